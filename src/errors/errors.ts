@@ -1,0 +1,46 @@
+// A small error taxonomy. Stages throw these; only src/cli.ts maps them to exit codes.
+
+/** Bad CLI usage, or an invalid event/config/fixture file. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A data source failed: network, auth, rate limit beyond retries, archive down, unreadable dump. */
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A response or record arrived but does not have the shape we expect (the request worked, the data did not). */
+export class SchemaError extends Error {
+  override readonly name = 'SchemaError';
+  constructor(
+    message: string,
+    readonly source: string,
+    readonly record: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Another process holds the store's lock. */
+export class LockError extends Error {
+  override readonly name = 'LockError';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** A bug: something we believed impossible happened. */
+export class InternalError extends Error {
+  override readonly name = 'InternalError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,44 @@
+import type { ContentStatus, EventConfig, SkipRecord, Thread, ThreadBundle } from '../types.js';
+
+// Every source (live Reddit, Arctic Shift archive, recorded fixtures) is an
+// adapter behind this interface; tests/sources/source-contract.ts runs the same
+// behavioural contract against each. Optional capabilities are optional methods.
+
+export interface SourceContext {
+  signal?: AbortSignal;
+  /** Seconds since the epoch; injected so adapters never read the clock themselves. */
+  now: () => number;
+  progress?: (event: ProgressEvent) => void;
+}
+
+export type ProgressEvent =
+  | { kind: 'request'; path: string }
+  | { kind: 'wait'; ms: number; reason: string }
+  | { kind: 'thread'; threadId: string; comments: number };
+
+export interface FoundThreads {
+  /** Threads inside the event window, deduplicated by id. */
+  threads: Thread[];
+  /** True when a listing stopped at Reddit's ~1000-item cap before reaching the window start. */
+  capped: boolean;
+  skipped: SkipRecord[];
+}
+
+export interface FetchedThread extends ThreadBundle {
+  skipped: SkipRecord[];
+}
+
+export interface SourceStats {
+  requests: number;
+  rateLimited: number;
+  waitMs: number;
+}
+
+export interface Source {
+  readonly name: string;
+  findThreads(event: EventConfig, ctx: SourceContext): Promise<FoundThreads>;
+  fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread>;
+  /** Re-check stored items; ids are comment ids (no prefix). Missing from the map = unknown. */
+  checkStatus?(commentIds: string[], ctx: SourceContext): Promise<Map<string, ContentStatus>>;
+  stats(): SourceStats;
+}

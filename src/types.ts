@@ -1,0 +1,235 @@
+// Domain types shared by every stage. Outside inputs (Reddit JSON, dumps, event
+// files, CLI flags) are parsed with zod at the boundary into these shapes; no
+// stage below the boundary ever sees `any`.
+
+export const TAG_NAMES = ['cynicism', 'distrust', 'bubble_caution'] as const;
+export type TagName = (typeof TAG_NAMES)[number];
+
+/** live: visible on Reddit; deleted: the author deleted it; removed: mods/Reddit removed it. */
+export type ContentStatus = 'live' | 'deleted' | 'removed';
+
+/** An event's configuration, after validation (see src/events/event-schema.ts). */
+export interface EventConfig {
+  id: string;
+  title: string;
+  description: string;
+  /** Inclusive window, seconds since the epoch (UTC). */
+  window: { from: number; to: number };
+  queries: string[];
+  subreddits: string[];
+  /** Base36 submission ids (no `t3_` prefix). */
+  seedThreads: string[];
+  /** sha256 of the file's bytes, so a report can say which config produced it. */
+  configHash: string;
+}
+
+/** A Reddit submission. */
+export interface Thread {
+  id: string;
+  subreddit: string;
+  title: string;
+  selftext: string;
+  /** The link the submission points at (equals permalink for self posts). */
+  url: string;
+  /** Absolute https://www.reddit.com/r/<sub>/comments/<id>/<slug>/ */
+  permalink: string;
+  createdUtc: number;
+  score: number;
+  /** Reddit's count; an upper bound (it includes deleted/removed/spam). */
+  numComments: number;
+  /** Kept only in the store; never rendered unless a user opts in. */
+  author: string | null;
+  status: ContentStatus;
+  /** Seconds since the epoch when this copy was fetched. */
+  fetchedAt: number;
+}
+
+export interface Comment {
+  id: string;
+  threadId: string;
+  /** Parent comment id, or null for a top-level comment. */
+  parentId: string | null;
+  /** 0 for top-level comments. */
+  depth: number;
+  body: string;
+  /** Score at fetch time (see fetchedAt). */
+  score: number;
+  createdUtc: number;
+  /** Absolute https://www.reddit.com/r/<sub>/comments/<thread>/<slug>/<id>/ */
+  permalink: string;
+  /** Edit time in seconds, or null if never edited. */
+  editedUtc: number | null;
+  status: ContentStatus;
+  stickied: boolean;
+  /** 'moderator' | 'admin' | null */
+  distinguished: string | null;
+  /** Kept only in the store; never rendered unless a user opts in. */
+  author: string | null;
+  fetchedAt: number;
+}
+
+/** A thread with the comments collected for it. */
+export interface ThreadBundle {
+  thread: Thread;
+  comments: Comment[];
+  /** Comments Reddit says the thread has (num_comments) vs. comments we hold. */
+  expected: number;
+  collected: number;
+}
+
+/** A record that could not be used, with where it came from and why. */
+export interface SkipRecord {
+  /** File path, URL or request the record came from. */
+  source: string;
+  /** Record locator inside the source: line number, JSON path, thing id. */
+  record: string;
+  reason: string;
+}
+
+// ---- tagging -------------------------------------------------------------
+
+/** One cue that fired: exact character offsets into the original text. */
+export interface Cue {
+  start: number;
+  end: number;
+  text: string;
+  cue: string;
+  weight: number;
+}
+
+export interface TagScore {
+  /** Calibrated probability in [0, 1]. */
+  score: number;
+  label: boolean;
+  cues: Cue[];
+}
+
+export type TagScores = Record<TagName, TagScore>;
+
+export interface TagOutcome {
+  tags: TagScores;
+  /** Set when the text was not analysed (empty, emoji-only, non-English ...). */
+  skipped?: string;
+}
+
+export interface Tagger {
+  /** Hash of the model artifact + lexicon: stored with every tag result. */
+  readonly version: string;
+  tag(text: string): TagOutcome;
+}
+
+export interface TagResult extends TagOutcome {
+  commentId: string;
+  tagger: string;
+}
+
+/** A human correction; wins over the tagger in reports and quote picking. */
+export interface LabelOverride {
+  commentId: string;
+  labels: Partial<Record<TagName, boolean>>;
+  createdAt: number;
+  note: string | null;
+}
+
+// ---- screening -----------------------------------------------------------
+
+export const EXCLUSION_REASONS = [
+  'deleted',
+  'removed',
+  'automoderator',
+  'mod-note',
+  'bot',
+  'duplicate',
+  'empty',
+] as const;
+export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+export interface ScreenedComment {
+  comment: Comment;
+  excluded: ExclusionReason | null;
+}
+
+// ---- reporting -----------------------------------------------------------
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export interface TagShare {
+  tag: TagName;
+  count: number;
+  total: number;
+  share: number;
+  /** 95% Wilson score interval. */
+  ci95: Interval;
+}
+
+export interface Quote {
+  commentId: string;
+  /** Exact text of the comment, trimmed only at sentence boundaries (marked with …). */
+  text: string;
+  /** Our paraphrase of why it was picked, from the cues that fired. */
+  gloss: string;
+  tags: Record<TagName, number>;
+  primaryTag: TagName;
+  attribution: string;
+  subreddit: string;
+  permalink: string;
+  threadId: string;
+  threadTitle: string;
+  createdUtc: number;
+  score: number;
+  /** Only with an explicit opt-in (--with-authors). */
+  author?: string;
+}
+
+// ---- runs ----------------------------------------------------------------
+
+export type RunStatus = 'ok' | 'partial' | 'failed';
+
+export interface RunCounts {
+  threadsNew: number;
+  threadsUpdated: number;
+  commentsNew: number;
+  commentsUpdated: number;
+  commentsPurged: number;
+  commentsExcluded: number;
+  commentsTagged: number;
+  requests: number;
+  rateLimited: number;
+  waitMs: number;
+  capsHit: number;
+  skipped: number;
+}
+
+export interface RunRecord {
+  id: string;
+  eventId: string;
+  source: string;
+  startedAt: number;
+  finishedAt: number | null;
+  window: { from: number; to: number };
+  queries: string[];
+  counts: RunCounts;
+  skipped: SkipRecord[];
+  errors: string[];
+  status: RunStatus;
+}
+
+export function emptyRunCounts(): RunCounts {
+  return {
+    threadsNew: 0,
+    threadsUpdated: 0,
+    commentsNew: 0,
+    commentsUpdated: 0,
+    commentsPurged: 0,
+    commentsExcluded: 0,
+    commentsTagged: 0,
+    requests: 0,
+    rateLimited: 0,
+    waitMs: 0,
+    capsHit: 0,
+    skipped: 0,
+  };
+}
