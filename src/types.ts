@@ -84,6 +84,8 @@ export interface SkipRecord {
   /** Record locator inside the source: line number, JSON path, thing id. */
   record: string;
   reason: string;
+  /** invalid: the record is malformed or breaks the schema; incomplete: the source could not supply it. */
+  kind: 'invalid' | 'incomplete';
 }
 
 // ---- tagging -------------------------------------------------------------
