@@ -1,0 +1,22 @@
+import type { Store } from '../store/store.js';
+
+/** What a command may touch. Built once in src/cli.ts; tests build their own. */
+export interface CliContext {
+  /** Data only (reports paths, JSON, JSONL). */
+  stdout: (text: string) => void;
+  /** Progress, logs and error lines. */
+  stderr: (text: string) => void;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Seconds since the epoch. */
+  now: () => number;
+  /** True when stderr is a terminal (progress bars redraw in place). */
+  isTTY: boolean;
+  /** A command that finished with some records skipped or some sources missing calls this; src/cli.ts maps it to the exit code. */
+  markPartial: (reason: string) => void;
+  /** A command that skipped invalid input (bad fixture file, bad line) calls this; src/cli.ts maps it to the usage/config exit code. */
+  markInvalidInput: (reason: string) => void;
+  /** Open the store at --db, $REACTIONLENS_DB or the default data/reactionlens.db (relative to cwd). */
+  openStore: (dbOption?: string) => Store;
+}

@@ -1,0 +1,77 @@
+// Versioned schema. PRAGMA user_version holds the number of migrations applied;
+// each migration runs in its own transaction. Append only: never edit a shipped step.
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the foundation schema
+  `
+  CREATE TABLE threads (
+    id            TEXT PRIMARY KEY,
+    subreddit     TEXT NOT NULL,
+    title         TEXT NOT NULL,
+    selftext      TEXT NOT NULL,
+    url           TEXT NOT NULL,
+    permalink     TEXT NOT NULL,
+    created_utc   REAL NOT NULL,
+    score         INTEGER NOT NULL,
+    num_comments  INTEGER NOT NULL,
+    author        TEXT,
+    status        TEXT NOT NULL CHECK (status IN ('live','deleted','removed')),
+    fetched_at    REAL NOT NULL,
+    first_seen_at REAL NOT NULL,
+    -- completion mark: set in the same transaction as the thread's comments
+    complete      INTEGER NOT NULL DEFAULT 0,
+    completed_at  REAL,
+    expected      INTEGER,
+    collected     INTEGER
+  );
+  CREATE TABLE comments (
+    id                TEXT PRIMARY KEY,
+    thread_id         TEXT NOT NULL REFERENCES threads(id),
+    parent_id         TEXT,
+    depth             INTEGER NOT NULL,
+    body              TEXT NOT NULL,
+    score             INTEGER NOT NULL,
+    created_utc       REAL NOT NULL,
+    permalink         TEXT NOT NULL,
+    edited_utc        REAL,
+    status            TEXT NOT NULL CHECK (status IN ('live','deleted','removed')),
+    stickied          INTEGER NOT NULL,
+    distinguished     TEXT,
+    author            TEXT,
+    fetched_at        REAL NOT NULL,
+    first_seen_at     REAL NOT NULL,
+    status_checked_at REAL NOT NULL
+  );
+  CREATE INDEX comments_by_thread ON comments(thread_id);
+  CREATE TABLE event_threads (
+    event_id  TEXT NOT NULL,
+    thread_id TEXT NOT NULL REFERENCES threads(id),
+    PRIMARY KEY (event_id, thread_id)
+  );
+  CREATE TABLE tags (
+    comment_id TEXT NOT NULL REFERENCES comments(id),
+    tagger     TEXT NOT NULL,
+    -- which text was tagged: an edited comment is tagged again
+    body_hash  TEXT NOT NULL,
+    result     TEXT NOT NULL,
+    tagged_at  REAL NOT NULL,
+    PRIMARY KEY (comment_id, tagger)
+  );
+  CREATE TABLE labels (
+    comment_id TEXT PRIMARY KEY,
+    labels     TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    note       TEXT
+  );
+  CREATE TABLE runs (
+    id          TEXT PRIMARY KEY,
+    event_id    TEXT NOT NULL,
+    source      TEXT NOT NULL,
+    started_at  REAL NOT NULL,
+    finished_at REAL,
+    status      TEXT NOT NULL,
+    record      TEXT NOT NULL
+  );
+  CREATE INDEX runs_by_event ON runs(event_id, started_at);
+  `,
+];

@@ -1,0 +1,507 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { InternalError, SourceError } from '../errors/errors.js';
+import { hashText } from '../util/hash-text.js';
+import type {
+  Comment,
+  ContentStatus,
+  LabelOverride,
+  RunRecord,
+  TagName,
+  TagOutcome,
+  TagResult,
+  Thread,
+  ThreadBundle,
+} from '../types.js';
+import { MIGRATIONS } from './migrations.js';
+
+export const DEFAULT_DB_PATH = 'data/reactionlens.db';
+
+export interface SaveCounts {
+  threadsNew: number;
+  threadsUpdated: number;
+  commentsNew: number;
+  commentsUpdated: number;
+  commentsPurged: number;
+}
+
+export interface ThreadState {
+  complete: boolean;
+  fetchedAt: number;
+  completedAt: number | null;
+  expected: number | null;
+  collected: number | null;
+}
+
+/** A comment as stored, with when its status was last confirmed. */
+export interface StoredComment extends Comment {
+  statusCheckedAt: number;
+}
+
+export interface EventSnapshot {
+  threads: Thread[];
+  comments: StoredComment[];
+  /** Tag results of one tagger version, by comment id (only for the current body). */
+  tags: Map<string, TagResult>;
+  labels: Map<string, LabelOverride>;
+}
+
+interface ThreadRow {
+  id: string;
+  subreddit: string;
+  title: string;
+  selftext: string;
+  url: string;
+  permalink: string;
+  created_utc: number;
+  score: number;
+  num_comments: number;
+  author: string | null;
+  status: ContentStatus;
+  fetched_at: number;
+  complete: number;
+  completed_at: number | null;
+  expected: number | null;
+  collected: number | null;
+}
+
+interface CommentRow {
+  id: string;
+  thread_id: string;
+  parent_id: string | null;
+  depth: number;
+  body: string;
+  score: number;
+  created_utc: number;
+  permalink: string;
+  edited_utc: number | null;
+  status: ContentStatus;
+  stickied: number;
+  distinguished: string | null;
+  author: string | null;
+  fetched_at: number;
+  status_checked_at: number;
+}
+
+// Stored JSON columns are ours, but a store can outlive a code version: parse them.
+const tagOutcomeSchema = z.object({
+  tags: z.record(
+    z.enum(['cynicism', 'distrust', 'bubble_caution']),
+    z.object({
+      score: z.number(),
+      label: z.boolean(),
+      cues: z.array(
+        z.object({ start: z.number(), end: z.number(), text: z.string(), cue: z.string(), weight: z.number() }),
+      ),
+    }),
+  ),
+  skipped: z.string().optional(),
+});
+const labelsSchema = z.record(z.enum(['cynicism', 'distrust', 'bubble_caution']), z.boolean());
+
+/**
+ * The embedded SQLite store. Every write that belongs together is one
+ * transaction, so a crash never leaves half a thread; upserts are keyed by
+ * Reddit ids, so re-running never duplicates. Deleted/removed content is
+ * purged on write: its text and author are never kept.
+ */
+export class Store {
+  readonly db: Database.Database;
+
+  private constructor(db: Database.Database, readonly path: string) {
+    this.db = db;
+  }
+
+  static open(path: string = DEFAULT_DB_PATH): Store {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(path);
+    } catch (cause) {
+      throw new SourceError(`Cannot open the store at ${path}`, { cause });
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const store = new Store(db, path);
+    store.migrate();
+    return store;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  private migrate(): void {
+    const current = this.schemaVersion();
+    if (current > MIGRATIONS.length) {
+      throw new SourceError(
+        `The store at ${this.path} has schema version ${current}, newer than this reactionlens (${MIGRATIONS.length}). Upgrade reactionlens.`,
+      );
+    }
+    for (let version = current; version < MIGRATIONS.length; version++) {
+      const sql = MIGRATIONS[version];
+      if (sql === undefined) throw new InternalError(`missing migration ${version + 1}`);
+      this.db.transaction(() => {
+        this.db.exec(sql);
+        this.db.pragma(`user_version = ${version + 1}`);
+      })();
+    }
+  }
+
+  // ---- writes ------------------------------------------------------------
+
+  /** One thread and its comments, in one transaction, with the completion mark. */
+  saveThreadBundle(eventId: string | null, bundle: ThreadBundle, options: { complete?: boolean } = {}): SaveCounts {
+    const complete = options.complete ?? true;
+    return this.db.transaction((): SaveCounts => {
+      const counts = emptySaveCounts();
+      this.upsertThread(bundle.thread, counts);
+      if (eventId !== null) this.linkThread(eventId, bundle.thread.id);
+      for (const comment of bundle.comments) this.upsertComment(comment, counts);
+      if (complete) {
+        this.db
+          .prepare('UPDATE threads SET complete = 1, completed_at = ?, expected = ?, collected = ? WHERE id = ?')
+          .run(bundle.thread.fetchedAt, bundle.expected, bundle.collected, bundle.thread.id);
+      }
+      return counts;
+    })();
+  }
+
+  /** A batch of threads and comments in one transaction (dump import, archive pages). Threads come first so comments can reference them. */
+  saveItems(eventId: string | null, items: { threads: Thread[]; comments: Comment[] }): SaveCounts {
+    return this.db.transaction((): SaveCounts => {
+      const counts = emptySaveCounts();
+      for (const thread of items.threads) {
+        this.upsertThread(thread, counts);
+        if (eventId !== null) this.linkThread(eventId, thread.id);
+      }
+      for (const comment of items.comments) this.upsertComment(comment, counts);
+      return counts;
+    })();
+  }
+
+  linkThread(eventId: string, threadId: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO event_threads (event_id, thread_id) VALUES (?, ?)').run(eventId, threadId);
+  }
+
+  /** Mark comments deleted/removed (from a re-check): purge text, author and tag results. Returns how many were live before. */
+  purgeComments(updates: Array<{ id: string; status: Exclude<ContentStatus, 'live'> }>, checkedAt: number): number {
+    return this.db.transaction((): number => {
+      let purged = 0;
+      const select = this.db.prepare<[string], { status: ContentStatus; body: string }>(
+        'SELECT status, body FROM comments WHERE id = ?',
+      );
+      for (const update of updates) {
+        const row = select.get(update.id);
+        if (row === undefined) continue;
+        if (row.status === 'live' || row.body !== '') purged++;
+        this.purgeRow(update.id, update.status, checkedAt);
+      }
+      return purged;
+    })();
+  }
+
+  /** Record that these comments were confirmed live at checkedAt. */
+  markStatusChecked(ids: string[], checkedAt: number): void {
+    const stmt = this.db.prepare("UPDATE comments SET status_checked_at = ? WHERE id = ? AND status = 'live'");
+    this.db.transaction(() => {
+      for (const id of ids) stmt.run(checkedAt, id);
+    })();
+  }
+
+  saveTags(results: Array<TagResult & { body: string }>, taggedAt: number): void {
+    const stmt = this.db.prepare(
+      `INSERT INTO tags (comment_id, tagger, body_hash, result, tagged_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (comment_id, tagger) DO UPDATE SET body_hash = excluded.body_hash, result = excluded.result, tagged_at = excluded.tagged_at`,
+    );
+    this.db.transaction(() => {
+      for (const r of results) {
+        const outcome: TagOutcome = r.skipped === undefined ? { tags: r.tags } : { tags: r.tags, skipped: r.skipped };
+        stmt.run(r.commentId, r.tagger, hashText(r.body), JSON.stringify(outcome), taggedAt);
+      }
+    })();
+  }
+
+  putLabel(override: LabelOverride): void {
+    this.db
+      .prepare(
+        `INSERT INTO labels (comment_id, labels, created_at, note) VALUES (?, ?, ?, ?)
+         ON CONFLICT (comment_id) DO UPDATE SET labels = excluded.labels, created_at = excluded.created_at, note = excluded.note`,
+      )
+      .run(override.commentId, JSON.stringify(override.labels), override.createdAt, override.note);
+  }
+
+  saveRun(run: RunRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, event_id, source, started_at, finished_at, status, record) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET finished_at = excluded.finished_at, status = excluded.status, record = excluded.record`,
+      )
+      .run(run.id, run.eventId, run.source, run.startedAt, run.finishedAt, run.status, JSON.stringify(run));
+  }
+
+  // ---- reads -------------------------------------------------------------
+
+  getThread(id: string): Thread | undefined {
+    const row = this.db.prepare<[string], ThreadRow>('SELECT * FROM threads WHERE id = ?').get(id);
+    return row === undefined ? undefined : toThread(row);
+  }
+
+  getThreadState(id: string): ThreadState | undefined {
+    const row = this.db.prepare<[string], ThreadRow>('SELECT * FROM threads WHERE id = ?').get(id);
+    if (row === undefined) return undefined;
+    return {
+      complete: row.complete === 1,
+      fetchedAt: row.fetched_at,
+      completedAt: row.completed_at,
+      expected: row.expected,
+      collected: row.collected,
+    };
+  }
+
+  getComment(id: string): StoredComment | undefined {
+    const row = this.db.prepare<[string], CommentRow>('SELECT * FROM comments WHERE id = ?').get(id);
+    return row === undefined ? undefined : toComment(row);
+  }
+
+  listThreads(eventId: string): Thread[] {
+    return this.db
+      .prepare<[string], ThreadRow>(
+        `SELECT t.* FROM threads t JOIN event_threads e ON e.thread_id = t.id WHERE e.event_id = ? ORDER BY t.created_utc, t.id`,
+      )
+      .all(eventId)
+      .map(toThread);
+  }
+
+  listComments(eventId: string): StoredComment[] {
+    return [...this.iterateComments(eventId)];
+  }
+
+  /** Streams an event's comments in a stable order (thread, time, id) without holding them all. */
+  *iterateComments(eventId: string): Generator<StoredComment> {
+    const stmt = this.db.prepare<[string], CommentRow>(
+      `SELECT c.* FROM comments c JOIN event_threads e ON e.thread_id = c.thread_id
+       WHERE e.event_id = ? ORDER BY c.thread_id, c.created_utc, c.id`,
+    );
+    for (const row of stmt.iterate(eventId)) yield toComment(row);
+  }
+
+  /** Comment ids of an event that are still live, for a deletion re-check. */
+  listLiveCommentIds(eventId: string): string[] {
+    return this.db
+      .prepare<[string], { id: string }>(
+        `SELECT c.id FROM comments c JOIN event_threads e ON e.thread_id = c.thread_id
+         WHERE e.event_id = ? AND c.status = 'live' ORDER BY c.id`,
+      )
+      .all(eventId)
+      .map((r) => r.id);
+  }
+
+  /** Tag results of one tagger version for the comments' current text; stale ones (edited since) are left out. */
+  loadTags(eventId: string, tagger: string): Map<string, TagResult> {
+    const rows = this.db
+      .prepare<[string, string], { comment_id: string; body_hash: string; result: string; body: string }>(
+        `SELECT t.comment_id, t.body_hash, t.result, c.body FROM tags t
+         JOIN comments c ON c.id = t.comment_id
+         JOIN event_threads e ON e.thread_id = c.thread_id
+         WHERE e.event_id = ? AND t.tagger = ?`,
+      )
+      .all(eventId, tagger);
+    const out = new Map<string, TagResult>();
+    for (const row of rows) {
+      if (row.body_hash !== hashText(row.body)) continue;
+      const parsed = tagOutcomeSchema.safeParse(JSON.parse(row.result));
+      if (!parsed.success) continue; // an unreadable cached result is simply re-tagged
+      const outcome = parsed.data as TagOutcome;
+      out.set(row.comment_id, { ...outcome, commentId: row.comment_id, tagger });
+    }
+    return out;
+  }
+
+  listLabels(): LabelOverride[] {
+    return this.db
+      .prepare<[], { comment_id: string; labels: string; created_at: number; note: string | null }>(
+        'SELECT * FROM labels ORDER BY comment_id',
+      )
+      .all()
+      .map((row) => ({
+        commentId: row.comment_id,
+        labels: labelsSchema.parse(JSON.parse(row.labels)) as Partial<Record<TagName, boolean>>,
+        createdAt: row.created_at,
+        note: row.note,
+      }));
+  }
+
+  listRuns(eventId: string): RunRecord[] {
+    return this.db
+      .prepare<[string], { record: string }>('SELECT record FROM runs WHERE event_id = ? ORDER BY started_at, id')
+      .all(eventId)
+      .map((row) => JSON.parse(row.record) as RunRecord);
+  }
+
+  loadEventSnapshot(eventId: string, tagger: string): EventSnapshot {
+    const labels = new Map(this.listLabels().map((l) => [l.commentId, l]));
+    return {
+      threads: this.listThreads(eventId),
+      comments: this.listComments(eventId),
+      tags: this.loadTags(eventId, tagger),
+      labels,
+    };
+  }
+
+  countEvent(eventId: string): { threads: number; comments: number; live: number } {
+    const row = this.db
+      .prepare<[string], { threads: number; comments: number; live: number }>(
+        `SELECT (SELECT COUNT(*) FROM event_threads WHERE event_id = ?1) AS threads,
+                COUNT(c.id) AS comments,
+                COALESCE(SUM(c.status = 'live'), 0) AS live
+         FROM comments c JOIN event_threads e ON e.thread_id = c.thread_id WHERE e.event_id = ?1`,
+      )
+      .get(eventId);
+    return row ?? { threads: 0, comments: 0, live: 0 };
+  }
+
+  // ---- internals ---------------------------------------------------------
+
+  private upsertThread(thread: Thread, counts: SaveCounts): void {
+    const existing = this.db
+      .prepare<[string], { title: string; selftext: string; score: number; num_comments: number; status: ContentStatus }>(
+        'SELECT title, selftext, score, num_comments, status FROM threads WHERE id = ?',
+      )
+      .get(thread.id);
+    // Once Reddit said deleted/removed, the text stays purged even if an older copy turns up.
+    const status = existing !== undefined && existing.status !== 'live' ? existing.status : thread.status;
+    const purge = status !== 'live';
+    const selftext = purge ? '' : thread.selftext;
+    const author = purge ? null : thread.author;
+    if (existing === undefined) {
+      this.db
+        .prepare(
+          `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          thread.id, thread.subreddit, thread.title, selftext, thread.url, thread.permalink, thread.createdUtc,
+          thread.score, thread.numComments, author, status, thread.fetchedAt, thread.fetchedAt,
+        );
+      counts.threadsNew++;
+      return;
+    }
+    const changed =
+      existing.title !== thread.title || existing.selftext !== selftext || existing.score !== thread.score ||
+      existing.num_comments !== thread.numComments || existing.status !== status;
+    this.db
+      .prepare(
+        `UPDATE threads SET title = ?, selftext = ?, url = ?, permalink = ?, score = ?, num_comments = ?, author = ?, status = ?, fetched_at = ?
+         WHERE id = ?`,
+      )
+      .run(thread.title, selftext, thread.url, thread.permalink, thread.score, thread.numComments, author, status, thread.fetchedAt, thread.id);
+    if (changed) counts.threadsUpdated++;
+  }
+
+  private upsertComment(comment: Comment, counts: SaveCounts): void {
+    const existing = this.db
+      .prepare<[string], { body: string; score: number; status: ContentStatus; edited_utc: number | null }>(
+        'SELECT body, score, status, edited_utc FROM comments WHERE id = ?',
+      )
+      .get(comment.id);
+    if (existing === undefined) {
+      const purge = comment.status !== 'live';
+      this.db
+        .prepare(
+          `INSERT INTO comments (id, thread_id, parent_id, depth, body, score, created_utc, permalink, edited_utc, status, stickied,
+                                 distinguished, author, fetched_at, first_seen_at, status_checked_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          comment.id, comment.threadId, comment.parentId, comment.depth, purge ? '' : comment.body, comment.score,
+          comment.createdUtc, comment.permalink, comment.editedUtc, comment.status, comment.stickied ? 1 : 0,
+          comment.distinguished, purge ? null : comment.author, comment.fetchedAt, comment.fetchedAt, comment.fetchedAt,
+        );
+      counts.commentsNew++;
+      return;
+    }
+    if (existing.status !== 'live') return; // purged once, purged for good
+    if (comment.status !== 'live') {
+      this.purgeRow(comment.id, comment.status, comment.fetchedAt);
+      counts.commentsPurged++;
+      return;
+    }
+    const changed =
+      existing.body !== comment.body || existing.score !== comment.score || existing.edited_utc !== comment.editedUtc;
+    this.db
+      .prepare(
+        `UPDATE comments SET body = ?, score = ?, edited_utc = ?, stickied = ?, distinguished = ?, author = ?, depth = ?, parent_id = ?,
+                             fetched_at = ?, status_checked_at = ? WHERE id = ?`,
+      )
+      .run(
+        comment.body, comment.score, comment.editedUtc, comment.stickied ? 1 : 0, comment.distinguished, comment.author,
+        comment.depth, comment.parentId, comment.fetchedAt, comment.fetchedAt, comment.id,
+      );
+    if (changed) counts.commentsUpdated++;
+  }
+
+  private purgeRow(id: string, status: Exclude<ContentStatus, 'live'>, checkedAt: number): void {
+    this.db
+      .prepare(`UPDATE comments SET body = '', author = NULL, status = ?, status_checked_at = ? WHERE id = ?`)
+      .run(status, checkedAt, id);
+    // Tag results hold cue snippets of the text: they go too.
+    this.db.prepare('DELETE FROM tags WHERE comment_id = ?').run(id);
+  }
+}
+
+export function emptySaveCounts(): SaveCounts {
+  return { threadsNew: 0, threadsUpdated: 0, commentsNew: 0, commentsUpdated: 0, commentsPurged: 0 };
+}
+
+export function addSaveCounts(into: SaveCounts, from: SaveCounts): void {
+  into.threadsNew += from.threadsNew;
+  into.threadsUpdated += from.threadsUpdated;
+  into.commentsNew += from.commentsNew;
+  into.commentsUpdated += from.commentsUpdated;
+  into.commentsPurged += from.commentsPurged;
+}
+
+function toThread(row: ThreadRow): Thread {
+  return {
+    id: row.id,
+    subreddit: row.subreddit,
+    title: row.title,
+    selftext: row.selftext,
+    url: row.url,
+    permalink: row.permalink,
+    createdUtc: row.created_utc,
+    score: row.score,
+    numComments: row.num_comments,
+    author: row.author,
+    status: row.status,
+    fetchedAt: row.fetched_at,
+  };
+}
+
+function toComment(row: CommentRow): StoredComment {
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    parentId: row.parent_id,
+    depth: row.depth,
+    body: row.body,
+    score: row.score,
+    createdUtc: row.created_utc,
+    permalink: row.permalink,
+    editedUtc: row.edited_utc,
+    status: row.status,
+    stickied: row.stickied === 1,
+    distinguished: row.distinguished,
+    author: row.author,
+    fetchedAt: row.fetched_at,
+    statusCheckedAt: row.status_checked_at,
+  };
+}
