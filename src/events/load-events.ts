@@ -1,0 +1,75 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { hashText } from '../util/hash-text.js';
+import type { EventConfig } from '../types.js';
+import { eventFileSchema } from './event-schema.js';
+
+/** Parses one event file's bytes; errors name the file and the field. */
+export function parseEventFile(path: string, bytes: string): EventConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(bytes);
+  } catch (cause) {
+    throw new ConfigError(`${path}: not valid JSON (${(cause as Error).message})`, { cause });
+  }
+  const parsed = eventFileSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`${path}: invalid event: ${formatZodIssues(parsed.error)}`);
+  const e = parsed.data;
+  // A date-only "to" means the whole day.
+  const to = Date.parse(e.window.to) / 1000 + (e.window.to.length === 10 ? 86_399 : 0);
+  return {
+    id: e.id,
+    title: e.title,
+    description: e.description,
+    window: { from: Date.parse(e.window.from) / 1000, to },
+    queries: e.queries,
+    subreddits: e.subreddits.map((s) => s.replace(/^r\//, '')),
+    seedThreads: e.seedThreads,
+    configHash: hashText(bytes),
+  };
+}
+
+export function loadEvent(eventsDir: string, id: string): EventConfig {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new ConfigError(`Unknown event "${id}": event ids are slugs like amazon-openai-2025-12`);
+  const path = join(eventsDir, `${id}.json`);
+  let bytes: string;
+  try {
+    bytes = readFileSync(path, 'utf8');
+  } catch {
+    const known = listEventIds(eventsDir);
+    throw new ConfigError(
+      `Unknown event "${id}": no ${path}. Known events: ${known.length > 0 ? known.join(', ') : '(none)'}`,
+    );
+  }
+  const event = parseEventFile(path, bytes);
+  if (event.id !== id) throw new ConfigError(`${path}: id "${event.id}" does not match the file name "${id}.json"`);
+  return event;
+}
+
+export function listEventIds(eventsDir: string): string[] {
+  try {
+    return readdirSync(eventsDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Every event in the folder; a bad file is reported, not fatal for the others. */
+export function listEvents(eventsDir: string): { events: EventConfig[]; errors: ConfigError[] } {
+  const events: EventConfig[] = [];
+  const errors: ConfigError[] = [];
+  for (const id of listEventIds(eventsDir)) {
+    try {
+      events.push(loadEvent(eventsDir, id));
+    } catch (error) {
+      if (error instanceof ConfigError) errors.push(error);
+      else throw error;
+    }
+  }
+  return { events, errors };
+}

@@ -1,0 +1,71 @@
+import type { Comment, ContentStatus, Thread } from '../types.js';
+import type { CommentData, SubmissionData } from './reddit-schemas.js';
+
+const REDDIT_ORIGIN = 'https://www.reddit.com';
+
+/** Strips a `t1_` / `t3_` prefix. */
+export function stripFullnamePrefix(fullname: string): string {
+  return fullname.replace(/^t\d_/, '');
+}
+
+/** Reddit permalinks are relative ("/r/x/comments/…"); archives sometimes give absolute ones. */
+export function toAbsolutePermalink(permalink: string): string {
+  if (/^https?:\/\//.test(permalink)) return permalink.replace(/^http:/, 'https:');
+  return REDDIT_ORIGIN + (permalink.startsWith('/') ? permalink : `/${permalink}`);
+}
+
+/** How Reddit marks user-deleted vs. moderator-removed text. */
+export function statusFromBody(body: string, author: string | null | undefined): ContentStatus {
+  if (body === '[removed]') return 'removed';
+  if (body === '[deleted]' && (author === '[deleted]' || author == null)) return 'deleted';
+  return 'live';
+}
+
+export function toThread(data: SubmissionData, fetchedAt: number): Thread {
+  const selftext = data.selftext ?? '';
+  let status: ContentStatus = 'live';
+  if (data.removed_by_category != null || selftext === '[removed]') status = 'removed';
+  else if (selftext === '[deleted]' || data.author === '[deleted]') status = 'deleted';
+  const permalink = toAbsolutePermalink(data.permalink);
+  return {
+    id: data.id,
+    subreddit: data.subreddit,
+    title: data.title,
+    selftext: status === 'live' ? selftext : '',
+    url: data.url ?? permalink,
+    permalink,
+    createdUtc: Number(data.created_utc),
+    score: data.score ?? 0,
+    numComments: data.num_comments ?? 0,
+    author: status === 'live' ? (data.author ?? null) : null,
+    status,
+    fetchedAt,
+  };
+}
+
+/**
+ * A Reddit comment → our Comment. `depth` is passed in because morechildren and
+ * archive answers do not always carry it; the tree rebuild knows it.
+ */
+export function toComment(data: Omit<CommentData, 'replies'>, depth: number, fetchedAt: number): Comment {
+  const status = statusFromBody(data.body, data.author);
+  const threadId = stripFullnamePrefix(data.link_id);
+  const parentId = data.parent_id.startsWith('t3_') ? null : stripFullnamePrefix(data.parent_id);
+  const permalink = toAbsolutePermalink(data.permalink ?? `/r/${data.subreddit}/comments/${threadId}/_/${data.id}/`);
+  return {
+    id: data.id,
+    threadId,
+    parentId,
+    depth,
+    body: status === 'live' ? data.body : '',
+    score: data.score,
+    createdUtc: Number(data.created_utc),
+    permalink,
+    editedUtc: typeof data.edited === 'number' ? data.edited : null,
+    status,
+    stickied: data.stickied,
+    distinguished: data.distinguished ?? null,
+    author: status === 'live' ? (data.author ?? null) : null,
+    fetchedAt,
+  };
+}

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { SchemaError, SourceError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
+import type { ApiStats, RedditApi, SearchParams } from '../reddit/reddit-api.js';
+import {
+  commentsResponseSchema,
+  moreChildrenResponseSchema,
+  searchListingSchema,
+  type CommentThing,
+  type CommentsResponse,
+  type InfoListing,
+  type MoreChildrenResponse,
+  type MoreThing,
+  type SearchListing,
+} from '../reddit/reddit-schemas.js';
+
+/**
+ * Replays recorded Reddit responses from fixtures/reddit/<event>/ (layout in
+ * fixtures/README.md). It answers like the server would: morechildren returns
+ * the requested ids (plus recorded descendants) whatever batches are asked for,
+ * so the same traversal code runs against fixtures and the live API.
+ */
+export function createFixtureRedditApi(eventDir: string): RedditApi {
+  const stats: ApiStats = { requests: 0, rateLimited: 0, waitMs: 0 };
+  const moreCache = new Map<string, Map<string, CommentThing | MoreThing>>();
+
+  const read = <S extends z.ZodTypeAny>(file: string, schema: S): z.infer<S> => {
+    stats.requests++;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new SourceError(`No recorded response: ${file}`, { cause });
+      throw new SchemaError(`${file}: not valid JSON (${(cause as Error).message})`, file, '(file)', { cause });
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new SchemaError(`${file}: ${formatZodIssues(parsed.error)}`, file, first ? first.path.map(String).join('.') : '(root)');
+    }
+    return parsed.data;
+  };
+
+  const moreThings = (threadId: string): Map<string, CommentThing | MoreThing> => {
+    let things = moreCache.get(threadId);
+    if (things !== undefined) return things;
+    things = new Map();
+    const file = join(eventDir, 'morechildren', `${threadId}.json`);
+    if (existsSync(file)) {
+      const answers = read(file, moreChildrenResponseSchema.array());
+      for (const answer of answers) for (const thing of answer.json.data.things) things.set(thingKey(thing), thing);
+    }
+    moreCache.set(threadId, things);
+    return things;
+  };
+
+  return {
+    async search(params: SearchParams): Promise<SearchListing> {
+      const listing = read(join(eventDir, 'search.json'), searchListingSchema);
+      const wanted = params.subreddit?.toLowerCase();
+      const children = listing.data.children.filter((c) => wanted === undefined || c.data.subreddit.toLowerCase() === wanted);
+      return { kind: 'Listing', data: { after: null, before: null, children } };
+    },
+    async comments(threadId: string, commentId?: string): Promise<CommentsResponse> {
+      const file =
+        commentId === undefined
+          ? join(eventDir, 'comments', `${threadId}.json`)
+          : join(eventDir, 'comments', threadId, `${commentId}.json`);
+      return read(file, commentsResponseSchema);
+    },
+    async moreChildren(threadId: string, childIds: string[]): Promise<MoreChildrenResponse> {
+      const recorded = moreThings(threadId);
+      stats.requests++;
+      // Return the requested comments and every recorded descendant of them, parents first.
+      const wanted = new Set(childIds);
+      const out: Array<CommentThing | MoreThing> = [];
+      for (const thing of recorded.values()) {
+        const parent = thing.data.parent_id.replace(/^t\d_/, '');
+        if ((thing.kind === 't1' && wanted.has(thing.data.id)) || wanted.has(parent)) {
+          out.push(thing);
+          if (thing.kind === 't1') wanted.add(thing.data.id);
+        }
+      }
+      return { json: { errors: [], data: { things: out } } };
+    },
+    async info(): Promise<InfoListing> {
+      // Recordings carry no later re-check: everything is as recorded.
+      stats.requests++;
+      return { kind: 'Listing', data: { after: null, before: null, children: [] } };
+    },
+    stats: () => ({ ...stats }),
+  };
+}
+
+function thingKey(thing: CommentThing | MoreThing): string {
+  return thing.kind === 't1' ? thing.data.id : `more:${thing.data.parent_id}:${thing.data.id}`;
+}

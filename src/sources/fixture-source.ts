@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../errors/errors.js';
+import { createFixtureRedditApi } from './fixture-reddit-api.js';
+import { createRedditApiSource } from './reddit-api-source.js';
+import type { Source } from './source.js';
+
+/** The bundled offline data: recorded Reddit responses under <fixturesDir>/reddit/<event>/. */
+export function createFixtureSource(fixturesDir: string, eventId: string): Source {
+  const eventDir = join(fixturesDir, 'reddit', eventId);
+  if (!existsSync(eventDir)) {
+    throw new ConfigError(`No recorded fixtures for event "${eventId}" in ${eventDir}`);
+  }
+  return createRedditApiSource('fixtures', createFixtureRedditApi(eventDir));
+}

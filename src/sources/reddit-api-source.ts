@@ -1,0 +1,120 @@
+import { SchemaError, SourceError } from '../errors/errors.js';
+import { collectThreadTree } from '../reddit/collect-thread-tree.js';
+import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
+import { statusFromBody, toThread } from '../reddit/to-domain.js';
+import type { ContentStatus, EventConfig, SkipRecord, Thread } from '../types.js';
+import type { FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
+
+/** Reddit listings stop near 1000 items; a listing that returns this many may have been cut. */
+export const LISTING_CAP = 1000;
+const INFO_BATCH = 100;
+
+/**
+ * A Source over any RedditApi (live OAuth client or recorded fixtures): the
+ * search, windowing, cap detection, tree collection and re-check logic is
+ * shared, only the transport differs.
+ */
+export function createRedditApiSource(name: string, api: RedditApi): Source {
+  return {
+    name,
+    async findThreads(event: EventConfig, ctx: SourceContext): Promise<FoundThreads> {
+      const found = new Map<string, Thread>();
+      const skipped: SkipRecord[] = [];
+      let capped = false;
+      const scopes: Array<string | undefined> = event.subreddits.length > 0 ? event.subreddits : [undefined];
+      // Reddit search has no date range; `t` is relative to now, so pick the smallest span covering the window start.
+      const time = pickTimeFilter(ctx.now() - event.window.from);
+      for (const query of event.queries) {
+        for (const subreddit of scopes) {
+          const where = `${subreddit === undefined ? '/search' : `/r/${subreddit}/search`}?q=${query}`;
+          try {
+            const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, ctx);
+            for (const t of result.threads) found.set(t.id, t);
+            if (result.capped) capped = true;
+          } catch (error) {
+            skipped.push(toSkip(error, where));
+          }
+        }
+      }
+      const seeds = event.seedThreads.filter((id) => !found.has(id));
+      for (let i = 0; i < seeds.length; i += INFO_BATCH) {
+        const batch = seeds.slice(i, i + INFO_BATCH);
+        try {
+          const listing = await api.info(batch.map((id) => `t3_${id}`));
+          for (const child of listing.data.children) {
+            // Seeds are kept even outside the window: a user named them on purpose.
+            if (child.kind === 't3') found.set(child.data.id, toThread(child.data, ctx.now()));
+          }
+        } catch (error) {
+          skipped.push(toSkip(error, `/api/info?id=${batch.join(',')}`));
+        }
+      }
+      const threads = [...found.values()].sort((a, b) => a.createdUtc - b.createdUtc || a.id.localeCompare(b.id));
+      return { threads, capped, skipped };
+    },
+
+    async fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread> {
+      const tree = await collectThreadTree(api, threadId, ctx.now());
+      ctx.progress?.({ kind: 'thread', threadId, comments: tree.collected });
+      return { thread: tree.thread, comments: tree.comments, expected: tree.expected, collected: tree.collected, skipped: tree.skipped };
+    },
+
+    async checkStatus(commentIds: string[]): Promise<Map<string, ContentStatus>> {
+      const out = new Map<string, ContentStatus>();
+      for (let i = 0; i < commentIds.length; i += INFO_BATCH) {
+        const batch = commentIds.slice(i, i + INFO_BATCH);
+        const listing = await api.info(batch.map((id) => `t1_${id}`));
+        for (const child of listing.data.children) {
+          if (child.kind === 't1') out.set(child.data.id, statusFromBody(child.data.body, child.data.author));
+        }
+      }
+      return out;
+    },
+
+    stats: () => api.stats(),
+  };
+}
+
+/** Pages a search newest-first until the window start, the end of the listing, or the cap. */
+async function searchWindow(
+  api: RedditApi,
+  params: SearchParams,
+  event: EventConfig,
+  ctx: SourceContext,
+): Promise<{ threads: Thread[]; capped: boolean }> {
+  const threads: Thread[] = [];
+  let after: string | undefined;
+  let seen = 0;
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    const page = await api.search(after === undefined ? params : { ...params, after });
+    let reachedStart = false;
+    for (const child of page.data.children) {
+      seen++;
+      const created = Number(child.data.created_utc);
+      if (created < event.window.from) reachedStart = true;
+      else if (created <= event.window.to) threads.push(toThread(child.data, ctx.now()));
+    }
+    const next = page.data.after;
+    if (reachedStart || next === null || next === undefined || page.data.children.length === 0) {
+      return { threads, capped: false };
+    }
+    if (seen >= LISTING_CAP) return { threads, capped: true };
+    after = next;
+  }
+}
+
+function pickTimeFilter(ageSeconds: number): SearchParams['time'] {
+  const day = 86_400;
+  if (ageSeconds <= day) return 'day';
+  if (ageSeconds <= 7 * day) return 'week';
+  if (ageSeconds <= 30 * day) return 'month';
+  if (ageSeconds <= 365 * day) return 'year';
+  return 'all';
+}
+
+export function toSkip(error: unknown, where: string): SkipRecord {
+  if (error instanceof SchemaError) return { source: error.source, record: error.record, reason: error.message, kind: 'invalid' };
+  if (error instanceof SourceError) return { source: where, record: '(request)', reason: error.message, kind: 'incomplete' };
+  throw error;
+}
