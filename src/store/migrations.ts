@@ -74,4 +74,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX runs_by_event ON runs(event_id, started_at);
   `,
+  // 2: resume points for long-running sources (dump import offsets, archive paging)
+  `
+  CREATE TABLE cursors (
+    key        TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    updated_at REAL NOT NULL
+  );
+  `,
 ];

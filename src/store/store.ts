@@ -247,6 +247,21 @@ export class Store {
       .run(run.id, run.eventId, run.source, run.startedAt, run.finishedAt, run.status, JSON.stringify(run));
   }
 
+  /** Saves a resume point (JSON-serialisable) under a key such as "import:<file hash>". */
+  setCursor(key: string, value: unknown, updatedAt: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO cursors (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(key, JSON.stringify(value), updatedAt);
+  }
+
+  getCursor(key: string): unknown {
+    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM cursors WHERE key = ?').get(key);
+    return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+  }
+
   // ---- reads -------------------------------------------------------------
 
   getThread(id: string): Thread | undefined {
