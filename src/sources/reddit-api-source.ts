@@ -1,4 +1,4 @@
-import { SchemaError, SourceError } from '../errors/errors.js';
+import { toSkipRecord } from '../errors/to-skip-record.js';
 import { collectThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
@@ -32,7 +32,7 @@ export function createRedditApiSource(name: string, api: RedditApi): Source {
             for (const t of result.threads) found.set(t.id, t);
             if (result.capped) capped = true;
           } catch (error) {
-            skipped.push(toSkip(error, where));
+            skipped.push(toSkipRecord(error, where));
           }
         }
       }
@@ -46,7 +46,7 @@ export function createRedditApiSource(name: string, api: RedditApi): Source {
             if (child.kind === 't3') found.set(child.data.id, toThread(child.data, ctx.now()));
           }
         } catch (error) {
-          skipped.push(toSkip(error, `/api/info?id=${batch.join(',')}`));
+          skipped.push(toSkipRecord(error, `/api/info?id=${batch.join(',')}`));
         }
       }
       const threads = [...found.values()].sort((a, b) => a.createdUtc - b.createdUtc || a.id.localeCompare(b.id));
@@ -111,10 +111,4 @@ function pickTimeFilter(ageSeconds: number): SearchParams['time'] {
   if (ageSeconds <= 30 * day) return 'month';
   if (ageSeconds <= 365 * day) return 'year';
   return 'all';
-}
-
-export function toSkip(error: unknown, where: string): SkipRecord {
-  if (error instanceof SchemaError) return { source: error.source, record: error.record, reason: error.message, kind: 'invalid' };
-  if (error instanceof SourceError) return { source: where, record: '(request)', reason: error.message, kind: 'incomplete' };
-  throw error;
 }

@@ -1,0 +1,12 @@
+import type { SkipRecord } from '../types.js';
+import { SchemaError, SourceError } from './errors.js';
+
+/**
+ * Turns a per-record failure into a skip record so the rest of the run goes on.
+ * Anything that is not a data or source failure is a bug and is rethrown.
+ */
+export function toSkipRecord(error: unknown, where: string): SkipRecord {
+  if (error instanceof SchemaError) return { source: error.source, record: error.record, reason: error.message, kind: 'invalid' };
+  if (error instanceof SourceError) return { source: where, record: '(request)', reason: error.message, kind: 'incomplete' };
+  throw error;
+}
