@@ -1,0 +1,36 @@
+// The model-independent half of tagging: normalise, screen (empty / emoji-only
+// / quoted-only / non-English), run wink-nlp, match cues and build features.
+
+import { detectEnglish } from './detect-language.js';
+import { extractFeatures, type ExtractedFeatures } from './extract-features.js';
+import { matchCues, type CueHit } from './match-cues.js';
+import { analyseDoc, type AnalysedDoc } from './nlp-doc.js';
+import { normalizeText, type NormalizedText } from './normalize-text.js';
+
+export interface TextAnalysis {
+  norm: NormalizedText;
+  /** Set when the text is not analysed; then doc/hits/features are empty. */
+  skipped?: string;
+  doc: AnalysedDoc;
+  hits: CueHit[];
+  extracted: ExtractedFeatures;
+}
+
+const EMPTY_DOC: AnalysedDoc = { tokens: [], sentences: [], sentiment: 0 };
+
+function emptyAnalysis(norm: NormalizedText, skipped: string): TextAnalysis {
+  return { norm, skipped, doc: EMPTY_DOC, hits: [], extracted: { features: new Map(), hitsByFeature: new Map() } };
+}
+
+export function analyseText(original: string): TextAnalysis {
+  const norm = normalizeText(original);
+  if (original.trim() === '') return emptyAnalysis(norm, 'empty text');
+  if (norm.ownChars === 0 && norm.quotedChars > 0) return emptyAnalysis(norm, 'only quoted parent text');
+  if (!/[\p{L}\p{N}]/u.test(norm.text)) return emptyAnalysis(norm, 'no words (emoji or symbols only)');
+  const lang = detectEnglish(norm.text);
+  if (!lang.english) return emptyAnalysis(norm, lang.reason);
+  const doc = analyseDoc(norm.text);
+  const hits = matchCues(norm.text, doc);
+  const extracted = extractFeatures(norm.text, doc, hits, norm.quotedChars > 0);
+  return { norm, doc, hits, extracted };
+}

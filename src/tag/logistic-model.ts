@@ -1,0 +1,157 @@
+// The committed classifier: one L2-regularised logistic regression per tag over
+// the sparse cue / context features, followed by Platt calibration and a
+// per-tag threshold. Training is deterministic (full-batch gradient descent,
+// fixed iteration count, features in sorted order).
+
+import { TAG_NAMES, type TagName } from '../types.js';
+import type { FeatureVector } from './extract-features.js';
+
+export interface TagModel {
+  bias: number;
+  weights: Record<string, number>;
+  /** Platt scaling: p = sigmoid(a * z + b) where z is the raw logit. */
+  platt: { a: number; b: number };
+  /** Label threshold on the calibrated probability. */
+  threshold: number;
+}
+
+export interface TaggerModelFile {
+  format: 'reactionlens-tagger';
+  formatVersion: 1;
+  lexiconVersion: string;
+  tags: Record<TagName, TagModel>;
+  training: Record<string, unknown>;
+}
+
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+export function rawLogit(m: TagModel, x: FeatureVector): number {
+  let z = m.bias;
+  for (const [f, v] of x) {
+    const w = m.weights[f];
+    if (w !== undefined) z += w * v;
+  }
+  return z;
+}
+
+export function calibrated(m: TagModel, z: number): number {
+  return sigmoid(m.platt.a * z + m.platt.b);
+}
+
+export interface TrainOptions {
+  l2: number;
+  iterations: number;
+  learningRate: number;
+  /** Per-feature L2 multipliers by prefix (e.g. stronger on n-grams). */
+  l2ByPrefix?: Record<string, number>;
+  /** Weight of positive examples (class balance). */
+  positiveWeight?: number;
+}
+
+/** Full-batch gradient descent with L2 (bias unregularised). Deterministic. */
+export function trainLogistic(xs: FeatureVector[], ys: number[], opts: TrainOptions, sampleWeights?: number[]): { bias: number; weights: Record<string, number> } {
+  const names = new Set<string>();
+  for (const x of xs) for (const f of x.keys()) names.add(f);
+  const feats = [...names].sort();
+  const index = new Map(feats.map((f, i) => [f, i]));
+  const rows = xs.map((x) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (const [f, v] of [...x.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      idx.push(index.get(f)!);
+      val.push(v);
+    }
+    return { idx, val };
+  });
+  const l2 = feats.map((f) => {
+    let mult = 1;
+    for (const [p, m] of Object.entries(opts.l2ByPrefix ?? {})) if (f.startsWith(p)) mult = m;
+    return opts.l2 * mult;
+  });
+  const w = new Float64Array(feats.length);
+  let b = 0;
+  const n = xs.length;
+  const pw = opts.positiveWeight ?? 1;
+  const sw = ys.map((y, i) => (y === 1 ? pw : 1) * (sampleWeights?.[i] ?? 1));
+  const swSum = sw.reduce((a, c) => a + c, 0);
+  // Adam-free simple GD with a decaying step: stable and reproducible.
+  const g = new Float64Array(feats.length);
+  for (let it = 0; it < opts.iterations; it++) {
+    g.fill(0);
+    let gb = 0;
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      let z = b;
+      for (let k = 0; k < r.idx.length; k++) z += w[r.idx[k]!]! * r.val[k]!;
+      const err = (sigmoid(z) - ys[i]!) * sw[i]!;
+      gb += err;
+      for (let k = 0; k < r.idx.length; k++) g[r.idx[k]!]! += err * r.val[k]!;
+    }
+    const lr = opts.learningRate / (1 + it / 400);
+    b -= (lr * gb) / swSum;
+    for (let j = 0; j < feats.length; j++) w[j] = w[j]! - lr * (g[j]! / swSum + l2[j]! * w[j]!);
+  }
+  const weights: Record<string, number> = {};
+  feats.forEach((f, j) => {
+    const v = Math.round(w[j]! * 1e4) / 1e4;
+    if (v !== 0) weights[f] = v;
+  });
+  return { bias: Math.round(b * 1e4) / 1e4, weights };
+}
+
+/** Fit Platt scaling (a, b) on out-of-fold logits. */
+export function fitPlatt(zs: number[], ys: number[]): { a: number; b: number } {
+  // Platt's target smoothing
+  const pos = ys.filter((y) => y === 1).length;
+  const neg = ys.length - pos;
+  const tPos = (pos + 1) / (pos + 2);
+  const tNeg = 1 / (neg + 2);
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 3000; it++) {
+    let ga = 0;
+    let gb = 0;
+    for (let i = 0; i < zs.length; i++) {
+      const p = sigmoid(a * zs[i]! + b);
+      const t = ys[i] === 1 ? tPos : tNeg;
+      ga += (p - t) * zs[i]!;
+      gb += p - t;
+    }
+    a -= (0.5 * ga) / zs.length;
+    b -= (0.5 * gb) / zs.length;
+  }
+  return { a: Math.round(a * 1e4) / 1e4, b: Math.round(b * 1e4) / 1e4 };
+}
+
+/** Threshold maximising F1 on (probability, label) pairs; ties → the middle of the best plateau. */
+export function bestF1Threshold(ps: number[], ys: number[]): { threshold: number; f1: number } {
+  const cands = [...new Set(ps.map((p) => Math.round(p * 1000) / 1000))].sort((a, b) => a - b);
+  let best = { threshold: 0.5, f1: -1 };
+  const scores: { t: number; f1: number }[] = [];
+  for (const t of cands) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < ps.length; i++) {
+      const pred = ps[i]! >= t;
+      if (pred && ys[i] === 1) tp++;
+      else if (pred) fp++;
+      else if (ys[i] === 1) fn++;
+    }
+    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    scores.push({ t, f1 });
+    if (f1 > best.f1) best = { threshold: t, f1 };
+  }
+  // smooth: among thresholds within 0.01 F1 of the best, take the median one
+  const near = scores.filter((s) => s.f1 >= best.f1 - 0.01).map((s) => s.t);
+  const mid = near[Math.floor(near.length / 2)];
+  return { threshold: Math.round((mid ?? best.threshold) * 1000) / 1000, f1: best.f1 };
+}
+
+export function isTagName(s: string): s is TagName {
+  return (TAG_NAMES as readonly string[]).includes(s);
+}

@@ -1,0 +1,61 @@
+// Reading, writing and versioning the committed model artifact.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { TAG_NAMES } from '../types.js';
+import { LEXICON_VERSION } from './cue-lexicon.js';
+import type { TaggerModelFile } from './logistic-model.js';
+
+/** models/tagger-model.json, resolved from src/tag or dist/tag alike. */
+export const MODEL_PATH = fileURLToPath(new URL('../../models/tagger-model.json', import.meta.url));
+
+const tagModelSchema = z.object({
+  bias: z.number(),
+  weights: z.record(z.string(), z.number()),
+  platt: z.object({ a: z.number(), b: z.number() }),
+  threshold: z.number().min(0).max(1),
+});
+
+const modelSchema = z.object({
+  format: z.literal('reactionlens-tagger'),
+  formatVersion: z.literal(1),
+  lexiconVersion: z.string(),
+  tags: z.object({ cynicism: tagModelSchema, distrust: tagModelSchema, bubble_caution: tagModelSchema }),
+  training: z.record(z.string(), z.unknown()),
+});
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    return out;
+  }
+  return v;
+}
+
+/** The canonical bytes of a model: sorted keys, 2-space indent, trailing newline. */
+export function serializeModel(model: TaggerModelFile): string {
+  return JSON.stringify(sortKeys(model), null, 2) + '\n';
+}
+
+/** Tagger version: `<lexicon>-<first 12 hex of sha256(canonical bytes)>`. */
+export function modelVersion(model: TaggerModelFile): string {
+  const h = createHash('sha256').update(serializeModel(model)).digest('hex').slice(0, 12);
+  return `${model.lexiconVersion}-${h}`;
+}
+
+export function parseModel(json: string): TaggerModelFile {
+  const parsed = modelSchema.parse(JSON.parse(json));
+  for (const t of TAG_NAMES) if (parsed.tags[t] === undefined) throw new Error(`model lacks tag ${t}`);
+  if (parsed.lexiconVersion !== LEXICON_VERSION) {
+    throw new Error(`model was trained with lexicon ${parsed.lexiconVersion}, code has ${LEXICON_VERSION}; run npm run train`);
+  }
+  return parsed as TaggerModelFile;
+}
+
+export function readModelFile(path: string = MODEL_PATH): TaggerModelFile {
+  return parseModel(readFileSync(path, 'utf8'));
+}
