@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CommanderError } from 'commander';
+import type { CliContext } from './cli/cli-context.js';
+import { createProgram } from './cli/create-program.js';
+import { openStoreAt } from './cli/open-store-at.js';
+import { ConfigError, InternalError, LockError, SchemaError, SourceError } from './errors/errors.js';
+
+/**
+ * Exit codes. Decided here and nowhere else; documented in the README.
+ * 0 ok · 1 internal error · 2 usage/config/invalid input · 3 source or auth error
+ * 4 partial run (some records or sources missing) · 5 store busy (another run holds the lock)
+ */
+export const EXIT = { ok: 0, internal: 1, usage: 2, source: 3, partial: 4, busy: 5 } as const;
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  isTTY: boolean;
+  now?: () => number;
+}
+
+/** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in-process. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let partial: string | null = null;
+  let invalid: string | null = null;
+  const openStores: Array<{ close: () => void }> = [];
+  const ctx: CliContext = {
+    stdout: io.stdout,
+    stderr: io.stderr,
+    stdin: io.stdin,
+    env: io.env,
+    cwd: io.cwd,
+    isTTY: io.isTTY,
+    now: io.now ?? (() => Date.now() / 1000),
+    markPartial: (reason) => {
+      partial ??= reason;
+    },
+    markInvalidInput: (reason) => {
+      invalid ??= reason;
+    },
+    openStore: (dbOption) => {
+      const store = openStoreAt(dbOption, io.env, io.cwd);
+      openStores.push(store);
+      return store;
+    },
+  };
+  const program = createProgram(ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    return reportError(error, io);
+  } finally {
+    for (const store of openStores) store.close();
+  }
+  if (invalid !== null) {
+    io.stderr(`reactionlens: some input was invalid and skipped: ${invalid}\n`);
+    return EXIT.usage;
+  }
+  if (partial !== null) {
+    io.stderr(`reactionlens: partial result: ${partial}\n`);
+    return EXIT.partial;
+  }
+  return EXIT.ok;
+}
+
+function reportError(error: unknown, io: CliIO): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here too.
+    if (error.exitCode === 0) return EXIT.ok;
+    return EXIT.usage; // commander already printed the message
+  }
+  const line = (kind: string, e: Error): void => {
+    io.stderr(`reactionlens: ${kind}: ${e.message}\n`);
+    if (e.cause instanceof Error && io.env.REACTIONLENS_DEBUG) io.stderr(`  caused by: ${e.cause.stack ?? e.cause.message}\n`);
+  };
+  if (error instanceof ConfigError || error instanceof SchemaError) {
+    line(error instanceof SchemaError ? 'invalid data' : 'usage', error);
+    return EXIT.usage;
+  }
+  if (error instanceof SourceError) {
+    line('source error', error);
+    return EXIT.source;
+  }
+  if (error instanceof LockError) {
+    line('busy', error);
+    return EXIT.busy;
+  }
+  const e = error instanceof Error ? error : new InternalError(String(error));
+  io.stderr(`reactionlens: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this with the command you ran.\n`);
+  return EXIT.internal;
+}
+
+/** True when this file is the process entry (bin link, node dist/cli.js, tsx src/cli.ts). */
+function isMain(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const code = await runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    isTTY: process.stderr.isTTY === true,
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { SOURCE_NAMES } from './parse-options.js';
+
+// Options several commands share, declared once so their help texts and checks agree.
+export const dbOption = ['--db <path>', 'SQLite store (default: $REACTIONLENS_DB or data/reactionlens.db)'] as const;
+export const eventsDirOption = ['--events-dir <dir>', 'folder of event JSON files', 'events'] as const;
+export const jsonOption = ['--json', 'machine-readable JSON on stdout (logs stay on stderr)'] as const;
+export const sourceOption = ['--source <name>', `where to collect from: ${SOURCE_NAMES.join(' | ')}`, 'reddit'] as const;
+export const fixturesOption = ['--fixtures <dir>', 'recorded responses for --source fixtures', 'fixtures'] as const;
+
+export const collectFlagsSchema = z.object({
+  event: z.string({ error: 'missing --event <id>' }).min(1),
+  source: z.enum(SOURCE_NAMES),
+  db: z.string().optional(),
+  eventsDir: z.string(),
+  fixtures: z.string(),
+  json: z.boolean().optional().default(false),
+  quiet: z.boolean().optional().default(false),
+  concurrency: z.coerce.number().int().min(1).max(8).optional().default(2),
+  recheck: z.boolean().optional().default(true),
+});

@@ -1,0 +1,13 @@
+import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_DB_PATH, Store } from '../store/store.js';
+
+/** --db wins, then $REACTIONLENS_DB, then data/reactionlens.db under the working directory. */
+export function resolveDbPath(dbOption: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  const chosen = dbOption ?? env.REACTIONLENS_DB ?? DEFAULT_DB_PATH;
+  if (chosen === ':memory:') return chosen;
+  return isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
+}
+
+export function openStoreAt(dbOption: string | undefined, env: NodeJS.ProcessEnv, cwd: string): Store {
+  return Store.open(resolveDbPath(dbOption, env, cwd));
+}

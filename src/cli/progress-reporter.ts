@@ -1,0 +1,62 @@
+import type { ProgressEvent } from '../sources/source.js';
+
+export interface ProgressReporter {
+  onEvent: (event: ProgressEvent) => void;
+  /** A one-off status line ("tagging 812 comments"). */
+  note: (text: string) => void;
+  done: () => void;
+}
+
+/**
+ * Progress on stderr: one line redrawn in place on a terminal; under cron (not
+ * a TTY) a plain line at most every `intervalSeconds`, so logs stay readable.
+ */
+export function createProgressReporter(
+  write: (text: string) => void,
+  options: { isTTY: boolean; now: () => number; intervalSeconds?: number; quiet?: boolean },
+): ProgressReporter {
+  const state = { threads: 0, comments: 0, requests: 0, waits: 0, waitMs: 0 };
+  let lastLine = 0;
+  let drawn = false;
+  const render = (): string =>
+    `threads ${state.threads} · comments ${state.comments} · requests ${state.requests} · rate-limit waits ${state.waits} (${Math.round(state.waitMs / 1000)} s)`;
+  const flush = (force: boolean): void => {
+    if (options.quiet) return;
+    if (options.isTTY) {
+      write(`\r\x1b[2K${render()}`);
+      drawn = true;
+      return;
+    }
+    const now = options.now();
+    if (force || now - lastLine >= (options.intervalSeconds ?? 10)) {
+      write(`${render()}\n`);
+      lastLine = now;
+    }
+  };
+  return {
+    onEvent(event) {
+      if (event.kind === 'request') state.requests++;
+      else if (event.kind === 'wait') {
+        state.waits++;
+        state.waitMs += event.ms;
+      } else {
+        state.threads++;
+        state.comments += event.comments;
+      }
+      flush(false);
+    },
+    note(text) {
+      if (options.quiet) return;
+      if (drawn) write('\n');
+      drawn = false;
+      write(`${text}\n`);
+    },
+    done() {
+      if (options.quiet) return;
+      if (options.isTTY) {
+        if (drawn) write('\n');
+      } else if (state.threads + state.requests > 0) flush(true);
+      drawn = false;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { RunRecord } from '../types.js';
+import type { CliContext } from './cli-context.js';
+
+/** The run summary on stderr, plus the partial/invalid marks that decide the exit code. */
+export function summariseRun(ctx: CliContext, run: RunRecord): void {
+  const c = run.counts;
+  ctx.stderr(
+    [
+      `run ${run.id} (${run.source}): ${run.status}`,
+      `  threads: ${c.threadsNew} new, ${c.threadsUpdated} updated`,
+      `  comments: ${c.commentsNew} new, ${c.commentsUpdated} updated, ${c.commentsPurged} purged, ${c.commentsExcluded} excluded, ${c.commentsTagged} tagged`,
+      `  requests: ${c.requests}, 429s: ${c.rateLimited}, waited ${Math.round(c.waitMs / 1000)} s, listing caps hit: ${c.capsHit}`,
+      `  skipped: ${c.skipped}`,
+      ...run.skipped.slice(0, 20).map((s) => `    - [${s.kind}] ${s.source} ${s.record}: ${s.reason}`),
+      ...(run.skipped.length > 20 ? [`    … and ${run.skipped.length - 20} more (see --json)`] : []),
+    ].join('\n') + '\n',
+  );
+  const invalid = run.skipped.filter((s) => s.kind === 'invalid');
+  if (invalid.length > 0) ctx.markInvalidInput(`${invalid.length} invalid record(s) skipped; the rest was stored`);
+  else if (run.status === 'partial') {
+    ctx.markPartial(c.capsHit > 0 ? 'a search listing hit Reddit\'s ~1000-item cap' : `${c.skipped} record(s) could not be fetched`);
+  }
+}

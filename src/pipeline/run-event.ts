@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { collectEvent, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
+import { buildReport } from '../report/build-report.js';
+import { readReportHistory } from '../report/read-report-history.js';
+import { writeReport, type ReportFormat } from '../report/write-report.js';
+import { screenComments } from '../screen/screen-comments.js';
+import type { Source, SourceContext } from '../sources/source.js';
+import type { Store } from '../store/store.js';
+import { emptyRunCounts, type EventConfig, type RunRecord, type RunStatus, type Tagger } from '../types.js';
+import { tagEvent } from './tag-event.js';
+
+export interface RunEventInput {
+  event: EventConfig;
+  /** null: skip collection and report on what the store holds. */
+  source: Source | null;
+  store: Store;
+  /** Loaded only when tagging: `collect` never pays the model's load time. */
+  tagger: () => Tagger;
+  ctx: SourceContext;
+  runId: string;
+  reportsDir: string;
+  formats: ReportFormat[];
+  withAuthors: boolean;
+  botNames?: readonly string[];
+  collect?: CollectOptions;
+  /** `collect` stops after storing; `run` goes on to tag and report. */
+  stopAfterCollect?: boolean;
+}
+
+export interface RunEventResult {
+  run: RunRecord;
+  collect: CollectSummary | null;
+  reportPaths: string[];
+}
+
+/** The nightly job: collect → tag → screen → report, recorded as one run. */
+export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
+  const { event, source, store, ctx } = input;
+  const run: RunRecord = {
+    id: input.runId,
+    eventId: event.id,
+    source: source?.name ?? 'store',
+    startedAt: ctx.now(),
+    finishedAt: null,
+    window: event.window,
+    queries: event.queries,
+    counts: emptyRunCounts(),
+    skipped: [],
+    errors: [],
+    status: 'ok',
+  };
+  store.saveRun(run); // visible as in-flight if the process dies
+
+  let collected: CollectSummary | null = null;
+  if (source !== null) {
+    collected = await collectEvent(event, source, store, ctx, input.collect);
+    applyCollectSummary(run, collected, source);
+  }
+
+  if (input.stopAfterCollect === true) {
+    run.status = decideStatus(run);
+    run.finishedAt = ctx.now();
+    store.saveRun(run);
+    return { run, collect: collected, reportPaths: [] };
+  }
+
+  const tagger = input.tagger();
+  const tagged = tagEvent(store, event.id, tagger, ctx.now());
+  run.counts.commentsTagged = tagged.tagged;
+
+  const snapshot = store.loadEventSnapshot(event.id, tagger.version);
+  const screened = screenComments(snapshot.comments, input.botNames === undefined ? {} : { botNames: input.botNames });
+  run.counts.commentsExcluded = screened.filter((s) => s.excluded !== null).length;
+  run.status = decideStatus(run);
+  run.finishedAt = ctx.now();
+  store.saveRun(run);
+
+  const eventDir = join(input.reportsDir, event.id);
+  const report = buildReport({
+    event,
+    threads: snapshot.threads,
+    screened,
+    tags: snapshot.tags,
+    labels: snapshot.labels,
+    tagger: tagger.version,
+    runs: store.listRuns(event.id),
+    history: readReportHistory(eventDir),
+    options: { withAuthors: input.withAuthors },
+  });
+  const reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats });
+  return { run, collect: collected, reportPaths };
+}
+
+export function applyCollectSummary(run: RunRecord, summary: CollectSummary, source: Source): void {
+  const stats = source.stats();
+  run.counts.threadsNew = summary.threadsNew;
+  run.counts.threadsUpdated = summary.threadsUpdated;
+  run.counts.commentsNew = summary.commentsNew;
+  run.counts.commentsUpdated = summary.commentsUpdated;
+  run.counts.commentsPurged = summary.commentsPurged;
+  run.counts.requests = stats.requests;
+  run.counts.rateLimited = stats.rateLimited;
+  run.counts.waitMs = stats.waitMs;
+  run.counts.capsHit = summary.capped ? 1 : 0;
+  run.counts.skipped = summary.skipped.length;
+  run.skipped = summary.skipped;
+  run.errors = summary.skipped.map((s) => `${s.source} ${s.record}: ${s.reason}`);
+}
+
+function decideStatus(run: RunRecord): RunStatus {
+  return run.counts.skipped > 0 || run.counts.capsHit > 0 ? 'partial' : 'ok';
+}
