@@ -1,0 +1,176 @@
+import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
+import type {
+  Comment,
+  EventConfig,
+  ExclusionReason,
+  LabelOverride,
+  RunRecord,
+  ScreenedComment,
+  TagName,
+  TagResult,
+  Thread,
+} from '../types.js';
+import { countCuePhrases } from './count-cue-phrases.js';
+import { computeShareRecord, computeTagShares, computeWeightedShares } from './compute-shares.js';
+import { hashReportInputs } from './hash-report-inputs.js';
+import { pickQuotes } from './pick-quotes.js';
+import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
+import { REPORT_SCHEMA } from './report.js';
+import type { Report, TrendPoint } from './report.js';
+import { resolveTags } from './resolve-tags.js';
+import type { ResolvedTags } from './resolve-tags.js';
+import { summariseSubreddits, summariseThreads } from './summarise-threads.js';
+import type { CommentFacts } from './summarise-threads.js';
+
+/** At runtime comments come from the store and carry statusCheckedAt; tests may omit it. */
+export type ReportComment = Comment & { statusCheckedAt?: number };
+
+export interface ReportInput {
+  event: EventConfig;
+  threads: Thread[];
+  /** Every stored comment of the event with its exclusion reason (null = analysed). */
+  screened: Array<ScreenedComment & { comment: ReportComment }>;
+  /** By comment id, one tagger version. */
+  tags: Map<string, TagResult>;
+  /** Human overrides; they win over tags. */
+  labels: Map<string, LabelOverride>;
+  tagger: string;
+  /** Earlier runs of this event. */
+  runs: RunRecord[];
+  options: { withAuthors: boolean; maxQuotes?: number };
+  /** Earlier nightly points (reports/<event>/history.json, see readReportHistory); the current point replaces one of the same date. */
+  history?: TrendPoint[];
+  /** Data time of this report (seconds); default: the latest fetch or run start in the inputs, so no clock is read. */
+  asOf?: number;
+}
+
+export const DEFAULT_MAX_QUOTES = 5;
+export const QUOTES_PER_TAG = 3;
+
+/**
+ * Everything the report says, as data. Pure: the same inputs give the same
+ * Report (and so byte-identical renderings); the time it carries is data
+ * time, never the wall clock.
+ */
+export function buildReport(input: ReportInput): Report {
+  const threadsById = new Map(input.threads.map((t) => [t.id, t]));
+  const excludedByReason = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
+  const facts: CommentFacts[] = [];
+  const tagged: ResolvedTags[] = [];
+  const weighted: Array<{ tags: ResolvedTags; score: number }> = [];
+  const candidates: QuoteCandidate[] = [];
+  let analysed = 0;
+  let taggerSkipped = 0;
+  let overrides = 0;
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const { comment, excluded } of input.screened) {
+    const thread = threadsById.get(comment.threadId);
+    const subreddit = thread?.subreddit ?? /\/r\/([^/]+)\//.exec(comment.permalink)?.[1] ?? 'unknown';
+    if (excluded !== null) {
+      excludedByReason[excluded]++;
+      facts.push({ threadId: comment.threadId, subreddit, excluded: true, tags: null });
+      continue;
+    }
+    analysed++;
+    first = first === null ? comment.createdUtc : Math.min(first, comment.createdUtc);
+    last = last === null ? comment.createdUtc : Math.max(last, comment.createdUtc);
+    const result = input.tags.get(comment.id);
+    const override = input.labels.get(comment.id);
+    if (result?.skipped !== undefined) taggerSkipped++;
+    if (override !== undefined) overrides++;
+    const tags = resolveTags(result, override);
+    facts.push({ threadId: comment.threadId, subreddit, excluded: false, tags });
+    if (tags === null) continue;
+    tagged.push(tags);
+    weighted.push({ tags, score: comment.score });
+    // Screening is the only gate to quoting, plus a belt-and-braces status check.
+    if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread, tags });
+  }
+
+  const cues = countCuePhrases(tagged);
+  const pick = (tag: TagName | undefined, limit: number): ReportQuote[] =>
+    pickQuotes(candidates, {
+      ...(tag === undefined ? {} : { tag }),
+      limit,
+      refrains: cues.refrains,
+      withAuthors: input.options.withAuthors,
+    });
+  const maxQuotes = Math.min(6, Math.max(1, input.options.maxQuotes ?? DEFAULT_MAX_QUOTES));
+  const byTag = {} as Record<TagName, ReportQuote[]>;
+  for (const tag of TAG_NAMES) byTag[tag] = pick(tag, QUOTES_PER_TAG);
+
+  const asOf = input.asOf ?? inferAsOf(input);
+  const date = formatUtcDate(asOf);
+  const lastRun = [...input.runs].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1)).at(-1);
+  const current: TrendPoint = {
+    date,
+    asOf,
+    runId: lastRun !== undefined && formatUtcDate(lastRun.startedAt) === date ? lastRun.id : null,
+    tagged: tagged.length,
+    shares: computeShareRecord(tagged),
+  };
+  const history = input.history ?? [];
+  const trend = [...history.filter((p) => p.date !== date), current].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const excluded = input.screened.length - analysed;
+  const subreddits = new Set(input.threads.map((t) => t.subreddit));
+
+  return {
+    schema: REPORT_SCHEMA,
+    event: {
+      id: input.event.id,
+      title: input.event.title,
+      description: input.event.description,
+      window: { from: input.event.window.from, to: input.event.window.to },
+      configHash: input.event.configHash,
+      subreddits: [...input.event.subreddits],
+    },
+    tagger: input.tagger,
+    asOf,
+    date,
+    counts: {
+      stored: input.screened.length,
+      analysed,
+      tagged: tagged.length,
+      untagged: analysed - tagged.length,
+      taggerSkipped,
+      excluded,
+      excludedByReason,
+      threads: input.threads.length,
+      subreddits: subreddits.size,
+      overrides,
+    },
+    observed: { first, last },
+    shares: computeTagShares(tagged),
+    scoreWeightedShares: computeWeightedShares(weighted),
+    subreddits: summariseSubreddits(input.threads, facts),
+    topCues: cues.byTag,
+    threads: summariseThreads(input.threads, facts),
+    quotes: { highlights: pick(undefined, maxQuotes), byTag },
+    trend,
+    runs: {
+      count: input.runs.length,
+      last:
+        lastRun === undefined
+          ? null
+          : { id: lastRun.id, status: lastRun.status, startedAt: lastRun.startedAt, finishedAt: lastRun.finishedAt },
+    },
+    inputs: {
+      withAuthors: input.options.withAuthors,
+      hashes: hashReportInputs({ ...input, history }),
+    },
+  };
+}
+
+/** The latest moment the inputs know about: last fetch or run start; the window end when there is nothing. */
+function inferAsOf(input: ReportInput): number {
+  let asOf = 0;
+  for (const t of input.threads) asOf = Math.max(asOf, t.fetchedAt);
+  for (const s of input.screened) asOf = Math.max(asOf, s.comment.fetchedAt);
+  for (const r of input.runs) asOf = Math.max(asOf, r.startedAt);
+  return asOf > 0 ? asOf : input.event.window.to;
+}
+
+export function formatUtcDate(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
+}

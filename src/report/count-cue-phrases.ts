@@ -1,0 +1,45 @@
+import { TAG_NAMES } from '../types.js';
+import type { TagName } from '../types.js';
+import type { CuePhraseCount } from './report.js';
+import type { ResolvedTags } from './resolve-tags.js';
+import { normaliseCuePhrase } from './write-gloss.js';
+
+/**
+ * Per tag, how many comments carrying the tag contain each cue phrase; plus
+ * the overall phrase → comments map the glosses use for "again". A phrase
+ * repeated inside one comment counts once: this measures spread, not volume.
+ */
+export function countCuePhrases(
+  tagged: readonly ResolvedTags[],
+  topN = 8,
+): { byTag: Record<TagName, CuePhraseCount[]>; refrains: Map<string, number> } {
+  const perTag = new Map<TagName, Map<string, number>>(TAG_NAMES.map((t) => [t, new Map()]));
+  const refrains = new Map<string, number>();
+  for (const tags of tagged) {
+    const seenAny = new Set<string>();
+    for (const tag of TAG_NAMES) {
+      const resolved = tags[tag];
+      if (!resolved.label) continue;
+      const seen = new Set<string>();
+      for (const cue of resolved.cues) {
+        const phrase = normaliseCuePhrase(cue.text);
+        if (phrase === '' || seen.has(phrase)) continue;
+        seen.add(phrase);
+        const counts = perTag.get(tag);
+        counts?.set(phrase, (counts.get(phrase) ?? 0) + 1);
+        if (!seenAny.has(phrase)) {
+          seenAny.add(phrase);
+          refrains.set(phrase, (refrains.get(phrase) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  const byTag = {} as Record<TagName, CuePhraseCount[]>;
+  for (const tag of TAG_NAMES) {
+    byTag[tag] = [...(perTag.get(tag) ?? new Map<string, number>())]
+      .map(([phrase, comments]) => ({ phrase, comments }))
+      .sort((a, b) => b.comments - a.comments || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0))
+      .slice(0, topN);
+  }
+  return { byTag, refrains };
+}

@@ -1,0 +1,44 @@
+import type { ExclusionReason, Interval, TagName } from '../types.js';
+
+export const TAG_LABELS: Record<TagName, string> = {
+  cynicism: 'Cynicism',
+  distrust: 'Distrust',
+  bubble_caution: 'Bubble caution',
+};
+
+const EXCLUSION_LABELS: Record<ExclusionReason, [one: string, many: string]> = {
+  deleted: ['deleted by its author', 'deleted by their authors'],
+  removed: ['removed by moderators', 'removed by moderators'],
+  automoderator: ['from AutoModerator', 'from AutoModerator'],
+  'mod-note': ['moderator note', 'moderator notes'],
+  bot: ['from a bot', 'from bots'],
+  duplicate: ['duplicate', 'duplicates'],
+  empty: ['empty', 'empty'],
+};
+
+/** "1 deleted by its author", "3 from bots". */
+export function describeExclusion(reason: ExclusionReason, n: number): string {
+  const [one, many] = EXCLUSION_LABELS[reason];
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+export function formatPercent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+export function formatInterval(ci: Interval): string {
+  return `${(ci.low * 100).toFixed(1)}–${(ci.high * 100).toFixed(1)}%`;
+}
+
+/** 2025-12-16 14:03 UTC */
+export function formatUtcDateTime(seconds: number): string {
+  return `${new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+export function formatUtcDay(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
+}
+
+export function pluralise(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}

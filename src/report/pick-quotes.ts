@@ -1,0 +1,215 @@
+import { TAG_NAMES } from '../types.js';
+import type { Comment, Quote, TagName, Thread } from '../types.js';
+import { computeMinHash, estimateJaccard } from './min-hash.js';
+import type { ResolvedTags } from './resolve-tags.js';
+import { trimQuote } from './trim-quote.js';
+import type { TrimmedQuote } from './trim-quote.js';
+import { writeGloss } from './write-gloss.js';
+import { roundTo } from './round-to.js';
+
+/** A comment that passed screening and has tags: the only things a quote can come from. */
+export interface QuoteCandidate {
+  comment: Comment & { statusCheckedAt?: number };
+  thread: Thread | undefined;
+  tags: ResolvedTags;
+}
+
+export interface ReportQuote extends Quote {
+  /** Stable across runs while the comment text is unchanged: comment id + excerpt offsets. */
+  id: string;
+  /** Offsets of the exact excerpt in the comment body. */
+  excerpt: { start: number; end: number };
+  words: number;
+  /** The gloss is always our paraphrase, never the commenter's words. */
+  glossIsParaphrase: true;
+  /** Cue phrases (from the comment) behind the primary tag. */
+  cuePhrases: string[];
+  /** When the comment was last confirmed live (seconds), if known. */
+  statusCheckedAt: number | null;
+  fetchedAt: number;
+  /** probability × punchiness × community signal, rounded. */
+  relevance: number;
+}
+
+export interface PickOptions {
+  /** Pick for one tag; omitted = overall highlights across tags. */
+  tag?: TagName;
+  limit: number;
+  /** Minimum tag probability (after human overrides). */
+  minScore?: number;
+  /** Cue phrase → number of analysed comments carrying it (for "again" glosses). */
+  refrains: ReadonlyMap<string, number>;
+  withAuthors: boolean;
+}
+
+/** Above this estimated shingle Jaccard two comments count as the same quote. */
+const NEAR_DUPLICATE = 0.5;
+/** MMR trade-off between relevance and novelty. */
+const LAMBDA = 0.6;
+
+interface Scored {
+  candidate: QuoteCandidate;
+  tag: TagName;
+  trimmed: TrimmedQuote;
+  relevance: number;
+  signature?: Uint32Array;
+}
+
+/**
+ * Pick diverse, punchy quotes. Scoring is linear in the number of
+ * candidates; only the top-K survive into the (quadratic in K) diversity
+ * step, so 100k comments cost about as much as 1k. Diversity: near-duplicates
+ * are collapsed (MinHash), at most one quote per author, and maximal
+ * marginal relevance spreads picks across threads, subreddits and tags.
+ */
+export function pickQuotes(candidates: readonly QuoteCandidate[], options: PickOptions): ReportQuote[] {
+  const tags = options.tag === undefined ? TAG_NAMES : [options.tag];
+  const scored: Scored[] = [];
+  for (const candidate of candidates) {
+    let best: Scored | undefined;
+    for (const tag of tags) {
+      const s = scoreCandidate(candidate, tag, options.minScore ?? 0);
+      if (s !== undefined && (best === undefined || s.relevance > best.relevance)) best = s;
+    }
+    if (best !== undefined) scored.push(best);
+  }
+  const k = Math.max(60, options.limit * 15);
+  const pool = scored.sort(compareScored).slice(0, k);
+  const picked = selectDiverse(pool, options.limit, options.tag === undefined);
+  return picked.map((s) => toQuote(s, options));
+}
+
+function scoreCandidate(candidate: QuoteCandidate, tag: TagName, minScore: number): Scored | undefined {
+  const resolved = candidate.tags[tag];
+  if (!resolved.label || resolved.score < minScore || resolved.score <= 0) return undefined;
+  const body = candidate.comment.body;
+  // Centre the excerpt on the strongest cue so the quote shows what the tag is about.
+  const cue = [...resolved.cues].sort((a, b) => b.weight - a.weight || a.start - b.start)[0];
+  const trimmed = trimQuote(body, cue?.start ?? 0);
+  if (trimmed === null) return undefined;
+  const punch = ratePunchiness(trimmed);
+  if (punch <= 0) return undefined;
+  const community = 1 + Math.log1p(Math.max(0, candidate.comment.score));
+  return { candidate, tag, trimmed, relevance: resolved.score * punch * community };
+}
+
+/** Short, self-contained, readable: 1 for 8–25 words, less for fragments, links, walls of text. */
+export function ratePunchiness(trimmed: TrimmedQuote): number {
+  const w = trimmed.words;
+  let punch = w < 8 ? 0.6 + (0.4 * (w - 4)) / 4 : w <= 25 ? 1 : 1 - (0.4 * (w - 25)) / 15;
+  if (trimmed.text.startsWith('…') || trimmed.text.endsWith('…')) punch *= 0.85;
+  if (/^(and|but|or|also|this|that|it)\b/i.test(trimmed.excerpt)) punch *= 0.85; // leans on context we don't show
+  if (/^\s*(>|&gt;)/.test(trimmed.excerpt)) punch *= 0.5; // quoting someone else
+  if (/https?:\/\//i.test(trimmed.excerpt)) punch *= 0.6;
+  if (/\S{31,}/.test(trimmed.excerpt)) punch *= 0.5;
+  return punch;
+}
+
+function compareScored(a: Scored, b: Scored): number {
+  return b.relevance - a.relevance || (a.candidate.comment.id < b.candidate.comment.id ? -1 : a.candidate.comment.id > b.candidate.comment.id ? 1 : 0);
+}
+
+function selectDiverse(pool: Scored[], limit: number, spreadTags: boolean): Scored[] {
+  const picked: Scored[] = [];
+  const top = pool[0]?.relevance ?? 0;
+  if (top <= 0) return picked;
+  const authors = new Set<string>();
+  const remaining = new Set(pool);
+  while (picked.length < limit && remaining.size > 0) {
+    let best: Scored | undefined;
+    let bestValue = -Infinity;
+    for (const s of remaining) {
+      if (isBlocked(s, picked, authors)) {
+        remaining.delete(s);
+        continue;
+      }
+      const value = LAMBDA * (s.relevance / top) - (1 - LAMBDA) * maxSimilarity(s, picked, spreadTags);
+      if (value > bestValue || (value === bestValue && best !== undefined && compareScored(s, best) < 0)) {
+        best = s;
+        bestValue = value;
+      }
+    }
+    if (best === undefined) break;
+    picked.push(best);
+    remaining.delete(best);
+    const author = authorKey(best);
+    if (author !== null) authors.add(author);
+  }
+  return picked;
+}
+
+function isBlocked(s: Scored, picked: Scored[], authors: Set<string>): boolean {
+  const author = authorKey(s);
+  if (author !== null && authors.has(author)) return true;
+  for (const p of picked) {
+    if (p.candidate.comment.id === s.candidate.comment.id) return true;
+    if (estimateJaccard(signatureOf(s), signatureOf(p)) >= NEAR_DUPLICATE) return true;
+  }
+  return false;
+}
+
+function maxSimilarity(s: Scored, picked: Scored[], spreadTags: boolean): number {
+  let max = 0;
+  for (const p of picked) {
+    let sim = estimateJaccard(signatureOf(s), signatureOf(p));
+    if (p.candidate.comment.threadId === s.candidate.comment.threadId) sim = Math.max(sim, 0.35);
+    if (subredditOf(p.candidate) === subredditOf(s.candidate)) sim = Math.max(sim, 0.15);
+    if (spreadTags && p.tag === s.tag) sim = Math.max(sim, leadPhrase(p) === leadPhrase(s) ? 0.6 : 0.25);
+    max = Math.max(max, sim);
+  }
+  return max;
+}
+
+/** The strongest cue of the quote's tag: two quotes making the same point through the same phrase add little. */
+function leadPhrase(s: Scored): string {
+  const cue = [...s.candidate.tags[s.tag].cues].sort((a, b) => b.weight - a.weight || a.start - b.start)[0];
+  return cue === undefined ? `#${s.candidate.comment.id}` : cue.text.toLowerCase();
+}
+
+function signatureOf(s: Scored): Uint32Array {
+  s.signature ??= computeMinHash(s.trimmed.excerpt);
+  return s.signature;
+}
+
+function authorKey(s: Scored): string | null {
+  const author = s.candidate.comment.author;
+  return author === null || author === '' ? null : author.toLowerCase();
+}
+
+export function subredditOf(candidate: { comment: Comment; thread: Thread | undefined }): string {
+  if (candidate.thread !== undefined) return candidate.thread.subreddit;
+  return /\/r\/([^/]+)\//.exec(candidate.comment.permalink)?.[1] ?? 'unknown';
+}
+
+function toQuote(s: Scored, options: PickOptions): ReportQuote {
+  const { comment, thread, tags } = s.candidate;
+  const subreddit = subredditOf(s.candidate);
+  const primary = tags[s.tag];
+  const cuePhrases = [...new Set(primary.cues.map((c) => c.text))];
+  const scores = {} as Record<TagName, number>;
+  for (const tag of TAG_NAMES) scores[tag] = roundTo(tags[tag].score, 4);
+  const quote: ReportQuote = {
+    id: `${comment.id}:${s.trimmed.start}-${s.trimmed.end}`,
+    commentId: comment.id,
+    text: s.trimmed.text,
+    excerpt: { start: s.trimmed.start, end: s.trimmed.end },
+    words: s.trimmed.words,
+    gloss: writeGloss(s.tag, primary.cues, options.refrains, primary.overridden),
+    glossIsParaphrase: true,
+    tags: scores,
+    primaryTag: s.tag,
+    cuePhrases,
+    attribution: `Reddit, r/${subreddit}`,
+    subreddit,
+    permalink: comment.permalink,
+    threadId: comment.threadId,
+    threadTitle: thread?.title ?? '',
+    createdUtc: comment.createdUtc,
+    score: comment.score,
+    statusCheckedAt: comment.statusCheckedAt ?? null,
+    fetchedAt: comment.fetchedAt,
+    relevance: roundTo(s.relevance, 4),
+  };
+  if (options.withAuthors && comment.author !== null) quote.author = comment.author;
+  return quote;
+}

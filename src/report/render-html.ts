@@ -1,0 +1,117 @@
+import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
+import { escapeHtml } from './escape-html.js';
+import {
+  describeExclusion,
+  TAG_LABELS,
+  formatInterval,
+  formatPercent,
+  formatUtcDateTime,
+  formatUtcDay,
+  pluralise,
+} from './format-values.js';
+import type { ReportQuote } from './pick-quotes.js';
+import type { Report } from './report.js';
+import { TAG_COLOURS, renderShareChart, renderSubredditChart, renderTrendChart } from './render-svg-charts.js';
+import { toSafeUrl } from './to-safe-url.js';
+
+// No scripts, no external anything: the CSP forbids both, so even a missed
+// escape could not run code or phone home; charts are inline SVG.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const STYLE = `
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:880px;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
+.lede{color:#444}.quote{margin:1.4rem 0;padding:.8rem 1rem;border-left:4px solid #999;background:#fafafa}
+.quote blockquote{margin:0;font-size:1.1rem;white-space:pre-line;overflow-wrap:anywhere;unicode-bidi:isolate}
+.quote .meta{font-size:.85rem;color:#555;margin-top:.4rem;overflow-wrap:anywhere}.gloss{font-size:.9rem;margin-top:.3rem}
+.tag{display:inline-block;border-radius:3px;padding:0 .35rem;color:#fff;font-size:.75rem;margin-right:.3rem}
+table{border-collapse:collapse;margin:.6rem 0;font-size:.9rem}td,th{border-bottom:1px solid #e5e5e5;padding:.25rem .6rem;text-align:left}
+td.n{text-align:right;font-variant-numeric:tabular-nums}.chart{max-width:100%;height:auto;display:block;margin:.6rem 0}
+.foot{font-size:.8rem;color:#666;margin-top:2rem}a{color:#1d4ed8}
+`;
+
+/** A self-contained HTML report: quotes, numbers, and inline SVG charts. */
+export function renderHtml(report: Report): string {
+  const { counts } = report;
+  const exclusions = EXCLUSION_REASONS.filter((r) => counts.excludedByReason[r] > 0)
+    .map((r) => describeExclusion(r, counts.excludedByReason[r]))
+    .join(', ');
+  const body: string[] = [];
+  body.push(
+    `<header><h1>Social media reaction</h1><p class="lede"><strong>${escapeHtml(report.event.title)}</strong> — how Reddit reacted, ${formatUtcDay(report.event.window.from)} to ${formatUtcDay(report.event.window.to)} (UTC).</p>`,
+    `<p>Based on ${pluralise(counts.analysed, 'comment')} analysed in ${pluralise(counts.threads, 'thread')} across ${pluralise(counts.subreddits, 'subreddit')}${counts.excluded > 0 ? `; ${pluralise(counts.excluded, 'comment')} left out (${escapeHtml(exclusions)})` : ''}.</p></header>`,
+  );
+  body.push('<section id="quotes"><h2>Quote highlights</h2>');
+  if (report.quotes.highlights.length === 0) body.push('<p>No comment met the bar for quoting.</p>');
+  for (const quote of report.quotes.highlights) body.push(renderQuote(quote));
+  body.push('</section>');
+
+  body.push('<section id="numbers"><h2>What the numbers say</h2>', renderShareChart(report.shares));
+  body.push('<table><thead><tr><th>Tag</th><th>Share</th><th>95% interval</th><th>Comments</th><th>Score-weighted</th></tr></thead><tbody>');
+  for (const s of report.shares) {
+    const w = report.scoreWeightedShares.find((x) => x.tag === s.tag);
+    body.push(
+      `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">${formatPercent(s.share)}</td><td class="n">${formatInterval(s.ci95)}</td><td class="n">${s.count} of ${s.total}</td><td class="n">${w === undefined ? '—' : formatPercent(w.share)}</td></tr>`,
+    );
+  }
+  body.push('</tbody></table>');
+  const cueItems = TAG_NAMES.filter((t) => report.topCues[t].length > 0).map(
+    (t) => `<li>${TAG_LABELS[t]}: ${report.topCues[t].slice(0, 6).map((c) => `“${escapeHtml(c.phrase)}” (${c.comments})`).join(', ')}</li>`,
+  );
+  if (cueItems.length > 0) body.push('<h3>Top cue phrases</h3><ul>', ...cueItems, '</ul>');
+  body.push('</section>');
+
+  body.push('<section id="subreddits"><h2>By subreddit</h2>', renderSubredditChart(report.subreddits), '</section>');
+  body.push('<section id="trend"><h2>Trend across nightly runs</h2>', renderTrendChart(report.trend), '</section>');
+
+  if (report.threads.length > 0) {
+    body.push('<section id="threads"><h2>Most active threads</h2><ol>');
+    for (const t of report.threads) {
+      body.push(`<li>${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeHtml(t.subreddit)}, ${pluralise(t.analysed, 'comment')} analysed</li>`);
+    }
+    body.push('</ol></section>');
+  }
+
+  body.push('<section id="by-tag"><h2>More quotes by tag</h2>');
+  for (const tag of TAG_NAMES) {
+    body.push(`<h3>${TAG_LABELS[tag]}</h3>`);
+    const quotes = report.quotes.byTag[tag];
+    if (quotes.length === 0) body.push('<p>None.</p>');
+    for (const quote of quotes) body.push(renderQuote(quote));
+  }
+  body.push('</section>');
+
+  body.push(
+    `<p class="foot">Shares are of ${pluralise(counts.tagged, 'tagged comment')}; intervals are 95% Wilson intervals. Glosses are our paraphrase, built from the phrases the tagger matched. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeHtml(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}; event config ${escapeHtml(report.event.configHash.slice(0, 12))}.</p>`,
+  );
+  return [
+    '<!doctype html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(`Reddit reaction: ${report.event.title}`)}</title>`,
+    `<style>${STYLE}</style></head><body>`,
+    ...body,
+    '</body></html>',
+    '',
+  ].join('\n');
+}
+
+function renderQuote(quote: ReportQuote): string {
+  const tags = TAG_NAMES.filter((t) => quote.tags[t] >= 0.5 || t === quote.primaryTag)
+    .map((t) => `<span class="tag" style="background:${TAG_COLOURS[t]}">${TAG_LABELS[t]} ${quote.tags[t].toFixed(2)}</span>`)
+    .join('');
+  const meta = [
+    renderLink(quote.attribution, quote.permalink),
+    quote.threadTitle === '' ? null : `in “${escapeHtml(quote.threadTitle)}”`,
+    formatUtcDateTime(quote.createdUtc),
+    `score ${quote.score} at fetch`,
+    quote.author === undefined ? null : `u/${escapeHtml(quote.author)}`,
+  ].filter((x): x is string => x !== null);
+  return `<figure class="quote" data-comment-id="${escapeHtml(quote.commentId)}" style="border-color:${TAG_COLOURS[quote.primaryTag]}"><blockquote dir="auto">${escapeHtml(quote.text)}</blockquote><figcaption><div class="meta">— ${meta.join(', ')}</div><div class="gloss">${tags}<em>Our paraphrase:</em> ${escapeHtml(quote.gloss)}</div></figcaption></figure>`;
+}
+
+function renderLink(label: string, href: string): string {
+  const url = toSafeUrl(href);
+  return url === '' ? escapeHtml(label) : `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
+}

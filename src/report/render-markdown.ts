@@ -1,0 +1,127 @@
+import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
+import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
+import {
+  describeExclusion,
+  TAG_LABELS,
+  formatInterval,
+  formatPercent,
+  formatUtcDateTime,
+  formatUtcDay,
+  pluralise,
+} from './format-values.js';
+import type { ReportQuote } from './pick-quotes.js';
+import type { Report } from './report.js';
+import { toSafeUrl } from './to-safe-url.js';
+
+/**
+ * An article-ready "Social media reaction" section. Every piece of Reddit
+ * text goes through the escapers, so pasting it into a CMS cannot break the
+ * structure (no stray headings, links, tables or HTML from a comment).
+ */
+export function renderMarkdown(report: Report): string {
+  const out: string[] = [];
+  const { counts } = report;
+  out.push('## Social media reaction', '');
+  out.push(
+    `*${escapeMarkdownInline(report.event.title)}* — how Reddit reacted, ${formatUtcDay(report.event.window.from)} to ${formatUtcDay(report.event.window.to)} (UTC).`,
+    '',
+  );
+  out.push(
+    `Based on ${pluralise(counts.analysed, 'comment')} analysed in ${pluralise(counts.threads, 'thread')} across ${pluralise(counts.subreddits, 'subreddit')}${describeExclusions(report)}.`,
+    '',
+  );
+
+  if (report.quotes.highlights.length > 0) {
+    for (const quote of report.quotes.highlights) out.push(...renderQuote(quote), '');
+  } else {
+    out.push('_No comment met the bar for quoting (tagged, short enough to quote whole sentences, not excluded)._', '');
+  }
+
+  out.push('### What the numbers say', '');
+  out.push('| Tag | Share of comments | 95% interval | Comments | Score-weighted share |', '|---|---:|---:|---:|---:|');
+  for (const share of report.shares) {
+    const weighted = report.scoreWeightedShares.find((w) => w.tag === share.tag);
+    out.push(
+      `| ${TAG_LABELS[share.tag]} | ${formatPercent(share.share)} | ${formatInterval(share.ci95)} | ${share.count.toLocaleString('en-US')} of ${share.total.toLocaleString('en-US')} | ${weighted === undefined ? '—' : formatPercent(weighted.share)} |`,
+    );
+  }
+  out.push('');
+
+  const cueLines = TAG_NAMES.filter((t) => report.topCues[t].length > 0).map(
+    (t) =>
+      `- ${TAG_LABELS[t]}: ${report.topCues[t]
+        .slice(0, 5)
+        .map((c) => `“${escapeMarkdownInline(c.phrase)}” (${c.comments})`)
+        .join(', ')}`,
+  );
+  if (cueLines.length > 0) out.push('**Top cue phrases** (comments using each)', '', ...cueLines, '');
+
+  if (report.threads.length > 0) {
+    out.push('**Most active threads**', '');
+    report.threads.forEach((t, i) => {
+      const shares = TAG_NAMES.map((tag) => `${TAG_LABELS[tag].toLowerCase()} ${formatPercent(t.shares[tag])}`).join(', ');
+      out.push(
+        `${i + 1}. ${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeMarkdownInline(t.subreddit)}, ${pluralise(t.analysed, 'comment')} analysed (${shares})`,
+      );
+    });
+    out.push('');
+  }
+
+  if (report.subreddits.length > 1) {
+    out.push('**By subreddit**', '');
+    out.push(`| Subreddit | Comments | ${TAG_NAMES.map((t) => TAG_LABELS[t]).join(' | ')} |`);
+    out.push(`|---|---:|${TAG_NAMES.map(() => '---:').join('|')}|`);
+    for (const s of report.subreddits) {
+      out.push(
+        `| r/${escapeMarkdownInline(s.subreddit)} | ${s.analysed.toLocaleString('en-US')} | ${TAG_NAMES.map((t) => formatPercent(s.shares[t].share)).join(' | ')} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (report.trend.length > 1) {
+    out.push('**Trend across nightly runs**', '');
+    out.push(`| Date | Comments | ${TAG_NAMES.map((t) => TAG_LABELS[t]).join(' | ')} |`);
+    out.push(`|---|---:|${TAG_NAMES.map(() => '---:').join('|')}|`);
+    for (const p of report.trend) {
+      out.push(`| ${p.date} | ${p.tagged.toLocaleString('en-US')} | ${TAG_NAMES.map((t) => formatPercent(p.shares[t].share)).join(' | ')} |`);
+    }
+    out.push('');
+  }
+
+  out.push(
+    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}; intervals are 95% Wilson intervals. Glosses under quotes are our paraphrase, built from the phrases the tagger matched. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
+    '',
+  );
+  return out.join('\n');
+}
+
+function renderQuote(quote: ReportQuote): string[] {
+  const meta = [
+    quote.threadTitle === '' ? null : `in “${escapeMarkdownInline(quote.threadTitle)}”`,
+    formatUtcDateTime(quote.createdUtc),
+    `score ${quote.score} at fetch`,
+    quote.author === undefined ? null : `u/${escapeMarkdownInline(quote.author)}`,
+  ].filter((x): x is string => x !== null);
+  return [
+    formatMarkdownBlockquote(quote.text),
+    '>',
+    `> — ${renderLink(quote.attribution, quote.permalink)}, ${meta.join(', ')}`,
+    '',
+    `*Our paraphrase:* ${escapeMarkdownInline(quote.gloss)} (${TAG_LABELS[quote.primaryTag].toLowerCase()} ${quote.tags[quote.primaryTag].toFixed(2)})`,
+  ];
+}
+
+function renderLink(label: string, href: string): string {
+  const url = toSafeUrl(href);
+  const text = escapeMarkdownInline(label);
+  return url === '' ? text : `[${text}](${url})`;
+}
+
+function describeExclusions(report: Report): string {
+  const parts = EXCLUSION_REASONS.filter((r) => report.counts.excludedByReason[r] > 0).map(
+    (r) => describeExclusion(r, report.counts.excludedByReason[r]),
+  );
+  if (parts.length === 0) return '';
+  return `; ${pluralise(report.counts.excluded, 'comment')} left out (${parts.join(', ')})`;
+}

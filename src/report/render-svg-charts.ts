@@ -1,0 +1,157 @@
+import { TAG_NAMES } from '../types.js';
+import type { TagName, TagShare } from '../types.js';
+import { escapeHtml } from './escape-html.js';
+import { TAG_LABELS, formatPercent } from './format-values.js';
+import type { SubredditBreakdown, TrendPoint } from './report.js';
+
+export const TAG_COLOURS: Record<TagName, string> = {
+  cynicism: '#c2410c',
+  distrust: '#1d4ed8',
+  bubble_caution: '#047857',
+};
+
+const FONT = 'font-family="system-ui, sans-serif" font-size="12"';
+
+/** Horizontal bars of each tag's share with 95% interval whiskers. */
+export function renderShareChart(shares: readonly TagShare[]): string {
+  const width = 560;
+  const left = 120;
+  const plot = width - left - 70;
+  const row = 34;
+  const height = shares.length * row + 30;
+  const max = niceMax(Math.max(0.05, ...shares.map((s) => s.ci95.high)));
+  const x = (v: number): number => left + (v / max) * plot;
+  const parts: string[] = [axis(x, max, height - 22, 8)];
+  shares.forEach((s, i) => {
+    const y = 8 + i * row;
+    parts.push(
+      `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(TAG_LABELS[s.tag])}</text>`,
+      `<rect class="bar" data-tag="${s.tag}" x="${left}" y="${y + 4}" width="${fmt(x(s.share) - left)}" height="16" fill="${TAG_COLOURS[s.tag]}" opacity="0.8"><title>${escapeHtml(`${TAG_LABELS[s.tag]}: ${formatPercent(s.share)} (${s.count} of ${s.total})`)}</title></rect>`,
+      whisker(x(s.ci95.low), x(s.ci95.high), y + 12),
+      `<text x="${fmt(x(s.ci95.high) + 6)}" y="${y + 16}">${formatPercent(s.share)}</text>`,
+    );
+  });
+  return svg('chart-shares', width, height, 'Share of comments with each tag, with 95% intervals', parts);
+}
+
+/** Grouped bars: each tag's share within the largest subreddits. */
+export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], limit = 8): string {
+  const shown = subreddits.filter((s) => s.analysed > 0).slice(0, limit);
+  const width = 560;
+  const left = 130;
+  const plot = width - left - 60;
+  const group = TAG_NAMES.length * 11 + 12;
+  const height = Math.max(1, shown.length) * group + 50;
+  const max = niceMax(Math.max(0.05, ...shown.flatMap((s) => TAG_NAMES.map((t) => s.shares[t].ci95.high))));
+  const x = (v: number): number => left + (v / max) * plot;
+  const parts: string[] = [axis(x, max, height - 42, 4)];
+  shown.forEach((s, i) => {
+    const y = 4 + i * group;
+    parts.push(`<text x="${left - 8}" y="${y + 20}" text-anchor="end">r/${escapeHtml(truncate(s.subreddit, 18))} (${s.analysed})</text>`);
+    TAG_NAMES.forEach((tag, j) => {
+      const cell = s.shares[tag];
+      const yy = y + j * 11 + 2;
+      parts.push(
+        `<rect class="bar" x="${left}" y="${yy}" width="${fmt(x(cell.share) - left)}" height="9" fill="${TAG_COLOURS[tag]}" opacity="0.8"><title>${escapeHtml(`r/${s.subreddit} ${TAG_LABELS[tag]}: ${formatPercent(cell.share)} (${cell.count} of ${cell.total})`)}</title></rect>`,
+        whisker(x(cell.ci95.low), x(cell.ci95.high), yy + 4.5, 3),
+      );
+    });
+  });
+  parts.push(legend(height - 16, left));
+  return svg('chart-subreddits', width, height, 'Tag shares per subreddit', parts);
+}
+
+/** Each tag's share across nightly runs, with the 95% band. */
+export function renderTrendChart(trend: readonly TrendPoint[]): string {
+  const width = 560;
+  const height = 240;
+  const left = 50;
+  const right = 20;
+  const top = 10;
+  const bottom = 60;
+  const plotW = width - left - right;
+  const plotH = height - top - bottom;
+  const max = niceMax(Math.max(0.05, ...trend.flatMap((p) => TAG_NAMES.map((t) => p.shares[t].ci95.high))));
+  const x = (i: number): number => left + (trend.length <= 1 ? plotW / 2 : (i / (trend.length - 1)) * plotW);
+  const y = (v: number): number => top + plotH - (v / max) * plotH;
+  const parts: string[] = [];
+  for (let k = 0; k <= 4; k++) {
+    const v = (max * k) / 4;
+    parts.push(
+      `<line x1="${left}" x2="${width - right}" y1="${fmt(y(v))}" y2="${fmt(y(v))}" stroke="#ddd"/>`,
+      `<text x="${left - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${formatPercent(v)}</text>`,
+    );
+  }
+  const step = Math.max(1, Math.ceil(trend.length / 8));
+  trend.forEach((p, i) => {
+    if (i % step === 0 || i === trend.length - 1) {
+      parts.push(`<text x="${fmt(x(i))}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(p.date)}</text>`);
+    }
+  });
+  for (const tag of TAG_NAMES) {
+    const colour = TAG_COLOURS[tag];
+    if (trend.length > 1) {
+      const upper = trend.map((p, i) => `${fmt(x(i))},${fmt(y(p.shares[tag].ci95.high))}`);
+      const lower = trend.map((p, i) => `${fmt(x(i))},${fmt(y(p.shares[tag].ci95.low))}`).reverse();
+      parts.push(`<polygon points="${[...upper, ...lower].join(' ')}" fill="${colour}" opacity="0.12"/>`);
+      parts.push(
+        `<polyline class="trend-line" data-tag="${tag}" points="${trend.map((p, i) => `${fmt(x(i))},${fmt(y(p.shares[tag].share))}`).join(' ')}" fill="none" stroke="${colour}" stroke-width="2"/>`,
+      );
+    }
+    trend.forEach((p, i) => {
+      parts.push(
+        `<circle cx="${fmt(x(i))}" cy="${fmt(y(p.shares[tag].share))}" r="3" fill="${colour}"><title>${escapeHtml(`${p.date} ${TAG_LABELS[tag]}: ${formatPercent(p.shares[tag].share)} (${p.shares[tag].count} of ${p.shares[tag].total})`)}</title></circle>`,
+      );
+      if (trend.length === 1) {
+        const c = p.shares[tag].ci95;
+        parts.push(`<line x1="${fmt(x(i))}" x2="${fmt(x(i))}" y1="${fmt(y(c.low))}" y2="${fmt(y(c.high))}" stroke="${colour}"/>`);
+      }
+    });
+  }
+  parts.push(legend(height - 18, left));
+  return svg('chart-trend', width, height, 'Tag shares across nightly runs', parts);
+}
+
+function svg(id: string, width: number, height: number, title: string, parts: string[]): string {
+  return `<svg id="${id}" class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(title)}" ${FONT}><title>${escapeHtml(title)}</title>${parts.join('')}</svg>`;
+}
+
+function axis(x: (v: number) => number, max: number, y: number, top: number): string {
+  const out: string[] = [];
+  for (let k = 0; k <= 4; k++) {
+    const v = (max * k) / 4;
+    out.push(
+      `<line x1="${fmt(x(v))}" x2="${fmt(x(v))}" y1="${top}" y2="${y}" stroke="#e5e5e5"/>`,
+      `<text x="${fmt(x(v))}" y="${y + 14}" text-anchor="middle" fill="#555">${formatPercent(v)}</text>`,
+    );
+  }
+  return out.join('');
+}
+
+function whisker(x1: number, x2: number, y: number, cap = 5): string {
+  return `<g class="whisker" stroke="#222" stroke-width="1.2"><line x1="${fmt(x1)}" x2="${fmt(x2)}" y1="${fmt(y)}" y2="${fmt(y)}"/><line x1="${fmt(x1)}" x2="${fmt(x1)}" y1="${fmt(y - cap)}" y2="${fmt(y + cap)}"/><line x1="${fmt(x2)}" x2="${fmt(x2)}" y1="${fmt(y - cap)}" y2="${fmt(y + cap)}"/></g>`;
+}
+
+function legend(y: number, left: number): string {
+  return TAG_NAMES.map(
+    (tag, i) =>
+      `<rect x="${left + i * 130}" y="${y - 9}" width="10" height="10" fill="${TAG_COLOURS[tag]}"/><text x="${left + i * 130 + 14}" y="${y}">${escapeHtml(TAG_LABELS[tag])}</text>`,
+  ).join('');
+}
+
+/** Axis maximum rounded up to a readable step. */
+function niceMax(value: number): number {
+  for (const step of [0.05, 0.1, 0.2, 0.25, 0.5, 1]) {
+    const v = Math.ceil(value / step) * step;
+    if (v / step <= 5) return Math.min(1, v);
+  }
+  return 1;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function fmt(n: number): string {
+  return (Math.round(n * 10) / 10).toString();
+}

@@ -1,0 +1,100 @@
+import type { ExclusionReason, Interval, RunStatus, TagName, TagShare } from '../types.js';
+import type { ReportQuote } from './pick-quotes.js';
+
+// The report is plain JSON-serialisable data holding every number a renderer
+// shows; renderers only format it, so md/json/csv/html can never disagree.
+
+export const REPORT_SCHEMA = 'reactionlens/report@1';
+
+export interface ShareCell {
+  count: number;
+  total: number;
+  share: number;
+  ci95: Interval;
+}
+
+/** A share where each comment weighs max(1, score at fetch); the interval uses the effective sample size. */
+export interface WeightedShare {
+  tag: TagName;
+  weight: number;
+  weightTotal: number;
+  effectiveTotal: number;
+  share: number;
+  ci95: Interval;
+}
+
+export interface SubredditBreakdown {
+  subreddit: string;
+  threads: number;
+  analysed: number;
+  shares: Record<TagName, ShareCell>;
+}
+
+export interface CuePhraseCount {
+  phrase: string;
+  comments: number;
+}
+
+export interface ThreadActivity {
+  id: string;
+  subreddit: string;
+  title: string;
+  permalink: string;
+  createdUtc: number;
+  analysed: number;
+  excluded: number;
+  shares: Record<TagName, number>;
+}
+
+/** One nightly run's shares; history.json holds these keyed by date. */
+export interface TrendPoint {
+  date: string;
+  asOf: number;
+  runId: string | null;
+  tagged: number;
+  shares: Record<TagName, ShareCell>;
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  event: {
+    id: string;
+    title: string;
+    description: string;
+    window: { from: number; to: number };
+    configHash: string;
+    subreddits: string[];
+  };
+  tagger: string;
+  /** Data time (seconds): the latest fetch/run in the inputs, never the wall clock. */
+  asOf: number;
+  /** asOf as a UTC date, YYYY-MM-DD: the report's name and trend key. */
+  date: string;
+  counts: {
+    stored: number;
+    analysed: number;
+    /** Analysed comments with a usable tag result or human label: the share denominator. */
+    tagged: number;
+    untagged: number;
+    taggerSkipped: number;
+    excluded: number;
+    excludedByReason: Record<ExclusionReason, number>;
+    threads: number;
+    subreddits: number;
+    overrides: number;
+  };
+  /** Earliest and latest analysed comment (seconds), null when none. */
+  observed: { first: number | null; last: number | null };
+  shares: TagShare[];
+  scoreWeightedShares: WeightedShare[];
+  subreddits: SubredditBreakdown[];
+  topCues: Record<TagName, CuePhraseCount[]>;
+  threads: ThreadActivity[];
+  quotes: { highlights: ReportQuote[]; byTag: Record<TagName, ReportQuote[]> };
+  trend: TrendPoint[];
+  runs: { count: number; last: { id: string; status: RunStatus; startedAt: number; finishedAt: number | null } | null };
+  inputs: {
+    withAuthors: boolean;
+    hashes: { threads: string; comments: string; tags: string; labels: string; history: string };
+  };
+}

@@ -1,0 +1,36 @@
+import { TAG_NAMES } from '../types.js';
+import type { Cue, LabelOverride, TagName, TagResult } from '../types.js';
+
+export interface ResolvedTag {
+  /** Probability used for ranking: the tagger's, or 1/0 when a human said yes/no. */
+  score: number;
+  label: boolean;
+  cues: Cue[];
+  /** True when a human override decided the label. */
+  overridden: boolean;
+}
+
+export type ResolvedTags = Record<TagName, ResolvedTag>;
+
+/**
+ * Merge a tag result with a human override; the human wins, for the label and
+ * for the ranking score, so a comment a human marked "not cynical" can never
+ * be quoted as cynical. Returns null when the comment has neither (untagged)
+ * or the tagger skipped it and no human labelled it.
+ */
+export function resolveTags(result: TagResult | undefined, override: LabelOverride | undefined): ResolvedTags | null {
+  const usable = result !== undefined && result.skipped === undefined;
+  const hasOverride = override !== undefined && Object.keys(override.labels).length > 0;
+  if (!usable && !hasOverride) return null;
+  const out = {} as ResolvedTags;
+  for (const tag of TAG_NAMES) {
+    const machine = usable ? result.tags[tag] : undefined;
+    const human = override?.labels[tag];
+    if (human !== undefined) {
+      out[tag] = { score: human ? 1 : 0, label: human, cues: human ? (machine?.cues ?? []) : [], overridden: true };
+    } else {
+      out[tag] = { score: machine?.score ?? 0, label: machine?.label ?? false, cues: machine?.cues ?? [], overridden: false };
+    }
+  }
+  return out;
+}

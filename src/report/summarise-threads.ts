@@ -1,0 +1,67 @@
+import { TAG_NAMES } from '../types.js';
+import type { TagName, Thread } from '../types.js';
+import { computeShareRecord } from './compute-shares.js';
+import type { SubredditBreakdown, ThreadActivity } from './report.js';
+import type { ResolvedTags } from './resolve-tags.js';
+import { roundTo } from './round-to.js';
+
+export interface CommentFacts {
+  threadId: string;
+  subreddit: string;
+  excluded: boolean;
+  /** null when analysed but untagged, or excluded. */
+  tags: ResolvedTags | null;
+}
+
+/** The most active threads by analysed comments, with their tag shares. */
+export function summariseThreads(threads: readonly Thread[], facts: readonly CommentFacts[], top = 5): ThreadActivity[] {
+  const byThread = new Map<string, { analysed: number; excluded: number; tagged: ResolvedTags[] }>();
+  for (const f of facts) {
+    let entry = byThread.get(f.threadId);
+    if (entry === undefined) byThread.set(f.threadId, (entry = { analysed: 0, excluded: 0, tagged: [] }));
+    if (f.excluded) entry.excluded++;
+    else entry.analysed++;
+    if (f.tags !== null) entry.tagged.push(f.tags);
+  }
+  return threads
+    .map((t): ThreadActivity => {
+      const entry = byThread.get(t.id) ?? { analysed: 0, excluded: 0, tagged: [] };
+      const shares = {} as Record<TagName, number>;
+      for (const tag of TAG_NAMES) {
+        const n = entry.tagged.filter((x) => x[tag].label).length;
+        shares[tag] = entry.tagged.length > 0 ? roundTo(n / entry.tagged.length, 6) : 0;
+      }
+      return {
+        id: t.id,
+        subreddit: t.subreddit,
+        title: t.title,
+        permalink: t.permalink,
+        createdUtc: t.createdUtc,
+        analysed: entry.analysed,
+        excluded: entry.excluded,
+        shares,
+      };
+    })
+    .sort((a, b) => b.analysed - a.analysed || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, top);
+}
+
+/** Tag shares per subreddit, largest first: does the mood differ between r/stocks and r/technology? */
+export function summariseSubreddits(threads: readonly Thread[], facts: readonly CommentFacts[]): SubredditBreakdown[] {
+  const threadCounts = new Map<string, number>();
+  for (const t of threads) threadCounts.set(t.subreddit, (threadCounts.get(t.subreddit) ?? 0) + 1);
+  const tagged = new Map<string, ResolvedTags[]>();
+  for (const f of facts) {
+    if (f.tags === null || f.excluded) continue;
+    let list = tagged.get(f.subreddit);
+    if (list === undefined) tagged.set(f.subreddit, (list = []));
+    list.push(f.tags);
+  }
+  const names = new Set([...threadCounts.keys(), ...tagged.keys()]);
+  return [...names]
+    .map((subreddit) => {
+      const list = tagged.get(subreddit) ?? [];
+      return { subreddit, threads: threadCounts.get(subreddit) ?? 0, analysed: list.length, shares: computeShareRecord(list) };
+    })
+    .sort((a, b) => b.analysed - a.analysed || (a.subreddit < b.subreddit ? -1 : a.subreddit > b.subreddit ? 1 : 0));
+}

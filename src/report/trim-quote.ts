@@ -1,0 +1,87 @@
+export interface TrimmedQuote {
+  /** The excerpt with … where sentences were cut; without the markers it is an exact substring of the body. */
+  text: string;
+  /** The exact excerpt (no markers) and where it sits in the body. */
+  excerpt: string;
+  start: number;
+  end: number;
+  words: number;
+}
+
+export const MIN_QUOTE_WORDS = 4;
+export const MAX_QUOTE_WORDS = 40;
+
+interface Sentence {
+  start: number;
+  end: number;
+  words: number;
+}
+
+/**
+ * Cut a comment to a quotable excerpt of whole sentences (about 4–40 words)
+ * around a focus offset (the strongest cue). Never rewrites words: the text
+ * between the … markers is the commenter's, byte for byte. Returns null
+ * when no run of whole sentences fits (a single 80-word sentence is not
+ * quotable without paraphrasing it).
+ */
+export function trimQuote(body: string, focus = 0): TrimmedQuote | null {
+  const sentences = splitSentences(body);
+  if (sentences.length === 0) return null;
+  let index = sentences.findIndex((s) => focus >= s.start && focus < s.end);
+  if (index < 0) index = focus >= (sentences.at(-1)?.end ?? 0) ? sentences.length - 1 : 0;
+  let first = index;
+  let last = index;
+  const first0 = sentences[index];
+  if (first0 === undefined) return null;
+  let words = first0.words;
+  if (words > MAX_QUOTE_WORDS) return null;
+  // Grow forward first (a point usually follows its setup), then backward, while it fits.
+  for (;;) {
+    const next = sentences[last + 1];
+    const prev = sentences[first - 1];
+    if (next !== undefined && words + next.words <= MAX_QUOTE_WORDS && (words < 12 || prev === undefined)) {
+      last++;
+      words += next.words;
+    } else if (prev !== undefined && words + prev.words <= MAX_QUOTE_WORDS && words < 12) {
+      first--;
+      words += prev.words;
+    } else {
+      break;
+    }
+  }
+  if (words < MIN_QUOTE_WORDS) return null;
+  const start = sentences[first]?.start ?? 0;
+  const end = sentences[last]?.end ?? body.length;
+  const excerpt = body.slice(start, end);
+  const before = body.slice(0, start).trim() !== '';
+  const after = body.slice(end).trim() !== '';
+  return { text: `${before ? '… ' : ''}${excerpt}${after ? ' …' : ''}`, excerpt, start, end, words };
+}
+
+const SENTENCE_END = /[.!?…]+["'”’)\]]*(?=\s|$)|\n+/g;
+
+/** Sentences with offsets; whitespace around each is excluded so excerpts start and end on text. */
+export function splitSentences(body: string): Sentence[] {
+  const out: Sentence[] = [];
+  let cursor = 0;
+  const push = (from: number, to: number): void => {
+    const raw = body.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed === '') return;
+    out.push({ start: from + lead, end: from + lead + trimmed.length, words: countWords(trimmed) });
+  };
+  for (const match of body.matchAll(SENTENCE_END)) {
+    const end = match.index + match[0].length;
+    push(cursor, match[0].startsWith('\n') ? match.index : end);
+    cursor = end;
+  }
+  push(cursor, body.length);
+  return out;
+}
+
+export function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/\S+/g)) n++;
+  return n;
+}

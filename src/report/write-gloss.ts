@@ -1,0 +1,39 @@
+import type { Cue, TagName } from '../types.js';
+
+const LEADS: Record<TagName, { withCue: string; withoutCue: string }> = {
+  cynicism: { withCue: 'dismisses the deal as', withoutCue: 'reads the deal cynically' },
+  distrust: { withCue: 'distrusts the people behind it, pointing to', withoutCue: 'distrusts the people behind the deal' },
+  bubble_caution: { withCue: 'warns of a bubble, citing', withoutCue: 'warns the money looks like a bubble' },
+};
+
+/** Lower-case, single-spaced, no edge punctuation: the key cue phrases are counted by. */
+export function normaliseCuePhrase(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '');
+}
+
+/**
+ * A one-line plain-English gloss of why a quote was picked, built only from
+ * the cues that fired (so it never claims more than the tagger saw). It is
+ * our paraphrase, and every renderer labels it so. `refrains` counts how
+ * many analysed comments share each cue phrase, so a phrase the whole
+ * discussion repeats reads "… again" with the count behind it.
+ */
+export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<string, number>, overridden = false): string {
+  const phrases: string[] = [];
+  for (const cue of [...cues].sort((a, b) => b.weight - a.weight || a.start - b.start)) {
+    const phrase = normaliseCuePhrase(cue.text);
+    if (phrase !== '' && !phrases.includes(phrase)) phrases.push(phrase);
+    if (phrases.length === 2) break;
+  }
+  const lead = LEADS[tag];
+  const suffix = overridden ? ' (labelled by a reviewer)' : '';
+  if (phrases.length === 0) return `${lead.withoutCue}${suffix}`;
+  const quoted = phrases.map((p) => `“${p}”`).join(' and ');
+  const top = phrases[0] ?? '';
+  const repeats = refrains.get(top) ?? 0;
+  const again = repeats >= 3 ? ` again — a refrain in ${repeats} comments` : '';
+  return `${lead.withCue} ${quoted}${again}${suffix}`;
+}

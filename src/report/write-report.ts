@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../errors/errors.js';
+import { HISTORY_FILE, readReportHistory } from './read-report-history.js';
+import type { ReportHistory } from './read-report-history.js';
+import { renderCsv } from './render-csv.js';
+import { renderHtml } from './render-html.js';
+import { renderJson } from './render-json.js';
+import { renderMarkdown } from './render-markdown.js';
+import type { Report, TrendPoint } from './report.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export type ReportFormat = 'md' | 'json' | 'csv' | 'html';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'csv', 'html'];
+
+export interface ReportTarget {
+  dir: string;
+  /** File name without extension, e.g. the run date 2025-12-17. */
+  basename: string;
+  formats: ReportFormat[];
+  /** Seconds; only the manifest records it. Default: the clock (this is the I/O edge). */
+  now?: number;
+  /** Default: package.json's version. */
+  toolVersion?: string;
+  /** Update <dir>/history.json with this report's trend point (default true). */
+  updateHistory?: boolean;
+}
+
+export interface ManifestOutput {
+  file: string;
+  format: ReportFormat | 'history';
+  bytes: number;
+  sha256: string;
+}
+
+export interface RunManifest {
+  schema: 'reactionlens/manifest@1';
+  tool: { name: 'reactionlens'; version: string };
+  generatedAt: string;
+  event: { id: string; configHash: string; window: { from: number; to: number } };
+  tagger: string;
+  asOf: number;
+  date: string;
+  counts: Report['counts'];
+  runs: Report['runs'];
+  inputHashes: Report['inputs']['hashes'];
+  withAuthors: boolean;
+  outputs: ManifestOutput[];
+}
+
+const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
+  md: renderMarkdown,
+  json: renderJson,
+  csv: renderCsv,
+  html: renderHtml,
+};
+
+/**
+ * Render and write the requested formats atomically, update the event's
+ * trend history, and write a manifest beside them (tool and tagger version,
+ * config and input hashes, output hashes) so the report can be audited and
+ * reproduced. Returns every path written, manifest last.
+ */
+export function writeReport(report: Report, target: ReportTarget): string[] {
+  if (!/^[\w.-]+$/.test(target.basename) || target.basename.startsWith('.')) {
+    throw new ConfigError(`Invalid report name "${target.basename}": use letters, digits, dot, dash, underscore`);
+  }
+  mkdirSync(target.dir, { recursive: true });
+  const written: string[] = [];
+  const outputs: ManifestOutput[] = [];
+  for (const format of [...new Set(target.formats)]) {
+    const file = `${target.basename}.${format}`;
+    const content = RENDERERS[format](report);
+    const path = join(target.dir, file);
+    writeFileAtomic(path, content);
+    written.push(path);
+    outputs.push(describeOutput(file, format, content));
+  }
+  if (target.updateHistory ?? true) {
+    const content = renderHistory(report, readReportHistory(target.dir));
+    const path = join(target.dir, HISTORY_FILE);
+    writeFileAtomic(path, content);
+    written.push(path);
+    outputs.push(describeOutput(HISTORY_FILE, 'history', content));
+  }
+  const manifest: RunManifest = {
+    schema: 'reactionlens/manifest@1',
+    tool: { name: 'reactionlens', version: target.toolVersion ?? readToolVersion() },
+    generatedAt: new Date((target.now ?? Date.now() / 1000) * 1000).toISOString(),
+    event: { id: report.event.id, configHash: report.event.configHash, window: report.event.window },
+    tagger: report.tagger,
+    asOf: report.asOf,
+    date: report.date,
+    counts: report.counts,
+    runs: report.runs,
+    inputHashes: report.inputs.hashes,
+    withAuthors: report.inputs.withAuthors,
+    outputs,
+  };
+  const manifestPath = join(target.dir, `${target.basename}.manifest.json`);
+  writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  written.push(manifestPath);
+  return written;
+}
+
+/** history.json with this report's point replacing any earlier point of the same date. */
+export function renderHistory(report: Report, previous: readonly TrendPoint[]): string {
+  const current = report.trend.find((p) => p.date === report.date);
+  const points = [...previous.filter((p) => p.date !== report.date), ...(current === undefined ? [] : [current])].sort(
+    (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
+  );
+  const history: ReportHistory = { schema: 'reactionlens/history@1', eventId: report.event.id, points };
+  return `${JSON.stringify(history, null, 2)}\n`;
+}
+
+function describeOutput(file: string, format: ManifestOutput['format'], content: string): ManifestOutput {
+  const bytes = Buffer.from(content, 'utf8');
+  return { file, format, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+let toolVersion: string | undefined;
+function readToolVersion(): string {
+  if (toolVersion !== undefined) return toolVersion;
+  try {
+    // src/report/ and dist/report/ are both two levels below the package root.
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    toolVersion = typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    toolVersion = 'unknown';
+  }
+  return toolVersion;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report/build-report.js';
+import { renderJson } from '../../src/report/render-json.js';
+import { renderMarkdown } from '../../src/report/render-markdown.js';
+import { buildFixtureInput } from './report-fixture.js';
+
+describe('buildReport', () => {
+  it('matches the golden Markdown and JSON', async () => {
+    const report = buildReport(buildFixtureInput());
+    await expect(renderMarkdown(report)).toMatchFileSnapshot('golden/fixture-report.md');
+    await expect(renderJson(report)).toMatchFileSnapshot('golden/fixture-report.json');
+  });
+
+  it('is deterministic: same inputs, byte-identical output, whatever the input order', () => {
+    const a = buildFixtureInput();
+    const b = buildFixtureInput();
+    b.screened.reverse();
+    b.threads.reverse();
+    expect(renderJson(buildReport(b))).toBe(renderJson(buildReport(a)));
+    expect(renderMarkdown(buildReport(b))).toBe(renderMarkdown(buildReport(a)));
+  });
+
+  it('counts analysed and excluded comments by reason', () => {
+    const report = buildReport(buildFixtureInput());
+    expect(report.counts).toMatchObject({ stored: 14, analysed: 10, excluded: 4, tagged: 10, threads: 3, subreddits: 3, overrides: 1 });
+    expect(report.counts.excludedByReason).toMatchObject({ deleted: 1, removed: 1, automoderator: 1, bot: 1, duplicate: 0 });
+  });
+
+  it('lets human labels win over the tagger in shares and quotes', () => {
+    const report = buildReport(buildFixtureInput());
+    const cynicism = report.shares.find((s) => s.tag === 'cynicism');
+    expect(cynicism).toMatchObject({ count: 3, total: 10 }); // c1, c2, c6; not c13
+    const all = [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
+    expect(all.some((q) => q.commentId === 'c13' && q.primaryTag === 'cynicism')).toBe(false);
+  });
+
+  it('never quotes excluded comments and never shows authors without opt-in', () => {
+    const report = buildReport(buildFixtureInput());
+    const all = [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
+    expect(all.length).toBeGreaterThan(0);
+    for (const q of all) {
+      expect(['c9', 'c10', 'c11', 'c12']).not.toContain(q.commentId);
+      expect(q.author).toBeUndefined();
+      expect(q.attribution).toBe(`Reddit, r/${q.subreddit}`);
+    }
+    expect(renderJson(report)).not.toContain('user_c');
+    const withAuthors = buildReport(buildFixtureInput({ options: { withAuthors: true } }));
+    expect(withAuthors.quotes.highlights.every((q) => typeof q.author === 'string')).toBe(true);
+  });
+
+  it('gives 3–6 highlights with exact text and a paraphrase gloss', () => {
+    const input = buildFixtureInput();
+    const report = buildReport(input);
+    expect(report.quotes.highlights.length).toBeGreaterThanOrEqual(3);
+    expect(report.quotes.highlights.length).toBeLessThanOrEqual(6);
+    const bodies = new Map(input.screened.map((s) => [s.comment.id, s.comment.body]));
+    for (const q of report.quotes.highlights) {
+      const exact = q.text.replace(/^… /, '').replace(/ …$/, '');
+      expect(bodies.get(q.commentId)).toContain(exact);
+      expect(q.gloss.length).toBeGreaterThan(0);
+      expect(q.glossIsParaphrase).toBe(true);
+    }
+  });
+
+  it('merges the nightly history into the trend, the current run replacing its own date', () => {
+    const first = buildReport(buildFixtureInput());
+    const earlier = { ...first.trend[0]!, date: '2025-12-17', runId: 'run-2025-12-17' };
+    const stale = { ...first.trend[0]!, tagged: 999 };
+    const report = buildReport(buildFixtureInput({ history: [stale, earlier] }));
+    expect(report.trend.map((p) => p.date)).toEqual(['2025-12-17', '2025-12-18']);
+    expect(report.trend[1]?.tagged).toBe(10);
+    expect(report.trend[1]?.runId).toBe('run-2025-12-18');
+  });
+});
