@@ -894,7 +894,7 @@ function replyTime(parent: Node): number {
 function pickAuthor(users: string[], not: string | undefined): string {
   for (;;) {
     // Zipf-ish: low indexes are much more active.
-    const idx = Math.min(users.length - 1, Math.floor(Math.pow(rng.float(), 2.2) * users.length));
+    const idx = Math.min(users.length - 1, Math.floor(Math.pow(rng.float(), 1.8) * users.length));
     const u = users[idx] as string;
     if (u !== not) return u;
   }
@@ -1379,7 +1379,16 @@ function main(): void {
     grandThreads += threads.length;
     grandComments += eventComments;
   }
-  summary.push(`total: threads=${grandThreads} comments=${grandComments} distinct-usernames=${usedNames.size - 1} (seed ${SEED})`);
+  const perAuthor = new Map<string, number>();
+  for (const n of nodeById.values()) {
+    if (n.kind === 'automod' || n.kind === 'bot' || n.author === '[deleted]') continue;
+    perAuthor.set(n.author, (perAuthor.get(n.author) ?? 0) + 1);
+  }
+  const multi = [...perAuthor.values()].filter((c) => c >= 2).length;
+  const most = Math.max(...perAuthor.values());
+  summary.push(
+    `total: threads=${grandThreads} comments=${grandComments} human-usernames=${perAuthor.size} (with 2+ comments: ${multi}, most active: ${most}) (seed ${SEED})`,
+  );
   console.log(summary.join('\n'));
 }
 
