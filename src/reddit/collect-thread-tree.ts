@@ -40,10 +40,10 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
   const continueParents: string[] = [];
   const continueSeen = new Set<string>();
 
-  const depthOf = (parentFullname: string): number => {
+  const depthFromParent = (parentFullname: string): number | undefined => {
     if (parentFullname.startsWith('t3_')) return 0;
     const parentDepth = depthById.get(stripFullnamePrefix(parentFullname));
-    return parentDepth === undefined ? 0 : parentDepth + 1;
+    return parentDepth === undefined ? undefined : parentDepth + 1;
   };
 
   const addMore = (more: MoreThing['data']): void => {
@@ -78,7 +78,8 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
       // A comment already held (e.g. the head of a continue-this-thread page) is not
       // replaced, but its replies are still walked: they are what the page adds.
       const known = depthById.get(data.id);
-      const depth = known ?? data.depth ?? depthOf(data.parent_id);
+      // Depth from the parent we hold wins: continue-this-thread pages restart data.depth at 0.
+      const depth = known ?? depthFromParent(data.parent_id) ?? data.depth ?? 0;
       if (known === undefined) {
         depthById.set(data.id, depth);
         byId.set(data.id, toComment(data, depth, fetchedAt));

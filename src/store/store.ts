@@ -99,7 +99,7 @@ const tagOutcomeSchema = z.object({
   ),
   skipped: z.string().optional(),
 });
-const labelsSchema = z.record(z.enum(['cynicism', 'distrust', 'bubble_caution']), z.boolean());
+const labelsSchema = z.partialRecord(z.enum(['cynicism', 'distrust', 'bubble_caution']), z.boolean());
 
 /**
  * The embedded SQLite store. Every write that belongs together is one
@@ -373,13 +373,13 @@ export class Store {
 
   countEvent(eventId: string): { threads: number; comments: number; live: number } {
     const row = this.db
-      .prepare<[string], { threads: number; comments: number; live: number }>(
-        `SELECT (SELECT COUNT(*) FROM event_threads WHERE event_id = ?1) AS threads,
+      .prepare<[{ id: string }], { threads: number; comments: number; live: number }>(
+        `SELECT (SELECT COUNT(*) FROM event_threads WHERE event_id = @id) AS threads,
                 COUNT(c.id) AS comments,
                 COALESCE(SUM(c.status = 'live'), 0) AS live
-         FROM comments c JOIN event_threads e ON e.thread_id = c.thread_id WHERE e.event_id = ?1`,
+         FROM comments c JOIN event_threads e ON e.thread_id = c.thread_id WHERE e.event_id = @id`,
       )
-      .get(eventId);
+      .get({ id: eventId });
     return row ?? { threads: 0, comments: 0, live: 0 };
   }
 

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors/errors.js';
+import { listEvents, loadEvent } from '../../src/events/load-events.js';
+
+const valid = {
+  id: 'demo-event',
+  title: 'Demo',
+  description: 'One line.',
+  window: { from: '2025-12-16', to: '2025-12-31' },
+  queries: ['amazon openai'],
+  subreddits: ['r/stocks', 'technology'],
+  seedThreads: ['https://www.reddit.com/r/stocks/comments/1pabcd/amazon_openai/', 't3_1pxyz9'],
+};
+
+describe('event files', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rl-events-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, body: unknown): void =>
+    writeFileSync(join(dir, name), typeof body === 'string' ? body : JSON.stringify(body));
+
+  it('parses a valid event into our types (epoch window, bare subreddit names, seed ids)', () => {
+    write('demo-event.json', valid);
+    const event = loadEvent(dir, 'demo-event');
+    expect(event.window).toEqual({ from: Date.parse('2025-12-16T00:00:00Z') / 1000, to: Date.parse('2025-12-31T23:59:59Z') / 1000 });
+    expect(event.subreddits).toEqual(['stocks', 'technology']);
+    expect(event.seedThreads).toEqual(['1pabcd', '1pxyz9']);
+    expect(event.configHash).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['broken JSON', '{"id": "demo-event",', /demo-event\.json: not valid JSON/],
+    ['a missing title', { ...valid, title: undefined }, /demo-event\.json: invalid event: title:/],
+    ['a bad date', { ...valid, window: { from: '16/12/2025', to: '2025-12-31' } }, /window\.from: must be an ISO date/],
+    ['a reversed window', { ...valid, window: { from: '2026-01-01', to: '2025-12-31' } }, /window: window\.from must not be after/],
+    ['an unknown field', { ...valid, subreddit: ['x'] }, /Unrecognized key/i],
+    ['a bad seed', { ...valid, seedThreads: ['not a url!'] }, /seedThreads\.0: not a thread id/],
+    ['no queries', { ...valid, queries: [] }, /queries: needs at least one search query/],
+  ])('names the file and the field for %s', (_name, body, message) => {
+    write('demo-event.json', body);
+    expect(() => loadEvent(dir, 'demo-event')).toThrow(ConfigError);
+    expect(() => loadEvent(dir, 'demo-event')).toThrow(message);
+  });
+
+  it('rejects an id that does not match its file name, and lists known events for an unknown one', () => {
+    write('other.json', valid);
+    expect(() => loadEvent(dir, 'other')).toThrow(/does not match the file name/);
+    expect(() => loadEvent(dir, 'nope')).toThrow(/Known events: other/);
+  });
+
+  it('lists every valid event and reports the bad ones without losing the others', () => {
+    write('demo-event.json', valid);
+    write('broken.json', '{');
+    const { events, errors } = listEvents(dir);
+    expect(events.map((e) => e.id)).toEqual(['demo-event']);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(/broken\.json/);
+  });
+
+  it('validates the two bundled events', () => {
+    const { events, errors } = listEvents(join(import.meta.dirname, '..', '..', 'events'));
+    expect(errors).toEqual([]);
+    expect(events.map((e) => e.id)).toEqual(['amazon-openai-2025-12', 'nvidia-openai-2025-09']);
+  });
+});

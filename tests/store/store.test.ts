@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { Store } from '../../src/store/store.js';
+import type { TagScores } from '../../src/types.js';
+import { makeComment, makeThread } from '../helpers/make-domain.js';
+
+const noTags: TagScores = {
+  cynicism: { score: 0.1, label: false, cues: [] },
+  distrust: { score: 0.1, label: false, cues: [] },
+  bubble_caution: { score: 0.9, label: true, cues: [{ start: 0, end: 4, text: 'More', cue: 'x', weight: 1 }] },
+};
+
+describe('Store', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rl-store-'));
+    store = Store.open(join(dir, 'nested', 'db.sqlite'));
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('applies every migration once and reopens without re-running them', () => {
+    expect(store.schemaVersion()).toBe(MIGRATIONS.length);
+    store.close();
+    store = Store.open(join(dir, 'nested', 'db.sqlite'));
+    expect(store.schemaVersion()).toBe(MIGRATIONS.length);
+  });
+
+  it('refuses a store written by a newer schema', () => {
+    const path = join(dir, 'future.sqlite');
+    const db = new Database(path);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => Store.open(path)).toThrow(/newer than this reactionlens/);
+  });
+
+  it('upserts by Reddit id: a re-run never duplicates and counts only real changes', () => {
+    const bundle = {
+      thread: makeThread(),
+      comments: [makeComment({ id: 'a' }), makeComment({ id: 'b', parentId: 'a', depth: 1 })],
+      expected: 2,
+      collected: 2,
+    };
+    expect(store.saveThreadBundle('ev', bundle)).toEqual({
+      threadsNew: 1, threadsUpdated: 0, commentsNew: 2, commentsUpdated: 0, commentsPurged: 0,
+    });
+    expect(store.saveThreadBundle('ev', bundle)).toEqual({
+      threadsNew: 0, threadsUpdated: 0, commentsNew: 0, commentsUpdated: 0, commentsPurged: 0,
+    });
+    const rescored = { ...bundle, comments: [makeComment({ id: 'a', score: 99, fetchedAt: 1_766_100_000 })] };
+    expect(store.saveThreadBundle('ev', rescored).commentsUpdated).toBe(1);
+    expect(store.listComments('ev')).toHaveLength(2);
+    expect(store.getComment('a')?.score).toBe(99);
+    expect(store.getComment('a')?.fetchedAt).toBe(1_766_100_000);
+    expect(store.getThreadState('th1')).toMatchObject({ complete: true, expected: 2, collected: 2 });
+  });
+
+  it('writes a thread all-or-nothing: a failing comment rolls back the whole thread', () => {
+    const bad = makeComment({ id: 'bad', status: 'bogus' as never });
+    expect(() =>
+      store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'ok' }), bad], expected: 2, collected: 2 }),
+    ).toThrow();
+    expect(store.getThread('th1')).toBeUndefined();
+    expect(store.getComment('ok')).toBeUndefined();
+  });
+
+  it('never keeps the text or author of deleted/removed comments, and does not revive them', () => {
+    store.saveThreadBundle('ev', {
+      thread: makeThread(),
+      comments: [makeComment({ id: 'a', body: 'Circle jerk continues' }), makeComment({ id: 'r', status: 'removed', body: 'should vanish' })],
+      expected: 2,
+      collected: 2,
+    });
+    expect(store.getComment('r')).toMatchObject({ body: '', author: null, status: 'removed' });
+    store.saveTags([{ commentId: 'a', tagger: 'v1', tags: noTags, body: 'Circle jerk continues' }], 1);
+
+    // Later fetch says the author deleted it: text, author and tag results (which hold cue snippets) go.
+    const counts = store.saveThreadBundle('ev', {
+      thread: makeThread(),
+      comments: [makeComment({ id: 'a', body: '', status: 'deleted', author: null })],
+      expected: 2,
+      collected: 2,
+    });
+    expect(counts.commentsPurged).toBe(1);
+    expect(store.getComment('a')).toMatchObject({ body: '', author: null, status: 'deleted' });
+    expect(store.loadTags('ev', 'v1').size).toBe(0);
+
+    // An older copy (e.g. from an archive) must not bring the text back.
+    store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'Circle jerk continues' })], expected: 2, collected: 2 });
+    expect(store.getComment('a')?.body).toBe('');
+    const raw = store.db.prepare("SELECT COUNT(*) AS n FROM comments WHERE body LIKE '%Circle jerk%' OR body LIKE '%vanish%'").get() as { n: number };
+    expect(raw.n).toBe(0);
+  });
+
+  it('purges on re-check and records when live comments were confirmed', () => {
+    store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a' }), makeComment({ id: 'b' })], expected: 2, collected: 2 });
+    expect(store.purgeComments([{ id: 'a', status: 'removed' }, { id: 'zz', status: 'deleted' }], 1_777_000_000)).toBe(1);
+    store.markStatusChecked(['b'], 1_777_000_001);
+    expect(store.getComment('a')).toMatchObject({ status: 'removed', body: '', statusCheckedAt: 1_777_000_000 });
+    expect(store.getComment('b')?.statusCheckedAt).toBe(1_777_000_001);
+    expect(store.listLiveCommentIds('ev')).toEqual(['b']);
+  });
+
+  it('keeps tag results per tagger version and drops them when the text was edited', () => {
+    store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'v1 text' })], expected: 1, collected: 1 });
+    store.saveTags([{ commentId: 'a', tagger: 'tagger-A', tags: noTags, body: 'v1 text' }], 1);
+    store.saveTags([{ commentId: 'a', tagger: 'tagger-B', tags: noTags, body: 'v1 text' }], 1);
+    expect(store.loadTags('ev', 'tagger-A').get('a')?.tags.bubble_caution.label).toBe(true);
+    expect(store.loadTags('ev', 'tagger-B').size).toBe(1);
+    store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'edited text', editedUtc: 5 })], expected: 1, collected: 1 });
+    expect(store.loadTags('ev', 'tagger-A').size).toBe(0);
+  });
+
+  it('links a thread to several events without copying it', () => {
+    const bundle = { thread: makeThread(), comments: [makeComment({ id: 'a' })], expected: 1, collected: 1 };
+    store.saveThreadBundle('one', bundle);
+    store.saveThreadBundle('two', bundle);
+    expect(store.countEvent('one')).toEqual({ threads: 1, comments: 1, live: 1 });
+    expect(store.countEvent('two')).toEqual({ threads: 1, comments: 1, live: 1 });
+    expect(store.countEvent('none')).toEqual({ threads: 0, comments: 0, live: 0 });
+  });
+
+  it('stores human label overrides and resume cursors', () => {
+    store.putLabel({ commentId: 'a', labels: { cynicism: true, distrust: false }, createdAt: 3, note: null });
+    store.putLabel({ commentId: 'a', labels: { cynicism: false }, createdAt: 4, note: 'second look' });
+    expect(store.listLabels()).toEqual([{ commentId: 'a', labels: { cynicism: false }, createdAt: 4, note: 'second look' }]);
+    store.setCursor('import:x', { lines: 10 }, 1);
+    expect(store.getCursor('import:x')).toEqual({ lines: 10 });
+    expect(store.getCursor('missing')).toBeUndefined();
+  });
+});
