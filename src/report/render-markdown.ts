@@ -96,6 +96,11 @@ export function renderMarkdown(report: Report): string {
   return out.join('\n');
 }
 
+/** Quotes alone (the writers' feed), each with attribution and gloss. */
+export function renderMarkdownQuotes(quotes: readonly ReportQuote[]): string {
+  return `${quotes.map((q) => renderQuote(q).join('\n')).join('\n\n')}\n`;
+}
+
 function renderQuote(quote: ReportQuote): string[] {
   const meta = [
     quote.threadTitle === '' ? null : `in “${escapeMarkdownInline(quote.threadTitle)}”`,
@@ -112,7 +117,7 @@ function renderQuote(quote: ReportQuote): string[] {
   ];
 }
 
-function renderLink(label: string, href: string): string {
+export function renderLink(label: string, href: string): string {
   const url = toSafeUrl(href);
   const text = escapeMarkdownInline(label);
   return url === '' ? text : `[${text}](${url})`;

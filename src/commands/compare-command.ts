@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cli/cli-context.js';
+import { dbOption, eventsDirOption } from '../cli/common-options.js';
+import { formatListSchema, parseOptions } from '../cli/parse-options.js';
+import { ConfigError } from '../errors/errors.js';
+import { loadEvent } from '../events/load-events.js';
+import { buildReport } from '../report/build-report.js';
+import { compareReports } from '../report/compare-reports.js';
+import { loadReportInput } from '../report/load-report-input.js';
+import { COMPARISON_FORMATS, renderComparison } from '../report/render-comparison.js';
+import { writeFileAtomic } from '../report/write-file-atomic.js';
+import { loadTagger } from '../tag/load-tagger.js';
+
+const flagsSchema = z.object({
+  format: formatListSchema(['md', 'json', 'csv']),
+  weight: z.enum(['comment', 'score'], { error: '--weight must be comment or score' }),
+  out: z.string().optional(),
+  db: z.string().optional(),
+  eventsDir: z.string(),
+});
+
+export function registerCompareCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('compare')
+    .description('tag shares of two or more events side by side, with intervals and significance tests')
+    .argument('<events...>', 'event ids (at least two)')
+    .option('--format <list>', `comma-separated: ${COMPARISON_FORMATS.join(',')} (stdout gets the first unless --out)`, 'md')
+    .option('--weight <w>', 'comment (each comment counts once) | score (weighted by score at fetch)', 'comment')
+    .option('--out <dir>', 'write compare-<a>-vs-<b>.<format> files here instead of printing')
+    .option(...dbOption)
+    .option(...eventsDirOption)
+    .action((ids: string[], raw: unknown) => {
+      const flags = parseOptions('compare', flagsSchema, raw);
+      if (ids.length < 2) throw new ConfigError('compare: give at least two event ids');
+      if (new Set(ids).size !== ids.length) throw new ConfigError('compare: the same event is listed twice');
+      const eventsDir = resolve(ctx.cwd, flags.eventsDir);
+      const events = ids.map((id) => loadEvent(eventsDir, id));
+      const store = ctx.openStore(flags.db);
+      const tagger = loadTagger();
+      const reports = events.map((event) => {
+        const { input, taggedNow } = loadReportInput(store, event, tagger, { withAuthors: false });
+        if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${taggedNow} comments of ${event.id} in memory\n`);
+        return buildReport(input);
+      });
+      const comparison = compareReports(reports, flags.weight);
+      if (flags.out === undefined) {
+        const [format] = flags.format;
+        if (format !== undefined) ctx.stdout(renderComparison(comparison, format));
+        return;
+      }
+      const dir = resolve(ctx.cwd, flags.out);
+      mkdirSync(dir, { recursive: true });
+      for (const format of flags.format) {
+        const path = join(dir, `compare-${ids.join('-vs-')}.${format}`);
+        writeFileAtomic(path, renderComparison(comparison, format));
+        ctx.stdout(`${path}\n`);
+      }
+    });
+}

@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cli/cli-context.js';
+import { dbOption, eventsDirOption } from '../cli/common-options.js';
+import { parseOptions } from '../cli/parse-options.js';
+import { loadEvent } from '../events/load-events.js';
+import { loadReportInput } from '../report/load-report-input.js';
+import { pickFeedQuotes } from '../report/pick-feed-quotes.js';
+import { renderQuotesCsv } from '../report/render-csv.js';
+import { renderMarkdownQuotes } from '../report/render-markdown.js';
+import { toFeedRecord } from '../report/to-feed-record.js';
+import { loadTagger } from '../tag/load-tagger.js';
+import { TAG_NAMES } from '../types.js';
+
+const flagsSchema = z.object({
+  event: z.string({ error: 'missing --event <id>' }).min(1),
+  tag: z.enum(TAG_NAMES, { error: `--tag must be one of ${TAG_NAMES.join(', ')}` }).optional(),
+  minScore: z.coerce.number({ error: '--min-score must be a number' }).min(0).max(1).optional(),
+  limit: z.coerce.number().int().min(1).max(1000),
+  format: z.enum(['json', 'csv', 'md'], { error: '--format must be json, csv or md' }),
+  db: z.string().optional(),
+  eventsDir: z.string(),
+  withAuthors: z.boolean().optional().default(false),
+});
+
+export function registerQuotesCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('quotes')
+    .description("the writers' feed: diverse, quotable comments with gloss, tags, permalink and status check time")
+    .requiredOption('--event <id>', 'event id')
+    .option('--tag <tag>', `only quotes carrying this tag: ${TAG_NAMES.join(' | ')}`)
+    .option('--min-score <p>', 'minimum tag probability, 0–1')
+    .option('--limit <n>', 'at most this many quotes', '20')
+    .option('--format <format>', 'json | csv | md', 'json')
+    .option(...dbOption)
+    .option(...eventsDirOption)
+    .option('--with-authors', 'include usernames (off by default)')
+    .action((raw: unknown) => {
+      const flags = parseOptions('quotes', flagsSchema, raw);
+      const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
+      const store = ctx.openStore(flags.db);
+      const { input, taggedNow } = loadReportInput(store, event, loadTagger(), { withAuthors: flags.withAuthors });
+      if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${taggedNow} comments in memory\n`);
+      const quotes = pickFeedQuotes(input, {
+        limit: flags.limit,
+        ...(flags.tag === undefined ? {} : { tag: flags.tag }),
+        ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
+      });
+      ctx.stderr(`reactionlens quotes: ${quotes.length} quotes for ${event.id}\n`);
+      if (flags.format === 'csv') {
+        ctx.stdout(renderQuotesCsv(quotes.map((quote) => ({ section: 'feed', quote })), flags.withAuthors));
+      } else if (flags.format === 'md') {
+        ctx.stdout(renderMarkdownQuotes(quotes));
+      } else {
+        ctx.stdout(`${JSON.stringify({ event: event.id, tagger: input.tagger, quotes: quotes.map(toFeedRecord) }, null, 2)}\n`);
+      }
+    });
+}

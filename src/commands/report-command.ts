@@ -1,0 +1,57 @@
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cli/cli-context.js';
+import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { formatListSchema, parseOptions } from '../cli/parse-options.js';
+import { loadEvent } from '../events/load-events.js';
+import { buildReport } from '../report/build-report.js';
+import { loadReportInput } from '../report/load-report-input.js';
+import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
+import { loadTagger } from '../tag/load-tagger.js';
+
+const flagsSchema = z.object({
+  event: z.string({ error: 'missing --event <id>' }).min(1),
+  format: formatListSchema(['md', 'json', 'csv', 'html']),
+  out: z.string(),
+  db: z.string().optional(),
+  eventsDir: z.string(),
+  withAuthors: z.boolean().optional().default(false),
+  maxQuotes: z.coerce.number().int().min(1).max(6).optional(),
+  json: z.boolean().optional().default(false),
+});
+
+export function registerReportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('report')
+    .description('write the report of one event from what the store holds (no collection)')
+    .requiredOption('--event <id>', 'event id (a file in the events folder)')
+    .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, 'md,json')
+    .option('--out <dir>', 'reports folder; files go to <dir>/<event>/<YYYY-MM-DD>.*', 'reports')
+    .option(...dbOption)
+    .option(...eventsDirOption)
+    .option('--with-authors', 'show usernames in quotes (off by default)')
+    .option('--max-quotes <n>', 'quote highlights, 1–6 (default 5)')
+    .option(...jsonOption)
+    .action((raw: unknown) => {
+      const flags = parseOptions('report', flagsSchema, raw);
+      const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
+      const reportsDir = resolve(ctx.cwd, flags.out);
+      const store = ctx.openStore(flags.db);
+      const tagger = loadTagger();
+      const { input, taggedNow } = loadReportInput(store, event, tagger, {
+        withAuthors: flags.withAuthors,
+        reportsDir,
+        ...(flags.maxQuotes === undefined ? {} : { maxQuotes: flags.maxQuotes }),
+      });
+      if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${taggedNow} comments in memory (run \`reactionlens run\` to cache tags)\n`);
+      if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
+      const report = buildReport(input);
+      const paths = writeReport(report, { dir: join(reportsDir, event.id), basename: report.date, formats: flags.format, now: ctx.now() });
+      if (flags.json) {
+        ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths }, null, 2)}\n`);
+        return;
+      }
+      for (const path of paths) ctx.stdout(`${path}\n`);
+    });
+}

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { screenComments } from '../screen/screen-comments.js';
+import type { Store } from '../store/store.js';
+import type { EventConfig, Tagger, TagResult } from '../types.js';
+import type { ReportInput } from './build-report.js';
+import { readReportHistory } from './read-report-history.js';
+
+export interface LoadReportInputOptions {
+  withAuthors: boolean;
+  maxQuotes?: number;
+  /** Reports root; its <event>/history.json feeds the trend. */
+  reportsDir?: string;
+  botNames?: readonly string[];
+}
+
+/**
+ * The I/O edge of the report commands: read the store snapshot, screen it,
+ * and tag (in memory, without writing the store) any live comment the tag
+ * stage has not reached yet, so `report` works on a store that was only
+ * collected. `run` tags and caches through the pipeline instead.
+ */
+export function loadReportInput(
+  store: Store,
+  event: EventConfig,
+  tagger: Tagger,
+  options: LoadReportInputOptions,
+): { input: ReportInput; taggedNow: number } {
+  const snapshot = store.loadEventSnapshot(event.id, tagger.version);
+  const screened = screenComments(snapshot.comments, options.botNames === undefined ? {} : { botNames: options.botNames });
+  const tags = new Map<string, TagResult>(snapshot.tags);
+  let taggedNow = 0;
+  for (const { comment, excluded } of screened) {
+    if (excluded !== null || tags.has(comment.id)) continue;
+    tags.set(comment.id, { ...tagger.tag(comment.body), commentId: comment.id, tagger: tagger.version });
+    taggedNow++;
+  }
+  const input: ReportInput = {
+    event,
+    threads: snapshot.threads,
+    screened,
+    tags,
+    labels: snapshot.labels,
+    tagger: tagger.version,
+    runs: store.listRuns(event.id),
+    history: options.reportsDir === undefined ? [] : readReportHistory(join(options.reportsDir, event.id)),
+    options: { withAuthors: options.withAuthors, ...(options.maxQuotes === undefined ? {} : { maxQuotes: options.maxQuotes }) },
+  };
+  return { input, taggedNow };
+}

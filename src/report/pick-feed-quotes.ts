@@ -1,0 +1,38 @@
+import type { TagName } from '../types.js';
+import type { ReportInput } from './build-report.js';
+import { countCuePhrases } from './count-cue-phrases.js';
+import { pickQuotes } from './pick-quotes.js';
+import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
+import { resolveTags } from './resolve-tags.js';
+import type { ResolvedTags } from './resolve-tags.js';
+
+export interface FeedOptions {
+  tag?: TagName;
+  minScore?: number;
+  limit: number;
+}
+
+/**
+ * The writers' feed: more quotes than a report's highlights, optionally for
+ * one tag and above a probability, with the same eligibility and diversity
+ * rules (never excluded comments, one per author, no near-duplicates).
+ */
+export function pickFeedQuotes(input: ReportInput, options: FeedOptions): ReportQuote[] {
+  const threads = new Map(input.threads.map((t) => [t.id, t]));
+  const tagged: ResolvedTags[] = [];
+  const candidates: QuoteCandidate[] = [];
+  for (const { comment, excluded } of input.screened) {
+    if (excluded !== null) continue;
+    const tags = resolveTags(input.tags.get(comment.id), input.labels.get(comment.id));
+    if (tags === null) continue;
+    tagged.push(tags);
+    if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread: threads.get(comment.threadId), tags });
+  }
+  return pickQuotes(candidates, {
+    ...(options.tag === undefined ? {} : { tag: options.tag }),
+    ...(options.minScore === undefined ? {} : { minScore: options.minScore }),
+    limit: options.limit,
+    refrains: countCuePhrases(tagged).refrains,
+    withAuthors: input.options.withAuthors,
+  });
+}

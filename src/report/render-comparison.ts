@@ -1,0 +1,68 @@
+import type { Comparison } from './compare-reports.js';
+import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
+import { TAG_LABELS, formatInterval, formatPercent } from './format-values.js';
+import { formatCell } from './render-csv.js';
+import { renderLink } from './render-markdown.js';
+
+export type ComparisonFormat = 'md' | 'json' | 'csv';
+export const COMPARISON_FORMATS: readonly ComparisonFormat[] = ['md', 'json', 'csv'];
+
+export function renderComparison(comparison: Comparison, format: ComparisonFormat): string {
+  if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
+  if (format === 'csv') return renderComparisonCsv(comparison);
+  return renderComparisonMarkdown(comparison);
+}
+
+function renderComparisonMarkdown(c: Comparison): string {
+  const out: string[] = ['## Reddit reaction compared', ''];
+  const unit = c.weight === 'score' ? 'score-weighted share of comments' : 'share of comments';
+  for (const e of c.events) {
+    out.push(`- **${escapeMarkdownInline(e.id)}** — ${escapeMarkdownInline(e.title)}: ${e.counts.tagged.toLocaleString('en-US')} tagged of ${e.counts.analysed.toLocaleString('en-US')} analysed comments in ${e.counts.threads} threads (data as of ${e.date})`);
+  }
+  out.push('');
+  if (c.mixedTaggers) out.push('_Warning: the events were tagged by different tagger versions._', '');
+  out.push(`| Tag | ${c.events.map((e) => escapeMarkdownInline(e.id)).join(' | ')} | Difference | p-value | Significant (5%) |`);
+  out.push(`|---|${c.events.map(() => '---:').join('|')}|---:|---:|:---:|`);
+  for (const row of c.tags) {
+    const cells = row.shares.map((s) => `${formatPercent(s.share)} (${formatInterval(s.ci95)})`);
+    const diffs = row.differences;
+    const first = diffs[0];
+    const diff = diffs.length === 1 && first !== undefined ? `${signed(first.difference)} pts` : diffs.map((d) => `${escapeMarkdownInline(d.to)} vs ${escapeMarkdownInline(d.from)}: ${signed(d.difference)} pts`).join('; ');
+    const p = diffs.map((d) => d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3)).join('; ');
+    const sig = diffs.map((d) => (d.significant ? 'yes' : 'no')).join('; ');
+    out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} |`);
+  }
+  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals; differences use a pooled two-proportion z-test.`, '');
+  out.push('### Top quote per tag', '');
+  for (const row of c.tags) {
+    out.push(`#### ${TAG_LABELS[row.tag]}`, '');
+    for (const { eventId, quote } of row.topQuotes) {
+      if (quote === null) {
+        out.push(`_${escapeMarkdownInline(eventId)}: no quotable comment._`, '');
+        continue;
+      }
+      out.push(formatMarkdownBlockquote(quote.text), '>', `> — ${renderLink(quote.attribution, quote.permalink)} (${escapeMarkdownInline(eventId)})`, '', `*Our paraphrase:* ${escapeMarkdownInline(quote.gloss)}`, '');
+    }
+  }
+  return out.join('\n');
+}
+
+function renderComparisonCsv(c: Comparison): string {
+  const lines = [['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first'].join(',')];
+  for (const row of c.tags) {
+    row.shares.forEach((s, i) => {
+      const d = i === 0 ? undefined : row.differences.find((x) => x.from === c.events[0]?.id && x.to === s.eventId);
+      lines.push(
+        [row.tag, s.eventId, c.weight, s.share, s.ci95.low, s.ci95.high, s.count, s.total, d?.difference ?? null, d?.pValue ?? null, d === undefined ? null : String(d.significant)]
+          .map((v) => formatCell(v))
+          .join(','),
+      );
+    });
+  }
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function signed(difference: number): string {
+  const pts = difference * 100;
+  return `${pts >= 0 ? '+' : '−'}${Math.abs(pts).toFixed(1)}`;
+}

@@ -1,0 +1,53 @@
+import type { TagName } from '../types.js';
+import type { ReportQuote } from './pick-quotes.js';
+
+/** One quote in the writers' feed (snake_case: it is read by spreadsheets and other tools). */
+export interface FeedRecord {
+  id: string;
+  comment_id: string;
+  text: string;
+  gloss: string;
+  gloss_is_paraphrase: true;
+  primary_tag: TagName;
+  tags: Record<TagName, number>;
+  cue_phrases: string[];
+  attribution: string;
+  permalink: string;
+  subreddit: string;
+  thread_id: string;
+  thread_title: string;
+  created_utc: string;
+  score_at_fetch: number;
+  fetched_at: string;
+  /** When the comment was last confirmed not deleted; null if never re-checked. */
+  status_checked_at: string | null;
+  author?: string;
+}
+
+export function toFeedRecord(quote: ReportQuote): FeedRecord {
+  const record: FeedRecord = {
+    id: quote.id,
+    comment_id: quote.commentId,
+    text: quote.text,
+    gloss: quote.gloss,
+    gloss_is_paraphrase: true,
+    primary_tag: quote.primaryTag,
+    tags: quote.tags,
+    cue_phrases: quote.cuePhrases,
+    attribution: quote.attribution,
+    permalink: quote.permalink,
+    subreddit: quote.subreddit,
+    thread_id: quote.threadId,
+    thread_title: quote.threadTitle,
+    created_utc: toIso(quote.createdUtc),
+    score_at_fetch: quote.score,
+    fetched_at: toIso(quote.fetchedAt),
+    status_checked_at: quote.statusCheckedAt === null ? null : toIso(quote.statusCheckedAt),
+  };
+  if (quote.author !== undefined) record.author = quote.author;
+  return record;
+}
+
+function toIso(seconds: number): string {
+  return new Date(seconds * 1000).toISOString();
+}
