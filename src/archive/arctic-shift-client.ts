@@ -1,0 +1,150 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { ConfigError, SchemaError, SourceError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
+import type { SourceContext, SourceStats } from '../sources/source.js';
+import { arcticShiftAnswerSchema } from './archive-schemas.js';
+import { DEFAULT_RETRY_TIMING, computePacingDelay, computeRetryDelay, type RetryTiming } from './compute-retry-delay.js';
+
+export const DEFAULT_ARCTIC_SHIFT_BASE = 'https://arctic-shift.photon-reddit.com';
+
+export interface ArcticShiftClientOptions {
+  /** Wins over $ARCTIC_SHIFT_BASE and the public default. https, or http on loopback (a local mock or proxy). */
+  baseUrl?: string | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
+  /** Attempts after the first for 429, 5xx and network errors (default 4). */
+  retries?: number | undefined;
+  timing?: Partial<RetryTiming> | undefined;
+  /** Per-request timeout in ms (default 60 000): the archive has no uptime guarantee. */
+  timeoutMs?: number | undefined;
+  /** Injected for tests; defaults to an abortable timer. */
+  sleep?: ((ms: number, signal: AbortSignal | undefined) => Promise<void>) | undefined;
+  userAgent?: string | undefined;
+}
+
+export type QueryParams = Record<string, string | number | undefined>;
+
+export interface ArcticShiftClient {
+  readonly baseUrl: string;
+  /** GET an API path; returns the answer's `data` items, not yet validated one by one. */
+  get(path: string, params: QueryParams, ctx: SourceContext): Promise<unknown[]>;
+  stats(): SourceStats;
+}
+
+/** Option → $ARCTIC_SHIFT_BASE → default; refuses plain http to anything but loopback. */
+export function resolveArcticShiftBase(option: string | undefined, env: NodeJS.ProcessEnv = {}): string {
+  const raw = option ?? env.ARCTIC_SHIFT_BASE ?? DEFAULT_ARCTIC_SHIFT_BASE;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`Arctic Shift base URL "${raw}" is not a URL`);
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError(`Arctic Shift base URL "${raw}" must use https (plain http is allowed only for localhost/127.0.0.1)`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/**
+ * A small client for the Arctic Shift API: every answer is parsed with zod,
+ * 429/5xx/network failures are retried a bounded number of times with backoff
+ * (Retry-After and x-ratelimit-reset are believed), and a spent rate budget
+ * (x-ratelimit-remaining: 0) is waited out before the next call.
+ */
+export function createArcticShiftClient(options: ArcticShiftClientOptions = {}): ArcticShiftClient {
+  const baseUrl = resolveArcticShiftBase(options.baseUrl, options.env);
+  const retries = options.retries ?? 4;
+  const timing: RetryTiming = { ...DEFAULT_RETRY_TIMING, ...options.timing };
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const sleep = options.sleep ?? ((ms: number, signal: AbortSignal | undefined) => delay(ms, undefined, { signal }));
+  const stats: SourceStats = { requests: 0, rateLimited: 0, waitMs: 0 };
+  // Set after an answer that spent the budget; honoured before the next request.
+  let pauseMs = 0;
+
+  const wait = async (ms: number, reason: string, ctx: SourceContext): Promise<void> => {
+    if (ms <= 0) return;
+    ctx.progress?.({ kind: 'wait', ms, reason });
+    stats.waitMs += ms;
+    await sleep(ms, ctx.signal);
+  };
+
+  return {
+    baseUrl,
+    stats: () => ({ ...stats }),
+    async get(path, params, ctx) {
+      const url = buildUrl(baseUrl, path, params);
+      const where = `GET ${url}`;
+      for (let attempt = 0; ; attempt++) {
+        if (pauseMs > 0) {
+          const ms = pauseMs;
+          pauseMs = 0;
+          await wait(ms, 'archive rate limit budget spent', ctx);
+        }
+        ctx.signal?.throwIfAborted();
+        stats.requests++;
+        ctx.progress?.({ kind: 'request', path: `${path}?${new URL(url).searchParams.toString()}` });
+        let response: Response;
+        try {
+          const signals = [AbortSignal.timeout(timeoutMs), ...(ctx.signal ? [ctx.signal] : [])];
+          response = await fetch(url, {
+            headers: { accept: 'application/json', 'user-agent': options.userAgent ?? 'reactionlens (research; archive reader)' },
+            signal: AbortSignal.any(signals),
+          });
+        } catch (cause) {
+          if (ctx.signal?.aborted) throw cause;
+          const decision = computeRetryDelay({}, attempt, ctx.now() * 1000, timing);
+          if (!decision.retry || attempt >= retries) {
+            throw new SourceError(`Arctic Shift unreachable after ${attempt + 1} attempts: ${where} (${(cause as Error).message})`, { cause });
+          }
+          await wait(decision.ms, 'archive network error', ctx);
+          continue;
+        }
+        if (response.ok) {
+          const items = await readAnswer(response, where);
+          pauseMs = computePacingDelay(response.headers, ctx.now() * 1000, timing);
+          return items;
+        }
+        if (response.status === 429) stats.rateLimited++;
+        const decision = computeRetryDelay({ status: response.status, headers: response.headers }, attempt, ctx.now() * 1000, timing);
+        if (!decision.retry || attempt >= retries) {
+          const detail = await readErrorDetail(response);
+          const why = decision.retry ? `after ${attempt + 1} attempts` : `(${decision.reason})`;
+          throw new SourceError(`Arctic Shift request failed with status ${response.status} ${why}: ${where}${detail}`);
+        }
+        await response.body?.cancel();
+        await wait(decision.ms, response.status === 429 ? 'archive rate limited (429)' : `archive status ${response.status}`, ctx);
+      }
+    },
+  };
+}
+
+function buildUrl(baseUrl: string, path: string, params: QueryParams): string {
+  const url = new URL(baseUrl + path);
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, String(value));
+  return url.href;
+}
+
+async function readAnswer(response: Response, where: string): Promise<unknown[]> {
+  const text = await response.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw new SchemaError(`Arctic Shift answered with something that is not JSON: ${text.slice(0, 80)}`, where, '(body)', { cause });
+  }
+  const parsed = arcticShiftAnswerSchema.safeParse(raw);
+  if (!parsed.success) throw new SchemaError(`unexpected Arctic Shift answer: ${formatZodIssues(parsed.error)}`, where, '(body)');
+  if (parsed.data.error != null) throw new SourceError(`Arctic Shift error: ${parsed.data.error}: ${where}`);
+  return parsed.data.data ?? [];
+}
+
+/** The API explains failures in `{"error": "..."}`; worth showing, never worth failing over. */
+async function readErrorDetail(response: Response): Promise<string> {
+  try {
+    const parsed = arcticShiftAnswerSchema.safeParse(JSON.parse(await response.text()));
+    return parsed.success && parsed.data.error != null ? ` (${parsed.data.error})` : '';
+  } catch {
+    return '';
+  }
+}

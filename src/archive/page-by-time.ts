@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { SourceContext } from '../sources/source.js';
+import type { SkipRecord } from '../types.js';
+import type { ArcticShiftClient, QueryParams } from './arctic-shift-client.js';
+
+const pagingKeySchema = z.object({ id: z.string(), created_utc: z.union([z.number(), z.string().transform(Number)]) });
+
+export interface TimePage {
+  /** Raw items (deduplicated by id), in the order the archive gave them. */
+  items: unknown[];
+  skipped: SkipRecord[];
+  requests: number;
+}
+
+/**
+ * Reads a `sort=asc` search from `from` to `to` (inclusive, epoch seconds) by
+ * moving `after` to the last item's created_utc. The next `after` is one
+ * second earlier so items sharing the last second are not lost whether the
+ * API treats `after` as > or ≥; duplicates are dropped by id. If a whole page
+ * sits inside one already-seen second, `after` jumps past it (the only way to
+ * progress) and that is reported.
+ */
+export async function pageByTime(
+  client: ArcticShiftClient,
+  path: string,
+  params: QueryParams,
+  window: { from: number; to?: number | undefined },
+  ctx: SourceContext,
+  limit = 100,
+): Promise<TimePage> {
+  const seen = new Set<string>();
+  const items: unknown[] = [];
+  const skipped: SkipRecord[] = [];
+  let after = Math.floor(window.from) - 1;
+  const before = window.to === undefined ? undefined : Math.floor(window.to) + 1;
+  let requests = 0;
+  for (;;) {
+    ctx.signal?.throwIfAborted();
+    const page = await client.get(path, { ...params, after, before, limit, sort: 'asc' }, ctx);
+    requests++;
+    let fresh = 0;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const item of page) {
+      const key = pagingKeySchema.safeParse(item);
+      if (key.success) {
+        last = Math.max(last, key.data.created_utc);
+        if (seen.has(key.data.id)) continue;
+        seen.add(key.data.id);
+      }
+      // Items without an id/time are kept so the caller reports them with its schema's message.
+      fresh++;
+      items.push(item);
+    }
+    if (page.length < limit || !Number.isFinite(last)) break;
+    if (before !== undefined && last >= before) break;
+    let next = fresh > 0 ? Math.floor(last) - 1 : Math.floor(last);
+    if (next <= after) {
+      next = after + 1;
+      skipped.push({
+        source: `${client.baseUrl}${path}`,
+        record: `created_utc ${after + 1}`,
+        reason: `more than ${limit} items within one second; some of them may be missing`,
+        kind: 'incomplete',
+      });
+    }
+    after = next;
+  }
+  return { items, skipped, requests };
+}

@@ -1,0 +1,199 @@
+import nock from 'nock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createArcticShiftClient, resolveArcticShiftBase } from '../../src/archive/arctic-shift-client.js';
+import { collectEvent } from '../../src/collect/collect-event.js';
+import { ConfigError } from '../../src/errors/errors.js';
+import { createArcticShiftSource } from '../../src/sources/arctic-shift-source.js';
+import type { ProgressEvent, SourceContext } from '../../src/sources/source.js';
+import { Store } from '../../src/store/store.js';
+import { BASE, FROM, TO, answer, comment, makeEvent, post } from './archive-fixtures.js';
+
+const NOW = TO + 30 * 86_400;
+
+function setup(pageLimit = 2) {
+  const waits: number[] = [];
+  const events: ProgressEvent[] = [];
+  const source = createArcticShiftSource({
+    baseUrl: BASE,
+    pageLimit,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  });
+  const ctx: SourceContext = { now: () => NOW, progress: (e) => events.push(e) };
+  return { source, ctx, waits, events };
+}
+
+afterEach(() => {
+  nock.cleanAll();
+});
+
+describe('createArcticShiftSource', () => {
+  it('pages submissions by time until the window is covered, then a thread’s comments with derived depth', async () => {
+    const { source, ctx } = setup(2);
+    const api = nock(BASE)
+      .get('/api/posts/search')
+      .query({ subreddit: 'stocks', query: 'amazon openai', after: String(FROM - 1), before: String(TO + 1), limit: '2', sort: 'asc' })
+      .reply(200, answer([post('p1', FROM + 10), post('p2', FROM + 20)]))
+      .get('/api/posts/search')
+      .query({ subreddit: 'stocks', query: 'amazon openai', after: String(FROM + 19), before: String(TO + 1), limit: '2', sort: 'asc' })
+      // p2 again (same second boundary) is deduplicated; p3 is outside the window and dropped.
+      // A full page past the window end ends the paging.
+      .reply(200, answer([post('p2', FROM + 20), post('p3', TO + 5)]))
+      .get('/api/comments/search')
+      .query({ link_id: 'p1', after: String(FROM + 9), limit: '2', sort: 'asc' })
+      .reply(200, answer([comment('c1', 'p1', 't3_p1', FROM + 100), comment('c2', 'p1', 't1_c1', FROM + 200)]))
+      .get('/api/comments/search')
+      .query({ link_id: 'p1', after: String(FROM + 199), limit: '2', sort: 'asc' })
+      .reply(200, answer([comment('c3', 'p1', 't1_c2', FROM + 300)]));
+
+    const found = await source.findThreads(makeEvent(), ctx);
+    expect(found.threads.map((t) => t.id)).toEqual(['p1', 'p2']);
+    expect(found.capped).toBe(false);
+    expect(found.threads[0]?.fetchedAt).toBe(FROM + 70); // the archive's retrieval time
+
+    const fetched = await source.fetchThread('p1', ctx);
+    expect(fetched.comments.map((c) => [c.id, c.depth, c.parentId])).toEqual([
+      ['c1', 0, null],
+      ['c2', 1, 'c1'],
+      ['c3', 2, 'c2'],
+    ]);
+    expect(fetched.comments[0]?.body).toContain('🤔');
+    expect(fetched.skipped).toEqual([]);
+    expect(api.isDone()).toBe(true);
+    expect(source.stats().requests).toBe(4);
+  });
+
+  it('keeps deleted/removed items only as text-less tombstones and reports orphans', async () => {
+    const { source, ctx } = setup(100);
+    nock(BASE)
+      .get('/api/posts/search')
+      .query(true)
+      .reply(200, answer([post('p1', FROM + 10), post('gone', FROM + 11, { _meta: { removal_type: 'moderator' } })]))
+      .get('/api/comments/search')
+      .query(true)
+      .reply(
+        200,
+        answer([
+          comment('a', 'p1', 't3_p1', FROM + 100, { _meta: { removal_type: 'deleted' } }),
+          comment('b', 'p1', 't3_p1', FROM + 101, { _meta: { was_deleted_later: true } }),
+          comment('c', 'p1', 't3_p1', FROM + 102, { body: '[removed]' }),
+          comment('d', 'p1', 't1_missing', FROM + 103),
+          { id: 'bad', body: 42 },
+        ]),
+      );
+    const found = await source.findThreads(makeEvent(), ctx);
+    const removed = found.threads.find((t) => t.id === 'gone');
+    expect(removed).toMatchObject({ status: 'removed', selftext: '', author: null });
+    const fetched = await source.fetchThread('p1', ctx);
+    const byId = new Map(fetched.comments.map((c) => [c.id, c]));
+    expect(byId.get('a')).toMatchObject({ status: 'deleted', body: '', author: null });
+    expect(byId.get('b')).toMatchObject({ status: 'deleted', body: '', author: null });
+    expect(byId.get('c')).toMatchObject({ status: 'removed', body: '', author: null });
+    expect(byId.get('d')).toMatchObject({ status: 'live', depth: 0 });
+    expect(fetched.skipped.map((s) => [s.record, s.kind])).toEqual([
+      ['bad', 'invalid'],
+      ['t3_p1', 'incomplete'],
+    ]);
+  });
+
+  it('honours 429 Retry-After, retries 5xx with backoff, and waits out a spent budget', async () => {
+    const { source, ctx, waits, events } = setup(100);
+    nock(BASE)
+      .get('/api/posts/search')
+      .query(true)
+      .reply(429, { error: 'slow down' }, { 'retry-after': '2' })
+      .get('/api/posts/search')
+      .query(true)
+      .reply(503, 'upstream down')
+      .get('/api/posts/search')
+      .query(true)
+      .reply(200, answer([post('p1', FROM + 10)]), { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '5' })
+      .get('/api/comments/search')
+      .query(true)
+      .reply(200, answer([]));
+    await source.findThreads(makeEvent(), ctx);
+    await source.fetchThread('p1', ctx);
+    expect(waits).toEqual([2250, 2000, 5000]);
+    expect(source.stats()).toEqual({ requests: 4, rateLimited: 1, waitMs: 9250 });
+    expect(events.filter((e) => e.kind === 'wait').map((e) => (e.kind === 'wait' ? e.reason : ''))).toEqual([
+      'archive rate limited (429)',
+      'archive status 503',
+      'archive rate limit budget spent',
+    ]);
+  });
+
+  it('gives up after bounded retries and turns the failure into a skip record', async () => {
+    const { source, ctx, waits } = setup(100);
+    nock(BASE).get('/api/posts/search').query(true).times(5).reply(502, 'bad gateway');
+    const found = await source.findThreads(makeEvent(), ctx);
+    expect(found.threads).toEqual([]);
+    expect(waits).toEqual([1000, 2000, 4000, 8000]);
+    expect(found.skipped).toHaveLength(1);
+    expect(found.skipped[0]).toMatchObject({ kind: 'incomplete', reason: expect.stringContaining('status 502 after 5 attempts') });
+  });
+
+  it('reports an API error message and a malformed answer without retrying', async () => {
+    const { source, ctx, waits } = setup(100);
+    nock(BASE)
+      .get('/api/posts/search')
+      .query((q) => q.query === 'amazon openai')
+      .reply(400, { data: null, error: 'Invalid subreddit' })
+      .get('/api/posts/search')
+      .query((q) => q.query === 'openai trainium')
+      .reply(200, { rows: [] , data: 'nope' });
+    const found = await source.findThreads(makeEvent({ queries: ['amazon openai', 'openai trainium'] }), ctx);
+    expect(waits).toEqual([]);
+    expect(found.skipped.map((s) => s.kind)).toEqual(['incomplete', 'invalid']);
+    expect(found.skipped[0]?.reason).toContain('Invalid subreddit');
+    expect(found.skipped[1]?.reason).toContain('data');
+  });
+
+  it('fetches seed threads by id and a thread it has not seen yet', async () => {
+    const { source, ctx } = setup(100);
+    nock(BASE)
+      .get('/api/posts/search')
+      .query(true)
+      .reply(200, answer([]))
+      .get('/api/posts/ids')
+      .query({ ids: 'old1' })
+      .reply(200, answer([post('old1', FROM - 90 * 86_400)]))
+      .get('/api/posts/ids')
+      .query({ ids: 'zz9' })
+      .reply(200, answer([]));
+    const found = await source.findThreads(makeEvent({ seedThreads: ['old1'] }), ctx);
+    expect(found.threads.map((t) => t.id)).toEqual(['old1']);
+    await expect(source.fetchThread('zz9', ctx)).rejects.toThrow(/not in the Arctic Shift archive/);
+  });
+
+  it('is driven by collectEvent into the store like the live source', async () => {
+    const { source, ctx } = setup(100);
+    nock(BASE)
+      .get('/api/posts/search')
+      .query(true)
+      .reply(200, answer([post('p1', FROM + 10)]))
+      .get('/api/comments/search')
+      .query(true)
+      .reply(200, answer([comment('c1', 'p1', 't3_p1', FROM + 100), comment('c2', 'p1', 't1_c1', FROM + 200, { body: '[deleted]', author: '[deleted]' })]));
+    const store = Store.open(':memory:');
+    const summary = await collectEvent(makeEvent(), source, store, ctx);
+    expect(summary).toMatchObject({ threadsFound: 1, threadsFetched: 1, threadsNew: 1, commentsNew: 2 });
+    expect(store.countEvent('test-event')).toEqual({ threads: 1, comments: 2, live: 1 });
+    expect(store.getComment('c2')).toMatchObject({ body: '', author: null, status: 'deleted', depth: 1 });
+    store.close();
+  });
+});
+
+describe('resolveArcticShiftBase', () => {
+  it.each([
+    [undefined, {}, 'https://arctic-shift.photon-reddit.com'],
+    [undefined, { ARCTIC_SHIFT_BASE: 'http://127.0.0.1:8080/' }, 'http://127.0.0.1:8080'],
+    ['https://proxy.example/arctic/', { ARCTIC_SHIFT_BASE: 'http://localhost:1' }, 'https://proxy.example/arctic'],
+  ])('%s with %o → %s', (option, env, expected) => {
+    expect(resolveArcticShiftBase(option, env)).toBe(expected);
+  });
+
+  it.each([['http://proxy.example'], ['ftp://127.0.0.1'], ['not a url']])('refuses %s', (base) => {
+    expect(() => createArcticShiftClient({ baseUrl: base })).toThrow(ConfigError);
+  });
+});
