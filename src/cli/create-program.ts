@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerCollectCommand } from '../commands/collect-command.js';
+import { registerCompareCommand } from '../commands/compare-command.js';
 import { registerEventsCommand } from '../commands/events-command.js';
+import { registerQuotesCommand } from '../commands/quotes-command.js';
+import { registerReportCommand } from '../commands/report-command.js';
 import { registerRunCommand } from '../commands/run-command.js';
 import type { CliContext } from './cli-context.js';
 
@@ -17,6 +20,9 @@ export function createProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   registerRunCommand(program, ctx);
   registerCollectCommand(program, ctx);
+  registerReportCommand(program, ctx);
+  registerCompareCommand(program, ctx);
+  registerQuotesCommand(program, ctx);
   registerEventsCommand(program, ctx);
   // Subcommands inherit exitOverride/output so their usage errors reach src/cli.ts too.
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { collectEvent, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
 import { buildReport } from '../report/build-report.js';
-import { readReportHistory } from '../report/read-report-history.js';
+import { loadReportInput } from '../report/load-report-input.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
-import { screenComments } from '../screen/screen-comments.js';
 import type { Source, SourceContext } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 import { emptyRunCounts, type EventConfig, type RunRecord, type RunStatus, type Tagger } from '../types.js';
@@ -68,26 +67,19 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   const tagged = tagEvent(store, event.id, tagger, ctx.now());
   run.counts.commentsTagged = tagged.tagged;
 
-  const snapshot = store.loadEventSnapshot(event.id, tagger.version);
-  const screened = screenComments(snapshot.comments, input.botNames === undefined ? {} : { botNames: input.botNames });
-  run.counts.commentsExcluded = screened.filter((s) => s.excluded !== null).length;
+  const { input: reportInput } = loadReportInput(store, event, tagger, {
+    withAuthors: input.withAuthors,
+    reportsDir: input.reportsDir,
+    ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
+  });
+  run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
   run.status = decideStatus(run);
   run.finishedAt = ctx.now();
   store.saveRun(run);
-
+  // The report lists this run too: its record was saved above.
+  const report = buildReport({ ...reportInput, runs: store.listRuns(event.id) });
   const eventDir = join(input.reportsDir, event.id);
-  const report = buildReport({
-    event,
-    threads: snapshot.threads,
-    screened,
-    tags: snapshot.tags,
-    labels: snapshot.labels,
-    tagger: tagger.version,
-    runs: store.listRuns(event.id),
-    history: readReportHistory(eventDir),
-    options: { withAuthors: input.withAuthors },
-  });
-  const reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats });
+  const reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
   return { run, collect: collected, reportPaths };
 }
 

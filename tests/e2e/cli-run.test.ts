@@ -1,0 +1,222 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT, runCli } from '../../src/cli.js';
+import type { Report } from '../../src/report/report.js';
+import { screenComments } from '../../src/screen/screen-comments.js';
+import { Store } from '../../src/store/store.js';
+import { TAG_NAMES } from '../../src/types.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const EVENT = 'amazon-openai-2025-12';
+const PERMALINK = /^https:\/\/www\.reddit\.com\/r\/[A-Za-z0-9_]{2,21}\/comments\/[a-z0-9]+\/[^/\s]+\/[a-z0-9]+\/$/;
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[]): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    stdin: new PassThrough(),
+    env: {},
+    cwd: ROOT,
+    isTTY: false,
+  });
+  return { code, stdout, stderr };
+}
+
+describe('reactionlens run on the bundled fixtures (end to end)', () => {
+  let dir: string;
+  let db: string;
+  let out: string;
+  let first: CliResult;
+  let report: Report;
+  let markdown: string;
+
+  const runArgs = (): string[] => ['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--format', 'md,json'];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rl-e2e-'));
+    db = join(dir, 'store.db');
+    out = join(dir, 'reports');
+    first = await cli(runArgs());
+    const jsonPath = first.stdout.split('\n').find((l) => l.endsWith('.json'));
+    if (jsonPath === undefined) throw new Error(`no JSON report path on stdout:\n${first.stdout}\n${first.stderr}`);
+    report = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
+    markdown = readFileSync(jsonPath.replace(/\.json$/, '.md'), 'utf8');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 and prints only the report paths on stdout', () => {
+    expect(first.code, first.stderr).toBe(EXIT.ok);
+    const lines = first.stdout.trim().split('\n');
+    expect(lines.every((l) => l.startsWith(join(out, EVENT)))).toBe(true);
+    expect(lines.some((l) => l.endsWith('.md'))).toBe(true);
+    expect(first.stderr).toMatch(/run .* \(fixtures\): ok/);
+  });
+
+  it("report numbers agree with what the store holds", () => {
+    const store = Store.open(db);
+    try {
+      const comments = store.listComments(EVENT);
+      const screened = screenComments(comments);
+      const analysed = screened.filter((s) => s.excluded === null);
+      expect(report.counts.stored).toBe(comments.length);
+      expect(report.counts.threads).toBe(store.listThreads(EVENT).length);
+      expect(report.counts.analysed).toBe(analysed.length);
+      expect(report.counts.excluded).toBe(comments.length - analysed.length);
+      for (const [reason, n] of Object.entries(report.counts.excludedByReason)) {
+        expect(n, reason).toBe(screened.filter((s) => s.excluded === reason).length);
+      }
+      // Shares are recomputed from the stored tag results of the report's tagger version.
+      const tags = store.loadTags(EVENT, report.tagger);
+      for (const share of report.shares) {
+        const positives = analysed.filter((s) => tags.get(s.comment.id)?.tags[share.tag].label === true).length;
+        expect(share.count, share.tag).toBe(positives);
+        expect(share.total).toBe(report.counts.tagged);
+        expect(share.ci95.low).toBeLessThanOrEqual(share.share);
+        expect(share.ci95.high).toBeGreaterThanOrEqual(share.share);
+      }
+      expect(report.shares.map((s) => s.tag)).toEqual([...TAG_NAMES]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('bundled data meets the foundation brief (≥ 800 comments over both events, deep trees)', () => {
+    expect(report.counts.stored).toBeGreaterThan(400);
+    expect(report.counts.excludedByReason.deleted).toBeGreaterThan(0);
+    expect(report.counts.excludedByReason.removed).toBeGreaterThan(0);
+    expect(report.counts.excludedByReason.automoderator).toBeGreaterThan(0);
+    expect(report.counts.excludedByReason.bot).toBeGreaterThan(0);
+    expect(report.counts.excludedByReason.duplicate).toBeGreaterThan(0);
+  });
+
+  it('quotes are verbatim, well attributed, and never from excluded comments', () => {
+    const store = Store.open(db);
+    try {
+      const screened = new Map(screenComments(store.listComments(EVENT)).map((s) => [s.comment.id, s]));
+      const quotes = [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
+      expect(report.quotes.highlights.length).toBeGreaterThanOrEqual(3);
+      expect(report.quotes.highlights.length).toBeLessThanOrEqual(6);
+      for (const quote of quotes) {
+        const entry = screened.get(quote.commentId);
+        expect(entry, quote.commentId).toBeDefined();
+        expect(entry!.excluded, quote.commentId).toBeNull();
+        const body = entry!.comment.body;
+        expect(body.slice(quote.excerpt.start, quote.excerpt.end)).toBe(quote.text.replace(/^… ?/, '').replace(/ ?…$/, ''));
+        expect(quote.permalink).toMatch(PERMALINK);
+        expect(quote.permalink).toContain(`/${quote.commentId}/`);
+        expect(quote.attribution).toBe(`Reddit, r/${quote.subreddit}`);
+        expect(quote.author).toBeUndefined();
+        expect(quote.gloss.length).toBeGreaterThan(5);
+        expect(markdown).toContain(quote.permalink);
+      }
+    } finally {
+      store.close();
+    }
+  });
+
+  it('never prints usernames without --with-authors', () => {
+    const store = Store.open(db);
+    try {
+      const authors = new Set(store.listComments(EVENT).map((c) => c.author).filter((a): a is string => a !== null && a.length > 3));
+      for (const author of authors) expect(markdown.includes(`u/${author}`) || markdown.includes(` ${author} `)).toBe(false);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a second run changes nothing: same store, same report', async () => {
+    const before = Store.open(db);
+    const countsBefore = before.countEvent(EVENT);
+    before.close();
+    const second = await cli(runArgs());
+    expect(second.code, second.stderr).toBe(EXIT.ok);
+    expect(second.stderr).toMatch(/threads: 0 new, 0 updated/);
+    expect(second.stderr).toMatch(/comments: 0 new, 0 updated, 0 purged/);
+    const after = Store.open(db);
+    expect(after.countEvent(EVENT)).toEqual(countsBefore);
+    after.close();
+    const jsonPath = second.stdout.split('\n').find((l) => l.endsWith('.json'))!;
+    const again = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
+    // Only run bookkeeping may move; every number and quote must be identical.
+    const stable = (r: Report): unknown => ({ ...r, asOf: undefined, date: undefined, runs: undefined, trend: undefined, inputs: undefined });
+    expect(stable(again)).toEqual(stable(report));
+  });
+});
+
+describe('bad input', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rl-bad-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a schema-violating fixture file is named with its field; the other threads are still stored; exit code is usage/config', async () => {
+    const fixtures = join(dir, 'fixtures');
+    cpSync(join(ROOT, 'fixtures'), fixtures, { recursive: true });
+    const commentsDir = join(fixtures, 'reddit', EVENT, 'comments');
+    const files = readdirSync(commentsDir).filter((f) => f.endsWith('.json')).sort();
+    const victim = join(commentsDir, files[0]!);
+    const broken = JSON.parse(readFileSync(victim, 'utf8')) as Array<{ data: { children: Array<{ data: Record<string, unknown> }> } }>;
+    delete broken[1]!.data.children[0]!.data.body;
+    writeFileSync(victim, JSON.stringify(broken));
+
+    const db = join(dir, 'bad.db');
+    const result = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--fixtures', fixtures, '--db', db, '--out', join(dir, 'out'), '--format', 'json']);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toContain(victim);
+    expect(result.stderr).toMatch(/body/);
+    expect(result.stderr).toMatch(/skipped: 1/);
+    const store = Store.open(db);
+    try {
+      const stored = store.listThreads(EVENT).map((t) => t.id);
+      expect(stored).not.toContain(files[0]!.replace(/\.json$/, ''));
+      expect(stored.length).toBeGreaterThanOrEqual(3);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('an unknown event is a usage error that lists the known ones', async () => {
+    const result = await cli(['run', '--event', 'no-such-event', '--source', 'fixtures', '--db', join(dir, 'x.db')]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toMatch(/Known events: amazon-openai-2025-12, nvidia-openai-2025-09/);
+  });
+
+  it('a missing required flag is a usage error', async () => {
+    const result = await cli(['run']);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toMatch(/--event/);
+  });
+});
+
+describe('the built entry point', () => {
+  it('keeps stdout clean JSON with --json (logs go to stderr)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-json-'));
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'run', '--event', EVENT, '--source', 'fixtures', '--db', join(dir, 'db'), '--out', join(dir, 'out'), '--format', 'json', '--json'],
+        { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 },
+      );
+      const parsed = JSON.parse(stdout) as { run: { status: string; counts: { commentsNew: number } }; reports: string[] };
+      expect(parsed.run.status).toBe('ok');
+      expect(parsed.run.counts.commentsNew).toBeGreaterThan(400);
+      expect(parsed.reports.some((p) => p.endsWith('.json'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
