@@ -35,20 +35,18 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
 
   const byId = new Map<string, Comment>();
   const depthById = new Map<string, number>();
+  // Queues are arrays with a read index: Array.shift is O(n) and made big threads quadratic.
   const pendingIds: string[] = [];
+  let pendingHead = 0;
   const pendingSet = new Set<string>();
   const continueParents: string[] = [];
+  let continueHead = 0;
   const continueSeen = new Set<string>();
-
-  const depthFromParent = (parentFullname: string): number | undefined => {
-    if (parentFullname.startsWith('t3_')) return 0;
-    const parentDepth = depthById.get(stripFullnamePrefix(parentFullname));
-    return parentDepth === undefined ? undefined : parentDepth + 1;
-  };
 
   const addMore = (more: MoreThing['data']): void => {
     if (more.id === '_' || more.children.length === 0) {
       // continue-this-thread: the parent's replies need their own page
+      if (more.parent_id.startsWith('t3_')) return;
       const parent = stripFullnamePrefix(more.parent_id);
       if (!continueSeen.has(parent)) {
         continueSeen.add(parent);
@@ -63,13 +61,11 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
     }
   };
 
-  const visit = (things: Array<CommentThing | MoreThing>, fallbackDepth: number | undefined): void => {
+  const visit = (things: Array<CommentThing | MoreThing>): void => {
     // Depth-first over nested replies; iterative so very deep threads cannot blow the stack.
-    const stack: Array<{ thing: CommentThing | MoreThing; depth: number | undefined }> = things
-      .map((thing) => ({ thing, depth: fallbackDepth }))
-      .reverse();
+    const stack: Array<CommentThing | MoreThing> = [...things].reverse();
     while (stack.length > 0) {
-      const { thing } = stack.pop()!;
+      const thing = stack.pop()!;
       if (thing.kind === 'more') {
         addMore(thing.data);
         continue;
@@ -78,8 +74,9 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
       // A comment already held (e.g. the head of a continue-this-thread page) is not
       // replaced, but its replies are still walked: they are what the page adds.
       const known = depthById.get(data.id);
-      // Depth from the parent we hold wins: continue-this-thread pages restart data.depth at 0.
-      const depth = known ?? depthFromParent(data.parent_id) ?? data.depth ?? 0;
+      // The parent's depth wins over `data.depth`: continue pages number depth from their own head.
+      const parentDepth = data.parent_id.startsWith('t3_') ? -1 : depthById.get(stripFullnamePrefix(data.parent_id));
+      const depth = known ?? (parentDepth !== undefined ? parentDepth + 1 : (data.depth ?? 0));
       if (known === undefined) {
         depthById.set(data.id, depth);
         byId.set(data.id, toComment(data, depth, fetchedAt));
@@ -87,52 +84,47 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
       }
       const replies = data.replies;
       if (replies !== undefined && replies !== '') {
-        for (let i = replies.data.children.length - 1; i >= 0; i--) {
-          stack.push({ thing: replies.data.children[i]!, depth: depth + 1 });
-        }
+        for (let i = replies.data.children.length - 1; i >= 0; i--) stack.push(replies.data.children[i]!);
       }
     }
   };
 
-  visit(listing.data.children, 0);
+  visit(listing.data.children);
 
-  // Drain: morechildren batches first (they are the bulk), then continue pages; either may reveal more of both.
-  while (pendingIds.length > 0 || continueParents.length > 0) {
-    if (pendingIds.length > 0) {
-      const batch = takeBatch(pendingIds, pendingSet, byId);
-      if (batch.length === 0) continue;
+  const pendingCount = (): number => {
+    // Drop ids answered meanwhile (a continue page may have delivered them) from the head.
+    while (pendingHead < pendingIds.length && !pendingSet.has(pendingIds[pendingHead]!)) pendingHead++;
+    return pendingSet.size;
+  };
+
+  // Drain. A morechildren call is sent full (100 ids) whenever possible; a partial
+  // batch waits until no continue page is left, because those pages may reveal
+  // more ids to fill it. This keeps requests near 1 + ceil(hidden / 100) + continues.
+  while (pendingCount() > 0 || continueHead < continueParents.length) {
+    const full = pendingSet.size >= MORECHILDREN_BATCH;
+    if (full || continueHead >= continueParents.length) {
+      const batch: string[] = [];
+      while (pendingHead < pendingIds.length && batch.length < MORECHILDREN_BATCH) {
+        const id = pendingIds[pendingHead++]!;
+        if (!pendingSet.has(id)) continue;
+        batch.push(id);
+      }
+      // Asked once, never again: Reddit omits deleted-and-childless or spam ids from the answer.
+      for (const id of batch) pendingSet.delete(id);
       requests.moreChildren++;
       const answer = await api.moreChildren(threadId, batch);
-      // morechildren answers are flat: parents come before children, but sort by depth to be safe.
-      const things = [...answer.json.data.things];
-      visit(orderParentsFirst(things), undefined);
-      for (const id of batch) {
-        if (!byId.has(id) && pendingSet.has(id)) {
-          // Reddit did not return it (deleted and childless, or spam): never ask again.
-          pendingSet.delete(id);
-        }
-      }
+      visit(orderParentsFirst(answer.json.data.things));
       continue;
     }
-    const parent = continueParents.shift()!;
+    const parent = continueParents[continueHead++]!;
     requests.continue++;
     const [, page] = await api.comments(threadId, parent);
     // The page starts at the parent comment itself; its replies are what we lacked.
-    visit(page.data.children, undefined);
+    visit(page.data.children);
   }
 
   const comments = [...byId.values()];
   return { thread, comments, expected: thread.numComments, collected: comments.length, skipped, requests };
-}
-
-function takeBatch(pending: string[], pendingSet: Set<string>, byId: Map<string, Comment>): string[] {
-  const batch: string[] = [];
-  while (pending.length > 0 && batch.length < MORECHILDREN_BATCH) {
-    const id = pending.shift()!;
-    if (byId.has(id) || !pendingSet.has(id)) continue;
-    batch.push(id);
-  }
-  return batch;
 }
 
 /** Orders a flat morechildren answer so every parent precedes its children (depth is derived from the parent). */
@@ -150,12 +142,11 @@ function orderParentsFirst(things: Array<CommentThing | MoreThing>): Array<Comme
       roots.push(thing);
     }
   }
-  const out: Array<CommentThing | MoreThing> = [];
-  const queue = [...roots];
-  while (queue.length > 0) {
-    const thing = queue.shift()!;
-    out.push(thing);
-    if (thing.kind === 't1') queue.push(...(children.get(thing.data.id) ?? []));
+  // Breadth-first; `out` doubles as the queue (read index `i`), avoiding Array.shift.
+  const out: Array<CommentThing | MoreThing> = [...roots];
+  for (let i = 0; i < out.length; i++) {
+    const thing = out[i]!;
+    if (thing.kind === 't1') for (const child of children.get(thing.data.id) ?? []) out.push(child);
   }
   return out;
 }

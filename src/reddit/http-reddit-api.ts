@@ -1,0 +1,259 @@
+import pLimit from 'p-limit';
+import type { z } from 'zod';
+import { SchemaError, SourceError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
+import type { ProgressEvent } from '../sources/source.js';
+import { delay } from '../util/delay.js';
+import { createTokenProvider } from './oauth-token.js';
+import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
+import type { ApiStats, RedditApi, SearchParams } from './reddit-api.js';
+import type { RedditCredentials } from './reddit-credentials.js';
+import {
+  commentsResponseSchema,
+  infoListingSchema,
+  moreChildrenResponseSchema,
+  searchListingSchema,
+  type CommentsResponse,
+  type InfoListing,
+  type MoreChildrenResponse,
+  type SearchListing,
+} from './reddit-schemas.js';
+import {
+  backoffDelay,
+  DEFAULT_RETRY_OPTIONS,
+  isRetryableError,
+  isRetryableStatus,
+  RetryableStatusError,
+  TruncatedBodyError,
+  type RetryOptions,
+} from './retry-policy.js';
+
+// The live RedditApi: OAuth + GET over Node's fetch, with pacing from the
+// x-ratelimit-* headers, bounded retries and zod-parsed answers.
+//
+// Why not snoowrap's oauthRequest (measured on snoowrap 1.23, see the README):
+// it always sends the token request to https://www.<domain> and data requests to
+// https://oauth.<domain> (no proxy or loopback mock server); it renews tokens
+// only after they expired and never for app-only access; it exposes neither the
+// x-ratelimit-used/reset headers nor Retry-After, does not retry 429 and either
+// throws or sleeps on remaining < 1; its waits use the real clock (no simulated
+// time in tests, no abort); and it turns every answer into its own objects
+// before we could zod-parse the JSON. Each of those is a requirement here.
+
+/** Time source and waiting, injected so tests and the bench run in simulated time. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) => delay(ms, { signal }),
+};
+
+export interface HttpRedditApiOptions {
+  credentials: RedditCredentials;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  /** For backoff jitter; default Math.random. */
+  random?: () => number;
+  retry?: Partial<RetryOptions>;
+  pacing?: PacingOptions;
+  /** Largest first page Reddit serves for /comments. Default 500. */
+  commentsLimit?: number;
+  /** The current run's abort signal and progress listener (read on every request). */
+  context?: () => { signal?: AbortSignal | undefined; progress?: ((event: ProgressEvent) => void) | undefined };
+}
+
+export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
+  const { credentials } = options;
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
+  const commentsLimit = options.commentsLimit ?? 500;
+  const stats: ApiStats = { requests: 0, rateLimited: 0, waitMs: 0 };
+  const tokens = createTokenProvider({
+    credentials,
+    fetch: fetchImpl,
+    now: () => clock.now(),
+    timeoutMs: retry.timeoutMs,
+  });
+  // Reddit allows one morechildren request at a time, across all threads in flight.
+  const moreChildrenLock = pLimit(1);
+
+  let budget: RateBudget | undefined;
+  let inFlight = 0;
+
+  const context = () => options.context?.() ?? {};
+
+  const wait = async (ms: number, reason: string): Promise<void> => {
+    if (ms <= 0) return;
+    stats.waitMs += ms;
+    context().progress?.({ kind: 'wait', ms, reason });
+    await clock.sleep(ms, context().signal);
+  };
+
+  /** Blocks until the budget allows one more request, then counts it as in flight. */
+  const acquire = async (): Promise<void> => {
+    for (;;) {
+      const ms = planRequestDelay(budget, clock.now(), options.pacing);
+      if (ms <= 0) break;
+      await wait(ms, 'rate limit budget spent; waiting for the window reset');
+    }
+    inFlight++;
+    if (budget !== undefined) budget.remaining--;
+  };
+
+  const release = (headers: Headers | undefined): void => {
+    inFlight--;
+    const parsed = headers === undefined ? undefined : parseRateLimitHeaders((name) => headers.get(name));
+    if (parsed !== undefined) budget = budgetFromHeaders(parsed, clock.now(), inFlight);
+  };
+
+  const request = async <S extends z.ZodTypeAny>(path: string, query: Record<string, string>, schema: S): Promise<z.infer<S>> => {
+    const url = new URL(credentials.apiBase + path);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    url.searchParams.set('raw_json', '1');
+    const what = `GET ${url.pathname}${url.search}`;
+    let failures = 0;
+    let rateLimited = 0;
+    let renewedAfter401 = false;
+
+    const retryOrThrow = async (error: unknown): Promise<void> => {
+      const signal = context().signal;
+      if (signal?.aborted) throw signal.reason;
+      if (!isRetryableError(error)) throw error;
+      if (failures >= retry.retries) {
+        const reason = describeError(error);
+        if (error instanceof TruncatedBodyError) throw new SchemaError(`${what}: ${reason}`, what, '(body)', { cause: error });
+        throw new SourceError(`${what} failed after ${failures + 1} attempts: ${reason}`, { cause: error });
+      }
+      await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeError(error)}`);
+      failures++;
+    };
+
+    for (;;) {
+      const signal = context().signal;
+      signal?.throwIfAborted();
+      let token: string;
+      try {
+        token = await tokens.get(signal);
+      } catch (error) {
+        await retryOrThrow(error);
+        continue;
+      }
+      await acquire();
+      stats.requests++;
+      context().progress?.({ kind: 'request', path: url.pathname });
+      const timeout = AbortSignal.timeout(retry.timeoutMs);
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetchImpl(url, {
+          headers: { authorization: `bearer ${token}`, 'user-agent': credentials.userAgent },
+          signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+        });
+        text = await response.text();
+      } catch (error) {
+        release(undefined);
+        await retryOrThrow(error);
+        continue;
+      }
+      release(response.headers);
+      const status = response.status;
+
+      if (status === 429) {
+        stats.rateLimited++;
+        if (rateLimited >= retry.rateLimitRetries) throw new SourceError(`Request failed with status code 429 (rate limited ${rateLimited + 1} times): ${what}`);
+        rateLimited++;
+        const ms = delayAfterRateLimited((name) => response.headers.get(name), clock.now(), options.pacing);
+        // Until the window resets, our budget is zero whatever the last headers said.
+        if (ms !== undefined) budget = { remaining: 0, resetAt: clock.now() + ms };
+        await wait(ms ?? backoffDelay(rateLimited, retry, random), `429 from Reddit on ${url.pathname}`);
+        continue;
+      }
+      if (status === 401) {
+        // The token may have expired in flight or been revoked: renew once, then give up.
+        if (renewedAfter401) throw new SourceError(`Request failed with status code 401 after renewing the access token: ${what}. Check the Reddit credentials.`);
+        renewedAfter401 = true;
+        tokens.invalidate();
+        continue;
+      }
+      if (isRetryableStatus(status)) {
+        await retryOrThrow(new RetryableStatusError(status, `status ${status}`));
+        continue;
+      }
+      if (status < 200 || status >= 300) {
+        const hint = status === 403 ? ' (forbidden: private/quarantined subreddit, or the app lacks access)' : '';
+        throw new SourceError(`Request failed with status code ${status}${hint}: ${what}`);
+      }
+
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (cause) {
+        await retryOrThrow(new TruncatedBodyError(`unreadable JSON (${text.length} bytes): ${(cause as Error).message}`, { cause }));
+        continue;
+      }
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        throw new SchemaError(`${what}: ${formatZodIssues(parsed.error)}`, what, first ? first.path.map(String).join('.') : '(root)');
+      }
+      return parsed.data;
+    }
+  };
+
+  return {
+    search(params: SearchParams): Promise<SearchListing> {
+      const path = params.subreddit === undefined ? '/search' : `/r/${encodeURIComponent(params.subreddit)}/search`;
+      const query: Record<string, string> = {
+        q: params.query,
+        sort: params.sort,
+        t: params.time,
+        limit: String(params.limit),
+        type: 'link',
+      };
+      if (params.subreddit !== undefined) query.restrict_sr = '1';
+      if (params.after !== undefined) query.after = params.after;
+      return request(path, query, searchListingSchema);
+    },
+    comments(threadId: string, commentId?: string): Promise<CommentsResponse> {
+      const path =
+        commentId === undefined
+          ? `/comments/${encodeURIComponent(threadId)}`
+          : `/comments/${encodeURIComponent(threadId)}/_/${encodeURIComponent(commentId)}`;
+      return request(path, { limit: String(commentsLimit) }, commentsResponseSchema);
+    },
+    moreChildren(threadId: string, childIds: string[]): Promise<MoreChildrenResponse> {
+      return moreChildrenLock(async () => {
+        const answer = await request(
+          '/api/morechildren',
+          { api_type: 'json', link_id: `t3_${threadId}`, children: childIds.join(','), limit_children: 'false' },
+          moreChildrenResponseSchema,
+        );
+        if (answer.json.errors.length > 0) {
+          throw new SourceError(`/api/morechildren for t3_${threadId} answered with errors: ${JSON.stringify(answer.json.errors).slice(0, 200)}`);
+        }
+        return answer;
+      });
+    },
+    info(fullnames: string[]): Promise<InfoListing> {
+      return request('/api/info', { id: fullnames.join(',') }, infoListingSchema);
+    },
+    stats: () => ({ ...stats }),
+  };
+}
+
+function describeError(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const { message, code, cause } = error as { message?: unknown; code?: unknown; cause?: unknown };
+    const causeCode = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+    const codeText = typeof code === 'string' ? code : typeof causeCode === 'string' ? causeCode : undefined;
+    const text = typeof message === 'string' ? message : String(error);
+    return codeText === undefined || text.includes(codeText) ? text : `${text} (${codeText})`;
+  }
+  return String(error);
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { SourceError } from '../errors/errors.js';
+import type { RedditCredentials } from './reddit-credentials.js';
+import { isRetryableStatus, RetryableStatusError } from './retry-policy.js';
+
+// OAuth access tokens for the three grants Reddit offers scripts. snoowrap
+// renews only after expiry and cannot renew app-only tokens at all; here every
+// grant is renewed ahead of expiry and on demand after a 401.
+
+export interface TokenProvider {
+  /** A valid bearer token, fetched or renewed as needed; concurrent callers share one request. */
+  get(signal?: AbortSignal): Promise<string>;
+  /** Forget the current token (after a 401) so the next get() renews it. */
+  invalidate(): void;
+}
+
+export interface TokenProviderOptions {
+  credentials: RedditCredentials;
+  fetch: typeof fetch;
+  /** Epoch ms. */
+  now: () => number;
+  /** Renew this long before expiry. Default 5 minutes (capped at a tenth of the lifetime). */
+  renewBeforeMs?: number;
+  timeoutMs?: number;
+  onRequest?: () => void;
+}
+
+const tokenResponseSchema = z.object({
+  access_token: z.string().min(1).optional(),
+  token_type: z.string().optional(),
+  expires_in: z.number().positive().optional(),
+  scope: z.string().optional(),
+  error: z.union([z.string(), z.number()]).optional(),
+  error_description: z.string().optional(),
+});
+
+export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
+  const { credentials } = options;
+  let token: { value: string; renewAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+
+  const fetchToken = async (signal: AbortSignal | undefined): Promise<string> => {
+    const form = new URLSearchParams();
+    const grant = credentials.grant;
+    if (grant.kind === 'refresh_token') {
+      form.set('grant_type', 'refresh_token');
+      form.set('refresh_token', grant.refreshToken);
+    } else if (grant.kind === 'password') {
+      form.set('grant_type', 'password');
+      form.set('username', grant.username);
+      form.set('password', grant.password);
+    } else {
+      form.set('grant_type', 'client_credentials');
+    }
+    const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
+    options.onRequest?.();
+    const response = await options.fetch(`${credentials.authBase}/api/v1/access_token`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${basic}`,
+        'user-agent': credentials.userAgent,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: form.toString(),
+      signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+    });
+    const where = `POST ${credentials.authBase}/api/v1/access_token (${grant.kind})`;
+    if (isRetryableStatus(response.status)) throw new RetryableStatusError(response.status, `${where}: status ${response.status}`);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await response.text());
+    } catch (cause) {
+      throw new SourceError(`${where}: status ${response.status}, unreadable answer`, { cause });
+    }
+    const parsed = tokenResponseSchema.safeParse(raw);
+    const body = parsed.success ? parsed.data : undefined;
+    if (!response.ok || body?.access_token === undefined || body.error !== undefined) {
+      const reason = body?.error_description ?? (body?.error !== undefined ? String(body.error) : `status ${response.status}`);
+      throw new SourceError(
+        `Reddit refused the credentials (${reason}) at ${where}. Check REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET and the ` +
+          `${grant.kind === 'refresh_token' ? 'REDDIT_REFRESH_TOKEN' : grant.kind === 'password' ? 'REDDIT_USERNAME/REDDIT_PASSWORD' : 'app type (app-only needs a script or web app)'}.`,
+      );
+    }
+    const lifetimeMs = (body.expires_in ?? 3600) * 1000;
+    const margin = Math.min(options.renewBeforeMs ?? 5 * 60_000, lifetimeMs / 10);
+    token = { value: body.access_token, renewAt: options.now() + lifetimeMs - margin };
+    return body.access_token;
+  };
+
+  return {
+    get(signal?: AbortSignal): Promise<string> {
+      if (token !== undefined && options.now() < token.renewAt) return Promise.resolve(token.value);
+      pending ??= fetchToken(signal).finally(() => {
+        pending = undefined;
+      });
+      return pending;
+    },
+    invalidate(): void {
+      token = undefined;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Pure rate-limit maths: read Reddit's x-ratelimit-* and Retry-After headers
+// and decide how long to wait before the next request. No clock, no I/O: the
+// caller passes `nowMs` and does the waiting (see src/util/delay.ts).
+
+/** Reddit's budget as one response reported it. Values arrive as float strings ("997.0"). */
+export interface RateLimitHeaders {
+  used: number;
+  remaining: number;
+  /** Seconds until the current window ends. */
+  resetSeconds: number;
+}
+
+/** What we believe is left in the current window, after counting our own requests still in flight. */
+export interface RateBudget {
+  remaining: number;
+  /** Epoch ms when the window ends and the budget refills. */
+  resetAt: number;
+}
+
+export interface PacingOptions {
+  /** Requests kept in hand (e.g. for another tool sharing the app). Default 0. */
+  reserve?: number;
+  /** Extra wait after a reset, against clock skew between us and Reddit. Default 1000 ms. */
+  resetMarginMs?: number;
+}
+
+type HeaderGetter = (name: string) => string | null | undefined;
+
+function readNumber(get: HeaderGetter, name: string): number | undefined {
+  const raw = get(name);
+  if (raw === null || raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+/** Parses the three x-ratelimit-* headers; undefined when any is absent or not a number. */
+export function parseRateLimitHeaders(get: HeaderGetter): RateLimitHeaders | undefined {
+  const used = readNumber(get, 'x-ratelimit-used');
+  const remaining = readNumber(get, 'x-ratelimit-remaining');
+  const resetSeconds = readNumber(get, 'x-ratelimit-reset');
+  if (remaining === undefined || resetSeconds === undefined) return undefined;
+  return { used: used ?? 0, remaining, resetSeconds };
+}
+
+/**
+ * The budget after a response. `othersInFlight` requests were sent but not yet
+ * answered; the server may not have counted them in `remaining` yet, so they
+ * are subtracted (conservative: at worst we wait a little early, never 429).
+ */
+export function budgetFromHeaders(headers: RateLimitHeaders, nowMs: number, othersInFlight: number): RateBudget {
+  return {
+    remaining: Math.floor(headers.remaining) - othersInFlight,
+    resetAt: nowMs + headers.resetSeconds * 1000,
+  };
+}
+
+/**
+ * Milliseconds to wait before sending one more request (0 = send now).
+ * Reddit's window is fixed (it refills at reset), so spending the budget and
+ * then waiting for the reset is both the fastest schedule and 429-free.
+ */
+export function planRequestDelay(budget: RateBudget | undefined, nowMs: number, options: PacingOptions = {}): number {
+  if (budget === undefined || nowMs >= budget.resetAt) return 0;
+  if (budget.remaining > (options.reserve ?? 0)) return 0;
+  return budget.resetAt - nowMs + (options.resetMarginMs ?? 1000);
+}
+
+/**
+ * Retry-After as milliseconds: delta-seconds ("7", "7.5") or an HTTP date.
+ * undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+  if (value === null || value === undefined || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
+  const at = Date.parse(trimmed);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - nowMs);
+}
+
+/** How long to wait after a 429: Retry-After first, then the window reset; undefined if neither is given. */
+export function delayAfterRateLimited(get: HeaderGetter, nowMs: number, options: PacingOptions = {}): number | undefined {
+  const retryAfter = parseRetryAfter(get('retry-after'), nowMs);
+  if (retryAfter !== undefined) return retryAfter;
+  const reset = readNumber(get, 'x-ratelimit-reset');
+  if (reset !== undefined) return reset * 1000 + (options.resetMarginMs ?? 1000);
+  return undefined;
+}
