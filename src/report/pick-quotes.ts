@@ -1,8 +1,9 @@
 import { TAG_NAMES } from '../types.js';
-import type { Comment, Quote, TagName, Thread } from '../types.js';
+import type { Comment, Cue, Quote, TagName, Thread } from '../types.js';
+import { iterateByBound } from './iterate-by-bound.js';
 import { computeMinHash, estimateJaccard } from './min-hash.js';
 import type { ResolvedTags } from './resolve-tags.js';
-import { trimQuote } from './trim-quote.js';
+import { measureLongestWord, trimQuote } from './trim-quote.js';
 import type { TrimmedQuote } from './trim-quote.js';
 import { writeGloss } from './write-gloss.js';
 import { roundTo } from './round-to.js';
@@ -64,33 +65,69 @@ interface Scored {
  */
 export function pickQuotes(candidates: readonly QuoteCandidate[], options: PickOptions): ReportQuote[] {
   const tags = options.tag === undefined ? TAG_NAMES : [options.tag];
-  const scored: Scored[] = [];
+  const minScore = options.minScore ?? 0;
+  // Upper bound of each (comment, tag) relevance, with punchiness at its maximum of 1.
+  // Trimming (the costly part) then runs in bound order only until no remaining
+  // bound can beat the current top K: exact top-K without trimming every comment.
+  const entries: Array<{ candidate: QuoteCandidate; tag: TagName }> = [];
+  const raw: number[] = [];
   for (const candidate of candidates) {
-    let best: Scored | undefined;
     for (const tag of tags) {
-      const s = scoreCandidate(candidate, tag, options.minScore ?? 0);
-      if (s !== undefined && (best === undefined || s.relevance > best.relevance)) best = s;
+      const resolved = candidate.tags[tag];
+      if (!resolved.label || resolved.score < minScore || resolved.score <= 0) continue;
+      entries.push({ candidate, tag });
+      raw.push(resolved.score * communitySignal(candidate.comment.score));
     }
-    if (best !== undefined) scored.push(best);
   }
   const k = Math.max(60, options.limit * 15);
-  const pool = scored.sort(compareScored).slice(0, k);
+  const pool: Scored[] = [];
+  for (const index of iterateByBound(Float64Array.from(raw))) {
+    const entry = entries[index];
+    const bound = raw[index] ?? 0;
+    if (entry === undefined) continue;
+    const floor = pool.length >= k ? (pool[k - 1]?.relevance ?? 0) : -1;
+    if (bound <= floor) break;
+    const s = scoreCandidate(entry.candidate, entry.tag);
+    if (s === undefined || s.relevance < floor) continue;
+    insertSorted(pool, s, k);
+  }
   const picked = selectDiverse(pool, options.limit, options.tag === undefined);
   return picked.map((s) => toQuote(s, options));
 }
 
-function scoreCandidate(candidate: QuoteCandidate, tag: TagName, minScore: number): Scored | undefined {
+/** Keep `pool` sorted best-first and at most k long (k is small: insertion is cheap). */
+function insertSorted(pool: Scored[], s: Scored, k: number): void {
+  let i = pool.length;
+  while (i > 0 && compareScored(s, pool[i - 1] as Scored) < 0) i--;
+  pool.splice(i, 0, s);
+  if (pool.length > k) pool.pop();
+}
+
+/** Log of the score at fetch: upvotes matter, but a 5,000-point comment is not 100× a 50-point one. */
+function communitySignal(score: number): number {
+  return 1 + Math.log1p(Math.max(0, score));
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function scoreCandidate(candidate: QuoteCandidate, tag: TagName): Scored | undefined {
   const resolved = candidate.tags[tag];
-  if (!resolved.label || resolved.score < minScore || resolved.score <= 0) return undefined;
   const body = candidate.comment.body;
   // Centre the excerpt on the strongest cue so the quote shows what the tag is about.
-  const cue = [...resolved.cues].sort((a, b) => b.weight - a.weight || a.start - b.start)[0];
+  const cue = findStrongestCue(resolved.cues);
   const trimmed = trimQuote(body, cue?.start ?? 0);
   if (trimmed === null) return undefined;
   const punch = ratePunchiness(trimmed);
   if (punch <= 0) return undefined;
-  const community = 1 + Math.log1p(Math.max(0, candidate.comment.score));
-  return { candidate, tag, trimmed, relevance: resolved.score * punch * community };
+  return { candidate, tag, trimmed, relevance: resolved.score * punch * communitySignal(candidate.comment.score) };
+}
+
+function findStrongestCue(cues: readonly Cue[]): Cue | undefined {
+  let best: Cue | undefined;
+  for (const cue of cues) if (best === undefined || cue.weight > best.weight || (cue.weight === best.weight && cue.start < best.start)) best = cue;
+  return best;
 }
 
 /** Short, self-contained, readable: 1 for 8–25 words, less for fragments, links, walls of text. */
@@ -101,12 +138,12 @@ export function ratePunchiness(trimmed: TrimmedQuote): number {
   if (/^(and|but|or|also|this|that|it)\b/i.test(trimmed.excerpt)) punch *= 0.85; // leans on context we don't show
   if (/^\s*(>|&gt;)/.test(trimmed.excerpt)) punch *= 0.5; // quoting someone else
   if (/https?:\/\//i.test(trimmed.excerpt)) punch *= 0.6;
-  if (/\S{31,}/.test(trimmed.excerpt)) punch *= 0.5;
+  if (measureLongestWord(trimmed.excerpt) > 30) punch *= 0.5; // a URL or a keyboard mash
   return punch;
 }
 
 function compareScored(a: Scored, b: Scored): number {
-  return b.relevance - a.relevance || (a.candidate.comment.id < b.candidate.comment.id ? -1 : a.candidate.comment.id > b.candidate.comment.id ? 1 : 0);
+  return b.relevance - a.relevance || compareIds(a.candidate.comment.id, b.candidate.comment.id) || compareIds(a.tag, b.tag);
 }
 
 function selectDiverse(pool: Scored[], limit: number, spreadTags: boolean): Scored[] {
@@ -162,7 +199,7 @@ function maxSimilarity(s: Scored, picked: Scored[], spreadTags: boolean): number
 
 /** The strongest cue of the quote's tag: two quotes making the same point through the same phrase add little. */
 function leadPhrase(s: Scored): string {
-  const cue = [...s.candidate.tags[s.tag].cues].sort((a, b) => b.weight - a.weight || a.start - b.start)[0];
+  const cue = findStrongestCue(s.candidate.tags[s.tag].cues);
   return cue === undefined ? `#${s.candidate.comment.id}` : cue.text.toLowerCase();
 }
 

@@ -25,6 +25,14 @@ interface Sentence {
  * quotable without paraphrasing it).
  */
 export function trimQuote(body: string, focus = 0): TrimmedQuote | null {
+  // Most comments are short: quote them whole without splitting sentences.
+  const total = countWords(body);
+  if (total >= MIN_QUOTE_WORDS && total <= MAX_QUOTE_WORDS) {
+    const lead = body.length - body.trimStart().length;
+    const excerpt = body.trim();
+    return { text: excerpt, excerpt, start: lead, end: lead + excerpt.length, words: total };
+  }
+  if (total < MIN_QUOTE_WORDS) return null;
   const sentences = splitSentences(body);
   if (sentences.length === 0) return null;
   let index = sentences.findIndex((s) => focus >= s.start && focus < s.end);
@@ -80,8 +88,27 @@ export function splitSentences(body: string): Sentence[] {
   return out;
 }
 
+/** Whitespace-separated words; a plain loop because this runs for every candidate comment. */
 export function countWords(text: string): number {
   let n = 0;
-  for (const _ of text.matchAll(/\S+/g)) n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
   return n;
+}
+
+/** Length of the longest run of non-space characters. */
+export function measureLongestWord(text: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13) || c === 160) run = 0;
+    else if (++run > longest) longest = run;
+  }
+  return longest;
 }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { pickQuotes } from '../../src/report/pick-quotes.js';
+import type { QuoteCandidate } from '../../src/report/pick-quotes.js';
+import { resolveTags } from '../../src/report/resolve-tags.js';
+import { splitSentences, trimQuote } from '../../src/report/trim-quote.js';
+import { makeComment, makeTags, makeThread } from './report-fixture.js';
+
+const PHRASES = [
+  'circular financing', 'money printer', 'the same dollars', 'round tripping', 'pump it', 'bag holders',
+  'nobody believes', 'creative accounting', 'smoke and mirrors', 'the music stops',
+];
+const FILLER = ['Amazon', 'OpenAI', 'AWS', 'Trainium', 'Nvidia', 'Microsoft', 'the board', 'analysts', 'retail', 'the market'];
+
+/** A deterministic pseudo-random population: several authors, threads and subreddits, some duplicates. */
+function makePopulation(n: number): QuoteCandidate[] {
+  const subs = ['stocks', 'technology', 'wallstreetbets', 'investing'];
+  const threads = Array.from({ length: 12 }, (_, i) => makeThread(`t${i}`, subs[i % subs.length]!, `Thread ${i}`));
+  let seed = 42;
+  const rand = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const out: QuoteCandidate[] = [];
+  for (let i = 0; i < n; i++) {
+    const phrase = PHRASES[i % PHRASES.length]!;
+    const thread = threads[Math.floor(rand() * threads.length)]!;
+    // Every fifth comment is a near-copy of an earlier one (copypasta with a suffix).
+    const base = i % 5 === 4 && out.length > 0 ? `${out[Math.floor(rand() * out.length)]!.comment.body} Exactly.` : `This is ${phrase} between ${FILLER[i % FILLER.length]} and ${FILLER[(i * 7 + 3) % FILLER.length]}, comment ${i}. I have seen this movie before.`;
+    const comment = makeComment(`c${i}`, thread, base, { score: Math.floor(rand() * 500), author: `author${i % 17}` });
+    const cue = phrase.split(' ')[0]!;
+    const hasCue = comment.body.toLowerCase().includes(cue);
+    const tags = resolveTags(makeTags(comment, { cynicism: { score: 0.5 + rand() / 2, cues: hasCue ? [cue] : [] } }), undefined);
+    if (tags !== null) out.push({ comment, thread, tags });
+  }
+  return out;
+}
+
+describe('pickQuotes', () => {
+  const population = makePopulation(400);
+  const picks = pickQuotes(population, { limit: 10, refrains: new Map(), withAuthors: true });
+
+  it('picks the requested number when enough candidates exist', () => {
+    expect(picks).toHaveLength(10);
+  });
+
+  it('takes at most one quote per author', () => {
+    const authors = picks.map((q) => q.author);
+    expect(new Set(authors).size).toBe(authors.length);
+  });
+
+  it('quotes exact substrings of the comment, cut only at the … markers', () => {
+    const bodies = new Map(population.map((c) => [c.comment.id, c.comment.body]));
+    for (const q of picks) {
+      const body = bodies.get(q.commentId)!;
+      const exact = q.text.replace(/^… /, '').replace(/ …$/, '');
+      expect(body.slice(q.excerpt.start, q.excerpt.end)).toBe(exact);
+      expect(q.words).toBeGreaterThanOrEqual(4);
+      expect(q.words).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('collapses near-duplicates', () => {
+    const texts = picks.map((q) => q.text.replace(/ Exactly\.$/, ''));
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('spreads quotes across threads and subreddits', () => {
+    expect(new Set(picks.map((q) => q.threadId)).size).toBeGreaterThanOrEqual(6);
+    expect(new Set(picks.map((q) => q.subreddit)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never picks a comment whose tag a human overrode to false', () => {
+    const overridden = population.map((c) => ({ ...c, tags: { ...c.tags, cynicism: { ...c.tags.cynicism, label: false, score: 0, overridden: true } } }));
+    expect(pickQuotes(overridden, { limit: 5, refrains: new Map(), withAuthors: false })).toEqual([]);
+  });
+
+  it('respects --tag and --min-score', () => {
+    const strict = pickQuotes(population, { tag: 'cynicism', minScore: 0.9, limit: 50, refrains: new Map(), withAuthors: false });
+    expect(strict.length).toBeGreaterThan(0);
+    for (const q of strict) expect(q.tags.cynicism).toBeGreaterThanOrEqual(0.9);
+    expect(pickQuotes(population, { tag: 'distrust', limit: 5, refrains: new Map(), withAuthors: false })).toEqual([]);
+  });
+
+  it('is independent of input order', () => {
+    const reversed = pickQuotes([...population].reverse(), { limit: 10, refrains: new Map(), withAuthors: true });
+    expect(reversed.map((q) => q.id)).toEqual(picks.map((q) => q.id));
+  });
+
+  it('scales near-linearly (prefilter before MMR)', () => {
+    const big = makePopulation(20_000);
+    const start = performance.now();
+    pickQuotes(big, { limit: 6, refrains: new Map(), withAuthors: false });
+    expect(performance.now() - start).toBeLessThan(3_000);
+  });
+});
+
+describe('trimQuote', () => {
+  it('keeps short comments whole', () => {
+    expect(trimQuote('Circular financing with extra steps.')?.text).toBe('Circular financing with extra steps.');
+  });
+
+  it('cuts at sentence boundaries around the focus and marks the cuts', () => {
+    const long = `${'Filler words go here to pad things out a lot. '.repeat(6)}This deal is circular financing, plain and simple. ${'More filler sentences after the point. '.repeat(6)}`;
+    const focus = long.indexOf('circular');
+    const t = trimQuote(long, focus)!;
+    expect(t.text.startsWith('… ')).toBe(true);
+    expect(t.text.endsWith(' …')).toBe(true);
+    expect(t.excerpt).toContain('circular financing');
+    expect(long.slice(t.start, t.end)).toBe(t.excerpt);
+    expect(t.words).toBeLessThanOrEqual(40);
+  });
+
+  it('refuses a single sentence longer than 40 words and fragments under 4', () => {
+    expect(trimQuote(`${'word '.repeat(60)}end.`)).toBeNull();
+    expect(trimQuote('lol.')).toBeNull();
+  });
+
+  it('splits on sentence punctuation and line breaks', () => {
+    expect(splitSentences('One two. Three four!\nFive six? Seven').map((s) => s.words)).toEqual([2, 2, 2, 1]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { testTwoProportions } from '../../src/report/two-proportion-test.js';
+import { computeWilsonInterval } from '../../src/report/wilson-interval.js';
+
+// Reference values from the Wilson formula with z = 1.959964:
+//   centre = (p + z²/2n) / (1 + z²/n),  half = z·sqrt(p(1−p)/n + z²/4n²) / (1 + z²/n)
+// computed independently (Python, double precision). 81/263 is the textbook example
+// (Wikipedia, "Binomial proportion confidence interval"): 0.2553–0.3662.
+describe('computeWilsonInterval', () => {
+  it.each([
+    [0, 10, 0, 0.2775328],
+    [5, 10, 0.2365931, 0.7634069],
+    [81, 263, 0.2552885, 0.3662096],
+    [10, 10, 0.7224672, 1],
+    [1, 1000, 0.0001765, 0.0056426],
+  ])('%i/%i → [%f, %f]', (count, total, low, high) => {
+    const ci = computeWilsonInterval(count, total);
+    expect(ci.low).toBeCloseTo(low, 6);
+    expect(ci.high).toBeCloseTo(high, 6);
+  });
+
+  it('is empty for no data and stays inside [0, 1]', () => {
+    expect(computeWilsonInterval(0, 0)).toEqual({ low: 0, high: 0 });
+    const ci = computeWilsonInterval(3, 3);
+    expect(ci.high).toBe(1);
+    expect(ci.low).toBeGreaterThan(0);
+  });
+});
+
+describe('testTwoProportions', () => {
+  it.each([
+    // Reference: pooled z-test, p = erfc(|z|/√2).
+    [30, 100, 45, 100, 2.1908902, 0.0284597, true],
+    [50, 100, 52, 100, 0.2828993, 0.7772540, false],
+  ])('%i/%i vs %i/%i', (c1, n1, c2, n2, z, p, significant) => {
+    const t = testTwoProportions({ count: c1, total: n1 }, { count: c2, total: n2 });
+    expect(t.z).toBeCloseTo(z, 5);
+    expect(t.pValue).toBeCloseTo(p, 5);
+    expect(t.significant).toBe(significant);
+    expect(t.difference).toBeCloseTo(c2 / n2 - c1 / n1, 10);
+  });
+
+  it('reports no evidence when either side is empty or there is no variance', () => {
+    expect(testTwoProportions({ count: 0, total: 0 }, { count: 3, total: 10 }).significant).toBe(false);
+    expect(testTwoProportions({ count: 0, total: 10 }, { count: 0, total: 10 }).pValue).toBe(1);
+  });
+});
