@@ -6,7 +6,11 @@ import { SchemaError, SourceError } from './errors.js';
  * Anything that is not a data or source failure is a bug and is rethrown.
  */
 export function toSkipRecord(error: unknown, where: string): SkipRecord {
-  if (error instanceof SchemaError) return { source: error.source, record: error.record, reason: error.message, kind: 'invalid' };
+  if (error instanceof SchemaError) {
+    // The message names the file for when it is shown alone; the skip line shows source and record itself.
+    const reason = error.message.startsWith(`${error.source}: `) ? error.message.slice(error.source.length + 2) : error.message;
+    return { source: error.source, record: error.record, reason, kind: 'invalid' };
+  }
   if (error instanceof SourceError) return { source: where, record: '(request)', reason: error.message, kind: 'incomplete' };
   throw error;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 // dropped (zod strips them); fields Reddit sometimes omits are optional.
 
 const editedSchema = z.union([z.boolean(), z.number()]).optional().default(false);
-const numberish = z.union([z.number(), z.string().transform((s) => Number(s))]);
+const numberish = z.union([z.number(), z.string().regex(/^-?\d+(?:\.\d+)?$/, 'expected a number').transform(Number)]);
 
 export const submissionDataSchema = z.object({
   id: z.string().min(1),
