@@ -85,7 +85,9 @@ export function renderTrendChart(trend: readonly TrendPoint[]): string {
   const step = Math.max(1, Math.ceil(trend.length / 8));
   trend.forEach((p, i) => {
     if (i % step === 0 || i === trend.length - 1) {
-      parts.push(`<text x="${fmt(x(i))}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(p.date)}</text>`);
+      // Edge labels anchor inwards so the first and last dates are not clipped.
+      const anchor = trend.length === 1 ? 'middle' : i === 0 ? 'start' : i === trend.length - 1 ? 'end' : 'middle';
+      parts.push(`<text x="${fmt(x(i))}" y="${height - bottom + 16}" text-anchor="${anchor}">${escapeHtml(p.date)}</text>`);
     }
   });
   for (const tag of TAG_NAMES) {

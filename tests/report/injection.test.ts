@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report/build-report.js';
+import { escapeMarkdownInline, formatMarkdownBlockquote } from '../../src/report/escape-markdown.js';
+import { pickFeedQuotes } from '../../src/report/pick-feed-quotes.js';
+import { formatCell, renderCsv, renderQuotesCsv } from '../../src/report/render-csv.js';
+import { renderHtml } from '../../src/report/render-html.js';
+import { renderJson } from '../../src/report/render-json.js';
+import { renderMarkdown } from '../../src/report/render-markdown.js';
+import { toSafeUrl } from '../../src/report/to-safe-url.js';
+import { HOSTILE_BODIES, buildHostileInput } from './injection-fixture.js';
+
+const input = buildHostileInput();
+const report = buildReport(input);
+const feed = pickFeedQuotes(input, { limit: 50 });
+const hostileQuotes = [...report.quotes.highlights, ...report.quotes.byTag.cynicism].filter((q) => q.commentId.startsWith('h'));
+
+describe('hostile comment bodies', () => {
+  it('are quoted (so the escaping is actually exercised)', () => {
+    expect(hostileQuotes.length).toBeGreaterThanOrEqual(3);
+    expect(feed.filter((q) => q.commentId.startsWith('h')).length).toBe(Object.keys(HOSTILE_BODIES).length);
+  });
+
+  it('keep their exact text in JSON', () => {
+    const json = JSON.parse(renderJson(report)) as typeof report;
+    const bodies: string[] = Object.values(HOSTILE_BODIES);
+    for (const q of [...json.quotes.highlights, ...json.quotes.byTag.cynicism].filter((x) => x.commentId.startsWith('h'))) {
+      expect(bodies.some((b) => b.includes(q.text.replace(/^… /, '').replace(/ …$/, '')))).toBe(true);
+    }
+  });
+
+  it('cannot add Markdown structure: no headings, lists, links, tables or raw HTML from comments', () => {
+    const md = renderMarkdown(report);
+    const lines = md.split('\n');
+    const headings = lines.filter((l) => l.startsWith('#'));
+    expect(headings).toEqual(['## Social media reaction', '### What the numbers say']);
+    expect(md).not.toMatch(/(?<!\\)<(script|img)/);
+    expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);
+    expect(md).toContain('\\# Heading \\[click\\](javascript:alert(1)) \\*\\*bold\\*\\* \\| table \\| \\`code\\`');
+    expect(md).toContain('> \\- list item');
+    expect(md).toContain('> \\> quote');
+    // Every quote line stays inside its block quote.
+    for (const line of lines.filter((l) => l.includes('circular financing') && !l.startsWith('- ') && !l.startsWith('<sub>'))) {
+      expect(line.startsWith('> ') || line.startsWith('*Our paraphrase:*')).toBe(true);
+    }
+  });
+
+  it('cannot run script or inject tags in HTML', () => {
+    const html = renderHtml(report);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;');
+    expect(html).toContain('Hostile &lt;b&gt;title&lt;/b&gt;');
+    expect(html).toContain("Content-Security-Policy");
+  });
+
+  it('cannot inject a spreadsheet formula in CSV', () => {
+    const csv = renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false);
+    expect(renderCsv(report).startsWith('\uFEFFsection,')).toBe(true);
+    for (const row of csv.split('\r\n')) for (const cell of splitCsvRow(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(csv).toContain(`"'=SUM(A1:A9)+cmd|"" /C calc""!A0 circular financing, obviously, ""quoted"" text."`);
+  });
+
+  it('drops bidi overrides and zero-width spaces from renderings, keeping RTL text', () => {
+    for (const out of [renderMarkdown(report), renderHtml(report), renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false)]) {
+      expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
+      expect(out).toContain('\u0627\u0644\u0633\u0644\u0627\u0645');
+    }
+  });
+
+  it('lets very long words through without breaking layout rules', () => {
+    const html = renderHtml(report);
+    expect(html).toContain('overflow-wrap:anywhere');
+  });
+});
+
+describe('escapers', () => {
+  it.each([
+    ['*x*', '\\*x\\*'],
+    ['# not a heading', '\\# not a heading'],
+    ['1. not a list', '1\\. not a list'],
+    ['a | b', 'a \\| b'],
+    ['<b>x</b> & y', '\\<b\\>x\\</b\\> \\& y'],
+    ['line\nbreak', 'line break'],
+  ])('escapeMarkdownInline(%j) = %j', (input, expected) => {
+    expect(escapeMarkdownInline(input)).toBe(expected);
+  });
+
+  it('keeps every line of a block quote inside it', () => {
+    expect(formatMarkdownBlockquote('a\n\n# b\n---')).toBe('> a\n>\n> \\# b\n> \\---');
+  });
+
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+cmd', "'+cmd"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+  ])('formatCell(%j) = %j', (input, expected) => {
+    expect(formatCell(input)).toBe(expected);
+  });
+
+  it('allows only http(s) links and encodes characters that would end them', () => {
+    expect(toSafeUrl('javascript:alert(1)')).toBe('');
+    expect(toSafeUrl('https://www.reddit.com/r/x/comments/1/a_(b)/')).toBe('https://www.reddit.com/r/x/comments/1/a%5F%28b%29/');
+  });
+});
+
+function splitCsvRow(row: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < row.length; i++) {
+    const ch = row[i];
+    if (quoted) {
+      if (ch === '"' && row[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch ?? '';
+  }
+  cells.push(cell);
+  return cells.map((c) => c.replace(/^\uFEFF/, ''));
+}
