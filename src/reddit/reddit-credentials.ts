@@ -47,7 +47,7 @@ const envSchema = z.object({
 });
 
 const WITHOUT_CREDENTIALS =
-  'The bundled data (--source fixtures), the Arctic Shift archive source (--source archive) and dump import work without Reddit credentials.';
+  'The bundled data (--source fixtures), the Arctic Shift archive source (--source arctic-shift) and dump import work without Reddit credentials.';
 
 /**
  * Reads the live source's settings from an env-like record. Throws
