@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadEvent } from '../../src/events/load-events.js';
+import { buildReport } from '../../src/report/build-report.js';
+import type { ReportInput } from '../../src/report/build-report.js';
+import { compareReports } from '../../src/report/compare-reports.js';
+import { renderComparison } from '../../src/report/render-comparison.js';
+import type { EventConfig, TagResult } from '../../src/types.js';
+import { makeComment, makeTags, makeThread } from './report-fixture.js';
+
+const EVENTS_DIR = join(import.meta.dirname, '..', '..', 'events');
+
+/** n comments of which `cynical` carry the cynicism tag, for one bundled event. */
+function buildEventInput(event: EventConfig, n: number, cynical: number): ReportInput {
+  const thread = makeThread(`${event.id.slice(0, 6)}t`, event.subreddits[0] ?? 'stocks', event.title);
+  const screened: ReportInput['screened'] = [];
+  const tags = new Map<string, TagResult>();
+  for (let i = 0; i < n; i++) {
+    const body = i < cynical ? `Circular financing at ${event.id}, number ${i} of this cycle.` : `Reasonable deal for both sides, comment ${i} here.`;
+    const comment = makeComment(`${event.id}-${i}`, thread, body, { score: i % 7 === 0 ? 200 : 3 });
+    screened.push({ comment, excluded: null });
+    tags.set(comment.id, makeTags(comment, i < cynical ? { cynicism: { score: 0.9, cues: ['circular financing'] } } : {}));
+  }
+  return { event, threads: [thread], screened, tags, labels: new Map(), tagger: 'tagger-test-1', runs: [], options: { withAuthors: false } };
+}
+
+describe('compareReports on the two bundled events', () => {
+  const nvidia = loadEvent(EVENTS_DIR, 'nvidia-openai-2025-09');
+  const amazon = loadEvent(EVENTS_DIR, 'amazon-openai-2025-12');
+
+  it('puts shares side by side with intervals, difference and a significance test', () => {
+    const c = compareReports([buildReport(buildEventInput(nvidia, 200, 40)), buildReport(buildEventInput(amazon, 200, 70))]);
+    expect(c.events.map((e) => e.id)).toEqual(['nvidia-openai-2025-09', 'amazon-openai-2025-12']);
+    expect(c.events.map((e) => e.counts.analysed)).toEqual([200, 200]);
+    const cynicism = c.tags.find((t) => t.tag === 'cynicism')!;
+    expect(cynicism.shares.map((s) => s.share)).toEqual([0.2, 0.35]);
+    for (const s of cynicism.shares) expect(s.ci95.low).toBeLessThan(s.share);
+    expect(cynicism.differences).toHaveLength(1);
+    expect(cynicism.differences[0]).toMatchObject({ from: 'nvidia-openai-2025-09', to: 'amazon-openai-2025-12', difference: 0.15, significant: true });
+    expect(cynicism.topQuotes.map((q) => q.quote?.primaryTag)).toEqual(['cynicism', 'cynicism']);
+    const distrust = c.tags.find((t) => t.tag === 'distrust')!;
+    expect(distrust.differences[0]?.significant).toBe(false);
+    expect(distrust.topQuotes.map((q) => q.quote)).toEqual([null, null]);
+  });
+
+  it('does not call a small difference significant', () => {
+    const c = compareReports([buildReport(buildEventInput(nvidia, 50, 10)), buildReport(buildEventInput(amazon, 50, 13))]);
+    expect(c.tags[0]?.differences[0]?.significant).toBe(false);
+  });
+
+  it('weights by score when asked, using effective sample sizes', () => {
+    const reports = [buildReport(buildEventInput(nvidia, 200, 40)), buildReport(buildEventInput(amazon, 200, 70))];
+    const byScore = compareReports(reports, 'score');
+    expect(byScore.weight).toBe('score');
+    const s = byScore.tags[0]!.shares[0]!;
+    expect(s.total).toBeLessThan(200);
+    expect(s.share).not.toBe(0.2);
+  });
+
+  it('renders Markdown, JSON and CSV', () => {
+    const c = compareReports([buildReport(buildEventInput(nvidia, 200, 40)), buildReport(buildEventInput(amazon, 200, 70))]);
+    const md = renderComparison(c, 'md');
+    expect(md).toContain('| Cynicism | 20.0% (');
+    expect(md).toContain('+15.0 pts');
+    expect(JSON.parse(renderComparison(c, 'json'))).toEqual(c);
+    expect(renderComparison(c, 'csv').split('\r\n')[1]).toMatch(/^cynicism,nvidia-openai-2025-09,comment,0\.2,/);
+  });
+});
