@@ -1,0 +1,279 @@
+import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
+import { toArchiveComment, toArchiveThread } from '../archive/archive-to-domain.js';
+import { SourceError } from '../errors/errors.js';
+import { stripFullnamePrefix } from '../reddit/to-domain.js';
+import { addSaveCounts, emptySaveCounts } from '../store/store.js';
+import type { Comment, Thread } from '../types.js';
+import { type EventFilter, filterThread } from './event-filter.js';
+import { extractItems } from './extract-items.js';
+import { emptyFilterCounts, type FileImportSummary, type ImportOptions } from './import-types.js';
+import { LineSplitter } from './line-splitter.js';
+import type { BoundedMap, BoundedSet } from './bounded-cache.js';
+import { type DumpFile, openDumpStream } from './open-dump.js';
+import { prefilterLine } from './prefilter-line.js';
+
+/** State shared by the files of one import run, bounded whatever the files' size. */
+export interface ImportSession {
+  filter: EventFilter | null;
+  /** With --event: the event's threads (from the store, then from this run). Bounded by the event's size. */
+  keptThreads: Set<string>;
+  /** Without --event: threads known to exist, a cache in front of the store. */
+  knownThreads: BoundedSet;
+  /** Depth of recently seen comments, for children that arrive later in the same dump. */
+  depths: BoundedMap;
+}
+
+const cursorSchema = z.object({ lines: z.number().int().min(0), bytes: z.number().int().min(0), done: z.boolean() });
+type Cursor = z.infer<typeof cursorSchema>;
+
+/** A whole-document JSON file (pretty-printed API answer) is read at once; it must stay small. */
+const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+export function cursorKey(file: DumpFile, eventId: string | null): string {
+  return `import:${file.identity}:${eventId ?? '*'}`;
+}
+
+/**
+ * Imports one dump: stream → lines → (prefilter) → parse → filter → batches of
+ * store.saveItems, with a resume point after each batch. Bad lines are counted
+ * and reported by number; a truncated/corrupt .zst ends the file early with
+ * everything before it kept (status "truncated").
+ */
+export async function importDumpFile(file: DumpFile, session: ImportSession, options: ImportOptions): Promise<FileImportSummary> {
+  const { store } = options;
+  const eventId = options.event?.id ?? null;
+  const batchSize = options.batchSize ?? 2000;
+  const checkpointLines = options.checkpointLines ?? 100_000;
+  const maxSkipRecords = options.maxSkipRecords ?? 100;
+  const clockMs = options.clockMs ?? (() => performance.now());
+  const startedMs = clockMs();
+  const key = cursorKey(file, eventId);
+  const saved = options.restart ? undefined : cursorSchema.safeParse(store.getCursor(key));
+  const cursor: Cursor = saved?.success ? saved.data : { lines: 0, bytes: 0, done: false };
+
+  const summary: FileImportSummary = {
+    path: file.path,
+    compressed: file.compressed,
+    status: 'imported',
+    resumedFromLine: cursor.lines,
+    lines: 0,
+    bytesRead: 0,
+    threadsKept: 0,
+    commentsKept: 0,
+    saved: emptySaveCounts(),
+    filtered: emptyFilterCounts(),
+    commentsWithoutThread: 0,
+    depthUnknown: 0,
+    badLines: 0,
+    skipped: [],
+    error: null,
+    seconds: 0,
+  };
+  if (cursor.done) {
+    summary.status = 'already imported';
+    return summary;
+  }
+
+  // Plain files restart at the saved byte offset; zstd frames must be decoded from the start, then lines are passed over.
+  const startOffset = file.compressed ? 0 : cursor.bytes;
+  const lineBase = file.compressed ? 0 : cursor.lines;
+  const threads: Thread[] = [];
+  const comments: Comment[] = [];
+  let lastCheckpoint = cursor.lines;
+  // Set when the file turns out to be one pretty-printed JSON document rather than NDJSON.
+  const document: { lines: string[] | null; bytes: number } = { lines: null, bytes: 0 };
+  const filter = session.filter;
+
+  const bad = (lineNumber: number, reason: string): void => {
+    summary.badLines++;
+    if (summary.skipped.length < maxSkipRecords) summary.skipped.push({ source: file.path, record: `line ${lineNumber}`, reason, kind: 'invalid' });
+  };
+
+  const checkpoint = (lines: number, bytes: number, done: boolean): void => {
+    if (threads.length + comments.length > 0) {
+      addSaveCounts(summary.saved, store.saveItems(eventId, { threads, comments }));
+      threads.length = 0;
+      comments.length = 0;
+    }
+    // After the rows: a crash in between only means the batch is upserted again.
+    store.setCursor(key, { lines, bytes, done } satisfies Cursor, options.now());
+    lastCheckpoint = lines;
+  };
+
+  const depthOf = (comment: { parent_id: string }): number => {
+    if (comment.parent_id.startsWith('t3_')) return 0;
+    const parentId = stripFullnamePrefix(comment.parent_id);
+    const cached = session.depths.get(parentId);
+    if (cached !== undefined) return cached + 1;
+    const stored = store.getComment(parentId);
+    if (stored !== undefined) return stored.depth + 1;
+    summary.depthUnknown++;
+    return 0;
+  };
+
+  const threadExists = (id: string): boolean => {
+    if (session.knownThreads.has(id)) return true;
+    if (store.getThreadState(id) === undefined) return false;
+    session.knownThreads.add(id);
+    return true;
+  };
+
+  const handleValue = (value: unknown, lineNumber: number): void => {
+    const items = extractItems(value);
+    if (items.problems.length > 0) bad(lineNumber, items.problems.slice(0, 3).join('; '));
+    const now = options.now();
+    for (const submission of items.submissions) {
+      const thread = toArchiveThread(submission, now);
+      if (filter !== null) {
+        const reason = filterThread(filter, thread);
+        if (reason !== null) {
+          summary.filtered[reason]++;
+          continue;
+        }
+        session.keptThreads.add(thread.id);
+      } else session.knownThreads.add(thread.id);
+      threads.push(thread);
+      summary.threadsKept++;
+    }
+    for (const { data, depth } of items.comments) {
+      const threadId = stripFullnamePrefix(data.link_id);
+      if (filter !== null) {
+        if (!session.keptThreads.has(threadId)) {
+          summary.filtered['thread not kept']++;
+          continue;
+        }
+      } else if (!threadExists(threadId)) {
+        summary.commentsWithoutThread++;
+        continue;
+      }
+      const d = depth ?? depthOf(data);
+      session.depths.set(data.id, d);
+      comments.push(toArchiveComment(data, d, now));
+      summary.commentsKept++;
+    }
+  };
+
+  const handleLine = (line: string, splitLine: number, endOffset: number): void => {
+    const lineNumber = lineBase + splitLine;
+    if (document.lines !== null) {
+      document.bytes += line.length;
+      if (document.bytes > MAX_DOCUMENT_BYTES) {
+        throw new SourceError(`${file.path}: a multi-line JSON document larger than 256 MiB; convert it to NDJSON (one object per line) first`);
+      }
+      document.lines.push(line);
+      return;
+    }
+    if (lineNumber === 1 && startsMultiLineDocument(line)) {
+      document.lines = [line];
+      document.bytes = line.length;
+      return;
+    }
+    if (line.length === 0 || (line.charCodeAt(0) <= 0x20 && line.trim() === '')) return;
+    const reason = filter === null ? null : prefilterLine(line, filter, session.keptThreads);
+    if (reason !== null) summary.filtered[reason]++;
+    else {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        bad(lineNumber, `not valid JSON (${(error as Error).message})`);
+        value = undefined;
+      }
+      if (value !== undefined) handleValue(value, lineNumber);
+    }
+    if (threads.length + comments.length >= batchSize || lineNumber - lastCheckpoint >= checkpointLines) {
+      checkpoint(lineNumber, startOffset + endOffset, false);
+    }
+  };
+
+  const splitter = new LineSplitter(handleLine, (n) => bad(lineBase + n, `line longer than ${Math.round((options.maxLineBytes ?? 64 * 1024 * 1024) / 1024 / 1024)} MiB`), {
+    skipLines: file.compressed ? cursor.lines : 0,
+    ...(options.maxLineBytes !== undefined ? { maxLineBytes: options.maxLineBytes } : {}),
+  });
+  const stream = openDumpStream(file, startOffset);
+  const progressEveryMs = options.progressEveryMs ?? 250;
+  let lastProgress = startedMs;
+  const report = (): void => {
+    summary.lines = splitter.lines - (file.compressed ? cursor.lines : 0);
+    summary.bytesRead = stream.fileBytesRead() - startOffset;
+    options.onProgress?.({
+      path: file.path,
+      bytesRead: stream.fileBytesRead(),
+      totalBytes: file.size,
+      lines: lineBase + splitter.lines,
+      threadsKept: summary.threadsKept,
+      commentsKept: summary.commentsKept,
+      badLines: summary.badLines,
+      elapsedMs: clockMs() - startedMs,
+      resumedBytes: startOffset,
+    });
+  };
+
+  let streamError: unknown = null;
+  try {
+    for await (const chunk of stream.chunks) {
+      splitter.push(chunk);
+      const t = clockMs();
+      if (t - lastProgress >= progressEveryMs) {
+        lastProgress = t;
+        report();
+      }
+      options.signal?.throwIfAborted();
+    }
+  } catch (error) {
+    if (error instanceof SourceError || options.signal?.aborted) {
+      stream.close();
+      checkpoint(lineBase + splitter.lines, startOffset + splitter.completedOffset, false);
+      throw error;
+    }
+    streamError = error;
+  } finally {
+    stream.close();
+  }
+
+  const tail = splitter.finish();
+  if (streamError !== null) {
+    // Keep everything read before the break; the cut-off last line is not trusted.
+    if (tail !== null) bad(lineBase + tail.lineNumber, 'cut off where the file ends early');
+    const done = lineBase + splitter.lines;
+    checkpoint(done, startOffset + splitter.completedOffset, false);
+    report();
+    summary.seconds = (clockMs() - startedMs) / 1000;
+    const message = (streamError as Error).message;
+    if (!file.compressed || (streamError as NodeJS.ErrnoException).code !== undefined) {
+      throw new SourceError(`Cannot read ${file.path} after line ${done}: ${message}`, { cause: streamError });
+    }
+    summary.status = 'truncated';
+    summary.error =
+      `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). ` +
+      'Everything before it was kept; re-download the file and import it again to add the rest.';
+    return summary;
+  }
+  if (tail !== null) handleLine(tail.line, tail.lineNumber, splitter.completedOffset + Buffer.byteLength(tail.line));
+  if (document.lines !== null) {
+    let value: unknown;
+    try {
+      value = JSON.parse(document.lines.join('\n'));
+    } catch (error) {
+      bad(1, `not valid JSON (${(error as Error).message})`);
+    }
+    if (value !== undefined) handleValue(value, 1);
+  }
+  checkpoint(lineBase + splitter.lines + (tail === null ? 0 : 1), file.size, true);
+  report();
+  summary.seconds = (clockMs() - startedMs) / 1000;
+  return summary;
+}
+
+/** A first line like `[` or `{` that is not JSON by itself: a pretty-printed saved answer. */
+function startsMultiLineDocument(line: string): boolean {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return false;
+  try {
+    JSON.parse(trimmed);
+    return false;
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { pipeline, type Readable } from 'node:stream';
+import { DecompressStream } from 'zstd-napi';
+import { ConfigError, SourceError } from '../errors/errors.js';
+
+const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+const IDENTITY_BYTES = 1024 * 1024;
+
+export interface DumpFile {
+  path: string;
+  size: number;
+  compressed: boolean;
+  /** sha256 of the size and the first MiB: the same file under another name or path resumes; a re-download that grew does not. */
+  identity: string;
+}
+
+export interface DumpStream {
+  /** Decompressed bytes from `start` on. */
+  chunks: AsyncIterable<Buffer>;
+  /** Bytes of the file read so far (compressed bytes for .zst), for progress. */
+  fileBytesRead: () => number;
+  close: () => void;
+}
+
+/** Looks at a dump without reading it: size, compression (by magic bytes, not by name), identity. */
+export async function inspectDump(path: string): Promise<DumpFile> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new ConfigError(`${path} is not a file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConfigError(`No such file: ${path}`);
+    throw new SourceError(`Cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  let head: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(size, IDENTITY_BYTES));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (cause) {
+    throw new SourceError(`Cannot read ${path}: ${(cause as Error).message}`, { cause });
+  }
+  const identity = createHash('sha256').update(`${size}\n`).update(head).digest('hex').slice(0, 32);
+  const compressed = head.subarray(0, 4).equals(ZSTD_MAGIC);
+  return { path, size, compressed, identity };
+}
+
+/**
+ * Streams a dump's decompressed bytes. Plain files can start at a byte offset
+ * (resume); zstd frames cannot be entered mid-way, so compressed files always
+ * start at 0. Arctic Shift frames use a 2 GiB window, hence windowLogMax 31.
+ */
+export function openDumpStream(file: DumpFile, start = 0): DumpStream {
+  const input: ReadStream = createReadStream(file.path, { start: file.compressed ? 0 : start, highWaterMark: file.compressed ? 256 * 1024 : 1024 * 1024 });
+  if (!file.compressed) {
+    return { chunks: input as AsyncIterable<Buffer>, fileBytesRead: () => input.bytesRead + start, close: () => input.destroy() };
+  }
+  const decompress = new DecompressStream({ windowLogMax: 31 });
+  const output: Readable = pipeline(input, decompress, () => {
+    // Errors surface through the iteration of `output`; nothing to do here.
+  });
+  return { chunks: output as AsyncIterable<Buffer>, fileBytesRead: () => input.bytesRead, close: () => output.destroy() };
+}
+
+/** RS_ files hold submissions, RC_ comments: submissions go first so comments find their thread. */
+export function orderDumps<T extends { path: string }>(files: T[]): T[] {
+  const rank = (path: string): number => {
+    const name = basename(path);
+    if (/^RS_/i.test(name)) return 0;
+    if (/^RC_/i.test(name)) return 2;
+    return 1;
+  };
+  return files.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f.path) - rank(b.f.path) || a.i - b.i).map((x) => x.f);
+}

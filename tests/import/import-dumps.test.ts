@@ -1,0 +1,183 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors/errors.js';
+import { cursorKey } from '../../src/import/import-dump-file.js';
+import { importDumps } from '../../src/import/import-dumps.js';
+import { inspectDump } from '../../src/import/open-dump.js';
+import { Store } from '../../src/store/store.js';
+import { FROM, TO, comment, makeEvent, makeTempDir, ndjson, post, writeDump } from './dump-fixtures.js';
+
+const { dir, cleanup } = makeTempDir();
+afterAll(cleanup);
+const NOW = TO + 90 * 86_400;
+const event = makeEvent();
+
+const submissions = [
+  post('p1', FROM + 100),
+  post('p2', FROM + 200, { title: 'Nvidia earnings', selftext: 'amazon and openai mentioned in passing ✨' }), // query matched by selftext
+  post('p3', FROM + 300, { subreddit: 'pics' }), // other subreddit
+  post('p4', FROM - 10), // before the window
+  post('p5', FROM + 400, { title: 'Tesla deliveries', selftext: 'nothing here' }), // no query match
+  post('p6', FROM + 500, { _meta: { removal_type: 'moderator' }, selftext: 'secret' }), // kept as tombstone
+  post('p7', FROM + 600, { subreddit: 'Stocks', crosspost_parent_list: [{ subreddit: 'pics', created_utc: 1 }] }),
+];
+// With an event, only lines that pass the cheap prefilter are parsed, so the broken line names the event's words.
+const rsText = ndjson([...submissions, '{"id": "broken", "title": "Amazon OpenAI', 'null']);
+const comments = [
+  comment('c1', 'p1', 't3_p1', FROM + 1000, { body: 'Ça sent la bulle 🫧 — “circular” money' }),
+  comment('c2', 'p1', 't1_c1', FROM + 1100),
+  comment('c3', 'p1', 't1_c2', FROM + 1200, { _meta: { was_deleted_later: true } }),
+  comment('c4', 'p1', 't1_c1', FROM + 1300, { body: '[removed]' }),
+  comment('c5', 'p3', 't3_p3', FROM + 1400), // thread not kept
+  comment('c6', 'p6', 't3_p6', FROM + 1500, { body: '[deleted]', author: '[deleted]' }),
+  comment('c7', 'p2', 't1_gone', FROM + 1600), // parent never seen → depth 0
+];
+const rcText = ndjson([...comments, '{"link_id": "t3_p1", "body": 5}']);
+
+function quietImport(store: Store, paths: string[], extra: Partial<Parameters<typeof importDumps>[1]> = {}) {
+  return importDumps(paths, { store, event, now: () => NOW, ...extra });
+}
+
+describe('importDumps with an event', () => {
+  it.each([
+    ['plain', false],
+    ['zstd', true],
+  ])('keeps the event’s threads and their comments (%s), RS before RC whatever the order', async (_name, zstd) => {
+    const rs = writeDump(join(dir, `RS_2025-12${zstd ? '.zst' : ''}`), rsText, { zstd });
+    const rc = writeDump(join(dir, `RC_2025-12${zstd ? '.zst' : ''}`), rcText, { zstd });
+    const store = Store.open(':memory:');
+    const summary = await quietImport(store, [rc, rs]);
+    expect(summary.files.map((f) => [f.path, f.status, f.compressed])).toEqual([
+      [rs, 'imported', zstd],
+      [rc, 'imported', zstd],
+    ]);
+    const [rsSummary, rcSummary] = summary.files;
+    expect(rsSummary).toMatchObject({
+      lines: 9,
+      threadsKept: 4,
+      badLines: 2,
+      filtered: { 'other subreddit': 1, 'outside window': 1, 'no query match': 1, 'thread not kept': 0 },
+    });
+    expect(rsSummary?.skipped.map((s) => s.record)).toEqual(['line 8', 'line 9']);
+    expect(rsSummary?.skipped[0]?.reason).toMatch(/not valid JSON/);
+    expect(rcSummary).toMatchObject({ commentsKept: 6, badLines: 1, depthUnknown: 1, filtered: { 'thread not kept': 1 } });
+    expect(rcSummary?.skipped[0]).toMatchObject({ record: 'line 8', kind: 'invalid', source: rc });
+    expect(rcSummary?.skipped[0]?.reason).toMatch(/id: .*; parent_id: .*; subreddit/);
+
+    expect(store.listThreads(event.id).map((t) => t.id)).toEqual(['p1', 'p2', 'p6', 'p7']);
+    expect(store.getThread('p6')).toMatchObject({ status: 'removed', selftext: '', author: null });
+    expect(store.getThread('p1')?.title).toContain('🚀');
+    expect(store.getComment('c1')).toMatchObject({ body: 'Ça sent la bulle 🫧 — “circular” money', depth: 0, fetchedAt: FROM + 1030 });
+    expect(store.getComment('c2')?.depth).toBe(1);
+    expect(store.getComment('c3')).toMatchObject({ status: 'deleted', body: '', author: null, depth: 2 });
+    expect(store.getComment('c4')).toMatchObject({ status: 'removed', body: '' });
+    expect(store.getComment('c6')).toMatchObject({ status: 'deleted', body: '' });
+    expect(store.getComment('c7')?.depth).toBe(0);
+    expect(store.getComment('c5')).toBeUndefined();
+    store.close();
+  });
+
+  it('adds nothing when the same files are imported again', async () => {
+    const rs = writeDump(join(dir, 'RS_again'), rsText);
+    const rc = writeDump(join(dir, 'RC_again.zst'), rcText, { zstd: true });
+    const store = Store.open(':memory:');
+    await quietImport(store, [rs, rc]);
+    const again = await quietImport(store, [rs, rc]);
+    expect(again.files.map((f) => f.status)).toEqual(['already imported', 'already imported']);
+    expect(again.totals).toMatchObject({ lines: 0, threadsKept: 0, commentsKept: 0 });
+    // --restart reads everything again; upserts still add nothing.
+    const restarted = await quietImport(store, [rs, rc], { restart: true });
+    expect(restarted.totals.saved).toMatchObject({ threadsNew: 0, commentsNew: 0 });
+    expect(restarted.totals.commentsKept).toBe(6);
+    store.close();
+  });
+
+  it.each([
+    ['plain', false],
+    ['zstd', true],
+  ])('resumes an interrupted %s import after the last saved line', async (_name, zstd) => {
+    const rs = writeDump(join(dir, `RS_resume${zstd ? '.zst' : ''}`), rsText, { zstd });
+    const store = Store.open(':memory:');
+    const file = await inspectDump(rs);
+    // As if a run had committed the first 3 lines and then died.
+    const offset = Buffer.byteLength(rsText.split('\n').slice(0, 3).join('\n') + '\n');
+    store.setCursor(cursorKey(file, event.id), { lines: 3, bytes: offset, done: false }, NOW);
+    const summary = await quietImport(store, [rs]);
+    expect(summary.files[0]).toMatchObject({ resumedFromLine: 3, lines: 6, threadsKept: 2, badLines: 2 });
+    expect(summary.files[0]?.skipped.map((s) => s.record)).toEqual(['line 8', 'line 9']);
+    expect(store.listThreads(event.id).map((t) => t.id)).toEqual(['p6', 'p7']);
+    store.close();
+  });
+
+  it('keeps everything before a truncated zstd frame and says so', async () => {
+    const many = [post('p1', FROM + 100), ...Array.from({ length: 3000 }, (_, i) => comment(`k${i}`, 'p1', 't3_p1', FROM + 1000 + i))];
+    const full = writeDump(join(dir, 'RC_full.zst'), ndjson(many), { zstd: true });
+    const bytes = readFileSync(full);
+    const cut = join(dir, 'RC_cut.zst');
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const store = Store.open(':memory:');
+    const summary = await quietImport(store, [cut]);
+    const result = summary.files[0];
+    expect(result?.status).toBe('truncated');
+    expect(result?.error).toMatch(/RC_cut\.zst: the zstd data ends early or is corrupt after line \d+/);
+    expect(result?.error).toMatch(/Everything before it was kept/);
+    const kept = result?.commentsKept ?? 0;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(3000);
+    expect(store.countEvent(event.id).comments).toBe(kept);
+    // Every kept comment is whole: the cut-off line was not parsed.
+    expect(store.getComment(`k${kept - 1}`)?.body).toBe(`comment k${kept - 1}: circular deals again… 🤔`);
+    store.close();
+  });
+
+  it('checks every file before reading any', async () => {
+    const store = Store.open(':memory:');
+    await expect(quietImport(store, [join(dir, 'missing.ndjson')])).rejects.toThrow(ConfigError);
+    store.close();
+  });
+});
+
+describe('importDumps without an event', () => {
+  it('imports everything and counts comments whose thread it never saw', async () => {
+    const store = Store.open(':memory:');
+    const path = writeDump(join(dir, 'mixed.ndjson'), ndjson([post('p1', FROM), comment('a', 'p1', 't3_p1', FROM + 1), comment('b', 'p1', 't1_a', FROM + 2), comment('z', 'nope', 't3_nope', FROM + 3)]));
+    const summary = await importDumps([path], { store, event: null, now: () => NOW });
+    expect(summary.files[0]).toMatchObject({ threadsKept: 1, commentsKept: 2, commentsWithoutThread: 1 });
+    expect(store.getComment('b')?.depth).toBe(1);
+    // A later comment file finds the thread and the parent depth in the store.
+    const later = writeDump(join(dir, 'later.ndjson'), ndjson([comment('c', 'p1', 't1_b', FROM + 4)]));
+    await importDumps([later], { store, event: null, now: () => NOW });
+    expect(store.getComment('c')?.depth).toBe(2);
+    store.close();
+  });
+
+  it('reads raw Reddit API JSON: a pretty-printed /comments answer and a one-line listing', async () => {
+    const tree = [
+      { kind: 'Listing', data: { after: null, children: [{ kind: 't3', data: post('q1', FROM + 5) }] } },
+      {
+        kind: 'Listing',
+        data: {
+          after: null,
+          children: [
+            {
+              kind: 't1',
+              data: {
+                ...comment('r1', 'q1', 't3_q1', FROM + 10),
+                depth: 0,
+                replies: { kind: 'Listing', data: { after: null, children: [{ kind: 't1', data: { ...comment('r2', 'q1', 't1_r1', FROM + 11), replies: '' } }, { kind: 'more', data: { id: 'm', parent_id: 't1_r1', children: ['x'] } }] } },
+              },
+            },
+          ],
+        },
+      },
+    ];
+    const pretty = writeDump(join(dir, 'comments_q1.json'), JSON.stringify(tree, null, 2));
+    const listing = writeDump(join(dir, 'search.json'), JSON.stringify({ kind: 'Listing', data: { after: null, children: [{ kind: 't3', data: post('q2', FROM + 6) }] } }));
+    const store = Store.open(':memory:');
+    const summary = await importDumps([pretty, listing], { store, event, now: () => NOW });
+    expect(summary.totals).toMatchObject({ threadsKept: 2, commentsKept: 2, badLines: 0 });
+    expect(store.getComment('r2')).toMatchObject({ depth: 1, parentId: 'r1' });
+    store.close();
+  });
+});
