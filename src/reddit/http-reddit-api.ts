@@ -137,14 +137,16 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     for (;;) {
       const signal = context().signal;
       signal?.throwIfAborted();
+      // Pace first, then take the token: a long rate-limit wait must not leave us holding an expired one.
+      await acquire();
       let token: string;
       try {
         token = await tokens.get(signal);
       } catch (error) {
+        release(undefined);
         await retryOrThrow(error);
         continue;
       }
-      await acquire();
       stats.requests++;
       context().progress?.({ kind: 'request', path: url.pathname });
       const timeout = AbortSignal.timeout(retry.timeoutMs);

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { collectThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
@@ -7,7 +8,15 @@ import type { FetchedThread, FoundThreads, Source, SourceContext } from './sourc
 
 /** Reddit listings stop near 1000 items; a listing that returns this many may have been cut. */
 export const LISTING_CAP = 1000;
+/**
+ * At the cap Reddit simply ends the listing (after = null), sometimes a little
+ * short of 1000 because of filtered items: a listing that ends this deep
+ * without reaching the window start is treated as cut.
+ */
+const CAP_SUSPECT = 900;
 const INFO_BATCH = 100;
+/** Search listings fetched at once (pages within one listing stay sequential: each needs the previous `after`). */
+const SEARCH_CONCURRENCY = 3;
 
 /**
  * A Source over any RedditApi (live OAuth client or recorded fixtures): the
@@ -24,18 +33,30 @@ export function createRedditApiSource(name: string, api: RedditApi): Source {
       const scopes: Array<string | undefined> = event.subreddits.length > 0 ? event.subreddits : [undefined];
       // Reddit search has no date range; `t` is relative to now, so pick the smallest span covering the window start.
       const time = pickTimeFilter(ctx.now() - event.window.from);
-      for (const query of event.queries) {
-        for (const subreddit of scopes) {
-          const where = `${subreddit === undefined ? '/search' : `/r/${subreddit}/search`}?q=${query}`;
-          try {
-            const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, ctx);
-            for (const t of result.threads) found.set(t.id, t);
-            if (result.capped) capped = true;
-          } catch (error) {
-            skipped.push(toSkipRecord(error, where));
-          }
-        }
-      }
+      const limit = pLimit(SEARCH_CONCURRENCY);
+      const listings = event.queries.flatMap((query) => scopes.map((subreddit) => ({ query, subreddit })));
+      await Promise.all(
+        listings.map(({ query, subreddit }) =>
+          limit(async () => {
+            const where = `${subreddit === undefined ? '/search' : `/r/${subreddit}/search`}?q=${query}`;
+            try {
+              const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, ctx);
+              for (const t of result.threads) found.set(t.id, t);
+              if (result.capped) {
+                capped = true;
+                skipped.push({
+                  source: where,
+                  record: '(listing)',
+                  reason: `listing stopped at Reddit's ~${LISTING_CAP}-item cap before reaching the window start: older threads may be missing`,
+                  kind: 'incomplete',
+                });
+              }
+            } catch (error) {
+              skipped.push(toSkipRecord(error, where));
+            }
+          }),
+        ),
+      );
       const seeds = event.seedThreads.filter((id) => !found.has(id));
       for (let i = 0; i < seeds.length; i += INFO_BATCH) {
         const batch = seeds.slice(i, i + INFO_BATCH);
@@ -59,9 +80,10 @@ export function createRedditApiSource(name: string, api: RedditApi): Source {
       return { thread: tree.thread, comments: tree.comments, expected: tree.expected, collected: tree.collected, skipped: tree.skipped };
     },
 
-    async checkStatus(commentIds: string[]): Promise<Map<string, ContentStatus>> {
+    async checkStatus(commentIds: string[], ctx: SourceContext): Promise<Map<string, ContentStatus>> {
       const out = new Map<string, ContentStatus>();
       for (let i = 0; i < commentIds.length; i += INFO_BATCH) {
+        ctx.signal?.throwIfAborted();
         const batch = commentIds.slice(i, i + INFO_BATCH);
         const listing = await api.info(batch.map((id) => `t1_${id}`));
         for (const child of listing.data.children) {
@@ -96,8 +118,9 @@ async function searchWindow(
       else if (created <= event.window.to) threads.push(toThread(child.data, ctx.now()));
     }
     const next = page.data.after;
-    if (reachedStart || next === null || next === undefined || page.data.children.length === 0) {
-      return { threads, capped: false };
+    if (reachedStart) return { threads, capped: false };
+    if (next === null || next === undefined || page.data.children.length === 0) {
+      return { threads, capped: seen >= CAP_SUSPECT };
     }
     if (seen >= LISTING_CAP) return { threads, capped: true };
     after = next;

@@ -208,6 +208,11 @@ export class FakeReddit {
     this.faults.push({ match, fault });
   }
 
+  /** Faults injected but not yet served. */
+  get pendingFaults(): number {
+    return this.faults.length;
+  }
+
   /** Every issued token stops working (a revoked or expired token mid-run). */
   revokeTokens(): void {
     this.tokens.clear();
@@ -226,7 +231,7 @@ export class FakeReddit {
     if (method === 'POST' && path === '/api/v1/access_token') return this.token(headers, body);
     const faultIndex = this.faults.findIndex((f) => f.match(path + url.search));
     if (faultIndex >= 0) {
-      const [{ fault }] = this.faults.splice(faultIndex, 1) as [{ fault: Fault }];
+      const fault = this.faults.splice(faultIndex, 1)[0]!.fault;
       const injected = await this.fault(fault);
       if (injected !== undefined) return injected;
     }
@@ -310,7 +315,7 @@ export class FakeReddit {
         return { status: 200, body: '[{"kind": "Listing", "data": {"after": null, "chil', headers: { 'content-type': 'application/json' } };
       case 'timeout':
         // Longer than the client's (test) timeout; the client aborts first.
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        await new Promise((resolve) => setTimeout(resolve, 1000));
         return { status: 504, body: 'late', headers: {} };
       case 'reset':
         throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });

@@ -1,0 +1,234 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectEvent } from '../../src/collect/collect-event.js';
+import { SourceError } from '../../src/errors/errors.js';
+import { createRedditSource } from '../../src/sources/reddit-source.js';
+import { Store } from '../../src/store/store.js';
+import type { EventConfig } from '../../src/types.js';
+import {
+  createVirtualClock,
+  FakeReddit,
+  generateSyntheticThread,
+  mountFakeReddit,
+  TEST_ENV,
+  type Fault,
+  type FakeRedditOptions,
+} from '../helpers/synthetic-thread.js';
+import { describeSourceContract } from './source-contract.js';
+
+const WINDOW_FROM = 1_766_000_000;
+const THREADS = [
+  generateSyntheticThread({ id: 'th1aaa', comments: 300, seed: 1, subreddit: 'technology', createdUtc: WINDOW_FROM + 1000 }),
+  generateSyntheticThread({ id: 'th2bbb', comments: 1200, seed: 2, subreddit: 'stocks', createdUtc: WINDOW_FROM + 5000 }),
+  generateSyntheticThread({ id: 'th3ccc', comments: 800, seed: 3, subreddit: 'technology', createdUtc: WINDOW_FROM + 9000 }),
+];
+// Outside the window: found by search, must be dropped.
+const OLD = generateSyntheticThread({ id: 'oldddd', comments: 5, seed: 4, subreddit: 'stocks', createdUtc: WINDOW_FROM - 10 });
+
+const EVENT: EventConfig = {
+  id: 'synthetic-event',
+  title: 'Synthetic',
+  description: 'Synthetic event served by a fake Reddit',
+  window: { from: WINDOW_FROM, to: WINDOW_FROM + 86_400 },
+  queries: ['openai'],
+  subreddits: ['technology', 'stocks'],
+  seedThreads: [],
+  configHash: 'test',
+};
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+});
+
+function setUp(fakeOptions: Partial<FakeRedditOptions> = {}) {
+  const clock = createVirtualClock((WINDOW_FROM + 2 * 86_400) * 1000);
+  const fake = new FakeReddit({ threads: [...THREADS, OLD], now: clock.now, rateLimit: { perWindow: 1000, windowSeconds: 600 }, ...fakeOptions });
+  unmount?.();
+  unmount = mountFakeReddit(fake);
+  const source = createRedditSource(TEST_ENV, { clock, random: () => 0.5, retry: { timeoutMs: 300, baseDelayMs: 1000 } });
+  const now = () => Math.floor(clock.now() / 1000);
+  return { clock, fake, source, now };
+}
+
+/** The store as a comparable snapshot (fetch times excluded: they move with simulated waits). */
+function snapshot(store: Store): string[] {
+  return store
+    .listComments(EVENT.id)
+    .map((c) => [c.id, c.threadId, c.parentId, c.depth, c.status, c.body, c.author, c.score].join('|'))
+    .sort();
+}
+
+async function collectOnce(fakeOptions: Partial<FakeRedditOptions> = {}, faults: Array<[Fault, string]> = [], concurrency = 3) {
+  const { fake, source, now } = setUp(fakeOptions);
+  for (const [fault, path] of faults) fake.injectFault(fault, (p) => p.startsWith(path));
+  const store = Store.open(':memory:');
+  const summary = await collectEvent(EVENT, source, store, { now }, { concurrency });
+  // Every injected fault was actually served.
+  expect(fake.pendingFaults).toBe(0);
+  return { fake, source, store, summary };
+}
+
+describeSourceContract('reddit (live client over nock)', () => {
+  const { source, now } = setUp();
+  return { source, event: EVENT, now, unknownThreadId: 'nothere', maxThreads: 3 };
+});
+
+describe('reddit source: collecting', () => {
+  it('stores every comment of every thread in the window, once, with no 429', async () => {
+    const { fake, store, summary, source } = await collectOnce();
+    expect(summary.skipped).toEqual([]);
+    expect(summary.threadsFound).toBe(3);
+    expect(summary.commentsNew).toBe(2300);
+    expect(store.countEvent(EVENT.id).comments).toBe(2300);
+    expect(store.getThread(OLD.id)).toBeUndefined();
+    expect(fake.stats.maxConcurrentMoreChildren).toBe(1);
+    expect(fake.stats.rateLimited).toBe(0);
+    const stats = source.stats();
+    expect(stats.requests).toBe(fake.stats.requests);
+    expect(stats.rateLimited).toBe(0);
+  });
+
+  it('is incremental: a second run duplicates nothing and updates scores', async () => {
+    const { fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const first = snapshot(store);
+    THREADS[0]!.comments[5]!.score += 10;
+    try {
+      const again = await collectEvent(EVENT, source, store, { now });
+      expect(again.commentsNew).toBe(0);
+      expect(again.commentsUpdated).toBeGreaterThanOrEqual(1);
+      expect(store.countEvent(EVENT.id).comments).toBe(first.length);
+      expect(fake.stats.rateLimited).toBe(0);
+    } finally {
+      THREADS[0]!.comments[5]!.score -= 10;
+    }
+  });
+
+  it('paces from x-ratelimit-* headers running down to 0: waits for the reset instead of getting a 429', async () => {
+    const { fake, source, store, summary } = await collectOnce({ rateLimit: { perWindow: 20, windowSeconds: 60 } });
+    expect(summary.skipped).toEqual([]);
+    expect(store.countEvent(EVENT.id).comments).toBe(2300);
+    expect(fake.stats.requests).toBeGreaterThan(40);
+    expect(fake.stats.rateLimited).toBe(0);
+    expect(source.stats().waitMs).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('renews the token before it expires (no 401 on a long run)', async () => {
+    // One request at a time: in simulated time another request's wait would jump the clock past expiry mid-flight.
+    const { fake } = await collectOnce({ rateLimit: { perWindow: 20, windowSeconds: 1200 }, tokenLifetimeSeconds: 3600 }, [], 1);
+    expect(fake.stats.tokenRequests).toBeGreaterThanOrEqual(2);
+    expect(fake.stats.unauthorized).toBe(0);
+  });
+
+  it('honours Retry-After on a 429 and counts it', async () => {
+    const { source, summary, store } = await collectOnce({}, [['429', '/api/morechildren']]);
+    expect(summary.skipped).toEqual([]);
+    expect(store.countEvent(EVENT.id).comments).toBe(2300);
+    expect(source.stats().rateLimited).toBe(1);
+    expect(source.stats().waitMs).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('tolerates unknown extra fields', async () => {
+    const { store, summary } = await collectOnce({ variant: 'extra-fields' });
+    expect(summary.skipped).toEqual([]);
+    expect(store.countEvent(EVENT.id).comments).toBe(2300);
+  });
+
+  it('tolerates missing optional fields (score, edited, stickied, depth, permalink …)', async () => {
+    const baseline = await collectOnce();
+    const { store, summary } = await collectOnce({ variant: 'minimal-fields' });
+    expect(summary.skipped).toEqual([]);
+    const shape = (s: Store) => s.listComments(EVENT.id).map((c) => `${c.id}|${c.parentId}|${c.depth}|${c.body}`).sort();
+    expect(shape(store)).toEqual(shape(baseline.store));
+  });
+
+  it('purges comments found deleted or removed on re-check via /api/info', async () => {
+    const { fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const victims = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]').slice(10, 16);
+    victims.forEach((c, i) => fake.edits.set(c.id, i % 2 === 0 ? 'deleted' : 'removed'));
+    const infoBefore = fake.stats.info;
+    // activeForSeconds 0: nothing is refetched, so only the re-check can see the deletions.
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    expect(summary.threadsFetched).toBe(0);
+    expect(fake.stats.info - infoBefore).toBe(Math.ceil(store.countEvent(EVENT.id).live / 100) + (victims.length > 0 ? 0 : 0));
+    expect(summary.commentsPurged).toBe(victims.length);
+    for (const [i, c] of victims.entries()) {
+      const stored = store.getComment(c.id)!;
+      expect(stored.status).toBe(i % 2 === 0 ? 'deleted' : 'removed');
+      expect(stored.body).toBe('');
+      expect(stored.author).toBeNull();
+    }
+  });
+});
+
+describe('reddit source: faults leave the store exactly as an unfaulted run', () => {
+  let baseline: string[] | undefined;
+  const getBaseline = async (): Promise<string[]> => {
+    if (baseline === undefined) baseline = snapshot((await collectOnce()).store);
+    return baseline;
+  };
+
+  it.each<[string, Array<[Fault, string]>]>([
+    ['500 on morechildren', [['500', '/api/morechildren']]],
+    ['502 on a thread page', [['502', '/comments/th2bbb']]],
+    ['503 on search', [['503', '/r/technology/search']]],
+    ['three 503s in a row', [['503', '/api/morechildren'], ['503', '/api/morechildren'], ['503', '/api/morechildren']]],
+    ['timeout on a thread page', [['timeout', '/comments/th3ccc']]],
+    ['connection reset on morechildren', [['reset', '/api/morechildren']]],
+    ['truncated JSON on a thread page', [['truncated', '/comments/th1aaa']]],
+    ['truncated JSON on morechildren', [['truncated', '/api/morechildren']]],
+    ['401 mid-run (token revoked)', [['401', '/api/morechildren']]],
+    ['429 on search', [['429', '/r/stocks/search']]],
+  ])('%s', async (_name, faults) => {
+    const expected = await getBaseline();
+    const { store, summary, fake } = await collectOnce({}, faults);
+    expect(summary.skipped).toEqual([]);
+    expect(snapshot(store)).toEqual(expected);
+    expect(fake.stats.maxConcurrentMoreChildren).toBe(1);
+  });
+
+  it('a thread that fails past the retries is skipped, left incomplete, and the next run completes it', async () => {
+    const expected = await getBaseline();
+    const { fake, source, now } = setUp();
+    for (let i = 0; i < 5; i++) fake.injectFault('503', (p) => p.startsWith('/comments/th2bbb'));
+    const store = Store.open(':memory:');
+    const first = await collectEvent(EVENT, source, store, { now });
+    expect(first.skipped).toHaveLength(1);
+    expect(first.skipped[0]!.reason).toMatch(/503/);
+    expect(store.getThreadState('th2bbb')).toBeUndefined();
+    expect(fake.pendingFaults).toBe(0);
+    await collectEvent(EVENT, source, store, { now });
+    expect(snapshot(store)).toEqual(expected);
+  });
+});
+
+describe('reddit source: search limits', () => {
+  it('pages with after to the ~1000-item cap and reports it', async () => {
+    const items = Array.from({ length: 1500 }, (_, i) => ({ id: `s${i.toString(36).padStart(5, '0')}`, subreddit: 'technology', createdUtc: WINDOW_FROM + 80_000 - i * 50 }));
+    const { fake, source, now } = setUp({ searchItems: items });
+    const found = await source.findThreads({ ...EVENT, subreddits: ['technology'] }, { now });
+    expect(found.capped).toBe(true);
+    expect(fake.stats.search).toBe(10);
+    expect(found.threads).toHaveLength(1000);
+  });
+
+  it('stops paging at the window start', async () => {
+    const items = Array.from({ length: 1500 }, (_, i) => ({ id: `s${i.toString(36).padStart(5, '0')}`, subreddit: 'technology', createdUtc: WINDOW_FROM + 20_000 - i * 50 }));
+    const { fake, source, now } = setUp({ searchItems: items });
+    const found = await source.findThreads({ ...EVENT, subreddits: ['technology'] }, { now });
+    expect(found.capped).toBe(false);
+    expect(found.threads).toHaveLength(401);
+    expect(fake.stats.search).toBe(5);
+  });
+});
+
+describe('reddit source: credentials', () => {
+  it('names the missing variables and the sources that work without them', () => {
+    expect(() => createRedditSource({})).toThrow(SourceError);
+    expect(() => createRedditSource({})).toThrow(/REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET, REDDIT_USER_AGENT.*archive.*import/s);
+  });
+});
