@@ -9,7 +9,7 @@
 // Bump LEXICON_VERSION whenever a pattern, a name or a kind changes: it is part
 // of the tagger version stored with every tag result.
 
-export const LEXICON_VERSION = 'lex1';
+export const LEXICON_VERSION = 'lex2';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -45,7 +45,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'ironic-stock-phrase',
     kind: 'cue',
-    pattern: W`\bnothing to see here\b|\bsurprise,? surprise\b|\bwho could (?:have|'?ve) (?:possibly )?(?:seen|predicted|guessed|known)\b|\bwho would(?: have|'?ve) (?:thought|guessed)\b|\bshocked,? shocked\b|\bi'?m (?:so )?shocked\b|\bshocking,? i know\b|\bmake it make sense\b|\bfunny how (?:that|this|it) works\b|\bthis is fine\b|\bwhat a (?:coincidence|surprise|shock|time to be alive)\b|\bnothing says\b|\bcan'?t wait (?:for|to see|until)\b|\bgood luck with that\b|\byeah,? (?:sure|right)\b|\bsure,? (?:jan|buddy|pal)\b|\boh (?:great|good|wow|look|joy|sure|yes)\b|\bwhat (?:a|could) genius\b|\b(?:totally|definitely|absolutely) (?:legit|normal|sustainable|healthy)\b|\btrust me,? bro\b`,
+    pattern: W`\bnothing to see here\b|\bsurprise,? surprise\b|\bwho could (?:have|'?ve) (?:possibly )?(?:seen|predicted|guessed|known)\b|\bwho would(?: have|'?ve) (?:thought|guessed)\b|\bshocked,? shocked\b|\bi'?m (?:so )?shocked\b|\bshocking,? i know\b|\bmake it make sense\b|\bfunny how (?:that|this|it) works\b|\bthis is fine\b|\bwhat a (?:coincidence|surprise|shock|time to be alive)\b|\bnothing says\b|\bcan'?t wait (?:for|to see|until)\b|\bgood luck with that\b|\byeah,? (?:sure|right)\b|\bsure,? (?:jan|buddy|pal)\b|\boh (?:great|good|wow|look|joy|sure|yes)\b|\bwhat (?:a|could) genius\b|\b(?:totally|definitely|absolutely) (?:legit|normal|sustainable|healthy)\b|\btrust me,? bro\b|\bi guess\b|\bgood thing\b|\bdon'?t worry\b|\byou know the one\b|\blet me get this straight\b|\bwho knew\b|\bshocker\b|\bcolou?r me\b|\bimagine my surprise\b|\byou don'?t say\b|\bgo figure\b|, of course\b|\bthis is not (?:a )?coincidence\b|\bwhat a shock\b`,
     negatable: false,
     prior: { cynicism: 1.8 },
   },
@@ -83,7 +83,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     name: 'mock-summary',
     kind: 'cue',
     // "X gives Y money ... to buy X's chips", "investing in themselves", "buys from itself"
-    pattern: W`\b(?:invest(?:s|ing|ment)?|money) (?:in|to) (?:themselves|itself|yourself)\b|\bbuys? (?:\w+ ){0,2}from (?:itself|themselves)\b|\b(?:to|then|just)(?: \.\.\.| …|\.\.\.|…)? ?(?:buy|pay(?: for)?|purchase) (?:more )?(?:\w+'s |its own |their own |our own )?(?:chips|gpus|products|cloud|compute|services)\b|\b(?:to|and) pay (?:nvidia|amd|oracle|microsoft|them|it|us) back\b|\bhand(?:s|ing)? (?:it|the money|the cash) (?:right )?back\b`,
+    pattern: W`\b(?:invest(?:s|ing|ment)?|money) (?:in|to) (?:themselves|itself|yourself)\b|\bbuys? (?:\w+ ){0,2}from (?:itself|themselves)\b|\b(?:to|then|just)(?: \.\.\.| …|\.\.\.|…)? ?(?:buy|pay(?: for)?|purchase) (?:more )?(?:\w+'s |its own |their own |our own )?(?:chips|gpus|products|cloud|compute|services)\b|\b(?:to|and) pay (?:nvidia|amd|oracle|microsoft|them|it|us) back\b|\bhand(?:s|ing)? (?:it|the money|the cash) (?:right )?back\b|\bin order for \w+ to (?:buy|pay|spend)\b|\buses? (?:that|the|this) (?:money|cash) to\b|\bthis is basically\b|\bbasically (?:\w+ ){0,3}(?:buying|funding|paying)\b|\bfor free\b|\btranslated,|\bin other words\b`,
     negatable: false,
     prior: { cynicism: 1.2, bubble_caution: 0.4, distrust: 0.3 },
   },
@@ -97,7 +97,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'sarcastic-praise',
     kind: 'cue',
-    pattern: W`\b(?:riveting|genius|brilliant|fantastic|amazing|incredible|impressive|totally|clearly|surely|very convenient|how convenient|convenient|interesting|amusing|hilarious|ironic|ironically|irony|apparently)\b`,
+    pattern: W`\b(?:riveting|genius|brilliant|fantastic|amazing|incredible|impressive|totally|clearly|surely|very convenient|how convenient|convenient|interesting|amusing|hilarious|ironic|ironically|irony|apparently|fawn\w*|glorified|so-called|supposedly|magically|ultimate|self-respecting|great artists|certainly)\b`,
     negatable: false,
     prior: { cynicism: 0.4 },
   },
@@ -270,9 +270,16 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'spend-beyond-revenue',
     kind: 'cue',
-    pattern: W`\b(?:burn(?:s|ing|ed|t)?|hemorrhag\w*|bleed\w*|bled|losing|lose|lost|blasting|pouring|throwing|torch\w*|lighting) (?:\w+ ){0,3}(?:cash|money|billions?|trillions?)\b|\bburn rate\b|\bcash (?:burn|piles?)\b|\bmoney (?:they|it|he|she) (?:don'?t|doesn'?t|haven'?t|hasn'?t|do not|does not|has not|have not) (?:\w+ ){0,3}(?:have|got)\b|\b(?:can'?t|cannot|couldn'?t|unable to|won'?t be able to) (?:afford|pay (?:for|back|it)|recoup|cover|make (?:a profit|money|it work))\b|\bno (?:real )?(?:revenue|profits?|path to profit\w*|money to be made|business model)\b|\b(?:without|little|limited) (?:real )?revenue\b|\boutstrip\w*|\bmore (?:money|chips|compute) than (?:they|it|he) (?:have|has|makes?|needs?|ever will)\b|\b(?:don'?t|doesn'?t|does not|do not) have (?:the )?(?:cash|money|\$)\b|\bnot (?:there|profitable)\b|\bunprofitable\b|\bmoney[- ]losing\b|\blosing money\b|\bnever (?:\w+ ){0,2}(?:pay off|materiali[sz]e|be used|recoup|profitable|make money)\b|\bmay never\b|\bfar (?:more|ahead|beyond|exceeds?)\b|\bnot (?:value|a business)\b|\bwithout a (?:plan|business model)\b|\bcapex\b|\bcommitments?\b|\bobligations?\b`,
+    pattern: W`\b(?:burn(?:s|ing|ed|t)?|hemorrhag\w*|bleed\w*|bled|losing|lose|lost|blasting|pouring|throwing|torch\w*|lighting) (?:\w+ ){0,3}(?:cash|money|billions?|trillions?)\b|\bburn rate\b|\bcash (?:burn|piles?)\b|\bmoney (?:they|it|he|she) (?:don'?t|doesn'?t|haven'?t|hasn'?t|do not|does not|has not|have not) (?:\w+ ){0,3}(?:have|got)\b|\b(?:can'?t|cannot|couldn'?t|unable to|won'?t be able to) (?:afford|pay (?:for|back|it)|recoup|cover|make (?:a profit|money|it work))\b|\bno (?:real )?(?:revenue|profits?|path to profit\w*|money to be made|business model)\b|\b(?:without|little|limited) (?:real )?revenue\b|\boutstrip\w*|\bmore (?:money|chips|compute) than (?:they|it|he) (?:have|has|makes?|needs?|ever will)\b|\b(?:don'?t|doesn'?t|does not|do not) have (?:the )?(?:cash|money|\$)\b|\bnot (?:there|profitable)\b|\bunprofitable\b|\bmoney[- ]losing\b|\blosing money\b|\bnever (?:\w+ ){0,2}(?:pay off|materiali[sz]e|be used|recoup|profitable|make money)\b|\bmay never\b|\bfar (?:more|ahead|beyond|exceeds?)\b|\bnot (?:value|a business(?: model)?)\b|\bwithout a (?:plan|business model)\b|\bhope and hype\b|\bgood (?:money|debt) after bad\b|\bno reasonable plans?\b|\bsmall returns\b|\bmuch,? much higher\b|\bwake-up call\b|\bnobody is (?:actually )?willing\b`,
     negatable: false,
     prior: { bubble_caution: 1.2 },
+  },
+  {
+    name: 'big-commitments',
+    kind: 'cue',
+    pattern: W`\bcapex\b|\bcapital (?:expenditures?|spending)\b|\bcommitments?\b|\bobligations?\b|\bfar (?:more|ahead|beyond|exceeds?|outstrips?)\b|\bbillions and billions\b|\btrillion-dollar\b|\bstaggering\b|\bastronomical\b|\bmassive (?:investments?|spending|increase)\b`,
+    negatable: false,
+    prior: { bubble_caution: 0.4 },
   },
   {
     name: 'risk-warning',
@@ -293,7 +300,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'bullish',
     kind: 'rebuttal',
-    pattern: W`\bbullish\b|\bundervalued\b|\bbuy(?:ing)? the dip\b|\bto the moon\b|\bhealthy (?:demand|growth)\b|\bstrong demand\b|\bdemand (?:far )?(?:outpac\w*|exceed\w*)\b|\binsatiable\b|\bgreat (?:deal|investment|move)\b|\bwin-win\b|\btriple win\b|\bexcited\b|\bhappy\b|\bconfident\b|\bconfidence\b|\bremarkable\b|\brevolutionary\b|\bthe right call\b|\bsavvy\b|\boutperform\w*|\bsmart move\b|\bmakes sense\b|\bmake sense\b`,
+    pattern: W`\bbullish\b|\bundervalued\b|\bbuy(?:ing)? the dip\b|\bto the moon\b|\bhealthy (?:demand|growth)\b|\bstrong demand\b|\bdemand (?:far )?(?:outpac\w*|exceed\w*)\b|\binsatiable\b|\bgreat (?:deal|investment|move)\b|\bwin-win\b|\btriple win\b|\bexcited\b|\bhappy\b|\bconfident\b|\bconfidence\b|\bremarkable\b|\brevolutionary\b|\bthe right call\b|\bsavvy\b|\boutperform\w*|\bsmart move\b|\bhere to stay\b|\breal utility\b`,
     negatable: false,
     prior: { cynicism: -0.4, distrust: -0.6, bubble_caution: -0.8 },
   },

@@ -19,6 +19,8 @@ export interface TaggerModelFile {
   format: 'reactionlens-tagger';
   formatVersion: 1;
   lexiconVersion: string;
+  /** sha256 prefix of the lexicon patterns the model was trained with. */
+  lexiconHash: string;
   tags: Record<TagName, TagModel>;
   training: Record<string, unknown>;
 }
@@ -93,12 +95,13 @@ export function trainLogistic(xs: FeatureVector[], ys: number[], opts: TrainOpti
     }
     const lr = opts.learningRate / (1 + it / 400);
     b -= (lr * gb) / swSum;
-    for (let j = 0; j < feats.length; j++) w[j] = w[j]! - lr * (g[j]! / swSum + l2[j]! * w[j]!);
+    // proximal L2 step: stable for any regularisation strength
+    for (let j = 0; j < feats.length; j++) w[j] = (w[j]! - (lr * g[j]!) / swSum) / (1 + lr * l2[j]!);
   }
   const weights: Record<string, number> = {};
   feats.forEach((f, j) => {
     const v = Math.round(w[j]! * 1e4) / 1e4;
-    if (v !== 0) weights[f] = v;
+    if (v !== 0 && Number.isFinite(v)) weights[f] = v;
   });
   return { bias: Math.round(b * 1e4) / 1e4, weights };
 }

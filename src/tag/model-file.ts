@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TAG_NAMES } from '../types.js';
 import { LEXICON_VERSION } from './cue-lexicon.js';
+import { lexiconHash } from './lexicon-hash.js';
 import type { TaggerModelFile } from './logistic-model.js';
 
 /** models/tagger-model.json, resolved from src/tag or dist/tag alike. */
@@ -22,6 +23,7 @@ const modelSchema = z.object({
   format: z.literal('reactionlens-tagger'),
   formatVersion: z.literal(1),
   lexiconVersion: z.string(),
+  lexiconHash: z.string(),
   tags: z.object({ cynicism: tagModelSchema, distrust: tagModelSchema, bubble_caution: tagModelSchema }),
   training: z.record(z.string(), z.unknown()),
 });
@@ -52,6 +54,9 @@ export function parseModel(json: string): TaggerModelFile {
   for (const t of TAG_NAMES) if (parsed.tags[t] === undefined) throw new Error(`model lacks tag ${t}`);
   if (parsed.lexiconVersion !== LEXICON_VERSION) {
     throw new Error(`model was trained with lexicon ${parsed.lexiconVersion}, code has ${LEXICON_VERSION}; run npm run train`);
+  }
+  if (parsed.lexiconHash !== lexiconHash()) {
+    throw new Error(`model was trained with a different ${LEXICON_VERSION} lexicon (hash ${parsed.lexiconHash}, code ${lexiconHash()}); bump LEXICON_VERSION and run npm run train`);
   }
   return parsed as TaggerModelFile;
 }

@@ -1,0 +1,70 @@
+// Precision / recall / F1 per tag and macro-F1, plus the worst errors.
+
+import { TAG_NAMES, type TagName } from '../types.js';
+
+export interface TagMetrics {
+  precision: number;
+  recall: number;
+  f1: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface EvalSummary {
+  n: number;
+  tags: Record<TagName, TagMetrics>;
+  macroF1: number;
+}
+
+export interface Prediction {
+  id: string;
+  labels: Record<TagName, 0 | 1>;
+  predicted: Record<TagName, boolean>;
+  scores: Record<TagName, number>;
+}
+
+const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+export function metricsFor(preds: Prediction[], tag: TagName): TagMetrics {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of preds) {
+    const y = p.labels[tag] === 1;
+    const h = p.predicted[tag];
+    if (h && y) tp++;
+    else if (h) fp++;
+    else if (y) fn++;
+  }
+  const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision: r4(precision), recall: r4(recall), f1: r4(f1), tp, fp, fn };
+}
+
+export function summarize(preds: Prediction[]): EvalSummary {
+  const tags = {} as Record<TagName, TagMetrics>;
+  for (const t of TAG_NAMES) tags[t] = metricsFor(preds, t);
+  const macroF1 = r4(TAG_NAMES.reduce((a, t) => a + tags[t].f1, 0) / TAG_NAMES.length);
+  return { n: preds.length, tags, macroF1 };
+}
+
+export function formatTable(title: string, s: EvalSummary): string {
+  const pad = (x: string, n: number): string => x.padEnd(n);
+  const num = (x: number): string => x.toFixed(3).padStart(9);
+  const lines = [`${title} (n=${s.n})`, `${pad('tag', 16)}${'precision'.padStart(9)}${'recall'.padStart(9)}${'F1'.padStart(9)}   tp   fp   fn`];
+  for (const t of TAG_NAMES) {
+    const m = s.tags[t];
+    lines.push(`${pad(t, 16)}${num(m.precision)}${num(m.recall)}${num(m.f1)} ${String(m.tp).padStart(4)} ${String(m.fp).padStart(4)} ${String(m.fn).padStart(4)}`);
+  }
+  lines.push(`${pad('macro-F1', 16)}${''.padStart(18)}${num(s.macroF1)}`);
+  return lines.join('\n');
+}
+
+/** The k most confident false positives and false negatives for a tag. */
+export function worstErrors(preds: Prediction[], tag: TagName, k: number): { fp: Prediction[]; fn: Prediction[] } {
+  const fp = preds.filter((p) => p.predicted[tag] && p.labels[tag] === 0).sort((a, b) => b.scores[tag] - a.scores[tag]);
+  const fn = preds.filter((p) => !p.predicted[tag] && p.labels[tag] === 1).sort((a, b) => a.scores[tag] - b.scores[tag]);
+  return { fp: fp.slice(0, k), fn: fn.slice(0, k) };
+}

@@ -1,0 +1,60 @@
+// Labeled JSONL (training/labeled-dev.jsonl, `reactionlens eval` input).
+
+import { z } from 'zod';
+import type { TagName } from '../types.js';
+
+const bit = z.union([z.literal(0), z.literal(1), z.boolean()]).transform((v) => (v === true || v === 1 ? 1 : 0));
+
+export const labeledItemSchema = z.object({
+  id: z.string().min(1),
+  text: z.string(),
+  url: z.string().optional(),
+  labels: z.object({ cynicism: bit, distrust: bit, bubble_caution: bit }),
+  ambiguous: z.boolean().optional(),
+});
+
+export interface LabeledItem {
+  id: string;
+  text: string;
+  /** Thread / page: the CV grouping key (falls back to the id). */
+  group: string;
+  labels: Record<TagName, 0 | 1>;
+  ambiguous: boolean;
+}
+
+export interface ParseProblem {
+  line: number;
+  message: string;
+}
+
+/** Parse labeled JSONL; bad lines are reported, not fatal. */
+export function parseLabeledJsonl(content: string): { items: LabeledItem[]; problems: ParseProblem[] } {
+  const items: LabeledItem[] = [];
+  const problems: ParseProblem[] = [];
+  const lines = content.split('\n');
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (e) {
+      problems.push({ line: i + 1, message: `invalid JSON: ${(e as Error).message}` });
+      return;
+    }
+    const r = labeledItemSchema.safeParse(json);
+    if (!r.success) {
+      problems.push({ line: i + 1, message: r.error.issues.map((x) => `${x.path.join('.') || '(root)'}: ${x.message}`).join('; ') });
+      return;
+    }
+    const d = r.data;
+    items.push({
+      id: d.id,
+      text: d.text,
+      group: d.url ?? d.id,
+      labels: { cynicism: d.labels.cynicism as 0 | 1, distrust: d.labels.distrust as 0 | 1, bubble_caution: d.labels.bubble_caution as 0 | 1 },
+      ambiguous: d.ambiguous ?? false,
+    });
+  });
+  return { items, problems };
+}
