@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { basename, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cli/cli-context.js';
+import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { parseOptions } from '../cli/parse-options.js';
+import { withStoreLock } from '../cli/with-store-lock.js';
+import { loadEvent } from '../events/load-events.js';
+import { formatCount, formatImportProgress } from '../import/format-import-progress.js';
+import { importDumps } from '../import/import-dumps.js';
+import type { FileImportSummary, ImportProgress, ImportSummary } from '../import/import-types.js';
+import type { Store } from '../store/store.js';
+import { type EventConfig, type RunRecord, emptyRunCounts } from '../types.js';
+
+const flagsSchema = z.object({
+  event: z.string().min(1).optional(),
+  eventsDir: z.string(),
+  db: z.string().optional(),
+  restart: z.boolean().optional().default(false),
+  batchSize: z.coerce.number().int().min(1).max(100_000).optional().default(2000),
+  json: z.boolean().optional().default(false),
+  quiet: z.boolean().optional().default(false),
+});
+
+/** Bad lines printed one by one on stderr; the rest are in --json. */
+const BAD_LINES_SHOWN = 20;
+
+export function registerImportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('import Arctic Shift / Pushshift dumps (RS_*/RC_* NDJSON, plain or .zst) and saved Reddit API JSON into the store')
+    .argument('<files...>', 'dump files; submissions (RS_*) are read before comments (RC_*)')
+    .option('--event <id>', "keep only the event's window, subreddits and query matches, and their comments")
+    .option(...eventsDirOption)
+    .option(...dbOption)
+    .option('--restart', 'ignore saved resume points and read the files from the start')
+    .option('--batch-size <n>', 'rows per store transaction', '2000')
+    .option('--quiet', 'no progress on stderr')
+    .option(...jsonOption)
+    .action(async (files: string[], raw: unknown) => {
+      const flags = parseOptions('import', flagsSchema, raw);
+      const event = flags.event === undefined ? null : loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
+      const paths = files.map((f) => resolve(ctx.cwd, f));
+      const store = ctx.openStore(flags.db);
+      const progress = createImportProgress(ctx, flags.quiet || flags.json);
+      const startedAt = ctx.now();
+      const summary = await withStoreLock(store.path, async () => {
+        try {
+          return await importDumps(paths, {
+            store,
+            event,
+            now: ctx.now,
+            batchSize: flags.batchSize,
+            restart: flags.restart,
+            onProgress: progress.update,
+            progressEveryMs: ctx.isTTY ? 250 : 5000,
+          });
+        } finally {
+          progress.done();
+        }
+      });
+      if (event !== null) saveImportRun(store, event, summary, startedAt, ctx.now());
+      reportProblems(ctx, summary);
+      if (flags.json) ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+      else ctx.stdout(formatImportSummary(summary));
+    });
+}
+
+function createImportProgress(ctx: CliContext, quiet: boolean): { update: (p: ImportProgress) => void; done: () => void } {
+  let drawn = false;
+  return {
+    update(p) {
+      if (quiet) return;
+      // On a terminal the line is redrawn in place; in a log, each report is its own line (already throttled).
+      if (ctx.isTTY) {
+        ctx.stderr(`\r\x1b[2K${formatImportProgress(p)}`);
+        drawn = true;
+      } else ctx.stderr(`${formatImportProgress(p)}\n`);
+    },
+    done() {
+      if (drawn) ctx.stderr('\n');
+      drawn = false;
+    },
+  };
+}
+
+function reportProblems(ctx: CliContext, summary: ImportSummary): void {
+  for (const file of summary.files) {
+    for (const skip of file.skipped.slice(0, BAD_LINES_SHOWN)) ctx.stderr(`reactionlens: ${file.path}: ${skip.record}: ${skip.reason}\n`);
+    const more = file.badLines - Math.min(file.skipped.length, BAD_LINES_SHOWN);
+    if (more > 0) ctx.stderr(`reactionlens: ${file.path}: ${more} more bad line(s)${file.skipped.length > BAD_LINES_SHOWN ? ' (see --json)' : ''}\n`);
+    if (file.commentsWithoutThread > 0) {
+      ctx.stderr(
+        `reactionlens: ${file.path}: ${file.commentsWithoutThread} comment(s) skipped: their thread is not in the store. ` +
+          'Import the matching RS_ file first (or in the same command), then re-run with --restart.\n',
+      );
+    }
+    if (file.error !== null) ctx.stderr(`reactionlens: ${file.error}\n`);
+  }
+  const bad = summary.totals.badLines;
+  if (bad > 0) ctx.markInvalidInput(`${bad} bad line(s) skipped`);
+  const truncated = summary.files.filter((f) => f.status === 'truncated');
+  if (truncated.length > 0) ctx.markPartial(`${truncated.map((f) => basename(f.path)).join(', ')} ended early (truncated or corrupt)`);
+}
+
+export function formatImportSummary(summary: ImportSummary): string {
+  const lines = summary.files.map(formatFileLine);
+  const t = summary.totals;
+  const rate = t.seconds > 0 ? ` (${formatCount(t.lines / t.seconds)} lines/s)` : '';
+  lines.push(
+    `total: ${formatCount(t.lines)} lines in ${t.seconds.toFixed(1)} s${rate} · kept ${t.threadsKept} threads, ${t.commentsKept} comments` +
+      ` · new ${t.saved.threadsNew} threads, ${t.saved.commentsNew} comments · updated ${t.saved.threadsUpdated + t.saved.commentsUpdated}` +
+      ` · purged ${t.saved.commentsPurged}${t.badLines > 0 ? ` · ${t.badLines} bad lines` : ''}` +
+      `${summary.eventId === null ? '' : ` · event ${summary.eventId}`}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function formatFileLine(f: FileImportSummary): string {
+  if (f.status === 'already imported') return `${f.path}: already imported (nothing to add; --restart reads it again)`;
+  const filtered = Object.entries(f.filtered)
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => `${reason} ${formatCount(n)}`)
+    .join(', ');
+  const parts = [
+    `${f.path}: ${f.status}${f.resumedFromLine > 0 ? ` (resumed after line ${f.resumedFromLine})` : ''}`,
+    `${formatCount(f.lines)} lines`,
+    `kept ${f.threadsKept} threads, ${f.commentsKept} comments`,
+  ];
+  if (filtered !== '') parts.push(`filtered out: ${filtered}`);
+  if (f.badLines > 0) parts.push(`${f.badLines} bad lines`);
+  if (f.depthUnknown > 0) parts.push(`${f.depthUnknown} comments with an unseen parent (depth 0)`);
+  return parts.join(' · ');
+}
+
+/** An import into an event is a run like a collect: it leaves the same record. */
+function saveImportRun(store: Store, event: EventConfig, summary: ImportSummary, startedAt: number, finishedAt: number): void {
+  const counts = emptyRunCounts();
+  counts.threadsNew = summary.totals.saved.threadsNew;
+  counts.threadsUpdated = summary.totals.saved.threadsUpdated;
+  counts.commentsNew = summary.totals.saved.commentsNew;
+  counts.commentsUpdated = summary.totals.saved.commentsUpdated;
+  counts.commentsPurged = summary.totals.saved.commentsPurged;
+  counts.skipped = summary.totals.badLines;
+  const truncated = summary.files.filter((f) => f.error !== null);
+  const run: RunRecord = {
+    id: `${event.id}-import-${randomUUID().slice(0, 8)}`,
+    eventId: event.id,
+    source: `import:${summary.files.map((f) => basename(f.path)).join(',')}`,
+    startedAt,
+    finishedAt,
+    window: event.window,
+    queries: event.queries,
+    counts,
+    skipped: summary.files.flatMap((f) => f.skipped),
+    errors: truncated.map((f) => f.error ?? ''),
+    status: truncated.length > 0 || summary.totals.badLines > 0 ? 'partial' : 'ok',
+  };
+  store.saveRun(run);
+}

@@ -1,0 +1,103 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/cli-context.js';
+import { openStoreAt } from '../../src/cli/open-store-at.js';
+import { registerImportCommand } from '../../src/commands/import-command.js';
+import { ConfigError } from '../../src/errors/errors.js';
+import type { Store } from '../../src/store/store.js';
+import { FROM, comment, makeTempDir, ndjson, post, writeDump } from './dump-fixtures.js';
+
+const { dir, cleanup } = makeTempDir();
+afterAll(cleanup);
+mkdirSync(join(dir, 'events'));
+writeFileSync(
+  join(dir, 'events', 'test-event.json'),
+  JSON.stringify({
+    id: 'test-event',
+    title: 'Test event',
+    description: 'A test event',
+    window: { from: '2025-12-16T00:00:00Z', to: '2025-12-31T23:59:59Z' },
+    queries: ['amazon openai'],
+    subreddits: ['stocks'],
+  }),
+);
+
+async function run(argv: string[], options: { isTTY?: boolean } = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const marks: { partial: string[]; invalid: string[] } = { partial: [], invalid: [] };
+  const stores: Store[] = [];
+  const ctx: CliContext = {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    stdin: process.stdin,
+    env: {},
+    cwd: dir,
+    now: () => 1_770_000_000,
+    isTTY: options.isTTY ?? false,
+    markPartial: (r) => marks.partial.push(r),
+    markInvalidInput: (r) => marks.invalid.push(r),
+    openStore: (db) => {
+      const store = openStoreAt(db, {}, dir);
+      stores.push(store);
+      return store;
+    },
+  };
+  const program = new Command('reactionlens').exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  registerImportCommand(program, ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } finally {
+    for (const s of stores) s.close();
+  }
+  return { stdout: out.join(''), stderr: err.join(''), marks };
+}
+
+describe('reactionlens import', () => {
+  const rs = writeDump(join(dir, 'RS_2025-12.zst'), ndjson([post('p1', FROM + 10), post('p2', FROM + 20, { subreddit: 'pics' })]), { zstd: true });
+  const rc = writeDump(join(dir, 'RC_2025-12'), ndjson([comment('c1', 'p1', 't3_p1', FROM + 30), 'not json {', comment('c2', 'p2', 't3_p2', FROM + 40)]));
+
+  it('prints a summary on stdout, bad lines with their number on stderr, and marks invalid input', async () => {
+    const result = await run(['import', 'RC_2025-12', 'RS_2025-12.zst', '--event', 'test-event', '--db', 'a.db']);
+    expect(result.stdout).toContain(`${rs}: imported · 2 lines · kept 1 threads, 0 comments · filtered out: other subreddit 1`);
+    expect(result.stdout).toContain(`${rc}: imported · 3 lines · kept 0 threads, 1 comments · filtered out: thread not kept 1 · 1 bad lines`);
+    expect(result.stdout).toMatch(/total: 5 lines in .* · kept 1 threads, 1 comments · new 1 threads, 1 comments .* · 1 bad lines · event test-event/);
+    expect(result.stderr).toContain(`reactionlens: ${rc}: line 2: not valid JSON`);
+    expect(result.marks).toEqual({ partial: [], invalid: ['1 bad line(s) skipped'] });
+
+    const again = await run(['import', 'RS_2025-12.zst', 'RC_2025-12', '--event', 'test-event', '--db', 'a.db', '--json']);
+    const summary = JSON.parse(again.stdout) as { files: Array<{ status: string }> };
+    expect(summary.files.map((f) => f.status)).toEqual(['already imported', 'already imported']);
+  });
+
+  it('records an import into an event as a run', async () => {
+    await run(['import', 'RS_2025-12.zst', '--event', 'test-event', '--db', 'runs.db', '--quiet']);
+    const store = openStoreAt('runs.db', {}, dir);
+    const runs = store.listRuns('test-event');
+    store.close();
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ source: 'import:RS_2025-12.zst', status: 'ok', counts: { threadsNew: 1 } });
+  });
+
+  it('marks a truncated .zst as partial with a clear message', async () => {
+    const full = writeDump(join(dir, 'RS_big.zst'), ndjson(Array.from({ length: 2000 }, (_, i) => post(`t${i}`, FROM + i))), { zstd: true });
+    const bytes = readFileSync(full);
+    writeFileSync(join(dir, 'RS_cut.zst'), bytes.subarray(0, bytes.length - 200));
+    const result = await run(['import', 'RS_cut.zst', '--event', 'test-event', '--db', 'b.db']);
+    expect(result.stderr).toMatch(/RS_cut\.zst: the zstd data ends early or is corrupt after line \d+/);
+    expect(result.marks.partial).toEqual(['RS_cut.zst ended early (truncated or corrupt)']);
+    expect(result.stdout).toMatch(/RS_cut\.zst: truncated · /);
+  });
+
+  it('shows progress by bytes with rate and ETA on stderr', async () => {
+    const result = await run(['import', 'RS_2025-12.zst', '--db', 'c.db'], { isTTY: true });
+    expect(result.stderr).toMatch(/\r\x1b\[2KRS_2025-12\.zst \d+ B \/ \d+ B \(100%\) · .*\/s · ETA .* · 2 lines/);
+  });
+
+  it('refuses a missing file and an unknown event', async () => {
+    await expect(run(['import', 'nope.ndjson', '--db', 'd.db'])).rejects.toThrow(ConfigError);
+    await expect(run(['import', 'RC_2025-12', '--event', 'no-such-event', '--db', 'd.db'])).rejects.toThrow(/Unknown event/);
+  });
+});
