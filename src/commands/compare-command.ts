@@ -13,6 +13,7 @@ import { loadReportInput } from '../report/load-report-input.js';
 import { COMPARISON_FORMATS, renderComparison } from '../report/render-comparison.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
 import { loadTagger } from '../tag/load-tagger.js';
+import type { ReportCommandDeps } from './report-command.js';
 
 const flagsSchema = z.object({
   format: formatListSchema(['md', 'json', 'csv']),
@@ -22,7 +23,8 @@ const flagsSchema = z.object({
   eventsDir: z.string(),
 });
 
-export function registerCompareCommand(program: Command, ctx: CliContext): void {
+/** `deps` lets tests swap the model for a fake tagger; the CLI uses the committed model. */
+export function registerCompareCommand(program: Command, ctx: CliContext, deps: ReportCommandDeps = { loadTagger }): void {
   program
     .command('compare')
     .description('tag shares of two or more events side by side, with intervals and significance tests')
@@ -39,7 +41,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext): void 
       const eventsDir = resolve(ctx.cwd, flags.eventsDir);
       const events = ids.map((id) => loadEvent(eventsDir, id));
       const store = ctx.openStore(flags.db);
-      const tagger = loadTagger();
+      const tagger = deps.loadTagger();
       const reports = events.map((event) => {
         const { input, taggedNow } = loadReportInput(store, event, tagger, { withAuthors: false });
         if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${taggedNow} comments of ${event.id} in memory\n`);

@@ -11,6 +11,7 @@ import { renderQuotesCsv } from '../report/render-csv.js';
 import { renderMarkdownQuotes } from '../report/render-markdown.js';
 import { toFeedRecord } from '../report/to-feed-record.js';
 import { loadTagger } from '../tag/load-tagger.js';
+import type { ReportCommandDeps } from './report-command.js';
 import { TAG_NAMES } from '../types.js';
 
 const flagsSchema = z.object({
@@ -24,7 +25,8 @@ const flagsSchema = z.object({
   withAuthors: z.boolean().optional().default(false),
 });
 
-export function registerQuotesCommand(program: Command, ctx: CliContext): void {
+/** `deps` lets tests swap the model for a fake tagger; the CLI uses the committed model. */
+export function registerQuotesCommand(program: Command, ctx: CliContext, deps: ReportCommandDeps = { loadTagger }): void {
   program
     .command('quotes')
     .description("the writers' feed: diverse, quotable comments with gloss, tags, permalink and status check time")
@@ -40,7 +42,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext): void {
       const flags = parseOptions('quotes', flagsSchema, raw);
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const store = ctx.openStore(flags.db);
-      const { input, taggedNow } = loadReportInput(store, event, loadTagger(), { withAuthors: flags.withAuthors });
+      const { input, taggedNow } = loadReportInput(store, event, deps.loadTagger(), { withAuthors: flags.withAuthors });
       if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${taggedNow} comments in memory\n`);
       const quotes = pickFeedQuotes(input, {
         limit: flags.limit,

@@ -9,6 +9,11 @@ import { buildReport } from '../report/build-report.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
+import type { Tagger } from '../types.js';
+
+export interface ReportCommandDeps {
+  loadTagger: () => Tagger;
+}
 
 const flagsSchema = z.object({
   event: z.string({ error: 'missing --event <id>' }).min(1),
@@ -21,7 +26,8 @@ const flagsSchema = z.object({
   json: z.boolean().optional().default(false),
 });
 
-export function registerReportCommand(program: Command, ctx: CliContext): void {
+/** `deps` lets tests swap the model for a fake tagger; the CLI uses the committed model. */
+export function registerReportCommand(program: Command, ctx: CliContext, deps: ReportCommandDeps = { loadTagger }): void {
   program
     .command('report')
     .description('write the report of one event from what the store holds (no collection)')
@@ -38,7 +44,7 @@ export function registerReportCommand(program: Command, ctx: CliContext): void {
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const reportsDir = resolve(ctx.cwd, flags.out);
       const store = ctx.openStore(flags.db);
-      const tagger = loadTagger();
+      const tagger = deps.loadTagger();
       const { input, taggedNow } = loadReportInput(store, event, tagger, {
         withAuthors: flags.withAuthors,
         reportsDir,

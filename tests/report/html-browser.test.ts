@@ -47,7 +47,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('HTML report in headles
 
       expect(external).toEqual([]);
       expect(dialogs).toEqual([]);
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('script').count()).toBe(0);
       expect(await page.locator('img').count()).toBe(0);
 

@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/cli-context.js';
+import { registerCompareCommand } from '../../src/commands/compare-command.js';
+import { registerQuotesCommand } from '../../src/commands/quotes-command.js';
+import { registerReportCommand } from '../../src/commands/report-command.js';
+import { ConfigError } from '../../src/errors/errors.js';
+import { Store } from '../../src/store/store.js';
+import type { Cue, TagName, Tagger, TagScore } from '../../src/types.js';
+import { makeComment, makeThread } from './report-fixture.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Keyword tagger: the commands' wiring is under test here, not the model. */
+const fakeTagger: Tagger = {
+  version: 'fake-tagger-1',
+  tag(text) {
+    const tag = (pattern: RegExp): TagScore => {
+      const m = pattern.exec(text);
+      const cues: Cue[] = m === null ? [] : [{ start: m.index, end: m.index + m[0].length, text: m[0], cue: m[0].toLowerCase(), weight: 1 }];
+      return { score: m === null ? 0.1 : 0.9, label: m !== null, cues };
+    };
+    const tags: Record<TagName, TagScore> = { cynicism: tag(/circular financing/i), distrust: tag(/lied|trust/i), bubble_caution: tag(/bubble/i) };
+    return { tags };
+  },
+};
+
+let store: Store;
+let cwd: string;
+
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'reactionlens-cmd-'));
+  store = Store.open(':memory:');
+  for (const [eventId, sub, n, rate] of [['amazon-openai-2025-12', 'stocks', 60, 3], ['nvidia-openai-2025-09', 'nvidia', 60, 6]] as const) {
+    const thread = makeThread(`${sub}1`, sub, `Thread about ${eventId}`);
+    const comments = Array.from({ length: n }, (_, i) =>
+      makeComment(`${sub}c${i}`, thread, i % rate === 0 ? `This is circular financing number ${i}, a bubble with extra steps.` : `Seems fine to me, comment ${i} of the day.`, { score: i }),
+    );
+    comments.push(makeComment(`${sub}del`, thread, '', { status: 'deleted', author: null }));
+    store.saveItems(eventId, { threads: [thread], comments });
+  }
+});
+afterAll(() => {
+  store.close();
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+async function runCommand(argv: string[]): Promise<{ stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const ctx: CliContext = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stdin: Readable.from([]),
+    env: {},
+    cwd,
+    now: () => 1_766_100_000,
+    isTTY: false,
+    markPartial: () => {},
+    markInvalidInput: () => {},
+    openStore: () => store,
+  };
+  const program = new Command().exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  const deps = { loadTagger: () => fakeTagger };
+  registerReportCommand(program, ctx, deps);
+  registerCompareCommand(program, ctx, deps);
+  registerQuotesCommand(program, ctx, deps);
+  for (const c of program.commands) c.exitOverride();
+  await program.parseAsync([...argv, '--events-dir', join(ROOT, 'events')], { from: 'user' });
+  return { stdout, stderr };
+}
+
+describe('report / compare / quotes commands', () => {
+  it('report writes the requested formats and prints their paths', async () => {
+    const { stdout, stderr } = await runCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'md,json,csv,html', '--out', 'out']);
+    const paths = stdout.trim().split('\n');
+    expect(paths.map((p) => p.slice(p.lastIndexOf('/') + 1))).toEqual([
+      '2025-12-18.md', '2025-12-18.json', '2025-12-18.csv', '2025-12-18.html', 'history.json', '2025-12-18.manifest.json',
+    ]);
+    expect(readdirSync(join(cwd, 'out', 'amazon-openai-2025-12'))).toHaveLength(6);
+    expect(stderr).toContain('tagged 60 comments in memory');
+    const report = JSON.parse(readFileSync(paths[1]!, 'utf8')) as { counts: { analysed: number; excludedByReason: { deleted: number } } };
+    expect(report.counts.analysed).toBe(60);
+    expect(report.counts.excludedByReason.deleted).toBe(1);
+  });
+
+  it('report rejects an unknown event and a bad format as ConfigError', async () => {
+    await expect(runCommand(['report', '--event', 'no-such-event'])).rejects.toBeInstanceOf(ConfigError);
+    await expect(runCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'pdf'])).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('compare prints a side-by-side table with a significance verdict', async () => {
+    const { stdout } = await runCommand(['compare', 'amazon-openai-2025-12', 'nvidia-openai-2025-09']);
+    expect(stdout).toContain('## Reddit reaction compared');
+    expect(stdout).toMatch(/\| Cynicism \| 33\.3% \(.*\) \| 16\.7% \(.*\) \| −16\.7 pts \| [\d.<]+ \| (yes|no) \|/);
+    const json = JSON.parse((await runCommand(['compare', 'amazon-openai-2025-12', 'nvidia-openai-2025-09', '--format', 'json', '--weight', 'score'])).stdout) as { weight: string };
+    expect(json.weight).toBe('score');
+    await expect(runCommand(['compare', 'amazon-openai-2025-12'])).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('quotes prints the writers feed with status_checked_at, filtered by tag and score', async () => {
+    const { stdout } = await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--tag', 'cynicism', '--min-score', '0.5', '--limit', '5']);
+    const feed = JSON.parse(stdout) as { quotes: Array<{ id: string; primary_tag: string; status_checked_at: string | null; text: string; author?: string }> };
+    expect(feed.quotes).toHaveLength(5);
+    for (const q of feed.quotes) {
+      expect(q.primary_tag).toBe('cynicism');
+      expect(q.status_checked_at).toMatch(/^2025-12-18T/);
+      expect(q.author).toBeUndefined();
+    }
+    const csv = (await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--format', 'csv', '--limit', '3'])).stdout;
+    expect(csv.split('\r\n')[0]).toContain('status_checked_at');
+    await expect(runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--tag', 'anger'])).rejects.toBeInstanceOf(ConfigError);
+  });
+});
