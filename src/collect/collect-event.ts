@@ -5,7 +5,11 @@ import type { FetchedThread, Source, SourceContext } from '../sources/source.js'
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
 
 export interface CollectOptions {
-  /** Threads fetched at once (each thread's morechildren calls stay sequential). */
+  /**
+   * Threads fetched at once. Default 4: the live client paces all of them
+   * against one rate-limit budget and serialises morechildren across threads,
+   * so more workers only overlap thread pages with each other's waits.
+   */
   concurrency?: number;
   /** A thread younger than this (seconds, at its last fetch) is still active and is refreshed. */
   activeForSeconds?: number;
@@ -56,7 +60,7 @@ export async function collectEvent(
   for (const t of found.threads) if (!toFetch.includes(t)) store.linkThread(event.id, t.id);
 
   const fetchedIds = new Set<string>();
-  const limit = pLimit(options.concurrency ?? 1);
+  const limit = pLimit(options.concurrency ?? 4);
   await Promise.all(
     toFetch.map((t) =>
       limit(async () => {

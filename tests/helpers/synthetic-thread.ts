@@ -65,7 +65,7 @@ export function generateSyntheticThread(options: SyntheticThreadOptions): Synthe
   const random = createRandom(options.seed ?? 1);
   const created = options.createdUtc ?? 1_765_000_000;
   const subreddit = options.subreddit ?? 'technology';
-  const chainShare = options.chainShare ?? 0.45;
+  const chainShare = options.chainShare ?? 0.3;
   const topShare = options.topLevelShare ?? 0.12;
   const comments: SyntheticComment[] = [];
   const prefix = options.id.slice(-3);
@@ -149,6 +149,8 @@ export interface FakeRedditStats {
   hiddenIds: Map<string, Set<string>>;
   /** Distinct continue-this-thread stubs served, per thread. */
   continueStubs: Map<string, Set<string>>;
+  /** `more` stubs served (with ids), per thread: what a one-request-per-stub client would pay. */
+  moreStubs: Map<string, number>;
 }
 
 export interface FakeResponse {
@@ -174,6 +176,7 @@ export class FakeReddit {
     search: 0,
     hiddenIds: new Map(),
     continueStubs: new Map(),
+    moreStubs: new Map(),
   };
   /** Body/status changes applied after collection (deleted/removed on re-check). */
   readonly edits = new Map<string, 'deleted' | 'removed'>();
@@ -446,6 +449,7 @@ export class FakeReddit {
     let hidden = this.stats.hiddenIds.get(thread.id);
     if (hidden === undefined) this.stats.hiddenIds.set(thread.id, (hidden = new Set()));
     for (const id of ids) hidden.add(id);
+    this.stats.moreStubs.set(thread.id, (this.stats.moreStubs.get(thread.id) ?? 0) + 1);
     const count = ids.reduce((n, id) => n + this.subtreeSize(id), 0);
     return { kind: 'more', data: { id: ids[0], name: `t1_${ids[0]}`, parent_id: parentFullname, count, depth, children: ids } };
   }

@@ -117,7 +117,7 @@ describe('reddit source: collecting', () => {
 
   it('renews the token before it expires (no 401 on a long run)', async () => {
     // One request at a time: in simulated time another request's wait would jump the clock past expiry mid-flight.
-    const { fake } = await collectOnce({ rateLimit: { perWindow: 20, windowSeconds: 1200 }, tokenLifetimeSeconds: 3600 }, [], 1);
+    const { fake } = await collectOnce({ rateLimit: { perWindow: 20, windowSeconds: 1200 }, tokenLifetimeSeconds: 1800 }, [], 1);
     expect(fake.stats.tokenRequests).toBeGreaterThanOrEqual(2);
     expect(fake.stats.unauthorized).toBe(0);
   });
