@@ -55,9 +55,17 @@ export interface TrainOptions {
 }
 
 /** Full-batch gradient descent with L2 (bias unregularised). Deterministic. */
-export function trainLogistic(xs: FeatureVector[], ys: number[], opts: TrainOptions, sampleWeights?: number[]): { bias: number; weights: Record<string, number> } {
+export function trainLogistic(
+  xs: FeatureVector[],
+  ys: number[],
+  opts: TrainOptions,
+  sampleWeights?: number[],
+  /** L2 pulls each weight towards its prior (lexicon knowledge), not towards 0. */
+  priors: Record<string, number> = {},
+): { bias: number; weights: Record<string, number> } {
   const names = new Set<string>();
   for (const x of xs) for (const f of x.keys()) names.add(f);
+  for (const f of Object.keys(priors)) names.add(f);
   const feats = [...names].sort();
   const index = new Map(feats.map((f, i) => [f, i]));
   const rows = xs.map((x) => {
@@ -74,7 +82,8 @@ export function trainLogistic(xs: FeatureVector[], ys: number[], opts: TrainOpti
     for (const [p, m] of Object.entries(opts.l2ByPrefix ?? {})) if (f.startsWith(p)) mult = m;
     return opts.l2 * mult;
   });
-  const w = new Float64Array(feats.length);
+  const prior = Float64Array.from(feats.map((f) => priors[f] ?? 0));
+  const w = Float64Array.from(prior);
   let b = 0;
   const n = xs.length;
   const pw = opts.positiveWeight ?? 1;
@@ -95,8 +104,8 @@ export function trainLogistic(xs: FeatureVector[], ys: number[], opts: TrainOpti
     }
     const lr = opts.learningRate / (1 + it / 400);
     b -= (lr * gb) / swSum;
-    // proximal L2 step: stable for any regularisation strength
-    for (let j = 0; j < feats.length; j++) w[j] = (w[j]! - (lr * g[j]!) / swSum) / (1 + lr * l2[j]!);
+    // proximal step for L2 towards the prior: stable for any strength
+    for (let j = 0; j < feats.length; j++) w[j] = (w[j]! - (lr * g[j]!) / swSum + lr * l2[j]! * prior[j]!) / (1 + lr * l2[j]!);
   }
   const weights: Record<string, number> = {};
   feats.forEach((f, j) => {

@@ -2,7 +2,7 @@
 // from analysed, labeled examples. Deterministic for a given seed.
 
 import { TAG_NAMES, type TagName } from '../types.js';
-import { LEXICON_VERSION } from './cue-lexicon.js';
+import { CUE_DEFS, LEXICON_VERSION } from './cue-lexicon.js';
 import type { FeatureVector } from './extract-features.js';
 import { groupFolds } from './group-folds.js';
 import { bestF1Threshold, calibrated, fitPlatt, rawLogit, trainLogistic, type TagModel, type TaggerModelFile, type TrainOptions } from './logistic-model.js';
@@ -27,12 +27,24 @@ export interface TrainConfig extends TrainOptions {
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   seed: 20250101,
   innerFolds: 5,
-  l2: 0.005,
+  l2: 0.03,
   iterations: 1500,
   learningRate: 1.0,
   positiveWeight: 1.5,
   ambiguousWeight: 0.7,
 };
+
+/** Prior weights from the lexicon: `cue:x` = the cue's prior, `neg:x` = a small opposite weight. */
+export function lexiconPriors(tag: TagName): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of CUE_DEFS) {
+    const p = d.prior[tag];
+    if (p === undefined || p === 0) continue;
+    out[`cue:${d.name}`] = p;
+    if (d.negatable && p > 0) out[`neg:${d.name}`] = -0.3 * p;
+  }
+  return out;
+}
 
 function fitWeights(ex: Example[], tag: TagName, cfg: TrainConfig): { bias: number; weights: Record<string, number> } {
   return trainLogistic(
@@ -40,6 +52,7 @@ function fitWeights(ex: Example[], tag: TagName, cfg: TrainConfig): { bias: numb
     ex.map((e) => e.labels[tag]),
     cfg,
     ex.map((e) => (e.ambiguous ? cfg.ambiguousWeight : 1)),
+    lexiconPriors(tag),
   );
 }
 

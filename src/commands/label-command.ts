@@ -1,0 +1,117 @@
+// `reactionlens label <comment-id> --cynicism 1 --distrust 0 ...` records a human correction;
+// `reactionlens labels export` writes the corrections as labeled JSONL for retraining.
+
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cli/cli-context.js';
+import { dbOption } from '../cli/common-options.js';
+import { parseOptions } from '../cli/parse-options.js';
+import { ConfigError } from '../errors/errors.js';
+import { loadTagger } from '../tag/load-tagger.js';
+import { TAG_NAMES, type LabelOverride, type TagName } from '../types.js';
+
+const bit = z
+  .string()
+  .regex(/^(0|1|true|false|yes|no)$/i, 'expected 0 or 1')
+  .transform((v) => /^(1|true|yes)$/i.test(v))
+  .optional();
+
+const labelFlags = z.object({
+  cynicism: bit,
+  distrust: bit,
+  bubbleCaution: bit,
+  note: z.string().optional(),
+  db: z.string().optional(),
+  force: z.boolean().optional().default(false),
+});
+
+const exportFlags = z.object({ db: z.string().optional(), out: z.string().optional() });
+
+export function registerLabelCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('label <comment-id>')
+    .description('record a human correction of the tags of one comment (wins over the tagger in reports and quotes)')
+    .option('--cynicism <0|1>', 'cynicism label')
+    .option('--distrust <0|1>', 'distrust label')
+    .option('--bubble-caution <0|1>', 'bubble_caution label')
+    .option('--note <text>', 'why (kept with the correction)')
+    .option('--force', 'record even if the comment is not in the store')
+    .option(...dbOption)
+    .action((commentId: string, raw: unknown) => {
+      const flags = parseOptions('label', labelFlags, raw);
+      const labels: Partial<Record<TagName, boolean>> = {};
+      if (flags.cynicism !== undefined) labels.cynicism = flags.cynicism;
+      if (flags.distrust !== undefined) labels.distrust = flags.distrust;
+      if (flags.bubbleCaution !== undefined) labels.bubble_caution = flags.bubbleCaution;
+      if (Object.keys(labels).length === 0) throw new ConfigError('label: give at least one of --cynicism, --distrust, --bubble-caution (0 or 1)');
+      const id = commentId.replace(/^t1_/, '');
+      const store = ctx.openStore(flags.db);
+      try {
+        if (!flags.force && store.getComment(id) === undefined) {
+          throw new ConfigError(`label: comment ${id} is not in the store (use --force to record it anyway)`);
+        }
+        const override: LabelOverride = { commentId: id, labels, createdAt: ctx.now(), note: flags.note ?? null };
+        store.putLabel(override);
+        ctx.stderr(`recorded ${id}: ${Object.entries(labels).map(([k, v]) => `${k}=${v ? 1 : 0}`).join(' ')}\n`);
+      } finally {
+        store.close();
+      }
+    });
+
+  const labelsCmd = program.command('labels').description('human label corrections');
+  labelsCmd
+    .command('export')
+    .description('write the corrections as labeled JSONL (id, text, labels, ...) for retraining; tags not corrected take the tagger label and are flagged')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option(...dbOption)
+    .action((raw: unknown) => {
+      const flags = parseOptions('labels export', exportFlags, raw);
+      const store = ctx.openStore(flags.db);
+      const lines: string[] = [];
+      let missing = 0;
+      try {
+        const tagger = loadTagger();
+        for (const o of store.listLabels()) {
+          const c = store.getComment(o.commentId);
+          if (c === undefined) {
+            missing++;
+            ctx.stderr(`reactionlens labels export: comment ${o.commentId} is not in the store; skipped\n`);
+            continue;
+          }
+          const predicted = tagger.tag(c.body);
+          const labels = {} as Record<TagName, 0 | 1>;
+          const fromTagger: TagName[] = [];
+          for (const t of TAG_NAMES) {
+            const human = o.labels[t];
+            if (human === undefined) fromTagger.push(t);
+            labels[t] = (human ?? predicted.tags[t].label) ? 1 : 0;
+          }
+          lines.push(
+            JSON.stringify({
+              id: c.id,
+              text: c.body,
+              url: c.permalink,
+              labels,
+              ambiguous: fromTagger.length > 0,
+              rationale: o.note ?? '',
+              source: 'reactionlens-label',
+              labeledAt: o.createdAt,
+              ...(fromTagger.length > 0 ? { tagsFromTagger: fromTagger, tagger: tagger.version } : {}),
+            }),
+          );
+        }
+      } finally {
+        store.close();
+      }
+      const body = lines.length > 0 ? lines.join('\n') + '\n' : '';
+      if (flags.out !== undefined) {
+        writeFileSync(resolve(ctx.cwd, flags.out), body);
+        ctx.stderr(`wrote ${lines.length} labeled item(s) to ${flags.out}\n`);
+      } else ctx.stdout(body);
+      if (missing > 0) ctx.markPartial(`${missing} correction(s) refer to comments not in the store`);
+    });
+  labelsCmd.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  for (const c of labelsCmd.commands) c.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+}
