@@ -317,8 +317,8 @@ export class FakeReddit {
       case 'truncated':
         return { status: 200, body: '[{"kind": "Listing", "data": {"after": null, "chil', headers: { 'content-type': 'application/json' } };
       case 'timeout':
-        // Longer than the client's (test) timeout; the client aborts first.
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        // Longer than the client's (test) timeout; the client aborts first. Unref'd: never holds the process open.
+        await new Promise((resolve) => setTimeout(resolve, 4000).unref());
         return { status: 504, body: 'late', headers: {} };
       case 'reset':
         throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });

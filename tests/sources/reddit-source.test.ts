@@ -46,7 +46,7 @@ function setUp(fakeOptions: Partial<FakeRedditOptions> = {}) {
   const fake = new FakeReddit({ threads: [...THREADS, OLD], now: clock.now, rateLimit: { perWindow: 1000, windowSeconds: 600 }, ...fakeOptions });
   unmount?.();
   unmount = mountFakeReddit(fake);
-  const source = createRedditSource(TEST_ENV, { clock, random: () => 0.5, retry: { timeoutMs: 300, baseDelayMs: 1000 } });
+  const source = createRedditSource(TEST_ENV, { clock, random: () => 0.5, retry: { timeoutMs: 1500, baseDelayMs: 1000 } });
   const now = () => Math.floor(clock.now() / 1000);
   return { clock, fake, source, now };
 }
