@@ -2,6 +2,8 @@
 // calibration and thresholds are all refit inside each training split), plus
 // the baselines the README compares against.
 
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
 import { TAG_NAMES, type TagName } from '../types.js';
 import { analyseText } from './analyse-text.js';
 import { summarize, type EvalSummary, type Prediction } from './evaluate-tags.js';
@@ -70,7 +72,9 @@ function baselinePreds(items: LabeledItem[], decide: (it: LabeledItem, tag: TagN
 }
 
 export function baselines(items: LabeledItem[]): Record<string, EvalSummary> {
-  const sentiment = new Map(items.map((it) => [it.id, analyseText(it.text).doc.sentiment]));
+  // The tagger's pipe has no sentiment; the baseline uses its own wink instance (CV scripts only).
+  const senti = winkNLP(model, ['sbd', 'negation', 'sentiment']);
+  const sentiment = new Map(items.map((it) => [it.id, senti.readDoc(it.text).out(senti.its.sentiment) as unknown as number]));
   return {
     'negative sentiment (wink) => tag': summarize(baselinePreds(items, (it) => (sentiment.get(it.id) ?? 0) < 0)),
     'naive keyword list': summarize(baselinePreds(items, (it, t) => NAIVE_KEYWORDS[t].test(it.text))),

@@ -1,5 +1,5 @@
 // Versioned cue lexicon, written from LABELS.md's concepts (not from training
-// texts). Each cue is a case-insensitive regex over the normalised text.
+// texts). Each cue is a lower-case regex run over the lower-cased normalised text.
 //
 // Safety rule for every pattern: no nested or unbounded quantifiers over
 // overlapping classes. Only literal alternations, `\w*`/`\w+` at word ends,
@@ -21,7 +21,7 @@ export type CueKind = 'cue' | 'rebuttal' | 'context';
 export interface CueDef {
   name: string;
   kind: CueKind;
-  /** Regex source; compiled with flags "giu". */
+  /** Regex source, lower-case; compiled with flag "g" and run on lower-cased text. */
   pattern: string;
   /** Whether a negator just before the match ("not a bubble") flips it to `neg:<name>`. */
   negatable: boolean;

@@ -5,7 +5,7 @@
 import winkNLP, { type ItemSentence, type ItemToken } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-export const WINK_PIPE = ['sbd', 'negation', 'sentiment'];
+export const WINK_PIPE = ['sbd', 'negation'];
 
 type WinkInstance = ReturnType<typeof winkNLP>;
 
@@ -43,46 +43,37 @@ export interface AnalysedDoc {
   sentiment: number;
 }
 
-/** Tokenise, split sentences and mark negation scope with wink-nlp. */
+/** Tokenise, split sentences and mark negation scope with wink-nlp (bulk outputs: fast). */
 export function analyseDoc(text: string): AnalysedDoc {
   const nlp = getNlp();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
-  const tokens: DocToken[] = [];
-  const sentences: DocSentence[] = [];
+  const toks = doc.tokens();
+  const values = toks.out(its.value) as string[];
+  const spaces = toks.out(its.precedingSpaces) as string[];
+  const negs = toks.out(its.negationFlag) as unknown as boolean[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const sents = WINK_PIPE.includes('sentiment') ? (doc.sentences().out(its.sentiment) as unknown as number[]) : [];
+  const tokens: DocToken[] = new Array(values.length);
   let offset = 0;
-  let si = 0;
-  doc.sentences().each((s: ItemSentence) => {
-    const first = tokens.length;
-    s.tokens().each((t: ItemToken) => {
-      const value = t.out(its.value) as string;
-      const pre = (t.out(its.precedingSpaces) as string).length;
-      let start = offset + pre;
-      if (text.startsWith(value, start) === false) {
-        const found = text.indexOf(value, offset);
-        start = found >= 0 ? found : start;
-      }
-      const end = start + value.length;
-      offset = end;
-      tokens.push({
-        start,
-        end,
-        lower: value.toLowerCase(),
-        negated: t.out(its.negationFlag) as unknown as boolean,
-        sentence: si,
-      });
-    });
-    const firstTok = tokens[first];
-    const lastTok = tokens[tokens.length - 1];
-    sentences.push({
-      start: firstTok?.start ?? offset,
-      end: lastTok?.end ?? offset,
-      sentiment: s.out(its.sentiment) as unknown as number,
-      firstToken: first,
-      endToken: tokens.length,
-    });
-    si++;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    let start = offset + (spaces[i]?.length ?? 0);
+    if (!text.startsWith(value, start)) {
+      const found = text.indexOf(value, offset);
+      if (found >= 0) start = found;
+    }
+    const end = start + value.length;
+    offset = end;
+    tokens[i] = { start, end, lower: value.toLowerCase(), negated: negs[i] === true, sentence: 0 };
+  }
+  const sentences: DocSentence[] = [];
+  let total = 0;
+  spans.forEach(([a, b], si) => {
+    for (let k = a; k <= b && k < tokens.length; k++) tokens[k]!.sentence = si;
+    const sentiment = Number.isFinite(sents[si]) ? sents[si]! : 0;
+    total += sentiment;
+    sentences.push({ start: tokens[a]?.start ?? 0, end: tokens[b]?.end ?? 0, sentiment, firstToken: a, endToken: b + 1 });
   });
-  const sentiment = doc.out(its.sentiment) as unknown as number;
-  return { tokens, sentences, sentiment: Number.isFinite(sentiment) ? sentiment : 0 };
+  return { tokens, sentences, sentiment: sentences.length > 0 ? total / sentences.length : 0 };
 }

@@ -123,9 +123,26 @@ function isWordChar(code: number): boolean {
 }
 
 /** Normalise `original` for analysis; see the file comment. */
+// Any char that may need rewriting; texts without one take the identity fast path.
+const SPECIAL = /[&>/$\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]|\b[ur]\//i;
+
+function identity(src: string, truncated: boolean): NormalizedText {
+  const n = src.length;
+  const origStart = new Int32Array(n);
+  const origEnd = new Int32Array(n);
+  let ownChars = 0;
+  for (let i = 0; i < n; i++) {
+    origStart[i] = i;
+    origEnd[i] = i + 1;
+    if (src.charCodeAt(i) > 0x20) ownChars++;
+  }
+  return { text: src, origStart, origEnd, quotedChars: 0, ownChars, truncated };
+}
+
 export function normalizeText(original: string): NormalizedText {
   const truncated = original.length > MAX_ANALYSED_CHARS;
   const src = truncated ? original.slice(0, MAX_ANALYSED_CHARS) : original;
+  if (!SPECIAL.test(src)) return identity(src, truncated);
   const dec = decodeLayer(src);
   const t = dec.text;
   const n = t.length;
