@@ -231,7 +231,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     text: s.trimmed.text,
     excerpt: { start: s.trimmed.start, end: s.trimmed.end },
     words: s.trimmed.words,
-    gloss: writeGloss(s.tag, primary.cues, options.refrains, primary.overridden),
+    gloss: writeGloss(s.tag, primary.cues, options.refrains, primary.overridden === true),
     glossIsParaphrase: true,
     tags: scores,
     primaryTag: s.tag,

@@ -6,8 +6,8 @@ export interface ResolvedTag {
   score: number;
   label: boolean;
   cues: Cue[];
-  /** True when a human override decided the label. */
-  overridden: boolean;
+  /** True when a human override decided the label (absent: the tagger's). */
+  overridden?: boolean;
 }
 
 export type ResolvedTags = Record<TagName, ResolvedTag>;
@@ -22,6 +22,8 @@ export function resolveTags(result: TagResult | undefined, override: LabelOverri
   const usable = result !== undefined && result.skipped === undefined;
   const hasOverride = override !== undefined && Object.keys(override.labels).length > 0;
   if (!usable && !hasOverride) return null;
+  // The common case allocates nothing: the tagger's scores are used as they are.
+  if (usable && !hasOverride) return result.tags;
   const out = {} as ResolvedTags;
   for (const tag of TAG_NAMES) {
     const machine = usable ? result.tags[tag] : undefined;
@@ -29,7 +31,7 @@ export function resolveTags(result: TagResult | undefined, override: LabelOverri
     if (human !== undefined) {
       out[tag] = { score: human ? 1 : 0, label: human, cues: human ? (machine?.cues ?? []) : [], overridden: true };
     } else {
-      out[tag] = { score: machine?.score ?? 0, label: machine?.label ?? false, cues: machine?.cues ?? [], overridden: false };
+      out[tag] = machine ?? { score: 0, label: false, cues: [] };
     }
   }
   return out;
