@@ -6,6 +6,9 @@ import { registerEventsCommand } from '../commands/events-command.js';
 import { registerQuotesCommand } from '../commands/quotes-command.js';
 import { registerReportCommand } from '../commands/report-command.js';
 import { registerRunCommand } from '../commands/run-command.js';
+import { registerTagCommand } from '../commands/tag-command.js';
+import { registerEvalCommand } from '../commands/eval-command.js';
+import { registerLabelCommand } from '../commands/label-command.js';
 import type { CliContext } from './cli-context.js';
 
 export const TOOL_VERSION = readToolVersion();
@@ -24,6 +27,9 @@ export function createProgram(ctx: CliContext): Command {
   registerCompareCommand(program, ctx);
   registerQuotesCommand(program, ctx);
   registerEventsCommand(program, ctx);
+  registerTagCommand(program, ctx);
+  registerEvalCommand(program, ctx);
+  registerLabelCommand(program, ctx);
   // Subcommands inherit exitOverride/output so their usage errors reach src/cli.ts too.
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   return program;

@@ -15,6 +15,8 @@ export interface CollectOptions {
   activeForSeconds?: number;
   /** Re-check stored comments for deletion/removal when the source can. */
   recheck?: boolean;
+  /** Only comments not confirmed live for this long (seconds) are re-checked, so a nightly run stays cheap. */
+  recheckAfterSeconds?: number;
 }
 
 export interface CollectSummary extends SaveCounts {
@@ -81,7 +83,8 @@ export async function collectEvent(
   );
 
   if (options.recheck !== false && source.checkStatus !== undefined) {
-    const stale = store.listLiveCommentIds(event.id).filter((id) => !fetchedIds.has(id));
+    const checkedBefore = ctx.now() - (options.recheckAfterSeconds ?? 20 * 3600);
+    const stale = store.listLiveCommentIds(event.id, checkedBefore).filter((id) => !fetchedIds.has(id));
     if (stale.length > 0) {
       try {
         const statuses = await source.checkStatus(stale, ctx);

@@ -154,28 +154,29 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     }
   };
 
-  const handleLine = (line: string, splitLine: number, endOffset: number): void => {
+  const handleLine = (bytes: Buffer, splitLine: number, endOffset: number): void => {
     const lineNumber = lineBase + splitLine;
     if (document.lines !== null) {
-      document.bytes += line.length;
+      document.bytes += bytes.length;
       if (document.bytes > MAX_DOCUMENT_BYTES) {
         throw new SourceError(`${file.path}: a multi-line JSON document larger than 256 MiB; convert it to NDJSON (one object per line) first`);
       }
-      document.lines.push(line);
+      document.lines.push(bytes.toString('utf8'));
       return;
     }
-    if (lineNumber === 1 && startsMultiLineDocument(line)) {
-      document.lines = [line];
-      document.bytes = line.length;
+    if (lineNumber === 1 && startsMultiLineDocument(bytes)) {
+      document.lines = [bytes.toString('utf8')];
+      document.bytes = bytes.length;
       return;
     }
-    if (line.length === 0 || (line.charCodeAt(0) <= 0x20 && line.trim() === '')) return;
-    const reason = filter === null ? null : prefilterLine(line, filter, session.keptThreads);
+    if (isBlank(bytes)) return;
+    // Most lines of a filtered import end here, before being decoded at all.
+    const reason = filter === null ? null : prefilterLine(bytes, filter, session.keptThreads);
     if (reason !== null) summary.filtered[reason]++;
     else {
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(bytes.toString('utf8'));
       } catch (error) {
         bad(lineNumber, `not valid JSON (${(error as Error).message})`);
         value = undefined;
@@ -250,7 +251,7 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
       'Everything before it was kept; re-download the file and import it again to add the rest.';
     return summary;
   }
-  if (tail !== null) handleLine(tail.line, tail.lineNumber, splitter.completedOffset + Buffer.byteLength(tail.line));
+  if (tail !== null) handleLine(tail.line, tail.lineNumber, splitter.completedOffset + tail.line.length);
   if (document.lines !== null) {
     let value: unknown;
     try {
@@ -266,9 +267,16 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
   return summary;
 }
 
+function isBlank(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) > 0x20) return false;
+  return true;
+}
+
 /** A first line like `[` or `{` that is not JSON by itself: a pretty-printed saved answer. */
-function startsMultiLineDocument(line: string): boolean {
-  const trimmed = line.trim();
+function startsMultiLineDocument(bytes: Buffer): boolean {
+  const first = bytes.find((b) => b > 0x20);
+  if (first !== 0x5b /* [ */ && first !== 0x7b /* { */) return false;
+  const trimmed = bytes.toString('utf8').trim();
   if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return false;
   try {
     JSON.parse(trimmed);

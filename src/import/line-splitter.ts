@@ -8,13 +8,18 @@ export interface LineSplitterOptions {
   maxLineBytes?: number;
 }
 
-/** Called per complete line; `endOffset` is the byte offset just past its newline. */
-export type LineHandler = (line: string, lineNumber: number, endOffset: number) => void;
+/**
+ * Called per complete line with its bytes (no newline, no '\r'); `endOffset` is
+ * the byte offset just past its newline. The bytes are only valid during the
+ * call: the stream may reuse the chunk afterwards.
+ */
+export type LineHandler = (line: Buffer, lineNumber: number, endOffset: number) => void;
 
 /**
  * Splits a byte stream into lines on '\n' (dropping a '\r' before it). Splitting
  * bytes, not text, means a multi-byte UTF-8 character cut across two chunks is
- * never decoded in halves: a line is decoded only once it is whole. Only the
+ * never decoded in halves: a line is decoded only once it is whole, and only
+ * if the caller wants it (most lines of a filtered import never are). Only the
  * unfinished tail of a chunk is carried over, so memory stays at one chunk plus
  * one line whatever the stream's size.
  */
@@ -69,7 +74,7 @@ export class LineSplitter {
   }
 
   /** The unterminated last line, if any (a file without a final newline, or a cut-off stream). */
-  finish(): { line: string; lineNumber: number } | null {
+  finish(): { line: Buffer; lineNumber: number } | null {
     if (this.pending === 0) return null;
     const lineNumber = this.lineNumber + 1;
     const overlong = this.overlong;
@@ -78,7 +83,7 @@ export class LineSplitter {
     this.resetCarry();
     if (overlong) this.onOverlong(lineNumber);
     if (whole === null) return null;
-    return { line: whole.toString('utf8'), lineNumber };
+    return { line: whole, lineNumber };
   }
 
   private emit(chunk: Buffer, start: number, nl: number): void {
@@ -86,13 +91,13 @@ export class LineSplitter {
     const endOffset = this.done;
     if (this.pending === 0) {
       const end = nl > start && chunk[nl - 1] === CARRIAGE_RETURN ? nl - 1 : nl;
-      this.onLine(chunk.toString('utf8', start, end), lineNumber, endOffset);
+      this.onLine(chunk.subarray(start, end), lineNumber, endOffset);
       return;
     }
     this.carry.push(chunk.subarray(start, nl));
     const whole = trimCr(Buffer.concat(this.carry, this.pending + nl - start));
     this.resetCarry();
-    this.onLine(whole.toString('utf8'), lineNumber, endOffset);
+    this.onLine(whole, lineNumber, endOffset);
   }
 
   private keepTail(tail: Buffer): void {

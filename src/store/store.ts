@@ -308,14 +308,14 @@ export class Store {
     for (const row of stmt.iterate(eventId)) yield toComment(row);
   }
 
-  /** Comment ids of an event that are still live, for a deletion re-check. */
-  listLiveCommentIds(eventId: string): string[] {
+  /** Comment ids of an event that are still live (optionally: last confirmed before a time), for a deletion re-check. */
+  listLiveCommentIds(eventId: string, checkedBefore = Number.MAX_VALUE): string[] {
     return this.db
-      .prepare<[string], { id: string }>(
+      .prepare<[string, number], { id: string }>(
         `SELECT c.id FROM comments c JOIN event_threads e ON e.thread_id = c.thread_id
-         WHERE e.event_id = ? AND c.status = 'live' ORDER BY c.id`,
+         WHERE e.event_id = ? AND c.status = 'live' AND c.status_checked_at < ? ORDER BY c.id`,
       )
-      .all(eventId)
+      .all(eventId, checkedBefore)
       .map((r) => r.id);
   }
 

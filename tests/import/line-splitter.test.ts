@@ -4,9 +4,10 @@ import { LineSplitter } from '../../src/import/line-splitter.js';
 function split(chunks: Buffer[], options: { skipLines?: number; maxLineBytes?: number } = {}) {
   const lines: Array<[string, number, number]> = [];
   const overlong: number[] = [];
-  const splitter = new LineSplitter((l, n, end) => lines.push([l, n, end]), (n) => overlong.push(n), options);
+  const splitter = new LineSplitter((l, n, end) => lines.push([l.toString('utf8'), n, end]), (n) => overlong.push(n), options);
   for (const c of chunks) splitter.push(c);
-  const tail = splitter.finish();
+  const finished = splitter.finish();
+  const tail = finished === null ? null : { line: finished.line.toString('utf8'), lineNumber: finished.lineNumber };
   return { lines, overlong, tail, splitter };
 }
 

@@ -151,8 +151,12 @@ describe('reddit source: collecting', () => {
     const victims = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]').slice(10, 16);
     victims.forEach((c, i) => fake.edits.set(c.id, i % 2 === 0 ? 'deleted' : 'removed'));
     const infoBefore = fake.stats.info;
+    // Checked moments ago: a nightly run does not re-check them again (that would cost a request per 100 comments).
+    const skippedCheck = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    expect(fake.stats.info - infoBefore).toBe(0);
+    expect(skippedCheck.commentsPurged).toBe(0);
     // activeForSeconds 0: nothing is refetched, so only the re-check can see the deletions.
-    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
     expect(summary.threadsFetched).toBe(0);
     expect(fake.stats.info - infoBefore).toBe(Math.ceil(store.countEvent(EVENT.id).live / 100) + (victims.length > 0 ? 0 : 0));
     expect(summary.commentsPurged).toBe(victims.length);
