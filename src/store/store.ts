@@ -313,7 +313,7 @@ export class Store {
     return this.db
       .prepare<[string, number], { id: string }>(
         `SELECT c.id FROM comments c JOIN event_threads e ON e.thread_id = c.thread_id
-         WHERE e.event_id = ? AND c.status = 'live' AND c.status_checked_at < ? ORDER BY c.id`,
+         WHERE e.event_id = ? AND c.status = 'live' AND c.status_checked_at <= ? ORDER BY c.id`,
       )
       .all(eventId, checkedBefore)
       .map((r) => r.id);
