@@ -163,28 +163,20 @@ async function runChildTask(task: string, dir: string): Promise<ChildResult> {
     store.close();
   } else if (task === 'report') {
     const store = Store.open(db);
-    const event = { ...eventOf(EVENTS[0]) };
-    const mb = (): string => `${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB)`;
-    if (process.env.REPORT_BENCH_PROFILE === '1') console.error(`rss before load: ${mb()}`);
+    const rss = (): number => process.memoryUsage().rss / 1_048_576;
+    const rss0 = rss();
     const load0 = performance.now();
-    const { input } = loadReportInput(store, event, benchTagger, { withAuthors: false });
-    if (process.env.REPORT_BENCH_PROFILE === '1') console.error(`rss after load: ${mb()}; maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+    const { input } = loadReportInput(store, eventOf(EVENTS[0]), benchTagger, { withAuthors: false });
     const build0 = performance.now();
+    const rssLoaded = rss();
     const report = buildReport(input);
-    if (process.env.REPORT_BENCH_PROFILE === '1') {
-      console.error(`rss after load: see below; after build: ${mb()}; maxRSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-      const { hashReportInputs } = await import('../src/report/hash-report-inputs.js');
-      const h0 = performance.now();
-      hashReportInputs({ ...input, history: [] });
-      console.error(`hashReportInputs alone: ${(performance.now() - h0).toFixed(0)} ms`);
-      const b0 = performance.now();
-      buildReport(input);
-      console.error(`buildReport again (warm): ${(performance.now() - b0).toFixed(0)} ms`);
-    }
     const write0 = performance.now();
     writeReport(report, { dir: join(dir, 'out'), basename: report.date, formats: [...REPORT_FORMATS], now: 0, toolVersion: 'bench' });
     const end = performance.now();
-    detail = `load+screen ${(build0 - load0).toFixed(0)} ms, build ${(write0 - build0).toFixed(0)} ms, render+write ${(end - write0).toFixed(0)} ms; ${report.counts.analysed} analysed, ${report.quotes.highlights.length} highlights`;
+    detail =
+      `store load + screen ${(build0 - load0).toFixed(0)} ms (+${(rssLoaded - rss0).toFixed(0)} MB RSS), ` +
+      `buildReport ${(write0 - build0).toFixed(0)} ms, render + write ${(end - write0).toFixed(0)} ms; ` +
+      `${report.counts.analysed.toLocaleString('en-US')} analysed, ${report.quotes.highlights.length} highlights`;
     store.close();
   } else if (task === 'compare') {
     const store = Store.open(db);
