@@ -11,8 +11,9 @@ import { ConfigError, InternalError, LockError, SchemaError, SourceError } from 
  * Exit codes. Decided here and nowhere else; documented in the README.
  * 0 ok · 1 internal error · 2 usage/config/invalid input · 3 source or auth error
  * 4 partial run (some records or sources missing) · 5 store busy (another run holds the lock)
+ * 130 interrupted (Ctrl-C / SIGTERM; what was stored stays, the next run resumes)
  */
-export const EXIT = { ok: 0, internal: 1, usage: 2, source: 3, partial: 4, busy: 5 } as const;
+export const EXIT = { ok: 0, internal: 1, usage: 2, source: 3, partial: 4, busy: 5, interrupted: 130 } as const;
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -22,6 +23,7 @@ export interface CliIO {
   cwd: string;
   isTTY: boolean;
   now?: () => number;
+  signal?: AbortSignal;
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in-process. */
@@ -36,6 +38,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     env: io.env,
     cwd: io.cwd,
     isTTY: io.isTTY,
+    signal: io.signal ?? new AbortController().signal,
     now: io.now ?? (() => Date.now() / 1000),
     markPartial: (reason) => {
       partial ??= reason;
@@ -90,6 +93,10 @@ function reportError(error: unknown, io: CliIO): number {
     line('busy', error);
     return EXIT.busy;
   }
+  if (error instanceof Error && error.name === 'AbortError') {
+    io.stderr('reactionlens: interrupted; everything stored so far is kept and the next run resumes\n');
+    return EXIT.interrupted;
+  }
   const e = error instanceof Error ? error : new InternalError(String(error));
   io.stderr(`reactionlens: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this with the command you ran.\n`);
   return EXIT.internal;
@@ -107,7 +114,16 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // First Ctrl-C asks the run to stop cleanly (lock released, thread in flight dropped); a second one kills.
+  const controller = new AbortController();
+  const stop = (): void => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const code = await runCli(process.argv.slice(2), {
+    signal: controller.signal,
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     stdin: process.stdin,

@@ -11,6 +11,8 @@ export interface CliContext {
   cwd: string;
   /** Seconds since the epoch. */
   now: () => number;
+  /** Aborted on Ctrl-C / SIGTERM: long commands stop between records and keep what is stored. */
+  signal?: AbortSignal;
   /** True when stderr is a terminal (progress bars redraw in place). */
   isTTY: boolean;
   /** A command that finished with some records skipped or some sources missing calls this; src/cli.ts maps it to the exit code. */

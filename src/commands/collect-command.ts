@@ -37,7 +37,7 @@ export function registerCollectCommand(program: Command, ctx: CliContext): void 
           source,
           store,
           tagger: loadTagger,
-          ctx: { now: ctx.now, progress: progress.onEvent },
+          ctx: { now: ctx.now, progress: progress.onEvent, ...(ctx.signal === undefined ? {} : { signal: ctx.signal }) },
           runId: `${event.id}-collect-${randomUUID().slice(0, 8)}`,
           reportsDir: '',
           formats: [],

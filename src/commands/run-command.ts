@@ -49,7 +49,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
           source,
           store,
           tagger: loadTagger,
-          ctx: { now: ctx.now, progress: progress.onEvent },
+          ctx: { now: ctx.now, progress: progress.onEvent, ...(ctx.signal === undefined ? {} : { signal: ctx.signal }) },
           runId: `${event.id}-${new Date(ctx.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`,
           reportsDir: resolve(ctx.cwd, flags.out),
           formats: flags.format,

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
@@ -21,10 +21,11 @@ interface CliResult {
   stderr: string;
 }
 
-async function cli(args: string[]): Promise<CliResult> {
+async function cli(args: string[], signal?: AbortSignal): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
+    ...(signal === undefined ? {} : { signal }),
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     stdin: new PassThrough(),
@@ -206,6 +207,33 @@ describe('bad input', () => {
     const result = await cli(['run', '--event', 'no-such-event', '--source', 'fixtures', '--db', join(dir, 'x.db')]);
     expect(result.code).toBe(EXIT.usage);
     expect(result.stderr).toMatch(/Known events: amazon-openai-2025-12, nvidia-openai-2025-09/);
+  });
+
+  it('an interrupted run exits 130, releases the store lock and leaves no half-written thread', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const db = join(dir, 'interrupted.db');
+    const result = await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db], controller.signal);
+    expect(result.code).toBe(EXIT.interrupted);
+    expect(result.stderr).toMatch(/interrupted/);
+    expect(existsSync(`${db}.lock`)).toBe(false);
+    const store = Store.open(db);
+    try {
+      for (const thread of store.listThreads(EVENT)) expect(store.getThreadState(thread.id)?.complete).toBe(true);
+    } finally {
+      store.close();
+    }
+    // The next run resumes and completes.
+    const resumed = await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db]);
+    expect(resumed.code, resumed.stderr).toBe(EXIT.ok);
+  });
+
+  it('a second run on a locked store refuses with the busy exit code', async () => {
+    const db = join(dir, 'locked.db');
+    writeFileSync(`${db}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: Date.now() }));
+    const result = await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db]);
+    expect(result.code).toBe(EXIT.busy);
+    expect(result.stderr).toContain(String(process.pid));
   });
 
   it('a missing required flag is a usage error', async () => {
