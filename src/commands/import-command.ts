@@ -55,6 +55,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
             restart: flags.restart,
             onProgress: progress.update,
             progressEveryMs: ctx.isTTY ? 250 : 5000,
+            // Ctrl-C: the batch in hand is saved with its resume point, so the next run picks up there.
+            ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
           });
         } finally {
           progress.done();

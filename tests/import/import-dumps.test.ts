@@ -131,6 +131,22 @@ describe('importDumps with an event', () => {
     store.close();
   });
 
+  it('saves what it has and a resume point when aborted, and the next run picks up there', async () => {
+    const lines = [post('p1', FROM + 1), ...Array.from({ length: 20_000 }, (_, i) => comment(`a${i}`, 'p1', 't3_p1', FROM + 10 + i))];
+    const path = writeDump(join(dir, 'RC_abort'), ndjson(lines));
+    const store = Store.open(':memory:');
+    const controller = new AbortController();
+    const first = quietImport(store, [path], { signal: controller.signal, progressEveryMs: 0, batchSize: 500, onProgress: () => controller.abort() });
+    await expect(first).rejects.toThrow();
+    const saved = store.countEvent(event.id).comments;
+    expect(saved).toBeGreaterThan(0);
+    expect(saved).toBeLessThan(20_000);
+    const second = await quietImport(store, [path]);
+    expect(second.files[0]?.resumedFromLine).toBeGreaterThan(0);
+    expect(store.countEvent(event.id).comments).toBe(20_000);
+    store.close();
+  });
+
   it('checks every file before reading any', async () => {
     const store = Store.open(':memory:');
     await expect(quietImport(store, [join(dir, 'missing.ndjson')])).rejects.toThrow(ConfigError);
