@@ -79,7 +79,8 @@ export function pickQuotes(candidates: readonly QuoteCandidate[], options: PickO
       raw.push(resolved.score * communitySignal(candidate.comment.score));
     }
   }
-  const k = Math.max(60, options.limit * 15);
+  // Room for the diversity step to skip duplicates and same-author comments; capped so a big feed stays fast.
+  const k = Math.min(5_000, Math.max(60, options.limit * 15));
   const pool: Scored[] = [];
   for (const index of iterateByBound(Float64Array.from(raw))) {
     const entry = entries[index];
@@ -146,55 +147,53 @@ function compareScored(a: Scored, b: Scored): number {
   return b.relevance - a.relevance || compareIds(a.candidate.comment.id, b.candidate.comment.id) || compareIds(a.tag, b.tag);
 }
 
+/**
+ * Greedy MMR. Each round updates every remaining candidate against the one
+ * just picked only (its running max similarity and whether it is now
+ * blocked), so the whole selection is O(pool × limit), not O(pool × limit²).
+ */
 function selectDiverse(pool: Scored[], limit: number, spreadTags: boolean): Scored[] {
   const picked: Scored[] = [];
   const top = pool[0]?.relevance ?? 0;
   if (top <= 0) return picked;
-  const authors = new Set<string>();
-  const remaining = new Set(pool);
-  while (picked.length < limit && remaining.size > 0) {
-    let best: Scored | undefined;
+  const states = pool.map((s) => ({ s, maxSim: 0, blocked: false }));
+  while (picked.length < limit) {
+    let best: (typeof states)[number] | undefined;
     let bestValue = -Infinity;
-    for (const s of remaining) {
-      if (isBlocked(s, picked, authors)) {
-        remaining.delete(s);
-        continue;
-      }
-      const value = LAMBDA * (s.relevance / top) - (1 - LAMBDA) * maxSimilarity(s, picked, spreadTags);
-      if (value > bestValue || (value === bestValue && best !== undefined && compareScored(s, best) < 0)) {
-        best = s;
+    for (const st of states) {
+      if (st.blocked) continue;
+      const value = LAMBDA * (st.s.relevance / top) - (1 - LAMBDA) * st.maxSim;
+      if (value > bestValue || (value === bestValue && best !== undefined && compareScored(st.s, best.s) < 0)) {
+        best = st;
         bestValue = value;
       }
     }
     if (best === undefined) break;
-    picked.push(best);
-    remaining.delete(best);
-    const author = authorKey(best);
-    if (author !== null) authors.add(author);
+    best.blocked = true;
+    picked.push(best.s);
+    for (const st of states) {
+      if (st.blocked) continue;
+      if (isRedundant(st.s, best.s)) st.blocked = true;
+      else st.maxSim = Math.max(st.maxSim, similarity(st.s, best.s, spreadTags));
+    }
   }
   return picked;
 }
 
-function isBlocked(s: Scored, picked: Scored[], authors: Set<string>): boolean {
+/** Same comment, same author, or a near-duplicate text: never two of these. */
+function isRedundant(s: Scored, p: Scored): boolean {
+  if (p.candidate.comment.id === s.candidate.comment.id) return true;
   const author = authorKey(s);
-  if (author !== null && authors.has(author)) return true;
-  for (const p of picked) {
-    if (p.candidate.comment.id === s.candidate.comment.id) return true;
-    if (estimateJaccard(signatureOf(s), signatureOf(p)) >= NEAR_DUPLICATE) return true;
-  }
-  return false;
+  if (author !== null && author === authorKey(p)) return true;
+  return estimateJaccard(signatureOf(s), signatureOf(p)) >= NEAR_DUPLICATE;
 }
 
-function maxSimilarity(s: Scored, picked: Scored[], spreadTags: boolean): number {
-  let max = 0;
-  for (const p of picked) {
-    let sim = estimateJaccard(signatureOf(s), signatureOf(p));
-    if (p.candidate.comment.threadId === s.candidate.comment.threadId) sim = Math.max(sim, 0.35);
-    if (subredditOf(p.candidate) === subredditOf(s.candidate)) sim = Math.max(sim, 0.15);
-    if (spreadTags && p.tag === s.tag) sim = Math.max(sim, leadPhrase(p) === leadPhrase(s) ? 0.6 : 0.25);
-    max = Math.max(max, sim);
-  }
-  return max;
+function similarity(s: Scored, p: Scored, spreadTags: boolean): number {
+  let sim = estimateJaccard(signatureOf(s), signatureOf(p));
+  if (p.candidate.comment.threadId === s.candidate.comment.threadId) sim = Math.max(sim, 0.35);
+  if (subredditOf(p.candidate) === subredditOf(s.candidate)) sim = Math.max(sim, 0.15);
+  if (spreadTags && p.tag === s.tag) sim = Math.max(sim, leadPhrase(p) === leadPhrase(s) ? 0.6 : 0.25);
+  return sim;
 }
 
 /** The strongest cue of the quote's tag: two quotes making the same point through the same phrase add little. */
