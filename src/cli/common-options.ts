@@ -16,6 +16,6 @@ export const collectFlagsSchema = z.object({
   fixtures: z.string(),
   json: z.boolean().optional().default(false),
   quiet: z.boolean().optional().default(false),
-  concurrency: z.coerce.number().int().min(1).max(8).optional().default(2),
+  concurrency: z.coerce.number().int().min(1).max(8).optional().default(4),
   recheck: z.boolean().optional().default(true),
 });

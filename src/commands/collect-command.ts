@@ -21,7 +21,7 @@ export function registerCollectCommand(program: Command, ctx: CliContext): void 
     .option(...fixturesOption)
     .option(...dbOption)
     .option(...eventsDirOption)
-    .option('--concurrency <n>', 'threads fetched at once', '2')
+    .option('--concurrency <n>', 'threads fetched at once (they share one rate-limit budget)', '4')
     .option('--no-recheck', 'skip re-checking stored comments for deletion')
     .option('--quiet', 'no progress on stderr')
     .option(...jsonOption)

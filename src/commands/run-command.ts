@@ -32,7 +32,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .option('--out <dir>', 'reports folder; the report goes to <dir>/<event>/<YYYY-MM-DD>.*', 'reports')
     .option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .option('--with-authors', 'show usernames in quotes (off by default: attribution is subreddit + permalink)')
-    .option('--concurrency <n>', 'threads fetched at once', '2')
+    .option('--concurrency <n>', 'threads fetched at once (they share one rate-limit budget)', '4')
     .option('--no-recheck', 'skip re-checking stored comments for deletion')
     .option('--quiet', 'no progress on stderr')
     .option(...jsonOption)
