@@ -14,12 +14,12 @@ export function statusFromMeta(meta: ArchiveMeta | null | undefined): ContentSta
   return 'live';
 }
 
-/** When the archive fetched its copy: that is our `fetchedAt`, not the import time. */
-export function archiveFetchedAt(item: { retrieved_on?: number | null | undefined; retrieved_utc?: number | null | undefined }, fallback: number): number {
-  return item.retrieved_on ?? item.retrieved_utc ?? fallback;
-}
-
-export function toArchiveThread(data: ArchiveSubmission, fallbackFetchedAt: number): Thread {
+/**
+ * `fetchedAt` is when we read the archive, not when the archive read Reddit:
+ * the collect stage judges whether a thread is still active from it, and an
+ * archive copy taken seconds after posting would make every thread look new.
+ */
+export function toArchiveThread(data: ArchiveSubmission, fetchedAt: number): Thread {
   const permalink = data.permalink ?? `/r/${data.subreddit}/comments/${data.id}/`;
   const thread = toThread(
     {
@@ -28,7 +28,7 @@ export function toArchiveThread(data: ArchiveSubmission, fallbackFetchedAt: numb
       selftext: data.selftext ?? '',
       stickied: data.stickied ?? false,
     },
-    archiveFetchedAt(data, fallbackFetchedAt),
+    fetchedAt,
   );
   const metaStatus = statusFromMeta(data._meta);
   if (thread.status !== 'live' || metaStatus === 'live') return thread;
@@ -43,7 +43,7 @@ export function statusFromArchiveBody(body: string): ContentStatus {
 }
 
 /** An archive comment → our Comment; `depth` comes from the caller, which knows the parent links. */
-export function toArchiveComment(data: ArchiveComment, depth: number, fallbackFetchedAt: number): Comment {
+export function toArchiveComment(data: ArchiveComment, depth: number, fetchedAt: number): Comment {
   const bodyStatus = statusFromArchiveBody(data.body);
   const status = bodyStatus !== 'live' ? bodyStatus : statusFromMeta(data._meta);
   const threadId = stripFullnamePrefix(data.link_id);
@@ -63,6 +63,6 @@ export function toArchiveComment(data: ArchiveComment, depth: number, fallbackFe
     stickied: data.stickied ?? false,
     distinguished: data.distinguished ?? null,
     author: live ? (data.author ?? null) : null,
-    fetchedAt: archiveFetchedAt(data, fallbackFetchedAt),
+    fetchedAt,
   };
 }

@@ -6,7 +6,7 @@ export interface ImportOptions {
   store: Store;
   /** With an event, only its window, subreddits and query matches (and their comments) are kept. */
   event: EventConfig | null;
-  /** Seconds since the epoch: fallback fetchedAt (when a line has no retrieved_on) and cursor times. */
+  /** Seconds since the epoch: the rows' fetchedAt and the cursor times. */
   now: () => number;
   /** Monotonic milliseconds, for progress rates (default performance.now). */
   clockMs?: () => number;

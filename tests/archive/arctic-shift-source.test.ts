@@ -7,6 +7,7 @@ import { createArcticShiftSource } from '../../src/sources/arctic-shift-source.j
 import type { ProgressEvent, SourceContext } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
 import { BASE, FROM, TO, answer, comment, makeEvent, post } from './archive-fixtures.js';
+import { mountFakeArcticShift } from './fake-arctic-shift.js';
 
 const NOW = TO + 30 * 86_400;
 
@@ -50,7 +51,7 @@ describe('createArcticShiftSource', () => {
     const found = await source.findThreads(makeEvent(), ctx);
     expect(found.threads.map((t) => t.id)).toEqual(['p1', 'p2']);
     expect(found.capped).toBe(false);
-    expect(found.threads[0]?.fetchedAt).toBe(FROM + 70); // the archive's retrieval time
+    expect(found.threads[0]?.fetchedAt).toBe(NOW); // when we read the archive, not when it read Reddit
 
     const fetched = await source.fetchThread('p1', ctx);
     expect(fetched.comments.map((c) => [c.id, c.depth, c.parentId])).toEqual([
@@ -180,6 +181,25 @@ describe('createArcticShiftSource', () => {
     expect(summary).toMatchObject({ threadsFound: 1, threadsFetched: 1, threadsNew: 1, commentsNew: 2 });
     expect(store.countEvent('test-event')).toEqual({ threads: 1, comments: 2, live: 1 });
     expect(store.getComment('c2')).toMatchObject({ body: '', author: null, status: 'deleted', depth: 1 });
+    store.close();
+  });
+});
+
+describe('collecting a past event twice from the archive', () => {
+  it('stores it once: the second run finds the threads complete and fetches nothing again', async () => {
+    const posts = [post('p1', FROM + 10), post('p2', FROM + 20)];
+    const comments = Array.from({ length: 230 }, (_, i) => comment(`k${i}`, i % 2 === 0 ? 'p1' : 'p2', i < 2 ? `t3_${i % 2 === 0 ? 'p1' : 'p2'}` : `t1_k${i - 2}`, FROM + 100 + i));
+    const fake = mountFakeArcticShift(BASE, { posts, comments });
+    const store = Store.open(':memory:');
+    const { source, ctx } = setup(100);
+    const first = await collectEvent(makeEvent(), source, store, ctx);
+    expect(first).toMatchObject({ threadsFetched: 2, commentsNew: 230 });
+    expect(store.getComment('k229')?.depth).toBe(114);
+    const requests = fake.requests.length;
+    const second = await collectEvent(makeEvent(), createArcticShiftSource({ baseUrl: BASE }), store, ctx);
+    expect(second).toMatchObject({ threadsFetched: 0, threadsUnchanged: 2, threadsNew: 0, commentsNew: 0 });
+    expect(fake.requests.length - requests).toBe(1); // the search only
+    fake.unmount();
     store.close();
   });
 });

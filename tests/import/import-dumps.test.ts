@@ -68,7 +68,7 @@ describe('importDumps with an event', () => {
     expect(store.listThreads(event.id).map((t) => t.id)).toEqual(['p1', 'p2', 'p6', 'p7']);
     expect(store.getThread('p6')).toMatchObject({ status: 'removed', selftext: '', author: null });
     expect(store.getThread('p1')?.title).toContain('🚀');
-    expect(store.getComment('c1')).toMatchObject({ body: 'Ça sent la bulle 🫧 — “circular” money', depth: 0, fetchedAt: FROM + 1030 });
+    expect(store.getComment('c1')).toMatchObject({ body: 'Ça sent la bulle 🫧 — “circular” money', depth: 0, fetchedAt: NOW });
     expect(store.getComment('c2')?.depth).toBe(1);
     expect(store.getComment('c3')).toMatchObject({ status: 'deleted', body: '', author: null, depth: 2 });
     expect(store.getComment('c4')).toMatchObject({ status: 'removed', body: '' });
