@@ -148,7 +148,7 @@ function threadId(i: number): string {
   return `t${i.toString(36)}`;
 }
 
-export function submissionLine(i: number, random: () => number): string {
+function submissionLine(i: number, random: () => number): string {
   const inEvent = i % 250 === 0; // 20 of 5000 are event threads
   const subreddit = inEvent ? (EVENT.subreddits[i % EVENT.subreddits.length] as string) : (SUBREDDITS[Math.floor(random() * SUBREDDITS.length)] as string);
   const created = FROM + Math.floor((i / 5000) * (TO - FROM));
@@ -169,7 +169,7 @@ export function submissionLine(i: number, random: () => number): string {
   });
 }
 
-export function commentLine(i: number, random: () => number): string {
+function commentLine(i: number, random: () => number): string {
   // 1 in 1000 comments belongs to an event thread (the realistic share is far smaller).
   const thread = i % 1000 === 0 ? (i / 1000) % 20 * 250 : Math.floor(random() * THREAD_POOL) + 5_000;
   const inEvent = i % 1000 === 0;
@@ -208,7 +208,7 @@ export function commentLine(i: number, random: () => number): string {
   });
 }
 
-export async function writeLines(path: string, count: number, make: (i: number, random: () => number) => string): Promise<void> {
+async function writeLines(path: string, count: number, make: (i: number, random: () => number) => string): Promise<void> {
   const random = createRandom(count);
   const out = createWriteStream(path);
   const batch: string[] = [];

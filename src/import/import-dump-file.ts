@@ -80,6 +80,8 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
   const lineBase = file.compressed ? 0 : cursor.lines;
   const threads: Thread[] = [];
   const comments: Comment[] = [];
+  // Threads of the batch in hand: not in the store yet, and the bounded cache may have just been emptied.
+  const pendingThreadIds = new Set<string>();
   let lastCheckpoint = cursor.lines;
   // Set when the file turns out to be one pretty-printed JSON document rather than NDJSON.
   const document: { lines: string[] | null; bytes: number } = { lines: null, bytes: 0 };
@@ -95,6 +97,7 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
       addSaveCounts(summary.saved, store.saveItems(eventId, { threads, comments }));
       threads.length = 0;
       comments.length = 0;
+      pendingThreadIds.clear();
     }
     // After the rows: a crash in between only means the batch is upserted again.
     store.setCursor(key, { lines, bytes, done } satisfies Cursor, options.now());
@@ -113,7 +116,7 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
   };
 
   const threadExists = (id: string): boolean => {
-    if (session.knownThreads.has(id)) return true;
+    if (session.knownThreads.has(id) || pendingThreadIds.has(id)) return true;
     if (store.getThreadState(id) === undefined) return false;
     session.knownThreads.add(id);
     return true;
@@ -133,6 +136,7 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
         }
         session.keptThreads.add(thread.id);
       } else session.knownThreads.add(thread.id);
+      pendingThreadIds.add(thread.id);
       threads.push(thread);
       summary.threadsKept++;
     }
@@ -211,23 +215,30 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     });
   };
 
+  // Errors of the stream itself (a truncated or corrupt .zst, a read error) end the file with what was read;
+  // errors of our own processing (the store, a document too large) are thrown as they are.
   let streamError: unknown = null;
   try {
     for await (const chunk of stream.chunks) {
-      splitter.push(chunk);
+      try {
+        splitter.push(chunk);
+      } catch (error) {
+        throw new ProcessingFailure(error);
+      }
       const t = clockMs();
       if (t - lastProgress >= progressEveryMs) {
         lastProgress = t;
         report();
       }
-      options.signal?.throwIfAborted();
+      if (options.signal?.aborted) {
+        // Between chunks every line read so far has been handled: save them and where to resume.
+        checkpoint(lineBase + splitter.lines, startOffset + splitter.completedOffset, false);
+        options.signal.throwIfAborted();
+      }
     }
   } catch (error) {
-    if (error instanceof SourceError || options.signal?.aborted) {
-      stream.close();
-      checkpoint(lineBase + splitter.lines, startOffset + splitter.completedOffset, false);
-      throw error;
-    }
+    if (error instanceof ProcessingFailure) throw error.cause;
+    if (options.signal?.aborted) throw error;
     streamError = error;
   } finally {
     stream.close();
@@ -270,6 +281,11 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
 function isBlank(bytes: Buffer): boolean {
   for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) > 0x20) return false;
   return true;
+}
+
+/** Marks an error thrown while handling lines, so it is not taken for a broken stream. */
+class ProcessingFailure {
+  constructor(readonly cause: unknown) {}
 }
 
 /** A first line like `[` or `{` that is not JSON by itself: a pretty-printed saved answer. */

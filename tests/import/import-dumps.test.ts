@@ -147,6 +147,25 @@ describe('importDumps with an event', () => {
     store.close();
   });
 
+  it('treats corrupt zstd data like a truncated file, but a store failure as the error it is', async () => {
+    const many = [post('p1', FROM + 100), ...Array.from({ length: 3000 }, (_, i) => comment(`k${i}`, 'p1', 't3_p1', FROM + 1000 + i))];
+    const bytes = readFileSync(writeDump(join(dir, 'RC_ok.zst'), ndjson(many), { zstd: true }));
+    const corrupt = Buffer.from(bytes);
+    for (let i = Math.floor(corrupt.length / 2); i < corrupt.length; i += 7) corrupt[i] = 0xff;
+    writeFileSync(join(dir, 'RC_corrupt.zst'), corrupt);
+    const store = Store.open(':memory:');
+    const summary = await quietImport(store, [join(dir, 'RC_corrupt.zst')]);
+    expect(summary.files[0]?.status).toBe('truncated');
+    expect(summary.files[0]?.error).toMatch(/corrupt after line \d+ \(Data corruption detected\)/);
+
+    const failing = Object.create(Store.open(':memory:')) as Store;
+    failing.saveItems = () => {
+      throw new Error('disk I/O error');
+    };
+    await expect(quietImport(failing, [join(dir, 'RC_ok.zst')], { restart: true })).rejects.toThrow('disk I/O error');
+    store.close();
+  });
+
   it('checks every file before reading any', async () => {
     const store = Store.open(':memory:');
     await expect(quietImport(store, [join(dir, 'missing.ndjson')])).rejects.toThrow(ConfigError);
