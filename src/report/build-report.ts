@@ -11,7 +11,7 @@ import type {
   Thread,
 } from '../types.js';
 import { countCuePhrases } from './count-cue-phrases.js';
-import { computeShareRecord, computeTagShares, computeWeightedShares } from './compute-shares.js';
+import { computeTagShares, computeWeightedShares, toShareRecord } from './compute-shares.js';
 import { hashReportInputs } from './hash-report-inputs.js';
 import { pickQuotes } from './pick-quotes.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
@@ -100,6 +100,7 @@ export function buildReport(input: ReportInput): Report {
   const byTag = {} as Record<TagName, ReportQuote[]>;
   for (const tag of TAG_NAMES) byTag[tag] = pick(tag, QUOTES_PER_TAG);
 
+  const shares = computeTagShares(tagged);
   const asOf = input.asOf ?? inferAsOf(input);
   const date = formatUtcDate(asOf);
   const lastRun = [...input.runs].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1)).at(-1);
@@ -108,7 +109,7 @@ export function buildReport(input: ReportInput): Report {
     asOf,
     runId: lastRun !== undefined && formatUtcDate(lastRun.startedAt) === date ? lastRun.id : null,
     tagged: tagged.length,
-    shares: computeShareRecord(tagged),
+    shares: toShareRecord(shares),
   };
   const history = input.history ?? [];
   const trend = [...history.filter((p) => p.date !== date), current].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -141,7 +142,7 @@ export function buildReport(input: ReportInput): Report {
       overrides,
     },
     observed: { first, last },
-    shares: computeTagShares(tagged),
+    shares,
     scoreWeightedShares: computeWeightedShares(weighted),
     subreddits: summariseSubreddits(input.threads, facts),
     topCues: cues.byTag,

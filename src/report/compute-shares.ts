@@ -18,16 +18,26 @@ export function computeShareCell(count: number, total: number): ShareCell {
 
 /** Share of tagged comments carrying each tag (one comment, one vote). */
 export function computeTagShares(tagged: readonly ResolvedTags[]): TagShare[] {
-  return TAG_NAMES.map((tag) => {
-    let count = 0;
-    for (const t of tagged) if (t[tag].label) count++;
-    return { tag, ...computeShareCell(count, tagged.length) };
-  });
+  // One pass for all tags: this runs over every tagged comment.
+  let cynicism = 0;
+  let distrust = 0;
+  let bubble = 0;
+  for (const t of tagged) {
+    if (t.cynicism.label) cynicism++;
+    if (t.distrust.label) distrust++;
+    if (t.bubble_caution.label) bubble++;
+  }
+  const counts: Record<TagName, number> = { cynicism, distrust, bubble_caution: bubble };
+  return TAG_NAMES.map((tag) => ({ tag, ...computeShareCell(counts[tag], tagged.length) }));
 }
 
 export function computeShareRecord(tagged: readonly ResolvedTags[]): Record<TagName, ShareCell> {
+  return toShareRecord(computeTagShares(tagged));
+}
+
+export function toShareRecord(shares: readonly TagShare[]): Record<TagName, ShareCell> {
   const out = {} as Record<TagName, ShareCell>;
-  for (const s of computeTagShares(tagged)) out[s.tag] = { count: s.count, total: s.total, share: s.share, ci95: s.ci95 };
+  for (const s of shares) out[s.tag] = { count: s.count, total: s.total, share: s.share, ci95: s.ci95 };
   return out;
 }
 
@@ -46,9 +56,15 @@ export function computeWeightedShares(tagged: ReadonlyArray<{ tags: ResolvedTags
     squares += w * w;
   }
   const effectiveTotal = squares > 0 ? (weightTotal * weightTotal) / squares : 0;
+  const weights: Record<TagName, number> = { cynicism: 0, distrust: 0, bubble_caution: 0 };
+  for (const t of tagged) {
+    const w = Math.max(1, t.score);
+    if (t.tags.cynicism.label) weights.cynicism += w;
+    if (t.tags.distrust.label) weights.distrust += w;
+    if (t.tags.bubble_caution.label) weights.bubble_caution += w;
+  }
   return TAG_NAMES.map((tag) => {
-    let weight = 0;
-    for (const t of tagged) if (t.tags[tag].label) weight += Math.max(1, t.score);
+    const weight = weights[tag];
     const share = weightTotal > 0 ? weight / weightTotal : 0;
     const ci = computeWilsonInterval(share * effectiveTotal, effectiveTotal);
     return {
