@@ -46,8 +46,9 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       const progress = createImportProgress(ctx, flags.quiet || flags.json);
       const startedAt = ctx.now();
       const summary = await withStoreLock(store.path, async () => {
+        let result: ImportSummary;
         try {
-          return await importDumps(paths, {
+          result = await importDumps(paths, {
             store,
             event,
             now: ctx.now,
@@ -61,8 +62,9 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         } finally {
           progress.done();
         }
+        if (event !== null) saveImportRun(store, event, result, startedAt, ctx.now());
+        return result;
       });
-      if (event !== null) saveImportRun(store, event, summary, startedAt, ctx.now());
       reportProblems(ctx, summary);
       if (flags.json) ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
       else ctx.stdout(formatImportSummary(summary));
