@@ -12,5 +12,5 @@ export function toSafeUrl(raw: string): string {
     return '';
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return '';
-  return url.href.replace(/[()<>"'`\\\s|[\]*_]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.href.replace(/[()<>"'`\\\s|[\]]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

@@ -102,7 +102,7 @@ describe('escapers', () => {
 
   it('allows only http(s) links and encodes characters that would end them', () => {
     expect(toSafeUrl('javascript:alert(1)')).toBe('');
-    expect(toSafeUrl('https://www.reddit.com/r/x/comments/1/a_(b)/')).toBe('https://www.reddit.com/r/x/comments/1/a%5F%28b%29/');
+    expect(toSafeUrl('https://www.reddit.com/r/x/comments/1/a_(b)/')).toBe('https://www.reddit.com/r/x/comments/1/a_%28b%29/');
   });
 });
 
