@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerCollectCommand } from '../commands/collect-command.js';
 import { registerCompareCommand } from '../commands/compare-command.js';
 import { registerEventsCommand } from '../commands/events-command.js';
+import { registerImportCommand } from '../commands/import-command.js';
 import { registerQuotesCommand } from '../commands/quotes-command.js';
 import { registerReportCommand } from '../commands/report-command.js';
 import { registerRunCommand } from '../commands/run-command.js';
@@ -26,6 +27,7 @@ export function createProgram(ctx: CliContext): Command {
   registerReportCommand(program, ctx);
   registerCompareCommand(program, ctx);
   registerQuotesCommand(program, ctx);
+  registerImportCommand(program, ctx);
   registerEventsCommand(program, ctx);
   registerTagCommand(program, ctx);
   registerEvalCommand(program, ctx);
