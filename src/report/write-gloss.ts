@@ -1,9 +1,10 @@
 import type { Cue, TagName } from '../types.js';
 
+// Leads end in a colon so any cue phrase (a noun, "lol", "of course") reads naturally after them.
 const LEADS: Record<TagName, { withCue: string; withoutCue: string }> = {
-  cynicism: { withCue: 'dismisses the deal as', withoutCue: 'reads the deal cynically' },
-  distrust: { withCue: 'distrusts the people behind it, pointing to', withoutCue: 'distrusts the people behind the deal' },
-  bubble_caution: { withCue: 'warns of a bubble, citing', withoutCue: 'warns the money looks like a bubble' },
+  cynicism: { withCue: 'cynical about the deal:', withoutCue: 'reads the deal cynically' },
+  distrust: { withCue: 'distrusts the people behind it:', withoutCue: 'distrusts the people behind the deal' },
+  bubble_caution: { withCue: 'warns of a bubble:', withoutCue: 'warns the money looks like a bubble' },
 };
 
 /** Lower-case, single-spaced, no edge punctuation: the key cue phrases are counted by. */
@@ -34,6 +35,6 @@ export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<stri
   const quoted = phrases.map((p) => `“${p}”`).join(' and ');
   const top = phrases[0] ?? '';
   const repeats = refrains.get(top) ?? 0;
-  const again = repeats >= 3 ? ` again — a refrain in ${repeats} comments` : '';
+  const again = repeats >= 3 ? ` — again; ${repeats} comments use the phrase` : '';
   return `${lead.withCue} ${quoted}${again}${suffix}`;
 }

@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { Readable } from 'node:stream';
+import { registerReportCommand } from '../../src/commands/report-command.js';
+import { registerCompareCommand } from '../../src/commands/compare-command.js';
+import { Store } from '../../src/store/store.js';
+import type { Cue, TagName, TagScore, Tagger } from '../../src/types.js';
+const LEX: Record<TagName, RegExp> = { cynicism: /circular|money printer|lol|sure,|of course|grift|pump/i, distrust: /trust|lie|lying|scam|fraud|altman/i, bubble_caution: /bubble|1999|dot ?com|crash|overvalued|music stops/i };
+const tagger: Tagger = { version: 'kw', tag(text) { const t = (n: TagName): TagScore => { const m = LEX[n].exec(text); const cues: Cue[] = m ? [{ start: m.index, end: m.index + m[0].length, text: m[0], cue: m[0], weight: 1 }] : []; return { score: m ? 0.8 : 0.1, label: !!m, cues }; }; return { tags: { cynicism: t('cynicism'), distrust: t('distrust'), bubble_caution: t('bubble_caution') } }; } };
+const store = Store.open('/tmp/e2e/db.sqlite');
+const program = new Command();
+const ctx = { stdout: (s: string) => process.stdout.write(s), stderr: (s: string) => process.stderr.write(s), stdin: Readable.from([]), env: {}, cwd: process.cwd(), now: () => Date.now() / 1000, isTTY: false, markPartial: () => {}, markInvalidInput: () => {}, openStore: () => store };
+registerReportCommand(program, ctx, { loadTagger: () => tagger });
+registerCompareCommand(program, ctx, { loadTagger: () => tagger });
+await program.parseAsync(process.argv.slice(2), { from: 'user' });
