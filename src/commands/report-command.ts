@@ -32,7 +32,7 @@ export function registerReportCommand(program: Command, ctx: CliContext, deps: R
     .command('report')
     .description('write the report of one event from what the store holds (no collection)')
     .requiredOption('--event <id>', 'event id (a file in the events folder)')
-    .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, 'md,json')
+    .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .option('--out <dir>', 'reports folder; files go to <dir>/<event>/<YYYY-MM-DD>.*', 'reports')
     .option(...dbOption)
     .option(...eventsDirOption)

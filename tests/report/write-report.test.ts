@@ -69,3 +69,13 @@ describe('writeReport', () => {
     expect(() => writeReport(report, { dir: makeDir(), basename: '../x', formats: ['md'] })).toThrow(/Invalid report name/);
   });
 });
+
+describe('readReportHistory', () => {
+  it('returns no points when there is no history yet, and names the file and field when it is invalid', async () => {
+    const dir = makeDir();
+    expect(readReportHistory(dir)).toEqual([]);
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, 'history.json'), JSON.stringify({ schema: 'reactionlens/history@1', eventId: 'x', points: [{ date: 'yesterday' }] }));
+    expect(() => readReportHistory(dir)).toThrow(/history\.json is invalid at points\.0\.date/);
+  });
+});
