@@ -15,8 +15,9 @@ export function tagEvent(store: Store, eventId: string, tagger: Tagger, now: num
   const cached = store.loadTags(eventId, tagger.version);
   const pending: Array<TagResult & { body: string }> = [];
   let tagged = 0;
-  for (const comment of store.iterateComments(eventId)) {
-    if (comment.status !== 'live' || cached.has(comment.id)) continue;
+  // Read first, then write: SQLite cannot write on a connection while a read cursor is open.
+  const todo = store.listComments(eventId).filter((c) => c.status === 'live' && !cached.has(c.id));
+  for (const comment of todo) {
     const outcome = tagger.tag(comment.body);
     pending.push({ ...outcome, commentId: comment.id, tagger: tagger.version, body: comment.body });
     tagged++;
