@@ -82,4 +82,13 @@ export const MIGRATIONS: readonly string[] = [
     updated_at REAL NOT NULL
   );
   `,
+  // 3: the comment's text hash lives beside it, so tag results are matched to the current
+  //    text in SQL (no hashing per row on every report); an index for the report's read order.
+  //    rl_text_hash() is registered by Store.open before migrating.
+  `
+  ALTER TABLE comments ADD COLUMN body_hash TEXT NOT NULL DEFAULT '';
+  UPDATE comments SET body_hash = rl_text_hash(body);
+  CREATE INDEX comments_by_thread_time ON comments(thread_id, created_utc, id);
+  DROP INDEX comments_by_thread;
+  `,
 ];

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
+import { hashText } from '../../src/util/hash-text.js';
 import type { TagScores } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
 
@@ -31,6 +32,38 @@ describe('Store', () => {
     store.close();
     store = Store.open(join(dir, 'nested', 'db.sqlite'));
     expect(store.schemaVersion()).toBe(MIGRATIONS.length);
+  });
+
+  it('migrates an older store in place: existing tag results stay matched to their text', () => {
+    const path = join(dir, 'v2.sqlite');
+    const db = new Database(path);
+    db.exec(MIGRATIONS[0]!);
+    db.exec(MIGRATIONS[1]!);
+    db.pragma('user_version = 2');
+    db.prepare(
+      `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
+       VALUES ('th1', 'stocks', 't', '', 'u', 'p', 1, 1, 1, NULL, 'live', 1, 1)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO comments (id, thread_id, parent_id, depth, body, score, created_utc, permalink, edited_utc, status, stickied, distinguished, author, fetched_at, first_seen_at, status_checked_at)
+       VALUES ('a', 'th1', NULL, 0, 'old text', 1, 1, 'p', NULL, 'live', 0, NULL, NULL, 1, 1, 1)`,
+    ).run();
+    db.prepare("INSERT INTO event_threads VALUES ('ev', 'th1')").run();
+    db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v1', hashText('old text'), JSON.stringify({ tags: noTags }), 1);
+    db.close();
+    const migrated = Store.open(path);
+    try {
+      expect(migrated.schemaVersion()).toBe(MIGRATIONS.length);
+      expect(migrated.loadTags('ev', 'v1').get('a')?.tags.bubble_caution.label).toBe(true);
+    } finally {
+      migrated.close();
+    }
+  });
+
+  it('ignores an unreadable cached tag result (it is tagged again) instead of failing the report', () => {
+    store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'x' })], expected: 1, collected: 1 });
+    store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v1', hashText('x'), '{"tags":{"cynicism":{}}}', 1);
+    expect(store.loadTags('ev', 'v1').size).toBe(0);
   });
 
   it('refuses a store written by a newer schema', () => {
