@@ -35,7 +35,6 @@ describe('collectThreadTree over the live client (nock)', () => {
     expect(fake.stats.maxConcurrentMoreChildren).toBe(1);
     expect(fake.stats.continueStubs.get(thread.id)?.size ?? 0).toBeGreaterThan(0);
     const made = tree.requests.comments + tree.requests.moreChildren + tree.requests.continue;
-    console.log({ made, min: fake.minimumRequests(thread.id), ...tree.requests, hidden: fake.stats.hiddenIds.get(thread.id)?.size });
     expect(made).toBeLessThanOrEqual(Math.ceil(1.1 * fake.minimumRequests(thread.id)));
     expect(fake.stats.rateLimited).toBe(0);
   });
