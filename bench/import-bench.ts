@@ -21,7 +21,7 @@ const EVENT = {
   window: { from: FROM, to: TO },
   queries: ['amazon openai', 'openai trainium'],
   subreddits: ['technology', 'stocks', 'wallstreetbets', 'investing', 'OpenAI'],
-  seedThreads: [],
+  seedThreads: [], bots: [],
   configHash: 'bench',
 };
 const SUBREDDITS = [...EVENT.subreddits, ...Array.from({ length: 2000 }, (_, i) => `sub${i.toString(36)}`)];

@@ -114,7 +114,7 @@ function generateEvent(eventId: string, seed: number): { event: EventConfig; thr
   }
   const event: EventConfig = {
     id: eventId, title: `Bench event ${eventId}`, description: 'generated', window: { from, to: from + 86_400 * 14 },
-    queries: ['bench'], subreddits: subs, seedThreads: [], configHash: `bench-${eventId}`,
+    queries: ['bench'], subreddits: subs, seedThreads: [], bots: [], configHash: `bench-${eventId}`,
   };
   return { event, threads, comments };
 }
@@ -141,7 +141,7 @@ function eventOf(id: string): EventConfig {
   const from = 1_765_843_200;
   return {
     id, title: `Bench event ${id}`, description: 'generated', window: { from, to: from + 86_400 * 14 },
-    queries: ['bench'], subreddits: ['technology', 'stocks'], seedThreads: [], configHash: `bench-${id}`,
+    queries: ['bench'], subreddits: ['technology', 'stocks'], seedThreads: [], bots: [], configHash: `bench-${id}`,
   };
 }
 

@@ -19,6 +19,8 @@ export interface EventConfig {
   subreddits: string[];
   /** Base36 submission ids (no `t3_` prefix). */
   seedThreads: string[];
+  /** Extra bot accounts to exclude from analysis, on top of the built-in list and the name heuristic. */
+  bots: string[];
   /** sha256 of the file's bytes, so a report can say which config produced it. */
   configHash: string;
 }

@@ -31,6 +31,7 @@ export const eventFileSchema = z
       .optional()
       .default([]),
     seedThreads: z.array(seedThread).optional().default([]),
+    bots: z.array(z.string().regex(/^[A-Za-z0-9_-]{3,20}$/, 'must be a Reddit username')).optional().default([]),
   })
   .strict()
   .refine((e) => Date.parse(e.window.from) <= Date.parse(e.window.to), {

@@ -27,6 +27,7 @@ export function parseEventFile(path: string, bytes: string): EventConfig {
     queries: e.queries,
     subreddits: e.subreddits.map((s) => s.replace(/^r\//, '')),
     seedThreads: e.seedThreads,
+    bots: e.bots,
     configHash: hashText(bytes),
   };
 }

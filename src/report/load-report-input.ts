@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { screenComments } from '../screen/screen-comments.js';
+import { DEFAULT_BOT_NAMES, screenComments } from '../screen/screen-comments.js';
 import type { Store } from '../store/store.js';
 import type { EventConfig, Tagger, TagResult } from '../types.js';
 import type { ReportInput } from './build-report.js';
@@ -26,7 +26,7 @@ export function loadReportInput(
   options: LoadReportInputOptions,
 ): { input: ReportInput; taggedNow: number } {
   const snapshot = store.loadEventSnapshot(event.id, tagger.version);
-  const screened = screenComments(snapshot.comments, options.botNames === undefined ? {} : { botNames: options.botNames });
+  const screened = screenComments(snapshot.comments, { botNames: options.botNames ?? [...DEFAULT_BOT_NAMES, ...event.bots] });
   const tags = new Map<string, TagResult>(snapshot.tags);
   let taggedNow = 0;
   for (const { comment, excluded } of screened) {

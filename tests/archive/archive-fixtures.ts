@@ -15,6 +15,7 @@ export function makeEvent(overrides: Partial<EventConfig> = {}): EventConfig {
     queries: ['amazon openai'],
     subreddits: ['stocks'],
     seedThreads: [],
+    bots: [],
     configHash: 'x',
     ...overrides,
   };

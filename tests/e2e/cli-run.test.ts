@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -234,6 +234,27 @@ describe('bad input', () => {
     const result = await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db]);
     expect(result.code).toBe(EXIT.busy);
     expect(result.stderr).toContain(String(process.pid));
+  });
+
+  it("an event's own bot list excludes those accounts from analysis and quotes", async () => {
+    const events = join(dir, 'events');
+    mkdirSync(events, { recursive: true });
+    const config = JSON.parse(readFileSync(join(ROOT, 'events', `${EVENT}.json`), 'utf8')) as Record<string, unknown>;
+    const db = join(dir, 'bots.db');
+    const base = ['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', join(dir, 'bots-out'), '--format', 'json', '--events-dir', events, '--json'];
+    writeFileSync(join(events, `${EVENT}.json`), JSON.stringify(config));
+    const before = JSON.parse((await cli(base)).stdout) as { reports: string[] };
+    const plain = JSON.parse(readFileSync(before.reports.find((p) => p.endsWith('.json'))!, 'utf8')) as Report;
+    // Declare the author of the first highlight a bot: the same data then excludes that account.
+    const store = Store.open(db);
+    const victim = store.getComment(plain.quotes.highlights[0]!.commentId)!.author!;
+    const theirs = store.listComments(EVENT).filter((c) => c.author === victim).length;
+    store.close();
+    writeFileSync(join(events, `${EVENT}.json`), JSON.stringify({ ...config, bots: [victim] }));
+    const after = JSON.parse((await cli(base)).stdout) as { reports: string[] };
+    const withBots = JSON.parse(readFileSync(after.reports.find((p) => p.endsWith('.json'))!, 'utf8')) as Report;
+    expect(withBots.counts.excludedByReason.bot).toBe(plain.counts.excludedByReason.bot + theirs);
+    expect(withBots.quotes.highlights.map((q) => q.commentId)).not.toContain(plain.quotes.highlights[0]!.commentId);
   });
 
   it('a missing required flag is a usage error', async () => {

@@ -23,7 +23,7 @@ export const EVENT: EventConfig = {
   window: { from: Date.UTC(2025, 11, 16) / 1000, to: Date.UTC(2025, 11, 31, 23, 59, 59) / 1000 },
   queries: ['amazon openai'],
   subreddits: ['technology', 'stocks', 'wallstreetbets'],
-  seedThreads: [],
+  seedThreads: [], bots: [],
   configHash: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
 };
 

@@ -31,7 +31,7 @@ const EVENT: EventConfig = {
   window: { from: WINDOW_FROM, to: WINDOW_FROM + 86_400 },
   queries: ['openai'],
   subreddits: ['technology', 'stocks'],
-  seedThreads: [],
+  seedThreads: [], bots: [],
   configHash: 'test',
 };
 
