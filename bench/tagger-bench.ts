@@ -71,7 +71,7 @@ export async function runTaggerBench(): Promise<void> {
     `tagger bench (${N} synthetic comments of 35–50 words, one process, tagger ${tagger.version})`,
     `  wink-nlp readDoc (sbd+negation): ${winkRate.toFixed(0)} comments/s`,
     `  reactionlens tagger:             ${tagRate.toFixed(0)} comments/s  (${(tagRate / winkRate).toFixed(2)} × wink; target ≥ 0.5)  [${labels} tagged]`,
-    `  model + wink load:               ${loadMs.toFixed(0)} ms  (target ≤ 1000)`,
+    `  model load:                      ${loadMs.toFixed(0)} ms  (target ≤ 1000)`,
     `  peak RSS:                        ${peakMb.toFixed(0)} MB  (target ≤ 300)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

@@ -1,13 +1,18 @@
 // npm run eval:cv — grouped k-fold CV on training/labeled-dev.jsonl, with baselines.
+// Also: per-fold macro-F1 (is a gain from one fold?) and the d001–d197 ↔ d198–d364 cross-check
+// (train on one half, test on the other: forum comments vs. blogs/news/forum posts).
 // Usage: tsx scripts/eval-cv.ts [--k 5] [--json]
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TAG_NAMES } from '../src/types.js';
 import { baselines, crossValidate, toExamples } from '../src/tag/cross-validate.js';
-import { formatTable } from '../src/tag/evaluate-tags.js';
+import { formatTable, summarize, type EvalSummary, type Prediction } from '../src/tag/evaluate-tags.js';
+import { groupFolds } from '../src/tag/group-folds.js';
+import { calibrated, rawLogit } from '../src/tag/logistic-model.js';
 import { parseLabeledJsonl } from '../src/tag/labeled-data.js';
-import { DEFAULT_TRAIN_CONFIG } from '../src/tag/train-model.js';
+import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../src/tag/train-model.js';
+import type { TagName } from '../src/types.js';
 
 const DATA = fileURLToPath(new URL('../training/labeled-dev.jsonl', import.meta.url));
 
@@ -22,12 +27,39 @@ const t0 = performance.now();
 const ex = toExamples(items);
 const cv = crossValidate(ex, k, DEFAULT_TRAIN_CONFIG);
 const base = baselines(items);
+
+/** Train on `train`, predict `test` (calibration and thresholds fit inside `train`). */
+function trainTest(train: Example[], test: Example[]): EvalSummary {
+  const model = trainModel(train, DEFAULT_TRAIN_CONFIG);
+  const preds: Prediction[] = test.map((e) => {
+    const scores = {} as Record<TagName, number>;
+    const predicted = {} as Record<TagName, boolean>;
+    for (const t of TAG_NAMES) {
+      const m = model.tags[t];
+      scores[t] = calibrated(m, rawLogit(m, e.features));
+      predicted[t] = scores[t] >= m.threshold;
+    }
+    return { id: e.id, labels: e.labels, predicted, scores };
+  });
+  return summarize(preds);
+}
+const idNum = (id: string): number => Number(id.replace(/\D/g, ''));
+const firstHalf = ex.filter((e) => idNum(e.id) <= 197);
+const secondHalf = ex.filter((e) => idNum(e.id) > 197);
+const cross = { 'train d001-d197, test d198-d364': trainTest(firstHalf, secondHalf), 'train d198-d364, test d001-d197': trainTest(secondHalf, firstHalf) };
+const folds = groupFolds(ex.map((e) => e.group), k, DEFAULT_TRAIN_CONFIG.seed);
+const perFold = Array.from({ length: k }, (_, f) => summarize(cv.predictions.filter((_, i) => folds[i] === f)));
 if (json) {
-  process.stdout.write(JSON.stringify({ k, ...cv.summary, baselines: base }) + '\n');
+  process.stdout.write(JSON.stringify({ k, ...cv.summary, perFold, crossCheck: cross, baselines: base }) + '\n');
 } else {
   const out: string[] = [];
   out.push(formatTable(`Tagger, ${k}-fold CV grouped by url (seed ${DEFAULT_TRAIN_CONFIG.seed})`, cv.summary));
   out.push(`per-fold thresholds: ${TAG_NAMES.map((t) => `${t} ${cv.thresholds[t].map((x) => x.toFixed(2)).join('/')}`).join('; ')}`);
+  out.push(
+    `per-fold macro-F1 (n): ${perFold.map((s) => `${s.macroF1.toFixed(3)} (${s.n})`).join(', ')}`,
+    `per-fold cynicism F1: ${perFold.map((s) => s.tags.cynicism.f1.toFixed(3)).join(', ')}`,
+  );
+  for (const [name, s] of Object.entries(cross)) out.push('', formatTable(`Cross-check: ${name}`, s));
   for (const [name, s] of Object.entries(base)) out.push('', formatTable(`Baseline: ${name}`, s));
   out.push('', `(${items.length} items, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   process.stdout.write(out.join('\n') + '\n');

@@ -1,9 +1,9 @@
 // The model-independent half of tagging: normalise, screen (empty / emoji-only
-// / quoted-only / non-English), run wink-nlp, match cues and build features.
+// / quoted-only / non-English), tokenise, match cues and build features.
 
 import { detectEnglish } from './detect-language.js';
 import { extractFeatures, type ExtractedFeatures } from './extract-features.js';
-import { matchCues, type CueHit } from './match-cues.js';
+import { lowerSameLength, matchCues, type CueHit } from './match-cues.js';
 import { analyseDoc, type AnalysedDoc } from './nlp-doc.js';
 import { normalizeText, type NormalizedText } from './normalize-text.js';
 
@@ -26,11 +26,12 @@ export function analyseText(original: string): TextAnalysis {
   const norm = normalizeText(original);
   if (original.trim() === '') return emptyAnalysis(norm, 'empty text');
   if (norm.ownChars === 0 && norm.quotedChars > 0) return emptyAnalysis(norm, 'only quoted parent text');
-  if (!/[\p{L}\p{N}]/u.test(norm.text)) return emptyAnalysis(norm, 'no words (emoji or symbols only)');
-  const lang = detectEnglish(norm.text);
+  const lower = lowerSameLength(norm.text);
+  const doc = analyseDoc(norm.text, lower);
+  if (doc.tokens.length === 0 && !/[\p{L}\p{N}]/u.test(norm.text)) return emptyAnalysis(norm, 'no words (emoji or symbols only)');
+  const lang = detectEnglish(norm.text, doc);
   if (!lang.english) return emptyAnalysis(norm, lang.reason);
-  const doc = analyseDoc(norm.text);
-  const hits = matchCues(norm.text, doc);
+  const hits = matchCues(norm.text, doc, lower);
   const extracted = extractFeatures(norm.text, doc, hits, norm.quotedChars > 0);
   return { norm, doc, hits, extracted };
 }

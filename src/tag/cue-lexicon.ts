@@ -1,15 +1,27 @@
-// Versioned cue lexicon, written from LABELS.md's concepts (not from training
-// texts). Each cue is a lower-case regex run over the lower-cased normalised text.
+// Versioned cue lexicon, written from LABELS.md's concepts and general
+// knowledge of how forum users express mockery, suspicion and bubble warnings.
+// No entry is copied from an individual training text: every cue is a
+// concept-level phrase that should hold on comments the tagger has never seen.
+//
+// Two kinds of matcher:
+// - `words`: single tokens (exact, or a prefix when ending in `*`), looked up in
+//   one hash-map pass over the text's tokens (hyphen and apostrophe parts of a
+//   token are looked up too: "totally-not-circular" → "circular").
+// - `pattern`: a lower-case regex for multi-word phrases, run on the lower-cased
+//   normalised text only when one of its `triggers` (tokens, same syntax as
+//   `words`; or a literal containing a non-word character, checked by indexOf)
+//   is present. tests/tag/cue-triggers.test.ts checks on the labeled data and
+//   the bench corpus that gating never loses a match.
 //
 // Safety rule for every pattern: no nested or unbounded quantifiers over
 // overlapping classes. Only literal alternations, `\w*`/`\w+` at word ends,
 // optional single tokens and bounded `{0,N}` gaps over word tokens. That keeps
-// matching linear in the text length (see tests/tag/adversarial.test.ts).
+// matching linear in the text length (see the adversarial test).
 //
 // Bump LEXICON_VERSION whenever a pattern, a name or a kind changes: it is part
 // of the tagger version stored with every tag result.
 
-export const LEXICON_VERSION = 'lex2';
+export const LEXICON_VERSION = 'lex3';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -21,309 +33,399 @@ export type CueKind = 'cue' | 'rebuttal' | 'context';
 export interface CueDef {
   name: string;
   kind: CueKind;
+  /** Single-token matcher: exact lower-case tokens, or prefixes ending in `*`. */
+  words?: readonly string[];
   /** Regex source, lower-case; compiled with flag "g" and run on lower-cased text. */
-  pattern: string;
+  pattern?: string;
+  /** For `pattern` cues: the regex runs only when one of these is present. */
+  triggers?: readonly string[];
   /** Whether a negator just before the match ("not a bubble") flips it to `neg:<name>`. */
   negatable: boolean;
-  /** Hand-set prior weights (logit units) per tag, used by the bootstrap model. */
+  /** Hand-set prior weights (logit units) per tag; training shrinks towards them. */
   prior: { cynicism?: number; distrust?: number; bubble_caution?: number };
 }
 
 const W = String.raw;
+const list = (s: string): string[] => s.trim().split(/\s+/u);
 
 export const CUE_DEFS: readonly CueDef[] = [
-  // ---- sarcasm markers (cynicism) -----------------------------------------
-  { name: 'sarcasm-tag', kind: 'cue', pattern: W`\bsarcmark\b`, negatable: false, prior: { cynicism: 2.5 } },
-  { name: 'totally-not', kind: 'cue', pattern: W`\btotally[- ]not\b`, negatable: false, prior: { cynicism: 2.0 } },
+  // ---- sarcasm and mockery (cynicism) ----------------------------------------
+  { name: 'sarcasm-tag', kind: 'cue', words: ['sarcmark'], negatable: false, prior: { cynicism: 2.5 } },
+  {
+    name: 'totally-not',
+    kind: 'cue',
+    pattern: W`\b(?:totally|definitely|absolutely|certainly|surely)[- ]not[- ](?:a |an )?\w+`,
+    triggers: list('totally* definitely* absolutely* certainly* surely*'),
+    negatable: false,
+    prior: { cynicism: 2.0 },
+  },
   {
     name: 'what-could-go-wrong',
     kind: 'cue',
-    pattern: W`\bwhat could (?:possibly )?go wrong\b|\bnothing (?:could|can) (?:possibly )?go wrong\b`,
+    pattern: W`\bwhat could (?:possibly )?go wrong\b|\bnothing could (?:possibly )?go wrong\b|\b(?:this|that|it) (?:will|is going to|can only|won't|will not) (?:surely |definitely |certainly )?end (?:well|great|badly|in tears)\b|\b(?:surely|definitely) (?:this|that|it) (?:will|won't|can't)\b|\bwhat'?s the worst that could happen\b|\bsounds like a (?:great|solid|good|brilliant|totally sane) plan\b|\b(?:foolproof|flawless|airtight|bulletproof) plan\b`,
+    triggers: list('wrong end sounds foolproof flawless airtight bulletproof surely definitely worst'),
     negatable: false,
-    prior: { cynicism: 2.2, bubble_caution: 0.6 },
+    prior: { cynicism: 2.2, bubble_caution: 0.5 },
   },
   {
     name: 'ironic-stock-phrase',
     kind: 'cue',
-    pattern: W`\bnothing to see here\b|\bsurprise,? surprise\b|\bwho could (?:have|'?ve) (?:possibly )?(?:seen|predicted|guessed|known)\b|\bwho would(?: have|'?ve) (?:thought|guessed)\b|\bshocked,? shocked\b|\bi'?m (?:so )?shocked\b|\bshocking,? i know\b|\bmake it make sense\b|\bfunny how (?:that|this|it) works\b|\bthis is fine\b|\bwhat a (?:coincidence|surprise|shock|time to be alive)\b|\bnothing says\b|\bcan'?t wait (?:for|to see|until)\b|\bgood luck with that\b|\byeah,? (?:sure|right)\b|\bsure,? (?:jan|buddy|pal)\b|\boh (?:great|good|wow|look|joy|sure|yes)\b|\bwhat (?:a|could) genius\b|\b(?:totally|definitely|absolutely) (?:legit|normal|sustainable|healthy)\b|\btrust me,? bro\b|\bi guess\b|\bgood thing\b|\bdon'?t worry\b|\byou know the one\b|\blet me get this straight\b|\bwho knew\b|\bshocker\b|\bcolou?r me\b|\bimagine my surprise\b|\byou don'?t say\b|\bgo figure\b|, of course\b|\bthis is not (?:a )?coincidence\b|\bwhat a shock\b`,
+    pattern: W`\bnothing to see here\b|\bsurprise,? surprise\b|\bwho could (?:have|'?ve) (?:possibly )?(?:seen|predicted|guessed|known|foreseen)\b|\bwho would(?: have|'?ve) (?:thought|guessed|known)\b|\bshocked,? (?:i tell you|shocked)\b|\bi'?m (?:so |absolutely |totally )?(?:shocked|stunned)\b|\bshocking,? i know\b|\bmake it make sense\b|\bfunny how (?:that|this|it) works\b|\bthis is fine\b|\bwhat a (?:coincidence|surprise|shock|time to be alive|world)\b|\bnothing says\b|\bgood luck with that\b|\byeah,? (?:sure|right|ok|okay)\b|\bsure,? (?:jan|buddy|pal|bud)\b|\boh (?:great|good|wow|look|joy|sure|yes|boy|no,? anyway)\b|\btrust me,? bro\b|\btrust me bro\b|\bsource:? trust me\b|\blet me get this straight\b|\bwho knew\b|\bshocker\b|\bcolou?r me (?:surprised|shocked)\b|\bimagine my surprise\b|\byou don'?t say\b|\bgo figure\b|\bof course (?:they|he|she|it|this|that)(?:'s| did| do| does| would| will| is| are)?\b|\bnaturally,? (?:they|he|she|it)\b|\bbig if true\b|\b(?:sounds|seems|totally|very|perfectly) legit\b|\bcan'?t make this (?:shit |stuff )?up\b|\bwhat'?s next\b|\bwhat a time\b|\baged like (?:milk|fine milk)\b|\bdidn'?t age well\b|\bwelcome back\b|\bthanks,? i hate it\b|\bi for one welcome\b|\bthe absolute state\b|\bpeak (?:capitalism|late[- ]stage|clown|comedy|ai|hype|grift)\b|\blate[- ]stage capitalism\b|\bin this economy\b|\bcheck(?:s)? out\b|\bi'?m sure (?:this|that|it|they|nothing|everything)\b|\bi'?m sure (?:it'?s|that'?s) (?:fine|nothing)\b|\bthat'?s the joke\b|\bbecause of course\b`,
+    triggers: list('see surprise seen predicted guessed known foreseen thought shocked stunned shocking sense funny fine coincidence shock alive world says luck yeah sure oh bro source straight knew shocker color colour course naturally true legit make next time aged age welcome hate absolute peak late late-stage economy check checks joke figure say'),
     negatable: false,
     prior: { cynicism: 1.8 },
   },
   {
     name: 'line-go-up',
     kind: 'cue',
-    pattern: W`\b(?:line|number|stonks?) go(?:es)? up\b|\bstonks\b|\bnumber must go up\b`,
+    pattern: W`\b(?:line|number|stonk|graph|chart)s? (?:go|goes|must go|only go|will go) up\b|\bstonks\b|\bbrr+\b|\bmoney printer\b|\bto the moon\b.{0,3}(?:🚀|sarcmark)`,
+    triggers: list('line number numbers stonk stonks graph chart brr brrr brrrr printer moon'),
     negatable: false,
     prior: { cynicism: 2.0, bubble_caution: 0.8 },
   },
   {
     name: 'infinite-money',
     kind: 'cue',
-    pattern: W`\binfinite money\b|\bmoney (?:printer|glitch|machine go brr)\b|\bperpetual (?:motion|money)\b|\bmoney go(?:es)? round\b|\bmoney[- ]go[- ]round\b|\bself[- ]licking\b|\bouroboros\b`,
+    pattern: W`\binfinite (?:money|cash|growth)\b|\bmoney (?:printer|glitch|machine|hack|cheat)\b|\b(?:glitch|hack|cheat code)s? (?:for|of) (?:infinite |free )?money\b|\bperpetual (?:motion|money)\b|\bmoney[- ]go(?:es)?[- ]round\b|\bself[- ]licking\b|\bouroboros\b|\bsnake eating its (?:own )?tail\b|\bhuman centipede\b|\bcircle ?jerk\w*|\bfree money\b|\bmoney out of thin air\b|\bout of thin air\b|\bpassing (?:the same|a) (?:dollar|\$\d+ bill|twenty|buck)\b`,
+    triggers: list('infinite printer glitch machine hack cheat perpetual self-licking licking ouroboros snake centipede circle circlejerk* jerk free thin passing round money-go-round money-goes-round'),
     negatable: false,
-    prior: { cynicism: 1.6, bubble_caution: 1.0 },
+    prior: { cynicism: 1.8, bubble_caution: 1.0 },
   },
-  {
-    name: 'mock-emoji',
-    kind: 'cue',
-    pattern: W`🙄|🤡|💀|🤣|😂|🤦|🍿|🎪|🫠|😆|😏|🤪`,
-    negatable: false,
-    prior: { cynicism: 1.4 },
-  },
-  { name: 'laughter', kind: 'cue', pattern: W`\b(?:lol|lmao|lmfao|rofl|kek|haha\w*|hehe\w*)\b`, negatable: false, prior: { cynicism: 0.9 } },
+  { name: 'mock-emoji', kind: 'cue', pattern: W`🙄|🤡|💀|🤣|😂|🤦|🍿|🎪|🫠|😆|😏|🤪|🙃|🥴|🤑`, triggers: list('🙄 🤡 💀 🤣 😂 🤦 🍿 🎪 🫠 😆 😏 🤪 🙃 🥴 🤑'), negatable: false, prior: { cynicism: 1.4 } },
+  { name: 'laughter', kind: 'cue', words: list('lol lolol lool lmao lmfao rofl roflmao kek haha* hehe* ahah* bwah* lul lulz'), negatable: false, prior: { cynicism: 1.0 } },
   {
     name: 'scare-quotes',
     kind: 'cue',
     // a short quoted phrase (1–4 words) inside a sentence; long quotes are reported speech
-    pattern: W`(?<=[\s(\[])"[A-Za-z$][^"\n]{0,38}"|(?<=[\s(\[])'[A-Za-z$][^'\n]{0,28}'(?=[\s.,;:!?)]|$)`,
+    pattern: W`(?<=[\s(\[])"[a-z$][^"\n]{0,38}"|(?<=[\s(\[])'[a-z$][^'\n]{0,28}'(?=[\s.,;:!?)]|$)`,
+    triggers: ['"', " '"],
     negatable: false,
     prior: { cynicism: 0.9 },
   },
   {
     name: 'mock-summary',
     kind: 'cue',
-    // "X gives Y money ... to buy X's chips", "investing in themselves", "buys from itself"
-    pattern: W`\b(?:invest(?:s|ing|ment)?|money) (?:in|to) (?:themselves|itself|yourself)\b|\bbuys? (?:\w+ ){0,2}from (?:itself|themselves)\b|\b(?:to|then|just)(?: \.\.\.| …|\.\.\.|…)? ?(?:buy|pay(?: for)?|purchase) (?:more )?(?:\w+'s |its own |their own |our own )?(?:chips|gpus|products|cloud|compute|services)\b|\b(?:to|and) pay (?:nvidia|amd|oracle|microsoft|them|it|us) back\b|\bhand(?:s|ing)? (?:it|the money|the cash) (?:right )?back\b|\bin order for \w+ to (?:buy|pay|spend)\b|\buses? (?:that|the|this) (?:money|cash) to\b|\bthis is basically\b|\bbasically (?:\w+ ){0,3}(?:buying|funding|paying)\b|\bfor free\b|\btranslated,|\bin other words\b`,
+    // "X gives Y money, Y buys X's chips", "investing in themselves", "buys from itself"
+    pattern: W`\b(?:invest(?:s|ing|ment)?|money) (?:in|into|to) (?:themselves|itself|yourself|himself)\b|\b(?:buys?|buying|sells?|selling) (?:\w+ ){0,2}(?:from|to) (?:itself|themselves|himself)\b|\b(?:to|then|just|so (?:they|it) can|which (?:they|it) (?:uses?|spends?) to)(?: \.\.\.| …|\.\.\.|…)? ?(?:buy|pay(?: for)?|purchase|spend it on|rent) (?:more )?(?:\w+'s |its own |their own |our own |back )?(?:chips|gpus|products|cloud|compute|services|stock|shares|hardware|cards)\b|\b(?:to|and|then|who|which) (?:pays?|gives?|hands?|sends?) (?:it|the money|the cash|them|that) (?:right |straight |all )?back\b|\bhand(?:s|ing)? (?:it|the money|the cash|them) (?:right |straight )?back\b|\buses? (?:that|the|this|those) (?:money|cash|funds|investment) to (?:buy|pay|rent)\b|\bbasically (?:\w+ ){0,3}(?:buying|funding|paying|giving)\b|\bfunding (?:its|their|his) own (?:customers?|sales|revenue|demand)\b|\bin other words\b|\btranslation:|\bstep (?:1|one)\b|\bprofit\?\?|\?\?\? profit|\bunderpants gnomes\b|\bsame (?:\$?\d+ )?(?:dollars?|money|cash) (?:going|moving|flowing|passed|changing) \w+`,
+    triggers: list('themselves itself yourself himself buy buys buying sell sells selling purchase rent pay spend back use uses basically funding words translation step ?? underpants same'),
     negatable: false,
-    prior: { cynicism: 1.2, bubble_caution: 0.4, distrust: 0.3 },
+    prior: { cynicism: 1.4, bubble_caution: 0.4, distrust: 0.3 },
   },
   {
     name: 'resigned-again',
     kind: 'cue',
-    pattern: W`\banother (?:day|week|month|quarter|year),? another\b|\bnaturally,? (?:they|he|it)\b|\bof course (?:they|he|it|he's|they're|it's)\b|\bas (?:usual|always)\b|\bsame (?:old|as it ever was)\b|\bclassic\b|\btypical\b`,
+    pattern: W`\banother (?:day|week|month|quarter|year),? another\b|\bas (?:usual|always|expected)\b|\bsame (?:old|as it ever was|shit|story|playbook|grift)\b|\bclassic\b|\btypical\b|\bhere we go again\b|\bhistory (?:doesn'?t repeat|rhymes|repeating)\w*|\bevery (?:single )?time\b|\bagain and again\b|\bnever learn\b|\bwe never learn\b|\blearned nothing\b`,
+    triggers: list('another usual always expected same classic typical again history every learn learned'),
     negatable: false,
     prior: { cynicism: 1.0 },
   },
   {
     name: 'sarcastic-praise',
     kind: 'cue',
-    pattern: W`\b(?:riveting|genius|brilliant|fantastic|amazing|incredible|impressive|totally|clearly|surely|very convenient|how convenient|convenient|interesting|amusing|hilarious|ironic|ironically|irony|apparently|fawn\w*|glorified|so-called|supposedly|magically|ultimate|self-respecting|great artists|certainly)\b`,
+    words: list(
+      'riveting genius geniuses brilliant fantastic incredible impressive masterful visionary visionaries convenient conveniently amusing hilarious ironic ironically irony apparently glorified so-called supposedly magically magic wonderful lovely marvelous marvellous stellar inspiring 4d galaxy big-brain',
+    ),
     negatable: false,
-    prior: { cynicism: 0.4 },
+    prior: { cynicism: 0.6 },
   },
   {
     name: 'insult',
     kind: 'cue',
-    pattern: W`\b(?:clowns?|clown ?show|circus|idiots?|idiocy|morons?|moronic|grifters?|grift\w*|leeches|parasites?|ghouls?|sociopaths?|psychopaths?|tech ?bros?|gigacapitalists?|greedy|greed|stupid|stupidity|dumb|insane|insanity|lunatics?|shitshow|shit ?show|dumpster fire|turds?|bullshit|crap|shit|fuck\w*|suckers?|rubes?|useful idiots|idolatry|religion|cult|snake oil|con ?m[ae]n|hucksters?|charlatans?|slop|microslop|madness|delusional|delusion|hallucinat\w*)\b`,
+    words: list(
+      'clown clowns clownish clownery circus idiot idiots idiotic idiocy moron morons moronic grifter grifters grift grifting grifty leeches leech parasite parasites parasitic ghoul ghouls sociopath* psychopath* techbro techbros bros greedy greed stupid stupidity dumb dumbest insane insanity lunatic lunatics shitshow dumpster clusterfuck bullshit crap crappy shit shitty fuck* suckers sucker rubes rube cult cultish culty charlatan* huckster* conman conmen vulture vultures oligarch oligarchs kleptocra* buffoon* imbecile* clueless delusional delusion deluded madness absurd absurdity ridiculous ludicrous laughable pathetic embarrassing clowning dipshit* asshole* douche* weasel* snake snakes',
+    ),
     negatable: true,
-    prior: { cynicism: 1.0 },
+    prior: { cynicism: 1.1 },
+  },
+  {
+    name: 'insult-phrase',
+    kind: 'cue',
+    pattern: W`\btech ?bros?\b|\bclown (?:car|world|show|shoes)\b|\bshit ?show\b|\bdumpster fire\b|\bsnake oil\b|\bcon ?m[ae]n\b|\buseful idiots?\b|\bbread and circuses\b|\bdog and pony show\b|\bthe emperor(?:'s| has no) (?:new )?clothes\b|\bemperor has no clothes\b|\bsmartest guys in the room\b|\bbillionaire (?:class|boys?|bros?|toys?)\b|\b(?:rich|billionaire) (?:people|guys|men|folks) (?:playing|gambling|swapping)\b|\bpeople who (?:should|ought to) know better\b`,
+    triggers: list('tech techbro techbros clown shit shitshow dumpster snake con conman conmen useful bread dog emperor smartest billionaire rich better'),
+    negatable: true,
+    prior: { cynicism: 1.2 },
   },
   {
     name: 'spectacle',
     kind: 'cue',
-    pattern: W`\b(?:theat(?:er|re|rical)|performance|spectacle|staged|show|circus|comedy|joke|laughable|farce|pantomime|kabuki|popcorn|playground|game of (?:chairs|musical chairs)|hot potato|damage control|press release|marketing)\b`,
+    words: list('theater theatre theatrics theatrical spectacle staged farce pantomime kabuki charade circus comedy joke jokes laughingstock popcorn playground pageant cosplay larp larping sideshow carnival'),
     negatable: true,
-    prior: { cynicism: 0.7 },
+    prior: { cynicism: 0.8 },
+  },
+  {
+    name: 'spectacle-phrase',
+    kind: 'cue',
+    pattern: W`\b(?:game of (?:chairs|musical chairs)|hot potato|damage control|press releases?|marketing (?:stunt|ploy|gimmick|exercise)|pr stunt|publicity stunt|photo op)\b`,
+    triggers: list('game hot damage press marketing pr publicity photo'),
+    negatable: true,
+    prior: { cynicism: 0.8 },
   },
   {
     name: 'hype',
     kind: 'cue',
-    pattern: W`\b(?:hype[ds]?|hyping|buzzwords?|vaporware|vibes|hot air|smoke|myth|fairy ?tale|pipe dream|fomo|mania|craze|euphori[ac]|froth(?:y)?|gold rush)\b`,
+    words: list('hype hyped hypes hyping hypemen hypeman buzzword buzzwords vaporware vibes myth fairytale fomo mania craze euphoria euphoric froth frothy hopium copium'),
     negatable: true,
-    prior: { cynicism: 0.5, bubble_caution: 0.9 },
+    prior: { cynicism: 0.6, bubble_caution: 0.9 },
+  },
+  {
+    name: 'hype-phrase',
+    kind: 'cue',
+    pattern: W`\bhot air\b|\bfairy ?tales?\b|\bpipe ?dreams?\b|\bgold rush\b|\bsmoke and mirrors\b|\bhype (?:train|cycle|machine)\b`,
+    triggers: list('hot fairy fairytale fairytales pipe pipedream gold smoke hype'),
+    negatable: true,
+    prior: { cynicism: 0.6, bubble_caution: 0.9 },
+  },
+  {
+    name: 'rhetorical-question',
+    kind: 'cue',
+    // questions that mock rather than ask
+    pattern: W`\b(?:who|what) (?:could|would) (?:have|'?ve) (?:possibly )?(?:guessed|predicted|imagined)\b|\bhow (?:is|was) (?:this|that|it) (?:even )?(?:a business|a plan|sustainable|supposed to work|going to work)\b|\bwhat (?:happens|happened) when\b|\bwhat (?:could|can) possibly\b|\b(?:is|are|was) anyone (?:really |actually )?(?:surprised|shocked)\b|\bam i the only one\b|\bare (?:we|you|they) (?:really|seriously|actually) (?:doing|going|supposed)\b|\bwhy (?:would|should) anyone\b|\bwho (?:actually )?(?:believes|buys|falls for)\b|\bhow (?:many|much) (?:more )?(?:times|longer)\b|\bsince when\b|\byou mean\b`,
+    triggers: list('guessed predicted imagined business plan sustainable supposed going happens happened possibly anyone only really seriously actually believes buys falls times longer since mean'),
+    negatable: false,
+    prior: { cynicism: 0.9, bubble_caution: 0.2 },
   },
 
-  // ---- distrust -------------------------------------------------------------
+  // ---- distrust ----------------------------------------------------------------
   {
     name: 'fraud',
     kind: 'cue',
-    pattern: W`\b(?:fraud\w*|scams?|scammers?|scammy|swindl\w*|con (?:game|job|artists?)|shady|sham|bogus|hoax|ruse|canard|snake oil|racket|heist|rip[- ]?off)\b`,
+    words: list('fraud* scam scams scammer* scammy swindl* shady sham bogus hoax ruse canard racket heist ripoff rip-off crook crooks crooked thief thieves theft stealing steal steals stole stolen embezzl* grift grifting conned'),
     negatable: true,
     prior: { distrust: 2.4 },
   },
   {
+    name: 'fraud-phrase',
+    kind: 'cue',
+    pattern: W`\bcon (?:game|job|artists?)\b|\bsnake oil\b|\bsmoke and mirrors\b|\bshell (?:game|compan(?:y|ies))\b|\bsleight of hand\b|\bcover[- ]?ups?\b|\bwash trad\w*`,
+    triggers: list('con snake smoke shell sleight cover coverup cover-up coverups wash'),
+    negatable: true,
+    prior: { distrust: 2.0 },
+  },
+  {
     name: 'ponzi',
     kind: 'cue',
-    pattern: W`\bponzi\w*|\bpyramid schemes?\b|\bmlm\b|\bmadoff\b|\bfinancing scheme\b`,
+    pattern: W`\bponzi\w*|\bpyramid (?:schemes?|scams?)\b|\bmlm\b|\bmadoff\b|\bcharles ponzi\b|\bfinancing scheme\b|\bscheme\b`,
+    triggers: list('ponzi* pyramid mlm madoff financing scheme'),
     negatable: true,
     prior: { distrust: 2.4, bubble_caution: 0.6 },
   },
   {
     name: 'enron',
     kind: 'cue',
-    pattern: W`\b(?:enron|worldcom|theranos|wirecard|ftx|madoff|lehman)\b`,
+    words: list('enron worldcom theranos wirecard ftx madoff lehman nikola luckin sbf'),
     negatable: true,
     prior: { distrust: 2.0, bubble_caution: 0.8 },
   },
   {
     name: 'cooking-the-books',
     kind: 'cue',
-    pattern: W`\bcook(?:ing|ed|s)? (?:the|their|your|its|his|her) books\b|\bcreative (?:accounting|bookkeeping|with (?:the )?numbers)\b|\bgetting creative\b|\baccounting (?:tricks?|games?|gimmicks?|shenanigans|fraud|magic|is the problem)\b|\bfinancial(?:ly)?[- ]engineer\w*|\binflat(?:e|es|ed|ing) (?:the |their |its )?(?:revenue|earnings|numbers|growth|sales|valuations?)\b|\boverstat\w*|\bunderstat\w*|\bjuic(?:e|es|ed|ing) (?:the |their |its )?(?:revenue|numbers|earnings|sales|growth|own)\b|\bpaper(?:s|ing)? over\b|\boff (?:the |its |their )?balance[- ]sheets?\b|\bspecial purpose vehicles?\b|\bspvs?\b|\bbook(?:s|ing|ed)? (?:it|that|this|them) as (?:"|')?revenue\b|\b(?:improve|boost|pad|massage)(?:s|d|ing)? (?:their |its |the )?(?:profitability )?numbers\b|\bchanged the (?:depreciation )?rate\b|\bwindow dressing\b`,
+    pattern: W`\bcook(?:ing|ed|s)? (?:the|their|your|its|his|her) books\b|\bcooked books\b|\bcreative (?:accounting|bookkeeping|with (?:the )?numbers)\b|\baccounting (?:tricks?|games?|gimmicks?|shenanigans|fraud|magic|sleight|irregularit\w*)\b|\bfinancial(?:ly)?[- ]engineer\w*|\binflat(?:e|es|ed|ing) (?:the |their |its |his )?(?:revenue|earnings|numbers|growth|sales|valuations?|figures|results)\b|\boverstat(?:e|es|ed|ing)\b|\bjuic(?:e|es|ed|ing) (?:the |their |its )?(?:revenue|numbers|earnings|sales|growth|figures)\b|\bpaper(?:s|ing)? over\b|\boff[- ](?:the |its |their )?balance[- ]sheets?\b|\bspecial purpose vehicles?\b|\bspvs?\b|\bbook(?:s|ing|ed)? (?:it|that|this|them|the investment|the money) as (?:"|')?(?:revenue|sales|income)\b|\b(?:pad|padd(?:ed|ing)|massag(?:e|es|ed|ing)|fudg(?:e|es|ed|ing)|doctor(?:ed|ing)?) (?:the |their |its )?(?:numbers|books|figures|earnings|revenue|results)\b|\bwindow dressing\b|\bfunny money\b|\b(?:made[- ]up|fake|fictional|imaginary|invented) (?:numbers|figures|revenue|demand|money|valuations?|deals?|orders)\b|\bpulled (?:\w+ ){0,2}out of (?:their|his|thin) (?:ass|arse|butt)\b|\brestat(?:e|ed|ing|ement) (?:of )?(?:earnings|revenue|results)\b|\bmark(?:ed|ing)? to (?:model|myth|fantasy)\b`,
+    triggers: list('cook cooking cooked cooks creative accounting engineering engineered engineer inflate inflates inflated inflating overstate overstates overstated overstating juice juices juiced juicing paper papers papering balance balance-sheet balance-sheets spv spvs special book books booking booked pad padded padding massage massages massaged massaging fudge fudged fudges fudging doctor doctored doctoring window funny made made-up fake fictional imaginary invented pulled restate restated restating restatement mark marked marking'),
     negatable: true,
     prior: { distrust: 2.2 },
   },
   {
     name: 'hiding',
     kind: 'cue',
-    pattern: W`\bhid(?:e|es|ing|den)\b|\bconceal\w*|\bobscur\w*|\bbury(?:ing)? (?:the )?(?:losses|debt)\b|\bsweep\w* under\b|\bbehind closed doors\b`,
+    pattern: W`\bhid(?:e|es|ing|den)\b|\bconceal\w*|\bobfuscat\w*|\bbury(?:ing)? (?:the )?(?:losses|debt|bodies|risk)\b|\bsweep\w* (?:\w+ )?under\b|\bbehind closed doors\b|\bopaque\b|\bin the (?:fine print|footnotes)\b`,
+    triggers: list('hide hides hiding hidden conceal* obfuscat* bury burying sweep* closed opaque fine footnotes'),
     negatable: true,
     prior: { distrust: 1.6 },
   },
   {
     name: 'round-tripping',
     kind: 'cue',
-    pattern: W`\bround[- ]?trip\w*|\bsame money (?:going|moving|goes|moves|flowing)\b|\bcounted as (?:a )?(?:sale|revenue|growth)\b|\bin one door and out the other\b|\bbuy(?:ing)? (?:back )?their own (?:tech|products?|chips|stock)\b|\bfund(?:s|ing)? (?:their|its) own (?:chip )?(?:sales|revenue|customers?)\b|\bpay(?:ing)? (?:people|customers|them) to buy\b|\bartificial(?:ly)? (?:creat\w*|boost\w*|inflat\w*|prop\w*|demand|growth)\b|\bsham sale\b|\bnon-existent (?:cash|revenue|demand)\b|\bmoving in (?:very )?(?:sophisticated )?circles\b`,
+    pattern: W`\bround[- ]?trip\w*|\bsame money (?:going|moving|goes|moves|flowing|flows)\b|\bcount(?:ed|s|ing)? (?:\w+ )?as (?:a )?(?:sale|sales|revenue|growth)\b|\bin one (?:door|pocket) and out the other\b|\bbuy(?:ing|s)? (?:back )?(?:their|its|his) own (?:tech|products?|chips|gpus|stock|services)\b|\bpay(?:ing|s)? (?:people|customers|them|clients) to buy\b|\bartificial(?:ly)? (?:creat\w*|boost\w*|inflat\w*|prop\w*|pump\w*|demand|growth|revenue)\b|\bsham (?:sales?|deals?|transactions?)\b|\bfake (?:demand|revenue|growth|sales)\b|\brevenue (?:that|which) (?:is|was) (?:really |just |actually )?(?:their|its) own (?:money|investment|cash)\b|\bbuying (?:its|their) own (?:revenue|demand)\b`,
+    triggers: list('round round-trip* roundtrip* same count counted counts counting door pocket own pay paying pays artificial artificially sham fake'),
     negatable: true,
     prior: { distrust: 2.0 },
   },
   {
     name: 'legality',
     kind: 'cue',
-    pattern: W`\bis (?:this|that|it|any of this) (?:even |really )?legal\b|\b(?:should|must|would|ought to) be illegal\b|\bhow is (?:this|that|it) (?:not )?(?:even )?(?:legal|allowed|illegal)\b|\billegal\w*|\bunlawful\w*|\bcriminal\w*|\bprison\b|\bjail\b|\bindict\w*|\bprosecut\w*|\blawsuits?\b|\bsued\b|\bnot kosher\b|\b(?:sec|ftc|doj|regulators?|authorities|attorneys? general) (?:should|need to|needs to|must|ought to)\b|\bsomeone at the (?:sec|ftc|doj)\b|\binvestigat\w*|\bantitrust\b|\bcollu(?:sion|de|ding)\b|\banti-?competitive\b|\bsidestep\w*|\bslip past\b|\bfleec\w*|\bloopholes?\b`,
+    pattern: W`\bis (?:this|that|it|any of this) (?:even |really )?legal\b|\b(?:should|must|would|ought to) be (?:illegal|criminal|investigated|prosecuted)\b|\bhow is (?:this|that|it) (?:not )?(?:even )?(?:legal|allowed|illegal)\b|\billegal\w*|\bunlawful\w*|\bcriminal\w*|\bprison\b|\bjail\w*|\bindict\w*|\bprosecut\w*|\bsubpoena\w*|\b(?:the )?(?:sec|ftc|doj|fbi|regulators?|authorities|attorneys? general) (?:should|need to|needs to|must|ought to|has to|will have to|is asleep|are asleep|where)\b|\bwhere (?:is|are) the (?:sec|ftc|doj|regulators?)\b|\bsomeone at the (?:sec|ftc|doj)\b|\bsecurities (?:fraud|violation)s?\b|\binvestigat\w*|\bantitrust\b|\bcollu(?:sion|de|ding|sive)\b|\banti-?competitive\b|\bmonopol(?:istic|y abuse)\b|\bloopholes?\b|\bregulatory capture\b|\bwhistle ?blow\w*|\bbreach(?:es|ed)? (?:of )?(?:fiduciary|duty)\b|\bfiduciary (?:duty|breach)\b`,
+    triggers: list('legal illegal* unlawful* criminal* prison jail* indict* prosecut* subpoena* allowed investigat* sec ftc doj fbi regulator regulators authorities attorney attorneys securities antitrust collusion collude colluding collusive anti-competitive anticompetitive anti monopolistic monopoly loophole loopholes regulatory whistle whistleblow* breach breaches breached fiduciary'),
     negatable: true,
     prior: { distrust: 1.8 },
   },
   {
     name: 'manipulation',
     kind: 'cue',
-    pattern: W`\bmanipulat\w*|\bpump(?:ing|ed|s)? (?:and dump|up|the (?:stock|price|shares))\b|\bpump and dump\b|\binsider (?:trading|dealing|selling)\b|\bself[- ]dealing\b|\bconflicts? of interest\b|\bboth sides of (?:the )?deals?\b|\bbrib\w*|\bkickbacks?\b|\bmoney[- ]laundering\b|\blaunder\w*|\bcorrupt\w*|\bcrony\w*|\bprop(?:ping|ped|s)? up\b|\brigged\b|\bshell game\b|\bsleight of hand\b`,
+    pattern: W`\bmanipulat\w*|\bpump(?:ing|ed|s)? (?:and dump|up|the (?:stock|price|shares|valuation))\b|\bpump (?:&|n|and) dump\b|\binsider (?:trading|dealing|selling|sales)\b|\bself[- ]dealing\b|\bconflicts? of interest\b|\bboth sides of (?:the )?deals?\b|\bbrib\w*|\bkickbacks?\b|\bmoney[- ]launder\w*|\blaunder\w*|\bcorrupt\w*|\bcrony\w*|\bprop(?:ping|ped|s)? up (?:the |their |its )?(?:stock|price|valuations?|shares|numbers|revenue|demand)\b|\brigged\b|\bsweetheart deals?\b|\brelated[- ]part(?:y|ies)\b|\bfront[- ]?run\w*|\bpaid shills?\b|\bshill\w*|\bbagholders? for\b`,
+    triggers: list('manipulat* pump pumping pumped pumps insider insiders self-dealing dealing conflict conflicts sides brib* kickback kickbacks laundering money-laundering launder* corrupt* crony* prop propping propped props rigged sweetheart related related-party related-parties front front-run* frontrun* shill* bagholder bagholders'),
     negatable: true,
     prior: { distrust: 1.8 },
   },
   {
     name: 'dishonesty',
     kind: 'cue',
-    pattern: W`\b(?:lying|liars?|lied|lies|dishonest\w*|deceiv\w*|decept\w*|mislead\w*|misled|smoke and mirrors|illusion|fake|faked|faking|made[- ]up|fabricat\w*|fishy|sketchy|dodgy|shenanigans|suspicious|suspect|bs)\b|\b(?:doesn'?t|don'?t|does not|do not) add up\b|\bloose relationship with the truth\b|\bnot what (?:it|they) (?:seems?|claim)\b|\btoo good to be true\b|\bbullshit\b|\bmarketing (?:department|ploy|stunt|gimmick)\b|\bused (?:by \w+ )?as a form of marketing\b|\b(?:never|not) (?:planned|intended|intend) (?:on|to)\b|\bwhen it'?s literally\b`,
+    words: list('lying liar liars lied lies dishonest* deceiv* decept* mislead* misled misrepresent* fake faked faking fabricat* fishy sketchy dodgy shenanigans suspicious untrustworthy disingenuous bs lies'),
     negatable: true,
+    prior: { distrust: 1.6 },
+  },
+  {
+    name: 'dishonesty-phrase',
+    kind: 'cue',
+    pattern: W`\b(?:doesn'?t|don'?t|does not|do not|never) add up\b|\bnot what (?:it|they) (?:seems?|claims?)\b|\btoo good to be true\b|\b(?:can'?t|cannot|don'?t|wouldn'?t|shouldn'?t|never) trust (?:them|him|these|those|their|his|anything|a word)\b|\bpinky (?:promise|swear)\b|\bon paper only\b|\bonly on paper\b|\bin name only\b|\b(?:what|who) (?:are|is) (?:they|he) hiding\b|\bsmells? (?:fishy|funny|off)\b|\bsomething (?:fishy|shady|smells)\b|\bred flags?\b`,
+    triggers: list('add seems seem claim claims true trust pinky paper name hiding smell smells fishy shady red flag flags'),
+    negatable: false,
     prior: { distrust: 1.6 },
   },
   {
     name: 'insiders-benefit',
     kind: 'cue',
-    pattern: W`\b(?:personally benefit|line (?:their|his) (?:own )?pockets|enrich\w*|cash(?:ing)? out|dump(?:ing)? (?:their |his )?shares|exit liquidity|retail (?:investors )?(?:holding|left)|force\w* (?:\w+ ){0,3}(?:401ks?|retirement|pension)|taxpayer money|bail ?outs?)\b`,
+    pattern: W`\b(?:personally (?:benefit|profit)\w*|line (?:their|his|her) (?:own )?pockets|enrich(?:es|ed|ing)? (?:themselves|himself|insiders|executives)|cash(?:ing)? out|dump(?:ing|ed)? (?:their |his |her )?(?:shares|stock)|exit liquidity|retail (?:investors )?(?:holding|left|gets? screwed)|force\w* (?:\w+ ){0,3}(?:401ks?|retirement|pension)s?|taxpayer(?:s'?)? money|bail ?outs?|socializ(?:e|ed|ing) (?:the )?loss\w*|privatiz(?:e|ed|ing) (?:the )?(?:profits?|gains)|golden parachutes?)\b`,
+    triggers: list('personally pockets enrich enriches enriched enriching cash cashing dump dumping dumped exit retail force* taxpayer taxpayers bail bailout bailouts socialize socialized socializing privatize privatized privatizing golden'),
     negatable: true,
-    prior: { distrust: 1.2, cynicism: 0.4 },
+    prior: { distrust: 1.2, cynicism: 0.5 },
   },
 
-  // ---- bubble caution ---------------------------------------------------------
-  { name: 'bubble', kind: 'cue', pattern: W`\bbubbles?\b|\bbubbly\b`, negatable: true, prior: { bubble_caution: 2.2 } },
+  // ---- bubble caution ------------------------------------------------------------
+  { name: 'bubble', kind: 'cue', words: list('bubble bubbles bubbly'), negatable: true, prior: { bubble_caution: 2.2 } },
   {
     name: 'when-this-pops',
     kind: 'cue',
-    pattern: W`\b(?:when|once|if|before|after) (?:this|it|the (?:ai )?(?:bubble|boom|music)|that|everything|all this|the whole thing|that loop|this loop) (?:\w+ ){0,2}(?:pops|bursts|crashes|collapses|unwinds|implodes|snaps|blows up|goes (?:south|bust|under|pop)|comes (?:crashing )?down|stops)\b|\bwhen the music stops\b|\bthe music (?:will )?stop\w*`,
+    pattern: W`\b(?:when|once|if|before|after|until) (?:this|it|the (?:ai )?(?:bubble|boom|music|party|hype)|that|everything|all this|all of this|the whole (?:thing|house of cards)|that loop|this loop|the loop|the cycle|the flywheel) (?:\w+ ){0,2}(?:pops|bursts|crashes|collapses|unwinds|implodes|snaps|blows up|goes (?:south|bust|under|pop)|comes (?:crashing |tumbling )?down|stops|unravels)\b|\bwhen the music stops\b|\bthe music (?:will |is going to |has to )?stop\w*|\bwhen,? not if\b|\b(?:won'?t|will not|isn'?t going to|is not going to|never) end well\b|\bend(?:s)? in tears\b|\bday of reckoning\b|\bpay the piper\b|\bthe other shoe\b|\bchickens (?:come|coming) home\b`,
+    triggers: list('pops bursts crashes collapses unwinds implodes snaps blows goes comes stops unravels music if end ends reckoning piper shoe chickens'),
     negatable: false,
     prior: { bubble_caution: 2.6 },
   },
-  {
-    name: 'pop-burst',
-    kind: 'cue',
-    pattern: W`\b(?:pops?|popping|popped|burst(?:s|ing)?|bursted)\b`,
-    negatable: true,
-    prior: { bubble_caution: 1.0 },
-  },
+  { name: 'pop-burst', kind: 'cue', words: list('pop pops popping popped burst bursts bursting bursted'), negatable: true, prior: { bubble_caution: 1.0 } },
   {
     name: 'crash',
     kind: 'cue',
-    pattern: W`\b(?:crash\w*|collaps\w*|implod\w*|implosion|meltdown|melt down|unravel\w*|downturn|reckoning|hangover|correction|wipe ?out|blow ?up|blows up|go(?:es|ing)? (?:under|bust|belly[- ]up|tits[- ]up|to zero|down)|went (?:under|bust|belly[- ]up|tits[- ]up|to zero)|gone bust|toast|doomed|worthless|pennies on the dollar|bust)\b`,
+    words: list('crash* collaps* implod* implosion meltdown unravel* downturn reckoning hangover correction wipeout blowup doomed worthless bust busted rugpull'),
     negatable: true,
     prior: { bubble_caution: 1.8 },
   },
   {
+    name: 'crash-phrase',
+    kind: 'cue',
+    pattern: W`\bmelt(?:s|ing)? down\b|\bwipe(?:s|d)? out\b|\bblow(?:s|ing)? up\b|\bgo(?:es|ing)? (?:under|bust|belly[- ]up|tits[- ]up|to zero|down in flames|up in smoke)\b|\bwent (?:under|bust|belly[- ]up|tits[- ]up|to zero)\b|\bgone bust\b|\bpennies on the dollar\b|\brug ?pull\w*|\bai winter\b|\btrough of disillusionment\b|\bfall(?:s|ing)? off a cliff\b`,
+    triggers: list('melt melts melting meltdown wipe wipes wiped blow blows blowing under bust belly belly-up tits tits-up zero flames smoke pennies rug rugpull winter trough cliff'),
+    negatable: true,
+    prior: { bubble_caution: 1.6 },
+  },
+  {
     name: 'dot-com',
     kind: 'cue',
-    pattern: W`\bdot[- ]?com\b|\bdotcom\b|\bpets\.com\b|\bwebvan\b|\bw?wework\b|\btelecom (?:bust|bubble|crash)\b|\b(?:1999|2000|2001)\b`,
+    pattern: W`\bdot[- ]?com\w*|\bdotcom\w*|\bpets\.com\b|\bwebvan\b|\bw?wework\b|\btelecom (?:bust|bubble|crash|boom)\b|\b(?:1999|2000|2001)\b|\blucent\b|\bnortel\b|\bglobal crossing\b|\bcisco (?:in )?(?:2000|1999)\b|\bfiber (?:glut|overbuild)\b|\bdark fib(?:er|re)\b|\brailway mania\b|\brailroad (?:bubble|mania|boom)\b`,
+    triggers: list('dot dot-com dotcom dotcoms pets webvan wework wwework telecom 1999 2000 2001 lucent nortel global cisco fiber dark railway railroad'),
     negatable: true,
     prior: { bubble_caution: 2.2 },
   },
   {
     name: 'historic-crash',
     kind: 'cue',
-    pattern: W`\b2008\b|\bsubprime\b|\bcdos?\b|\bmortgage crisis\b|\bfinancial crisis\b|\btulips?\b|\btulip ?mania\b|\bsouth sea\b|\bgreat depression\b|\b1929\b|\bcrypto\b|\bnfts?\b`,
+    pattern: W`\b2008\b|\bsubprime\b|\bcdos?\b|\bmortgage crisis\b|\bfinancial crisis\b|\btulips?\b|\btulip ?mania\b|\bsouth sea\b|\bgreat depression\b|\b1929\b|\bcrypto\b|\bnfts?\b|\bmetaverse\b|\bbig short\b|\bgfc\b|\bbear stearns\b|\bmbs\b|\bjapan (?:in )?(?:the )?(?:1989|80s|1980s)\b`,
+    triggers: list('2008 subprime cdo cdos mortgage crisis tulip tulips tulipmania south depression 1929 crypto nft nfts metaverse short gfc bear mbs japan'),
     negatable: true,
     prior: { bubble_caution: 1.8 },
   },
   {
     name: 'circular-financing',
     kind: 'cue',
-    pattern: W`\bcircular\w*(?: (?:ai )?(?:financing|funding|financial|financial structures|deals?|investments?|money|revenue|arrangements?|capital|dynamics|nature|ecosystem|structures?|flows?|economy|scheme))?|\bcircles?\b|\bloops?\b|\bfeedback loop\b|\bflywheel\b|\brecycl\w*|\bsame (?:five|three|few|handful of) (?:guys|companies|firms|players)\b|\bswap(?:ping)? ious\b|\bious\b|\beach other\b`,
+    pattern: W`\bcircular\w*(?: (?:ai )?(?:financing|funding|financial|deals?|investments?|money|revenue|arrangements?|capital|dynamics|nature|ecosystem|structures?|flows?|economy|scheme|logic|dealings|reasoning))?|\bcircles?\b|\bloops?\b|\bfeedback loop\b|\bflywheel\b|\brecycl\w*|\bsame (?:five|three|four|few|handful of|couple of|two) (?:guys|companies|firms|players|people)\b|\bswap(?:ping)? ious\b|\bious\b|\beach other(?:'s)?\b|\bincestuous\b|\binterlock\w*|\bdaisy[- ]chain\w*|\bmerry[- ]go[- ]round\b`,
+    triggers: list('circular* circle circles loop loops feedback flywheel recycl* same swap swapping ious each incestuous interlock* daisy daisy-chain* merry merry-go-round'),
     negatable: true,
     prior: { bubble_caution: 1.4, cynicism: 0.3 },
   },
   {
     name: 'vendor-financing',
     kind: 'cue',
-    pattern: W`\bvendor[- ]financ\w*|\bsupplier[- ]financ\w*|\b(?:vendors?|suppliers?) (?:lending|funding|financing|lend(?:s)?|fund(?:s)?) (?:their |the )?customers\b|\blending (?:\w+ ){0,2}customers\b|\bhanding (?:your |their |the )?customers?\b|\bcustomers? the (?:cash|money)\b|\bcollateral\b`,
+    pattern: W`\bvendor[- ]financ\w*|\bsupplier[- ]financ\w*|\b(?:vendors?|suppliers?|sellers?) (?:lending|funding|financing|lend(?:s)?|fund(?:s)?) (?:their |the |its )?(?:own )?customers\b|\blending (?:\w+ ){0,2}customers\b|\bhanding (?:your |their |the |its )?customers?\b|\bcustomers? the (?:cash|money)\b|\bcollateral\w*|\bfinanc(?:e|es|ing) (?:its|their) own (?:customers?|demand|sales)\b`,
+    triggers: list('vendor vendor-financ* vendors supplier supplier-financ* suppliers seller sellers lending handing customer customers collateral* finance finances financing'),
     negatable: true,
     prior: { bubble_caution: 2.0 },
   },
   {
     name: 'unsustainable',
     kind: 'cue',
-    pattern: W`\bunsustainabl\w*|\b(?:not|isn'?t|never) (?:\w+ ){0,2}sustainable\b|\b(?:can'?t|cannot|won'?t|will not) (?:last|go on|continue|keep (?:going|up))\b|\bsustainability\b|\bnot a plan\b|\bprayer\b|\bwobbly\b|\bshaky\b|\bhouse of cards\b|\bonly a matter of time\b|\bmatter of time\b|\binevitabl\w*|\btoo big to fail\b|\bgreater fool\b|\bmusical chairs\b|\bhot potato\b|\brussian roulette\b|\bgamble\w*|\bgambl\w*|\breckless\w*|\bexcessive\b|\bovervalued\b|\bover-?valued\b|\bover-?heat\w*|\bover-?invest\w*|\bover-?provision\w*|\bover-?build\w*|\bover-?extend\w*|\bover-?leverag\w*|\boverexcited\b|\birrational\b|\bspeculat\w*|\bunhealthy\b|\bdesperate\w*|\bmuch less insane\b|\bsomething'?s (?:completely )?off\b|\bsomething is (?:completely )?off\b`,
+    pattern: W`\bunsustainabl\w*|\b(?:not|isn'?t|never|hardly) (?:\w+ ){0,2}sustainable\b|\b(?:can'?t|cannot|won'?t|will not) (?:last|continue|keep (?:going|up)|be sustained)\b|\bnot a plan\b|\bprayer\b|\bwobbly\b|\bshaky\b|\bhouse of cards\b|\bcard ?house\b|\bjenga\b|\bdomino(?:es)?\b|\b(?:only )?a matter of time\b|\binevitabl\w*|\btoo big to fail\b|\bgreater fool\w*|\bmusical chairs\b|\bhot potato\b|\brussian roulette\b|\bgambl\w*|\breckless\w*|\bexcessive\b|\bover-?valu\w*|\bover-?heat\w*|\bover-?invest\w*|\bover-?provision\w*|\bover-?build\w*|\bover-?built\b|\bover-?capacity\b|\bover-?extend\w*|\bover-?leverag\w*|\bover-?excited\b|\bover-?hyped\b|\bover-?priced\b|\birrational\w*|\bspeculat\w*|\bunhealthy\b|\bdesperat\w*|\bfroth\w*|\bpriced for perfection\b|\bsky[- ]high valuations?\b|\b(?:insane|crazy|absurd|ridiculous|silly|nosebleed|eye[- ]watering|stratospheric) (?:valuations?|multiples?|prices?|spending|capex|numbers|amounts?)\b|\bp/?e (?:ratios? )?of \d{3,}\b|\bpeak (?:of the )?(?:bubble|mania|cycle)\b|\btop signal\b|\bmarket top\b`,
+    triggers: list('unsustainabl* sustainable last continue sustained keep prayer plan wobbly shaky house card cardhouse jenga domino dominoes matter inevitabl* fail greater musical hot russian gambl* reckless* excessive over* irrational* speculat* unhealthy desperat* froth* priced sky sky-high insane crazy absurd ridiculous silly nosebleed eye eye-watering stratospheric p/e pe peak top'),
     negatable: true,
     prior: { bubble_caution: 1.6 },
   },
   {
     name: 'hold-the-bag',
     kind: 'cue',
-    pattern: W`\b(?:hold|holding|held|left holding|stuck (?:with|holding)) the bag\b|\bbag ?holders?\b|\bholding the (?:debt|bill|bonds)\b|\bstuck with the bill\b|\bleft (?:with|holding) (?:worthless|the)\b`,
+    pattern: W`\b(?:hold|holding|held|left holding|stuck (?:with|holding)) the bag\b|\bbag ?holders?\b|\bbagholders?\b|\bholding the (?:debt|bill|bonds)\b|\bstuck with the (?:bill|debt|losses|tab)\b|\bleft (?:with|holding) (?:worthless|the (?:bill|debt|losses|tab))\b|\bwho (?:pays|foots) the bill\b|\bwho(?:'s| is) (?:going to be )?left holding\b|\blast one (?:out|standing)\b`,
+    triggers: list('hold holding held left stuck bag bagholder bagholders holder holders who last'),
     negatable: false,
     prior: { bubble_caution: 2.4 },
   },
   {
     name: 'debt-risk',
     kind: 'cue',
-    pattern: W`\bdefault\w*|\bwrite[- ]?(?:downs?|offs?)\b|\binsolven\w*|\bbankrupt\w*|\bdebt\b|\bloans?\b|\bborrow\w*|\bleverag\w*|\bbonds?\b|\bbondholders?\b|\bcredit[- ]default swaps?\b|\bjunk\b|\binterest payments?\b|\bdepreciat\w*`,
+    words: list('default defaults defaulted defaulting write-down write-downs writedown writedowns write-off write-offs writeoff writeoffs insolven* bankrupt* debt debts loan loans borrow* leverag* bond bonds bondholder* junk depreciat* refinanc* margin-call'),
     negatable: true,
     prior: { bubble_caution: 0.6 },
   },
   {
     name: 'spend-beyond-revenue',
     kind: 'cue',
-    pattern: W`\b(?:burn(?:s|ing|ed|t)?|hemorrhag\w*|bleed\w*|bled|losing|lose|lost|blasting|pouring|throwing|torch\w*|lighting) (?:\w+ ){0,3}(?:cash|money|billions?|trillions?)\b|\bburn rate\b|\bcash (?:burn|piles?)\b|\bmoney (?:they|it|he|she) (?:don'?t|doesn'?t|haven'?t|hasn'?t|do not|does not|has not|have not) (?:\w+ ){0,3}(?:have|got)\b|\b(?:can'?t|cannot|couldn'?t|unable to|won'?t be able to) (?:afford|pay (?:for|back|it)|recoup|cover|make (?:a profit|money|it work))\b|\bno (?:real )?(?:revenue|profits?|path to profit\w*|money to be made|business model)\b|\b(?:without|little|limited) (?:real )?revenue\b|\boutstrip\w*|\bmore (?:money|chips|compute) than (?:they|it|he) (?:have|has|makes?|needs?|ever will)\b|\b(?:don'?t|doesn'?t|does not|do not) have (?:the )?(?:cash|money|\$)\b|\bnot (?:there|profitable)\b|\bunprofitable\b|\bmoney[- ]losing\b|\blosing money\b|\bnever (?:\w+ ){0,2}(?:pay off|materiali[sz]e|be used|recoup|profitable|make money)\b|\bmay never\b|\bfar (?:more|ahead|beyond|exceeds?)\b|\bnot (?:value|a business(?: model)?)\b|\bwithout a (?:plan|business model)\b|\bhope and hype\b|\bgood (?:money|debt) after bad\b|\bno reasonable plans?\b|\bsmall returns\b|\bmuch,? much higher\b|\bwake-up call\b|\bnobody is (?:actually )?willing\b`,
+    pattern: W`\b(?:burn(?:s|ing|ed|t)?|hemorrhag\w*|bleed\w*|bled|losing|lose|lost|blasting|pouring|throwing|torch\w*|lighting|setting|incinerat\w*|shoveling|dumping) (?:\w+ ){0,3}(?:cash|money|billions?|trillions?|capital)\b|\bburn rate\b|\bcash (?:burn|bonfire|furnace|incinerator)\b|\bon fire\b|\bmoney (?:they|it|he|she) (?:don'?t|doesn'?t|haven'?t|hasn'?t) (?:\w+ ){0,2}(?:have|got|make|earn)\b|\b(?:can'?t|cannot|couldn'?t|unable to|won'?t be able to|never be able to) (?:afford|pay (?:for|back|it|off|the)|repay|recoup|cover|service (?:the|its|their) debt|make (?:a profit|money|it work|the numbers work|the economics work))\b|\bno (?:real |clear |viable |obvious )?(?:revenue|profits?|path to profit\w*|money to be made|business model|moat|way (?:to|they)|plan to)\b|\b(?:without|little|limited|tiny|fraction of the) (?:real |actual )?(?:revenue|profits?|income)\b|\b(?:revenue|income|profits?) (?:doesn'?t|don'?t|does not|do not|will never|won'?t|can'?t) (?:\w+ ){0,2}(?:cover|justify|support|match|come close)\b|\boutstrip\w*|\bfar (?:ahead|beyond|exceed\w*) (?:of )?(?:any |their |its )?(?:revenue|demand|income|profits?)\b|\bmore (?:money|chips|compute|capacity) than (?:they|it|he|anyone) (?:have|has|makes?|needs?|could ever|will ever|can)\b|\b(?:don'?t|doesn'?t) have (?:the )?(?:cash|money|revenue|\$)\b|\bunprofitable\b|\bmoney[- ]losing\b|\blosing money\b|\bnever (?:\w+ ){0,2}(?:pay off|pay back|materiali[sz]e|recoup|turn a profit|be profitable|make money|earn (?:it|that) back)\b|\bmay never\b|\bnot a business(?: model)?\b|\bwithout a (?:plan|business model|path)\b|\bgood (?:money|debt) after bad\b|\bspending (?:\w+ ){0,2}(?:ahead of|outpac\w*|outrun\w*|far exceed\w*)\b|\b(?:capex|spending|commitments?|obligations?) (?:\w+ ){0,2}(?:dwarf\w*|exceed\w*|outpac\w*|outstrip\w*|far more than)\b|\bwhere(?:'s| is| does) the (?:money|revenue|return|roi)\b|\bwho(?:'s| is) (?:going to |gonna )?pay(?:ing)? for (?:all )?(?:this|it|that)\b|\bmath (?:doesn'?t|does not|don'?t|ain'?t) (?:math|work|add up|math out)\b|\bnumbers (?:don'?t|do not|doesn'?t) (?:work|add up)\b|\bwhat (?:is|'s) the (?:roi|return)\b`,
+    triggers: list("burn burns burning burned burnt hemorrhag* bleed* bled losing lose lost blasting pouring throwing torch* lighting setting incinerat* shoveling dumping bonfire furnace incinerator fire don't dont doesn't doesnt haven't havent hasn't hasnt can't cant cannot couldn't couldnt unable able no without little limited tiny fraction cover justify support match close outstrip* far than unprofitable money-losing never business bad ahead outpac* outrun* exceed* dwarf* where where's wheres who who's whos math numbers roi return"),
     negatable: false,
-    prior: { bubble_caution: 1.2 },
+    prior: { bubble_caution: 1.3 },
   },
   {
     name: 'big-commitments',
     kind: 'cue',
-    pattern: W`\bcapex\b|\bcapital (?:expenditures?|spending)\b|\bcommitments?\b|\bobligations?\b|\bfar (?:more|ahead|beyond|exceeds?|outstrips?)\b|\bbillions and billions\b|\btrillion-dollar\b|\bstaggering\b|\bastronomical\b|\bmassive (?:investments?|spending|increase)\b`,
+    pattern: W`\bcapex\b|\bcapital (?:expenditures?|spending)\b|\bcommitments?\b|\bobligations?\b|\bbillions and billions\b|\btrillion[- ]dollar\b|\bstaggering\b|\bastronomical\b|\bmind[- ]boggling\b|\beye[- ]watering\b|\bmassive (?:investments?|spending|increase|bets?)\b`,
+    triggers: list('capex capital commitment commitments obligation obligations billions trillion trillion-dollar staggering astronomical mind mind-boggling eye eye-watering massive'),
     negatable: false,
     prior: { bubble_caution: 0.4 },
   },
   {
     name: 'risk-warning',
     kind: 'cue',
-    pattern: W`\brisk(?:s|y)?\b|\bwarn\w*|\balarm\w*|\bworr(?:y|ies|ied|ying)\b|\bconcerns?\b|\bjitters\b|\bcold feet\b|\bdanger\w*|\bproblem(?:s|atic)?\b|\bquestionable\b|\bdubious\b|\bskeptic\w*|\bsceptic\w*|\bmessy\b|\bdisaster\w*|\bcatastroph\w*|\bcontagion\b|\bsystemic\b|\bexposed\b|\bexposure\b|\bblast radius\b|\bdoom\w*`,
+    words: list('risk risks risky warn* alarm* worry worries worried worrying concern concerns jitters danger* problem problems problematic questionable dubious skeptic* sceptic* messy disaster* catastroph* contagion systemic exposed exposure doom* precarious fragile fragility peril* ominous scary terrifying vulnerable'),
     negatable: true,
     prior: { bubble_caution: 0.6 },
   },
 
-  // ---- rebuttal / defence (turn tags off) ------------------------------------
+  // ---- rebuttal / defence (turn tags off) ------------------------------------------
   {
     name: 'denial',
     kind: 'rebuttal',
-    pattern: W`\b(?:not|isn'?t|ain'?t|is not|wasn'?t|no such thing as) (?:\w+ ){0,2}(?:a |an |in an? )?(?:bubble|ponzi|fraud|scam|pyramid scheme|round[- ]?tripping)\b|\b(?:there'?s|there is) no (?:\w+ )?bubble\b|\bno one is accusing\b|\bpeople (?:keep )?(?:yelling|screaming|crying|calling|shouting|saying)\b|\bbubble (?:talk|callers?|narrative)\b|\bdoom(?:ers?|sayers?| and gloom)\b|\bfear[- ]?monger\w*|\bi don'?t see (?:the|an?|any) (?:issue|problem)\b|\bnothing wrong\b|\bnothing (?:illegal|unusual|shady)\b|\b(?:perfectly|completely|totally|entirely) (?:normal|legal|legit|fine|reasonable|benign)\b|\bbenign\b|\bstandard (?:practice|industry)\b|\bcommon practice\b|\bnot (?:at all )?uncommon\b|\bnot (?:the )?gotcha\b|\bit would (?:not|n'?t) be an issue\b|\bwould be fine\b|\bthe chips are real\b|\bdemand is real\b|\bhard to prove\b|\bnot (?:independently )?able to confirm\b`,
+    pattern: W`\b(?:not|isn'?t|ain'?t|is not|wasn'?t|no such thing as|hardly) (?:\w+ ){0,2}(?:a |an |in an? )?(?:bubble|ponzi|fraud|scam|pyramid scheme|round[- ]?tripping)\b|\b(?:there'?s|there is|i see) no (?:\w+ )?bubble\b|\bno one is accusing\b|\bpeople (?:keep )?(?:yelling|screaming|crying|calling|shouting|saying|claiming)\b|\bbubble (?:talk|callers?|narrative|fears? (?:are|is) overblown)\b|\bdoom(?:ers?|sayers?|ing| and gloom)\b|\bfear[- ]?monger\w*|\bi don'?t see (?:the|an?|any) (?:issue|problem)\b|\bnothing wrong\b|\bnothing (?:illegal|unusual|shady|nefarious)\b|\b(?:perfectly|completely|totally|entirely) (?:normal|legal|legit|fine|reasonable|benign|standard)\b|\bbenign\b|\bstandard (?:practice|industry|procedure)\b|\bcommon practice\b|\bnot (?:at all )?uncommon\b|\bnot (?:a |the )?gotcha\b|\b(?:the )?(?:chips|revenue|demand|customers|contracts) (?:is|are) real\b|\breal demand\b|\bthis time (?:is|it'?s) different\b|\boverblown\b|\boverstated\b|\bhas been (?:said|called|predicted) (?:for|every)\b`,
+    triggers: list('bubble ponzi fraud scam pyramid round round-tripping roundtripping accusing yelling screaming crying calling shouting saying claiming doom* fear fearmonger* fear-monger* issue problem wrong illegal unusual shady nefarious perfectly completely totally entirely benign standard common uncommon gotcha real different overblown overstated said called predicted'),
     negatable: false,
     prior: { cynicism: -0.6, distrust: -1.8, bubble_caution: -2.0 },
   },
   {
     name: 'bullish',
     kind: 'rebuttal',
-    pattern: W`\bbullish\b|\bundervalued\b|\bbuy(?:ing)? the dip\b|\bto the moon\b|\bhealthy (?:demand|growth)\b|\bstrong demand\b|\bdemand (?:far )?(?:outpac\w*|exceed\w*)\b|\binsatiable\b|\bgreat (?:deal|investment|move)\b|\bwin-win\b|\btriple win\b|\bexcited\b|\bhappy\b|\bconfident\b|\bconfidence\b|\bremarkable\b|\brevolutionary\b|\bthe right call\b|\bsavvy\b|\boutperform\w*|\bsmart move\b|\bhere to stay\b|\breal utility\b`,
+    pattern: W`\bbullish\b|\bundervalued\b|\bbuy(?:ing)? the dip\b|\bhealthy (?:demand|growth|business|margins)\b|\bstrong demand\b|\bdemand (?:far )?(?:outpac\w*|exceed\w*)\b|\binsatiable\b|\bgreat (?:deal|investment|move|news|partnership)\b|\bwin-win\b|\btriple win\b|\bexcited\b|\bexciting\b|\bhappy\b|\bconfident\b|\bconfidence\b|\bremarkable\b|\brevolutionary\b|\bthe right call\b|\bsavvy\b|\boutperform\w*|\bsmart (?:move|bet|deal)\b|\bhere to stay\b|\breal utility\b|\bsold out\b|\bbacklog\b|\bprofitable\b|\bgame[- ]?changer\b|\bbull case\b|\blong (?:term )?(?:winner|hold)\b|\bloaded up\b|\bbought (?:more|the dip|shares)\b`,
+    triggers: list('bullish undervalued dip healthy strong outpac* exceed* insatiable great win-win win triple excited exciting happy confident confidence remarkable revolutionary call savvy outperform* smart stay utility sold backlog profitable gamechanger game-changer changer bull winner hold loaded bought'),
     negatable: false,
     prior: { cynicism: -0.4, distrust: -0.6, bubble_caution: -0.8 },
   },
   {
     name: 'mock-the-critic',
     kind: 'rebuttal',
-    pattern: W`\bshort(?:s|ing|ed)?\b|\bshort[- ]?sellers?\b|\bbears?\b|\bburry\b|\bputs?\b|\bwrong every\b|\bkeeps? being wrong\b|\bnaysayers?\b`,
+    pattern: W`\bshort(?:s|ing|ed)?\b|\bshort[- ]?sellers?\b|\bbears?\b|\bburry\b|\bputs?\b|\bwrong every\b|\bkeeps? being wrong\b|\bnaysayers?\b|\bhaters?\b|\bperma[- ]?bears?\b|\bcoping\b|\bseething\b`,
+    triggers: list('short shorts shorting shorted shortseller shortsellers short-seller short-sellers bear bears burry put puts wrong keep keeps naysayer naysayers hater haters perma permabear permabears perma-bear perma-bears coping seething'),
     negatable: false,
     prior: { cynicism: -0.6, bubble_caution: -0.4 },
   },
 
-  // ---- context (classifier features, never shown) -----------------------------
+  // ---- context (classifier features, never shown) -----------------------------------
   {
     name: 'reported-speech',
     kind: 'context',
-    pattern: W`\b(?:says?|said|saying|warn(?:s|ed|ing)?|call(?:s|ed|ing)? (?:it|this|that|the)|argu(?:es?|ed|ing)|claim(?:s|ed)?|caution(?:s|ed)?|point(?:s|ed)? out|told|wrote|writes|according to|accus\w*|alleg\w*|reportedly|per a report|analysts?|critics?|experts?)\b`,
+    pattern: W`\b(?:says?|said|saying|warn(?:s|ed|ing)?|call(?:s|ed|ing)? (?:it|this|that|the)|argu(?:es?|ed|ing)|claim(?:s|ed)?|caution(?:s|ed)?|point(?:s|ed)? out|told|wrote|writes|according to|accus\w*|alleg\w*|reportedly|per a report|analysts?|critics?|experts?|reports?|reported|notes|noted|believes|suggests?|estimates?)\b`,
+    triggers: list('say says said saying warn warns warned warning call calls called calling argue argues argued arguing claim claims claimed caution cautions cautioned point points pointed told wrote writes according accus* alleg* reportedly per analyst analysts critic critics expert experts report reports reported notes noted believes suggest suggests estimate estimates'),
     negatable: false,
     prior: {},
   },
   {
     name: 'topic',
     kind: 'context',
-    pattern: W`\b(?:deals?|invest\w*|billions?|trillions?|valuations?|revenue|stocks?|shares?|chips?|gpus?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|openai|nvidia|nvda|oracle|amd|microsoft|msft|amazon|aws|azure|coreweave|softbank|stargate|funding|funds?|capex|spend\w*|money|cash|market|investors?|profit\w*|earnings|contracts?|compute|infrastructure|buildout|ai|altman|huang|jensen|ellison|nadella|financ\w*|economy|economics)\b`,
+    words: list(
+      'deal deals invest* billion billions trillion trillions valuation valuations revenue stock stocks share shares chip chips gpu gpus datacenter datacenters datacentre datacentres data openai nvidia nvda oracle orcl amd microsoft msft amazon aws azure coreweave softbank stargate funding fund funds capex spend* money cash market markets investor investors profit* earnings contract contracts compute infrastructure buildout ai altman huang jensen ellison nadella financ* economy economics',
+    ),
     negatable: false,
     prior: {},
   },
@@ -331,7 +433,27 @@ export const CUE_DEFS: readonly CueDef[] = [
     name: 'first-person-analysis',
     kind: 'context',
     pattern: W`\b(?:i think|i believe|in my (?:opinion|experience)|imo|imho|i suspect|i'?m not sure|personally)\b`,
+    triggers: list("i imo imho in i'm im personally"),
     negatable: false,
     prior: {},
   },
 ];
+
+/**
+ * Structural cues: found by extract-features.ts from the token and sentence
+ * stream (not by the matcher); listed here so they carry priors, appear in the
+ * lexicon hash and can be shown as cues.
+ */
+export const STRUCTURAL_DEFS: readonly CueDef[] = [
+  // a sentence of one to three words that is praise or assent: "Genius." "Riveting." "Sounds legit."
+  { name: 'terse-praise', kind: 'cue', negatable: false, prior: { cynicism: 1.2 } },
+  // praise / mockery and a stance cue (fraud, bubble, circular money) in the same text
+  { name: 'mock-x-stance', kind: 'cue', negatable: false, prior: { cynicism: 0.6 } },
+];
+
+/** Short-sentence words that read as ironic praise or assent when they stand alone. */
+export const TERSE_PRAISE_WORDS: ReadonlySet<string> = new Set(
+  list(
+    'genius brilliant fantastic riveting great nice perfect wonderful lovely amazing awesome incredible impressive cool classic sure right totally legit seems sounds checks out love it convenient shocking shocker bravo stunning masterful visionary innovation innovative wow neat splendid marvelous marvellous excellent beautiful progress',
+  ),
+);

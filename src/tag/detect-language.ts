@@ -1,5 +1,7 @@
 // A cheap English check: non-English texts are not tagged (the lexicon and the
-// model are English-only). Linear in the text length.
+// model are English-only). Linear in the text length; reuses the document's tokens.
+
+import type { AnalysedDoc } from './nlp-doc.js';
 
 const EN = new Set(
   'the a an and or but of to in on for with is are was were be been it this that these those i you he she we they not no so if as at by from my your their its what which who how why do does did have has had will would can could should just about there than then more very all'.split(
@@ -14,25 +16,33 @@ const OTHER = new Set(
 
 export type LanguageVerdict = { english: true } | { english: false; reason: string };
 
+const LETTER = /\p{L}/u;
+
 /** Decide whether `text` is (probably) English. Short texts get the benefit of the doubt. */
-export function detectEnglish(text: string): LanguageVerdict {
+export function detectEnglish(text: string, doc?: AnalysedDoc): LanguageVerdict {
   let latin = 0;
   let otherLetters = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const cp = text.charCodeAt(i);
     if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) latin++;
-    else if (cp >= 0xc0 && cp <= 0x24f) latin++;
-    else if (/\p{L}/u.test(ch)) otherLetters++;
+    else if (cp < 0xc0) continue;
+    else if (cp <= 0x24f) latin++;
+    else if (cp >= 0xd800 && cp <= 0xdfff) continue; // astral (emoji) halves
+    else if (LETTER.test(text[i]!)) otherLetters++;
   }
   if (otherLetters > 20 && otherLetters > latin) return { english: false, reason: 'non-English text (non-Latin script)' };
-  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  if (words.length < 6) return { english: true };
   let en = 0;
   let other = 0;
-  for (const w of words) {
+  let nWords = 0;
+  const count = (w: string): void => {
+    nWords++;
     if (EN.has(w)) en++;
     if (OTHER.has(w)) other++;
-  }
+  };
+  if (doc !== undefined) for (const t of doc.tokens) count(t.lower);
+  else for (const w of text.toLowerCase().match(/[\p{L}']+/gu) ?? []) count(w);
+  if (nWords < 6) return { english: true };
   if (other >= 3 && other > en * 1.5) return { english: false, reason: 'non-English text (function words)' };
   return { english: true };
 }

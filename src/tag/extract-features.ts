@@ -1,6 +1,7 @@
 // Turns one analysed text into the classifier's sparse feature vector, and
 // remembers which cue hits produced which feature (for explanations).
 
+import { STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
 import type { CueHit } from './match-cues.js';
 import type { AnalysedDoc } from './nlp-doc.js';
 
@@ -23,9 +24,41 @@ export function featureOfHit(hit: CueHit): string {
   return hit.negated ? `neg:${hit.def.name}` : `cue:${hit.def.name}`;
 }
 
+const STRUCT = new Map<string, CueDef>(STRUCTURAL_DEFS.map((d) => [d.name, d]));
+
+const MOCKERY = new Set(['sarcasm-tag', 'totally-not', 'what-could-go-wrong', 'ironic-stock-phrase', 'laughter', 'mock-emoji', 'sarcastic-praise', 'insult', 'insult-phrase', 'line-go-up', 'infinite-money', 'spectacle', 'spectacle-phrase', 'terse-praise']);
+const STANCE = new Set(['fraud', 'fraud-phrase', 'ponzi', 'enron', 'cooking-the-books', 'round-tripping', 'bubble', 'crash', 'crash-phrase', 'when-this-pops', 'circular-financing', 'vendor-financing', 'unsustainable', 'spend-beyond-revenue', 'hold-the-bag', 'dot-com', 'historic-crash', 'mock-summary']);
+
+/** Unigram features: word tokens of 3+ letters, as `w:<token>` (the model keeps only frequent ones). */
+export const NGRAM_PREFIX = 'w:';
+
 export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], hadQuotedLines: boolean): ExtractedFeatures {
+  const all = hits.slice();
+  // ---- structural cues from the sentence stream
+  const toks = doc.tokens;
+  for (const se of doc.sentences) {
+    const nt = se.endToken - se.firstToken;
+    if (nt >= 1 && nt <= 3 && se.terminator !== '?') {
+      let praise = -1;
+      for (let k = se.firstToken; k < se.endToken; k++) if (TERSE_PRAISE_WORDS.has(toks[k]!.lower)) praise = k;
+      if (praise >= 0 && doc.sentences.length > 1) {
+        const a = toks[se.firstToken]!;
+        const b = toks[se.endToken - 1]!;
+        all.push({ def: STRUCT.get('terse-praise')!, start: a.start, end: b.end, negated: false });
+      }
+    }
+  }
+  let mock: CueHit | undefined;
+  let stance = false;
+  for (const h of all) {
+    if (h.negated || h.def.kind !== 'cue') continue;
+    if (MOCKERY.has(h.def.name)) mock ??= h;
+    if (STANCE.has(h.def.name)) stance = true;
+  }
+  if (mock !== undefined && stance) all.push({ def: STRUCT.get('mock-x-stance')!, start: mock.start, end: mock.end, negated: false });
+
   const hitsByFeature = new Map<string, CueHit[]>();
-  for (const h of hits) {
+  for (const h of all) {
     const f = featureOfHit(h);
     const list = hitsByFeature.get(f);
     if (list === undefined) hitsByFeature.set(f, [h]);
@@ -34,29 +67,27 @@ export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], 
   const features: FeatureVector = new Map();
   for (const [f, list] of hitsByFeature) features.set(f, countValue(list.length));
 
-  const nTok = doc.tokens.length;
-  const s = doc.sentiment;
-  if (s < 0) features.set('sent:neg', Math.min(1, -s));
-  if (s > 0) features.set('sent:pos', Math.min(1, s));
-  let minSent = 0;
-  for (const se of doc.sentences) minSent = Math.min(minSent, se.sentiment);
-  if (minSent < 0) features.set('sent:min', Math.min(1, -minSent));
+  const nTok = toks.length;
   features.set('len', Math.log1p(nTok) / 5);
   if (nTok < 10) features.set('short', 1);
   let q = 0;
   let ex = 0;
   for (const se of doc.sentences) {
-    const last = text.slice(se.start, se.end).trimEnd().slice(-1);
-    if (last === '?') q++;
-    else if (last === '!') ex++;
+    if (se.terminator === '?') q++;
+    else if (se.terminator === '!') ex++;
   }
   if (q > 0) features.set('question', countValue(q));
   if (ex > 0) features.set('exclaim', countValue(ex));
   if (hadQuotedLines) features.set('quoted-parent', 1);
   // interactions the linear model cannot form itself
   const strong = (n: string): boolean => features.has(`cue:${n}`);
-  if (features.has('ctx:reported-speech') && (strong('fraud') || strong('ponzi') || strong('bubble') || strong('crash'))) {
-    features.set('reported-x-stance', 1);
+  const anyStance = strong('fraud') || strong('ponzi') || strong('bubble') || strong('crash') || strong('cooking-the-books') || strong('round-tripping');
+  if (features.has('ctx:reported-speech') && anyStance) features.set('reported-x-stance', 1);
+  if (mock !== undefined && !features.has('ctx:topic')) features.set('mock-off-topic', 1);
+  // bag of words (binary)
+  for (const t of toks) {
+    const w = t.lower;
+    if (w.length >= 3 && w.charCodeAt(0) > 0x39) features.set(NGRAM_PREFIX + w, 1);
   }
   return { features, hitsByFeature };
 }

@@ -1,17 +1,17 @@
-// Public entry: the process-wide tagger (one wink-nlp instance, one model).
+// Public entry: the process-wide tagger (one model, loaded once).
 
 import type { Tagger } from '../types.js';
 import { createTagger } from './create-tagger.js';
+import { warmLexicon } from './match-cues.js';
 import { modelVersion, readModelFile } from './model-file.js';
-import { getNlp } from './nlp-doc.js';
 
 let tagger: Tagger | undefined;
 
-/** Load (once per process) the committed model and wink-nlp. */
+/** Load (once per process) the committed model. */
 export function loadTagger(): Tagger {
   if (tagger === undefined) {
     const model = readModelFile();
-    getNlp();
+    warmLexicon();
     tagger = createTagger(model, modelVersion(model));
   }
   return tagger;

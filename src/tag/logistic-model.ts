@@ -31,10 +31,23 @@ export function sigmoid(z: number): number {
   return e / (1 + e);
 }
 
+const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>();
+
+/** The weights as a Map (built once per model object: Map lookups beat a 500-key object). */
+function weightMap(m: TagModel): Map<string, number> {
+  let wm = weightMaps.get(m.weights);
+  if (wm === undefined) {
+    wm = new Map(Object.entries(m.weights));
+    weightMaps.set(m.weights, wm);
+  }
+  return wm;
+}
+
 export function rawLogit(m: TagModel, x: FeatureVector): number {
+  const wm = weightMap(m);
   let z = m.bias;
   for (const [f, v] of x) {
-    const w = m.weights[f];
+    const w = wm.get(f);
     if (w !== undefined) z += w * v;
   }
   return z;

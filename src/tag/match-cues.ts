@@ -1,8 +1,9 @@
-// Runs the compiled cue lexicon over normalised text and decides, with
-// wink-nlp's tokens, sentences and negation scope, which matches are negated.
+// Runs the compiled cue lexicon over normalised text: one hash-map pass over
+// the tokens finds every single-word cue and every regex cue whose trigger is
+// present; only those regexes run. Negation is decided from the token stream.
 
 import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
-import type { AnalysedDoc } from './nlp-doc.js';
+import { isNegatorToken, type AnalysedDoc, type DocToken } from './nlp-doc.js';
 
 export interface CueHit {
   def: CueDef;
@@ -13,50 +14,78 @@ export interface CueHit {
   negated: boolean;
 }
 
-interface CompiledCue {
-  def: CueDef;
-  re: RegExp;
+interface CompiledLexicon {
+  /** exact token → cue indexes */
+  exact: Map<string, number[]>;
+  /** token prefix → cue indexes */
+  prefix: Map<string, number[]>;
+  minPrefix: number;
+  maxPrefix: number;
+  /** literal (non-token) triggers: [literal, cue index] */
+  literals: [string, number][];
+  regex: (RegExp | undefined)[];
+  isWordCue: boolean[];
+  /** cues with neither words nor triggers: always run */
+  always: number[];
 }
 
-let compiled: CompiledCue[] | undefined;
+let compiled: CompiledLexicon | undefined;
 
-function getCompiled(): CompiledCue[] {
-  // 'g' only: patterns are lower-case and run on lower-cased text (the 'u'/'i' flags are ~15× slower in V8)
-  compiled ??= CUE_DEFS.map((def) => ({ def, re: new RegExp(def.pattern, 'g') }));
+const TOKEN_TRIGGER = /^[a-z0-9][a-z0-9'/-]*\*?$/u;
+
+function addTo(map: Map<string, number[]>, key: string, idx: number): void {
+  const l = map.get(key);
+  if (l === undefined) map.set(key, [idx]);
+  else if (!l.includes(idx)) l.push(idx);
+}
+
+export function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexicon {
+  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], regex: [], isWordCue: [], always: [] };
+  defs.forEach((def, idx) => {
+    // 'g' only: patterns are lower-case and run on lower-cased text (the 'u'/'i' flags are ~15× slower in V8)
+    c.regex.push(def.pattern !== undefined ? new RegExp(def.pattern, 'g') : undefined);
+    c.isWordCue.push(def.words !== undefined);
+    const keys = def.words ?? def.triggers;
+    if (keys === undefined || keys.length === 0) {
+      c.always.push(idx);
+      return;
+    }
+    for (const k of keys) {
+      if (!TOKEN_TRIGGER.test(k) || k.includes('/')) c.literals.push([k, idx]);
+      else if (k.endsWith('*')) {
+        const p = k.slice(0, -1);
+        addTo(c.prefix, p, idx);
+        c.minPrefix = Math.min(c.minPrefix, p.length);
+        c.maxPrefix = Math.max(c.maxPrefix, p.length);
+      } else addTo(c.exact, k, idx);
+    }
+  });
+  return c;
+}
+
+/** Compile the lexicon now (the tagger does this at load time, not on the first text). */
+export function warmLexicon(): void {
+  getCompiled();
+}
+
+function getCompiled(): CompiledLexicon {
+  compiled ??= compileLexicon();
   return compiled;
 }
 
-const NEGATORS = new Set([
-  'not',
-  "n't",
-  'no',
-  'never',
-  'nothing',
-  'without',
-  'hardly',
-  'nor',
-  'neither',
-  'isnt',
-  'dont',
-  'doesnt',
-  'wasnt',
-  'aint',
-  'nobody',
-  'none',
-]);
-
 const DENIAL_STARTERS = new Set(['no', 'nope', 'nah', 'not', 'hardly']);
+const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'however', 'yet']);
+/** "nothing more than a scam", "not just a bubble", "no better than a Ponzi": the negator intensifies. */
+const NOT_NEGATING_AFTER = new Set(['more', 'less', 'but', 'short', 'other', 'different', 'better', 'only', 'just', 'merely', 'simply', 'even', 'unlike']);
 
 /** Index of the token containing char `pos` (or the next one). */
-function tokenAt(doc: AnalysedDoc, pos: number): number {
-  const toks = doc.tokens;
+function tokenAt(tokens: DocToken[], pos: number): number {
   let lo = 0;
-  let hi = toks.length - 1;
-  let ans = toks.length;
+  let hi = tokens.length - 1;
+  let ans = tokens.length;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const t = toks[mid]!;
-    if (t.end > pos) {
+    if (tokens[mid]!.end > pos) {
       ans = mid;
       hi = mid - 1;
     } else lo = mid + 1;
@@ -65,29 +94,32 @@ function tokenAt(doc: AnalysedDoc, pos: number): number {
 }
 
 function isNegated(doc: AnalysedDoc, text: string, start: number): boolean {
-  const ti = tokenAt(doc, start);
-  const tok = doc.tokens[ti];
+  const toks = doc.tokens;
+  const ti = tokenAt(toks, start);
+  const tok = toks[ti];
   if (tok === undefined) return false;
   const sent = doc.sentences[tok.sentence];
   const first = sent?.firstToken ?? 0;
-  // a negator shortly before the cue in the same sentence
+  // a negator shortly before the cue in the same clause ("not a bubble", "isn't really a Ponzi")
   for (let k = ti - 1, dist = 1; k >= first && dist <= 6; k--, dist++) {
-    const lw = doc.tokens[k]!.lower;
-    if (lw === 'but' || lw === ';' || lw === ':') break;
-    if (NEGATORS.has(lw)) {
+    const t = toks[k]!;
+    if (CLAUSE_BREAKS.has(t.lower)) break;
+    // a clause break (, ; : — ) between the negator and the cue ends its scope
+    if (/[,;:—–()]/u.test(text.slice(t.end, toks[k + 1]!.start))) break;
+    if (isNegatorToken(t.lower)) {
+      if (k + 1 < ti && NOT_NEGATING_AFTER.has(toks[k + 1]!.lower)) return false;
       if (dist <= 3 || tok.negated) return true;
     }
   }
   // "Is this a Ponzi scheme? No: ..."
-  if (sent !== undefined && text.slice(sent.start, sent.end).trimEnd().endsWith('?')) {
+  if (sent !== undefined && sent.terminator === '?') {
     const next = doc.sentences[tok.sentence + 1];
-    const nt = next !== undefined ? doc.tokens[next.firstToken] : undefined;
-    if (nt !== undefined && DENIAL_STARTERS.has(nt.lower)) return true;
+    const nt = next !== undefined ? toks[next.firstToken] : undefined;
+    if (nt !== undefined && nt.sentence === tok.sentence + 1 && DENIAL_STARTERS.has(nt.lower)) return true;
   }
   return false;
 }
 
-/** All cue matches in `text` (normalised), in text order. */
 /** Lower-case without changing the length (so offsets stay valid). */
 export function lowerSameLength(text: string): string {
   const lower = text.toLowerCase();
@@ -101,13 +133,95 @@ export function lowerSameLength(text: string): string {
   return out;
 }
 
-export function matchCues(original: string, doc: AnalysedDoc): CueHit[] {
+interface Scan {
+  /** per cue: 0 = not triggered, 1 = triggered (run regex / word hits recorded) */
+  triggered: Uint8Array;
+  wordHits: { idx: number; start: number; end: number }[];
+}
+
+const NO_CUES: readonly number[] = [];
+/** token (or token part) → indexes of the cues it matches (exact or prefix); Zipf makes this cache hit almost always. */
+const keyCache = new Map<string, readonly number[]>();
+const KEY_CACHE_MAX = 200_000;
+
+function cuesForKey(c: CompiledLexicon, key: string): readonly number[] {
+  const cached = keyCache.get(key);
+  if (cached !== undefined) return cached;
+  let out: number[] | undefined;
+  const add = (list: number[] | undefined): void => {
+    if (list === undefined) return;
+    out ??= [];
+    for (const idx of list) if (!out.includes(idx)) out.push(idx);
+  };
+  add(c.exact.get(key));
+  const maxLen = Math.min(key.length, c.maxPrefix);
+  for (let len = c.minPrefix; len <= maxLen; len++) add(c.prefix.get(key.slice(0, len)));
+  const result = out ?? NO_CUES;
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(key, result);
+  return result;
+}
+
+function lookup(c: CompiledLexicon, key: string, start: number, end: number, scan: Scan, seen: Set<string> | undefined): void {
+  const list = cuesForKey(c, key);
+  for (let i = 0; i < list.length; i++) {
+    const idx = list[i]!;
+    scan.triggered[idx] = 1;
+    if (c.isWordCue[idx]) {
+      const last = scan.wordHits[scan.wordHits.length - 1];
+      // one hit per cue per span
+      if (last !== undefined && last.idx === idx && last.start === start && last.end === end) continue;
+      if (seen !== undefined) {
+        const k = `${idx}:${start}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+      }
+      scan.wordHits.push({ idx, start, end });
+    }
+  }
+}
+
+/** One pass over the tokens: triggered cues and single-word hits. */
+function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string, nDefs: number): Scan {
+  const scan: Scan = { triggered: new Uint8Array(nDefs), wordHits: [] };
+  for (const t of doc.tokens) {
+    const w = t.lower;
+    lookup(c, w, t.start, t.end, scan, undefined);
+    // parts of "totally-not-circular", "nvidia's"
+    if (w.includes('-') || w.includes("'")) {
+      const seen = new Set<string>();
+      let s = 0;
+      for (let i = 0; i <= w.length; i++) {
+        const ch = i < w.length ? w.charCodeAt(i) : 0x2d;
+        if (ch === 0x2d || ch === 0x27) {
+          if (i > s) lookup(c, w.slice(s, i), t.start + s, t.start + i, scan, seen);
+          s = i + 1;
+        }
+      }
+    }
+  }
+  for (const [lit, idx] of c.literals) if (scan.triggered[idx] === 0 && lower.includes(lit)) scan.triggered[idx] = 1;
+  for (const idx of c.always) scan.triggered[idx] = 1;
+  return scan;
+}
+
+/** All cue matches in `text` (normalised), in text order. */
+export function matchCues(original: string, doc: AnalysedDoc, lower: string = lowerSameLength(original), gate = true): CueHit[] {
+  const c = getCompiled();
+  const defs = CUE_DEFS;
   const hits: CueHit[] = [];
-  const text = lowerSameLength(original);
-  for (const { def, re } of getCompiled()) {
+  const scan = scanTokens(c, doc, lower, defs.length);
+  for (const wh of scan.wordHits) {
+    const def = defs[wh.idx]!;
+    hits.push({ def, start: wh.start, end: wh.end, negated: def.negatable ? isNegated(doc, original, wh.start) : false });
+  }
+  for (let idx = 0; idx < defs.length; idx++) {
+    const re = c.regex[idx];
+    if (re === undefined || (gate && scan.triggered[idx] === 0)) continue;
+    const def = defs[idx]!;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    while ((m = re.exec(lower)) !== null) {
       const s = m.index;
       const e = s + m[0].length;
       if (e === s) {
@@ -122,6 +236,6 @@ export function matchCues(original: string, doc: AnalysedDoc): CueHit[] {
       hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
     }
   }
-  hits.sort((a, b) => a.start - b.start || a.end - b.end);
+  hits.sort((a, b) => a.start - b.start || a.end - b.end || (a.def.name < b.def.name ? -1 : 1));
   return hits;
 }

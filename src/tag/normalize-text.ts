@@ -62,7 +62,19 @@ const FOLD: Record<string, string> = {
 };
 
 /** Decode HTML entities and drop zero-width chars, recording original spans per output char. */
-function decodeLayer(src: string): { text: string; start: number[]; end: number[] } {
+const NEEDS_DECODE = /[&\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]/;
+
+function decodeLayer(src: string): { text: string; start: ArrayLike<number>; end: ArrayLike<number> } {
+  if (!NEEDS_DECODE.test(src)) {
+    const n = src.length;
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      start[i] = i;
+      end[i] = i + 1;
+    }
+    return { text: src, start, end };
+  }
   const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
@@ -124,7 +136,7 @@ function isWordChar(code: number): boolean {
 
 /** Normalise `original` for analysis; see the file comment. */
 // Any char that may need rewriting; texts without one take the identity fast path.
-const SPECIAL = /[&>/$\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]|\b[ur]\//i;
+const SPECIAL = /[&>/$\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]/;
 
 function identity(src: string, truncated: boolean): NormalizedText {
   const n = src.length;
@@ -147,16 +159,43 @@ export function normalizeText(original: string): NormalizedText {
   const t = dec.text;
   const n = t.length;
 
+  // output: string chunks + growable offset arrays
   const out: string[] = [];
-  const os: number[] = [];
-  const oe: number[] = [];
-  const push = (s: string, from: number, to: number): void => {
+  let cap = n + 64;
+  let os = new Int32Array(cap);
+  let oe = new Int32Array(cap);
+  let len = 0;
+  const ensure = (extra: number): void => {
+    if (len + extra <= cap) return;
+    cap = Math.max(cap * 2, len + extra);
+    const a = new Int32Array(cap);
+    a.set(os.subarray(0, len));
+    os = a;
+    const b = new Int32Array(cap);
+    b.set(oe.subarray(0, len));
+    oe = b;
+  };
+  /** Emit `s` for decoded chars [from, to) (every emitted char maps to the whole source span). */
+  const push = (str: string, from: number, to: number): void => {
     const a = dec.start[from] ?? 0;
     const b = dec.end[to - 1] ?? a;
-    for (let k = 0; k < s.length; k++) {
-      out.push(s[k]!);
-      os.push(a);
-      oe.push(b);
+    ensure(str.length);
+    out.push(str);
+    for (let k = 0; k < str.length; k++) {
+      os[len] = a;
+      oe[len] = b;
+      len++;
+    }
+  };
+  /** Emit decoded chars [from, to) unchanged, one to one. */
+  const copy = (from: number, to: number): void => {
+    if (to <= from) return;
+    ensure(to - from);
+    out.push(t.slice(from, to));
+    for (let q = from; q < to; q++) {
+      os[len] = dec.start[q] ?? 0;
+      oe[len] = dec.end[q] ?? 0;
+      len++;
     }
   };
 
@@ -221,21 +260,30 @@ export function normalizeText(original: string): NormalizedText {
       const after = k + 1 < n ? t.charCodeAt(k + 1) : 0x20;
       const scale: Record<string, string> = { k: 'thousand', K: 'thousand', m: 'million', M: 'million', b: 'billion', B: 'billion', t: 'trillion', T: 'trillion' };
       if (suf !== undefined && scale[suf] !== undefined && !isWordChar(after)) {
-        for (let q = i; q < k; q++) push(t[q]!, q, q + 1);
+        copy(i, k);
         push(' ' + scale[suf], k, k + 1);
         ownChars += k + 1 - i;
         i = k + 1;
         continue;
       }
     }
-    push(ch, i, i + 1);
+    // plain run up to the next char that may need rewriting
+    let j = i + 1;
     if (code > 0x20) ownChars++;
-    i++;
+    while (j < n) {
+      const d = t.charCodeAt(j);
+      if (d === 0x0a || d === 0x2f || d === 0x24) break;
+      if ((d === 0x75 || d === 0x72 || d === 0x55 || d === 0x52) && t.charCodeAt(j + 1) === 0x2f) break;
+      if (d > 0x20) ownChars++;
+      j++;
+    }
+    copy(i, j);
+    i = j;
   }
   return {
     text: out.join(''),
-    origStart: Int32Array.from(os),
-    origEnd: Int32Array.from(oe),
+    origStart: os.slice(0, len),
+    origEnd: oe.slice(0, len),
     quotedChars,
     ownChars,
     truncated,

@@ -2,8 +2,8 @@
 // from analysed, labeled examples. Deterministic for a given seed.
 
 import { TAG_NAMES, type TagName } from '../types.js';
-import { CUE_DEFS, LEXICON_VERSION } from './cue-lexicon.js';
-import type { FeatureVector } from './extract-features.js';
+import { CUE_DEFS, LEXICON_VERSION, STRUCTURAL_DEFS } from './cue-lexicon.js';
+import { NGRAM_PREFIX, type FeatureVector } from './extract-features.js';
 import { groupFolds } from './group-folds.js';
 import { bestF1Threshold, calibrated, fitPlatt, rawLogit, trainLogistic, type TagModel, type TaggerModelFile, type TrainOptions } from './logistic-model.js';
 import { lexiconHash } from './lexicon-hash.js';
@@ -22,6 +22,8 @@ export interface TrainConfig extends TrainOptions {
   innerFolds: number;
   /** Sample weight of items flagged ambiguous (soft labels). */
   ambiguousWeight: number;
+  /** Word features are used only when at least this many training items (in at least this many groups) contain them. */
+  minWordDf: number;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -32,12 +34,14 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   learningRate: 1.0,
   positiveWeight: 1.5,
   ambiguousWeight: 0.7,
+  minWordDf: 4,
+  l2ByPrefix: { [NGRAM_PREFIX]: 8 },
 };
 
 /** Prior weights from the lexicon: `cue:x` = the cue's prior, `neg:x` = a small opposite weight. */
 export function lexiconPriors(tag: TagName): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const d of CUE_DEFS) {
+  for (const d of [...CUE_DEFS, ...STRUCTURAL_DEFS]) {
     const p = d.prior[tag];
     if (p === undefined || p === 0) continue;
     out[`cue:${d.name}`] = p;
@@ -46,9 +50,34 @@ export function lexiconPriors(tag: TagName): Record<string, number> {
   return out;
 }
 
+/** Word features present in at least `minDf` items of at least `minDf` distinct groups of `ex`. */
+export function wordVocabulary(ex: Example[], minDf: number): Set<string> {
+  const groups = new Map<string, Set<string>>();
+  const df = new Map<string, number>();
+  for (const e of ex) {
+    for (const f of e.features.keys()) {
+      if (!f.startsWith(NGRAM_PREFIX)) continue;
+      df.set(f, (df.get(f) ?? 0) + 1);
+      let g = groups.get(f);
+      if (g === undefined) groups.set(f, (g = new Set()));
+      g.add(e.group);
+    }
+  }
+  const out = new Set<string>();
+  for (const [f, n] of df) if (n >= minDf && (groups.get(f)?.size ?? 0) >= minDf) out.add(f);
+  return out;
+}
+
+function restrict(x: FeatureVector, vocab: Set<string>): FeatureVector {
+  const out: FeatureVector = new Map();
+  for (const [f, v] of x) if (!f.startsWith(NGRAM_PREFIX) || vocab.has(f)) out.set(f, v);
+  return out;
+}
+
 function fitWeights(ex: Example[], tag: TagName, cfg: TrainConfig): { bias: number; weights: Record<string, number> } {
+  const vocab = wordVocabulary(ex, cfg.minWordDf);
   return trainLogistic(
-    ex.map((e) => e.features),
+    ex.map((e) => restrict(e.features, vocab)),
     ex.map((e) => e.labels[tag]),
     cfg,
     ex.map((e) => (e.ambiguous ? cfg.ambiguousWeight : 1)),

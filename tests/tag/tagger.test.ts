@@ -27,10 +27,25 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['More circular financing. What could go wrong? /s', 'cynicism', true],
     ['Oh great, another totally-not-circular deal. Nothing to see here /s', 'cynicism', true],
     ['Line go up 🙄', 'cynicism', true],
+    // rule 4: reported stances count (the text relays a warning or accusation without disputing it)
+    ['Analysts warn the AI bubble could burst within a year.', 'bubble_caution', true],
+    ['Critics call it round-tripping: Nvidia books its own investment as revenue.', 'distrust', true],
+    ['Short sellers say the whole thing is a Ponzi scheme and will collapse.', 'distrust', true],
+    ['A former SEC official said the deal looks like fraud.', 'distrust', true],
+    // rule 5: jokes and complaints about unrelated things get no tag
+    ['Ha, the leather jacket made another appearance at the keynote.', 'cynicism', false],
+    ['My power bill went up again this winter, great.', 'bubble_caution', false],
+    ['Whoever named these products should be fired, what a clown show of names.', 'distrust', false],
   ];
   for (const [text, tag, want] of table) {
     it(`${tag}=${want ? 1 : 0}: ${text.slice(0, 60)}`, () => expect(label(text, tag)).toBe(want));
   }
+
+  // Known gap (training/README.md, "What is left"): laughter at an unrelated product still scores above
+  // the low cynicism threshold; the off-topic feature has too few training examples to outweigh it.
+  it.fails('known gap, rule 5: laughing at chatbot quality is not cynicism', () => {
+    expect(label('lol the new chatbot still cannot count the letters in strawberry', 'cynicism')).toBe(false);
+  });
 
   it('cues inside `>` quoted parent lines do not count', () => {
     const quoted = tagger.tag('> This is a Ponzi scheme and a bubble about to pop.\nI disagree.');

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli.js';
+import { Store } from '../../src/store/store.js';
+import { loadTagger } from '../../src/tag/load-tagger.js';
+import { makeComment, makeThread } from '../helpers/make-domain.js';
+import { cli } from './run-cli.js';
+
+function storeWithComment(): { dir: string; db: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-label-'));
+  const db = join(dir, 'store.db');
+  const store = Store.open(db);
+  try {
+    store.saveItems(null, { threads: [makeThread()], comments: [makeComment({ id: 'c1', body: 'Nvidia pays OpenAI to buy Nvidia chips. Genius.' })] });
+  } finally {
+    store.close();
+  }
+  return { dir, db };
+}
+
+describe('reactionlens label / labels export', () => {
+  it('records an override in the store and exports it as labeled JSONL', async () => {
+    const { dir, db } = storeWithComment();
+    const r = await cli(['label', 't1_c1', '--cynicism', '1', '--distrust', '0', '--note', 'mock summary', '--db', db], { cwd: dir });
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stderr).toMatch(/recorded c1: cynicism=1 distrust=0/);
+    const store = Store.open(db);
+    try {
+      const labels = store.listLabels();
+      expect(labels).toHaveLength(1);
+      expect(labels[0]).toMatchObject({ commentId: 'c1', labels: { cynicism: true, distrust: false }, note: 'mock summary' });
+    } finally {
+      store.close();
+    }
+
+    const out = await cli(['labels', 'export', '--db', db, '--out', 'labels.jsonl'], { cwd: dir });
+    expect(out.code).toBe(EXIT.ok);
+    const lines = readFileSync(join(dir, 'labels.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const rec = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(rec).toMatchObject({
+      id: 'c1',
+      text: 'Nvidia pays OpenAI to buy Nvidia chips. Genius.',
+      labels: { cynicism: 1, distrust: 0 },
+      ambiguous: true,
+      rationale: 'mock summary',
+      source: 'reactionlens-label',
+      tagsFromTagger: ['bubble_caution'],
+      tagger: loadTagger().version,
+    });
+    expect([0, 1]).toContain((rec['labels'] as Record<string, number>)['bubble_caution']);
+
+    const toStdout = await cli(['labels', 'export', '--db', db], { cwd: dir });
+    expect(toStdout.stdout.trim()).toBe(lines[0]);
+  });
+
+  it('refuses an unknown comment without --force, and needs at least one tag', async () => {
+    const { dir, db } = storeWithComment();
+    const unknown = await cli(['label', 'zzz', '--cynicism', '1', '--db', db], { cwd: dir });
+    expect(unknown.code).toBe(EXIT.usage);
+    expect(unknown.stderr).toMatch(/not in the store/);
+    const none = await cli(['label', 'c1', '--db', db], { cwd: dir });
+    expect(none.code).toBe(EXIT.usage);
+    const bad = await cli(['label', 'c1', '--cynicism', 'maybe', '--db', db], { cwd: dir });
+    expect(bad.code).toBe(EXIT.usage);
+  });
+});

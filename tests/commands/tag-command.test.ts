@@ -1,0 +1,68 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli.js';
+import { loadTagger } from '../../src/tag/load-tagger.js';
+import { TAG_NAMES } from '../../src/types.js';
+import { cli } from './run-cli.js';
+
+const version = loadTagger().version;
+
+function expectTagLine(line: unknown, id: string): void {
+  expect(line).toMatchObject({ id, tagger: version });
+  const o = line as { tags: Record<string, { score: number; label: boolean; cues: unknown[] }> };
+  expect(Object.keys(o.tags).sort()).toEqual([...TAG_NAMES].sort());
+  for (const t of TAG_NAMES) {
+    const r = o.tags[t]!;
+    expect(Object.keys(r).sort()).toEqual(['cues', 'label', 'score']);
+    expect(r.score).toBeGreaterThanOrEqual(0);
+    expect(r.score).toBeLessThanOrEqual(1);
+    expect(typeof r.label).toBe('boolean');
+    for (const c of r.cues) expect(Object.keys(c as object).sort()).toEqual(['cue', 'end', 'start', 'text', 'weight']);
+  }
+}
+
+describe('reactionlens tag', () => {
+  it('tags JSONL from stdin: one output line per input line, exact shape', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: 'More circular financing. What could go wrong? /s' }),
+      JSON.stringify({ id: 7, text: 'The first gigawatt comes online next year.' }),
+      JSON.stringify({ id: 'e', text: '' }),
+    ].join('\n');
+    const r = await cli(['tag'], { stdinText: input + '\n' });
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    expectTagLine(lines[0], 'a');
+    expectTagLine(lines[1], '7');
+    expectTagLine(lines[2], 'e');
+    expect(Object.keys(lines[0]!).sort()).toEqual(['id', 'tagger', 'tags']);
+    expect(lines[2]!['skipped']).toMatch(/empty/);
+    const cyn = (lines[0] as { tags: { cynicism: { label: boolean; cues: { text: string }[] } } }).tags.cynicism;
+    expect(cyn.label).toBe(true);
+    expect(cyn.cues.map((c) => c.text)).toContain('/s');
+  });
+
+  it('a bad line is reported on stderr with its line number, the others are tagged, exit code 2', async () => {
+    const input = [JSON.stringify({ id: 'ok1', text: 'Is this even legal?' }), '{not json', JSON.stringify({ id: 'x' }), JSON.stringify({ id: 'ok2', text: 'bubble' })].join('\n');
+    const r = await cli(['tag', '-'], { stdinText: input });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/line 2: invalid JSON/);
+    expect(r.stderr).toMatch(/line 3: expected \{"id": string, "text": string\}/);
+    const ids = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(['ok1', 'ok2']);
+  });
+
+  it('reads a file argument relative to cwd', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-tag-'));
+    writeFileSync(join(dir, 'in.jsonl'), JSON.stringify({ id: 'f1', text: 'This is a Ponzi scheme.' }) + '\n');
+    const r = await cli(['tag', 'in.jsonl'], { cwd: dir });
+    expect(r.code).toBe(EXIT.ok);
+    expectTagLine(JSON.parse(r.stdout.trim()), 'f1');
+    const missing = await cli(['tag', 'nope.jsonl'], { cwd: dir });
+    expect(missing.code).not.toBe(EXIT.ok);
+    expect(missing.stderr).toMatch(/cannot read nope\.jsonl/);
+  });
+});

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { syntheticComments } from '../../bench/tagger-bench.js';
+import { parseLabeledJsonl } from '../../src/tag/labeled-data.js';
+import { lowerSameLength, matchCues } from '../../src/tag/match-cues.js';
+import { analyseDoc } from '../../src/tag/nlp-doc.js';
+import { normalizeText } from '../../src/tag/normalize-text.js';
+
+const { items } = parseLabeledJsonl(readFileSync(new URL('../../training/labeled-dev.jsonl', import.meta.url), 'utf8'));
+const extra = [
+  'Sure, nothing says healthy demand like handing your customer the cash to place the order.',
+  'Oh great, another totally-not-circular deal. Nothing to see here /s',
+  'Who is going to pay for all this? The math does not math. Where is the revenue?',
+  'Is this even legal? Someone at the SEC should look at the self-dealing.',
+  'When this pops the bag holders will be retail, as always.',
+];
+
+const key = (text: string, gate: boolean): string[] => {
+  const norm = normalizeText(text);
+  const lower = lowerSameLength(norm.text);
+  return matchCues(norm.text, analyseDoc(norm.text, lower), lower, gate).map((h) => `${h.def.name}@${h.start}-${h.end}${h.negated ? '!' : ''}`);
+};
+
+describe('trigger gating', () => {
+  it('never loses a regex match (labeled data, bench corpus, own cases)', () => {
+    const texts = [...items.map((i) => i.text), ...syntheticComments(2000, 7), ...extra];
+    const lost: string[] = [];
+    for (const t of texts) {
+      const gated = key(t, true);
+      const full = key(t, false);
+      if (gated.join('|') !== full.join('|')) lost.push(`${t.slice(0, 60)}: ${full.filter((h) => !gated.includes(h)).join(', ')}`);
+    }
+    expect(lost).toEqual([]);
+  });
+
+  it('cue spans are meaningful phrases, not one letter or a bare stopword', () => {
+    const stop = new Set(['a', 'an', 'the', 'is', 'it', 's', 'to', 'of', 'and', 'or', 'i']);
+    for (const t of [...items.map((i) => i.text), ...extra]) {
+      const norm = normalizeText(t);
+      const lower = lowerSameLength(norm.text);
+      for (const h of matchCues(norm.text, analyseDoc(norm.text, lower), lower)) {
+        if (h.def.kind === 'context') continue;
+        const span = lower.slice(h.start, h.end).trim();
+        expect(stop.has(span), `${h.def.name} "${span}" in ${t.slice(0, 50)}`).toBe(false);
+      }
+    }
+  });
+});
