@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createReadStream } from 'node:fs';
 import { CompressStream } from 'zstd-napi';
+import { createRandom } from '../src/util/create-random.js';
 
 // Dump import throughput and peak memory on generated Arctic Shift-shaped
 // dumps, with the event filter on. Each import runs in its own child process
@@ -124,17 +125,6 @@ async function runChildImport(db: string, files: string[]): Promise<void> {
 
 // ---- generation ------------------------------------------------------------
 
-/** A small deterministic PRNG, so every run measures the same bytes. */
-function createRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'the market chips deal money bubble circular again amazon openai nvidia cloud growth risk 🚀 🤔 très déjà 日本 valuation earnings'.split(' ');
 

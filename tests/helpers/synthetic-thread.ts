@@ -6,6 +6,8 @@
 // `fetch` (bench) or through nock (tests): see mountFakeReddit.
 
 import nock from 'nock';
+import { createRandom } from '../../src/util/create-random.js';
+export { createRandom };
 
 export interface SyntheticComment {
   id: string;
@@ -39,17 +41,6 @@ export interface SyntheticThreadOptions {
   topLevelShare?: number;
 }
 
-/** Deterministic PRNG (mulberry32), so shapes and bench figures repeat. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const BODIES = [
   'This is just a bubble, mark my words.',
