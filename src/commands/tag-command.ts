@@ -1,4 +1,5 @@
 // `reactionlens tag [FILE|-]`: JSONL in (id, text), JSONL out, one line per input line.
+// `reactionlens tag --event <id>`: the tag stage over the store (what `run` does between collect and report).
 
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
@@ -6,16 +7,45 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
+import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { parseOptions } from '../cli/parse-options.js';
+import { withStoreLock } from '../cli/with-store-lock.js';
 import { ConfigError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { loadEvent } from '../events/load-events.js';
+import { tagEvent } from '../pipeline/tag-event.js';
 import { loadTagger } from '../tag/load-tagger.js';
+
+const flagsSchema = z.object({
+  event: z.string().min(1).optional(),
+  db: z.string().optional(),
+  eventsDir: z.string(),
+  json: z.boolean().optional().default(false),
+});
 
 const lineSchema = z.object({ id: z.union([z.string().min(1), z.number()]).transform(String), text: z.string() });
 
 export function registerTagCommand(program: Command, ctx: CliContext): void {
   program
     .command('tag [file]')
-    .description('tag JSONL comments ({"id","text"} per line; FILE or - for stdin) and write one JSONL result per line')
-    .action(async (file: string | undefined) => {
+    .description('tag JSONL comments ({"id","text"} per line; FILE or - for stdin) and write one JSONL result per line; or, with --event, tag the stored comments of an event')
+    .option('--event <id>', "tag the store's comments of this event (cached per tagger version) instead of reading JSONL")
+    .option(...dbOption)
+    .option(...eventsDirOption)
+    .option(...jsonOption)
+    .action(async (file: string | undefined, raw: unknown) => {
+      const flags = parseOptions('tag', flagsSchema, raw);
+      if (flags.event !== undefined) {
+        if (file !== undefined) throw new ConfigError('tag: give either a FILE or --event, not both');
+        const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
+        const store = ctx.openStore(flags.db);
+        const tagger = loadTagger();
+        const summary = await withStoreLock(store.path, async () => tagEvent(store, event.id, tagger, ctx.now()));
+        const result = { event: event.id, tagger: tagger.version, tagged: summary.tagged, cached: summary.cached };
+        if (flags.json) ctx.stdout(`${JSON.stringify(result)}\n`);
+        else ctx.stderr(`tagged ${summary.tagged} comments of ${event.id} with ${tagger.version} (${summary.cached} already tagged)\n`);
+        return;
+      }
       let input: NodeJS.ReadableStream;
       let source = 'stdin';
       if (file === undefined || file === '-') input = ctx.stdin;
@@ -46,7 +76,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         const r = lineSchema.safeParse(json);
         if (!r.success) {
           bad++;
-          ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: expected {"id": string, "text": string}\n`);
+          ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: expected {"id": string, "text": string}: ${formatZodIssues(r.error)}\n`);
           continue;
         }
         const outcome = tagger.tag(r.data.text);

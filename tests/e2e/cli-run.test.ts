@@ -146,6 +146,19 @@ describe('reactionlens run on the bundled fixtures (end to end)', () => {
     }
   });
 
+  it('`tag --event` is the tag stage alone: after a run everything is already tagged for this tagger version', async () => {
+    const result = await cli(['tag', '--event', EVENT, '--db', db, '--json']);
+    expect(result.code, result.stderr).toBe(EXIT.ok);
+    const summary = JSON.parse(result.stdout) as { tagged: number; cached: number; tagger: string };
+    expect(summary).toMatchObject({ tagged: 0, tagger: report.tagger });
+    const store = Store.open(db);
+    try {
+      expect(summary.cached).toBe(store.countEvent(EVENT).live);
+    } finally {
+      store.close();
+    }
+  });
+
   it('a second run changes nothing: same store, same report', async () => {
     const before = Store.open(db);
     const countsBefore = before.countEvent(EVENT);
