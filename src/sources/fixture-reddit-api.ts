@@ -22,12 +22,13 @@ import {
  * the requested ids (plus recorded descendants) whatever batches are asked for,
  * so the same traversal code runs against fixtures and the live API.
  */
-export function createFixtureRedditApi(eventDir: string): RedditApi {
+export function createFixtureRedditApi(eventDir: string, onRequest: (path: string) => void = () => {}): RedditApi {
   const stats: ApiStats = { requests: 0, rateLimited: 0, waitMs: 0 };
   const moreCache = new Map<string, Map<string, CommentThing | MoreThing>>();
 
   const read = <S extends z.ZodTypeAny>(file: string, schema: S): z.infer<S> => {
     stats.requests++;
+    onRequest(file);
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -73,6 +74,7 @@ export function createFixtureRedditApi(eventDir: string): RedditApi {
     async moreChildren(threadId: string, childIds: string[]): Promise<MoreChildrenResponse> {
       const recorded = moreThings(threadId);
       stats.requests++;
+      onRequest(`/api/morechildren?link_id=t3_${threadId}`);
       // Return the requested comments and every recorded descendant of them, parents first.
       const wanted = new Set(childIds);
       const out: Array<CommentThing | MoreThing> = [];
@@ -88,6 +90,7 @@ export function createFixtureRedditApi(eventDir: string): RedditApi {
     async info(): Promise<InfoListing> {
       // Recordings carry no later re-check: everything is as recorded.
       stats.requests++;
+      onRequest('/api/info');
       return { kind: 'Listing', data: { after: null, before: null, children: [] } };
     },
     stats: () => ({ ...stats }),

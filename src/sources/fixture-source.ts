@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
 import { createFixtureRedditApi } from './fixture-reddit-api.js';
 import { createRedditApiSource } from './reddit-api-source.js';
-import type { Source } from './source.js';
+import type { Source, SourceContext } from './source.js';
 
 /** The bundled offline data: recorded Reddit responses under <fixturesDir>/reddit/<event>/. */
 export function createFixtureSource(fixturesDir: string, eventId: string): Source {
@@ -11,5 +11,9 @@ export function createFixtureSource(fixturesDir: string, eventId: string): Sourc
   if (!existsSync(eventDir)) {
     throw new ConfigError(`No recorded fixtures for event "${eventId}" in ${eventDir}`);
   }
-  return createRedditApiSource('fixtures', createFixtureRedditApi(eventDir));
+  let current: SourceContext | undefined;
+  const api = createFixtureRedditApi(eventDir, (path) => current?.progress?.({ kind: 'request', path }));
+  return createRedditApiSource('fixtures', api, (ctx) => {
+    current = ctx;
+  });
 }

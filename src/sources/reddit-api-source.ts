@@ -23,10 +23,16 @@ const SEARCH_CONCURRENCY = 3;
  * search, windowing, cap detection, tree collection and re-check logic is
  * shared, only the transport differs.
  */
-export function createRedditApiSource(name: string, api: RedditApi): Source {
+export function createRedditApiSource(
+  name: string,
+  api: RedditApi,
+  /** Told the context of every call, so a transport can report progress and honour the abort signal. */
+  onContext: (ctx: SourceContext) => void = () => {},
+): Source {
   return {
     name,
     async findThreads(event: EventConfig, ctx: SourceContext): Promise<FoundThreads> {
+      onContext(ctx);
       const found = new Map<string, Thread>();
       const skipped: SkipRecord[] = [];
       let capped = false;
@@ -75,12 +81,14 @@ export function createRedditApiSource(name: string, api: RedditApi): Source {
     },
 
     async fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread> {
+      onContext(ctx);
       const tree = await collectThreadTree(api, threadId, ctx.now());
       ctx.progress?.({ kind: 'thread', threadId, comments: tree.collected });
       return { thread: tree.thread, comments: tree.comments, expected: tree.expected, collected: tree.collected, skipped: tree.skipped };
     },
 
     async checkStatus(commentIds: string[], ctx: SourceContext): Promise<Map<string, ContentStatus>> {
+      onContext(ctx);
       const out = new Map<string, ContentStatus>();
       for (let i = 0; i < commentIds.length; i += INFO_BATCH) {
         ctx.signal?.throwIfAborted();

@@ -31,24 +31,7 @@ export function createRedditSource(env: Record<string, string | undefined>, opti
     ...(options.pacing !== undefined && { pacing: options.pacing }),
     context: () => ({ signal: current?.signal, progress: current?.progress }),
   });
-  const inner = createRedditApiSource('reddit', api);
-  const checkStatus = inner.checkStatus;
-  return {
-    name: inner.name,
-    findThreads(event, ctx) {
-      current = ctx;
-      return inner.findThreads(event, ctx);
-    },
-    fetchThread(threadId, ctx) {
-      current = ctx;
-      return inner.fetchThread(threadId, ctx);
-    },
-    ...(checkStatus !== undefined && {
-      checkStatus(commentIds: string[], ctx: SourceContext) {
-        current = ctx;
-        return checkStatus(commentIds, ctx);
-      },
-    }),
-    stats: () => inner.stats(),
-  };
+  return createRedditApiSource('reddit', api, (ctx) => {
+    current = ctx;
+  });
 }
