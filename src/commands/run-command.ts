@@ -2,14 +2,10 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { addCollectOptions, prepareCollection } from '../cli/collect-run-options.js';
+import { addCollectOptions, executeCollection } from '../cli/execute-collection.js';
 import { collectFlagsSchema } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
-import { summariseRun } from '../cli/summarise-run.js';
-import { withStoreLock } from '../cli/with-store-lock.js';
-import { runEvent } from '../pipeline/run-event.js';
 import { REPORT_FORMATS } from '../report/write-report.js';
-import { loadTagger } from '../tag/load-tagger.js';
 
 const runFlagsSchema = collectFlagsSchema.extend({
   out: z.string(),
@@ -26,23 +22,11 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
     .option('--with-authors', 'show usernames in quotes (off by default: attribution is subreddit + permalink)')
     .action(async (raw: unknown) => {
       const flags = parseOptions('run', runFlagsSchema, raw);
-      const { event, source, store, progress, sourceContext, runId } = await prepareCollection(ctx, flags, 'run');
-      const result = await withStoreLock(store.path, () =>
-        runEvent({
-          event,
-          source,
-          store,
-          tagger: loadTagger,
-          ctx: sourceContext,
-          runId,
-          reportsDir: resolve(ctx.cwd, flags.out),
-          formats: flags.format,
-          withAuthors: flags.withAuthors,
-          collect: { concurrency: flags.concurrency, recheck: flags.recheck },
-        }),
-      );
-      progress.done();
-      summariseRun(ctx, result.run);
+      const result = await executeCollection(ctx, flags, {
+        reportsDir: resolve(ctx.cwd, flags.out),
+        formats: flags.format,
+        withAuthors: flags.withAuthors,
+      });
       if (flags.json) {
         ctx.stdout(`${JSON.stringify({ run: result.run, reports: result.reportPaths }, null, 2)}\n`);
         return;

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadEvent } from '../events/load-events.js';
+import { runEvent, type RunEventResult } from '../pipeline/run-event.js';
+import type { ReportFormat } from '../report/write-report.js';
+import { loadTagger } from '../tag/load-tagger.js';
+import type { CliContext } from './cli-context.js';
+import { dbOption, eventsDirOption, fixturesOption, jsonOption, sourceOption } from './common-options.js';
+import { createProgressReporter } from './progress-reporter.js';
+import { createSource } from './create-source.js';
+import type { SourceName } from './parse-options.js';
+import { summariseRun } from './summarise-run.js';
+import { withStoreLock } from './with-store-lock.js';
+
+/** The options `collect` and `run` share, declared once so their help and checks agree. */
+export function addCollectOptions(command: Command): Command {
+  return command
+    .requiredOption('--event <id>', 'event id (a file in the events folder)')
+    .option(...sourceOption)
+    .option(...fixturesOption)
+    .option(...dbOption)
+    .option(...eventsDirOption)
+    .option('--concurrency <n>', 'threads fetched at once (they share one rate-limit budget)', '4')
+    .option('--no-recheck', 'skip re-checking stored comments for deletion')
+    .option('--quiet', 'no progress on stderr')
+    .option(...jsonOption);
+}
+
+export interface CollectionFlags {
+  event: string;
+  source: SourceName;
+  fixtures: string;
+  db?: string | undefined;
+  eventsDir: string;
+  quiet: boolean;
+  json: boolean;
+  concurrency: number;
+  recheck: boolean;
+}
+
+/**
+ * What `collect` and `run` do once flags are parsed: load the event, build the
+ * source (credentials checked before any request), open the store, and run the
+ * pipeline under the store lock with progress on stderr. Without `report`, the
+ * run stops after collecting.
+ */
+export async function executeCollection(
+  ctx: CliContext,
+  flags: CollectionFlags,
+  report?: { reportsDir: string; formats: ReportFormat[]; withAuthors: boolean },
+): Promise<RunEventResult> {
+  const kind = report === undefined ? 'collect' : 'run';
+  const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
+  const source = await createSource({ name: flags.source, eventId: event.id, fixturesDir: flags.fixtures, env: ctx.env, cwd: ctx.cwd });
+  const store = ctx.openStore(flags.db);
+  const progress = createProgressReporter(ctx.stderr, { isTTY: ctx.isTTY, now: ctx.now, quiet: flags.quiet || flags.json });
+  progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);
+  const stamp = new Date(ctx.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15);
+  const result = await withStoreLock(store.path, () =>
+    runEvent({
+      event,
+      source,
+      store,
+      tagger: loadTagger,
+      ctx: { now: ctx.now, progress: progress.onEvent, ...(ctx.signal === undefined ? {} : { signal: ctx.signal }) },
+      runId: `${event.id}-${kind}-${stamp}-${randomUUID().slice(0, 8)}`,
+      reportsDir: report?.reportsDir ?? '',
+      formats: report?.formats ?? [],
+      withAuthors: report?.withAuthors ?? false,
+      collect: { concurrency: flags.concurrency, recheck: flags.recheck },
+      stopAfterCollect: report === undefined,
+    }),
+  );
+  progress.done();
+  summariseRun(ctx, result.run);
+  return result;
+}
