@@ -3,10 +3,9 @@
 // Run: npx tsx bench/tagger-bench.ts   (or via npm run bench)
 
 import { pathToFileURL } from 'node:url';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { seededRandom } from '../src/tag/group-folds.js';
 import { loadTagger } from '../src/tag/load-tagger.js';
+import { getNlp, WINK_PIPE } from '../src/tag/nlp-doc.js';
 
 const WORDS =
   'the deal money chips data centre openai nvidia oracle revenue billion investors market stock valuation compute cloud contract debt spending growth demand year quarter they it is was will would could not just really more this that and but so with for from into about think people company companies'.split(
@@ -41,6 +40,8 @@ export function syntheticComments(n: number, seed = 42): string[] {
   return out;
 }
 
+const ROUNDS = 3;
+
 export async function runTaggerBench(): Promise<void> {
   const N = 20_000;
   const texts = syntheticComments(N);
@@ -49,27 +50,33 @@ export async function runTaggerBench(): Promise<void> {
   tagger.tag('warm up: load the model and the wink instance');
   const loadMs = performance.now() - t0;
 
-  // wink-nlp alone, sentence splitting + negation only (a second instance, used only for this baseline)
-  const bare = winkNLP(model, ['sbd', 'negation']);
+  // wink-nlp alone, sentence splitting + negation only: the tagger's own process-wide instance
+  // (pipe ${WINK_PIPE}; one instance per process), readDoc with no outputs read
+  const bare = getNlp();
   for (const t of texts.slice(0, 500)) bare.readDoc(t);
-  let t1 = performance.now();
-  for (const t of texts) bare.readDoc(t);
-  const winkSec = (performance.now() - t1) / 1000;
-
   for (const t of texts.slice(0, 500)) tagger.tag(t);
-  t1 = performance.now();
+  // Interleaved rounds, best of each (the machine is shared: a busy neighbour slows one round, not all)
+  let winkSec = Infinity;
+  let tagSec = Infinity;
   let labels = 0;
-  for (const t of texts) {
-    const o = tagger.tag(t);
-    if (o.tags.cynicism.label || o.tags.distrust.label || o.tags.bubble_caution.label) labels++;
+  for (let round = 0; round < ROUNDS; round++) {
+    let t1 = performance.now();
+    for (const t of texts) bare.readDoc(t);
+    winkSec = Math.min(winkSec, (performance.now() - t1) / 1000);
+    t1 = performance.now();
+    labels = 0;
+    for (const t of texts) {
+      const o = tagger.tag(t);
+      if (o.tags.cynicism.label || o.tags.distrust.label || o.tags.bubble_caution.label) labels++;
+    }
+    tagSec = Math.min(tagSec, (performance.now() - t1) / 1000);
   }
-  const tagSec = (performance.now() - t1) / 1000;
   const winkRate = N / winkSec;
   const tagRate = N / tagSec;
   const peakMb = process.resourceUsage().maxRSS / 1024;
   const lines = [
-    `tagger bench (${N} synthetic comments of 35–50 words, one process, tagger ${tagger.version})`,
-    `  wink-nlp readDoc (sbd+negation): ${winkRate.toFixed(0)} comments/s`,
+    `tagger bench (${N} synthetic comments of 35–50 words, one process, tagger ${tagger.version}, best of ${ROUNDS} interleaved rounds)`,
+    `  wink-nlp readDoc (${WINK_PIPE.join('+')}):   ${winkRate.toFixed(0)} comments/s`,
     `  reactionlens tagger:             ${tagRate.toFixed(0)} comments/s  (${(tagRate / winkRate).toFixed(2)} × wink; target ≥ 0.5)  [${labels} tagged]`,
     `  model load:                      ${loadMs.toFixed(0)} ms  (target ≤ 1000)`,
     `  peak RSS:                        ${peakMb.toFixed(0)} MB  (target ≤ 300)`,

@@ -22,7 +22,11 @@ function emptyAnalysis(norm: NormalizedText, skipped: string): TextAnalysis {
   return { norm, skipped, doc: EMPTY_DOC, hits: [], extracted: { features: new Map(), hitsByFeature: new Map() } };
 }
 
-export function analyseText(original: string): TextAnalysis {
+/**
+ * `wordVocabulary`: when given (the tagger passes its model's word features), word features
+ * outside it are not built: they would get no weight anyway. Training passes nothing.
+ */
+export function analyseText(original: string, wordVocabulary?: ReadonlySet<string>): TextAnalysis {
   const norm = normalizeText(original);
   if (original.trim() === '') return emptyAnalysis(norm, 'empty text');
   if (norm.ownChars === 0 && norm.quotedChars > 0) return emptyAnalysis(norm, 'only quoted parent text');
@@ -32,6 +36,6 @@ export function analyseText(original: string): TextAnalysis {
   const lang = detectEnglish(norm.text, doc);
   if (!lang.english) return emptyAnalysis(norm, lang.reason);
   const hits = matchCues(norm.text, doc, lower);
-  const extracted = extractFeatures(norm.text, doc, hits, norm.quotedChars > 0);
+  const extracted = extractFeatures(norm.text, doc, hits, norm.quotedChars > 0, wordVocabulary);
   return { norm, doc, hits, extracted };
 }

@@ -3,8 +3,8 @@
 
 import { TAG_NAMES, type Cue, type TagOutcome, type TagScores, type Tagger } from '../types.js';
 import { analyseText, type TextAnalysis } from './analyse-text.js';
-import { featureOfHit } from './extract-features.js';
-import { calibrated, rawLogit, type TagModel, type TaggerModelFile } from './logistic-model.js';
+import { featureOfHit, NGRAM_PREFIX } from './extract-features.js';
+import { calibrated, rawLogits, type TagModel, type TaggerModelFile } from './logistic-model.js';
 import { toOriginalSpan } from './normalize-text.js';
 
 /** Contributions smaller than this (in logit units) are not listed as cues. */
@@ -51,19 +51,23 @@ export function emptyScores(): TagScores {
 export function scoreAnalysis(model: TaggerModelFile, original: string, a: TextAnalysis): TagOutcome {
   if (a.skipped !== undefined) return { tags: emptyScores(), skipped: a.skipped };
   const tags = emptyScores();
-  for (const tag of TAG_NAMES) {
+  const z = rawLogits(model, a.extracted.features);
+  for (let ti = 0; ti < TAG_NAMES.length; ti++) {
+    const tag = TAG_NAMES[ti]!;
     const m = model.tags[tag];
-    const p = round(calibrated(m, rawLogit(m, a.extracted.features)));
+    const p = round(calibrated(m, z[ti]!));
     tags[tag] = { score: p, label: p >= m.threshold, cues: cuesFor(m, original, a) };
   }
   return { tags };
 }
 
 export function createTagger(model: TaggerModelFile, version: string): Tagger {
+  const vocab = new Set<string>();
+  for (const t of TAG_NAMES) for (const f of Object.keys(model.tags[t].weights)) if (f.startsWith(NGRAM_PREFIX)) vocab.add(f);
   return {
     version,
     tag(text: string): TagOutcome {
-      return scoreAnalysis(model, text, analyseText(text));
+      return scoreAnalysis(model, text, analyseText(text, vocab));
     },
   };
 }

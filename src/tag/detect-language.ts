@@ -35,13 +35,14 @@ export function detectEnglish(text: string, doc?: AnalysedDoc): LanguageVerdict 
   let en = 0;
   let other = 0;
   let nWords = 0;
-  const count = (w: string): void => {
+  const words = doc !== undefined ? doc.tokens.map((t) => t.lower) : (text.toLowerCase().match(/[\p{L}']+/gu) ?? []);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
     nWords++;
+    if (w.length > 6) continue; // every listed function word has at most 6 letters
     if (EN.has(w)) en++;
     if (OTHER.has(w)) other++;
-  };
-  if (doc !== undefined) for (const t of doc.tokens) count(t.lower);
-  else for (const w of text.toLowerCase().match(/[\p{L}']+/gu) ?? []) count(w);
+  }
   if (nWords < 6) return { english: true };
   if (other >= 3 && other > en * 1.5) return { english: false, reason: 'non-English text (function words)' };
   return { english: true };

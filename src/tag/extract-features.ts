@@ -19,9 +19,15 @@ function countValue(n: number): number {
 }
 
 /** Feature name of a hit: `cue:<name>`, `neg:<name>` or `ctx:<name>`. */
+const featureNames = new WeakMap<CueDef, [string, string]>();
 export function featureOfHit(hit: CueHit): string {
-  if (hit.def.kind === 'context') return `ctx:${hit.def.name}`;
-  return hit.negated ? `neg:${hit.def.name}` : `cue:${hit.def.name}`;
+  let names = featureNames.get(hit.def);
+  if (names === undefined) {
+    const d = hit.def;
+    names = d.kind === 'context' ? [`ctx:${d.name}`, `ctx:${d.name}`] : [`cue:${d.name}`, `neg:${d.name}`];
+    featureNames.set(d, names);
+  }
+  return hit.negated ? names[1] : names[0];
 }
 
 const STRUCT = new Map<string, CueDef>(STRUCTURAL_DEFS.map((d) => [d.name, d]));
@@ -29,10 +35,24 @@ const STRUCT = new Map<string, CueDef>(STRUCTURAL_DEFS.map((d) => [d.name, d]));
 const MOCKERY = new Set(['sarcasm-tag', 'totally-not', 'what-could-go-wrong', 'ironic-stock-phrase', 'laughter', 'mock-emoji', 'sarcastic-praise', 'insult', 'insult-phrase', 'line-go-up', 'infinite-money', 'spectacle', 'spectacle-phrase', 'terse-praise']);
 const STANCE = new Set(['fraud', 'fraud-phrase', 'ponzi', 'enron', 'cooking-the-books', 'round-tripping', 'bubble', 'crash', 'crash-phrase', 'when-this-pops', 'circular-financing', 'vendor-financing', 'unsustainable', 'spend-beyond-revenue', 'hold-the-bag', 'dot-com', 'historic-crash', 'mock-summary']);
 
+const STRONG_STANCE = ['fraud', 'ponzi', 'bubble', 'crash', 'cooking-the-books', 'round-tripping'].map((n) => `cue:${n}`);
+
 /** Unigram features: word tokens of 3+ letters, as `w:<token>` (the model keeps only frequent ones). */
 export const NGRAM_PREFIX = 'w:';
 
-export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], hadQuotedLines: boolean): ExtractedFeatures {
+/** Interned `w:<token>` keys (their hashes are computed once; Zipf keeps this small). */
+const wordKeys = new Map<string, string>();
+function wordKey(w: string): string {
+  let k = wordKeys.get(w);
+  if (k === undefined) {
+    if (wordKeys.size >= 200_000) wordKeys.clear();
+    k = NGRAM_PREFIX + w;
+    wordKeys.set(w, k);
+  }
+  return k;
+}
+
+export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], hadQuotedLines: boolean, wordVocabulary?: ReadonlySet<string>): ExtractedFeatures {
   const all = hits.slice();
   // ---- structural cues from the sentence stream
   const toks = doc.tokens;
@@ -80,14 +100,16 @@ export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], 
   if (ex > 0) features.set('exclaim', countValue(ex));
   if (hadQuotedLines) features.set('quoted-parent', 1);
   // interactions the linear model cannot form itself
-  const strong = (n: string): boolean => features.has(`cue:${n}`);
-  const anyStance = strong('fraud') || strong('ponzi') || strong('bubble') || strong('crash') || strong('cooking-the-books') || strong('round-tripping');
+  let anyStance = false;
+  for (const f of STRONG_STANCE) if (features.has(f)) anyStance = true;
   if (features.has('ctx:reported-speech') && anyStance) features.set('reported-x-stance', 1);
   if (mock !== undefined && !features.has('ctx:topic')) features.set('mock-off-topic', 1);
   // bag of words (binary)
   for (const t of toks) {
     const w = t.lower;
-    if (w.length >= 3 && w.charCodeAt(0) > 0x39) features.set(NGRAM_PREFIX + w, 1);
+    if (w.length < 3 || w.charCodeAt(0) <= 0x39) continue;
+    const k = wordKey(w);
+    if (wordVocabulary === undefined || wordVocabulary.has(k)) features.set(k, 1);
   }
   return { features, hitsByFeature };
 }

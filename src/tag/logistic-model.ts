@@ -53,6 +53,31 @@ export function rawLogit(m: TagModel, x: FeatureVector): number {
   return z;
 }
 
+const jointMaps = new WeakMap<TaggerModelFile, Map<string, Float64Array>>();
+
+/** Raw logits of all tags (in TAG_NAMES order) in one pass over the features; same values as rawLogit per tag. */
+export function rawLogits(model: TaggerModelFile, x: FeatureVector): Float64Array {
+  let jm = jointMaps.get(model);
+  if (jm === undefined) {
+    jm = new Map();
+    TAG_NAMES.forEach((t, ti) => {
+      for (const [f, w] of Object.entries(model.tags[t].weights)) {
+        let arr = jm!.get(f);
+        if (arr === undefined) jm!.set(f, (arr = new Float64Array(TAG_NAMES.length)));
+        arr[ti] = w;
+      }
+    });
+    jointMaps.set(model, jm);
+  }
+  const z = new Float64Array(TAG_NAMES.length);
+  for (let ti = 0; ti < z.length; ti++) z[ti] = model.tags[TAG_NAMES[ti]!].bias;
+  for (const [f, v] of x) {
+    const w = jm.get(f);
+    if (w !== undefined) for (let ti = 0; ti < z.length; ti++) z[ti]! += w[ti]! * v;
+  }
+  return z;
+}
+
 export function calibrated(m: TagModel, z: number): number {
   return sigmoid(m.platt.a * z + m.platt.b);
 }

@@ -1,16 +1,47 @@
-// A compact analysed document: word tokens with character offsets, sentence
-// ranges and a negation-scope flag per token. Built by one linear scan of the
-// normalised text (no regex, no wink-nlp): the tagger's hot path only needs
-// word boundaries, sentence ends and "was there a negator earlier in this
-// clause", and wink's readDoc cost more than everything else together (see
-// training/README.md, "Throughput"). wink-nlp is still used by the CV baselines.
+// The process-wide wink-nlp instance (wink-eng-lite-web-model, pipe limited to
+// sentence splitting + negation) and a compact view of one analysed document:
+// word tokens with exact character offsets, sentence ranges and wink's
+// negation scope per token.
+//
+// wink does the tokenising, sentence splitting and negation marking; this file
+// only reads its bulk outputs (`.out(its.value)`, `.out(its.precedingSpaces)`,
+// `.out(its.negationFlag)`, sentences `.out(its.span)`; no per-token `.each`)
+// and adapts them for the cue matcher:
+// - character offsets: wink's token values are consecutive substrings of the
+//   text separated by whitespace only, so offsets are recovered by walking the
+//   text (startsWith at the running offset, else indexOf past the whitespace);
+// - word tokens: wink splits "don't" → "do" "n't" and "dot-com" → "dot" "-"
+//   "com"; pieces joined without whitespace by an apostrophe or a hyphen are
+//   re-joined into one word token (the lexicon looks up the parts as well);
+//   punctuation, symbols and emoji are not word tokens but still end clauses;
+// - sentences: wink's sentence spans, also split at line breaks (Reddit
+//   comments often end a "sentence" with a newline and no full stop);
+// - negation: wink's negationFlag runs to the end of the sentence; it is
+//   limited here to the current clause (a comma, ; : or "but" closes it).
+// Create one instance per process (a second wink instance misbehaves, see
+// NLP-NOTES.md); `getNlp()` is shared by the tagger and the CV baselines.
+
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export const WINK_PIPE = ['sbd', 'negation'];
+
+type WinkInstance = ReturnType<typeof winkNLP>;
+
+let instance: WinkInstance | undefined;
+
+/** The process-wide wink-nlp instance (created on first use). */
+export function getNlp(): WinkInstance {
+  instance ??= winkNLP(model, WINK_PIPE);
+  return instance;
+}
 
 export interface DocToken {
   start: number;
   end: number;
   /** Lower-cased token text. */
   lower: string;
-  /** Inside the scope of a negator earlier in the same clause. */
+  /** Inside wink's negation scope, limited to the current clause. */
   negated: boolean;
   sentence: number;
 }
@@ -18,7 +49,7 @@ export interface DocToken {
 export interface DocSentence {
   start: number;
   end: number;
-  /** Always 0 (kept for the feature code; sentiment is not a tagger input). */
+  /** Always 0 (the pipe has no sentiment; kept for the feature code). */
   sentiment: number;
   /** Index of the first token and one past the last token. */
   firstToken: number;
@@ -54,7 +85,11 @@ export const NEGATORS: ReadonlySet<string> = new Set([
 ]);
 
 export function isNegatorToken(lower: string): boolean {
-  return NEGATORS.has(lower) || lower.endsWith("n't");
+  const n = lower.length;
+  // fast reject: every negator is 2–7 letters or ends in "n't"
+  if (n < 2) return false;
+  if (lower.charCodeAt(n - 1) === 0x74 && n >= 3 && lower.charCodeAt(n - 2) === 0x27) return lower.endsWith("n't");
+  return n <= 7 && NEGATORS.has(lower);
 }
 
 /** Tokens that end a negation scope (clause breaks). */
@@ -64,99 +99,139 @@ function isWordCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0xc0 && c <= 0x24f);
 }
 
+function terminatorOf(c: number): string {
+  return c === 0x3f ? '?' : c === 0x21 ? '!' : c === 0x2e ? '.' : c === 0x2026 ? '…' : '';
+}
+
+function pushSentence(sentences: DocSentence[], firstToken: number, startChar: number, lastNonSpace: number, endToken: number, terminator: string): void {
+  if (endToken > firstToken || startChar >= 0) {
+    sentences.push({ start: Math.max(0, startChar), end: lastNonSpace + 1, sentiment: 0, firstToken, endToken, terminator });
+  }
+}
+
 /**
- * Tokenise `text` (already lower-cased or not; tokens are lower-cased) into
- * words ("don't", "dot-com" stay whole), split sentences at . ! ? … and line
- * breaks, and mark negation scope. Linear in the text length.
+ * Analyse `text` with wink-nlp (sbd + negation). `lowerText` must be a
+ * same-length lower-cased copy of `text` (token `lower` values are sliced from it).
  */
 export function analyseDoc(text: string, lowerText: string = text.toLowerCase()): AnalysedDoc {
-  const n = text.length;
+  const nlp = getNlp();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const toks = doc.tokens();
+  const values = toks.out(its.value) as string[];
+  const negs = toks.out(its.negationFlag) as unknown as boolean[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  return buildDoc(text, lowerText, values, negs, spans);
+}
+
+/** Adapt wink's bulk outputs (token values, negation flags, sentence token spans) to an AnalysedDoc. */
+export function buildDoc(text: string, lowerText: string, values: string[], negs: boolean[], spans: [number, number][]): AnalysedDoc {
+  const nw = values.length;
+  // wink token index → sentence index
+  const winkSent = new Int32Array(nw);
+  for (let si = 0; si < spans.length; si++) {
+    const [a, b] = spans[si]!;
+    for (let k = a; k <= b && k < nw; k++) winkSent[k] = si;
+  }
   const tokens: DocToken[] = [];
   const sentences: DocSentence[] = [];
   let sentStartTok = 0;
   let sentStartChar = -1;
   let lastNonSpace = -1;
-  let negScope = false;
-  const closeSentence = (endChar: number): void => {
-    if (tokens.length > sentStartTok || sentStartChar >= 0) {
-      const term = lastNonSpace >= 0 ? text[lastNonSpace]! : '';
-      sentences.push({
-        start: Math.max(0, sentStartChar),
-        end: endChar,
-        sentiment: 0,
-        firstToken: sentStartTok,
-        endToken: tokens.length,
-        terminator: term === '?' || term === '!' || term === '.' || term === '…' ? term : '',
-      });
+  let lastTerm = '';
+  let curWinkSent = 0;
+  let clauseOpen = false;
+  let offset = 0;
+  for (let i = 0; i < nw; i++) {
+    const value = values[i]!;
+    const offset0 = offset;
+    // exact offsets: wink's values are substrings of `text` in order (only whitespace between them)
+    let start = offset;
+    if (!text.startsWith(value, start)) {
+      const found = text.indexOf(value, offset);
+      if (found >= 0) start = found;
     }
-    sentStartTok = tokens.length;
-    sentStartChar = -1;
-    negScope = false;
-  };
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isWordCode(c)) {
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (isWordCode(d)) j++;
-        // inner apostrophe or hyphen joined to a following letter: "don't", "dot-com"
-        else if ((d === 0x27 || d === 0x2d) && j + 1 < n && isWordCode(text.charCodeAt(j + 1))) j += 2;
-        else break;
+    // whitespace before the token ('' when the token is glued to the previous one)
+    const sp = start > offset ? ' ' : '';
+    const end = start + value.length;
+    offset = end;
+    const c0 = value.charCodeAt(0);
+    let lineBreak = false;
+    for (let k = offset0; k < start; k++) if (text.charCodeAt(k) === 0x0a) lineBreak = true;
+    if (winkSent[i] !== curWinkSent || lineBreak) {
+      curWinkSent = winkSent[i]!;
+      {
+      pushSentence(sentences, sentStartTok, sentStartChar, lastNonSpace, tokens.length, lastTerm);
+      sentStartTok = tokens.length;
+      sentStartChar = -1;
+      clauseOpen = false;
+    }
+    }
+    if (c0 <= 0x20) {
+      // wink's line-break token: a sentence break for Reddit text
+      if (value.includes('\n')) {
+        pushSentence(sentences, sentStartTok, sentStartChar, lastNonSpace, tokens.length, lastTerm);
+        sentStartTok = tokens.length;
+        sentStartChar = -1;
+        clauseOpen = false;
       }
-      if (sentStartChar < 0) sentStartChar = i;
-      const lower = lowerText.slice(i, j);
-      const sentence = sentences.length;
-      tokens.push({ start: i, end: j, lower, negated: negScope, sentence });
-      if (isNegatorToken(lower)) negScope = true;
-      else if (SCOPE_BREAK.has(lower)) negScope = false;
-      lastNonSpace = j - 1;
-      i = j;
       continue;
     }
-    if (c === 0x0a) {
-      closeSentence(lastNonSpace + 1);
-      i++;
+    if (sentStartChar < 0) sentStartChar = start;
+    const prevTok = tokens[tokens.length - 1];
+    // "nvidia" "'s", "do" "n't" (n't is a word token below): re-join apostrophe / hyphen pieces written without a space
+    if ((c0 === 0x27 || c0 === 0x2d) && value.length > 1 && isWordCode(value.charCodeAt(1)) && sp === '' && prevTok !== undefined && prevTok.end === start && prevTok.sentence === sentences.length) {
+      prevTok.end = end;
+      prevTok.lower = lowerText.slice(prevTok.start, end);
+      lastNonSpace = end - 1;
+      lastTerm = '';
       continue;
     }
-    if (c <= 0x20) {
-      i++;
-      continue;
-    }
-    // punctuation / symbols / emoji: not tokens, but they end sentences or clauses
-    if (sentStartChar < 0) sentStartChar = i;
-    lastNonSpace = i;
-    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026) {
-      // run of terminators ("?!", "...")
-      let j = i + 1;
-      while (j < n) {
-        const d = text.charCodeAt(j);
-        if (d === 0x2e || d === 0x21 || d === 0x3f || d === 0x2026 || d === 0x22 || d === 0x27 || d === 0x29) j++;
-        else break;
-      }
-      const next = j < n ? text.charCodeAt(j) : 0x20;
-      // "3.5", "e.g.x": a dot inside a word is not a sentence end
-      if (next <= 0x20) {
-        lastNonSpace = c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026 ? i : j - 1;
-        // terminator is the first char of the run; prefer '?' / '!' if present
-        for (let k = i; k < j; k++) {
-          const d = text.charCodeAt(k);
-          if (d === 0x3f || d === 0x21) {
-            lastNonSpace = k;
-            break;
+    if (!isWordCode(c0)) {
+      // punctuation / symbols / emoji: not word tokens
+      lastNonSpace = end - 1;
+      const term = terminatorOf(c0);
+      // a run like "?!" or "?.." keeps its '?' / '!'
+      if (term !== '') lastTerm = sp === '' && (lastTerm === '?' || lastTerm === '!') ? lastTerm : term;
+      else if (c0 === 0x2c || c0 === 0x3b || c0 === 0x3a) clauseOpen = false;
+      else if (c0 !== 0x22 && c0 !== 0x27 && c0 !== 0x29) lastTerm = '';
+      // "'s" etc. after a word is handled below; a lone "-"/"'" joins words
+      if ((c0 === 0x2d || c0 === 0x27) && value.length === 1 && sp === '' && tokens.length > 0 && i + 1 < nw) {
+        const prev = tokens[tokens.length - 1]!;
+        const next = values[i + 1]!;
+        if (prev.end === start && isWordCode(next.charCodeAt(0)) && winkSent[i + 1] === curWinkSent) {
+          // join "dot" "-" "com" → "dot-com"
+          const nEnd = end + next.length;
+          if (text.startsWith(next, end)) {
+            prev.end = nEnd;
+            prev.lower = lowerText.slice(prev.start, nEnd);
+            offset = nEnd;
+            i++;
+            lastNonSpace = nEnd - 1;
+            lastTerm = '';
+            if (isNegatorToken(prev.lower)) clauseOpen = true;
           }
         }
-        closeSentence(j);
-        i = j;
-        continue;
       }
-      i = j;
       continue;
     }
-    if (c === 0x3b || c === 0x3a || c === 0x2c) negScope = false; // ; : , end a negation scope
-    i++;
+    lastTerm = '';
+    const prev = tokens[tokens.length - 1];
+    // re-join "do" "n't", "nvidia" "'s" (apostrophe pieces written without a space)
+    if (prev !== undefined && sp === '' && prev.end === start && prev.sentence === sentences.length) {
+      prev.end = end;
+      prev.lower = lowerText.slice(prev.start, end);
+      lastNonSpace = end - 1;
+      if (isNegatorToken(prev.lower)) clauseOpen = true;
+      continue;
+    }
+    const lower = lowerText.slice(start, end);
+    tokens.push({ start, end, lower, negated: negs[i] === true && clauseOpen, sentence: sentences.length });
+    if (isNegatorToken(lower)) clauseOpen = true;
+    else if (SCOPE_BREAK.has(lower)) clauseOpen = false;
+    lastNonSpace = end - 1;
+
   }
-  closeSentence(lastNonSpace + 1);
+  pushSentence(sentences, sentStartTok, sentStartChar, lastNonSpace, tokens.length, lastTerm);
   return { tokens, sentences, sentiment: 0 };
 }

@@ -12,6 +12,10 @@
 
 export const MAX_ANALYSED_CHARS = 20_000;
 
+// Identity offset maps shared by every text that needs no rewriting (read-only views).
+const IDENT_START = Int32Array.from({ length: MAX_ANALYSED_CHARS + 1 }, (_, i) => i);
+const IDENT_END = IDENT_START.subarray(1);
+
 export interface NormalizedText {
   /** The text the cue matcher and wink-nlp see. */
   text: string;
@@ -65,16 +69,7 @@ const FOLD: Record<string, string> = {
 const NEEDS_DECODE = /[&\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]/;
 
 function decodeLayer(src: string): { text: string; start: ArrayLike<number>; end: ArrayLike<number> } {
-  if (!NEEDS_DECODE.test(src)) {
-    const n = src.length;
-    const start = new Int32Array(n);
-    const end = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      start[i] = i;
-      end[i] = i + 1;
-    }
-    return { text: src, start, end };
-  }
+  if (!NEEDS_DECODE.test(src)) return { text: src, start: IDENT_START, end: IDENT_END };
   const out: string[] = [];
   const start: number[] = [];
   const end: number[] = [];
@@ -138,17 +133,12 @@ function isWordChar(code: number): boolean {
 // Any char that may need rewriting; texts without one take the identity fast path.
 const SPECIAL = /[&>/$\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]/;
 
+
 function identity(src: string, truncated: boolean): NormalizedText {
   const n = src.length;
-  const origStart = new Int32Array(n);
-  const origEnd = new Int32Array(n);
   let ownChars = 0;
-  for (let i = 0; i < n; i++) {
-    origStart[i] = i;
-    origEnd[i] = i + 1;
-    if (src.charCodeAt(i) > 0x20) ownChars++;
-  }
-  return { text: src, origStart, origEnd, quotedChars: 0, ownChars, truncated };
+  for (let i = 0; i < n; i++) if (src.charCodeAt(i) > 0x20) ownChars++;
+  return { text: src, origStart: IDENT_START.subarray(0, n), origEnd: IDENT_END.subarray(0, n), quotedChars: 0, ownChars, truncated };
 }
 
 export function normalizeText(original: string): NormalizedText {
