@@ -16,6 +16,15 @@ export function normaliseCuePhrase(text: string): string {
 }
 
 /**
+ * The phrase as a reader should see it: normalised, except that markers with
+ * no words in them ("/s", "🙄") stay as written instead of shrinking to "s" or "".
+ */
+function displayCuePhrase(text: string): string {
+  const phrase = normaliseCuePhrase(text);
+  return phrase.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 ? phrase : text.trim();
+}
+
+/**
  * A one-line plain-English gloss of why a quote was picked, built only from
  * the cues that fired (so it never claims more than the tagger saw). It is
  * our paraphrase, and every renderer labels it so. `refrains` counts how
@@ -25,7 +34,7 @@ export function normaliseCuePhrase(text: string): string {
 export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<string, number>, overridden = false): string {
   const phrases: string[] = [];
   for (const cue of [...cues].sort((a, b) => b.weight - a.weight || a.start - b.start)) {
-    const phrase = normaliseCuePhrase(cue.text);
+    const phrase = displayCuePhrase(cue.text);
     if (phrase !== '' && !phrases.includes(phrase)) phrases.push(phrase);
     if (phrases.length === 2) break;
   }
@@ -34,7 +43,7 @@ export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<stri
   if (phrases.length === 0) return `${lead.withoutCue}${suffix}`;
   const quoted = phrases.map((p) => `“${p}”`).join(' and ');
   const top = phrases[0] ?? '';
-  const repeats = refrains.get(top) ?? 0;
-  const again = repeats >= 3 ? ` — again; ${repeats} comments use the phrase` : '';
+  const repeats = refrains.get(normaliseCuePhrase(top)) ?? 0;
+  const again = repeats >= 3 ? ` — a refrain in ${repeats} comments` : '';
   return `${lead.withCue} ${quoted}${again}${suffix}`;
 }

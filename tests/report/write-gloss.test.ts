@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { writeGloss } from '../../src/report/write-gloss.js';
+import type { Cue } from '../../src/types.js';
+
+const cue = (text: string, weight = 1): Cue => ({ start: 0, end: text.length, text, cue: 'test', weight });
+
+describe('writeGloss', () => {
+  it.each<[string, Cue[], string]>([
+    ['quotes the two strongest cue phrases', [cue('press release', 1), cue('Circular financing', 2), cue('lol', 0.5)], 'cynical about the deal: “circular financing” and “press release”'],
+    ['keeps a sarcasm marker as written instead of shrinking it to a letter', [cue('/s', 2)], 'cynical about the deal: “/s”'],
+    ['keeps an emoji cue', [cue('🤡')], 'cynical about the deal: “🤡”'],
+    ['falls back to a plain gloss when no cue fired', [], 'reads the deal cynically'],
+  ])('%s', (_name, cues, expected) => {
+    expect(writeGloss('cynicism', cues, new Map())).toBe(expected);
+  });
+
+  it('calls a phrase many comments share a refrain, and marks reviewer labels', () => {
+    expect(writeGloss('bubble_caution', [cue('when this pops')], new Map([['when this pops', 7]]), true)).toBe(
+      'warns of a bubble: “when this pops” — a refrain in 7 comments (labelled by a reviewer)',
+    );
+  });
+});
