@@ -14,6 +14,10 @@ const OTHER = new Set(
   ),
 );
 
+function langClass(w: string): number {
+  return (EN.has(w) ? 1 : 0) | (OTHER.has(w) ? 2 : 0);
+}
+
 export type LanguageVerdict = { english: true } | { english: false; reason: string };
 
 const LETTER = /\p{L}/u;
@@ -35,13 +39,20 @@ export function detectEnglish(text: string, doc?: AnalysedDoc): LanguageVerdict 
   let en = 0;
   let other = 0;
   let nWords = 0;
-  const words = doc !== undefined ? doc.tokens.map((t) => t.lower) : (text.toLowerCase().match(/[\p{L}']+/gu) ?? []);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    nWords++;
-    if (w.length > 6) continue; // every listed function word has at most 6 letters
-    if (EN.has(w)) en++;
-    if (OTHER.has(w)) other++;
+  if (doc !== undefined) {
+    for (const t of doc.tokens) {
+      nWords++;
+      const lang = (t.info.lang ??= langClass(t.lower));
+      if (lang & 1) en++;
+      if (lang & 2) other++;
+    }
+  } else {
+    for (const w of text.toLowerCase().match(/[\p{L}']+/gu) ?? []) {
+      nWords++;
+      const lang = langClass(w);
+      if (lang & 1) en++;
+      if (lang & 2) other++;
+    }
   }
   if (nWords < 6) return { english: true };
   if (other >= 3 && other > en * 1.5) return { english: false, reason: 'non-English text (function words)' };

@@ -40,18 +40,6 @@ const STRONG_STANCE = ['fraud', 'ponzi', 'bubble', 'crash', 'cooking-the-books',
 /** Unigram features: word tokens of 3+ letters, as `w:<token>` (the model keeps only frequent ones). */
 export const NGRAM_PREFIX = 'w:';
 
-/** Interned `w:<token>` keys (their hashes are computed once; Zipf keeps this small). */
-const wordKeys = new Map<string, string>();
-function wordKey(w: string): string {
-  let k = wordKeys.get(w);
-  if (k === undefined) {
-    if (wordKeys.size >= 200_000) wordKeys.clear();
-    k = NGRAM_PREFIX + w;
-    wordKeys.set(w, k);
-  }
-  return k;
-}
-
 export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], hadQuotedLines: boolean, wordVocabulary?: ReadonlySet<string>): ExtractedFeatures {
   const all = hits.slice();
   // ---- structural cues from the sentence stream
@@ -106,9 +94,12 @@ export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], 
   if (mock !== undefined && !features.has('ctx:topic')) features.set('mock-off-topic', 1);
   // bag of words (binary)
   for (const t of toks) {
-    const w = t.lower;
-    if (w.length < 3 || w.charCodeAt(0) <= 0x39) continue;
-    const k = wordKey(w);
+    let k = t.info.wordKey;
+    if (k === undefined) {
+      const w = t.lower;
+      k = t.info.wordKey = w.length < 3 || w.charCodeAt(0) <= 0x39 ? null : NGRAM_PREFIX + w;
+    }
+    if (k === null) continue;
     if (wordVocabulary === undefined || wordVocabulary.has(k)) features.set(k, 1);
   }
   return { features, hitsByFeature };

@@ -3,7 +3,7 @@
 // present; only those regexes run. Negation is decided from the token stream.
 
 import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
-import { isNegatorToken, type AnalysedDoc, type DocToken } from './nlp-doc.js';
+import type { AnalysedDoc, DocToken } from './nlp-doc.js';
 
 export interface CueHit {
   def: CueDef;
@@ -106,7 +106,7 @@ function isNegated(doc: AnalysedDoc, text: string, start: number): boolean {
     if (CLAUSE_BREAKS.has(t.lower)) break;
     // a clause break (, ; : — ) between the negator and the cue ends its scope
     if (/[,;:—–()]/u.test(text.slice(t.end, toks[k + 1]!.start))) break;
-    if (isNegatorToken(t.lower)) {
+    if (t.info.negator) {
       if (k + 1 < ti && NOT_NEGATING_AFTER.has(toks[k + 1]!.lower)) return false;
       if (dist <= 3 || tok.negated) return true;
     }
@@ -162,8 +162,8 @@ function cuesForKey(c: CompiledLexicon, key: string): readonly number[] {
   return result;
 }
 
-function lookup(c: CompiledLexicon, key: string, start: number, end: number, scan: Scan, seen: Set<string> | undefined): void {
-  const list = cuesForKey(c, key);
+function lookup(c: CompiledLexicon, key: string, start: number, end: number, scan: Scan, seen: Set<string> | undefined, known?: readonly number[]): void {
+  const list = known ?? cuesForKey(c, key);
   for (let i = 0; i < list.length; i++) {
     const idx = list[i]!;
     scan.triggered[idx] = 1;
@@ -186,7 +186,9 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string, nDefs: 
   const scan: Scan = { triggered: new Uint8Array(nDefs), wordHits: [] };
   for (const t of doc.tokens) {
     const w = t.lower;
-    lookup(c, w, t.start, t.end, scan, undefined);
+    // the token's memo is valid for the process-wide lexicon only
+    const known = c === compiled ? (t.info.cues ??= cuesForKey(c, w)) : undefined;
+    lookup(c, w, t.start, t.end, scan, undefined, known);
     // parts of "totally-not-circular", "nvidia's"
     if (w.includes('-') || w.includes("'")) {
       const seen = new Set<string>();

@@ -36,11 +36,40 @@ export function getNlp(): WinkInstance {
   return instance;
 }
 
+/**
+ * Per distinct token string: facts the later stages need, memoised once per process
+ * (one hash lookup per token instead of one per stage; the later stages fill their fields lazily).
+ */
+export interface TokenInfo {
+  negator: boolean;
+  scopeBreak: boolean;
+  /** Cue indexes of the compiled lexicon (filled by match-cues). */
+  cues?: readonly number[];
+  /** Interned `w:<token>` key, or null when the token is not a word feature (filled by extract-features). */
+  wordKey?: string | null;
+  /** Function-word class for the language check: 1 English, 2 other, 3 both, 0 none (filled by detect-language). */
+  lang?: number;
+}
+
+const infoCache = new Map<string, TokenInfo>();
+const INFO_CACHE_MAX = 200_000;
+
+export function tokenInfo(lower: string): TokenInfo {
+  let info = infoCache.get(lower);
+  if (info === undefined) {
+    if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
+    info = { negator: isNegatorToken(lower), scopeBreak: SCOPE_BREAK.has(lower) };
+    infoCache.set(lower, info);
+  }
+  return info;
+}
+
 export interface DocToken {
   start: number;
   end: number;
   /** Lower-cased token text. */
   lower: string;
+  info: TokenInfo;
   /** Inside wink's negation scope, limited to the current clause. */
   negated: boolean;
   sentence: number;
@@ -183,6 +212,7 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
     if ((c0 === 0x27 || c0 === 0x2d) && value.length > 1 && isWordCode(value.charCodeAt(1)) && sp === '' && prevTok !== undefined && prevTok.end === start && prevTok.sentence === sentences.length) {
       prevTok.end = end;
       prevTok.lower = lowerText.slice(prevTok.start, end);
+      prevTok.info = tokenInfo(prevTok.lower);
       lastNonSpace = end - 1;
       lastTerm = '';
       continue;
@@ -205,11 +235,12 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
           if (text.startsWith(next, end)) {
             prev.end = nEnd;
             prev.lower = lowerText.slice(prev.start, nEnd);
+            prev.info = tokenInfo(prev.lower);
             offset = nEnd;
             i++;
             lastNonSpace = nEnd - 1;
             lastTerm = '';
-            if (isNegatorToken(prev.lower)) clauseOpen = true;
+            if (prev.info.negator) clauseOpen = true;
           }
         }
       }
@@ -221,16 +252,17 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
     if (prev !== undefined && sp === '' && prev.end === start && prev.sentence === sentences.length) {
       prev.end = end;
       prev.lower = lowerText.slice(prev.start, end);
+      prev.info = tokenInfo(prev.lower);
       lastNonSpace = end - 1;
-      if (isNegatorToken(prev.lower)) clauseOpen = true;
+      if (prev.info.negator) clauseOpen = true;
       continue;
     }
     const lower = lowerText.slice(start, end);
-    tokens.push({ start, end, lower, negated: negs[i] === true && clauseOpen, sentence: sentences.length });
-    if (isNegatorToken(lower)) clauseOpen = true;
-    else if (SCOPE_BREAK.has(lower)) clauseOpen = false;
+    const info = tokenInfo(lower);
+    tokens.push({ start, end, lower, info, negated: negs[i] === true && clauseOpen, sentence: sentences.length });
+    if (info.negator) clauseOpen = true;
+    else if (info.scopeBreak) clauseOpen = false;
     lastNonSpace = end - 1;
-
   }
   pushSentence(sentences, sentStartTok, sentStartChar, lastNonSpace, tokens.length, lastTerm);
   return { tokens, sentences, sentiment: 0 };

@@ -70,11 +70,24 @@ const NEEDS_DECODE = /[&\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\
 
 function decodeLayer(src: string): { text: string; start: ArrayLike<number>; end: ArrayLike<number> } {
   if (!NEEDS_DECODE.test(src)) return { text: src, start: IDENT_START, end: IDENT_END };
-  const out: string[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
   const n = src.length;
+  const out: string[] = [];
+  // one output char per input char at most, except entities decoding to two UTF-16 units (bounded by the entity length)
+  const start = new Int32Array(n + 1);
+  const end = new Int32Array(n + 1);
+  let len = 0;
   let i = 0;
+  let runStart = 0;
+  const flushRun = (to: number): void => {
+    if (to > runStart) {
+      out.push(src.slice(runStart, to));
+      for (let q = runStart; q < to; q++) {
+        start[len] = q;
+        end[len] = q + 1;
+        len++;
+      }
+    }
+  };
   while (i < n) {
     const c = src.charCodeAt(i);
     if (c === 0x26 /* & */) {
@@ -95,32 +108,47 @@ function decodeLayer(src: string): { text: string; start: ArrayLike<number>; end
           decoded = NAMED_ENTITIES[name.toLowerCase()];
         }
         if (decoded !== undefined) {
+          flushRun(i);
           for (const ch of decoded) {
             const code = ch.codePointAt(0) ?? 0;
             if (ZERO_WIDTH.has(code)) continue;
             const folded = FOLD[ch] ?? ch;
+            out.push(folded);
             for (let k = 0; k < folded.length; k++) {
-              out.push(folded[k]!);
-              start.push(i);
-              end.push(j + 1);
+              start[len] = i;
+              end[len] = j + 1;
+              len++;
             }
           }
           i = j + 1;
+          runStart = i;
           continue;
         }
       }
-    }
-    if (ZERO_WIDTH.has(c)) {
       i++;
       continue;
     }
-    const ch = src[i]!;
-    out.push(FOLD[ch] ?? ch);
-    start.push(i);
-    end.push(i + 1);
+    if (ZERO_WIDTH.has(c)) {
+      flushRun(i);
+      i++;
+      runStart = i;
+      continue;
+    }
+    const f = c >= 0x80 ? FOLD[src[i]!] : undefined;
+    if (f !== undefined) {
+      flushRun(i);
+      out.push(f);
+      start[len] = i;
+      end[len] = i + 1;
+      len++;
+      i++;
+      runStart = i;
+      continue;
+    }
     i++;
   }
-  return { text: out.join(''), start, end };
+  flushRun(n);
+  return { text: out.join(''), start: start.subarray(0, len), end: end.subarray(0, len) };
 }
 
 function isWordChar(code: number): boolean {
