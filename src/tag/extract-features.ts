@@ -100,7 +100,15 @@ export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], 
       k = t.info.wordKey = w.length < 3 || w.charCodeAt(0) <= 0x39 ? null : NGRAM_PREFIX + w;
     }
     if (k === null) continue;
-    if (wordVocabulary === undefined || wordVocabulary.has(k)) features.set(k, 1);
+    if (wordVocabulary !== undefined) {
+      const info = t.info;
+      if (info.vocabOf !== wordVocabulary) {
+        info.vocabOf = wordVocabulary;
+        info.inVocab = wordVocabulary.has(k);
+      }
+      if (info.inVocab !== true) continue;
+    }
+    features.set(k, 1);
   }
   return { features, hitsByFeature };
 }

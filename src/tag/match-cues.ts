@@ -140,6 +140,8 @@ interface Scan {
 }
 
 const NO_CUES: readonly number[] = [];
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
 /** token (or token part) → indexes of the cues it matches (exact or prefix); Zipf makes this cache hit almost always. */
 const keyCache = new Map<string, readonly number[]>();
 const KEY_CACHE_MAX = 200_000;
@@ -202,7 +204,11 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string, nDefs: 
       }
     }
   }
-  for (const [lit, idx] of c.literals) if (scan.triggered[idx] === 0 && lower.includes(lit)) scan.triggered[idx] = 1;
+  const nonAscii = NON_ASCII.test(lower);
+  for (const [lit, idx] of c.literals) {
+    if (scan.triggered[idx] !== 0 || (!nonAscii && lit.charCodeAt(0) >= 0x80)) continue;
+    if (lower.includes(lit)) scan.triggered[idx] = 1;
+  }
   for (const idx of c.always) scan.triggered[idx] = 1;
   return scan;
 }

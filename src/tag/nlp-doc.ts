@@ -47,12 +47,30 @@ export interface TokenInfo {
   cues?: readonly number[];
   /** Interned `w:<token>` key, or null when the token is not a word feature (filled by extract-features). */
   wordKey?: string | null;
+  /** Vocabulary set the `inVocab` memo was computed for (extract-features). */
+  vocabOf?: ReadonlySet<string>;
+  inVocab?: boolean;
   /** Function-word class for the language check: 1 English, 2 other, 3 both, 0 none (filled by detect-language). */
   lang?: number;
 }
 
 const infoCache = new Map<string, TokenInfo>();
 const INFO_CACHE_MAX = 200_000;
+
+/** wink token value (as written) → [lower-cased value, its info]; wink's values are interned strings, so this lookup is cheap. */
+const byValue = new Map<string, [string, TokenInfo]>();
+
+function infoOfValue(value: string): [string, TokenInfo] | undefined {
+  let e = byValue.get(value);
+  if (e === undefined) {
+    const lower = value.toLowerCase();
+    if (lower.length !== value.length) return undefined; // offsets would shift: slice the lower-cased text instead
+    if (byValue.size >= INFO_CACHE_MAX) byValue.clear();
+    e = [lower, tokenInfo(lower)];
+    byValue.set(value, e);
+  }
+  return e;
+}
 
 export function tokenInfo(lower: string): TokenInfo {
   let info = infoCache.get(lower);
@@ -257,8 +275,9 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
       if (prev.info.negator) clauseOpen = true;
       continue;
     }
-    const lower = lowerText.slice(start, end);
-    const info = tokenInfo(lower);
+    const known = infoOfValue(value);
+    const lower = known !== undefined ? known[0] : lowerText.slice(start, end);
+    const info = known !== undefined ? known[1] : tokenInfo(lower);
     tokens.push({ start, end, lower, info, negated: negs[i] === true && clauseOpen, sentence: sentences.length });
     if (info.negator) clauseOpen = true;
     else if (info.scopeBreak) clauseOpen = false;
