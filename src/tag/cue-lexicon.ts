@@ -21,7 +21,7 @@
 // Bump LEXICON_VERSION whenever a pattern, a name or a kind changes: it is part
 // of the tagger version stored with every tag result.
 
-export const LEXICON_VERSION = 'lex3';
+export const LEXICON_VERSION = 'lex4';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -110,6 +110,17 @@ export const CUE_DEFS: readonly CueDef[] = [
     triggers: list('themselves itself yourself himself buy buys buying sell sells selling purchase rent pay spend back use uses basically funding words translation step ?? underpants same'),
     negatable: false,
     prior: { cynicism: 1.4, bubble_caution: 0.4, distrust: 0.3 },
+  },
+  {
+    // ironic asides (LABELS.md: sarcasm and irony without keywords): a resigned "I guess", sarcastic
+    // "good thing ...", mock appreciation ("is certainly interesting", "particularly amusing"),
+    // "not a coincidence"
+    name: 'ironic-aside',
+    kind: 'cue',
+    pattern: W`\b(?:so |then )?i guess(?=[.,!?)]|$| (?:we'?ll|that'?s|they|it doesn'?t|it'?s fine|nobody))|\bgood thing (?:nobody|no one|they|he|she|we|those|these|it'?s)\b|\b(?:is|are|was|were|sounds|seems) (?:certainly|particularly|truly|very|quite|so|awfully) (?:interesting|amusing|rich|cute|convenient|convincing|reassuring)\b|\bnot (?:a |just )?(?:coincidence|accident)\b`,
+    triggers: list('guess good interesting amusing rich cute convenient convincing reassuring coincidence accident'),
+    negatable: false,
+    prior: { cynicism: 0.8 },
   },
   {
     name: 'resigned-again',
