@@ -51,7 +51,7 @@ export async function runTaggerBench(): Promise<void> {
   const loadMs = performance.now() - t0;
 
   // wink-nlp alone, sentence splitting + negation only: the tagger's own process-wide instance
-  // (pipe ${WINK_PIPE}; one instance per process), readDoc with no outputs read
+  // (one instance per process; pipe sbd+negation), readDoc with no outputs read
   const bare = getNlp();
   for (const t of texts.slice(0, 500)) bare.readDoc(t);
   for (const t of texts.slice(0, 500)) tagger.tag(t);

@@ -10,6 +10,7 @@ import { baselines, crossValidate, toExamples } from '../src/tag/cross-validate.
 import { formatTable, summarize, type EvalSummary, type Prediction } from '../src/tag/evaluate-tags.js';
 import { groupFolds } from '../src/tag/group-folds.js';
 import { calibrated, rawLogit } from '../src/tag/logistic-model.js';
+import { extendNlpPipe } from '../src/tag/nlp-doc.js';
 import { parseLabeledJsonl } from '../src/tag/labeled-data.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../src/tag/train-model.js';
 import type { TagName } from '../src/types.js';
@@ -21,6 +22,8 @@ const kArg = args.indexOf('--k');
 const k = kArg >= 0 ? Number(args[kArg + 1]) : 5;
 const json = args.includes('--json');
 
+// one wink instance per process: add sentiment (for the baseline only) before the first analysis
+extendNlpPipe(['sentiment']);
 const { items, problems } = parseLabeledJsonl(readFileSync(DATA, 'utf8'));
 for (const p of problems) process.stderr.write(`line ${p.line}: ${p.message}\n`);
 const t0 = performance.now();

@@ -2,14 +2,13 @@
 // calibration and thresholds are all refit inside each training split), plus
 // the baselines the README compares against.
 
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import { TAG_NAMES, type TagName } from '../types.js';
 import { analyseText } from './analyse-text.js';
 import { summarize, type EvalSummary, type Prediction } from './evaluate-tags.js';
 import { groupFolds } from './group-folds.js';
 import type { LabeledItem } from './labeled-data.js';
 import { calibrated, rawLogit } from './logistic-model.js';
+import { getNlp, nlpPipe } from './nlp-doc.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example, type TrainConfig } from './train-model.js';
 
 export function toExamples(items: LabeledItem[]): Example[] {
@@ -72,8 +71,10 @@ function baselinePreds(items: LabeledItem[], decide: (it: LabeledItem, tag: TagN
 }
 
 export function baselines(items: LabeledItem[]): Record<string, EvalSummary> {
-  // The tagger's pipe has no sentiment; the baseline uses its own wink instance (CV scripts only).
-  const senti = winkNLP(model, ['sbd', 'negation', 'sentiment']);
+  // Needs 'sentiment' in the process-wide pipe: call extendNlpPipe(['sentiment']) before any analysis
+  // (scripts/eval-cv.ts does); the tagger itself runs sbd+negation only.
+  if (!nlpPipe().includes('sentiment')) throw new Error("baselines(): call extendNlpPipe(['sentiment']) first");
+  const senti = getNlp();
   const sentiment = new Map(items.map((it) => [it.id, senti.readDoc(it.text).out(senti.its.sentiment) as unknown as number]));
   return {
     'negative sentiment (wink) => tag': summarize(baselinePreds(items, (it) => (sentiment.get(it.id) ?? 0) < 0)),

@@ -24,15 +24,29 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-export const WINK_PIPE = ['sbd', 'negation'];
+export const WINK_PIPE: readonly string[] = ['sbd', 'negation'];
 
 type WinkInstance = ReturnType<typeof winkNLP>;
 
 let instance: WinkInstance | undefined;
+let pipe: readonly string[] = WINK_PIPE;
+
+/**
+ * Add wink pipe steps (e.g. 'sentiment' for the CV baseline) to the process-wide instance.
+ * Must run before the first getNlp(); the tagger's outputs do not depend on extra steps.
+ */
+export function extendNlpPipe(extra: readonly string[]): void {
+  if (instance !== undefined) throw new Error('extendNlpPipe: the wink instance already exists');
+  pipe = [...WINK_PIPE, ...extra.filter((p) => !WINK_PIPE.includes(p))];
+}
+
+export function nlpPipe(): readonly string[] {
+  return pipe;
+}
 
 /** The process-wide wink-nlp instance (created on first use). */
 export function getNlp(): WinkInstance {
-  instance ??= winkNLP(model, WINK_PIPE);
+  instance ??= winkNLP(model, [...pipe]);
   return instance;
 }
 
