@@ -4,7 +4,7 @@
 import { TAG_NAMES, type Cue, type TagOutcome, type TagScores, type Tagger } from '../types.js';
 import { analyseText, type TextAnalysis } from './analyse-text.js';
 import { featureOfHit, NGRAM_PREFIX } from './extract-features.js';
-import { calibrated, rawLogits, type TagModel, type TaggerModelFile } from './logistic-model.js';
+import { calibrated, rawLogits, weightOf, type TagModel, type TaggerModelFile } from './logistic-model.js';
 import { toOriginalSpan } from './normalize-text.js';
 
 /** Contributions smaller than this (in logit units) are not listed as cues. */
@@ -19,7 +19,7 @@ function cuesFor(m: TagModel, original: string, a: TextAnalysis): Cue[] {
   const cues: Cue[] = [];
   for (const [feature, hits] of a.extracted.hitsByFeature) {
     if (feature.startsWith('ctx:')) continue;
-    const w = m.weights[feature];
+    const w = weightOf(m, feature);
     if (w === undefined) continue;
     const value = a.extracted.features.get(feature) ?? 0;
     const each = (w * value) / hits.length;

@@ -189,11 +189,12 @@ export function analyseDoc(text: string, lowerText: string = text.toLowerCase())
 export function buildDoc(text: string, lowerText: string, values: string[], negs: boolean[], spans: [number, number][]): AnalysedDoc {
   const nw = values.length;
   // wink token index → sentence index
-  const winkSent = new Int32Array(nw);
-  for (let si = 0; si < spans.length; si++) {
-    const [a, b] = spans[si]!;
-    for (let k = a; k <= b && k < nw; k++) winkSent[k] = si;
-  }
+  // wink sentence of token i: advance `ws` while token i lies past the current span's last token
+  let ws = 0;
+  const sentOf = (i: number): number => {
+    while (ws < spans.length - 1 && i > spans[ws]![1]) ws++;
+    return ws;
+  };
   const tokens: DocToken[] = [];
   const sentences: DocSentence[] = [];
   let sentStartTok = 0;
@@ -219,8 +220,9 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
     const c0 = value.charCodeAt(0);
     let lineBreak = false;
     for (let k = offset0; k < start; k++) if (text.charCodeAt(k) === 0x0a) lineBreak = true;
-    if (winkSent[i] !== curWinkSent || lineBreak) {
-      curWinkSent = winkSent[i]!;
+    const wsi = sentOf(i);
+    if (wsi !== curWinkSent || lineBreak) {
+      curWinkSent = wsi;
       {
       pushSentence(sentences, sentStartTok, sentStartChar, lastNonSpace, tokens.length, lastTerm);
       sentStartTok = tokens.length;
@@ -261,7 +263,7 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
       if ((c0 === 0x2d || c0 === 0x27) && value.length === 1 && sp === '' && tokens.length > 0 && i + 1 < nw) {
         const prev = tokens[tokens.length - 1]!;
         const next = values[i + 1]!;
-        if (prev.end === start && isWordCode(next.charCodeAt(0)) && winkSent[i + 1] === curWinkSent) {
+        if (prev.end === start && isWordCode(next.charCodeAt(0)) && (i + 1 > (spans[curWinkSent]?.[1] ?? nw)) === false) {
           // join "dot" "-" "com" → "dot-com"
           const nEnd = end + next.length;
           if (text.startsWith(next, end)) {
