@@ -4,7 +4,7 @@
 // negation scope per token.
 //
 // wink does the tokenising, sentence splitting and negation marking; this file
-// only reads its bulk outputs (`.out(its.value)`, `.out(its.precedingSpaces)`,
+// only reads its bulk outputs (`.out(its.value)`,
 // `.out(its.negationFlag)`, sentences `.out(its.span)`; no per-token `.each`)
 // and adapts them for the cue matcher:
 // - character offsets: wink's token values are consecutive substrings of the
