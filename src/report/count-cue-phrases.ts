@@ -2,7 +2,7 @@ import { TAG_NAMES } from '../types.js';
 import type { TagName } from '../types.js';
 import type { CuePhraseCount } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
-import { normaliseCuePhrase } from './write-gloss.js';
+import { displayCuePhrase } from './write-gloss.js';
 
 /**
  * Per tag, how many comments carrying the tag contain each cue phrase; plus
@@ -22,7 +22,7 @@ export function countCuePhrases(
       if (!resolved.label) continue;
       const seen = new Set<string>();
       for (const cue of resolved.cues) {
-        const phrase = normaliseCuePhrase(cue.text);
+        const phrase = displayCuePhrase(cue.text);
         if (phrase === '' || seen.has(phrase)) continue;
         seen.add(phrase);
         const counts = perTag.get(tag);

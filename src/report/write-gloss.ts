@@ -8,7 +8,7 @@ const LEADS: Record<TagName, { withCue: string; withoutCue: string }> = {
 };
 
 /** Lower-case, single-spaced, no edge punctuation: the key cue phrases are counted by. */
-export function normaliseCuePhrase(text: string): string {
+function normaliseCuePhrase(text: string): string {
   return text
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -19,7 +19,7 @@ export function normaliseCuePhrase(text: string): string {
  * The phrase as a reader should see it: normalised, except that markers with
  * no words in them ("/s", "🙄") stay as written instead of shrinking to "s" or "".
  */
-function displayCuePhrase(text: string): string {
+export function displayCuePhrase(text: string): string {
   const phrase = normaliseCuePhrase(text);
   return phrase.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 ? phrase : text.trim();
 }
@@ -43,7 +43,7 @@ export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<stri
   if (phrases.length === 0) return `${lead.withoutCue}${suffix}`;
   const quoted = phrases.map((p) => `“${p}”`).join(' and ');
   const top = phrases[0] ?? '';
-  const repeats = refrains.get(normaliseCuePhrase(top)) ?? 0;
+  const repeats = refrains.get(top) ?? 0;
   const again = repeats >= 3 ? ` — a refrain in ${repeats} comments` : '';
   return `${lead.withCue} ${quoted}${again}${suffix}`;
 }
