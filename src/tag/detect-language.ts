@@ -21,12 +21,15 @@ function langClass(w: string): number {
 export type LanguageVerdict = { english: true } | { english: false; reason: string };
 
 const LETTER = /\p{L}/u;
+const BEYOND_LATIN = /[\u0250-\uffff]/;
 
 /** Decide whether `text` is (probably) English. Short texts get the benefit of the doubt. */
 export function detectEnglish(text: string, doc?: AnalysedDoc): LanguageVerdict {
   let latin = 0;
   let otherLetters = 0;
   const n = text.length;
+  // only chars from U+0250 up can be non-Latin letters: texts without any skip the count (latin is unused then)
+  if (BEYOND_LATIN.test(text))
   for (let i = 0; i < n; i++) {
     const cp = text.charCodeAt(i);
     if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) latin++;

@@ -68,26 +68,24 @@ const FOLD: Record<string, string> = {
 /** Decode HTML entities and drop zero-width chars, recording original spans per output char. */
 const NEEDS_DECODE = /[&\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]/;
 
-function decodeLayer(src: string): { text: string; start: ArrayLike<number>; end: ArrayLike<number> } {
-  if (!NEEDS_DECODE.test(src)) return { text: src, start: IDENT_START, end: IDENT_END };
+interface Decoded {
+  text: string;
+  /** Per decoded char: original start / end offsets (only the first `text.length` entries are used). */
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** Decoded layer of `src`, or undefined when it needs no decoding (identity offsets). */
+function decodeLayer(src: string): Decoded | undefined {
+  if (!NEEDS_DECODE.test(src)) return undefined;
   const n = src.length;
-  const out: string[] = [];
+  let text = '';
   // one output char per input char at most, except entities decoding to two UTF-16 units (bounded by the entity length)
   const start = new Int32Array(n + 1);
   const end = new Int32Array(n + 1);
   let len = 0;
   let i = 0;
   let runStart = 0;
-  const flushRun = (to: number): void => {
-    if (to > runStart) {
-      out.push(src.slice(runStart, to));
-      for (let q = runStart; q < to; q++) {
-        start[len] = q;
-        end[len] = q + 1;
-        len++;
-      }
-    }
-  };
   while (i < n) {
     const c = src.charCodeAt(i);
     if (c === 0x26 /* & */) {
@@ -108,16 +106,21 @@ function decodeLayer(src: string): { text: string; start: ArrayLike<number>; end
           decoded = NAMED_ENTITIES[name.toLowerCase()];
         }
         if (decoded !== undefined) {
-          flushRun(i);
+          if (i > runStart) {
+            text += src.slice(runStart, i);
+            for (let q = runStart; q < i; q++, len++) {
+              start[len] = q;
+              end[len] = q + 1;
+            }
+          }
           for (const ch of decoded) {
             const code = ch.codePointAt(0) ?? 0;
             if (ZERO_WIDTH.has(code)) continue;
             const folded = FOLD[ch] ?? ch;
-            out.push(folded);
-            for (let k = 0; k < folded.length; k++) {
+            text += folded;
+            for (let k = 0; k < folded.length; k++, len++) {
               start[len] = i;
               end[len] = j + 1;
-              len++;
             }
           }
           i = j + 1;
@@ -128,27 +131,36 @@ function decodeLayer(src: string): { text: string; start: ArrayLike<number>; end
       i++;
       continue;
     }
-    if (ZERO_WIDTH.has(c)) {
-      flushRun(i);
-      i++;
-      runStart = i;
-      continue;
-    }
-    const f = c >= 0x80 ? FOLD[src[i]!] : undefined;
-    if (f !== undefined) {
-      flushRun(i);
-      out.push(f);
-      start[len] = i;
-      end[len] = i + 1;
-      len++;
+    const zw = ZERO_WIDTH.has(c);
+    const f = zw ? undefined : c >= 0x80 ? FOLD[src[i]!] : undefined;
+    if (zw || f !== undefined) {
+      if (i > runStart) {
+        text += src.slice(runStart, i);
+        for (let q = runStart; q < i; q++, len++) {
+          start[len] = q;
+          end[len] = q + 1;
+        }
+      }
+      if (f !== undefined) {
+        text += f;
+        start[len] = i;
+        end[len] = i + 1;
+        len++;
+      }
       i++;
       runStart = i;
       continue;
     }
     i++;
   }
-  flushRun(n);
-  return { text: out.join(''), start: start.subarray(0, len), end: end.subarray(0, len) };
+  if (n > runStart) {
+    text += src.slice(runStart, n);
+    for (let q = runStart; q < n; q++, len++) {
+      start[len] = q;
+      end[len] = q + 1;
+    }
+  }
+  return { text, start, end };
 }
 
 function isWordChar(code: number): boolean {
@@ -162,60 +174,60 @@ function isWordChar(code: number): boolean {
 const SPECIAL = /[&>/$\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]/;
 
 
+// Identity offset views per text length (read-only; shared by every text of that length that needs no rewriting).
+const identViews: ([Int32Array, Int32Array] | undefined)[] = [];
+
 function identity(src: string, truncated: boolean): NormalizedText {
   const n = src.length;
   let ownChars = 0;
   for (let i = 0; i < n; i++) if (src.charCodeAt(i) > 0x20) ownChars++;
-  return { text: src, origStart: IDENT_START.subarray(0, n), origEnd: IDENT_END.subarray(0, n), quotedChars: 0, ownChars, truncated };
+  let v = identViews[n];
+  if (v === undefined) v = identViews[n] = [IDENT_START.subarray(0, n), IDENT_END.subarray(0, n)];
+  return { text: src, origStart: v[0], origEnd: v[1], quotedChars: 0, ownChars, truncated };
 }
+
+function scaleWord(c: number): string | undefined {
+  switch (c) {
+    case 0x6b:
+    case 0x4b:
+      return 'thousand';
+    case 0x6d:
+    case 0x4d:
+      return 'million';
+    case 0x62:
+    case 0x42:
+      return 'billion';
+    case 0x74:
+    case 0x54:
+      return 'trillion';
+    default:
+      return undefined;
+  }
+}
+
+// Output offset buffers, reused across calls (the result gets exact-length copies).
+let bufStart = new Int32Array(1024);
+let bufEnd = new Int32Array(1024);
 
 export function normalizeText(original: string): NormalizedText {
   const truncated = original.length > MAX_ANALYSED_CHARS;
   const src = truncated ? original.slice(0, MAX_ANALYSED_CHARS) : original;
   if (!SPECIAL.test(src)) return identity(src, truncated);
   const dec = decodeLayer(src);
-  const t = dec.text;
+  const t = dec !== undefined ? dec.text : src;
+  const ds = dec !== undefined ? dec.start : IDENT_START;
+  const de = dec !== undefined ? dec.end : IDENT_END;
   const n = t.length;
-
-  // output: string chunks + growable offset arrays
-  const out: string[] = [];
-  let cap = n + 64;
-  let os = new Int32Array(cap);
-  let oe = new Int32Array(cap);
+  // every rewrite emits at most 4.5 chars per source char (" sarcmark" for "/s")
+  const need = 5 * n + 16;
+  if (bufStart.length < need) {
+    bufStart = new Int32Array(need);
+    bufEnd = new Int32Array(need);
+  }
+  const os = bufStart;
+  const oe = bufEnd;
+  let out = '';
   let len = 0;
-  const ensure = (extra: number): void => {
-    if (len + extra <= cap) return;
-    cap = Math.max(cap * 2, len + extra);
-    const a = new Int32Array(cap);
-    a.set(os.subarray(0, len));
-    os = a;
-    const b = new Int32Array(cap);
-    b.set(oe.subarray(0, len));
-    oe = b;
-  };
-  /** Emit `s` for decoded chars [from, to) (every emitted char maps to the whole source span). */
-  const push = (str: string, from: number, to: number): void => {
-    const a = dec.start[from] ?? 0;
-    const b = dec.end[to - 1] ?? a;
-    ensure(str.length);
-    out.push(str);
-    for (let k = 0; k < str.length; k++) {
-      os[len] = a;
-      oe[len] = b;
-      len++;
-    }
-  };
-  /** Emit decoded chars [from, to) unchanged, one to one. */
-  const copy = (from: number, to: number): void => {
-    if (to <= from) return;
-    ensure(to - from);
-    out.push(t.slice(from, to));
-    for (let q = from; q < to; q++) {
-      os[len] = dec.start[q] ?? 0;
-      oe[len] = dec.end[q] ?? 0;
-      len++;
-    }
-  };
 
   let quotedChars = 0;
   let ownChars = 0;
@@ -226,21 +238,27 @@ export function normalizeText(original: string): NormalizedText {
       lineStart = false;
       // `>` quoted line: skip leading spaces, then '>'
       let j = i;
-      while (j < n && (t[j] === ' ' || t[j] === '\t')) j++;
-      if (t[j] === '>') {
+      while (j < n && (t.charCodeAt(j) === 0x20 || t.charCodeAt(j) === 0x09)) j++;
+      if (j < n && t.charCodeAt(j) === 0x3e) {
         let k = j;
-        while (k < n && t[k] !== '\n') k++;
+        while (k < n && t.charCodeAt(k) !== 0x0a) k++;
         // blank the whole quoted line (keep length; map each char to itself)
-        for (let q = i; q < k; q++) push(' ', q, q + 1);
-        quotedChars += (dec.end[k - 1] ?? 0) - (dec.start[i] ?? 0);
+        out += ' '.repeat(k - i);
+        for (let q = i; q < k; q++, len++) {
+          os[len] = ds[q]!;
+          oe[len] = de[q]!;
+        }
+        quotedChars += de[k - 1]! - ds[i]!;
         i = k;
         continue;
       }
     }
-    const ch = t[i]!;
-    const code = ch.charCodeAt(0);
-    if (ch === '\n') {
-      push('\n', i, i + 1);
+    const code = t.charCodeAt(i);
+    if (code === 0x0a) {
+      out += '\n';
+      os[len] = ds[i]!;
+      oe[len] = de[i]!;
+      len++;
       lineStart = true;
       i++;
       continue;
@@ -248,38 +266,62 @@ export function normalizeText(original: string): NormalizedText {
     const prev = i > 0 ? t.charCodeAt(i - 1) : 0x20;
     const prevIsWord = i > 0 && (isWordChar(prev) || prev === 0x2f);
     // Reddit markers after a non-word char
-    if (ch === '/' && !prevIsWord) {
+    if (code === 0x2f && !prevIsWord) {
       // "/s" sarcasm tag: "/s" followed by end, space or punctuation
       const nx = t.charCodeAt(i + 1);
       const nx2 = i + 2 < n ? t.charCodeAt(i + 2) : 0x20;
       if ((nx === 0x73 || nx === 0x53) && !isWordChar(nx2) && nx2 !== 0x2f) {
-        push(' sarcmark', i, i + 2);
+        const a = ds[i]!;
+        const b = de[i + 1]!;
+        out += ' sarcmark';
+        for (let q = 0; q < 9; q++, len++) {
+          os[len] = a;
+          oe[len] = b;
+        }
         ownChars += 2;
         i += 2;
         continue;
       }
     }
-    if ((ch === 'u' || ch === 'r' || ch === 'U' || ch === 'R') && !prevIsWord && t[i + 1] === '/') {
+    if ((code === 0x75 || code === 0x72 || code === 0x55 || code === 0x52) && !prevIsWord && t.charCodeAt(i + 1) === 0x2f) {
       let k = i + 2;
-      while (k < n && (isWordChar(t.charCodeAt(k)) || t[k] === '-')) k++;
+      while (k < n && (isWordChar(t.charCodeAt(k)) || t.charCodeAt(k) === 0x2d)) k++;
       if (k > i + 2) {
-        push(ch === 'u' || ch === 'U' ? 'someuser' : 'somesub', i, k);
+        const word = code === 0x75 || code === 0x55 ? 'someuser' : 'somesub';
+        const a = ds[i]!;
+        const b = de[k - 1]!;
+        out += word;
+        for (let q = 0; q < word.length; q++, len++) {
+          os[len] = a;
+          oe[len] = b;
+        }
         ownChars += k - i;
         i = k;
         continue;
       }
     }
-    if (ch === '$' && i + 1 < n && t.charCodeAt(i + 1) >= 0x30 && t.charCodeAt(i + 1) <= 0x39) {
+    if (code === 0x24 && i + 1 < n && t.charCodeAt(i + 1) >= 0x30 && t.charCodeAt(i + 1) <= 0x39) {
       let k = i + 1;
-      while (k < n && ((t.charCodeAt(k) >= 0x30 && t.charCodeAt(k) <= 0x39) || t[k] === '.' || t[k] === ',')) k++;
+      let d = 0;
+      while (k < n && (((d = t.charCodeAt(k)) >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x2c)) k++;
       // trailing '.'/',' is punctuation, not part of the number
-      while (k > i + 1 && (t[k - 1] === '.' || t[k - 1] === ',')) k--;
-      const suf = t[k];
+      while (k > i + 1 && ((d = t.charCodeAt(k - 1)) === 0x2e || d === 0x2c)) k--;
       const after = k + 1 < n ? t.charCodeAt(k + 1) : 0x20;
-      const scale: Record<string, string> = { k: 'thousand', K: 'thousand', m: 'million', M: 'million', b: 'billion', B: 'billion', t: 'trillion', T: 'trillion' };
-      if (suf !== undefined && scale[suf] !== undefined && !isWordChar(after)) {
-        copy(i, k);
-        push(' ' + scale[suf], k, k + 1);
+      const scale = k < n ? scaleWord(t.charCodeAt(k)) : undefined;
+      if (scale !== undefined && !isWordChar(after)) {
+        out += t.slice(i, k);
+        for (let q = i; q < k; q++, len++) {
+          os[len] = ds[q]!;
+          oe[len] = de[q]!;
+        }
+        const a = ds[k]!;
+        const b = de[k]!;
+        out += ' ';
+        out += scale;
+        for (let q = 0; q <= scale.length; q++, len++) {
+          os[len] = a;
+          oe[len] = b;
+        }
         ownChars += k + 1 - i;
         i = k + 1;
         continue;
@@ -295,11 +337,15 @@ export function normalizeText(original: string): NormalizedText {
       if (d > 0x20) ownChars++;
       j++;
     }
-    copy(i, j);
+    out += t.slice(i, j);
+    for (let q = i; q < j; q++, len++) {
+      os[len] = ds[q]!;
+      oe[len] = de[q]!;
+    }
     i = j;
   }
   return {
-    text: out.join(''),
+    text: out,
     origStart: os.slice(0, len),
     origEnd: oe.slice(0, len),
     quotedChars,
