@@ -191,10 +191,7 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
   // wink token index → sentence index
   // wink sentence of token i: advance `ws` while token i lies past the current span's last token
   let ws = 0;
-  const sentOf = (i: number): number => {
-    while (ws < spans.length - 1 && i > spans[ws]![1]) ws++;
-    return ws;
-  };
+  const lastSpan = spans.length - 1;
   const tokens: DocToken[] = [];
   const sentences: DocSentence[] = [];
   let sentStartTok = 0;
@@ -220,7 +217,8 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
     const c0 = value.charCodeAt(0);
     let lineBreak = false;
     for (let k = offset0; k < start; k++) if (text.charCodeAt(k) === 0x0a) lineBreak = true;
-    const wsi = sentOf(i);
+    while (ws < lastSpan && i > spans[ws]![1]) ws++;
+    const wsi = ws;
     if (wsi !== curWinkSent || lineBreak) {
       curWinkSent = wsi;
       {
