@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { TAG_NAMES } from '../../src/types.js';
-import { cli } from './run-cli.js';
+import { cli } from '../helpers/run-cli.js';
 
 const item = (id: string, text: string, c: number, d: number, b: number): string =>
   JSON.stringify({ id, text, labels: { cynicism: c, distrust: d, bubble_caution: b } });

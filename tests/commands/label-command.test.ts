@@ -6,7 +6,7 @@ import { EXIT } from '../../src/cli.js';
 import { Store } from '../../src/store/store.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
-import { cli } from './run-cli.js';
+import { cli } from '../helpers/run-cli.js';
 
 function storeWithComment(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'rl-label-'));

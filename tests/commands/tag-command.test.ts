@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { TAG_NAMES } from '../../src/types.js';
-import { cli } from './run-cli.js';
+import { cli } from '../helpers/run-cli.js';
 
 const version = loadTagger().version;
 

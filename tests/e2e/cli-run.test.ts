@@ -2,38 +2,21 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../src/cli.js';
+import { EXIT } from '../../src/cli.js';
 import type { Report } from '../../src/report/report.js';
 import { screenComments } from '../../src/screen/screen-comments.js';
 import { Store } from '../../src/store/store.js';
 import { TAG_NAMES } from '../../src/types.js';
+import { cli as runCliInProcess, type CliResult } from '../helpers/run-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EVENT = 'amazon-openai-2025-12';
 const PERMALINK = /^https:\/\/www\.reddit\.com\/r\/[A-Za-z0-9_]{2,21}\/comments\/[a-z0-9]+\/[^/\s]+\/[a-z0-9]+\/$/;
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 async function cli(args: string[], signal?: AbortSignal): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    ...(signal === undefined ? {} : { signal }),
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    stdin: new PassThrough(),
-    env: {},
-    cwd: ROOT,
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
+  return runCliInProcess(args, { cwd: ROOT, ...(signal === undefined ? {} : { signal }) });
 }
 
 function linkTargets(markdown: string): string[] {

@@ -7,8 +7,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the CLI in-process; `stdinText` is written to a PassThrough stdin and ended. */
-export async function cli(args: string[], opts: { cwd?: string; stdinText?: string } = {}): Promise<CliResult> {
+/** Runs the CLI in-process, capturing stdout and stderr; `stdinText` is written to stdin and ended. */
+export async function cli(
+  args: string[],
+  opts: { cwd?: string; stdinText?: string; signal?: AbortSignal } = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const stdin = new PassThrough();
@@ -20,6 +23,7 @@ export async function cli(args: string[], opts: { cwd?: string; stdinText?: stri
     env: {},
     cwd: opts.cwd ?? process.cwd(),
     isTTY: false,
+    ...(opts.signal === undefined ? {} : { signal: opts.signal }),
   });
   return { code, stdout, stderr };
 }
