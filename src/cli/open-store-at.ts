@@ -3,7 +3,8 @@ import { DEFAULT_DB_PATH, Store } from '../store/store.js';
 
 /** --db wins, then $REACTIONLENS_DB, then data/reactionlens.db under the working directory. */
 export function resolveDbPath(dbOption: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
-  const chosen = dbOption ?? env.REACTIONLENS_DB ?? DEFAULT_DB_PATH;
+  // An empty variable (as left by .env.example) means unset.
+  const chosen = dbOption ?? (env.REACTIONLENS_DB || undefined) ?? DEFAULT_DB_PATH;
   if (chosen === ':memory:') return chosen;
   return isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
 }
