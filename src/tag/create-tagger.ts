@@ -4,7 +4,7 @@
 import { TAG_NAMES, type Cue, type TagOutcome, type TagScores, type Tagger } from '../types.js';
 import { analyseText, type TextAnalysis } from './analyse-text.js';
 import { featureOfHit, NGRAM_PREFIX } from './extract-features.js';
-import { calibrated, rawLogits, weightOf, type TagModel, type TaggerModelFile } from './logistic-model.js';
+import { calibrated, jointWeights, rawLogits, type TaggerModelFile } from './logistic-model.js';
 import { toOriginalSpan } from './normalize-text.js';
 
 /** Contributions smaller than this (in logit units) are not listed as cues. */
@@ -15,28 +15,54 @@ function round(x: number, d = 4): number {
   return Math.round(x * f) / f;
 }
 
-function cuesFor(m: TagModel, original: string, a: TextAnalysis): Cue[] {
-  const cues: Cue[] = [];
+interface CueSpan {
+  start: number;
+  end: number;
+  text: string;
+  cue: string;
+}
+
+function byPosition(x: Cue, y: Cue): number {
+  return x.start - y.start || x.end - y.end || (x.cue < y.cue ? -1 : 1);
+}
+
+/**
+ * The cues of every tag in one pass over the hit features: one weight lookup per feature
+ * (all tags at once) and the original spans of a feature's hits computed once, not once per tag.
+ */
+function cuesForTags(model: TaggerModelFile, original: string, a: TextAnalysis): Cue[][] {
+  const nTags = TAG_NAMES.length;
+  const out: Cue[][] = [];
+  for (let ti = 0; ti < nTags; ti++) out.push([]);
+  const jw = jointWeights(model);
   for (const [feature, hits] of a.extracted.hitsByFeature) {
     if (feature.startsWith('ctx:')) continue;
-    const w = weightOf(m, feature);
+    const w = jw.get(feature);
     if (w === undefined) continue;
     const value = a.extracted.features.get(feature) ?? 0;
-    const each = (w * value) / hits.length;
-    if (Math.abs(each) < MIN_CUE_WEIGHT) continue;
-    for (const h of hits) {
-      const span = toOriginalSpan(a.norm, h.start, h.end);
-      cues.push({
-        start: span.start,
-        end: span.end,
-        text: original.slice(span.start, span.end),
-        cue: featureOfHit(h).startsWith('neg:') ? `not-${h.def.name}` : h.def.name,
-        weight: round(each, 3),
-      });
+    let spans: CueSpan[] | undefined;
+    for (let ti = 0; ti < nTags; ti++) {
+      const each = (w[ti]! * value) / hits.length;
+      if (Math.abs(each) < MIN_CUE_WEIGHT) continue;
+      if (spans === undefined) {
+        spans = [];
+        for (const h of hits) {
+          const span = toOriginalSpan(a.norm, h.start, h.end);
+          spans.push({
+            start: span.start,
+            end: span.end,
+            text: original.slice(span.start, span.end),
+            cue: featureOfHit(h).startsWith('neg:') ? `not-${h.def.name}` : h.def.name,
+          });
+        }
+      }
+      const weight = round(each, 3);
+      const cues = out[ti]!;
+      for (const sp of spans) cues.push({ start: sp.start, end: sp.end, text: sp.text, cue: sp.cue, weight });
     }
   }
-  cues.sort((x, y) => x.start - y.start || x.end - y.end || (x.cue < y.cue ? -1 : 1));
-  return cues;
+  for (const cues of out) cues.sort(byPosition);
+  return out;
 }
 
 export function emptyScores(): TagScores {
@@ -52,11 +78,12 @@ export function scoreAnalysis(model: TaggerModelFile, original: string, a: TextA
   if (a.skipped !== undefined) return { tags: emptyScores(), skipped: a.skipped };
   const tags = emptyScores();
   const z = rawLogits(model, a.extracted.features);
+  const cues = cuesForTags(model, original, a);
   for (let ti = 0; ti < TAG_NAMES.length; ti++) {
     const tag = TAG_NAMES[ti]!;
     const m = model.tags[tag];
     const p = round(calibrated(m, z[ti]!));
-    tags[tag] = { score: p, label: p >= m.threshold, cues: cuesFor(m, original, a) };
+    tags[tag] = { score: p, label: p >= m.threshold, cues: cues[ti]! };
   }
   return { tags };
 }

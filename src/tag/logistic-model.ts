@@ -60,8 +60,11 @@ export function rawLogit(m: TagModel, x: FeatureVector): number {
 
 const jointMaps = new WeakMap<TaggerModelFile, Map<string, Float64Array>>();
 
-/** Raw logits of all tags (in TAG_NAMES order) in one pass over the features; same values as rawLogit per tag. */
-export function rawLogits(model: TaggerModelFile, x: FeatureVector): Float64Array {
+/**
+ * Feature → its weights for all tags (TAG_NAMES order; 0 where a tag has none), built once per model object.
+ * Features with no weight in any tag are absent.
+ */
+export function jointWeights(model: TaggerModelFile): ReadonlyMap<string, Float64Array> {
   let jm = jointMaps.get(model);
   if (jm === undefined) {
     jm = new Map();
@@ -74,6 +77,12 @@ export function rawLogits(model: TaggerModelFile, x: FeatureVector): Float64Arra
     });
     jointMaps.set(model, jm);
   }
+  return jm;
+}
+
+/** Raw logits of all tags (in TAG_NAMES order) in one pass over the features; same values as rawLogit per tag. */
+export function rawLogits(model: TaggerModelFile, x: FeatureVector): Float64Array {
+  const jm = jointWeights(model);
   const z = new Float64Array(TAG_NAMES.length);
   for (let ti = 0; ti < z.length; ti++) z[ti] = model.tags[TAG_NAMES[ti]!].bias;
   for (const [f, v] of x) {
