@@ -2,7 +2,7 @@
 // / quoted-only / non-English), tokenise, match cues and build features.
 
 import { detectEnglish } from './detect-language.js';
-import { extractFeatures, type ExtractedFeatures } from './extract-features.js';
+import { extractFeatures, type ExtractedFeatures, type WordIndex } from './extract-features.js';
 import { lowerSameLength, matchCues, type CueHit } from './match-cues.js';
 import { analyseDoc, type AnalysedDoc } from './nlp-doc.js';
 import { normalizeText, type NormalizedText } from './normalize-text.js';
@@ -25,8 +25,9 @@ function emptyAnalysis(norm: NormalizedText, skipped: string): TextAnalysis {
 /**
  * `wordVocabulary`: when given (the tagger passes its model's word features), word features
  * outside it are not built: they would get no weight anyway. Training passes nothing.
+ * A WordIndex also keeps the word features out of the feature Map (see ExtractedFeatures.wordIds).
  */
-export function analyseText(original: string, wordVocabulary?: ReadonlySet<string>): TextAnalysis {
+export function analyseText(original: string, wordVocabulary?: ReadonlySet<string> | WordIndex): TextAnalysis {
   const norm = normalizeText(original);
   if (original.trim() === '') return emptyAnalysis(norm, 'empty text');
   if (norm.ownChars === 0 && norm.quotedChars > 0) return emptyAnalysis(norm, 'only quoted parent text');

@@ -3,7 +3,7 @@
 
 import { TAG_NAMES, type Cue, type TagOutcome, type TagScores, type Tagger } from '../types.js';
 import { analyseText, type TextAnalysis } from './analyse-text.js';
-import { featureOfHit, NGRAM_PREFIX } from './extract-features.js';
+import { featureOfHit, NGRAM_PREFIX, WordIndex } from './extract-features.js';
 import { calibrated, jointWeights, rawLogits, type TaggerModelFile } from './logistic-model.js';
 import { toOriginalSpan } from './normalize-text.js';
 
@@ -73,11 +73,33 @@ export function emptyScores(): TagScores {
   };
 }
 
+const wordWeightCache = new WeakMap<WordIndex, { model: TaggerModelFile; weights: (Float64Array | undefined)[] }>();
+
+/** Per word of `index`: its weights for all tags (jointWeights), undefined when it has none. */
+function wordWeights(model: TaggerModelFile, index: WordIndex): (Float64Array | undefined)[] {
+  let e = wordWeightCache.get(index);
+  if (e === undefined || e.model !== model) {
+    const jw = jointWeights(model);
+    e = { model, weights: index.words.map((w) => jw.get(w)) };
+    wordWeightCache.set(index, e);
+  }
+  return e.weights;
+}
+
 /** Score an analysis with a model (used by the tagger and by CV). */
 export function scoreAnalysis(model: TaggerModelFile, original: string, a: TextAnalysis): TagOutcome {
   if (a.skipped !== undefined) return { tags: emptyScores(), skipped: a.skipped };
   const tags = emptyScores();
   const z = rawLogits(model, a.extracted.features);
+  const ids = a.extracted.wordIds;
+  if (ids !== undefined && ids.length > 0) {
+    // word features (value 1), summed in the same order as if they were the Map's last entries
+    const ww = wordWeights(model, a.extracted.wordIndex!);
+    for (const id of ids) {
+      const w = ww[id];
+      if (w !== undefined) for (let ti = 0; ti < z.length; ti++) z[ti]! += w[ti]! * 1;
+    }
+  }
   const cues = cuesForTags(model, original, a);
   for (let ti = 0; ti < TAG_NAMES.length; ti++) {
     const tag = TAG_NAMES[ti]!;
@@ -91,10 +113,11 @@ export function scoreAnalysis(model: TaggerModelFile, original: string, a: TextA
 export function createTagger(model: TaggerModelFile, version: string): Tagger {
   const vocab = new Set<string>();
   for (const t of TAG_NAMES) for (const f of Object.keys(model.tags[t].weights)) if (f.startsWith(NGRAM_PREFIX)) vocab.add(f);
+  const words = new WordIndex(vocab);
   return {
     version,
     tag(text: string): TagOutcome {
-      return scoreAnalysis(model, text, analyseText(text, vocab));
+      return scoreAnalysis(model, text, analyseText(text, words));
     },
   };
 }

@@ -3,7 +3,7 @@
 
 import { STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
 import type { CueHit } from './match-cues.js';
-import type { AnalysedDoc } from './nlp-doc.js';
+import type { AnalysedDoc, DocToken, TokenInfo } from './nlp-doc.js';
 
 export type FeatureVector = Map<string, number>;
 
@@ -11,6 +11,64 @@ export interface ExtractedFeatures {
   features: FeatureVector;
   /** Feature name → the hits behind it. */
   hitsByFeature: Map<string, CueHit[]>;
+  /**
+   * Only when extracted with a WordIndex: the word features (value 1 each) as indexes into
+   * `wordIndex.words`, in first-occurrence order; they are then not in `features`.
+   */
+  wordIds?: number[];
+  wordIndex?: WordIndex;
+}
+
+/**
+ * A fixed word vocabulary (`w:<token>` keys) with an index per word. Extracting with one
+ * reports word features as indexes (no Map entry per word and text); the tagger scores them
+ * straight from per-word weight arrays.
+ */
+export class WordIndex {
+  readonly words: readonly string[];
+  readonly ids: ReadonlyMap<string, number>;
+  /** Per word: the number of the last text it was reported for (dedupe without a per-text Set). */
+  private readonly stamps: Uint32Array;
+  private stamp = 0;
+
+  constructor(words: Iterable<string>) {
+    this.words = [...new Set(words)];
+    this.ids = new Map(this.words.map((w, i) => [w, i]));
+    this.stamps = new Uint32Array(this.words.length);
+  }
+
+  /** The ids of `toks`' vocabulary words, each once, in first-occurrence order. */
+  collect(toks: readonly DocToken[]): number[] {
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    const stamps = this.stamps;
+    const out: number[] = [];
+    for (const t of toks) {
+      const info = t.info;
+      let id: number;
+      if (info.vocabOf === this) id = info.wordId!;
+      else {
+        const k = wordKeyOf(info, t.lower);
+        id = k === null ? -1 : (this.ids.get(k) ?? -1);
+        info.vocabOf = this;
+        info.wordId = id;
+      }
+      if (id < 0 || stamps[id] === stamp) continue;
+      stamps[id] = stamp;
+      out.push(id);
+    }
+    return out;
+  }
+}
+
+/** The token's `w:` key (memoised on its info), or null when it is not a word feature. */
+function wordKeyOf(info: TokenInfo, lower: string): string | null {
+  let k = info.wordKey;
+  if (k === undefined) k = info.wordKey = lower.length < 3 || lower.charCodeAt(0) <= 0x39 ? null : NGRAM_PREFIX + lower;
+  return k;
 }
 
 /** 1 for one hit, ~1.58 for two, 2 for three, capped. */
@@ -40,7 +98,7 @@ const STRONG_STANCE = ['fraud', 'ponzi', 'bubble', 'crash', 'cooking-the-books',
 /** Unigram features: word tokens of 3+ letters, as `w:<token>` (the model keeps only frequent ones). */
 export const NGRAM_PREFIX = 'w:';
 
-export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], hadQuotedLines: boolean, wordVocabulary?: ReadonlySet<string>): ExtractedFeatures {
+export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], hadQuotedLines: boolean, wordVocabulary?: ReadonlySet<string> | WordIndex): ExtractedFeatures {
   const all = hits.slice();
   // ---- structural cues from the sentence stream
   const toks = doc.tokens;
@@ -93,12 +151,9 @@ export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], 
   if (features.has('ctx:reported-speech') && anyStance) features.set('reported-x-stance', 1);
   if (mock !== undefined && !features.has('ctx:topic')) features.set('mock-off-topic', 1);
   // bag of words (binary)
+  if (wordVocabulary instanceof WordIndex) return { features, hitsByFeature, wordIds: wordVocabulary.collect(toks), wordIndex: wordVocabulary };
   for (const t of toks) {
-    let k = t.info.wordKey;
-    if (k === undefined) {
-      const w = t.lower;
-      k = t.info.wordKey = w.length < 3 || w.charCodeAt(0) <= 0x39 ? null : NGRAM_PREFIX + w;
-    }
+    const k = wordKeyOf(t.info, t.lower);
     if (k === null) continue;
     if (wordVocabulary !== undefined) {
       const info = t.info;

@@ -61,9 +61,11 @@ export interface TokenInfo {
   cues?: readonly number[];
   /** Interned `w:<token>` key, or null when the token is not a word feature (filled by extract-features). */
   wordKey?: string | null;
-  /** Vocabulary set the `inVocab` memo was computed for (extract-features). */
-  vocabOf?: ReadonlySet<string>;
+  /** Vocabulary (set or WordIndex) the `inVocab` / `wordId` memo was computed for (extract-features). */
+  vocabOf?: object;
   inVocab?: boolean;
+  /** Index in the WordIndex `vocabOf`, -1 when not in it (extract-features). */
+  wordId?: number;
   /** Function-word class for the language check: 1 English, 2 other, 3 both, 0 none (filled by detect-language). */
   lang?: number;
 }
@@ -180,14 +182,18 @@ export function analyseDoc(text: string, lowerText: string = text.toLowerCase())
   const doc = nlp.readDoc(text);
   const toks = doc.tokens();
   const values = toks.out(its.value) as string[];
-  const negs = toks.out(its.negationFlag) as unknown as boolean[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  return buildDoc(text, lowerText, values, negs, spans);
+  // negation flags are read only inside an open negation clause: texts without a negator never fetch them
+  return buildDoc(text, lowerText, values, () => toks.out(its.negationFlag) as unknown as boolean[], spans);
 }
 
-/** Adapt wink's bulk outputs (token values, negation flags, sentence token spans) to an AnalysedDoc. */
-export function buildDoc(text: string, lowerText: string, values: string[], negs: boolean[], spans: [number, number][]): AnalysedDoc {
+/**
+ * Adapt wink's bulk outputs (token values, negation flags, sentence token spans) to an AnalysedDoc.
+ * `negs` may be a function returning the flags: it is called at most once, and only when a flag is needed.
+ */
+export function buildDoc(text: string, lowerText: string, values: string[], negs: readonly boolean[] | (() => readonly boolean[]), spans: [number, number][]): AnalysedDoc {
   const nw = values.length;
+  let negFlags = typeof negs === 'function' ? undefined : negs;
   // wink token index → sentence index
   // wink sentence of token i: advance `ws` while token i lies past the current span's last token
   let ws = 0;
@@ -292,7 +298,7 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
     const known = infoOfValue(value);
     const lower = known !== undefined ? known[0] : lowerText.slice(start, end);
     const info = known !== undefined ? known[1] : tokenInfo(lower);
-    tokens.push({ start, end, lower, info, negated: negs[i] === true && clauseOpen, sentence: sentences.length });
+    tokens.push({ start, end, lower, info, negated: clauseOpen && (negFlags ??= (negs as () => readonly boolean[])())[i] === true, sentence: sentences.length });
     if (info.negator) clauseOpen = true;
     else if (info.scopeBreak) clauseOpen = false;
     lastNonSpace = end - 1;
