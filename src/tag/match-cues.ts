@@ -191,8 +191,8 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string, nDefs: 
     // the token's memo is valid for the process-wide lexicon only
     const known = c === compiled ? (t.info.cues ??= cuesForKey(c, w)) : undefined;
     lookup(c, w, t.start, t.end, scan, undefined, known);
-    // parts of "totally-not-circular", "nvidia's"
-    if (w.includes('-') || w.includes("'")) {
+    // parts of "totally-not-circular", "nvidia's" (whether the token has any: memoised on its info)
+    if ((t.info.hasParts ??= w.includes('-') || w.includes("'"))) {
       const seen = new Set<string>();
       let s = 0;
       for (let i = 0; i <= w.length; i++) {

@@ -57,6 +57,8 @@ export function getNlp(): WinkInstance {
 export interface TokenInfo {
   negator: boolean;
   scopeBreak: boolean;
+  /** The token contains '-' or "'" (its parts are looked up too; filled by match-cues). */
+  hasParts?: boolean;
   /** Cue indexes of the compiled lexicon (filled by match-cues). */
   cues?: readonly number[];
   /** Interned `w:<token>` key, or null when the token is not a word feature (filled by extract-features). */
