@@ -3,11 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildReport } from '../src/report/build-report.js';
-import { compareReports } from '../src/report/compare-reports.js';
-import { loadReportInput } from '../src/report/load-report-input.js';
-import { renderComparison } from '../src/report/render-comparison.js';
-import { REPORT_FORMATS, writeReport } from '../src/report/write-report.js';
+import { REPORT_FORMATS } from '../src/report/write-report.js';
 import { Store } from '../src/store/store.js';
 import type { Comment, Cue, EventConfig, TagName, TagScore, Tagger, Thread } from '../src/types.js';
 
@@ -30,6 +26,9 @@ interface ChildResult {
 export async function runReportBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'reactionlens-report-bench-'));
   try {
+    // The measured children import dist/: build it so they measure this source tree.
+    const build = spawnSync('npx', ['tsc', '-p', fileURLToPath(new URL('../tsconfig.build.json', import.meta.url))], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`report bench: build failed:\n${build.stdout}${build.stderr}`);
     const setup = runChild('setup', dir);
     console.log(`report: generated 2 events × ${COMMENTS.toLocaleString('en-US')} stored comments in ${(setup.ms / 1000).toFixed(1)} s (${setup.detail})`);
     const report = runChild('report', dir);
@@ -52,10 +51,12 @@ function verdict(ok: boolean): string {
 }
 
 function runChild(task: string, dir: string): ChildResult {
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--report-bench-child', task, dir], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  // Set-up runs under the TypeScript loader; the measured tasks run the compiled code, as the CLI does.
+  const args =
+    task === 'setup'
+      ? [...process.execArgv, fileURLToPath(import.meta.url), '--report-bench-child', task, dir]
+      : [fileURLToPath(new URL('./report-bench-child.mjs', import.meta.url)), task, dir, TAGGER_VERSION, ...EVENTS];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`report bench ${task} failed (exit ${child.status}):\n${child.stderr}`);
   const line = child.stdout.trim().split('\n').at(-1) ?? '';
   return JSON.parse(line) as ChildResult;
@@ -137,14 +138,6 @@ const benchTagger: Tagger = {
   },
 };
 
-function eventOf(id: string): EventConfig {
-  const from = 1_765_843_200;
-  return {
-    id, title: `Bench event ${id}`, description: 'generated', window: { from, to: from + 86_400 * 14 },
-    queries: ['bench'], subreddits: ['technology', 'stocks'], seedThreads: [], bots: [], configHash: `bench-${id}`,
-  };
-}
-
 async function runChildTask(task: string, dir: string): Promise<ChildResult> {
   const db = join(dir, 'bench.db');
   const started = performance.now();
@@ -160,30 +153,6 @@ async function runChildTask(task: string, dir: string): Promise<ChildResult> {
       store.saveTags(tags, 0);
     }
     detail = `${store.countEvent(EVENTS[0]).comments} + ${store.countEvent(EVENTS[1]).comments} comments`;
-    store.close();
-  } else if (task === 'report') {
-    const store = Store.open(db);
-    const rss = (): number => process.memoryUsage().rss / 1_048_576;
-    const rss0 = rss();
-    const load0 = performance.now();
-    const { input } = loadReportInput(store, eventOf(EVENTS[0]), benchTagger, { withAuthors: false });
-    const build0 = performance.now();
-    const rssLoaded = rss();
-    const report = buildReport(input);
-    const write0 = performance.now();
-    writeReport(report, { dir: join(dir, 'out'), basename: report.date, formats: [...REPORT_FORMATS], now: 0, toolVersion: 'bench' });
-    const end = performance.now();
-    detail =
-      `store load + screen ${(build0 - load0).toFixed(0)} ms (+${(rssLoaded - rss0).toFixed(0)} MB RSS), ` +
-      `buildReport ${(write0 - build0).toFixed(0)} ms, render + write ${(end - write0).toFixed(0)} ms; ` +
-      `${report.counts.analysed.toLocaleString('en-US')} analysed, ${report.quotes.highlights.length} highlights`;
-    store.close();
-  } else if (task === 'compare') {
-    const store = Store.open(db);
-    const reports = EVENTS.map((id) => buildReport(loadReportInput(store, eventOf(id), benchTagger, { withAuthors: false }).input));
-    const comparison = compareReports(reports);
-    const md = renderComparison(comparison, 'md');
-    detail = `${md.length} bytes of Markdown; cynicism ${comparison.tags[0]?.shares.map((x) => x.share).join(' vs ')}`;
     store.close();
   } else {
     throw new Error(`unknown bench task ${task}`);

@@ -27,7 +27,9 @@ export function loadReportInput(
 ): { input: ReportInput; taggedNow: number } {
   const snapshot = store.loadEventSnapshot(event.id, tagger.version);
   const screened = screenComments(snapshot.comments, { botNames: options.botNames ?? [...DEFAULT_BOT_NAMES, ...event.bots] });
-  const tags = new Map<string, TagResult>(snapshot.tags);
+  // The snapshot's map is ours (built for this call), so comments the tag stage has not reached are
+  // added to it in place: a copy of 100k entries would only cost memory.
+  const tags: Map<string, TagResult> = snapshot.tags;
   let taggedNow = 0;
   for (const { comment, excluded } of screened) {
     if (excluded !== null || tags.has(comment.id)) continue;
