@@ -3,7 +3,7 @@
 // Run: npx tsx bench/tagger-bench.ts   (or via npm run bench)
 
 import { pathToFileURL } from 'node:url';
-import { seededRandom } from '../src/tag/group-folds.js';
+import { createRandom } from '../src/util/create-random.js';
 import { loadTagger } from '../src/tag/load-tagger.js';
 import { getNlp, WINK_PIPE } from '../src/tag/nlp-doc.js';
 
@@ -25,7 +25,7 @@ const PHRASES = [
 ];
 
 export function syntheticComments(n: number, seed = 42): string[] {
-  const rnd = seededRandom(seed);
+  const rnd = createRandom(seed);
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const parts: string[] = [];

@@ -6,14 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { TAG_NAMES } from '../src/types.js';
-import { baselines, crossValidate, toExamples } from '../src/tag/cross-validate.js';
+import { baselines, crossValidate, predictExample, toExamples } from '../src/tag/cross-validate.js';
 import { formatTable, summarize, type EvalSummary, type Prediction } from '../src/tag/evaluate-tags.js';
 import { groupFolds } from '../src/tag/group-folds.js';
-import { calibrated, rawLogit } from '../src/tag/logistic-model.js';
 import { extendNlpPipe } from '../src/tag/nlp-doc.js';
 import { parseLabeledJsonl } from '../src/tag/labeled-data.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../src/tag/train-model.js';
-import type { TagName } from '../src/types.js';
 
 const DATA = fileURLToPath(new URL('../training/labeled-dev.jsonl', import.meta.url));
 
@@ -34,16 +32,7 @@ const base = baselines(items);
 /** Train on `train`, predict `test` (calibration and thresholds fit inside `train`). */
 function trainTest(train: Example[], test: Example[]): EvalSummary {
   const model = trainModel(train, DEFAULT_TRAIN_CONFIG);
-  const preds: Prediction[] = test.map((e) => {
-    const scores = {} as Record<TagName, number>;
-    const predicted = {} as Record<TagName, boolean>;
-    for (const t of TAG_NAMES) {
-      const m = model.tags[t];
-      scores[t] = calibrated(m, rawLogit(m, e.features));
-      predicted[t] = scores[t] >= m.threshold;
-    }
-    return { id: e.id, labels: e.labels, predicted, scores };
-  });
+  const preds: Prediction[] = test.map((e) => predictExample(model, e));
   return summarize(preds);
 }
 const idNum = (id: string): number => Number(id.replace(/\D/g, ''));

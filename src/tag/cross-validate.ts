@@ -11,6 +11,18 @@ import { calibrated, rawLogit } from './logistic-model.js';
 import { getNlp, nlpPipe } from './nlp-doc.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example, type TrainConfig } from './train-model.js';
 
+/** Calibrated scores and thresholded labels of one held-out example. */
+export function predictExample(model: ReturnType<typeof trainModel>, e: Example): Prediction {
+  const scores = {} as Record<TagName, number>;
+  const predicted = {} as Record<TagName, boolean>;
+  for (const t of TAG_NAMES) {
+    const m = model.tags[t];
+    scores[t] = calibrated(m, rawLogit(m, e.features));
+    predicted[t] = scores[t] >= m.threshold;
+  }
+  return { id: e.id, labels: e.labels, predicted, scores };
+}
+
 export function toExamples(items: LabeledItem[]): Example[] {
   return items.map((it) => ({
     id: it.id,
@@ -37,14 +49,7 @@ export function crossValidate(ex: Example[], k: number, cfg: TrainConfig = DEFAU
     for (const t of TAG_NAMES) thresholds[t].push(model.tags[t].threshold);
     ex.forEach((e, i) => {
       if (folds[i] !== f) return;
-      const scores = {} as Record<TagName, number>;
-      const predicted = {} as Record<TagName, boolean>;
-      for (const t of TAG_NAMES) {
-        const m = model.tags[t];
-        scores[t] = calibrated(m, rawLogit(m, e.features));
-        predicted[t] = scores[t] >= m.threshold;
-      }
-      predictions[i] = { id: e.id, labels: e.labels, predicted, scores };
+      predictions[i] = predictExample(model, e);
     });
   }
   return { summary: summarize(predictions), predictions, thresholds };

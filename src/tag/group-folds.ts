@@ -1,23 +1,13 @@
 // Seeded, grouped k-fold assignment: every item of a group (thread / url)
 // lands in the same fold, so near-neighbour comments never leak across folds.
 
-/** mulberry32: small deterministic PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../util/create-random.js';
 
 /** Fold index (0..k-1) for each item, given its group key. */
 export function groupFolds(groups: string[], k: number, seed: number): number[] {
   const sizes = new Map<string, number>();
   for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
-  const rnd = seededRandom(seed);
+  const rnd = createRandom(seed);
   const keys = [...sizes.keys()].sort();
   // shuffle (Fisher–Yates), then place big groups first into the smallest fold
   for (let i = keys.length - 1; i > 0; i--) {
