@@ -326,8 +326,11 @@ export class Store {
        WHERE e.event_id = ? ORDER BY c.thread_id, c.created_utc, c.id`,
     )
       .raw(true)
-      .all(eventId);
-    return rows.map(commentFromValues);
+      .iterate(eventId);
+    // Iterated, not .all(): holding 100k raw rows next to the objects built from them doubled the peak.
+    const out: StoredComment[] = [];
+    for (const values of rows) out.push(commentFromValues(values));
+    return out;
   }
 
   /** Comment ids of an event that are still live (optionally: last confirmed before a time), for a deletion re-check. */
