@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPORT_FORMATS } from '../src/report/write-report.js';
+import { buildDist } from './build-dist.js';
 import { Store } from '../src/store/store.js';
 import type { Comment, Cue, EventConfig, TagName, TagScore, Tagger, Thread } from '../src/types.js';
 
@@ -26,9 +27,7 @@ interface ChildResult {
 export async function runReportBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'reactionlens-report-bench-'));
   try {
-    // The measured children import dist/: build it so they measure this source tree.
-    const build = spawnSync('npx', ['tsc', '-p', fileURLToPath(new URL('../tsconfig.build.json', import.meta.url))], { encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`report bench: build failed:\n${build.stdout}${build.stderr}`);
+    buildDist(); // the measured children import dist/
     const setup = runChild('setup', dir);
     console.log(`report: generated 2 events × ${COMMENTS.toLocaleString('en-US')} stored comments in ${(setup.ms / 1000).toFixed(1)} s (${setup.detail})`);
     const report = runChild('report', dir);
