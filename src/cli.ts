@@ -15,16 +15,10 @@ import { ConfigError, InternalError, LockError, SchemaError, SourceError } from 
  */
 export const EXIT = { ok: 0, internal: 1, usage: 2, source: 3, partial: 4, busy: 5, interrupted: 130 } as const;
 
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  isTTY: boolean;
+/** What the process gives the CLI; src/cli.ts builds the rest of the command context from it. */
+export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cwd' | 'isTTY' | 'signal'> & {
   now?: () => number;
-  signal?: AbortSignal;
-}
+};
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in-process. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

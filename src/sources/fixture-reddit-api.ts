@@ -26,9 +26,13 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
   const stats: ApiStats = { requests: 0, rateLimited: 0, waitMs: 0 };
   const moreCache = new Map<string, Map<string, CommentThing | MoreThing>>();
 
-  const read = <S extends z.ZodTypeAny>(file: string, schema: S): z.infer<S> => {
+  // One served call is one request, however many files answer it (the morechildren file is read once).
+  const serve = (path: string): void => {
     stats.requests++;
-    onRequest(file);
+    onRequest(path);
+  };
+
+  const read = <S extends z.ZodTypeAny>(file: string, schema: S): z.infer<S> => {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -59,6 +63,7 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
 
   return {
     async search(params: SearchParams): Promise<SearchListing> {
+      serve('/search');
       const listing = read(join(eventDir, 'search.json'), searchListingSchema);
       const wanted = params.subreddit?.toLowerCase();
       const children = listing.data.children.filter((c) => wanted === undefined || c.data.subreddit.toLowerCase() === wanted);
@@ -69,12 +74,12 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
         commentId === undefined
           ? join(eventDir, 'comments', `${threadId}.json`)
           : join(eventDir, 'comments', threadId, `${commentId}.json`);
+      serve(file);
       return read(file, commentsResponseSchema);
     },
     async moreChildren(threadId: string, childIds: string[]): Promise<MoreChildrenResponse> {
+      serve(`/api/morechildren?link_id=t3_${threadId}`);
       const recorded = moreThings(threadId);
-      stats.requests++;
-      onRequest(`/api/morechildren?link_id=t3_${threadId}`);
       // Return the requested comments and every recorded descendant of them, parents first.
       const wanted = new Set(childIds);
       const out: Array<CommentThing | MoreThing> = [];
@@ -89,8 +94,7 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
     },
     async info(): Promise<InfoListing> {
       // Recordings carry no later re-check: everything is as recorded.
-      stats.requests++;
-      onRequest('/api/info');
+      serve('/api/info');
       return { kind: 'Listing', data: { after: null, before: null, children: [] } };
     },
     stats: () => ({ ...stats }),

@@ -74,24 +74,6 @@ const COMMENT_COLUMNS = [
   'stickied', 'distinguished', 'author', 'fetched_at', 'status_checked_at',
 ] as const;
 
-interface CommentRow {
-  id: string;
-  thread_id: string;
-  parent_id: string | null;
-  depth: number;
-  body: string;
-  score: number;
-  created_utc: number;
-  permalink: string;
-  edited_utc: number | null;
-  status: ContentStatus;
-  stickied: number;
-  distinguished: string | null;
-  author: string | null;
-  fetched_at: number;
-  status_checked_at: number;
-}
-
 // Stored JSON columns are ours, but a store can outlive a code version: check them.
 // A hand-written guard, not zod: reports read ~100k of these and zod cost seconds.
 function isTagOutcome(value: unknown): value is TagOutcome {
@@ -305,8 +287,10 @@ export class Store {
   }
 
   getComment(id: string): StoredComment | undefined {
-    const row = this.sql<[string], CommentRow>('SELECT * FROM comments WHERE id = ?').get(id);
-    return row === undefined ? undefined : toComment(row);
+    const values = this.sql<[string], unknown[]>(`SELECT ${COMMENT_COLUMNS.join(', ')} FROM comments WHERE id = ?`)
+      .raw(true)
+      .get(id);
+    return values === undefined ? undefined : commentFromValues(values);
   }
 
   listThreads(eventId: string): Thread[] {
@@ -533,25 +517,5 @@ function commentFromValues(v: unknown[]): StoredComment {
     author: v[12] as string | null,
     fetchedAt: v[13] as number,
     statusCheckedAt: v[14] as number,
-  };
-}
-
-function toComment(row: CommentRow): StoredComment {
-  return {
-    id: row.id,
-    threadId: row.thread_id,
-    parentId: row.parent_id,
-    depth: row.depth,
-    body: row.body,
-    score: row.score,
-    createdUtc: row.created_utc,
-    permalink: row.permalink,
-    editedUtc: row.edited_utc,
-    status: row.status,
-    stickied: row.stickied === 1,
-    distinguished: row.distinguished,
-    author: row.author,
-    fetchedAt: row.fetched_at,
-    statusCheckedAt: row.status_checked_at,
   };
 }
