@@ -21,7 +21,7 @@
 // Bump LEXICON_VERSION whenever a pattern, a name or a kind changes: it is part
 // of the tagger version stored with every tag result.
 
-export const LEXICON_VERSION = 'lex4';
+export const LEXICON_VERSION = 'lex5';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -70,7 +70,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'ironic-stock-phrase',
     kind: 'cue',
-    pattern: W`\bnothing to see here\b|\bsurprise,? surprise\b|\bwho could (?:have|'?ve) (?:possibly )?(?:seen|predicted|guessed|known|foreseen)\b|\bwho would(?: have|'?ve) (?:thought|guessed|known)\b|\bshocked,? (?:i tell you|shocked)\b|\bi'?m (?:so |absolutely |totally )?(?:shocked|stunned)\b|\bshocking,? i know\b|\bmake it make sense\b|\bfunny how (?:that|this|it) works\b|\bthis is fine\b|\bwhat a (?:coincidence|surprise|shock|time to be alive|world)\b|\bnothing says\b|\bgood luck with that\b|\byeah,? (?:sure|right|ok|okay)\b|\bsure,? (?:jan|buddy|pal|bud)\b|\boh (?:great|good|wow|look|joy|sure|yes|boy|no,? anyway)\b|\btrust me,? bro\b|\btrust me bro\b|\bsource:? trust me\b|\blet me get this straight\b|\bwho knew\b|\bshocker\b|\bcolou?r me (?:surprised|shocked)\b|\bimagine my surprise\b|\byou don'?t say\b|\bgo figure\b|\bof course (?:they|he|she|it|this|that)(?:'s| did| do| does| would| will| is| are)?\b|\bnaturally,? (?:they|he|she|it)\b|\bbig if true\b|\b(?:sounds|seems|totally|very|perfectly) legit\b|\bcan'?t make this (?:shit |stuff )?up\b|\bwhat'?s next\b|\bwhat a time\b|\baged like (?:milk|fine milk)\b|\bdidn'?t age well\b|\bwelcome back\b|\bthanks,? i hate it\b|\bi for one welcome\b|\bthe absolute state\b|\bpeak (?:capitalism|late[- ]stage|clown|comedy|ai|hype|grift)\b|\blate[- ]stage capitalism\b|\bin this economy\b|\bcheck(?:s)? out\b|\bi'?m sure (?:this|that|it|they|nothing|everything)\b|\bi'?m sure (?:it'?s|that'?s) (?:fine|nothing)\b|\bthat'?s the joke\b|\bbecause of course\b`,
+    pattern: W`\bnothing to see here\b|\bsurprise,? surprise\b|\bwho could (?:have|'?ve) (?:possibly )?(?:seen|predicted|guessed|known|foreseen)\b|\bwho would(?: have|'?ve) (?:thought|guessed|known)\b|\bshocked,? (?:i tell you|shocked)\b|\bi'?m (?:so |absolutely |totally )?(?:shocked|stunned)\b|\bshocking,? i know\b|\bmake it make sense\b|\bfunny how (?:that|this|it) works\b|\bthis is fine\b|\bwhat a (?:coincidence|surprise|shock|time to be alive|world)\b|\bnothing says\b|\bgood luck with that\b|\byeah,? (?:sure|right|ok|okay)\b|\bsure,? (?:jan|buddy|pal|bud)\b|\boh (?:great|good|wow|look|joy|sure|yes|boy|no,? anyway)\b|\btrust me,? bro\b|\btrust me bro\b|\bsource:? trust me\b|\blet me get this straight\b|\bwho knew\b|\bshocker\b|\bcolou?r me (?:surprised|shocked)\b|\bimagine my surprise\b|\byou don'?t say\b|\bgo figure\b|\bof course (?:they|he|she|it|this|that)(?:'s| did| do| does| would| will| is| are)?\b|\bnaturally,? (?:they|he|she|it)\b|\bbig if true\b|\b(?:sounds|seems|totally|very|perfectly) legit\b|\bcan'?t make this (?:shit |stuff )?up\b|\bwhat'?s next\b|\bwhat a time\b|\baged like (?:milk|fine milk)\b|\bdidn'?t age well\b|\bwelcome back\b|\bthanks,? i hate it\b|\bi for one welcome\b|\bthe absolute state\b|\bpeak (?:capitalism|late[- ]stage|clown|comedy|ai|hype|grift)\b|\blate[- ]stage capitalism\b|\bin this economy\b|\bchecks out\b|\b(?:math|numbers?) check out\b|\bi'?m sure (?:this|that|it|they|nothing|everything)\b|\bi'?m sure (?:it'?s|that'?s) (?:fine|nothing)\b|\bthat'?s the joke\b|\bbecause of course\b`,
     triggers: list('see surprise seen predicted guessed known foreseen thought shocked stunned shocking sense funny fine coincidence shock alive world says luck yeah sure oh bro source straight knew shocker color colour course naturally true legit make next time aged age welcome hate absolute peak late late-stage economy check checks joke figure say'),
     negatable: false,
     prior: { cynicism: 1.8 },
@@ -86,8 +86,8 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'infinite-money',
     kind: 'cue',
-    pattern: W`\binfinite (?:money|cash|growth)\b|\bmoney (?:printer|glitch|machine|hack|cheat)\b|\b(?:glitch|hack|cheat code)s? (?:for|of) (?:infinite |free )?money\b|\bperpetual (?:motion|money)\b|\bmoney[- ]go(?:es)?[- ]round\b|\bself[- ]licking\b|\bouroboros\b|\bsnake eating its (?:own )?tail\b|\bhuman centipede\b|\bcircle ?jerk\w*|\bfree money\b|\bmoney out of thin air\b|\bout of thin air\b|\bpassing (?:the same|a) (?:dollar|\$\d+ bill|twenty|buck)\b`,
-    triggers: list('infinite printer glitch machine hack cheat perpetual self-licking licking ouroboros snake centipede circle circlejerk* jerk free thin passing round money-go-round money-goes-round'),
+    pattern: W`\binfinite (?:money|cash|growth)\b|\bmoney (?:printer|glitch|machine|hack|cheat)\b|\b(?:glitch|hack|cheat code)s? (?:for|of) (?:infinite |free )?money\b|\bperpetual (?:motion|money)\b|\bmoney[- ]go(?:es)?[- ]round\b|\bself[- ]licking\b|\bouroboros\b|\bsnake eating its (?:own )?tail\b|\bhuman centipede\b|\bcircle ?jerk\w*|\bfree money\b|\b(?:monopoly|play|pretend|imaginary) money\b|\bcasino\b|\bmoney out of thin air\b|\bout of thin air\b|\bpassing (?:the same|a) (?:dollar|\$\d+ bill|twenty|buck)\b`,
+    triggers: list('infinite printer glitch machine hack cheat perpetual self-licking licking ouroboros snake centipede circle circlejerk* jerk free thin passing round money-go-round money-goes-round monopoly play pretend imaginary casino'),
     negatable: false,
     prior: { cynicism: 1.8, bubble_caution: 1.0 },
   },
@@ -106,7 +106,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     name: 'mock-summary',
     kind: 'cue',
     // "X gives Y money, Y buys X's chips", "investing in themselves", "buys from itself"
-    pattern: W`\b(?:invest(?:s|ing|ment)?|money) (?:in|into|to) (?:themselves|itself|yourself|himself)\b|\b(?:buys?|buying|sells?|selling) (?:\w+ ){0,2}(?:from|to) (?:itself|themselves|himself)\b|\b(?:to|then|just|so (?:they|it) can|which (?:they|it) (?:uses?|spends?) to)(?: \.\.\.| …|\.\.\.|…)? ?(?:buy|pay(?: for)?|purchase|spend it on|rent) (?:more )?(?:\w+'s |its own |their own |our own |back )?(?:chips|gpus|products|cloud|compute|services|stock|shares|hardware|cards)\b|\b(?:to|and|then|who|which) (?:pays?|gives?|hands?|sends?) (?:it|the money|the cash|them|that) (?:right |straight |all )?back\b|\bhand(?:s|ing)? (?:it|the money|the cash|them) (?:right |straight )?back\b|\buses? (?:that|the|this|those) (?:money|cash|funds|investment) to (?:buy|pay|rent)\b|\bbasically (?:\w+ ){0,3}(?:buying|funding|paying|giving)\b|\bfunding (?:its|their|his) own (?:customers?|sales|revenue|demand)\b|\bin other words\b|\btranslation:|\bstep (?:1|one)\b|\bprofit\?\?|\?\?\? profit|\bunderpants gnomes\b|\bsame (?:\$?\d+ )?(?:dollars?|money|cash) (?:going|moving|flowing|passed|changing) \w+`,
+    pattern: W`\b(?:invest(?:s|ing|ment)?|money) (?:in|into|to) (?:themselves|itself|yourself|himself)\b|\b(?:buys?|buying|sells?|selling) (?:\w+ ){0,2}(?:from|to) (?:itself|themselves|himself)\b|\b(?:to|then|just|so (?:they|it) can|in order for \w+ to|which (?:they|it) (?:uses?|spends?) to)(?: \.\.\.| …|\.\.\.|…)? ?(?:buy|pay(?: for)?|purchase|spend it on|rent) (?:more )?(?:\w+'s |\w+ |its own |their own |our own |back )?(?:chips|gpus|products|cloud|compute|services|stock|shares|hardware|cards)\b|\b(?:to|and|then|who|which) (?:pays?|gives?|hands?|sends?) (?:it|the money|the cash|them|that) (?:right |straight |all )?back\b|\bhand(?:s|ing)? (?:it|the money|the cash|them) (?:right |straight )?back\b|\buses? (?:that|the|this|those) (?:money|cash|funds|investment) to (?:buy|pay|rent)\b|\bbasically (?:\w+ ){0,3}(?:buying|funding|paying|giving)\b|\bfunding (?:its|their|his) own (?:customers?|sales|revenue|demand)\b|\bin other words\b|\btranslation:|\bstep (?:1|one)\b|\bprofit\?\?|\?\?\? profit|\bunderpants gnomes\b|\bsame (?:\$?\d+ )?(?:dollars?|money|cash) (?:going|moving|flowing|passed|changing) \w+`,
     triggers: list('themselves itself yourself himself buy buys buying sell sells selling purchase rent pay spend back use uses basically funding words translation step ?? underpants same'),
     negatable: false,
     prior: { cynicism: 1.4, bubble_caution: 0.4, distrust: 0.3 },
@@ -125,10 +125,19 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'resigned-again',
     kind: 'cue',
-    pattern: W`\banother (?:day|week|month|quarter|year),? another\b|\bas (?:usual|always|expected)\b|\bsame (?:old|as it ever was|shit|story|playbook|grift)\b|\bclassic\b|\btypical\b|\bhere we go again\b|\bhistory (?:doesn'?t repeat|rhymes|repeating)\w*|\bevery (?:single )?time\b|\bagain and again\b|\bnever learn\b|\bwe never learn\b|\blearned nothing\b`,
+    pattern: W`\banother (?:day|week|month|quarter|year),? another\b|\bas (?:usual|always|expected)\b|\bsame (?:old|as it ever was|shit|story|playbook|grift)\b|\bclassic[.!]|^classic\b|\bclassic (?:grift|move|scam|pump|con|playbook|silicon valley|wall street)\b|\b(?:so|how|just|pretty|very) typical\b|\btypical[.!]|^typical\b|\bhere we go again\b|\bhistory (?:doesn'?t repeat|rhymes|repeating)\w*|\bevery (?:single )?time\b|\bagain and again\b|\bnever learn\b|\bwe never learn\b|\blearned nothing\b`,
     triggers: list('another usual always expected same classic typical again history every learn learned'),
     negatable: false,
     prior: { cynicism: 1.0 },
+  },
+  {
+    // portraying the deal makers as blind, desperate or high on their own story
+    name: 'mock-behaviour',
+    kind: 'cue',
+    pattern: W`\bblindly\b|\boblivious\b|\bfrantic(?:ally)?\b|\bbegging\b|\bdrank the kool-?aid\b|\bkool-?aid\b|\bhigh on (?:their|his|its) own supply\b|\bget(?:ting)? high on\b|\bbelieve (?:their|his|its) own (?:hype|press|bullshit|marketing)\b|\bconvinced (?:themselves|himself)\b|\bdrunk on\b|\bon steroids\b|\b(?:astoundingly|staggeringly|spectacularly|breathtakingly|impressively|remarkably|stunningly) (?:bad|stupid|dumb|poor|reckless|incompetent|clueless)\b|\b(?:enron|dot-?com|webvan|theranos|ftx|wework|crypto|subprime|2008|1999|tulips?) (?:2\.0|reloaded|redux|all over again)\b`,
+    triggers: list('blindly oblivious frantic frantically begging kool-aid koolaid kool high believe convinced drunk steroids reloaded redux 2.0 again astoundingly staggeringly spectacularly breathtakingly impressively remarkably stunningly'),
+    negatable: false,
+    prior: { cynicism: 0.9 },
   },
   {
     name: 'sarcastic-praise',
@@ -143,7 +152,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     name: 'insult',
     kind: 'cue',
     words: list(
-      'clown clowns clownish clownery circus idiot idiots idiotic idiocy moron morons moronic grifter grifters grift grifting grifty leeches leech parasite parasites parasitic ghoul ghouls sociopath* psychopath* techbro techbros bros greedy greed stupid stupidity dumb dumbest insane insanity lunatic lunatics shitshow dumpster clusterfuck bullshit crap crappy shit shitty fuck* suckers sucker rubes rube cult cultish culty charlatan* huckster* conman conmen vulture vultures oligarch oligarchs kleptocra* buffoon* imbecile* clueless delusional delusion deluded madness absurd absurdity ridiculous ludicrous laughable pathetic embarrassing clowning dipshit* asshole* douche* weasel* snake snakes',
+      'clown clowns clownish clownery circus idiot idiots idiotic idiocy moron morons moronic grifter grifters grift grifting grifty leeches leech parasite parasites parasitic ghoul ghouls sociopath* psychopath* techbro techbros bros greedy greed stupid stupidity dumb dumbest insane insanity lunatic lunatics shitshow dumpster clusterfuck bullshit crap crappy shit shitty fuck* suckers sucker rubes rube cult cultish culty charlatan* huckster* conman conmen vulture vultures oligarch oligarchs kleptocra* buffoon* imbecile* clueless delusional delusion deluded madness absurd absurdity ridiculous ludicrous laughable pathetic embarrassing clowning dipshit* asshole* douche* weasel* snake snakes tapeworm* vampire* bloodsuck* locust locusts microslop closedai nvidiots',
     ),
     negatable: true,
     prior: { cynicism: 1.1 },
@@ -200,7 +209,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'fraud',
     kind: 'cue',
-    words: list('fraud* scam scams scammer* scammy swindl* shady sham bogus hoax ruse canard racket heist ripoff rip-off crook crooks crooked thief thieves theft stealing steal steals stole stolen embezzl* grift grifting conned'),
+    words: list('fraud* scam scams scammer* scammy swindl* shady sham bogus hoax ruse canard racket heist ripoff rip-off crook crooks crooked thief thieves theft stealing steal steals stole stolen embezzl* grift grifting conned fleece fleeced fleeces fleecing hustle hustlers'),
     negatable: true,
     prior: { distrust: 2.4 },
   },
@@ -230,8 +239,8 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'cooking-the-books',
     kind: 'cue',
-    pattern: W`\bcook(?:ing|ed|s)? (?:the|their|your|its|his|her) books\b|\bcooked books\b|\bcreative (?:accounting|bookkeeping|with (?:the )?numbers)\b|\baccounting (?:tricks?|games?|gimmicks?|shenanigans|fraud|magic|sleight|irregularit\w*)\b|\bfinancial(?:ly)?[- ]engineer\w*|\binflat(?:e|es|ed|ing) (?:the |their |its |his )?(?:revenue|earnings|numbers|growth|sales|valuations?|figures|results)\b|\boverstat(?:e|es|ed|ing)\b|\bjuic(?:e|es|ed|ing) (?:the |their |its )?(?:revenue|numbers|earnings|sales|growth|figures)\b|\bpaper(?:s|ing)? over\b|\boff[- ](?:the |its |their )?balance[- ]sheets?\b|\bspecial purpose vehicles?\b|\bspvs?\b|\bbook(?:s|ing|ed)? (?:it|that|this|them|the investment|the money) as (?:"|')?(?:revenue|sales|income)\b|\b(?:pad|padd(?:ed|ing)|massag(?:e|es|ed|ing)|fudg(?:e|es|ed|ing)|doctor(?:ed|ing)?) (?:the |their |its )?(?:numbers|books|figures|earnings|revenue|results)\b|\bwindow dressing\b|\bfunny money\b|\b(?:made[- ]up|fake|fictional|imaginary|invented) (?:numbers|figures|revenue|demand|money|valuations?|deals?|orders)\b|\bpulled (?:\w+ ){0,2}out of (?:their|his|thin) (?:ass|arse|butt)\b|\brestat(?:e|ed|ing|ement) (?:of )?(?:earnings|revenue|results)\b|\bmark(?:ed|ing)? to (?:model|myth|fantasy)\b`,
-    triggers: list('cook cooking cooked cooks creative accounting engineering engineered engineer inflate inflates inflated inflating overstate overstates overstated overstating juice juices juiced juicing paper papers papering balance balance-sheet balance-sheets spv spvs special book books booking booked pad padded padding massage massages massaged massaging fudge fudged fudges fudging doctor doctored doctoring window funny made made-up fake fictional imaginary invented pulled restate restated restating restatement mark marked marking'),
+    pattern: W`\bcook(?:ing|ed|s)? (?:the|their|your|its|his|her) books\b|\bcooked books\b|\bcreative (?:accounting|bookkeeping|with (?:the )?numbers)\b|\baccounting (?:tricks?|games?|gimmicks?|shenanigans|fraud|magic|sleight|irregularit\w*)\b|\bfinancial(?:ly)?[- ]engineer\w*|\binflat(?:e|es|ed|ing) (?:the |their |its |his )?(?:revenue|earnings|numbers|growth|sales|valuations?|figures|results)\b|\boverstat(?:e|es|ed|ing)\b|\bjuic(?:e|es|ed|ing) (?:the |their |its )?(?:revenue|numbers|earnings|sales|growth|figures)\b|\bpaper(?:s|ing)? over\b|\boff[- ](?:the |its |their )?balance[- ]sheets?\b|\bspecial purpose vehicles?\b|\bspvs?\b|\bbook(?:s|ing|ed)? (?:it|that|this|them|the investment|the money) as (?:"|')?(?:revenue|sales|income)\b|\b(?:pad|padd(?:ed|ing)|massag(?:e|es|ed|ing)|fudg(?:e|es|ed|ing)|doctor(?:ed|ing)?) (?:the |their |its )?(?:numbers|books|figures|earnings|revenue|results)\b|\bwindow dressing\b|\bfunny money\b|\b(?:made[- ]up|fake|fictional|imaginary|invented) (?:numbers|figures|revenue|demand|money|valuations?|deals?|orders)\b|\bpulled (?:\w+ ){0,2}out of (?:their|his|thin) (?:ass|arse|butt)\b|\brestat(?:e|ed|ing|ement) (?:of )?(?:earnings|revenue|results)\b|\bmark(?:ed|ing)? to (?:model|myth|fantasy)\b|\bexclud(?:e|es|ed|ing) (?:\w+ ){0,3}(?:expenses|costs|losses) from\b|\b(?:chang\w*|extend\w*|stretch\w*|lengthen\w*) (?:\w+ ){0,4}(?:depreciation|useful li(?:fe|ves))\b|\bto (?:improve|boost|juice|pretty up|flatter|dress up) (?:their|its|the) (?:profitability|earnings|margins|numbers|profits?)\b`,
+    triggers: list('cook cooking cooked cooks creative accounting engineering engineered engineer inflate inflates inflated inflating overstate overstates overstated overstating juice juices juiced juicing paper papers papering balance balance-sheet balance-sheets spv spvs special book books booking booked pad padded padding massage massages massaged massaging fudge fudged fudges fudging doctor doctored doctoring window funny made made-up fake fictional imaginary invented pulled restate restated restating restatement mark marked marking exclude excludes excluded excluding change changed changes changing extend extended extending stretch stretched stretching lengthen lengthened lengthening improve boost flatter dress'),
     negatable: true,
     prior: { distrust: 2.2 },
   },
@@ -254,15 +263,15 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'legality',
     kind: 'cue',
-    pattern: W`\bis (?:this|that|it|any of this) (?:even |really )?legal\b|\b(?:should|must|would|ought to) be (?:illegal|criminal|investigated|prosecuted)\b|\bhow is (?:this|that|it) (?:not )?(?:even )?(?:legal|allowed|illegal)\b|\billegal\w*|\bunlawful\w*|\bcriminal\w*|\bprison\b|\bjail\w*|\bindict\w*|\bprosecut\w*|\bsubpoena\w*|\b(?:the )?(?:sec|ftc|doj|fbi|regulators?|authorities|attorneys? general) (?:should|need to|needs to|must|ought to|has to|will have to|is asleep|are asleep|where)\b|\bwhere (?:is|are) the (?:sec|ftc|doj|regulators?)\b|\bsomeone at the (?:sec|ftc|doj)\b|\bsecurities (?:fraud|violation)s?\b|\binvestigat\w*|\bantitrust\b|\bcollu(?:sion|de|ding|sive)\b|\banti-?competitive\b|\bmonopol(?:istic|y abuse)\b|\bloopholes?\b|\bregulatory capture\b|\bwhistle ?blow\w*|\bbreach(?:es|ed)? (?:of )?(?:fiduciary|duty)\b|\bfiduciary (?:duty|breach)\b`,
-    triggers: list('legal illegal* unlawful* criminal* prison jail* indict* prosecut* subpoena* allowed investigat* sec ftc doj fbi regulator regulators authorities attorney attorneys securities antitrust collusion collude colluding collusive anti-competitive anticompetitive anti monopolistic monopoly loophole loopholes regulatory whistle whistleblow* breach breaches breached fiduciary'),
+    pattern: W`\bis (?:this|that|it|any of this) (?:even |really )?legal\b|\b(?:should|must|would|ought to) be (?:illegal|criminal|investigated|prosecuted)\b|\bhow is (?:this|that|it) (?:not )?(?:even )?(?:legal|allowed|illegal)\b|\billegal\w*|\bunlawful\w*|\bcriminal\w*|\bprison\b|\bjail\w*|\bindict\w*|\bprosecut\w*|\bsubpoena\w*|\b(?:the )?(?:sec|ftc|doj|fbi|regulators?|authorities|attorneys? general) (?:should|need to|needs to|must|ought to|has to|will have to|is asleep|are asleep|where)\b|\bwhere (?:is|are) the (?:sec|ftc|doj|regulators?)\b|\bsomeone at the (?:sec|ftc|doj)\b|\bsecurities (?:fraud|violation)s?\b|\binvestigat\w*|\bantitrust\b|\bcollu(?:sion|de|ding|sive)\b|\banti-?competitive\b|\bmonopol(?:istic|y abuse)\b|\bloopholes?\b|\bregulatory capture\b|\bwhistle ?blow\w*|\bbreach(?:es|ed)? (?:of )?(?:fiduciary|duty)\b|\bfiduciary (?:duty|breach)\b|\b(?:slip|sneak|get) (?:\w+ )?(?:past|around) (?:the )?(?:ftc|sec|doj|regulators?|antitrust|rules|law)\b|\b(?:evad\w*|skirt\w*|dodg\w*) (?:the )?(?:ftc|sec|regulators?|rules|law|antitrust|scrutiny|oversight)\b|\bso (?:that )?no ?one else can\b|\bcorner(?:s|ed|ing)? the market\b|\bstarv\w* (?:out )?(?:their |the )?(?:competitors|rivals|competition)\b|\block(?:s|ed|ing)? out (?:the )?(?:competitors|rivals|competition)\b`,
+    triggers: list('legal illegal* unlawful* criminal* prison jail* indict* prosecut* subpoena* allowed investigat* sec ftc doj fbi regulator regulators authorities attorney attorneys securities antitrust collusion collude colluding collusive anti-competitive anticompetitive anti monopolistic monopoly loophole loopholes regulatory whistle whistleblow* breach breaches breached fiduciary past around evad* skirt* dodg* else noone corner corners cornered cornering starv* lock locks locked locking'),
     negatable: true,
     prior: { distrust: 1.8 },
   },
   {
     name: 'manipulation',
     kind: 'cue',
-    pattern: W`\bmanipulat\w*|\bpump(?:ing|ed|s)? (?:and dump|up|the (?:stock|price|shares|valuation))\b|\bpump (?:&|n|and) dump\b|\binsider (?:trading|dealing|selling|sales)\b|\bself[- ]dealing\b|\bconflicts? of interest\b|\bboth sides of (?:the )?deals?\b|\bbrib\w*|\bkickbacks?\b|\bmoney[- ]launder\w*|\blaunder\w*|\bcorrupt\w*|\bcrony\w*|\bprop(?:ping|ped|s)? up (?:the |their |its )?(?:stock|price|valuations?|shares|numbers|revenue|demand)\b|\brigged\b|\bsweetheart deals?\b|\brelated[- ]part(?:y|ies)\b|\bfront[- ]?run\w*|\bpaid shills?\b|\bshill\w*|\bbagholders? for\b`,
+    pattern: W`\bmanipulat\w*|\bpump(?:ing|ed|s)? (?:and dump|up|(?:the|their|its|his|your) (?:stocks?|price|shares|valuations?))\b|\bpump (?:&|n|and) dump\b|\binsider (?:trading|dealing|selling|sales)\b|\bself[- ]dealing\b|\bconflicts? of interest\b|\bboth sides of (?:the )?deals?\b|\bbrib\w*|\bkickbacks?\b|\bmoney[- ]launder\w*|\blaunder\w*|\bcorrupt\w*|\bcrony\w*|\bprop(?:ping|ped|s)? up (?:the |their |its )?(?:stock|price|valuations?|shares|numbers|revenue|demand)\b|\brigged\b|\bsweetheart deals?\b|\brelated[- ]part(?:y|ies)\b|\bfront[- ]?run\w*|\bpaid shills?\b|\bshill\w*|\bbagholders? for\b`,
     triggers: list('manipulat* pump pumping pumped pumps insider insiders self-dealing dealing conflict conflicts sides brib* kickback kickbacks laundering money-laundering launder* corrupt* crony* prop propping propped props rigged sweetheart related related-party related-parties front front-run* frontrun* shill* bagholder bagholders'),
     negatable: true,
     prior: { distrust: 1.8 },
@@ -277,8 +286,8 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'dishonesty-phrase',
     kind: 'cue',
-    pattern: W`\b(?:doesn'?t|don'?t|does not|do not|never) add up\b|\bnot what (?:it|they) (?:seems?|claims?)\b|\btoo good to be true\b|\b(?:can'?t|cannot|don'?t|wouldn'?t|shouldn'?t|never) trust (?:them|him|these|those|their|his|anything|a word)\b|\bpinky (?:promise|swear)\b|\bon paper only\b|\bonly on paper\b|\bin name only\b|\b(?:what|who) (?:are|is) (?:they|he) hiding\b|\bsmells? (?:fishy|funny|off)\b|\bsomething (?:fishy|shady|smells)\b|\bred flags?\b`,
-    triggers: list('add seems seem claim claims true trust pinky paper name hiding smell smells fishy shady red flag flags'),
+    pattern: W`\b(?:doesn'?t|don'?t|does not|do not|never) add up\b|\bnot what (?:it|they) (?:seems?|claims?)\b|\btoo good to be true\b|\b(?:can'?t|cannot|don'?t|wouldn'?t|shouldn'?t|never) trust (?:them|him|these|those|their|his|anything|a word)\b|\bpinky (?:promise|swear)\b|\bon paper only\b|\bonly on paper\b|\bin name only\b|\b(?:what|who) (?:are|is) (?:they|he) hiding\b|\bsmells? (?:fishy|funny|off)\b|\bsomething (?:fishy|shady|smells)\b|\bred flags?\b|\b(?:loose|economical|fast and loose|liberties) (?:\w+ )?with the truth\b|\bnot (?:exactly )?kosher\b|\b(?:complete|total|utter|pure|absolute) (?:bullshit|bs|nonsense|fiction|fantasy)\b|\bas if (?:the )?(?:demand|revenue|money|deal|orders?|numbers?) (?:is|was|were|are) real\b|\b(?:creat\w*|giv\w*) (?:\w+ )?(?:the )?(?:illusion|impression|appearance) (?:of|that)\b|\billusion of\b|\bsmoke ?screen\b|\b(?:just|mere|merely|pure|purely|nothing but|a form of|all) (?:marketing|pr)\b`,
+    triggers: list('add seems seem claim claims true trust pinky paper name hiding smell smells fishy shady red flag flags truth kosher bullshit bs nonsense fiction fantasy real illusion impression appearance smoke smokescreen marketing pr'),
     negatable: false,
     prior: { distrust: 1.6 },
   },
@@ -336,8 +345,8 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'circular-financing',
     kind: 'cue',
-    pattern: W`\bcircular\w*(?: (?:ai )?(?:financing|funding|financial|deals?|investments?|money|revenue|arrangements?|capital|dynamics|nature|ecosystem|structures?|flows?|economy|scheme|logic|dealings|reasoning))?|\bcircles?\b|\bloops?\b|\bfeedback loop\b|\bflywheel\b|\brecycl\w*|\bsame (?:five|three|four|few|handful of|couple of|two) (?:guys|companies|firms|players|people)\b|\bswap(?:ping)? ious\b|\bious\b|\beach other(?:'s)?\b|\bincestuous\b|\binterlock\w*|\bdaisy[- ]chain\w*|\bmerry[- ]go[- ]round\b`,
-    triggers: list('circular* circle circles loop loops feedback flywheel recycl* same swap swapping ious each incestuous interlock* daisy daisy-chain* merry merry-go-round'),
+    pattern: W`\bcircular\w*(?: (?:ai )?(?:financing|funding|financial|deals?|investments?|money|revenue|arrangements?|capital|dynamics|nature|ecosystem|structures?|flows?|economy|scheme|logic|dealings|reasoning))?|\bcircles?\b|\bloops?\b|\bfeedback loop\b|\brecycl\w*|\bsame (?:five|three|four|few|handful of|couple of|two) (?:guys|companies|firms|players|people)\b|\bswap(?:ping)? ious\b|\bious\b|\beach other(?:'s)?\b|\bincestuous\b|\binterlock\w*|\bdaisy[- ]chain\w*|\bmerry[- ]go[- ]round\b`,
+    triggers: list('circular* circle circles loop loops feedback recycl* same swap swapping ious each incestuous interlock* daisy daisy-chain* merry merry-go-round'),
     negatable: true,
     prior: { bubble_caution: 1.4, cynicism: 0.3 },
   },
@@ -356,6 +365,15 @@ export const CUE_DEFS: readonly CueDef[] = [
     triggers: list('unsustainabl* sustainable last continue sustained keep prayer plan wobbly shaky house card cardhouse jenga domino dominoes matter inevitabl* fail greater musical hot russian gambl* reckless* excessive over* irrational* speculat* unhealthy desperat* froth* priced sky sky-high insane crazy absurd ridiculous silly nosebleed eye eye-watering stratospheric p/e pe peak top'),
     negatable: true,
     prior: { bubble_caution: 1.6 },
+  },
+  {
+    // predictions that the players will fail, and capacity built for demand that isn't there
+    name: 'failure-prediction',
+    kind: 'cue',
+    pattern: W`\b(?:are|is|they'?re|it'?s|we'?re|he'?s) (?:so |totally |completely )?toast\b|\b(?:will|going to|gonna|likely to|bound to|set to|about to) (?:\w+ )?(?:fail|be destroyed|be wiped out|go under|go bust|go bankrupt|die)\b|\b(?:won'?t|will not|didn'?t|did not|never) survive\b|\b(?:free )?cash flow (?:\w+ ){0,2}(?:negative|evaporat\w*)\b|\bnegative (?:free )?cash flow\b|\b(?:not based on|detached from|disconnected from|divorced from|nothing to do with) (?:\w+ )?(?:fundamentals|reality)\b|\bunder-?utili[sz]\w*|\b(?:sit|sits|sitting|stand|standing|left|lie|lying) (?:\w+ )?(?:unused|idle|empty)\b|\bidle (?:capacity|gpus|chips|data cent\w*)\b|\bghost (?:data cent\w*|towns?)\b|\blow (?:current )?utili[sz]ation\b|\bstranded assets?\b|\b(?:lose|loose|lost|losing) (?:\w+ ){0,2}(?:savings|retirement|pensions?|shirts?)\b|\bmake (?:\w+ ){0,2}whole\b`,
+    triggers: list('toast fail destroyed wiped under bust bankrupt die survive flow negative fundamentals reality underutilized underutilised under-utilized under-utilised underutilization underutilisation unused idle empty ghost utilization utilisation stranded savings retirement pension pensions shirt shirts whole'),
+    negatable: false,
+    prior: { bubble_caution: 1.4 },
   },
   {
     name: 'hold-the-bag',

@@ -78,6 +78,20 @@ const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'however', 'yet']);
 /** "nothing more than a scam", "not just a bubble", "no better than a Ponzi": the negator intensifies. */
 const NOT_NEGATING_AFTER = new Set(['more', 'less', 'but', 'short', 'other', 'different', 'better', 'only', 'just', 'merely', 'simply', 'even', 'unlike']);
 
+/** Speech or naming verbs just before a quoted phrase: the quote is someone's words, not scare quotes. */
+const ATTRIBUTION_BEFORE = /\b(?:call(?:s|ed|ing)?|dub(?:s|bed)?|term(?:s|ed)?|describ(?:e|es|ed|ing)|label(?:s|ed|led)?|brand(?:s|ed)?|said|says|saying|warn(?:s|ed)?|admit(?:s|ted)?|wrote|writes|tweeted|posted|known as|definition of|the (?:words?|term|phrase|label))\b(?: [\w'’]+){0,3} ?$/;
+
+/** A speech verb earlier in the quote's sentence ("Lee said the deal is still “underestimated”"). */
+const SPEECH_IN_SENTENCE = /\b(?:said|says|saying|admit(?:s|ted)?|warn(?:s|ed)?|caution(?:s|ed)?|argu(?:es|ed)|claim(?:s|ed)|told|wrote|writes|tweeted|according to|promis(?:e|es|ed)|pledg(?:e|es|ed)|vow(?:s|ed)?|insist(?:s|ed)?|announc(?:es|ed))\b/;
+
+/** Character offset where the sentence holding `pos` starts. */
+function sentenceStart(doc: AnalysedDoc, pos: number): number {
+  const tok = doc.tokens[tokenAt(doc.tokens, pos)];
+  const sent = tok === undefined ? undefined : doc.sentences[tok.sentence];
+  if (sent === undefined) return Math.max(0, pos - 200);
+  return Math.min(doc.tokens[sent.firstToken]?.start ?? pos, pos);
+}
+
 /** Index of the token containing char `pos` (or the next one). */
 function tokenAt(tokens: DocToken[], pos: number): number {
   let lo = 0;
@@ -240,6 +254,8 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
         const inner = m[0].slice(1, -1).trim();
         const words = inner.split(/\s+/u).length;
         if (words > 4 || inner.length < 2) continue;
+        // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
+        if (ATTRIBUTION_BEFORE.test(lower.slice(Math.max(0, s - 48), s)) || SPEECH_IN_SENTENCE.test(lower.slice(sentenceStart(doc, s), s))) continue;
       }
       hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
     }

@@ -55,6 +55,24 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(own.tags.distrust.score).toBeGreaterThan(quoted.tags.distrust.score);
   });
 
+  it('a quoted phrase after a speech verb is reported speech, not scare quotes', () => {
+    const cueNames = (text: string): string[] => tagger.tag(text).tags.cynicism.cues.map((c) => c.cue);
+    expect(cueNames('They booked it as "growth" and moved on.')).toContain('scare-quotes');
+    expect(cueNames('Analysts called the deal "circular" in a note on Monday.')).not.toContain('scare-quotes');
+    expect(cueNames('The CFO said revenue is still “underestimated by consensus” this year.')).not.toContain('scare-quotes');
+  });
+
+  it('concept cues beyond the keywords fire on new wordings', () => {
+    const cueNames = (text: string, tag: TagName): string[] => tagger.tag(text).tags[tag].cues.map((c) => c.cue);
+    expect(cueNames('Half those GPUs will sit idle in ghost data centers.', 'bubble_caution')).toContain('failure-prediction');
+    expect(cueNames('They changed the depreciation schedule to improve their earnings.', 'distrust')).toContain('cooking-the-books');
+    expect(cueNames('Executives high on their own supply, blindly signing more contracts.', 'cynicism')).toContain('mock-behaviour');
+    expect(cueNames('They are buying up all the memory so that no one else can.', 'distrust')).toContain('legality');
+    // "check out" as an invitation is not the ironic "checks out"
+    expect(cueNames('Check out the new data centre in Memphis.', 'cynicism')).not.toContain('ironic-stock-phrase');
+    expect(cueNames('Spending ten times revenue on chips. Checks out.', 'cynicism')).toContain('ironic-stock-phrase');
+  });
+
   it('negation turns a cue into a negative cue', () => {
     const cues = tagger.tag('This is not a bubble at all.').tags.bubble_caution.cues;
     expect(cues.some((c) => c.cue === 'bubble')).toBe(false);
