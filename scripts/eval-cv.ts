@@ -1,7 +1,8 @@
 // npm run eval:cv — grouped k-fold CV on training/labeled-dev.jsonl, with baselines.
 // Also: per-fold macro-F1 (is a gain from one fold?) and the d001–d197 ↔ d198–d364 cross-check
 // (train on one half, test on the other: forum comments vs. blogs/news/forum posts).
-// Usage: tsx scripts/eval-cv.ts [--k 5] [--json]
+// Usage: tsx scripts/eval-cv.ts [--k 5] [--seed 20250101] [--json]
+// --seed changes the fold assignment (outer and inner folds); the committed model uses the default.
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,12 @@ const args = process.argv.slice(2);
 const kArg = args.indexOf('--k');
 const k = kArg >= 0 ? Number(args[kArg + 1]) : 5;
 const json = args.includes('--json');
+const seedArg = args.indexOf('--seed');
+const cfg = seedArg >= 0 ? { ...DEFAULT_TRAIN_CONFIG, seed: Number(args[seedArg + 1]) } : DEFAULT_TRAIN_CONFIG;
+if (!Number.isInteger(k) || k < 2 || !Number.isInteger(cfg.seed)) {
+  process.stderr.write('usage: eval-cv [--k N>=2] [--seed INTEGER] [--json]\n');
+  process.exit(2);
+}
 
 // one wink instance per process: add sentiment (for the baseline only) before the first analysis
 extendNlpPipe(['sentiment']);
@@ -26,12 +33,12 @@ const { items, problems } = parseLabeledJsonl(readFileSync(DATA, 'utf8'));
 for (const p of problems) process.stderr.write(`line ${p.line}: ${p.message}\n`);
 const t0 = performance.now();
 const ex = toExamples(items);
-const cv = crossValidate(ex, k, DEFAULT_TRAIN_CONFIG);
+const cv = crossValidate(ex, k, cfg);
 const base = baselines(items);
 
 /** Train on `train`, predict `test` (calibration and thresholds fit inside `train`). */
 function trainTest(train: Example[], test: Example[]): EvalSummary {
-  const model = trainModel(train, DEFAULT_TRAIN_CONFIG);
+  const model = trainModel(train, cfg);
   const preds: Prediction[] = test.map((e) => predictExample(model, e));
   return summarize(preds);
 }
@@ -39,13 +46,13 @@ const idNum = (id: string): number => Number(id.replace(/\D/g, ''));
 const firstHalf = ex.filter((e) => idNum(e.id) <= 197);
 const secondHalf = ex.filter((e) => idNum(e.id) > 197);
 const cross = { 'train d001-d197, test d198-d364': trainTest(firstHalf, secondHalf), 'train d198-d364, test d001-d197': trainTest(secondHalf, firstHalf) };
-const folds = groupFolds(ex.map((e) => e.group), k, DEFAULT_TRAIN_CONFIG.seed);
+const folds = groupFolds(ex.map((e) => e.group), k, cfg.seed);
 const perFold = Array.from({ length: k }, (_, f) => summarize(cv.predictions.filter((_, i) => folds[i] === f)));
 if (json) {
-  process.stdout.write(JSON.stringify({ k, ...cv.summary, perFold, crossCheck: cross, baselines: base }) + '\n');
+  process.stdout.write(JSON.stringify({ k, seed: cfg.seed, ...cv.summary, perFold, crossCheck: cross, baselines: base }) + '\n');
 } else {
   const out: string[] = [];
-  out.push(formatTable(`Tagger, ${k}-fold CV grouped by url (seed ${DEFAULT_TRAIN_CONFIG.seed})`, cv.summary));
+  out.push(formatTable(`Tagger, ${k}-fold CV grouped by url (seed ${cfg.seed})`, cv.summary));
   out.push(`per-fold thresholds: ${TAG_NAMES.map((t) => `${t} ${cv.thresholds[t].map((x) => x.toFixed(2)).join('/')}`).join('; ')}`);
   out.push(
     `per-fold macro-F1 (n): ${perFold.map((s) => `${s.macroF1.toFixed(3)} (${s.n})`).join(', ')}`,

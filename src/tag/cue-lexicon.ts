@@ -123,6 +123,16 @@ export const CUE_DEFS: readonly CueDef[] = [
     prior: { cynicism: 0.8 },
   },
   {
+    // common forum sarcasm constructions: "The circle jerk continues.", "Ah yes, …", "said no one ever",
+    // "because that worked so well last time", "totally sustainable", "can't wait for the press release"
+    name: 'sarcastic-construction',
+    kind: 'cue',
+    pattern: W`\bthe (?:\w+ )?(?:grift|grifting|circle ?jerk|circlejerk|charade|clown show|circus|scam|con|madness|insanity|hype train|party) (?:continues|goes on|never (?:ends|stops)|rolls on|keeps (?:going|rolling))\b|\bahh?,? yes\b|\bsaid no ?one ever\b|\b(?:worked|went|turned) (?:out )?so (?:well|great) (?:the )?last time\b|\bbecause that worked\b|\b(?:totally|very|super|so|extremely|incredibly) (?:sustainable|healthy|rational|sane|organic)\b|\bcan'?t wait (?:for|to see|until)\b|\bslow clap\b|\bin (?:other|related) news\b|\bwow,? just wow\b|\bwhat a (?:genius|brilliant|novel) (?:idea|plan|move|strategy)\b`,
+    triggers: list('grift grifting circle circlejerk jerk charade clown circus scam con madness insanity hype party ah ahh ever last worked sustainable healthy rational sane organic wait clap news wow genius brilliant novel'),
+    negatable: false,
+    prior: { cynicism: 1.4 },
+  },
+  {
     name: 'resigned-again',
     kind: 'cue',
     pattern: W`\banother (?:day|week|month|quarter|year),? another\b|\bas (?:usual|always|expected)\b|\bsame (?:old|as it ever was|shit|story|playbook|grift)\b|\bclassic[.!]|^classic\b|\bclassic (?:grift|move|scam|pump|con|playbook|silicon valley|wall street)\b|\b(?:so|how|just|pretty|very) typical\b|\btypical[.!]|^typical\b|\bhere we go again\b|\bhistory (?:doesn'?t repeat|rhymes|repeating)\w*|\bevery (?:single )?time\b|\bagain and again\b|\bnever learn\b|\bwe never learn\b|\blearned nothing\b`,

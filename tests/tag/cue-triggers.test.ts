@@ -13,6 +13,18 @@ const extra = [
   'Who is going to pay for all this? The math does not math. Where is the revenue?',
   'Is this even legal? Someone at the SEC should look at the self-dealing.',
   'When this pops the bag holders will be retail, as always.',
+  // lex5 phrase cues, one wording per alternative
+  'The circle jerk continues. Ah yes, said no one ever. Because that worked so well last time.',
+  'Totally sustainable, can\'t wait for the press release. Slow clap. In other news, wow, just wow. What a genius idea.',
+  'Executives blindly high on their own supply, drank the kool-aid, believe their own hype: Enron reloaded, dot-com all over again, astoundingly bad.',
+  'They are toast and will likely fail; free cash flow turned negative, prices not based on fundamentals, GPUs sitting idle in ghost data centers, stranded assets.',
+  'Savers will lose their retirement savings and nobody will make them whole; low utilization and underutilized capacity.',
+  'Economical with the truth, not kosher, complete bullshit, as if the demand were real, the illusion of growth, just marketing.',
+  'They slipped it past the FTC, evading regulators, cornering the market, buying RAM so that no one else can.',
+  'They excluded stock costs from the figures and extended the useful life of servers to improve their earnings.',
+  'Nvidia invests in OpenAI in order for OpenAI to buy more Nvidia chips, then they pump their stocks and keep fleecing investors.',
+  'Analysts called it "circular" and the CEO said revenue is still "underestimated" by consensus.',
+  'Typical. Classic grift. So typical. The numbers check out, checks out.',
 ];
 
 const key = (text: string, gate: boolean): string[] => {
