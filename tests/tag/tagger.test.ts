@@ -135,6 +135,7 @@ describe('model artifact', () => {
     const { items } = parseLabeledJsonl(readFileSync(new URL('../../training/labeled-dev.jsonl', import.meta.url), 'utf8'));
     const subset = items.filter((_, i) => i % 2 === 0);
     const cv = crossValidate(toExamples(subset), 3, { ...DEFAULT_TRAIN_CONFIG, iterations: 600 });
-    expect(cv.summary.macroF1).toBeGreaterThan(0.5);
+    // lex5 scores 0.708 here; the floor leaves room for noise and still catches a real regression
+    expect(cv.summary.macroF1).toBeGreaterThan(0.65);
   });
 });
