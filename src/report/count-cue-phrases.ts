@@ -5,7 +5,7 @@ import type { ResolvedTags } from './resolve-tags.js';
 import { displayCuePhrase } from './write-gloss.js';
 
 /**
- * Per tag, how many comments carrying the tag contain each cue phrase; plus
+ * Per tag, how many comments carrying the tag contain each cue phrase that pushed towards it; plus
  * the overall phrase → comments map the glosses use for "again". A phrase
  * repeated inside one comment counts once: this measures spread, not volume.
  */
@@ -22,6 +22,8 @@ export function countCuePhrases(
       if (!resolved.label) continue;
       const seen = new Set<string>();
       for (const cue of resolved.cues) {
+        // cues that argued against the tag are not what made it
+        if (cue.weight <= 0) continue;
         const phrase = displayCuePhrase(cue.text);
         if (phrase === '' || seen.has(phrase)) continue;
         seen.add(phrase);

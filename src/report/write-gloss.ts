@@ -33,7 +33,8 @@ export function displayCuePhrase(text: string): string {
  */
 export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<string, number>, overridden = false): string {
   const phrases: string[] = [];
-  for (const cue of [...cues].sort((a, b) => b.weight - a.weight || a.start - b.start)) {
+  // only cues that pushed towards the tag: a rebuttal cue ("not a bubble") must never be cited as the reason
+  for (const cue of cues.filter((c) => c.weight > 0).sort((a, b) => b.weight - a.weight || a.start - b.start)) {
     const phrase = displayCuePhrase(cue.text);
     if (phrase !== '' && !phrases.includes(phrase)) phrases.push(phrase);
     if (phrases.length === 2) break;

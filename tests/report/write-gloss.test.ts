@@ -10,6 +10,8 @@ describe('writeGloss', () => {
     ['keeps a sarcasm marker as written instead of shrinking it to a letter', [cue('/s', 2)], 'cynical about the deal: “/s”'],
     ['keeps an emoji cue', [cue('🤡')], 'cynical about the deal: “🤡”'],
     ['falls back to a plain gloss when no cue fired', [], 'reads the deal cynically'],
+    ['never cites a cue that argued against the tag', [cue('when this pops', 2), cue('not a bubble', -1.5)], 'cynical about the deal: “when this pops”'],
+    ['falls back to the plain gloss when every cue argued against', [cue('not a bubble', -1.5)], 'reads the deal cynically'],
   ])('%s', (_name, cues, expected) => {
     expect(writeGloss('cynicism', cues, new Map())).toBe(expected);
   });
