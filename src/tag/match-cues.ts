@@ -81,7 +81,7 @@ const NOT_NEGATING_AFTER = new Set(['more', 'less', 'but', 'short', 'other', 'di
 /** Speech or naming verbs just before a quoted phrase: the quote is someone's words, not scare quotes. */
 const ATTRIBUTION_BEFORE = /\b(?:call(?:s|ed|ing)?|dub(?:s|bed)?|term(?:s|ed)?|describ(?:e|es|ed|ing)|label(?:s|ed|led)?|brand(?:s|ed)?|said|says|saying|warn(?:s|ed)?|admit(?:s|ted)?|wrote|writes|tweeted|posted|known as|definition of|the (?:words?|term|phrase|label))\b(?: [\w'’]+){0,3} ?$/;
 
-/** A speech verb earlier in the quote's sentence ("Lee said the deal is still “underestimated”"). */
+/** A speech verb earlier in the quote's sentence, at most 200 characters back ("Lee said the deal is still “underestimated”"). */
 const SPEECH_IN_SENTENCE = /\b(?:said|says|saying|admit(?:s|ted)?|warn(?:s|ed)?|caution(?:s|ed)?|argu(?:es|ed)|claim(?:s|ed)|told|wrote|writes|tweeted|according to|promis(?:e|es|ed)|pledg(?:e|es|ed)|vow(?:s|ed)?|insist(?:s|ed)?|announc(?:es|ed))\b/;
 
 /** Character offset where the sentence holding `pos` starts. */
@@ -255,7 +255,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
         const words = inner.split(/\s+/u).length;
         if (words > 4 || inner.length < 2) continue;
         // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
-        if (ATTRIBUTION_BEFORE.test(lower.slice(Math.max(0, s - 48), s)) || SPEECH_IN_SENTENCE.test(lower.slice(sentenceStart(doc, s), s))) continue;
+        if (ATTRIBUTION_BEFORE.test(lower.slice(Math.max(0, s - 48), s)) || SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, s), s - 200), s))) continue;
       }
       hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
     }

@@ -107,7 +107,7 @@ describe('spans, normalisation and edge inputs', () => {
   });
 
   it('a 100,000-character adversarial text is tagged fast', () => {
-    const parts = ['"'.repeat(5000), "'a ".repeat(5000), 'not '.repeat(5000), '$1'.repeat(3000), '&#'.repeat(3000), 'burning money '.repeat(2000), 'x'.repeat(20000)];
+    const parts = ['"'.repeat(5000), ' the "growth" and'.repeat(1500), "'a ".repeat(5000), 'not '.repeat(5000), '$1'.repeat(3000), '&#'.repeat(3000), 'burning money '.repeat(2000), 'x'.repeat(20000)];
     const text = parts.join(' ').slice(0, 100_000).padEnd(100_000, ' bubble');
     const t0 = performance.now();
     tagger.tag(text);
