@@ -65,7 +65,11 @@ describe('LABELS.md boundary examples and own cases', () => {
   it('concept cues beyond the keywords fire on new wordings', () => {
     const cueNames = (text: string, tag: TagName): string[] => tagger.tag(text).tags[tag].cues.map((c) => c.cue);
     expect(cueNames('Half those GPUs will sit idle in ghost data centers.', 'bubble_caution')).toContain('failure-prediction');
-    expect(cueNames('They changed the depreciation schedule to improve their earnings.', 'distrust')).toContain('cooking-the-books');
+    expect(cueNames('They changed the depreciation schedule to flatter their earnings.', 'distrust')).toContain('cooking-the-books');
+    // ordinary business wordings stay out
+    expect(cueNames('They cut costs to improve their margins.', 'distrust')).not.toContain('cooking-the-books');
+    expect(cueNames('OpenAI raised money to buy the chips it needs.', 'cynicism')).not.toContain('mock-summary');
+    expect(cueNames('Nvidia will not fail, and this could make a whole lot of money.', 'bubble_caution')).not.toContain('failure-prediction');
     expect(cueNames('Executives high on their own supply, blindly signing more contracts.', 'cynicism')).toContain('mock-behaviour');
     expect(cueNames('They are buying up all the memory so that no one else can.', 'distrust')).toContain('legality');
     // "check out" as an invitation is not the ironic "checks out"
