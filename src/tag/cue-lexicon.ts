@@ -124,11 +124,11 @@ export const CUE_DEFS: readonly CueDef[] = [
   },
   {
     // common forum sarcasm constructions: "The circle jerk continues.", "Ah yes, the …", "said no one ever",
-    // "because that worked so well last time", "totally sustainable"
+    // "because that worked so well last time", "totally sustainable", "gotta love how …"
     name: 'sarcastic-construction',
     kind: 'cue',
-    pattern: W`\bthe (?:\w+ )?(?:grift|grifting|circle ?jerk|circlejerk|charade|clown show|circus|scam|con|madness|insanity|hype train|party) (?:continues|goes on|never (?:ends|stops)|rolls on|keeps (?:going|rolling))\b|\bahh?,? yes,? (?:the|because|nothing|another|more|of course)\b|\bsaid no ?one ever\b|\b(?:worked|went|turned) (?:out )?so (?:well|great) (?:the )?last time\b|\bbecause that worked\b|\btotally (?:sustainable|healthy|rational|sane|organic)\b|\bsuper (?:sustainable|healthy|organic)\b|\bslow clap\b|\bwow,? just wow\b|\bwhat a (?:genius|brilliant|novel) (?:idea|plan|move|strategy)\b`,
-    triggers: list('grift grifting circle circlejerk jerk charade clown circus scam con madness insanity hype party ah ahh ever last worked sustainable healthy rational sane organic clap wow genius brilliant novel'),
+    pattern: W`\bthe (?:\w+ )?(?:grift|grifting|circle ?jerk|circlejerk|charade|clown show|circus|scam|con|madness|insanity|hype train|party) (?:continues|goes on|never (?:ends|stops)|rolls on|keeps (?:going|rolling))\b|\bahh?,? yes,? (?:the|because|nothing|another|more|of course)\b|\bsaid no ?one ever\b|\b(?:worked|went|turned) (?:out )?so (?:well|great) (?:the )?last time\b|\bbecause that worked\b|\btotally (?:sustainable|healthy|rational|sane|organic)\b|\bsuper (?:sustainable|healthy|organic)\b|\bslow clap\b|\b(?:gotta|got to|you gotta|you have to|don'?t you just|i just) love (?:how|when|it when)\b|^love (?:how|it when)\b|\bwow,? just wow\b|\bwhat a (?:genius|brilliant|novel) (?:idea|plan|move|strategy)\b`,
+    triggers: list('grift grifting circle circlejerk jerk charade clown circus scam con madness insanity hype party ah ahh ever last worked sustainable healthy rational sane organic clap love wow genius brilliant novel'),
     negatable: false,
     prior: { cynicism: 1.4 },
   },

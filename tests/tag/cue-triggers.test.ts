@@ -15,7 +15,8 @@ const extra = [
   'When this pops the bag holders will be retail, as always.',
   // lex5 phrase cues, one wording per alternative
   'The circle jerk continues. Ah yes, the genius plan. Said no one ever. Because that worked so well last time.',
-  'Totally sustainable, super healthy. Slow clap. Wow, just wow. What a genius idea.',
+  'Totally sustainable, super healthy. Slow clap. Wow, just wow. What a genius idea. Gotta love how it works.',
+  'Love how a press release counts as revenue now.',
   'Executives blindly high on their own supply, drank the kool-aid, believe their own hype: Enron reloaded, dot-com all over again, astoundingly bad.',
   'They are toast and will likely fail; free cash flow turned negative, prices not based on fundamentals, GPUs sitting idle in ghost data centers, stranded assets.',
   'Savers will lose their retirement savings and nobody can make investors whole; low utilization and underutilized capacity.',
