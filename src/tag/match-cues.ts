@@ -79,10 +79,19 @@ const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'however', 'yet']);
 const NOT_NEGATING_AFTER = new Set(['more', 'less', 'but', 'short', 'other', 'different', 'better', 'only', 'just', 'merely', 'simply', 'even', 'unlike']);
 
 /** Speech or naming verbs just before a quoted phrase: the quote is someone's words, not scare quotes. */
-const ATTRIBUTION_BEFORE = /\b(?:call(?:s|ed|ing)?|dub(?:s|bed)?|term(?:s|ed)?|describ(?:e|es|ed|ing)|label(?:s|ed|led)?|brand(?:s|ed)?|said|says|saying|warn(?:s|ed)?|admit(?:s|ted)?|wrote|writes|tweeted|posted|known as|definition of|the (?:words?|term|phrase|label))\b(?: [\w'’]+){0,3} ?$/;
+const ATTRIBUTION_BEFORE = /(?<![\w'-])(?:call(?:s|ed|ing)?|dub(?:s|bed)?|termed|describ(?:e|es|ed|ing)|label(?:s|ed|led)?|branded|said|says|saying|warn(?:s|ed)?|admit(?:s|ted)?|wrote|writes|tweeted|posted|known as|definition of|the (?:words?|term|phrase|label))\b(?: [\w'’]+){0,3} ?$/;
 
 /** A speech verb earlier in the quote's sentence, at most 200 characters back ("Lee said the deal is still “underestimated”"). */
-const SPEECH_IN_SENTENCE = /\b(?:said|says|saying|admit(?:s|ted)?|warn(?:s|ed)?|caution(?:s|ed)?|argu(?:es|ed)|claim(?:s|ed)|told|wrote|writes|tweeted|according to|promis(?:e|es|ed)|pledg(?:e|es|ed)|vow(?:s|ed)?|insist(?:s|ed)?|announc(?:es|ed))\b/;
+// Only verbs that report someone's words neutrally: promised / announced / claimed "revenue" is as often mockery.
+const SPEECH_IN_SENTENCE = /\b(?:said|says|saying|admit(?:s|ted)?|warn(?:s|ed)?|caution(?:s|ed)?|argu(?:es|ed)|told|wrote|writes|tweeted|according to)\b/;
+
+/** `pos`, moved forward past a partly cut word (so a look-back slice never starts mid-word: "re|called"). */
+function wordStartAfter(lower: string, pos: number): number {
+  if (pos <= 0) return 0;
+  let p = pos;
+  while (p < lower.length && /[\w'-]/.test(lower[p - 1]!)) p++;
+  return p;
+}
 
 /** Character offset where the sentence holding `pos` starts. */
 function sentenceStart(doc: AnalysedDoc, pos: number): number {
@@ -255,7 +264,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
         const words = inner.split(/\s+/u).length;
         if (words > 4 || inner.length < 2) continue;
         // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
-        if (ATTRIBUTION_BEFORE.test(lower.slice(Math.max(0, s - 48), s)) || SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, s), s - 200), s))) continue;
+        if (ATTRIBUTION_BEFORE.test(lower.slice(wordStartAfter(lower, s - 48), s)) || SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, s), wordStartAfter(lower, s - 200)), s))) continue;
       }
       hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
     }
