@@ -76,7 +76,7 @@ function reportError(error: unknown, io: CliIO): number {
     if (e.cause instanceof Error && io.env.REACTIONLENS_DEBUG) io.stderr(`  caused by: ${e.cause.stack ?? e.cause.message}\n`);
   };
   if (error instanceof ConfigError || error instanceof SchemaError) {
-    line(error instanceof SchemaError ? 'invalid data' : 'usage', error);
+    line(error instanceof SchemaError ? 'invalid data' : 'error', error);
     return EXIT.usage;
   }
   if (error instanceof SourceError) {

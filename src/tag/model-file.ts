@@ -4,6 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ConfigError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { TAG_NAMES } from '../types.js';
 import { LEXICON_VERSION } from './cue-lexicon.js';
 import { lexiconHash } from './lexicon-hash.js';
@@ -49,18 +51,36 @@ export function modelVersion(model: TaggerModelFile): string {
   return `${model.lexiconVersion}-${h}`;
 }
 
-export function parseModel(json: string): TaggerModelFile {
-  const parsed = modelSchema.parse(JSON.parse(json));
-  for (const t of TAG_NAMES) if (parsed.tags[t] === undefined) throw new Error(`model lacks tag ${t}`);
+/**
+ * Parses and checks a model file's text. A file that is not a model, or a model trained with another
+ * lexicon than the code's, is a ConfigError naming `path` (the fix is a retrain or a checkout, not a bug report).
+ */
+export function parseModel(json: string, path = 'model'): TaggerModelFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    throw new ConfigError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  const result = modelSchema.safeParse(data);
+  if (!result.success) throw new ConfigError(`${path}: not a tagger model: ${formatZodIssues(result.error)}`);
+  const parsed = result.data;
+  for (const t of TAG_NAMES) if (parsed.tags[t] === undefined) throw new ConfigError(`${path}: the model lacks tag ${t}`);
   if (parsed.lexiconVersion !== LEXICON_VERSION) {
-    throw new Error(`model was trained with lexicon ${parsed.lexiconVersion}, code has ${LEXICON_VERSION}; run npm run train`);
+    throw new ConfigError(`${path}: trained with lexicon ${parsed.lexiconVersion}, the code has ${LEXICON_VERSION}; run npm run train`);
   }
   if (parsed.lexiconHash !== lexiconHash()) {
-    throw new Error(`model was trained with a different ${LEXICON_VERSION} lexicon (hash ${parsed.lexiconHash}, code ${lexiconHash()}); bump LEXICON_VERSION and run npm run train`);
+    throw new ConfigError(`${path}: trained with a different ${LEXICON_VERSION} lexicon (hash ${parsed.lexiconHash}, code ${lexiconHash()}); bump LEXICON_VERSION and run npm run train`);
   }
   return parsed as TaggerModelFile;
 }
 
 export function readModelFile(path: string = MODEL_PATH): TaggerModelFile {
-  return parseModel(readFileSync(path, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${path}: cannot read the tagger model (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run npm run train`);
+  }
+  return parseModel(text, path);
 }
