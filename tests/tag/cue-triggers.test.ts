@@ -28,6 +28,25 @@ const extra = [
   'Nvidia invests in OpenAI in order for OpenAI to buy more Nvidia chips, then they pump their stocks and keep fleecing investors.',
   'Analysts called it "circular" and the CEO said revenue is still "underestimated" by consensus.',
   'Typical. Classic grift. So typical. The numbers check out, checks out.',
+  // lex6 phrase cues (idioms written from LABELS.md signals), one wording per alternative
+  'This will end badly, it all ends poorly; a ticking time bomb, timebombs, time bombs. We are in the late innings, late-cycle, late in the cycle; it cannot go on forever, won\'t go on indefinitely.',
+  'Euphoria never ends well. This is what a top looks like, the top is in, a crowded trade that will unwind hard; Valuations assuming perfection.',
+  'When the correction comes, once the reckoning hits, after the hangover starts; due for a big correction.',
+  "The revenue just isn't there, the demand is not really there, the customers aren't there. None of these companies make money, nobody is making a profit, no one earns real money.",
+  "I don't trust a single number they report, never trust any of their numbers. The numbers are made up, figures are completely invented, revenue was fabricated; made-up backlog.",
+  'They pulled those figures out of thin air, pulled it out of their ass. Follow the money. It stinks to high heaven. I smell a rat.',
+  "The whole thing is one big con; they're both in on it, the auditors were in on it, all in on the scam.",
+  'Insiders have been selling all year, insiders dumping shares, an insider cashing out, insiders keep unloading.',
+  'Nothing screams confidence like this. The most Silicon Valley thing ever, peak tech bro. Great, another deal. Perfect, just what we needed. Fundamentals are for losers.',
+  "They're not even pretending anymore, aren't even trying to hide it, don't even bother to hide, not even hiding it. P.T. Barnum would be proud.",
+  "Microsoft: we are independent\nalso Microsoft: signs another deal\nok buddy. Sure, they will definitely hit it, right after I retire; when pigs fly. Corporate-speak, corporate speak. Translation: no idea. Normal market. Totally no conflict there, definitely no issue.",
+  'Wake me up when they make money. A bit sus. Quietly tucking losses away so nobody notices, quietly moved, quietly buried. A confidence game, check-kiting. How the auditors sign off, where were the auditors, who audits this; I would love to see the SEC look into it.',
+  'Pure earnings management, a made-up metric built to make losses look like growth. The numbers are just made up.',
+  'Something has to give, or something breaks. It will end the same way, we know where this goes, seen how it ends. The market has lost its mind, history rhymes.',
+  'If OpenAI misses a payment, data centres with no tenants; Microsoft writes down its OpenAI stake, wrote off the investment. The next Enron, the next pets.com. Nvidia gets cut in half, a faceplant, face plants.',
+  'Who actually pays for all this? They have never turned a profit, yet to make a profit, hasn\'t posted a single profit.',
+  "Calling this a bubble is lazy. People comparing it to 2000, nothing like the dot-com era; this 'AI bubble' narrative. It doesn't bother me, I'm not worried, saying 'circular' like it's automatically bad; vendor financing is standard in every industry. I'm here for it, LFG, let's go. Cope. Praying for a crash.",
+  "How is this not fraud? Isn't this round-tripping? People who call this a bubble, anyone calling it fraud, those who think so; you clearly don't understand. Vendor financing is a normal practice, a common tool.",
 ];
 
 const key = (text: string, gate: boolean): string[] => {

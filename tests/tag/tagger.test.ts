@@ -103,6 +103,15 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Typical lead time for these contracts is 18 months.', 'cynicism', 'resigned-again'],
     ['Margins of 75% are well above what is typical.', 'cynicism', 'resigned-again'],
     ["Don't blindly follow analyst price targets, do your own DD.", 'cynicism', 'mock-behaviour'],
+    // lex6 (checked while writing the idioms above)
+    ['The team is made up of ex-Google engineers.', 'distrust', 'dishonesty-phrase'],
+    ['One con is the dilution for existing shareholders.', 'distrust', 'fraud-phrase'],
+    ['Microsoft is all in on it and so is Google.', 'distrust', 'fraud-phrase'],
+    ['The hedge will unwind in Q3 as planned.', 'bubble_caution', 'unsustainable'],
+    ['The market top-10 companies are all tech.', 'bubble_caution', 'unsustainable'],
+    ['None of them make money yet, but margins are improving fast.', 'bubble_caution', 'spend-beyond-revenue'],
+    ['Also note: the deal closes in Q3.', 'cynicism', 'sarcastic-construction'],
+    ['AMD found the cheat code for inference efficiency.', 'cynicism', 'sarcastic-construction'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -116,6 +125,59 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Altman promised "abundant intelligence" and all we got is the bill.')).toContain('scare-quotes');
     expect(cueNames('He recalled "growth" being the word of the year.')).toContain('scare-quotes');
   });
+
+  it('a negative question asserts what it asks about', () => {
+    const cues = (text: string, tag: TagName): string[] => tagger.tag(text).tags[tag].cues.map((c) => c.cue);
+    expect(cues('How is this not a conflict of interest?', 'distrust')).toContain('manipulation');
+    expect(label('How is this not a conflict of interest?', 'distrust')).toBe(true);
+    expect(cues("Isn't this just round-tripping?", 'distrust')).toContain('round-tripping');
+    expect(label("Isn't this just round-tripping?", 'distrust')).toBe(true);
+    expect(cues("Why isn't anyone calling this a bubble?", 'bubble_caution')).toContain('bubble');
+    // forum writing drops the "?" and the capital: the word order still makes it a question
+    expect(cues("pls explain why the board let him negotiate with his own companies. how is this not a textbook conflict of interest", 'distrust')).toContain('manipulation');
+    // statements keep their negation, and a question answered with a denial stays denied
+    expect(cues('This is not fraud.', 'distrust')).toContain('not-fraud');
+    expect(cues('Why this is not a bubble: every GPU is rented.', 'bubble_caution')).toContain('not-bubble');
+    expect(label('Is this a Ponzi scheme? No: the chips are real, the customer pays.', 'distrust')).toBe(false);
+  });
+
+  it('a cue inside a denial phrase is the thing denied', () => {
+    const cues = (text: string): string[] => tagger.tag(text).tags.bubble_caution.cues.map((c) => c.cue);
+    expect(cues('Calling this a bubble is lazy.')).toContain('not-bubble');
+    expect(cues('Calling this a bubble is lazy.')).not.toContain('bubble');
+    expect(cues("This whole 'AI bubble' narrative is pushed by people who missed the run.")).toContain('not-bubble');
+    expect(cues('This is nothing like the dot-com era.')).toContain('not-dot-com');
+    expect(label('Calling this a bubble is lazy. MSFT, GOOG and AMZN print cash.', 'bubble_caution')).toBe(false);
+  });
+
+  // lex6: idioms for LABELS.md signals that the labeled data does not contain (no CV effect; see training/README.md)
+  const idioms: [string, TagName, string][] = [
+    ["I don't trust a single number coming out of OpenAI.", 'distrust', 'dishonesty-phrase'],
+    ['These revenue projections are just made up.', 'distrust', 'dishonesty-phrase'],
+    ['Follow the money.', 'distrust', 'dishonesty-phrase'],
+    ["Microsoft quietly tucking the losses into 'other income' so nobody notices.", 'distrust', 'hiding'],
+    ['Someone explain how the auditors sign off on that.', 'distrust', 'legality'],
+    ["It's a giant confidence game propped up by each other's stock.", 'distrust', 'fraud-phrase'],
+    ['Insiders have been selling all year while telling retail to buy.', 'distrust', 'insiders-benefit'],
+    ['A made-up metric built to make losses look like a growth story.', 'distrust', 'cooking-the-books'],
+    ['The debt behind these data centers is a ticking time bomb.', 'bubble_caution', 'unsustainable'],
+    ['That gap has to close or something breaks.', 'bubble_caution', 'unsustainable'],
+    ['The market has lost its mind.', 'bubble_caution', 'unsustainable'],
+    ['Calling it now: Microsoft writes down its OpenAI stake within two years.', 'bubble_caution', 'failure-prediction'],
+    ['The next Enron is going to be one of these neoclouds.', 'bubble_caution', 'failure-prediction'],
+    ['If OpenAI misses a payment, that is a lot of concrete with no tenant.', 'bubble_caution', 'failure-prediction'],
+    ['Who actually pays for all this?', 'bubble_caution', 'hold-the-bag'],
+    ['Jensen: we don\'t fund our customers\nalso Jensen: *funds five of them*', 'cynicism', 'sarcastic-construction'],
+    ['Sure, OpenAI will definitely hit $200B in 2030. Right after I become an astronaut.', 'cynicism', 'sarcastic-construction'],
+    ['Ellison became the richest man alive off one contract. Normal market.', 'cynicism', 'sarcastic-construction'],
+    ['Wake me up when one of these companies turns a profit.', 'cynicism', 'ironic-stock-phrase'],
+    ["They're not even pretending anymore.", 'cynicism', 'resigned-again'],
+  ];
+  for (const [text, tag, cue] of idioms) {
+    it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
+      expect(tagger.tag(text).tags[tag].cues.map((c) => c.cue)).toContain(cue);
+    });
+  }
 
   it('negation turns a cue into a negative cue', () => {
     const cues = tagger.tag('This is not a bubble at all.').tags.bubble_caution.cues;
