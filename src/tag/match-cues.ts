@@ -117,58 +117,64 @@ function tokenAt(tokens: DocToken[], pos: number): number {
 }
 
 const QUESTION_WORDS = new Set(['how', 'why']);
-const NEGATED_AUXILIARY = /^(?:is|are|was|were|do|does|did|has|have|would|could|should)n'?t$/;
-const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'would', 'could', 'should', 'can', 'will', 'come', "'s"]);
+/** Only a copula asserts: "how is this not fraud" does, "why didn't it crash" takes the non-crash for granted. */
+const NEGATED_AUXILIARY = /^(?:is|are|was|were)n'?t$/;
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', "'s", 'come']);
+/** A question answered in the next sentence is an explainer ("Why isn't this a bubble? Because …"). */
+const ANSWER_STARTERS = new Set(['because', 'cause', "'cause", 'simple', 'easy', 'answer', 'well', 'no', 'nope']);
 
 /**
- * A negative question asserts the positive: "How is this not fraud?", "Why isn't anyone calling it
- * a bubble?", "Isn't this just round-tripping?". The negator then does not deny the cue.
+ * A negative question asserts the positive: "How is this not fraud?", "Why isn't anyone calling it a
+ * bubble?", "Isn't this just round-tripping?". The negator then does not deny the cue.
  */
-function isNegativeQuestion(toks: DocToken[], first: number, negator: number, questionMark: boolean): boolean {
-  // "… invested in. how is this not a conflict of interest": a lower-case question the sentence splitter did not separate
+function isNegativeQuestion(doc: AnalysedDoc, sentIdx: number, negator: number): boolean {
+  const toks = doc.tokens;
+  const sent = doc.sentences[sentIdx]!;
+  const first = sent.firstToken;
+  const next = doc.sentences[sentIdx + 1];
+  if (next !== undefined && ANSWER_STARTERS.has(toks[next.firstToken]?.lower ?? '')) return false;
+  // "… invested in. how is this not a conflict of interest": a lower-case question the splitter did not
+  // separate, or one without its "?"; the word order (question word, copula, negator) makes it a question
   const neg = toks[negator]!.lower;
   for (let j = Math.max(first, negator - 4); j < negator; j++) {
     if (!QUESTION_WORDS.has(toks[j]!.lower)) continue;
-    const next = toks[j + 1]!.lower;
-    if (AUXILIARIES.has(next) || (j + 1 === negator && NEGATED_AUXILIARY.test(neg))) return true;
+    const after = toks[j + 1]!.lower;
+    if (AUXILIARIES.has(after) || (j + 1 === negator && NEGATED_AUXILIARY.test(neg))) return true;
   }
+  if (sent.terminator !== '?') return false;
   const head = toks[first]!.lower;
-  // "how is this not …" is a question by its word order even when forum writing drops the "?"
-  // ("Why this is not a bubble" is not: no auxiliary right after the question word)
-  if (QUESTION_WORDS.has(head)) {
-    const second = toks[first + 1];
-    return second !== undefined && (AUXILIARIES.has(second.lower) || NEGATED_AUXILIARY.test(second.lower) || (questionMark && negator > first + 1));
-  }
-  if (!questionMark) return false;
   if (negator === first) return NEGATED_AUXILIARY.test(head);
-  return negator === first + 1 && AUXILIARIES.has(head);
+  return negator === first + 1 && AUXILIARIES.has(head) && head !== 'come';
 }
 
 /**
- * Whether the denial matched at `start` sits in a negative question ("Isn't this just round-tripping?",
- * "Why isn't anyone calling this a bubble?"): the question asserts the stance, so the denial is void.
+ * Whether the denial matched at `start`–`end` belongs to a negative question ("Isn't this just
+ * round-tripping?", "Why isn't anyone calling this a bubble?"): the question asserts the stance, so
+ * the denial is void. Only a negator inside the denial or just before it counts.
  */
-function inNegativeQuestion(doc: AnalysedDoc, start: number): boolean {
+function inNegativeQuestion(doc: AnalysedDoc, start: number, end: number): boolean {
   const toks = doc.tokens;
   const ti = tokenAt(toks, start);
   const tok = toks[ti];
   if (tok === undefined) return false;
-  const sent = doc.sentences[tok.sentence];
-  if (sent === undefined) return false;
-  for (let k = sent.firstToken; k <= ti && k < sent.endToken; k++) {
-    if (toks[k]!.info.negator) return isNegativeQuestion(toks, sent.firstToken, k, sent.terminator === '?');
+  const first = doc.sentences[tok.sentence]?.firstToken ?? 0;
+  for (let k = Math.max(first, ti - 2); k < toks.length && toks[k]!.start < end && toks[k]!.sentence === tok.sentence; k++) {
+    if (toks[k]!.info.negator) return isNegativeQuestion(doc, tok.sentence, k);
   }
   return false;
 }
 
-/** A cue inside a denial phrase is the thing denied ("calling this a bubble is lazy", "bubble talk"). */
+/**
+ * A cue inside a denial phrase, after its start, is the thing denied ("calling this a bubble is lazy",
+ * "nothing like the dot-com era"); a denial that starts with the cue ("bubble talk") is left alone.
+ */
 function markDeniedInsideDenials(hits: CueHit[]): void {
   let denials: CueHit[] | undefined;
   for (const h of hits) if (h.def.name === 'denial') (denials ??= []).push(h);
   if (denials === undefined) return;
   for (const h of hits) {
     if (h.negated || h.def.kind !== 'cue' || !h.def.negatable) continue;
-    if (denials.some((d) => d.start <= h.start && h.end <= d.end)) h.negated = true;
+    if (denials.some((d) => d.start < h.start && h.end <= d.end)) h.negated = true;
   }
 }
 
@@ -187,7 +193,9 @@ function isNegated(doc: AnalysedDoc, text: string, start: number): boolean {
     if (/[,;:—–()]/u.test(text.slice(t.end, toks[k + 1]!.start))) break;
     if (t.info.negator) {
       if (k + 1 < ti && NOT_NEGATING_AFTER.has(toks[k + 1]!.lower)) return false;
-      if (sent !== undefined && isNegativeQuestion(toks, first, k, sent.terminator === '?')) return false;
+      if (sent !== undefined && isNegativeQuestion(doc, tok.sentence, k)) return false;
+      // sarcastic "totally not a Ponzi", "totally no conflict there": the negator asserts
+      if (k > first && toks[k - 1]!.lower === 'totally') return false;
       if (dist <= 3 || tok.negated) return true;
     }
   }
@@ -323,7 +331,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
         // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
         if (ATTRIBUTION_BEFORE.test(lower.slice(wordStartAfter(lower, s - 48), s)) || SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, s), wordStartAfter(lower, s - 200)), s))) continue;
       }
-      if (def.name === 'denial' && inNegativeQuestion(doc, s)) continue;
+      if (def.name === 'denial' && (inNegativeQuestion(doc, s, e) || /\btotally[- ]$/.test(lower.slice(Math.max(0, s - 8), s)))) continue;
       hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
     }
   }

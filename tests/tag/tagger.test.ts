@@ -112,6 +112,43 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['None of them make money yet, but margins are improving fast.', 'bubble_caution', 'spend-beyond-revenue'],
     ['Also note: the deal closes in Q3.', 'cynicism', 'sarcastic-construction'],
     ['AMD found the cheat code for inference efficiency.', 'cynicism', 'sarcastic-construction'],
+    // from an independent review of the lex6 idioms against sincere wordings
+    ['Also disclosure: I hold NVDA and AMD.', 'cynicism', 'sarcastic-construction'],
+    ['Also AMD: MI450 ships in H2, which matters for this deal.', 'cynicism', 'sarcastic-construction'],
+    ['Sure, some of these startups will definitely fail, but the hyperscalers are fine.', 'cynicism', 'sarcastic-construction'],
+    ['Pullbacks of 10% happen all the time in a normal market.', 'cynicism', 'sarcastic-construction'],
+    ['Bonds are for boomers, I am all in on NVDA.', 'cynicism', 'sarcastic-construction'],
+    ["I'm not even pretending to understand the accounting here.", 'cynicism', 'resigned-again'],
+    ['Banking is ultimately a confidence game: if depositors panic, any bank fails.', 'distrust', 'fraud-phrase'],
+    ['Another big con for AMD shareholders: 10% dilution.', 'distrust', 'fraud-phrase'],
+    ['Glad we were in on it early, bought at $40 and held.', 'distrust', 'fraud-phrase'],
+    ['They added a shim to make it look like a CUDA device to PyTorch.', 'distrust', 'cooking-the-books'],
+    ['OpenAI quietly moved some inference to Google TPUs, per The Information.', 'distrust', 'hiding'],
+    ['Who are the auditors on the CoreWeave IPO? Deloitte I think.', 'distrust', 'legality'],
+    ['I hope Congress gets serious about permitting reform.', 'distrust', 'legality'],
+    ['The board was made up mostly of insiders from the old company.', 'distrust', 'dishonesty-phrase'],
+    ['If you follow the money, the capex flows to Nvidia, then TSMC, then ASML.', 'distrust', 'dishonesty-phrase'],
+    ['Insiders are selling under pre-scheduled 10b5-1 plans, which is routine.', 'distrust', 'insiders-benefit'],
+    ['The keynote demo faceplanted when the wifi died.', 'bubble_caution', 'crash-phrase'],
+    ['Nvidia is due for a healthy correction after a 40% run, which is normal.', 'bubble_caution', 'crash-phrase'],
+    ['I expect this deal to go the same way as the AMD one: approved.', 'bubble_caution', 'unsustainable'],
+    ['History rhymes: in 1996 people also said the internet was a fad, and they were wrong.', 'bubble_caution', 'unsustainable'],
+    ["This won't end badly for Nvidia, they get paid upfront.", 'bubble_caution', 'unsustainable'],
+    ['The 12VHPWR connector is a ticking time bomb, check your cables.', 'bubble_caution', 'unsustainable'],
+    ["We're in the late innings of the Hopper cycle, Blackwell ramps next quarter.", 'bubble_caution', 'unsustainable'],
+    ['AWS launched in 2006 with no customers and look at it now.', 'bubble_caution', 'failure-prediction'],
+    ['Microsoft wrote down the value of its Nokia assets in 2015.', 'bubble_caution', 'failure-prediction'],
+    ['The next WeWork location opens in Austin next month.', 'bubble_caution', 'failure-prediction'],
+    ['Inference costs got cut in half this year.', 'bubble_caution', 'failure-prediction'],
+    ['Who pays for this, the utility or Microsoft? Genuinely asking.', 'bubble_caution', 'hold-the-bag'],
+    ['Amazon never turned a profit for its first nine years, then became a giant.', 'bubble_caution', 'spend-beyond-revenue'],
+    ['Demand isn\'t only there for training, inference is exploding too.', 'bubble_caution', 'spend-beyond-revenue'],
+    ['Nobody makes money shorting this market.', 'bubble_caution', 'spend-beyond-revenue'],
+    ['I keep seeing people comparing this to the dot-com bubble, and honestly they have a point.', 'bubble_caution', 'denial'],
+    ['The valuation doesn\'t worry me, the vendor financing does.', 'bubble_caution', 'denial'],
+    ['Circular deals like this are standard in every bubble right before it pops.', 'bubble_caution', 'denial'],
+    ['Let\'s go through how the circular deal actually works.', 'bubble_caution', 'bullish'],
+    ['How will Oracle cope with $100B of new debt?', 'bubble_caution', 'mock-the-critic'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -129,6 +166,10 @@ describe('LABELS.md boundary examples and own cases', () => {
   it('a negative question asserts what it asks about', () => {
     const cues = (text: string, tag: TagName): string[] => tagger.tag(text).tags[tag].cues.map((c) => c.cue);
     expect(cues('How is this not a conflict of interest?', 'distrust')).toContain('manipulation');
+    // "why didn't X" takes not-X for granted; a question answered in the next sentence is an explainer
+    expect(cues("Why didn't Nvidia crash after DeepSeek? Because the orders kept coming.", 'bubble_caution')).toContain('not-crash');
+    expect(cues("Why isn't this a bubble? Because unlike 2000, these companies have real earnings.", 'bubble_caution')).toContain('not-bubble');
+    expect(cues('Totally not a Ponzi.', 'distrust')).toContain('ponzi');
     expect(label('How is this not a conflict of interest?', 'distrust')).toBe(true);
     expect(cues("Isn't this just round-tripping?", 'distrust')).toContain('round-tripping');
     expect(label("Isn't this just round-tripping?", 'distrust')).toBe(true);
@@ -145,7 +186,10 @@ describe('LABELS.md boundary examples and own cases', () => {
     const cues = (text: string): string[] => tagger.tag(text).tags.bubble_caution.cues.map((c) => c.cue);
     expect(cues('Calling this a bubble is lazy.')).toContain('not-bubble');
     expect(cues('Calling this a bubble is lazy.')).not.toContain('bubble');
-    expect(cues("This whole 'AI bubble' narrative is pushed by people who missed the run.")).toContain('not-bubble');
+    // a denial phrase that starts with the cue word is neutral wording, not a denial of it
+    expect(cues('The bubble talk is getting louder for a reason: capex is now 2x revenue.')).toContain('bubble');
+    // "not just a bubble" intensifies
+    expect(cues("This isn't just a bubble, it's a full-blown Ponzi.")).toContain('bubble');
     expect(cues('This is nothing like the dot-com era.')).toContain('not-dot-com');
     expect(label('Calling this a bubble is lazy. MSFT, GOOG and AMZN print cash.', 'bubble_caution')).toBe(false);
   });
@@ -164,7 +208,7 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['That gap has to close or something breaks.', 'bubble_caution', 'unsustainable'],
     ['The market has lost its mind.', 'bubble_caution', 'unsustainable'],
     ['Calling it now: Microsoft writes down its OpenAI stake within two years.', 'bubble_caution', 'failure-prediction'],
-    ['The next Enron is going to be one of these neoclouds.', 'bubble_caution', 'failure-prediction'],
+    ['One of these neoclouds is going to be the next Enron.', 'bubble_caution', 'failure-prediction'],
     ['If OpenAI misses a payment, that is a lot of concrete with no tenant.', 'bubble_caution', 'failure-prediction'],
     ['Who actually pays for all this?', 'bubble_caution', 'hold-the-bag'],
     ['Jensen: we don\'t fund our customers\nalso Jensen: *funds five of them*', 'cynicism', 'sarcastic-construction'],
