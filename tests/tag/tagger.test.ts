@@ -11,6 +11,7 @@ import type { TagName } from '../../src/types.js';
 
 const tagger = loadTagger();
 const label = (text: string, tag: TagName): boolean => tagger.tag(text).tags[tag].label;
+const cueNames = (text: string, tag: TagName = 'cynicism'): string[] => tagger.tag(text).tags[tag].cues.map((c) => c.cue);
 
 describe('LABELS.md boundary examples and own cases', () => {
   const table: [string, TagName, boolean][] = [
@@ -56,14 +57,12 @@ describe('LABELS.md boundary examples and own cases', () => {
   });
 
   it('a quoted phrase after a speech verb is reported speech, not scare quotes', () => {
-    const cueNames = (text: string): string[] => tagger.tag(text).tags.cynicism.cues.map((c) => c.cue);
     expect(cueNames('They booked it as "growth" and moved on.')).toContain('scare-quotes');
     expect(cueNames('Analysts called the deal "circular" in a note on Monday.')).not.toContain('scare-quotes');
     expect(cueNames('The CFO said revenue is still “underestimated by consensus” this year.')).not.toContain('scare-quotes');
   });
 
   it('concept cues beyond the keywords fire on new wordings', () => {
-    const cueNames = (text: string, tag: TagName): string[] => tagger.tag(text).tags[tag].cues.map((c) => c.cue);
     expect(cueNames('Half those GPUs will sit idle in ghost data centers.', 'bubble_caution')).toContain('failure-prediction');
     expect(cueNames('Management shuffled costs around to flatter their earnings.', 'distrust')).toContain('cooking-the-books');
     expect(cueNames('They slipped it past the FTC.', 'distrust')).toContain('legality');
@@ -152,19 +151,18 @@ describe('LABELS.md boundary examples and own cases', () => {
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
-      expect(tagger.tag(text).tags[tag].cues.map((c) => c.cue)).not.toContain(cue);
+      expect(cueNames(text, tag)).not.toContain(cue);
     });
   }
 
   it('real scare quotes are kept; quotes attributed to a speaker are not', () => {
-    const cueNames = (text: string): string[] => tagger.tag(text).tags.cynicism.cues.map((c) => c.cue);
     expect(cueNames('Their long-term "partnership" is just IOUs going in a circle.')).toContain('scare-quotes');
     expect(cueNames('Altman promised "abundant intelligence" and all we got is the bill.')).toContain('scare-quotes');
     expect(cueNames('He recalled "growth" being the word of the year.')).toContain('scare-quotes');
   });
 
   it('a negative question asserts what it asks about', () => {
-    const cues = (text: string, tag: TagName): string[] => tagger.tag(text).tags[tag].cues.map((c) => c.cue);
+    const cues = cueNames;
     expect(cues('How is this not a conflict of interest?', 'distrust')).toContain('manipulation');
     // "why didn't X" takes not-X for granted; a question answered in the next sentence is an explainer
     expect(cues("Why didn't Nvidia crash after DeepSeek? Because the orders kept coming.", 'bubble_caution')).toContain('not-crash');
@@ -183,7 +181,7 @@ describe('LABELS.md boundary examples and own cases', () => {
   });
 
   it('a cue inside a denial phrase is the thing denied', () => {
-    const cues = (text: string): string[] => tagger.tag(text).tags.bubble_caution.cues.map((c) => c.cue);
+    const cues = (text: string): string[] => cueNames(text, 'bubble_caution');
     expect(cues('Calling this a bubble is lazy.')).toContain('not-bubble');
     expect(cues('Calling this a bubble is lazy.')).not.toContain('bubble');
     // a denial phrase that starts with the cue word is neutral wording, not a denial of it
@@ -219,7 +217,7 @@ describe('LABELS.md boundary examples and own cases', () => {
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
-      expect(tagger.tag(text).tags[tag].cues.map((c) => c.cue)).toContain(cue);
+      expect(cueNames(text, tag)).toContain(cue);
     });
   }
 
