@@ -147,19 +147,33 @@ function isNegativeQuestion(doc: AnalysedDoc, sentIdx: number, negator: number):
   return negator === first + 1 && AUXILIARIES.has(head) && head !== 'come';
 }
 
+/** Sarcastic "totally not a Ponzi", "totally no conflict there": a negator right after "totally" asserts. */
+function followsTotally(text: string, pos: number): boolean {
+  return /\btotally[- ]$/.test(text.slice(Math.max(0, pos - 8), pos).toLowerCase());
+}
+
 /**
- * Whether the denial matched at `start`–`end` belongs to a negative question ("Isn't this just
- * round-tripping?", "Why isn't anyone calling this a bubble?"): the question asserts the stance, so
- * the denial is void. Only a negator inside the denial or just before it counts.
+ * Whether the negator at token `k` asserts the stance instead of denying it: it asks a negative question
+ * ("Isn't this just round-tripping?", "How is this not fraud") or follows a sarcastic "totally".
  */
-function inNegativeQuestion(doc: AnalysedDoc, start: number, end: number): boolean {
+function negatorAsserts(doc: AnalysedDoc, text: string, k: number): boolean {
+  const t = doc.tokens[k]!;
+  return followsTotally(text, t.start) || isNegativeQuestion(doc, t.sentence, k);
+}
+
+/**
+ * Whether the denial matched at `start`–`end` is void because its negator asserts (see negatorAsserts);
+ * only a negator inside the denial or just before it counts. "totally-not a Ponzi" has no negator token.
+ */
+function isVoidDenial(doc: AnalysedDoc, text: string, start: number, end: number): boolean {
+  if (followsTotally(text, start)) return true;
   const toks = doc.tokens;
   const ti = tokenAt(toks, start);
   const tok = toks[ti];
   if (tok === undefined) return false;
   const first = doc.sentences[tok.sentence]?.firstToken ?? 0;
   for (let k = Math.max(first, ti - 2); k < toks.length && toks[k]!.start < end && toks[k]!.sentence === tok.sentence; k++) {
-    if (toks[k]!.info.negator) return isNegativeQuestion(doc, tok.sentence, k);
+    if (toks[k]!.info.negator) return negatorAsserts(doc, text, k);
   }
   return false;
 }
@@ -193,9 +207,7 @@ function isNegated(doc: AnalysedDoc, text: string, start: number): boolean {
     if (/[,;:—–()]/u.test(text.slice(t.end, toks[k + 1]!.start))) break;
     if (t.info.negator) {
       if (k + 1 < ti && NOT_NEGATING_AFTER.has(toks[k + 1]!.lower)) return false;
-      if (sent !== undefined && isNegativeQuestion(doc, tok.sentence, k)) return false;
-      // sarcastic "totally not a Ponzi", "totally no conflict there": the negator asserts
-      if (k > first && toks[k - 1]!.lower === 'totally') return false;
+      if (negatorAsserts(doc, text, k)) return false;
       if (dist <= 3 || tok.negated) return true;
     }
   }
@@ -301,6 +313,20 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string, nDefs: 
   return scan;
 }
 
+/** Context checks a regex cue's match must pass, by cue name (what the pattern alone cannot see). */
+const HIT_FILTERS = new Map<string, (doc: AnalysedDoc, lower: string, start: number, end: number) => boolean>([
+  [
+    'scare-quotes',
+    (doc, lower, s, e) => {
+      const inner = lower.slice(s + 1, e - 1).trim();
+      if (inner.split(/\s+/u).length > 4 || inner.length < 2) return false;
+      // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
+      return !ATTRIBUTION_BEFORE.test(lower.slice(wordStartAfter(lower, s - 48), s)) && !SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, s), wordStartAfter(lower, s - 200)), s));
+    },
+  ],
+  ['denial', (doc, lower, s, e) => !isVoidDenial(doc, lower, s, e)],
+]);
+
 /** All cue matches in `text` (normalised), in text order. */
 export function matchCues(original: string, doc: AnalysedDoc, lower: string = lowerSameLength(original), gate = true): CueHit[] {
   const c = getCompiled();
@@ -315,6 +341,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
     const re = c.regex[idx];
     if (re === undefined || (gate && scan.triggered[idx] === 0)) continue;
     const def = defs[idx]!;
+    const keep = HIT_FILTERS.get(def.name);
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(lower)) !== null) {
@@ -324,14 +351,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
         re.lastIndex++;
         continue;
       }
-      if (def.name === 'scare-quotes') {
-        const inner = m[0].slice(1, -1).trim();
-        const words = inner.split(/\s+/u).length;
-        if (words > 4 || inner.length < 2) continue;
-        // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
-        if (ATTRIBUTION_BEFORE.test(lower.slice(wordStartAfter(lower, s - 48), s)) || SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, s), wordStartAfter(lower, s - 200)), s))) continue;
-      }
-      if (def.name === 'denial' && (inNegativeQuestion(doc, s, e) || /\btotally[- ]$/.test(lower.slice(Math.max(0, s - 8), s)))) continue;
+      if (keep !== undefined && !keep(doc, lower, s, e)) continue;
       hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
     }
   }
