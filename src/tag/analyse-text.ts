@@ -23,11 +23,11 @@ function emptyAnalysis(norm: NormalizedText, skipped: string): TextAnalysis {
 }
 
 /**
- * `wordVocabulary`: when given (the tagger passes its model's word features), word features
- * outside it are not built: they would get no weight anyway. Training passes nothing.
- * A WordIndex also keeps the word features out of the feature Map (see ExtractedFeatures.wordIds).
+ * `wordIndex`: the tagger passes its model's word vocabulary; word features outside it are not built
+ * (they would get no weight), and the rest are reported as ids, not Map entries (ExtractedFeatures.wordIds).
+ * Training passes nothing and gets every word feature.
  */
-export function analyseText(original: string, wordVocabulary?: ReadonlySet<string> | WordIndex): TextAnalysis {
+export function analyseText(original: string, wordIndex?: WordIndex): TextAnalysis {
   const norm = normalizeText(original);
   if (original.trim() === '') return emptyAnalysis(norm, 'empty text');
   if (norm.ownChars === 0 && norm.quotedChars > 0) return emptyAnalysis(norm, 'only quoted parent text');
@@ -37,6 +37,6 @@ export function analyseText(original: string, wordVocabulary?: ReadonlySet<strin
   const lang = detectEnglish(norm.text, doc);
   if (!lang.english) return emptyAnalysis(norm, lang.reason);
   const hits = matchCues(norm.text, doc, lower);
-  const extracted = extractFeatures(norm.text, doc, hits, norm.quotedChars > 0, wordVocabulary);
+  const extracted = extractFeatures(doc, hits, norm.quotedChars > 0, wordIndex);
   return { norm, doc, hits, extracted };
 }

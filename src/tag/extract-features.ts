@@ -98,7 +98,7 @@ const STRONG_STANCE = ['fraud', 'ponzi', 'bubble', 'crash', 'cooking-the-books',
 /** Unigram features: word tokens of 3+ letters, as `w:<token>` (the model keeps only frequent ones). */
 export const NGRAM_PREFIX = 'w:';
 
-export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], hadQuotedLines: boolean, wordVocabulary?: ReadonlySet<string> | WordIndex): ExtractedFeatures {
+export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines: boolean, wordIndex?: WordIndex): ExtractedFeatures {
   const all = hits.slice();
   // ---- structural cues from the sentence stream
   const toks = doc.tokens;
@@ -151,19 +151,10 @@ export function extractFeatures(text: string, doc: AnalysedDoc, hits: CueHit[], 
   if (features.has('ctx:reported-speech') && anyStance) features.set('reported-x-stance', 1);
   if (mock !== undefined && !features.has('ctx:topic')) features.set('mock-off-topic', 1);
   // bag of words (binary)
-  if (wordVocabulary instanceof WordIndex) return { features, hitsByFeature, wordIds: wordVocabulary.collect(toks), wordIndex: wordVocabulary };
+  if (wordIndex !== undefined) return { features, hitsByFeature, wordIds: wordIndex.collect(toks), wordIndex };
   for (const t of toks) {
     const k = wordKeyOf(t.info, t.lower);
-    if (k === null) continue;
-    if (wordVocabulary !== undefined) {
-      const info = t.info;
-      if (info.vocabOf !== wordVocabulary) {
-        info.vocabOf = wordVocabulary;
-        info.inVocab = wordVocabulary.has(k);
-      }
-      if (info.inVocab !== true) continue;
-    }
-    features.set(k, 1);
+    if (k !== null) features.set(k, 1);
   }
   return { features, hitsByFeature };
 }

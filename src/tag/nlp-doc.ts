@@ -63,9 +63,8 @@ export interface TokenInfo {
   cues?: readonly number[];
   /** Interned `w:<token>` key, or null when the token is not a word feature (filled by extract-features). */
   wordKey?: string | null;
-  /** Vocabulary (set or WordIndex) the `inVocab` / `wordId` memo was computed for (extract-features). */
+  /** The WordIndex the `wordId` memo was computed for (extract-features). */
   vocabOf?: object;
-  inVocab?: boolean;
   /** Index in the WordIndex `vocabOf`, -1 when not in it (extract-features). */
   wordId?: number;
   /** Function-word class for the language check: 1 English, 2 other, 3 both, 0 none (filled by detect-language). */
