@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPORT_FORMATS } from '../src/report/write-report.js';
 import { buildDist } from './build-dist.js';
+import { runJsonChild } from './run-json-child.js';
 import { Store } from '../src/store/store.js';
 import type { Comment, Cue, EventConfig, TagName, TagScore, Tagger, Thread } from '../src/types.js';
 
@@ -55,10 +55,7 @@ function runChild(task: string, dir: string): ChildResult {
     task === 'setup'
       ? [...process.execArgv, fileURLToPath(import.meta.url), '--report-bench-child', task, dir]
       : [fileURLToPath(new URL('./report-bench-child.mjs', import.meta.url)), task, dir, TAGGER_VERSION, ...EVENTS];
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  if (child.status !== 0) throw new Error(`report bench ${task} failed (exit ${child.status}):\n${child.stderr}`);
-  const line = child.stdout.trim().split('\n').at(-1) ?? '';
-  return JSON.parse(line) as ChildResult;
+  return runJsonChild<ChildResult>(args, `report bench ${task}`);
 }
 
 // ---- child side ------------------------------------------------------------

@@ -3,13 +3,13 @@
 // The measured process runs the compiled code (bench/tagger-bench-child.mjs).
 // Run: npx tsx bench/tagger-bench.ts   (or via npm run bench)
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRandom } from '../src/util/create-random.js';
 import { buildDist } from './build-dist.js';
+import { runJsonChild } from './run-json-child.js';
 
 const WORDS =
   'the deal money chips data centre openai nvidia oracle revenue billion investors market stock valuation compute cloud contract debt spending growth demand year quarter they it is was will would could not just really more this that and but so with for from into about think people company companies'.split(
@@ -63,12 +63,7 @@ export async function runTaggerBench(): Promise<void> {
     const corpus = join(dir, 'corpus.json');
     writeFileSync(corpus, JSON.stringify(syntheticComments(N)));
     buildDist(); // the measured child runs the compiled tagger, as the CLI does
-    const child = spawnSync(process.execPath, [fileURLToPath(new URL('./tagger-bench-child.mjs', import.meta.url)), corpus, String(ROUNDS)], {
-      encoding: 'utf8',
-      maxBuffer: 16 * 1024 * 1024,
-    });
-    if (child.status !== 0) throw new Error(`tagger bench failed (exit ${child.status}):\n${child.stderr}`);
-    const r = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as ChildResult;
+    const r = runJsonChild<ChildResult>([fileURLToPath(new URL('./tagger-bench-child.mjs', import.meta.url)), corpus, String(ROUNDS)], 'tagger bench');
     const ratios = r.tagSec.map((sec, i) => (r.winkSec[i] ?? 0) / sec).sort((a, b) => a - b);
     const median = ratios[Math.floor(ratios.length / 2)] ?? 0;
     const best = (secs: number[]): number => N / Math.min(...secs);

@@ -43,11 +43,6 @@ function weightMap(m: TagModel): Map<string, number> {
   return wm;
 }
 
-/** One weight (undefined when the feature has none). */
-export function weightOf(m: TagModel, feature: string): number | undefined {
-  return weightMap(m).get(feature);
-}
-
 export function rawLogit(m: TagModel, x: FeatureVector): number {
   const wm = weightMap(m);
   let z = m.bias;

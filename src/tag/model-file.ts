@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
-import { TAG_NAMES } from '../types.js';
 import { LEXICON_VERSION } from './cue-lexicon.js';
 import { lexiconHash } from './lexicon-hash.js';
 import type { TaggerModelFile } from './logistic-model.js';
@@ -65,7 +64,6 @@ export function parseModel(json: string, path = 'model'): TaggerModelFile {
   const result = modelSchema.safeParse(data);
   if (!result.success) throw new ConfigError(`${path}: not a tagger model: ${formatZodIssues(result.error)}`);
   const parsed = result.data;
-  for (const t of TAG_NAMES) if (parsed.tags[t] === undefined) throw new ConfigError(`${path}: the model lacks tag ${t}`);
   if (parsed.lexiconVersion !== LEXICON_VERSION) {
     throw new ConfigError(`${path}: trained with lexicon ${parsed.lexiconVersion}, the code has ${LEXICON_VERSION}; run npm run train`);
   }
