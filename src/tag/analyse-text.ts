@@ -16,7 +16,7 @@ export interface TextAnalysis {
   extracted: ExtractedFeatures;
 }
 
-const EMPTY_DOC: AnalysedDoc = { tokens: [], sentences: [], sentiment: 0 };
+const EMPTY_DOC: AnalysedDoc = { tokens: [], sentences: [] };
 
 function emptyAnalysis(norm: NormalizedText, skipped: string): TextAnalysis {
   return { norm, skipped, doc: EMPTY_DOC, hits: [], extracted: { features: new Map(), hitsByFeature: new Map() } };

@@ -113,8 +113,6 @@ export interface DocToken {
 export interface DocSentence {
   start: number;
   end: number;
-  /** Always 0 (the pipe has no sentiment; kept for the feature code). */
-  sentiment: number;
   /** Index of the first token and one past the last token. */
   firstToken: number;
   endToken: number;
@@ -125,7 +123,6 @@ export interface DocSentence {
 export interface AnalysedDoc {
   tokens: DocToken[];
   sentences: DocSentence[];
-  sentiment: number;
 }
 
 /** Negation triggers (lower-case tokens; words ending in "n't" count too). */
@@ -169,7 +166,7 @@ function terminatorOf(c: number): string {
 
 function pushSentence(sentences: DocSentence[], firstToken: number, startChar: number, lastNonSpace: number, endToken: number, terminator: string): void {
   if (endToken > firstToken || startChar >= 0) {
-    sentences.push({ start: Math.max(0, startChar), end: lastNonSpace + 1, sentiment: 0, firstToken, endToken, terminator });
+    sentences.push({ start: Math.max(0, startChar), end: lastNonSpace + 1, firstToken, endToken, terminator });
   }
 }
 
@@ -305,5 +302,5 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
     lastNonSpace = end - 1;
   }
   pushSentence(sentences, sentStartTok, sentStartChar, lastNonSpace, tokens.length, lastTerm);
-  return { tokens, sentences, sentiment: 0 };
+  return { tokens, sentences };
 }
