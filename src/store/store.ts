@@ -84,11 +84,12 @@ function isTagOutcome(value: unknown): value is TagOutcome {
     const tag = (tags as Record<string, unknown>)[name] as { score?: unknown; label?: unknown; cues?: unknown } | undefined;
     if (tag === undefined || typeof tag.score !== 'number' || typeof tag.label !== 'boolean' || !Array.isArray(tag.cues)) return false;
     for (const cue of tag.cues as unknown[]) {
-      const c = cue as { start?: unknown; end?: unknown; text?: unknown };
-      if (typeof c.start !== 'number' || typeof c.end !== 'number' || typeof c.text !== 'string') return false;
+      const c = cue as { start?: unknown; end?: unknown; text?: unknown; cue?: unknown; weight?: unknown };
+      if (typeof c.start !== 'number' || typeof c.end !== 'number' || typeof c.text !== 'string' || typeof c.cue !== 'string' || typeof c.weight !== 'number') return false;
     }
   }
-  return true;
+  const skipped = (value as { skipped?: unknown }).skipped;
+  return skipped === undefined || typeof skipped === 'string';
 }
 
 const EMPTY_HASH = hashText('');

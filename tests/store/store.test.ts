@@ -64,6 +64,13 @@ describe('Store', () => {
     store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'x' })], expected: 1, collected: 1 });
     store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v1', hashText('x'), '{"tags":{"cynicism":{}}}', 1);
     expect(store.loadTags('ev', 'v1').size).toBe(0);
+    // a cue without its name or weight (an older result shape) is not trusted either; a whole result is
+    const tag = (cues: unknown[]) => ({ score: 0.9, label: true, cues });
+    const result = (cue: object) => JSON.stringify({ tags: { cynicism: tag([cue]), distrust: tag([]), bubble_caution: tag([]) } });
+    store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v2', hashText('x'), result({ start: 0, end: 1, text: 'x' }), 1);
+    expect(store.loadTags('ev', 'v2').size).toBe(0);
+    store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v3', hashText('x'), result({ start: 0, end: 1, text: 'x', cue: 'laughter', weight: 1 }), 1);
+    expect(store.loadTags('ev', 'v3').get('a')?.tags.cynicism.cues[0]?.cue).toBe('laughter');
   });
 
   it('refuses a store written by a newer schema', () => {
