@@ -2,7 +2,7 @@ import { TAG_NAMES } from '../types.js';
 import type { TagName } from '../types.js';
 import type { CuePhraseCount } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
-import { displayCuePhrase } from './write-gloss.js';
+import { displayCuePhrase, supportingCues } from './write-gloss.js';
 
 /**
  * Per tag, how many comments carrying the tag contain each cue phrase that pushed towards it; plus
@@ -21,9 +21,7 @@ export function countCuePhrases(
       const resolved = tags[tag];
       if (!resolved.label) continue;
       const seen = new Set<string>();
-      for (const cue of resolved.cues) {
-        // cues that argued against the tag are not what made it
-        if (cue.weight <= 0) continue;
+      for (const cue of supportingCues(resolved.cues)) {
         const phrase = displayCuePhrase(cue.text);
         if (phrase === '' || seen.has(phrase)) continue;
         seen.add(phrase);

@@ -31,10 +31,14 @@ export function displayCuePhrase(text: string): string {
  * many analysed comments share each cue phrase, so a phrase the whole
  * discussion repeats reads "… again" with the count behind it.
  */
+/** The cues that pushed towards their tag: a rebuttal cue ("not a bubble") is never cited or counted as the reason. */
+export function supportingCues(cues: readonly Cue[]): Cue[] {
+  return cues.filter((c) => c.weight > 0);
+}
+
 export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<string, number>, overridden = false): string {
   const phrases: string[] = [];
-  // only cues that pushed towards the tag: a rebuttal cue ("not a bubble") must never be cited as the reason
-  for (const cue of cues.filter((c) => c.weight > 0).sort((a, b) => b.weight - a.weight || a.start - b.start)) {
+  for (const cue of supportingCues(cues).sort((a, b) => b.weight - a.weight || a.start - b.start)) {
     const phrase = displayCuePhrase(cue.text);
     if (phrase !== '' && !phrases.includes(phrase)) phrases.push(phrase);
     if (phrases.length === 2) break;
