@@ -65,8 +65,12 @@ const FOLD: Record<string, string> = {
   '\u202f': ' ',
 };
 
-/** Decode HTML entities and drop zero-width chars, recording original spans per output char. */
-const NEEDS_DECODE = /[&\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]/;
+// Chars the decode layer rewrites: entities, quotes/dashes/spaces it folds, zero-width chars.
+const DECODE_CHARS = '&\\u2018-\\u201f\\u2032\\u00a0\\u00ab\\u00bb\\u00ad\\u180e\\u2009\\u200b-\\u200d\\u202f\\u2060\\ufeff';
+const NEEDS_DECODE = new RegExp(`[${DECODE_CHARS}]`);
+// Any char that may need rewriting (the decode layer's, plus `>` quotes, `/s` `u/` `r/`, `$10B`):
+// texts without one take the identity fast path.
+const SPECIAL = new RegExp(`[${DECODE_CHARS}>/$]`);
 
 interface Decoded {
   text: string;
@@ -75,7 +79,10 @@ interface Decoded {
   end: Int32Array;
 }
 
-/** Decoded layer of `src`, or undefined when it needs no decoding (identity offsets). */
+/**
+ * Decode HTML entities and drop zero-width chars, recording original spans per output char.
+ * Undefined when `src` needs no decoding (identity offsets).
+ */
 function decodeLayer(src: string): Decoded | undefined {
   if (!NEEDS_DECODE.test(src)) return undefined;
   const n = src.length;
@@ -169,11 +176,6 @@ function isWordChar(code: number): boolean {
   );
 }
 
-/** Normalise `original` for analysis; see the file comment. */
-// Any char that may need rewriting; texts without one take the identity fast path.
-const SPECIAL = /[&>/$\u2018-\u201f\u2032\u00a0\u00ab\u00bb\u00ad\u180e\u2009\u200b-\u200d\u202f\u2060\ufeff]/;
-
-
 // Identity offset views per text length (read-only; shared by every text of that length that needs no rewriting).
 const identViews: ([Int32Array, Int32Array] | undefined)[] = [];
 
@@ -209,6 +211,7 @@ function scaleWord(c: number): string | undefined {
 let bufStart = new Int32Array(1024);
 let bufEnd = new Int32Array(1024);
 
+/** Normalise `original` for analysis; see the file comment. */
 export function normalizeText(original: string): NormalizedText {
   const truncated = original.length > MAX_ANALYSED_CHARS;
   const src = truncated ? original.slice(0, MAX_ANALYSED_CHARS) : original;
