@@ -24,40 +24,30 @@ const LETTER = /\p{L}/u;
 const BEYOND_LATIN = /[\u0250-\uffff]/;
 
 /** Decide whether `text` is (probably) English. Short texts get the benefit of the doubt. */
-export function detectEnglish(text: string, doc?: AnalysedDoc): LanguageVerdict {
+export function detectEnglish(text: string, doc: AnalysedDoc): LanguageVerdict {
   let latin = 0;
   let otherLetters = 0;
   const n = text.length;
   // only chars from U+0250 up can be non-Latin letters: texts without any skip the count (latin is unused then)
-  if (BEYOND_LATIN.test(text))
-  for (let i = 0; i < n; i++) {
-    const cp = text.charCodeAt(i);
-    if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) latin++;
-    else if (cp < 0xc0) continue;
-    else if (cp <= 0x24f) latin++;
-    else if (cp >= 0xd800 && cp <= 0xdfff) continue; // astral (emoji) halves
-    else if (LETTER.test(text[i]!)) otherLetters++;
+  if (BEYOND_LATIN.test(text)) {
+    for (let i = 0; i < n; i++) {
+      const cp = text.charCodeAt(i);
+      if ((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a)) latin++;
+      else if (cp < 0xc0) continue;
+      else if (cp <= 0x24f) latin++;
+      else if (cp >= 0xd800 && cp <= 0xdfff) continue; // astral (emoji) halves
+      else if (LETTER.test(text[i]!)) otherLetters++;
+    }
   }
   if (otherLetters > 20 && otherLetters > latin) return { english: false, reason: 'non-English text (non-Latin script)' };
   let en = 0;
   let other = 0;
-  let nWords = 0;
-  if (doc !== undefined) {
-    for (const t of doc.tokens) {
-      nWords++;
-      const lang = (t.info.lang ??= langClass(t.lower));
-      if (lang & 1) en++;
-      if (lang & 2) other++;
-    }
-  } else {
-    for (const w of text.toLowerCase().match(/[\p{L}']+/gu) ?? []) {
-      nWords++;
-      const lang = langClass(w);
-      if (lang & 1) en++;
-      if (lang & 2) other++;
-    }
+  for (const t of doc.tokens) {
+    const lang = (t.info.lang ??= langClass(t.lower));
+    if (lang & 1) en++;
+    if (lang & 2) other++;
   }
-  if (nWords < 6) return { english: true };
+  if (doc.tokens.length < 6) return { english: true };
   if (other >= 3 && other > en * 1.5) return { english: false, reason: 'non-English text (function words)' };
   return { english: true };
 }
