@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { z } from 'zod';
 import { loadEvent } from '../events/load-events.js';
 import { runEvent, type RunEventResult } from '../pipeline/run-event.js';
 import type { ReportFormat } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { CliContext } from './cli-context.js';
-import { dbOption, eventsDirOption, fixturesOption, jsonOption, sourceOption } from './common-options.js';
+import { collectFlagsSchema, dbOption, eventsDirOption, fixturesOption, jsonOption, sourceOption } from './common-options.js';
 import { createProgressReporter } from './progress-reporter.js';
 import { createSource } from './create-source.js';
-import type { SourceName } from './parse-options.js';
 import { summariseRun } from './summarise-run.js';
 import { withStoreLock } from './with-store-lock.js';
 
@@ -27,17 +27,7 @@ export function addCollectOptions(command: Command): Command {
     .option(...jsonOption);
 }
 
-export interface CollectionFlags {
-  event: string;
-  source: SourceName;
-  fixtures: string;
-  db?: string | undefined;
-  eventsDir: string;
-  quiet: boolean;
-  json: boolean;
-  concurrency: number;
-  recheck: boolean;
-}
+export type CollectionFlags = z.output<typeof collectFlagsSchema>;
 
 /**
  * What `collect` and `run` do once flags are parsed: load the event, build the
