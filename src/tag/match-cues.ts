@@ -1,9 +1,11 @@
 // Runs the compiled cue lexicon over normalised text: one hash-map pass over
-// the tokens finds every single-word cue and every regex cue whose trigger is
-// present; only those regexes run. Negation is decided from the token stream.
+// the tokens finds every single-word cue and every regex alternative whose
+// trigger is present; only those alternatives run (gate-alternatives.ts).
+// Negation is decided from the token stream.
 
 import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
-import type { AnalysedDoc, DocToken } from './nlp-doc.js';
+import { gateAlternative, splitAlternatives } from './gate-alternatives.js';
+import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
 
 export interface CueHit {
   def: CueDef;
@@ -14,53 +16,141 @@ export interface CueHit {
   negated: boolean;
 }
 
+/**
+ * Gate ids: a word cue is gated by its own index (0 … defs − 1); each top-level alternative of a regex
+ * cue has an id of its own (defs + its index in `altSource`), so a text runs only the alternatives whose
+ * triggers it contains.
+ */
 interface CompiledLexicon {
-  /** exact token → cue indexes */
+  /** exact token → gate ids */
   exact: Map<string, number[]>;
-  /** token prefix → cue indexes */
+  /** token prefix → gate ids */
   prefix: Map<string, number[]>;
   minPrefix: number;
   maxPrefix: number;
-  /** literal (non-token) triggers: [literal, cue index] */
-  literals: [string, number][];
+  /**
+   * literal (non-token) triggers: [literal, gate ids, gate id of its pre-check or -1]. A literal of several
+   * words ("no one") is only searched for when a token starts with its longest word after the first:
+   * that word follows a space inside the literal, so it begins a token wherever the literal occurs.
+   */
+  literals: [string, number[], number][];
+  /** Reused per text: one flag per gate id (cue, alternative, literal pre-check). */
+  triggered: Uint8Array;
+  /** Per cue: the whole pattern (what runs when every alternative is triggered, or ungated). */
   regex: (RegExp | undefined)[];
   isWordCue: boolean[];
-  /** cues with neither words nor triggers: always run */
+  /** Per cue: its alternatives' gate ids are altStart[idx] … altEnd[idx] − 1. */
+  altStart: number[];
+  altEnd: number[];
+  /** Per alternative (gate id − defs): its regex source. */
+  altSource: string[];
+  /** Per alternative: its own regex (built on first use). */
+  altRegex: (RegExp | undefined)[];
+  /** Per cue: regexes of subsets of its alternatives, keyed by which are in (built on first use). */
+  subsets: (Map<number | string, RegExp> | undefined)[];
+  /** gate ids of cues with neither words nor triggers: always run */
   always: number[];
+  /** Number of cues (the first alternative's gate id). */
+  nDefs: number;
 }
 
 let compiled: CompiledLexicon | undefined;
 
 const TOKEN_TRIGGER = /^[a-z0-9][a-z0-9'/-]*\*?$/u;
+const isLiteralTrigger = (k: string): boolean => !TOKEN_TRIGGER.test(k) || k.includes('/');
+/** Distinct alternative subsets kept compiled per cue. */
+const SUBSET_CACHE_MAX = 1024;
 
-function addTo(map: Map<string, number[]>, key: string, idx: number): void {
+function addTo(map: Map<string, number[]>, key: string, id: number): void {
   const l = map.get(key);
-  if (l === undefined) map.set(key, [idx]);
-  else if (!l.includes(idx)) l.push(idx);
+  if (l === undefined) map.set(key, [id]);
+  else if (!l.includes(id)) l.push(id);
+}
+
+function addTrigger(c: CompiledLexicon, k: string, id: number): void {
+  if (isLiteralTrigger(k)) {
+    const entry = c.literals.find(([l]) => l === k);
+    if (entry === undefined) c.literals.push([k, [id], -1]);
+    else if (!entry[1].includes(id)) entry[1].push(id);
+  } else if (k.endsWith('*')) {
+    const p = k.slice(0, -1);
+    addTo(c.prefix, p, id);
+    c.minPrefix = Math.min(c.minPrefix, p.length);
+    c.maxPrefix = Math.max(c.maxPrefix, p.length);
+  } else addTo(c.exact, k, id);
 }
 
 export function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexicon {
-  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], regex: [], isWordCue: [], always: [] };
+  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], subsets: [], always: [], nDefs: defs.length };
+  const nDefs = defs.length;
   defs.forEach((def, idx) => {
     // 'g' only: patterns are lower-case and run on lower-cased text (the 'u'/'i' flags are ~15× slower in V8)
     c.regex.push(def.pattern !== undefined ? new RegExp(def.pattern, 'g') : undefined);
     c.isWordCue.push(def.words !== undefined);
+    c.altStart.push(nDefs + c.altSource.length);
+    const alternatives = def.pattern !== undefined ? splitAlternatives(def.pattern) : [];
+    c.altSource.push(...alternatives);
+    c.altEnd.push(nDefs + c.altSource.length);
     const keys = def.words ?? def.triggers;
+    const ids = def.words !== undefined ? [idx] : alternatives.map((_, k) => c.altStart[idx]! + k);
     if (keys === undefined || keys.length === 0) {
-      c.always.push(idx);
+      c.always.push(idx, ...ids.filter((id) => id !== idx));
       return;
     }
-    for (const k of keys) {
-      if (!TOKEN_TRIGGER.test(k) || k.includes('/')) c.literals.push([k, idx]);
-      else if (k.endsWith('*')) {
-        const p = k.slice(0, -1);
-        addTo(c.prefix, p, idx);
-        c.minPrefix = Math.min(c.minPrefix, p.length);
-        c.maxPrefix = Math.max(c.maxPrefix, p.length);
-      } else addTo(c.exact, k, idx);
+    if (def.words !== undefined) {
+      for (const k of keys) addTrigger(c, k, idx);
+      return;
     }
+    alternatives.forEach((alt, k) => {
+      // an alternative whose triggers cannot be derived keeps all of the cue's; the cue's own id is
+      // triggered with any of its alternatives (matchCues skips untriggered cues with one check)
+      for (const t of gateAlternative(alt, keys, isLiteralTrigger) ?? keys) {
+        addTrigger(c, t, ids[k]!);
+        addTrigger(c, t, idx);
+      }
+    });
   });
+  // pre-checks of several-word literals get the gate ids after the alternatives'
+  let next = nDefs + c.altSource.length;
+  for (const entry of c.literals) {
+    const words = entry[0].split(' ');
+    if (words.length < 2 || !words.every((w) => TOKEN_TRIGGER.test(w))) continue;
+    const longest = words.slice(1).reduce((a, b) => (b.length > a.length ? b : a));
+    entry[2] = next;
+    addTrigger(c, `${longest}*`, next++);
+  }
+  c.triggered = new Uint8Array(next);
   return c;
+}
+
+/** The regex of cue `idx` restricted to its triggered alternatives (same matches: the others cannot match). */
+function regexFor(c: CompiledLexicon, idx: number, triggered: Uint8Array): RegExp | undefined {
+  const from = c.altStart[idx]!;
+  const to = c.altEnd[idx]!;
+  // the triggered alternatives as a number: bit k for alternative k (the cue's first 52; past that, by string)
+  let key = 0;
+  let n = 0;
+  let first = -1;
+  for (let id = from; id < to; id++) {
+    if (triggered[id] === 0) continue;
+    if (n++ === 0) first = id;
+    if (id - from < 52) key += 2 ** (id - from);
+  }
+  if (n === 0) return undefined;
+  if (n === to - from) return c.regex[idx];
+  if (n === 1) return (c.altRegex[first - c.nDefs] ??= new RegExp(c.altSource[first - c.nDefs]!, 'g'));
+  const subsetKey: number | string = to - from <= 52 ? key : Array.from(triggered.subarray(from, to)).join('');
+  const cache = (c.subsets[idx] ??= new Map());
+  let re = cache.get(subsetKey);
+  if (re === undefined) {
+    const sources: string[] = [];
+    for (let id = from; id < to; id++) if (triggered[id] !== 0) sources.push(c.altSource[id - c.nDefs]!);
+    re = new RegExp(sources.join('|'), 'g');
+    // real text repeats few subsets; a cache that keeps growing is reset rather than grown without bound
+    if (cache.size >= SUBSET_CACHE_MAX) cache.clear();
+    cache.set(subsetKey, re);
+  }
+  return re;
 }
 
 /** Compile the lexicon now (the tagger does this at load time, not on the first text). */
@@ -192,6 +282,15 @@ function markDeniedInsideDenials(hits: CueHit[]): void {
   }
 }
 
+/** Whether text[from, to) holds a clause break: , ; : — – ( ) */
+function hasClauseBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2014 || c === 0x2013 || c === 0x28 || c === 0x29) return true;
+  }
+  return false;
+}
+
 function isNegated(doc: AnalysedDoc, text: string, start: number): boolean {
   const toks = doc.tokens;
   const ti = tokenAt(toks, start);
@@ -204,7 +303,7 @@ function isNegated(doc: AnalysedDoc, text: string, start: number): boolean {
     const t = toks[k]!;
     if (CLAUSE_BREAKS.has(t.lower)) break;
     // a clause break (, ; : — ) between the negator and the cue ends its scope
-    if (/[,;:—–()]/u.test(text.slice(t.end, toks[k + 1]!.start))) break;
+    if (hasClauseBreak(text, t.end, toks[k + 1]!.start)) break;
     if (t.info.negator) {
       if (k + 1 < ti && NOT_NEGATING_AFTER.has(toks[k + 1]!.lower)) return false;
       if (negatorAsserts(doc, text, k)) return false;
@@ -234,7 +333,7 @@ export function lowerSameLength(text: string): string {
 }
 
 interface Scan {
-  /** per cue: 0 = not triggered, 1 = triggered (run regex / word hits recorded) */
+  /** per gate id (word cue or regex alternative): 0 = not triggered, 1 = triggered */
   triggered: Uint8Array;
   wordHits: { idx: number; start: number; end: number }[];
 }
@@ -242,7 +341,7 @@ interface Scan {
 const NO_CUES: readonly number[] = [];
 // eslint-disable-next-line no-control-regex
 const NON_ASCII = /[^\u0000-\u007f]/;
-/** token (or token part) → indexes of the cues it matches (exact or prefix); Zipf makes this cache hit almost always. */
+/** token (or token part) → the gate ids it triggers (exact or prefix); Zipf makes this cache hit almost always. */
 const keyCache = new Map<string, readonly number[]>();
 const KEY_CACHE_MAX = 200_000;
 
@@ -264,50 +363,57 @@ function cuesForKey(c: CompiledLexicon, key: string): readonly number[] {
   return result;
 }
 
-function lookup(c: CompiledLexicon, key: string, start: number, end: number, scan: Scan, seen: Set<string> | undefined, known?: readonly number[]): void {
-  const list = known ?? cuesForKey(c, key);
-  for (let i = 0; i < list.length; i++) {
-    const idx = list[i]!;
+/** Mark the gate ids a token (or token part) at start–end triggers, recording word-cue hits. */
+function lookup(c: CompiledLexicon, ids: readonly number[], start: number, end: number, scan: Scan): void {
+  for (let i = 0; i < ids.length; i++) {
+    const idx = ids[i]!;
     scan.triggered[idx] = 1;
-    if (c.isWordCue[idx]) {
+    if (idx < c.nDefs && c.isWordCue[idx]) {
       const last = scan.wordHits[scan.wordHits.length - 1];
       // one hit per cue per span
       if (last !== undefined && last.idx === idx && last.start === start && last.end === end) continue;
-      if (seen !== undefined) {
-        const k = `${idx}:${start}`;
-        if (seen.has(k)) continue;
-        seen.add(k);
-      }
       scan.wordHits.push({ idx, start, end });
     }
   }
 }
 
+const NO_PARTS: readonly TokenPart[] = [];
+
+/** The pieces of a token between ' and - that trigger something: [from, to, gate ids] within the token. */
+function partsOf(c: CompiledLexicon, w: string): readonly TokenPart[] {
+  if (!w.includes('-') && !w.includes("'")) return NO_PARTS;
+  const out: TokenPart[] = [];
+  let s = 0;
+  for (let i = 0; i <= w.length; i++) {
+    const ch = i < w.length ? w.charCodeAt(i) : 0x2d;
+    if (ch === 0x2d || ch === 0x27) {
+      if (i > s) {
+        const ids = cuesForKey(c, w.slice(s, i));
+        if (ids.length > 0) out.push([s, i, ids]);
+      }
+      s = i + 1;
+    }
+  }
+  return out.length > 0 ? out : NO_PARTS;
+}
+
 /** One pass over the tokens: triggered cues and single-word hits. */
-function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string, nDefs: number): Scan {
-  const scan: Scan = { triggered: new Uint8Array(nDefs), wordHits: [] };
+function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string): Scan {
+  c.triggered.fill(0);
+  const scan: Scan = { triggered: c.triggered, wordHits: [] };
   for (const t of doc.tokens) {
     const w = t.lower;
     // the token's memo is valid for the process-wide lexicon only
-    const known = c === compiled ? (t.info.cues ??= cuesForKey(c, w)) : undefined;
-    lookup(c, w, t.start, t.end, scan, undefined, known);
-    // parts of "totally-not-circular", "nvidia's" (whether the token has any: memoised on its info)
-    if ((t.info.hasParts ??= w.includes('-') || w.includes("'"))) {
-      const seen = new Set<string>();
-      let s = 0;
-      for (let i = 0; i <= w.length; i++) {
-        const ch = i < w.length ? w.charCodeAt(i) : 0x2d;
-        if (ch === 0x2d || ch === 0x27) {
-          if (i > s) lookup(c, w.slice(s, i), t.start + s, t.start + i, scan, seen);
-          s = i + 1;
-        }
-      }
-    }
+    lookup(c, c === compiled ? (t.info.cues ??= cuesForKey(c, w)) : cuesForKey(c, w), t.start, t.end, scan);
+    // parts of "totally-not-circular", "nvidia's" (which parts trigger what: memoised on the token's info)
+    const parts = c === compiled ? (t.info.parts ??= partsOf(c, w)) : partsOf(c, w);
+    for (const [from, to, ids] of parts) lookup(c, ids, t.start + from, t.start + to, scan);
   }
   const nonAscii = NON_ASCII.test(lower);
-  for (const [lit, idx] of c.literals) {
-    if (scan.triggered[idx] !== 0 || (!nonAscii && lit.charCodeAt(0) >= 0x80)) continue;
-    if (lower.includes(lit)) scan.triggered[idx] = 1;
+  for (const [lit, ids, precheck] of c.literals) {
+    if ((precheck >= 0 && scan.triggered[precheck] === 0) || (!nonAscii && lit.charCodeAt(0) >= 0x80)) continue;
+    if (ids.every((id) => scan.triggered[id] !== 0)) continue;
+    if (lower.includes(lit)) for (const id of ids) scan.triggered[id] = 1;
   }
   for (const idx of c.always) scan.triggered[idx] = 1;
   return scan;
@@ -332,14 +438,15 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const c = getCompiled();
   const defs = CUE_DEFS;
   const hits: CueHit[] = [];
-  const scan = scanTokens(c, doc, lower, defs.length);
+  const scan = scanTokens(c, doc, lower);
   for (const wh of scan.wordHits) {
     const def = defs[wh.idx]!;
     hits.push({ def, start: wh.start, end: wh.end, negated: def.negatable ? isNegated(doc, original, wh.start) : false });
   }
   for (let idx = 0; idx < defs.length; idx++) {
-    const re = c.regex[idx];
-    if (re === undefined || (gate && scan.triggered[idx] === 0)) continue;
+    if (c.regex[idx] === undefined || (gate && scan.triggered[idx] === 0)) continue;
+    const re = gate ? regexFor(c, idx, scan.triggered) : c.regex[idx];
+    if (re === undefined) continue;
     const def = defs[idx]!;
     const keep = HIT_FILTERS.get(def.name);
     re.lastIndex = 0;

@@ -57,9 +57,9 @@ export function getNlp(): WinkInstance {
 export interface TokenInfo {
   negator: boolean;
   scopeBreak: boolean;
-  /** The token contains '-' or "'" (its parts are looked up too; filled by match-cues). */
-  hasParts?: boolean;
-  /** Cue indexes of the compiled lexicon (filled by match-cues). */
+  /** The token's pieces between ' and - that trigger cues (filled by match-cues). */
+  parts?: readonly TokenPart[];
+  /** Gate ids of the compiled lexicon this token triggers: word cues and regex alternatives (filled by match-cues). */
   cues?: readonly number[];
   /** Interned `w:<token>` key, or null when the token is not a word feature (filled by extract-features). */
   wordKey?: string | null;
@@ -70,6 +70,9 @@ export interface TokenInfo {
   /** Function-word class for the language check: 1 English, 2 other, 3 both, 0 none (filled by detect-language). */
   lang?: number;
 }
+
+/** A piece of a token between ' and -: its offsets within the token and the gate ids it triggers. */
+export type TokenPart = readonly [from: number, to: number, ids: readonly number[]];
 
 const infoCache = new Map<string, TokenInfo>();
 const INFO_CACHE_MAX = 200_000;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticComments } from '../../bench/tagger-bench.js';
+import { CUE_DEFS } from '../../src/tag/cue-lexicon.js';
+import { gateAlternative, sampleAlternative, splitAlternatives } from '../../src/tag/gate-alternatives.js';
 import { parseLabeledJsonl } from '../../src/tag/labeled-data.js';
 import { lowerSameLength, matchCues } from '../../src/tag/match-cues.js';
 import { analyseDoc } from '../../src/tag/nlp-doc.js';
@@ -65,6 +67,38 @@ describe('trigger gating', () => {
       if (gated.join('|') !== full.join('|')) lost.push(`${t.slice(0, 60)}: ${full.filter((h) => !gated.includes(h)).join(', ')}`);
     }
     expect(lost).toEqual([]);
+  });
+
+  it('runs only the alternatives a text triggers, and loses nothing: sample wordings of every alternative', () => {
+    const isLiteral = (t: string): boolean => !/^[a-z0-9][a-z0-9'/-]*\*?$/u.test(t) || t.includes('/');
+    const lost: string[] = [];
+    let checked = 0;
+    for (const def of CUE_DEFS) {
+      if (def.pattern === undefined) continue;
+      for (const alt of splitAlternatives(def.pattern)) {
+        // alternatives whose triggers cannot be derived run whenever the cue is triggered, as before
+        if (gateAlternative(alt, def.triggers ?? [], isLiteral) === undefined) continue;
+        const re = new RegExp(alt);
+        for (const sample of sampleAlternative(alt, 'zq', 12)) {
+          const text = `Well, ${sample} today.`;
+          if (!re.test(text.toLowerCase())) continue;
+          checked++;
+          const gated = key(text, true);
+          if (gated.join('|') !== key(text, false).join('|')) lost.push(`${def.name}: ${text}`);
+        }
+      }
+    }
+    expect(lost).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('derives a tight gate for an alternative and none it cannot prove', () => {
+    const isLiteral = (t: string): boolean => t.includes(' ');
+    expect(gateAlternative(String.raw`\bcalling (?:this|it) an? (?:\w+ )?(?:bubble|ponzi) is lazy\b`, ['bubble', 'ponzi', 'calling', 'lazy'], isLiteral)).toEqual(['calling']);
+    expect(gateAlternative(String.raw`\bnothing like (?:the )?(?:dot-?com|1999)\b`, ['dot-com', 'dotcom', 'dot', '1999', 'nothing'], isLiteral)?.sort()).toEqual(['nothing']);
+    expect(gateAlternative(String.raw`\b(?:glitch|hack)s? for money\b`, ['glitch', 'hack'], isLiteral)).toBeUndefined(); // "hacks for money" has neither
+    expect(gateAlternative(String.raw`\bunsustainabl\w*`, ['unsustainabl*', 'unsustainable'], isLiteral)).toEqual(['unsustainabl*']);
+    expect(gateAlternative(String.raw`\b(?:no one|nobody) (?:is )?mak\w+ money\b`, ['no one', 'nobody'], isLiteral)?.sort()).toEqual(['no one', 'nobody']);
   });
 
   it('cue spans are meaningful phrases, not one letter or a bare stopword', () => {
