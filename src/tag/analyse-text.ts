@@ -30,7 +30,7 @@ function emptyAnalysis(norm: NormalizedText, skipped: string): TextAnalysis {
 export function analyseText(original: string, wordIndex?: WordIndex): TextAnalysis {
   const norm = normalizeText(original);
   if (original.trim() === '') return emptyAnalysis(norm, 'empty text');
-  if (norm.ownChars === 0 && norm.quotedChars > 0) return emptyAnalysis(norm, 'only quoted parent text');
+  if (norm.onlyQuoted) return emptyAnalysis(norm, 'only quoted parent text');
   const lower = lowerSameLength(norm.text);
   const doc = analyseDoc(norm.text, lower);
   if (doc.tokens.length === 0 && !/[\p{L}\p{N}]/u.test(norm.text)) return emptyAnalysis(norm, 'no words (emoji or symbols only)');

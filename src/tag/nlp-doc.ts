@@ -163,6 +163,10 @@ function isWordCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0xc0 && c <= 0x24f);
 }
 
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
 function terminatorOf(c: number): string {
   return c === 0x3f ? '?' : c === 0x21 ? '!' : c === 0x2e ? '.' : c === 0x2026 ? '…' : '';
 }
@@ -213,9 +217,11 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
     const offset0 = offset;
     // exact offsets: wink's values are substrings of `text` in order (only whitespace between them)
     let start = offset;
+    // usually only spaces lie between tokens: step over them before falling back to a search
+    while (start < text.length && isSpaceCode(text.charCodeAt(start)) && !isSpaceCode(value.charCodeAt(0))) start++;
     if (!text.startsWith(value, start)) {
       const found = text.indexOf(value, offset);
-      if (found >= 0) start = found;
+      start = found >= 0 ? found : offset;
     }
     // whitespace before the token ('' when the token is glued to the previous one)
     const sp = start > offset ? ' ' : '';

@@ -25,8 +25,8 @@ export interface NormalizedText {
   origEnd: Int32Array;
   /** Characters (original) that belong to `>` quoted lines. */
   quotedChars: number;
-  /** Non-space characters outside quoted lines, in the original. */
-  ownChars: number;
+  /** The text has quoted lines and not one non-space character of its own outside them. */
+  onlyQuoted: boolean;
   /** True when the original was longer than MAX_ANALYSED_CHARS. */
   truncated: boolean;
 }
@@ -181,11 +181,10 @@ const identViews: ([Int32Array, Int32Array] | undefined)[] = [];
 
 function identity(src: string, truncated: boolean): NormalizedText {
   const n = src.length;
-  let ownChars = 0;
-  for (let i = 0; i < n; i++) if (src.charCodeAt(i) > 0x20) ownChars++;
   let v = identViews[n];
   if (v === undefined) v = identViews[n] = [IDENT_START.subarray(0, n), IDENT_END.subarray(0, n)];
-  return { text: src, origStart: v[0], origEnd: v[1], quotedChars: 0, ownChars, truncated };
+  // no '>' reaches this path, so there are no quoted lines
+  return { text: src, origStart: v[0], origEnd: v[1], quotedChars: 0, onlyQuoted: false, truncated };
 }
 
 function scaleWord(c: number): string | undefined {
@@ -352,7 +351,7 @@ export function normalizeText(original: string): NormalizedText {
     origStart: os.slice(0, len),
     origEnd: oe.slice(0, len),
     quotedChars,
-    ownChars,
+    onlyQuoted: quotedChars > 0 && ownChars === 0,
     truncated,
   };
 }
