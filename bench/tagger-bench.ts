@@ -68,7 +68,7 @@ export async function runTaggerBench(): Promise<void> {
     const median = ratios[Math.floor(ratios.length / 2)] ?? 0;
     const best = (secs: number[]): number => N / Math.min(...secs);
     const lines = [
-      `tagger bench (${N} synthetic comments of 35–50 words, one process running the compiled tagger ${r.version}, ${ROUNDS} interleaved rounds)`,
+      `tagger bench (${N} synthetic comments of 35–50 words, one process running the compiled tagger ${r.version}, ${ROUNDS} rounds, each interleaving 500-comment chunks of both sides)`,
       `  wink-nlp readDoc (${r.pipe.join('+')}):   ${best(r.winkSec).toFixed(0)} comments/s (best round)`,
       `  reactionlens tagger:             ${best(r.tagSec).toFixed(0)} comments/s (best round)  [${r.tagged} tagged]`,
       `  tagger / readDoc per round:      median ${median.toFixed(2)} × (rounds ${ratios.map((x) => x.toFixed(2)).join(', ')}; target ≥ 0.5)`,

@@ -123,32 +123,37 @@ export function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexi
   return c;
 }
 
+/** 2^k for k < 52: a subset of up to 52 alternatives as an exact number key. */
+const POW2 = Float64Array.from({ length: 52 }, (_, k) => 2 ** k);
+
 /** The regex of cue `idx` restricted to its triggered alternatives (same matches: the others cannot match). */
 function regexFor(c: CompiledLexicon, idx: number, triggered: Uint8Array): RegExp | undefined {
   const from = c.altStart[idx]!;
   const to = c.altEnd[idx]!;
-  // the triggered alternatives as a number: bit k for alternative k (the cue's first 52; past that, by string)
-  let key = 0;
   let n = 0;
   let first = -1;
   for (let id = from; id < to; id++) {
-    if (triggered[id] === 0) continue;
-    if (n++ === 0) first = id;
-    if (id - from < 52) key += 2 ** (id - from);
+    if (triggered[id] !== 0 && n++ === 0) first = id;
   }
   if (n === 0) return undefined;
   if (n === to - from) return c.regex[idx];
   if (n === 1) return (c.altRegex[first - c.nDefs] ??= new RegExp(c.altSource[first - c.nDefs]!, 'g'));
-  const subsetKey: number | string = to - from <= 52 ? key : Array.from(triggered.subarray(from, to)).join('');
+  // which alternatives are in: a bit set as a number, or (past 52 alternatives) their offsets as a string
+  let key: number | string = to - from <= 52 ? 0 : '';
+  for (let id = first; id < to; id++) {
+    if (triggered[id] === 0) continue;
+    if (typeof key === 'number') key += POW2[id - from]!;
+    else key += `${id - from},`;
+  }
   const cache = (c.subsets[idx] ??= new Map());
-  let re = cache.get(subsetKey);
+  let re = cache.get(key);
   if (re === undefined) {
     const sources: string[] = [];
     for (let id = from; id < to; id++) if (triggered[id] !== 0) sources.push(c.altSource[id - c.nDefs]!);
     re = new RegExp(sources.join('|'), 'g');
     // real text repeats few subsets; a cache that keeps growing is reset rather than grown without bound
     if (cache.size >= SUBSET_CACHE_MAX) cache.clear();
-    cache.set(subsetKey, re);
+    cache.set(key, re);
   }
   return re;
 }
@@ -412,8 +417,9 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string): Scan {
   const nonAscii = NON_ASCII.test(lower);
   for (const [lit, ids, precheck] of c.literals) {
     if ((precheck >= 0 && scan.triggered[precheck] === 0) || (!nonAscii && lit.charCodeAt(0) >= 0x80)) continue;
-    if (ids.every((id) => scan.triggered[id] !== 0)) continue;
-    if (lower.includes(lit)) for (const id of ids) scan.triggered[id] = 1;
+    let pending = false;
+    for (const id of ids) if (scan.triggered[id] === 0) pending = true;
+    if (pending && lower.includes(lit)) for (const id of ids) scan.triggered[id] = 1;
   }
   for (const idx of c.always) scan.triggered[idx] = 1;
   return scan;

@@ -163,6 +163,14 @@ function isWordCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || (c >= 0xc0 && c <= 0x24f);
 }
 
+/** text.startsWith(value, at), as a plain loop: tokens are short and V8's startsWith costs more per call here. */
+function matchesAt(text: string, value: string, at: number): boolean {
+  const n = value.length;
+  if (at + n > text.length) return false;
+  for (let k = 0; k < n; k++) if (text.charCodeAt(at + k) !== value.charCodeAt(k)) return false;
+  return true;
+}
+
 function isSpaceCode(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
 }
@@ -219,7 +227,7 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
     let start = offset;
     // usually only spaces lie between tokens: step over them before falling back to a search
     while (start < text.length && isSpaceCode(text.charCodeAt(start)) && !isSpaceCode(value.charCodeAt(0))) start++;
-    if (!text.startsWith(value, start)) {
+    if (!matchesAt(text, value, start)) {
       const found = text.indexOf(value, offset);
       start = found >= 0 ? found : offset;
     }
