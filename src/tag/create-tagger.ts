@@ -61,7 +61,7 @@ function cuesForTags(model: TaggerModelFile, original: string, a: TextAnalysis):
       for (const sp of spans) cues.push({ start: sp.start, end: sp.end, text: sp.text, cue: sp.cue, weight });
     }
   }
-  for (const cues of out) cues.sort(byPosition);
+  for (const cues of out) if (cues.length > 1) cues.sort(byPosition);
   return out;
 }
 

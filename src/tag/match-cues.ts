@@ -50,7 +50,8 @@ interface CompiledLexicon {
   subsets: (Map<number | string, RegExp> | undefined)[];
   /** gate ids of cues with neither words nor triggers: always run */
   always: number[];
-  /** Number of cues (the first alternative's gate id). */
+  /** The cues compiled (CUE_DEFS unless a test passes others); their number is the first alternative's gate id. */
+  defs: readonly CueDef[];
   nDefs: number;
 }
 
@@ -81,7 +82,7 @@ function addTrigger(c: CompiledLexicon, k: string, id: number): void {
 }
 
 export function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexicon {
-  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], subsets: [], always: [], nDefs: defs.length };
+  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], subsets: [], always: [], defs, nDefs: defs.length };
   const nDefs = defs.length;
   defs.forEach((def, idx) => {
     // 'g' only: patterns are lower-case and run on lower-cased text (the 'u'/'i' flags are ~15× slower in V8)
@@ -340,7 +341,8 @@ export function lowerSameLength(text: string): string {
 interface Scan {
   /** per gate id (word cue or regex alternative): 0 = not triggered, 1 = triggered */
   triggered: Uint8Array;
-  wordHits: { idx: number; start: number; end: number }[];
+  /** Single-word cue hits, in token order (negation is decided afterwards). */
+  wordHits: CueHit[];
 }
 
 const NO_CUES: readonly number[] = [];
@@ -374,10 +376,11 @@ function lookup(c: CompiledLexicon, ids: readonly number[], start: number, end: 
     const idx = ids[i]!;
     scan.triggered[idx] = 1;
     if (idx < c.nDefs && c.isWordCue[idx]) {
+      const def = c.defs[idx]!;
       const last = scan.wordHits[scan.wordHits.length - 1];
       // one hit per cue per span
-      if (last !== undefined && last.idx === idx && last.start === start && last.end === end) continue;
-      scan.wordHits.push({ idx, start, end });
+      if (last !== undefined && last.def === def && last.start === start && last.end === end) continue;
+      scan.wordHits.push({ def, start, end, negated: false });
     }
   }
 }
@@ -443,12 +446,9 @@ const HIT_FILTERS = new Map<string, (doc: AnalysedDoc, lower: string, start: num
 export function matchCues(original: string, doc: AnalysedDoc, lower: string = lowerSameLength(original), gate = true): CueHit[] {
   const c = getCompiled();
   const defs = CUE_DEFS;
-  const hits: CueHit[] = [];
   const scan = scanTokens(c, doc, lower);
-  for (const wh of scan.wordHits) {
-    const def = defs[wh.idx]!;
-    hits.push({ def, start: wh.start, end: wh.end, negated: def.negatable ? isNegated(doc, original, wh.start) : false });
-  }
+  const hits = scan.wordHits;
+  for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);
   for (let idx = 0; idx < defs.length; idx++) {
     if (c.regex[idx] === undefined || (gate && scan.triggered[idx] === 0)) continue;
     const re = gate ? regexFor(c, idx, scan.triggered) : c.regex[idx];
