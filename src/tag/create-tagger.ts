@@ -6,6 +6,7 @@ import { analyseText, type TextAnalysis } from './analyse-text.js';
 import { featureOfHit, NGRAM_PREFIX, WordIndex } from './extract-features.js';
 import { calibrated, jointWeights, rawLogits, type TaggerModelFile } from './logistic-model.js';
 import { toOriginalSpan } from './normalize-text.js';
+import { sortSmall } from '../util/sort-small.js';
 
 /** Contributions smaller than this (in logit units) are not listed as cues. */
 export const MIN_CUE_WEIGHT = 0.05;
@@ -61,7 +62,7 @@ function cuesForTags(model: TaggerModelFile, original: string, a: TextAnalysis):
       for (const sp of spans) cues.push({ start: sp.start, end: sp.end, text: sp.text, cue: sp.cue, weight });
     }
   }
-  for (const cues of out) if (cues.length > 1) cues.sort(byPosition);
+  for (const cues of out) sortSmall(cues, byPosition);
   return out;
 }
 

@@ -6,6 +6,7 @@
 import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
 import { gateAlternative, splitAlternatives } from './gate-alternatives.js';
 import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
+import { sortSmall } from '../util/sort-small.js';
 
 export interface CueHit {
   def: CueDef;
@@ -442,6 +443,10 @@ const HIT_FILTERS = new Map<string, (doc: AnalysedDoc, lower: string, start: num
   ['denial', (doc, lower, s, e) => !isVoidDenial(doc, lower, s, e)],
 ]);
 
+function byPositionThenName(a: CueHit, b: CueHit): number {
+  return a.start - b.start || a.end - b.end || (a.def.name < b.def.name ? -1 : a.def.name > b.def.name ? 1 : 0);
+}
+
 /** All cue matches in `text` (normalised), in text order. */
 export function matchCues(original: string, doc: AnalysedDoc, lower: string = lowerSameLength(original), gate = true): CueHit[] {
   const c = getCompiled();
@@ -469,6 +474,5 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
     }
   }
   markDeniedInsideDenials(hits);
-  hits.sort((a, b) => a.start - b.start || a.end - b.end || (a.def.name < b.def.name ? -1 : 1));
-  return hits;
+  return sortSmall(hits, byPositionThenName);
 }
