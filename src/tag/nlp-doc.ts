@@ -220,34 +220,34 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
   let curWinkSent = 0;
   let clauseOpen = false;
   let offset = 0;
+  const textLen = text.length;
   for (let i = 0; i < nw; i++) {
     const value = values[i]!;
-    const offset0 = offset;
-    // exact offsets: wink's values are substrings of `text` in order (only whitespace between them)
+    const c0 = value.charCodeAt(0);
+    // exact offsets: wink's values are substrings of `text` in order, usually with only spaces between
+    // them: step over those (noting a line break) and check the token is there, else search for it
     let start = offset;
-    // usually only spaces lie between tokens: step over them before falling back to a search
-    while (start < text.length && isSpaceCode(text.charCodeAt(start)) && !isSpaceCode(value.charCodeAt(0))) start++;
+    let lineBreak = false;
+    if (!isSpaceCode(c0)) {
+      for (let c: number; start < textLen && isSpaceCode((c = text.charCodeAt(start))); start++) if (c === 0x0a) lineBreak = true;
+    }
     if (!matchesAt(text, value, start)) {
       const found = text.indexOf(value, offset);
       start = found >= 0 ? found : offset;
+      lineBreak = false;
+      for (let k = offset; k < start; k++) if (text.charCodeAt(k) === 0x0a) lineBreak = true;
     }
     // whitespace before the token ('' when the token is glued to the previous one)
     const sp = start > offset ? ' ' : '';
     const end = start + value.length;
     offset = end;
-    const c0 = value.charCodeAt(0);
-    let lineBreak = false;
-    for (let k = offset0; k < start; k++) if (text.charCodeAt(k) === 0x0a) lineBreak = true;
     while (ws < lastSpan && i > spans[ws]![1]) ws++;
-    const wsi = ws;
-    if (wsi !== curWinkSent || lineBreak) {
-      curWinkSent = wsi;
-      {
+    if (ws !== curWinkSent || lineBreak) {
+      curWinkSent = ws;
       pushSentence(sentences, sentStartTok, sentStartChar, lastNonSpace, tokens.length, lastTerm);
       sentStartTok = tokens.length;
       sentStartChar = -1;
       clauseOpen = false;
-    }
     }
     if (c0 <= 0x20) {
       // wink's line-break token: a sentence break for Reddit text
