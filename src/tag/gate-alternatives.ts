@@ -379,6 +379,8 @@ export function gateAlternative(alternative: string, triggers: readonly string[]
   const ix = indexTriggers(triggers, isLiteral);
   let best: Set<string> | undefined;
   for (let i = 0; i < factors.length; i++) {
+    // a run starting inside a word proves nothing a run from that word's start does not
+    if (i > 0 && factors[i - 1]!.every((x) => x !== '' && isTokenChar(x[x.length - 1]!)) && factors[i]!.every((x) => x !== '' && isTokenChar(x[0]!))) continue;
     let strings: Strings = [''];
     for (let j = i; j < factors.length; j++) {
       if (strings.length * factors[j]!.length > MAX_STRINGS) break;
