@@ -49,6 +49,8 @@ const extra = [
   'Who actually pays for all this? They have never turned a profit, yet to make a profit, hasn\'t posted a single profit.',
   "Calling this a bubble is lazy. People comparing it to 2000, nothing like the dot-com era; this 'AI bubble' narrative. It doesn't bother me, I'm not worried, saying 'circular' like it's automatically bad; vendor financing is standard in every industry. I'm here for it, LFG, let's go. Cope. Praying for a crash.",
   "How is this not fraud? Isn't this round-tripping? People who call this a bubble, anyone calling it fraud, those who think so; you clearly don't understand. Vendor financing is a normal practice, a common tool.",
+  // wordings the triggers missed until the gate derivation showed their alternatives could match without them
+  "Lines go up, charts go up, graphs go up. brrrrr. Hacks for free money. Pure corporatespeak, marketingspeak. Pipedreams. The financial engineers; stocks faceplanting, a rugpulled market, the dotcoms. Data centres sitting with no customer, left with no buyer. It has not once turned a profit. They sneaked it past the SEC. A ('circular') deal,\n'healthy' demand.",
 ];
 
 const key = (text: string, gate: boolean): string[] => {
