@@ -79,6 +79,10 @@ interface Decoded {
   end: Int32Array;
 }
 
+// Decode-layer offset buffers, reused across calls (normalizeText copies what it keeps).
+let decStart = new Int32Array(1024);
+let decEnd = new Int32Array(1024);
+
 /**
  * Decode HTML entities and drop zero-width chars, recording original spans per output char.
  * Undefined when `src` needs no decoding (identity offsets).
@@ -87,9 +91,14 @@ function decodeLayer(src: string): Decoded | undefined {
   if (!NEEDS_DECODE.test(src)) return undefined;
   const n = src.length;
   let text = '';
-  // one output char per input char at most, except entities decoding to two UTF-16 units (bounded by the entity length)
-  const start = new Int32Array(n + 1);
-  const end = new Int32Array(n + 1);
+  // one output char per input char at most, except entities decoding to two UTF-16 units (bounded by the entity length);
+  // the offsets only live until normalizeText has mapped them through, so the buffers are reused
+  if (decStart.length < n + 1) {
+    decStart = new Int32Array(2 * n + 2);
+    decEnd = new Int32Array(2 * n + 2);
+  }
+  const start = decStart;
+  const end = decEnd;
   let len = 0;
   let i = 0;
   let runStart = 0;
