@@ -18,10 +18,12 @@
 // optional single tokens and bounded `{0,N}` gaps over word tokens. That keeps
 // matching linear in the text length (see the adversarial test).
 //
-// Bump LEXICON_VERSION whenever a pattern, a name or a kind changes: it is part
-// of the tagger version stored with every tag result.
+// Bump LEXICON_VERSION whenever a pattern, a name or a kind changes, or what the
+// matcher makes of them: it is part of the tagger version stored with every tag
+// result. lex7 has lex6's cues; every regex alternative is gated by words it
+// cannot match without (gate-alternatives.ts), and links are not matched.
 
-export const LEXICON_VERSION = 'lex6';
+export const LEXICON_VERSION = 'lex7';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.

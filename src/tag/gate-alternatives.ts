@@ -1,22 +1,28 @@
 // Splits a cue pattern into its top-level alternatives and works out, for each,
-// which of the cue's triggers it cannot match without. A big pattern (the
-// `denial` cue has 34 alternatives) is triggered by many common words, yet on
-// a given text usually only one or two of its alternatives could match; the
-// matcher then runs a regex of just those, which is several times cheaper.
+// words it cannot match without. A big pattern (the `denial` cue has 34
+// alternatives) is triggered by many common words, yet on a given text usually
+// only one or two of its alternatives could match; the matcher then runs a
+// regex of just those, which is several times cheaper.
 //
 // Dropping an alternative that cannot match anywhere in the text leaves the
 // alternation's matches unchanged, so this is exact as long as the derived
-// triggers are right. They are derived, not hand-written: every string the
-// alternative can match is enumerated (with `\w+`, `{0,N}` gaps and other
-// open-ended parts reduced to a wildcard), and an alternative is gated only
-// if each string contains a whole word (or a word prefix, for `*` triggers)
-// that the token scan looks up. Anything the enumeration cannot bound falls
-// back to the cue's full trigger list, i.e. to the old behaviour.
+// gate is right. It is derived, not hand-written, in the regex's own terms:
+// every string the alternative can match is enumerated (with `\w+`, `{0,N}`
+// gaps and other open-ended parts reduced to a wildcard), and each must hold a
+// "regex word": a maximal run of [a-z0-9_] with a `\b` or a non-word character
+// on both sides (or a prefix of one, when its end is open). The matcher looks
+// up every such run of the text (match-cues.ts), so a gate word is always
+// seen where the alternative matches, whatever wink makes of the token around
+// it ("#free", "dot-com-era", a URL). An alternative with no such words (an
+// emoji, a quote mark) can be gated by the cue's literal triggers; anything
+// else falls back to the cue's full trigger list, i.e. to the old behaviour.
 
 /** Marks an unknown run of characters (possibly empty) in an enumerated string. */
 const WILD = '\u0000';
 /** Marks a `\b` / `^` / `$`: a word boundary, zero width. */
 const BOUND = '\u0001';
+/** Marks a `\s`: some whitespace character (a delimiter, but not the literal space of a literal trigger). */
+const SPACE = '\u0002';
 /** Above this many strings an alternative is not enumerated (it keeps the cue's triggers). */
 const MAX_STRINGS = 300;
 /** Character classes with more members than this count as a wildcard. */
@@ -66,13 +72,19 @@ function unique(a: Strings): Strings {
   return s;
 }
 
-const ESCAPED_CLASS: Record<string, Strings> = { s: [' '], w: [WILD], W: [WILD], d: [WILD], D: [WILD], S: [WILD] };
+const ESCAPED_CLASS: Readonly<Record<string, readonly string[]>> = { s: [SPACE], w: [WILD], W: [WILD], d: [WILD], D: [WILD], S: [WILD] };
 const CONTROL: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
 
-/** The one character all of `chars` are, when it is a delimiter (not part of a word, not a wildcard); else ''. */
+/** Whether `c` is a regex word character (`\w` on lower-case text). */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/** The one character all of `chars` are, when it is a delimiter (not a word character, not a wildcard); else ''. */
 function sharedDelimiter(chars: (string | undefined)[]): string {
   const c = chars[0];
-  if (c === undefined || c === WILD || c === BOUND || isTokenChar(c)) return '';
+  if (c === undefined || c === WILD || c === BOUND || isWordChar(c)) return '';
   return chars.every((x) => x === c) ? c : '';
 }
 
@@ -89,12 +101,16 @@ class Enumerator {
     const out: Strings[] = [];
     while (this.i < this.src.length) {
       if (this.src[this.i] === '|' || this.src[this.i] === ')') throw new Error(`unexpected '${this.src[this.i]}' at ${this.i}`);
+      const at = this.i;
       let f: Strings;
       try {
         f = this.quantified(this.atom());
       } catch (e) {
         if (!(e instanceof TooMany)) throw e;
-        // only a group can overflow; what it matched is unknown from here on
+        // too many strings: this factor becomes a wildcard; parse past it again, without enumerating
+        this.i = at;
+        this.skipAtom();
+        this.quantified(['']);
         f = [WILD];
       }
       const last = out[out.length - 1];
@@ -176,7 +192,7 @@ class Enumerator {
       if (e === 'b') return [BOUND];
       if (e === 'B') return [''];
       const cls = ESCAPED_CLASS[e];
-      if (cls !== undefined) return cls;
+      if (cls !== undefined) return [...cls];
       if (/[0-9ux]/.test(e)) throw new Error(`unsupported escape \\${e}`);
       return [CONTROL[e] ?? e];
     }
@@ -186,7 +202,22 @@ class Enumerator {
     return [ch];
   }
 
-  /** Skip a lookaround's body (balanced), returning nothing. */
+  /** Move past one atom (a group, class, escape or character) without enumerating it. */
+  private skipAtom(): void {
+    const ch = this.src[this.i];
+    if (ch === '(') {
+      this.i++;
+      this.skipGroup();
+      this.i++;
+    } else if (ch === '[') {
+      this.i++;
+      if (this.src[this.i] === '^') this.i++;
+      for (; this.i < this.src.length && this.src[this.i] !== ']'; this.i++) if (this.src[this.i] === '\\') this.i++;
+      this.i++;
+    } else this.i += ch === '\\' ? 2 : 1;
+  }
+
+  /** Skip a group's body (balanced) up to its closing ')'. */
   private skipGroup(): Strings {
     let depth = 0;
     let inClass = false;
@@ -215,9 +246,8 @@ class Enumerator {
     if (negated) this.i++;
     const members: string[] = [];
     let wild = negated;
-    let first = true;
-    while (this.i < src.length && (src[this.i] !== ']' || first)) {
-      first = false;
+    // as in JavaScript, a ']' right after '[' or '[^' closes the class: [] matches nothing, [^] anything
+    while (this.i < src.length && src[this.i] !== ']') {
       let c = src[this.i]!;
       if (c === '\\') {
         const e = src[this.i + 1]!;
@@ -228,7 +258,7 @@ class Enumerator {
           else members.push(...cls);
           continue;
         }
-        c = CONTROL[e] ?? e;
+        c = e === 'b' ? '\b' : (CONTROL[e] ?? e);
       } else this.i++;
       if (src[this.i] === '-' && src[this.i + 1] !== ']' && this.i + 1 < src.length) {
         let hi = src[this.i + 1]!;
@@ -251,151 +281,142 @@ class Enumerator {
   }
 }
 
-/** Characters a word token (or its lookup parts) is made of: as nlp-doc.ts's isWordCode, plus the ' and - that re-join pieces. */
-function isTokenChar(c: string): boolean {
-  const code = c.charCodeAt(0);
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x27 || code === 0x2d || (code >= 0xc0 && code <= 0x24f);
+/** What a gate needs the text to contain (any one of them). */
+export interface AlternativeGate {
+  /** Regex words, looked up exactly. */
+  words: string[];
+  /** Regex words must start with one of these. */
+  prefixes: string[];
+  /** Substrings of the text (from the cue's literal triggers). */
+  literals: string[];
 }
 
-interface Keys {
-  /** Whole tokens or token parts the text must contain (looked up exactly). */
-  exact: string[];
-  /** Tokens or token parts that must start with these. */
-  prefix: string[];
+/** Common words: a gate of these would let the alternative run on almost every text. */
+const STOPWORDS = new Set(
+  'a an the and or but of to in on at by for with as is are was were be been it its this that these those i you he she we they me my your our their not no so if do does did has have had will would can could just than then there what who how why all any some more most very'.split(' '),
+);
+
+/** A key the text must hold, as `w:word`, `p:prefix` or `l:literal`. */
+type Key = string;
+
+/** How much a key narrows the texts it lets through: longer and rarer words first. */
+function rankOf(key: Key): number {
+  const body = key.slice(2);
+  const kind = key[0];
+  const base = kind === 'w' ? 20 : kind === 'l' ? 16 : 12;
+  return (STOPWORDS.has(body) ? 0 : base) + Math.min(body.length, 12);
 }
 
 /**
- * What the token scan is sure to look up for one enumerated string: each maximal run of token characters
- * between two delimiters (a boundary, space or punctuation) is a whole token, and its pieces between
- * ' and - are looked up as parts; a run cut by a wildcard or by the string's end only fixes a prefix.
+ * The keys that are sure to be looked up in any text containing string `s`: each regex word with a
+ * boundary, delimiter or (for a prefix) nothing known after it, and each literal trigger it contains.
  */
-function keysOf(s: string): Keys {
-  const keys: Keys = { exact: [], prefix: [] };
+function keysOf(s: string, literals: readonly string[]): Key[] {
+  const keys: Key[] = [];
   let i = 0;
   while (i < s.length) {
-    if (!isTokenChar(s[i]!)) {
+    if (!isWordChar(s[i]!)) {
       i++;
       continue;
     }
     let j = i;
-    while (j < s.length && isTokenChar(s[j]!)) j++;
-    const run = s.slice(i, j);
+    while (j < s.length && isWordChar(s[j]!)) j++;
     const before = i > 0 ? s[i - 1]! : undefined;
     const after = j < s.length ? s[j]! : undefined;
+    // closed: the regex needs a non-word character (or a \b) there, so the text's word ends there too
     const leftClosed = before !== undefined && before !== WILD;
     const rightClosed = after !== undefined && after !== WILD;
-    const pieces = run.split(/['-]/);
-    if (leftClosed && rightClosed) keys.exact.push(run);
-    else if (leftClosed) keys.prefix.push(run);
-    pieces.forEach((p, k) => {
-      if (p === '') return;
-      const l = k > 0 || leftClosed;
-      const r = k < pieces.length - 1 || rightClosed;
-      if (l && r) keys.exact.push(p);
-      else if (l) keys.prefix.push(p);
-    });
+    if (leftClosed && rightClosed) keys.push(`w:${s.slice(i, j)}`);
+    else if (leftClosed && j - i >= 3) keys.push(`p:${s.slice(i, j)}`);
     i = j;
+  }
+  if (literals.length > 0) {
+    const plain = s.replaceAll(BOUND, '');
+    for (const l of literals) if (plain.includes(l)) keys.push(`l:${l}`);
   }
   return keys;
 }
 
-/** A cue's triggers sorted for lookup: exact tokens, `prefix*` tokens, and literal substrings. */
-interface TriggerIndex {
-  exact: Set<string>;
-  prefixes: string[];
-  literals: string[];
-}
-
-function indexTriggers(triggers: readonly string[], isLiteral: (t: string) => boolean): TriggerIndex {
-  const ix: TriggerIndex = { exact: new Set(), prefixes: [], literals: [] };
-  for (const t of triggers) {
-    if (isLiteral(t)) ix.literals.push(t);
-    else if (t.endsWith('*')) ix.prefixes.push(t.slice(0, -1));
-    else ix.exact.add(t);
+/**
+ * A small set of keys such that every string holds one (greedy set cover, best-ranked first), or
+ * undefined when some string holds none.
+ */
+function coverOf(strings: Strings, literals: readonly string[]): Key[] | undefined {
+  const perString: Key[][] = [];
+  for (const s of strings) {
+    const keys = keysOf(s, literals);
+    if (keys.length === 0) return undefined;
+    perString.push(keys);
   }
-  return ix;
-}
-
-/** Add to `found` the triggers sure to fire on string `s`; whether there was one. */
-function addFiring(s: string, ix: TriggerIndex, found: Set<string>): boolean {
-  const keys = keysOf(s);
-  let any = false;
-  for (const k of keys.exact) {
-    if (ix.exact.has(k)) {
-      found.add(k);
-      any = true;
-    }
-  }
-  for (const p of ix.prefixes) {
-    if (keys.exact.some((k) => k.startsWith(p)) || keys.prefix.some((k) => k.startsWith(p))) {
-      found.add(`${p}*`);
-      any = true;
-    }
-  }
-  if (ix.literals.length > 0) {
-    const plain = s.replaceAll(BOUND, '');
-    for (const l of ix.literals) {
-      if (plain.includes(l)) {
-        found.add(l);
-        any = true;
+  const chosen: Key[] = [];
+  let open = perString;
+  while (open.length > 0) {
+    const count = new Map<Key, number>();
+    for (const keys of open) for (const k of new Set(keys)) count.set(k, (count.get(k) ?? 0) + 1);
+    let best: Key | undefined;
+    let bestRank = -1;
+    let bestN = 0;
+    for (const [k, n] of count) {
+      const r = rankOf(k);
+      if (r > bestRank || (r === bestRank && (n > bestN || (n === bestN && k < best!)))) {
+        best = k;
+        bestRank = r;
+        bestN = n;
       }
     }
+    chosen.push(best!);
+    open = open.filter((keys) => !keys.includes(best!));
   }
-  return any;
+  return chosen;
 }
 
-/** The triggers sure to fire on every string of `strings` (one per string at least), or undefined. */
-function triggersOfAll(strings: Strings, ix: TriggerIndex): Set<string> | undefined {
-  const gate = new Set<string>();
-  for (const s of strings) if (!addFiring(s, ix, gate)) return undefined;
-  return gate;
-}
-
-/** Fewer triggers first; then the one whose shortest trigger is longest (short words are common). */
-function isTighter(a: Set<string>, b: Set<string> | undefined): boolean {
+/** The weakest key decides how often the alternative runs; then fewer keys are better. */
+function isTighter(a: Key[], b: Key[] | undefined): boolean {
   if (b === undefined) return true;
-  if (a.size !== b.size) return a.size < b.size;
-  const shortest = (g: Set<string>): number => Math.min(...[...g].map((t) => t.length));
-  return shortest(a) > shortest(b);
+  const worst = (g: Key[]): number => Math.min(...g.map(rankOf));
+  if (worst(a) !== worst(b)) return worst(a) > worst(b);
+  return a.length < b.length;
 }
 
 /**
- * The triggers (a subset of `triggers`) that gate one alternative of a cue pattern: every string the
- * alternative can match contains at least one of them. Undefined when that cannot be shown (the caller
- * then gates the alternative with all of the cue's triggers). `isLiteral` tells which triggers are
- * substrings looked up in the text rather than tokens.
+ * The gate of one alternative of a cue pattern: words, word prefixes or literal triggers, one of which is in
+ * every text the alternative matches. Undefined when that cannot be shown (the caller then gates the
+ * alternative with all of the cue's triggers). `literals` are the cue's literal triggers.
  *
- * Any run of consecutive factors will do: every match contains one of the run's strings, so if each of
- * those holds a trigger, so does each match. Words cut by the run's ends are not trusted (the text may
- * continue them), so a run proves something only with its delimiters inside it. The tightest proof wins.
+ * Any run of consecutive factors will do: every match contains one of the run's strings. Words cut by the
+ * run's ends are not trusted (the text may continue them), so a run proves something only with its
+ * delimiters inside it. The tightest proof wins.
  */
-export function gateAlternative(alternative: string, triggers: readonly string[], isLiteral: (t: string) => boolean): string[] | undefined {
+export function gateAlternative(alternative: string, literals: readonly string[] = []): AlternativeGate | undefined {
   let factors: Strings[];
   try {
     factors = new Enumerator(alternative).factors();
   } catch {
     return undefined;
   }
-  const ix = indexTriggers(triggers, isLiteral);
-  let best: Set<string> | undefined;
+  let best: Key[] | undefined;
   for (let i = 0; i < factors.length; i++) {
     // a run starting inside a word proves nothing a run from that word's start does not
-    if (i > 0 && factors[i - 1]!.every((x) => x !== '' && isTokenChar(x[x.length - 1]!)) && factors[i]!.every((x) => x !== '' && isTokenChar(x[0]!))) continue;
+    if (i > 0 && factors[i - 1]!.every((x) => x !== '' && isWordChar(x[x.length - 1]!)) && factors[i]!.every((x) => x !== '' && isWordChar(x[0]!))) continue;
     let strings: Strings = [''];
-    for (let j = i; j < factors.length; j++) {
+    let extra = -1;
+    for (let j = i; j < factors.length && extra < 2; j++) {
       if (strings.length * factors[j]!.length > MAX_STRINGS) break;
       strings = unique(cross(strings, factors[j]!));
-      const gate = triggersOfAll(strings, ix);
-      if (gate !== undefined) {
-        if (isTighter(gate, best)) best = gate;
-        break; // a longer run only adds strings, never removes a needed trigger
-      }
+      const cover = coverOf(strings, literals);
+      if (cover === undefined) continue;
+      if (isTighter(cover, best)) best = cover;
+      // once covered, a factor or two more can only close a word that ended the run (a prefix becomes a word)
+      extra++;
     }
   }
-  return best === undefined ? undefined : [...best];
+  if (best === undefined) return undefined;
+  const gate: AlternativeGate = { words: [], prefixes: [], literals: [] };
+  for (const k of best.sort()) (k[0] === 'w' ? gate.words : k[0] === 'p' ? gate.prefixes : gate.literals).push(k.slice(2));
+  return gate;
 }
 
-/** Test support: sample strings an alternative can match (wildcards filled with `fill`), at most `limit`. */
+/** Sample strings an alternative can match (wildcards filled with `fill`), at most about `limit`: for tests. */
 export function sampleAlternative(alternative: string, fill: string, limit: number): string[] {
   let factors: Strings[];
   try {
@@ -405,6 +426,9 @@ export function sampleAlternative(alternative: string, fill: string, limit: numb
   }
   // one string per choice of the first factors, the rest fixed to their first option: varied but bounded
   let strings: Strings = [''];
-  for (const f of factors) strings = strings.length * f.length <= limit ? cross(strings, f) : strings.map((x) => x + f[0]!);
-  return strings.map((x) => x.replaceAll(BOUND, '').replaceAll(WILD, fill));
+  for (const f of factors) {
+    if (f.length === 0) return [];
+    strings = strings.length * f.length <= limit ? cross(strings, f) : strings.map((x) => x + f[0]!);
+  }
+  return strings.map((x) => x.replaceAll(BOUND, '').replaceAll(SPACE, ' ').replaceAll(WILD, fill));
 }

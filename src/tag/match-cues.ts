@@ -51,7 +51,7 @@ interface CompiledLexicon {
   subsets: (Map<number | string, RegExp> | undefined)[];
   /** gate ids of cues with neither words nor triggers: always run */
   always: number[];
-  /** The cues compiled (CUE_DEFS unless a test passes others); their number is the first alternative's gate id. */
+  /** The cues compiled (CUE_DEFS); their number is the first alternative's gate id. */
   defs: readonly CueDef[];
   nDefs: number;
 }
@@ -59,7 +59,8 @@ interface CompiledLexicon {
 let compiled: CompiledLexicon | undefined;
 
 const TOKEN_TRIGGER = /^[a-z0-9][a-z0-9'/-]*\*?$/u;
-const isLiteralTrigger = (k: string): boolean => !TOKEN_TRIGGER.test(k) || k.includes('/');
+/** A trigger searched for as a substring (emoji, quote marks, several words) rather than looked up as a token. */
+export const isLiteralTrigger = (k: string): boolean => !TOKEN_TRIGGER.test(k) || k.includes('/');
 /** Distinct alternative subsets kept compiled per cue. */
 const SUBSET_CACHE_MAX = 1024;
 
@@ -82,7 +83,8 @@ function addTrigger(c: CompiledLexicon, k: string, id: number): void {
   } else addTo(c.exact, k, id);
 }
 
-export function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexicon {
+/** Compile the process-wide lexicon (token memos in nlp-doc.ts and keyCache hold its gate ids, so there is one). */
+function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexicon {
   const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], subsets: [], always: [], defs, nDefs: defs.length };
   const nDefs = defs.length;
   defs.forEach((def, idx) => {
@@ -103,10 +105,13 @@ export function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexi
       for (const k of keys) addTrigger(c, k, idx);
       return;
     }
+    const literals = keys.filter(isLiteralTrigger);
     alternatives.forEach((alt, k) => {
-      // an alternative whose triggers cannot be derived keeps all of the cue's; the cue's own id is
+      // an alternative whose gate cannot be derived keeps all of the cue's triggers; the cue's own id is
       // triggered with any of its alternatives (matchCues skips untriggered cues with one check)
-      for (const t of gateAlternative(alt, keys, isLiteralTrigger) ?? keys) {
+      const gate = gateAlternative(alt, literals);
+      const gateKeys = gate === undefined ? keys : [...gate.words, ...gate.prefixes.map((p) => `${p}*`), ...gate.literals];
+      for (const t of gateKeys) {
         addTrigger(c, t, ids[k]!);
         addTrigger(c, t, idx);
       }
@@ -388,36 +393,85 @@ function lookup(c: CompiledLexicon, ids: readonly number[], start: number, end: 
 
 const NO_PARTS: readonly TokenPart[] = [];
 
-/** The pieces of a token between ' and - that trigger something: [from, to, gate ids] within the token. */
+function isWordCharCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/** `ids` without single-word cues: what a regex word that is not a token or token part may trigger. */
+function gateIdsOnly(c: CompiledLexicon, ids: readonly number[]): readonly number[] {
+  return ids.some((id) => id < c.nDefs && c.isWordCue[id]) ? ids.filter((id) => !(id < c.nDefs && c.isWordCue[id])) : ids;
+}
+
+/**
+ * What a token's pieces trigger: [from, to, ids] within the token. Pieces between ' and - are parts
+ * ("totally-not-circular", "nvidia's") and may hit word cues; the token's other regex words (its runs of
+ * [a-z0-9_] split by any other character: "e.g.nobody", a URL) only open regex gates (gate-alternatives.ts).
+ */
 function partsOf(c: CompiledLexicon, w: string): readonly TokenPart[] {
-  if (!w.includes('-') && !w.includes("'")) return NO_PARTS;
-  const out: TokenPart[] = [];
+  let out: TokenPart[] | undefined;
+  let pure = true;
+  for (let i = 0; i < w.length; i++) if (!isWordCharCode(w.charCodeAt(i))) pure = false;
+  if (pure) return NO_PARTS;
+  const parts = new Set<string>();
   let s = 0;
   for (let i = 0; i <= w.length; i++) {
     const ch = i < w.length ? w.charCodeAt(i) : 0x2d;
     if (ch === 0x2d || ch === 0x27) {
       if (i > s) {
+        parts.add(`${s}:${i}`);
         const ids = cuesForKey(c, w.slice(s, i));
-        if (ids.length > 0) out.push([s, i, ids]);
+        if (ids.length > 0) (out ??= []).push([s, i, ids]);
       }
       s = i + 1;
     }
   }
-  return out.length > 0 ? out : NO_PARTS;
+  for (let i = 0; i < w.length; ) {
+    if (!isWordCharCode(w.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < w.length && isWordCharCode(w.charCodeAt(j))) j++;
+    if (!parts.has(`${i}:${j}`) && !(i === 0 && j === w.length)) {
+      const ids = gateIdsOnly(c, cuesForKey(c, w.slice(i, j)));
+      if (ids.length > 0) (out ??= []).push([i, j, ids]);
+    }
+    i = j;
+  }
+  return out ?? NO_PARTS;
+}
+
+/** Open the regex gates of the regex word of `lower` around position `at` (a word character no token covers). */
+function lookupWordAt(c: CompiledLexicon, lower: string, at: number, scan: Scan): number {
+  let from = at;
+  while (from > 0 && isWordCharCode(lower.charCodeAt(from - 1))) from--;
+  let to = at + 1;
+  while (to < lower.length && isWordCharCode(lower.charCodeAt(to))) to++;
+  lookup(c, gateIdsOnly(c, cuesForKey(c, lower.slice(from, to))), from, to, scan);
+  return to;
+}
+
+/** Regex words outside the word tokens (in "#free", "@nobody", between glued tokens): they open gates too. */
+function lookupGap(c: CompiledLexicon, lower: string, from: number, to: number, scan: Scan): void {
+  for (let i = from; i < to; i++) if (isWordCharCode(lower.charCodeAt(i))) i = lookupWordAt(c, lower, i, scan);
 }
 
 /** One pass over the tokens: triggered cues and single-word hits. */
 function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string): Scan {
   c.triggered.fill(0);
   const scan: Scan = { triggered: c.triggered, wordHits: [] };
+  // every regex word of the text is looked up (gate-alternatives.ts relies on it): the word tokens and
+  // their pieces here, anything between them in lookupGap
+  let prevEnd = 0;
   for (const t of doc.tokens) {
     const w = t.lower;
-    // the token's memo is valid for the process-wide lexicon only
-    lookup(c, c === compiled ? (t.info.cues ??= cuesForKey(c, w)) : cuesForKey(c, w), t.start, t.end, scan);
-    // parts of "totally-not-circular", "nvidia's" (which parts trigger what: memoised on the token's info)
-    const parts = c === compiled ? (t.info.parts ??= partsOf(c, w)) : partsOf(c, w);
-    for (const [from, to, ids] of parts) lookup(c, ids, t.start + from, t.start + to, scan);
+    if (t.start > prevEnd) lookupGap(c, lower, prevEnd, t.start, scan);
+    else if (t.start > 0 && isWordCharCode(lower.charCodeAt(t.start - 1)) && isWordCharCode(lower.charCodeAt(t.start))) lookupWordAt(c, lower, t.start, scan);
+    prevEnd = t.end;
+    lookup(c, (t.info.cues ??= cuesForKey(c, w)), t.start, t.end, scan);
+    for (const [from, to, ids] of (t.info.parts ??= partsOf(c, w))) lookup(c, ids, t.start + from, t.start + to, scan);
   }
+  if (lower.length > prevEnd) lookupGap(c, lower, prevEnd, lower.length, scan);
   const nonAscii = NON_ASCII.test(lower);
   for (const [lit, ids, precheck] of c.literals) {
     if ((precheck >= 0 && scan.triggered[precheck] === 0) || (!nonAscii && lit.charCodeAt(0) >= 0x80)) continue;

@@ -5,7 +5,8 @@
 // - decodes HTML entities (&amp; &gt; &#39; &#x27; ...)
 // - drops zero-width characters and soft hyphens
 // - folds typographic quotes/dashes to ASCII (“ ” → ", ‘ ’ → ')
-// - blanks `>` quoted parent lines (they are the parent's words, not the commenter's)
+// - blanks `>` quoted parent lines (they are the parent's words, not the commenter's) and
+//   http(s) links (a URL slug is not the commenter's wording)
 // - rewrites Reddit markers so the tokenizer keeps them whole:
 //   "/s" → " sarcmark", "u/name" → "someuser", "r/sub" → "somesub", "$10B" → "$10 billion"
 // - caps the analysed length (MAX_ANALYSED_CHARS)
@@ -215,6 +216,33 @@ function scaleWord(c: number): string | undefined {
   }
 }
 
+/** Where the next http(s) link starting at or after `from` begins (its scheme), or `t.length`. */
+function nextLink(t: string, from: number): number {
+  for (let at = t.indexOf('://', from); at >= 0; at = t.indexOf('://', at + 3)) {
+    let s = at;
+    while (s > 0 && ((t.charCodeAt(s - 1) | 0x20) >= 0x61 && (t.charCodeAt(s - 1) | 0x20) <= 0x7a)) s--;
+    const scheme = t.slice(s, at).toLowerCase();
+    if (s >= from && (scheme === 'http' || scheme === 'https') && (s === 0 || !isWordChar(t.charCodeAt(s - 1)))) return s;
+  }
+  return t.length;
+}
+
+/** Where the link starting at `s` ends: at whitespace or a closing bracket / quote, before trailing punctuation. */
+function linkEnd(t: string, s: number): number {
+  let e = s;
+  while (e < t.length) {
+    const c = t.charCodeAt(e);
+    if (c <= 0x20 || c === 0x29 || c === 0x5d || c === 0x3e || c === 0x3c || c === 0x22) break;
+    e++;
+  }
+  while (e > s) {
+    const c = t.charCodeAt(e - 1);
+    if (c !== 0x2e && c !== 0x2c && c !== 0x21 && c !== 0x3f && c !== 0x3a && c !== 0x3b && c !== 0x27) break;
+    e--;
+  }
+  return e;
+}
+
 // Output offset buffers, reused across calls (the result gets exact-length copies).
 let bufStart = new Int32Array(1024);
 let bufEnd = new Int32Array(1024);
@@ -244,7 +272,23 @@ export function normalizeText(original: string): NormalizedText {
   let ownChars = 0;
   let i = 0;
   let lineStart = true;
+  let link = nextLink(t, 0);
   while (i < n) {
+    if (link < i) link = nextLink(t, i);
+    if (i === link) {
+      // a link is not the commenter's wording ("…/circular-ai-financing" is a slug, not a cue): blank it
+      const k = linkEnd(t, i);
+      out += ' '.repeat(k - i);
+      for (let q = i; q < k; q++, len++) {
+        os[len] = ds[q]!;
+        oe[len] = de[q]!;
+      }
+      ownChars += k - i;
+      i = k;
+      link = nextLink(t, k);
+      lineStart = false;
+      continue;
+    }
     if (lineStart) {
       lineStart = false;
       // `>` quoted line: skip leading spaces, then '>'
@@ -341,7 +385,7 @@ export function normalizeText(original: string): NormalizedText {
     // plain run up to the next char that may need rewriting
     let j = i + 1;
     if (code > 0x20) ownChars++;
-    while (j < n) {
+    while (j < n && j < link) {
       const d = t.charCodeAt(j);
       if (d === 0x0a || d === 0x2f || d === 0x24) break;
       if ((d === 0x75 || d === 0x72 || d === 0x55 || d === 0x52) && t.charCodeAt(j + 1) === 0x2f) break;

@@ -56,6 +56,18 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(own.tags.distrust.score).toBeGreaterThan(quoted.tags.distrust.score);
   });
 
+  it('words inside a link are not the commenter\'s: a URL slug is no cue, the link text is', () => {
+    const slug = tagger.tag('Honest question, what does OpenAI give up here?\n\nhttps://www.example.com/analysis/circular-ai-financing');
+    expect(Object.values(slug.tags).flatMap((t) => t.cues.map((c) => c.cue))).not.toContain('circular-financing');
+    const text = 'More [circular financing](https://example.com/a-ponzi-bubble), what could go wrong';
+    const o = tagger.tag(text);
+    const all = [...o.tags.cynicism.cues, ...o.tags.distrust.cues, ...o.tags.bubble_caution.cues];
+    expect(all.map((c) => c.text)).toContain('circular financing');
+    expect(all.some((c) => /ponzi|bubble/i.test(c.text))).toBe(false);
+    for (const c of all) expect(text.slice(c.start, c.end)).toBe(c.text);
+    expect(normalizeText('see HTTPS://X.COM/Bubble! nohttp://x.com/y').text).toBe('see                     ! nohttp://x.com/y');
+  });
+
   it('a quoted phrase after a speech verb is reported speech, not scare quotes', () => {
     expect(cueNames('They booked it as "growth" and moved on.')).toContain('scare-quotes');
     expect(cueNames('Analysts called the deal "circular" in a note on Monday.')).not.toContain('scare-quotes');
