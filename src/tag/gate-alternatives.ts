@@ -291,20 +291,43 @@ export interface AlternativeGate {
   literals: string[];
 }
 
-/** Common words: a gate of these would let the alternative run on almost every text. */
+/** Common English words: a gate of these would let the alternative run on almost every text. */
 const STOPWORDS = new Set(
-  'a an the and or but of to in on at by for with as is are was were be been it its this that these those i you he she we they me my your our their not no so if do does did has have had will would can could just than then there what who how why all any some more most very'.split(' '),
+  (
+    'a an the and or but of to in on at by for with as is are was were be been being it its this that these those i you he she we they me him her us them my your his our their not no so if do does did doing done has have had will would can could should might must may just than then there here what who how why when where which while all any some more most very really actually even still also only other own same every each much many one time way thing things lot people person think know like want need make made get got going go goes say said says see new now back over into out up about after before because yes yeah well good'
+  ).split(' '),
 );
 
 /** A key the text must hold, as `w:word`, `p:prefix` or `l:literal`. */
 type Key = string;
 
-/** How much a key narrows the texts it lets through: longer and rarer words first. */
-function rankOf(key: Key): number {
+/** What the caller knows about word frequency: words it chose as rare (the cue's triggers), words that are common. */
+export interface GateHints {
+  /** The cue's literal triggers (substrings: emoji, quote marks, several words). */
+  literals?: readonly string[];
+  /** Words picked by hand as a cue's triggers: rarer than their length suggests. */
+  preferred?: ReadonlySet<string>;
+  /** Words frequent in on-topic comments ("revenue", "chips"): poor gates however long. */
+  common?: ReadonlySet<string>;
+}
+
+/**
+ * A guess at the share of texts that hold a key: what a gate of it costs in regex runs. Function words
+ * are everywhere, topic words are in most on-topic comments, a prefix lets every longer word through
+ * ("con*": contract, consider), and words picked by hand as triggers were picked for being rare.
+ */
+function weightOf(key: Key, hints: GateHints): number {
   const body = key.slice(2);
-  const kind = key[0];
-  const base = kind === 'w' ? 20 : kind === 'l' ? 16 : 12;
-  return (STOPWORDS.has(body) ? 0 : base) + Math.min(body.length, 12);
+  if (key[0] === 'l') return 0.05;
+  if (STOPWORDS.has(body)) return 1;
+  let w = hints.common?.has(body) ? 0.3 : body.length <= 3 ? 0.1 : 0.05;
+  if (key[0] === 'p') {
+    w *= body.length <= 3 ? 4 : body.length <= 5 ? 2 : 1.2;
+    // "mark*" lets every "market" through
+    for (const c of hints.common ?? []) if (c.startsWith(body)) return Math.max(w, 0.3);
+  }
+  if (hints.preferred?.has(body)) w *= 0.3;
+  return w;
 }
 
 /**
@@ -341,27 +364,26 @@ function keysOf(s: string, literals: readonly string[]): Key[] {
  * A small set of keys such that every string holds one (greedy set cover, best-ranked first), or
  * undefined when some string holds none.
  */
-function coverOf(strings: Strings, literals: readonly string[]): Key[] | undefined {
+function coverOf(strings: Strings, hints: GateHints): Key[] | undefined {
   const perString: Key[][] = [];
   for (const s of strings) {
-    const keys = keysOf(s, literals);
+    const keys = keysOf(s, hints.literals ?? []);
     if (keys.length === 0) return undefined;
     perString.push(keys);
   }
+  // greedy weighted set cover: the key with the least weight per string it covers, until all are covered
   const chosen: Key[] = [];
   let open = perString;
   while (open.length > 0) {
     const count = new Map<Key, number>();
     for (const keys of open) for (const k of new Set(keys)) count.set(k, (count.get(k) ?? 0) + 1);
     let best: Key | undefined;
-    let bestRank = -1;
-    let bestN = 0;
+    let bestCost = Infinity;
     for (const [k, n] of count) {
-      const r = rankOf(k);
-      if (r > bestRank || (r === bestRank && (n > bestN || (n === bestN && k < best!)))) {
+      const cost = weightOf(k, hints) / n;
+      if (cost < bestCost || (cost === bestCost && k < best!)) {
         best = k;
-        bestRank = r;
-        bestN = n;
+        bestCost = cost;
       }
     }
     chosen.push(best!);
@@ -370,24 +392,23 @@ function coverOf(strings: Strings, literals: readonly string[]): Key[] | undefin
   return chosen;
 }
 
-/** The weakest key decides how often the alternative runs; then fewer keys are better. */
-function isTighter(a: Key[], b: Key[] | undefined): boolean {
+/** A gate lets the alternative run about as often as the sum of its keys' weights. */
+function isTighter(a: Key[], b: Key[] | undefined, hints: GateHints): boolean {
   if (b === undefined) return true;
-  const worst = (g: Key[]): number => Math.min(...g.map(rankOf));
-  if (worst(a) !== worst(b)) return worst(a) > worst(b);
-  return a.length < b.length;
+  const cost = (g: Key[]): number => g.reduce((sum, k) => sum + weightOf(k, hints), 0);
+  return cost(a) < cost(b) - 1e-9 || (Math.abs(cost(a) - cost(b)) <= 1e-9 && a.length < b.length);
 }
 
 /**
  * The gate of one alternative of a cue pattern: words, word prefixes or literal triggers, one of which is in
  * every text the alternative matches. Undefined when that cannot be shown (the caller then gates the
- * alternative with all of the cue's triggers). `literals` are the cue's literal triggers.
+ * alternative with all of the cue's triggers). `hints` say which keys are cheap to gate on.
  *
  * Any run of consecutive factors will do: every match contains one of the run's strings. Words cut by the
  * run's ends are not trusted (the text may continue them), so a run proves something only with its
  * delimiters inside it. The tightest proof wins.
  */
-export function gateAlternative(alternative: string, literals: readonly string[] = []): AlternativeGate | undefined {
+export function gateAlternative(alternative: string, hints: GateHints = {}): AlternativeGate | undefined {
   let factors: Strings[];
   try {
     factors = new Enumerator(alternative).factors();
@@ -400,13 +421,13 @@ export function gateAlternative(alternative: string, literals: readonly string[]
     if (i > 0 && factors[i - 1]!.every((x) => x !== '' && isWordChar(x[x.length - 1]!)) && factors[i]!.every((x) => x !== '' && isWordChar(x[0]!))) continue;
     let strings: Strings = [''];
     let extra = -1;
-    for (let j = i; j < factors.length && extra < 2; j++) {
+    for (let j = i; j < factors.length && extra < 4; j++) {
       if (strings.length * factors[j]!.length > MAX_STRINGS) break;
       strings = unique(cross(strings, factors[j]!));
-      const cover = coverOf(strings, literals);
+      const cover = coverOf(strings, hints);
       if (cover === undefined) continue;
-      if (isTighter(cover, best)) best = cover;
-      // once covered, a factor or two more can only close a word that ended the run (a prefix becomes a word)
+      if (isTighter(cover, best, hints)) best = cover;
+      // once covered, a few factors more can only close a word that ended the run (a prefix becomes a word)
       extra++;
     }
   }

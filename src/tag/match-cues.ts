@@ -4,7 +4,7 @@
 // Negation is decided from the token stream.
 
 import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
-import { gateAlternative, splitAlternatives } from './gate-alternatives.js';
+import { gateAlternative, splitAlternatives, type GateHints } from './gate-alternatives.js';
 import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
 import { sortSmall } from '../util/sort-small.js';
 
@@ -84,7 +84,16 @@ function addTrigger(c: CompiledLexicon, k: string, id: number): void {
 }
 
 /** Compile the process-wide lexicon (token memos in nlp-doc.ts and keyCache hold its gate ids, so there is one). */
+/** The regex words (3+ characters) of some triggers: "isn't" → isn, "round-trip*" → round, trip. */
+function regexWordsOf(triggers: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of triggers) for (const w of t.replace(/\*$/, '').split(/[^a-z0-9_]+/)) if (w.length >= 3) out.add(w);
+  return out;
+}
+
 function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexicon {
+  // the topic cue's words are what on-topic comments are made of: poor gates, however long
+  const commonWords = regexWordsOf(defs.find((d) => d.name === 'topic')?.words ?? []);
   const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], subsets: [], always: [], defs, nDefs: defs.length };
   const nDefs = defs.length;
   defs.forEach((def, idx) => {
@@ -105,11 +114,11 @@ function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexicon {
       for (const k of keys) addTrigger(c, k, idx);
       return;
     }
-    const literals = keys.filter(isLiteralTrigger);
+    const hints: GateHints = { literals: keys.filter(isLiteralTrigger), preferred: regexWordsOf(keys.filter((t) => !isLiteralTrigger(t))), common: commonWords };
     alternatives.forEach((alt, k) => {
       // an alternative whose gate cannot be derived keeps all of the cue's triggers; the cue's own id is
       // triggered with any of its alternatives (matchCues skips untriggered cues with one check)
-      const gate = gateAlternative(alt, literals);
+      const gate = gateAlternative(alt, hints);
       const gateKeys = gate === undefined ? keys : [...gate.words, ...gate.prefixes.map((p) => `${p}*`), ...gate.literals];
       for (const t of gateKeys) {
         addTrigger(c, t, ids[k]!);

@@ -82,7 +82,7 @@ describe('trigger gating', () => {
       const literals = (def.triggers ?? []).filter(isLiteralTrigger);
       for (const alt of splitAlternatives(def.pattern)) {
         // alternatives whose gate cannot be derived run whenever the cue is triggered, as before
-        if (gateAlternative(alt, literals) === undefined) continue;
+        if (gateAlternative(alt, { literals }) === undefined) continue;
         const re = new RegExp(alt);
         for (const sample of sampleAlternative(alt, 'zq', 12)) {
           for (const around of surroundings) {
@@ -101,7 +101,7 @@ describe('trigger gating', () => {
 
   it('derives a tight gate for an alternative and none it cannot prove', () => {
     const words = (alt: string, literals: string[] = []): string[] | undefined => {
-      const g = gateAlternative(alt, literals);
+      const g = gateAlternative(alt, { literals });
       return g === undefined ? undefined : [...g.words, ...g.prefixes.map((p) => `${p}*`), ...g.literals];
     };
     expect(words(String.raw`\bcalling (?:this|it) an? (?:\w+ )?(?:bubble|ponzi) is lazy\b`)).toEqual(['calling']);
