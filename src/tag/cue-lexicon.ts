@@ -8,10 +8,13 @@
 //   one hash-map pass over the text's tokens (hyphen and apostrophe parts of a
 //   token are looked up too: "totally-not-circular" → "circular").
 // - `pattern`: a lower-case regex for multi-word phrases, run on the lower-cased
-//   normalised text only when one of its `triggers` (tokens, same syntax as
-//   `words`; or a literal containing a non-word character, checked by indexOf)
-//   is present. tests/tag/cue-triggers.test.ts checks on the labeled data and
-//   the bench corpus that gating never loses a match.
+//   normalised text. Each top-level alternative runs only when words it cannot
+//   match without are in the text; gate-alternatives.ts derives those words.
+//   `triggers` (tokens, same syntax as `words`; or a literal containing a
+//   non-word character, checked by indexOf) are hints for that derivation (words
+//   chosen as rare), the gates of alternatives without words (emoji, quote
+//   marks), and the fallback for an alternative the derivation cannot prove.
+//   tests/tag/cue-triggers.test.ts checks that gating never loses a match.
 //
 // Safety rule for every pattern: no nested or unbounded quantifiers over
 // overlapping classes. Only literal alternations, `\w*`/`\w+` at word ends,
