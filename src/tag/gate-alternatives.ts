@@ -75,10 +75,32 @@ function unique(a: Strings): Strings {
 const ESCAPED_CLASS: Readonly<Record<string, readonly string[]>> = { s: [SPACE], w: [WILD], W: [WILD], d: [WILD], D: [WILD], S: [WILD] };
 const CONTROL: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
 
-/** Whether `c` is a regex word character (`\w` on lower-case text). */
-function isWordChar(c: string): boolean {
-  const code = c.charCodeAt(0);
+/**
+ * Whether a character code is a regex word character (`\w` on lower-case text). The gates are words in this
+ * sense, and the matcher looks up every run of them (match-cues.ts): both sides must use this one test.
+ */
+export function isRegexWordCode(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+function isWordChar(c: string): boolean {
+  return isRegexWordCode(c.charCodeAt(0));
+}
+
+/** The regex words (3+ characters) of some words or triggers: "isn't" → isn, "round-trip*" → round, trip. */
+export function regexWordsOf(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of words) for (const w of t.replace(/\*$/, '').split(/[^a-z0-9_]+/)) if (w.length >= 3) out.add(w);
+  return out;
+}
+
+/** The alternative's factors, or undefined when it uses syntax the enumerator does not know. */
+function factorsOf(alternative: string): Strings[] | undefined {
+  try {
+    return new Enumerator(alternative).factors();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The one character all of `chars` are, when it is a delimiter (not a word character, not a wildcard); else ''. */
@@ -361,10 +383,10 @@ function keysOf(s: string, literals: readonly string[]): Key[] {
 }
 
 /**
- * A small set of keys such that every string holds one (greedy set cover, best-ranked first), or
- * undefined when some string holds none.
+ * A cheap set of keys such that every string holds one (greedy weighted set cover), or undefined when some
+ * string holds none.
  */
-function coverOf(strings: Strings, hints: GateHints): Key[] | undefined {
+function coverOf(strings: Strings, hints: GateHints, weigh: (k: Key) => number): Key[] | undefined {
   const perString: Key[][] = [];
   for (const s of strings) {
     const keys = keysOf(s, hints.literals ?? []);
@@ -380,7 +402,7 @@ function coverOf(strings: Strings, hints: GateHints): Key[] | undefined {
     let best: Key | undefined;
     let bestCost = Infinity;
     for (const [k, n] of count) {
-      const cost = weightOf(k, hints) / n;
+      const cost = weigh(k) / n;
       if (cost < bestCost || (cost === bestCost && k < best!)) {
         best = k;
         bestCost = cost;
@@ -393,9 +415,9 @@ function coverOf(strings: Strings, hints: GateHints): Key[] | undefined {
 }
 
 /** A gate lets the alternative run about as often as the sum of its keys' weights. */
-function isTighter(a: Key[], b: Key[] | undefined, hints: GateHints): boolean {
+function isTighter(a: Key[], b: Key[] | undefined, weigh: (k: Key) => number): boolean {
   if (b === undefined) return true;
-  const cost = (g: Key[]): number => g.reduce((sum, k) => sum + weightOf(k, hints), 0);
+  const cost = (g: Key[]): number => g.reduce((sum, k) => sum + weigh(k), 0);
   return cost(a) < cost(b) - 1e-9 || (Math.abs(cost(a) - cost(b)) <= 1e-9 && a.length < b.length);
 }
 
@@ -409,12 +431,15 @@ function isTighter(a: Key[], b: Key[] | undefined, hints: GateHints): boolean {
  * delimiters inside it. The tightest proof wins.
  */
 export function gateAlternative(alternative: string, hints: GateHints = {}): AlternativeGate | undefined {
-  let factors: Strings[];
-  try {
-    factors = new Enumerator(alternative).factors();
-  } catch {
-    return undefined;
-  }
+  const factors = factorsOf(alternative);
+  if (factors === undefined) return undefined;
+  // the same keys come up in many runs: weigh each once
+  const weights = new Map<Key, number>();
+  const weigh = (k: Key): number => {
+    let w = weights.get(k);
+    if (w === undefined) weights.set(k, (w = weightOf(k, hints)));
+    return w;
+  };
   let best: Key[] | undefined;
   for (let i = 0; i < factors.length; i++) {
     // a run starting inside a word proves nothing a run from that word's start does not
@@ -424,9 +449,9 @@ export function gateAlternative(alternative: string, hints: GateHints = {}): Alt
     for (let j = i; j < factors.length && extra < 4; j++) {
       if (strings.length * factors[j]!.length > MAX_STRINGS) break;
       strings = unique(cross(strings, factors[j]!));
-      const cover = coverOf(strings, hints);
+      const cover = coverOf(strings, hints, weigh);
       if (cover === undefined) continue;
-      if (isTighter(cover, best, hints)) best = cover;
+      if (isTighter(cover, best, weigh)) best = cover;
       // once covered, a few factors more can only close a word that ended the run (a prefix becomes a word)
       extra++;
     }
@@ -439,12 +464,8 @@ export function gateAlternative(alternative: string, hints: GateHints = {}): Alt
 
 /** Sample strings an alternative can match (wildcards filled with `fill`), at most about `limit`: for tests. */
 export function sampleAlternative(alternative: string, fill: string, limit: number): string[] {
-  let factors: Strings[];
-  try {
-    factors = new Enumerator(alternative).factors();
-  } catch {
-    return [];
-  }
+  const factors = factorsOf(alternative);
+  if (factors === undefined) return [];
   // one string per choice of the first factors, the rest fixed to their first option: varied but bounded
   let strings: Strings = [''];
   for (const f of factors) {

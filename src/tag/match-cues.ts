@@ -1,10 +1,11 @@
 // Runs the compiled cue lexicon over normalised text: one hash-map pass over
-// the tokens finds every single-word cue and every regex alternative whose
-// trigger is present; only those alternatives run (gate-alternatives.ts).
-// Negation is decided from the token stream.
+// the tokens (and every other regex word of the text) finds every single-word
+// cue and every regex alternative whose gate words are present; only those
+// alternatives run (gate-alternatives.ts). Negation is decided from the token
+// stream.
 
 import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
-import { gateAlternative, splitAlternatives, type GateHints } from './gate-alternatives.js';
+import { gateAlternative, isRegexWordCode, regexWordsOf, splitAlternatives, type GateHints } from './gate-alternatives.js';
 import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
 import { sortSmall } from '../util/sort-small.js';
 
@@ -84,14 +85,8 @@ function addTrigger(c: CompiledLexicon, k: string, id: number): void {
 }
 
 /** Compile the process-wide lexicon (token memos in nlp-doc.ts and keyCache hold its gate ids, so there is one). */
-/** The regex words (3+ characters) of some triggers: "isn't" → isn, "round-trip*" → round, trip. */
-function regexWordsOf(triggers: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of triggers) for (const w of t.replace(/\*$/, '').split(/[^a-z0-9_]+/)) if (w.length >= 3) out.add(w);
-  return out;
-}
-
-function compileLexicon(defs: readonly CueDef[] = CUE_DEFS): CompiledLexicon {
+function compileLexicon(): CompiledLexicon {
+  const defs = CUE_DEFS;
   // the topic cue's words are what on-topic comments are made of: poor gates, however long
   const commonWords = regexWordsOf(defs.find((d) => d.name === 'topic')?.words ?? []);
   const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], subsets: [], always: [], defs, nDefs: defs.length };
@@ -402,10 +397,6 @@ function lookup(c: CompiledLexicon, ids: readonly number[], start: number, end: 
 
 const NO_PARTS: readonly TokenPart[] = [];
 
-function isWordCharCode(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-}
-
 /** `ids` without single-word cues: what a regex word that is not a token or token part may trigger. */
 function gateIdsOnly(c: CompiledLexicon, ids: readonly number[]): readonly number[] {
   return ids.some((id) => id < c.nDefs && c.isWordCue[id]) ? ids.filter((id) => !(id < c.nDefs && c.isWordCue[id])) : ids;
@@ -419,7 +410,7 @@ function gateIdsOnly(c: CompiledLexicon, ids: readonly number[]): readonly numbe
 function partsOf(c: CompiledLexicon, w: string): readonly TokenPart[] {
   let out: TokenPart[] | undefined;
   let pure = true;
-  for (let i = 0; i < w.length; i++) if (!isWordCharCode(w.charCodeAt(i))) pure = false;
+  for (let i = 0; i < w.length; i++) if (!isRegexWordCode(w.charCodeAt(i))) pure = false;
   if (pure) return NO_PARTS;
   const parts = new Set<string>();
   let s = 0;
@@ -435,12 +426,12 @@ function partsOf(c: CompiledLexicon, w: string): readonly TokenPart[] {
     }
   }
   for (let i = 0; i < w.length; ) {
-    if (!isWordCharCode(w.charCodeAt(i))) {
+    if (!isRegexWordCode(w.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i;
-    while (j < w.length && isWordCharCode(w.charCodeAt(j))) j++;
+    while (j < w.length && isRegexWordCode(w.charCodeAt(j))) j++;
     if (!parts.has(`${i}:${j}`) && !(i === 0 && j === w.length)) {
       const ids = gateIdsOnly(c, cuesForKey(c, w.slice(i, j)));
       if (ids.length > 0) (out ??= []).push([i, j, ids]);
@@ -453,16 +444,16 @@ function partsOf(c: CompiledLexicon, w: string): readonly TokenPart[] {
 /** Open the regex gates of the regex word of `lower` around position `at` (a word character no token covers). */
 function lookupWordAt(c: CompiledLexicon, lower: string, at: number, scan: Scan): number {
   let from = at;
-  while (from > 0 && isWordCharCode(lower.charCodeAt(from - 1))) from--;
+  while (from > 0 && isRegexWordCode(lower.charCodeAt(from - 1))) from--;
   let to = at + 1;
-  while (to < lower.length && isWordCharCode(lower.charCodeAt(to))) to++;
+  while (to < lower.length && isRegexWordCode(lower.charCodeAt(to))) to++;
   lookup(c, gateIdsOnly(c, cuesForKey(c, lower.slice(from, to))), from, to, scan);
   return to;
 }
 
 /** Regex words outside the word tokens (in "#free", "@nobody", between glued tokens): they open gates too. */
 function lookupGap(c: CompiledLexicon, lower: string, from: number, to: number, scan: Scan): void {
-  for (let i = from; i < to; i++) if (isWordCharCode(lower.charCodeAt(i))) i = lookupWordAt(c, lower, i, scan);
+  for (let i = from; i < to; i++) if (isRegexWordCode(lower.charCodeAt(i))) i = lookupWordAt(c, lower, i, scan);
 }
 
 /** One pass over the tokens: triggered cues and single-word hits. */
@@ -475,7 +466,7 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string): Scan {
   for (const t of doc.tokens) {
     const w = t.lower;
     if (t.start > prevEnd) lookupGap(c, lower, prevEnd, t.start, scan);
-    else if (t.start > 0 && isWordCharCode(lower.charCodeAt(t.start - 1)) && isWordCharCode(lower.charCodeAt(t.start))) lookupWordAt(c, lower, t.start, scan);
+    else if (t.start > 0 && isRegexWordCode(lower.charCodeAt(t.start - 1)) && isRegexWordCode(lower.charCodeAt(t.start))) lookupWordAt(c, lower, t.start, scan);
     prevEnd = t.end;
     lookup(c, (t.info.cues ??= cuesForKey(c, w)), t.start, t.end, scan);
     for (const [from, to, ids] of (t.info.parts ??= partsOf(c, w))) lookup(c, ids, t.start + from, t.start + to, scan);
@@ -513,7 +504,7 @@ function byPositionThenName(a: CueHit, b: CueHit): number {
 /** All cue matches in `text` (normalised), in text order. */
 export function matchCues(original: string, doc: AnalysedDoc, lower: string = lowerSameLength(original), gate = true): CueHit[] {
   const c = getCompiled();
-  const defs = CUE_DEFS;
+  const defs = c.defs;
   const scan = scanTokens(c, doc, lower);
   const hits = scan.wordHits;
   for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);

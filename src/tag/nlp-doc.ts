@@ -57,7 +57,7 @@ export function getNlp(): WinkInstance {
 export interface TokenInfo {
   negator: boolean;
   scopeBreak: boolean;
-  /** The token's pieces between ' and - that trigger cues (filled by match-cues). */
+  /** The token's pieces that trigger something: parts between ' and -, other regex words (filled by match-cues). */
   parts?: readonly TokenPart[];
   /** Gate ids of the compiled lexicon this token triggers: word cues and regex alternatives (filled by match-cues). */
   cues?: readonly number[];
@@ -71,7 +71,7 @@ export interface TokenInfo {
   lang?: number;
 }
 
-/** A piece of a token between ' and -: its offsets within the token and the gate ids it triggers. */
+/** A piece of a token (a part between ' and -, or another regex word): its offsets within the token and the gate ids it triggers. */
 export type TokenPart = readonly [from: number, to: number, ids: readonly number[]];
 
 const infoCache = new Map<string, TokenInfo>();

@@ -114,7 +114,7 @@ describe('trigger gating', () => {
     expect(words(String.raw`\bno\w+`)).toBeUndefined();
     // \s is some whitespace, not the literal space of a literal trigger
     expect(words(String.raw`🙄\s🙄`, ['🙄 🙄'])).toBeUndefined();
-    expect(words(String.raw`🙄|🤡`.split('|')[0]!, ['🙄'])).toEqual(['🙄']);
+    expect(words('🙄', ['🙄'])).toEqual(['🙄']);
   });
 
   it('cue spans are meaningful phrases, not one letter or a bare stopword', () => {
