@@ -125,9 +125,13 @@ function scoreCandidate(candidate: QuoteCandidate, tag: TagName): Scored | undef
   return { candidate, tag, trimmed, relevance: resolved.score * punch * communitySignal(candidate.comment.score) };
 }
 
+/** The highest-weight cue that supports the tag; a rebuttal cue ("not a bubble") is never the focus. */
 function findStrongestCue(cues: readonly Cue[]): Cue | undefined {
   let best: Cue | undefined;
-  for (const cue of cues) if (best === undefined || cue.weight > best.weight || (cue.weight === best.weight && cue.start < best.start)) best = cue;
+  for (const cue of cues) {
+    if (cue.weight <= 0) continue;
+    if (best === undefined || cue.weight > best.weight || (cue.weight === best.weight && cue.start < best.start)) best = cue;
+  }
   return best;
 }
 

@@ -24,6 +24,11 @@ export function displayCuePhrase(text: string): string {
   return phrase.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 ? phrase : text.trim();
 }
 
+/** The cues that pushed towards their tag: a rebuttal cue ("not a bubble") is never cited or counted as the reason. */
+export function supportingCues(cues: readonly Cue[]): Cue[] {
+  return cues.filter((c) => c.weight > 0);
+}
+
 /**
  * A one-line plain-English gloss of why a quote was picked, built only from
  * the cues that fired (so it never claims more than the tagger saw). It is
@@ -31,11 +36,6 @@ export function displayCuePhrase(text: string): string {
  * many analysed comments share each cue phrase, so a phrase the whole
  * discussion repeats reads "… again" with the count behind it.
  */
-/** The cues that pushed towards their tag: a rebuttal cue ("not a bubble") is never cited or counted as the reason. */
-export function supportingCues(cues: readonly Cue[]): Cue[] {
-  return cues.filter((c) => c.weight > 0);
-}
-
 export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<string, number>, overridden = false): string {
   const phrases: string[] = [];
   for (const cue of supportingCues(cues).sort((a, b) => b.weight - a.weight || a.start - b.start)) {

@@ -116,3 +116,34 @@ describe('trimQuote', () => {
     expect(splitSentences('One two. Three four!\nFive six? Seven').map((s) => s.words)).toEqual([2, 2, 2, 1]);
   });
 });
+
+describe('pickQuotes focus', () => {
+  // three sentences of 15+ words: too long to quote whole, so the excerpt is cut around the focus
+  const body =
+    'Amazon and OpenAI signed another compute deal this week and the market shrugged at the headline number completely. ' +
+    'The same dollars go out as investment and come straight back in as cloud revenue for the quarter again. ' +
+    'People keep saying this is not a bubble because the chips are real and the demand is real too.';
+  const thread = makeThread('tf', 'stocks', 'Focus thread');
+  const comment = makeComment('cf', thread, body, { score: 10 });
+
+  function pickWith(cues: Array<{ text: string; weight: number }>): string {
+    const tags = makeTags(comment, { bubble_caution: { score: 0.9 } });
+    tags.tags.bubble_caution.cues = cues.map(({ text, weight }) => {
+      const start = body.indexOf(text);
+      return { start, end: start + text.length, text, cue: 'test-cue', weight };
+    });
+    const resolved = resolveTags(tags, undefined)!;
+    const [quote] = pickQuotes([{ comment, thread, tags: resolved }], { limit: 1, refrains: new Map(), withAuthors: false });
+    return quote!.text;
+  }
+
+  it('centres the excerpt on the strongest supporting cue', () => {
+    expect(pickWith([{ text: 'The same dollars', weight: 1.1 }, { text: 'not a bubble', weight: -0.4 }])).toMatch(/The same dollars/);
+  });
+
+  it('never centres it on a rebuttal cue, even when no supporting cue fired', () => {
+    const text = pickWith([{ text: 'not a bubble', weight: -0.4 }]);
+    expect(text).not.toMatch(/not a bubble/);
+    expect(text.startsWith('Amazon and OpenAI')).toBe(true);
+  });
+});
