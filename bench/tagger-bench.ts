@@ -1,12 +1,14 @@
 // Tagging throughput vs. wink-nlp's own readDoc (sbd + negation only) on the
-// same 20,000 synthetic comments, in the same process; plus load time and peak RSS.
+// same 20,000 comments, in the same process; plus load time and peak RSS. Two corpora:
+// synthetic comments, and comments made of sentences of the repo's real labeled comments.
 // The measured process runs the compiled code (bench/tagger-bench-child.mjs).
 // Run: npx tsx bench/tagger-bench.ts   (or via npm run bench)
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseLabeledJsonl } from '../src/tag/labeled-data.js';
 import { createRandom } from '../src/util/create-random.js';
 import { buildDist } from './build-dist.js';
 import { runJsonChild } from './run-json-child.js';
@@ -45,6 +47,7 @@ export function syntheticComments(n: number, seed = 42): string[] {
 }
 
 const ROUNDS = 5;
+const LABELED = fileURLToPath(new URL('../training/labeled-dev.jsonl', import.meta.url));
 
 interface ChildResult {
   version: string;
@@ -56,24 +59,58 @@ interface ChildResult {
   peakMb: number;
 }
 
+/**
+ * Comments made of real sentences: each is 1–3 sentences drawn (seeded) from the repo's 364 real labeled
+ * comments (training/labeled-dev.jsonl). Real wording, links and punctuation, and nearly every text is new,
+ * as in a night's collection: a corpus that repeats its texts would hide any cost paid per new wording
+ * (regex compilation, cache misses) after the first pass.
+ */
+export function realSentenceComments(n: number, seed = 42): string[] {
+  const { items, problems } = parseLabeledJsonl(readFileSync(LABELED, 'utf8'));
+  if (problems.length > 0 || items.length === 0) throw new Error(`tagger bench: ${LABELED}: ${problems.length} bad lines, ${items.length} items`);
+  const sentences = items.flatMap((it) => it.text.split(/(?<=[.!?])\s+|\n+/u)).filter((x) => x.trim() !== '');
+  const rnd = createRandom(seed);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = 1 + Math.floor(rnd() * 3);
+    const parts: string[] = [];
+    for (let j = 0; j < k; j++) parts.push(sentences[Math.floor(rnd() * sentences.length)]!);
+    out.push(parts.join(' '));
+  }
+  return out;
+}
+
+function runCorpus(dir: string, name: string, texts: string[]): ChildResult {
+  const corpus = join(dir, `${name}.json`);
+  writeFileSync(corpus, JSON.stringify(texts));
+  return runJsonChild<ChildResult>([fileURLToPath(new URL('./tagger-bench-child.mjs', import.meta.url)), corpus, String(ROUNDS)], `tagger bench (${name})`);
+}
+
+function describeRun(label: string, n: number, r: ChildResult): string[] {
+  const ratios = r.tagSec.map((sec, i) => (r.winkSec[i] ?? 0) / sec).sort((a, b) => a - b);
+  const median = ratios[Math.floor(ratios.length / 2)] ?? 0;
+  const best = (secs: number[]): number => n / Math.min(...secs);
+  return [
+    label,
+    `  wink-nlp readDoc (${r.pipe.join('+')}):   ${best(r.winkSec).toFixed(0)} comments/s (best round)`,
+    `  reactionlens tagger:             ${best(r.tagSec).toFixed(0)} comments/s (best round)  [${r.tagged} tagged]`,
+    `  tagger / readDoc per round:      median ${median.toFixed(2)} × (rounds ${ratios.map((x) => x.toFixed(2)).join(', ')}; target ≥ 0.5)`,
+    `  model load:                      ${r.loadMs.toFixed(0)} ms  (target ≤ 1000)`,
+    `  peak RSS:                        ${r.peakMb.toFixed(0)} MB  (target ≤ 300)`,
+  ];
+}
+
 export async function runTaggerBench(): Promise<void> {
   const N = 20_000;
   const dir = mkdtempSync(join(tmpdir(), 'reactionlens-tagger-bench-'));
   try {
-    const corpus = join(dir, 'corpus.json');
-    writeFileSync(corpus, JSON.stringify(syntheticComments(N)));
     buildDist(); // the measured child runs the compiled tagger, as the CLI does
-    const r = runJsonChild<ChildResult>([fileURLToPath(new URL('./tagger-bench-child.mjs', import.meta.url)), corpus, String(ROUNDS)], 'tagger bench');
-    const ratios = r.tagSec.map((sec, i) => (r.winkSec[i] ?? 0) / sec).sort((a, b) => a - b);
-    const median = ratios[Math.floor(ratios.length / 2)] ?? 0;
-    const best = (secs: number[]): number => N / Math.min(...secs);
+    const synthetic = runCorpus(dir, 'synthetic', syntheticComments(N));
+    const real = runCorpus(dir, 'real-sentences', realSentenceComments(N));
+    const how = `one process running the compiled tagger ${synthetic.version}, ${ROUNDS} rounds, each interleaving 500-comment chunks of both sides`;
     const lines = [
-      `tagger bench (${N} synthetic comments of 35–50 words, one process running the compiled tagger ${r.version}, ${ROUNDS} rounds, each interleaving 500-comment chunks of both sides)`,
-      `  wink-nlp readDoc (${r.pipe.join('+')}):   ${best(r.winkSec).toFixed(0)} comments/s (best round)`,
-      `  reactionlens tagger:             ${best(r.tagSec).toFixed(0)} comments/s (best round)  [${r.tagged} tagged]`,
-      `  tagger / readDoc per round:      median ${median.toFixed(2)} × (rounds ${ratios.map((x) => x.toFixed(2)).join(', ')}; target ≥ 0.5)`,
-      `  model load:                      ${r.loadMs.toFixed(0)} ms  (target ≤ 1000)`,
-      `  peak RSS:                        ${r.peakMb.toFixed(0)} MB  (target ≤ 300)`,
+      ...describeRun(`tagger bench: ${N} synthetic comments of 35–50 words (${how})`, N, synthetic),
+      ...describeRun(`tagger bench: ${N} comments of 1–3 real sentences drawn from the 364 labeled comments (training/labeled-dev.jsonl), same procedure`, N, real),
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } finally {

@@ -46,10 +46,8 @@ interface CompiledLexicon {
   altEnd: number[];
   /** Per alternative (gate id − defs): its regex source. */
   altSource: string[];
-  /** Per alternative: its own regex (built on first use). */
+  /** Per alternative: its own regex (built on first use; at most one per alternative, so never more than altSource.length). */
   altRegex: (RegExp | undefined)[];
-  /** Per cue: regexes of subsets of its alternatives, keyed by which are in (built on first use). */
-  subsets: (Map<number | string, RegExp> | undefined)[];
   /** gate ids of cues with neither words nor triggers: always run */
   always: number[];
   /** The cues compiled (CUE_DEFS); their number is the first alternative's gate id. */
@@ -62,8 +60,6 @@ let compiled: CompiledLexicon | undefined;
 const TOKEN_TRIGGER = /^[a-z0-9][a-z0-9'/-]*\*?$/u;
 /** A trigger searched for as a substring (emoji, quote marks, several words) rather than looked up as a token. */
 export const isLiteralTrigger = (k: string): boolean => !TOKEN_TRIGGER.test(k) || k.includes('/');
-/** Distinct alternative subsets kept compiled per cue. */
-const SUBSET_CACHE_MAX = 1024;
 
 function addTo(map: Map<string, number[]>, key: string, id: number): void {
   const l = map.get(key);
@@ -89,7 +85,7 @@ function compileLexicon(): CompiledLexicon {
   const defs = CUE_DEFS;
   // the topic cue's words are what on-topic comments are made of: poor gates, however long
   const commonWords = regexWordsOf(defs.find((d) => d.name === 'topic')?.words ?? []);
-  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], subsets: [], always: [], defs, nDefs: defs.length };
+  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], always: [], defs, nDefs: defs.length };
   const nDefs = defs.length;
   defs.forEach((def, idx) => {
     // 'g' only: patterns are lower-case and run on lower-cased text (the 'u'/'i' flags are ~15× slower in V8)
@@ -134,39 +130,74 @@ function compileLexicon(): CompiledLexicon {
   return c;
 }
 
-/** 2^k for k < 52: a subset of up to 52 alternatives as an exact number key. */
-const POW2 = Float64Array.from({ length: 52 }, (_, k) => 2 ** k);
+/** Reused per text: the triggered alternatives of one cue (gate ids and regexes), and each one's next match. */
+const altIds: number[] = [];
+const altRes: RegExp[] = [];
+let altStarts = new Int32Array(64);
+let altEnds = new Int32Array(64);
 
-/** The regex of cue `idx` restricted to its triggered alternatives (same matches: the others cannot match). */
-function regexFor(c: CompiledLexicon, idx: number, triggered: Uint8Array): RegExp | undefined {
+/** Report every non-empty match of one global regex, as matchCues always has (an empty match is stepped over). */
+function execAll(re: RegExp, lower: string, onMatch: (start: number, end: number) => void): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(lower)) !== null) {
+    const e = m.index + m[0].length;
+    if (e === m.index) re.lastIndex++;
+    else onMatch(m.index, e);
+  }
+}
+
+/**
+ * Every match the cue's whole pattern would find in `lower`, found with only its triggered alternatives
+ * (the others cannot match: gate-alternatives.ts), reported as `onMatch(start, end)` in the order execAll
+ * over the whole pattern would report them.
+ *
+ * No regex is compiled per subset of alternatives: real comments rarely repeat a subset, and compiling
+ * one (plus V8's tier-up on its second run) costs far more than one text saves, so a stream of new
+ * comments became a stream of compilations and of native code (3× slower on new text, 420 MB peak RSS;
+ * even compiling only subsets seen 32 times measured worse than none). Each alternative's own regex is
+ * compiled once per process instead, and the whole pattern's semantics are reproduced from their matches:
+ * at each position the whole pattern takes the first alternative, in pattern order, that matches there,
+ * so its next match is the leftmost of the alternatives' next matches, ties going to the earlier
+ * alternative; after a match it resumes at the match's end (one past an empty match).
+ */
+function execTriggered(c: CompiledLexicon, idx: number, triggered: Uint8Array, lower: string, onMatch: (start: number, end: number) => void): void {
   const from = c.altStart[idx]!;
   const to = c.altEnd[idx]!;
-  let n = 0;
-  let first = -1;
-  for (let id = from; id < to; id++) {
-    if (triggered[id] !== 0 && n++ === 0) first = id;
+  altIds.length = 0;
+  for (let id = from; id < to; id++) if (triggered[id] !== 0) altIds.push(id);
+  const n = altIds.length;
+  if (n === 0) return;
+  if (n === to - from) return execAll(c.regex[idx]!, lower, onMatch);
+  if (n === 1) return execAll((c.altRegex[altIds[0]! - c.nDefs] ??= new RegExp(c.altSource[altIds[0]! - c.nDefs]!, 'g')), lower, onMatch);
+  altRes.length = 0;
+  for (const id of altIds) altRes.push((c.altRegex[id - c.nDefs] ??= new RegExp(c.altSource[id - c.nDefs]!, 'g')));
+  if (altStarts.length < n) {
+    altStarts = new Int32Array(2 * n);
+    altEnds = new Int32Array(2 * n);
   }
-  if (n === 0) return undefined;
-  if (n === to - from) return c.regex[idx];
-  if (n === 1) return (c.altRegex[first - c.nDefs] ??= new RegExp(c.altSource[first - c.nDefs]!, 'g'));
-  // which alternatives are in: a bit set as a number, or (past 52 alternatives) their offsets as a string
-  let key: number | string = to - from <= 52 ? 0 : '';
-  for (let id = first; id < to; id++) {
-    if (triggered[id] === 0) continue;
-    if (typeof key === 'number') key += POW2[id - from]!;
-    else key += `${id - from},`;
+  const starts = altStarts;
+  const ends = altEnds;
+  const seek = (k: number, pos: number): void => {
+    const r = altRes[k]!;
+    r.lastIndex = pos;
+    const m = r.exec(lower);
+    starts[k] = m === null ? -1 : m.index;
+    ends[k] = m === null ? -1 : m.index + m[0].length;
+  };
+  for (let k = 0; k < n; k++) seek(k, 0);
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < n; k++) if (starts[k]! >= 0 && (best < 0 || starts[k]! < starts[best]!)) best = k;
+    if (best < 0) return;
+    const s = starts[best]!;
+    const e = ends[best]!;
+    const pos = e === s ? s + 1 : e;
+    if (e !== s) onMatch(s, e);
+    if (pos > lower.length) return;
+    // an alternative whose next match starts at or after `pos` keeps it: searching from `pos` finds the same
+    for (let k = 0; k < n; k++) if (starts[k]! >= 0 && starts[k]! < pos) seek(k, pos);
   }
-  const cache = (c.subsets[idx] ??= new Map());
-  let re = cache.get(key);
-  if (re === undefined) {
-    const sources: string[] = [];
-    for (let id = from; id < to; id++) if (triggered[id] !== 0) sources.push(c.altSource[id - c.nDefs]!);
-    re = new RegExp(sources.join('|'), 'g');
-    // real text repeats few subsets; a cache that keeps growing is reset rather than grown without bound
-    if (cache.size >= SUBSET_CACHE_MAX) cache.clear();
-    cache.set(key, re);
-  }
-  return re;
 }
 
 /** Compile the lexicon now (the tagger does this at load time, not on the first text). */
@@ -509,23 +540,16 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const hits = scan.wordHits;
   for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);
   for (let idx = 0; idx < defs.length; idx++) {
-    if (c.regex[idx] === undefined || (gate && scan.triggered[idx] === 0)) continue;
-    const re = gate ? regexFor(c, idx, scan.triggered) : c.regex[idx];
-    if (re === undefined) continue;
+    const re = c.regex[idx];
+    if (re === undefined || (gate && scan.triggered[idx] === 0)) continue;
     const def = defs[idx]!;
     const keep = HIT_FILTERS.get(def.name);
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(lower)) !== null) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (e === s) {
-        re.lastIndex++;
-        continue;
-      }
-      if (keep !== undefined && !keep(doc, lower, s, e)) continue;
+    const onMatch = (s: number, e: number): void => {
+      if (keep !== undefined && !keep(doc, lower, s, e)) return;
       hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
-    }
+    };
+    if (gate) execTriggered(c, idx, scan.triggered, lower, onMatch);
+    else execAll(re, lower, onMatch);
   }
   markDeniedInsideDenials(hits);
   return sortSmall(hits, byPositionThenName);

@@ -99,6 +99,35 @@ describe('trigger gating', () => {
     expect(checked).toBeGreaterThan(5000);
   });
 
+  it('several triggered alternatives of one cue find what the whole pattern finds: same spans, same order, overlaps resolved alike', () => {
+    // the matcher runs each triggered alternative's own regex and merges their matches as one alternation
+    // would (leftmost first, earlier alternative on a tie, resume after the match): texts that trigger two to
+    // four alternatives of one cue, glued or overlapping, where a wrong merge shows
+    const joins = [' ', '', ' and ', '. '];
+    const differ: string[] = [];
+    let multi = 0;
+    for (const def of CUE_DEFS) {
+      if (def.pattern === undefined) continue;
+      const samples = splitAlternatives(def.pattern)
+        .map((alt) => sampleAlternative(alt, 'zq', 2)[0])
+        .filter((x): x is string => x !== undefined);
+      if (samples.length < 2) continue;
+      for (let i = 0; i < samples.length; i++) {
+        for (const [k, join] of joins.entries()) {
+          // pair each sample with a later one, and every third with two more
+          const picked = [samples[i]!, samples[(i + 1 + k) % samples.length]!];
+          if (i % 3 === 0) picked.push(samples[(i + 5) % samples.length]!, samples[i]!);
+          const text = `So ${picked.join(join)} today`;
+          const gated = key(text, true);
+          if (gated.filter((h) => h.startsWith(`${def.name}@`)).length >= 2) multi++;
+          if (gated.join('|') !== key(text, false).join('|')) differ.push(`${def.name}: ${text}`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(multi).toBeGreaterThan(1000);
+  });
+
   it('derives a tight gate for an alternative and none it cannot prove', () => {
     const words = (alt: string, literals: string[] = []): string[] | undefined => {
       const g = gateAlternative(alt, { literals });
