@@ -60,10 +60,12 @@ interface ChildResult {
 }
 
 /**
- * Comments made of real sentences: each is 1–3 sentences drawn (seeded) from the repo's 364 real labeled
- * comments (training/labeled-dev.jsonl). Real wording, links and punctuation, and nearly every text is new,
- * as in a night's collection: a corpus that repeats its texts would hide any cost paid per new wording
- * (regex compilation, cache misses) after the first pass.
+ * Comments made of real sentences: each is 1–3 sentences drawn (seeded) from the 650 sentences of the repo's
+ * 364 real labeled comments (training/labeled-dev.jsonl): real wording, links and punctuation, and 13,908
+ * distinct texts of 20,000, so costs paid per new combination of wordings (such as compiling a regex per
+ * subset of cue alternatives) show. Its vocabulary is still small and every round passes over the same
+ * texts: costs paid per new word (cache misses) are mostly warmed away, so a night's real collection may
+ * cost more than this corpus shows.
  */
 export function realSentenceComments(n: number, seed = 42): string[] {
   const { items, problems } = parseLabeledJsonl(readFileSync(LABELED, 'utf8'));

@@ -200,7 +200,7 @@ function similarity(s: Scored, p: Scored, spreadTags: boolean): number {
   return sim;
 }
 
-/** The strongest cue of the quote's tag: two quotes making the same point through the same phrase add little. */
+/** The strongest supporting cue of the quote's tag: two quotes making the same point through the same phrase add little. */
 function leadPhrase(s: Scored): string {
   const cue = findStrongestCue(s.candidate.tags[s.tag].cues);
   return cue === undefined ? `#${s.candidate.comment.id}` : cue.text.toLowerCase();

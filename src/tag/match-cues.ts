@@ -5,6 +5,7 @@
 // stream.
 
 import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
+import { execAll, execAlternation, type OnMatch } from './exec-alternation.js';
 import { gateAlternative, isRegexWordCode, regexWordsOf, splitAlternatives, type GateHints } from './gate-alternatives.js';
 import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
 import { sortSmall } from '../util/sort-small.js';
@@ -130,74 +131,28 @@ function compileLexicon(): CompiledLexicon {
   return c;
 }
 
-/** Reused per text: the triggered alternatives of one cue (gate ids and regexes), and each one's next match. */
-const altIds: number[] = [];
-const altRes: RegExp[] = [];
-let altStarts = new Int32Array(64);
-let altEnds = new Int32Array(64);
-
-/** Report every non-empty match of one global regex, as matchCues always has (an empty match is stepped over). */
-function execAll(re: RegExp, lower: string, onMatch: (start: number, end: number) => void): void {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(lower)) !== null) {
-    const e = m.index + m[0].length;
-    if (e === m.index) re.lastIndex++;
-    else onMatch(m.index, e);
-  }
-}
-
 /**
  * Every match the cue's whole pattern would find in `lower`, found with only its triggered alternatives
- * (the others cannot match: gate-alternatives.ts), reported as `onMatch(start, end)` in the order execAll
- * over the whole pattern would report them.
+ * (the others cannot match: gate-alternatives.ts), in the order execAll over the whole pattern reports them.
  *
- * No regex is compiled per subset of alternatives: real comments rarely repeat a subset, and compiling
- * one (plus V8's tier-up on its second run) costs far more than one text saves, so a stream of new
- * comments became a stream of compilations and of native code (3× slower on new text, 420 MB peak RSS;
- * even compiling only subsets seen 32 times measured worse than none). Each alternative's own regex is
- * compiled once per process instead, and the whole pattern's semantics are reproduced from their matches:
- * at each position the whole pattern takes the first alternative, in pattern order, that matches there,
- * so its next match is the leftmost of the alternatives' next matches, ties going to the earlier
- * alternative; after a match it resumes at the match's end (one past an empty match).
+ * No regex is compiled per subset of alternatives. Real comments bring many subsets (one pass over the
+ * bench's real-sentence corpus: 3,088 distinct cue subsets, one cue alone 1,135, against 27 on the synthetic
+ * corpus), and compiling one (plus V8's tier-up on its second run) costs far more than one text saves: with
+ * a compiled-subset cache the tagger ran 0.27–0.41 × readDoc on that corpus at over 420 MB peak RSS (even
+ * compiling only subsets seen 32 times measured worse than none). Each alternative's own regex is compiled
+ * once per process instead, and execAlternation merges their matches as the alternation would.
  */
-function execTriggered(c: CompiledLexicon, idx: number, triggered: Uint8Array, lower: string, onMatch: (start: number, end: number) => void): void {
+function execTriggered(c: CompiledLexicon, idx: number, triggered: Uint8Array, lower: string, onMatch: OnMatch): void {
   const from = c.altStart[idx]!;
   const to = c.altEnd[idx]!;
-  altIds.length = 0;
-  for (let id = from; id < to; id++) if (triggered[id] !== 0) altIds.push(id);
-  const n = altIds.length;
-  if (n === 0) return;
+  let n = 0;
+  for (let id = from; id < to; id++) if (triggered[id] !== 0) n++;
   if (n === to - from) return execAll(c.regex[idx]!, lower, onMatch);
-  if (n === 1) return execAll((c.altRegex[altIds[0]! - c.nDefs] ??= new RegExp(c.altSource[altIds[0]! - c.nDefs]!, 'g')), lower, onMatch);
-  altRes.length = 0;
-  for (const id of altIds) altRes.push((c.altRegex[id - c.nDefs] ??= new RegExp(c.altSource[id - c.nDefs]!, 'g')));
-  if (altStarts.length < n) {
-    altStarts = new Int32Array(2 * n);
-    altEnds = new Int32Array(2 * n);
+  const res: RegExp[] = [];
+  for (let id = from; id < to; id++) {
+    if (triggered[id] !== 0) res.push((c.altRegex[id - c.nDefs] ??= new RegExp(c.altSource[id - c.nDefs]!, 'g')));
   }
-  const starts = altStarts;
-  const ends = altEnds;
-  const seek = (k: number, pos: number): void => {
-    const r = altRes[k]!;
-    r.lastIndex = pos;
-    const m = r.exec(lower);
-    starts[k] = m === null ? -1 : m.index;
-    ends[k] = m === null ? -1 : m.index + m[0].length;
-  };
-  for (let k = 0; k < n; k++) seek(k, 0);
-  for (;;) {
-    let best = -1;
-    for (let k = 0; k < n; k++) if (starts[k]! >= 0 && (best < 0 || starts[k]! < starts[best]!)) best = k;
-    if (best < 0) return;
-    const s = starts[best]!;
-    const e = ends[best]!;
-    const pos = e === s ? s + 1 : e;
-    if (e !== s) onMatch(s, e);
-    if (pos > lower.length) return;
-    // an alternative whose next match starts at or after `pos` keeps it: searching from `pos` finds the same
-    for (let k = 0; k < n; k++) if (starts[k]! >= 0 && starts[k]! < pos) seek(k, pos);
-  }
+  execAlternation(res, lower, onMatch);
 }
 
 /** Compile the lexicon now (the tagger does this at load time, not on the first text). */
