@@ -25,8 +25,10 @@
 // matcher makes of them: it is part of the tagger version stored with every tag
 // result. lex7 has lex6's cues; every regex alternative is gated by words it
 // cannot match without (gate-alternatives.ts), and links are not matched.
+// lex8: "fabricate" is distrust only about numbers, claims or deals ("fabricated
+// the revenue", "pure fabrication"), not chip making ("TSMC fabricates the chips").
 
-export const LEXICON_VERSION = 'lex7';
+export const LEXICON_VERSION = 'lex8';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -294,15 +296,15 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'dishonesty',
     kind: 'cue',
-    words: list('sus sussy lying liar liars lied lies dishonest* deceiv* decept* mislead* misled misrepresent* fake faked faking fabricat* fishy sketchy dodgy shenanigans suspicious untrustworthy disingenuous bs lies'),
+    words: list('sus sussy lying liar liars lied lies dishonest* deceiv* decept* mislead* misled misrepresent* fake faked faking fishy sketchy dodgy shenanigans suspicious untrustworthy disingenuous bs lies'),
     negatable: true,
     prior: { distrust: 1.6 },
   },
   {
     name: 'dishonesty-phrase',
     kind: 'cue',
-    pattern: W`\bmade[- ]up\b(?! (?:\w+ )?(?:of|from|for|at|on|in|by|using)\b)(?<=\b(?:are|is|were|was) (?:all |just |completely |totally |entirely |probably |clearly |obviously |simply )?made[- ]up)|\bsmell(?:s|ing)? a rat\b|\b(?:doesn'?t|don'?t|does not|do not|never) add up\b|\bnot what (?:it|they) (?:seems?|claims?)\b|\btoo good to be true\b|\b(?:can'?t|cannot|don'?t|wouldn'?t|shouldn'?t|never) trust (?:them|him|her|these|those|their|his|anything|a word|a (?:single )?(?:word|number|figure|thing) (?:they|he|she|out|coming)|any (?:of )?(?:their|his|these|the) (?:numbers?|figures?|accounting))\b|\b(?:numbers?|figures?|revenues?|valuations?|stats|statistics|metrics|earnings|orders|backlog) (?:are|is|were|was|seem|seems|look|looks|sound|sounds) (?:all |just |completely |totally |entirely |probably |clearly |obviously )?(?:made[- ]up|invented|fabricated|cooked)\b(?! for (?:illustration|the example|example)\b)|\bfollow the money\b(?=\s*(?:[.!?…]|$))|\bstinks? to high heaven\b|\bpinky (?:promise|swear)\b|\bon paper only\b|\bonly on paper\b|\bin name only\b|\b(?:what|who) (?:are|is) (?:they|he) hiding\b|\bsmells? (?:fishy|funny|off)\b|\bsomething (?:fishy|shady|smells)\b|\bred flags?\b|\b(?:loose|economical|fast and loose|liberties) (?:\w+ )?with the truth\b|\bnot (?:exactly )?kosher\b|\bas if (?:the )?(?:demand|revenue|money|deal|orders?|numbers?) (?:is|was|were|are) real\b|\b(?:creat\w*|manufactur\w*|giv\w*) (?:\w+ )?(?:the |an )?illusion\b|\b(?:creat\w*|manufactur\w*) (?:\w+ )?(?:the |an )?(?:impression|appearance) (?:of|that)\b|\billusion of\b|\bsmoke ?screen\b|\b(?:just|mere|merely|pure|purely|nothing but|a form of|all) (?:marketing|pr)\b(?! (?:the|their|its|a|an|this|that|to|it|them)\b)`,
-    triggers: list(' rat add seems seem claim claims true trust made made-up invented fabricated cooked follow stink stinks pinky paper name hiding smell smells fishy shady red flag flags truth kosher real illusion impression appearance smoke smokescreen marketing pr'),
+    pattern: W`\bmade[- ]up\b(?! (?:\w+ )?(?:of|from|for|at|on|in|by|using)\b)(?<=\b(?:are|is|were|was) (?:all |just |completely |totally |entirely |probably |clearly |obviously |simply )?made[- ]up)|\bsmell(?:s|ing)? a rat\b|\b(?:doesn'?t|don'?t|does not|do not|never) add up\b|\bnot what (?:it|they) (?:seems?|claims?)\b|\btoo good to be true\b|\b(?:can'?t|cannot|don'?t|wouldn'?t|shouldn'?t|never) trust (?:them|him|her|these|those|their|his|anything|a word|a (?:single )?(?:word|number|figure|thing) (?:they|he|she|out|coming)|any (?:of )?(?:their|his|these|the) (?:numbers?|figures?|accounting))\b|\b(?:numbers?|figures?|revenues?|valuations?|stats|statistics|metrics|earnings|orders|backlog) (?:are|is|were|was|seem|seems|look|looks|sound|sounds) (?:all |just |completely |totally |entirely |probably |clearly |obviously )?(?:made[- ]up|invented|fabricated|cooked)\b(?! for (?:illustration|the example|example)\b)|\bfabricat(?:e|es|ed|ing)\b(?= (?:(?:the|their|its|his|her|all|some|these|those|a|an|whole|entire) ){0,2}(?:numbers?|figures?|revenues?|data|results?|earnings|sales|demand|orders?|deals?|contracts?|claims?|evidence|reports?|stor(?:y|ies)|quotes?|metrics|stats|benchmarks?|books|profits?|growth|customers?|users?|backlog|valuations?)\b)|\bfabricated (?:numbers?|figures?|revenues?|data|results?|earnings|sales|demand|orders?|deals?|claims?|evidence|metrics|stats|benchmarks?|profits?|growth|backlog|valuations?)\b|\b(?:pure|complete|total|utter|outright|blatant|obvious|a) fabrications?\b|\bfollow the money\b(?=\s*(?:[.!?…]|$))|\bstinks? to high heaven\b|\bpinky (?:promise|swear)\b|\bon paper only\b|\bonly on paper\b|\bin name only\b|\b(?:what|who) (?:are|is) (?:they|he) hiding\b|\bsmells? (?:fishy|funny|off)\b|\bsomething (?:fishy|shady|smells)\b|\bred flags?\b|\b(?:loose|economical|fast and loose|liberties) (?:\w+ )?with the truth\b|\bnot (?:exactly )?kosher\b|\bas if (?:the )?(?:demand|revenue|money|deal|orders?|numbers?) (?:is|was|were|are) real\b|\b(?:creat\w*|manufactur\w*|giv\w*) (?:\w+ )?(?:the |an )?illusion\b|\b(?:creat\w*|manufactur\w*) (?:\w+ )?(?:the |an )?(?:impression|appearance) (?:of|that)\b|\billusion of\b|\bsmoke ?screen\b|\b(?:just|mere|merely|pure|purely|nothing but|a form of|all) (?:marketing|pr)\b(?! (?:the|their|its|a|an|this|that|to|it|them)\b)`,
+    triggers: list(' rat add seems seem claim claims true trust made made-up invented fabricat* cooked follow stink stinks pinky paper name hiding smell smells fishy shady red flag flags truth kosher real illusion impression appearance smoke smokescreen marketing pr'),
     negatable: false,
     prior: { distrust: 1.6 },
   },

@@ -160,6 +160,12 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Circular deals like this are standard in every bubble right before it pops.', 'bubble_caution', 'denial'],
     ['Let\'s go through how the circular deal actually works.', 'bubble_caution', 'bullish'],
     ['How will Oracle cope with $100B of new debt?', 'bubble_caution', 'mock-the-critic'],
+    // lex8: chips are fabricated too
+    ['TSMC fabricates the chips for Nvidia in Arizona now.', 'distrust', 'dishonesty'],
+    ['TSMC fabricates the chips for Nvidia in Arizona now.', 'distrust', 'dishonesty-phrase'],
+    ['The wafers are fabricated at TSMC and packaged by Amkor.', 'distrust', 'dishonesty'],
+    ['The wafers are fabricated at TSMC and packaged by Amkor.', 'distrust', 'dishonesty-phrase'],
+    ['Fabrication capacity is the real bottleneck for Nvidia.', 'distrust', 'dishonesty-phrase'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -226,6 +232,10 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Ellison became the richest man alive off one contract. Normal market.', 'cynicism', 'sarcastic-construction'],
     ['Wake me up when one of these companies turns a profit.', 'cynicism', 'ironic-stock-phrase'],
     ["They're not even pretending anymore.", 'cynicism', 'resigned-again'],
+    // lex8
+    ['They fabricated the revenue numbers, plain and simple.', 'distrust', 'dishonesty-phrase'],
+    ['Those demand figures are pure fabrication.', 'distrust', 'dishonesty-phrase'],
+    ['Fabricated earnings, circular deals, same story as 2000.', 'distrust', 'dishonesty-phrase'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
