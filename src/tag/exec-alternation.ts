@@ -3,6 +3,14 @@
 
 export type OnMatch = (start: number, end: number) => void;
 
+/**
+ * A backreference (`\1`, `\k<name>`) or a named group: run on its own, an alternative would renumber or
+ * lose the group it refers to (and without the 'u' flag a dangling `\2` silently becomes an octal escape).
+ */
+export function refersToGroups(source: string): boolean {
+  return /\\[1-9]|\\k<|\(\?<(?![=!])/.test(source);
+}
+
 /** Report every non-empty match of one global regex in `text`, in order; an empty match is stepped over. */
 export function execAll(re: RegExp, text: string, onMatch: OnMatch): void {
   re.lastIndex = 0;

@@ -5,7 +5,7 @@
 // stream.
 
 import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
-import { execAll, execAlternation, type OnMatch } from './exec-alternation.js';
+import { execAll, execAlternation, refersToGroups, type OnMatch } from './exec-alternation.js';
 import { gateAlternative, isRegexWordCode, regexWordsOf, splitAlternatives, type GateHints } from './gate-alternatives.js';
 import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
 import { sortSmall } from '../util/sort-small.js';
@@ -94,6 +94,8 @@ function compileLexicon(): CompiledLexicon {
     c.isWordCue.push(def.words !== undefined);
     c.altStart.push(nDefs + c.altSource.length);
     const alternatives = def.pattern !== undefined ? splitAlternatives(def.pattern) : [];
+    // each alternative runs as a regex of its own (execAlternation): it must not depend on another's groups
+    for (const alt of alternatives) if (refersToGroups(alt)) throw new Error(`cue ${def.name}: an alternative uses a backreference or a named group, which splitting breaks: ${alt}`);
     c.altSource.push(...alternatives);
     c.altEnd.push(nDefs + c.altSource.length);
     const keys = def.words ?? def.triggers;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { execAll, execAlternation } from '../../src/tag/exec-alternation.js';
+import { execAll, execAlternation, refersToGroups } from '../../src/tag/exec-alternation.js';
 import { createRandom } from '../../src/util/create-random.js';
 
 /** [start, end] pairs reported by `run`. */
@@ -48,5 +48,14 @@ describe('execAlternation', () => {
       if (JSON.stringify(r.merged) !== JSON.stringify(r.whole)) differ.push(`${sources.join('|')} on "${text}"`);
     }
     expect(differ).toEqual([]);
+  });
+});
+
+describe('refersToGroups', () => {
+  it('flags what cannot run as an alternative of its own, and only that', () => {
+    expect(refersToGroups(String.raw`(\w+) and \1`)).toBe(true);
+    expect(refersToGroups(String.raw`(?<w>\w+) \k<w>`)).toBe(true);
+    expect(refersToGroups(String.raw`\bnot (?:a )?bubble\b(?<=is not a bubble)(?!s)(?=\.)`)).toBe(false);
+    expect(refersToGroups(String.raw`\$\d+[kmb]? (?:\w+ ){0,2}deal`)).toBe(false);
   });
 });
