@@ -8,7 +8,7 @@ import { calibrated, jointWeights, rawLogits, type TaggerModelFile } from './log
 import { toOriginalSpan } from './normalize-text.js';
 import { sortSmall } from '../util/sort-small.js';
 
-/** Contributions smaller than this (in logit units) are not listed as cues. */
+/** Features contributing less than this (in logit units) are not listed as cues. */
 export const MIN_CUE_WEIGHT = 0.05;
 
 function round(x: number, d = 4): number {
@@ -43,8 +43,9 @@ function cuesForTags(model: TaggerModelFile, original: string, a: TextAnalysis):
     const value = a.extracted.features.get(feature) ?? 0;
     let spans: CueSpan[] | undefined;
     for (let ti = 0; ti < nTags; ti++) {
+      // the feature's whole contribution decides, not each hit's share: a cue repeated 100 times must not vanish
+      if (Math.abs(w[ti]! * value) < MIN_CUE_WEIGHT) continue;
       const each = (w[ti]! * value) / hits.length;
-      if (Math.abs(each) < MIN_CUE_WEIGHT) continue;
       if (spans === undefined) {
         spans = [];
         for (const h of hits) {

@@ -250,6 +250,13 @@ describe('LABELS.md boundary examples and own cases', () => {
 });
 
 describe('spans, normalisation and edge inputs', () => {
+  it('a label always comes with its cues, however often one cue repeats', () => {
+    // each hit gets a share of its feature's contribution: 100 shares must not all fall under the listing floor
+    const o = tagger.tag('It is a bubble. '.repeat(100));
+    expect(o.tags.bubble_caution.label).toBe(true);
+    expect(o.tags.bubble_caution.cues.filter((c) => c.cue === 'bubble')).toHaveLength(100);
+  });
+
   it('cue spans point at the original characters after emoji and entities', () => {
     const text = '🙄🤡 caf\u00e9 &amp; \u200bmore circular financing, what could go wrong /s';
     const o = tagger.tag(text);
