@@ -40,7 +40,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
         const store = ctx.openStore(flags.db);
         const tagger = loadTagger();
-        const summary = await withStoreLock(store.path, async () => tagEvent(store, event.id, tagger, ctx.now()));
+        const summary = await withStoreLock(store.path, async () => tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal }));
         const result = { event: event.id, tagger: tagger.version, tagged: summary.tagged, cached: summary.cached };
         if (flags.json) ctx.stdout(`${JSON.stringify(result)}\n`);
         else ctx.stderr(`tagged ${summary.tagged} comments of ${event.id} with ${tagger.version} (${summary.cached} already tagged)\n`);
@@ -62,6 +62,8 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
       let lineNo = 0;
       let bad = 0;
       for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+        // lines already written stay written; the rest is not tagged (exit 130)
+        ctx.signal?.throwIfAborted();
         lineNo++;
         const line = (raw as string).trim();
         if (line === '') continue;

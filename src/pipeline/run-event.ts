@@ -64,7 +64,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   }
 
   const tagger = input.tagger();
-  const tagged = tagEvent(store, event.id, tagger, ctx.now());
+  const tagged = await tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal });
   run.counts.commentsTagged = tagged.tagged;
 
   const { input: reportInput } = loadReportInput(store, event, tagger, {

@@ -36,30 +36,50 @@ describe('tagEvent (the tag stage over the store)', () => {
   });
   afterEach(() => store.close());
 
-  it('tags every live comment once, skips deleted ones, and caches per tagger version', () => {
+  it('tags every live comment once, skips deleted ones, and caches per tagger version', async () => {
     const v1 = fakeTagger('v1');
-    expect(tagEvent(store, 'ev', v1, 100)).toEqual({ tagged: 2, cached: 0 });
+    expect(await tagEvent(store, 'ev', v1, 100)).toEqual({ tagged: 2, cached: 0 });
     expect(v1.seen.sort()).toEqual(['fine deal', 'this is a bubble']);
     expect(store.loadTags('ev', 'v1').get('a')?.tags.bubble_caution.label).toBe(true);
 
-    expect(tagEvent(store, 'ev', v1, 101)).toEqual({ tagged: 0, cached: 2 });
+    expect(await tagEvent(store, 'ev', v1, 101)).toEqual({ tagged: 0, cached: 2 });
     const v2 = fakeTagger('v2');
-    expect(tagEvent(store, 'ev', v2, 102)).toEqual({ tagged: 2, cached: 0 });
+    expect(await tagEvent(store, 'ev', v2, 102)).toEqual({ tagged: 2, cached: 0 });
   });
 
-  it('tags an edited comment again', () => {
+  it('tags an edited comment again', async () => {
     const v1 = fakeTagger('v1');
-    tagEvent(store, 'ev', v1, 100);
+    await tagEvent(store, 'ev', v1, 100);
     store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'b', body: 'fine deal, until the bubble pops', editedUtc: 5 })], expected: 3, collected: 3 });
     v1.seen.length = 0;
-    expect(tagEvent(store, 'ev', v1, 200)).toEqual({ tagged: 1, cached: 1 });
+    expect(await tagEvent(store, 'ev', v1, 200)).toEqual({ tagged: 1, cached: 1 });
     expect(v1.seen).toEqual(['fine deal, until the bubble pops']);
     expect(store.loadTags('ev', 'v1').get('b')?.tags.bubble_caution.label).toBe(true);
   });
 
-  it('saves in batches without losing the tail', () => {
+  it('saves in batches without losing the tail', async () => {
     const v1 = fakeTagger('v1');
-    expect(tagEvent(store, 'ev', v1, 100, 1).tagged).toBe(2);
+    expect((await tagEvent(store, 'ev', v1, 100, { batchSize: 1 })).tagged).toBe(2);
     expect(store.loadTags('ev', 'v1').size).toBe(2);
+  });
+
+  it('stops soon after an abort (Ctrl-C), keeps what it tagged, and the next run resumes', async () => {
+    const many = Array.from({ length: 1_000 }, (_, i) => makeComment({ id: `m${i}`, body: `comment ${i}` }));
+    store.saveThreadBundle('ev', { thread: makeThread(), comments: many, expected: many.length, collected: many.length });
+    const controller = new AbortController();
+    const v1 = fakeTagger('v1');
+    const tag = v1.tag.bind(v1);
+    // the signal arrives while the 300th comment is tagged, as a SIGINT handler would set it
+    v1.tag = (text) => {
+      if (v1.seen.length === 299) controller.abort();
+      return tag(text);
+    };
+    await expect(tagEvent(store, 'ev', v1, 100, { signal: controller.signal })).rejects.toThrow(/abort/i);
+    const saved = store.loadTags('ev', 'v1').size;
+    expect(saved).toBeGreaterThanOrEqual(300);
+    expect(saved).toBeLessThan(1_002);
+    expect(v1.seen.length).toBe(saved);
+    const rest = await tagEvent(store, 'ev', fakeTagger('v1'), 101);
+    expect(rest).toEqual({ tagged: 1_002 - saved, cached: saved });
   });
 });
