@@ -40,8 +40,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     markInvalidInput: (reason) => {
       invalid ??= reason;
     },
-    openStore: (dbOption) => {
-      const store = openStoreAt(dbOption, io.env, io.cwd);
+    openStore: (dbOption, options) => {
+      const store = openStoreAt(dbOption, io.env, io.cwd, options);
       openStores.push(store);
       return store;
     },
@@ -87,6 +87,11 @@ function reportError(error: unknown, io: CliIO): number {
     line('busy', error);
     return EXIT.busy;
   }
+  if (isFileSystemError(error)) {
+    // a path the user gave cannot be read or written (a file where a directory is needed, no such directory, no permission)
+    line('file error', error);
+    return EXIT.source;
+  }
   if (error instanceof Error && error.name === 'AbortError') {
     io.stderr('reactionlens: interrupted; everything stored so far is kept and the next run resumes\n');
     return EXIT.interrupted;
@@ -94,6 +99,15 @@ function reportError(error: unknown, io: CliIO): number {
   const e = error instanceof Error ? error : new InternalError(String(error));
   io.stderr(`reactionlens: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this with the command you ran.\n`);
   return EXIT.internal;
+}
+
+const FILE_SYSTEM_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENAMETOOLONG', 'ELOOP', 'EMFILE']);
+
+/** A Node file-system error about a path (its message names the path and the operation). */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  if (!(error instanceof Error)) return false;
+  const e = error as NodeJS.ErrnoException;
+  return typeof e.code === 'string' && FILE_SYSTEM_CODES.has(e.code) && typeof e.path === 'string';
 }
 
 /** True when this file is the process entry (bin link, node dist/cli.js, tsx src/cli.ts). */

@@ -19,6 +19,9 @@ export interface CliContext {
   markPartial: (reason: string) => void;
   /** A command that skipped invalid input (bad fixture file, bad line) calls this; src/cli.ts maps it to the usage/config exit code. */
   markInvalidInput: (reason: string) => void;
-  /** Open the store at --db, $REACTIONLENS_DB or the default data/reactionlens.db (relative to cwd). */
-  openStore: (dbOption?: string) => Store;
+  /**
+   * Open the store at --db, $REACTIONLENS_DB or the default data/reactionlens.db (relative to cwd).
+   * `mustExist` (commands that only read it): a path with no store is an error, not a new empty store.
+   */
+  openStore: (dbOption?: string, options?: { mustExist?: boolean }) => Store;
 }

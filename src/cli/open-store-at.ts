@@ -9,6 +9,7 @@ export function resolveDbPath(dbOption: string | undefined, env: NodeJS.ProcessE
   return isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
 }
 
-export function openStoreAt(dbOption: string | undefined, env: NodeJS.ProcessEnv, cwd: string): Store {
-  return Store.open(resolveDbPath(dbOption, env, cwd));
+/** `mustExist`: commands that only read the store refuse a path with no store rather than create an empty one. */
+export function openStoreAt(dbOption: string | undefined, env: NodeJS.ProcessEnv, cwd: string, options: { mustExist?: boolean } = {}): Store {
+  return Store.open(resolveDbPath(dbOption, env, cwd), options);
 }

@@ -40,7 +40,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       if (new Set(ids).size !== ids.length) throw new ConfigError('compare: the same event is listed twice');
       const eventsDir = resolve(ctx.cwd, flags.eventsDir);
       const events = ids.map((id) => loadEvent(eventsDir, id));
-      const store = ctx.openStore(flags.db);
+      const store = ctx.openStore(flags.db, { mustExist: true });
       const tagger = deps.loadTagger();
       const reports = events.map((event) => {
         const { input, taggedNow } = loadReportInput(store, event, tagger, { withAuthors: false });

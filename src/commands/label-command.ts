@@ -68,7 +68,7 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
     .option(...dbOption)
     .action((raw: unknown) => {
       const flags = parseOptions('labels export', exportFlags, raw);
-      const store = ctx.openStore(flags.db);
+      const store = ctx.openStore(flags.db, { mustExist: true });
       const lines: string[] = [];
       let missing = 0;
       try {

@@ -43,7 +43,7 @@ export function registerReportCommand(program: Command, ctx: CliContext, deps: R
       const flags = parseOptions('report', flagsSchema, raw);
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const reportsDir = resolve(ctx.cwd, flags.out);
-      const store = ctx.openStore(flags.db);
+      const store = ctx.openStore(flags.db, { mustExist: true });
       const tagger = deps.loadTagger();
       const { input, taggedNow } = loadReportInput(store, event, tagger, {
         withAuthors: flags.withAuthors,

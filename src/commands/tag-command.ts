@@ -1,7 +1,7 @@
 // `reactionlens tag [FILE|-]`: JSONL in (id, text), JSONL out, one line per input line.
 // `reactionlens tag --event <id>`: the tag stage over the store (what `run` does between collect and report).
 
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
@@ -51,6 +51,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
       if (file === undefined || file === '-') input = ctx.stdin;
       else {
         source = resolve(ctx.cwd, file);
+        if (statSync(source, { throwIfNoEntry: false })?.isDirectory() === true) throw new ConfigError(`tag: ${file} is a directory, not a JSONL file`);
         const stream = createReadStream(source, { encoding: 'utf8' });
         await new Promise<void>((ok, fail) => {
           stream.once('open', () => ok());

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -122,15 +122,27 @@ export class Store {
     return statement as unknown as Database.Statement<P, R>;
   }
 
-  static open(path: string = DEFAULT_DB_PATH): Store {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    let db: Database.Database;
-    try {
-      db = new Database(path);
-    } catch (cause) {
-      throw new SourceError(`Cannot open the store at ${path}`, { cause });
+  static open(path: string = DEFAULT_DB_PATH, options: { mustExist?: boolean } = {}): Store {
+    if (path !== ':memory:') {
+      if (options.mustExist === true && !existsSync(path)) {
+        throw new SourceError(`There is no store at ${path}: run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
+      }
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (cause) {
+        throw new SourceError(`Cannot create the store's directory ${dirname(path)}: ${(cause as Error).message}`, { cause });
+      }
     }
-    db.pragma('journal_mode = WAL');
+    let opened: Database.Database | undefined;
+    try {
+      opened = new Database(path);
+      opened.pragma('journal_mode = WAL');
+    } catch (cause) {
+      opened?.close();
+      const reason = (cause as { code?: unknown }).code === 'SQLITE_NOTADB' ? 'the file is not an SQLite database' : (cause as Error).message;
+      throw new SourceError(`Cannot open the store at ${path}: ${reason}`, { cause });
+    }
+    const db = opened;
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));

@@ -253,6 +253,31 @@ describe('bad input', () => {
     expect(withBots.quotes.highlights.map((q) => q.commentId)).not.toContain(plain.quotes.highlights[0]!.commentId);
   });
 
+  it('a path the user got wrong is a clear file or store error (exit 3), not an internal error', async () => {
+    const aFile = join(dir, 'a-file');
+    writeFileSync(aFile, 'not a directory, not a database');
+    const db = join(dir, 'paths.db');
+    expect((await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db])).code).toBe(EXIT.ok);
+    const cases: Array<[string[], RegExp]> = [
+      // --out is a file: the report directory cannot be made
+      [['report', '--event', EVENT, '--db', db, '--out', aFile], /file error: ENOTDIR|file error: EEXIST/],
+      [['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--out', aFile], /file error: E/],
+      // --db is not a database
+      [['report', '--event', EVENT, '--db', aFile], /not an SQLite database/],
+      // a command that only reads refuses a store that is not there, and does not create one
+      [['compare', EVENT, 'nvidia-openai-2025-09', '--db', join(dir, 'typo', 'x.db')], /no store at/],
+      [['quotes', '--event', EVENT, '--db', join(dir, 'typo', 'x.db')], /no store at/],
+      [['labels', 'export', '--db', db, '--out', join(dir, 'no', 'such', 'dir', 'labels.jsonl')], /file error: ENOENT/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(args);
+      expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(EXIT.source);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
+  });
+
   it('a missing required flag is a usage error', async () => {
     const result = await cli(['run']);
     expect(result.code).toBe(EXIT.usage);
