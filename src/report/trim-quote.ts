@@ -25,6 +25,54 @@ interface Sentence {
  * quotable without paraphrasing it).
  */
 export function trimQuote(body: string, focus = 0): TrimmedQuote | null {
+  const block = pickOwnBlock(body, focus);
+  if (block === null) return null;
+  if (block.start === 0 && block.end === body.length) return trimPlain(body, focus);
+  // `>` lines are the parent's words: the excerpt comes from one run of the commenter's own lines
+  const inner = trimPlain(body.slice(block.start, block.end), Math.max(0, focus - block.start));
+  if (inner === null) return null;
+  const start = block.start + inner.start;
+  const end = block.start + inner.end;
+  const before = body.slice(0, start).trim() !== '';
+  const after = body.slice(end).trim() !== '';
+  return { text: `${before ? '… ' : ''}${inner.excerpt}${after ? ' …' : ''}`, excerpt: inner.excerpt, start, end, words: inner.words };
+}
+
+/** A line quoting the parent comment (Reddit markdown `>`, or its escaped form in raw API text). */
+const QUOTED_LINE = /^[ \t]*(?:>|&gt;)/;
+
+/**
+ * The run of consecutive non-quoted lines to quote from: the one holding `focus`, else the one with the
+ * most words; the whole body when no line is quoted; null when every line is quoted.
+ */
+function pickOwnBlock(body: string, focus: number): { start: number; end: number } | null {
+  if (!body.includes('>') && !body.includes('&gt;')) return { start: 0, end: body.length };
+  const blocks: Array<{ start: number; end: number }> = [];
+  let open = -1;
+  let lineStart = 0;
+  let anyQuoted = false;
+  while (lineStart <= body.length) {
+    const nl = body.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 ? body.length : nl;
+    const quoted = QUOTED_LINE.test(body.slice(lineStart, lineEnd));
+    if (quoted) {
+      anyQuoted = true;
+      if (open >= 0) blocks.push({ start: open, end: lineStart });
+      open = -1;
+    } else if (open < 0) open = lineStart;
+    if (nl < 0) break;
+    lineStart = nl + 1;
+  }
+  if (open >= 0) blocks.push({ start: open, end: body.length });
+  if (!anyQuoted) return { start: 0, end: body.length };
+  const own = blocks.filter((b) => body.slice(b.start, b.end).trim() !== '');
+  if (own.length === 0) return null;
+  const holding = own.find((b) => focus >= b.start && focus < b.end);
+  if (holding !== undefined) return holding;
+  return own.reduce((best, b) => (countWords(body.slice(b.start, b.end)) > countWords(body.slice(best.start, best.end)) ? b : best));
+}
+
+function trimPlain(body: string, focus: number): TrimmedQuote | null {
   // Most comments are short: quote them whole without splitting sentences.
   const total = countWords(body);
   if (total >= MIN_QUOTE_WORDS && total <= MAX_QUOTE_WORDS) {

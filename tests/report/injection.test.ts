@@ -37,7 +37,8 @@ describe('hostile comment bodies', () => {
     expect(md).not.toMatch(/(?<!\\)\]\(javascript:/);
     expect(md).toContain('\\# Heading \\[click\\](javascript:alert(1)) \\*\\*bold\\*\\* \\| table \\| \\`code\\`');
     expect(md).toContain('> \\- list item');
-    expect(md).toContain('> \\> quote');
+    // a `>` line is the parent's words: never quoted at all (trim-quote.ts), escaped or not
+    expect(md).not.toContain('> quote');
     // Every quote line stays inside its block quote.
     for (const line of lines.filter((l) => l.includes('circular financing') && !l.startsWith('- ') && !l.startsWith('<sub>'))) {
       expect(line.startsWith('> ') || line.startsWith('*Our paraphrase:*')).toBe(true);

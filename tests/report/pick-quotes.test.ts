@@ -112,6 +112,18 @@ describe('trimQuote', () => {
     expect(trimQuote('lol.')).toBeNull();
   });
 
+  it("never quotes the parent's `>` lines as the commenter's words", () => {
+    const body = '> The parent said this is a Ponzi scheme and circular financing, a total bubble.\n\nlol agreed, what could go wrong 🙄';
+    const t = trimQuote(body, body.indexOf('Ponzi'))!;
+    expect(t.excerpt).toBe('lol agreed, what could go wrong 🙄');
+    expect(t.text).toBe('… lol agreed, what could go wrong 🙄');
+    expect(body.slice(t.start, t.end)).toBe(t.excerpt);
+    // escaped form from the raw API, own words between two quoted blocks
+    const raw = '&gt; first parent line here\nMy own take: this is vendor financing again.\n&gt; second quote';
+    expect(trimQuote(raw)?.excerpt).toBe('My own take: this is vendor financing again.');
+    expect(trimQuote('> only the parent speaks here, nothing else at all')).toBeNull();
+  });
+
   it('splits on sentence punctuation and line breaks', () => {
     expect(splitSentences('One two. Three four!\nFive six? Seven').map((s) => s.words)).toEqual([2, 2, 2, 1]);
   });
