@@ -9,13 +9,29 @@ const EN = new Set(
   ),
 );
 const OTHER = new Set(
-  'der die das und ist nicht ein eine ich sie es mit auf für den dem le la les et est une un des du pas je vous il elle que qui dans pour sur el los las y es una por para con del lo se al il di che non per sono della nel het een van en niet dat ook op zijn o os da do em não uma com para mais como'.split(
-    ' ',
-  ),
+  [
+    // German, French, Spanish, Italian, Dutch, Portuguese function words (some, like "con" or "per", are English words too)
+    'der die das und ist nicht ein eine ich sie es mit auf für den dem sind wird werden auch nur noch schon aber oder sehr kein keine wie',
+    'le la les et est une un des du pas je vous il elle que qui dans pour sur mais très avec aussi cette quel quelle sont était',
+    'el los las y es una por para con del lo se al esto esta este pero muy más qué cómo también porque así eso está',
+    'il di che non per sono della nel questo questa molto più perché',
+    'het een van en niet dat ook op zijn',
+    'o os da do em não uma com mais como muito isso são',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
+/** Those of OTHER that are English words too ("con", "per se", "die", "van"): weak evidence in a short text. */
+const ALSO_ENGLISH = new Set('die den dem le la les et des du pas il con lo se al per non van dat op o os da do em sie'.split(' '));
+
+/** Letters English words almost never have (names like "café" aside): ñ, ç, ß, umlauts, most accents. */
+const NON_ENGLISH_LETTER = /[àâäçèéêëîïìíñòóôöõãùúûüÿß¿¡]/;
+
+/** Bits: 1 an English function word, 2 another language's, 8 one that is not also English, 4 a non-English letter in it. */
 function langClass(w: string): number {
-  return (EN.has(w) ? 1 : 0) | (OTHER.has(w) ? 2 : 0);
+  const other = OTHER.has(w);
+  return (EN.has(w) ? 1 : 0) | (other ? 2 : 0) | (other && !ALSO_ENGLISH.has(w) ? 8 : 0) | (NON_ENGLISH_LETTER.test(w) ? 4 : 0);
 }
 
 export type LanguageVerdict = { english: true } | { english: false; reason: string };
@@ -39,15 +55,24 @@ export function detectEnglish(text: string, doc: AnalysedDoc): LanguageVerdict {
       else if (LETTER.test(text[i]!)) otherLetters++;
     }
   }
-  if (otherLetters > 20 && otherLetters > latin) return { english: false, reason: 'non-English text (non-Latin script)' };
+  // a short Japanese or Russian comment has a handful of letters, and no Latin ones around them
+  if (otherLetters >= 4 && otherLetters > 2 * latin) return { english: false, reason: 'non-English text (non-Latin script)' };
   let en = 0;
   let other = 0;
+  let accented = 0;
+  let foreign = 0;
   for (const t of doc.tokens) {
     const lang = (t.info.lang ??= langClass(t.lower));
     if (lang & 1) en++;
     if (lang & 2) other++;
+    if (lang & 4) accented++;
+    if (lang & 8) foreign++;
   }
-  if (doc.tokens.length < 6) return { english: true };
-  if (other >= 3 && other > en * 1.5) return { english: false, reason: 'non-English text (function words)' };
+  const words = doc.tokens.length;
+  if (words < 3) return { english: true };
+  const verdict: LanguageVerdict = { english: false, reason: 'non-English text (function words)' };
+  if (words >= 6 && other >= 3 && foreign >= 1 && other > en * 1.5) return verdict;
+  // short texts need a second sign ("con per se" is English): words that are not English, and letters English words do not have
+  if (accented >= 1 && foreign >= 2 && foreign > en * 1.5) return verdict;
   return { english: true };
 }

@@ -67,7 +67,7 @@ export interface TokenInfo {
   vocabOf?: object;
   /** Index in the WordIndex `vocabOf`, -1 when not in it (extract-features). */
   wordId?: number;
-  /** Function-word class for the language check: 1 English, 2 other, 3 both, 0 none (filled by detect-language). */
+  /** Language bits for the language check: 1 English function word, 2 another language's, 4 a non-English letter (filled by detect-language). */
   lang?: number;
 }
 

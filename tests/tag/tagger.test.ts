@@ -7,7 +7,7 @@ import { loadTagger } from '../../src/tag/load-tagger.js';
 import { MODEL_PATH, modelVersion, readModelFile } from '../../src/tag/model-file.js';
 import { normalizeText, toOriginalSpan } from '../../src/tag/normalize-text.js';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/tag/train-model.js';
-import type { TagName } from '../../src/types.js';
+import { TAG_NAMES, type TagName } from '../../src/types.js';
 
 const tagger = loadTagger();
 const label = (text: string, tag: TagName): boolean => tagger.tag(text).tags[tag].label;
@@ -281,6 +281,17 @@ describe('spans, normalisation and edge inputs', () => {
     const de = tagger.tag('Das ist keine Blase, und die Firma ist nicht pleite, sagt der Chef der Bank.');
     expect(de.skipped).toMatch(/non-English/);
     expect(de.tags.bubble_caution.label).toBe(false);
+  });
+
+  it('short non-English comments are skipped too, and short English ones with accents or look-alike words are not', () => {
+    for (const text of ['Esto es una burbuja, financiación circular, qué podría salir mal', 'Isso é uma bolha, não é?', 'Das ist eine Blase, völlig übertrieben', 'これはバブルです。循環金融だ。', 'Это пузырь.', '이것은 거품이다']) {
+      const o = tagger.tag(text);
+      expect(o.skipped, text).toMatch(/non-English/);
+      expect(TAG_NAMES.some((t) => o.tags[t].label), text).toBe(false);
+    }
+    for (const text of ['Con artist per se, café vibes', 'Nestlé and Nvidia, naïve deal lol', 'Huge con per usual', 'Infinite money glitch lol', 'Nvidia 英伟达 going brrr']) {
+      expect(tagger.tag(text).skipped, text).toBeUndefined();
+    }
   });
 
   it('a 100,000-character adversarial text is tagged fast', () => {
