@@ -100,11 +100,11 @@ function pickShare(report: Report, tag: TagName, weight: CompareWeight): Compare
     return {
       eventId: report.event.id,
       share: w?.share ?? 0,
-      ci95: w?.ci95 ?? { low: 0, high: 0 },
+      ci95: w?.ci95 ?? { low: 0, high: 1 },
       count: w?.weight ?? 0,
       total: w?.effectiveTotal ?? 0,
     };
   }
   const s = report.shares.find((x) => x.tag === tag);
-  return { eventId: report.event.id, share: s?.share ?? 0, ci95: s?.ci95 ?? { low: 0, high: 0 }, count: s?.count ?? 0, total: s?.total ?? 0 };
+  return { eventId: report.event.id, share: s?.share ?? 0, ci95: s?.ci95 ?? { low: 0, high: 1 }, count: s?.count ?? 0, total: s?.total ?? 0 };
 }

@@ -10,7 +10,8 @@ export const Z_95 = 1.959963984540054;
  * `total` may be fractional (effective sample size of a weighted share).
  */
 export function computeWilsonInterval(count: number, total: number, z: number = Z_95): Interval {
-  if (!(total > 0)) return { low: 0, high: 0 };
+  // no data says nothing: the share could be anything (a [0, 0] interval would claim it is surely 0)
+  if (!(total > 0)) return { low: 0, high: 1 };
   const p = Math.min(1, Math.max(0, count / total));
   const z2 = z * z;
   const denominator = 1 + z2 / total;

@@ -19,8 +19,8 @@ describe('computeWilsonInterval', () => {
     expect(ci.high).toBeCloseTo(high, 6);
   });
 
-  it('is empty for no data and stays inside [0, 1]', () => {
-    expect(computeWilsonInterval(0, 0)).toEqual({ low: 0, high: 0 });
+  it('spans everything for no data and stays inside [0, 1]', () => {
+    expect(computeWilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
     const ci = computeWilsonInterval(3, 3);
     expect(ci.high).toBe(1);
     expect(ci.low).toBeGreaterThan(0);
