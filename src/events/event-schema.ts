@@ -22,10 +22,10 @@ const seedThread = z
 export const eventFileSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens'),
-    title: z.string().min(1),
-    description: z.string().min(1).refine((s) => !s.includes('\n'), 'must be one line'),
+    title: z.string().trim().min(1, 'must not be empty'),
+    description: z.string().trim().min(1, 'must not be empty').refine((s) => !s.includes('\n'), 'must be one line'),
     window: z.object({ from: isoDate, to: isoDate }),
-    queries: z.array(z.string().min(1)).min(1, 'needs at least one search query'),
+    queries: z.array(z.string().trim().min(1, 'must not be empty')).min(1, 'needs at least one search query'),
     subreddits: z
       .array(z.string().regex(/^(?:r\/)?[A-Za-z0-9_]{2,21}$/, 'must be a subreddit name like "stocks" or "r/stocks"'))
       .optional()

@@ -65,6 +65,10 @@ export function listEvents(eventsDir: string): { events: EventConfig[]; errors: 
   const events: EventConfig[] = [];
   const errors: ConfigError[] = [];
   for (const id of listEventIds(eventsDir)) {
+    if (!/^[a-z0-9-]+$/.test(id)) {
+      errors.push(new ConfigError(`${join(eventsDir, `${id}.json`)}: the file name must be the event id, a slug like amazon-openai-2025-12.json`));
+      continue;
+    }
     try {
       events.push(loadEvent(eventsDir, id));
     } catch (error) {

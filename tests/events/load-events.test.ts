@@ -62,6 +62,16 @@ describe('event files', () => {
     expect(errors[0]?.message).toMatch(/broken\.json/);
   });
 
+  it('names the file of a bad file name, and refuses a blank title', () => {
+    write('Bad_Name.json', { ...valid, id: 'bad-name' });
+    write('blank-title.json', { ...valid, id: 'blank-title', title: '   ' });
+    const { events, errors } = listEvents(dir);
+    expect(events).toEqual([]);
+    const messages = errors.map((e) => e.message);
+    expect(messages.some((m) => m.includes(join(dir, 'Bad_Name.json')) && /file name/.test(m))).toBe(true);
+    expect(messages.some((m) => m.includes('blank-title.json') && /title/.test(m))).toBe(true);
+  });
+
   it('validates the two bundled events', () => {
     const { events, errors } = listEvents(join(import.meta.dirname, '..', '..', 'events'));
     expect(errors).toEqual([]);
