@@ -101,7 +101,7 @@ function reportError(error: unknown, io: CliIO): number {
   return EXIT.internal;
 }
 
-const FILE_SYSTEM_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENAMETOOLONG', 'ELOOP', 'EMFILE']);
+const FILE_SYSTEM_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENAMETOOLONG', 'ELOOP']);
 
 /** A Node file-system error about a path (its message names the path and the operation). */
 function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {

@@ -64,7 +64,19 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   }
 
   const tagger = input.tagger();
-  const tagged = await tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal });
+  let tagged: Awaited<ReturnType<typeof tagEvent>>;
+  try {
+    tagged = await tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal });
+  } catch (error) {
+    // keep the collection's counts: the run is recorded as partial, and the next one tags the rest
+    if (error instanceof Error && error.name === 'AbortError') {
+      run.status = 'partial';
+      run.errors.push('interrupted while tagging; the next run tags the rest');
+      run.finishedAt = ctx.now();
+      store.saveRun(run);
+    }
+    throw error;
+  }
   run.counts.commentsTagged = tagged.tagged;
 
   const { input: reportInput } = loadReportInput(store, event, tagger, {

@@ -42,5 +42,7 @@ export async function tagEvent(store: Store, eventId: string, tagger: Tagger, no
     if (pending.length >= batchSize) store.saveTags(pending.splice(0), now);
   }
   if (pending.length > 0) store.saveTags(pending, now);
+  // a stop asked for during a short stage (under one yield) is honoured too; everything is saved
+  options.signal?.throwIfAborted();
   return { tagged, cached: cached.size };
 }

@@ -38,8 +38,8 @@ export function trimQuote(body: string, focus = 0): TrimmedQuote | null {
   return { text: `${before ? '… ' : ''}${inner.excerpt}${after ? ' …' : ''}`, excerpt: inner.excerpt, start, end, words: inner.words };
 }
 
-/** A line quoting the parent comment (Reddit markdown `>`, or its escaped form in raw API text). */
-const QUOTED_LINE = /^[ \t]*(?:>|&gt;)/;
+/** A line quoting the parent comment (Reddit markdown `>`, or its escaped form in raw API text); not a `>!spoiler!<`. */
+const QUOTED_LINE = /^[ \t]*(?:>|&gt;)(?!!)/;
 
 /**
  * The run of consecutive non-quoted lines to quote from: the one holding `focus`, else the one with the
@@ -51,10 +51,14 @@ function pickOwnBlock(body: string, focus: number): { start: number; end: number
   let open = -1;
   let lineStart = 0;
   let anyQuoted = false;
+  let inQuote = false;
   while (lineStart <= body.length) {
     const nl = body.indexOf('\n', lineStart);
     const lineEnd = nl < 0 ? body.length : nl;
-    const quoted = QUOTED_LINE.test(body.slice(lineStart, lineEnd));
+    const line = body.slice(lineStart, lineEnd);
+    // Markdown's lazy continuation: a non-blank line right after a quoted one is still the quote
+    const quoted: boolean = QUOTED_LINE.test(line) || (inQuote && line.trim() !== '');
+    inQuote = quoted;
     if (quoted) {
       anyQuoted = true;
       if (open >= 0) blocks.push({ start: open, end: lineStart });

@@ -22,8 +22,8 @@ const OTHER = new Set(
     .split(' '),
 );
 
-/** Those of OTHER that are English words too ("con", "per se", "die", "van"): weak evidence in a short text. */
-const ALSO_ENGLISH = new Set('die den dem le la les et des du pas il con lo se al per non van dat op o os da do em sie'.split(' '));
+/** Those of OTHER that are English words too ("con", "per se", "die", "van") or in English place names ("El Paso", "Los Angeles"): weak evidence. */
+const ALSO_ENGLISH = new Set('die den dem le la les et des du pas il con lo se al per non van dat op o os da do em sie el los las'.split(' '));
 
 /** Letters English words almost never have (names like "café" aside): ñ, ç, ß, umlauts, most accents. */
 const NON_ENGLISH_LETTER = /[àâäçèéêëîïìíñòóôöõãùúûüÿß¿¡]/;

@@ -82,4 +82,11 @@ describe('tagEvent (the tag stage over the store)', () => {
     const rest = await tagEvent(store, 'ev', fakeTagger('v1'), 101);
     expect(rest).toEqual({ tagged: 1_002 - saved, cached: saved });
   });
+
+  it('honours a stop asked for during a stage too short to yield, after saving everything', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(tagEvent(store, 'ev', fakeTagger('v1'), 100, { signal: controller.signal })).rejects.toThrow(/abort/i);
+    expect(store.loadTags('ev', 'v1').size).toBe(2);
+  });
 });

@@ -119,9 +119,14 @@ describe('trimQuote', () => {
     expect(t.text).toBe('… lol agreed, what could go wrong 🙄');
     expect(body.slice(t.start, t.end)).toBe(t.excerpt);
     // escaped form from the raw API, own words between two quoted blocks
-    const raw = '&gt; first parent line here\nMy own take: this is vendor financing again.\n&gt; second quote';
+    const raw = '&gt; first parent line here\n\nMy own take: this is vendor financing again.\n&gt; second quote';
     expect(trimQuote(raw)?.excerpt).toBe('My own take: this is vendor financing again.');
     expect(trimQuote('> only the parent speaks here, nothing else at all')).toBeNull();
+    // Markdown's lazy continuation: the line right after a quoted one is still the parent's
+    const lazy = '> parent line\nlazy continuation of the parent quote text\n\nMy reply is short but real.';
+    expect(trimQuote(lazy, 60)?.excerpt).toBe('My reply is short but real.');
+    // a spoiler is the commenter's own text
+    expect(trimQuote('>!the deal closes in Q3, this is circular financing!<')?.excerpt).toBe('>!the deal closes in Q3, this is circular financing!<');
   });
 
   it('splits on sentence punctuation and line breaks', () => {
