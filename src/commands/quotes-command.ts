@@ -17,7 +17,7 @@ import { TAG_NAMES } from '../types.js';
 const flagsSchema = z.object({
   event: z.string({ error: 'missing --event <id>' }).min(1),
   tag: z.enum(TAG_NAMES, { error: `--tag must be one of ${TAG_NAMES.join(', ')}` }).optional(),
-  minScore: z.coerce.number({ error: '--min-score must be a number' }).min(0).max(1).optional(),
+  minScore: z.coerce.number({ error: '--min-score must be a number' }).min(0, '--min-score must be between 0 and 1').max(1, '--min-score must be between 0 and 1').optional(),
   limit: z.coerce.number().int().min(1).max(1000),
   format: z.enum(['json', 'csv', 'md'], { error: '--format must be json, csv or md' }),
   db: z.string().optional(),

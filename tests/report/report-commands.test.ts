@@ -93,6 +93,11 @@ describe('report / compare / quotes commands', () => {
     await expect(runCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'pdf'])).rejects.toBeInstanceOf(ConfigError);
   });
 
+  it('quotes says what is wrong with --min-score: not a number, or out of 0–1', async () => {
+    await expect(runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--min-score', 'abc'])).rejects.toThrow(/must be a number/);
+    await expect(runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--min-score', '2'])).rejects.toThrow(/between 0 and 1/);
+  });
+
   it('compare prints a side-by-side table with a significance verdict', async () => {
     const { stdout } = await runCommand(['compare', 'amazon-openai-2025-12', 'nvidia-openai-2025-09']);
     expect(stdout).toContain('## Reddit reaction compared');
