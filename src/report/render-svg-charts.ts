@@ -61,8 +61,10 @@ export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], 
   return svg('chart-subreddits', width, height, 'Tag shares per subreddit', parts);
 }
 
-/** Each tag's share across nightly runs, with the 95% band. */
-export function renderTrendChart(trend: readonly TrendPoint[]): string {
+/** Each tag's share across nightly runs, with the 95% band; a night with no tagged comments has no point. */
+export function renderTrendChart(all: readonly TrendPoint[]): string {
+  // no data is a 0–100% band: drawn, it would flatten every real night against a 100% axis
+  const trend = all.filter((p) => TAG_NAMES.some((t) => p.shares[t].total > 0));
   const width = 560;
   const height = 240;
   const left = 50;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { TrendPoint } from '../../src/report/report.js';
+import { renderTrendChart } from '../../src/report/render-svg-charts.js';
 import { testTwoProportions } from '../../src/report/two-proportion-test.js';
 import { computeWilsonInterval } from '../../src/report/wilson-interval.js';
 
@@ -43,5 +45,24 @@ describe('testTwoProportions', () => {
   it('reports no evidence when either side is empty or there is no variance', () => {
     expect(testTwoProportions({ count: 0, total: 0 }, { count: 3, total: 10 }).significant).toBe(false);
     expect(testTwoProportions({ count: 0, total: 10 }, { count: 0, total: 10 }).pValue).toBe(1);
+  });
+});
+
+describe('trend chart', () => {
+  const cell = (count: number, total: number) => ({ count, total, share: total > 0 ? count / total : 0, ci95: computeWilsonInterval(count, total) });
+  const point = (date: string, count: number, total: number): TrendPoint => ({
+    date,
+    asOf: 0,
+    runId: null,
+    tagged: total,
+    shares: { cynicism: cell(count, total), distrust: cell(count, total), bubble_caution: cell(count, total) },
+  });
+
+  it('leaves out a night with no tagged comments rather than drawing a 0–100% band', () => {
+    const svg = renderTrendChart([point('2026-11-24', 10, 100), point('2026-11-25', 0, 0), point('2026-11-26', 12, 100)]);
+    expect(svg).toContain('2026-11-24');
+    expect(svg).not.toContain('2026-11-25');
+    // the axis is scaled to the real nights (about 10–20%), not stretched to 100%
+    expect(svg).not.toMatch(/>100%</);
   });
 });
