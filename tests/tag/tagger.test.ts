@@ -166,6 +166,7 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['The wafers are fabricated at TSMC and packaged by Amkor.', 'distrust', 'dishonesty'],
     ['The wafers are fabricated at TSMC and packaged by Amkor.', 'distrust', 'dishonesty-phrase'],
     ['Fabrication capacity is the real bottleneck for Nvidia.', 'distrust', 'dishonesty-phrase'],
+    ['TSMC is building a fabrication plant in Arizona for Nvidia.', 'distrust', 'dishonesty-phrase'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -235,6 +236,7 @@ describe('LABELS.md boundary examples and own cases', () => {
     // lex8
     ['They fabricated the revenue numbers, plain and simple.', 'distrust', 'dishonesty-phrase'],
     ['Those demand figures are pure fabrication.', 'distrust', 'dishonesty-phrase'],
+    ['The whole backlog story is a fabrication.', 'distrust', 'dishonesty-phrase'],
     ['Fabricated earnings, circular deals, same story as 2000.', 'distrust', 'dishonesty-phrase'],
   ];
   for (const [text, tag, cue] of idioms) {
