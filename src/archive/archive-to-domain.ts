@@ -1,4 +1,4 @@
-import { stripFullnamePrefix, toAbsolutePermalink, toThread } from '../reddit/to-domain.js';
+import { isRemovedPlaceholder, stripFullnamePrefix, toAbsolutePermalink, toThread } from '../reddit/to-domain.js';
 import type { Comment, ContentStatus, Thread } from '../types.js';
 import type { ArchiveComment, ArchiveMeta, ArchiveSubmission } from './archive-schemas.js';
 
@@ -37,7 +37,7 @@ export function toArchiveThread(data: ArchiveSubmission, fetchedAt: number): Thr
 
 /** `[deleted]` bodies are gone whoever the author is: there is no text to keep. */
 export function statusFromArchiveBody(body: string): ContentStatus {
-  if (body === '[removed]') return 'removed';
+  if (isRemovedPlaceholder(body)) return 'removed';
   if (body === '[deleted]') return 'deleted';
   return 'live';
 }

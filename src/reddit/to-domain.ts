@@ -14,9 +14,19 @@ export function toAbsolutePermalink(permalink: string): string {
   return REDDIT_ORIGIN + (permalink.startsWith('/') ? permalink : `/${permalink}`);
 }
 
+/**
+ * Reddit's placeholders for removed text: "[removed]" (moderators) and "[ Removed by Reddit ]" or
+ * "[ Removed by Reddit on account of violating the content policy. ]" (Reddit's own admins).
+ */
+const REMOVED_PLACEHOLDER = /^\[ ?removed(?: by reddit\b[^\]]{0,80})? ?\]$/i;
+
+export function isRemovedPlaceholder(text: string): boolean {
+  return REMOVED_PLACEHOLDER.test(text.trim());
+}
+
 /** How Reddit marks user-deleted vs. moderator-removed text. */
 export function statusFromBody(body: string, author: string | null | undefined): ContentStatus {
-  if (body === '[removed]') return 'removed';
+  if (isRemovedPlaceholder(body)) return 'removed';
   if (body === '[deleted]' && (author === '[deleted]' || author == null)) return 'deleted';
   return 'live';
 }
@@ -24,7 +34,7 @@ export function statusFromBody(body: string, author: string | null | undefined):
 export function toThread(data: SubmissionData, fetchedAt: number): Thread {
   const selftext = data.selftext ?? '';
   let status: ContentStatus = 'live';
-  if (data.removed_by_category != null || selftext === '[removed]') status = 'removed';
+  if (data.removed_by_category != null || isRemovedPlaceholder(selftext)) status = 'removed';
   else if (selftext === '[deleted]' || data.author === '[deleted]') status = 'deleted';
   const permalink = toAbsolutePermalink(data.permalink);
   return {
