@@ -80,6 +80,11 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
             ctx.stderr(`reactionlens labels export: comment ${o.commentId} is not in the store; skipped\n`);
             continue;
           }
+          if (c.status !== 'live' || c.body.trim() === '') {
+            // purged text: an empty text with labels would teach the model nothing true
+            ctx.stderr(`reactionlens labels export: comment ${o.commentId} was ${c.status === 'live' ? 'emptied' : c.status} on Reddit; its text is purged, skipped\n`);
+            continue;
+          }
           const predicted = tagger.tag(c.body);
           const labels = {} as Record<TagName, 0 | 1>;
           const fromTagger: TagName[] = [];

@@ -56,6 +56,23 @@ describe('reactionlens label / labels export', () => {
     expect(toStdout.stdout.trim()).toBe(lines[0]);
   });
 
+  it('does not export a correction whose comment was removed on Reddit (its text is purged)', async () => {
+    const { dir, db } = storeWithComment();
+    const store = Store.open(db);
+    try {
+      store.saveItems(null, { threads: [], comments: [makeComment({ id: 'gone', body: '', status: 'removed', author: null })] });
+    } finally {
+      store.close();
+    }
+    expect((await cli(['label', 'gone', '--cynicism', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    expect((await cli(['label', 'c1', '--cynicism', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const out = await cli(['labels', 'export', '--db', db], { cwd: dir });
+    expect(out.code).toBe(EXIT.ok);
+    const ids = out.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(['c1']);
+    expect(out.stderr).toMatch(/gone was removed on Reddit; its text is purged, skipped/);
+  });
+
   it('refuses an unknown comment without --force, and needs at least one tag', async () => {
     const { dir, db } = storeWithComment();
     const unknown = await cli(['label', 'zzz', '--cynicism', '1', '--db', db], { cwd: dir });
