@@ -158,6 +158,21 @@ describe('Store', () => {
     expect(store.loadTags('ev', 'tagger-A').size).toBe(0);
   });
 
+  it('an older copy (from before the stored edit) never brings back the words the author changed', () => {
+    const save = (body: string, editedUtc: number | null, score: number): void =>
+      store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body, editedUtc, score })], expected: 1, collected: 1 });
+    save('Edit: I was wrong, the accounting is fine.', 500, 31);
+    // an archive copy taken before the edit turns up later
+    save('Cooking the books again. Totally not a scam.', null, 30);
+    save('An even older draft', 200, 12);
+    expect(store.getComment('a')).toMatchObject({ body: 'Edit: I was wrong, the accounting is fine.', editedUtc: 500, score: 31 });
+    // a later edit still wins, and the same edit still updates the score
+    save('Edit: I was wrong, the accounting is fine.', 500, 40);
+    expect(store.getComment('a')?.score).toBe(40);
+    save('Edit 2: never mind.', 900, 41);
+    expect(store.getComment('a')).toMatchObject({ body: 'Edit 2: never mind.', editedUtc: 900 });
+  });
+
   it('links a thread to several events without copying it', () => {
     const bundle = { thread: makeThread(), comments: [makeComment({ id: 'a' })], expected: 1, collected: 1 };
     store.saveThreadBundle('one', bundle);
