@@ -159,8 +159,9 @@ describe('Store', () => {
   });
 
   it('an older copy (from before the stored edit) never brings back the words the author changed', () => {
-    const save = (body: string, editedUtc: number | null, score: number): void =>
+    const save = (body: string, editedUtc: number | null, score: number): void => {
       store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body, editedUtc, score })], expected: 1, collected: 1 });
+    };
     save('Edit: I was wrong, the accounting is fine.', 500, 31);
     // an archive copy taken before the edit turns up later
     save('Cooking the books again. Totally not a scam.', null, 30);
