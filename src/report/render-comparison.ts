@@ -24,12 +24,16 @@ function renderComparisonMarkdown(c: Comparison): string {
   out.push(`| Tag | ${c.events.map((e) => escapeMarkdownInline(e.id)).join(' | ')} | Difference | p-value | Significant (5%) |`);
   out.push(`|---|${c.events.map(() => '---:').join('|')}|---:|---:|:---:|`);
   for (const row of c.tags) {
-    const cells = row.shares.map((s) => `${formatPercent(s.share)} (${formatInterval(s.ci95)})`);
+    // an event with no comments has no share to compare: say so rather than print a 0% and a "+0.0 pts"
+    const empty = new Set(row.shares.filter((s) => !(s.total > 0)).map((s) => s.eventId));
+    const cells = row.shares.map((s) => (empty.has(s.eventId) ? 'n/a (no comments)' : `${formatPercent(s.share)} (${formatInterval(s.ci95)})`));
     const diffs = row.differences;
     const first = diffs[0];
-    const diff = diffs.length === 1 && first !== undefined ? `${signed(first.difference)} pts` : diffs.map((d) => `${escapeMarkdownInline(d.to)} vs ${escapeMarkdownInline(d.from)}: ${signed(d.difference)} pts`).join('; ');
-    const p = diffs.map((d) => d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3)).join('; ');
-    const sig = diffs.map((d) => (d.significant ? 'yes' : 'no')).join('; ');
+    const none = (d: (typeof diffs)[number]): boolean => empty.has(d.from) || empty.has(d.to);
+    const points = (d: (typeof diffs)[number]): string => (none(d) ? 'n/a' : `${signed(d.difference)} pts`);
+    const diff = diffs.length === 1 && first !== undefined ? points(first) : diffs.map((d) => `${escapeMarkdownInline(d.to)} vs ${escapeMarkdownInline(d.from)}: ${points(d)}`).join('; ');
+    const p = diffs.map((d) => (none(d) ? 'n/a' : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3))).join('; ');
+    const sig = diffs.map((d) => (none(d) ? 'n/a' : d.significant ? 'yes' : 'no')).join('; ');
     out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} |`);
   }
   out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals; differences use a pooled two-proportion z-test.`, '');

@@ -61,7 +61,7 @@ export function renderMarkdown(report: Report): string {
     report.threads.forEach((t, i) => {
       const shares = TAG_NAMES.map((tag) => `${TAG_LABELS[tag].toLowerCase()} ${formatPercent(t.shares[tag])}`).join(', ');
       out.push(
-        `${i + 1}. ${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeMarkdownInline(t.subreddit)}, ${pluralise(t.analysed, 'comment')} analysed (${shares})`,
+        `${i + 1}. ${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeMarkdownInline(t.subreddit)}, ${pluralise(t.analysed, 'comment')} analysed (${t.tagged === t.analysed ? '' : `of the ${t.tagged.toLocaleString('en-US')} tagged: `}${shares})`,
       );
     });
     out.push('');

@@ -42,6 +42,8 @@ export interface ThreadActivity {
   permalink: string;
   createdUtc: number;
   analysed: number;
+  /** Analysed comments with tags (the rest were skipped: emoji-only, non-English…); `shares` are of these. */
+  tagged: number;
   excluded: number;
   shares: Record<TagName, number>;
 }

@@ -38,6 +38,7 @@ export function summariseThreads(threads: readonly Thread[], facts: readonly Com
         permalink: t.permalink,
         createdUtc: t.createdUtc,
         analysed: entry.analysed,
+        tagged: entry.tagged.length,
         excluded: entry.excluded,
         shares,
       };

@@ -11,6 +11,13 @@ describe('buildReport', () => {
     await expect(renderJson(report)).toMatchFileSnapshot('golden/fixture-report.json');
   });
 
+  it('a thread line says which comments its shares are of when some analysed ones carry no tags', () => {
+    const report = buildReport(buildFixtureInput());
+    const thread = report.threads[0]!;
+    const md = renderMarkdown({ ...report, threads: [{ ...thread, analysed: thread.tagged + 2 }] });
+    expect(md).toContain(`${thread.tagged + 2} comments analysed (of the ${thread.tagged} tagged: cynicism`);
+  });
+
   it('is deterministic: same inputs, byte-identical output', () => {
     expect(renderJson(buildReport(buildFixtureInput()))).toBe(renderJson(buildReport(buildFixtureInput())));
     expect(renderMarkdown(buildReport(buildFixtureInput()))).toBe(renderMarkdown(buildReport(buildFixtureInput())));

@@ -43,6 +43,15 @@ describe('compareReports on the two bundled events', () => {
     expect(distrust.topQuotes.map((q) => q.quote)).toEqual([null, null]);
   });
 
+  it('an event with no comments reads n/a, not a 0% share and a "+0.0 pts" difference', () => {
+    const c = compareReports([buildReport(buildEventInput(nvidia, 200, 40)), buildReport(buildEventInput(amazon, 0, 0))]);
+    const md = renderComparison(c, 'md');
+    const row = md.split('\n').find((l) => l.startsWith('| Cynicism'))!;
+    expect(row).toContain('n/a (no comments)');
+    expect(row).not.toMatch(/pts/);
+    expect(row).toMatch(/\| n\/a \| n\/a \| n\/a \|$/);
+  });
+
   it('does not call a small difference significant', () => {
     const c = compareReports([buildReport(buildEventInput(nvidia, 50, 10)), buildReport(buildEventInput(amazon, 50, 13))]);
     expect(c.tags[0]?.differences[0]?.significant).toBe(false);
