@@ -5,7 +5,7 @@ import { CommanderError } from 'commander';
 import type { CliContext } from './cli/cli-context.js';
 import { createProgram } from './cli/create-program.js';
 import { openStoreAt } from './cli/open-store-at.js';
-import { ConfigError, InternalError, LockError, SchemaError, SourceError } from './errors/errors.js';
+import { ConfigError, InternalError, isAbortError, LockError, SchemaError, SourceError } from './errors/errors.js';
 
 /**
  * Exit codes. Decided here and nowhere else; documented in the README.
@@ -92,7 +92,7 @@ function reportError(error: unknown, io: CliIO): number {
     line('file error', error);
     return EXIT.source;
   }
-  if (error instanceof Error && error.name === 'AbortError') {
+  if (isAbortError(error)) {
     io.stderr('reactionlens: interrupted; everything stored so far is kept and the next run resumes\n');
     return EXIT.interrupted;
   }

@@ -45,7 +45,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       const reports = events.map((event) => {
         const { input, taggedNow } = loadReportInput(store, event, tagger, { withAuthors: false });
         if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${taggedNow} comments of ${event.id} in memory\n`);
-        if (input.screened.length === 0) ctx.stderr(`reactionlens compare: the store holds no comments for ${event.id}; its shares are empty (intervals 0–100%)\n`);
+        if (input.screened.length === 0) ctx.stderr(`reactionlens compare: the store holds no comments for ${event.id}; its shares read n/a\n`);
         return buildReport(input);
       });
       const comparison = compareReports(reports, flags.weight);

@@ -44,3 +44,8 @@ export class InternalError extends Error {
     super(message, options);
   }
 }
+
+/** An AbortSignal's reason (Ctrl-C / SIGTERM): not a failure, a stop asked for. */
+export function isAbortError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'AbortError';
+}

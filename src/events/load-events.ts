@@ -32,8 +32,11 @@ export function parseEventFile(path: string, bytes: string): EventConfig {
   };
 }
 
+/** What an event file may be called (the id schema in event-schema.ts is stricter and names the field). */
+const EVENT_FILE_ID = /^[a-z0-9-]+$/;
+
 export function loadEvent(eventsDir: string, id: string): EventConfig {
-  if (!/^[a-z0-9-]+$/.test(id)) throw new ConfigError(`Unknown event "${id}": event ids are slugs like amazon-openai-2025-12`);
+  if (!EVENT_FILE_ID.test(id)) throw new ConfigError(`Unknown event "${id}": event ids are slugs like amazon-openai-2025-12`);
   const path = join(eventsDir, `${id}.json`);
   let bytes: string;
   try {
@@ -65,7 +68,7 @@ export function listEvents(eventsDir: string): { events: EventConfig[]; errors: 
   const events: EventConfig[] = [];
   const errors: ConfigError[] = [];
   for (const id of listEventIds(eventsDir)) {
-    if (!/^[a-z0-9-]+$/.test(id)) {
+    if (!EVENT_FILE_ID.test(id)) {
       errors.push(new ConfigError(`${join(eventsDir, `${id}.json`)}: the file name must be the event id, a slug like amazon-openai-2025-12.json`));
       continue;
     }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { isAbortError } from '../errors/errors.js';
 import { collectEvent, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
 import { buildReport } from '../report/build-report.js';
 import { loadReportInput } from '../report/load-report-input.js';
@@ -69,7 +70,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     tagged = await tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal });
   } catch (error) {
     // keep the collection's counts: the run is recorded as partial, and the next one tags the rest
-    if (error instanceof Error && error.name === 'AbortError') {
+    if (isAbortError(error)) {
       run.status = 'partial';
       run.errors.push('interrupted while tagging; the next run tags the rest');
       run.finishedAt = ctx.now();

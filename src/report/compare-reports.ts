@@ -4,6 +4,7 @@ import type { ReportQuote } from './pick-quotes.js';
 import type { Report } from './report.js';
 import { roundTo } from './round-to.js';
 import { testTwoProportions } from './two-proportion-test.js';
+import { computeWilsonInterval } from './wilson-interval.js';
 
 export type CompareWeight = 'comment' | 'score';
 
@@ -100,11 +101,11 @@ function pickShare(report: Report, tag: TagName, weight: CompareWeight): Compare
     return {
       eventId: report.event.id,
       share: w?.share ?? 0,
-      ci95: w?.ci95 ?? { low: 0, high: 1 },
+      ci95: w?.ci95 ?? computeWilsonInterval(0, 0),
       count: w?.weight ?? 0,
       total: w?.effectiveTotal ?? 0,
     };
   }
   const s = report.shares.find((x) => x.tag === tag);
-  return { eventId: report.event.id, share: s?.share ?? 0, ci95: s?.ci95 ?? { low: 0, high: 1 }, count: s?.count ?? 0, total: s?.total ?? 0 };
+  return { eventId: report.event.id, share: s?.share ?? 0, ci95: s?.ci95 ?? computeWilsonInterval(0, 0), count: s?.count ?? 0, total: s?.total ?? 0 };
 }

@@ -5,7 +5,7 @@ import { computeMinHash, estimateJaccard } from './min-hash.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { measureLongestWord, trimQuote } from './trim-quote.js';
 import type { TrimmedQuote } from './trim-quote.js';
-import { writeGloss } from './write-gloss.js';
+import { supportingCues, writeGloss } from './write-gloss.js';
 import { roundTo } from './round-to.js';
 
 /** A comment that passed screening and has tags: the only things a quote can come from. */
@@ -128,8 +128,7 @@ function scoreCandidate(candidate: QuoteCandidate, tag: TagName): Scored | undef
 /** The highest-weight cue that supports the tag; a rebuttal cue ("not a bubble") is never the focus. */
 function findStrongestCue(cues: readonly Cue[]): Cue | undefined {
   let best: Cue | undefined;
-  for (const cue of cues) {
-    if (cue.weight <= 0) continue;
+  for (const cue of supportingCues(cues)) {
     if (best === undefined || cue.weight > best.weight || (cue.weight === best.weight && cue.start < best.start)) best = cue;
   }
   return best;

@@ -25,10 +25,9 @@ interface Sentence {
  * quotable without paraphrasing it).
  */
 export function trimQuote(body: string, focus = 0): TrimmedQuote | null {
+  // `>` lines are the parent's words: the excerpt comes from one run of the commenter's own lines
   const block = pickOwnBlock(body, focus);
   if (block === null) return null;
-  if (block.start === 0 && block.end === body.length) return trimPlain(body, focus);
-  // `>` lines are the parent's words: the excerpt comes from one run of the commenter's own lines
   const inner = trimPlain(body.slice(block.start, block.end), Math.max(0, focus - block.start));
   if (inner === null) return null;
   const start = block.start + inner.start;
@@ -50,7 +49,6 @@ function pickOwnBlock(body: string, focus: number): { start: number; end: number
   const blocks: Array<{ start: number; end: number }> = [];
   let open = -1;
   let lineStart = 0;
-  let anyQuoted = false;
   let inQuote = false;
   while (lineStart <= body.length) {
     const nl = body.indexOf('\n', lineStart);
@@ -60,7 +58,6 @@ function pickOwnBlock(body: string, focus: number): { start: number; end: number
     const quoted: boolean = QUOTED_LINE.test(line) || (inQuote && line.trim() !== '');
     inQuote = quoted;
     if (quoted) {
-      anyQuoted = true;
       if (open >= 0) blocks.push({ start: open, end: lineStart });
       open = -1;
     } else if (open < 0) open = lineStart;
@@ -68,12 +65,11 @@ function pickOwnBlock(body: string, focus: number): { start: number; end: number
     lineStart = nl + 1;
   }
   if (open >= 0) blocks.push({ start: open, end: body.length });
-  if (!anyQuoted) return { start: 0, end: body.length };
-  const own = blocks.filter((b) => body.slice(b.start, b.end).trim() !== '');
+  const own = blocks.map((b) => ({ ...b, words: countWords(body.slice(b.start, b.end)) })).filter((b) => b.words > 0);
   if (own.length === 0) return null;
   const holding = own.find((b) => focus >= b.start && focus < b.end);
   if (holding !== undefined) return holding;
-  return own.reduce((best, b) => (countWords(body.slice(b.start, b.end)) > countWords(body.slice(best.start, best.end)) ? b : best));
+  return own.reduce((best, b) => (b.words > best.words ? b : best));
 }
 
 function trimPlain(body: string, focus: number): TrimmedQuote | null {

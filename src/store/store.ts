@@ -457,13 +457,13 @@ export class Store {
       return;
     }
     if (existing.status !== 'live') return; // purged once, purged for good
-    // A copy from before the stored edit (an older archive or dump) must not bring back words the author changed.
-    if (comment.status === 'live' && existing.edited_utc !== null && (comment.editedUtc === null || comment.editedUtc < existing.edited_utc)) return;
     if (comment.status !== 'live') {
       this.purgeRow(comment.id, comment.status, comment.fetchedAt);
       counts.commentsPurged++;
       return;
     }
+    // A copy from before the stored edit (an older archive or dump) must not bring back words the author changed.
+    if (existing.edited_utc !== null && (comment.editedUtc === null || comment.editedUtc < existing.edited_utc)) return;
     const changed =
       existing.body !== comment.body || existing.score !== comment.score || existing.edited_utc !== comment.editedUtc;
     this.sql(
