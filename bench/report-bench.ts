@@ -119,6 +119,9 @@ function generateEvent(eventId: string, seed: number): { event: EventConfig; thr
 /** A keyword tagger: cheap, so the bench measures the report stage, not the model. */
 const benchTagger: Tagger = {
   version: TAGGER_VERSION,
+  tagMany(texts) {
+    return texts.map((t) => this.tag(t));
+  },
   tag(text) {
     const lower = text.toLowerCase();
     const tag = (name: TagName): TagScore => {

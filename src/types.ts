@@ -120,6 +120,8 @@ export interface Tagger {
   /** Hash of the model artifact + lexicon: stored with every tag result. */
   readonly version: string;
   tag(text: string): TagOutcome;
+  /** The same outcomes as `tag` on each text, in order; faster per text on batches of ~100. */
+  tagMany(texts: readonly string[]): TagOutcome[];
 }
 
 export interface TagResult extends TagOutcome {

@@ -3,7 +3,6 @@
 
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
@@ -15,6 +14,7 @@ import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { loadEvent } from '../events/load-events.js';
 import { tagEvent } from '../pipeline/tag-event.js';
 import { loadTagger } from '../tag/load-tagger.js';
+import { readLineBatches } from '../util/read-line-batches.js';
 
 const flagsSchema = z.object({
   event: z.string().min(1).optional(),
@@ -22,6 +22,9 @@ const flagsSchema = z.object({
   eventsDir: z.string(),
   json: z.boolean().optional().default(false),
 });
+
+/** Lines tagged together (Tagger.tagMany); a slow stream's lines are not held back to fill a batch. */
+const TAG_BATCH = 100;
 
 const lineSchema = z.object({ id: z.union([z.string().min(1), z.number()]).transform(String), text: z.string() });
 
@@ -62,30 +65,39 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
       const tagger = loadTagger();
       let lineNo = 0;
       let bad = 0;
-      for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+      for await (const lines of readLineBatches(input, TAG_BATCH)) {
         // lines already written stay written; the rest is not tagged (exit 130)
         ctx.signal?.throwIfAborted();
-        lineNo++;
-        const line = (raw as string).trim();
-        if (line === '') continue;
-        let json: unknown;
-        try {
-          json = JSON.parse(line);
-        } catch (e) {
-          bad++;
-          ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: invalid JSON (${(e as Error).message})\n`);
-          continue;
+        const batch: { id: string; text: string }[] = [];
+        for (const raw of lines) {
+          lineNo++;
+          const line = raw.trim();
+          if (line === '') continue;
+          let json: unknown;
+          try {
+            json = JSON.parse(line);
+          } catch (e) {
+            bad++;
+            ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: invalid JSON (${(e as Error).message})\n`);
+            continue;
+          }
+          const r = lineSchema.safeParse(json);
+          if (!r.success) {
+            bad++;
+            ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: expected {"id": string, "text": string}: ${formatZodIssues(r.error)}\n`);
+            continue;
+          }
+          batch.push(r.data);
         }
-        const r = lineSchema.safeParse(json);
-        if (!r.success) {
-          bad++;
-          ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: expected {"id": string, "text": string}: ${formatZodIssues(r.error)}\n`);
-          continue;
+        const outcomes = tagger.tagMany(batch.map((b) => b.text));
+        let out = '';
+        for (let k = 0; k < batch.length; k++) {
+          const outcome = outcomes[k]!;
+          const o: Record<string, unknown> = { id: batch[k]!.id, tags: outcome.tags, tagger: tagger.version };
+          if (outcome.skipped !== undefined) o['skipped'] = outcome.skipped;
+          out += JSON.stringify(o) + '\n';
         }
-        const outcome = tagger.tag(r.data.text);
-        const out: Record<string, unknown> = { id: r.data.id, tags: outcome.tags, tagger: tagger.version };
-        if (outcome.skipped !== undefined) out['skipped'] = outcome.skipped;
-        ctx.stdout(JSON.stringify(out) + '\n');
+        if (out !== '') ctx.stdout(out);
       }
       if (bad > 0) ctx.markInvalidInput(`${bad} bad input line(s) in ${source}`);
     });

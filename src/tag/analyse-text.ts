@@ -4,7 +4,7 @@
 import { detectEnglish } from './detect-language.js';
 import { extractFeatures, type ExtractedFeatures, type WordIndex } from './extract-features.js';
 import { lowerSameLength, matchCues, type CueHit } from './match-cues.js';
-import { analyseDoc, type AnalysedDoc } from './nlp-doc.js';
+import { buildDoc, readWink, type AnalysedDoc, type WinkOutputs } from './nlp-doc.js';
 import { normalizeText, type NormalizedText } from './normalize-text.js';
 
 export interface TextAnalysis {
@@ -28,15 +28,49 @@ function emptyAnalysis(norm: NormalizedText, skipped: string): TextAnalysis {
  * Training passes nothing and gets every word feature.
  */
 export function analyseText(original: string, wordIndex?: WordIndex): TextAnalysis {
-  const norm = normalizeText(original);
-  if (original.trim() === '') return emptyAnalysis(norm, 'empty text');
-  if (norm.onlyQuoted) return emptyAnalysis(norm, 'only quoted parent text');
-  const lower = lowerSameLength(norm.text);
-  const doc = analyseDoc(norm.text, lower);
-  if (doc.tokens.length === 0 && !/[\p{L}\p{N}]/u.test(norm.text)) return emptyAnalysis(norm, 'no words (emoji or symbols only)');
-  const lang = detectEnglish(norm.text, doc);
-  if (!lang.english) return emptyAnalysis(norm, lang.reason);
-  const hits = matchCues(norm.text, doc, lower);
-  const extracted = extractFeatures(doc, hits, norm.quotedChars > 0, wordIndex);
-  return { norm, doc, hits, extracted };
+  return analyseTexts([original], wordIndex)[0]!;
+}
+
+/**
+ * analyseText for many texts, stage by stage: every text is normalised, then read by wink, then
+ * adapted, then matched. Each stage's code and tables (wink's model above all) stay in the CPU
+ * caches across the batch instead of evicting each other on every text; the results are the same
+ * as one text at a time.
+ */
+export function analyseTexts(originals: readonly string[], wordIndex?: WordIndex): TextAnalysis[] {
+  const n = originals.length;
+  const out: (TextAnalysis | undefined)[] = new Array<TextAnalysis | undefined>(n);
+  const norms: NormalizedText[] = new Array<NormalizedText>(n);
+  const lowers: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const original = originals[i]!;
+    const norm = (norms[i] = normalizeText(original));
+    if (original.trim() === '') out[i] = emptyAnalysis(norm, 'empty text');
+    else if (norm.onlyQuoted) out[i] = emptyAnalysis(norm, 'only quoted parent text');
+    else lowers[i] = lowerSameLength(norm.text);
+  }
+  const wink: (WinkOutputs | undefined)[] = new Array<WinkOutputs | undefined>(n);
+  for (let i = 0; i < n; i++) if (out[i] === undefined) wink[i] = readWink(norms[i]!.text);
+  const docs: AnalysedDoc[] = new Array<AnalysedDoc>(n);
+  for (let i = 0; i < n; i++) {
+    const w = wink[i];
+    if (w === undefined) continue;
+    wink[i] = undefined; // the wink document can go as soon as it is adapted
+    const text = norms[i]!.text;
+    const doc = (docs[i] = buildDoc(text, lowers[i]!, w.values, w.negs, w.spans));
+    if (doc.tokens.length === 0 && !/[\p{L}\p{N}]/u.test(text)) {
+      out[i] = emptyAnalysis(norms[i]!, 'no words (emoji or symbols only)');
+      continue;
+    }
+    const lang = detectEnglish(text, doc);
+    if (!lang.english) out[i] = emptyAnalysis(norms[i]!, lang.reason);
+  }
+  for (let i = 0; i < n; i++) {
+    if (out[i] !== undefined) continue;
+    const norm = norms[i]!;
+    const doc = docs[i]!;
+    const hits = matchCues(norm.text, doc, lowers[i]!);
+    out[i] = { norm, doc, hits, extracted: extractFeatures(doc, hits, norm.quotedChars > 0, wordIndex) };
+  }
+  return out as TextAnalysis[];
 }

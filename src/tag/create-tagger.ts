@@ -2,7 +2,7 @@
 // and the cues that fired (exact original spans, with their contributions).
 
 import { TAG_NAMES, type Cue, type TagOutcome, type TagScores, type Tagger } from '../types.js';
-import { analyseText, type TextAnalysis } from './analyse-text.js';
+import { analyseTexts, type TextAnalysis } from './analyse-text.js';
 import { featureOfHit, NGRAM_PREFIX, WordIndex } from './extract-features.js';
 import { calibrated, jointWeights, rawLogits, type TaggerModelFile } from './logistic-model.js';
 import { toOriginalSpan } from './normalize-text.js';
@@ -119,7 +119,10 @@ export function createTagger(model: TaggerModelFile, version: string): Tagger {
   return {
     version,
     tag(text: string): TagOutcome {
-      return scoreAnalysis(model, text, analyseText(text, words));
+      return scoreAnalysis(model, text, analyseTexts([text], words)[0]!);
+    },
+    tagMany(texts: readonly string[]): TagOutcome[] {
+      return analyseTexts(texts, words).map((a, i) => scoreAnalysis(model, texts[i]!, a));
     },
   };
 }

@@ -185,19 +185,34 @@ function pushSentence(sentences: DocSentence[], firstToken: number, startChar: n
   }
 }
 
+/** What the tagger reads from one wink document: token values, sentence token spans and (on demand) negation flags. */
+export interface WinkOutputs {
+  values: string[];
+  spans: [number, number][];
+  /** The negation flags per token; fetched only when a negation clause is open (texts without a negator never pay for them). */
+  negs: () => readonly boolean[];
+}
+
+/** Run wink-nlp (sbd + negation) on `text` and read the bulk outputs the tagger needs. */
+export function readWink(text: string): WinkOutputs {
+  const nlp = getNlp();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const toks = doc.tokens();
+  return {
+    values: toks.out(its.value) as string[],
+    spans: doc.sentences().out(its.span) as unknown as [number, number][],
+    negs: () => toks.out(its.negationFlag) as unknown as boolean[],
+  };
+}
+
 /**
  * Analyse `text` with wink-nlp (sbd + negation). `lowerText` must be a
  * same-length lower-cased copy of `text` (token `lower` values are sliced from it).
  */
 export function analyseDoc(text: string, lowerText: string = text.toLowerCase()): AnalysedDoc {
-  const nlp = getNlp();
-  const its = nlp.its;
-  const doc = nlp.readDoc(text);
-  const toks = doc.tokens();
-  const values = toks.out(its.value) as string[];
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  // negation flags are read only inside an open negation clause: texts without a negator never fetch them
-  return buildDoc(text, lowerText, values, () => toks.out(its.negationFlag) as unknown as boolean[], spans);
+  const w = readWink(text);
+  return buildDoc(text, lowerText, w.values, w.negs, w.spans);
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
-import { TAG_NAMES } from '../../src/types.js';
+import { TAG_NAMES, type TagName } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
 
 const version = loadTagger().version;
@@ -53,6 +53,19 @@ describe('reactionlens tag', () => {
     expect(r.stderr).toMatch(/line 3: expected \{"id": string, "text": string\}/);
     const ids = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
     expect(ids).toEqual(['ok1', 'ok2']);
+  });
+
+  it('many lines (tagged in batches): input order, the right line numbers, each text its own result', async () => {
+    const texts = ['This is a Ponzi scheme.', 'The first gigawatt comes online next year.', 'When this pops, who is left holding the bag?'];
+    const lines = Array.from({ length: 250 }, (_, i) => (i === 149 ? '{oops' : JSON.stringify({ id: `c${i}`, text: texts[i % 3] })));
+    const r = await cli(['tag'], { stdinText: lines.join('\n') + '\n' });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr.match(/line \d+:/g)).toEqual(['line 150:']);
+    expect(r.stderr).toMatch(/stdin line 150: invalid JSON/);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; tags: Record<TagName, { label: boolean }> });
+    expect(out.map((o) => o.id)).toEqual(Array.from({ length: 250 }, (_, i) => `c${i}`).filter((id) => id !== 'c149'));
+    const expected = texts.map((t) => JSON.stringify(loadTagger().tag(t).tags));
+    for (const o of out) expect(JSON.stringify(o.tags)).toBe(expected[Number(o.id.slice(1)) % 3]);
   });
 
   it('reads a file argument relative to cwd', async () => {

@@ -10,6 +10,9 @@ function fakeTagger(version: string): Tagger & { seen: string[] } {
   return {
     version,
     seen,
+    tagMany(texts: readonly string[]): TagOutcome[] {
+      return texts.map((t) => this.tag(t));
+    },
     tag(text: string): TagOutcome {
       seen.push(text);
       const hit = text.includes('bubble');

@@ -18,6 +18,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** Keyword tagger: the commands' wiring is under test here, not the model. */
 const fakeTagger: Tagger = {
   version: 'fake-tagger-1',
+  tagMany(texts) {
+    return texts.map((t) => this.tag(t));
+  },
   tag(text) {
     const tag = (pattern: RegExp): TagScore => {
       const m = pattern.exec(text);

@@ -305,6 +305,20 @@ describe('spans, normalisation and edge inputs', () => {
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 
+  it('tagMany gives each text the outcome tag gives it, in order, whatever the batch mixes', () => {
+    const { items } = parseLabeledJsonl(readFileSync(new URL('../../training/labeled-dev.jsonl', import.meta.url), 'utf8'));
+    // texts skipped at each screening step sit between analysed ones, so a stage that loses track of indexes shows
+    const odd = ['', '> only the parent\n> speaking', '🙄🙄', 'Esto es una burbuja, financiación circular, sin duda.', 'これはバブルです', '&gt; quoted\nMore circular financing /s'];
+    const texts = items.slice(0, 60).flatMap((it, i) => (i % 10 === 0 ? [odd[(i / 10) % odd.length]!, it.text] : [it.text]));
+    const many = tagger.tagMany(texts);
+    expect(many).toHaveLength(texts.length);
+    expect(many.map((o) => JSON.stringify(o))).toEqual(texts.map((t) => JSON.stringify(tagger.tag(t))));
+    // all but the last odd text are skipped (empty, quote-only, emoji-only, Spanish, Japanese)
+    expect(many.filter((o) => o.skipped !== undefined).length).toBeGreaterThanOrEqual(odd.length - 1);
+    expect(many.some((o) => TAG_NAMES.some((t) => o.tags[t].label))).toBe(true);
+    expect(tagger.tagMany([])).toEqual([]);
+  });
+
   it('same input gives the same output', () => {
     const t = 'Nvidia gives OpenAI $100 billion. OpenAI uses that money to... buy Nvidia chips. Genius.';
     expect(JSON.stringify(tagger.tag(t))).toBe(JSON.stringify(tagger.tag(t)));

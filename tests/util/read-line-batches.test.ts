@@ -1,0 +1,43 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readLineBatches } from '../../src/util/read-line-batches.js';
+
+async function collect(input: NodeJS.ReadableStream, max: number): Promise<string[][]> {
+  const out: string[][] = [];
+  for await (const batch of readLineBatches(input, max)) out.push(batch);
+  return out;
+}
+
+describe('readLineBatches', () => {
+  it('lines that arrive together come in full batches of at most max, in order', async () => {
+    const lines = Array.from({ length: 250 }, (_, i) => `line ${i}`);
+    const batches = await collect(Readable.from([lines.join('\n') + '\n']), 100);
+    expect(batches.map((b) => b.length)).toEqual([100, 100, 50]);
+    expect(batches.flat()).toEqual(lines);
+  });
+
+  it('keeps a last line without a line end, empty lines and CRLF line ends', async () => {
+    const batches = await collect(Readable.from(['a\r\n\r\nb\nc']), 10);
+    expect(batches.flat()).toEqual(['a', '', 'b', 'c']);
+  });
+
+  it('hands over a slowly written line at once instead of waiting to fill a batch', async () => {
+    const input = new PassThrough();
+    const it = readLineBatches(input, 100)[Symbol.asyncIterator]();
+    input.write('first\n');
+    expect((await it.next()).value).toEqual(['first']);
+    input.write('second\nthird\n');
+    expect((await it.next()).value).toEqual(['second', 'third']);
+    input.end('fourth');
+    expect((await it.next()).value).toEqual(['fourth']);
+    expect((await it.next()).done).toBe(true);
+  });
+
+  it('passes on a read error', async () => {
+    const input = new PassThrough();
+    const done = collect(input, 10);
+    input.write('a\n');
+    setImmediate(() => input.destroy(new Error('disk gone')));
+    await expect(done).rejects.toThrow(/disk gone/);
+  });
+});
