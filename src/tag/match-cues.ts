@@ -37,6 +37,11 @@ interface CompiledLexicon {
    * that word follows a space inside the literal, so it begins a token wherever the literal occurs.
    */
   literals: [string, number[], number][];
+  /** The literals as parallel arrays for the per-text scan: text, gate ids, pre-check id (-1: none), starts with a non-ASCII char. */
+  litText: string[];
+  litIds: number[][];
+  litPre: Int32Array;
+  litHigh: Uint8Array;
   /** Reused per text: one flag per gate id (cue, alternative, literal pre-check). */
   triggered: Uint8Array;
   /** Per cue: the whole pattern (what runs when every alternative is triggered, or ungated). */
@@ -51,6 +56,8 @@ interface CompiledLexicon {
   altRegex: (RegExp | undefined)[];
   /** gate ids of cues with neither words nor triggers: always run */
   always: number[];
+  /** Per cue: the context check its regex matches must pass (HIT_FILTERS; set on first use, as the filters are defined after this). */
+  filters?: (HitFilter | undefined)[];
   /** The cues compiled (CUE_DEFS); their number is the first alternative's gate id. */
   defs: readonly CueDef[];
   nDefs: number;
@@ -86,7 +93,7 @@ function compileLexicon(): CompiledLexicon {
   const defs = CUE_DEFS;
   // the topic cue's words are what on-topic comments are made of: poor gates, however long
   const commonWords = regexWordsOf(defs.find((d) => d.name === 'topic')?.words ?? []);
-  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], always: [], defs, nDefs: defs.length };
+  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], litText: [], litIds: [], litPre: new Int32Array(0), litHigh: new Uint8Array(0), triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], always: [], defs, nDefs: defs.length };
   const nDefs = defs.length;
   defs.forEach((def, idx) => {
     // 'g' only: patterns are lower-case and run on lower-cased text (the 'u'/'i' flags are ~15× slower in V8)
@@ -130,6 +137,10 @@ function compileLexicon(): CompiledLexicon {
     addTrigger(c, `${longest}*`, next++);
   }
   c.triggered = new Uint8Array(next);
+  c.litText = c.literals.map(([lit]) => lit);
+  c.litIds = c.literals.map(([, ids]) => ids);
+  c.litPre = Int32Array.from(c.literals, ([, , pre]) => pre);
+  c.litHigh = Uint8Array.from(c.literals, ([lit]) => (lit.charCodeAt(0) >= 0x80 ? 1 : 0));
   return c;
 }
 
@@ -461,18 +472,23 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string): Scan {
   }
   if (lower.length > prevEnd) lookupGap(c, lower, prevEnd, lower.length, scan);
   const nonAscii = NON_ASCII.test(lower);
-  for (const [lit, ids, precheck] of c.literals) {
-    if ((precheck >= 0 && scan.triggered[precheck] === 0) || (!nonAscii && lit.charCodeAt(0) >= 0x80)) continue;
+  const { litText, litIds, litPre, litHigh } = c;
+  const triggered = scan.triggered;
+  for (let k = 0; k < litText.length; k++) {
+    const pre = litPre[k]!;
+    if ((pre >= 0 && triggered[pre] === 0) || (!nonAscii && litHigh[k] === 1)) continue;
+    const ids = litIds[k]!;
     let pending = false;
-    for (const id of ids) if (scan.triggered[id] === 0) pending = true;
-    if (pending && lower.includes(lit)) for (const id of ids) scan.triggered[id] = 1;
+    for (let j = 0; j < ids.length; j++) if (triggered[ids[j]!] === 0) pending = true;
+    if (pending && lower.includes(litText[k]!)) for (let j = 0; j < ids.length; j++) triggered[ids[j]!] = 1;
   }
   for (const idx of c.always) scan.triggered[idx] = 1;
   return scan;
 }
 
 /** Context checks a regex cue's match must pass, by cue name (what the pattern alone cannot see). */
-const HIT_FILTERS = new Map<string, (doc: AnalysedDoc, lower: string, start: number, end: number) => boolean>([
+type HitFilter = (doc: AnalysedDoc, lower: string, start: number, end: number) => boolean;
+const HIT_FILTERS = new Map<string, HitFilter>([
   [
     'scare-quotes',
     (doc, lower, s, e) => {
@@ -500,7 +516,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
     const re = c.regex[idx];
     if (re === undefined || (gate && scan.triggered[idx] === 0)) continue;
     const def = defs[idx]!;
-    const keep = HIT_FILTERS.get(def.name);
+    const keep = (c.filters ??= defs.map((d) => HIT_FILTERS.get(d.name)))[idx];
     const onMatch = (s: number, e: number): void => {
       if (keep !== undefined && !keep(doc, lower, s, e)) return;
       hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });

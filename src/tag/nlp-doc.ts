@@ -55,6 +55,8 @@ export function getNlp(): WinkInstance {
  * (one hash lookup per token instead of one per stage; the later stages fill their fields lazily).
  */
 export interface TokenInfo {
+  /** The lower-cased token string this info is for. */
+  lower: string;
   negator: boolean;
   scopeBreak: boolean;
   /** The token's pieces that trigger something: parts between ' and -, other regex words (filled by match-cues). */
@@ -77,26 +79,26 @@ export type TokenPart = readonly [from: number, to: number, ids: readonly number
 const infoCache = new Map<string, TokenInfo>();
 const INFO_CACHE_MAX = 200_000;
 
-/** wink token value (as written) → [lower-cased value, its info]; wink's values are interned strings, so this lookup is cheap. */
-const byValue = new Map<string, [string, TokenInfo]>();
+/** wink token value (as written) → the info of its lower-cased form; wink's values are interned strings, so this lookup is cheap. */
+const byValue = new Map<string, TokenInfo>();
 
-function infoOfValue(value: string): [string, TokenInfo] | undefined {
-  let e = byValue.get(value);
-  if (e === undefined) {
+function infoOfValue(value: string): TokenInfo | undefined {
+  let info = byValue.get(value);
+  if (info === undefined) {
     const lower = value.toLowerCase();
     if (lower.length !== value.length) return undefined; // offsets would shift: slice the lower-cased text instead
     if (byValue.size >= INFO_CACHE_MAX) byValue.clear();
-    e = [lower, tokenInfo(lower)];
-    byValue.set(value, e);
+    info = tokenInfo(lower);
+    byValue.set(value, info);
   }
-  return e;
+  return info;
 }
 
 export function tokenInfo(lower: string): TokenInfo {
   let info = infoCache.get(lower);
   if (info === undefined) {
     if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
-    info = { negator: isNegatorToken(lower), scopeBreak: SCOPE_BREAK.has(lower) };
+    info = { lower, negator: isNegatorToken(lower), scopeBreak: SCOPE_BREAK.has(lower) };
     infoCache.set(lower, info);
   }
   return info;
@@ -325,9 +327,8 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
       if (prev.info.negator) clauseOpen = true;
       continue;
     }
-    const known = infoOfValue(value);
-    const lower = known !== undefined ? known[0] : lowerText.slice(start, end);
-    const info = known !== undefined ? known[1] : tokenInfo(lower);
+    const info = infoOfValue(value) ?? tokenInfo(lowerText.slice(start, end));
+    const lower = info.lower;
     tokens.push({ start, end, lower, info, negated: clauseOpen && (negFlags ??= (negs as () => readonly boolean[])())[i] === true, sentence: sentences.length });
     if (info.negator) clauseOpen = true;
     else if (info.scopeBreak) clauseOpen = false;
