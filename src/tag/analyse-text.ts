@@ -57,7 +57,7 @@ export function analyseTexts(originals: readonly string[], wordIndex?: WordIndex
     if (w === undefined) continue;
     wink[i] = undefined; // the wink document can go as soon as it is adapted
     const text = norms[i]!.text;
-    const doc = (docs[i] = buildDoc(text, lowers[i]!, w.values, w.negs, w.spans));
+    const doc = (docs[i] = buildDoc(text, lowers[i]!, w));
     if (doc.tokens.length === 0 && !/[\p{L}\p{N}]/u.test(text)) {
       out[i] = emptyAnalysis(norms[i]!, 'no words (emoji or symbols only)');
       continue;

@@ -79,19 +79,30 @@ export type TokenPart = readonly [from: number, to: number, ids: readonly number
 const infoCache = new Map<string, TokenInfo>();
 const INFO_CACHE_MAX = 200_000;
 
-/** wink token value (as written) → the info of its lower-cased form; wink's values are interned strings, so this lookup is cheap. */
-const byValue = new Map<string, TokenInfo>();
+/**
+ * Per wink vocabulary id (`its.uniqueId`: wink's lexeme index, fixed for the process; words new to the
+ * model are appended): the token's value as written and the info of its lower-cased form (undefined when
+ * lower-casing changes its length: then the lower-cased text is sliced instead). Ids are looked up in an
+ * array, so a known token costs no string hashing and its value is not fetched from wink again.
+ */
+interface ValueEntry {
+  value: string;
+  info: TokenInfo | undefined;
+}
+let byId: (ValueEntry | undefined)[] = [];
+let entries = 0;
 
-function infoOfValue(value: string): TokenInfo | undefined {
-  let info = byValue.get(value);
-  if (info === undefined) {
-    const lower = value.toLowerCase();
-    if (lower.length !== value.length) return undefined; // offsets would shift: slice the lower-cased text instead
-    if (byValue.size >= INFO_CACHE_MAX) byValue.clear();
-    info = tokenInfo(lower);
-    byValue.set(value, info);
+function entryFor(id: number, value: string): ValueEntry {
+  // wink's vocabulary grows with every new word it reads: bound what is remembered of it, as infoCache does
+  if (++entries > INFO_CACHE_MAX) {
+    byId = [];
+    entries = 1;
   }
-  return info;
+  while (byId.length <= id) byId.push(undefined);
+  const lower = value.toLowerCase();
+  const e: ValueEntry = { value, info: lower.length === value.length ? tokenInfo(lower) : undefined };
+  byId[id] = e;
+  return e;
 }
 
 export function tokenInfo(lower: string): TokenInfo {
@@ -187,9 +198,11 @@ function pushSentence(sentences: DocSentence[], firstToken: number, startChar: n
   }
 }
 
-/** What the tagger reads from one wink document: token values, sentence token spans and (on demand) negation flags. */
+/** What the tagger reads from one wink document: token values and infos, sentence token spans and (on demand) negation flags. */
 export interface WinkOutputs {
   values: string[];
+  /** Per token: the info of its lower-cased value, or undefined when lower-casing changes its length. */
+  infos: (TokenInfo | undefined)[];
   spans: [number, number][];
   /** The negation flags per token; fetched only when a negation clause is open (texts without a negator never pay for them). */
   negs: () => readonly boolean[];
@@ -201,8 +214,21 @@ export function readWink(text: string): WinkOutputs {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const toks = doc.tokens();
+  const ids = toks.out(its.uniqueId) as unknown as number[];
+  const n = ids.length;
+  const values = new Array<string>(n);
+  const infos = new Array<TokenInfo | undefined>(n);
+  // the values are read from wink only for a text with a token not seen before
+  let fetched: string[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i]!;
+    const e = byId[id] ?? entryFor(id, (fetched ??= toks.out(its.value) as string[])[i]!);
+    values[i] = e.value;
+    infos[i] = e.info;
+  }
   return {
-    values: toks.out(its.value) as string[],
+    values,
+    infos,
     spans: doc.sentences().out(its.span) as unknown as [number, number][],
     negs: () => toks.out(its.negationFlag) as unknown as boolean[],
   };
@@ -213,17 +239,17 @@ export function readWink(text: string): WinkOutputs {
  * same-length lower-cased copy of `text` (token `lower` values are sliced from it).
  */
 export function analyseDoc(text: string, lowerText: string = text.toLowerCase()): AnalysedDoc {
-  const w = readWink(text);
-  return buildDoc(text, lowerText, w.values, w.negs, w.spans);
+  return buildDoc(text, lowerText, readWink(text));
 }
 
 /**
- * Adapt wink's bulk outputs (token values, negation flags, sentence token spans) to an AnalysedDoc.
- * `negs` may be a function returning the flags: it is called at most once, and only when a flag is needed.
+ * Adapt wink's bulk outputs (token values and infos, negation flags, sentence token spans) to an AnalysedDoc.
+ * `negs` is called at most once, and only when a flag is needed.
  */
-export function buildDoc(text: string, lowerText: string, values: string[], negs: readonly boolean[] | (() => readonly boolean[]), spans: [number, number][]): AnalysedDoc {
+export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): AnalysedDoc {
+  const { values, infos, negs, spans } = wink;
   const nw = values.length;
-  let negFlags = typeof negs === 'function' ? undefined : negs;
+  let negFlags: readonly boolean[] | undefined;
   // wink token index → sentence index
   // wink sentence of token i: advance `ws` while token i lies past the current span's last token
   let ws = 0;
@@ -327,9 +353,9 @@ export function buildDoc(text: string, lowerText: string, values: string[], negs
       if (prev.info.negator) clauseOpen = true;
       continue;
     }
-    const info = infoOfValue(value) ?? tokenInfo(lowerText.slice(start, end));
+    const info = infos[i] ?? tokenInfo(lowerText.slice(start, end));
     const lower = info.lower;
-    tokens.push({ start, end, lower, info, negated: clauseOpen && (negFlags ??= (negs as () => readonly boolean[])())[i] === true, sentence: sentences.length });
+    tokens.push({ start, end, lower, info, negated: clauseOpen && (negFlags ??= negs())[i] === true, sentence: sentences.length });
     if (info.negator) clauseOpen = true;
     else if (info.scopeBreak) clauseOpen = false;
     lastNonSpace = end - 1;
