@@ -211,6 +211,38 @@ export function bestF1Threshold(ps: number[], ys: number[]): { threshold: number
   return { threshold: Math.round((mid ?? best.threshold) * 1000) / 1000, f1: best.f1 };
 }
 
+/**
+ * Threshold maximising F1 averaged over a window of ±`halfWidth` around it (grid step 0.005 on
+ * [0.05, 0.95]): a broad good region, not a lucky spike of the out-of-fold F1 curve.
+ */
+export function smoothedF1Threshold(ps: number[], ys: number[], halfWidth: number): { threshold: number; f1: number } {
+  const STEP = 0.005;
+  const half = Math.round(halfWidth / STEP);
+  const f1s: number[] = [];
+  // F1 at grid points -half … 180+half (the window reaches past the ends of the grid)
+  for (let k = -half; k <= 180 + half; k++) {
+    const t = 0.05 + k * STEP;
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < ps.length; i++) {
+      const pred = ps[i]! >= t;
+      if (pred && ys[i] === 1) tp++;
+      else if (pred) fp++;
+      else if (ys[i] === 1) fn++;
+    }
+    f1s.push(tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
+  }
+  let best = { threshold: 0.5, f1: -1 };
+  for (let k = 0; k <= 180; k++) {
+    let sum = 0;
+    for (let d = -half; d <= half; d++) sum += f1s[k + d + half]!;
+    const f1 = sum / (2 * half + 1);
+    if (f1 > best.f1) best = { threshold: Math.round((0.05 + k * STEP) * 1000) / 1000, f1 };
+  }
+  return best;
+}
+
 export function isTagName(s: string): s is TagName {
   return (TAG_NAMES as readonly string[]).includes(s);
 }

@@ -5,7 +5,7 @@ import { TAG_NAMES, type TagName } from '../types.js';
 import { CUE_DEFS, LEXICON_VERSION, STRUCTURAL_DEFS } from './cue-lexicon.js';
 import { NGRAM_PREFIX, type FeatureVector } from './extract-features.js';
 import { groupFolds } from './group-folds.js';
-import { bestF1Threshold, calibrated, fitPlatt, rawLogit, trainLogistic, type TagModel, type TaggerModelFile, type TrainOptions } from './logistic-model.js';
+import { bestF1Threshold, calibrated, smoothedF1Threshold, fitPlatt, rawLogit, trainLogistic, type TagModel, type TaggerModelFile, type TrainOptions } from './logistic-model.js';
 import { lexiconHash } from './lexicon-hash.js';
 
 export interface Example {
@@ -20,6 +20,10 @@ export interface TrainConfig extends TrainOptions {
   seed: number;
   /** Folds of the inner CV used to fit calibration and thresholds. */
   innerFolds: number;
+  /** The inner CV is repeated with this many fold assignments; Platt and the threshold are fit on all their out-of-fold logits. */
+  innerRepeats: number;
+  /** The threshold maximises the out-of-fold F1 averaged over ±this window (probability units); 0 = bestF1Threshold. */
+  thresholdWindow: number;
   /** Sample weight of items flagged ambiguous (soft labels). */
   ambiguousWeight: number;
   /** Word features are used only when at least this many training items (in at least this many groups) contain them. */
@@ -29,6 +33,8 @@ export interface TrainConfig extends TrainOptions {
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   seed: 20250101,
   innerFolds: 5,
+  innerRepeats: 5,
+  thresholdWindow: 0.05,
   l2: 0.03,
   iterations: 1500,
   learningRate: 1.0,
@@ -85,25 +91,32 @@ function fitWeights(ex: Example[], tag: TagName, cfg: TrainConfig): { bias: numb
   );
 }
 
-/** Train one tag: weights on all examples; Platt + threshold from inner out-of-fold logits. */
+/** Train one tag: weights on all examples; Platt + threshold from inner out-of-fold logits (of every repeat). */
 export function trainTag(ex: Example[], tag: TagName, cfg: TrainConfig): TagModel {
-  const folds = groupFolds(ex.map((e) => e.group), cfg.innerFolds, cfg.seed + 17);
-  const oofZ = new Array<number>(ex.length).fill(0);
-  for (let f = 0; f < cfg.innerFolds; f++) {
-    const trainIdx: number[] = [];
-    const testIdx: number[] = [];
-    folds.forEach((k, i) => (k === f ? testIdx : trainIdx).push(i));
-    if (testIdx.length === 0) continue;
-    const wts = fitWeights(trainIdx.map((i) => ex[i]!), tag, cfg);
-    const m: TagModel = { ...wts, platt: { a: 1, b: 0 }, threshold: 0.5 };
-    for (const i of testIdx) oofZ[i] = rawLogit(m, ex[i]!.features);
+  const oofZ: number[] = [];
+  const ys: number[] = [];
+  for (let r = 0; r < cfg.innerRepeats; r++) {
+    const folds = groupFolds(ex.map((e) => e.group), cfg.innerFolds, cfg.seed + 17 + 1000 * r);
+    const z = new Array<number>(ex.length).fill(0);
+    for (let f = 0; f < cfg.innerFolds; f++) {
+      const trainIdx: number[] = [];
+      const testIdx: number[] = [];
+      folds.forEach((k, i) => (k === f ? testIdx : trainIdx).push(i));
+      if (testIdx.length === 0) continue;
+      const wts = fitWeights(trainIdx.map((i) => ex[i]!), tag, cfg);
+      const m: TagModel = { ...wts, platt: { a: 1, b: 0 }, threshold: 0.5 };
+      for (const i of testIdx) z[i] = rawLogit(m, ex[i]!.features);
+    }
+    for (let i = 0; i < ex.length; i++) {
+      oofZ.push(z[i]!);
+      ys.push(ex[i]!.labels[tag]);
+    }
   }
-  const ys = ex.map((e) => e.labels[tag]);
   const platt = fitPlatt(oofZ, ys);
   const full = fitWeights(ex, tag, cfg);
   const probe: TagModel = { ...full, platt, threshold: 0.5 };
   const ps = oofZ.map((z) => calibrated(probe, z));
-  const { threshold } = bestF1Threshold(ps, ys);
+  const { threshold } = cfg.thresholdWindow > 0 ? smoothedF1Threshold(ps, ys, cfg.thresholdWindow) : bestF1Threshold(ps, ys);
   return { ...full, platt, threshold };
 }
 
