@@ -6,6 +6,7 @@ import { REPORT_FORMATS } from '../src/report/write-report.js';
 import { buildDist } from './build-dist.js';
 import { runJsonChild } from './run-json-child.js';
 import { Store } from '../src/store/store.js';
+import { taggerOf } from '../src/tag/tagger-of.js';
 import type { Comment, Cue, EventConfig, TagName, TagScore, Tagger, Thread } from '../src/types.js';
 
 // Time and peak RSS to build every report format for a generated event of
@@ -117,25 +118,19 @@ function generateEvent(eventId: string, seed: number): { event: EventConfig; thr
 }
 
 /** A keyword tagger: cheap, so the bench measures the report stage, not the model. */
-const benchTagger: Tagger = {
-  version: TAGGER_VERSION,
-  tagMany(texts) {
-    return texts.map((t) => this.tag(t));
-  },
-  tag(text) {
-    const lower = text.toLowerCase();
-    const tag = (name: TagName): TagScore => {
-      const cues: Cue[] = [];
-      for (const phrase of CUE_WORDS[name]) {
-        const start = lower.indexOf(phrase);
-        if (start >= 0) cues.push({ start, end: start + phrase.length, text: text.slice(start, start + phrase.length), cue: phrase, weight: 1 });
-      }
-      const score = cues.length > 0 ? Math.min(0.99, 0.6 + 0.013 * (text.length % 30)) : 0.05 + 0.01 * (text.length % 20);
-      return { score, label: score >= 0.5, cues };
-    };
-    return { tags: { cynicism: tag('cynicism'), distrust: tag('distrust'), bubble_caution: tag('bubble_caution') } };
-  },
-};
+const benchTagger: Tagger = taggerOf(TAGGER_VERSION, (text) => {
+  const lower = text.toLowerCase();
+  const tag = (name: TagName): TagScore => {
+    const cues: Cue[] = [];
+    for (const phrase of CUE_WORDS[name]) {
+      const start = lower.indexOf(phrase);
+      if (start >= 0) cues.push({ start, end: start + phrase.length, text: text.slice(start, start + phrase.length), cue: phrase, weight: 1 });
+    }
+    const score = cues.length > 0 ? Math.min(0.99, 0.6 + 0.013 * (text.length % 30)) : 0.05 + 0.01 * (text.length % 20);
+    return { score, label: score >= 0.5, cues };
+  };
+  return { tags: { cynicism: tag('cynicism'), distrust: tag('distrust'), bubble_caution: tag('bubble_caution') } };
+});
 
 async function runChildTask(task: string, dir: string): Promise<ChildResult> {
   const db = join(dir, 'bench.db');

@@ -11,6 +11,7 @@ const dist = new URL('../dist/', import.meta.url);
 const t0 = performance.now();
 const { loadTagger } = await import(new URL('tag/load-tagger.js', dist).href);
 const { getNlp, WINK_PIPE } = await import(new URL('tag/nlp-doc.js', dist).href);
+const { TAG_BATCH_SIZE } = await import(new URL('types.js', dist).href);
 const tagger = loadTagger();
 tagger.tag('warm up: load the model and the wink instance');
 const loadMs = performance.now() - t0;
@@ -20,8 +21,8 @@ const bare = getNlp();
 for (const t of texts.slice(0, 500)) bare.readDoc(t);
 tagger.tagMany(texts.slice(0, 500));
 // Interleaved rounds, and within a round interleaved chunks: the machine is shared, so a busy neighbour
-// (or a change of CPU clock) lasting a fraction of a second slows both sides of the comparison, not one.
-// Which side goes first alternates per chunk, so neither always runs with the other's data in cache.
+// (or a change of CPU clock) lasting a fraction of a second slows every side of the comparison, not one.
+// The order of the sides rotates per chunk, so none always runs with another's data in cache.
 const CHUNK = 500;
 const winkSec = [];
 const tagSec = [];
@@ -31,8 +32,8 @@ const runWink = (from, to) => {
   for (let i = from; i < to; i++) bare.readDoc(texts[i]);
   return performance.now() - t1;
 };
-// The tagger takes batches of BATCH comments, as the tag stage and the tag command hand them over (tagMany).
-const BATCH = 100;
+// The tagger takes batches of TAG_BATCH_SIZE comments, as the tag stage and the tag command hand them over (tagMany).
+const BATCH = TAG_BATCH_SIZE;
 const runTagger = (from, to) => {
   const t1 = performance.now();
   for (let b = from; b < to; b += BATCH) {
@@ -50,25 +51,19 @@ const runTaggerOne = (from, to) => {
 };
 const oneSec = [];
 for (let round = 0; round < rounds; round++) {
-  let wMs = 0;
-  let tMs = 0;
-  let oMs = 0;
+  const ms = [0, 0, 0];
   tagged = 0;
   for (let from = 0, k = 0; from < texts.length; from += CHUNK, k++) {
     const to = Math.min(texts.length, from + CHUNK);
-    if ((k + round) % 2 === 0) {
-      wMs += runWink(from, to);
-      tMs += runTagger(from, to);
-      oMs += runTaggerOne(from, to);
-    } else {
-      oMs += runTaggerOne(from, to);
-      tMs += runTagger(from, to);
-      wMs += runWink(from, to);
+    // the three sides take turns at going first, second and third
+    for (let j = 0; j < 3; j++) {
+      const side = (k + round + j) % 3;
+      ms[side] += side === 0 ? runWink(from, to) : side === 1 ? runTagger(from, to) : runTaggerOne(from, to);
     }
   }
-  winkSec.push(wMs / 1000);
-  tagSec.push(tMs / 1000);
-  oneSec.push(oMs / 1000);
+  winkSec.push(ms[0] / 1000);
+  tagSec.push(ms[1] / 1000);
+  oneSec.push(ms[2] / 1000);
 }
 console.log(
   JSON.stringify({ version: tagger.version, pipe: WINK_PIPE, loadMs, batch: BATCH, winkSec, tagSec, oneSec, tagged, peakMb: process.resourceUsage().maxRSS / 1024 }),

@@ -14,6 +14,7 @@ import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { loadEvent } from '../events/load-events.js';
 import { tagEvent } from '../pipeline/tag-event.js';
 import { loadTagger } from '../tag/load-tagger.js';
+import { TAG_BATCH_SIZE } from '../types.js';
 import { readLineBatches } from '../util/read-line-batches.js';
 
 const flagsSchema = z.object({
@@ -22,9 +23,6 @@ const flagsSchema = z.object({
   eventsDir: z.string(),
   json: z.boolean().optional().default(false),
 });
-
-/** Lines tagged together (Tagger.tagMany); a slow stream's lines are not held back to fill a batch. */
-const TAG_BATCH = 100;
 
 const lineSchema = z.object({ id: z.union([z.string().min(1), z.number()]).transform(String), text: z.string() });
 
@@ -65,10 +63,24 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
       const tagger = loadTagger();
       let lineNo = 0;
       let bad = 0;
-      for await (const lines of readLineBatches(input, TAG_BATCH)) {
-        // lines already written stay written; the rest is not tagged (exit 130)
+      let batch: { id: string; text: string }[] = [];
+      // results go out before a later line's error, so stdout and stderr interleave in input order
+      const flush = (): void => {
+        if (batch.length === 0) return;
+        const outcomes = tagger.tagMany(batch.map((b) => b.text));
+        let out = '';
+        for (let k = 0; k < batch.length; k++) {
+          const outcome = outcomes[k]!;
+          const o: Record<string, unknown> = { id: batch[k]!.id, tags: outcome.tags, tagger: tagger.version };
+          if (outcome.skipped !== undefined) o['skipped'] = outcome.skipped;
+          out += JSON.stringify(o) + '\n';
+        }
+        ctx.stdout(out);
+        batch = [];
+      };
+      // lines already written stay written; on Ctrl-C the rest is not tagged (exit 130), also while waiting for input
+      for await (const lines of readLineBatches(input, TAG_BATCH_SIZE, ctx.signal)) {
         ctx.signal?.throwIfAborted();
-        const batch: { id: string; text: string }[] = [];
         for (const raw of lines) {
           lineNo++;
           const line = raw.trim();
@@ -78,26 +90,20 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
             json = JSON.parse(line);
           } catch (e) {
             bad++;
+            flush();
             ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: invalid JSON (${(e as Error).message})\n`);
             continue;
           }
           const r = lineSchema.safeParse(json);
           if (!r.success) {
             bad++;
+            flush();
             ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: expected {"id": string, "text": string}: ${formatZodIssues(r.error)}\n`);
             continue;
           }
           batch.push(r.data);
         }
-        const outcomes = tagger.tagMany(batch.map((b) => b.text));
-        let out = '';
-        for (let k = 0; k < batch.length; k++) {
-          const outcome = outcomes[k]!;
-          const o: Record<string, unknown> = { id: batch[k]!.id, tags: outcome.tags, tagger: tagger.version };
-          if (outcome.skipped !== undefined) o['skipped'] = outcome.skipped;
-          out += JSON.stringify(o) + '\n';
-        }
-        if (out !== '') ctx.stdout(out);
+        flush();
       }
       if (bad > 0) ctx.markInvalidInput(`${bad} bad input line(s) in ${source}`);
     });

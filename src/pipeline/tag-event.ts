@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import type { TagResult, Tagger } from '../types.js';
+import { TAG_BATCH_SIZE, type TagResult, type Tagger } from '../types.js';
 
 export interface TagSummary {
   tagged: number;
@@ -14,10 +14,10 @@ export interface TagEventOptions {
 }
 
 /**
- * Comments are tagged this many at a time (Tagger.tagMany runs each stage over the batch, which is faster),
- * and the event loop gets a turn between batches, so Ctrl-C / SIGTERM is seen within ~20 ms.
+ * A batch also ends at this many characters: tagging costs roughly 0.5 ms per 1,000 characters, so the
+ * event loop gets a turn (and Ctrl-C / SIGTERM is seen) within about 0.1 s even when comments are long.
  */
-const TAG_BATCH = 100;
+const BATCH_CHARS = 100_000;
 
 /**
  * The tag stage over the store: tags every live comment of the event that has
@@ -31,7 +31,10 @@ export async function tagEvent(store: Store, eventId: string, tagger: Tagger, no
   let tagged = 0;
   // Read first, then write: SQLite cannot write on a connection while a read cursor is open.
   const todo = store.listComments(eventId).filter((c) => c.status === 'live' && !cached.has(c.id));
-  for (let from = 0; from < todo.length; from += TAG_BATCH) {
+  for (let from = 0, to = 0; from < todo.length; from = to) {
+    // comments tagged together (faster per comment); the event loop gets a turn between batches
+    let chars = 0;
+    for (to = from; to < todo.length && to - from < TAG_BATCH_SIZE && (to === from || chars < BATCH_CHARS); to++) chars += todo[to]!.body.length;
     if (from > 0) {
       await new Promise<void>((resume) => setImmediate(resume));
       if (options.signal?.aborted === true) {
@@ -39,7 +42,7 @@ export async function tagEvent(store: Store, eventId: string, tagger: Tagger, no
         options.signal.throwIfAborted();
       }
     }
-    const batch = todo.slice(from, from + TAG_BATCH);
+    const batch = todo.slice(from, to);
     const outcomes = tagger.tagMany(batch.map((c) => c.body));
     for (let k = 0; k < batch.length; k++) {
       const comment = batch[k]!;

@@ -116,13 +116,12 @@ export function createTagger(model: TaggerModelFile, version: string): Tagger {
   const vocab = new Set<string>();
   for (const t of TAG_NAMES) for (const f of Object.keys(model.tags[t].weights)) if (f.startsWith(NGRAM_PREFIX)) vocab.add(f);
   const words = new WordIndex(vocab);
+  const tagMany = (texts: readonly string[]): TagOutcome[] => analyseTexts(texts, words).map((a, i) => scoreAnalysis(model, texts[i]!, a));
   return {
     version,
     tag(text: string): TagOutcome {
-      return scoreAnalysis(model, text, analyseTexts([text], words)[0]!);
+      return tagMany([text])[0]!;
     },
-    tagMany(texts: readonly string[]): TagOutcome[] {
-      return analyseTexts(texts, words).map((a, i) => scoreAnalysis(model, texts[i]!, a));
-    },
+    tagMany,
   };
 }

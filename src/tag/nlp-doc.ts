@@ -4,8 +4,9 @@
 // negation scope per token.
 //
 // wink does the tokenising, sentence splitting and negation marking; this file
-// only reads its bulk outputs (`.out(its.value)`,
-// `.out(its.negationFlag)`, sentences `.out(its.span)`; no per-token `.each`)
+// only reads its bulk outputs (`.out(its.uniqueId)`, `.out(its.value)` only
+// for a text with a token not seen before, `.out(its.negationFlag)` only when
+// a negation clause is open, sentences `.out(its.span)`; no per-token `.each`)
 // and adapts them for the cue matcher:
 // - character offsets: wink's token values are consecutive substrings of the
 //   text separated by whitespace only, so offsets are recovered by walking the

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
@@ -66,6 +67,27 @@ describe('reactionlens tag', () => {
     expect(out.map((o) => o.id)).toEqual(Array.from({ length: 250 }, (_, i) => `c${i}`).filter((id) => id !== 'c149'));
     const expected = texts.map((t) => JSON.stringify(loadTagger().tag(t).tags));
     for (const o of out) expect(JSON.stringify(o.tags)).toBe(expected[Number(o.id.slice(1)) % 3]);
+  });
+
+  it('a bad line\'s error comes after the results of the lines before it (stdout and stderr in input order)', async () => {
+    const input = [JSON.stringify({ id: 'a', text: 'bubble' }), '{oops', JSON.stringify({ id: 'b', text: 'bubble' })].join('\n');
+    const r = await cli(['tag'], { stdinText: input + '\n' });
+    const lines = r.both.trim().split('\n');
+    expect(lines[0]).toMatch(/^\{"id":"a"/);
+    expect(lines[1]).toMatch(/line 2: invalid JSON/);
+    expect(lines[2]).toMatch(/^\{"id":"b"/);
+  });
+
+  it('Ctrl-C while waiting for more input stops with exit 130, keeping what was written', async () => {
+    const stdin = new PassThrough();
+    stdin.write(JSON.stringify({ id: 'first', text: 'bubble' }) + '\n');
+    const controller = new AbortController();
+    const running = cli(['tag'], { stdin, signal: controller.signal });
+    await new Promise((resume) => setTimeout(resume, 300));
+    controller.abort();
+    const r = await running;
+    expect(r.code).toBe(EXIT.interrupted);
+    expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['first']);
   });
 
   it('reads a file argument relative to cwd', async () => {

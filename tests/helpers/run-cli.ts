@@ -5,25 +5,35 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** stdout and stderr as they were written, interleaved. */
+  both: string;
 }
 
-/** Runs the CLI in-process, capturing stdout and stderr; `stdinText` is written to stdin and ended. */
+/**
+ * Runs the CLI in-process, capturing stdout and stderr; `stdinText` is written to stdin and ended
+ * (or `stdin` is given as it is, e.g. a stream that never ends).
+ */
 export async function cli(
   args: string[],
-  opts: { cwd?: string; stdinText?: string; signal?: AbortSignal } = {},
+  opts: { cwd?: string; stdinText?: string; stdin?: NodeJS.ReadableStream; signal?: AbortSignal } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const stdin = new PassThrough();
-  stdin.end(opts.stdinText ?? '');
+  let both = '';
+  let stdin = opts.stdin;
+  if (stdin === undefined) {
+    const s = new PassThrough();
+    s.end(opts.stdinText ?? '');
+    stdin = s;
+  }
   const code = await runCli(args, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
+    stdout: (t) => ((stdout += t), (both += t)),
+    stderr: (t) => ((stderr += t), (both += t)),
     stdin,
     env: {},
     cwd: opts.cwd ?? process.cwd(),
     isTTY: false,
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, both };
 }

@@ -1,25 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tagEvent } from '../../src/pipeline/tag-event.js';
 import { Store } from '../../src/store/store.js';
-import type { TagOutcome, Tagger } from '../../src/types.js';
+import { taggerOf } from '../../src/tag/tagger-of.js';
+import { TAG_BATCH_SIZE, type Tagger } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
 
-/** A tagger that records what it was asked, so the test sees exactly which texts were (re)tagged. */
-function fakeTagger(version: string): Tagger & { seen: string[] } {
+/**
+ * A tagger that records what it was asked, so the test sees exactly which texts were (re)tagged;
+ * `onTag` runs before each text is tagged (with the number tagged so far).
+ */
+function fakeTagger(version: string, onTag?: (done: number) => void): Tagger & { seen: string[] } {
   const seen: string[] = [];
-  return {
-    version,
-    seen,
-    tagMany(texts: readonly string[]): TagOutcome[] {
-      return texts.map((t) => this.tag(t));
-    },
-    tag(text: string): TagOutcome {
-      seen.push(text);
-      const hit = text.includes('bubble');
-      const score = { score: hit ? 0.9 : 0.1, label: hit, cues: [] };
-      return { tags: { cynicism: score, distrust: score, bubble_caution: score } };
-    },
-  };
+  const tagger = taggerOf(version, (text) => {
+    onTag?.(seen.length);
+    seen.push(text);
+    const hit = text.includes('bubble');
+    const score = { score: hit ? 0.9 : 0.1, label: hit, cues: [] };
+    return { tags: { cynicism: score, distrust: score, bubble_caution: score } };
+  });
+  return { ...tagger, seen };
 }
 
 describe('tagEvent (the tag stage over the store)', () => {
@@ -70,20 +69,34 @@ describe('tagEvent (the tag stage over the store)', () => {
     const many = Array.from({ length: 1_000 }, (_, i) => makeComment({ id: `m${i}`, body: `comment ${i}` }));
     store.saveThreadBundle('ev', { thread: makeThread(), comments: many, expected: many.length, collected: many.length });
     const controller = new AbortController();
-    const v1 = fakeTagger('v1');
-    const tag = v1.tag.bind(v1);
     // the signal arrives while the 300th comment is tagged, as a SIGINT handler would set it
-    v1.tag = (text) => {
-      if (v1.seen.length === 299) controller.abort();
-      return tag(text);
-    };
+    const v1 = fakeTagger('v1', (done) => {
+      if (done === 299) controller.abort();
+    });
     await expect(tagEvent(store, 'ev', v1, 100, { signal: controller.signal })).rejects.toThrow(/abort/i);
     const saved = store.loadTags('ev', 'v1').size;
+    // the batch in flight is finished and saved, and no further one is started
     expect(saved).toBeGreaterThanOrEqual(300);
-    expect(saved).toBeLessThan(1_002);
+    expect(saved).toBeLessThanOrEqual(300 + TAG_BATCH_SIZE);
     expect(v1.seen.length).toBe(saved);
     const rest = await tagEvent(store, 'ev', fakeTagger('v1'), 101);
     expect(rest).toEqual({ tagged: 1_002 - saved, cached: saved });
+  });
+
+  it('tags in batches of TAG_BATCH_SIZE comments, fewer when the comments are long', async () => {
+    const short = Array.from({ length: 250 }, (_, i) => makeComment({ id: `s${i}`, threadId: 't_short', body: `short ${i}` }));
+    const long = Array.from({ length: 5 }, (_, i) => makeComment({ id: `l${i}`, threadId: 't_long', body: `${i} ${'x'.repeat(60_000)}` }));
+    store.saveThreadBundle('short', { thread: makeThread({ id: 't_short' }), comments: short, expected: 250, collected: 250 });
+    store.saveThreadBundle('long', { thread: makeThread({ id: 't_long' }), comments: long, expected: 5, collected: 5 });
+    const sizes: number[] = [];
+    const base = fakeTagger('v1');
+    const v1: Tagger = { ...base, tagMany: (texts) => (sizes.push(texts.length), base.tagMany(texts)) };
+    expect((await tagEvent(store, 'short', v1, 100)).tagged).toBe(250);
+    expect(sizes).toEqual([TAG_BATCH_SIZE, TAG_BATCH_SIZE, 250 - 2 * TAG_BATCH_SIZE]);
+    sizes.length = 0;
+    // 60,000 characters each: a batch closes once it holds 100,000
+    expect((await tagEvent(store, 'long', v1, 100)).tagged).toBe(5);
+    expect(sizes).toEqual([2, 2, 1]);
   });
 
   it('honours a stop asked for during a stage too short to yield, after saving everything', async () => {

@@ -308,13 +308,30 @@ describe('spans, normalisation and edge inputs', () => {
   it('tagMany gives each text the outcome tag gives it, in order, whatever the batch mixes', () => {
     const { items } = parseLabeledJsonl(readFileSync(new URL('../../training/labeled-dev.jsonl', import.meta.url), 'utf8'));
     // texts skipped at each screening step sit between analysed ones, so a stage that loses track of indexes shows
-    const odd = ['', '> only the parent\n> speaking', '🙄🙄', 'Esto es una burbuja, financiación circular, sin duda.', 'これはバブルです', '&gt; quoted\nMore circular financing /s'];
-    const texts = items.slice(0, 60).flatMap((it, i) => (i % 10 === 0 ? [odd[(i / 10) % odd.length]!, it.text] : [it.text]));
+    const odd: [string, RegExp | undefined][] = [
+      ['', /empty/],
+      ['> only the parent\n> speaking', /quoted/],
+      ['🙄🙄', /emoji|no words/],
+      ['Esto es una burbuja, financiación circular, sin duda.', /english/i],
+      ['これはバブルです', /english/i],
+      ['&gt; quoted\nMore circular financing /s', undefined],
+    ];
+    const texts: string[] = [];
+    const expectedSkip = new Map<number, RegExp | undefined>();
+    items.slice(0, 60).forEach((it, i) => {
+      if (i % 10 === 0) {
+        const [text, skip] = odd[i / 10]!;
+        expectedSkip.set(texts.length, skip);
+        texts.push(text);
+      }
+      texts.push(it.text);
+    });
     const many = tagger.tagMany(texts);
-    expect(many).toHaveLength(texts.length);
     expect(many.map((o) => JSON.stringify(o))).toEqual(texts.map((t) => JSON.stringify(tagger.tag(t))));
-    // all but the last odd text are skipped (empty, quote-only, emoji-only, Spanish, Japanese)
-    expect(many.filter((o) => o.skipped !== undefined).length).toBeGreaterThanOrEqual(odd.length - 1);
+    for (const [at, skip] of expectedSkip) {
+      if (skip === undefined) expect(many[at]!.skipped, texts[at]).toBeUndefined();
+      else expect(many[at]!.skipped, texts[at]).toMatch(skip);
+    }
     expect(many.some((o) => TAG_NAMES.some((t) => o.tags[t].label))).toBe(true);
     expect(tagger.tagMany([])).toEqual([]);
   });

@@ -33,6 +33,36 @@ describe('readLineBatches', () => {
     expect((await it.next()).done).toBe(true);
   });
 
+  it('an abort ends a wait for input that never comes with an AbortError', async () => {
+    const input = new PassThrough();
+    input.write('a\n');
+    const controller = new AbortController();
+    const seen: string[][] = [];
+    const done = (async () => {
+      for await (const batch of readLineBatches(input, 10, controller.signal)) seen.push(batch);
+    })();
+    setTimeout(() => controller.abort(), 50);
+    await expect(done).rejects.toThrow(/abort/i);
+    expect(seen).toEqual([['a']]);
+  });
+
+  it('a read error while the consumer is busy with a full batch reaches the consumer (no unhandled rejection)', async () => {
+    const input = new PassThrough();
+    input.write('a\nb\n');
+    const seen: string[][] = [];
+    const done = (async () => {
+      for await (const batch of readLineBatches(input, 2)) {
+        seen.push(batch);
+        if (seen.length === 1) {
+          input.destroy(new Error('disk gone'));
+          await new Promise((resume) => setTimeout(resume, 20));
+        }
+      }
+    })();
+    await expect(done).rejects.toThrow(/disk gone/);
+    expect(seen[0]).toEqual(['a', 'b']);
+  });
+
   it('passes on a read error', async () => {
     const input = new PassThrough();
     const done = collect(input, 10);
