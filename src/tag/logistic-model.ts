@@ -162,11 +162,14 @@ export function trainLogistic(
   return { bias: Math.round(b * 1e4) / 1e4, weights };
 }
 
-/** Fit Platt scaling (a, b) on out-of-fold logits. */
-export function fitPlatt(zs: number[], ys: number[]): { a: number; b: number } {
+/**
+ * Fit Platt scaling (a, b) on out-of-fold logits. `repeats`: how many times each example occurs in `zs`
+ * (repeated inner CV); Platt's smoothed targets depend on the number of distinct examples, not of logits.
+ */
+export function fitPlatt(zs: number[], ys: number[], repeats = 1): { a: number; b: number } {
   // Platt's target smoothing
-  const pos = ys.filter((y) => y === 1).length;
-  const neg = ys.length - pos;
+  const pos = ys.filter((y) => y === 1).length / repeats;
+  const neg = ys.length / repeats - pos;
   const tPos = (pos + 1) / (pos + 2);
   const tNeg = 1 / (neg + 2);
   let a = 1;

@@ -112,7 +112,7 @@ export function trainTag(ex: Example[], tag: TagName, cfg: TrainConfig): TagMode
       ys.push(ex[i]!.labels[tag]);
     }
   }
-  const platt = fitPlatt(oofZ, ys);
+  const platt = fitPlatt(oofZ, ys, cfg.innerRepeats);
   const full = fitWeights(ex, tag, cfg);
   const probe: TagModel = { ...full, platt, threshold: 0.5 };
   const ps = oofZ.map((z) => calibrated(probe, z));

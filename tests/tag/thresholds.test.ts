@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestF1Threshold, smoothedF1Threshold } from '../../src/tag/logistic-model.js';
+import { bestF1Threshold, fitPlatt, smoothedF1Threshold } from '../../src/tag/logistic-model.js';
 
 // Out-of-fold scores with a narrow lucky spike and a broad good region:
 // - at 0.30 two borderline positives (0.30, 0.31) are in and one negative (0.32): F1 20/21 ≈ 0.95;
@@ -36,5 +36,19 @@ describe('threshold choice', () => {
     // ±0.005 averages 0.295, 0.300 and 0.305 (≈ 0.92), still above the broad region's 0.889
     expect(smoothedF1Threshold(ps, ys, 0.005).threshold).toBeLessThanOrEqual(0.305);
     expect(smoothedF1Threshold(ps, ys, 0).threshold).toBe(0.3);
+  });
+});
+
+describe('Platt calibration over repeated out-of-fold logits', () => {
+  const zs = [-2.1, -1.4, -0.9, -0.2, 0.1, 0.4, 1.2, 2.5, -1.1, 0.8];
+  const ys = [0, 0, 0, 1, 0, 1, 1, 1, 0, 0];
+  const times = <T>(xs: T[], n: number): T[] => Array.from({ length: n }, () => xs).flat();
+
+  it('five repeats of the same logits fit the same (a, b) as one, when told they are repeats', () => {
+    expect(fitPlatt(times(zs, 5), times(ys, 5), 5)).toEqual(fitPlatt(zs, ys));
+  });
+
+  it('counted as distinct examples, the repeats would weaken the target smoothing', () => {
+    expect(fitPlatt(times(zs, 5), times(ys, 5))).not.toEqual(fitPlatt(zs, ys));
   });
 });
