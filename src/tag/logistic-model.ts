@@ -189,22 +189,27 @@ export function fitPlatt(zs: number[], ys: number[], repeats = 1): { a: number; 
   return { a: Math.round(a * 1e4) / 1e4, b: Math.round(b * 1e4) / 1e4 };
 }
 
+/** F1 of predicting label 1 where the probability is ≥ `t`. */
+function f1At(ps: number[], ys: number[], t: number): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < ps.length; i++) {
+    const pred = ps[i]! >= t;
+    if (pred && ys[i] === 1) tp++;
+    else if (pred) fp++;
+    else if (ys[i] === 1) fn++;
+  }
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
 /** Threshold maximising F1 on (probability, label) pairs; ties → the middle of the best plateau. */
 export function bestF1Threshold(ps: number[], ys: number[]): { threshold: number; f1: number } {
   const cands = [...new Set(ps.map((p) => Math.round(p * 1000) / 1000))].sort((a, b) => a - b);
   let best = { threshold: 0.5, f1: -1 };
   const scores: { t: number; f1: number }[] = [];
   for (const t of cands) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (let i = 0; i < ps.length; i++) {
-      const pred = ps[i]! >= t;
-      if (pred && ys[i] === 1) tp++;
-      else if (pred) fp++;
-      else if (ys[i] === 1) fn++;
-    }
-    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    const f1 = f1At(ps, ys, t);
     scores.push({ t, f1 });
     if (f1 > best.f1) best = { threshold: t, f1 };
   }
@@ -223,19 +228,7 @@ export function smoothedF1Threshold(ps: number[], ys: number[], halfWidth: numbe
   const half = Math.round(halfWidth / STEP);
   const f1s: number[] = [];
   // F1 at grid points -half … 180+half (the window reaches past the ends of the grid)
-  for (let k = -half; k <= 180 + half; k++) {
-    const t = 0.05 + k * STEP;
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (let i = 0; i < ps.length; i++) {
-      const pred = ps[i]! >= t;
-      if (pred && ys[i] === 1) tp++;
-      else if (pred) fp++;
-      else if (ys[i] === 1) fn++;
-    }
-    f1s.push(tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn));
-  }
+  for (let k = -half; k <= 180 + half; k++) f1s.push(f1At(ps, ys, 0.05 + k * STEP));
   let best = { threshold: 0.5, f1: -1 };
   for (let k = 0; k <= 180; k++) {
     let sum = 0;
