@@ -18,6 +18,8 @@ export const EXIT = { ok: 0, internal: 1, usage: 2, source: 3, partial: 4, busy:
 /** What the process gives the CLI; src/cli.ts builds the rest of the command context from it. */
 export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cwd' | 'isTTY' | 'signal'> & {
   now?: () => number;
+  /** True once the reader of stdout has gone (`… | head`): the stop that follows is not an interruption. */
+  outputClosed?: () => boolean;
 };
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in-process. */
@@ -54,6 +56,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } finally {
     for (const store of openStores) store.close();
   }
+  if (io.outputClosed?.() === true) return EXIT.ok;
   if (invalid !== null) {
     io.stderr(`reactionlens: some input was invalid and skipped: ${invalid}\n`);
     return EXIT.usage;
@@ -93,6 +96,8 @@ function reportError(error: unknown, io: CliIO): number {
     return EXIT.source;
   }
   if (isAbortError(error)) {
+    // the reader took what it wanted and left: a normal end, as for any Unix filter
+    if (io.outputClosed?.() === true) return EXIT.ok;
     io.stderr('reactionlens: interrupted; everything stored so far is kept and the next run resumes\n');
     return EXIT.interrupted;
   }
@@ -130,9 +135,19 @@ if (isMain()) {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // the reader of stdout went away (`reactionlens tag big.jsonl | head`): stop the work as Ctrl-C would
+  let outputClosed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    outputClosed = true;
+    controller.abort();
+  });
   const code = await runCli(process.argv.slice(2), {
     signal: controller.signal,
-    stdout: (t) => process.stdout.write(t),
+    outputClosed: () => outputClosed,
+    stdout: (t) => {
+      if (!outputClosed) process.stdout.write(t);
+    },
     stderr: (t) => process.stderr.write(t),
     stdin: process.stdin,
     env: process.env,

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -286,6 +286,26 @@ describe('bad input', () => {
 });
 
 describe('the built entry point', () => {
+  it('stops quietly with exit 0 when the reader of stdout goes away (| head)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-pipe-'));
+    try {
+      const file = join(dir, 'in.jsonl');
+      writeFileSync(file, Array.from({ length: 5_000 }, (_, i) => JSON.stringify({ id: `c${i}`, text: `More circular financing, take ${i}.` })).join('\n') + '\n');
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'tag', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      // read the first chunk, then close the pipe as `head` does
+      await new Promise<void>((resume) => child.stdout.once('data', () => resume()));
+      child.stdout.destroy();
+      const code = await new Promise<number | null>((resume) => child.on('close', (c) => resume(c)));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it('keeps stdout clean JSON with --json (logs go to stderr)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-json-'));
     try {
