@@ -72,6 +72,11 @@ const NEEDS_DECODE = new RegExp(`[${DECODE_CHARS}]`);
 // Any char that may need rewriting (the decode layer's, plus `>` quotes, `/s` `u/` `r/`, `$10B`):
 // texts without one take the identity fast path.
 const SPECIAL = new RegExp(`[${DECODE_CHARS}>/$]`);
+// Any char that needs more than a one-for-one fold (entities, zero-width chars, quotes, Reddit markers):
+// texts with special chars but none of these (typically just ’ or “ ”) are folded in place, offsets unchanged.
+const NOT_JUST_FOLDS = /[&>/$\u00ad\u180e\u200b-\u200d\u2060\ufeff]/;
+const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
+const foldChar = (ch: string): string => FOLD[ch] ?? ch;
 
 interface Decoded {
   text: string;
@@ -252,6 +257,7 @@ export function normalizeText(original: string): NormalizedText {
   const truncated = original.length > MAX_ANALYSED_CHARS;
   const src = truncated ? original.slice(0, MAX_ANALYSED_CHARS) : original;
   if (!SPECIAL.test(src)) return identity(src, truncated);
+  if (!NOT_JUST_FOLDS.test(src)) return identity(src.replace(FOLDED, foldChar), truncated);
   const dec = decodeLayer(src);
   const t = dec !== undefined ? dec.text : src;
   const ds = dec !== undefined ? dec.start : IDENT_START;

@@ -277,6 +277,19 @@ describe('spans, normalisation and edge inputs', () => {
     expect(text.slice(span.start, span.end)).toBe('B');
   });
 
+  it('typographic quotes alone are folded in place: same text and offsets as through the full rewrite', () => {
+    const folded = 'They “call” it ‘revenue’ — it’s a loop';
+    const n = normalizeText(folded);
+    expect(n.text).toBe('They "call" it \'revenue\' — it\'s a loop');
+    expect([...n.origStart]).toEqual([...folded].map((_, i) => i));
+    // the same text with one marker more takes the full rewrite; the folds come out the same
+    const m = normalizeText(folded + ' /s');
+    expect(m.text.startsWith(n.text)).toBe(true);
+    expect([...m.origStart.slice(0, n.text.length)]).toEqual([...n.origStart]);
+    const cues = tagger.tag(folded).tags.cynicism.cues.concat(tagger.tag(folded).tags.distrust.cues);
+    for (const c of cues) expect(folded.slice(c.start, c.end)).toBe(c.text);
+  });
+
   it('empty, emoji-only and non-English texts are skipped with a reason', () => {
     expect(tagger.tag('').skipped).toBeDefined();
     expect(tagger.tag('🙄🙄💀').skipped).toBeDefined();
