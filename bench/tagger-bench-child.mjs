@@ -33,11 +33,10 @@ const runWink = (from, to) => {
   return performance.now() - t1;
 };
 // The tagger takes batches of TAG_BATCH_SIZE comments, as the tag stage and the tag command hand them over (tagMany).
-const BATCH = TAG_BATCH_SIZE;
 const runTagger = (from, to) => {
   const t1 = performance.now();
-  for (let b = from; b < to; b += BATCH) {
-    for (const o of tagger.tagMany(texts.slice(b, Math.min(to, b + BATCH)))) {
+  for (let b = from; b < to; b += TAG_BATCH_SIZE) {
+    for (const o of tagger.tagMany(texts.slice(b, Math.min(to, b + TAG_BATCH_SIZE)))) {
       if (o.tags.cynicism.label || o.tags.distrust.label || o.tags.bubble_caution.label) tagged++;
     }
   }
@@ -66,5 +65,5 @@ for (let round = 0; round < rounds; round++) {
   oneSec.push(ms[2] / 1000);
 }
 console.log(
-  JSON.stringify({ version: tagger.version, pipe: WINK_PIPE, loadMs, batch: BATCH, winkSec, tagSec, oneSec, tagged, peakMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({ version: tagger.version, pipe: WINK_PIPE, loadMs, batch: TAG_BATCH_SIZE, winkSec, tagSec, oneSec, tagged, peakMb: process.resourceUsage().maxRSS / 1024 }),
 );

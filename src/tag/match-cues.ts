@@ -56,8 +56,8 @@ interface CompiledLexicon {
   altRegex: (RegExp | undefined)[];
   /** gate ids of cues with neither words nor triggers: always run */
   always: number[];
-  /** Per cue: the context check its regex matches must pass (HIT_FILTERS; set on first use, as the filters are defined after this). */
-  filters?: (HitFilter | undefined)[];
+  /** Per cue: the context check its regex matches must pass (HIT_FILTERS), if any. */
+  filters: (HitFilter | undefined)[];
   /** The cues compiled (CUE_DEFS); their number is the first alternative's gate id. */
   defs: readonly CueDef[];
   nDefs: number;
@@ -93,7 +93,7 @@ function compileLexicon(): CompiledLexicon {
   const defs = CUE_DEFS;
   // the topic cue's words are what on-topic comments are made of: poor gates, however long
   const commonWords = regexWordsOf(defs.find((d) => d.name === 'topic')?.words ?? []);
-  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], litText: [], litIds: [], litPre: new Int32Array(0), litHigh: new Uint8Array(0), triggered: new Uint8Array(0), regex: [], isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], always: [], defs, nDefs: defs.length };
+  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], litText: [], litIds: [], litPre: new Int32Array(0), litHigh: new Uint8Array(0), triggered: new Uint8Array(0), regex: [], filters: defs.map((d) => HIT_FILTERS.get(d.name)), isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], always: [], defs, nDefs: defs.length };
   const nDefs = defs.length;
   defs.forEach((def, idx) => {
     // 'g' only: patterns are lower-case and run on lower-cased text (the 'u'/'i' flags are ~15× slower in V8)
@@ -516,7 +516,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
     const re = c.regex[idx];
     if (re === undefined || (gate && scan.triggered[idx] === 0)) continue;
     const def = defs[idx]!;
-    const keep = (c.filters ??= defs.map((d) => HIT_FILTERS.get(d.name)))[idx];
+    const keep = c.filters[idx];
     const onMatch = (s: number, e: number): void => {
       if (keep !== undefined && !keep(doc, lower, s, e)) return;
       hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });

@@ -74,7 +74,7 @@ const NEEDS_DECODE = new RegExp(`[${DECODE_CHARS}]`);
 const SPECIAL = new RegExp(`[${DECODE_CHARS}>/$]`);
 // Any char that needs more than a one-for-one fold (entities, zero-width chars, quotes, Reddit markers):
 // texts with special chars but none of these (typically just ’ or “ ”) are folded in place, offsets unchanged.
-const NOT_JUST_FOLDS = /[&>/$\u00ad\u180e\u200b-\u200d\u2060\ufeff]/;
+const NOT_JUST_FOLDS = new RegExp(`[&>/$${String.fromCharCode(...ZERO_WIDTH)}]`);
 const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
 const foldChar = (ch: string): string => FOLD[ch] ?? ch;
 

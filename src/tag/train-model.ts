@@ -95,8 +95,9 @@ function fitWeights(ex: Example[], tag: TagName, cfg: TrainConfig): { bias: numb
 export function trainTag(ex: Example[], tag: TagName, cfg: TrainConfig): TagModel {
   const oofZ: number[] = [];
   const ys: number[] = [];
+  const groups = ex.map((e) => e.group);
   for (let r = 0; r < cfg.innerRepeats; r++) {
-    const folds = groupFolds(ex.map((e) => e.group), cfg.innerFolds, cfg.seed + 17 + 1000 * r);
+    const folds = groupFolds(groups, cfg.innerFolds, cfg.seed + 17 + 1000 * r);
     const z = new Array<number>(ex.length).fill(0);
     for (let f = 0; f < cfg.innerFolds; f++) {
       const trainIdx: number[] = [];
