@@ -11,6 +11,7 @@ import { ConfigError } from '../errors/errors.js';
 import { formatTable, summarize, worstErrors, type Prediction } from '../tag/evaluate-tags.js';
 import { parseLabeledJsonl } from '../tag/labeled-data.js';
 import { loadTagger } from '../tag/load-tagger.js';
+import { tagInBatches } from '../tag/tag-in-batches.js';
 import { TAG_NAMES, type Cue, type TagName } from '../types.js';
 
 const flagsSchema = z.object({
@@ -39,8 +40,9 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
       const tagger = loadTagger();
       const cues = new Map<string, Record<TagName, Cue[]>>();
       const texts = new Map<string, string>();
-      const preds: Prediction[] = items.map((it) => {
-        const o = tagger.tag(it.text);
+      const outcomes = tagInBatches(tagger, items.map((it) => it.text));
+      const preds: Prediction[] = items.map((it, k) => {
+        const o = outcomes[k]!;
         const predicted = {} as Record<TagName, boolean>;
         const scores = {} as Record<TagName, number>;
         const c = {} as Record<TagName, Cue[]>;

@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { EventConfig, Tagger, TagResult } from '../types.js';
 import type { ReportInput } from './build-report.js';
 import { readReportHistory } from './read-report-history.js';
+import { tagInBatches } from '../tag/tag-in-batches.js';
 
 export interface LoadReportInputOptions {
   withAuthors: boolean;
@@ -30,12 +31,10 @@ export function loadReportInput(
   // The snapshot's map is ours (built for this call), so comments the tag stage has not reached are
   // added to it in place: a copy of 100k entries would only cost memory.
   const tags: Map<string, TagResult> = snapshot.tags;
-  let taggedNow = 0;
-  for (const { comment, excluded } of screened) {
-    if (excluded !== null || tags.has(comment.id)) continue;
-    tags.set(comment.id, { ...tagger.tag(comment.body), commentId: comment.id, tagger: tagger.version });
-    taggedNow++;
-  }
+  const pending = screened.filter(({ comment, excluded }) => excluded === null && !tags.has(comment.id)).map(({ comment }) => comment);
+  const outcomes = tagInBatches(tagger, pending.map((c) => c.body));
+  pending.forEach((c, k) => tags.set(c.id, { ...outcomes[k]!, commentId: c.id, tagger: tagger.version }));
+  const taggedNow = pending.length;
   const input: ReportInput = {
     event,
     threads: snapshot.threads,
