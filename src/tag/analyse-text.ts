@@ -5,7 +5,7 @@ import { detectEnglish } from './detect-language.js';
 import { extractFeatures, type ExtractedFeatures, type WordIndex } from './extract-features.js';
 import { lowerSameLength, matchCues, type CueHit } from './match-cues.js';
 import { buildDoc, readWink, type AnalysedDoc, type WinkOutputs } from './nlp-doc.js';
-import { normalizeText, type NormalizedText } from './normalize-text.js';
+import { MAX_RUN_CHARS, normalizeText, type NormalizedText } from './normalize-text.js';
 
 export interface TextAnalysis {
   norm: NormalizedText;
@@ -59,7 +59,7 @@ export function analyseTexts(originals: readonly string[], wordIndex?: WordIndex
     const text = norms[i]!.text;
     const doc = (docs[i] = buildDoc(text, lowers[i]!, w));
     if (doc.tokens.length === 0 && !/[\p{L}\p{N}]/u.test(text)) {
-      out[i] = emptyAnalysis(norms[i]!, 'no words (emoji or symbols only)');
+      out[i] = emptyAnalysis(norms[i]!, norms[i]!.blankedChars > 0 ? `no words (runs of over ${MAX_RUN_CHARS} characters without a space are not analysed)` : 'no words (emoji or symbols only)');
       continue;
     }
     const lang = detectEnglish(text, doc);

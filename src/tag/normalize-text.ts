@@ -9,9 +9,13 @@
 //   http(s) links (a URL slug is not the commenter's wording)
 // - rewrites Reddit markers so the tokenizer keeps them whole:
 //   "/s" → " sarcmark", "u/name" → "someuser", "r/sub" → "somesub", "$10B" → "$10 billion"
-// - caps the analysed length (MAX_ANALYSED_CHARS)
+// - caps the analysed length (MAX_ANALYSED_CHARS) and blanks runs of more than MAX_RUN_CHARS
+//   characters without whitespace (no one writes words that long, and wink-nlp's tokenizer takes
+//   time quadratic in a run's length: 20,000 characters of "'a'a'a…" or "?????" took 4–6 s)
 
 export const MAX_ANALYSED_CHARS = 20_000;
+/** Longest run of non-whitespace characters analysed; longer runs are blanked (same length, so offsets hold). */
+export const MAX_RUN_CHARS = 200;
 
 // Identity offset maps shared by every text that needs no rewriting (read-only views).
 const IDENT_START = Int32Array.from({ length: MAX_ANALYSED_CHARS + 1 }, (_, i) => i);
@@ -30,6 +34,8 @@ export interface NormalizedText {
   onlyQuoted: boolean;
   /** True when the original was longer than MAX_ANALYSED_CHARS. */
   truncated: boolean;
+  /** Characters blanked because they were in a run of more than MAX_RUN_CHARS without whitespace. */
+  blankedChars: number;
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -199,7 +205,7 @@ function identity(src: string, truncated: boolean): NormalizedText {
   let v = identViews[n];
   if (v === undefined) v = identViews[n] = [IDENT_START.subarray(0, n), IDENT_END.subarray(0, n)];
   // no '>' reaches this path, so there are no quoted lines
-  return { text: src, origStart: v[0], origEnd: v[1], quotedChars: 0, onlyQuoted: false, truncated };
+  return { text: src, origStart: v[0], origEnd: v[1], quotedChars: 0, onlyQuoted: false, truncated, blankedChars: 0 };
 }
 
 function scaleWord(c: number): string | undefined {
@@ -256,8 +262,8 @@ let bufEnd = new Int32Array(1024);
 export function normalizeText(original: string): NormalizedText {
   const truncated = original.length > MAX_ANALYSED_CHARS;
   const src = truncated ? original.slice(0, MAX_ANALYSED_CHARS) : original;
-  if (!SPECIAL.test(src)) return identity(src, truncated);
-  if (!NOT_JUST_FOLDS.test(src)) return identity(src.replace(FOLDED, foldChar), truncated);
+  if (!SPECIAL.test(src)) return blankLongRuns(identity(src, truncated));
+  if (!NOT_JUST_FOLDS.test(src)) return blankLongRuns(identity(src.replace(FOLDED, foldChar), truncated));
   const dec = decodeLayer(src);
   const t = dec !== undefined ? dec.text : src;
   const ds = dec !== undefined ? dec.start : IDENT_START;
@@ -405,14 +411,36 @@ export function normalizeText(original: string): NormalizedText {
     }
     i = j;
   }
-  return {
+  return blankLongRuns({
     text: out,
     origStart: os.slice(0, len),
     origEnd: oe.slice(0, len),
     quotedChars,
     onlyQuoted: quotedChars > 0 && ownChars === 0,
     truncated,
-  };
+    blankedChars: 0,
+  });
+}
+
+/** `norm` with every run of more than MAX_RUN_CHARS non-whitespace characters replaced by spaces. */
+function blankLongRuns(norm: NormalizedText): NormalizedText {
+  const t = norm.text;
+  if (t.length <= MAX_RUN_CHARS) return norm;
+  let out = '';
+  let copied = 0;
+  let blanked = 0;
+  let runStart = 0;
+  for (let i = 0; i <= t.length; i++) {
+    if (i < t.length && t.charCodeAt(i) > 0x20) continue;
+    if (i - runStart > MAX_RUN_CHARS) {
+      out += t.slice(copied, runStart) + ' '.repeat(i - runStart);
+      copied = i;
+      blanked += i - runStart;
+    }
+    runStart = i + 1;
+  }
+  if (blanked === 0) return norm;
+  return { ...norm, text: out + t.slice(copied), blankedChars: blanked };
 }
 
 /** Map a [start, end) span of the normalised text back to the original. */

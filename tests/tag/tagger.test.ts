@@ -5,7 +5,7 @@ import { crossValidate, toExamples } from '../../src/tag/cross-validate.js';
 import { parseLabeledJsonl } from '../../src/tag/labeled-data.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { MODEL_PATH, modelVersion, readModelFile } from '../../src/tag/model-file.js';
-import { normalizeText, toOriginalSpan } from '../../src/tag/normalize-text.js';
+import { MAX_RUN_CHARS, normalizeText, toOriginalSpan } from '../../src/tag/normalize-text.js';
 import { DEFAULT_TRAIN_CONFIG } from '../../src/tag/train-model.js';
 import { TAG_NAMES, type TagName } from '../../src/types.js';
 
@@ -316,6 +316,39 @@ describe('spans, normalisation and edge inputs', () => {
     const t0 = performance.now();
     tagger.tag(text);
     expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('runs of over MAX_RUN_CHARS characters without whitespace are blanked in place; shorter runs and offsets are kept', () => {
+    const long = "'a".repeat(MAX_RUN_CHARS);
+    for (const text of [`A Ponzi ${long} scheme, lol`, `A Ponzi ${long} scheme, lol /s`, `A Ponzi ${long} scheme — “lol”`]) {
+      const n = normalizeText(text);
+      const at = text.indexOf(long);
+      // nothing before the run is rewritten, so it starts at the same offset in the normalised text
+      const nAt = at;
+      expect(n.text.slice(nAt, nAt + long.length), text).toBe(' '.repeat(long.length));
+      expect(n.blankedChars, text).toBe(long.length);
+      expect(n.text, text).not.toContain("'a'a");
+      expect(n.text.startsWith('A Ponzi '), text).toBe(true);
+      // the blanked run still maps to the original characters it replaced
+      expect(toOriginalSpan(n, nAt, nAt + long.length), text).toEqual({ start: at, end: at + long.length });
+      const cues = tagger.tag(text).tags.distrust.cues;
+      for (const c of cues) expect(text.slice(c.start, c.end)).toBe(c.text);
+      expect(cues.some((c) => c.text === 'Ponzi')).toBe(true);
+    }
+    const atLimit = 'x'.repeat(MAX_RUN_CHARS);
+    expect(normalizeText(`${atLimit} bubble`)).toMatchObject({ text: `${atLimit} bubble`, blankedChars: 0 });
+    expect(tagger.tag('?'.repeat(5000)).skipped).toMatch(/without a space/);
+  });
+
+  it('100,000-character texts that made wink-nlp quadratic (one long run of punctuation or letters) are tagged fast', () => {
+    // before runs were blanked, each of these took 4–6 s (wink's tokenizer on a 20,000-character run)
+    for (const unit of ["'a", 'a-', '?', '-', 'x', '🤡']) {
+      const text = unit.repeat(100_000 / unit.length);
+      const t0 = performance.now();
+      const o = tagger.tag(text);
+      expect(performance.now() - t0, unit).toBeLessThan(1000);
+      expect(o.skipped, unit).toBeDefined();
+    }
   });
 
   it('tagMany gives each text the outcome tag gives it, in order, whatever the batch mixes', () => {
