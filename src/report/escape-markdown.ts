@@ -10,7 +10,9 @@ const LINE_START = /^([#+\-=>]|\d+[.)])/;
 
 /** One line of user text, safe inside a paragraph, table cell, list item or link label. */
 export function escapeMarkdownInline(text: string): string {
-  return escapeLine(sanitiseDisplayText(text).replace(/\s*\n\s*/g, ' ').trim());
+  // lines joined by one space; not /\s*\n\s*/, which is quadratic on a long run of spaces without a line break
+  const lines = sanitiseDisplayText(text).split('\n');
+  return escapeLine(lines.map((line) => line.trim()).filter((line) => line !== '').join(' '));
 }
 
 /** Multi-line user text as a block quote; each source line stays a line, nothing can escape the quote. */

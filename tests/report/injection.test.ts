@@ -84,8 +84,17 @@ describe('escapers', () => {
     ['a | b', 'a \\| b'],
     ['<b>x</b> & y', '\\<b\\>x\\</b\\> \\& y'],
     ['line\nbreak', 'line break'],
+    ['  a \r\n\t\n  b\u00a0\n', 'a b'],
+    ['\n\n# x', '\\# x'],
+    ['a\t\tb', 'a\t\tb'],
   ])('escapeMarkdownInline(%j) = %j', (input, expected) => {
     expect(escapeMarkdownInline(input)).toBe(expected);
+  });
+
+  it('escapeMarkdownInline takes linear time on long runs of whitespace (a /\\s*\\n\\s*/ took 13 s on 100,000 tabs)', () => {
+    const t0 = performance.now();
+    expect(escapeMarkdownInline(`a${'\t'.repeat(100_000)}b`)).toBe(`a${'\t'.repeat(100_000)}b`);
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 
   it('keeps every line of a block quote inside it', () => {
