@@ -57,7 +57,7 @@ describe('hostile comment bodies', () => {
 
   it('cannot inject a spreadsheet formula in CSV', () => {
     const csv = renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false);
-    expect(renderCsv(report).startsWith('\uFEFFsection,')).toBe(true);
+    expect(renderCsv(report).startsWith('section,')).toBe(true);
     for (const row of csv.split('\r\n')) for (const cell of splitCsvRow(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(csv).toContain(`"'=SUM(A1:A9)+cmd|"" /C calc""!A0 circular financing, obviously, ""quoted"" text."`);
   });
