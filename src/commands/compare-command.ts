@@ -11,6 +11,7 @@ import { buildReport } from '../report/build-report.js';
 import { compareReports } from '../report/compare-reports.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { COMPARISON_FORMATS, renderComparison } from '../report/render-comparison.js';
+import { addCsvBom } from '../report/render-csv.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { ReportCommandDeps } from './report-command.js';
@@ -58,7 +59,8 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       mkdirSync(dir, { recursive: true });
       for (const format of flags.format) {
         const path = join(dir, `compare-${ids.join('-vs-')}.${format}`);
-        writeFileAtomic(path, renderComparison(comparison, format));
+        const content = renderComparison(comparison, format);
+        writeFileAtomic(path, format === 'csv' ? addCsvBom(content) : content);
         ctx.stdout(`${path}\n`);
       }
     });

@@ -1,6 +1,7 @@
 import { TAG_NAMES } from '../types.js';
 import type { Comment, Cue, Quote, TagName, Thread } from '../types.js';
 import { iterateByBound } from './iterate-by-bound.js';
+import { decodeRedditEntities } from './decode-reddit-entities.js';
 import { computeMinHash, estimateJaccard } from './min-hash.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { measureLongestWord, trimQuote } from './trim-quote.js';
@@ -18,7 +19,10 @@ export interface QuoteCandidate {
 export interface ReportQuote extends Quote {
   /** Stable across runs while the comment text is unchanged: comment id + excerpt offsets. */
   id: string;
-  /** Offsets of the exact excerpt in the comment body. */
+  /**
+   * Offsets of the exact excerpt in the comment body as stored (Reddit's API form, where cue offsets
+   * point); `text` is that excerpt as people read it, with Reddit's &amp; &lt; &gt; undone.
+   */
   excerpt: { start: number; end: number };
   words: number;
   /** The gloss is always our paraphrase, never the commenter's words. */
@@ -224,13 +228,13 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const { comment, thread, tags } = s.candidate;
   const subreddit = subredditOf(s.candidate);
   const primary = tags[s.tag];
-  const cuePhrases = [...new Set(primary.cues.map((c) => c.text))];
+  const cuePhrases = [...new Set(primary.cues.map((c) => decodeRedditEntities(c.text)))];
   const scores = {} as Record<TagName, number>;
   for (const tag of TAG_NAMES) scores[tag] = roundTo(tags[tag].score, 4);
   const quote: ReportQuote = {
     id: `${comment.id}:${s.trimmed.start}-${s.trimmed.end}`,
     commentId: comment.id,
-    text: s.trimmed.text,
+    text: decodeRedditEntities(s.trimmed.text),
     excerpt: { start: s.trimmed.start, end: s.trimmed.end },
     words: s.trimmed.words,
     gloss: writeGloss(s.tag, primary.cues, options.refrains, primary.overridden === true),
@@ -242,7 +246,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     subreddit,
     permalink: comment.permalink,
     threadId: comment.threadId,
-    threadTitle: thread?.title ?? '',
+    threadTitle: decodeRedditEntities(thread?.title ?? ''),
     createdUtc: comment.createdUtc,
     score: comment.score,
     statusCheckedAt: comment.statusCheckedAt ?? null,

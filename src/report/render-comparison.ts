@@ -63,7 +63,7 @@ function renderComparisonCsv(c: Comparison): string {
       );
     });
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 function signed(difference: number): string {

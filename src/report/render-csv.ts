@@ -16,9 +16,9 @@ export function renderCsv(report: Report): string {
 }
 
 /**
- * Quotes as CSV for spreadsheets: RFC 4180 quoting, CRLF rows, a UTF-8 BOM
- * (so Excel reads accents and emoji), and text cells that a spreadsheet
- * would run as a formula (=, +, -, @, tab, CR first) prefixed with '.
+ * Quotes as CSV for spreadsheets: RFC 4180 quoting, CRLF rows, and text cells
+ * that a spreadsheet would run as a formula (=, +, -, @, tab, CR first)
+ * prefixed with '. No BOM: that is for .csv files only (addCsvBom).
  */
 export function renderQuotesCsv(rows: ReadonlyArray<{ section: string; quote: ReportQuote }>, withAuthors: boolean): string {
   const header = [
@@ -39,7 +39,16 @@ export function renderQuotesCsv(rows: ReadonlyArray<{ section: string; quote: Re
     ];
     lines.push(cells.map(formatCell).join(','));
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A .csv file starts with a UTF-8 BOM so Excel reads accents and emoji as
+ * UTF-8. Only files: on stdout the BOM would glue itself to the first header
+ * ("\uFEFFsection") for cut, csvkit and every other reader in a pipeline.
+ */
+export function addCsvBom(csv: string): string {
+  return `\uFEFF${csv}`;
 }
 
 export function formatCell(value: Cell): string {

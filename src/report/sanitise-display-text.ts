@@ -4,18 +4,13 @@
 // from search and diffing. ZWJ/ZWNJ stay: scripts and emoji need them.
 const INVISIBLE_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-/** The three characters Reddit's API escapes in bodies and titles (a typed "&amp;" arrives as "&amp;amp;"). */
-const REDDIT_ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
-
 /**
- * Text for display in md/html/csv. JSON keeps the exact stored text; renderings
- * undo Reddit's own escaping (one pass: "AT&amp;T" shows as "AT&T") and drop
- * only characters that are invisible or that can reorder or corrupt the
- * surrounding report, so every visible character is the commenter's.
+ * Text for display in md/html/csv: drops only characters that are invisible
+ * or that can reorder or corrupt the surrounding report, so every visible
+ * character is the commenter's. Reddit's escaping is not undone here: the
+ * report already holds decoded text (decodeRedditEntities), and decoding twice
+ * would turn a typed "&amp;" into "&".
  */
 export function sanitiseDisplayText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(INVISIBLE_CONTROLS, '')
-    .replace(/&(?:amp|lt|gt);/g, (entity) => REDDIT_ENTITIES[entity] ?? entity);
+  return text.replace(/\r\n?/g, '\n').replace(INVISIBLE_CONTROLS, '');
 }

@@ -1,6 +1,7 @@
 import { TAG_NAMES } from '../types.js';
 import type { TagName, Thread } from '../types.js';
 import { computeShareRecord } from './compute-shares.js';
+import { decodeRedditEntities } from './decode-reddit-entities.js';
 import type { SubredditBreakdown, ThreadActivity } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { roundTo } from './round-to.js';
@@ -34,7 +35,7 @@ export function summariseThreads(threads: readonly Thread[], facts: readonly Com
       return {
         id: t.id,
         subreddit: t.subreddit,
-        title: t.title,
+        title: decodeRedditEntities(t.title),
         permalink: t.permalink,
         createdUtc: t.createdUtc,
         analysed: entry.analysed,

@@ -1,4 +1,5 @@
 import type { Cue, TagName } from '../types.js';
+import { decodeRedditEntities } from './decode-reddit-entities.js';
 
 // Leads end in a colon so any cue phrase (a noun, "lol", "of course") reads naturally after them.
 const LEADS: Record<TagName, { withCue: string; withoutCue: string }> = {
@@ -16,12 +17,13 @@ function normaliseCuePhrase(text: string): string {
 }
 
 /**
- * The phrase as a reader should see it: normalised, except that markers with
+ * The phrase as a reader should see it: Reddit's escaping undone, normalised, except that markers with
  * no words in them ("/s", "🙄") stay as written instead of shrinking to "s" or "".
  */
 export function displayCuePhrase(text: string): string {
-  const phrase = normaliseCuePhrase(text);
-  return phrase.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 ? phrase : text.trim();
+  const decoded = decodeRedditEntities(text);
+  const phrase = normaliseCuePhrase(decoded);
+  return phrase.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 ? phrase : decoded.trim();
 }
 
 /** The cues that pushed towards their tag: a rebuttal cue ("not a bubble") is never cited or counted as the reason. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
 import { HISTORY_FILE, readReportHistory } from './read-report-history.js';
 import type { ReportHistory } from './read-report-history.js';
-import { renderCsv } from './render-csv.js';
+import { addCsvBom, renderCsv } from './render-csv.js';
 import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -52,7 +52,7 @@ export interface RunManifest {
 const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
   md: renderMarkdown,
   json: renderJson,
-  csv: renderCsv,
+  csv: (report) => addCsvBom(renderCsv(report)),
   html: renderHtml,
 };
 

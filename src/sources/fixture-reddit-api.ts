@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { SchemaError, SourceError } from '../errors/errors.js';
@@ -61,6 +61,29 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
     return things;
   };
 
+  // Every recorded comment by id, for /api/info: read once, on the first re-check.
+  let recordedComments: Map<string, CommentThing> | undefined;
+  const commentsById = (): Map<string, CommentThing> => {
+    if (recordedComments !== undefined) return recordedComments;
+    const byId = new Map<string, CommentThing>();
+    const add = (thing: CommentThing | MoreThing): void => {
+      if (thing.kind !== 't1') return;
+      if (!byId.has(thing.data.id)) byId.set(thing.data.id, { kind: 't1', data: { ...thing.data, replies: '' } });
+      const replies = thing.data.replies;
+      if (replies !== undefined && replies !== '') for (const child of replies.data.children) add(child);
+    };
+    const commentsDir = join(eventDir, 'comments');
+    const pages = existsSync(commentsDir) ? readdirSync(commentsDir, { recursive: true, encoding: 'utf8' }) : [];
+    for (const page of pages.filter((f) => f.endsWith('.json')).sort()) {
+      for (const thing of read(join(commentsDir, page), commentsResponseSchema)[1].data.children) add(thing);
+    }
+    const moreDir = join(eventDir, 'morechildren');
+    const answers = existsSync(moreDir) ? readdirSync(moreDir).filter((f) => f.endsWith('.json')).sort() : [];
+    for (const file of answers) for (const thing of moreThings(file.slice(0, -'.json'.length)).values()) add(thing);
+    recordedComments = byId;
+    return byId;
+  };
+
   return {
     async search(params: SearchParams): Promise<SearchListing> {
       serve('/search');
@@ -92,10 +115,16 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
       }
       return { json: { errors: [], data: { things: out } } };
     },
-    async info(): Promise<InfoListing> {
-      // Recordings carry no later re-check: everything is as recorded.
+    async info(fullnames: string[]): Promise<InfoListing> {
+      // As the server does for a re-check: each asked comment in its recorded state (live, or a recorded
+      // "[deleted]"/"[removed]"), unknown ids left out. Threads by id are not answered: seeds come from search.json.
       serve('/api/info');
-      return { kind: 'Listing', data: { after: null, before: null, children: [] } };
+      const recorded = commentsById();
+      const children = fullnames.flatMap((name) => {
+        const thing = name.startsWith('t1_') ? recorded.get(name.slice(3)) : undefined;
+        return thing === undefined ? [] : [thing];
+      });
+      return { kind: 'Listing', data: { after: null, before: null, children } };
     },
     stats: () => ({ ...stats }),
   };

@@ -73,6 +73,21 @@ describe('reactionlens label / labels export', () => {
     expect(out.stderr).toMatch(/gone was removed on Reddit; its text is purged, skipped/);
   });
 
+  it('exports what it can and exits 0 when a correction refers to a comment not in the store, naming it on stderr', async () => {
+    const { dir, db } = storeWithComment();
+    expect((await cli(['label', 'zzz', '--cynicism', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    expect((await cli(['label', 'c1', '--distrust', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const out = await cli(['labels', 'export', '--db', db], { cwd: dir });
+    expect(out.code).toBe(EXIT.ok);
+    const ids = out.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(['c1']);
+    expect(out.stderr).toMatch(/comment zzz is not in the store; skipped/);
+    expect(out.stderr).not.toMatch(/partial/);
+    const toFile = await cli(['labels', 'export', '--db', db, '--out', 'labels.jsonl'], { cwd: dir });
+    expect(toFile.code).toBe(EXIT.ok);
+    expect(toFile.stderr).toMatch(/wrote 1 labeled item\(s\)/);
+  });
+
   it('refuses an unknown comment without --force, and needs at least one tag', async () => {
     const { dir, db } = storeWithComment();
     const unknown = await cli(['label', 'zzz', '--cynicism', '1', '--db', db], { cwd: dir });

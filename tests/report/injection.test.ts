@@ -7,7 +7,6 @@ import { formatCell, renderCsv, renderQuotesCsv } from '../../src/report/render-
 import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
-import { sanitiseDisplayText } from '../../src/report/sanitise-display-text.js';
 import { toSafeUrl } from '../../src/report/to-safe-url.js';
 import { HOSTILE_BODIES, buildHostileInput } from './injection-fixture.js';
 
@@ -58,7 +57,7 @@ describe('hostile comment bodies', () => {
 
   it('cannot inject a spreadsheet formula in CSV', () => {
     const csv = renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false);
-    expect(renderCsv(report).startsWith('\uFEFFsection,')).toBe(true);
+    expect(renderCsv(report).startsWith('section,')).toBe(true);
     for (const row of csv.split('\r\n')) for (const cell of splitCsvRow(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(csv).toContain(`"'=SUM(A1:A9)+cmd|"" /C calc""!A0 circular financing, obviously, ""quoted"" text."`);
   });
@@ -139,13 +138,3 @@ function splitCsvRow(row: string): string[] {
   cells.push(cell);
   return cells.map((c) => c.replace(/^\uFEFF/, ''));
 }
-
-describe("Reddit's own escaping", () => {
-  it('is undone once for display: "AT&amp;T" reads "AT&T" in md, html and csv, and stays safe', () => {
-    expect(sanitiseDisplayText('AT&amp;T &lt;3 $10B &amp; Trainium')).toBe('AT&T <3 $10B & Trainium');
-    // a typed "&amp;" arrives as "&amp;amp;" and shows as typed
-    expect(sanitiseDisplayText('write &amp;amp; not &')).toBe('write &amp; not &');
-    expect(escapeHtml('AT&amp;T &lt;script&gt;')).toBe('AT&amp;T &lt;script&gt;');
-    expect(escapeMarkdownInline('AT&amp;T &lt;b&gt;')).not.toContain('&amp;');
-  });
-});

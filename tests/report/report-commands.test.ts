@@ -119,4 +119,18 @@ describe('report / compare / quotes commands', () => {
     expect(csv.split('\r\n')[0]).toContain('status_checked_at');
     await expect(runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--tag', 'anger'])).rejects.toBeInstanceOf(ConfigError);
   });
+
+  it('CSV on stdout has no BOM, so a pipeline reads the first header as written; CSV files start with one for Excel', async () => {
+    const quotes = (await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--format', 'csv', '--limit', '3'])).stdout;
+    expect(quotes.split('\r\n')[0]?.split(',')[0]).toBe('section');
+    const compared = (await runCommand(['compare', 'amazon-openai-2025-12', 'nvidia-openai-2025-09', '--format', 'csv'])).stdout;
+    expect(compared.split('\r\n')[0]?.split(',')[0]).toBe('tag');
+
+    const report = (await runCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'csv', '--out', 'bom'])).stdout.trim().split('\n');
+    const csvFile = readFileSync(report[0]!, 'utf8');
+    expect(csvFile.startsWith('\uFEFFsection,')).toBe(true);
+    const files = (await runCommand(['compare', 'amazon-openai-2025-12', 'nvidia-openai-2025-09', '--format', 'csv,md', '--out', 'bom'])).stdout.trim().split('\n');
+    expect(readFileSync(files[0]!, 'utf8').startsWith('\uFEFFtag,')).toBe(true);
+    expect(readFileSync(files[1]!, 'utf8').startsWith('\uFEFF')).toBe(false);
+  });
 });

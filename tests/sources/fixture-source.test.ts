@@ -1,5 +1,11 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectEvent } from '../../src/collect/collect-event.js';
 import { loadEvent } from '../../src/events/load-events.js';
 import { createFixtureSource } from '../../src/sources/fixture-source.js';
+import { Store } from '../../src/store/store.js';
 import { describeSourceContract } from './source-contract.js';
 
 describeSourceContract('fixtures (amazon-openai-2025-12)', () => {
@@ -12,4 +18,59 @@ describeSourceContract('fixtures (amazon-openai-2025-12)', () => {
     unknownThreadId: 'zzzzzzz',
     maxThreads: 10,
   };
+});
+
+describe('fixture source: the deletion re-check', () => {
+  const event = loadEvent('events', 'amazon-openai-2025-12');
+  const dir = mkdtempSync(join(tmpdir(), 'rl-fixtures-'));
+  cpSync(join('fixtures', 'reddit', event.id), join(dir, 'reddit', event.id), { recursive: true });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const DAY = 86_400;
+  const t0 = event.window.to + 30 * DAY;
+
+  /** Rewrite one recorded comment, wherever it is recorded, as Reddit shows it once its author deleted it. */
+  function recordDeletion(commentId: string): void {
+    const eventDir = join(dir, 'reddit', event.id);
+    const files = readdirSync(eventDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+    let found = 0;
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(visit);
+      else if (node !== null && typeof node === 'object') {
+        const record = node as Record<string, unknown>;
+        if (record['kind'] === 't1' && (record['data'] as Record<string, unknown>)['id'] === commentId) {
+          Object.assign(record['data'] as object, { body: '[deleted]', author: '[deleted]' });
+          found++;
+        }
+        Object.values(record).forEach(visit);
+      }
+    };
+    for (const file of files) {
+      const path = join(eventDir, file);
+      const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      const before = found;
+      visit(json);
+      if (found > before) writeFileSync(path, JSON.stringify(json));
+    }
+    expect(found).toBeGreaterThan(0);
+  }
+
+  it('refreshes status_checked_at of comments still live, and purges one recorded as deleted since, like the Reddit source', async () => {
+    const store = Store.open(':memory:');
+    await collectEvent(event, createFixtureSource(dir, event.id), store, { now: () => t0 });
+    const [kept, victim] = store.listLiveCommentIds(event.id);
+    expect(store.getComment(kept!)?.statusCheckedAt).toBe(t0);
+
+    // Two days on: no thread is refetched (all complete and old), so only the re-check can confirm them.
+    const later = await collectEvent(event, createFixtureSource(dir, event.id), store, { now: () => t0 + 2 * DAY });
+    expect(later.threadsFetched).toBe(0);
+    expect(later.commentsRechecked).toBe(store.countEvent(event.id).live);
+    expect(store.getComment(kept!)?.statusCheckedAt).toBe(t0 + 2 * DAY);
+
+    recordDeletion(victim!);
+    const after = await collectEvent(event, createFixtureSource(dir, event.id), store, { now: () => t0 + 4 * DAY });
+    expect(after.commentsPurged).toBe(1);
+    expect(store.getComment(victim!)).toMatchObject({ status: 'deleted', body: '', author: null, statusCheckedAt: t0 + 4 * DAY });
+    expect(store.getComment(kept!)?.statusCheckedAt).toBe(t0 + 4 * DAY);
+    store.close();
+  });
 });

@@ -309,6 +309,46 @@ describe('spans, normalisation and edge inputs', () => {
     }
   });
 
+  it.each([
+    "Quelle bulle, franchement. Ils se prêtent l'argent entre eux.",
+    "C'est une bulle, ça va finir mal.",
+    'Ils nous prennent vraiment pour des idiots.',
+    'Ça ne durera pas longtemps.',
+    'Es una burbuja, está clarísimo.',
+    'Esto va a terminar muy mal.',
+    'Nadie gana dinero con esto, nunca.',
+    'Das ist doch eine Blase.',
+    'Das endet nicht gut.',
+    'Ich traue diesen Zahlen nicht.',
+    'Isso é uma bolha, claramente.',
+    'Ninguém acredita nisso.',
+    'Eles acham que somos idiotas.',
+    'È una bolla, chiaramente.',
+    'Nessuno ci crede più.',
+    "L'abbiamo già visto nel 2000.",
+  ])('a short French, Spanish, German, Portuguese or Italian comment gets no tags and says why: %s', (text) => {
+    const o = tagger.tag(text);
+    expect(o.skipped).toMatch(/non-English/);
+    for (const t of TAG_NAMES) expect(o.tags[t]).toMatchObject({ label: false, cues: [] });
+  });
+
+  it.each([
+    'Mais oui, totally legit deal',
+    'Sí, claro, totally not circular',
+    'Quelle surprise, another circular deal.',
+    'Das ist gut, says every Nvidia bull',
+    'Que sera sera, the bubble pops eventually',
+    "C'mon, circular financing, c'est la vie.",
+    'Hasta la vista, free cash flow',
+    'Ad hoc deals, de facto monopoly',
+    'La la land valuations.',
+    'À la mode financing',
+    'Mucho dinero for Jensen',
+    'Déjà vu all over again, this is 1999.',
+  ])('English with foreign loans and phrases stays English: %s', (text) => {
+    expect(tagger.tag(text).skipped).toBeUndefined();
+  });
+
   it('a 100,000-character adversarial text is tagged fast', () => {
     // every part inside the first 20,000 characters (the analysed window)
     const parts = ['"'.repeat(2000), ' the "growth" and'.repeat(300), "'a ".repeat(1500), 'not '.repeat(600), '$1'.repeat(500), '&#'.repeat(500), 'burning money '.repeat(100), 'typical. '.repeat(100), ' '.repeat(1000), 'x'.repeat(200)];
