@@ -27,8 +27,12 @@
 // cannot match without (gate-alternatives.ts), and links are not matched.
 // lex8: "fabricate" is distrust only about numbers, claims or deals ("fabricated
 // the revenue", "pure fabrication"), not chip making ("TSMC fabricates the chips").
+// lex9: lex8's cues; what reaches them changed on rare texts only — runs of over 200
+// characters without whitespace are blanked, and more short French, Spanish, German,
+// Portuguese and Italian comments are screened out as non-English — so tags cached
+// under lex8 are recomputed.
 
-export const LEXICON_VERSION = 'lex8';
+export const LEXICON_VERSION = 'lex9';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
