@@ -110,6 +110,7 @@ export function buildReport(input: ReportInput): Report {
     runId: lastRun !== undefined && formatUtcDate(lastRun.startedAt) === date ? lastRun.id : null,
     tagged: tagged.length,
     shares: toShareRecord(shares),
+    tagger: input.tagger,
   };
   const history = input.history ?? [];
   const trend = [...history.filter((p) => p.date !== date), current].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));

@@ -18,6 +18,7 @@ const pointSchema = z.object({
   runId: z.string().nullable(),
   tagged: z.number(),
   shares: z.object({ cynicism: cell, distrust: cell, bubble_caution: cell }),
+  tagger: z.string().optional(),
 });
 export const historySchema = z.object({
   schema: z.literal('reactionlens/history@1'),

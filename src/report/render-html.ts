@@ -1,4 +1,5 @@
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
+import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeHtml } from './escape-html.js';
 import {
   describeExclusion,
@@ -62,7 +63,8 @@ export function renderHtml(report: Report): string {
   body.push('</section>');
 
   body.push('<section id="subreddits"><h2>By subreddit</h2>', renderSubredditChart(report.subreddits), '</section>');
-  body.push('<section id="trend"><h2>Trend across nightly runs</h2>', renderTrendChart(report.trend), '</section>');
+  const taggerChanges = formatTaggerChanges(report.trend, report.tagger);
+  body.push('<section id="trend"><h2>Trend across nightly runs</h2>', renderTrendChart(report.trend), taggerChanges === '' ? '' : `<p class="foot">${escapeHtml(taggerChanges)}</p>`, '</section>');
 
   if (report.threads.length > 0) {
     body.push('<section id="threads"><h2>Most active threads</h2><ol>');

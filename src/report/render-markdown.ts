@@ -1,4 +1,5 @@
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
+import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
 import {
   describeExclusion,
@@ -87,6 +88,8 @@ export function renderMarkdown(report: Report): string {
       out.push(`| ${p.date} | ${p.tagged.toLocaleString('en-US')} | ${TAG_NAMES.map((t) => formatPercent(p.shares[t].share)).join(' | ')} |`);
     }
     out.push('');
+    const changes = formatTaggerChanges(report.trend, report.tagger);
+    if (changes !== '') out.push(escapeMarkdownInline(changes), '');
   }
 
   out.push(

@@ -55,6 +55,8 @@ export interface TrendPoint {
   runId: string | null;
   tagged: number;
   shares: Record<TagName, ShareCell>;
+  /** Tagger version the point's shares come from (absent in points written before it was recorded). */
+  tagger?: string;
 }
 
 export interface Report {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
+import { describeTaggerChanges } from '../../src/report/describe-tagger-changes.js';
+import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { buildFixtureInput } from './report-fixture.js';
@@ -85,5 +87,29 @@ describe('buildReport', () => {
     expect(report.trend.map((p) => p.date)).toEqual(['2025-12-17', '2025-12-18']);
     expect(report.trend[1]?.tagged).toBe(10);
     expect(report.trend[1]?.runId).toBe('run-2025-12-18');
+  });
+
+  it('records the tagger version with each trend point and says which dates another version produced', () => {
+    const first = buildReport(buildFixtureInput());
+    expect(first.trend[0]?.tagger).toBe(first.tagger);
+    expect(renderMarkdown(first)).not.toMatch(/Not all points/);
+    const point = first.trend[0]!;
+    const history = [
+      { ...point, date: '2025-12-13', tagger: undefined },
+      { ...point, date: '2025-12-14', tagger: 'lex8-old' },
+      { ...point, date: '2025-12-15', tagger: 'lex8-old' },
+      { ...point, date: '2025-12-16', tagger: first.tagger },
+      { ...point, date: '2025-12-17', tagger: 'lex8-old' },
+    ];
+    const report = buildReport(buildFixtureInput({ history }));
+    expect(describeTaggerChanges(report.trend, report.tagger)).toEqual([
+      { from: '2025-12-13', to: '2025-12-13', tagger: null },
+      { from: '2025-12-14', to: '2025-12-15', tagger: 'lex8-old' },
+      { from: '2025-12-17', to: '2025-12-17', tagger: 'lex8-old' },
+    ]);
+    const note = /Not all points come from tagger .*2025-12-13: a tagger version not recorded; 2025-12-14 to 2025-12-15: lex8-old; 2025-12-17: lex8-old/;
+    expect(renderMarkdown(report)).toMatch(note);
+    expect(renderHtml(report)).toMatch(note);
+    expect(JSON.parse(renderJson(report)).trend.map((p: { tagger?: string }) => p.tagger ?? null)).toEqual([null, 'lex8-old', 'lex8-old', report.tagger, 'lex8-old', report.tagger]);
   });
 });
