@@ -136,9 +136,12 @@ export class Store {
     let opened: Database.Database | undefined;
     try {
       opened = new Database(path);
+      // Checked before anything writes: WAL mode and our migrations would change another program's database.
+      refuseForeignDatabase(opened, path, options.mustExist === true);
       opened.pragma('journal_mode = WAL');
     } catch (cause) {
       opened?.close();
+      if (cause instanceof SourceError) throw cause;
       const reason = (cause as { code?: unknown }).code === 'SQLITE_NOTADB' ? 'the file is not an SQLite database' : (cause as Error).message;
       throw new SourceError(`Cannot open the store at ${path}: ${reason}`, { cause });
     }
@@ -482,6 +485,26 @@ export class Store {
       .run(EMPTY_HASH, status, checkedAt, id);
     // Tag results hold cue snippets of the text: they go too.
     this.sql('DELETE FROM tags WHERE comment_id = ?').run(id);
+  }
+}
+
+/**
+ * A store is a database whose user_version counts our migrations. At version 0 a database with tables belongs to
+ * another program (migrating would add our tables to it), and an empty one (a 0-byte file included) holds no store:
+ * fine to create one in, unless the command only reads (`mustExist`).
+ */
+function refuseForeignDatabase(db: Database.Database, path: string, mustExist: boolean): void {
+  if (path === ':memory:') return;
+  if ((db.pragma('user_version', { simple: true }) as number) !== 0) return;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name").pluck().all() as string[];
+  if (tables.length > 0) {
+    const shown = tables.length > 5 ? `${tables.slice(0, 5).join(', ')}, …` : tables.join(', ');
+    throw new SourceError(
+      `${path} is not a reactionlens store: it is an SQLite database with other tables (${shown}) and no reactionlens schema version; pass the right --db`,
+    );
+  }
+  if (mustExist) {
+    throw new SourceError(`There is no store at ${path} (the file is empty): run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
   }
 }
 

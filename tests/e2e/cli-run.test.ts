@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import type { Report } from '../../src/report/report.js';
@@ -276,6 +277,29 @@ describe('bad input', () => {
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     }
     expect(existsSync(join(dir, 'typo'))).toBe(false);
+  });
+
+  it("--db naming another program's SQLite database, or an empty file for a reading command, is refused (exit 3) and left untouched", async () => {
+    const other = join(dir, 'other-app.db');
+    const db = new Database(other);
+    db.exec('CREATE TABLE foo (x)');
+    db.close();
+    const before = readFileSync(other);
+    const empty = join(dir, 'empty.db');
+    writeFileSync(empty, '');
+    const cases: Array<[string[], RegExp]> = [
+      [['quotes', '--event', EVENT, '--db', other], /is not a reactionlens store: it is an SQLite database with other tables \(foo\)/],
+      [['run', '--event', EVENT, '--source', 'fixtures', '--db', other, '--out', join(dir, 'foreign-out')], /is not a reactionlens store/],
+      [['quotes', '--event', EVENT, '--db', empty], /There is no store at .*empty\.db \(the file is empty\)/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(args);
+      expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(EXIT.source);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+    }
+    expect(readFileSync(other).equals(before)).toBe(true);
+    expect(readFileSync(empty).length).toBe(0);
+    expect(existsSync(join(dir, 'foreign-out'))).toBe(false);
   });
 
   it('a missing required flag is a usage error', async () => {

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SourceError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { hashText } from '../../src/util/hash-text.js';
@@ -79,6 +80,31 @@ describe('Store', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(() => Store.open(path)).toThrow(/newer than this reactionlens/);
+  });
+
+  it.each([false, true])("refuses another program's SQLite database and leaves it as it was (mustExist %s)", (mustExist) => {
+    const path = join(dir, 'other-app.sqlite');
+    const other = new Database(path);
+    other.exec("CREATE TABLE foo (x); INSERT INTO foo VALUES ('theirs')");
+    other.close();
+    const before = readFileSync(path);
+    expect(() => Store.open(path, { mustExist })).toThrow(SourceError);
+    expect(() => Store.open(path, { mustExist })).toThrow(`${path} is not a reactionlens store: it is an SQLite database with other tables (foo)`);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('a command that only reads refuses an empty (0-byte) file and leaves it empty; a writing command makes a store in it', () => {
+    const path = join(dir, 'empty.sqlite');
+    writeFileSync(path, '');
+    expect(() => Store.open(path, { mustExist: true })).toThrow(new RegExp(`There is no store at ${path} \\(the file is empty\\)`));
+    expect(statSync(path).size).toBe(0);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const created = Store.open(path);
+    expect(created.schemaVersion()).toBe(MIGRATIONS.length);
+    created.close();
+    // once it is a store, reading it is fine
+    Store.open(path, { mustExist: true }).close();
   });
 
   it('upserts by Reddit id: a re-run never duplicates and counts only real changes', () => {
