@@ -53,8 +53,10 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
           throw new ConfigError(`label: comment ${id} is not in the store (use --force to record it anyway)`);
         }
         const override: LabelOverride = { commentId: id, labels, createdAt: ctx.now(), note: flags.note ?? null };
-        store.putLabel(override);
-        ctx.stderr(`recorded ${id}: ${Object.entries(labels).map(([k, v]) => `${k}=${v ? 1 : 0}`).join(' ')}\n`);
+        // merged with an earlier correction of this comment: show the whole correction now in force
+        const stored = store.putLabel(override);
+        const shown = TAG_NAMES.filter((t) => stored.labels[t] !== undefined).map((t) => `${t}=${stored.labels[t] ? 1 : 0}`);
+        ctx.stderr(`recorded ${id}: ${shown.join(' ')}\n`);
       } finally {
         store.close();
       }

@@ -253,12 +253,21 @@ export class Store {
     })();
   }
 
-  putLabel(override: LabelOverride): void {
-    this.sql(
+  /**
+   * Records a correction, merged into the comment's earlier one: a tag given again is overridden, a tag not given
+   * keeps its earlier correction, and the note is kept unless a new one is given (`label --distrust 1` after a
+   * full correction must not drop the other two tags). Returns the correction now stored.
+   */
+  putLabel(override: LabelOverride): LabelOverride {
+    const row = this.sql<[string, string, number, string | null], { labels: string; note: string | null }>(
         `INSERT INTO labels (comment_id, labels, created_at, note) VALUES (?, ?, ?, ?)
-         ON CONFLICT (comment_id) DO UPDATE SET labels = excluded.labels, created_at = excluded.created_at, note = excluded.note`,
+         ON CONFLICT (comment_id) DO UPDATE SET labels = json_patch(labels, excluded.labels), created_at = excluded.created_at,
+                                                note = COALESCE(excluded.note, note)
+         RETURNING labels, note`,
       )
-      .run(override.commentId, JSON.stringify(override.labels), override.createdAt, override.note);
+      .get(override.commentId, JSON.stringify(override.labels), override.createdAt, override.note);
+    if (row === undefined) throw new InternalError(`the correction of ${override.commentId} was not stored`);
+    return { ...override, labels: labelsSchema.parse(JSON.parse(row.labels)) as Partial<Record<TagName, boolean>>, note: row.note };
   }
 
   saveRun(run: RunRecord): void {

@@ -88,6 +88,34 @@ describe('reactionlens label / labels export', () => {
     expect(toFile.stderr).toMatch(/wrote 1 labeled item\(s\)/);
   });
 
+  it('merges a new correction into the earlier one: tags given again override, others and the note are kept', async () => {
+    const { dir, db } = storeWithComment();
+    const run = async (args: string[]) => {
+      const r = await cli(['label', 'c1', ...args, '--db', db], { cwd: dir });
+      expect(r.code, r.stderr).toBe(EXIT.ok);
+      return r;
+    };
+    const stored = () => {
+      const store = Store.open(db);
+      try {
+        return store.listLabels();
+      } finally {
+        store.close();
+      }
+    };
+    await run(['--cynicism', '1', '--distrust', '0', '--bubble-caution', '0', '--note', 'mocks the deal']);
+    const second = await run(['--cynicism', '1']);
+    expect(second.stderr).toMatch(/recorded c1: cynicism=1 distrust=0 bubble_caution=0/);
+    expect(stored()).toMatchObject([{ commentId: 'c1', labels: { cynicism: true, distrust: false, bubble_caution: false }, note: 'mocks the deal' }]);
+    // the export needs nothing from the tagger, so the item is not ambiguous
+    const exported = JSON.parse((await cli(['labels', 'export', '--db', db], { cwd: dir })).stdout) as Record<string, unknown>;
+    expect(exported).toMatchObject({ labels: { cynicism: 1, distrust: 0, bubble_caution: 0 }, ambiguous: false, rationale: 'mocks the deal' });
+    expect(exported).not.toHaveProperty('tagsFromTagger');
+
+    await run(['--distrust', '1', '--note', 'second look']);
+    expect(stored()).toMatchObject([{ labels: { cynicism: true, distrust: true, bubble_caution: false }, note: 'second look' }]);
+  });
+
   it('refuses an unknown comment without --force, and needs at least one tag', async () => {
     const { dir, db } = storeWithComment();
     const unknown = await cli(['label', 'zzz', '--cynicism', '1', '--db', db], { cwd: dir });

@@ -210,9 +210,15 @@ describe('Store', () => {
   });
 
   it('stores human label overrides and resume cursors', () => {
-    store.putLabel({ commentId: 'a', labels: { cynicism: true, distrust: false }, createdAt: 3, note: null });
-    store.putLabel({ commentId: 'a', labels: { cynicism: false }, createdAt: 4, note: 'second look' });
-    expect(store.listLabels()).toEqual([{ commentId: 'a', labels: { cynicism: false }, createdAt: 4, note: 'second look' }]);
+    store.putLabel({ commentId: 'a', labels: { cynicism: true, distrust: false }, createdAt: 3, note: 'first' });
+    // a later correction is merged per tag: the tag given again wins, the others stay; a new note replaces the old
+    const merged = store.putLabel({ commentId: 'a', labels: { cynicism: false }, createdAt: 4, note: 'second look' });
+    const expected = { commentId: 'a', labels: { cynicism: false, distrust: false }, createdAt: 4, note: 'second look' };
+    expect(merged).toEqual(expected);
+    expect(store.listLabels()).toEqual([expected]);
+    // no note given: the earlier note is kept
+    store.putLabel({ commentId: 'a', labels: { bubble_caution: true }, createdAt: 5, note: null });
+    expect(store.listLabels()).toEqual([{ ...expected, labels: { ...expected.labels, bubble_caution: true }, createdAt: 5 }]);
     store.setCursor('import:x', { lines: 10 }, 1);
     expect(store.getCursor('import:x')).toEqual({ lines: 10 });
     expect(store.getCursor('missing')).toBeUndefined();
