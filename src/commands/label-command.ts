@@ -47,7 +47,8 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
       if (flags.bubbleCaution !== undefined) labels.bubble_caution = flags.bubbleCaution;
       if (Object.keys(labels).length === 0) throw new ConfigError('label: give at least one of --cynicism, --distrust, --bubble-caution (0 or 1)');
       const id = commentId.replace(/^t1_/, '');
-      const store = ctx.openStore(flags.db);
+      // a correction belongs in an existing store (even with --force): a wrong --db must not leave an empty store behind
+      const store = ctx.openStore(flags.db, { mustExist: true });
       try {
         if (!flags.force && store.getComment(id) === undefined) {
           throw new ConfigError(`label: comment ${id} is not in the store (use --force to record it anyway)`);

@@ -39,7 +39,8 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
       if (flags.event !== undefined) {
         if (file !== undefined) throw new ConfigError('tag: give either a FILE or --event, not both');
         const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
-        const store = ctx.openStore(flags.db);
+        // tagging needs stored comments: a wrong --db is refused rather than made into an empty store ("tagged 0")
+        const store = ctx.openStore(flags.db, { mustExist: true });
         const tagger = loadTagger();
         const summary = await withStoreLock(store.path, async () => tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal }));
         const result = { event: event.id, tagger: tagger.version, tagged: summary.tagged, cached: summary.cached };

@@ -42,6 +42,7 @@ export function loadEvent(eventsDir: string, id: string): EventConfig {
   try {
     bytes = readFileSync(path, 'utf8');
   } catch {
+    // a missing or wrong --events-dir is named as such (listEventIds throws), not as an unknown event
     const known = listEventIds(eventsDir);
     throw new ConfigError(
       `Unknown event "${id}": no ${path}. Known events: ${known.length > 0 ? known.join(', ') : '(none)'}`,
@@ -52,15 +53,24 @@ export function loadEvent(eventsDir: string, id: string): EventConfig {
   return event;
 }
 
+/**
+ * The event ids in the folder. A folder that is missing or is a file is a config error naming it: read as "no events",
+ * `events` (the command that validates the config) passed with nothing configured.
+ */
 export function listEventIds(eventsDir: string): string[] {
+  let names: string[];
   try {
-    return readdirSync(eventsDir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.slice(0, -'.json'.length))
-      .sort();
-  } catch {
-    return [];
+    names = readdirSync(eventsDir);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot be read (${(cause as Error).message})`;
+    throw new ConfigError(`The events folder ${eventsDir} ${reason}: --events-dir takes the folder of event JSON files`, { cause });
   }
+  return names
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
 }
 
 /** Every event in the folder; a bad file is reported, not fatal for the others. */

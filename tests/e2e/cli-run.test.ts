@@ -268,6 +268,10 @@ describe('bad input', () => {
       // a command that only reads refuses a store that is not there, and does not create one
       [['compare', EVENT, 'nvidia-openai-2025-09', '--db', join(dir, 'typo', 'x.db')], /no store at/],
       [['quotes', '--event', EVENT, '--db', join(dir, 'typo', 'x.db')], /no store at/],
+      // nor do the commands that work on what is stored (tagging it, correcting it)
+      [['tag', '--event', EVENT, '--db', join(dir, 'typo', 'x.db')], /no store at/],
+      [['label', 'nmq7ch3', '--cynicism', '1', '--db', join(dir, 'typo', 'x.db')], /no store at/],
+      [['label', 'nmq7ch3', '--cynicism', '1', '--force', '--db', join(dir, 'typo', 'x.db')], /no store at/],
       [['labels', 'export', '--db', db, '--out', join(dir, 'no', 'such', 'dir', 'labels.jsonl')], /file error: ENOENT/],
     ];
     for (const [args, message] of cases) {
@@ -277,6 +281,19 @@ describe('bad input', () => {
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     }
     expect(existsSync(join(dir, 'typo'))).toBe(false);
+  });
+
+  it.each([
+    ['a missing folder', (d: string) => join(d, 'no-such-events')],
+    ['a file', () => join(ROOT, 'events', `${EVENT}.json`)],
+  ])('--events-dir naming %s is a config error naming it (exit 2), for events and the commands that load one', async (_name, eventsDir) => {
+    const path = eventsDir(dir);
+    for (const args of [['events'], ['events', '--json'], ['report', '--event', EVENT, '--db', join(dir, 'unused.db')]]) {
+      const result = await cli([...args, '--events-dir', path]);
+      expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(EXIT.usage);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`The events folder ${path} `);
+    }
   });
 
   it("--db naming another program's SQLite database, or an empty file for a reading command, is refused (exit 3) and left untouched", async () => {

@@ -72,6 +72,16 @@ describe('event files', () => {
     expect(messages.some((m) => m.includes('blank-title.json') && /title/.test(m))).toBe(true);
   });
 
+  it('a missing events folder, or a file given as the folder, is a config error naming it, not "no events"', () => {
+    write('demo-event.json', valid);
+    for (const [path, reason] of [[join(dir, 'missing'), /does not exist/], [join(dir, 'demo-event.json'), /is a file, not a folder/]] as const) {
+      expect(() => listEvents(path)).toThrow(ConfigError);
+      expect(() => listEvents(path)).toThrow(`The events folder ${path} `);
+      expect(() => listEvents(path)).toThrow(reason);
+      expect(() => loadEvent(path, 'demo-event')).toThrow(`The events folder ${path} `);
+    }
+  });
+
   it('validates the two bundled events', () => {
     const { events, errors } = listEvents(join(import.meta.dirname, '..', '..', 'events'));
     expect(errors).toEqual([]);
