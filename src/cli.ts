@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CommanderError } from 'commander';
 import type { CliContext } from './cli/cli-context.js';
+import { createOrderedOutput } from './cli/create-ordered-output.js';
 import { createProgram } from './cli/create-program.js';
 import { openStoreAt } from './cli/open-store-at.js';
 import { ConfigError, InternalError, isAbortError, LockError, SchemaError, SourceError } from './errors/errors.js';
@@ -142,13 +143,15 @@ if (isMain()) {
     outputClosed = true;
     controller.abort();
   });
+  // with both streams in one file (2>&1), a line on stderr must not land inside a large stdout line still being written
+  const output = createOrderedOutput({ stdout: process.stdout, stderr: process.stderr });
   const code = await runCli(process.argv.slice(2), {
     signal: controller.signal,
     outputClosed: () => outputClosed,
     stdout: (t) => {
-      if (!outputClosed) process.stdout.write(t);
+      if (!outputClosed) output.stdout(t);
     },
-    stderr: (t) => process.stderr.write(t),
+    stderr: output.stderr,
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),

@@ -347,6 +347,33 @@ describe('the built entry point', () => {
   });
 
 
+  it('with stdout and stderr in one file through a pipe (2>&1 | …), a bad line\'s error comes after the large result line before it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-order-'));
+    try {
+      const file = join(dir, 'in.jsonl');
+      const out = join(dir, 'both.txt');
+      // a result line far larger than a pipe's buffer (64 KiB), so Node is still writing it when the next line's error comes
+      const bigId = 'x'.repeat(400_000);
+      writeFileSync(file, [JSON.stringify({ id: bigId, text: 'More circular financing.' }), 'not json', JSON.stringify({ id: 'c3', text: 'fine' })].join('\n') + '\n');
+      const child = spawn('sh', ['-c', '"$0" --import tsx "$1" tag "$2" 2>&1 | cat > "$3"', process.execPath, join(ROOT, 'src', 'cli.ts'), file, out], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      await new Promise<void>((resume) => child.on('close', () => resume()));
+      const lines = readFileSync(out, 'utf8').split('\n');
+      expect(lines.map((l) => l.slice(0, 40))).toEqual([
+        `{"id":"${bigId.slice(0, 33)}`,
+        `reactionlens tag: ${file} line 2: invalid JSON`.slice(0, 40),
+        '{"id":"c3","tags":{"cynicism":{"score":0',
+        'reactionlens: some input was invalid and',
+        '',
+      ]);
+      expect((JSON.parse(lines[0]!) as { id: string }).id).toBe(bigId);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps stdout clean JSON with --json (logs go to stderr)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-json-'));
     try {
