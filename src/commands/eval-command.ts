@@ -14,6 +14,14 @@ import { loadTagger } from '../tag/load-tagger.js';
 import { tagInBatches } from '../tag/tag-in-batches.js';
 import { TAG_NAMES, type Cue, type TagName } from '../types.js';
 
+/** One of the worst errors of a tag: the item, the tag's score, a text excerpt and the cues that fired for the tag. */
+interface WorstItem {
+  id: string;
+  score: number;
+  text: string;
+  cues: Cue[];
+}
+
 const flagsSchema = z.object({
   json: z.boolean().optional().default(false),
   worst: z.coerce.number().int().min(0).max(50).optional().default(3),
@@ -56,20 +64,27 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
         return { id: it.id, labels: it.labels, predicted, scores };
       });
       const s = summarize(preds);
+      const short = (t: string): string => (t.length > 140 ? `${t.slice(0, 137)}...` : t).replace(/\s+/g, ' ');
+      // the README promises the worst false positives and negatives with their cues; --json carries them too
+      const worst = {} as Record<TagName, { falsePositives: WorstItem[]; falseNegatives: WorstItem[] }>;
+      for (const t of TAG_NAMES) {
+        const w = worstErrors(preds, t, flags.worst);
+        const describe = (p: Prediction): WorstItem => ({ id: p.id, score: p.scores[t], text: short(texts.get(p.id) ?? ''), cues: cues.get(p.id)?.[t] ?? [] });
+        worst[t] = { falsePositives: w.fp.map(describe), falseNegatives: w.fn.map(describe) };
+      }
       if (flags.json) {
-        ctx.stdout(JSON.stringify({ n: s.n, tags: s.tags, macroF1: s.macroF1, tagger: tagger.version }) + '\n');
+        // n, tags and macroF1 are the keys other tools read: kept as they were, worst added beside them
+        ctx.stdout(JSON.stringify({ n: s.n, tags: s.tags, macroF1: s.macroF1, tagger: tagger.version, worst }) + '\n');
         return;
       }
       const out = [formatTable(`reactionlens eval ${file} — tagger ${tagger.version}`, s)];
-      const short = (t: string): string => (t.length > 140 ? `${t.slice(0, 137)}...` : t).replace(/\s+/g, ' ');
-      const cueList = (id: string, t: TagName): string =>
-        (cues.get(id)?.[t] ?? []).map((c) => `${c.cue}(${c.weight > 0 ? '+' : ''}${c.weight}) "${c.text}"`).join(', ') || '(no cues)';
+      const cueList = (list: Cue[]): string => list.map((c) => `${c.cue}(${c.weight > 0 ? '+' : ''}${c.weight}) "${c.text}"`).join(', ') || '(no cues)';
       for (const t of TAG_NAMES) {
-        const w = worstErrors(preds, t, flags.worst);
-        if (w.fp.length + w.fn.length === 0) continue;
+        const { falsePositives, falseNegatives } = worst[t];
+        if (falsePositives.length + falseNegatives.length === 0) continue;
         out.push('', `${t}:`);
-        for (const p of w.fp) out.push(`  FP ${p.scores[t].toFixed(2)} ${p.id}: ${short(texts.get(p.id) ?? '')}`, `       cues: ${cueList(p.id, t)}`);
-        for (const p of w.fn) out.push(`  FN ${p.scores[t].toFixed(2)} ${p.id}: ${short(texts.get(p.id) ?? '')}`, `       cues: ${cueList(p.id, t)}`);
+        for (const w of falsePositives) out.push(`  FP ${w.score.toFixed(2)} ${w.id}: ${w.text}`, `       cues: ${cueList(w.cues)}`);
+        for (const w of falseNegatives) out.push(`  FN ${w.score.toFixed(2)} ${w.id}: ${w.text}`, `       cues: ${cueList(w.cues)}`);
       }
       ctx.stdout(out.join('\n') + '\n');
     });

@@ -23,12 +23,12 @@ function labeledFile(extraLines: string[] = []): string {
 }
 
 describe('reactionlens eval', () => {
-  it('--json prints n, per-tag metrics, macroF1 and the tagger version', async () => {
+  it('--json prints n, per-tag metrics, macroF1, the tagger version and the worst errors', async () => {
     const dir = labeledFile();
     const r = await cli(['eval', 'labeled.jsonl', '--json'], { cwd: dir });
     expect(r.code).toBe(EXIT.ok);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['macroF1', 'n', 'tagger', 'tags']);
+    expect(Object.keys(out).sort()).toEqual(['macroF1', 'n', 'tagger', 'tags', 'worst']);
     expect(out['n']).toBe(3);
     expect(out['tagger']).toBe(loadTagger().version);
     const tags = out['tags'] as Record<string, Record<string, number>>;
@@ -37,6 +37,38 @@ describe('reactionlens eval', () => {
       expect(tags[t]!['tp']! + tags[t]!['fn']!).toBe(1); // one positive per tag in the file
     }
     expect(typeof out['macroF1']).toBe('number');
+  });
+
+  it('--json lists, per tag, the worst false positives and negatives with id, score, text excerpt and cues, as the text report does', async () => {
+    const long = `They book their own investment as revenue. That is round-tripping, and the SEC should look at it. ${'Padding words here. '.repeat(10)}`;
+    // every item labeled the opposite of what it says, so each tag has false positives and negatives
+    const dir = labeledFile([item('fp1', long, 0, 0, 0), item('fn1', 'The first gigawatt is scheduled to come online next year.', 1, 1, 1)]);
+    const json = JSON.parse((await cli(['eval', 'labeled.jsonl', '--json'], { cwd: dir })).stdout) as {
+      tags: Record<string, { fp: number; fn: number }>;
+      worst: Record<string, Record<'falsePositives' | 'falseNegatives', Array<{ id: string; score: number; text: string; cues: Array<{ cue: string; text: string; start: number; end: number; weight: number }> }>>>;
+    };
+    expect(Object.keys(json.worst)).toEqual([...TAG_NAMES]);
+    const text = (await cli(['eval', 'labeled.jsonl'], { cwd: dir })).stdout;
+    for (const t of TAG_NAMES) {
+      const { falsePositives, falseNegatives } = json.worst[t]!;
+      expect(falsePositives.length, t).toBe(Math.min(3, json.tags[t]!.fp));
+      expect(falseNegatives.length, t).toBe(Math.min(3, json.tags[t]!.fn));
+      for (const [kind, list] of [['FP', falsePositives], ['FN', falseNegatives]] as const) {
+        for (const w of list) {
+          expect(text).toContain(`  ${kind} ${w.score.toFixed(2)} ${w.id}: ${w.text}`);
+          for (const c of w.cues) expect(text).toContain(`"${c.text}"`);
+        }
+      }
+    }
+    expect(json.worst['distrust']!.falsePositives.map((w) => w.id)).toContain('fp1');
+    const fp1 = json.worst['distrust']!.falsePositives.find((w) => w.id === 'fp1')!;
+    expect(fp1.text).toBe(`${long.slice(0, 137)}...`);
+    expect(fp1.cues.length).toBeGreaterThan(0);
+    expect(fp1.cues.every((c) => long.slice(c.start, c.end) === c.text)).toBe(true);
+    expect(json.worst['bubble_caution']!.falseNegatives.map((w) => w.id)).toContain('fn1');
+    // --worst bounds the lists
+    const none = JSON.parse((await cli(['eval', 'labeled.jsonl', '--json', '--worst', '0'], { cwd: dir })).stdout) as typeof json;
+    for (const t of TAG_NAMES) expect(none.worst[t]).toEqual({ falsePositives: [], falseNegatives: [] });
   });
 
   it('the text report lists the table; bad lines go to stderr with line numbers and exit 2', async () => {
