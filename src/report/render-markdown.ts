@@ -122,7 +122,7 @@ function renderQuote(quote: ReportQuote): string[] {
 
 export function renderLink(label: string, href: string): string {
   const url = toSafeUrl(href);
-  const text = escapeMarkdownInline(label);
+  const text = escapeMarkdownInline(label, { autolink: false });
   return url === '' ? text : `[${text}](${url})`;
 }
 
