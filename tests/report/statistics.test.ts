@@ -35,16 +35,17 @@ describe('testTwoProportions', () => {
     [30, 100, 45, 100, 2.1908902, 0.0284597, true],
     [50, 100, 52, 100, 0.2828993, 0.7772540, false],
   ])('%i/%i vs %i/%i', (c1, n1, c2, n2, z, p, significant) => {
-    const t = testTwoProportions({ count: c1, total: n1 }, { count: c2, total: n2 });
+    const t = testTwoProportions({ count: c1, total: n1 }, { count: c2, total: n2 })!;
     expect(t.z).toBeCloseTo(z, 5);
     expect(t.pValue).toBeCloseTo(p, 5);
     expect(t.significant).toBe(significant);
     expect(t.difference).toBeCloseTo(c2 / n2 - c1 / n1, 10);
   });
 
-  it('reports no evidence when either side is empty or there is no variance', () => {
-    expect(testTwoProportions({ count: 0, total: 0 }, { count: 3, total: 10 }).significant).toBe(false);
-    expect(testTwoProportions({ count: 0, total: 10 }, { count: 0, total: 10 }).pValue).toBe(1);
+  it('has no result when either side is empty, and no evidence when there is no variance', () => {
+    expect(testTwoProportions({ count: 0, total: 0 }, { count: 3, total: 10 })).toBeNull();
+    expect(testTwoProportions({ count: 3, total: 10 }, { count: 0, total: 0 })).toBeNull();
+    expect(testTwoProportions({ count: 0, total: 10 }, { count: 0, total: 10 })?.pValue).toBe(1);
   });
 });
 
