@@ -36,7 +36,8 @@ export function renderShareChart(shares: readonly TagShare[]): string {
 
 /** Grouped bars: each tag's share within the largest subreddits. */
 export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], limit = 8): string {
-  const shown = subreddits.filter((s) => s.analysed > 0).slice(0, limit);
+  // the bars are shares of the tagged comments, so the count beside them is that base
+  const shown = subreddits.filter((s) => s.tagged > 0).slice(0, limit);
   const width = 560;
   const left = 130;
   const plot = width - left - 60;
@@ -47,7 +48,7 @@ export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], 
   const parts: string[] = [axis(x, max, height - 42, 4)];
   shown.forEach((s, i) => {
     const y = 4 + i * group;
-    parts.push(`<text x="${left - 8}" y="${y + 20}" text-anchor="end">r/${escapeHtml(truncate(s.subreddit, 18))} (${s.analysed})</text>`);
+    parts.push(`<text x="${left - 8}" y="${y + 20}" text-anchor="end">r/${escapeHtml(truncate(s.subreddit, 18))} (${s.tagged})</text>`);
     TAG_NAMES.forEach((tag, j) => {
       const cell = s.shares[tag];
       const yy = y + j * 11 + 2;
