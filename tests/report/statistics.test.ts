@@ -59,6 +59,20 @@ describe('trend chart', () => {
     shares: { cynicism: cell(count, total), distrust: cell(count, total), bubble_caution: cell(count, total) },
   });
 
+  it('places nights by date, so a gap of days looks like one, with labels that do not overlap', () => {
+    const dates = ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-10'];
+    const svg = renderTrendChart(dates.map((d) => point(d, 10, 100)));
+    const xs = [...svg.matchAll(/<circle cx="([\d.]+)"/g)].slice(0, dates.length).map((m) => Number(m[1]));
+    const [first, , , fourth, last] = xs as [number, number, number, number, number];
+    // 01-04 is 3 of the 9 days from 01-01 to 01-10
+    expect((fourth - first) / (last - first)).toBeCloseTo(3 / 9, 2);
+    expect(Math.abs(xs[1]! - xs[0]! - (xs[2]! - xs[1]!))).toBeLessThanOrEqual(0.2);
+    const labels = [...svg.matchAll(/<text x="([\d.]+)"[^>]*>(\d{4}-\d\d-\d\d)</g)].map((m) => ({ x: Number(m[1]), date: m[2] }));
+    expect(labels.map((l) => l.date)).toContain('2026-01-01');
+    expect(labels.map((l) => l.date)).toContain('2026-01-10');
+    for (let i = 1; i < labels.length; i++) expect(labels[i]!.x - labels[i - 1]!.x).toBeGreaterThanOrEqual(70);
+  });
+
   it('leaves out a night with no tagged comments rather than drawing a 0–100% band', () => {
     const svg = renderTrendChart([point('2026-11-24', 10, 100), point('2026-11-25', 0, 0), point('2026-11-26', 12, 100)]);
     expect(svg).toContain('2026-11-24');
