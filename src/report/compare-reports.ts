@@ -4,14 +4,14 @@ import type { ReportQuote } from './pick-quotes.js';
 import type { Report } from './report.js';
 import { roundTo } from './round-to.js';
 import { testTwoProportions } from './two-proportion-test.js';
-import { computeWilsonInterval } from './wilson-interval.js';
 
 export type CompareWeight = 'comment' | 'score';
 
 export interface ComparedShare {
   eventId: string;
-  share: number;
-  ci95: Interval;
+  /** Null when the event has no tagged comments (no share to speak of). */
+  share: number | null;
+  ci95: Interval | null;
   /** Comments with the tag, or their score weight with --weight score. */
   count: number;
   /** Tagged comments, or the effective sample size with --weight score. */
@@ -21,16 +21,21 @@ export interface ComparedShare {
 export interface ComparedDifference {
   from: string;
   to: string;
-  /** share(to) − share(from). */
-  difference: number;
-  z: number;
-  pValue: number;
-  significant: boolean;
+  /** share(to) − share(from), `to` being the later event in the argument order; all four null when a side has no comments. */
+  difference: number | null;
+  z: number | null;
+  pValue: number | null;
+  significant: boolean | null;
 }
+
+/** Written into every comparison so a reader of the JSON alone knows the sign convention. */
+export const DIFFERENCE_DIRECTION = 'share of `to` minus share of `from` (to = the later event in the order given), as a proportion';
 
 export interface Comparison {
   schema: 'reactionlens/comparison@1';
   weight: CompareWeight;
+  /** Which way every `differences[].difference` goes. */
+  differenceDirection: typeof DIFFERENCE_DIRECTION;
   events: Array<{
     id: string;
     title: string;
@@ -65,14 +70,17 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
         const a = shares[i];
         const b = shares[j];
         if (a === undefined || b === undefined) continue;
-        const test = testTwoProportions({ count: a.share * a.total, total: a.total }, { count: b.share * b.total, total: b.total });
+        const test =
+          a.share === null || b.share === null
+            ? null
+            : testTwoProportions({ count: a.share * a.total, total: a.total }, { count: b.share * b.total, total: b.total });
         differences.push({
           from: a.eventId,
           to: b.eventId,
-          difference: roundTo(test.difference, 6),
-          z: roundTo(test.z, 4),
-          pValue: roundTo(test.pValue, 6),
-          significant: test.significant,
+          difference: test === null ? null : roundTo(test.difference, 6),
+          z: test === null ? null : roundTo(test.z, 4),
+          pValue: test === null ? null : roundTo(test.pValue, 6),
+          significant: test === null ? null : test.significant,
         });
       }
     }
@@ -82,6 +90,7 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
   return {
     schema: 'reactionlens/comparison@1',
     weight,
+    differenceDirection: DIFFERENCE_DIRECTION,
     events: reports.map((r) => ({
       id: r.event.id,
       title: r.event.title,
@@ -95,17 +104,16 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
   };
 }
 
+/** An event with no tagged comments has no share: null, not a 0% with the interval 0–100%. */
 function pickShare(report: Report, tag: TagName, weight: CompareWeight): ComparedShare {
+  const eventId = report.event.id;
   if (weight === 'score') {
     const w = report.scoreWeightedShares.find((s) => s.tag === tag);
-    return {
-      eventId: report.event.id,
-      share: w?.share ?? 0,
-      ci95: w?.ci95 ?? computeWilsonInterval(0, 0),
-      count: w?.weight ?? 0,
-      total: w?.effectiveTotal ?? 0,
-    };
+    const total = w?.effectiveTotal ?? 0;
+    if (w === undefined || !(total > 0)) return { eventId, share: null, ci95: null, count: 0, total: 0 };
+    return { eventId, share: w.share, ci95: w.ci95, count: w.weight, total };
   }
   const s = report.shares.find((x) => x.tag === tag);
-  return { eventId: report.event.id, share: s?.share ?? 0, ci95: s?.ci95 ?? computeWilsonInterval(0, 0), count: s?.count ?? 0, total: s?.total ?? 0 };
+  if (s === undefined || !(s.total > 0)) return { eventId, share: null, ci95: null, count: 0, total: 0 };
+  return { eventId, share: s.share, ci95: s.ci95, count: s.count, total: s.total };
 }

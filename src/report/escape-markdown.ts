@@ -7,12 +7,21 @@ const INLINE_SPECIALS = /[\\`*_[\]<>|~&$]/g;
 // Constructs that only mean something at the start of a line: headings,
 // lists, block quotes, thematic breaks, setext underlines, ordered lists.
 const LINE_START = /^([#+\-=>]|\d+[.)])/;
+// Where a bare URL starts; the rest is scanned by hand (a pattern for the whole URL could backtrack).
+const URL_START = /https?:\/\//gi;
+// Left outside the link when a URL ends with them: they end the sentence, not the URL (as GFM's autolinker does).
+const TRAILING_PUNCTUATION = new Set(['.', ',', ':', ';', '!', '?', "'", '"', '*', '_', '~', ']']);
+
+export interface InlineOptions {
+  /** Bare URLs as `<url>` autolinks; off inside a link label, where a link may not hold another. */
+  autolink?: boolean;
+}
 
 /** One line of user text, safe inside a paragraph, table cell, list item or link label. */
-export function escapeMarkdownInline(text: string): string {
+export function escapeMarkdownInline(text: string, options: InlineOptions = {}): string {
   // lines joined by one space; not /\s*\n\s*/, which is quadratic on a long run of spaces without a line break
   const lines = sanitiseDisplayText(text).split('\n');
-  return escapeLine(lines.map((line) => line.trim()).filter((line) => line !== '').join(' '));
+  return escapeLine(lines.map((line) => line.trim()).filter((line) => line !== '').join(' '), options.autolink ?? true);
 }
 
 /** Multi-line user text as a block quote; each source line stays a line, nothing can escape the quote. */
@@ -20,11 +29,70 @@ export function formatMarkdownBlockquote(text: string): string {
   return sanitiseDisplayText(text)
     .split('\n')
     .map((line) => line.trim())
-    .map((line) => (line === '' ? '>' : `> ${escapeLine(line)}`))
+    .map((line) => (line === '' ? '>' : `> ${escapeLine(line, true)}`))
     .join('\n');
 }
 
-function escapeLine(line: string): string {
-  const escaped = line.replace(INLINE_SPECIALS, (ch) => `\\${ch}`);
+function escapeLine(line: string, autolink: boolean): string {
+  const escaped = autolink ? escapeAroundUrls(line) : escapeText(line);
   return escaped.replace(LINE_START, (m) => (/^\d/.test(m) ? `${m.slice(0, -1)}\\${m.slice(-1)}` : `\\${m}`));
+}
+
+function escapeText(text: string): string {
+  return text.replace(INLINE_SPECIALS, (ch) => `\\${ch}`);
+}
+
+/**
+ * Backslash escapes are literal inside a URL, so an escaped bare URL (`utm\_source`) breaks when a GFM
+ * renderer autolinks it. A CommonMark autolink `<url>` takes its text literally and cannot hold `<`, `>`
+ * or whitespace, so the URL ends at any of those (and at `|`, which would split a table cell): nothing in
+ * it can open emphasis, a link or a tag. One pass over the line.
+ */
+function escapeAroundUrls(line: string): string {
+  let out = '';
+  let done = 0;
+  URL_START.lastIndex = 0;
+  for (let match = URL_START.exec(line); match !== null; match = URL_START.exec(line)) {
+    const end = findUrlEnd(line, match.index + match[0].length);
+    if (end === match.index + match[0].length) continue; // a bare "https://" links nowhere
+    out += `${escapeText(line.slice(done, match.index))}<${line.slice(match.index, end)}>`;
+    done = end;
+    URL_START.lastIndex = end;
+  }
+  return out + escapeText(line.slice(done));
+}
+
+function findUrlEnd(line: string, afterScheme: number): number {
+  let end = afterScheme;
+  let open = 0;
+  let close = 0;
+  for (; end < line.length; end++) {
+    const c = line.charCodeAt(end);
+    // whitespace (incl. no-break space), control characters, < > and |
+    if (c <= 32 || c === 127 || c === 160 || c === 60 || c === 62 || c === 124) break;
+    // CommonMark decodes "&lt;" and the like inside an autolink: a typed entity must stay text, so the URL ends
+    if (c === 38 && startsEntity(line, end)) break;
+    if (c === 40) open++;
+    else if (c === 41) close++;
+  }
+  // "(see https://x.com/a)." keeps ")." outside; a balanced "…/Foo_(bar)" keeps its ")".
+  while (end > afterScheme) {
+    const last = line[end - 1] as string;
+    if (TRAILING_PUNCTUATION.has(last)) end--;
+    else if (last === ')' && close > open) {
+      end--;
+      close--;
+    } else break;
+  }
+  return end;
+}
+
+/** "&name;" or "&#123;" at `at` (looked at for at most 33 characters, so the scan stays linear). */
+function startsEntity(line: string, at: number): boolean {
+  const limit = Math.min(line.length, at + 33);
+  let i = at + 1;
+  if (line[i] === '#') i++;
+  const first = i;
+  while (i < limit && /[A-Za-z0-9]/.test(line[i] as string)) i++;
+  return i > first && line[i] === ';';
 }

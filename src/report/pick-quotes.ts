@@ -119,14 +119,32 @@ function compareIds(a: string, b: string): number {
 
 function scoreCandidate(candidate: QuoteCandidate, tag: TagName): Scored | undefined {
   const resolved = candidate.tags[tag];
-  const body = candidate.comment.body;
-  // Centre the excerpt on the strongest cue so the quote shows what the tag is about.
-  const cue = findStrongestCue(resolved.cues);
-  const trimmed = trimQuote(body, cue?.start ?? 0);
+  const trimmed = trimAroundCue(candidate.comment.body, resolved.cues);
   if (trimmed === null) return undefined;
   const punch = ratePunchiness(trimmed);
   if (punch <= 0) return undefined;
   return { candidate, tag, trimmed, relevance: resolved.score * punch * communitySignal(candidate.comment.score) };
+}
+
+/**
+ * Centre the excerpt on the strongest supporting cue so the quote shows what the tag is about. When that cue
+ * cannot be shown (it sits in the parent's `>` lines, or spans a cut), try the next strongest, so the gloss can
+ * cite words the reader actually sees; when none can be shown, keep the first excerpt and the gloss cites nothing.
+ */
+function trimAroundCue(body: string, cues: readonly Cue[]): TrimmedQuote | null {
+  const supporting = supportingCues(cues).sort((a, b) => b.weight - a.weight || a.start - b.start);
+  const first = trimQuote(body, supporting[0]?.start ?? 0);
+  if (first === null || supporting.length === 0 || pickCuesInside(supporting, first).length > 0) return first;
+  for (const cue of supporting.slice(1)) {
+    const trimmed = trimQuote(body, cue.start);
+    if (trimmed !== null && pickCuesInside(supporting, trimmed).length > 0) return trimmed;
+  }
+  return first;
+}
+
+/** The cues whose whole span lies inside the excerpt: the only ones a gloss or cue list may cite. */
+export function pickCuesInside(cues: readonly Cue[], excerpt: { start: number; end: number }): Cue[] {
+  return cues.filter((c) => c.start >= excerpt.start && c.end <= excerpt.end);
 }
 
 /** The highest-weight cue that supports the tag; a rebuttal cue ("not a bubble") is never the focus. */
@@ -228,7 +246,9 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const { comment, thread, tags } = s.candidate;
   const subreddit = subredditOf(s.candidate);
   const primary = tags[s.tag];
-  const cuePhrases = [...new Set(primary.cues.map((c) => decodeRedditEntities(c.text)))];
+  // A gloss or cue phrase the reader cannot find in the quote would claim words the excerpt does not show.
+  const shownCues = pickCuesInside(primary.cues, s.trimmed);
+  const cuePhrases = [...new Set(shownCues.map((c) => decodeRedditEntities(c.text)))];
   const scores = {} as Record<TagName, number>;
   for (const tag of TAG_NAMES) scores[tag] = roundTo(tags[tag].score, 4);
   const quote: ReportQuote = {
@@ -237,7 +257,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     text: decodeRedditEntities(s.trimmed.text),
     excerpt: { start: s.trimmed.start, end: s.trimmed.end },
     words: s.trimmed.words,
-    gloss: writeGloss(s.tag, primary.cues, options.refrains, primary.overridden === true),
+    gloss: writeGloss(s.tag, shownCues, options.refrains, primary.overridden === true),
     glossIsParaphrase: true,
     tags: scores,
     primaryTag: s.tag,

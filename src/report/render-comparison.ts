@@ -21,22 +21,21 @@ function renderComparisonMarkdown(c: Comparison): string {
   }
   out.push('');
   if (c.mixedTaggers) out.push('_Warning: the events were tagged by different tagger versions._', '');
-  out.push(`| Tag | ${c.events.map((e) => escapeMarkdownInline(e.id)).join(' | ')} | Difference | p-value | Significant (5%) |`);
+  const pair = c.events.length === 2 ? ` (${escapeMarkdownInline(c.events[1]?.id ?? '')} − ${escapeMarkdownInline(c.events[0]?.id ?? '')})` : '';
+  out.push(`| Tag | ${c.events.map((e) => escapeMarkdownInline(e.id)).join(' | ')} | Difference${pair} | p-value | Significant (5%) |`);
   out.push(`|---|${c.events.map(() => '---:').join('|')}|---:|---:|:---:|`);
   for (const row of c.tags) {
     // an event with no comments has no share to compare: say so rather than print a 0% and a "+0.0 pts"
-    const empty = new Set(row.shares.filter((s) => !(s.total > 0)).map((s) => s.eventId));
-    const cells = row.shares.map((s) => (empty.has(s.eventId) ? 'n/a (no comments)' : `${formatPercent(s.share)} (${formatInterval(s.ci95)})`));
+    const cells = row.shares.map((s) => (s.share === null || s.ci95 === null ? 'n/a (no comments)' : `${formatPercent(s.share)} (${formatInterval(s.ci95)})`));
     const diffs = row.differences;
     const first = diffs[0];
-    const none = (d: (typeof diffs)[number]): boolean => empty.has(d.from) || empty.has(d.to);
-    const points = (d: (typeof diffs)[number]): string => (none(d) ? 'n/a' : `${signed(d.difference)} pts`);
-    const diff = diffs.length === 1 && first !== undefined ? points(first) : diffs.map((d) => `${escapeMarkdownInline(d.to)} vs ${escapeMarkdownInline(d.from)}: ${points(d)}`).join('; ');
-    const p = diffs.map((d) => (none(d) ? 'n/a' : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3))).join('; ');
-    const sig = diffs.map((d) => (none(d) ? 'n/a' : d.significant ? 'yes' : 'no')).join('; ');
+    const points = (d: (typeof diffs)[number]): string => (d.difference === null ? 'n/a' : `${signed(d.difference)} pts`);
+    const diff = diffs.length === 1 && first !== undefined ? points(first) : diffs.map((d) => `${escapeMarkdownInline(d.to)} − ${escapeMarkdownInline(d.from)}: ${points(d)}`).join('; ');
+    const p = diffs.map((d) => (d.pValue === null ? 'n/a' : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3))).join('; ');
+    const sig = diffs.map((d) => (d.significant === null ? 'n/a' : d.significant ? 'yes' : 'no')).join('; ');
     out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} |`);
   }
-  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals; differences use a pooled two-proportion z-test.`, '');
+  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals. Difference is the later event's share minus the earlier one's, in the order given, in percentage points; differences use a pooled two-proportion z-test.`, '');
   out.push('### Top quote per tag', '');
   for (const row of c.tags) {
     out.push(`#### ${TAG_LABELS[row.tag]}`, '');
@@ -52,12 +51,17 @@ function renderComparisonMarkdown(c: Comparison): string {
 }
 
 function renderComparisonCsv(c: Comparison): string {
-  const lines = [['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first'].join(',')];
+  // difference_direction spells out the sign on every row that has a difference (a CSV has no other place for it)
+  const lines = [['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction'].join(',')];
   for (const row of c.tags) {
     row.shares.forEach((s, i) => {
       const d = i === 0 ? undefined : row.differences.find((x) => x.from === c.events[0]?.id && x.to === s.eventId);
       lines.push(
-        [row.tag, s.eventId, c.weight, s.share, s.ci95.low, s.ci95.high, s.count, s.total, d?.difference ?? null, d?.pValue ?? null, d === undefined ? null : String(d.significant)]
+        [
+          row.tag, s.eventId, c.weight, s.share, s.ci95?.low ?? null, s.ci95?.high ?? null, s.count, s.total,
+          d?.difference ?? null, d?.pValue ?? null, d === undefined || d.significant === null ? null : String(d.significant),
+          d === undefined ? null : `${d.to} minus ${d.from}`,
+        ]
           .map((v) => formatCell(v))
           .join(','),
       );

@@ -70,11 +70,11 @@ export function renderMarkdown(report: Report): string {
 
   if (report.subreddits.length > 1) {
     out.push('**By subreddit**', '');
-    out.push(`| Subreddit | Comments | ${TAG_NAMES.map((t) => TAG_LABELS[t]).join(' | ')} |`);
-    out.push(`|---|---:|${TAG_NAMES.map(() => '---:').join('|')}|`);
+    out.push(`| Subreddit | Analysed | Tagged | ${TAG_NAMES.map((t) => TAG_LABELS[t]).join(' | ')} |`);
+    out.push(`|---|---:|---:|${TAG_NAMES.map(() => '---:').join('|')}|`);
     for (const s of report.subreddits) {
       out.push(
-        `| r/${escapeMarkdownInline(s.subreddit)} | ${s.analysed.toLocaleString('en-US')} | ${TAG_NAMES.map((t) => formatPercent(s.shares[t].share)).join(' | ')} |`,
+        `| r/${escapeMarkdownInline(s.subreddit)} | ${s.analysed.toLocaleString('en-US')} | ${s.tagged.toLocaleString('en-US')} | ${TAG_NAMES.map((t) => formatPercent(s.shares[t].share)).join(' | ')} |`,
       );
     }
     out.push('');
@@ -122,7 +122,7 @@ function renderQuote(quote: ReportQuote): string[] {
 
 export function renderLink(label: string, href: string): string {
   const url = toSafeUrl(href);
-  const text = escapeMarkdownInline(label);
+  const text = escapeMarkdownInline(label, { autolink: false });
   return url === '' ? text : `[${text}](${url})`;
 }
 

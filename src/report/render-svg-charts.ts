@@ -36,7 +36,8 @@ export function renderShareChart(shares: readonly TagShare[]): string {
 
 /** Grouped bars: each tag's share within the largest subreddits. */
 export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], limit = 8): string {
-  const shown = subreddits.filter((s) => s.analysed > 0).slice(0, limit);
+  // the bars are shares of the tagged comments, so the count beside them is that base
+  const shown = subreddits.filter((s) => s.tagged > 0).slice(0, limit);
   const width = 560;
   const left = 130;
   const plot = width - left - 60;
@@ -47,7 +48,7 @@ export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], 
   const parts: string[] = [axis(x, max, height - 42, 4)];
   shown.forEach((s, i) => {
     const y = 4 + i * group;
-    parts.push(`<text x="${left - 8}" y="${y + 20}" text-anchor="end">r/${escapeHtml(truncate(s.subreddit, 18))} (${s.analysed})</text>`);
+    parts.push(`<text x="${left - 8}" y="${y + 20}" text-anchor="end">r/${escapeHtml(truncate(s.subreddit, 18))} (${s.tagged})</text>`);
     TAG_NAMES.forEach((tag, j) => {
       const cell = s.shares[tag];
       const yy = y + j * 11 + 2;
@@ -74,7 +75,11 @@ export function renderTrendChart(all: readonly TrendPoint[]): string {
   const plotW = width - left - right;
   const plotH = height - top - bottom;
   const max = niceMax(Math.max(0.05, ...trend.flatMap((p) => TAG_NAMES.map((t) => p.shares[t].ci95.high))));
-  const x = (i: number): number => left + (trend.length <= 1 ? plotW / 2 : (i / (trend.length - 1)) * plotW);
+  // Placed by UTC day, not by index: a gap of six nights must look like one, not like the step between two nights.
+  const days = trend.map((p) => Math.round(Date.parse(`${p.date}T00:00:00Z`) / DAY_MS));
+  const firstDay = days[0] ?? 0;
+  const span = (days.at(-1) ?? 0) - firstDay;
+  const x = (i: number): number => left + (span <= 0 ? plotW / 2 : (((days[i] ?? firstDay) - firstDay) / span) * plotW);
   const y = (v: number): number => top + plotH - (v / max) * plotH;
   const parts: string[] = [];
   for (let k = 0; k <= 4; k++) {
@@ -84,14 +89,13 @@ export function renderTrendChart(all: readonly TrendPoint[]): string {
       `<text x="${left - 6}" y="${fmt(y(v) + 4)}" text-anchor="end">${formatPercent(v)}</text>`,
     );
   }
-  const step = Math.max(1, Math.ceil(trend.length / 8));
-  trend.forEach((p, i) => {
-    if (i % step === 0 || i === trend.length - 1) {
-      // Edge labels anchor inwards so the first and last dates are not clipped.
-      const anchor = trend.length === 1 ? 'middle' : i === 0 ? 'start' : i === trend.length - 1 ? 'end' : 'middle';
-      parts.push(`<text x="${fmt(x(i))}" y="${height - bottom + 16}" text-anchor="${anchor}">${escapeHtml(p.date)}</text>`);
-    }
-  });
+  for (const i of pickLabelledPoints(trend.map((_, i) => x(i)))) {
+    // Edge labels anchor inwards so the first and last dates are not clipped.
+    const anchor = span <= 0 ? 'middle' : i === 0 ? 'start' : i === trend.length - 1 ? 'end' : 'middle';
+    parts.push(`<text x="${fmt(x(i))}" y="${height - bottom + 16}" text-anchor="${anchor}">${escapeHtml(trend[i]?.date ?? '')}</text>`);
+  }
+  // a tick under every night, labelled or not, so nights whose dates are too close to label still show where they fall
+  trend.forEach((_, i) => parts.push(`<line x1="${fmt(x(i))}" x2="${fmt(x(i))}" y1="${height - bottom}" y2="${height - bottom + 4}" stroke="#999"/>`));
   for (const tag of TAG_NAMES) {
     const colour = TAG_COLOURS[tag];
     if (trend.length > 1) {
@@ -114,6 +118,31 @@ export function renderTrendChart(all: readonly TrendPoint[]): string {
   }
   parts.push(legend(height - 18, left));
   return svg('chart-trend', width, height, 'Tag shares across nightly runs', parts);
+}
+
+const DAY_MS = 86_400_000;
+/** A date label (YYYY-MM-DD at the chart's font size) is about 60 px wide; closer labels would overlap. */
+const LABEL_GAP = 70;
+
+/**
+ * Which points get a date label: the first and the last always, and between them each point at least a label's
+ * width from the previous label and from the last one (points are in date order, so one greedy pass).
+ */
+function pickLabelledPoints(xs: readonly number[]): number[] {
+  if (xs.length === 0) return [];
+  const lastX = xs.at(-1) ?? 0;
+  const picked = [0];
+  let previous = xs[0] ?? 0;
+  for (let i = 1; i < xs.length - 1; i++) {
+    const xi = xs[i] ?? 0;
+    if (xi - previous >= LABEL_GAP && lastX - xi >= LABEL_GAP) {
+      picked.push(i);
+      previous = xi;
+    }
+  }
+  // two points on one day (or one point) share a position: one label
+  if (xs.length > 1 && lastX - (xs[0] ?? 0) > 0) picked.push(xs.length - 1);
+  return picked;
 }
 
 function svg(id: string, width: number, height: number, title: string, parts: string[]): string {

@@ -26,7 +26,10 @@ export interface WeightedShare {
 export interface SubredditBreakdown {
   subreddit: string;
   threads: number;
+  /** Comments that passed screening, as counts.analysed and threads[].analysed (reports before this change held the tagged count here). */
   analysed: number;
+  /** Analysed comments with tags; `shares` are of these. */
+  tagged: number;
   shares: Record<TagName, ShareCell>;
 }
 

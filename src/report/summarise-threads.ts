@@ -52,18 +52,29 @@ export function summariseThreads(threads: readonly Thread[], facts: readonly Com
 export function summariseSubreddits(threads: readonly Thread[], facts: readonly CommentFacts[]): SubredditBreakdown[] {
   const threadCounts = new Map<string, number>();
   for (const t of threads) threadCounts.set(t.subreddit, (threadCounts.get(t.subreddit) ?? 0) + 1);
+  // `analysed` counts every comment that passed screening, as in the header and the thread list; the shares are
+  // of the `tagged` ones among them (a comment the tagger skipped, emoji-only or non-English, has no stance)
+  const analysed = new Map<string, number>();
   const tagged = new Map<string, ResolvedTags[]>();
   for (const f of facts) {
-    if (f.tags === null || f.excluded) continue;
+    if (f.excluded) continue;
+    analysed.set(f.subreddit, (analysed.get(f.subreddit) ?? 0) + 1);
+    if (f.tags === null) continue;
     let list = tagged.get(f.subreddit);
     if (list === undefined) tagged.set(f.subreddit, (list = []));
     list.push(f.tags);
   }
-  const names = new Set([...threadCounts.keys(), ...tagged.keys()]);
+  const names = new Set([...threadCounts.keys(), ...analysed.keys()]);
   return [...names]
-    .map((subreddit) => {
+    .map((subreddit): SubredditBreakdown => {
       const list = tagged.get(subreddit) ?? [];
-      return { subreddit, threads: threadCounts.get(subreddit) ?? 0, analysed: list.length, shares: computeShareRecord(list) };
+      return {
+        subreddit,
+        threads: threadCounts.get(subreddit) ?? 0,
+        analysed: analysed.get(subreddit) ?? 0,
+        tagged: list.length,
+        shares: computeShareRecord(list),
+      };
     })
     .sort((a, b) => b.analysed - a.analysed || (a.subreddit < b.subreddit ? -1 : a.subreddit > b.subreddit ? 1 : 0));
 }

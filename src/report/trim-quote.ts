@@ -129,11 +129,26 @@ export function splitSentences(body: string): Sentence[] {
   };
   for (const match of body.matchAll(SENTENCE_END)) {
     const end = match.index + match[0].length;
+    if (isPauseEllipsis(match[0], body, end)) continue;
     push(cursor, match[0].startsWith('\n') ? match.index : end);
     cursor = end;
   }
   push(cursor, body.length);
   return out;
+}
+
+/**
+ * "terms… you know, con man techniques … are confused": an ellipsis followed on the same line by a lower-case
+ * word is a pause inside the sentence, not its end; cutting there would start a quote mid-sentence.
+ */
+function isPauseEllipsis(mark: string, body: string, end: number): boolean {
+  if (!mark.includes('…') && !mark.includes('..')) return false;
+  if (mark.includes('!') || mark.includes('?')) return false;
+  let i = end;
+  // Only spaces and tabs: a line break ends the sentence anyway. Each run is scanned once (matches are disjoint).
+  while (i < body.length && (body[i] === ' ' || body[i] === '\t')) i++;
+  const next = body.codePointAt(i);
+  return next !== undefined && /\p{Ll}/u.test(String.fromCodePoint(next));
 }
 
 /** Whitespace-separated words; a plain loop because this runs for every candidate comment. */

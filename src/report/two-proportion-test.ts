@@ -9,14 +9,16 @@ export interface TwoProportionTest {
 
 /**
  * Pooled two-proportion z-test. Totals may be fractional (effective sample
- * sizes of score-weighted shares). alpha defaults to 0.05.
+ * sizes of score-weighted shares). alpha defaults to 0.05. Null when a side
+ * has no comments: there is no share to compare, and a difference of 0 with
+ * p = 1 would read as a real "no difference".
  */
 export function testTwoProportions(
   a: { count: number; total: number },
   b: { count: number; total: number },
   alpha = 0.05,
-): TwoProportionTest {
-  if (!(a.total > 0) || !(b.total > 0)) return { difference: 0, z: 0, pValue: 1, significant: false };
+): TwoProportionTest | null {
+  if (!(a.total > 0) || !(b.total > 0)) return null;
   const pa = a.count / a.total;
   const pb = b.count / b.total;
   const pooled = (a.count + b.count) / (a.total + b.total);

@@ -20,6 +20,24 @@ describe('buildReport', () => {
     expect(md).toContain(`${thread.tagged + 2} comments analysed (of the ${thread.tagged} tagged: cynicism`);
   });
 
+  it('means the same by analysed and tagged for subreddits as for threads and the header', () => {
+    const input = buildFixtureInput();
+    // one analysed comment without a tag result (the tagger skipped it)
+    const untagged = input.screened.find((s) => s.excluded === null && s.comment.threadId === 't1')!.comment;
+    input.tags.delete(untagged.id);
+    const report = buildReport(input);
+    const sum = (xs: Array<{ analysed: number; tagged: number }>, k: 'analysed' | 'tagged'): number => xs.reduce((n, x) => n + x[k], 0);
+    expect(sum(report.subreddits, 'analysed')).toBe(report.counts.analysed);
+    expect(sum(report.subreddits, 'tagged')).toBe(report.counts.tagged);
+    expect(sum(report.threads, 'analysed')).toBe(report.counts.analysed);
+    const technology = report.subreddits.find((s) => s.subreddit === 'technology')!;
+    const thread = report.threads.find((t) => t.id === 't1')!;
+    expect([technology.analysed, technology.tagged]).toEqual([thread.analysed, thread.tagged]);
+    expect(technology.tagged).toBe(technology.analysed - 1);
+    expect(technology.shares.cynicism.total).toBe(technology.tagged);
+    expect(renderMarkdown(report)).toContain(`| r/technology | ${technology.analysed} | ${technology.tagged} |`);
+  });
+
   it('is deterministic: same inputs, byte-identical output', () => {
     expect(renderJson(buildReport(buildFixtureInput()))).toBe(renderJson(buildReport(buildFixtureInput())));
     expect(renderMarkdown(buildReport(buildFixtureInput()))).toBe(renderMarkdown(buildReport(buildFixtureInput())));

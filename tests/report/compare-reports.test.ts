@@ -34,7 +34,7 @@ describe('compareReports on the two bundled events', () => {
     expect(c.events.map((e) => e.counts.analysed)).toEqual([200, 200]);
     const cynicism = c.tags.find((t) => t.tag === 'cynicism')!;
     expect(cynicism.shares.map((s) => s.share)).toEqual([0.2, 0.35]);
-    for (const s of cynicism.shares) expect(s.ci95.low).toBeLessThan(s.share);
+    for (const s of cynicism.shares) expect(s.ci95!.low).toBeLessThan(s.share!);
     expect(cynicism.differences).toHaveLength(1);
     expect(cynicism.differences[0]).toMatchObject({ from: 'nvidia-openai-2025-09', to: 'amazon-openai-2025-12', difference: 0.15, significant: true });
     expect(cynicism.topQuotes.map((q) => q.quote?.primaryTag)).toEqual(['cynicism', 'cynicism']);
@@ -50,6 +50,31 @@ describe('compareReports on the two bundled events', () => {
     expect(row).toContain('n/a (no comments)');
     expect(row).not.toMatch(/pts/);
     expect(row).toMatch(/\| n\/a \| n\/a \| n\/a \|$/);
+  });
+
+  it('an event with no comments has null share and difference in JSON and empty cells in CSV', () => {
+    const c = compareReports([buildReport(buildEventInput(amazon, 200, 40)), buildReport(buildEventInput(nvidia, 0, 0))]);
+    const json = JSON.parse(renderComparison(c, 'json')) as typeof c;
+    const cynicism = json.tags.find((t) => t.tag === 'cynicism')!;
+    expect(cynicism.shares[1]).toEqual({ eventId: 'nvidia-openai-2025-09', share: null, ci95: null, count: 0, total: 0 });
+    expect(cynicism.differences[0]).toEqual({ from: 'amazon-openai-2025-12', to: 'nvidia-openai-2025-09', difference: null, z: null, pValue: null, significant: null });
+    const csv = renderComparison(c, 'csv').split('\r\n');
+    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12');
+    for (const weight of ['comment', 'score'] as const) {
+      const byWeight = compareReports([buildReport(buildEventInput(amazon, 200, 40)), buildReport(buildEventInput(nvidia, 0, 0))], weight);
+      expect(byWeight.tags.every((t) => t.shares[1]?.share === null && t.differences[0]?.pValue === null)).toBe(true);
+    }
+  });
+
+  it('says which way the difference goes in every format', () => {
+    const c = compareReports([buildReport(buildEventInput(nvidia, 200, 40)), buildReport(buildEventInput(amazon, 200, 70))]);
+    expect(c.differenceDirection).toMatch(/share of `to` minus share of `from`/);
+    const md = renderComparison(c, 'md');
+    expect(md).toContain('| Difference (amazon-openai-2025-12 − nvidia-openai-2025-09) |');
+    expect(md).toContain("Difference is the later event's share minus the earlier one's");
+    const csv = renderComparison(c, 'csv').split('\r\n');
+    expect(csv[0]).toMatch(/,difference_direction$/);
+    expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09$/);
   });
 
   it('does not call a small difference significant', () => {

@@ -7,6 +7,7 @@ export const HOSTILE_BODIES = {
   html: '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned=2"> circular financing in plain sight, folks.',
   csv: '=SUM(A1:A9)+cmd|" /C calc"!A0 circular financing, obviously, "quoted" text.',
   longWord: `circular financing ${'A'.repeat(400)} is what this is, honestly.`,
+  url: 'circular financing, see https://x.example/a*b_c[d](e)?q=1&r=<b>x</b> and [t](https://x.example/y_z) [u]: https://x.example/)*_ done.',
   rtl: 'This is circular financing \u202Egnp.exe\u202C hidden\u200B text \u0627\u0644\u0633\u0644\u0627\u0645 here.',
 } as const;
 

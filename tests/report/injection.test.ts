@@ -6,7 +6,7 @@ import { pickFeedQuotes } from '../../src/report/pick-feed-quotes.js';
 import { formatCell, renderCsv, renderQuotesCsv } from '../../src/report/render-csv.js';
 import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
-import { renderMarkdown } from '../../src/report/render-markdown.js';
+import { renderMarkdown, renderMarkdownQuotes } from '../../src/report/render-markdown.js';
 import { toSafeUrl } from '../../src/report/to-safe-url.js';
 import { HOSTILE_BODIES, buildHostileInput } from './injection-fixture.js';
 
@@ -44,6 +44,13 @@ describe('hostile comment bodies', () => {
     for (const line of lines.filter((l) => l.includes('circular financing') && !l.startsWith('- ') && !l.startsWith('<sub>'))) {
       expect(line.startsWith('> ') || line.startsWith('*Our paraphrase:*')).toBe(true);
     }
+  });
+
+  it('links bare URLs as <autolinks> with nothing escaped inside, and still lets no structure in', () => {
+    const md = renderMarkdownQuotes(feed);
+    expect(md).toContain(
+      '> circular financing, see <https://x.example/a*b_c[d](e)?q=1&r=>\\<b\\>x\\</b\\> and \\[t\\](<https://x.example/y_z>) \\[u\\]: <https://x.example/>)\\*\\_ done.',
+    );
   });
 
   it('cannot run script or inject tags in HTML', () => {
@@ -86,6 +93,14 @@ describe('escapers', () => {
     ['  a \r\n\t\n  b\u00a0\n', 'a b'],
     ['\n\n# x', '\\# x'],
     ['a\t\tb', 'a\t\tb'],
+    ['see https://x.com/a?utm_source=r&utm_medium=s.', 'see <https://x.com/a?utm_source=r&utm_medium=s>.'],
+    ['(https://en.wikipedia.org/wiki/Foo_(bar)), ok', '(<https://en.wikipedia.org/wiki/Foo_(bar)>), ok'],
+    ['HTTP://X.COM/a*b_c[d]e)f', '<HTTP://X.COM/a*b_c[d]e)f>'],
+    ['https://x.com/a<b>c d', '<https://x.com/a>\\<b\\>c d'],
+    ['a|https://x.com/a|b', 'a\\|<https://x.com/a>\\|b'],
+    ['https://x.com/a&lt;b&c', '<https://x.com/a>\\&lt;b\\&c'],
+    ['https:// and http://', 'https:// and http://'],
+    ['https://x.com/_a_', '<https://x.com/_a>\\_'],
   ])('escapeMarkdownInline(%j) = %j', (input, expected) => {
     expect(escapeMarkdownInline(input)).toBe(expected);
   });
@@ -93,6 +108,19 @@ describe('escapers', () => {
   it('escapeMarkdownInline takes linear time on long runs of whitespace (a /\\s*\\n\\s*/ took 13 s on 100,000 tabs)', () => {
     const t0 = performance.now();
     expect(escapeMarkdownInline(`a${'\t'.repeat(100_000)}b`)).toBe(`a${'\t'.repeat(100_000)}b`);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it('does not autolink inside a link label, where a link may not hold another', () => {
+    expect(escapeMarkdownInline('https://x.com/y_z', { autolink: false })).toBe('https://x.com/y\\_z');
+  });
+
+  it('finds URLs in linear time', () => {
+    const t0 = performance.now();
+    escapeMarkdownInline(`https://x.com/${'('.repeat(100_000)}${')'.repeat(100_000)}`);
+    escapeMarkdownInline('https://'.repeat(50_000));
+    escapeMarkdownInline(`https://x.com/${'&a'.repeat(100_000)}`);
+    escapeMarkdownInline(`https://x.com/${'.'.repeat(100_000)}`);
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickQuotes } from '../../src/report/pick-quotes.js';
-import type { QuoteCandidate } from '../../src/report/pick-quotes.js';
+import type { QuoteCandidate, ReportQuote } from '../../src/report/pick-quotes.js';
 import { resolveTags } from '../../src/report/resolve-tags.js';
 import { splitSentences, trimQuote } from '../../src/report/trim-quote.js';
 import { makeComment, makeTags, makeThread } from './report-fixture.js';
@@ -132,6 +132,16 @@ describe('trimQuote', () => {
   it('splits on sentence punctuation and line breaks', () => {
     expect(splitSentences('One two. Three four!\nFive six? Seven').map((s) => s.words)).toEqual([2, 2, 2, 1]);
   });
+
+  it('does not end a sentence at an ellipsis the same sentence continues after in lower case', () => {
+    const body = 'It fools people into thinking it is the other thing… mostly because it is confident, terms… you know, con man techniques … are confused. Then what... Nothing.\nNew line… here';
+    expect(splitSentences(body).map((s) => body.slice(s.start, s.end))).toEqual([
+      'It fools people into thinking it is the other thing… mostly because it is confident, terms… you know, con man techniques … are confused.',
+      'Then what...',
+      'Nothing.',
+      'New line… here',
+    ]);
+  });
 });
 
 describe('pickQuotes focus', () => {
@@ -143,16 +153,42 @@ describe('pickQuotes focus', () => {
   const thread = makeThread('tf', 'stocks', 'Focus thread');
   const comment = makeComment('cf', thread, body, { score: 10 });
 
-  function pickWith(cues: Array<{ text: string; weight: number }>): string {
-    const tags = makeTags(comment, { bubble_caution: { score: 0.9 } });
+  function pickQuoteWith(cues: Array<{ text: string; weight: number }>, withBody = body): ReportQuote {
+    const c = makeComment('cf', thread, withBody, { score: 10 });
+    const tags = makeTags(c, { bubble_caution: { score: 0.9 } });
     tags.tags.bubble_caution.cues = cues.map(({ text, weight }) => {
-      const start = body.indexOf(text);
+      const start = withBody.lastIndexOf(text);
       return { start, end: start + text.length, text, cue: 'test-cue', weight };
     });
     const resolved = resolveTags(tags, undefined)!;
-    const [quote] = pickQuotes([{ comment, thread, tags: resolved }], { limit: 1, refrains: new Map(), withAuthors: false });
-    return quote!.text;
+    const [quote] = pickQuotes([{ comment: c, thread, tags: resolved }], { limit: 1, refrains: new Map(), withAuthors: false });
+    return quote!;
   }
+  function pickWith(cues: Array<{ text: string; weight: number }>): string {
+    return pickQuoteWith(cues).text;
+  }
+
+  it('glosses and lists only the cues inside the excerpt shown', () => {
+    const quote = pickQuoteWith([{ text: 'The same dollars', weight: 1.1 }, { text: 'the market shrugged', weight: 0.8 }]);
+    expect(quote.text).toMatch(/^… The same dollars .* again\. …$/);
+    expect(quote.gloss).toBe('warns of a bubble: “the same dollars”');
+    expect(quote.cuePhrases).toEqual(['The same dollars']);
+  });
+
+  it("moves the excerpt to a cue it can show when the strongest one is in the parent's `>` lines", () => {
+    const own = `${body}\n\nThe money printer keeps going round.`;
+    const quoted = `> the same dollars, again and again\n\n${own}`;
+    const quote = pickQuoteWith([{ text: 'the same dollars', weight: 1.5 }, { text: 'money printer', weight: 0.9 }], quoted);
+    expect(quote.text).toMatch(/money printer/);
+    expect(quote.gloss).toBe('warns of a bubble: “money printer”');
+  });
+
+  it('falls back to the gloss without cue phrases when no cue can be shown', () => {
+    const quoted = `> the same dollars, again and again\n\n${body}`;
+    const quote = pickQuoteWith([{ text: 'the same dollars', weight: 1.5 }], quoted);
+    expect(quote.gloss).toBe('warns the money looks like a bubble');
+    expect(quote.cuePhrases).toEqual([]);
+  });
 
   it('centres the excerpt on the strongest supporting cue', () => {
     expect(pickWith([{ text: 'The same dollars', weight: 1.1 }, { text: 'not a bubble', weight: -0.4 }])).toMatch(/The same dollars/);

@@ -35,16 +35,17 @@ describe('testTwoProportions', () => {
     [30, 100, 45, 100, 2.1908902, 0.0284597, true],
     [50, 100, 52, 100, 0.2828993, 0.7772540, false],
   ])('%i/%i vs %i/%i', (c1, n1, c2, n2, z, p, significant) => {
-    const t = testTwoProportions({ count: c1, total: n1 }, { count: c2, total: n2 });
+    const t = testTwoProportions({ count: c1, total: n1 }, { count: c2, total: n2 })!;
     expect(t.z).toBeCloseTo(z, 5);
     expect(t.pValue).toBeCloseTo(p, 5);
     expect(t.significant).toBe(significant);
     expect(t.difference).toBeCloseTo(c2 / n2 - c1 / n1, 10);
   });
 
-  it('reports no evidence when either side is empty or there is no variance', () => {
-    expect(testTwoProportions({ count: 0, total: 0 }, { count: 3, total: 10 }).significant).toBe(false);
-    expect(testTwoProportions({ count: 0, total: 10 }, { count: 0, total: 10 }).pValue).toBe(1);
+  it('has no result when either side is empty, and no evidence when there is no variance', () => {
+    expect(testTwoProportions({ count: 0, total: 0 }, { count: 3, total: 10 })).toBeNull();
+    expect(testTwoProportions({ count: 3, total: 10 }, { count: 0, total: 0 })).toBeNull();
+    expect(testTwoProportions({ count: 0, total: 10 }, { count: 0, total: 10 })?.pValue).toBe(1);
   });
 });
 
@@ -56,6 +57,20 @@ describe('trend chart', () => {
     runId: null,
     tagged: total,
     shares: { cynicism: cell(count, total), distrust: cell(count, total), bubble_caution: cell(count, total) },
+  });
+
+  it('places nights by date, so a gap of days looks like one, with labels that do not overlap', () => {
+    const dates = ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-10'];
+    const svg = renderTrendChart(dates.map((d) => point(d, 10, 100)));
+    const xs = [...svg.matchAll(/<circle cx="([\d.]+)"/g)].slice(0, dates.length).map((m) => Number(m[1]));
+    const [first, , , fourth, last] = xs as [number, number, number, number, number];
+    // 01-04 is 3 of the 9 days from 01-01 to 01-10
+    expect((fourth - first) / (last - first)).toBeCloseTo(3 / 9, 2);
+    expect(Math.abs(xs[1]! - xs[0]! - (xs[2]! - xs[1]!))).toBeLessThanOrEqual(0.2);
+    const labels = [...svg.matchAll(/<text x="([\d.]+)"[^>]*>(\d{4}-\d\d-\d\d)</g)].map((m) => ({ x: Number(m[1]), date: m[2] }));
+    expect(labels.map((l) => l.date)).toContain('2026-01-01');
+    expect(labels.map((l) => l.date)).toContain('2026-01-10');
+    for (let i = 1; i < labels.length; i++) expect(labels[i]!.x - labels[i - 1]!.x).toBeGreaterThanOrEqual(70);
   });
 
   it('leaves out a night with no tagged comments rather than drawing a 0–100% band', () => {
