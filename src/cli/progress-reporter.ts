@@ -19,7 +19,7 @@ export function createProgressReporter(
   let lastLine = 0;
   let drawn = false;
   const render = (): string =>
-    `threads ${state.threads} · comments ${state.comments} · requests ${state.requests} · rate-limit waits ${state.waits} (${Math.round(state.waitMs / 1000)} s)`;
+    `threads ${state.threads} · comments ${state.comments} · requests ${state.requests} · waits ${state.waits} (${Math.round(state.waitMs / 1000)} s: rate limits and retries)`;
   const flush = (force: boolean): void => {
     if (options.quiet) return;
     if (options.isTTY) {

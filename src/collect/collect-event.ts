@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { CredentialsError } from '../errors/errors.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { FetchedThread, Source, SourceContext } from '../sources/source.js';
@@ -71,6 +72,8 @@ export async function collectEvent(
         try {
           fetched = await source.fetchThread(t.id, ctx);
         } catch (error) {
+          // refused credentials refuse every thread still queued: drop them (toSkipRecord rethrows the error)
+          if (error instanceof CredentialsError) limit.clearQueue();
           summary.skipped.push(toSkipRecord(error, `thread ${t.id}`));
           return;
         }

@@ -10,10 +10,18 @@ export class ConfigError extends Error {
 
 /** A data source failed: network, auth, rate limit beyond retries, archive down, unreadable dump. */
 export class SourceError extends Error {
-  override readonly name = 'SourceError';
+  override readonly name: string = 'SourceError';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
+}
+
+/**
+ * The source refused our credentials. Every request after it would fail the same way, so it stops the
+ * collection at once instead of becoming one skipped record per search (it is still a SourceError: exit 3).
+ */
+export class CredentialsError extends SourceError {
+  override readonly name: string = 'CredentialsError';
 }
 
 /** A response or record arrived but does not have the shape we expect (the request worked, the data did not). */

@@ -53,7 +53,16 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
 
   let collected: CollectSummary | null = null;
   if (source !== null) {
-    collected = await collectEvent(event, source, store, ctx, input.collect);
+    try {
+      collected = await collectEvent(event, source, store, ctx, input.collect);
+    } catch (error) {
+      // the run record must not stay "in flight": what was stored stays, and the next run resumes from it
+      run.status = isAbortError(error) ? 'partial' : 'failed';
+      run.errors.push(isAbortError(error) ? 'interrupted while collecting; the next run resumes' : `collection failed: ${error instanceof Error ? error.message : String(error)}`);
+      run.finishedAt = ctx.now();
+      store.saveRun(run);
+      throw error;
+    }
     applyCollectSummary(run, collected, source);
   }
 

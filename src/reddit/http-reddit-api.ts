@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
-import { SchemaError, SourceError } from '../errors/errors.js';
+import { CredentialsError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
@@ -178,7 +178,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       }
       if (status === 401) {
         // The token may have expired in flight or been revoked: renew once, then give up.
-        if (renewedAfter401) throw new SourceError(`Request failed with status code 401 after renewing the access token: ${what}. Check the Reddit credentials.`);
+        if (renewedAfter401) throw new CredentialsError(`Request failed with status code 401 after renewing the access token: ${what}. Check the Reddit credentials.`);
         renewedAfter401 = true;
         tokens.invalidate();
         continue;

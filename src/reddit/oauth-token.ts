@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SourceError } from '../errors/errors.js';
+import { CredentialsError, SourceError } from '../errors/errors.js';
 import type { RedditCredentials } from './reddit-credentials.js';
 import { isRetryableStatus, RetryableStatusError } from './retry-policy.js';
 
@@ -71,13 +71,14 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     try {
       raw = JSON.parse(await response.text());
     } catch (cause) {
-      throw new SourceError(`${where}: status ${response.status}, unreadable answer`, { cause });
+      // a refusal need not come with a JSON body; anything else unreadable is a source failure
+      if (response.status !== 401 && response.status !== 403) throw new SourceError(`${where}: status ${response.status}, unreadable answer`, { cause });
     }
     const parsed = tokenResponseSchema.safeParse(raw);
     const body = parsed.success ? parsed.data : undefined;
     if (!response.ok || body?.access_token === undefined || body.error !== undefined) {
       const reason = body?.error_description ?? (body?.error !== undefined ? String(body.error) : `status ${response.status}`);
-      throw new SourceError(
+      throw new CredentialsError(
         `Reddit refused the credentials (${reason}) at ${where}. Check REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET and the ` +
           `${grant.kind === 'refresh_token' ? 'REDDIT_REFRESH_TOKEN' : grant.kind === 'password' ? 'REDDIT_USERNAME/REDDIT_PASSWORD' : 'app type (app-only needs a script or web app)'}.`,
       );

@@ -6,6 +6,7 @@ import { pageByTime } from '../archive/page-by-time.js';
 import { SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
+import { countSearchFailures } from './count-search-failures.js';
 import { stripFullnamePrefix } from '../reddit/to-domain.js';
 import type { Comment, EventConfig, SkipRecord, Thread } from '../types.js';
 import type { FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
@@ -66,11 +67,13 @@ export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}):
       const found = new Map<string, Thread>();
       const skipped: SkipRecord[] = [];
       const scopes: Array<string | undefined> = event.subreddits.length > 0 ? event.subreddits : [undefined];
+      const searches = countSearchFailures();
       for (const query of event.queries) {
         for (const subreddit of scopes) {
           const where = `${client.baseUrl}/api/posts/search?${subreddit === undefined ? '' : `subreddit=${subreddit}&`}query=${query}`;
           try {
             const page = await pageByTime(client, '/api/posts/search', { subreddit, query }, event.window, ctx, limit);
+            searches.answered();
             skipped.push(...page.skipped);
             for (const thread of parseThreads(page.items, where, ctx.now(), skipped)) {
               // The archive's bounds are trusted only as far as we check them.
@@ -78,9 +81,11 @@ export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}):
             }
           } catch (error) {
             skipped.push(toSkipRecord(error, where));
+            searches.failed(error);
           }
         }
       }
+      searches.throwIfNoneAnswered('arctic-shift');
       const seeds = event.seedThreads.filter((id) => !found.has(id));
       // Seeds are kept even outside the window: a user named them on purpose.
       for (const thread of await fetchByIds(seeds, ctx, skipped)) found.set(thread.id, thread);

@@ -1,5 +1,7 @@
 import pLimit from 'p-limit';
+import { CredentialsError } from '../errors/errors.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
+import { countSearchFailures } from './count-search-failures.js';
 import { collectThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
@@ -41,12 +43,14 @@ export function createRedditApiSource(
       const time = pickTimeFilter(ctx.now() - event.window.from);
       const limit = pLimit(SEARCH_CONCURRENCY);
       const listings = event.queries.flatMap((query) => scopes.map((subreddit) => ({ query, subreddit })));
+      const searches = countSearchFailures();
       await Promise.all(
         listings.map(({ query, subreddit }) =>
           limit(async () => {
             const where = `${subreddit === undefined ? '/search' : `/r/${subreddit}/search`}?q=${query}`;
             try {
               const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, ctx);
+              searches.answered();
               for (const t of result.threads) found.set(t.id, t);
               if (result.capped) {
                 capped = true;
@@ -58,11 +62,15 @@ export function createRedditApiSource(
                 });
               }
             } catch (error) {
+              // refused credentials refuse every search still queued: drop them (toSkipRecord rethrows the error)
+              if (error instanceof CredentialsError) limit.clearQueue();
               skipped.push(toSkipRecord(error, where));
+              searches.failed(error);
             }
           }),
         ),
       );
+      searches.throwIfNoneAnswered(name);
       const seeds = event.seedThreads.filter((id) => !found.has(id));
       for (let i = 0; i < seeds.length; i += INFO_BATCH) {
         const batch = seeds.slice(i, i + INFO_BATCH);

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createArcticShiftClient, resolveArcticShiftBase } from '../../src/archive/arctic-shift-client.js';
 import { collectEvent } from '../../src/collect/collect-event.js';
-import { ConfigError } from '../../src/errors/errors.js';
+import { ConfigError, SourceError } from '../../src/errors/errors.js';
 import { createArcticShiftSource } from '../../src/sources/arctic-shift-source.js';
 import type { ProgressEvent, SourceContext } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
@@ -126,12 +126,28 @@ describe('createArcticShiftSource', () => {
 
   it('gives up after bounded retries and turns the failure into a skip record', async () => {
     const { source, ctx, waits } = setup(100);
-    nock(BASE).get('/api/posts/search').query(true).times(5).reply(502, 'bad gateway');
-    const found = await source.findThreads(makeEvent(), ctx);
+    nock(BASE)
+      .get('/api/posts/search')
+      .query((q) => q.query === 'amazon openai')
+      .times(5)
+      .reply(502, 'bad gateway')
+      .get('/api/posts/search')
+      .query((q) => q.query === 'openai trainium')
+      .reply(200, answer([]));
+    const found = await source.findThreads(makeEvent({ queries: ['amazon openai', 'openai trainium'] }), ctx);
     expect(found.threads).toEqual([]);
     expect(waits).toEqual([1000, 2000, 4000, 8000]);
     expect(found.skipped).toHaveLength(1);
     expect(found.skipped[0]).toMatchObject({ kind: 'incomplete', reason: expect.stringContaining('status 502 after 5 attempts') });
+  });
+
+  it('fails the collection when not one search gets an answer (archive down), instead of skipping each', async () => {
+    const { source, ctx } = setup(100);
+    nock(BASE).get('/api/posts/search').query(true).times(10).replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    const store = Store.open(':memory:');
+    const failure = collectEvent(makeEvent({ queries: ['amazon openai', 'openai trainium'] }), source, store, ctx);
+    await expect(failure).rejects.toThrow(SourceError);
+    await expect(failure).rejects.toThrow(/none of the 2 searches got an answer.*ECONNREFUSED/s);
   });
 
   it('reports an API error message and a malformed answer without retrying', async () => {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectEvent } from '../../src/collect/collect-event.js';
-import { SourceError } from '../../src/errors/errors.js';
+import nock from 'nock';
+import { CredentialsError, SourceError } from '../../src/errors/errors.js';
+import { runEvent } from '../../src/pipeline/run-event.js';
 import { createRedditSource } from '../../src/sources/reddit-source.js';
 import { Store } from '../../src/store/store.js';
 import type { EventConfig } from '../../src/types.js';
@@ -231,6 +233,45 @@ describe('reddit source: search limits', () => {
 });
 
 describe('reddit source: credentials', () => {
+  it('stops at the first refusal of the credentials: no searches, no thread fetches, the run is recorded as failed', async () => {
+    const clock = createVirtualClock((WINDOW_FROM + 2 * 86_400) * 1000);
+    let tokenRequests = 0;
+    let apiRequests = 0;
+    const auth = nock('https://www.reddit.com')
+      .persist()
+      .post('/api/v1/access_token')
+      .reply(() => {
+        tokenRequests++;
+        return [401, JSON.stringify({ message: 'Unauthorized', error: 401 })];
+      });
+    const api = nock('https://oauth.reddit.com')
+      .persist()
+      .get(/.*/)
+      .reply(() => {
+        apiRequests++;
+        return [200, '{}'];
+      });
+    unmount = () => {
+      auth.persist(false);
+      api.persist(false);
+      nock.cleanAll();
+    };
+    const source = createRedditSource(TEST_ENV, { clock, random: () => 0.5, retry: { timeoutMs: 1500, baseDelayMs: 1000 } });
+    const now = () => Math.floor(clock.now() / 1000);
+    const store = Store.open(':memory:');
+    const event = { ...EVENT, queries: ['openai', 'amazon', 'nvidia', 'oracle', 'coreweave', 'stargate'] };
+    const run = runEvent({ event, source, store, tagger: () => { throw new Error('not reached'); }, ctx: { now }, runId: 'r1', reportsDir: '', formats: [], withAuthors: false });
+    await expect(run).rejects.toThrow(CredentialsError);
+    await expect(run).rejects.toThrow(/Reddit refused the credentials/);
+    // 12 searches share one token fetch; those still queued are dropped, not each refused in turn
+    expect(tokenRequests).toBeLessThanOrEqual(3);
+    expect(apiRequests).toBe(0);
+    const [recorded] = store.listRuns(event.id);
+    expect(recorded).toMatchObject({ id: 'r1', status: 'failed' });
+    expect(recorded?.finishedAt).not.toBeNull();
+    expect(recorded?.errors.join(' ')).toMatch(/collection failed: Reddit refused the credentials/);
+  });
+
   it('names the missing variables and the sources that work without them', () => {
     expect(() => createRedditSource({})).toThrow(SourceError);
     expect(() => createRedditSource({})).toThrow(/REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET, REDDIT_USER_AGENT.*archive.*import/s);

@@ -1,0 +1,36 @@
+import { SourceError } from '../errors/errors.js';
+
+export interface SearchFailures {
+  /** A search that answered (with or without threads, or with records we could not read). */
+  answered(): void;
+  /** A search that failed; only source failures (no answer at all) count towards "down". */
+  failed(error: unknown): void;
+  /** Throws when there were searches and none answered: the source is down, and the run fails instead of reporting an empty event. */
+  throwIfNoneAnswered(sourceName: string): void;
+}
+
+/**
+ * Counts a source's searches. When not one of them gets an answer (the network, the archive or Reddit is
+ * down), skipping each as a partial result would end in a report of zero comments presented as tonight's
+ * reaction; the collection fails instead (a SourceError: exit 3), leaving stored data as it was.
+ */
+export function countSearchFailures(): SearchFailures {
+  let searches = 0;
+  let answered = 0;
+  let first: SourceError | undefined;
+  return {
+    answered(): void {
+      searches++;
+      answered++;
+    },
+    failed(error: unknown): void {
+      searches++;
+      if (error instanceof SourceError) first ??= error;
+      else answered++; // the server answered, with something we could not read
+    },
+    throwIfNoneAnswered(sourceName: string): void {
+      if (searches === 0 || answered > 0) return;
+      throw new SourceError(`${sourceName}: none of the ${searches} searches got an answer, so nothing was collected. The first failure: ${first?.message ?? 'unknown'}`, { cause: first });
+    },
+  };
+}
