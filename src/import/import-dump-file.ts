@@ -246,8 +246,9 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
 
   const tail = splitter.finish();
   if (streamError !== null) {
-    // Keep everything read before the break; the cut-off last line is not trusted.
-    if (tail !== null) bad(lineBase + tail.lineNumber, 'cut off where the file ends early');
+    // Keep everything read before the break; the cut-off last line is not trusted. It is part of the
+    // truncation (a partial file, exit 4), not a bad record (exit 2), so it is named in the error, not counted.
+    const cutOff = tail === null ? '' : ` Line ${lineBase + tail.lineNumber} was cut off and not imported.`;
     const done = lineBase + splitter.lines;
     checkpoint(done, startOffset + splitter.completedOffset, false);
     report();
@@ -259,7 +260,7 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     summary.status = 'truncated';
     summary.error =
       `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). ` +
-      'Everything before it was kept; re-download the file and import it again to add the rest.';
+      `Everything before it was kept;${cutOff} re-download the file and import it again to add the rest.`;
     return summary;
   }
   if (tail !== null) handleLine(tail.line, tail.lineNumber, splitter.completedOffset + tail.line.length);

@@ -34,7 +34,8 @@ export async function inspectDump(path: string): Promise<DumpFile> {
     size = info.size;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConfigError(`No such file: ${path}`);
+    // a dump that cannot be read is a file error (exit 3), as the README's exit codes say
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new SourceError(`No such file: ${path}`);
     throw new SourceError(`Cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
   let head: Buffer;

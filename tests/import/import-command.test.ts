@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/cli-context.js';
 import { openStoreAt } from '../../src/cli/open-store-at.js';
 import { registerImportCommand } from '../../src/commands/import-command.js';
-import { ConfigError } from '../../src/errors/errors.js';
+import { ConfigError, SourceError } from '../../src/errors/errors.js';
 import type { Store } from '../../src/store/store.js';
 import { FROM, comment, makeTempDir, ndjson, post, writeDump } from './dump-fixtures.js';
 
@@ -88,6 +88,9 @@ describe('reactionlens import', () => {
     const result = await run(['import', 'RS_cut.zst', '--event', 'test-event', '--db', 'b.db']);
     expect(result.stderr).toMatch(/RS_cut\.zst: the zstd data ends early or is corrupt after line \d+/);
     expect(result.marks.partial).toEqual(['RS_cut.zst ended early (truncated or corrupt)']);
+    // the line cut off by the truncation is part of it (exit 4), not a bad record (exit 2)
+    expect(result.marks.invalid).toEqual([]);
+    expect(result.stderr).toMatch(/Line \d+ was cut off and not imported/);
     expect(result.stdout).toMatch(/RS_cut\.zst: truncated · /);
   });
 
@@ -97,7 +100,8 @@ describe('reactionlens import', () => {
   });
 
   it('refuses a missing file and an unknown event', async () => {
-    await expect(run(['import', 'nope.ndjson', '--db', 'd.db'])).rejects.toThrow(ConfigError);
+    // a dump that cannot be read is a file error (exit 3), not a usage error
+    await expect(run(['import', 'nope.ndjson', '--db', 'd.db'])).rejects.toThrow(SourceError);
     await expect(run(['import', 'RC_2025-12', '--event', 'no-such-event', '--db', 'd.db'])).rejects.toThrow(/Unknown event/);
   });
 });

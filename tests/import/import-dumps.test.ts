@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors/errors.js';
+import { ConfigError, SourceError } from '../../src/errors/errors.js';
 import { cursorKey } from '../../src/import/import-dump-file.js';
 import { importDumps } from '../../src/import/import-dumps.js';
 import { inspectDump } from '../../src/import/open-dump.js';
@@ -168,7 +168,7 @@ describe('importDumps with an event', () => {
 
   it('checks every file before reading any', async () => {
     const store = Store.open(':memory:');
-    await expect(quietImport(store, [join(dir, 'missing.ndjson')])).rejects.toThrow(ConfigError);
+    await expect(quietImport(store, [join(dir, 'missing.ndjson')])).rejects.toThrow(SourceError);
     store.close();
   });
 });
