@@ -1,7 +1,7 @@
 import { SchemaError } from '../errors/errors.js';
 import type { Comment, SkipRecord, Thread } from '../types.js';
 import type { RedditApi } from './reddit-api.js';
-import type { CommentThing, MoreThing } from './reddit-schemas.js';
+import type { MoreThing, ReplyThing } from './reddit-schemas.js';
 import { stripFullnamePrefix, toComment, toThread } from './to-domain.js';
 
 /** Reddit accepts at most 100 ids per /api/morechildren call. */
@@ -61,13 +61,20 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
     }
   };
 
-  const visit = (things: Array<CommentThing | MoreThing>): void => {
+  const visit = (things: ReplyThing[]): void => {
     // Depth-first over nested replies; iterative so very deep threads cannot blow the stack.
-    const stack: Array<CommentThing | MoreThing> = [...things].reverse();
+    const stack: ReplyThing[] = [...things].reverse();
     while (stack.length > 0) {
       const thing = stack.pop()!;
       if (thing.kind === 'more') {
         addMore(thing.data);
+        continue;
+      }
+      if (thing.kind === 'invalid') {
+        // one unreadable comment is skipped, not its thread; its readable replies are still kept
+        skipped.push({ source: thing.source ?? `/comments/${threadId}`, record: thing.id === null ? '(a comment without an id)' : `comment ${thing.id}`, reason: thing.reason, kind: 'invalid' });
+        const replies = thing.replies?.data.children ?? [];
+        for (let i = replies.length - 1; i >= 0; i--) stack.push(replies[i]!);
         continue;
       }
       const data = thing.data;
@@ -128,13 +135,13 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
 }
 
 /** Orders a flat morechildren answer so every parent precedes its children (depth is derived from the parent). */
-function orderParentsFirst(things: Array<CommentThing | MoreThing>): Array<CommentThing | MoreThing> {
-  const ids = new Set(things.filter((t) => t.kind === 't1').map((t) => t.data.id));
-  const children = new Map<string, Array<CommentThing | MoreThing>>();
-  const roots: Array<CommentThing | MoreThing> = [];
+function orderParentsFirst(things: ReplyThing[]): ReplyThing[] {
+  const ids = new Set(things.flatMap((t) => (t.kind === 't1' ? [t.data.id] : [])));
+  const children = new Map<string, ReplyThing[]>();
+  const roots: ReplyThing[] = [];
   for (const thing of things) {
-    const parent = stripFullnamePrefix(thing.data.parent_id);
-    if (ids.has(parent)) {
+    const parent = thing.kind === 'invalid' ? null : stripFullnamePrefix(thing.data.parent_id);
+    if (parent !== null && ids.has(parent)) {
       const list = children.get(parent) ?? [];
       list.push(thing);
       children.set(parent, list);
@@ -143,7 +150,7 @@ function orderParentsFirst(things: Array<CommentThing | MoreThing>): Array<Comme
     }
   }
   // Breadth-first; `out` doubles as the queue (read index `i`), avoiding Array.shift.
-  const out: Array<CommentThing | MoreThing> = [...roots];
+  const out: ReplyThing[] = [...roots];
   for (let i = 0; i < out.length; i++) {
     const thing = out[i]!;
     if (thing.kind === 't1') for (const child of children.get(thing.data.id) ?? []) out.push(child);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
 
 // Reddit API shapes, as served with raw_json=1. Unknown extra fields are
 // dropped (zod strips them); fields Reddit sometimes omits are optional.
@@ -48,7 +49,7 @@ export interface CommentData {
   stickied: boolean;
   distinguished?: string | null | undefined;
   depth?: number | undefined;
-  replies: Listing<CommentThing | MoreThing> | '' | undefined;
+  replies: Listing<ReplyThing> | '' | undefined;
 }
 
 export interface Listing<T> {
@@ -67,6 +68,23 @@ export interface SubmissionThing {
   kind: 't3';
   data: SubmissionData;
 }
+
+/**
+ * A comment or `more` entry that does not have the shape we expect. It is not the end of its listing:
+ * the thread's other comments are still read, this one becomes a skip record naming its id and field,
+ * and its replies (when they can be read) are kept.
+ */
+export interface InvalidThing {
+  kind: 'invalid';
+  id: string | null;
+  reason: string;
+  replies: Listing<ReplyThing> | null;
+  /** Where it was read, when the reader knows better than the API path (a recorded fixture file). */
+  source?: string;
+}
+
+/** What a comment listing holds. */
+export type ReplyThing = CommentThing | MoreThing | InvalidThing;
 
 export function listingSchema<T extends z.ZodTypeAny>(child: T) {
   return z.object({
@@ -105,9 +123,25 @@ export const commentThingSchema: z.ZodType<CommentThing> = z.lazy(() =>
   }),
 ) as unknown as z.ZodType<CommentThing>;
 
-const replyListingSchema: z.ZodType<Listing<CommentThing | MoreThing>> = z.lazy(() =>
-  listingSchema(z.union([commentThingSchema, moreThingSchema])),
-) as unknown as z.ZodType<Listing<CommentThing | MoreThing>>;
+const replyListingSchema: z.ZodType<Listing<ReplyThing>> = z.lazy(() => listingSchema(replyThingSchema)) as unknown as z.ZodType<Listing<ReplyThing>>;
+
+function toInvalidThing(value: unknown, issues: z.core.$ZodIssue[]): InvalidThing {
+  const data = typeof value === 'object' && value !== null ? (value as { data?: unknown }).data : undefined;
+  const fields = typeof data === 'object' && data !== null ? (data as { id?: unknown; replies?: unknown }) : {};
+  const replies = fields.replies === undefined || fields.replies === '' ? undefined : replyListingSchema.safeParse(fields.replies);
+  return {
+    kind: 'invalid',
+    id: typeof fields.id === 'string' && fields.id !== '' ? fields.id : null,
+    reason: formatZodIssues(new z.ZodError(issues)),
+    replies: replies?.success === true ? replies.data : null,
+  };
+}
+
+/** One entry of a comment listing: a comment, a `more` stub, or (when neither shape fits) an InvalidThing. */
+const replyThingSchema: z.ZodType<ReplyThing> = z
+  .union([commentThingSchema, moreThingSchema])
+  // zod types a catch value as the caught schema's output; the InvalidThing is widened back by the cast
+  .catch((ctx) => toInvalidThing(ctx.value, ctx.error.issues) as unknown as CommentThing) as unknown as z.ZodType<ReplyThing>;
 
 export const submissionThingSchema = z.object({ kind: z.literal('t3'), data: submissionDataSchema });
 
@@ -116,10 +150,7 @@ export const searchListingSchema = listingSchema(submissionThingSchema);
 export type SearchListing = z.infer<typeof searchListingSchema>;
 
 /** GET /comments/{id} and /comments/{id}/_/{comment}: [Listing(t3), Listing(t1 | more)] */
-export const commentsResponseSchema = z.tuple([
-  listingSchema(submissionThingSchema),
-  listingSchema(z.union([commentThingSchema, moreThingSchema])),
-]);
+export const commentsResponseSchema = z.tuple([listingSchema(submissionThingSchema), listingSchema(replyThingSchema)]);
 export type CommentsResponse = z.infer<typeof commentsResponseSchema>;
 
 /** GET /api/morechildren?api_type=json: a flat list of things with parent_id. */
@@ -127,7 +158,7 @@ export const moreChildrenResponseSchema = z.object({
   json: z.object({
     errors: z.array(z.unknown()).optional().default([]),
     data: z
-      .object({ things: z.array(z.union([commentThingSchema, moreThingSchema])) })
+      .object({ things: z.array(replyThingSchema) })
       .optional()
       .default({ things: [] }),
   }),

@@ -12,7 +12,8 @@ import {
   type CommentsResponse,
   type InfoListing,
   type MoreChildrenResponse,
-  type MoreThing,
+  type InvalidThing,
+  type ReplyThing,
   type SearchListing,
 } from '../reddit/reddit-schemas.js';
 
@@ -24,7 +25,7 @@ import {
  */
 export function createFixtureRedditApi(eventDir: string, onRequest: (path: string) => void = () => {}): RedditApi {
   const stats: ApiStats = { requests: 0, rateLimited: 0, waitMs: 0 };
-  const moreCache = new Map<string, Map<string, CommentThing | MoreThing>>();
+  const moreCache = new Map<string, Map<string, ReplyThing>>();
 
   // One served call is one request, however many files answer it (the morechildren file is read once).
   const serve = (path: string): void => {
@@ -45,17 +46,18 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
       const first = parsed.error.issues[0];
       throw new SchemaError(`${file}: ${formatZodIssues(parsed.error)}`, file, first ? first.path.map(String).join('.') : '(root)');
     }
+    markInvalidSource(parsed.data, file);
     return parsed.data;
   };
 
-  const moreThings = (threadId: string): Map<string, CommentThing | MoreThing> => {
+  const moreThings = (threadId: string): Map<string, ReplyThing> => {
     let things = moreCache.get(threadId);
     if (things !== undefined) return things;
     things = new Map();
     const file = join(eventDir, 'morechildren', `${threadId}.json`);
     if (existsSync(file)) {
       const answers = read(file, moreChildrenResponseSchema.array());
-      for (const answer of answers) for (const thing of answer.json.data.things) things.set(thingKey(thing), thing);
+      for (const answer of answers) answer.json.data.things.forEach((thing, k) => things!.set(thingKey(thing, k), thing));
     }
     moreCache.set(threadId, things);
     return things;
@@ -66,7 +68,9 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
   const commentsById = (): Map<string, CommentThing> => {
     if (recordedComments !== undefined) return recordedComments;
     const byId = new Map<string, CommentThing>();
-    const add = (thing: CommentThing | MoreThing): void => {
+    const add = (thing: ReplyThing): void => {
+      // an unreadable recorded comment cannot be answered, but its readable replies can
+      if (thing.kind === 'invalid') for (const child of thing.replies?.data.children ?? []) add(child);
       if (thing.kind !== 't1') return;
       if (!byId.has(thing.data.id)) byId.set(thing.data.id, { kind: 't1', data: { ...thing.data, replies: '' } });
       const replies = thing.data.replies;
@@ -105,8 +109,13 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
       const recorded = moreThings(threadId);
       // Return the requested comments and every recorded descendant of them, parents first.
       const wanted = new Set(childIds);
-      const out: Array<CommentThing | MoreThing> = [];
+      const out: ReplyThing[] = [];
       for (const thing of recorded.values()) {
+        // an unreadable recorded comment is served as recorded, for the collector to skip
+        if (thing.kind === 'invalid') {
+          if (thing.id !== null && wanted.has(thing.id)) out.push(thing);
+          continue;
+        }
         const parent = thing.data.parent_id.replace(/^t\d_/, '');
         if ((thing.kind === 't1' && wanted.has(thing.data.id)) || wanted.has(parent)) {
           out.push(thing);
@@ -130,6 +139,21 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
   };
 }
 
-function thingKey(thing: CommentThing | MoreThing): string {
+function thingKey(thing: ReplyThing, index: number): string {
+  if (thing.kind === 'invalid') return `invalid:${thing.id ?? index}`;
   return thing.kind === 't1' ? thing.data.id : `more:${thing.data.parent_id}:${thing.data.id}`;
+}
+
+/** Names the recorded file in every unreadable comment of a parsed answer, so its skip record points at the file. */
+function markInvalidSource(value: unknown, file: string): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) stack.push(...v);
+    else if (typeof v === 'object' && v !== null) {
+      const thing = v as Partial<InvalidThing> & Record<string, unknown>;
+      if (thing.kind === 'invalid') thing.source = file;
+      for (const child of Object.values(thing)) if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
 }

@@ -169,7 +169,7 @@ describe('bad input', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('a schema-violating fixture file is named with its field; the other threads are still stored; exit code is usage/config', async () => {
+  it('a schema-violating comment is named with its file and field; the rest of its thread and the other threads are still stored; exit code is usage/config', async () => {
     const fixtures = join(dir, 'fixtures');
     cpSync(join(ROOT, 'fixtures'), fixtures, { recursive: true });
     const commentsDir = join(fixtures, 'reddit', EVENT, 'comments');
@@ -181,6 +181,7 @@ describe('bad input', () => {
     const files = [`${inWindow}.json`];
     const victim = join(commentsDir, files[0]!);
     const broken = JSON.parse(readFileSync(victim, 'utf8')) as Array<{ data: { children: Array<{ data: Record<string, unknown> }> } }>;
+    const victimComment = String(broken[1]!.data.children[0]!.data.id);
     delete broken[1]!.data.children[0]!.data.body;
     writeFileSync(victim, JSON.stringify(broken));
 
@@ -190,11 +191,17 @@ describe('bad input', () => {
     expect(result.stderr).toContain(victim);
     expect(result.stderr).toMatch(/body/);
     expect(result.stderr).toMatch(/skipped: 1/);
+    expect(result.stderr).toContain(`comment ${victimComment}`);
     const store = Store.open(db);
     try {
+      const threadId = files[0]!.replace(/\.json$/, '');
       const stored = store.listThreads(EVENT).map((t) => t.id);
-      expect(stored).not.toContain(files[0]!.replace(/\.json$/, ''));
+      // one unreadable comment costs that comment, not its thread
+      expect(stored).toContain(threadId);
       expect(stored.length).toBeGreaterThanOrEqual(3);
+      const kept = store.listComments(EVENT).filter((c) => c.threadId === threadId).map((c) => c.id);
+      expect(kept.length).toBeGreaterThan(1);
+      expect(kept).not.toContain(victimComment);
     } finally {
       store.close();
     }
