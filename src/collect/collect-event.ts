@@ -64,16 +64,19 @@ export async function collectEvent(
 
   const fetchedIds = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
+  let refused = false;
   await Promise.all(
     toFetch.map((t) =>
       limit(async () => {
         ctx.signal?.throwIfAborted();
+        // after refused credentials the threads still queued are not fetched: the first refusal ends the stage
+        if (refused) return;
         let fetched: FetchedThread;
         try {
           fetched = await source.fetchThread(t.id, ctx);
         } catch (error) {
-          // refused credentials refuse every thread still queued: drop them (toSkipRecord rethrows the error)
-          if (error instanceof CredentialsError) limit.clearQueue();
+          // refused credentials refuse every thread still queued (toSkipRecord rethrows the error)
+          if (error instanceof CredentialsError) refused = true;
           summary.skipped.push(toSkipRecord(error, `thread ${t.id}`));
           return;
         }

@@ -69,7 +69,9 @@ export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}):
       const scopes: Array<string | undefined> = event.subreddits.length > 0 ? event.subreddits : [undefined];
       const searches = countSearchFailures();
       for (const query of event.queries) {
+        if (searches.givingUp) break;
         for (const subreddit of scopes) {
+          if (searches.givingUp) break;
           const where = `${client.baseUrl}/api/posts/search?${subreddit === undefined ? '' : `subreddit=${subreddit}&`}query=${query}`;
           try {
             const page = await pageByTime(client, '/api/posts/search', { subreddit, query }, event.window, ctx, limit);

@@ -5,9 +5,18 @@ export interface SearchFailures {
   answered(): void;
   /** A search that failed; only source failures (no answer at all) count towards "down". */
   failed(error: unknown): void;
+  /**
+   * True once GIVE_UP_AFTER searches in a row have failed before any answered: each failure already went
+   * through the client's retries, so the source is down, and trying the remaining searches would only
+   * spend their retry schedules (minutes) before the same verdict.
+   */
+  readonly givingUp: boolean;
   /** Throws when there were searches and none answered: the source is down, and the run fails instead of reporting an empty event. */
   throwIfNoneAnswered(sourceName: string): void;
 }
+
+/** Failed searches (each after its retries), with none answered yet, that make a source count as down. */
+export const GIVE_UP_AFTER = 3;
 
 /**
  * Counts a source's searches. When not one of them gets an answer (the network, the archive or Reddit is
@@ -28,9 +37,12 @@ export function countSearchFailures(): SearchFailures {
       if (error instanceof SourceError) first ??= error;
       else answered++; // the server answered, with something we could not read
     },
+    get givingUp(): boolean {
+      return answered === 0 && searches >= GIVE_UP_AFTER;
+    },
     throwIfNoneAnswered(sourceName: string): void {
       if (searches === 0 || answered > 0) return;
-      throw new SourceError(`${sourceName}: none of the ${searches} searches got an answer, so nothing was collected. The first failure: ${first?.message ?? 'unknown'}`, { cause: first });
+      throw new SourceError(`${sourceName}: none of the ${searches} searches tried got an answer, so nothing was collected. The first failure: ${first?.message ?? 'unknown'}`, { cause: first });
     },
   };
 }

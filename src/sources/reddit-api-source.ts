@@ -44,9 +44,12 @@ export function createRedditApiSource(
       const limit = pLimit(SEARCH_CONCURRENCY);
       const listings = event.queries.flatMap((query) => scopes.map((subreddit) => ({ query, subreddit })));
       const searches = countSearchFailures();
+      let refused = false;
       await Promise.all(
         listings.map(({ query, subreddit }) =>
           limit(async () => {
+            // after refused credentials, or once the source counts as down, the searches still queued are not sent
+            if (refused || searches.givingUp) return;
             const where = `${subreddit === undefined ? '/search' : `/r/${subreddit}/search`}?q=${query}`;
             try {
               const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, ctx);
@@ -62,8 +65,8 @@ export function createRedditApiSource(
                 });
               }
             } catch (error) {
-              // refused credentials refuse every search still queued: drop them (toSkipRecord rethrows the error)
-              if (error instanceof CredentialsError) limit.clearQueue();
+              // refused credentials refuse every search still queued (toSkipRecord rethrows the error)
+              if (error instanceof CredentialsError) refused = true;
               skipped.push(toSkipRecord(error, where));
               searches.failed(error);
             }

@@ -143,11 +143,36 @@ describe('createArcticShiftSource', () => {
 
   it('fails the collection when not one search gets an answer (archive down), instead of skipping each', async () => {
     const { source, ctx } = setup(100);
-    nock(BASE).get('/api/posts/search').query(true).times(10).replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    const queried: string[] = [];
+    nock(BASE)
+      .get('/api/posts/search')
+      .query((q) => {
+        queried.push(String(q.query));
+        return true;
+      })
+      .times(100)
+      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
     const store = Store.open(':memory:');
-    const failure = collectEvent(makeEvent({ queries: ['amazon openai', 'openai trainium'] }), source, store, ctx);
+    const queries = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
+    const failure = collectEvent(makeEvent({ queries }), source, store, ctx);
     await expect(failure).rejects.toThrow(SourceError);
-    await expect(failure).rejects.toThrow(/none of the 2 searches got an answer.*ECONNREFUSED/s);
+    await expect(failure).rejects.toThrow(/none of the 3 searches tried got an answer.*ECONNREFUSED/s);
+    // three searches failing (each after its retries) with none answered is enough: the rest are not tried
+    expect([...new Set(queried)]).toEqual(['q1', 'q2', 'q3']);
+  });
+
+  it('keeps trying the remaining searches once one has answered', async () => {
+    const { source, ctx } = setup(100);
+    nock(BASE)
+      .get('/api/posts/search')
+      .query((q) => q.query === 'q1')
+      .reply(200, answer([]))
+      .get('/api/posts/search')
+      .query((q) => q.query !== 'q1')
+      .times(100)
+      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    const found = await source.findThreads(makeEvent({ queries: ['q1', 'q2', 'q3', 'q4', 'q5'] }), ctx);
+    expect(found.skipped.map((s) => s.source.replace(/.*query=/, ''))).toEqual(['q2', 'q3', 'q4', 'q5']);
   });
 
   it('reports an API error message and a malformed answer without retrying', async () => {

@@ -232,6 +232,22 @@ describe('reddit source: search limits', () => {
   });
 });
 
+describe('reddit source: Reddit down', () => {
+  it('fails instead of reporting an empty event when no search gets an answer, and stops trying after a few', async () => {
+    const { fake, source, now } = setUp();
+    for (let i = 0; i < 60; i++) fake.injectFault('503', (p) => p.includes('/search'));
+    const event = { ...EVENT, queries: ['openai', 'amazon', 'nvidia', 'oracle', 'coreweave', 'stargate'] };
+    const store = Store.open(':memory:');
+    const failure = collectEvent(event, source, store, { now });
+    await expect(failure).rejects.toThrow(SourceError);
+    await expect(failure).rejects.toThrow(/searches tried got an answer.*503/s);
+    // 12 searches planned; three failed ones (plus those already in flight) settle it
+    const tried = 60 - fake.pendingFaults;
+    expect(tried).toBeGreaterThan(0);
+    expect(tried).toBeLessThan(12 * 5);
+  });
+});
+
 describe('reddit source: credentials', () => {
   it('stops at the first refusal of the credentials: no searches, no thread fetches, the run is recorded as failed', async () => {
     const clock = createVirtualClock((WINDOW_FROM + 2 * 86_400) * 1000);
