@@ -143,6 +143,12 @@ if (isMain()) {
     outputClosed = true;
     controller.abort();
   });
+  // with 2>&1 into a pipe whose reader went away, stderr breaks too: nothing is left to tell, so stop quietly as above
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    outputClosed = true;
+    controller.abort();
+  });
   // with both streams in one file (2>&1), a line on stderr must not land inside a large stdout line still being written
   const output = createOrderedOutput({ stdout: process.stdout, stderr: process.stderr });
   const code = await runCli(process.argv.slice(2), {

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConfigError, SchemaError, SourceError } from '../errors/errors.js';
+import { ConfigError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { SourceContext, SourceStats } from '../sources/source.js';
 import { arcticShiftAnswerSchema } from './archive-schemas.js';
@@ -110,7 +110,9 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
         if (!decision.retry || attempt >= retries) {
           const detail = await readErrorDetail(response);
           const why = decision.retry ? `after ${attempt + 1} attempts` : `(${decision.reason})`;
-          throw new SourceError(`Arctic Shift request failed with status ${response.status} ${why}: ${where}${detail}`);
+          // a status not worth retrying (4xx) is the archive's answer to this request; retries used up means it is down
+          const Failure = decision.retry ? SourceError : RefusedRequestError;
+          throw new Failure(`Arctic Shift request failed with status ${response.status} ${why}: ${where}${detail}`);
         }
         await response.body?.cancel();
         await wait(decision.ms, response.status === 429 ? 'archive rate limited (429)' : `archive status ${response.status}`, ctx);
@@ -135,7 +137,7 @@ async function readAnswer(response: Response, where: string): Promise<unknown[]>
   }
   const parsed = arcticShiftAnswerSchema.safeParse(raw);
   if (!parsed.success) throw new SchemaError(`unexpected Arctic Shift answer: ${formatZodIssues(parsed.error)}`, where, '(body)');
-  if (parsed.data.error != null) throw new SourceError(`Arctic Shift error: ${parsed.data.error}: ${where}`);
+  if (parsed.data.error != null) throw new RefusedRequestError(`Arctic Shift error: ${parsed.data.error}: ${where}`);
   return parsed.data.data ?? [];
 }
 

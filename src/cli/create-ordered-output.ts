@@ -45,6 +45,8 @@ export function createOrderedOutput(streams: Record<Target, NodeJS.WritableStrea
         return;
       }
       queue.shift();
+      // a stream whose reader went away takes no more text (writing would raise EPIPE again)
+      if ((streams[next.to] as { destroyed?: boolean }).destroyed === true) continue;
       last = next.to;
       streams[next.to].write(next.text, written);
     }

@@ -17,6 +17,14 @@ export class SourceError extends Error {
 }
 
 /**
+ * The server answered, with a refusal for this one request (a 4xx status, or an API error message): the
+ * source is up, so this is one skipped request, not the source being down.
+ */
+export class RefusedRequestError extends SourceError {
+  override readonly name: string = 'RefusedRequestError';
+}
+
+/**
  * The source refused our credentials. Every request after it would fail the same way, so it stops the
  * collection at once instead of becoming one skipped record per search (it is still a SourceError: exit 3).
  */

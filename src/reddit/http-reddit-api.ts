@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
-import { CredentialsError, SchemaError, SourceError } from '../errors/errors.js';
+import { CredentialsError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
@@ -189,7 +189,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       }
       if (status < 200 || status >= 300) {
         const hint = status === 403 ? ' (forbidden: private/quarantined subreddit, or the app lacks access)' : '';
-        throw new SourceError(`Request failed with status code ${status}${hint}: ${what}`);
+        throw new RefusedRequestError(`Request failed with status code ${status}${hint}: ${what}`);
       }
 
       let raw: unknown;

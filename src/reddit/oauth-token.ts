@@ -25,6 +25,10 @@ export interface TokenProviderOptions {
   onRequest?: () => void;
 }
 
+/** Statuses and OAuth error codes (RFC 6749 §5.2; Reddit answers a wrong password with 200 and `invalid_grant`) that refuse the credentials. */
+const REFUSAL_STATUS = new Set([400, 401, 403]);
+const OAUTH_REFUSALS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client', 'unsupported_grant_type', 'invalid_request', 'invalid_scope']);
+
 const tokenResponseSchema = z.object({
   access_token: z.string().min(1).optional(),
   token_type: z.string().optional(),
@@ -66,7 +70,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
     });
     const where = `POST ${credentials.authBase}/api/v1/access_token (${grant.kind})`;
-    if (isRetryableStatus(response.status)) throw new RetryableStatusError(response.status, `${where}: status ${response.status}`);
+    // a rate limit on the token endpoint is a pause to wait out, not a refusal of the credentials
+    if (isRetryableStatus(response.status) || response.status === 429) throw new RetryableStatusError(response.status, `${where}: status ${response.status}`);
     let raw: unknown;
     try {
       raw = JSON.parse(await response.text());
@@ -78,6 +83,9 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     const body = parsed.success ? parsed.data : undefined;
     if (!response.ok || body?.access_token === undefined || body.error !== undefined) {
       const reason = body?.error_description ?? (body?.error !== undefined ? String(body.error) : `status ${response.status}`);
+      // only a refusal stops the collection; any other odd answer (404, 200 without a token) fails this request
+      const refused = REFUSAL_STATUS.has(response.status) || (typeof body?.error === 'string' && OAUTH_REFUSALS.has(body.error));
+      if (!refused) throw new SourceError(`${where}: unexpected answer (${reason}), no access token`);
       throw new CredentialsError(
         `Reddit refused the credentials (${reason}) at ${where}. Check REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET and the ` +
           `${grant.kind === 'refresh_token' ? 'REDDIT_REFRESH_TOKEN' : grant.kind === 'password' ? 'REDDIT_USERNAME/REDDIT_PASSWORD' : 'app type (app-only needs a script or web app)'}.`,

@@ -87,10 +87,11 @@ export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}):
           }
         }
       }
-      searches.throwIfNoneAnswered('arctic-shift');
       const seeds = event.seedThreads.filter((id) => !found.has(id));
       // Seeds are kept even outside the window: a user named them on purpose.
       for (const thread of await fetchByIds(seeds, ctx, skipped)) found.set(thread.id, thread);
+      // seeds first: a thread the user named still counts when every search failed
+      if (found.size === 0) searches.throwIfNoneAnswered('arctic-shift');
       for (const thread of found.values()) known.set(thread.id, thread);
       const threads = [...found.values()].sort((a, b) => a.createdUtc - b.createdUtc || a.id.localeCompare(b.id));
       return { threads, capped: false, skipped };

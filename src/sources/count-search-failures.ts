@@ -1,9 +1,9 @@
-import { SourceError } from '../errors/errors.js';
+import { RefusedRequestError, SourceError } from '../errors/errors.js';
 
 export interface SearchFailures {
   /** A search that answered (with or without threads, or with records we could not read). */
   answered(): void;
-  /** A search that failed; only source failures (no answer at all) count towards "down". */
+  /** A search that failed; only failures without an answer (network, timeouts, 5xx after retries) count towards "down". */
   failed(error: unknown): void;
   /**
    * True once GIVE_UP_AFTER searches in a row have failed before any answered: each failure already went
@@ -34,8 +34,9 @@ export function countSearchFailures(): SearchFailures {
     },
     failed(error: unknown): void {
       searches++;
-      if (error instanceof SourceError) first ??= error;
-      else answered++; // the server answered, with something we could not read
+      // a refusal (403 for a private subreddit, 404) or an answer we could not read still means the source is up
+      if (error instanceof SourceError && !(error instanceof RefusedRequestError)) first ??= error;
+      else answered++;
     },
     get givingUp(): boolean {
       return answered === 0 && searches >= GIVE_UP_AFTER;

@@ -73,7 +73,6 @@ export function createRedditApiSource(
           }),
         ),
       );
-      searches.throwIfNoneAnswered(name);
       const seeds = event.seedThreads.filter((id) => !found.has(id));
       for (let i = 0; i < seeds.length; i += INFO_BATCH) {
         const batch = seeds.slice(i, i + INFO_BATCH);
@@ -87,6 +86,8 @@ export function createRedditApiSource(
           skipped.push(toSkipRecord(error, `/api/info?id=${batch.join(',')}`));
         }
       }
+      // seeds first: a thread the user named still counts when every search failed
+      if (found.size === 0) searches.throwIfNoneAnswered(name);
       const threads = [...found.values()].sort((a, b) => a.createdUtc - b.createdUtc || a.id.localeCompare(b.id));
       return { threads, capped, skipped };
     },

@@ -161,6 +161,14 @@ describe('createArcticShiftSource', () => {
     expect([...new Set(queried)]).toEqual(['q1', 'q2', 'q3']);
   });
 
+  it('counts a refusal (a 4xx answer) as an answer: the archive is up, each refused search is one skipped record', async () => {
+    const { source, ctx } = setup(100);
+    nock(BASE).get('/api/posts/search').query(true).times(4).reply(400, { data: null, error: 'Invalid subreddit' });
+    const found = await source.findThreads(makeEvent({ queries: ['q1', 'q2', 'q3', 'q4'] }), ctx);
+    expect(found.threads).toEqual([]);
+    expect(found.skipped.map((s) => s.kind)).toEqual(['incomplete', 'incomplete', 'incomplete', 'incomplete']);
+  });
+
   it('keeps trying the remaining searches once one has answered', async () => {
     const { source, ctx } = setup(100);
     nock(BASE)

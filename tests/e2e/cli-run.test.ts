@@ -354,6 +354,24 @@ describe('the built entry point', () => {
   });
 
 
+  it('stops quietly with exit 0 when stdout and stderr share a pipe whose reader goes away (2>&1 | head)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-pipe2-'));
+    try {
+      const file = join(dir, 'in.jsonl');
+      const lines = Array.from({ length: 3_000 }, (_, i) => JSON.stringify({ id: `c${i}`, text: `More circular financing, take ${i}. `.repeat(20) }));
+      for (let i = 100; i < lines.length; i += 100) lines[i] = 'not json'; // error lines for stderr after stdout has broken
+      writeFileSync(file, lines.join('\n') + '\n');
+      const child = spawn('bash', ['-c', '"$0" --import tsx "$1" tag "$2" 2>&1 | head -c 1000 > /dev/null; exit "${PIPESTATUS[0]}"', process.execPath, join(ROOT, 'src', 'cli.ts'), file], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+      const code = await new Promise<number | null>((resume) => child.on('close', (c) => resume(c)));
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('with stdout and stderr in one file through a pipe (2>&1 | …), a bad line\'s error comes after the large result line before it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-order-'));
     try {
