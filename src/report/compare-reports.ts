@@ -70,10 +70,8 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
         const a = shares[i];
         const b = shares[j];
         if (a === undefined || b === undefined) continue;
-        const test =
-          a.share === null || b.share === null
-            ? null
-            : testTwoProportions({ count: a.share * a.total, total: a.total }, { count: b.share * b.total, total: b.total });
+        // an event without comments has share null and total 0: the test itself answers null for it
+        const test = testTwoProportions({ count: (a.share ?? 0) * a.total, total: a.total }, { count: (b.share ?? 0) * b.total, total: b.total });
         differences.push({
           from: a.eventId,
           to: b.eventId,

@@ -6,7 +6,7 @@ import { computeMinHash, estimateJaccard } from './min-hash.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { measureLongestWord, trimQuote } from './trim-quote.js';
 import type { TrimmedQuote } from './trim-quote.js';
-import { supportingCues, writeGloss } from './write-gloss.js';
+import { rankSupportingCues, writeGloss } from './write-gloss.js';
 import { roundTo } from './round-to.js';
 
 /** A comment that passed screening and has tags: the only things a quote can come from. */
@@ -58,6 +58,8 @@ interface Scored {
   trimmed: TrimmedQuote;
   relevance: number;
   signature?: Uint32Array;
+  /** leadPhrase, computed on first use (similarity asks for it once per pair). */
+  lead?: string;
 }
 
 /**
@@ -132,7 +134,7 @@ function scoreCandidate(candidate: QuoteCandidate, tag: TagName): Scored | undef
  * cite words the reader actually sees; when none can be shown, keep the first excerpt and the gloss cites nothing.
  */
 function trimAroundCue(body: string, cues: readonly Cue[]): TrimmedQuote | null {
-  const supporting = supportingCues(cues).sort((a, b) => b.weight - a.weight || a.start - b.start);
+  const supporting = rankSupportingCues(cues);
   const first = trimQuote(body, supporting[0]?.start ?? 0);
   if (first === null || supporting.length === 0 || pickCuesInside(supporting, first).length > 0) return first;
   for (const cue of supporting.slice(1)) {
@@ -145,15 +147,6 @@ function trimAroundCue(body: string, cues: readonly Cue[]): TrimmedQuote | null 
 /** The cues whose whole span lies inside the excerpt: the only ones a gloss or cue list may cite. */
 export function pickCuesInside(cues: readonly Cue[], excerpt: { start: number; end: number }): Cue[] {
   return cues.filter((c) => c.start >= excerpt.start && c.end <= excerpt.end);
-}
-
-/** The highest-weight cue that supports the tag; a rebuttal cue ("not a bubble") is never the focus. */
-function findStrongestCue(cues: readonly Cue[]): Cue | undefined {
-  let best: Cue | undefined;
-  for (const cue of supportingCues(cues)) {
-    if (best === undefined || cue.weight > best.weight || (cue.weight === best.weight && cue.start < best.start)) best = cue;
-  }
-  return best;
 }
 
 /** Short, self-contained, readable: 1 for 8–25 words, less for fragments, links, walls of text. */
@@ -223,8 +216,11 @@ function similarity(s: Scored, p: Scored, spreadTags: boolean): number {
 
 /** The strongest supporting cue of the quote's tag: two quotes making the same point through the same phrase add little. */
 function leadPhrase(s: Scored): string {
-  const cue = findStrongestCue(s.candidate.tags[s.tag].cues);
-  return cue === undefined ? `#${s.candidate.comment.id}` : cue.text.toLowerCase();
+  if (s.lead === undefined) {
+    const cue = rankSupportingCues(s.candidate.tags[s.tag].cues)[0];
+    s.lead = cue === undefined ? `#${s.candidate.comment.id}` : cue.text.toLowerCase();
+  }
+  return s.lead;
 }
 
 function signatureOf(s: Scored): Uint32Array {

@@ -31,6 +31,11 @@ export function supportingCues(cues: readonly Cue[]): Cue[] {
   return cues.filter((c) => c.weight > 0);
 }
 
+/** The supporting cues, strongest first (ties: the earlier one): the order quotes are centred on and glosses cite. */
+export function rankSupportingCues(cues: readonly Cue[]): Cue[] {
+  return supportingCues(cues).sort((a, b) => b.weight - a.weight || a.start - b.start);
+}
+
 /**
  * A one-line plain-English gloss of why a quote was picked, built only from
  * the cues that fired (so it never claims more than the tagger saw). It is
@@ -40,7 +45,7 @@ export function supportingCues(cues: readonly Cue[]): Cue[] {
  */
 export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<string, number>, overridden = false): string {
   const phrases: string[] = [];
-  for (const cue of supportingCues(cues).sort((a, b) => b.weight - a.weight || a.start - b.start)) {
+  for (const cue of rankSupportingCues(cues)) {
     const phrase = displayCuePhrase(cue.text);
     if (phrase !== '' && !phrases.includes(phrase)) phrases.push(phrase);
     if (phrases.length === 2) break;
