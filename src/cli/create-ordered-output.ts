@@ -14,15 +14,17 @@ type Target = 'stdout' | 'stderr';
  * everything (the usual case: no cost). Switching streams while the previous one still holds unwritten bytes
  * queues the text, and everything after it, until that stream's pending writes have completed.
  */
-export function createOrderedOutput(streams: Record<Target, NodeJS.WritableStream & { writableLength: number }>): OrderedOutput {
+/** What the writers need of a stream: `destroyed` once its reader has gone away (EPIPE). */
+type OutputStream = NodeJS.WritableStream & { writableLength: number; destroyed?: boolean };
+
+export function createOrderedOutput(streams: Record<Target, OutputStream>): OrderedOutput {
   const queue: Array<{ to: Target; text: string }> = [];
   let last: Target | null = null;
   let waiting = false;
 
   const flushed = (to: Target): boolean => {
-    const s = streams[to] as NodeJS.WritableStream & { writableLength: number; destroyed?: boolean };
     // a destroyed stream (the reader went away) will never flush: nothing to wait for
-    return s.writableLength === 0 || s.destroyed === true;
+    return streams[to].writableLength === 0 || streams[to].destroyed === true;
   };
 
   // Called back after each write completes (writes complete in order): resume once the awaited stream is flushed.
@@ -46,7 +48,7 @@ export function createOrderedOutput(streams: Record<Target, NodeJS.WritableStrea
       }
       queue.shift();
       // a stream whose reader went away takes no more text (writing would raise EPIPE again)
-      if ((streams[next.to] as { destroyed?: boolean }).destroyed === true) continue;
+      if (streams[next.to].destroyed === true) continue;
       last = next.to;
       streams[next.to].write(next.text, written);
     }
