@@ -497,17 +497,29 @@ export class Store {
   }
 }
 
+/** The tables every reactionlens store has, at any schema version: those the foundation migration creates. */
+const STORE_TABLES = [...(MIGRATIONS[0] ?? '').matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]!);
+
 /**
- * A store is a database whose user_version counts our migrations. At version 0 a database with tables belongs to
- * another program (migrating would add our tables to it), and an empty one (a 0-byte file included) holds no store:
- * fine to create one in, unless the command only reads (`mustExist`).
+ * A store is a database whose user_version counts our migrations and that has our tables. At version 0 a database with
+ * tables belongs to another program (migrating would add our tables to it), and an empty one (a 0-byte file included)
+ * holds no store: fine to create one in, unless the command only reads (`mustExist`). Other programs set user_version
+ * too, so a non-zero version without our tables is another program's database as well (migrating from that version, or
+ * refusing it as newer after switching it to WAL, would change it).
  */
 function refuseForeignDatabase(db: Database.Database, path: string, mustExist: boolean): void {
   if (path === ':memory:') return;
-  if ((db.pragma('user_version', { simple: true }) as number) !== 0) return;
+  const version = db.pragma('user_version', { simple: true }) as number;
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name").pluck().all() as string[];
+  const shown = tables.length > 5 ? `${tables.slice(0, 5).join(', ')}, …` : tables.join(', ');
+  if (version !== 0) {
+    const missing = STORE_TABLES.filter((name) => !tables.includes(name));
+    if (missing.length === 0) return;
+    throw new SourceError(
+      `${path} is not a reactionlens store: it is an SQLite database with ${tables.length > 0 ? `other tables (${shown})` : 'no tables'} and schema version ${version}, but not reactionlens's tables (no ${missing.join(', ')}); pass the right --db`,
+    );
+  }
   if (tables.length > 0) {
-    const shown = tables.length > 5 ? `${tables.slice(0, 5).join(', ')}, …` : tables.join(', ');
     throw new SourceError(
       `${path} is not a reactionlens store: it is an SQLite database with other tables (${shown}) and no reactionlens schema version; pass the right --db`,
     );

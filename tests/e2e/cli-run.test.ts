@@ -309,11 +309,20 @@ describe('bad input', () => {
     db.exec('CREATE TABLE foo (x)');
     db.close();
     const before = readFileSync(other);
+    // another program's database that sets user_version as its own schema version
+    const versioned = join(dir, 'versioned-app.db');
+    const vdb = new Database(versioned);
+    vdb.exec('CREATE TABLE foo (x)');
+    vdb.pragma('user_version = 7');
+    vdb.close();
+    const versionedBefore = readFileSync(versioned);
     const empty = join(dir, 'empty.db');
     writeFileSync(empty, '');
     const cases: Array<[string[], RegExp]> = [
       [['quotes', '--event', EVENT, '--db', other], /is not a reactionlens store: it is an SQLite database with other tables \(foo\)/],
       [['run', '--event', EVENT, '--source', 'fixtures', '--db', other, '--out', join(dir, 'foreign-out')], /is not a reactionlens store/],
+      [['quotes', '--event', EVENT, '--db', versioned], /is not a reactionlens store: it is an SQLite database with other tables \(foo\) and schema version 7/],
+      [['run', '--event', EVENT, '--source', 'fixtures', '--db', versioned, '--out', join(dir, 'foreign-out')], /is not a reactionlens store/],
       [['quotes', '--event', EVENT, '--db', empty], /There is no store at .*empty\.db \(the file is empty\)/],
     ];
     for (const [args, message] of cases) {
@@ -322,6 +331,8 @@ describe('bad input', () => {
       expect(result.stderr, args.join(' ')).toMatch(message);
     }
     expect(readFileSync(other).equals(before)).toBe(true);
+    expect(readFileSync(versioned).equals(versionedBefore)).toBe(true);
+    expect(existsSync(`${versioned}-wal`)).toBe(false);
     expect(readFileSync(empty).length).toBe(0);
     expect(existsSync(join(dir, 'foreign-out'))).toBe(false);
   });
