@@ -293,6 +293,15 @@ describe('bad input', () => {
   it.each([
     ['a missing folder', (d: string) => join(d, 'no-such-events')],
     ['a file', () => join(ROOT, 'events', `${EVENT}.json`)],
+    [
+      'a folder with no event files',
+      (d: string) => {
+        const path = join(d, 'no-event-files');
+        mkdirSync(path, { recursive: true });
+        writeFileSync(join(path, 'notes.txt'), 'not an event\n');
+        return path;
+      },
+    ],
   ])('--events-dir naming %s is a config error naming it (exit 2), for events and the commands that load one', async (_name, eventsDir) => {
     const path = eventsDir(dir);
     for (const args of [['events'], ['events', '--json'], ['report', '--event', EVENT, '--db', join(dir, 'unused.db')]]) {
