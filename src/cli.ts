@@ -6,11 +6,12 @@ import type { CliContext } from './cli/cli-context.js';
 import { createOrderedOutput } from './cli/create-ordered-output.js';
 import { createProgram } from './cli/create-program.js';
 import { openStoreAt } from './cli/open-store-at.js';
-import { ConfigError, InternalError, isAbortError, LockError, SchemaError, SourceError } from './errors/errors.js';
+import { ConfigError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
+import { toStoreError } from './store/store.js';
 
 /**
  * Exit codes. Decided here and nowhere else; documented in the README.
- * 0 ok · 1 internal error · 2 usage/config/invalid input · 3 source or auth error
+ * 0 ok · 1 internal error · 2 usage/config/invalid input · 3 source, auth, file or store error
  * 4 partial run (some records or sources missing) · 5 store busy (another run holds the lock)
  * 130 interrupted (Ctrl-C / SIGTERM; what was stored stays, the next run resumes)
  */
@@ -27,7 +28,7 @@ export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cw
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let partial: string | null = null;
   let invalid: string | null = null;
-  const openStores: Array<{ close: () => void }> = [];
+  const openStores: Array<{ close: () => void; path: string }> = [];
   const ctx: CliContext = {
     stdout: io.stdout,
     stderr: io.stderr,
@@ -53,7 +54,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    return reportError(error, io);
+    // an SQLite failure (locked, read-only, corrupted) is the store's, named by its path, not a bug
+    return reportError(toStoreError(error, openStores.at(-1)?.path), io);
   } finally {
     for (const store of openStores) store.close();
   }
@@ -85,6 +87,10 @@ function reportError(error: unknown, io: CliIO): number {
   }
   if (error instanceof SourceError) {
     line('source error', error);
+    return EXIT.source;
+  }
+  if (error instanceof StoreError) {
+    line('store error', error);
     return EXIT.source;
   }
   if (error instanceof LockError) {

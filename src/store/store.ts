@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { InternalError, SourceError } from '../errors/errors.js';
+import { InternalError, StoreError } from '../errors/errors.js';
 import { hashText } from '../util/hash-text.js';
 import { TAG_NAMES } from '../types.js';
 import type {
@@ -125,12 +125,12 @@ export class Store {
   static open(path: string = DEFAULT_DB_PATH, options: { mustExist?: boolean } = {}): Store {
     if (path !== ':memory:') {
       if (options.mustExist === true && !existsSync(path)) {
-        throw new SourceError(`There is no store at ${path}: run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
+        throw new StoreError(`There is no store at ${path}: run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
       }
       try {
         mkdirSync(dirname(path), { recursive: true });
       } catch (cause) {
-        throw new SourceError(`Cannot create the store's directory ${dirname(path)}: ${(cause as Error).message}`, { cause });
+        throw new StoreError(`Cannot create the store's directory ${dirname(path)}: ${(cause as Error).message}`, { cause });
       }
     }
     let opened: Database.Database | undefined;
@@ -141,16 +141,21 @@ export class Store {
       opened.pragma('journal_mode = WAL');
     } catch (cause) {
       opened?.close();
-      if (cause instanceof SourceError) throw cause;
+      if (cause instanceof StoreError) throw cause;
       const reason = (cause as { code?: unknown }).code === 'SQLITE_NOTADB' ? 'the file is not an SQLite database' : (cause as Error).message;
-      throw new SourceError(`Cannot open the store at ${path}: ${reason}`, { cause });
+      throw new StoreError(`Cannot open the store at ${path}: ${reason}`, { cause });
     }
     const db = opened;
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
     const store = new Store(db, path);
-    store.migrate();
+    try {
+      store.migrate();
+    } catch (cause) {
+      db.close();
+      throw toStoreError(cause, path);
+    }
     return store;
   }
 
@@ -165,7 +170,7 @@ export class Store {
   private migrate(): void {
     const current = this.schemaVersion();
     if (current > MIGRATIONS.length) {
-      throw new SourceError(
+      throw new StoreError(
         `The store at ${this.path} has schema version ${current}, newer than this reactionlens (${MIGRATIONS.length}). Upgrade reactionlens.`,
       );
     }
@@ -515,18 +520,27 @@ function refuseForeignDatabase(db: Database.Database, path: string, mustExist: b
   if (version !== 0) {
     const missing = STORE_TABLES.filter((name) => !tables.includes(name));
     if (missing.length === 0) return;
-    throw new SourceError(
+    throw new StoreError(
       `${path} is not a reactionlens store: it is an SQLite database with ${tables.length > 0 ? `other tables (${shown})` : 'no tables'} and schema version ${version}, but not reactionlens's tables (no ${missing.join(', ')}); pass the right --db`,
     );
   }
   if (tables.length > 0) {
-    throw new SourceError(
+    throw new StoreError(
       `${path} is not a reactionlens store: it is an SQLite database with other tables (${shown}) and no reactionlens schema version; pass the right --db`,
     );
   }
   if (mustExist) {
-    throw new SourceError(`There is no store at ${path} (the file is empty): run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
+    throw new StoreError(`There is no store at ${path} (the file is empty): run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
   }
+}
+
+/**
+ * A failure of the database under the store (better-sqlite3's SqliteError: SQLITE_BUSY, SQLITE_READONLY, SQLITE_CORRUPT,
+ * SQLITE_FULL, …) as a StoreError naming the store's path; any other error is returned as it is.
+ */
+export function toStoreError(error: unknown, path: string | undefined): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  return new StoreError(`${path === undefined ? 'the store' : `the store at ${path}`}: ${error.message} (${error.code})`, { cause: error });
 }
 
 export function emptySaveCounts(): SaveCounts {

@@ -338,12 +338,28 @@ describe('bad input', () => {
       const result = await cli(args);
       expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(EXIT.source);
       expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr, args.join(' ')).toMatch(/^reactionlens: store error: /);
     }
     expect(readFileSync(other).equals(before)).toBe(true);
     expect(readFileSync(versioned).equals(versionedBefore)).toBe(true);
     expect(existsSync(`${versioned}-wal`)).toBe(false);
     expect(readFileSync(empty).length).toBe(0);
     expect(existsSync(join(dir, 'foreign-out'))).toBe(false);
+  });
+
+  it('a store whose database fails (here corrupted) is a store error naming it (exit 3), not an internal error', async () => {
+    const db = join(dir, 'corrupt.db');
+    expect((await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db, '--quiet'])).code).toBe(EXIT.ok);
+    // garbage over the pages after the schema's: the tables are still found, reading them fails (SQLITE_CORRUPT)
+    const bytes = readFileSync(db);
+    bytes.fill(0xff, 5 * 4096, 25 * 4096);
+    writeFileSync(db, bytes);
+    for (const args of [['report', '--event', EVENT, '--db', db, '--out', join(dir, 'corrupt-out')], ['collect', '--event', EVENT, '--source', 'fixtures', '--db', db]]) {
+      const result = await cli(args);
+      expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(EXIT.source);
+      expect(result.stderr).toMatch(new RegExp(`^reactionlens: store error: .*${db.replaceAll('.', '\\.')}.*database disk image is malformed`, 'm'));
+      expect(result.stderr).not.toMatch(/internal error|source error|\n\s+at /);
+    }
   });
 
   it('a missing required flag is a usage error', async () => {

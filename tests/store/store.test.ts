@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SourceError } from '../../src/errors/errors.js';
+import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { hashText } from '../../src/util/hash-text.js';
@@ -89,7 +89,7 @@ describe('Store', () => {
     other.exec("CREATE TABLE foo (x); INSERT INTO foo VALUES ('theirs')");
     other.close();
     const before = readFileSync(path);
-    expect(() => Store.open(path, { mustExist })).toThrow(SourceError);
+    expect(() => Store.open(path, { mustExist })).toThrow(StoreError);
     expect(() => Store.open(path, { mustExist })).toThrow(`${path} is not a reactionlens store: it is an SQLite database with other tables (foo)`);
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(existsSync(`${path}-wal`)).toBe(false);
@@ -107,7 +107,7 @@ describe('Store', () => {
     other.pragma(`user_version = ${version}`);
     other.close();
     const before = readFileSync(path);
-    expect(() => Store.open(path, { mustExist })).toThrow(SourceError);
+    expect(() => Store.open(path, { mustExist })).toThrow(StoreError);
     expect(() => Store.open(path, { mustExist })).toThrow(
       `${path} is not a reactionlens store: it is an SQLite database with other tables (foo) and schema version ${version}, but not reactionlens's tables (no threads, comments, event_threads, tags, labels, runs)`,
     );
