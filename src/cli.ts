@@ -18,7 +18,7 @@ import { toStoreError } from './store/store.js';
 export const EXIT = { ok: 0, internal: 1, usage: 2, source: 3, partial: 4, busy: 5, interrupted: 130 } as const;
 
 /** What the process gives the CLI; src/cli.ts builds the rest of the command context from it. */
-export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cwd' | 'isTTY' | 'signal'> & {
+export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cwd' | 'isTTY' | 'signal' | 'waitForStdout'> & {
   now?: () => number;
   /** True once the reader of stdout has gone (`… | head`): the stop that follows is not an interruption. */
   outputClosed?: () => boolean;
@@ -31,6 +31,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const openStores: Array<{ close: () => void; path: string }> = [];
   const ctx: CliContext = {
     stdout: io.stdout,
+    waitForStdout: io.waitForStdout,
     stderr: io.stderr,
     stdin: io.stdin,
     env: io.env,
@@ -163,6 +164,8 @@ if (isMain()) {
     stdout: (t) => {
       if (!outputClosed) output.stdout(t);
     },
+    // a slow reader of stdout (a pipe) makes `tag` wait instead of queueing its results in memory
+    waitForStdout: output.waitForStdout,
     stderr: output.stderr,
     stdin: process.stdin,
     env: process.env,
