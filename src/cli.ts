@@ -6,18 +6,19 @@ import type { CliContext } from './cli/cli-context.js';
 import { createOrderedOutput } from './cli/create-ordered-output.js';
 import { createProgram } from './cli/create-program.js';
 import { openStoreAt } from './cli/open-store-at.js';
-import { ConfigError, InternalError, isAbortError, LockError, SchemaError, SourceError } from './errors/errors.js';
+import { ConfigError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
+import { toStoreError } from './store/store.js';
 
 /**
  * Exit codes. Decided here and nowhere else; documented in the README.
- * 0 ok · 1 internal error · 2 usage/config/invalid input · 3 source or auth error
+ * 0 ok · 1 internal error · 2 usage/config/invalid input · 3 source, auth, file or store error
  * 4 partial run (some records or sources missing) · 5 store busy (another run holds the lock)
  * 130 interrupted (Ctrl-C / SIGTERM; what was stored stays, the next run resumes)
  */
 export const EXIT = { ok: 0, internal: 1, usage: 2, source: 3, partial: 4, busy: 5, interrupted: 130 } as const;
 
 /** What the process gives the CLI; src/cli.ts builds the rest of the command context from it. */
-export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cwd' | 'isTTY' | 'signal'> & {
+export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cwd' | 'isTTY' | 'signal' | 'waitForStdout'> & {
   now?: () => number;
   /** True once the reader of stdout has gone (`… | head`): the stop that follows is not an interruption. */
   outputClosed?: () => boolean;
@@ -27,9 +28,10 @@ export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cw
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let partial: string | null = null;
   let invalid: string | null = null;
-  const openStores: Array<{ close: () => void }> = [];
+  const openStores: Array<{ close: () => void; path: string }> = [];
   const ctx: CliContext = {
     stdout: io.stdout,
+    waitForStdout: io.waitForStdout,
     stderr: io.stderr,
     stdin: io.stdin,
     env: io.env,
@@ -53,7 +55,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    return reportError(error, io);
+    // an SQLite failure (locked, read-only, corrupted) is the store's, named by its path, not a bug
+    return reportError(toStoreError(error, openStores.at(-1)?.path), io);
   } finally {
     for (const store of openStores) store.close();
   }
@@ -85,6 +88,10 @@ function reportError(error: unknown, io: CliIO): number {
   }
   if (error instanceof SourceError) {
     line('source error', error);
+    return EXIT.source;
+  }
+  if (error instanceof StoreError) {
+    line('store error', error);
     return EXIT.source;
   }
   if (error instanceof LockError) {
@@ -157,6 +164,8 @@ if (isMain()) {
     stdout: (t) => {
       if (!outputClosed) output.stdout(t);
     },
+    // a slow reader of stdout (a pipe) makes `tag` wait instead of queueing its results in memory
+    waitForStdout: output.waitForStdout,
     stderr: output.stderr,
     stdin: process.stdin,
     env: process.env,

@@ -4,6 +4,11 @@ import type { Store } from '../store/store.js';
 export interface CliContext {
   /** Data only (reports paths, JSON, JSONL). */
   stdout: (text: string) => void;
+  /**
+   * Resolves once stdout takes more text without queueing it in memory (at once unless its reader is slower than we
+   * write), or when `signal` aborts. Commands that stream output await it between chunks. Absent: never wait.
+   */
+  waitForStdout?: (signal?: AbortSignal) => Promise<void>;
   /** Progress, logs and error lines. */
   stderr: (text: string) => void;
   stdin: NodeJS.ReadableStream;

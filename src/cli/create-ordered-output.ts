@@ -5,6 +5,11 @@
 export interface OrderedOutput {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /**
+   * Resolves once stdout takes more text without buffering it (at once unless its reader is slower than we write),
+   * or when `signal` aborts: a producer awaits it between chunks instead of queueing output in memory without limit.
+   */
+  waitForStdout: (signal?: AbortSignal) => Promise<void>;
 }
 
 type Target = 'stdout' | 'stderr';
@@ -14,13 +19,27 @@ type Target = 'stdout' | 'stderr';
  * everything (the usual case: no cost). Switching streams while the previous one still holds unwritten bytes
  * queues the text, and everything after it, until that stream's pending writes have completed.
  */
-/** What the writers need of a stream: `destroyed` once its reader has gone away (EPIPE). */
-type OutputStream = NodeJS.WritableStream & { writableLength: number; destroyed?: boolean };
+/**
+ * What the writers need of a stream: `destroyed` once its reader has gone away (EPIPE), `writableNeedDrain` while a
+ * write has returned false and 'drain' has not come yet.
+ */
+type OutputStream = NodeJS.WritableStream & { writableLength: number; destroyed?: boolean; writableNeedDrain?: boolean };
 
 export function createOrderedOutput(streams: Record<Target, OutputStream>): OrderedOutput {
   const queue: Array<{ to: Target; text: string }> = [];
   let last: Target | null = null;
   let waiting = false;
+  const drainWaiters = new Set<() => void>();
+
+  // stdout takes more once nothing of ours is queued for it and it has room (or its reader went away: nothing to wait for)
+  const stdoutReady = (): boolean =>
+    queue.length === 0 && (streams.stdout.writableNeedDrain !== true || streams.stdout.destroyed === true);
+
+  const wakeDrainWaiters = (): void => {
+    if (drainWaiters.size === 0 || !stdoutReady()) return;
+    for (const wake of drainWaiters) wake();
+    drainWaiters.clear();
+  };
 
   const flushed = (to: Target): boolean => {
     // a destroyed stream (the reader went away) will never flush: nothing to wait for
@@ -33,11 +52,13 @@ export function createOrderedOutput(streams: Record<Target, OutputStream>): Orde
       waiting = false;
       pump();
     }
+    wakeDrainWaiters();
   };
 
   // a stream closed with writes in flight (EPIPE) may call them back late or never: its close ends the wait too
   streams.stdout.on('close', written);
   streams.stderr.on('close', written);
+  streams.stdout.on('drain', wakeDrainWaiters);
 
   const pump = (): void => {
     while (queue.length > 0) {
@@ -58,5 +79,17 @@ export function createOrderedOutput(streams: Record<Target, OutputStream>): Orde
     queue.push({ to, text });
     if (!waiting) pump();
   };
-  return { stdout: writer('stdout'), stderr: writer('stderr') };
+  const waitForStdout = (signal?: AbortSignal): Promise<void> => {
+    if (stdoutReady() || signal?.aborted === true) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        drainWaiters.delete(wake);
+        signal?.removeEventListener('abort', wake);
+        resolve();
+      };
+      drainWaiters.add(wake);
+      signal?.addEventListener('abort', wake, { once: true });
+    });
+  };
+  return { stdout: writer('stdout'), stderr: writer('stderr'), waitForStdout };
 }

@@ -13,6 +13,7 @@ import { parseLabeledJsonl } from '../tag/labeled-data.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import { tagInBatches } from '../tag/tag-in-batches.js';
 import { TAG_NAMES, type Cue, type TagName } from '../types.js';
+import { truncateText } from '../util/truncate-text.js';
 
 /** One of the worst errors of a tag: the item, the tag's score, a text excerpt and the cues that fired for the tag. */
 interface WorstItem {
@@ -64,7 +65,8 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
         return { id: it.id, labels: it.labels, predicted, scores };
       });
       const s = summarize(preds);
-      const short = (t: string): string => (t.length > 140 ? `${t.slice(0, 137)}...` : t).replace(/\s+/g, ' ');
+      // cut between graphemes: an emoji at the cut is kept or left out whole, never halved into a lone surrogate
+      const short = (t: string): string => truncateText(t, 140).replace(/\s+/g, ' ');
       // the README promises the worst false positives and negatives with their cues; --json carries them too
       const worst = {} as Record<TagName, { falsePositives: WorstItem[]; falseNegatives: WorstItem[] }>;
       for (const t of TAG_NAMES) {

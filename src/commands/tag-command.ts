@@ -105,6 +105,8 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
           batch.push(r.data);
         }
         flush();
+        // a slow reader of stdout: wait for it rather than tag on and queue the results in memory
+        await ctx.waitForStdout?.(ctx.signal);
       }
       if (bad > 0) ctx.markInvalidInput(`${bad} bad input line(s) in ${source}`);
     });

@@ -32,6 +32,18 @@ export class CredentialsError extends SourceError {
   override readonly name: string = 'CredentialsError';
 }
 
+/**
+ * The store cannot be used: not a reactionlens store, missing, from a newer reactionlens, or its database failed
+ * (locked by another program beyond the wait, read-only, corrupted, disk full). Not a SourceError: the data source may
+ * be fine, and a collection must not record it as one skipped request.
+ */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /** A response or record arrived but does not have the shape we expect (the request worked, the data did not). */
 export class SchemaError extends Error {
   override readonly name = 'SchemaError';

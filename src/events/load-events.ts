@@ -54,8 +54,8 @@ export function loadEvent(eventsDir: string, id: string): EventConfig {
 }
 
 /**
- * The event ids in the folder. A folder that is missing or is a file is a config error naming it: read as "no events",
- * `events` (the command that validates the config) passed with nothing configured.
+ * The event ids in the folder. A folder that is missing, is a file or holds no event files is a config error naming
+ * it: read as "no events", `events` (the command that validates the config) passed with nothing configured.
  */
 export function listEventIds(eventsDir: string): string[] {
   let names: string[];
@@ -67,10 +67,14 @@ export function listEventIds(eventsDir: string): string[] {
       code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot be read (${(cause as Error).message})`;
     throw new ConfigError(`The events folder ${eventsDir} ${reason}: --events-dir takes the folder of event JSON files`, { cause });
   }
-  return names
+  const ids = names
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -'.json'.length))
     .sort();
+  if (ids.length === 0) {
+    throw new ConfigError(`The events folder ${eventsDir} has no event files (*.json): --events-dir takes the folder of event JSON files`);
+  }
+  return ids;
 }
 
 /** Every event in the folder; a bad file is reported, not fatal for the others. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { InternalError, SourceError } from '../errors/errors.js';
+import { InternalError, StoreError } from '../errors/errors.js';
 import { hashText } from '../util/hash-text.js';
 import { TAG_NAMES } from '../types.js';
 import type {
@@ -125,12 +125,12 @@ export class Store {
   static open(path: string = DEFAULT_DB_PATH, options: { mustExist?: boolean } = {}): Store {
     if (path !== ':memory:') {
       if (options.mustExist === true && !existsSync(path)) {
-        throw new SourceError(`There is no store at ${path}: run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
+        throw new StoreError(`There is no store at ${path}: run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
       }
       try {
         mkdirSync(dirname(path), { recursive: true });
       } catch (cause) {
-        throw new SourceError(`Cannot create the store's directory ${dirname(path)}: ${(cause as Error).message}`, { cause });
+        throw new StoreError(`Cannot create the store's directory ${dirname(path)}: ${(cause as Error).message}`, { cause });
       }
     }
     let opened: Database.Database | undefined;
@@ -141,16 +141,21 @@ export class Store {
       opened.pragma('journal_mode = WAL');
     } catch (cause) {
       opened?.close();
-      if (cause instanceof SourceError) throw cause;
+      if (cause instanceof StoreError) throw cause;
       const reason = (cause as { code?: unknown }).code === 'SQLITE_NOTADB' ? 'the file is not an SQLite database' : (cause as Error).message;
-      throw new SourceError(`Cannot open the store at ${path}: ${reason}`, { cause });
+      throw new StoreError(`Cannot open the store at ${path}: ${reason}`, { cause });
     }
     const db = opened;
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
     const store = new Store(db, path);
-    store.migrate();
+    try {
+      store.migrate();
+    } catch (cause) {
+      db.close();
+      throw toStoreError(cause, path);
+    }
     return store;
   }
 
@@ -165,7 +170,7 @@ export class Store {
   private migrate(): void {
     const current = this.schemaVersion();
     if (current > MIGRATIONS.length) {
-      throw new SourceError(
+      throw new StoreError(
         `The store at ${this.path} has schema version ${current}, newer than this reactionlens (${MIGRATIONS.length}). Upgrade reactionlens.`,
       );
     }
@@ -497,24 +502,45 @@ export class Store {
   }
 }
 
+/** The tables every reactionlens store has, at any schema version: those the foundation migration creates. */
+const STORE_TABLES = [...(MIGRATIONS[0] ?? '').matchAll(/CREATE TABLE (\w+)/g)].map((m) => m[1]!);
+
 /**
- * A store is a database whose user_version counts our migrations. At version 0 a database with tables belongs to
- * another program (migrating would add our tables to it), and an empty one (a 0-byte file included) holds no store:
- * fine to create one in, unless the command only reads (`mustExist`).
+ * A store is a database whose user_version counts our migrations and that has our tables. At version 0 a database with
+ * tables belongs to another program (migrating would add our tables to it), and an empty one (a 0-byte file included)
+ * holds no store: fine to create one in, unless the command only reads (`mustExist`). Other programs set user_version
+ * too, so a non-zero version without our tables is another program's database as well (migrating from that version, or
+ * refusing it as newer after switching it to WAL, would change it).
  */
 function refuseForeignDatabase(db: Database.Database, path: string, mustExist: boolean): void {
   if (path === ':memory:') return;
-  if ((db.pragma('user_version', { simple: true }) as number) !== 0) return;
+  const version = db.pragma('user_version', { simple: true }) as number;
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name").pluck().all() as string[];
+  const shown = tables.length > 5 ? `${tables.slice(0, 5).join(', ')}, …` : tables.join(', ');
+  if (version !== 0) {
+    const missing = STORE_TABLES.filter((name) => !tables.includes(name));
+    if (missing.length === 0) return;
+    throw new StoreError(
+      `${path} is not a reactionlens store: it is an SQLite database with ${tables.length > 0 ? `other tables (${shown})` : 'no tables'} and schema version ${version}, but not reactionlens's tables (no ${missing.join(', ')}); pass the right --db`,
+    );
+  }
   if (tables.length > 0) {
-    const shown = tables.length > 5 ? `${tables.slice(0, 5).join(', ')}, …` : tables.join(', ');
-    throw new SourceError(
+    throw new StoreError(
       `${path} is not a reactionlens store: it is an SQLite database with other tables (${shown}) and no reactionlens schema version; pass the right --db`,
     );
   }
   if (mustExist) {
-    throw new SourceError(`There is no store at ${path} (the file is empty): run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
+    throw new StoreError(`There is no store at ${path} (the file is empty): run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
   }
+}
+
+/**
+ * A failure of the database under the store (better-sqlite3's SqliteError: SQLITE_BUSY, SQLITE_READONLY, SQLITE_CORRUPT,
+ * SQLITE_FULL, …) as a StoreError naming the store's path; any other error is returned as it is.
+ */
+export function toStoreError(error: unknown, path: string | undefined): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  return new StoreError(`${path === undefined ? 'the store' : `the store at ${path}`}: ${error.message} (${error.code})`, { cause: error });
 }
 
 export function emptySaveCounts(): SaveCounts {

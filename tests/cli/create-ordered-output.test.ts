@@ -64,4 +64,70 @@ describe('createOrderedOutput', () => {
     await settle(20);
     expect(sink.written).toEqual(['still written\n']);
   });
+
+  describe('waitForStdout', () => {
+    /** A stdout with a 10-byte buffer whose reader takes a chunk only when `take()` is called. */
+    function heldStdout() {
+      const pending: Array<() => void> = [];
+      const stdout = new Writable({
+        highWaterMark: 10,
+        decodeStrings: false,
+        write(_chunk: string, _encoding, done) {
+          pending.push(done);
+        },
+      });
+      const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
+      return { stdout, stderr, take: () => pending.shift()?.() };
+    }
+    const isSettled = async (p: Promise<void>): Promise<boolean> => {
+      let settled = false;
+      void p.then(() => (settled = true));
+      await settle(10);
+      return settled;
+    };
+
+    it('resolves at once while stdout has room (the usual case)', async () => {
+      const sink = sharedSink({ stdout: 0, stderr: 0 });
+      const out = createOrderedOutput(sink);
+      out.stdout('a short line\n');
+      expect(await isSettled(out.waitForStdout())).toBe(true);
+    });
+
+    it("waits while stdout's buffer is full (write returned false) and resolves on 'drain'", async () => {
+      const sink = heldStdout();
+      const out = createOrderedOutput(sink);
+      out.stdout('more than ten bytes\n');
+      const wait = out.waitForStdout();
+      expect(await isSettled(wait)).toBe(false);
+      sink.take();
+      expect(await isSettled(wait)).toBe(true);
+    });
+
+    it('waits for stdout text queued behind a slow stderr too', async () => {
+      const sink = sharedSink({ stdout: 0, stderr: 30 });
+      const out = createOrderedOutput(sink);
+      out.stderr('a progress line\n');
+      out.stdout('data\n');
+      const wait = out.waitForStdout();
+      expect(await isSettled(wait)).toBe(false);
+      await settle(60);
+      expect(await isSettled(wait)).toBe(true);
+      expect(sink.written).toEqual(['a progress line\n', 'data\n']);
+    });
+
+    it('ends when the signal aborts, or when stdout is destroyed (the reader went away)', async () => {
+      const sink = heldStdout();
+      sink.stdout.on('error', () => {});
+      const out = createOrderedOutput(sink);
+      out.stdout('more than ten bytes\n');
+      const controller = new AbortController();
+      const aborted = out.waitForStdout(controller.signal);
+      const destroyed = out.waitForStdout();
+      controller.abort();
+      expect(await isSettled(aborted)).toBe(true);
+      expect(await isSettled(destroyed)).toBe(false);
+      sink.stdout.destroy(new Error('EPIPE'));
+      expect(await isSettled(destroyed)).toBe(true);
+    });
+  });
 });

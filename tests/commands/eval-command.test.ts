@@ -71,6 +71,24 @@ describe('reactionlens eval', () => {
     for (const t of TAG_NAMES) expect(none.worst[t]).toEqual({ falsePositives: [], falseNegatives: [] });
   });
 
+  it('cuts a long excerpt between graphemes: an emoji across the cut is left out whole, not halved', async () => {
+    const start = 'They book their own investment as revenue. That is round-tripping, and the SEC should look at it. Padding words here and ';
+    // the emoji's two code units sit at 136 and 137: a cut at 137 code units kept only its first half
+    const long = `${start}${'x'.repeat(136 - start.length)}🤡 and the rest of the comment.`;
+    expect(long.charCodeAt(136)).toBe(0xd83e);
+    // labeled 0 everywhere: a false positive where the tagger fires (distrust, on "round-tripping")
+    const dir = labeledFile([item('emoji', long, 0, 0, 0)]);
+    const r = await cli(['eval', 'labeled.jsonl', '--json', '--worst', '50'], { cwd: dir });
+    const json = JSON.parse(r.stdout) as { worst: Record<string, { falsePositives: Array<{ id: string; text: string }> }> };
+    const excerpt = json.worst['distrust']!.falsePositives.find((w) => w.id === 'emoji')!.text;
+    expect(excerpt).toBe(`${long.slice(0, 136)}...`);
+    expect(excerpt).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    // the text report prints the same excerpt, whole emoji or none (stdout as UTF-8 bytes has no U+FFFD)
+    const text = (await cli(['eval', 'labeled.jsonl', '--worst', '50'], { cwd: dir })).stdout;
+    expect(text).toContain(`emoji: ${long.slice(0, 136)}...`);
+    expect(Buffer.from(text, 'utf8').toString('utf8')).not.toContain('\uFFFD');
+  });
+
   it('the text report lists the table; bad lines go to stderr with line numbers and exit 2', async () => {
     const dir = labeledFile(['{oops', JSON.stringify({ id: 'z', text: 'no labels' })]);
     const r = await cli(['eval', 'labeled.jsonl'], { cwd: dir });

@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { EXIT } from '../../src/cli.js';
+import { createOrderedOutput } from '../../src/cli/create-ordered-output.js';
+import { EXIT, runCli } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
-import { TAG_NAMES, type TagName } from '../../src/types.js';
+import { TAG_BATCH_SIZE, TAG_NAMES, type TagName } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
 
 const version = loadTagger().version;
@@ -88,6 +89,96 @@ describe('reactionlens tag', () => {
     const r = await running;
     expect(r.code).toBe(EXIT.interrupted);
     expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['first']);
+  });
+
+  describe('with a reader of stdout slower than the tagger (a full pipe)', () => {
+    const N = 2_000;
+    const texts = ['More circular financing. What could go wrong? /s', 'This is a Ponzi scheme.', 'Nvidia reports earnings on Wednesday.'];
+
+    /** `tag in.jsonl` over N lines through the entry's ordered output, into a stdout whose reader takes nothing until `release()`. */
+    function startSlowReader(signal?: AbortSignal) {
+      const dir = mkdtempSync(join(tmpdir(), 'rl-tag-'));
+      writeFileSync(join(dir, 'in.jsonl'), Array.from({ length: N }, (_, i) => JSON.stringify({ id: `n${i}`, text: texts[i % 3] })).join('\n') + '\n');
+      let received = '';
+      let flowing = false;
+      let held: (() => void) | null = null;
+      const stdout = new Writable({
+        highWaterMark: 16 * 1024,
+        decodeStrings: false,
+        write(chunk: string, _encoding, done) {
+          const take = (): void => {
+            received += chunk;
+            done();
+          };
+          if (flowing) take();
+          else held = take;
+        },
+      });
+      const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
+      const output = createOrderedOutput({ stdout, stderr });
+      let given = 0; // result lines the command has handed to stdout
+      const running = runCli(['tag', 'in.jsonl'], {
+        stdout: (t) => {
+          given += t.split('\n').length - 1;
+          output.stdout(t);
+        },
+        stderr: output.stderr,
+        waitForStdout: output.waitForStdout,
+        stdin: new PassThrough(),
+        env: {},
+        cwd: dir,
+        isTTY: false,
+        ...(signal === undefined ? {} : { signal }),
+      });
+      let finished = false;
+      void running.then(() => (finished = true));
+      return {
+        running,
+        given: () => given,
+        finished: () => finished,
+        received: () => received,
+        release: (): void => {
+          flowing = true;
+          held?.();
+        },
+        ended: () => new Promise<void>((resolve) => stdout.end(resolve)),
+      };
+    }
+
+    /** Until the command has stopped handing over lines for 250 ms (or has finished). */
+    async function untilIdle(given: () => number, finished: () => boolean): Promise<void> {
+      let last = -1;
+      let sameFor = 0;
+      while (!finished() && sameFor < 5) {
+        await new Promise((resume) => setTimeout(resume, 50));
+        sameFor = given() === last ? sameFor + 1 : 0;
+        last = given();
+      }
+    }
+
+    it('waits for it instead of tagging on and queueing every result in memory; all results arrive, in order', async () => {
+      const slow = startSlowReader();
+      await untilIdle(slow.given, slow.finished);
+      // stdout's buffer is full after the first batch or two: the tagger waits there
+      expect(slow.finished()).toBe(false);
+      expect(slow.given()).toBeGreaterThan(0);
+      expect(slow.given()).toBeLessThanOrEqual(2 * TAG_BATCH_SIZE);
+      slow.release();
+      expect(await slow.running).toBe(EXIT.ok);
+      await slow.ended();
+      const ids = slow.received().trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+      expect(ids).toEqual(Array.from({ length: N }, (_, i) => `n${i}`));
+    });
+
+    it('Ctrl-C while waiting for the reader stops at once (exit 130)', async () => {
+      const controller = new AbortController();
+      const slow = startSlowReader(controller.signal);
+      await untilIdle(slow.given, slow.finished);
+      expect(slow.finished()).toBe(false);
+      controller.abort();
+      expect(await slow.running).toBe(EXIT.interrupted);
+      expect(slow.given()).toBeLessThanOrEqual(2 * TAG_BATCH_SIZE);
+    });
   });
 
   it('reads a file argument relative to cwd', async () => {

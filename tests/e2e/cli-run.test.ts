@@ -293,6 +293,15 @@ describe('bad input', () => {
   it.each([
     ['a missing folder', (d: string) => join(d, 'no-such-events')],
     ['a file', () => join(ROOT, 'events', `${EVENT}.json`)],
+    [
+      'a folder with no event files',
+      (d: string) => {
+        const path = join(d, 'no-event-files');
+        mkdirSync(path, { recursive: true });
+        writeFileSync(join(path, 'notes.txt'), 'not an event\n');
+        return path;
+      },
+    ],
   ])('--events-dir naming %s is a config error naming it (exit 2), for events and the commands that load one', async (_name, eventsDir) => {
     const path = eventsDir(dir);
     for (const args of [['events'], ['events', '--json'], ['report', '--event', EVENT, '--db', join(dir, 'unused.db')]]) {
@@ -309,21 +318,48 @@ describe('bad input', () => {
     db.exec('CREATE TABLE foo (x)');
     db.close();
     const before = readFileSync(other);
+    // another program's database that sets user_version as its own schema version
+    const versioned = join(dir, 'versioned-app.db');
+    const vdb = new Database(versioned);
+    vdb.exec('CREATE TABLE foo (x)');
+    vdb.pragma('user_version = 7');
+    vdb.close();
+    const versionedBefore = readFileSync(versioned);
     const empty = join(dir, 'empty.db');
     writeFileSync(empty, '');
     const cases: Array<[string[], RegExp]> = [
       [['quotes', '--event', EVENT, '--db', other], /is not a reactionlens store: it is an SQLite database with other tables \(foo\)/],
       [['run', '--event', EVENT, '--source', 'fixtures', '--db', other, '--out', join(dir, 'foreign-out')], /is not a reactionlens store/],
+      [['quotes', '--event', EVENT, '--db', versioned], /is not a reactionlens store: it is an SQLite database with other tables \(foo\) and schema version 7/],
+      [['run', '--event', EVENT, '--source', 'fixtures', '--db', versioned, '--out', join(dir, 'foreign-out')], /is not a reactionlens store/],
       [['quotes', '--event', EVENT, '--db', empty], /There is no store at .*empty\.db \(the file is empty\)/],
     ];
     for (const [args, message] of cases) {
       const result = await cli(args);
       expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(EXIT.source);
       expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr, args.join(' ')).toMatch(/^reactionlens: store error: /);
     }
     expect(readFileSync(other).equals(before)).toBe(true);
+    expect(readFileSync(versioned).equals(versionedBefore)).toBe(true);
+    expect(existsSync(`${versioned}-wal`)).toBe(false);
     expect(readFileSync(empty).length).toBe(0);
     expect(existsSync(join(dir, 'foreign-out'))).toBe(false);
+  });
+
+  it('a store whose database fails (here corrupted) is a store error naming it (exit 3), not an internal error', async () => {
+    const db = join(dir, 'corrupt.db');
+    expect((await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db, '--quiet'])).code).toBe(EXIT.ok);
+    // garbage over the pages after the schema's: the tables are still found, reading them fails (SQLITE_CORRUPT)
+    const bytes = readFileSync(db);
+    bytes.fill(0xff, 5 * 4096, 25 * 4096);
+    writeFileSync(db, bytes);
+    for (const args of [['report', '--event', EVENT, '--db', db, '--out', join(dir, 'corrupt-out')], ['collect', '--event', EVENT, '--source', 'fixtures', '--db', db]]) {
+      const result = await cli(args);
+      expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(EXIT.source);
+      expect(result.stderr).toMatch(new RegExp(`^reactionlens: store error: .*${db.replaceAll('.', '\\.')}.*database disk image is malformed`, 'm'));
+      expect(result.stderr).not.toMatch(/internal error|source error|\n\s+at /);
+    }
   });
 
   it('a missing required flag is a usage error', async () => {

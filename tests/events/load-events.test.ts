@@ -82,6 +82,13 @@ describe('event files', () => {
     }
   });
 
+  it('a folder with no event files (*.json) is a config error naming it, not "no events"', () => {
+    write('notes.txt', 'not an event');
+    expect(() => listEvents(dir)).toThrow(ConfigError);
+    expect(() => listEvents(dir)).toThrow(`The events folder ${dir} has no event files (*.json)`);
+    expect(() => loadEvent(dir, 'demo-event')).toThrow(`The events folder ${dir} has no event files (*.json)`);
+  });
+
   it('validates the two bundled events', () => {
     const { events, errors } = listEvents(join(import.meta.dirname, '..', '..', 'events'));
     expect(errors).toEqual([]);

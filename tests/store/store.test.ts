@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SourceError } from '../../src/errors/errors.js';
+import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { hashText } from '../../src/util/hash-text.js';
@@ -76,6 +76,7 @@ describe('Store', () => {
 
   it('refuses a store written by a newer schema', () => {
     const path = join(dir, 'future.sqlite');
+    Store.open(path).close();
     const db = new Database(path);
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
@@ -88,8 +89,28 @@ describe('Store', () => {
     other.exec("CREATE TABLE foo (x); INSERT INTO foo VALUES ('theirs')");
     other.close();
     const before = readFileSync(path);
-    expect(() => Store.open(path, { mustExist })).toThrow(SourceError);
+    expect(() => Store.open(path, { mustExist })).toThrow(StoreError);
     expect(() => Store.open(path, { mustExist })).toThrow(`${path} is not a reactionlens store: it is an SQLite database with other tables (foo)`);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it.each([
+    [1, false],
+    [MIGRATIONS.length, true],
+    [MIGRATIONS.length + 4, false],
+    [MIGRATIONS.length + 4, true],
+  ])("refuses another program's SQLite database that sets user_version (%i) and leaves it as it was (mustExist %s)", (version, mustExist) => {
+    const path = join(dir, 'other-app.sqlite');
+    const other = new Database(path);
+    other.exec("CREATE TABLE foo (x); INSERT INTO foo VALUES ('theirs')");
+    other.pragma(`user_version = ${version}`);
+    other.close();
+    const before = readFileSync(path);
+    expect(() => Store.open(path, { mustExist })).toThrow(StoreError);
+    expect(() => Store.open(path, { mustExist })).toThrow(
+      `${path} is not a reactionlens store: it is an SQLite database with other tables (foo) and schema version ${version}, but not reactionlens's tables (no threads, comments, event_threads, tags, labels, runs)`,
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
