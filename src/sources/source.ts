@@ -28,6 +28,13 @@ export interface FetchedThread extends ThreadBundle {
   skipped: SkipRecord[];
 }
 
+export interface CheckedStatuses {
+  /** Status by comment id; an id missing here is unknown (neither purged nor confirmed live). */
+  statuses: Map<string, ContentStatus>;
+  /** Answers that could not be read, one per item. */
+  skipped: SkipRecord[];
+}
+
 export interface SourceStats {
   requests: number;
   rateLimited: number;
@@ -39,6 +46,6 @@ export interface Source {
   findThreads(event: EventConfig, ctx: SourceContext): Promise<FoundThreads>;
   fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread>;
   /** Re-check stored items; ids are comment ids (no prefix). Missing from the map = unknown. */
-  checkStatus?(commentIds: string[], ctx: SourceContext): Promise<Map<string, ContentStatus>>;
+  checkStatus?(commentIds: string[], ctx: SourceContext): Promise<CheckedStatuses>;
   stats(): SourceStats;
 }
