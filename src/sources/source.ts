@@ -13,7 +13,8 @@ export interface SourceContext {
 
 export type ProgressEvent =
   | { kind: 'request'; path: string }
-  | { kind: 'wait'; ms: number; reason: string }
+  /** `cause`: a rate-limit wait (budget spent, 429) or a backoff before retrying a failed request (network error, 5xx). */
+  | { kind: 'wait'; ms: number; reason: string; cause: 'rate-limit' | 'retry' }
   | { kind: 'thread'; threadId: string; comments: number };
 
 export interface FoundThreads {

@@ -7,6 +7,7 @@ import type { RedditApi } from '../../src/reddit/reddit-api.js';
 import { infoListingSchema, searchListingSchema } from '../../src/reddit/reddit-schemas.js';
 import { createRedditApiSource } from '../../src/sources/reddit-api-source.js';
 import { createRedditSource } from '../../src/sources/reddit-source.js';
+import type { ProgressEvent } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
 import type { EventConfig } from '../../src/types.js';
 import {
@@ -92,6 +93,19 @@ describe('reddit source: collecting', () => {
     const stats = source.stats();
     expect(stats.requests).toBe(fake.stats.requests);
     expect(stats.rateLimited).toBe(0);
+  });
+
+  it('tells progress which waits are rate limits and which are retry backoffs', async () => {
+    const { fake, source, now } = setUp();
+    fake.injectFault('503', (p) => p.startsWith('/r/technology/search'));
+    fake.injectFault('429', (p) => p.startsWith('/r/stocks/search'));
+    const waits: Array<[string, string]> = [];
+    const progress = (e: ProgressEvent): void => void (e.kind === 'wait' && waits.push([e.cause, e.reason]));
+    await collectEvent(EVENT, source, Store.open(':memory:'), { now, progress });
+    expect(fake.pendingFaults).toBe(0);
+    expect(waits).toContainEqual(['retry', expect.stringMatching(/^retrying \/r\/technology\/search after: .*503/)]);
+    expect(waits).toContainEqual(['rate-limit', '429 from Reddit on /r/stocks/search']);
+    for (const [cause, reason] of waits) expect(reason.startsWith('retrying ')).toBe(cause === 'retry');
   });
 
   it('is incremental: a second run duplicates nothing and updates scores', async () => {
