@@ -62,9 +62,9 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
   // Set after an answer that spent the budget; honoured before the next request.
   let pauseMs = 0;
 
-  const wait = async (ms: number, reason: string, ctx: SourceContext): Promise<void> => {
+  const wait = async (ms: number, reason: string, cause: 'rate-limit' | 'retry', ctx: SourceContext): Promise<void> => {
     if (ms <= 0) return;
-    ctx.progress?.({ kind: 'wait', ms, reason });
+    ctx.progress?.({ kind: 'wait', ms, reason, cause });
     stats.waitMs += ms;
     await sleep(ms, ctx.signal);
   };
@@ -79,7 +79,7 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
         if (pauseMs > 0) {
           const ms = pauseMs;
           pauseMs = 0;
-          await wait(ms, 'archive rate limit budget spent', ctx);
+          await wait(ms, 'archive rate limit budget spent', 'rate-limit', ctx);
         }
         ctx.signal?.throwIfAborted();
         stats.requests++;
@@ -97,7 +97,7 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
           if (!decision.retry || attempt >= retries) {
             throw new SourceError(`Arctic Shift unreachable after ${attempt + 1} attempts: ${where} (${(cause as Error).message})`, { cause });
           }
-          await wait(decision.ms, 'archive network error', ctx);
+          await wait(decision.ms, 'archive network error', 'retry', ctx);
           continue;
         }
         if (response.ok) {
@@ -115,7 +115,8 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
           throw new Failure(`Arctic Shift request failed with status ${response.status} ${why}: ${where}${detail}`);
         }
         await response.body?.cancel();
-        await wait(decision.ms, response.status === 429 ? 'archive rate limited (429)' : `archive status ${response.status}`, ctx);
+        const rateLimited = response.status === 429;
+        await wait(decision.ms, rateLimited ? 'archive rate limited (429)' : `archive status ${response.status}`, rateLimited ? 'rate-limit' : 'retry', ctx);
       }
     },
   };

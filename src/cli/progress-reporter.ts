@@ -15,11 +15,13 @@ export function createProgressReporter(
   write: (text: string) => void,
   options: { isTTY: boolean; now: () => number; intervalSeconds?: number; quiet?: boolean },
 ): ProgressReporter {
-  const state = { threads: 0, comments: 0, requests: 0, waits: 0, waitMs: 0 };
+  const state = { threads: 0, comments: 0, requests: 0, waits: 0, waitMs: 0, retries: 0, retryMs: 0 };
   let lastLine = 0;
   let drawn = false;
+  // retry backoffs (network errors, 5xx) are counted apart from rate-limit waits: they point at a different cause
   const render = (): string =>
-    `threads ${state.threads} · comments ${state.comments} · requests ${state.requests} · waits ${state.waits} (${Math.round(state.waitMs / 1000)} s: rate limits and retries)`;
+    `threads ${state.threads} · comments ${state.comments} · requests ${state.requests} · rate-limit waits ${state.waits} (${Math.round(state.waitMs / 1000)} s)` +
+    (state.retries > 0 ? ` · retries ${state.retries} (${Math.round(state.retryMs / 1000)} s)` : '');
   const flush = (force: boolean): void => {
     if (options.quiet) return;
     if (options.isTTY) {
@@ -36,7 +38,10 @@ export function createProgressReporter(
   return {
     onEvent(event) {
       if (event.kind === 'request') state.requests++;
-      else if (event.kind === 'wait') {
+      else if (event.kind === 'wait' && event.cause === 'retry') {
+        state.retries++;
+        state.retryMs += event.ms;
+      } else if (event.kind === 'wait') {
         state.waits++;
         state.waitMs += event.ms;
       } else {

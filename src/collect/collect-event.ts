@@ -93,7 +93,8 @@ export async function collectEvent(
     const stale = store.listLiveCommentIds(event.id, checkedBefore).filter((id) => !fetchedIds.has(id));
     if (stale.length > 0) {
       try {
-        const statuses = await source.checkStatus(stale, ctx);
+        const { statuses, skipped } = await source.checkStatus(stale, ctx);
+        summary.skipped.push(...skipped);
         const gone: Array<{ id: string; status: 'deleted' | 'removed' }> = [];
         const live: string[] = [];
         for (const [id, status] of statuses) {

@@ -4,7 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { DecompressStream } from 'zstd-napi';
-import { ConfigError, SourceError } from '../errors/errors.js';
+import { SourceError } from '../errors/errors.js';
 
 const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
 const IDENTITY_BYTES = 1024 * 1024;
@@ -30,11 +30,11 @@ export async function inspectDump(path: string): Promise<DumpFile> {
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new ConfigError(`${path} is not a file`);
+    // a dump that cannot be read is a file error (exit 3), as the README's exit codes say: a folder too
+    if (!info.isFile()) throw new SourceError(`${path} is not a file`);
     size = info.size;
   } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    // a dump that cannot be read is a file error (exit 3), as the README's exit codes say
+    if (error instanceof SourceError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new SourceError(`No such file: ${path}`);
     throw new SourceError(`Cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }

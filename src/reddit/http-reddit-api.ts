@@ -88,10 +88,10 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
 
   const context = () => options.context?.() ?? {};
 
-  const wait = async (ms: number, reason: string): Promise<void> => {
+  const wait = async (ms: number, reason: string, cause: 'rate-limit' | 'retry'): Promise<void> => {
     if (ms <= 0) return;
     stats.waitMs += ms;
-    context().progress?.({ kind: 'wait', ms, reason });
+    context().progress?.({ kind: 'wait', ms, reason, cause });
     await clock.sleep(ms, context().signal);
   };
 
@@ -100,7 +100,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     for (;;) {
       const ms = planRequestDelay(budget, clock.now(), options.pacing);
       if (ms <= 0) break;
-      await wait(ms, 'rate limit budget spent; waiting for the window reset');
+      await wait(ms, 'rate limit budget spent; waiting for the window reset', 'rate-limit');
     }
     inFlight++;
     if (budget !== undefined) budget.remaining--;
@@ -130,7 +130,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         if (error instanceof TruncatedBodyError) throw new SchemaError(`${what}: ${reason}`, what, '(body)', { cause: error });
         throw new SourceError(`${what} failed after ${failures + 1} attempts: ${reason}`, { cause: error });
       }
-      await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeError(error)}`);
+      await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeError(error)}`, 'retry');
       failures++;
     };
 
@@ -173,7 +173,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         const ms = delayAfterRateLimited((name) => response.headers.get(name), clock.now(), options.pacing);
         // Until the window resets, our budget is zero whatever the last headers said.
         if (ms !== undefined) budget = { remaining: 0, resetAt: clock.now() + ms };
-        await wait(ms ?? backoffDelay(rateLimited, retry, random), `429 from Reddit on ${url.pathname}`);
+        await wait(ms ?? backoffDelay(rateLimited, retry, random), `429 from Reddit on ${url.pathname}`, 'rate-limit');
         continue;
       }
       if (status === 401) {

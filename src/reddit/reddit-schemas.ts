@@ -165,6 +165,40 @@ export const moreChildrenResponseSchema = z.object({
 });
 export type MoreChildrenResponse = z.infer<typeof moreChildrenResponseSchema>;
 
+/**
+ * An /api/info entry that does not have the shape we expect. It is not the end of its listing: the other
+ * entries are still read, this one becomes a skip record naming its id and field. Its body and author are
+ * kept when they still read as strings, so a deletion re-check can see Reddit's "[deleted]"/"[removed]".
+ */
+export interface InvalidInfoThing {
+  kind: 'invalid';
+  id: string | null;
+  reason: string;
+  body: string | null;
+  author: string | null | undefined;
+}
+
+/** What an /api/info listing holds. */
+export type InfoThing = CommentThing | SubmissionThing | InvalidInfoThing;
+
+function toInvalidInfoThing(value: unknown, issues: z.core.$ZodIssue[]): InvalidInfoThing {
+  const data = typeof value === 'object' && value !== null ? (value as { data?: unknown }).data : undefined;
+  const fields = typeof data === 'object' && data !== null ? (data as { id?: unknown; body?: unknown; author?: unknown }) : {};
+  return {
+    kind: 'invalid',
+    id: typeof fields.id === 'string' && fields.id !== '' ? fields.id : null,
+    reason: formatZodIssues(new z.ZodError(issues)),
+    body: typeof fields.body === 'string' ? fields.body : null,
+    author: typeof fields.author === 'string' || fields.author === null ? fields.author : undefined,
+  };
+}
+
+/** One entry of an /api/info listing: a comment, a submission, or (when neither shape fits) an InvalidInfoThing. */
+const infoThingSchema: z.ZodType<InfoThing> = z
+  .union([commentThingSchema, submissionThingSchema])
+  // as for replyThingSchema: the InvalidInfoThing is widened back by the cast
+  .catch((ctx) => toInvalidInfoThing(ctx.value, ctx.error.issues) as unknown as CommentThing) as unknown as z.ZodType<InfoThing>;
+
 /** GET /api/info?id=t1_…,t3_… */
-export const infoListingSchema = listingSchema(z.union([commentThingSchema, submissionThingSchema]));
+export const infoListingSchema = listingSchema(infoThingSchema);
 export type InfoListing = z.infer<typeof infoListingSchema>;

@@ -39,7 +39,10 @@ export interface Comparison {
   events: Array<{
     id: string;
     title: string;
-    date: string;
+    /** False when the store holds no threads or comments for the event: nothing to date or compare. */
+    hasData: boolean;
+    /** The day of the event's data (its latest fetch or run), null when it has none. */
+    date: string | null;
     tagger: string;
     window: { from: number; to: number };
     counts: { analysed: number; tagged: number; excluded: number; threads: number };
@@ -89,14 +92,19 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
     schema: 'reactionlens/comparison@1',
     weight,
     differenceDirection: DIFFERENCE_DIRECTION,
-    events: reports.map((r) => ({
-      id: r.event.id,
-      title: r.event.title,
-      date: r.date,
-      tagger: r.tagger,
-      window: r.event.window,
-      counts: { analysed: r.counts.analysed, tagged: r.counts.tagged, excluded: r.counts.excluded, threads: r.counts.threads },
-    })),
+    events: reports.map((r) => {
+      // with nothing stored, a report's date is only its window end (or a run that collected nothing): not a data date
+      const hasData = r.counts.threads > 0 || r.counts.stored > 0;
+      return {
+        id: r.event.id,
+        title: r.event.title,
+        hasData,
+        date: hasData ? r.date : null,
+        tagger: r.tagger,
+        window: r.event.window,
+        counts: { analysed: r.counts.analysed, tagged: r.counts.tagged, excluded: r.counts.excluded, threads: r.counts.threads },
+      };
+    }),
     tags,
     mixedTaggers: new Set(reports.map((r) => r.tagger)).size > 1,
   };

@@ -8,7 +8,10 @@ const INLINE_SPECIALS = /[\\`*_[\]<>|~&$]/g;
 // lists, block quotes, thematic breaks, setext underlines, ordered lists.
 const LINE_START = /^([#+\-=>]|\d+[.)])/;
 // Where a bare URL starts; the rest is scanned by hand (a pattern for the whole URL could backtrack).
-const URL_START = /https?:\/\//gi;
+// A scheme-less "www." link starts a word (as GFM's www autolinks do) and goes on with a letter or digit.
+const URL_START = /https?:\/\/|(?<![\p{L}\p{N}.\/@:\\-])www\.(?=[\p{L}\p{N}])/giu;
+// Backslash-escaped inside a link destination: what would end it early or be read as an escape or code.
+const DESTINATION_SPECIALS = /[\\()`]/g;
 // Left outside the link when a URL ends with them: they end the sentence, not the URL (as GFM's autolinker does).
 const TRAILING_PUNCTUATION = new Set(['.', ',', ':', ';', '!', '?', "'", '"', '*', '_', '~', ']']);
 
@@ -47,15 +50,23 @@ function escapeText(text: string): string {
  * renderer autolinks it. A CommonMark autolink `<url>` takes its text literally and cannot hold `<`, `>`
  * or whitespace, so the URL ends at any of those (and at `|`, which would split a table cell): nothing in
  * it can open emphasis, a link or a tag. One pass over the line.
+ *
+ * A scheme-less `www.` URL cannot be an autolink (CommonMark needs the scheme) and adding one would change
+ * the quoted words, so it becomes `[www.x.com/a\_b](https://www.x.com/a_b)`: the label is the text as
+ * written (escaped as text, so it reads exactly), the destination adds `https://`; renderers do not link
+ * again inside a link label.
  */
 function escapeAroundUrls(line: string): string {
   let out = '';
   let done = 0;
   URL_START.lastIndex = 0;
   for (let match = URL_START.exec(line); match !== null; match = URL_START.exec(line)) {
+    const scheme = match[0].endsWith('//');
     const end = findUrlEnd(line, match.index + match[0].length);
     if (end === match.index + match[0].length) continue; // a bare "https://" links nowhere
-    out += `${escapeText(line.slice(done, match.index))}<${line.slice(match.index, end)}>`;
+    const url = line.slice(match.index, end);
+    out += escapeText(line.slice(done, match.index));
+    out += scheme ? `<${url}>` : `[${escapeText(url)}](${`https://${url}`.replace(DESTINATION_SPECIALS, (ch) => `\\${ch}`)})`;
     done = end;
     URL_START.lastIndex = end;
   }

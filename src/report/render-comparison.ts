@@ -17,8 +17,11 @@ function renderComparisonMarkdown(c: Comparison): string {
   const out: string[] = ['## Reddit reaction compared', ''];
   const unit = c.weight === 'score' ? 'score-weighted share of comments' : 'share of comments';
   for (const e of c.events) {
-    out.push(`- **${escapeMarkdownInline(e.id)}** — ${escapeMarkdownInline(e.title)}: ${e.counts.tagged.toLocaleString('en-US')} tagged of ${e.counts.analysed.toLocaleString('en-US')} analysed comments in ${e.counts.threads} threads (data as of ${e.date})`);
+    const head = `- **${escapeMarkdownInline(e.id)}** — ${escapeMarkdownInline(e.title)}: `;
+    if (!e.hasData) out.push(`${head}**no data** (the store holds no threads or comments for this event)`);
+    else out.push(`${head}${e.counts.tagged.toLocaleString('en-US')} tagged of ${e.counts.analysed.toLocaleString('en-US')} analysed comments in ${e.counts.threads} threads (data as of ${e.date})`);
   }
+  const noData = new Set(c.events.filter((e) => !e.hasData).map((e) => e.id));
   out.push('');
   if (c.mixedTaggers) out.push('_Warning: the events were tagged by different tagger versions._', '');
   const pair = c.events.length === 2 ? ` (${escapeMarkdownInline(c.events[1]?.id ?? '')} − ${escapeMarkdownInline(c.events[0]?.id ?? '')})` : '';
@@ -26,7 +29,9 @@ function renderComparisonMarkdown(c: Comparison): string {
   out.push(`|---|${c.events.map(() => '---:').join('|')}|---:|---:|:---:|`);
   for (const row of c.tags) {
     // an event with no comments has no share to compare: say so rather than print a 0% and a "+0.0 pts"
-    const cells = row.shares.map((s) => (s.share === null || s.ci95 === null ? 'n/a (no comments)' : `${formatPercent(s.share)} (${formatInterval(s.ci95)})`));
+    const cells = row.shares.map((s) =>
+      s.share === null || s.ci95 === null ? `n/a (${noData.has(s.eventId) ? 'no data' : 'no comments'})` : `${formatPercent(s.share)} (${formatInterval(s.ci95)})`,
+    );
     const diffs = row.differences;
     const first = diffs[0];
     const points = (d: (typeof diffs)[number]): string => (d.difference === null ? 'n/a' : `${signed(d.difference)} pts`);
@@ -41,7 +46,7 @@ function renderComparisonMarkdown(c: Comparison): string {
     out.push(`#### ${TAG_LABELS[row.tag]}`, '');
     for (const { eventId, quote } of row.topQuotes) {
       if (quote === null) {
-        out.push(`_${escapeMarkdownInline(eventId)}: no quotable comment._`, '');
+        out.push(`_${escapeMarkdownInline(eventId)}: ${noData.has(eventId) ? 'no data' : 'no quotable comment'}._`, '');
         continue;
       }
       out.push(formatMarkdownBlockquote(quote.text), '>', `> — ${renderLink(quote.attribution, quote.permalink)} (${escapeMarkdownInline(eventId)})`, '', `*Our paraphrase:* ${escapeMarkdownInline(quote.gloss)}`, '');
@@ -51,8 +56,10 @@ function renderComparisonMarkdown(c: Comparison): string {
 }
 
 function renderComparisonCsv(c: Comparison): string {
-  // difference_direction spells out the sign on every row that has a difference (a CSV has no other place for it)
-  const lines = [['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction'].join(',')];
+  // difference_direction spells out the sign on every row that has a difference (a CSV has no other place for it);
+  // has_data is false for an event the store holds nothing for, whose empty cells are not a measurement
+  const lines = [['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data'].join(',')];
+  const hasData = new Map(c.events.map((e) => [e.id, e.hasData]));
   for (const row of c.tags) {
     row.shares.forEach((s, i) => {
       const d = i === 0 ? undefined : row.differences.find((x) => x.from === c.events[0]?.id && x.to === s.eventId);
@@ -60,7 +67,7 @@ function renderComparisonCsv(c: Comparison): string {
         [
           row.tag, s.eventId, c.weight, s.share, s.ci95?.low ?? null, s.ci95?.high ?? null, s.count, s.total,
           d?.difference ?? null, d?.pValue ?? null, d === undefined || d.significant === null ? null : String(d.significant),
-          d === undefined ? null : `${d.to} minus ${d.from}`,
+          d === undefined ? null : `${d.to} minus ${d.from}`, String(hasData.get(s.eventId) === true),
         ]
           .map((v) => formatCell(v))
           .join(','),

@@ -4,9 +4,10 @@ import { toSkipRecord } from '../errors/to-skip-record.js';
 import { countSearchFailures } from './count-search-failures.js';
 import { collectThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
+import type { InvalidInfoThing } from '../reddit/reddit-schemas.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
 import type { ContentStatus, EventConfig, SkipRecord, Thread } from '../types.js';
-import type { FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
+import type { CheckedStatuses, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
 
 /** Reddit listings stop near 1000 items; a listing that returns this many may have been cut. */
 export const LISTING_CAP = 1000;
@@ -81,6 +82,8 @@ export function createRedditApiSource(
           for (const child of listing.data.children) {
             // Seeds are kept even outside the window: a user named them on purpose.
             if (child.kind === 't3') found.set(child.data.id, toThread(child.data, ctx.now()));
+            // one unreadable seed is skipped, not the others asked with it
+            else if (child.kind === 'invalid') skipped.push(skipInvalidInfo(child, `/api/info?id=${batch.join(',')}`, 'thread'));
           }
         } catch (error) {
           skipped.push(toSkipRecord(error, `/api/info?id=${batch.join(',')}`));
@@ -99,18 +102,30 @@ export function createRedditApiSource(
       return { thread: tree.thread, comments: tree.comments, expected: tree.expected, collected: tree.collected, skipped: tree.skipped };
     },
 
-    async checkStatus(commentIds: string[], ctx: SourceContext): Promise<Map<string, ContentStatus>> {
+    async checkStatus(commentIds: string[], ctx: SourceContext): Promise<CheckedStatuses> {
       onContext(ctx);
-      const out = new Map<string, ContentStatus>();
+      const statuses = new Map<string, ContentStatus>();
+      const skipped: SkipRecord[] = [];
       for (let i = 0; i < commentIds.length; i += INFO_BATCH) {
         ctx.signal?.throwIfAborted();
         const batch = commentIds.slice(i, i + INFO_BATCH);
         const listing = await api.info(batch.map((id) => `t1_${id}`));
         for (const child of listing.data.children) {
-          if (child.kind === 't1') out.set(child.data.id, statusFromBody(child.data.body, child.data.author));
+          if (child.kind === 't1') statuses.set(child.data.id, statusFromBody(child.data.body, child.data.author));
+          else if (child.kind === 'invalid') {
+            skipped.push(skipInvalidInfo(child, '/api/info (deletion re-check)', 'comment'));
+            // An unreadable answer never confirms a comment live: it stays out of the map (unknown), so its
+            // status_checked_at is not refreshed and the next run asks again. Only when its body still reads as
+            // Reddit's "[deleted]"/"[removed]" is it taken as gone and purged: purging needs nothing else from
+            // the answer, and erring that way can never let deleted text be quoted.
+            if (child.id !== null && child.body !== null && batch.includes(child.id)) {
+              const status = statusFromBody(child.body, child.author);
+              if (status !== 'live') statuses.set(child.id, status);
+            }
+          }
         }
       }
-      return out;
+      return { statuses, skipped };
     },
 
     stats: () => api.stats(),
@@ -145,6 +160,11 @@ async function searchWindow(
     if (seen >= LISTING_CAP) return { threads, capped: true };
     after = next;
   }
+}
+
+/** A skip record for one unreadable /api/info entry, naming the request, the item and the field. */
+function skipInvalidInfo(thing: InvalidInfoThing, request: string, what: 'comment' | 'thread'): SkipRecord {
+  return { source: request, record: thing.id === null ? `(a ${what} without an id)` : `${what} ${thing.id}`, reason: thing.reason, kind: 'invalid' };
 }
 
 function pickTimeFilter(ageSeconds: number): SearchParams['time'] {

@@ -13,7 +13,8 @@ export interface SourceContext {
 
 export type ProgressEvent =
   | { kind: 'request'; path: string }
-  | { kind: 'wait'; ms: number; reason: string }
+  /** `cause`: a rate-limit wait (budget spent, 429) or a backoff before retrying a failed request (network error, 5xx). */
+  | { kind: 'wait'; ms: number; reason: string; cause: 'rate-limit' | 'retry' }
   | { kind: 'thread'; threadId: string; comments: number };
 
 export interface FoundThreads {
@@ -28,6 +29,13 @@ export interface FetchedThread extends ThreadBundle {
   skipped: SkipRecord[];
 }
 
+export interface CheckedStatuses {
+  /** Status by comment id; an id missing here is unknown (neither purged nor confirmed live). */
+  statuses: Map<string, ContentStatus>;
+  /** Answers that could not be read, one per item. */
+  skipped: SkipRecord[];
+}
+
 export interface SourceStats {
   requests: number;
   rateLimited: number;
@@ -39,6 +47,6 @@ export interface Source {
   findThreads(event: EventConfig, ctx: SourceContext): Promise<FoundThreads>;
   fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread>;
   /** Re-check stored items; ids are comment ids (no prefix). Missing from the map = unknown. */
-  checkStatus?(commentIds: string[], ctx: SourceContext): Promise<Map<string, ContentStatus>>;
+  checkStatus?(commentIds: string[], ctx: SourceContext): Promise<CheckedStatuses>;
   stats(): SourceStats;
 }

@@ -117,10 +117,10 @@ describe('createArcticShiftSource', () => {
     await source.fetchThread('p1', ctx);
     expect(waits).toEqual([2250, 2000, 5000]);
     expect(source.stats()).toEqual({ requests: 4, rateLimited: 1, waitMs: 9250 });
-    expect(events.filter((e) => e.kind === 'wait').map((e) => (e.kind === 'wait' ? e.reason : ''))).toEqual([
-      'archive rate limited (429)',
-      'archive status 503',
-      'archive rate limit budget spent',
+    expect(events.filter((e) => e.kind === 'wait').map((e) => (e.kind === 'wait' ? [e.cause, e.reason] : []))).toEqual([
+      ['rate-limit', 'archive rate limited (429)'],
+      ['retry', 'archive status 503'],
+      ['rate-limit', 'archive rate limit budget spent'],
     ]);
   });
 

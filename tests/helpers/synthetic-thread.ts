@@ -171,6 +171,8 @@ export class FakeReddit {
   };
   /** Body/status changes applied after collection (deleted/removed on re-check). */
   readonly edits = new Map<string, 'deleted' | 'removed'>();
+  /** Fields overlaid on a comment's /api/info entry only (to serve one unreadable entry in a re-check). */
+  readonly infoPatches = new Map<string, Record<string, unknown>>();
   private readonly threads = new Map<string, SyntheticThread>();
   private readonly byId = new Map<string, { thread: SyntheticThread; comment: SyntheticComment }>();
   private readonly childrenOf = new Map<string, string[]>();
@@ -355,7 +357,10 @@ export class FakeReddit {
       for (const fullname of (q.get('id') ?? '').split(',')) {
         if (fullname.startsWith('t1_')) {
           const found = this.byId.get(fullname.slice(3));
-          if (found !== undefined) children.push(this.commentThing(found.thread, found.comment, found.comment.depth, ''));
+          if (found === undefined) continue;
+          const thing = this.commentThing(found.thread, found.comment, found.comment.depth, '');
+          const patch = this.infoPatches.get(found.comment.id);
+          children.push(patch === undefined ? thing : { ...thing, data: { ...(thing['data'] as Json), ...patch } });
         } else if (fullname.startsWith('t3_')) {
           const thread = this.threads.get(fullname.slice(3));
           if (thread !== undefined) children.push(this.submission(thread));

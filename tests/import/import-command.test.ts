@@ -102,6 +102,9 @@ describe('reactionlens import', () => {
   it('refuses a missing file and an unknown event', async () => {
     // a dump that cannot be read is a file error (exit 3), not a usage error
     await expect(run(['import', 'nope.ndjson', '--db', 'd.db'])).rejects.toThrow(SourceError);
+    // so is a folder given as a dump (it was a usage error, exit 2, while a missing file was 3)
+    await expect(run(['import', 'events', '--db', 'd.db'])).rejects.toThrow(SourceError);
+    await expect(run(['import', 'events', '--db', 'd.db'])).rejects.toThrow(/events is not a file/);
     await expect(run(['import', 'RC_2025-12', '--event', 'no-such-event', '--db', 'd.db'])).rejects.toThrow(/Unknown event/);
   });
 });

@@ -59,11 +59,33 @@ describe('compareReports on the two bundled events', () => {
     expect(cynicism.shares[1]).toEqual({ eventId: 'nvidia-openai-2025-09', share: null, ci95: null, count: 0, total: 0 });
     expect(cynicism.differences[0]).toEqual({ from: 'amazon-openai-2025-12', to: 'nvidia-openai-2025-09', difference: null, z: null, pValue: null, significant: null });
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12');
+    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,true');
     for (const weight of ['comment', 'score'] as const) {
       const byWeight = compareReports([buildReport(buildEventInput(amazon, 200, 40)), buildReport(buildEventInput(nvidia, 0, 0))], weight);
       expect(byWeight.tags.every((t) => t.shares[1]?.share === null && t.differences[0]?.pValue === null)).toBe(true);
     }
+  });
+
+  it('an event the store holds nothing for says "no data" in every format, not "data as of" its window end', () => {
+    const empty: ReportInput = { ...buildEventInput(nvidia, 0, 0), threads: [] };
+    const c = compareReports([buildReport(buildEventInput(amazon, 200, 40)), buildReport(empty)]);
+    const md = renderComparison(c, 'md');
+    const line = md.split('\n').find((l) => l.startsWith('- **nvidia-openai-2025-09**'))!;
+    expect(line).toContain('**no data** (the store holds no threads or comments for this event)');
+    expect(line).not.toMatch(/data as of/);
+    expect(md).not.toContain('2025-10-06'); // the window end, which read as a data date
+    expect(md.split('\n').find((l) => l.startsWith('| Cynicism'))).toContain('| n/a (no data) |');
+    expect(md).toContain('_nvidia-openai-2025-09: no data._');
+    expect(md).toMatch(/- \*\*amazon-openai-2025-12\*\* — .*: 200 tagged of 200 analysed comments in 1 threads \(data as of \d{4}-\d\d-\d\d\)/);
+    const json = JSON.parse(renderComparison(c, 'json')) as typeof c;
+    expect(json.events.map((e) => [e.id, e.hasData, e.date === null])).toEqual([
+      ['amazon-openai-2025-12', true, false],
+      ['nvidia-openai-2025-09', false, true],
+    ]);
+    const csv = renderComparison(c, 'csv').split('\r\n');
+    expect(csv[0]).toMatch(/,difference_direction,has_data$/);
+    expect(csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))).toMatch(/^cynicism,amazon-openai-2025-12,comment,0\.2,[\d.]+,[\d.]+,40,200,,,,,true$/);
+    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,false');
   });
 
   it('says which way the difference goes in every format', () => {
@@ -73,8 +95,8 @@ describe('compareReports on the two bundled events', () => {
     expect(md).toContain('| Difference (amazon-openai-2025-12 − nvidia-openai-2025-09) |');
     expect(md).toContain("Difference is the later event's share minus the earlier one's");
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv[0]).toMatch(/,difference_direction$/);
-    expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09$/);
+    expect(csv[0]).toMatch(/,difference_direction,has_data$/);
+    expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09,true$/);
   });
 
   it('does not call a small difference significant', () => {

@@ -101,6 +101,16 @@ describe('escapers', () => {
     ['https://x.com/a&lt;b&c', '<https://x.com/a>\\&lt;b\\&c'],
     ['https:// and http://', 'https:// and http://'],
     ['https://x.com/_a_', '<https://x.com/_a>\\_'],
+    // www. links: the label is the text as written (escaped as text), the destination adds the scheme
+    ['see www.x.com/a_b?utm_source=r&utm_medium=s.', 'see [www.x.com/a\\_b?utm\\_source=r\\&utm\\_medium=s](https://www.x.com/a_b?utm_source=r&utm_medium=s).'],
+    ['(www.en.wikipedia.org/wiki/Foo_(bar)), ok', '([www.en.wikipedia.org/wiki/Foo\\_(bar)](https://www.en.wikipedia.org/wiki/Foo_\\(bar\\))), ok'],
+    ['www.x.com/a\\b`c(d e', '[www.x.com/a\\\\b\\`c(d](https://www.x.com/a\\\\b\\`c\\(d) e'],
+    ['a|www.x.com/a|b', 'a\\|[www.x.com/a](https://www.x.com/a)\\|b'],
+    ['www.x.com/a&lt;b', '[www.x.com/a](https://www.x.com/a)\\&lt;b'],
+    ['"www.x.com/_a_" [www.y.com]', '"[www.x.com/\\_a](https://www.x.com/_a)\\_" \\[[www.y.com](https://www.y.com)\\]'],
+    ['https://www.x.com/a_b and www.y.com', '<https://www.x.com/a_b> and [www.y.com](https://www.y.com)'],
+    // not a www. link: inside a word, a host name or an address, or nothing after the dot
+    ['awww.x.com foo.www.x_y.com me@www.x.com www. www..com', 'awww.x.com foo.www.x\\_y.com me@www.x.com www. www..com'],
   ])('escapeMarkdownInline(%j) = %j', (input, expected) => {
     expect(escapeMarkdownInline(input)).toBe(expected);
   });
@@ -113,6 +123,13 @@ describe('escapers', () => {
 
   it('does not autolink inside a link label, where a link may not hold another', () => {
     expect(escapeMarkdownInline('https://x.com/y_z', { autolink: false })).toBe('https://x.com/y\\_z');
+    expect(escapeMarkdownInline('www.x.com/y_z', { autolink: false })).toBe('www.x.com/y\\_z');
+  });
+
+  it('links a www. URL inside a quote without changing the words shown', () => {
+    expect(formatMarkdownBlockquote('# read www.x.com/a_b*c*\nwww.y.com/q?a=1&b=2')).toBe(
+      '> \\# read [www.x.com/a\\_b\\*c](https://www.x.com/a_b*c)\\*\n> [www.y.com/q?a=1\\&b=2](https://www.y.com/q?a=1&b=2)',
+    );
   });
 
   it('finds URLs in linear time', () => {
@@ -121,6 +138,9 @@ describe('escapers', () => {
     escapeMarkdownInline('https://'.repeat(50_000));
     escapeMarkdownInline(`https://x.com/${'&a'.repeat(100_000)}`);
     escapeMarkdownInline(`https://x.com/${'.'.repeat(100_000)}`);
+    escapeMarkdownInline('www.x'.repeat(50_000));
+    escapeMarkdownInline(' www.x'.repeat(50_000));
+    escapeMarkdownInline(`www.x.com/${'('.repeat(100_000)}`);
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 

@@ -3,7 +3,11 @@ import { collectEvent } from '../../src/collect/collect-event.js';
 import nock from 'nock';
 import { CredentialsError, SourceError } from '../../src/errors/errors.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
+import type { RedditApi } from '../../src/reddit/reddit-api.js';
+import { infoListingSchema, searchListingSchema } from '../../src/reddit/reddit-schemas.js';
+import { createRedditApiSource } from '../../src/sources/reddit-api-source.js';
 import { createRedditSource } from '../../src/sources/reddit-source.js';
+import type { ProgressEvent } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
 import type { EventConfig } from '../../src/types.js';
 import {
@@ -91,6 +95,19 @@ describe('reddit source: collecting', () => {
     expect(stats.rateLimited).toBe(0);
   });
 
+  it('tells progress which waits are rate limits and which are retry backoffs', async () => {
+    const { fake, source, now } = setUp();
+    fake.injectFault('503', (p) => p.startsWith('/r/technology/search'));
+    fake.injectFault('429', (p) => p.startsWith('/r/stocks/search'));
+    const waits: Array<[string, string]> = [];
+    const progress = (e: ProgressEvent): void => void (e.kind === 'wait' && waits.push([e.cause, e.reason]));
+    await collectEvent(EVENT, source, Store.open(':memory:'), { now, progress });
+    expect(fake.pendingFaults).toBe(0);
+    expect(waits).toContainEqual(['retry', expect.stringMatching(/^retrying \/r\/technology\/search after: .*503/)]);
+    expect(waits).toContainEqual(['rate-limit', '429 from Reddit on /r/stocks/search']);
+    for (const [cause, reason] of waits) expect(reason.startsWith('retrying ')).toBe(cause === 'retry');
+  });
+
   it('is incremental: a second run duplicates nothing and updates scores', async () => {
     const { fake, source, now } = setUp();
     const store = Store.open(':memory:');
@@ -168,6 +185,59 @@ describe('reddit source: collecting', () => {
       expect(stored.body).toBe('');
       expect(stored.author).toBeNull();
     }
+  });
+});
+
+describe('reddit source: an unreadable entry in a deletion re-check', () => {
+  it('skips only that entry (naming the request, the comment and the field), purges the others, and asks about it again next time', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const collectedAt = now();
+    await clock.sleep(3_600_000);
+    const live = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]');
+    const victims = live.slice(10, 14);
+    victims.forEach((c, i) => fake.edits.set(c.id, i % 2 === 0 ? 'deleted' : 'removed'));
+    // still live on Reddit, but its entry does not parse: not confirmed live, so not marked checked
+    const unreadable = live[20]!;
+    fake.infoPatches.set(unreadable.id, { score: 'oops' });
+    // deleted since, and its entry does not parse either: the body still says so, and it is purged
+    const unreadableDeleted = live[21]!;
+    fake.edits.set(unreadableDeleted.id, 'deleted');
+    fake.infoPatches.set(unreadableDeleted.id, { created_utc: null });
+
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+
+    expect(summary.threadsFetched).toBe(0);
+    expect(summary.skipped).toEqual([
+      { source: '/api/info (deletion re-check)', record: `comment ${unreadable.id}`, reason: expect.stringMatching(/data\.score: .*number/), kind: 'invalid' },
+      { source: '/api/info (deletion re-check)', record: `comment ${unreadableDeleted.id}`, reason: expect.stringMatching(/data\.created_utc/), kind: 'invalid' },
+    ]);
+    expect(summary.commentsPurged).toBe(victims.length + 1);
+    for (const c of [...victims, unreadableDeleted]) expect(store.getComment(c.id)).toMatchObject({ body: '', author: null });
+    expect(store.getComment(victims[1]!.id)?.status).toBe('removed');
+    expect(store.getComment(unreadableDeleted.id)?.status).toBe('deleted');
+    // the unreadable live one keeps its text but is not confirmed: the next run re-checks it
+    expect(store.getComment(unreadable.id)).toMatchObject({ status: 'live', body: unreadable.body });
+    expect(store.listLiveCommentIds(EVENT.id, collectedAt)).toEqual([unreadable.id]);
+    expect(store.getComment(live[22]!.id)?.statusCheckedAt).toBeGreaterThan(collectedAt);
+  });
+
+  it('skips only an unreadable seed thread, not the others asked with it', async () => {
+    const seed = (id: string, extra: Record<string, unknown> = {}) => ({
+      kind: 't3',
+      data: { id, subreddit: 'stocks', title: `Seed ${id}`, permalink: `/r/stocks/comments/${id}/s/`, created_utc: WINDOW_FROM + 100, ...extra },
+    });
+    const api: RedditApi = {
+      search: () => Promise.resolve(searchListingSchema.parse({ kind: 'Listing', data: { after: null, children: [] } })),
+      comments: () => Promise.reject(new Error('not used')),
+      moreChildren: () => Promise.reject(new Error('not used')),
+      info: () => Promise.resolve(infoListingSchema.parse({ kind: 'Listing', data: { after: null, children: [seed('s1'), seed('s2', { permalink: 7 }), seed('s3')] } })),
+      stats: () => ({ requests: 0, rateLimited: 0, waitMs: 0 }),
+    };
+    const found = await createRedditApiSource('test', api).findThreads({ ...EVENT, seedThreads: ['s1', 's2', 's3'] }, { now: () => WINDOW_FROM + 86_400 });
+    expect(found.threads.map((t) => t.id)).toEqual(['s1', 's3']);
+    expect(found.skipped).toEqual([{ source: '/api/info?id=s1,s2,s3', record: 'thread s2', reason: expect.stringMatching(/data\.permalink/), kind: 'invalid' }]);
   });
 });
 

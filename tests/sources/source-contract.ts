@@ -100,7 +100,7 @@ export function describeSourceContract(name: string, makeSource: () => ContractS
         const found = await source.findThreads(event, ctx);
         const fetched = await source.fetchThread(found.threads[0]!.id, ctx);
         const ids = fetched.comments.slice(0, 150).map((c) => c.id);
-        const statuses = await source.checkStatus(ids, ctx);
+        const { statuses } = await source.checkStatus(ids, ctx);
         const asked = new Set(ids);
         for (const [id, status] of statuses) {
           expect(asked.has(id)).toBe(true);
