@@ -49,6 +49,12 @@ export interface PickOptions {
 
 /** Above this estimated shingle Jaccard two comments count as the same quote. */
 const NEAR_DUPLICATE = 0.5;
+/**
+ * Two excerpts that share a run of this many consecutive words repeat each other (lines pasted into a longer
+ * comment, or copypasta with a word added), even when the rest differs enough to keep their shingle Jaccard
+ * low. A stock phrase in common ("I have seen this movie before") is shorter.
+ */
+const SHARED_RUN_WORDS = 10;
 /** MMR trade-off between relevance and novelty. */
 const LAMBDA = 0.6;
 
@@ -60,6 +66,8 @@ interface Scored {
   signature?: Uint32Array;
   /** leadPhrase, computed on first use (similarity asks for it once per pair). */
   lead?: string;
+  /** The excerpt's runs of SHARED_RUN_WORDS words; computed on first use. */
+  wordRuns?: ReadonlySet<string>;
 }
 
 /**
@@ -198,12 +206,26 @@ function selectDiverse(pool: Scored[], limit: number, spreadTags: boolean): Scor
   return picked;
 }
 
-/** Same comment, same author, or a near-duplicate text: never two of these. */
+/** Same comment, same author, a near-duplicate text or a long run of the same words: never two of these. */
 function isRedundant(s: Scored, p: Scored): boolean {
   if (p.candidate.comment.id === s.candidate.comment.id) return true;
   const author = authorKey(s);
   if (author !== null && author === authorKey(p)) return true;
-  return estimateJaccard(signatureOf(s), signatureOf(p)) >= NEAR_DUPLICATE;
+  if (estimateJaccard(signatureOf(s), signatureOf(p)) >= NEAR_DUPLICATE) return true;
+  const theirs = wordRunsOf(p);
+  for (const run of wordRunsOf(s)) if (theirs.has(run)) return true;
+  return false;
+}
+
+/** Every run of SHARED_RUN_WORDS consecutive words of the excerpt, compared by the words only (case, punctuation and quote marks aside). */
+function wordRunsOf(s: Scored): ReadonlySet<string> {
+  if (s.wordRuns === undefined) {
+    const words = s.trimmed.excerpt.toLowerCase().match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? [];
+    const out = new Set<string>();
+    for (let i = 0; i + SHARED_RUN_WORDS <= words.length; i++) out.add(words.slice(i, i + SHARED_RUN_WORDS).join(' '));
+    s.wordRuns = out;
+  }
+  return s.wordRuns;
 }
 
 function similarity(s: Scored, p: Scored, spreadTags: boolean): number {

@@ -61,6 +61,18 @@ describe('pickQuotes', () => {
     expect(new Set(texts).size).toBe(texts.length);
   });
 
+  it('takes one of two comments that repeat the same long run of words', () => {
+    // Shingle Jaccard of these two stays below the near-duplicate cut: only the pasted line is shared.
+    const shared = 'Every one of these announcements says "up to". Nobody ever reports the "down to" part.';
+    const a = makeComment('pa', makeThread('ta', 'stocks', 'A'), `Gigawatts are a press release unit. ${shared}`, { author: 'x1', score: 50 });
+    const b = makeComment('pb', makeThread('tb', 'investing', 'B'), `Same story as always. ${shared} Same with the warrants and the vesting milestones nobody can check.`, { author: 'x2', score: 40 });
+    const c = makeComment('pc', makeThread('tc', 'technology', 'C'), 'The circular financing here is a loop of the same dollars going round and round.', { author: 'x3', score: 30 });
+    const candidates = [a, b, c].map((comment) => ({ comment, thread: undefined, tags: resolveTags(makeTags(comment, { cynicism: { score: 0.9, cues: ['press release', 'warrants', 'circular financing'].filter((x) => comment.body.includes(x)) } }), undefined)! }));
+    const ids = pickQuotes(candidates, { limit: 3, refrains: new Map(), withAuthors: false }).map((q) => q.commentId);
+    expect(ids).toContain('pc');
+    expect(ids.filter((id) => id === 'pa' || id === 'pb')).toHaveLength(1);
+  });
+
   it('spreads quotes across threads and subreddits', () => {
     expect(new Set(picks.map((q) => q.threadId)).size).toBeGreaterThanOrEqual(6);
     expect(new Set(picks.map((q) => q.subreddit)).size).toBeGreaterThanOrEqual(3);
