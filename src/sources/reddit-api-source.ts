@@ -7,7 +7,7 @@ import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
 import type { InvalidInfoThing } from '../reddit/reddit-schemas.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
 import type { ContentStatus, EventConfig, SkipRecord, Thread } from '../types.js';
-import type { CheckedStatuses, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
+import type { CheckedStatuses, CheckedText, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
 
 /** Reddit listings stop near 1000 items; a listing that returns this many may have been cut. */
 export const LISTING_CAP = 1000;
@@ -105,14 +105,18 @@ export function createRedditApiSource(
     async checkStatus(commentIds: string[], ctx: SourceContext): Promise<CheckedStatuses> {
       onContext(ctx);
       const statuses = new Map<string, ContentStatus>();
+      const texts = new Map<string, CheckedText>();
       const skipped: SkipRecord[] = [];
       for (let i = 0; i < commentIds.length; i += INFO_BATCH) {
         ctx.signal?.throwIfAborted();
         const batch = commentIds.slice(i, i + INFO_BATCH);
         const listing = await api.info(batch.map((id) => `t1_${id}`));
         for (const child of listing.data.children) {
-          if (child.kind === 't1') statuses.set(child.data.id, statusFromBody(child.data.body, child.data.author));
-          else if (child.kind === 'invalid') {
+          if (child.kind === 't1') {
+            const status = statusFromBody(child.data.body, child.data.author);
+            statuses.set(child.data.id, status);
+            if (status === 'live') texts.set(child.data.id, { body: child.data.body, editedUtc: typeof child.data.edited === 'number' ? child.data.edited : null });
+          } else if (child.kind === 'invalid') {
             skipped.push(skipInvalidInfo(child, '/api/info (deletion re-check)', 'comment'));
             // An unreadable answer never confirms a comment live: it stays out of the map (unknown), so its
             // status_checked_at is not refreshed and the next run asks again. Only when its body still reads as
@@ -125,7 +129,7 @@ export function createRedditApiSource(
           }
         }
       }
-      return { statuses, skipped };
+      return { statuses, texts, skipped };
     },
 
     stats: () => api.stats(),
