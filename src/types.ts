@@ -141,6 +141,11 @@ export interface LabelOverride {
   labels: Partial<Record<TagName, boolean>>;
   createdAt: number;
   note: string | null;
+  /**
+   * Set (when read from the store) when the comment's live text is no longer the text the correction was made on:
+   * its author edited it since. Such a correction is kept but not applied (reports, quotes) nor exported.
+   */
+  textChanged?: true;
 }
 
 // ---- screening -----------------------------------------------------------

@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { CredentialsError } from '../errors/errors.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
-import type { FetchedThread, Source, SourceContext } from '../sources/source.js';
+import type { CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
 
 export interface CollectOptions {
@@ -93,15 +93,22 @@ export async function collectEvent(
     const stale = store.listLiveCommentIds(event.id, checkedBefore).filter((id) => !fetchedIds.has(id));
     if (stale.length > 0) {
       try {
-        const { statuses, skipped } = await source.checkStatus(stale, ctx);
+        const { statuses, texts, skipped } = await source.checkStatus(stale, ctx);
         summary.skipped.push(...skipped);
         const gone: Array<{ id: string; status: 'deleted' | 'removed' }> = [];
         const live: string[] = [];
+        const edits: Array<{ id: string } & CheckedText> = [];
         for (const [id, status] of statuses) {
-          if (status === 'live') live.push(id);
-          else gone.push({ id, status });
+          if (status === 'live') {
+            live.push(id);
+            const text = texts?.get(id);
+            if (text !== undefined) edits.push({ id, ...text });
+          } else gone.push({ id, status });
         }
         summary.commentsPurged += store.purgeComments(gone, ctx.now());
+        // An edit seen by the re-check replaces the stored text before the comment is marked checked: a comment
+        // must never be "confirmed today" with words its author has since withdrawn.
+        summary.commentsUpdated += store.applyCheckedTexts(edits);
         store.markStatusChecked(live, ctx.now());
         summary.commentsRechecked = statuses.size;
       } catch (error) {

@@ -53,6 +53,10 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
         if (!flags.force && store.getComment(id) === undefined) {
           throw new ConfigError(`label: comment ${id} is not in the store (use --force to record it anyway)`);
         }
+        const earlier = store.listLabels().find((l) => l.commentId === id);
+        if (earlier?.textChanged === true) {
+          ctx.stderr(`reactionlens label: ${id} was edited by its author after the earlier correction; that correction is replaced, not merged\n`);
+        }
         const override: LabelOverride = { commentId: id, labels, createdAt: ctx.now(), note: flags.note ?? null };
         // merged with an earlier correction of this comment: show the whole correction now in force
         const stored = store.putLabel(override);
@@ -86,6 +90,12 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
           if (c.status !== 'live' || c.body.trim() === '') {
             // purged text: an empty text with labels would teach the model nothing true
             ctx.stderr(`reactionlens labels export: comment ${o.commentId} was ${c.status === 'live' ? 'emptied' : c.status} on Reddit; its text is purged, skipped\n`);
+            continue;
+          }
+          if (o.textChanged === true) {
+            // the labels are about words the author has since edited away: pairing them with the new text would teach
+            // the model something nobody said; a new `label` of the comment records a correction of its text now
+            ctx.stderr(`reactionlens labels export: comment ${o.commentId} was edited on Reddit after its correction; the correction is about its earlier text, skipped (label it again to correct the new text)\n`);
             continue;
           }
           const predicted = tagger.tag(c.body);

@@ -1,13 +1,13 @@
 import pLimit from 'p-limit';
 import { CredentialsError } from '../errors/errors.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
-import { countSearchFailures } from './count-search-failures.js';
+import { countSearchFailures, GIVE_UP_AFTER } from './count-search-failures.js';
 import { collectThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
-import type { InvalidInfoThing } from '../reddit/reddit-schemas.js';
+import type { InfoListing, InvalidInfoThing } from '../reddit/reddit-schemas.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
 import type { ContentStatus, EventConfig, SkipRecord, Thread } from '../types.js';
-import type { CheckedStatuses, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
+import type { CheckedStatuses, CheckedText, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
 
 /** Reddit listings stop near 1000 items; a listing that returns this many may have been cut. */
 export const LISTING_CAP = 1000;
@@ -105,14 +105,41 @@ export function createRedditApiSource(
     async checkStatus(commentIds: string[], ctx: SourceContext): Promise<CheckedStatuses> {
       onContext(ctx);
       const statuses = new Map<string, ContentStatus>();
+      const texts = new Map<string, CheckedText>();
       const skipped: SkipRecord[] = [];
-      for (let i = 0; i < commentIds.length; i += INFO_BATCH) {
+      const batches = Math.ceil(commentIds.length / INFO_BATCH);
+      let failedInARow = 0;
+      for (let i = 0, n = 1; i < commentIds.length; i += INFO_BATCH, n++) {
         ctx.signal?.throwIfAborted();
         const batch = commentIds.slice(i, i + INFO_BATCH);
-        const listing = await api.info(batch.map((id) => `t1_${id}`));
+        let listing: InfoListing;
+        try {
+          listing = await api.info(batch.map((id) => `t1_${id}`));
+        } catch (error) {
+          // One batch that fails past its retries costs only its own comments: they stay out of the map (unknown,
+          // not confirmed, asked again next run), and what the other batches found is still applied tonight.
+          // toSkipRecord rethrows refused credentials and bugs; an abort is not a SourceError either.
+          skipped.push(toSkipRecord(error, `/api/info (deletion re-check, batch ${n} of ${batches}: ${batch.length} comments left unchecked)`));
+          if (++failedInARow >= GIVE_UP_AFTER && i + INFO_BATCH < commentIds.length) {
+            // Reddit is down: each further batch would only spend its retry schedule before the same answer.
+            const left = commentIds.length - (i + INFO_BATCH);
+            skipped.push({
+              source: '/api/info (deletion re-check)',
+              record: '(request)',
+              reason: `${GIVE_UP_AFTER} batches in a row failed, so the last ${batches - n} batch(es) (${left} comments) were not asked; they are re-checked next run`,
+              kind: 'incomplete',
+            });
+            break;
+          }
+          continue;
+        }
+        failedInARow = 0;
         for (const child of listing.data.children) {
-          if (child.kind === 't1') statuses.set(child.data.id, statusFromBody(child.data.body, child.data.author));
-          else if (child.kind === 'invalid') {
+          if (child.kind === 't1') {
+            const status = statusFromBody(child.data.body, child.data.author);
+            statuses.set(child.data.id, status);
+            if (status === 'live') texts.set(child.data.id, { body: child.data.body, editedUtc: typeof child.data.edited === 'number' ? child.data.edited : null });
+          } else if (child.kind === 'invalid') {
             skipped.push(skipInvalidInfo(child, '/api/info (deletion re-check)', 'comment'));
             // An unreadable answer never confirms a comment live: it stays out of the map (unknown), so its
             // status_checked_at is not refreshed and the next run asks again. Only when its body still reads as
@@ -125,7 +152,7 @@ export function createRedditApiSource(
           }
         }
       }
-      return { statuses, skipped };
+      return { statuses, texts, skipped };
     },
 
     stats: () => api.stats(),

@@ -29,9 +29,22 @@ export interface FetchedThread extends ThreadBundle {
   skipped: SkipRecord[];
 }
 
+/** A live comment's text as the re-check answer shows it now (Reddit's API form, as stored). */
+export interface CheckedText {
+  body: string;
+  /** When its author last edited it (seconds), or null when never. */
+  editedUtc: number | null;
+}
+
 export interface CheckedStatuses {
   /** Status by comment id; an id missing here is unknown (neither purged nor confirmed live). */
   statuses: Map<string, ContentStatus>;
+  /**
+   * The current text of comments answered live, by id, when the source's answer carries it: an edit since the
+   * last fetch replaces the stored text (and its tag results), so words the author withdrew are not quoted as
+   * checked today. A source without it (or an id missing here) leaves the stored text as it is.
+   */
+  texts?: Map<string, CheckedText>;
   /** Answers that could not be read, one per item. */
   skipped: SkipRecord[];
 }

@@ -91,4 +91,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX comments_by_thread_time ON comments(thread_id, created_utc, id);
   DROP INDEX comments_by_thread;
   `,
+  // 4: which text a human correction was made on (the comment's body_hash then), so a correction of a comment
+  //    edited since is kept but known to be about its earlier words. Corrections already stored are taken as
+  //    made on the text stored now; one whose comment is not in the store (label --force) has none (NULL).
+  `
+  ALTER TABLE labels ADD COLUMN body_hash TEXT;
+  UPDATE labels SET body_hash = (SELECT c.body_hash FROM comments c WHERE c.id = labels.comment_id);
+  `,
 ];

@@ -93,6 +93,11 @@ function isTagOutcome(value: unknown): value is TagOutcome {
 }
 
 const EMPTY_HASH = hashText('');
+/**
+ * In putLabel's upsert: the stored correction was made on the text the new one is about (or either text is unknown:
+ * a correction recorded with --force, or from before the store knew which text it was made on).
+ */
+const SAME_LABELED_TEXT = 'labels.body_hash IS NULL OR excluded.body_hash IS NULL OR labels.body_hash = excluded.body_hash';
 const NO_CUES: Cue[] = [];
 Object.freeze(NO_CUES);
 const labelsSchema = z.partialRecord(z.enum(['cynicism', 'distrust', 'bubble_caution']), z.boolean());
@@ -237,6 +242,34 @@ export class Store {
     })();
   }
 
+  /**
+   * The current text of live comments from a re-check: a comment whose text differs from the stored one gets the
+   * new text, hash and edit time, and loses its tag results (they hold cue snippets of the old words; the tag
+   * stage tags the new text). An answer older than the stored edit is ignored, as in a refetch. Human corrections
+   * stay; listLabels flags them as made on an earlier text. Returns how many comments' text changed.
+   */
+  applyCheckedTexts(texts: Array<{ id: string; body: string; editedUtc: number | null }>): number {
+    const select = this.sql<[string], { body: string; status: ContentStatus; edited_utc: number | null }>(
+      'SELECT body, status, edited_utc FROM comments WHERE id = ?',
+    );
+    return this.db.transaction((): number => {
+      let changed = 0;
+      for (const text of texts) {
+        const row = select.get(text.id);
+        if (row === undefined || row.status !== 'live') continue;
+        if (isOlderCopy(row.edited_utc, text.editedUtc)) continue;
+        if (row.body === text.body) {
+          if (row.edited_utc !== text.editedUtc) this.sql('UPDATE comments SET edited_utc = ? WHERE id = ?').run(text.editedUtc, text.id);
+          continue;
+        }
+        this.sql('UPDATE comments SET body = ?, body_hash = ?, edited_utc = ? WHERE id = ?').run(text.body, hashText(text.body), text.editedUtc, text.id);
+        this.dropTags(text.id);
+        changed++;
+      }
+      return changed;
+    })();
+  }
+
   /** Record that these comments were confirmed live at checkedAt. */
   markStatusChecked(ids: string[], checkedAt: number): void {
     const stmt = this.sql("UPDATE comments SET status_checked_at = ? WHERE id = ? AND status = 'live'");
@@ -264,13 +297,19 @@ export class Store {
    * full correction must not drop the other two tags). Returns the correction now stored.
    */
   putLabel(override: LabelOverride): LabelOverride {
-    const row = this.sql<[string, string, number, string | null], { labels: string; note: string | null }>(
-        `INSERT INTO labels (comment_id, labels, created_at, note) VALUES (?, ?, ?, ?)
-         ON CONFLICT (comment_id) DO UPDATE SET labels = json_patch(labels, excluded.labels), created_at = excluded.created_at,
-                                                note = COALESCE(excluded.note, note)
+    // The correction is about the comment's text now (its body_hash). An earlier correction made on a text the
+    // author has since edited is replaced, not merged: its tags and note were about words that are gone.
+    const row = this.sql<[{ id: string; labels: string; createdAt: number; note: string | null }], { labels: string; note: string | null }>(
+        `INSERT INTO labels (comment_id, labels, created_at, note, body_hash)
+         VALUES (@id, @labels, @createdAt, @note, (SELECT body_hash FROM comments WHERE id = @id))
+         ON CONFLICT (comment_id) DO UPDATE SET
+           labels = CASE WHEN ${SAME_LABELED_TEXT} THEN json_patch(labels.labels, excluded.labels) ELSE excluded.labels END,
+           note = CASE WHEN ${SAME_LABELED_TEXT} THEN COALESCE(excluded.note, labels.note) ELSE excluded.note END,
+           created_at = excluded.created_at,
+           body_hash = COALESCE(excluded.body_hash, labels.body_hash)
          RETURNING labels, note`,
       )
-      .get(override.commentId, JSON.stringify(override.labels), override.createdAt, override.note);
+      .get({ id: override.commentId, labels: JSON.stringify(override.labels), createdAt: override.createdAt, note: override.note });
     if (row === undefined) throw new InternalError(`the correction of ${override.commentId} was not stored`);
     return { ...override, labels: labelsSchema.parse(JSON.parse(row.labels)) as Partial<Record<TagName, boolean>>, note: row.note };
   }
@@ -377,9 +416,12 @@ export class Store {
     return out;
   }
 
+  /** Every correction; one made on a text its author has edited since is flagged `textChanged`. */
   listLabels(): LabelOverride[] {
-    return this.sql<[], { comment_id: string; labels: string; created_at: number; note: string | null }>(
-        'SELECT * FROM labels ORDER BY comment_id',
+    return this.sql<[], { comment_id: string; labels: string; created_at: number; note: string | null; text_changed: number }>(
+        `SELECT l.comment_id, l.labels, l.created_at, l.note,
+                (l.body_hash IS NOT NULL AND c.status = 'live' AND c.body_hash <> l.body_hash) AS text_changed
+         FROM labels l LEFT JOIN comments c ON c.id = l.comment_id ORDER BY l.comment_id`,
       )
       .all()
       .map((row) => ({
@@ -387,6 +429,7 @@ export class Store {
         labels: labelsSchema.parse(JSON.parse(row.labels)) as Partial<Record<TagName, boolean>>,
         createdAt: row.created_at,
         note: row.note,
+        ...(row.text_changed === 1 ? { textChanged: true as const } : {}),
       }));
   }
 
@@ -397,7 +440,8 @@ export class Store {
   }
 
   loadEventSnapshot(eventId: string, tagger: string): EventSnapshot {
-    const labels = new Map(this.listLabels().map((l) => [l.commentId, l]));
+    // A correction made on a text edited since says nothing about the new text: the tagger's result on it stands.
+    const labels = new Map(this.listLabels().filter((l) => l.textChanged !== true).map((l) => [l.commentId, l]));
     return {
       threads: this.listThreads(eventId),
       comments: this.listComments(eventId),
@@ -480,7 +524,7 @@ export class Store {
       return;
     }
     // A copy from before the stored edit (an older archive or dump) must not bring back words the author changed.
-    if (existing.edited_utc !== null && (comment.editedUtc === null || comment.editedUtc < existing.edited_utc)) return;
+    if (isOlderCopy(existing.edited_utc, comment.editedUtc)) return;
     const changed =
       existing.body !== comment.body || existing.score !== comment.score || existing.edited_utc !== comment.editedUtc;
     this.sql(
@@ -491,15 +535,26 @@ export class Store {
         comment.body, existing.body === comment.body ? existing.body_hash : hashText(comment.body), comment.score, comment.editedUtc, comment.stickied ? 1 : 0, comment.distinguished, comment.author,
         comment.depth, comment.parentId, comment.fetchedAt, comment.fetchedAt, comment.id,
       );
+    // tag results of the old text hold its words (cue snippets): they go, and the tag stage tags the new text
+    if (existing.body !== comment.body) this.dropTags(comment.id);
     if (changed) counts.commentsUpdated++;
+  }
+
+  private dropTags(commentId: string): void {
+    this.sql('DELETE FROM tags WHERE comment_id = ?').run(commentId);
   }
 
   private purgeRow(id: string, status: Exclude<ContentStatus, 'live'>, checkedAt: number): void {
     this.sql(`UPDATE comments SET body = '', body_hash = ?, author = NULL, status = ?, status_checked_at = ? WHERE id = ?`)
       .run(EMPTY_HASH, status, checkedAt, id);
     // Tag results hold cue snippets of the text: they go too.
-    this.sql('DELETE FROM tags WHERE comment_id = ?').run(id);
+    this.dropTags(id);
   }
+}
+
+/** True when a copy's edit time is older than the stored one's: its text is from before the author's last edit. */
+function isOlderCopy(storedEditedUtc: number | null, copyEditedUtc: number | null): boolean {
+  return storedEditedUtc !== null && (copyEditedUtc === null || copyEditedUtc < storedEditedUtc);
 }
 
 /** The tables every reactionlens store has, at any schema version: those the foundation migration creates. */

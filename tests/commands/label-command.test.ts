@@ -116,6 +116,43 @@ describe('reactionlens label / labels export', () => {
     expect(stored()).toMatchObject([{ labels: { cynicism: true, distrust: true, bubble_caution: false }, note: 'second look' }]);
   });
 
+  it('keeps a correction of a comment edited since, flagged and not applied or exported; a new label replaces it', async () => {
+    const { dir, db } = storeWithComment();
+    const first = await cli(['label', 'c1', '--cynicism', '1', '--distrust', '1', '--note', 'on the old text', '--db', db], { cwd: dir });
+    expect(first.code, first.stderr).toBe(EXIT.ok);
+    const withStore = <T>(f: (store: Store) => T): T => {
+      const store = Store.open(db);
+      try {
+        return f(store);
+      } finally {
+        store.close();
+      }
+    };
+    // the nightly re-check finds the author edited it
+    withStore((store) => store.applyCheckedTexts([{ id: 'c1', body: 'EDIT: I no longer stand by this comment.', editedUtc: 1_766_100_000 }]));
+    withStore((store) => {
+      expect(store.listLabels()).toEqual([
+        { commentId: 'c1', labels: { cynicism: true, distrust: true }, createdAt: expect.any(Number), note: 'on the old text', textChanged: true },
+      ]);
+      // reports and quotes use the tagger's result on the new text, not the correction of the old one
+      expect(store.loadEventSnapshot('any', 'v').labels.size).toBe(0);
+    });
+
+    const exported = await cli(['labels', 'export', '--db', db], { cwd: dir });
+    expect(exported.code).toBe(EXIT.ok);
+    expect(exported.stdout).toBe('');
+    expect(exported.stderr).toMatch(/comment c1 was edited on Reddit after its correction/);
+
+    // a correction of the new text replaces the old one instead of merging into it
+    const again = await cli(['label', 'c1', '--bubble-caution', '0', '--db', db], { cwd: dir });
+    expect(again.code, again.stderr).toBe(EXIT.ok);
+    expect(again.stderr).toMatch(/that correction is replaced/);
+    expect(again.stderr).toMatch(/recorded c1: bubble_caution=0$/m);
+    withStore((store) => expect(store.listLabels()).toEqual([{ commentId: 'c1', labels: { bubble_caution: false }, createdAt: expect.any(Number), note: null }]));
+    const now = JSON.parse((await cli(['labels', 'export', '--db', db], { cwd: dir })).stdout) as Record<string, unknown>;
+    expect(now).toMatchObject({ id: 'c1', text: 'EDIT: I no longer stand by this comment.', labels: { bubble_caution: 0 } });
+  });
+
   it('refuses an unknown comment without --force, and needs at least one tag', async () => {
     const { dir, db } = storeWithComment();
     const unknown = await cli(['label', 'zzz', '--cynicism', '1', '--db', db], { cwd: dir });

@@ -9,7 +9,13 @@ import { createRedditApiSource } from '../../src/sources/reddit-api-source.js';
 import { createRedditSource } from '../../src/sources/reddit-source.js';
 import type { ProgressEvent } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
-import type { EventConfig } from '../../src/types.js';
+import type { EventConfig, TagOutcome } from '../../src/types.js';
+
+const NO_TAGS: TagOutcome['tags'] = {
+  cynicism: { score: 0.1, label: false, cues: [] },
+  distrust: { score: 0.1, label: false, cues: [] },
+  bubble_caution: { score: 0.1, label: false, cues: [] },
+};
 import {
   createVirtualClock,
   FakeReddit,
@@ -238,6 +244,77 @@ describe('reddit source: an unreadable entry in a deletion re-check', () => {
     const found = await createRedditApiSource('test', api).findThreads({ ...EVENT, seedThreads: ['s1', 's2', 's3'] }, { now: () => WINDOW_FROM + 86_400 });
     expect(found.threads.map((t) => t.id)).toEqual(['s1', 's3']);
     expect(found.skipped).toEqual([{ source: '/api/info?id=s1,s2,s3', record: 'thread s2', reason: expect.stringMatching(/data\.permalink/), kind: 'invalid' }]);
+  });
+});
+
+describe('reddit source: an edit seen by the deletion re-check', () => {
+  it('replaces the stored text and edit time, drops the old tag results, and counts it as updated', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const live = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]');
+    const [edited, untouched] = [live[30]!, live[31]!];
+    store.saveTags([edited, untouched].map((c) => ({ commentId: c.id, tagger: 't1', body: c.body, tags: NO_TAGS })), now());
+    await clock.sleep(3_600_000);
+    const editedAt = now() - 60;
+    const withdrawn = 'EDIT: I no longer stand by this comment.';
+    fake.infoPatches.set(edited.id, { body: withdrawn, edited: editedAt });
+
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+
+    expect(summary.threadsFetched).toBe(0);
+    expect(summary.commentsUpdated).toBe(1);
+    expect(store.getComment(edited.id)).toMatchObject({ status: 'live', body: withdrawn, editedUtc: editedAt, statusCheckedAt: now() });
+    expect(store.getComment(untouched.id)).toMatchObject({ body: untouched.body, editedUtc: null, statusCheckedAt: now() });
+    // the old result (cue snippets of the withdrawn words) is gone, so the tag stage tags the new text
+    expect(store.db.prepare('SELECT comment_id FROM tags ORDER BY comment_id').pluck().all()).toEqual([untouched.id]);
+  });
+});
+
+describe('reddit source: a deletion re-check batch that fails past its retries', () => {
+  it('applies the batches that answered and leaves only the failed batch unchecked', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const collectedAt = now();
+    await clock.sleep(3_600_000);
+    // the re-check asks in id order, 100 per request: the first request is the one that fails
+    const ids = store.listLiveCommentIds(EVENT.id);
+    const firstBatch = ids.slice(0, 100);
+    const inFailed = firstBatch[5]!;
+    const inAnswered = [ids[150]!, ids[420]!];
+    for (const id of [inFailed, ...inAnswered]) fake.edits.set(id, 'deleted');
+    fake.infoPatches.set(ids[700]!, { body: 'EDIT: never mind.', edited: now() - 60 });
+    for (let i = 0; i < 5; i++) fake.injectFault('503', (p) => p.startsWith('/api/info'));
+
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+
+    expect(fake.pendingFaults).toBe(0);
+    expect(summary.skipped).toEqual([
+      { source: expect.stringMatching(/^\/api\/info \(deletion re-check, batch 1 of \d+: 100 comments left unchecked\)$/), record: '(request)', reason: expect.stringMatching(/503/), kind: 'incomplete' },
+    ]);
+    expect(summary.commentsPurged).toBe(2);
+    for (const id of inAnswered) expect(store.getComment(id)).toMatchObject({ status: 'deleted', body: '', author: null });
+    expect(store.getComment(ids[700]!)?.body).toBe('EDIT: never mind.');
+    expect(summary.commentsRechecked).toBe(ids.length - 100);
+    // the failed batch is untouched and not marked checked: the next run asks about it again
+    expect(store.getComment(inFailed)).toMatchObject({ status: 'live', statusCheckedAt: collectedAt });
+    expect(store.listLiveCommentIds(EVENT.id, collectedAt)).toEqual(firstBatch);
+  });
+
+  it('stops asking after three failed batches in a row (Reddit is down), leaving the rest unchecked', async () => {
+    const { fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const ids = store.listLiveCommentIds(EVENT.id);
+    const infoBefore = fake.stats.info;
+    for (let i = 0; i < 15; i++) fake.injectFault('503', (p) => p.startsWith('/api/info'));
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect(fake.pendingFaults).toBe(0);
+    expect(fake.stats.info - infoBefore).toBe(0); // every request was a fault: none more was sent
+    expect(summary.skipped).toHaveLength(4);
+    expect(summary.skipped[3]!.reason).toMatch(new RegExp(`3 batches in a row failed, so the last ${Math.ceil(ids.length / 100) - 3} batch\\(es\\) \\(${ids.length - 300} comments\\) were not asked`));
+    expect(summary.commentsRechecked).toBe(0);
   });
 });
 
