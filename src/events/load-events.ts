@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { hashText } from '../util/hash-text.js';
+import { stripBom } from '../util/strip-bom.js';
 import type { EventConfig } from '../types.js';
 import { eventFileSchema } from './event-schema.js';
 
 /** Parses one event file's bytes; errors name the file and the field. */
-export function parseEventFile(path: string, bytes: string): EventConfig {
+export function parseEventFile(path: string, fileText: string): EventConfig {
+  // an editor's BOM is not part of the JSON
+  const bytes = stripBom(fileText);
   let raw: unknown;
   try {
     raw = JSON.parse(bytes);

@@ -47,6 +47,11 @@ describe('event files', () => {
     expect(() => loadEvent(dir, 'demo-event')).toThrow(message);
   });
 
+  it('reads a file that starts with a UTF-8 BOM', () => {
+    write('demo-event.json', `\uFEFF${JSON.stringify(valid)}`);
+    expect(loadEvent(dir, 'demo-event').id).toBe('demo-event');
+  });
+
   it('rejects an id that does not match its file name, and lists known events for an unknown one', () => {
     write('other.json', valid);
     expect(() => loadEvent(dir, 'other')).toThrow(/does not match the file name/);
