@@ -7,6 +7,7 @@ import { createOrderedOutput } from './cli/create-ordered-output.js';
 import { createProgram } from './cli/create-program.js';
 import { openStoreAt } from './cli/open-store-at.js';
 import { ConfigError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
+import { redactSecrets } from './errors/redact-secrets.js';
 import { toStoreError } from './store/store.js';
 
 /**
@@ -25,7 +26,9 @@ export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cw
 };
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in-process. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
+  // a safety net behind the config checks: no URL credentials or token in a query reach stderr (often a log file)
+  const io: CliIO = { ...cliIO, stderr: (text) => cliIO.stderr(redactSecrets(text)) };
   let partial: string | null = null;
   let invalid: string | null = null;
   const openStores: Array<{ close: () => void; path: string }> = [];
