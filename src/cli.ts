@@ -5,8 +5,10 @@ import { CommanderError } from 'commander';
 import type { CliContext } from './cli/cli-context.js';
 import { createOrderedOutput } from './cli/create-ordered-output.js';
 import { createProgram } from './cli/create-program.js';
+import { loadDotEnv } from './cli/load-dot-env.js';
 import { openStoreAt } from './cli/open-store-at.js';
 import { ConfigError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
+import { redactSecrets } from './errors/redact-secrets.js';
 import { toStoreError } from './store/store.js';
 
 /**
@@ -19,13 +21,20 @@ export const EXIT = { ok: 0, internal: 1, usage: 2, source: 3, partial: 4, busy:
 
 /** What the process gives the CLI; src/cli.ts builds the rest of the command context from it. */
 export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cwd' | 'isTTY' | 'signal' | 'waitForStdout'> & {
+  /**
+   * Read `<cwd>/.env` into `env` first (set variables win). The process entry sets it; in-process callers and tests
+   * leave it off, so they never read a developer's .env.
+   */
+  loadDotEnv?: boolean;
   now?: () => number;
   /** True once the reader of stdout has gone (`… | head`): the stop that follows is not an interruption. */
   outputClosed?: () => boolean;
 };
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in-process. */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
+  // a safety net behind the config checks: no URL credentials or token in a query reach stderr (often a log file)
+  const io: CliIO = { ...cliIO, stderr: (text) => cliIO.stderr(redactSecrets(text)) };
   let partial: string | null = null;
   let invalid: string | null = null;
   const openStores: Array<{ close: () => void; path: string }> = [];
@@ -53,6 +62,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   };
   const program = createProgram(ctx);
   try {
+    // a malformed .env is a config error (exit 2) like a bad flag, reported below
+    if (io.loadDotEnv === true) loadDotEnv(io.cwd, io.env);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     // an SQLite failure (locked, read-only, corrupted) is the store's, named by its path, not a bug
@@ -170,6 +181,7 @@ if (isMain()) {
     stdin: process.stdin,
     env: process.env,
     cwd: process.cwd(),
+    loadDotEnv: true,
     isTTY: process.stderr.isTTY === true,
   });
   process.exitCode = code;

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ConfigError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
+import { RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { parseBaseUrl } from '../sources/parse-base-url.js';
 import type { SourceContext, SourceStats } from '../sources/source.js';
 import { arcticShiftAnswerSchema } from './archive-schemas.js';
 import { DEFAULT_RETRY_TIMING, computePacingDelay, computeRetryDelay, type RetryTiming } from './compute-retry-delay.js';
@@ -30,20 +31,11 @@ export interface ArcticShiftClient {
   stats(): SourceStats;
 }
 
-/** Option → $ARCTIC_SHIFT_BASE → default; refuses plain http to anything but loopback. */
+/** Option → $ARCTIC_SHIFT_BASE (empty = unset, as .env.example leaves it) → default; https, or http on loopback only. */
 export function resolveArcticShiftBase(option: string | undefined, env: NodeJS.ProcessEnv = {}): string {
-  const raw = option ?? env.ARCTIC_SHIFT_BASE ?? DEFAULT_ARCTIC_SHIFT_BASE;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`Arctic Shift base URL "${raw}" is not a URL`);
-  }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ConfigError(`Arctic Shift base URL "${raw}" must use https (plain http is allowed only for localhost/127.0.0.1)`);
-  }
-  return url.href.replace(/\/+$/, '');
+  if (option !== undefined) return parseBaseUrl('The Arctic Shift base URL', option);
+  const fromEnv = env.ARCTIC_SHIFT_BASE?.trim() || undefined;
+  return parseBaseUrl('ARCTIC_SHIFT_BASE', fromEnv ?? DEFAULT_ARCTIC_SHIFT_BASE);
 }
 
 /**

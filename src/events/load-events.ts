@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { hashText } from '../util/hash-text.js';
+import { stripBom } from '../util/strip-bom.js';
 import type { EventConfig } from '../types.js';
-import { eventFileSchema } from './event-schema.js';
+import { eventFileSchema, toWindowSeconds } from './event-schema.js';
 
 /** Parses one event file's bytes; errors name the file and the field. */
-export function parseEventFile(path: string, bytes: string): EventConfig {
+export function parseEventFile(path: string, fileText: string): EventConfig {
+  // an editor's BOM is not part of the JSON
+  const bytes = stripBom(fileText);
   let raw: unknown;
   try {
     raw = JSON.parse(bytes);
@@ -17,13 +20,11 @@ export function parseEventFile(path: string, bytes: string): EventConfig {
   const parsed = eventFileSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(`${path}: invalid event: ${formatZodIssues(parsed.error)}`);
   const e = parsed.data;
-  // A date-only "to" means the whole day.
-  const to = Date.parse(e.window.to) / 1000 + (e.window.to.length === 10 ? 86_399 : 0);
   return {
     id: e.id,
     title: e.title,
     description: e.description,
-    window: { from: Date.parse(e.window.from) / 1000, to },
+    window: toWindowSeconds(e.window),
     queries: e.queries,
     subreddits: e.subreddits.map((s) => s.replace(/^r\//, '')),
     seedThreads: e.seedThreads,

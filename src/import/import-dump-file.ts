@@ -12,6 +12,7 @@ import { LineSplitter } from './line-splitter.js';
 import type { BoundedMap, BoundedSet } from './bounded-cache.js';
 import { type DumpFile, openDumpStream } from './open-dump.js';
 import { prefilterLine } from './prefilter-line.js';
+import { stripBomBytes } from '../util/strip-bom.js';
 
 /** State shared by the files of one import run, bounded whatever the files' size. */
 export interface ImportSession {
@@ -158,8 +159,10 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     }
   };
 
-  const handleLine = (bytes: Buffer, splitLine: number, endOffset: number): void => {
+  const handleLine = (line: Buffer, splitLine: number, endOffset: number): void => {
     const lineNumber = lineBase + splitLine;
+    // a BOM at the start of the file (a JSON answer saved on Windows) is not part of the first record
+    const bytes = startOffset === 0 && splitLine === 1 ? stripBomBytes(line) : line;
     if (document.lines !== null) {
       document.bytes += bytes.length;
       if (document.bytes > MAX_DOCUMENT_BYTES) {
@@ -199,14 +202,16 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
   const stream = openDumpStream(file, startOffset);
   const progressEveryMs = options.progressEveryMs ?? 250;
   let lastProgress = startedMs;
+  // 1 once a last line without a final newline has been read: the splitter counts only lines that end in one
+  let unterminatedLines = 0;
   const report = (): void => {
-    summary.lines = splitter.lines - (file.compressed ? cursor.lines : 0);
+    summary.lines = splitter.lines + unterminatedLines - (file.compressed ? cursor.lines : 0);
     summary.bytesRead = stream.fileBytesRead() - startOffset;
     options.onProgress?.({
       path: file.path,
       bytesRead: stream.fileBytesRead(),
       totalBytes: file.size,
-      lines: lineBase + splitter.lines,
+      lines: lineBase + splitter.lines + unterminatedLines,
       threadsKept: summary.threadsKept,
       commentsKept: summary.commentsKept,
       badLines: summary.badLines,
@@ -244,6 +249,7 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     stream.close();
   }
 
+  const unterminated = splitter.unfinished;
   const tail = splitter.finish();
   if (streamError !== null) {
     // Keep everything read before the break; the cut-off last line is not trusted. It is part of the
@@ -263,6 +269,8 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
       `Everything before it was kept;${cutOff} re-download the file and import it again to add the rest.`;
     return summary;
   }
+  // the last line counts whether it was handled or dropped as too long
+  if (unterminated) unterminatedLines = 1;
   if (tail !== null) handleLine(tail.line, tail.lineNumber, splitter.completedOffset + tail.line.length);
   if (document.lines !== null) {
     let value: unknown;
@@ -273,7 +281,7 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     }
     if (value !== undefined) handleValue(value, 1);
   }
-  checkpoint(lineBase + splitter.lines + (tail === null ? 0 : 1), file.size, true);
+  checkpoint(lineBase + splitter.lines + unterminatedLines, file.size, true);
   report();
   summary.seconds = (clockMs() - startedMs) / 1000;
   return summary;

@@ -47,6 +47,11 @@ export class LineSplitter {
     return this.lineNumber;
   }
 
+  /** True while bytes after the last newline wait for one: at the end, a last line without a final newline. */
+  get unfinished(): boolean {
+    return this.pending > 0;
+  }
+
   /** Bytes consumed up to the end of the last complete line. */
   get completedOffset(): number {
     return this.done;

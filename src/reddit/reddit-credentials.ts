@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError, SourceError } from '../errors/errors.js';
+import { baseUrlSchema } from '../sources/parse-base-url.js';
 
 // Credentials for the live source come from the environment (a git-ignored
 // .env; .env.example documents it). Messages name variables, never values.
@@ -27,8 +28,6 @@ export const DEFAULT_AUTH_BASE = 'https://www.reddit.com';
 /** Reddit's required format: <platform>:<app id>:<version> (by /u/<username>). */
 const USER_AGENT = /^[^:\s]+:[^:\s]+:[^:\s]+ \(by \/?u\/[A-Za-z0-9_-]{3,20}\)$/;
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 // .env files often hold `NAME=` for unused variables: treat empty as unset.
 const optional = z
   .string()
@@ -42,8 +41,8 @@ const envSchema = z.object({
   REDDIT_USERNAME: optional,
   REDDIT_PASSWORD: optional,
   REDDIT_USER_AGENT: optional,
-  REDDIT_API_BASE: optional,
-  REDDIT_AUTH_BASE: optional,
+  REDDIT_API_BASE: optional.pipe(baseUrlSchema.optional()),
+  REDDIT_AUTH_BASE: optional.pipe(baseUrlSchema.optional()),
 });
 
 const WITHOUT_CREDENTIALS =
@@ -55,7 +54,7 @@ const WITHOUT_CREDENTIALS =
  * source/auth exit code) and ConfigError for a malformed base URL.
  */
 export function parseRedditCredentials(env: Record<string, string | undefined>): RedditCredentials {
-  const e = envSchema.parse({
+  const parsed = envSchema.safeParse({
     REDDIT_CLIENT_ID: env.REDDIT_CLIENT_ID,
     REDDIT_CLIENT_SECRET: env.REDDIT_CLIENT_SECRET,
     REDDIT_REFRESH_TOKEN: env.REDDIT_REFRESH_TOKEN,
@@ -65,6 +64,9 @@ export function parseRedditCredentials(env: Record<string, string | undefined>):
     REDDIT_API_BASE: env.REDDIT_API_BASE,
     REDDIT_AUTH_BASE: env.REDDIT_AUTH_BASE,
   });
+  // only the base URLs can fail here; their messages name the variable and never quote a password
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; '));
+  const e = parsed.data;
 
   const missing: string[] = [];
   if (e.REDDIT_CLIENT_ID === undefined) missing.push('REDDIT_CLIENT_ID');
@@ -99,23 +101,7 @@ export function parseRedditCredentials(env: Record<string, string | undefined>):
     clientSecret: e.REDDIT_CLIENT_SECRET!,
     grant,
     userAgent,
-    apiBase: parseBaseUrl('REDDIT_API_BASE', e.REDDIT_API_BASE ?? DEFAULT_API_BASE),
-    authBase: parseBaseUrl('REDDIT_AUTH_BASE', e.REDDIT_AUTH_BASE ?? DEFAULT_AUTH_BASE),
+    apiBase: e.REDDIT_API_BASE ?? DEFAULT_API_BASE,
+    authBase: e.REDDIT_AUTH_BASE ?? DEFAULT_AUTH_BASE,
   };
-}
-
-/** https anywhere; plain http only to this machine, so tokens never cross a network in clear. */
-export function parseBaseUrl(variable: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(`${variable} is not a URL: "${value}"`);
-  }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ConfigError(`${variable} must use https (plain http is accepted only for loopback addresses): "${value}"`);
-  }
-  if (url.search !== '' || url.hash !== '') throw new ConfigError(`${variable} must not carry a query or fragment: "${value}"`);
-  return url.href.replace(/\/+$/, '');
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { stripBom } from '../util/strip-bom.js';
 import type { ApiStats, RedditApi, SearchParams } from '../reddit/reddit-api.js';
 import {
   commentsResponseSchema,
@@ -36,7 +37,7 @@ export function createFixtureRedditApi(eventDir: string, onRequest: (path: strin
   const read = <S extends z.ZodTypeAny>(file: string, schema: S): z.infer<S> => {
     let raw: unknown;
     try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
+      raw = JSON.parse(stripBom(readFileSync(file, 'utf8')));
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code === 'ENOENT') throw new SourceError(`No recorded response: ${file}`, { cause });
       throw new SchemaError(`${file}: not valid JSON (${(cause as Error).message})`, file, '(file)', { cause });

@@ -265,4 +265,15 @@ describe('resolveArcticShiftBase', () => {
   it.each([['http://proxy.example'], ['ftp://127.0.0.1'], ['not a url']])('refuses %s', (base) => {
     expect(() => createArcticShiftClient({ baseUrl: base })).toThrow(ConfigError);
   });
+
+  it('takes an empty ARCTIC_SHIFT_BASE (as .env.example leaves it) for unset', () => {
+    expect(resolveArcticShiftBase(undefined, { ARCTIC_SHIFT_BASE: '' })).toBe('https://arctic-shift.photon-reddit.com');
+  });
+
+  it('refuses a user:password@ in ARCTIC_SHIFT_BASE, naming the variable and not the password', () => {
+    expect(() => resolveArcticShiftBase(undefined, { ARCTIC_SHIFT_BASE: 'http://user:ProxyPassSecret@127.0.0.1:9' })).toThrow(
+      /^ARCTIC_SHIFT_BASE must not contain a user name or password \(user:password@host; the value is not shown\)/,
+    );
+    expect(() => resolveArcticShiftBase(undefined, { ARCTIC_SHIFT_BASE: 'http://user:ProxyPassSecret@127.0.0.1:9' })).not.toThrow(/ProxyPassSecret/);
+  });
 });

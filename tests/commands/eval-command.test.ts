@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +37,16 @@ describe('reactionlens eval', () => {
       expect(tags[t]!['tp']! + tags[t]!['fn']!).toBe(1); // one positive per tag in the file
     }
     expect(typeof out['macroF1']).toBe('number');
+  });
+
+  it('reads a labeled file that starts with a UTF-8 BOM, first line included', async () => {
+    const dir = labeledFile();
+    const file = join(dir, 'labeled.jsonl');
+    writeFileSync(file, `\uFEFF${readFileSync(file, 'utf8')}`);
+    const r = await cli(['eval', 'labeled.jsonl', '--json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(EXIT.ok);
+    expect((JSON.parse(r.stdout) as { n: number }).n).toBe(3);
   });
 
   it('--json lists, per tag, the worst false positives and negatives with id, score, text excerpt and cues, as the text report does', async () => {

@@ -47,6 +47,15 @@ describe('reactionlens tag', () => {
     expect(cyn.cues.map((c) => c.text)).toContain('/s');
   });
 
+  it('reads a JSONL file that starts with a UTF-8 BOM, first line included', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-tag-bom-'));
+    writeFileSync(join(dir, 'in.jsonl'), `\uFEFF${JSON.stringify({ id: 'a', text: 'More circular financing.' })}\n`);
+    const r = await cli(['tag', 'in.jsonl'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(EXIT.ok);
+    expectTagLine(JSON.parse(r.stdout) as unknown, 'a');
+  });
+
   it('a bad line is reported on stderr with its line number, the others are tagged, exit code 2', async () => {
     const input = [JSON.stringify({ id: 'ok1', text: 'Is this even legal?' }), '{not json', JSON.stringify({ id: 'x' }), JSON.stringify({ id: 'ok2', text: 'bubble' })].join('\n');
     const r = await cli(['tag', '-'], { stdinText: input });

@@ -11,6 +11,7 @@ import { screenComments } from '../../src/screen/screen-comments.js';
 import { Store } from '../../src/store/store.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { cli as runCliInProcess, type CliResult } from '../helpers/run-cli.js';
+import { entryArgs, hermeticEnv } from '../helpers/spawn-cli.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EVENT = 'amazon-openai-2025-12';
@@ -375,7 +376,7 @@ describe('the built entry point', () => {
     try {
       const file = join(dir, 'in.jsonl');
       writeFileSync(file, Array.from({ length: 5_000 }, (_, i) => JSON.stringify({ id: `c${i}`, text: `More circular financing, take ${i}.` })).join('\n') + '\n');
-      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'tag', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [...entryArgs(), 'tag', file], { cwd: dir, env: hermeticEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       // read the first chunk, then close the pipe as `head` does
@@ -397,8 +398,9 @@ describe('the built entry point', () => {
       const lines = Array.from({ length: 3_000 }, (_, i) => JSON.stringify({ id: `c${i}`, text: `More circular financing, take ${i}. `.repeat(20) }));
       for (let i = 100; i < lines.length; i += 100) lines[i] = 'not json'; // error lines for stderr after stdout has broken
       writeFileSync(file, lines.join('\n') + '\n');
-      const child = spawn('bash', ['-c', '"$0" --import tsx "$1" tag "$2" 2>&1 | head -c 1000 > /dev/null; exit "${PIPESTATUS[0]}"', process.execPath, join(ROOT, 'src', 'cli.ts'), file], {
-        cwd: ROOT,
+      const child = spawn('bash', ['-c', '"$0" "$@" 2>&1 | head -c 1000 > /dev/null; exit "${PIPESTATUS[0]}"', process.execPath, ...entryArgs(), 'tag', file], {
+        cwd: dir,
+        env: hermeticEnv(),
         stdio: 'ignore',
       });
       const code = await new Promise<number | null>((resume) => child.on('close', (c) => resume(c)));
@@ -416,8 +418,9 @@ describe('the built entry point', () => {
       // a result line far larger than a pipe's buffer (64 KiB), so Node is still writing it when the next line's error comes
       const bigId = 'x'.repeat(400_000);
       writeFileSync(file, [JSON.stringify({ id: bigId, text: 'More circular financing.' }), 'not json', JSON.stringify({ id: 'c3', text: 'fine' })].join('\n') + '\n');
-      const child = spawn('sh', ['-c', '"$0" --import tsx "$1" tag "$2" 2>&1 | cat > "$3"', process.execPath, join(ROOT, 'src', 'cli.ts'), file, out], {
-        cwd: ROOT,
+      const child = spawn('sh', ['-c', 'out="$1"; shift; "$0" "$@" 2>&1 | cat > "$out"', process.execPath, out, ...entryArgs(), 'tag', file], {
+        cwd: dir,
+        env: hermeticEnv(),
         stdio: 'ignore',
       });
       await new Promise<void>((resume) => child.on('close', () => resume()));
@@ -440,8 +443,12 @@ describe('the built entry point', () => {
     try {
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), 'run', '--event', EVENT, '--source', 'fixtures', '--db', join(dir, 'db'), '--out', join(dir, 'out'), '--format', 'json', '--json'],
-        { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 },
+        [
+          ...entryArgs(),
+          ...['run', '--event', EVENT, '--source', 'fixtures', '--events-dir', join(ROOT, 'events'), '--fixtures', join(ROOT, 'fixtures')],
+          ...['--db', join(dir, 'db'), '--out', join(dir, 'out'), '--format', 'json', '--json'],
+        ],
+        { cwd: dir, env: hermeticEnv(), maxBuffer: 32 * 1024 * 1024 },
       );
       const parsed = JSON.parse(stdout) as { run: { status: string; counts: { commentsNew: number } }; reports: string[] };
       expect(parsed.run.status).toBe('ok');

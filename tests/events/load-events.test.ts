@@ -39,12 +39,29 @@ describe('event files', () => {
     ['a bad date', { ...valid, window: { from: '16/12/2025', to: '2025-12-31' } }, /window\.from: must be an ISO date/],
     ['a reversed window', { ...valid, window: { from: '2026-01-01', to: '2025-12-31' } }, /window: window\.from must not be after/],
     ['an unknown field', { ...valid, subreddit: ['x'] }, /Unrecognized key/i],
+    ['an impossible date', { ...valid, window: { from: '2025-02-30', to: '2025-12-31' } }, /invalid event: window\.from: 2025-02-30 is not a calendar date \(2025-02 has 28 days\)/],
+    ['an impossible date-time', { ...valid, window: { from: '2025-12-16', to: '2025-11-31T12:00:00Z' } }, /window\.to: 2025-11-31 is not a calendar date/],
+    ['an unknown field inside window', { ...valid, window: { ...valid.window, tz: 'Europe/Berlin' } }, /invalid event: window: Unrecognized key: "tz"/],
     ['a bad seed', { ...valid, seedThreads: ['not a url!'] }, /seedThreads\.0: not a thread id/],
     ['no queries', { ...valid, queries: [] }, /queries: needs at least one search query/],
   ])('names the file and the field for %s', (_name, body, message) => {
     write('demo-event.json', body);
     expect(() => loadEvent(dir, 'demo-event')).toThrow(ConfigError);
     expect(() => loadEvent(dir, 'demo-event')).toThrow(message);
+  });
+
+  it('accepts 29 February in a leap year, and a date-only "to" on the day "from" starts (the whole day)', () => {
+    write('demo-event.json', { ...valid, window: { from: '2024-02-29', to: '2024-03-01' } });
+    expect(loadEvent(dir, 'demo-event').window.from).toBe(Date.parse('2024-02-29T00:00:00Z') / 1000);
+    write('demo-event.json', { ...valid, window: { from: '2025-12-16T12:00:00Z', to: '2025-12-16' } });
+    expect(loadEvent(dir, 'demo-event').window).toEqual({ from: Date.parse('2025-12-16T12:00:00Z') / 1000, to: Date.parse('2025-12-16T23:59:59Z') / 1000 });
+    write('demo-event.json', { ...valid, window: { from: '2025-12-17T00:00:00Z', to: '2025-12-16' } });
+    expect(() => loadEvent(dir, 'demo-event')).toThrow(/window: window\.from must not be after window\.to/);
+  });
+
+  it('reads a file that starts with a UTF-8 BOM', () => {
+    write('demo-event.json', `\uFEFF${JSON.stringify(valid)}`);
+    expect(loadEvent(dir, 'demo-event').id).toBe('demo-event');
   });
 
   it('rejects an id that does not match its file name, and lists known events for an unknown one', () => {

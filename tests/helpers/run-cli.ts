@@ -15,7 +15,7 @@ export interface CliResult {
  */
 export async function cli(
   args: string[],
-  opts: { cwd?: string; stdinText?: string; stdin?: NodeJS.ReadableStream; signal?: AbortSignal } = {},
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdinText?: string; stdin?: NodeJS.ReadableStream; signal?: AbortSignal } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -30,7 +30,7 @@ export async function cli(
     stdout: (t) => ((stdout += t), (both += t)),
     stderr: (t) => ((stderr += t), (both += t)),
     stdin,
-    env: {},
+    env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),
     isTTY: false,
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),

@@ -94,6 +94,13 @@ describe('reactionlens import', () => {
     expect(result.stdout).toMatch(/RS_cut\.zst: truncated · /);
   });
 
+  it('counts a last line without a final newline in the summary (3 lines, 3 bad lines)', async () => {
+    const path = writeDump(join(dir, 'RC_x'), 'garbage1\ngarbage2\ngarbage3');
+    const result = await run(['import', 'RC_x', '--db', 'e.db']);
+    expect(result.stdout).toContain(`${path}: imported · 3 lines · `);
+    expect(result.stdout).toContain('· 3 bad lines');
+  });
+
   it('shows progress by bytes with rate and ETA on stderr', async () => {
     const result = await run(['import', 'RS_2025-12.zst', '--db', 'c.db'], { isTTY: true });
     expect(result.stderr).toMatch(/\r\x1b\[2KRS_2025-12\.zst \d+ B \/ \d+ B \(100%\) · .*\/s · ETA .* · 2 lines/);

@@ -215,4 +215,29 @@ describe('importDumps without an event', () => {
     expect(store.getComment('r2')).toMatchObject({ depth: 1, parentId: 'r1' });
     store.close();
   });
+
+  it('skips one UTF-8 BOM at the start of a file: saved API JSON and RS_/RC_ dumps, plain and .zst', async () => {
+    const BOM = '\uFEFF';
+    const saved = { kind: 'Listing', data: { after: null, children: [{ kind: 't3', data: post('b1', FROM + 5) }] } };
+    const pretty = writeDump(join(dir, 'bom-saved.json'), BOM + JSON.stringify([saved, { kind: 'Listing', data: { after: null, children: [] } }], null, 2));
+    const oneLine = writeDump(join(dir, 'bom-search.json'), BOM + JSON.stringify({ ...saved, data: { ...saved.data, children: [{ kind: 't3', data: post('b2', FROM + 6) }] } }));
+    const rs = writeDump(join(dir, 'RS_bom'), BOM + ndjson([post('b3', FROM + 7), post('b4', FROM + 8)]));
+    const rc = writeDump(join(dir, 'RC_bom.zst'), BOM + ndjson([comment('bc1', 'b3', 't3_b3', FROM + 9), comment('bc2', 'b4', 't3_b4', FROM + 10)]), { zstd: true });
+    const store = Store.open(':memory:');
+    const summary = await importDumps([pretty, oneLine, rs, rc], { store, event, now: () => NOW });
+    expect(summary.files.flatMap((f) => f.skipped)).toEqual([]);
+    expect(summary.totals).toMatchObject({ threadsKept: 4, commentsKept: 2, badLines: 0 });
+    expect(store.listThreads(event.id).map((t) => t.id).sort()).toEqual(['b1', 'b2', 'b3', 'b4']);
+    expect(store.getComment('bc1')?.threadId).toBe('b3');
+    store.close();
+  });
+
+  it('counts a last line without a final newline among the lines read', async () => {
+    const path = writeDump(join(dir, 'RC_no-final-newline'), 'garbage1\ngarbage2\ngarbage3');
+    const store = Store.open(':memory:');
+    const summary = await importDumps([path], { store, event: null, now: () => NOW });
+    expect(summary.files[0]).toMatchObject({ lines: 3, badLines: 3 });
+    expect(summary.files[0]?.skipped.map((s) => s.record)).toEqual(['line 1', 'line 2', 'line 3']);
+    store.close();
+  });
 });

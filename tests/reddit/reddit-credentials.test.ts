@@ -21,6 +21,33 @@ describe('parseRedditCredentials', () => {
     expect(() => parseRedditCredentials({ ...TEST_ENV, REDDIT_API_BASE: 'http://proxy.example.com' })).toThrow(ConfigError);
   });
 
+  it.each(['REDDIT_API_BASE', 'REDDIT_AUTH_BASE'])('refuses a user:password@ in %s as a config error naming it, never the password', (variable) => {
+    let error: unknown;
+    try {
+      parseRedditCredentials({ ...TEST_ENV, [variable]: 'http://user:ProxyPassSecret@127.0.0.1:9' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(new RegExp(`^${variable} must not contain a user name or password`));
+    expect((error as Error).message).not.toMatch(/ProxyPassSecret|127\.0\.0\.1/);
+  });
+
+  it('never quotes a value that may hold a password, nor a token in a query', () => {
+    expect(() => parseRedditCredentials({ ...TEST_ENV, REDDIT_API_BASE: 'http://user:pw@proxy.example.com' })).toThrow(/REDDIT_API_BASE must not contain a user name/);
+    expect(() => parseRedditCredentials({ ...TEST_ENV, REDDIT_API_BASE: 'user:Secret1@proxy' })).toThrow(/must use https.*value not shown/);
+    const message = (() => {
+      try {
+        parseRedditCredentials({ ...TEST_ENV, REDDIT_API_BASE: 'https://proxy.example.com/?access_token=Secret2' });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toMatch(/REDDIT_API_BASE must not carry a query/);
+    expect(message).not.toContain('Secret2');
+  });
+
   it('names every missing variable, never a value', () => {
     let error: unknown;
     try {

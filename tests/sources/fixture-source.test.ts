@@ -121,3 +121,29 @@ describe('fixture source: the deletion re-check', () => {
     store.close();
   });
 });
+
+describe('fixture source: files saved with a BOM', () => {
+  it('reads recorded answers that start with a UTF-8 BOM as the same answers', async () => {
+    const event = loadEvent('events', 'amazon-openai-2025-12');
+    const dir = mkdtempSync(join(tmpdir(), 'rl-fixtures-bom-'));
+    try {
+      const eventDir = join(dir, 'reddit', event.id);
+      cpSync(join('fixtures', 'reddit', event.id), eventDir, { recursive: true });
+      for (const file of readdirSync(eventDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'))) {
+        writeFileSync(join(eventDir, file), `\uFEFF${readFileSync(join(eventDir, file), 'utf8')}`);
+      }
+      const now = () => event.window.to + 86_400;
+      const plain = Store.open(':memory:');
+      const withBom = Store.open(':memory:');
+      const expected = await collectEvent(event, createFixtureSource('fixtures', event.id), plain, { now });
+      const summary = await collectEvent(event, createFixtureSource(dir, event.id), withBom, { now });
+      expect(summary.skipped).toEqual([]);
+      expect(summary.commentsNew).toBe(expected.commentsNew);
+      expect(withBom.countEvent(event.id)).toEqual(plain.countEvent(event.id));
+      plain.close();
+      withBom.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

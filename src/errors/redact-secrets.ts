@@ -1,0 +1,15 @@
+// A safety net for what reaches stderr and the store: base URLs are checked at the config boundary, but a URL can also
+// come back inside an error message (fetch quotes the URL it refused; a proxy can redirect with a token in the query).
+
+/** `scheme://user:password@` → `scheme://***@`; the last `@` before the path ends the userinfo, as URL parsing does. */
+const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'<>]*@/gi;
+
+/** Query parameters that carry a credential: their values are blanked, the names kept so the message still reads. */
+const SECRET_PARAMS = /([?&](?:access_token|refresh_token|id_token|token|client_secret|secret|password|passwd|api_key|apikey|key|code|sig|signature)=)[^&#\s"'<>\\]*/gi;
+
+/** The text with URL credentials and secret query values replaced by `***`. */
+export function redactSecrets(text: string): string {
+  // most lines hold no URL at all: skip the regexes for them
+  if (!text.includes('://') && !text.includes('=')) return text;
+  return text.replace(USERINFO, '$1***@').replace(SECRET_PARAMS, '$1***');
+}
