@@ -3,6 +3,7 @@ import type { CliContext } from '../cli/cli-context.js';
 import { addCollectOptions, executeCollection } from '../cli/execute-collection.js';
 import { collectFlagsSchema } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
+import { redactRun } from '../errors/redact-secrets.js';
 
 export function registerCollectCommand(program: Command, ctx: CliContext): void {
   addCollectOptions(
@@ -12,6 +13,6 @@ export function registerCollectCommand(program: Command, ctx: CliContext): void 
   ).action(async (raw: unknown) => {
     const flags = parseOptions('collect', collectFlagsSchema, raw);
     const result = await executeCollection(ctx, flags);
-    if (flags.json) ctx.stdout(`${JSON.stringify(result.run, null, 2)}\n`);
+    if (flags.json) ctx.stdout(`${JSON.stringify(redactRun(result.run), null, 2)}\n`);
   });
 }

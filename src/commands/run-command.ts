@@ -6,6 +6,7 @@ import { addCollectOptions, executeCollection } from '../cli/execute-collection.
 import { collectFlagsSchema } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { REPORT_FORMATS } from '../report/write-report.js';
+import { redactRun } from '../errors/redact-secrets.js';
 
 const runFlagsSchema = collectFlagsSchema.extend({
   out: z.string(),
@@ -28,7 +29,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
         withAuthors: flags.withAuthors,
       });
       if (flags.json) {
-        ctx.stdout(`${JSON.stringify({ run: result.run, reports: result.reportPaths }, null, 2)}\n`);
+        ctx.stdout(`${JSON.stringify({ run: redactRun(result.run), reports: result.reportPaths }, null, 2)}\n`);
         return;
       }
       ctx.stderr('report written:\n');

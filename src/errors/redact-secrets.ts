@@ -1,5 +1,7 @@
-// A safety net for what reaches stderr and the store: base URLs are checked at the config boundary, but a URL can also
+// A safety net for what reaches stderr, the store and a run's --json record: base URLs are checked at the config boundary, but a URL can also
 // come back inside an error message (fetch quotes the URL it refused; a proxy can redirect with a token in the query).
+
+import type { RunRecord } from '../types.js';
 
 /** `scheme://user:password@` → `scheme://***@`; the last `@` before the path ends the userinfo, as URL parsing does. */
 const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'<>]*@/gi;
@@ -12,4 +14,13 @@ export function redactSecrets(text: string): string {
   // most lines hold no URL at all: skip the regexes for them
   if (!text.includes('://') && !text.includes('=')) return text;
   return text.replace(USERINFO, '$1***@').replace(SECRET_PARAMS, '$1***');
+}
+
+/** The run's recorded messages (errors, skip records) without URL credentials or tokens: as stored, and as `--json` prints them. */
+export function redactRun(run: RunRecord): RunRecord {
+  return {
+    ...run,
+    skipped: run.skipped.map((s) => ({ ...s, source: redactSecrets(s.source), record: redactSecrets(s.record), reason: redactSecrets(s.reason) })),
+    errors: run.errors.map(redactSecrets),
+  };
 }

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { InternalError, StoreError } from '../errors/errors.js';
-import { redactSecrets } from '../errors/redact-secrets.js';
+import { redactRun } from '../errors/redact-secrets.js';
 import { hashText } from '../util/hash-text.js';
 import { TAG_NAMES } from '../types.js';
 import type {
@@ -597,15 +597,6 @@ function refuseForeignDatabase(db: Database.Database, path: string, mustExist: b
 export function toStoreError(error: unknown, path: string | undefined): unknown {
   if (!(error instanceof Database.SqliteError)) return error;
   return new StoreError(`${path === undefined ? 'the store' : `the store at ${path}`}: ${error.message} (${error.code})`, { cause: error });
-}
-
-/** A safety net: the messages a run records (errors, skip records) are kept without URL credentials or tokens. */
-function redactRun(run: RunRecord): RunRecord {
-  return {
-    ...run,
-    skipped: run.skipped.map((s) => ({ ...s, source: redactSecrets(s.source), record: redactSecrets(s.record), reason: redactSecrets(s.reason) })),
-    errors: run.errors.map(redactSecrets),
-  };
 }
 
 export function emptySaveCounts(): SaveCounts {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../src/errors/redact-secrets.js';
+import { redactRun, redactSecrets } from '../../src/errors/redact-secrets.js';
 
 describe('redactSecrets', () => {
   it.each([
@@ -17,5 +17,28 @@ describe('redactSecrets', () => {
     for (const text of ['a plain line', 'reddit: GET https://oauth.reddit.com/search?q=amazon+openai&after=t3_x', 'mail me at a@b.example', 'x=1 y=2', '']) {
       expect(redactSecrets(text)).toBe(text);
     }
+  });
+});
+
+describe('redactRun', () => {
+  it('redacts the errors and skip records of a run record (as stored and as --json prints it), leaving the rest', () => {
+    const run = {
+      id: 'r1',
+      eventId: 'e',
+      source: 'reddit' as const,
+      startedAt: 1,
+      finishedAt: 2,
+      window: { from: 0, to: 1 },
+      queries: ['https://x.example/?token=keep-queries-as-written'],
+      counts: { threadsNew: 0, threadsUpdated: 0, commentsNew: 0, commentsUpdated: 0, commentsPurged: 0, commentsExcluded: 0, commentsTagged: 0, requests: 1, rateLimited: 0, waitMs: 0, capsHit: 0, skipped: 1 },
+      skipped: [{ source: 'https://u:pw@h/api?access_token=t1', record: 'https://h/x?key=k1', reason: 'GET https://u:pw@h/a failed', kind: 'incomplete' as const }],
+      errors: ['failed: https://u:pw@h/a?sig=s1'],
+      status: 'failed' as const,
+    };
+    const out = redactRun(run);
+    expect(out.skipped[0]).toEqual({ source: 'https://***@h/api?access_token=***', record: 'https://h/x?key=***', reason: 'GET https://***@h/a failed', kind: 'incomplete' });
+    expect(out.errors).toEqual(['failed: https://***@h/a?sig=***']);
+    expect(out.queries).toEqual(run.queries);
+    expect(run.errors[0]).toContain('pw');
   });
 });
