@@ -89,19 +89,30 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   }
   run.counts.commentsTagged = tagged.tagged;
 
-  const { input: reportInput } = loadReportInput(store, event, tagger, {
-    withAuthors: input.withAuthors,
-    reportsDir: input.reportsDir,
-    ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
-  });
-  run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
-  run.status = decideStatus(run);
-  run.finishedAt = ctx.now();
+  let reportPaths: string[];
+  try {
+    const { input: reportInput } = loadReportInput(store, event, tagger, {
+      withAuthors: input.withAuthors,
+      reportsDir: input.reportsDir,
+      ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
+    });
+    run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
+    run.status = decideStatus(run);
+    run.finishedAt = ctx.now();
+    // The report lists this run too, with the outcome it is saved with once the report is written.
+    const runs = store.listRuns(event.id).map((r) => (r.id === run.id ? run : r));
+    const report = buildReport({ ...reportInput, runs });
+    const eventDir = join(input.reportsDir, event.id);
+    reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
+  } catch (error) {
+    // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected
+    run.status = 'failed';
+    run.errors.push(`report not written: ${error instanceof Error ? error.message : String(error)}`);
+    run.finishedAt = ctx.now();
+    store.saveRun(run);
+    throw error;
+  }
   store.saveRun(run);
-  // The report lists this run too: its record was saved above.
-  const report = buildReport({ ...reportInput, runs: store.listRuns(event.id) });
-  const eventDir = join(input.reportsDir, event.id);
-  const reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
   return { run, collect: collected, reportPaths };
 }
 
