@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -12,6 +11,7 @@ import { compareReports } from '../report/compare-reports.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { COMPARISON_FORMATS, renderComparison } from '../report/render-comparison.js';
 import { addCsvBom } from '../report/render-csv.js';
+import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { ReportCommandDeps } from './report-command.js';
@@ -56,7 +56,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
         return;
       }
       const dir = resolve(ctx.cwd, flags.out);
-      mkdirSync(dir, { recursive: true });
+      ensureWritableDir(dir);
       for (const format of flags.format) {
         const path = join(dir, `compare-${ids.join('-vs-')}.${format}`);
         const content = renderComparison(comparison, format);

@@ -268,8 +268,10 @@ describe('bad input', () => {
     expect((await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db])).code).toBe(EXIT.ok);
     const cases: Array<[string[], RegExp]> = [
       // --out is a file: the report directory cannot be made
-      [['report', '--event', EVENT, '--db', db, '--out', aFile], /file error: ENOTDIR|file error: EEXIST/],
-      [['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--out', aFile], /file error: E/],
+      [['report', '--event', EVENT, '--db', db, '--out', aFile], /file error: cannot create the reports folder .*a-file.*: not a directory \(ENOTDIR\)/],
+      [['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--out', aFile], /file error: cannot create the folder .*a-file: file already exists \(EEXIST\)/],
+      // run checks its reports folder before collecting
+      [['run', '--event', EVENT, '--source', 'fixtures', '--db', join(dir, 'fail-fast.db'), '--out', aFile], /file error: cannot create the reports folder .*a-file.*\(ENOTDIR\)/],
       // --db is not a database
       [['report', '--event', EVENT, '--db', aFile], /not an SQLite database/],
       // a command that only reads refuses a store that is not there, and does not create one
@@ -288,6 +290,13 @@ describe('bad input', () => {
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     }
     expect(existsSync(join(dir, 'typo'))).toBe(false);
+    const failFast = Store.open(join(dir, 'fail-fast.db'));
+    try {
+      expect(failFast.listThreads(EVENT)).toEqual([]);
+      expect(failFast.listRuns(EVENT)).toEqual([]);
+    } finally {
+      failFast.close();
+    }
   });
 
   it.each([

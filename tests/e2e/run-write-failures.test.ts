@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -94,6 +94,27 @@ describe('run when the report cannot be written', () => {
       expect(last.status).toBe('failed');
       expect(last.finishedAt).not.toBeNull();
       expect(last.errors.join('\n')).toMatch(/report not written: cannot write .*\.json: no space left on device/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it.each([
+    ['a read-only --out folder', false, 'cannot create the reports folder'],
+    ['a read-only --out folder that already holds the event folder', true, 'cannot write in the reports folder'],
+  ])('%s fails before collecting, naming the folder and the real cause (EROFS), exit 3', async (_name, eventDirExists, words) => {
+    const out = join(dir, `ro-out-${String(eventDirExists)}`);
+    mkdirSync(eventDirExists ? join(out, EVENT) : out, { recursive: true });
+    disk.readOnly = out;
+    const db = join(dir, `ro-${String(eventDirExists)}.db`);
+    const result = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--quiet']);
+    expect(result.code, result.stderr).toBe(EXIT.source);
+    expect(result.stderr).toBe(`reactionlens: file error: ${words} ${join(out, EVENT)}: read-only file system (EROFS)\n`);
+    // nothing was collected: the run failed fast
+    const store = Store.open(db);
+    try {
+      expect(store.listThreads(EVENT)).toEqual([]);
+      expect(store.listRuns(EVENT)).toEqual([]);
     } finally {
       store.close();
     }
