@@ -67,6 +67,9 @@ export async function executeCollection(
     }),
   );
   progress.done();
+  for (const run of result.abandoned) {
+    ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
+  }
   summariseRun(ctx, result.run);
   return result;
 }

@@ -379,6 +379,54 @@ describe('bad input', () => {
 });
 
 describe('the built entry point', () => {
+  it('a run killed with SIGKILL stays "running" in the store; the next run takes over its stale lock and records it as abandoned', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-kill-'));
+    try {
+      const db = join(dir, 'store.db');
+      const args = ['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', join(dir, 'out'), '--format', 'json', '--quiet'];
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], { cwd: ROOT, stdio: 'ignore' });
+      let exited = false;
+      const closed = new Promise<void>((resume) => child.on('close', () => ((exited = true), resume())));
+      // kill it as soon as its run record is in the store
+      let inFlight: { id: string; status: string; finished_at: number | null } | undefined;
+      while (inFlight === undefined && !exited) {
+        await new Promise((resume) => setTimeout(resume, 20));
+        if (!existsSync(db)) continue;
+        try {
+          const peek = new Database(db, { readonly: true });
+          try {
+            inFlight = peek.prepare('SELECT id, status, finished_at FROM runs').get() as typeof inFlight;
+          } finally {
+            peek.close();
+          }
+        } catch {
+          // the store is still being created
+        }
+      }
+      child.kill('SIGKILL');
+      await closed;
+      if (inFlight === undefined) throw new Error('the run ended before its record could be seen');
+      expect(inFlight.finished_at).toBeNull();
+      expect(inFlight.status).toBe('running');
+      expect(existsSync(`${db}.lock`)).toBe(true);
+
+      const next = await runCliInProcess(args, { cwd: ROOT });
+      expect(next.code, next.stderr).toBe(EXIT.ok);
+      expect(next.stderr).toContain(`run ${inFlight.id} (started `);
+      expect(next.stderr).toMatch(/never finished \(killed or crashed\): recorded as abandoned/);
+      const store = Store.open(db);
+      try {
+        const runs = store.listRuns(EVENT);
+        expect(runs.map((r) => [r.id === inFlight!.id, r.status])).toEqual([[true, 'abandoned'], [false, 'ok']]);
+        expect(runs[0]!.finishedAt).toBeNull();
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops quietly with exit 0 when the reader of stdout goes away (| head)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-pipe-'));
     try {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runEvent, type RunEventInput } from '../../src/pipeline/run-event.js';
 import { Store } from '../../src/store/store.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
-import type { EventConfig } from '../../src/types.js';
+import { emptyRunCounts, type EventConfig, type RunRecord } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
 
 const EVENT: EventConfig = {
@@ -74,5 +74,48 @@ describe('runEvent (report from the store)', () => {
     expect(run?.status).toBe('failed');
     expect(run?.finishedAt).not.toBeNull();
     expect(run?.errors.join('\n')).toMatch(/^report not written: .*(ENOTDIR|EEXIST)/m);
+  });
+
+  it('records the run as running while it is in flight', async () => {
+    const seen: string[] = [];
+    const watching = taggerOf('fake-1', (text) => {
+      seen.push(store.listRuns('ev').map((r) => `${r.id}:${r.status}:${String(r.finishedAt)}`).join(','));
+      return tagger.tag(text);
+    });
+    await runEvent(input({ tagger: () => watching }));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(['run-1:running:null']));
+    expect(store.listRuns('ev').map((r) => r.status)).toEqual(['ok']);
+  });
+
+  it('records earlier runs that never finished (killed) as abandoned, and leaves finished ones alone', async () => {
+    const earlier = (id: string, startedAt: number, status: RunRecord['status'], finishedAt: number | null): RunRecord => ({
+      id, eventId: 'ev', source: 'fixtures', startedAt, finishedAt, window: EVENT.window, queries: EVENT.queries,
+      counts: emptyRunCounts(), skipped: [], errors: [], status,
+    });
+    store.saveRun(earlier('finished', 10, 'ok', 20));
+    store.saveRun(earlier('killed', 30, 'running', null));
+    // a reactionlens from before the running status saved a run in flight as ok, without a finish time
+    store.saveRun(earlier('killed-by-older-version', 25, 'ok', null));
+    const result = await runEvent(input());
+    expect(result.abandoned.map((r) => r.id)).toEqual(['killed-by-older-version', 'killed']);
+    const runs = new Map(store.listRuns('ev').map((r) => [r.id, r]));
+    expect([...runs.values()].map((r) => [r.id, r.status])).toEqual([
+      ['finished', 'ok'], ['killed-by-older-version', 'abandoned'], ['killed', 'abandoned'], ['run-1', 'ok'],
+    ]);
+    expect(runs.get('killed')?.finishedAt).toBeNull();
+    expect(runs.get('killed')?.errors).toEqual(['abandoned: it never finished (killed or crashed); found by run run-1']);
+    const row = store.db.prepare("SELECT status FROM runs WHERE id = 'killed'").get() as { status: string };
+    expect(row.status).toBe('abandoned');
+  });
+
+  it('records the run as failed when tagging fails', async () => {
+    const broken = taggerOf('fake-1', () => {
+      throw new Error('model file unreadable');
+    });
+    await expect(runEvent(input({ tagger: () => broken }))).rejects.toThrow('model file unreadable');
+    const [run] = store.listRuns('ev');
+    expect([run?.status, run?.finishedAt !== null]).toEqual(['failed', true]);
+    expect(run?.errors).toEqual(['tagging failed: model file unreadable']);
   });
 });
