@@ -1,5 +1,6 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { LockError } from '../errors/errors.js';
 
 // SQLite keeps one write from tearing another, but two collect runs on one
@@ -21,13 +22,13 @@ interface LockHolder {
 }
 
 /**
- * Takes `<dbPath>.lock` or throws LockError naming the holder. A lock whose pid
- * is dead on this host is stale and taken over. Returns the release function
- * (idempotent; removes the file only while it is still ours).
+ * Takes `<real path of dbPath>.lock` or throws LockError naming the holder. A
+ * lock whose pid is dead on this host is stale and taken over. Returns the
+ * release function (idempotent; removes the file only while it is still ours).
  */
 export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {}): () => void {
   if (dbPath === ':memory:') return () => {};
-  const lockPath = `${dbPath}.lock`;
+  const lockPath = `${resolveRealPath(dbPath)}.lock`;
   const me: LockHolder = { pid: options.pid ?? process.pid, host: hostname(), startedAt: (options.now ?? Date.now)() };
   const content = JSON.stringify(me);
   const isAlive = options.isAlive ?? isPidAlive;
@@ -69,6 +70,23 @@ export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {})
     };
   }
   throw new LockError(`Could not take the store lock ${lockPath}: it keeps changing hands`);
+}
+
+/**
+ * The store's path with symlinks resolved: the same store named through a symlink (`ln -s k.db kl.db`, or a
+ * symlinked folder) must take the same lock, or two runs would write it at once.
+ */
+function resolveRealPath(dbPath: string): string {
+  try {
+    return realpathSync(dbPath);
+  } catch {
+    // no store file yet: resolve its folder
+  }
+  try {
+    return join(realpathSync(dirname(dbPath)), basename(dbPath));
+  } catch {
+    return dbPath;
+  }
 }
 
 function readHolder(lockPath: string): LockHolder | undefined | 'gone' {
