@@ -371,6 +371,24 @@ describe('bad input', () => {
     }
   });
 
+  it('compare --out writes any number of events with long ids (named by the first ids and a hash, not every id)', async () => {
+    const events = join(dir, 'many-events');
+    mkdirSync(events, { recursive: true });
+    const config = JSON.parse(readFileSync(join(ROOT, 'events', `${EVENT}.json`), 'utf8')) as Record<string, unknown>;
+    const ids = Array.from({ length: 12 }, (_, i) => `amazon-openai-investment-reaction-on-reddit-2025-12-take-${i}`);
+    for (const id of ids) writeFileSync(join(events, `${id}.json`), JSON.stringify({ ...config, id }));
+    const db = join(dir, 'many.db');
+    Store.open(db).close();
+    const result = await cli(['compare', ...ids, '--db', db, '--events-dir', events, '--format', 'md,json', '--out', join(dir, 'many-out')]);
+    expect(result.code, result.stderr).toBe(EXIT.ok);
+    const paths = result.stdout.trim().split('\n');
+    expect(paths).toHaveLength(2);
+    for (const path of paths) {
+      expect(existsSync(path)).toBe(true);
+      expect(path).toMatch(new RegExp(`/compare-${ids[0]}-vs-${ids[1]}-and-10-more-[0-9a-f]{8}\\.(md|json)$`));
+    }
+  });
+
   it('a missing required flag is a usage error', async () => {
     const result = await cli(['run']);
     expect(result.code).toBe(EXIT.usage);
