@@ -7,8 +7,9 @@ import { createOrderedOutput } from './cli/create-ordered-output.js';
 import { createProgram } from './cli/create-program.js';
 import { loadDotEnv } from './cli/load-dot-env.js';
 import { openStoreAt } from './cli/open-store-at.js';
-import { ConfigError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
+import { ConfigError, FileError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
 import { redactSecrets } from './errors/redact-secrets.js';
+import { isFileSystemError } from './errors/to-file-error.js';
 import { toStoreError } from './store/store.js';
 
 /**
@@ -109,8 +110,8 @@ function reportError(error: unknown, io: CliIO): number {
     line('busy', error);
     return EXIT.busy;
   }
-  if (isFileSystemError(error)) {
-    // a path the user gave cannot be read or written (a file where a directory is needed, no such directory, no permission)
+  if (error instanceof FileError || isFileSystemError(error)) {
+    // a path cannot be read or written (a file where a directory is needed, no such directory, no permission, disk full, read-only)
     line('file error', error);
     return EXIT.source;
   }
@@ -123,15 +124,6 @@ function reportError(error: unknown, io: CliIO): number {
   const e = error instanceof Error ? error : new InternalError(String(error));
   io.stderr(`reactionlens: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this with the command you ran.\n`);
   return EXIT.internal;
-}
-
-const FILE_SYSTEM_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'ENAMETOOLONG', 'ELOOP']);
-
-/** A Node file-system error about a path (its message names the path and the operation). */
-function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
-  if (!(error instanceof Error)) return false;
-  const e = error as NodeJS.ErrnoException;
-  return typeof e.code === 'string' && FILE_SYSTEM_CODES.has(e.code) && typeof e.path === 'string';
 }
 
 /** True when this file is the process entry (bin link, node dist/cli.js, tsx src/cli.ts). */

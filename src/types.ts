@@ -203,7 +203,11 @@ export interface Quote {
 
 // ---- runs ----------------------------------------------------------------
 
-export type RunStatus = 'ok' | 'partial' | 'failed';
+/**
+ * `running` while the run is in flight (saved first, so a run whose process dies stays visible); `abandoned` for a run
+ * still `running` when a later run takes the store's lock: its process was killed or crashed before it could finish.
+ */
+export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'abandoned';
 
 export interface RunCounts {
   threadsNew: number;

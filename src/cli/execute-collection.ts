@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { loadEvent } from '../events/load-events.js';
 import { runEvent, type RunEventResult } from '../pipeline/run-event.js';
+import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import type { ReportFormat } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { CliContext } from './cli-context.js';
@@ -31,7 +32,8 @@ export type CollectionFlags = z.output<typeof collectFlagsSchema>;
 
 /**
  * What `collect` and `run` do once flags are parsed: load the event, build the
- * source (credentials checked before any request), open the store, and run the
+ * source (credentials checked before any request), open the store, check that
+ * `run` can write its reports folder, and run the
  * pipeline under the store lock with progress on stderr. Without `report`, the
  * run stops after collecting.
  */
@@ -44,6 +46,8 @@ export async function executeCollection(
   const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
   const source = await createSource({ name: flags.source, eventId: event.id, fixturesDir: flags.fixtures, env: ctx.env, cwd: ctx.cwd });
   const store = ctx.openStore(flags.db);
+  // a reports folder that cannot be written (read-only, a file in the way) fails the night now, not after collecting
+  if (report !== undefined) ensureWritableDir(join(report.reportsDir, event.id), 'reports folder');
   const progress = createProgressReporter(ctx.stderr, { isTTY: ctx.isTTY, now: ctx.now, quiet: flags.quiet || flags.json });
   progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);
   const stamp = new Date(ctx.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15);
@@ -63,6 +67,9 @@ export async function executeCollection(
     }),
   );
   progress.done();
+  for (const run of result.abandoned) {
+    ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
+  }
   summariseRun(ctx, result.run);
   return result;
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -10,8 +9,10 @@ import { loadEvent } from '../events/load-events.js';
 import { buildReport } from '../report/build-report.js';
 import { compareReports } from '../report/compare-reports.js';
 import { loadReportInput } from '../report/load-report-input.js';
+import { nameComparisonFile } from '../report/name-comparison-file.js';
 import { COMPARISON_FORMATS, renderComparison } from '../report/render-comparison.js';
 import { addCsvBom } from '../report/render-csv.js';
+import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { ReportCommandDeps } from './report-command.js';
@@ -32,7 +33,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
     .argument('<events...>', 'event ids (at least two)')
     .option('--format <list>', `comma-separated: ${COMPARISON_FORMATS.join(',')} (stdout gets the first unless --out)`, 'md')
     .option('--weight <w>', 'comment (each comment counts once) | score (weighted by score at fetch)', 'comment')
-    .option('--out <dir>', 'write compare-<a>-vs-<b>.<format> files here instead of printing')
+    .option('--out <dir>', 'write compare-<a>-vs-<b>.<format> files here instead of printing (many or long ids: the first ones, then -and-<n>-more-<hash>)')
     .option(...dbOption)
     .option(...eventsDirOption)
     .action((ids: string[], raw: unknown) => {
@@ -56,9 +57,9 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
         return;
       }
       const dir = resolve(ctx.cwd, flags.out);
-      mkdirSync(dir, { recursive: true });
+      ensureWritableDir(dir);
       for (const format of flags.format) {
-        const path = join(dir, `compare-${ids.join('-vs-')}.${format}`);
+        const path = join(dir, `${nameComparisonFile(ids)}.${format}`);
         const content = renderComparison(comparison, format);
         writeFileAtomic(path, format === 'csv' ? addCsvBom(content) : content);
         ctx.stdout(`${path}\n`);

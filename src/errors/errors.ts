@@ -57,6 +57,21 @@ export class SchemaError extends Error {
   }
 }
 
+/**
+ * A file or folder we were asked to read or write cannot be (disk full, read-only file system, no permission, a file
+ * where a folder is needed): the machine's state, not a bug. The message names the path and the cause.
+ */
+export class FileError extends Error {
+  override readonly name = 'FileError';
+  constructor(
+    message: string,
+    readonly path: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** Another process holds the store's lock. */
 export class LockError extends Error {
   override readonly name = 'LockError';

@@ -29,11 +29,16 @@ export interface RunEventInput {
 
 export interface RunEventResult {
   run: RunRecord;
+  /** Earlier runs found unfinished (their process was killed) and now recorded as abandoned. */
+  abandoned: RunRecord[];
   collect: CollectSummary | null;
   reportPaths: string[];
 }
 
-/** The nightly job: collect → tag → screen → report, recorded as one run. */
+/**
+ * The nightly job: collect → tag → screen → report, recorded as one run. The caller holds the store's lock, so an
+ * earlier run still unfinished here was killed or crashed: it is recorded as abandoned.
+ */
 export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   const { event, source, store, ctx } = input;
   const run: RunRecord = {
@@ -47,9 +52,10 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     counts: emptyRunCounts(),
     skipped: [],
     errors: [],
-    status: 'ok',
+    status: 'running',
   };
-  store.saveRun(run); // visible as in-flight if the process dies
+  const abandoned = store.abandonUnfinishedRuns(run.id);
+  store.saveRun(run); // visible as running if the process dies; the next run marks it abandoned
 
   let collected: CollectSummary | null = null;
   if (source !== null) {
@@ -70,7 +76,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     run.status = decideStatus(run);
     run.finishedAt = ctx.now();
     store.saveRun(run);
-    return { run, collect: collected, reportPaths: [] };
+    return { run, abandoned, collect: collected, reportPaths: [] };
   }
 
   const tagger = input.tagger();
@@ -78,31 +84,40 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   try {
     tagged = await tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal });
   } catch (error) {
-    // keep the collection's counts: the run is recorded as partial, and the next one tags the rest
-    if (isAbortError(error)) {
-      run.status = 'partial';
-      run.errors.push('interrupted while tagging; the next run tags the rest');
-      run.finishedAt = ctx.now();
-      store.saveRun(run);
-    }
+    // keep the collection's counts: the run is recorded as partial (interrupted) or failed, and the next one tags the rest
+    run.status = isAbortError(error) ? 'partial' : 'failed';
+    run.errors.push(isAbortError(error) ? 'interrupted while tagging; the next run tags the rest' : `tagging failed: ${error instanceof Error ? error.message : String(error)}`);
+    run.finishedAt = ctx.now();
+    store.saveRun(run);
     throw error;
   }
   run.counts.commentsTagged = tagged.tagged;
 
-  const { input: reportInput } = loadReportInput(store, event, tagger, {
-    withAuthors: input.withAuthors,
-    reportsDir: input.reportsDir,
-    ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
-  });
-  run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
-  run.status = decideStatus(run);
-  run.finishedAt = ctx.now();
+  let reportPaths: string[];
+  try {
+    const { input: reportInput } = loadReportInput(store, event, tagger, {
+      withAuthors: input.withAuthors,
+      reportsDir: input.reportsDir,
+      ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
+    });
+    run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
+    run.status = decideStatus(run);
+    run.finishedAt = ctx.now();
+    // The report lists this run too, with the outcome it is saved with once the report is written.
+    const runs = store.listRuns(event.id).map((r) => (r.id === run.id ? run : r));
+    const report = buildReport({ ...reportInput, runs });
+    const eventDir = join(input.reportsDir, event.id);
+    reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
+  } catch (error) {
+    // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected
+    run.status = 'failed';
+    run.errors.push(`report not written: ${error instanceof Error ? error.message : String(error)}`);
+    run.finishedAt = ctx.now();
+    store.saveRun(run);
+    throw error;
+  }
   store.saveRun(run);
-  // The report lists this run too: its record was saved above.
-  const report = buildReport({ ...reportInput, runs: store.listRuns(event.id) });
-  const eventDir = join(input.reportsDir, event.id);
-  const reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
-  return { run, collect: collected, reportPaths };
+  return { run, abandoned, collect: collected, reportPaths };
 }
 
 export function applyCollectSummary(run: RunRecord, summary: CollectSummary, source: Source): void {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
 import { HISTORY_FILE, readReportHistory } from './read-report-history.js';
@@ -9,6 +9,7 @@ import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { Report, TrendPoint } from './report.js';
+import { ensureWritableDir } from './ensure-writable-dir.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export type ReportFormat = 'md' | 'json' | 'csv' | 'html';
@@ -66,7 +67,7 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
   if (!/^[\w.-]+$/.test(target.basename) || target.basename.startsWith('.')) {
     throw new ConfigError(`Invalid report name "${target.basename}": use letters, digits, dot, dash, underscore`);
   }
-  mkdirSync(target.dir, { recursive: true });
+  ensureWritableDir(target.dir, 'reports folder');
   const written: string[] = [];
   const outputs: ManifestOutput[] = [];
   for (const format of [...new Set(target.formats)]) {

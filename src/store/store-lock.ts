@@ -1,6 +1,7 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { LockError } from '../errors/errors.js';
+import { basename, dirname, join } from 'node:path';
+import { LockError, StoreError } from '../errors/errors.js';
 
 // SQLite keeps one write from tearing another, but two collect runs on one
 // store would fetch the same threads twice and interleave purges: one run at a
@@ -21,13 +22,13 @@ interface LockHolder {
 }
 
 /**
- * Takes `<dbPath>.lock` or throws LockError naming the holder. A lock whose pid
- * is dead on this host is stale and taken over. Returns the release function
- * (idempotent; removes the file only while it is still ours).
+ * Takes `<real path of dbPath>.lock` or throws LockError naming the holder. A
+ * lock whose pid is dead on this host is stale and taken over. Returns the
+ * release function (idempotent; removes the file only while it is still ours).
  */
 export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {}): () => void {
   if (dbPath === ':memory:') return () => {};
-  const lockPath = `${dbPath}.lock`;
+  const lockPath = `${resolveRealPath(dbPath)}.lock`;
   const me: LockHolder = { pid: options.pid ?? process.pid, host: hostname(), startedAt: (options.now ?? Date.now)() };
   const content = JSON.stringify(me);
   const isAlive = options.isAlive ?? isPidAlive;
@@ -38,7 +39,8 @@ export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {})
       fd = openSync(lockPath, 'wx', 0o644);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new LockError(`Cannot create the store lock ${lockPath}: ${(error as Error).message}`);
+        // a read-only or full folder, no permission: nobody holds the store, it cannot be used (not busy: exit 3, not 5)
+        throw new StoreError(`Cannot create the store lock ${lockPath}: ${(error as Error).message}`, { cause: error });
       }
       const holder = readHolder(lockPath);
       if (holder === 'gone') continue; // released between our open and read
@@ -56,10 +58,24 @@ export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {})
           `or remove ${lockPath} if that process is gone.`,
       );
     }
+    let failure: unknown;
     try {
-      writeSync(fd, content);
+      const bytes = Buffer.from(content, 'utf8');
+      const written = writeSync(fd, bytes);
+      if (written !== bytes.length) failure = new Error(`only ${written} of ${bytes.length} bytes could be written`);
+    } catch (error) {
+      failure = error;
     } finally {
       closeSync(fd);
+    }
+    if (failure !== undefined) {
+      // an empty or half-written lock would read as "an unreadable lock", held, on every later run: remove it
+      try {
+        unlinkSync(lockPath);
+      } catch {
+        // already gone
+      }
+      throw new StoreError(`Cannot write the store lock ${lockPath}: ${(failure as Error).message}`, { cause: failure });
     }
     let released = false;
     return () => {
@@ -69,6 +85,23 @@ export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {})
     };
   }
   throw new LockError(`Could not take the store lock ${lockPath}: it keeps changing hands`);
+}
+
+/**
+ * The store's path with symlinks resolved: the same store named through a symlink (`ln -s k.db kl.db`, or a
+ * symlinked folder) must take the same lock, or two runs would write it at once.
+ */
+function resolveRealPath(dbPath: string): string {
+  try {
+    return realpathSync(dbPath);
+  } catch {
+    // no store file yet: resolve its folder
+  }
+  try {
+    return join(realpathSync(dirname(dbPath)), basename(dbPath));
+  } catch {
+    return dbPath;
+  }
 }
 
 function readHolder(lockPath: string): LockHolder | undefined | 'gone' {

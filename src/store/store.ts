@@ -323,6 +323,23 @@ export class Store {
       .run(run.id, run.eventId, run.source, run.startedAt, run.finishedAt, run.status, JSON.stringify(redactRun(run)));
   }
 
+  /**
+   * Marks every run that never finished (no finish time: `running`, or from a reactionlens before that status, `ok`)
+   * as `abandoned`, saying which run found it. Only for a caller holding the store's lock: then no other run is in
+   * flight, so an unfinished one is a run whose process was killed or crashed. Returns the runs marked.
+   */
+  abandonUnfinishedRuns(foundBy: string): RunRecord[] {
+    return this.db.transaction((): RunRecord[] => {
+      const rows = this.sql<[], { record: string }>('SELECT record FROM runs WHERE finished_at IS NULL ORDER BY started_at, id').all();
+      const abandoned = rows.map((row): RunRecord => {
+        const run = JSON.parse(row.record) as RunRecord;
+        return { ...run, status: 'abandoned', errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by run ${foundBy}`] };
+      });
+      for (const run of abandoned) this.saveRun(run);
+      return abandoned;
+    })();
+  }
+
   /** Saves a resume point (JSON-serialisable) under a key such as "import:<file hash>". */
   setCursor(key: string, value: unknown, updatedAt: number): void {
     this.sql(

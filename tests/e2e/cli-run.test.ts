@@ -269,8 +269,10 @@ describe('bad input', () => {
     expect((await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db])).code).toBe(EXIT.ok);
     const cases: Array<[string[], RegExp]> = [
       // --out is a file: the report directory cannot be made
-      [['report', '--event', EVENT, '--db', db, '--out', aFile], /file error: ENOTDIR|file error: EEXIST/],
-      [['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--out', aFile], /file error: E/],
+      [['report', '--event', EVENT, '--db', db, '--out', aFile], /file error: cannot create the reports folder .*a-file.*: not a directory \(ENOTDIR\)/],
+      [['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--out', aFile], /file error: cannot create the folder .*a-file: file already exists \(EEXIST\)/],
+      // run checks its reports folder before collecting
+      [['run', '--event', EVENT, '--source', 'fixtures', '--db', join(dir, 'fail-fast.db'), '--out', aFile], /file error: cannot create the reports folder .*a-file.*\(ENOTDIR\)/],
       // --db is not a database
       [['report', '--event', EVENT, '--db', aFile], /not an SQLite database/],
       // a command that only reads refuses a store that is not there, and does not create one
@@ -289,6 +291,13 @@ describe('bad input', () => {
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     }
     expect(existsSync(join(dir, 'typo'))).toBe(false);
+    const failFast = Store.open(join(dir, 'fail-fast.db'));
+    try {
+      expect(failFast.listThreads(EVENT)).toEqual([]);
+      expect(failFast.listRuns(EVENT)).toEqual([]);
+    } finally {
+      failFast.close();
+    }
   });
 
   it.each([
@@ -363,6 +372,24 @@ describe('bad input', () => {
     }
   });
 
+  it('compare --out writes any number of events with long ids (named by the first ids and a hash, not every id)', async () => {
+    const events = join(dir, 'many-events');
+    mkdirSync(events, { recursive: true });
+    const config = JSON.parse(readFileSync(join(ROOT, 'events', `${EVENT}.json`), 'utf8')) as Record<string, unknown>;
+    const ids = Array.from({ length: 12 }, (_, i) => `amazon-openai-investment-reaction-on-reddit-2025-12-take-${i}`);
+    for (const id of ids) writeFileSync(join(events, `${id}.json`), JSON.stringify({ ...config, id }));
+    const db = join(dir, 'many.db');
+    Store.open(db).close();
+    const result = await cli(['compare', ...ids, '--db', db, '--events-dir', events, '--format', 'md,json', '--out', join(dir, 'many-out')]);
+    expect(result.code, result.stderr).toBe(EXIT.ok);
+    const paths = result.stdout.trim().split('\n');
+    expect(paths).toHaveLength(2);
+    for (const path of paths) {
+      expect(existsSync(path)).toBe(true);
+      expect(path).toMatch(new RegExp(`/compare-${ids[0]}-vs-${ids[1]}-and-10-more-[0-9a-f]{8}\\.(md|json)$`));
+    }
+  });
+
   it('a missing required flag is a usage error', async () => {
     const result = await cli(['run']);
     expect(result.code).toBe(EXIT.usage);
@@ -371,6 +398,54 @@ describe('bad input', () => {
 });
 
 describe('the built entry point', () => {
+  it('a run killed with SIGKILL stays "running" in the store; the next run takes over its stale lock and records it as abandoned', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-kill-'));
+    try {
+      const db = join(dir, 'store.db');
+      const args = ['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', join(dir, 'out'), '--format', 'json', '--quiet'];
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], { cwd: ROOT, stdio: 'ignore' });
+      let exited = false;
+      const closed = new Promise<void>((resume) => child.on('close', () => ((exited = true), resume())));
+      // kill it as soon as its run record is in the store
+      let inFlight: { id: string; status: string; finished_at: number | null } | undefined;
+      while (inFlight === undefined && !exited) {
+        await new Promise((resume) => setTimeout(resume, 20));
+        if (!existsSync(db)) continue;
+        try {
+          const peek = new Database(db, { readonly: true });
+          try {
+            inFlight = peek.prepare('SELECT id, status, finished_at FROM runs').get() as typeof inFlight;
+          } finally {
+            peek.close();
+          }
+        } catch {
+          // the store is still being created
+        }
+      }
+      child.kill('SIGKILL');
+      await closed;
+      if (inFlight === undefined) throw new Error('the run ended before its record could be seen');
+      expect(inFlight.finished_at).toBeNull();
+      expect(inFlight.status).toBe('running');
+      expect(existsSync(`${db}.lock`)).toBe(true);
+
+      const next = await runCliInProcess(args, { cwd: ROOT });
+      expect(next.code, next.stderr).toBe(EXIT.ok);
+      expect(next.stderr).toContain(`run ${inFlight.id} (started `);
+      expect(next.stderr).toMatch(/never finished \(killed or crashed\): recorded as abandoned/);
+      const store = Store.open(db);
+      try {
+        const runs = store.listRuns(EVENT);
+        expect(runs.map((r) => [r.id === inFlight!.id, r.status])).toEqual([[true, 'abandoned'], [false, 'ok']]);
+        expect(runs[0]!.finishedAt).toBeNull();
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops quietly with exit 0 when the reader of stdout goes away (| head)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-pipe-'));
     try {

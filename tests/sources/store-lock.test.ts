@@ -1,9 +1,21 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { LockError } from '../../src/errors/errors.js';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LockError, StoreError } from '../../src/errors/errors.js';
 import { acquireStoreLock } from '../../src/store/store-lock.js';
+
+// writeSync as on a full disk, when a test asks: it throws ENOSPC, or writes only part of the buffer
+const disk = vi.hoisted(() => ({ write: 'ok' as 'ok' | 'enospc' | 'short' }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const writeSync = ((fd: number, buffer: Uint8Array, ...rest: never[]) => {
+    if (disk.write === 'enospc') throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+    if (disk.write === 'short') return fs.writeSync(fd, buffer, 0, 3);
+    return fs.writeSync(fd, buffer, ...rest);
+  }) as typeof fs.writeSync;
+  return { ...fs, writeSync, default: { ...fs, writeSync } };
+});
 
 const dirs: string[] = [];
 const tempDb = () => {
@@ -12,6 +24,7 @@ const tempDb = () => {
   return join(dir, 'store.db');
 };
 afterEach(() => {
+  disk.write = 'ok';
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -40,6 +53,41 @@ describe('acquireStoreLock', () => {
     const db = tempDb();
     writeFileSync(`${db}.lock`, JSON.stringify({ pid: 1, host: 'elsewhere', startedAt: 0 }));
     expect(() => acquireStoreLock(db, { isAlive: () => false })).toThrow(/pid 1 on elsewhere/);
+  });
+
+  it('takes the same lock for a store named through a symlink to it or to its folder', () => {
+    const db = tempDb();
+    writeFileSync(db, '');
+    const dir = dirname(db);
+    symlinkSync(db, join(dir, 'link.db'));
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(dir, join(dir, 'elsewhere', 'folder-link'));
+    const release = acquireStoreLock(db, { pid: 4242, isAlive: () => true });
+    for (const other of [join(dir, 'link.db'), join(dir, 'elsewhere', 'folder-link', 'store.db')]) {
+      expect(() => acquireStoreLock(other, { pid: 5151, isAlive: () => true }), other).toThrow(/pid 4242/);
+    }
+    release();
+    // and the other way round: taken through the link, the real path is busy
+    const viaLink = acquireStoreLock(join(dir, 'link.db'), { pid: 6161, isAlive: () => true });
+    expect(() => acquireStoreLock(db, { pid: 5151, isAlive: () => true })).toThrow(/pid 6161/);
+    viaLink();
+    expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it('a lock that cannot be created is a store error (exit 3), not busy', () => {
+    const db = join(tempDb(), 'no-such-folder', 'store.db');
+    expect(() => acquireStoreLock(db)).toThrow(StoreError);
+    expect(() => acquireStoreLock(db)).toThrow(/Cannot create the store lock .*store\.db\.lock: ENOENT/);
+  });
+
+  it.each(['enospc', 'short'] as const)('a lock that cannot be written in full (a full disk: %s) is a store error and is not left behind', (write) => {
+    const db = tempDb();
+    disk.write = write;
+    expect(() => acquireStoreLock(db)).toThrow(StoreError);
+    expect(existsSync(`${db}.lock`)).toBe(false);
+    // once there is room again, the next run is not refused by an empty or half-written lock
+    disk.write = 'ok';
+    acquireStoreLock(db)();
   });
 
   it('does not lock an in-memory store', () => {

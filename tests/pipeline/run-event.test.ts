@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runEvent, type RunEventInput } from '../../src/pipeline/run-event.js';
+import { Store } from '../../src/store/store.js';
+import { taggerOf } from '../../src/tag/tagger-of.js';
+import { emptyRunCounts, type EventConfig, type RunRecord } from '../../src/types.js';
+import { makeComment, makeThread } from '../helpers/make-domain.js';
+
+const EVENT: EventConfig = {
+  id: 'ev',
+  title: 'An event',
+  description: 'What happened.',
+  window: { from: 0, to: 2_000_000_000 },
+  queries: ['ev'],
+  subreddits: [],
+  seedThreads: [],
+  bots: [],
+  configHash: 'c0ffee',
+};
+
+const tagger = taggerOf('fake-1', (text) => {
+  const hit = text.includes('bubble');
+  const score = { score: hit ? 0.9 : 0.1, label: hit, cues: [] };
+  return { tags: { cynicism: score, distrust: score, bubble_caution: score } };
+});
+
+describe('runEvent (report from the store)', () => {
+  let dir: string;
+  let store: Store;
+  let clock: number;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'reactionlens-run-event-'));
+    store = Store.open(':memory:');
+    store.saveThreadBundle('ev', {
+      thread: makeThread(),
+      comments: [makeComment({ id: 'a', body: 'this is a bubble' }), makeComment({ id: 'b', body: 'fine deal' })],
+      expected: 2,
+      collected: 2,
+    });
+    clock = 1_766_000_000;
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const input = (overrides: Partial<RunEventInput> = {}): RunEventInput => ({
+    event: EVENT,
+    source: null,
+    store,
+    tagger: () => tagger,
+    ctx: { now: () => (clock += 1) },
+    runId: 'run-1',
+    reportsDir: join(dir, 'reports'),
+    formats: ['md', 'json'],
+    withAuthors: false,
+    ...overrides,
+  });
+
+  it('records the run as ok once the report is written', async () => {
+    const result = await runEvent(input());
+    expect(result.reportPaths.length).toBeGreaterThan(0);
+    expect(store.listRuns('ev').map((r) => [r.id, r.status, r.finishedAt !== null])).toEqual([['run-1', 'ok', true]]);
+  });
+
+  it('records the run as failed, with the reason, when the report cannot be written', async () => {
+    // a file where the reports folder should be: writing the report fails after everything else succeeded
+    const aFile = join(dir, 'a-file');
+    writeFileSync(aFile, 'not a folder');
+    await expect(runEvent(input({ reportsDir: join(aFile, 'reports') }))).rejects.toThrow(/ENOTDIR|EEXIST/);
+    const [run] = store.listRuns('ev');
+    expect(run?.status).toBe('failed');
+    expect(run?.finishedAt).not.toBeNull();
+    expect(run?.errors.join('\n')).toMatch(/^report not written: .*(ENOTDIR|EEXIST)/m);
+  });
+
+  it('records the run as running while it is in flight', async () => {
+    const seen: string[] = [];
+    const watching = taggerOf('fake-1', (text) => {
+      seen.push(store.listRuns('ev').map((r) => `${r.id}:${r.status}:${String(r.finishedAt)}`).join(','));
+      return tagger.tag(text);
+    });
+    await runEvent(input({ tagger: () => watching }));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(['run-1:running:null']));
+    expect(store.listRuns('ev').map((r) => r.status)).toEqual(['ok']);
+  });
+
+  it('records earlier runs that never finished (killed) as abandoned, and leaves finished ones alone', async () => {
+    const earlier = (id: string, startedAt: number, status: RunRecord['status'], finishedAt: number | null): RunRecord => ({
+      id, eventId: 'ev', source: 'fixtures', startedAt, finishedAt, window: EVENT.window, queries: EVENT.queries,
+      counts: emptyRunCounts(), skipped: [], errors: [], status,
+    });
+    store.saveRun(earlier('finished', 10, 'ok', 20));
+    store.saveRun(earlier('killed', 30, 'running', null));
+    // a reactionlens from before the running status saved a run in flight as ok, without a finish time
+    store.saveRun(earlier('killed-by-older-version', 25, 'ok', null));
+    const result = await runEvent(input());
+    expect(result.abandoned.map((r) => r.id)).toEqual(['killed-by-older-version', 'killed']);
+    const runs = new Map(store.listRuns('ev').map((r) => [r.id, r]));
+    expect([...runs.values()].map((r) => [r.id, r.status])).toEqual([
+      ['finished', 'ok'], ['killed-by-older-version', 'abandoned'], ['killed', 'abandoned'], ['run-1', 'ok'],
+    ]);
+    expect(runs.get('killed')?.finishedAt).toBeNull();
+    expect(runs.get('killed')?.errors).toEqual(['abandoned: it never finished (killed or crashed); found by run run-1']);
+    const row = store.db.prepare("SELECT status FROM runs WHERE id = 'killed'").get() as { status: string };
+    expect(row.status).toBe('abandoned');
+  });
+
+  it('records the run as failed when tagging fails', async () => {
+    const broken = taggerOf('fake-1', () => {
+      throw new Error('model file unreadable');
+    });
+    await expect(runEvent(input({ tagger: () => broken }))).rejects.toThrow('model file unreadable');
+    const [run] = store.listRuns('ev');
+    expect([run?.status, run?.finishedAt !== null]).toEqual(['failed', true]);
+    expect(run?.errors).toEqual(['tagging failed: model file unreadable']);
+  });
+});
