@@ -63,10 +63,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       collected = await collectEvent(event, source, store, ctx, input.collect);
     } catch (error) {
       // the run record must not stay "in flight": what was stored stays, and the next run resumes from it
-      run.status = isAbortError(error) ? 'partial' : 'failed';
-      run.errors.push(isAbortError(error) ? 'interrupted while collecting; the next run resumes' : `collection failed: ${error instanceof Error ? error.message : String(error)}`);
-      run.finishedAt = ctx.now();
-      store.saveRun(run);
+      saveStoppedRun(store, run, ctx.now(), error, { interrupted: 'interrupted while collecting; the next run resumes', failed: 'collection failed' });
       throw error;
     }
     applyCollectSummary(run, collected, source);
@@ -85,10 +82,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     tagged = await tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal });
   } catch (error) {
     // keep the collection's counts: the run is recorded as partial (interrupted) or failed, and the next one tags the rest
-    run.status = isAbortError(error) ? 'partial' : 'failed';
-    run.errors.push(isAbortError(error) ? 'interrupted while tagging; the next run tags the rest' : `tagging failed: ${error instanceof Error ? error.message : String(error)}`);
-    run.finishedAt = ctx.now();
-    store.saveRun(run);
+    saveStoppedRun(store, run, ctx.now(), error, { interrupted: 'interrupted while tagging; the next run tags the rest', failed: 'tagging failed' });
     throw error;
   }
   run.counts.commentsTagged = tagged.tagged;
@@ -110,10 +104,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
   } catch (error) {
     // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected
-    run.status = 'failed';
-    run.errors.push(`report not written: ${error instanceof Error ? error.message : String(error)}`);
-    run.finishedAt = ctx.now();
-    store.saveRun(run);
+    saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });
     throw error;
   }
   store.saveRun(run);
@@ -134,6 +125,18 @@ export function applyCollectSummary(run: RunRecord, summary: CollectSummary, sou
   run.counts.skipped = summary.skipped.length;
   run.skipped = summary.skipped;
   run.errors = summary.skipped.map((s) => `${s.source} ${s.record}: ${s.reason}`);
+}
+
+/**
+ * Record a run that a stage stopped: partial when interrupted (Ctrl-C) and the stage has an `interrupted` message,
+ * failed otherwise, with the error's message after `failed`.
+ */
+function saveStoppedRun(store: Store, run: RunRecord, now: number, error: unknown, messages: { interrupted?: string; failed: string }): void {
+  const interrupted = isAbortError(error) ? messages.interrupted : undefined;
+  run.status = interrupted === undefined ? 'failed' : 'partial';
+  run.errors.push(interrupted ?? `${messages.failed}: ${error instanceof Error ? error.message : String(error)}`);
+  run.finishedAt = now;
+  store.saveRun(run);
 }
 
 function decideStatus(run: RunRecord): RunStatus {
