@@ -7,6 +7,7 @@ import { registerImportCommand } from '../commands/import-command.js';
 import { registerQuotesCommand } from '../commands/quotes-command.js';
 import { registerReportCommand } from '../commands/report-command.js';
 import { registerRunCommand } from '../commands/run-command.js';
+import { registerScrubCommand } from '../commands/scrub-command.js';
 import { registerTagCommand } from '../commands/tag-command.js';
 import { registerEvalCommand } from '../commands/eval-command.js';
 import { registerLabelCommand } from '../commands/label-command.js';
@@ -25,6 +26,7 @@ export function createProgram(ctx: CliContext): Command {
   registerRunCommand(program, ctx);
   registerCollectCommand(program, ctx);
   registerReportCommand(program, ctx);
+  registerScrubCommand(program, ctx);
   registerCompareCommand(program, ctx);
   registerQuotesCommand(program, ctx);
   registerImportCommand(program, ctx);

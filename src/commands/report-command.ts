@@ -9,6 +9,8 @@ import { buildReport } from '../report/build-report.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
+import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
+import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 import type { Tagger } from '../types.js';
 
 export interface ReportCommandDeps {
@@ -53,9 +55,13 @@ export function registerReportCommand(program: Command, ctx: CliContext, deps: R
       if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${taggedNow} comments in memory (run \`reactionlens run\` to cache tags)\n`);
       if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
       const report = buildReport(input);
-      const paths = writeReport(report, { dir: join(reportsDir, event.id), basename: report.date, formats: flags.format, now: ctx.now() });
+      const eventDir = join(reportsDir, event.id);
+      // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
+      const scrubbed = scrubEventReports(store, eventDir, ctx.now());
+      summariseScrub(ctx, scrubbed, 'reactionlens report');
+      const paths = writeReport(report, { dir: eventDir, basename: report.date, formats: flags.format, now: ctx.now() });
       if (flags.json) {
-        ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths }, null, 2)}\n`);
+        ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths, scrubbed: toScrubJson(scrubbed) }, null, 2)}\n`);
         return;
       }
       for (const path of paths) ctx.stdout(`${path}\n`);

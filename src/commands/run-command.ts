@@ -7,6 +7,7 @@ import { collectFlagsSchema } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { REPORT_FORMATS } from '../report/write-report.js';
 import { redactRun } from '../errors/redact-secrets.js';
+import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 
 const runFlagsSchema = collectFlagsSchema.extend({
   out: z.string(),
@@ -28,8 +29,9 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
         formats: flags.format,
         withAuthors: flags.withAuthors,
       });
+      summariseScrub(ctx, result.scrubbed, 'reactionlens run');
       if (flags.json) {
-        ctx.stdout(`${JSON.stringify({ run: redactRun(result.run), reports: result.reportPaths }, null, 2)}\n`);
+        ctx.stdout(`${JSON.stringify({ run: redactRun(result.run), reports: result.reportPaths, scrubbed: toScrubJson(result.scrubbed) }, null, 2)}\n`);
         return;
       }
       ctx.stderr('report written:\n');

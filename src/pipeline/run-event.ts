@@ -3,10 +3,12 @@ import { isAbortError } from '../errors/errors.js';
 import { collectEvent, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
 import { buildReport } from '../report/build-report.js';
 import { loadReportInput } from '../report/load-report-input.js';
+import { emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
 import type { Source, SourceContext } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 import { emptyRunCounts, type EventConfig, type RunRecord, type RunStatus, type Tagger } from '../types.js';
+import { scrubEventReports } from './scrub-event-reports.js';
 import { tagEvent } from './tag-event.js';
 
 export interface RunEventInput {
@@ -33,6 +35,8 @@ export interface RunEventResult {
   abandoned: RunRecord[];
   collect: CollectSummary | null;
   reportPaths: string[];
+  /** Earlier report files of the event rewritten without quotes of comments deleted or removed since. */
+  scrubbed: ScrubResult;
 }
 
 /**
@@ -73,7 +77,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     run.status = decideStatus(run);
     run.finishedAt = ctx.now();
     store.saveRun(run);
-    return { run, abandoned, collect: collected, reportPaths: [] };
+    return { run, abandoned, collect: collected, reportPaths: [], scrubbed: emptyScrubResult() };
   }
 
   const tagger = input.tagger();
@@ -86,6 +90,16 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     throw error;
   }
   run.counts.commentsTagged = tagged.tagged;
+
+  const eventDir = join(input.reportsDir, event.id);
+  let scrubbed: ScrubResult;
+  try {
+    // before tonight's report, so a report that cannot be written still leaves no deleted words in earlier ones
+    scrubbed = scrubEventReports(store, eventDir, ctx.now());
+  } catch (error) {
+    saveStoppedRun(store, run, ctx.now(), error, { failed: 'earlier reports not scrubbed' });
+    throw error;
+  }
 
   let reportPaths: string[];
   try {
@@ -100,7 +114,6 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     // The report lists this run too, with the outcome it is saved with once the report is written.
     const runs = store.listRuns(event.id).map((r) => (r.id === run.id ? run : r));
     const report = buildReport({ ...reportInput, runs });
-    const eventDir = join(input.reportsDir, event.id);
     reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
   } catch (error) {
     // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected
@@ -108,7 +121,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     throw error;
   }
   store.saveRun(run);
-  return { run, abandoned, collect: collected, reportPaths };
+  return { run, abandoned, collect: collected, reportPaths, scrubbed };
 }
 
 export function applyCollectSummary(run: RunRecord, summary: CollectSummary, source: Source): void {

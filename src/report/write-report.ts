@@ -47,7 +47,19 @@ export interface RunManifest {
   runs: Report['runs'];
   inputHashes: Report['inputs']['hashes'];
   withAuthors: boolean;
+  /**
+   * Comments the report quotes (ids only, no words): a later run compares them with what Reddit deleted or removed
+   * since, without opening the report files, and scrubs the files that quote one (scrubReportFolder).
+   */
+  quotedCommentIds: string[];
   outputs: ManifestOutput[];
+  /** Each later scrub of these files: when, and how many quotes of deleted or removed comments it took out. */
+  scrubs?: ManifestScrub[];
+}
+
+export interface ManifestScrub {
+  at: string;
+  quotesRemoved: number;
 }
 
 const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
@@ -97,6 +109,7 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
     runs: report.runs,
     inputHashes: report.inputs.hashes,
     withAuthors: report.inputs.withAuthors,
+    quotedCommentIds: listQuotedCommentIds(report),
     outputs,
   };
   const manifestPath = join(target.dir, `${target.basename}.manifest.json`);
@@ -115,7 +128,12 @@ export function renderHistory(report: Report, previous: readonly TrendPoint[]): 
   return `${JSON.stringify(history, null, 2)}\n`;
 }
 
-function describeOutput(file: string, format: ManifestOutput['format'], content: string): ManifestOutput {
+function listQuotedCommentIds(report: Report): string[] {
+  const quotes = [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
+  return [...new Set(quotes.map((q) => q.commentId))].sort();
+}
+
+export function describeOutput(file: string, format: ManifestOutput['format'], content: string): ManifestOutput {
   const bytes = Buffer.from(content, 'utf8');
   return { file, format, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

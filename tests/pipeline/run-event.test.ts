@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -117,5 +117,22 @@ describe('runEvent (report from the store)', () => {
     const [run] = store.listRuns('ev');
     expect([run?.status, run?.finishedAt !== null]).toEqual(['failed', true]);
     expect(run?.errors).toEqual(['tagging failed: model file unreadable']);
+  });
+
+  it('takes the quotes of a comment deleted since out of the earlier nights\' report files, and says how many files', async () => {
+    const first = await runEvent(input({ formats: ['md', 'json', 'csv', 'html'] }));
+    const night1 = first.reportPaths.filter((p) => /\d{4}-\d{2}-\d{2}\.(md|json|csv|html)$/.test(p));
+    expect(night1).toHaveLength(4);
+    for (const path of night1) expect(readFileSync(path, 'utf8')).toContain('this is a bubble');
+    // the next night's re-check finds it deleted on Reddit
+    clock += 86_400;
+    store.purgeComments([{ id: 'a', status: 'deleted' }], clock);
+    const second = await runEvent(input({ runId: 'run-2', formats: ['md', 'json', 'csv', 'html'] }));
+    for (const path of night1) expect(readFileSync(path, 'utf8')).not.toContain('this is a bubble');
+    expect(second.scrubbed.files.sort()).toEqual([...night1].sort());
+    expect(second.scrubbed.quotesRemoved).toBeGreaterThanOrEqual(4);
+    const folder = join(dir, 'reports', 'ev');
+    expect(readdirSync(folder).filter((f) => f.endsWith('.md'))).toHaveLength(2);
+    for (const f of readdirSync(folder)) expect(readFileSync(join(folder, f), 'utf8')).not.toContain('this is a bubble');
   });
 });

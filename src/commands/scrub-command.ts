@@ -1,0 +1,65 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { CliContext } from '../cli/cli-context.js';
+import { dbOption, jsonOption } from '../cli/common-options.js';
+import { parseOptions } from '../cli/parse-options.js';
+import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
+import { withStoreLock } from '../cli/with-store-lock.js';
+import { toFileError } from '../errors/to-file-error.js';
+import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
+import { emptyScrubResult } from '../report/scrub-report-folder.js';
+
+const flagsSchema = z.object({
+  event: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '--event must be an event id (lowercase letters, digits, single hyphens)').optional(),
+  out: z.string(),
+  db: z.string().optional(),
+  json: z.boolean().optional().default(false),
+});
+
+export function registerScrubCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('scrub')
+    .description('take quotes of comments deleted or removed on Reddit out of the report files already written')
+    .option('--event <id>', "only this event's folder (default: every event folder under --out)")
+    .option('--out <dir>', 'reports folder, as given to run and report', 'reports')
+    .option(...dbOption)
+    .option(...jsonOption)
+    .action(async (raw: unknown) => {
+      const flags = parseOptions('scrub', flagsSchema, raw);
+      const out = resolve(ctx.cwd, flags.out);
+      const store = ctx.openStore(flags.db, { mustExist: true });
+      const dirs = flags.event === undefined ? listEventFolders(out) : [join(out, flags.event)];
+      // under the lock, so a run writing tonight's report into the same folder never interleaves with this
+      const result = await withStoreLock(store.path, async () => {
+        const total = emptyScrubResult();
+        for (const dir of dirs) {
+          const one = scrubEventReports(store, dir, ctx.now());
+          total.files.push(...one.files);
+          total.quotesRemoved += one.quotesRemoved;
+          total.unreadable.push(...one.unreadable);
+        }
+        return total;
+      });
+      summariseScrub(ctx, result, 'reactionlens scrub');
+      if (flags.json) {
+        ctx.stdout(`${JSON.stringify({ folders: dirs, scrubbed: toScrubJson(result) }, null, 2)}\n`);
+        return;
+      }
+      ctx.stderr(`reactionlens scrub: ${dirs.length} folder(s) checked, ${result.files.length} file(s) rewritten\n`);
+      for (const path of result.files) ctx.stdout(`${path}\n`);
+    });
+}
+
+function listEventFolders(out: string): string[] {
+  if (!existsSync(out)) return [];
+  try {
+    return readdirSync(out)
+      .filter((name) => !name.startsWith('.') && statSync(join(out, name)).isDirectory())
+      .sort()
+      .map((name) => join(out, name));
+  } catch (cause) {
+    throw toFileError(cause, 'cannot read', out);
+  }
+}

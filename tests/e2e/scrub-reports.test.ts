@@ -1,0 +1,65 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/report/report.js';
+import { Store } from '../../src/store/store.js';
+import { cli } from '../helpers/run-cli.js';
+
+const EVENT = 'amazon-openai-2025-12';
+
+describe('earlier report files lose the quotes of comments deleted since (run and scrub)', () => {
+  let dir: string;
+  let db: string;
+  let out: string;
+  let jsonPath: string;
+  let gone: { commentId: string; text: string };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rl-scrub-'));
+    db = join(dir, 'store.db');
+    out = join(dir, 'reports');
+    const first = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--format', 'md,json,csv,html', '--quiet']);
+    expect(first.code).toBe(0);
+    jsonPath = first.stdout.split('\n').find((l) => l.endsWith('.json') && !l.endsWith('manifest.json') && !l.endsWith('history.json'))!;
+    const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as Report;
+    const quote = report.quotes.highlights[0]!;
+    // a run of plain words, which every format writes unescaped
+    const words = [...quote.text.matchAll(/[A-Za-z][A-Za-z ]{14,}[A-Za-z]/g)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
+    if (words === undefined) throw new Error(`no plain words in ${quote.text}`);
+    gone = { commentId: quote.commentId, text: words };
+    // Reddit says it was deleted (what the next night's re-check would find)
+    const store = Store.open(db);
+    store.purgeComments([{ id: gone.commentId, status: 'deleted' }], Date.now() / 1000);
+    store.close();
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const reportFiles = (): string[] => ['md', 'json', 'csv', 'html'].map((ext) => jsonPath.replace(/\.json$/, `.${ext}`));
+
+  it('scrub rewrites every report file that quotes it, prints their paths, and says how many in --json', async () => {
+    const copy = join(dir, 'copy');
+    cpSync(out, copy, { recursive: true });
+    for (const path of reportFiles()) expect(readFileSync(path.replace(out, copy), 'utf8')).toContain(gone.text);
+    const result = await cli(['scrub', '--db', db, '--out', copy, '--json']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { folders: string[]; scrubbed: { files: number; quotesRemoved: number; paths: string[]; unreadable: string[] } };
+    expect(summary.folders).toEqual([join(copy, EVENT)]);
+    expect(summary.scrubbed.files).toBe(4);
+    expect(summary.scrubbed.paths.sort()).toEqual(reportFiles().map((p) => p.replace(out, copy)).sort());
+    for (const path of summary.scrubbed.paths) expect(readFileSync(path, 'utf8')).not.toContain(gone.text);
+    expect(result.stderr).toMatch(/scrubbed 4 earlier report file\(s\)/);
+    // a second scrub finds nothing left to do
+    const again = JSON.parse((await cli(['scrub', '--db', db, '--out', copy, '--event', EVENT, '--json'])).stdout) as { scrubbed: { files: number } };
+    expect(again.scrubbed.files).toBe(0);
+  });
+
+  it('the next run scrubs them too, and its --json says how many files', async () => {
+    const result = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--format', 'md,json,csv,html', '--quiet', '--json', '--no-recheck']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as { scrubbed: { files: number; quotesRemoved: number } };
+    expect(summary.scrubbed.files).toBe(4);
+    expect(summary.scrubbed.quotesRemoved).toBeGreaterThanOrEqual(4);
+    for (const path of reportFiles()) expect(readFileSync(path, 'utf8')).not.toContain(gone.text);
+  }, 60_000);
+});

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report/build-report.js';
+import type { ReportQuote } from '../../src/report/pick-quotes.js';
+import { addCsvBom, renderCsv } from '../../src/report/render-csv.js';
+import { renderHtml } from '../../src/report/render-html.js';
+import { renderJson } from '../../src/report/render-json.js';
+import { renderMarkdown } from '../../src/report/render-markdown.js';
+import type { Report } from '../../src/report/report.js';
+import { scrubReportFolder } from '../../src/report/scrub-report-folder.js';
+import { writeReport, type RunManifest } from '../../src/report/write-report.js';
+import { TAG_NAMES } from '../../src/types.js';
+import { buildFixtureInput } from './report-fixture.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function makeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'reactionlens-scrub-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** The same report as if the comment had never been quotable: what a scrubbed file must read like. */
+function withoutQuotesOf(report: Report, commentId: string): Report {
+  const keep = (qs: ReportQuote[]): ReportQuote[] => qs.filter((q) => q.commentId !== commentId);
+  const byTag = Object.fromEntries(TAG_NAMES.map((t) => [t, keep(report.quotes.byTag[t])])) as Report['quotes']['byTag'];
+  return { ...report, quotes: { highlights: keep(report.quotes.highlights), byTag } };
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex');
+
+describe('scrubReportFolder', () => {
+  const report = buildReport(buildFixtureInput());
+  // a comment quoted as a highlight, while other highlights stay (so no section is left empty)
+  const gone = report.quotes.highlights[0]!;
+  const goneText = gone.text;
+  const write = (dir: string): void => {
+    writeReport(report, { dir, basename: report.date, formats: ['md', 'json', 'csv', 'html'], now: 1_766_100_000, toolVersion: '9.9.9' });
+  };
+
+  it('takes the quotes of a deleted comment out of every format of an earlier night, leaving every other byte as written', () => {
+    expect(report.quotes.highlights.length).toBeGreaterThan(1);
+    const dir = makeDir();
+    write(dir);
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 1_766_200_000);
+    const expected = withoutQuotesOf(report, gone.commentId);
+    const read = (ext: string): string => readFileSync(join(dir, `${report.date}.${ext}`), 'utf8');
+    expect(read('json')).toBe(renderJson(expected));
+    expect(read('csv')).toBe(addCsvBom(renderCsv(expected)));
+    expect(read('md')).toBe(renderMarkdown(expected));
+    expect(read('html')).toBe(renderHtml(expected));
+    for (const ext of ['md', 'json', 'csv', 'html']) {
+      expect(read(ext)).not.toContain(goneText.slice(0, 40));
+      expect(read(ext)).not.toContain(gone.permalink);
+    }
+    const copies = [report.quotes.highlights, ...TAG_NAMES.map((t) => report.quotes.byTag[t])].flat().filter((q) => q.commentId === gone.commentId);
+    // json and csv hold highlights and per-tag lists, md only highlights, html both
+    expect(result.files.length).toBe(4);
+    expect(result.quotesRemoved).toBeGreaterThanOrEqual(4);
+    expect(copies.length).toBeGreaterThanOrEqual(1);
+    expect(result.unreadable).toEqual([]);
+  });
+
+  it("updates the manifest: its hashes match the rewritten files, the quoted ids drop the gone one, and the scrub is logged", () => {
+    const dir = makeDir();
+    write(dir);
+    scrubReportFolder(dir, (id) => id === gone.commentId, 1_766_200_000);
+    const manifest = JSON.parse(readFileSync(join(dir, `${report.date}.manifest.json`), 'utf8')) as RunManifest;
+    for (const output of manifest.outputs) {
+      const content = readFileSync(join(dir, output.file), 'utf8');
+      expect([output.file, output.sha256, output.bytes]).toEqual([output.file, sha256(content), Buffer.byteLength(content)]);
+    }
+    expect(manifest.quotedCommentIds).not.toContain(gone.commentId);
+    expect(manifest.quotedCommentIds.length).toBeGreaterThan(0);
+    expect(manifest.scrubs).toEqual([{ at: new Date(1_766_200_000_000).toISOString(), quotesRemoved: expect.any(Number) as number }]);
+  });
+
+  it('is idempotent and leaves a night whose quoted comments are all live untouched', () => {
+    const dir = makeDir();
+    write(dir);
+    const before = readFileSync(join(dir, `${report.date}.md`), 'utf8');
+    expect(scrubReportFolder(dir, () => false, 1).files).toEqual([]);
+    expect(readFileSync(join(dir, `${report.date}.md`), 'utf8')).toBe(before);
+    scrubReportFolder(dir, (id) => id === gone.commentId, 2);
+    const again = scrubReportFolder(dir, (id) => id === gone.commentId, 3);
+    expect([again.files, again.quotesRemoved]).toEqual([[], 0]);
+  });
+
+  it('reads the files of a manifest written before it listed the quoted ids, and adds the list', () => {
+    const dir = makeDir();
+    write(dir);
+    const manifestPath = join(dir, `${report.date}.manifest.json`);
+    const old = JSON.parse(readFileSync(manifestPath, 'utf8')) as Partial<RunManifest>;
+    delete old.quotedCommentIds;
+    writeFileSync(manifestPath, `${JSON.stringify(old, null, 2)}\n`);
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.files.length).toBe(4);
+    expect(readFileSync(join(dir, `${report.date}.md`), 'utf8')).not.toContain(goneText.slice(0, 40));
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as RunManifest;
+    expect(manifest.quotedCommentIds).not.toContain(gone.commentId);
+  });
+
+  it('names a report file it cannot read as ours instead of skipping it silently, and scrubs the others', () => {
+    const dir = makeDir();
+    write(dir);
+    writeFileSync(join(dir, `${report.date}.json`), '{ not json');
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.unreadable).toEqual([join(dir, `${report.date}.json`)]);
+    expect(result.files.length).toBe(3);
+  });
+});
