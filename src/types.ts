@@ -215,6 +215,11 @@ export interface RunCounts {
   commentsNew: number;
   commentsUpdated: number;
   commentsPurged: number;
+  /**
+   * Comments the re-check asked about and could not confirm live (unreadable answer, failed batch): counted in shares,
+   * not quoted until confirmed. Absent in runs recorded before it was counted.
+   */
+  commentsUnconfirmed?: number;
   commentsExcluded: number;
   commentsTagged: number;
   requests: number;
@@ -245,6 +250,7 @@ export function emptyRunCounts(): RunCounts {
     commentsNew: 0,
     commentsUpdated: 0,
     commentsPurged: 0,
+    commentsUnconfirmed: 0,
     commentsExcluded: 0,
     commentsTagged: 0,
     requests: 0,

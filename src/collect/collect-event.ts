@@ -4,6 +4,7 @@ import { toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
+import { readUnconfirmedComments, saveUnconfirmedComments } from './unconfirmed-comments.js';
 
 export interface CollectOptions {
   /**
@@ -25,6 +26,10 @@ export interface CollectSummary extends SaveCounts {
   threadsFetched: number;
   threadsUnchanged: number;
   commentsRechecked: number;
+  /** Comments of this event the re-check asked about tonight and could not confirm live: not quoted until confirmed. */
+  commentsUnconfirmed: number;
+  /** Of those, the ones that were not already unconfirmed before tonight. */
+  commentsNewlyUnconfirmed: number;
   capped: boolean;
   skipped: SkipRecord[];
 }
@@ -50,6 +55,8 @@ export async function collectEvent(
     threadsFetched: 0,
     threadsUnchanged: 0,
     commentsRechecked: 0,
+    commentsUnconfirmed: 0,
+    commentsNewlyUnconfirmed: 0,
     capped: false,
     skipped: [],
   };
@@ -88,22 +95,37 @@ export async function collectEvent(
     ),
   );
 
+  const unconfirmedBefore = readUnconfirmedComments(store);
+  const confirmed = new Set(fetchedIds); // a refetched comment's state is tonight's: live copies confirm, gone ones are purged
+  let unconfirmed: string[] = [];
   if (options.recheck !== false && source.checkStatus !== undefined) {
     const checkedBefore = ctx.now() - (options.recheckAfterSeconds ?? 20 * 3600);
     const stale = store.listLiveCommentIds(event.id, checkedBefore).filter((id) => !fetchedIds.has(id));
     if (stale.length > 0) {
+      // whatever the re-check does not answer usably (an unreadable item, a failed batch, a failed re-check) stays unconfirmed
+      unconfirmed = stale;
       try {
         const { statuses, texts, skipped } = await source.checkStatus(stale, ctx);
-        summary.skipped.push(...skipped);
         const gone: Array<{ id: string; status: 'deleted' | 'removed' }> = [];
         const live: string[] = [];
         const edits: Array<{ id: string } & CheckedText> = [];
         for (const [id, status] of statuses) {
+          confirmed.add(id);
           if (status === 'live') {
             live.push(id);
             const text = texts?.get(id);
             if (text !== undefined) edits.push({ id, ...text });
           } else gone.push({ id, status });
+        }
+        unconfirmed = stale.filter((id) => !confirmed.has(id));
+        const known = unconfirmed.every((id) => unconfirmedBefore.has(id));
+        // An unreadable answer is Reddit's, not the user's input: the night is partial (exit 4), not a usage error
+        // (exit 2). Only news alerts: when every comment left unconfirmed tonight already was, the answers about them
+        // are not skip records again (the summary still counts them), so one item Reddit keeps serving unreadable does
+        // not fail every night's cron job.
+        for (const record of skipped) {
+          if (record.kind !== 'invalid') summary.skipped.push(record);
+          else if (!known) summary.skipped.push({ ...record, kind: 'incomplete', reason: `${record.reason} (not confirmed live: not quoted until a re-check confirms it)` });
         }
         summary.commentsPurged += store.purgeComments(gone, ctx.now());
         // An edit seen by the re-check replaces the stored text before the comment is marked checked: a comment
@@ -116,7 +138,16 @@ export async function collectEvent(
       }
     }
   }
+  const unconfirmedAfter = new Map([...unconfirmedBefore].filter(([id]) => !confirmed.has(id)));
+  for (const id of unconfirmed) if (!unconfirmedAfter.has(id)) unconfirmedAfter.set(id, ctx.now());
+  summary.commentsUnconfirmed = unconfirmed.length;
+  summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
+  if (!sameKeys(unconfirmedBefore, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
   return summary;
+}
+
+function sameKeys(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  return a.size === b.size && [...a.keys()].every((k) => b.has(k));
 }
 
 function needsFetch(store: Store, thread: Thread, activeForSeconds: number): boolean {

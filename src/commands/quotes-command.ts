@@ -49,6 +49,8 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
         ...(flags.tag === undefined ? {} : { tag: flags.tag }),
         ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
       });
+      const withheld = input.screened.filter(({ comment }) => input.unconfirmed?.has(comment.id) === true).length;
+      if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
       ctx.stderr(`reactionlens quotes: ${quotes.length} quotes for ${event.id}\n`);
       if (flags.format === 'csv') {
         ctx.stdout(renderQuotesCsv(quotes.map((quote) => ({ section: 'feed', quote })), flags.withAuthors));

@@ -131,6 +131,7 @@ export function applyCollectSummary(run: RunRecord, summary: CollectSummary, sou
   run.counts.commentsNew = summary.commentsNew;
   run.counts.commentsUpdated = summary.commentsUpdated;
   run.counts.commentsPurged = summary.commentsPurged;
+  run.counts.commentsUnconfirmed = summary.commentsUnconfirmed;
   run.counts.requests = stats.requests;
   run.counts.rateLimited = stats.rateLimited;
   run.counts.waitMs = stats.waitMs;

@@ -34,6 +34,8 @@ export interface ReportInput {
   tags: Map<string, TagResult>;
   /** Human overrides; they win over tags. */
   labels: Map<string, LabelOverride>;
+  /** Comments the last deletion re-check could not confirm live: counted, never quoted (see readUnconfirmedComments). */
+  unconfirmed?: ReadonlySet<string>;
   tagger: string;
   /** Earlier runs of this event. */
   runs: RunRecord[];
@@ -62,6 +64,7 @@ export function buildReport(input: ReportInput): Report {
   let analysed = 0;
   let taggerSkipped = 0;
   let overrides = 0;
+  let unconfirmed = 0;
   let first: number | null = null;
   let last: number | null = null;
   for (const { comment, excluded } of input.screened) {
@@ -84,8 +87,10 @@ export function buildReport(input: ReportInput): Report {
     if (tags === null) continue;
     tagged.push(tags);
     weighted.push({ tags, score: comment.score });
-    // Screening is the only gate to quoting, plus a belt-and-braces status check.
-    if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread, tags });
+    // Screening is the gate to quoting, plus a belt-and-braces status check; a comment whose live state the re-check
+    // could not confirm may be deleted by now: it counts in the shares (they are numbers, no words), it is not quoted.
+    if (input.unconfirmed?.has(comment.id) === true) unconfirmed++;
+    else if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread, tags });
   }
 
   const cues = countCuePhrases(tagged);
@@ -141,6 +146,7 @@ export function buildReport(input: ReportInput): Report {
       threads: input.threads.length,
       subreddits: subreddits.size,
       overrides,
+      unconfirmed,
     },
     observed: { first, last },
     shares,

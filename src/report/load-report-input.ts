@@ -5,6 +5,7 @@ import type { EventConfig, Tagger, TagResult } from '../types.js';
 import type { ReportInput } from './build-report.js';
 import { readReportHistory } from './read-report-history.js';
 import { tagInBatches } from '../tag/tag-in-batches.js';
+import { readUnconfirmedComments } from '../collect/unconfirmed-comments.js';
 
 export interface LoadReportInputOptions {
   withAuthors: boolean;
@@ -41,6 +42,7 @@ export function loadReportInput(
     screened,
     tags,
     labels: snapshot.labels,
+    unconfirmed: new Set(readUnconfirmedComments(store).keys()),
     tagger: tagger.version,
     runs: store.listRuns(event.id),
     history: options.reportsDir === undefined ? [] : readReportHistory(join(options.reportsDir, event.id)),

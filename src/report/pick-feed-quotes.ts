@@ -26,6 +26,8 @@ export function pickFeedQuotes(input: ReportInput, options: FeedOptions): Report
     const tags = resolveTags(input.tags.get(comment.id), input.labels.get(comment.id));
     if (tags === null) continue;
     tagged.push(tags);
+    // not confirmed live by the last re-check: possibly deleted since, so not offered to writers (see buildReport)
+    if (input.unconfirmed?.has(comment.id) === true) continue;
     if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread: threads.get(comment.threadId), tags });
   }
   return pickQuotes(candidates, {

@@ -11,6 +11,7 @@ import {
   pluralise,
 } from './format-values.js';
 import type { ReportQuote } from './pick-quotes.js';
+import { describeUnconfirmed } from './render-markdown.js';
 import type { Report } from './report.js';
 import { TAG_COLOURS, renderShareChart, renderSubredditChart, renderTrendChart } from './render-svg-charts.js';
 import { toSafeUrl } from './to-safe-url.js';
@@ -43,6 +44,7 @@ export function renderHtml(report: Report): string {
     `<p>Based on ${pluralise(counts.analysed, 'comment')} analysed in ${pluralise(counts.threads, 'thread')} across ${pluralise(counts.subreddits, 'subreddit')}${counts.excluded > 0 ? `; ${pluralise(counts.excluded, 'comment')} left out (${escapeHtml(exclusions)})` : ''}.</p></header>`,
   );
   body.push('<section id="quotes"><h2>Quote highlights</h2>');
+  if (counts.unconfirmed > 0) body.push(`<p class="foot">${escapeHtml(describeUnconfirmed(counts.unconfirmed))}</p>`);
   if (report.quotes.highlights.length === 0) body.push('<p>No comment met the bar for quoting.</p>');
   for (const quote of report.quotes.highlights) body.push(renderQuote(quote));
   body.push('</section>');

@@ -32,6 +32,7 @@ export function renderMarkdown(report: Report): string {
     '',
   );
 
+  if (counts.unconfirmed > 0) out.push(`_${describeUnconfirmed(counts.unconfirmed)}_`, '');
   if (report.quotes.highlights.length > 0) {
     for (const quote of report.quotes.highlights) out.push(...renderQuote(quote), '');
   } else {
@@ -124,6 +125,11 @@ export function renderLink(label: string, href: string): string {
   const url = toSafeUrl(href);
   const text = escapeMarkdownInline(label, { autolink: false });
   return url === '' ? text : `[${text}](${url})`;
+}
+
+/** Shared by the Markdown and HTML reports. */
+export function describeUnconfirmed(n: number): string {
+  return `${pluralise(n, 'comment')} could not be confirmed live by the last deletion re-check (Reddit's answer was unreadable or did not come): counted in the shares, not quoted until a re-check confirms ${n === 1 ? 'it' : 'them'}.`;
 }
 
 function describeExclusions(report: Report): string {

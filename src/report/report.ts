@@ -89,6 +89,8 @@ export interface Report {
     threads: number;
     subreddits: number;
     overrides: number;
+    /** Tagged comments the last deletion re-check could not confirm live: counted in the shares, not quoted. */
+    unconfirmed: number;
   };
   /** Earliest and latest analysed comment (seconds), null when none. */
   observed: { first: number | null; last: number | null };

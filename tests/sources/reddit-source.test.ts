@@ -10,6 +10,9 @@ import { createRedditSource } from '../../src/sources/reddit-source.js';
 import type { ProgressEvent } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
 import type { EventConfig, TagOutcome } from '../../src/types.js';
+import { buildReport } from '../../src/report/build-report.js';
+import { loadReportInput } from '../../src/report/load-report-input.js';
+import { taggerOf } from '../../src/tag/tagger-of.js';
 
 const NO_TAGS: TagOutcome['tags'] = {
   cynicism: { score: 0.1, label: false, cues: [] },
@@ -215,9 +218,10 @@ describe('reddit source: an unreadable entry in a deletion re-check', () => {
     const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
 
     expect(summary.threadsFetched).toBe(0);
+    // Reddit's answer, not the user's input: incomplete (a partial run, exit 4), not invalid (exit 2)
     expect(summary.skipped).toEqual([
-      { source: '/api/info (deletion re-check)', record: `comment ${unreadable.id}`, reason: expect.stringMatching(/data\.score: .*number/), kind: 'invalid' },
-      { source: '/api/info (deletion re-check)', record: `comment ${unreadableDeleted.id}`, reason: expect.stringMatching(/data\.created_utc/), kind: 'invalid' },
+      { source: '/api/info (deletion re-check)', record: `comment ${unreadable.id}`, reason: expect.stringMatching(/data\.score: .*number.*not quoted until a re-check confirms it/), kind: 'incomplete' },
+      { source: '/api/info (deletion re-check)', record: `comment ${unreadableDeleted.id}`, reason: expect.stringMatching(/data\.created_utc/), kind: 'incomplete' },
     ]);
     expect(summary.commentsPurged).toBe(victims.length + 1);
     for (const c of [...victims, unreadableDeleted]) expect(store.getComment(c.id)).toMatchObject({ body: '', author: null });
@@ -227,6 +231,49 @@ describe('reddit source: an unreadable entry in a deletion re-check', () => {
     expect(store.getComment(unreadable.id)).toMatchObject({ status: 'live', body: unreadable.body });
     expect(store.listLiveCommentIds(EVENT.id, collectedAt)).toEqual([unreadable.id]);
     expect(store.getComment(live[22]!.id)?.statusCheckedAt).toBeGreaterThan(collectedAt);
+  });
+
+  it('a comment the re-check could not confirm is not quoted (it still counts) until a later re-check confirms it; only the first night is partial', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const bodies = THREADS.flatMap((t) => t.comments.map((c) => c.body));
+    const unique = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]' && bodies.indexOf(c.body) === bodies.lastIndexOf(c.body));
+    const unreadable = unique[5]!;
+    // only this comment is tagged, so it is the one quote the report can make
+    const onlyIt = taggerOf('only-it', (text) => {
+      const hit = text === unreadable.body;
+      const score = { score: hit ? 0.9 : 0.1, label: hit, cues: [] };
+      return { tags: { cynicism: score, distrust: score, bubble_caution: score } };
+    });
+    const quoted = (): string[] => {
+      const report = buildReport(loadReportInput(store, EVENT, onlyIt, { withAuthors: false }).input);
+      expect(report.shares.find((x) => x.tag === 'cynicism')?.count).toBe(1); // counted in the shares either way
+      return [...report.quotes.highlights, ...report.quotes.byTag.cynicism].map((q) => q.commentId);
+    };
+    expect(quoted()).toContain(unreadable.id);
+
+    fake.infoPatches.set(unreadable.id, { score: 'oops' });
+    await clock.sleep(3_600_000);
+    const night1 = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect(night1.skipped.map((r) => [r.record, r.kind])).toEqual([[`comment ${unreadable.id}`, 'incomplete']]);
+    expect([night1.commentsUnconfirmed, night1.commentsNewlyUnconfirmed]).toEqual([1, 1]);
+    expect(quoted()).toEqual([]);
+    expect(buildReport(loadReportInput(store, EVENT, onlyIt, { withAuthors: false }).input).counts.unconfirmed).toBe(1);
+
+    // Reddit keeps serving it unreadable: still not quoted, but no longer news, so not a skip record (the run is not partial)
+    await clock.sleep(3_600_000);
+    const night2 = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect(night2.skipped).toEqual([]);
+    expect([night2.commentsUnconfirmed, night2.commentsNewlyUnconfirmed]).toEqual([1, 0]);
+    expect(quoted()).toEqual([]);
+
+    // a readable answer confirms it live: quotable again
+    fake.infoPatches.delete(unreadable.id);
+    await clock.sleep(3_600_000);
+    const night3 = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect([night3.skipped, night3.commentsUnconfirmed]).toEqual([[], 0]);
+    expect(quoted()).toContain(unreadable.id);
   });
 
   it('skips only an unreadable seed thread, not the others asked with it', async () => {
