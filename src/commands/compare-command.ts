@@ -10,7 +10,8 @@ import { buildReport } from '../report/build-report.js';
 import { compareReports } from '../report/compare-reports.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { nameComparisonFile } from '../report/name-comparison-file.js';
-import { COMPARISON_FORMATS, renderComparison } from '../report/render-comparison.js';
+import { COMPARISON_FORMATS, describeSharedThreads, renderComparison } from '../report/render-comparison.js';
+import { countSharedThreads, toThreadMembership, type ThreadMembership } from '../report/count-shared-threads.js';
 import { addCsvBom } from '../report/render-csv.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
@@ -44,13 +45,17 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       const events = ids.map((id) => loadEvent(eventsDir, id));
       const store = ctx.openStore(flags.db, { mustExist: true });
       const tagger = deps.loadTagger();
+      const memberships: ThreadMembership[] = [];
       const reports = events.map((event) => {
         const { input, taggedNow } = loadReportInput(store, event, tagger, { withAuthors: false });
         if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${taggedNow} comments of ${event.id} in memory\n`);
         if (input.screened.length === 0) ctx.stderr(`reactionlens compare: the store holds no comments for ${event.id}; its shares read n/a\n`);
+        memberships.push(toThreadMembership(input));
         return buildReport(input);
       });
-      const comparison = compareReports(reports, flags.weight);
+      const sharedThreads = countSharedThreads(memberships);
+      for (const shared of sharedThreads) ctx.stderr(`reactionlens compare: warning: ${describeSharedThreads(shared)}\n`);
+      const comparison = compareReports(reports, flags.weight, sharedThreads);
       if (flags.out === undefined) {
         const [format] = flags.format;
         if (format !== undefined) ctx.stdout(renderComparison(comparison, format));

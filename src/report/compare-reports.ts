@@ -1,5 +1,6 @@
 import { TAG_NAMES } from '../types.js';
 import type { Interval, TagName } from '../types.js';
+import type { SharedThreads } from './count-shared-threads.js';
 import type { ReportQuote } from './pick-quotes.js';
 import type { Report } from './report.js';
 import { roundTo } from './round-to.js';
@@ -56,6 +57,11 @@ export interface Comparison {
   }>;
   /** The events were tagged by different tagger versions: shares may differ for that reason alone. */
   mixedTaggers: boolean;
+  /**
+   * Pairs of events that share threads (same submission ids), so some comments are in both samples: the test assumes
+   * independent samples, and overstates the significance of those pairs' differences. Empty when none do.
+   */
+  sharedThreads: SharedThreads[];
 }
 
 /**
@@ -64,7 +70,7 @@ export interface Comparison {
  * weight 'score' each counts max(1, score) and the test uses the effective
  * sample sizes, which is more conservative when a few comments dominate.
  */
-export function compareReports(reports: readonly Report[], weight: CompareWeight = 'comment'): Comparison {
+export function compareReports(reports: readonly Report[], weight: CompareWeight = 'comment', sharedThreads: readonly SharedThreads[] = []): Comparison {
   const tags = TAG_NAMES.map((tag) => {
     const shares: ComparedShare[] = reports.map((r) => pickShare(r, tag, weight));
     const differences: ComparedDifference[] = [];
@@ -107,6 +113,7 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
     }),
     tags,
     mixedTaggers: new Set(reports.map((r) => r.tagger)).size > 1,
+    sharedThreads: [...sharedThreads],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Comparison } from './compare-reports.js';
+import type { SharedThreads } from './count-shared-threads.js';
 import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
 import { TAG_LABELS, formatInterval, formatPercent } from './format-values.js';
 import { formatCell } from './render-csv.js';
@@ -24,6 +25,7 @@ function renderComparisonMarkdown(c: Comparison): string {
   const noData = new Set(c.events.filter((e) => !e.hasData).map((e) => e.id));
   out.push('');
   if (c.mixedTaggers) out.push('_Warning: the events were tagged by different tagger versions._', '');
+  for (const shared of c.sharedThreads) out.push(`_Warning: ${escapeMarkdownInline(describeSharedThreads(shared))}_`, '');
   const pair = c.events.length === 2 ? ` (${escapeMarkdownInline(c.events[1]?.id ?? '')} − ${escapeMarkdownInline(c.events[0]?.id ?? '')})` : '';
   out.push(`| Tag | ${c.events.map((e) => escapeMarkdownInline(e.id)).join(' | ')} | Difference${pair} | p-value | Significant (5%) |`);
   out.push(`|---|${c.events.map(() => '---:').join('|')}|---:|---:|:---:|`);
@@ -75,6 +77,11 @@ function renderComparisonCsv(c: Comparison): string {
     });
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** One line for stderr and the Markdown warning. */
+export function describeSharedThreads(shared: SharedThreads): string {
+  return `${shared.from} and ${shared.to} share ${shared.threads} thread(s) (${shared.comments} analysed comment(s) counted in both): the two-proportion test assumes independent samples, so their differences look more significant than they are.`;
 }
 
 function signed(difference: number): string {
