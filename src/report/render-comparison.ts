@@ -57,6 +57,12 @@ function renderComparisonMarkdown(c: Comparison): string {
   return out.join('\n');
 }
 
+/**
+ * Every pair, as in the Markdown. One row per tag and event with its share and its difference against the first event,
+ * as before (two events give the same file byte for byte, so readers of the `_vs_first` columns are not broken); from the
+ * third event on, one more row per other earlier event, its share repeated and the difference against that event. The
+ * `difference_direction` cell ("<to> minus <from>") names the pair of each row's difference.
+ */
 function renderComparisonCsv(c: Comparison): string {
   // difference_direction spells out the sign on every row that has a difference (a CSV has no other place for it);
   // has_data is false for an event the store holds nothing for, whose empty cells are not a measurement
@@ -64,16 +70,18 @@ function renderComparisonCsv(c: Comparison): string {
   const hasData = new Map(c.events.map((e) => [e.id, e.hasData]));
   for (const row of c.tags) {
     row.shares.forEach((s, i) => {
-      const d = i === 0 ? undefined : row.differences.find((x) => x.from === c.events[0]?.id && x.to === s.eventId);
-      lines.push(
-        [
-          row.tag, s.eventId, c.weight, s.share, s.ci95?.low ?? null, s.ci95?.high ?? null, s.count, s.total,
-          d?.difference ?? null, d?.pValue ?? null, d === undefined || d.significant === null ? null : String(d.significant),
-          d === undefined ? null : `${d.to} minus ${d.from}`, String(hasData.get(s.eventId) === true),
-        ]
-          .map((v) => formatCell(v))
-          .join(','),
-      );
+      const earlier = i === 0 ? [undefined] : c.events.slice(0, i).map((e) => row.differences.find((x) => x.from === e.id && x.to === s.eventId));
+      for (const d of earlier) {
+        lines.push(
+          [
+            row.tag, s.eventId, c.weight, s.share, s.ci95?.low ?? null, s.ci95?.high ?? null, s.count, s.total,
+            d?.difference ?? null, d?.pValue ?? null, d === undefined || d.significant === null ? null : String(d.significant),
+            d === undefined ? null : `${d.to} minus ${d.from}`, String(hasData.get(s.eventId) === true),
+          ]
+            .map((v) => formatCell(v))
+            .join(','),
+        );
+      }
     });
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -122,3 +122,34 @@ describe('compareReports on the two bundled events', () => {
     expect(renderComparison(c, 'csv').split('\r\n')[1]).toMatch(/^cynicism,nvidia-openai-2025-09,comment,0\.2,/);
   });
 });
+
+describe('compare CSV with three events', () => {
+  const events = ['nvidia-openai-2025-09', 'amazon-openai-2025-12'].map((id) => loadEvent(EVENTS_DIR, id));
+  // a third event: the bundled nvidia config under another id
+  const third: EventConfig = { ...events[0]!, id: 'third-event' };
+
+  it('has the difference of every pair, as the Markdown does, not only against the first event', () => {
+    const c = compareReports([
+      buildReport(buildEventInput(events[0]!, 200, 40)),
+      buildReport(buildEventInput(events[1]!, 200, 70)),
+      buildReport(buildEventInput(third, 200, 100)),
+    ]);
+    const md = renderComparison(c, 'md');
+    const mdRow = md.split('\n').find((l) => l.startsWith('| Cynicism'))!;
+    expect(mdRow).toContain('third-event − amazon-openai-2025-12: +15.0 pts');
+    const rows = renderComparison(c, 'csv').split('\r\n').filter((l) => l.startsWith('cynicism,'));
+    const pairs = rows.map((l) => /,([^,]* minus [^,]*),(true|false)$/.exec(l)?.[1] ?? null);
+    expect(pairs).toEqual([
+      null,
+      'amazon-openai-2025-12 minus nvidia-openai-2025-09',
+      'third-event minus nvidia-openai-2025-09',
+      'third-event minus amazon-openai-2025-12',
+    ]);
+    // every pair's difference and p-value agree with the JSON (and so with the Markdown)
+    const cynicism = c.tags.find((t) => t.tag === 'cynicism')!;
+    for (const d of cynicism.differences) {
+      const row = rows.find((l) => l.includes(`,${d.to} minus ${d.from},`))!;
+      expect(row.split(',').slice(8, 10)).toEqual([String(d.difference), String(d.pValue)]);
+    }
+  });
+});
