@@ -19,6 +19,7 @@ import type {
   ThreadBundle,
 } from '../types.js';
 import { MIGRATIONS } from './migrations.js';
+import { parseStoredRun } from './parse-stored-run.js';
 
 export const DEFAULT_DB_PATH = 'data/reactionlens.db';
 
@@ -49,6 +50,17 @@ export interface EventSnapshot {
   /** Tag results of one tagger version, by comment id (only for the current body). */
   tags: Map<string, TagResult>;
   labels: Map<string, LabelOverride>;
+}
+
+/** Stored runs that could be read, and one StoreError per run whose record cannot be. */
+export interface StoredRuns {
+  runs: RunRecord[];
+  unreadable: StoreError[];
+}
+
+interface RunRow {
+  id: string;
+  record: string;
 }
 
 interface ThreadRow {
@@ -326,17 +338,21 @@ export class Store {
   /**
    * Marks every run that never finished (no finish time: `running`, or from a reactionlens before that status, `ok`)
    * as `abandoned`, saying which run found it. Only for a caller holding the store's lock: then no other run is in
-   * flight, so an unfinished one is a run whose process was killed or crashed. Returns the runs marked.
+   * flight, so an unfinished one is a run whose process was killed or crashed. Returns the runs marked, and one
+   * StoreError per unfinished run whose stored record cannot be read: that row is left as it is (rewriting it would
+   * lose what it holds), for the caller to report.
    */
-  abandonUnfinishedRuns(foundBy: string): RunRecord[] {
-    return this.db.transaction((): RunRecord[] => {
-      const rows = this.sql<[], { record: string }>('SELECT record FROM runs WHERE finished_at IS NULL ORDER BY started_at, id').all();
-      const abandoned = rows.map((row): RunRecord => {
-        const run = JSON.parse(row.record) as RunRecord;
-        return { ...run, status: 'abandoned', errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by run ${foundBy}`] };
-      });
+  abandonUnfinishedRuns(foundBy: string): { abandoned: RunRecord[]; unreadable: StoreError[] } {
+    return this.db.transaction((): { abandoned: RunRecord[]; unreadable: StoreError[] } => {
+      const rows = this.sql<[], RunRow>('SELECT id, record FROM runs WHERE finished_at IS NULL ORDER BY started_at, id').all();
+      const { runs, unreadable } = parseRunRows(rows);
+      const abandoned = runs.map((run): RunRecord => ({
+        ...run,
+        status: 'abandoned',
+        errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by run ${foundBy}`],
+      }));
       for (const run of abandoned) this.saveRun(run);
-      return abandoned;
+      return { abandoned, unreadable };
     })();
   }
 
@@ -451,10 +467,12 @@ export class Store {
       }));
   }
 
-  listRuns(eventId: string): RunRecord[] {
-    return this.sql<[string], { record: string }>('SELECT record FROM runs WHERE event_id = ? ORDER BY started_at, id')
-      .all(eventId)
-      .map((row) => JSON.parse(row.record) as RunRecord);
+  /**
+   * The event's runs in start order. A run whose stored record cannot be read is left out and returned as a StoreError
+   * naming it: one bad record (a hand edit, a damaged file) must not stop every report and run of the event.
+   */
+  listRuns(eventId: string): StoredRuns {
+    return parseRunRows(this.sql<[string], RunRow>('SELECT id, record FROM runs WHERE event_id = ? ORDER BY started_at, id').all(eventId));
   }
 
   loadEventSnapshot(eventId: string, tagger: string): EventSnapshot {
@@ -568,6 +586,20 @@ export class Store {
     // Tag results hold cue snippets of the text: they go too.
     this.dropTags(id);
   }
+}
+
+function parseRunRows(rows: RunRow[]): StoredRuns {
+  const runs: RunRecord[] = [];
+  const unreadable: StoreError[] = [];
+  for (const row of rows) {
+    try {
+      runs.push(parseStoredRun(row.id, row.record));
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      unreadable.push(error);
+    }
+  }
+  return { runs, unreadable };
 }
 
 /** True when a copy's edit time is older than the stored one's: its text is from before the author's last edit. */

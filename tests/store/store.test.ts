@@ -7,7 +7,7 @@ import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { hashText } from '../../src/util/hash-text.js';
-import type { TagScores } from '../../src/types.js';
+import { emptyRunCounts, type RunRecord, type TagScores } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
 
 const noTags: TagScores = {
@@ -228,6 +228,37 @@ describe('Store', () => {
     expect(store.countEvent('one')).toEqual({ threads: 1, comments: 1, live: 1 });
     expect(store.countEvent('two')).toEqual({ threads: 1, comments: 1, live: 1 });
     expect(store.countEvent('none')).toEqual({ threads: 0, comments: 0, live: 0 });
+  });
+
+  it('reads stored runs through one check: an unreadable record is left out and named, not a crash', () => {
+    const run = (id: string, startedAt: number, finishedAt: number | null): RunRecord => ({
+      id, eventId: 'ev', source: 'fixtures', startedAt, finishedAt, window: { from: 0, to: 1 }, queries: ['q'],
+      counts: emptyRunCounts(), skipped: [], errors: [], status: finishedAt === null ? 'running' : 'ok',
+    });
+    store.saveRun(run('good', 1, 2));
+    store.saveRun(run('killed', 2, null));
+    // a hand edit, an older shape, a damaged row: not JSON, a field of the wrong type, an unfinished run missing its errors
+    const insert = store.db.prepare("INSERT INTO runs (id, event_id, source, started_at, finished_at, status, record) VALUES (?, 'ev', 'fixtures', ?, ?, 'ok', ?)");
+    insert.run('not-json', 3, 4, '{"id": "not-json", ');
+    insert.run('bad-count', 4, 5, JSON.stringify({ ...run('bad-count', 4, 5), counts: { ...emptyRunCounts(), requests: 'many' } }));
+    const { errors: _dropped, ...noErrors } = run('bad-unfinished', 5, null);
+    insert.run('bad-unfinished', 5, null, JSON.stringify(noErrors));
+
+    const abandoned = store.abandonUnfinishedRuns('later');
+    expect(abandoned.abandoned.map((r) => [r.id, r.status])).toEqual([['killed', 'abandoned']]);
+    expect(abandoned.unreadable).toHaveLength(1);
+    expect(abandoned.unreadable[0]).toBeInstanceOf(StoreError);
+    expect(abandoned.unreadable[0]?.message).toBe('the stored record of run bad-unfinished cannot be read: errors: Invalid input: expected array, received undefined');
+    // the unreadable row is left as it was: rewriting it would lose what it holds
+    expect(store.db.prepare("SELECT record FROM runs WHERE id = 'bad-unfinished'").pluck().get()).toBe(JSON.stringify(noErrors));
+
+    const listed = store.listRuns('ev');
+    expect(listed.runs.map((r) => `${r.id}:${r.status}`)).toEqual(['good:ok', 'killed:abandoned']);
+    expect(listed.unreadable.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^the stored record of run not-json cannot be read: it is not JSON \(/),
+      'the stored record of run bad-count cannot be read: counts.requests: Invalid input: expected number, received string',
+      'the stored record of run bad-unfinished cannot be read: errors: Invalid input: expected array, received undefined',
+    ]);
   });
 
   it('stores human label overrides and resume cursors', () => {
