@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { InternalError, StoreError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { redactRun } from '../errors/redact-secrets.js';
 import { hashText } from '../util/hash-text.js';
 import { TAG_NAMES } from '../types.js';
@@ -324,7 +325,7 @@ export class Store {
       )
       .get({ id: override.commentId, labels: JSON.stringify(override.labels), createdAt: override.createdAt, note: override.note });
     if (row === undefined) throw new InternalError(`the correction of ${override.commentId} was not stored`);
-    return { ...override, labels: labelsSchema.parse(JSON.parse(row.labels)) as Partial<Record<TagName, boolean>>, note: row.note };
+    return { ...override, labels: parseStoredLabels(override.commentId, row.labels), note: row.note };
   }
 
   saveRun(run: RunRecord): void {
@@ -460,7 +461,7 @@ export class Store {
       .all()
       .map((row) => ({
         commentId: row.comment_id,
-        labels: labelsSchema.parse(JSON.parse(row.labels)) as Partial<Record<TagName, boolean>>,
+        labels: parseStoredLabels(row.comment_id, row.labels),
         createdAt: row.created_at,
         note: row.note,
         ...(row.text_changed === 1 ? { textChanged: true as const } : {}),
@@ -586,6 +587,24 @@ export class Store {
     // Tag results hold cue snippets of the text: they go too.
     this.dropTags(id);
   }
+}
+
+/**
+ * A stored correction's tags. One that cannot be read stops the command with a StoreError naming the comment: left out,
+ * the tagger's guess would silently stand where a person decided otherwise.
+ */
+function parseStoredLabels(commentId: string, text: string): Partial<Record<TagName, boolean>> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw new StoreError(`the stored correction of comment ${commentId} cannot be read: it is not JSON (${(cause as Error).message})`, { cause });
+  }
+  const parsed = labelsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new StoreError(`the stored correction of comment ${commentId} cannot be read: ${formatZodIssues(parsed.error)}`, { cause: parsed.error });
+  }
+  return parsed.data;
 }
 
 function parseRunRows(rows: RunRow[]): StoredRuns {

@@ -261,6 +261,15 @@ describe('Store', () => {
     ]);
   });
 
+  it('a stored correction that cannot be read is a StoreError naming the comment, not a crash', () => {
+    store.putLabel({ commentId: 'a', labels: { cynicism: true }, createdAt: 1, note: null });
+    store.db.prepare("UPDATE labels SET labels = '{\"cynicism\": \"yes\"}' WHERE comment_id = 'a'").run();
+    expect(() => store.listLabels()).toThrow(new StoreError('the stored correction of comment a cannot be read: cynicism: Invalid input: expected boolean, received string'));
+    store.db.prepare("UPDATE labels SET labels = '{' WHERE comment_id = 'a'").run();
+    expect(() => store.listLabels()).toThrow(/^the stored correction of comment a cannot be read: it is not JSON \(/);
+    expect(() => store.listLabels()).toThrow(StoreError);
+  });
+
   it('stores human label overrides and resume cursors', () => {
     store.putLabel({ commentId: 'a', labels: { cynicism: true, distrust: false }, createdAt: 3, note: 'first' });
     // a later correction is merged per tag: the tag given again wins, the others stay; a new note replaces the old
