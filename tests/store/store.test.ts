@@ -61,6 +61,52 @@ describe('Store', () => {
     }
   });
 
+  it('migration 4 takes corrections stored before it as made on the text stored then: they apply until that text is edited', () => {
+    const path = join(dir, 'v3.sqlite');
+    const db = new Database(path);
+    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+    for (const sql of MIGRATIONS.slice(0, 3)) db.exec(sql);
+    db.pragma('user_version = 3');
+    db.prepare(
+      `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
+       VALUES ('th1', 'stocks', 't', '', 'u', 'p', 1, 1, 1, NULL, 'live', 1, 1)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO comments (id, thread_id, parent_id, depth, body, body_hash, score, created_utc, permalink, edited_utc, status, stickied, distinguished, author, fetched_at, first_seen_at, status_checked_at)
+       VALUES ('a', 'th1', NULL, 0, 'old text', ?, 1, 1, 'p', NULL, 'live', 0, NULL, NULL, 1, 1, 1)`,
+    ).run(hashText('old text'));
+    db.prepare("INSERT INTO event_threads VALUES ('ev', 'th1')").run();
+    // a correction of a stored comment, and one recorded with --force for a comment the store does not hold
+    db.prepare("INSERT INTO labels (comment_id, labels, created_at, note) VALUES ('a', '{\"cynicism\":true}', 2, 'sarcasm')").run();
+    db.prepare("INSERT INTO labels (comment_id, labels, created_at, note) VALUES ('ghost', '{\"distrust\":true}', 2, NULL)").run();
+    db.close();
+
+    const migrated = Store.open(path);
+    try {
+      expect(migrated.schemaVersion()).toBe(MIGRATIONS.length);
+      expect(migrated.db.prepare('SELECT comment_id, body_hash FROM labels ORDER BY comment_id').all()).toEqual([
+        { comment_id: 'a', body_hash: hashText('old text') },
+        { comment_id: 'ghost', body_hash: null },
+      ]);
+      // the text is as it was when corrected: the correction applies
+      expect(migrated.listLabels()).toEqual([
+        { commentId: 'a', labels: { cynicism: true }, createdAt: 2, note: 'sarcasm' },
+        { commentId: 'ghost', labels: { distrust: true }, createdAt: 2, note: null },
+      ]);
+      expect(migrated.loadEventSnapshot('ev', 'v1').labels.get('a')?.labels).toEqual({ cynicism: true });
+
+      // its author edits it later: the correction is kept, flagged as made on the earlier text, and no longer applied
+      expect(migrated.applyCheckedTexts([{ id: 'a', body: 'new text', editedUtc: 5 }])).toBe(1);
+      expect(migrated.listLabels()).toEqual([
+        { commentId: 'a', labels: { cynicism: true }, createdAt: 2, note: 'sarcasm', textChanged: true },
+        { commentId: 'ghost', labels: { distrust: true }, createdAt: 2, note: null },
+      ]);
+      expect(migrated.loadEventSnapshot('ev', 'v1').labels.has('a')).toBe(false);
+    } finally {
+      migrated.close();
+    }
+  });
+
   it('ignores an unreadable cached tag result (it is tagged again) instead of failing the report', () => {
     store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'x' })], expected: 1, collected: 1 });
     store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v1', hashText('x'), '{"tags":{"cynicism":{}}}', 1);
