@@ -12,6 +12,7 @@ import { collectFlagsSchema, dbOption, eventsDirOption, fixturesOption, jsonOpti
 import { createProgressReporter } from './progress-reporter.js';
 import { createSource } from './create-source.js';
 import { summariseRun } from './summarise-run.js';
+import { warnUnreadableRuns } from './warn-unreadable-runs.js';
 import { withStoreLock } from './with-store-lock.js';
 
 /** The options `collect` and `run` share, declared once so their help and checks agree. */
@@ -70,6 +71,7 @@ export async function executeCollection(
   for (const run of result.abandoned) {
     ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
   }
+  warnUnreadableRuns(ctx, store.path, result.unreadableRuns);
   summariseRun(ctx, result.run);
   return result;
 }

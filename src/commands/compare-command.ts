@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
+import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
 import { ConfigError } from '../errors/errors.js';
 import { loadEvent } from '../events/load-events.js';
 import { buildReport } from '../report/build-report.js';
@@ -47,7 +48,8 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       const tagger = deps.loadTagger();
       const memberships: ThreadMembership[] = [];
       const reports = events.map((event) => {
-        const { input, taggedNow } = loadReportInput(store, event, tagger, { withAuthors: false });
+        const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, { withAuthors: false });
+        warnUnreadableRuns(ctx, store.path, unreadableRuns);
         if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${taggedNow} comments of ${event.id} in memory\n`);
         if (input.screened.length === 0) ctx.stderr(`reactionlens compare: the store holds no comments for ${event.id}; its shares read n/a\n`);
         memberships.push(toThreadMembership(input));

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
+import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { loadEvent } from '../events/load-events.js';
@@ -47,11 +48,12 @@ export function registerReportCommand(program: Command, ctx: CliContext, deps: R
       const reportsDir = resolve(ctx.cwd, flags.out);
       const store = ctx.openStore(flags.db, { mustExist: true });
       const tagger = deps.loadTagger();
-      const { input, taggedNow } = loadReportInput(store, event, tagger, {
+      const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, {
         withAuthors: flags.withAuthors,
         reportsDir,
         ...(flags.maxQuotes === undefined ? {} : { maxQuotes: flags.maxQuotes }),
       });
+      warnUnreadableRuns(ctx, store.path, unreadableRuns);
       if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${taggedNow} comments in memory (run \`reactionlens run\` to cache tags)\n`);
       if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
       const report = buildReport(input);

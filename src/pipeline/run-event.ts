@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { isAbortError } from '../errors/errors.js';
+import { isAbortError, type StoreError } from '../errors/errors.js';
 import { collectEvent, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
 import { buildReport } from '../report/build-report.js';
 import { loadReportInput } from '../report/load-report-input.js';
@@ -33,6 +33,8 @@ export interface RunEventResult {
   run: RunRecord;
   /** Earlier runs found unfinished (their process was killed) and now recorded as abandoned. */
   abandoned: RunRecord[];
+  /** Runs whose stored record cannot be read: left as they are and out of the report, one error naming each. */
+  unreadableRuns: StoreError[];
   collect: CollectSummary | null;
   reportPaths: string[];
   /** Earlier report files of the event rewritten without quotes of comments deleted or removed since. */
@@ -58,7 +60,8 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     errors: [],
     status: 'running',
   };
-  const abandoned = store.abandonUnfinishedRuns(run.id);
+  const { abandoned, unreadable } = store.abandonUnfinishedRuns(run.id);
+  const unreadableRuns = new Map(unreadable.map((e) => [e.message, e]));
   store.saveRun(run); // visible as running if the process dies; the next run marks it abandoned
 
   let collected: CollectSummary | null = null;
@@ -77,7 +80,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     run.status = decideStatus(run);
     run.finishedAt = ctx.now();
     store.saveRun(run);
-    return { run, abandoned, collect: collected, reportPaths: [], scrubbed: emptyScrubResult() };
+    return { run, abandoned, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths: [], scrubbed: emptyScrubResult() };
   }
 
   const tagger = input.tagger();
@@ -103,16 +106,18 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
 
   let reportPaths: string[];
   try {
-    const { input: reportInput } = loadReportInput(store, event, tagger, {
+    const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportInput(store, event, tagger, {
       withAuthors: input.withAuthors,
       reportsDir: input.reportsDir,
       ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
     });
+    // an unfinished run of this event that cannot be read was found above already: named once
+    for (const e of unreadableOfEvent) unreadableRuns.set(e.message, e);
     run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
     run.status = decideStatus(run);
     run.finishedAt = ctx.now();
     // The report lists this run too, with the outcome it is saved with once the report is written.
-    const runs = store.listRuns(event.id).map((r) => (r.id === run.id ? run : r));
+    const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
     const report = buildReport({ ...reportInput, runs });
     reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
   } catch (error) {
@@ -121,7 +126,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     throw error;
   }
   store.saveRun(run);
-  return { run, abandoned, collect: collected, reportPaths, scrubbed };
+  return { run, abandoned, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths, scrubbed };
 }
 
 export function applyCollectSummary(run: RunRecord, summary: CollectSummary, source: Source): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CredentialsError, SourceError } from '../errors/errors.js';
+import { redactSecrets } from '../errors/redact-secrets.js';
 import type { RedditCredentials } from './reddit-credentials.js';
 import { isRetryableStatus, RetryableStatusError } from './retry-policy.js';
 
@@ -58,23 +59,34 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     }
     const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-    options.onRequest?.();
-    const response = await options.fetch(`${credentials.authBase}/api/v1/access_token`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${basic}`,
-        'user-agent': credentials.userAgent,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: form.toString(),
-      signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
-    });
     const where = `POST ${credentials.authBase}/api/v1/access_token (${grant.kind})`;
+    options.onRequest?.();
+    let response: Response;
+    let text: string;
+    try {
+      response = await options.fetch(`${credentials.authBase}/api/v1/access_token`, {
+        method: 'POST',
+        headers: {
+          authorization: `Basic ${basic}`,
+          'user-agent': credentials.userAgent,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: form.toString(),
+        signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+      });
+      text = await response.text();
+    } catch (cause) {
+      if (signal?.aborted === true) throw cause; // the run was stopped: not the endpoint's failure
+      // No HTTP answer (DNS, refused, reset, timeout, TLS): the source failed, named by host. The cause stays attached,
+      // so a transient one (refused, reset, timeout) is still retried; the message never carries the credentials.
+      const reason = hideCredentials(describeTransportFailure(cause), [credentials.clientSecret, basic, ...grantSecrets(grant)]);
+      throw new SourceError(`${where}: no answer from ${new URL(credentials.authBase).host}: ${reason}`, { cause });
+    }
     // a rate limit on the token endpoint is a pause to wait out, not a refusal of the credentials
     if (isRetryableStatus(response.status) || response.status === 429) throw new RetryableStatusError(response.status, `${where}: status ${response.status}`);
     let raw: unknown;
     try {
-      raw = JSON.parse(await response.text());
+      raw = JSON.parse(text);
     } catch (cause) {
       // a refusal need not come with a JSON body; anything else unreadable is a source failure
       if (response.status !== 401 && response.status !== 403) throw new SourceError(`${where}: status ${response.status}, unreadable answer`, { cause });
@@ -109,4 +121,34 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       token = undefined;
     },
   };
+}
+
+function grantSecrets(grant: RedditCredentials['grant']): string[] {
+  if (grant.kind === 'refresh_token') return [grant.refreshToken];
+  if (grant.kind === 'password') return [grant.password];
+  return [];
+}
+
+/** The innermost message under undici's `fetch failed` (where the socket's reason is), with its error code if it lacks one. */
+function describeTransportFailure(error: unknown): string {
+  let current: unknown = error;
+  let message = String(error);
+  let code: string | undefined;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const fields = current as { message?: unknown; code?: unknown; cause?: unknown };
+    if (typeof fields.message === 'string' && fields.message !== '') message = fields.message;
+    if (typeof fields.code === 'string') code = fields.code;
+    current = fields.cause;
+  }
+  return code === undefined || message.includes(code) ? message : `${message} (${code})`;
+}
+
+/** A transport message may quote the request (proxies and test doubles do): its secrets, as sent or form-encoded, become ***. */
+function hideCredentials(text: string, secrets: string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)])) out = out.split(form).join('***');
+  }
+  return redactSecrets(out);
 }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { StoreError } from '../errors/errors.js';
 import { DEFAULT_BOT_NAMES, screenComments } from '../screen/screen-comments.js';
 import type { Store } from '../store/store.js';
 import type { EventConfig, Tagger, TagResult } from '../types.js';
@@ -19,14 +20,15 @@ export interface LoadReportInputOptions {
  * The I/O edge of the report commands: read the store snapshot, screen it,
  * and tag (in memory, without writing the store) any live comment the tag
  * stage has not reached yet, so `report` works on a store that was only
- * collected. `run` tags and caches through the pipeline instead.
+ * collected. `run` tags and caches through the pipeline instead. Runs whose stored record cannot be read are
+ * left out of the input and returned, for the command to report.
  */
 export function loadReportInput(
   store: Store,
   event: EventConfig,
   tagger: Tagger,
   options: LoadReportInputOptions,
-): { input: ReportInput; taggedNow: number } {
+): { input: ReportInput; taggedNow: number; unreadableRuns: StoreError[] } {
   const snapshot = store.loadEventSnapshot(event.id, tagger.version);
   const screened = screenComments(snapshot.comments, { botNames: options.botNames ?? [...DEFAULT_BOT_NAMES, ...event.bots] });
   // The snapshot's map is ours (built for this call), so comments the tag stage has not reached are
@@ -36,6 +38,7 @@ export function loadReportInput(
   const outcomes = tagInBatches(tagger, pending.map((c) => c.body));
   pending.forEach((c, k) => tags.set(c.id, { ...outcomes[k]!, commentId: c.id, tagger: tagger.version }));
   const taggedNow = pending.length;
+  const { runs, unreadable: unreadableRuns } = store.listRuns(event.id);
   const input: ReportInput = {
     event,
     threads: snapshot.threads,
@@ -44,9 +47,9 @@ export function loadReportInput(
     labels: snapshot.labels,
     unconfirmed: new Set(readUnconfirmedComments(store).keys()),
     tagger: tagger.version,
-    runs: store.listRuns(event.id),
+    runs,
     history: options.reportsDir === undefined ? [] : readReportHistory(join(options.reportsDir, event.id)),
     options: { withAuthors: options.withAuthors, ...(options.maxQuotes === undefined ? {} : { maxQuotes: options.maxQuotes }) },
   };
-  return { input, taggedNow };
+  return { input, taggedNow, unreadableRuns };
 }

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { InternalError, StoreError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { redactRun } from '../errors/redact-secrets.js';
 import { hashText } from '../util/hash-text.js';
 import { TAG_NAMES } from '../types.js';
@@ -19,6 +20,7 @@ import type {
   ThreadBundle,
 } from '../types.js';
 import { MIGRATIONS } from './migrations.js';
+import { parseStoredRun } from './parse-stored-run.js';
 
 export const DEFAULT_DB_PATH = 'data/reactionlens.db';
 
@@ -49,6 +51,17 @@ export interface EventSnapshot {
   /** Tag results of one tagger version, by comment id (only for the current body). */
   tags: Map<string, TagResult>;
   labels: Map<string, LabelOverride>;
+}
+
+/** Stored runs that could be read, and one StoreError per run whose record cannot be. */
+export interface StoredRuns {
+  runs: RunRecord[];
+  unreadable: StoreError[];
+}
+
+interface RunRow {
+  id: string;
+  record: string;
 }
 
 interface ThreadRow {
@@ -312,7 +325,7 @@ export class Store {
       )
       .get({ id: override.commentId, labels: JSON.stringify(override.labels), createdAt: override.createdAt, note: override.note });
     if (row === undefined) throw new InternalError(`the correction of ${override.commentId} was not stored`);
-    return { ...override, labels: labelsSchema.parse(JSON.parse(row.labels)) as Partial<Record<TagName, boolean>>, note: row.note };
+    return { ...override, labels: parseStoredLabels(override.commentId, row.labels), note: row.note };
   }
 
   saveRun(run: RunRecord): void {
@@ -326,17 +339,21 @@ export class Store {
   /**
    * Marks every run that never finished (no finish time: `running`, or from a reactionlens before that status, `ok`)
    * as `abandoned`, saying which run found it. Only for a caller holding the store's lock: then no other run is in
-   * flight, so an unfinished one is a run whose process was killed or crashed. Returns the runs marked.
+   * flight, so an unfinished one is a run whose process was killed or crashed. Returns the runs marked, and one
+   * StoreError per unfinished run whose stored record cannot be read: that row is left as it is (rewriting it would
+   * lose what it holds), for the caller to report.
    */
-  abandonUnfinishedRuns(foundBy: string): RunRecord[] {
-    return this.db.transaction((): RunRecord[] => {
-      const rows = this.sql<[], { record: string }>('SELECT record FROM runs WHERE finished_at IS NULL ORDER BY started_at, id').all();
-      const abandoned = rows.map((row): RunRecord => {
-        const run = JSON.parse(row.record) as RunRecord;
-        return { ...run, status: 'abandoned', errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by run ${foundBy}`] };
-      });
+  abandonUnfinishedRuns(foundBy: string): { abandoned: RunRecord[]; unreadable: StoreError[] } {
+    return this.db.transaction((): { abandoned: RunRecord[]; unreadable: StoreError[] } => {
+      const rows = this.sql<[], RunRow>('SELECT id, record FROM runs WHERE finished_at IS NULL ORDER BY started_at, id').all();
+      const { runs, unreadable } = parseRunRows(rows);
+      const abandoned = runs.map((run): RunRecord => ({
+        ...run,
+        status: 'abandoned',
+        errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by run ${foundBy}`],
+      }));
       for (const run of abandoned) this.saveRun(run);
-      return abandoned;
+      return { abandoned, unreadable };
     })();
   }
 
@@ -444,17 +461,19 @@ export class Store {
       .all()
       .map((row) => ({
         commentId: row.comment_id,
-        labels: labelsSchema.parse(JSON.parse(row.labels)) as Partial<Record<TagName, boolean>>,
+        labels: parseStoredLabels(row.comment_id, row.labels),
         createdAt: row.created_at,
         note: row.note,
         ...(row.text_changed === 1 ? { textChanged: true as const } : {}),
       }));
   }
 
-  listRuns(eventId: string): RunRecord[] {
-    return this.sql<[string], { record: string }>('SELECT record FROM runs WHERE event_id = ? ORDER BY started_at, id')
-      .all(eventId)
-      .map((row) => JSON.parse(row.record) as RunRecord);
+  /**
+   * The event's runs in start order. A run whose stored record cannot be read is left out and returned as a StoreError
+   * naming it: one bad record (a hand edit, a damaged file) must not stop every report and run of the event.
+   */
+  listRuns(eventId: string): StoredRuns {
+    return parseRunRows(this.sql<[string], RunRow>('SELECT id, record FROM runs WHERE event_id = ? ORDER BY started_at, id').all(eventId));
   }
 
   loadEventSnapshot(eventId: string, tagger: string): EventSnapshot {
@@ -568,6 +587,38 @@ export class Store {
     // Tag results hold cue snippets of the text: they go too.
     this.dropTags(id);
   }
+}
+
+/**
+ * A stored correction's tags. One that cannot be read stops the command with a StoreError naming the comment: left out,
+ * the tagger's guess would silently stand where a person decided otherwise.
+ */
+function parseStoredLabels(commentId: string, text: string): Partial<Record<TagName, boolean>> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw new StoreError(`the stored correction of comment ${commentId} cannot be read: it is not JSON (${(cause as Error).message})`, { cause });
+  }
+  const parsed = labelsSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new StoreError(`the stored correction of comment ${commentId} cannot be read: ${formatZodIssues(parsed.error)}`, { cause: parsed.error });
+  }
+  return parsed.data;
+}
+
+function parseRunRows(rows: RunRow[]): StoredRuns {
+  const runs: RunRecord[] = [];
+  const unreadable: StoreError[] = [];
+  for (const row of rows) {
+    try {
+      runs.push(parseStoredRun(row.id, row.record));
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      unreadable.push(error);
+    }
+  }
+  return { runs, unreadable };
 }
 
 /** True when a copy's edit time is older than the stored one's: its text is from before the author's last edit. */

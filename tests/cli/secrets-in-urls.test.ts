@@ -40,7 +40,7 @@ describe('a base URL with user:password@ (proxy settings)', () => {
     if (existsSync(db)) {
       expect(readFileSync(db).includes(SECRET)).toBe(false);
       const store = Store.open(db);
-      expect(JSON.stringify(store.listRuns(EVENT))).not.toContain(SECRET);
+      expect(JSON.stringify(store.listRuns(EVENT).runs)).not.toContain(SECRET);
       store.close();
     }
   });
@@ -69,7 +69,7 @@ describe('redaction as a safety net', () => {
       errors: [`collection failed: Arctic Shift unreachable: GET ${WITH_USERINFO}/api/posts/search?token=tok123`],
       status: 'failed',
     });
-    const [run] = store.listRuns(EVENT);
+    const [run] = store.listRuns(EVENT).runs;
     store.close();
     expect(JSON.stringify(run)).not.toMatch(new RegExp(`${SECRET}|tok123`));
     expect(run?.skipped[0]?.source).toBe('http://***@127.0.0.1:9/api/posts/search?q=x&access_token=***');

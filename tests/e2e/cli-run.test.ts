@@ -294,7 +294,7 @@ describe('bad input', () => {
     const failFast = Store.open(join(dir, 'fail-fast.db'));
     try {
       expect(failFast.listThreads(EVENT)).toEqual([]);
-      expect(failFast.listRuns(EVENT)).toEqual([]);
+      expect(failFast.listRuns(EVENT).runs).toEqual([]);
     } finally {
       failFast.close();
     }
@@ -435,7 +435,7 @@ describe('the built entry point', () => {
       expect(next.stderr).toMatch(/never finished \(killed or crashed\): recorded as abandoned/);
       const store = Store.open(db);
       try {
-        const runs = store.listRuns(EVENT);
+        const runs = store.listRuns(EVENT).runs;
         expect(runs.map((r) => [r.id === inFlight!.id, r.status])).toEqual([[true, 'abandoned'], [false, 'ok']]);
         expect(runs[0]!.finishedAt).toBeNull();
       } finally {

@@ -90,7 +90,7 @@ describe('run when the report cannot be written', () => {
 
     const store = Store.open(db);
     try {
-      const last = store.listRuns(EVENT).at(-1)!;
+      const last = store.listRuns(EVENT).runs.at(-1)!;
       expect(last.status).toBe('failed');
       expect(last.finishedAt).not.toBeNull();
       expect(last.errors.join('\n')).toMatch(/report not written: cannot write .*\.json: no space left on device/);
@@ -114,7 +114,7 @@ describe('run when the report cannot be written', () => {
     const store = Store.open(db);
     try {
       expect(store.listThreads(EVENT)).toEqual([]);
-      expect(store.listRuns(EVENT)).toEqual([]);
+      expect(store.listRuns(EVENT).runs).toEqual([]);
     } finally {
       store.close();
     }

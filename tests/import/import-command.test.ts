@@ -75,7 +75,7 @@ describe('reactionlens import', () => {
   it('records an import into an event as a run', async () => {
     await run(['import', 'RS_2025-12.zst', '--event', 'test-event', '--db', 'runs.db', '--quiet']);
     const store = openStoreAt('runs.db', {}, dir);
-    const runs = store.listRuns('test-event');
+    const runs = store.listRuns('test-event').runs;
     store.close();
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ source: 'import:RS_2025-12.zst', status: 'ok', counts: { threadsNew: 1 } });

@@ -62,7 +62,7 @@ describe('runEvent (report from the store)', () => {
   it('records the run as ok once the report is written', async () => {
     const result = await runEvent(input());
     expect(result.reportPaths.length).toBeGreaterThan(0);
-    expect(store.listRuns('ev').map((r) => [r.id, r.status, r.finishedAt !== null])).toEqual([['run-1', 'ok', true]]);
+    expect(store.listRuns('ev').runs.map((r) => [r.id, r.status, r.finishedAt !== null])).toEqual([['run-1', 'ok', true]]);
   });
 
   it('records the run as failed, with the reason, when the report cannot be written', async () => {
@@ -70,7 +70,7 @@ describe('runEvent (report from the store)', () => {
     const aFile = join(dir, 'a-file');
     writeFileSync(aFile, 'not a folder');
     await expect(runEvent(input({ reportsDir: join(aFile, 'reports') }))).rejects.toThrow(/ENOTDIR|EEXIST/);
-    const [run] = store.listRuns('ev');
+    const [run] = store.listRuns('ev').runs;
     expect(run?.status).toBe('failed');
     expect(run?.finishedAt).not.toBeNull();
     expect(run?.errors.join('\n')).toMatch(/^report not written: .*(ENOTDIR|EEXIST)/m);
@@ -79,13 +79,13 @@ describe('runEvent (report from the store)', () => {
   it('records the run as running while it is in flight', async () => {
     const seen: string[] = [];
     const watching = taggerOf('fake-1', (text) => {
-      seen.push(store.listRuns('ev').map((r) => `${r.id}:${r.status}:${String(r.finishedAt)}`).join(','));
+      seen.push(store.listRuns('ev').runs.map((r) => `${r.id}:${r.status}:${String(r.finishedAt)}`).join(','));
       return tagger.tag(text);
     });
     await runEvent(input({ tagger: () => watching }));
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen)).toEqual(new Set(['run-1:running:null']));
-    expect(store.listRuns('ev').map((r) => r.status)).toEqual(['ok']);
+    expect(store.listRuns('ev').runs.map((r) => r.status)).toEqual(['ok']);
   });
 
   it('records earlier runs that never finished (killed) as abandoned, and leaves finished ones alone', async () => {
@@ -99,7 +99,7 @@ describe('runEvent (report from the store)', () => {
     store.saveRun(earlier('killed-by-older-version', 25, 'ok', null));
     const result = await runEvent(input());
     expect(result.abandoned.map((r) => r.id)).toEqual(['killed-by-older-version', 'killed']);
-    const runs = new Map(store.listRuns('ev').map((r) => [r.id, r]));
+    const runs = new Map(store.listRuns('ev').runs.map((r) => [r.id, r]));
     expect([...runs.values()].map((r) => [r.id, r.status])).toEqual([
       ['finished', 'ok'], ['killed-by-older-version', 'abandoned'], ['killed', 'abandoned'], ['run-1', 'ok'],
     ]);
@@ -114,7 +114,7 @@ describe('runEvent (report from the store)', () => {
       throw new Error('model file unreadable');
     });
     await expect(runEvent(input({ tagger: () => broken }))).rejects.toThrow('model file unreadable');
-    const [run] = store.listRuns('ev');
+    const [run] = store.listRuns('ev').runs;
     expect([run?.status, run?.finishedAt !== null]).toEqual(['failed', true]);
     expect(run?.errors).toEqual(['tagging failed: model file unreadable']);
   });

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectEvent } from '../../src/collect/collect-event.js';
 import { tagEvent } from '../../src/pipeline/tag-event.js';
 import { loadReportInput } from '../../src/report/load-report-input.js';
@@ -26,9 +26,14 @@ describeSourceContract('fixtures (amazon-openai-2025-12)', () => {
 
 describe('fixture source: the deletion re-check', () => {
   const event = loadEvent('events', 'amazon-openai-2025-12');
-  const dir = mkdtempSync(join(tmpdir(), 'rl-fixtures-'));
-  cpSync(join('fixtures', 'reddit', event.id), join(dir, 'reddit', event.id), { recursive: true });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Each test rewrites recorded answers, so each gets its own copy: none sees another's deletions or edits, whatever
+  // the order, and a retried test starts again from the recorded answers.
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'rl-fixtures-'));
+    cpSync(join('fixtures', 'reddit', event.id), join(dir, 'reddit', event.id), { recursive: true });
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
   const DAY = 86_400;
   const t0 = event.window.to + 30 * DAY;
 

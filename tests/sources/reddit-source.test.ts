@@ -476,7 +476,7 @@ describe('reddit source: credentials', () => {
     // 12 searches share one token fetch; those still queued are dropped, not each refused in turn
     expect(tokenRequests).toBeLessThanOrEqual(3);
     expect(apiRequests).toBe(0);
-    const [recorded] = store.listRuns(event.id);
+    const [recorded] = store.listRuns(event.id).runs;
     expect(recorded).toMatchObject({ id: 'r1', status: 'failed' });
     expect(recorded?.finishedAt).not.toBeNull();
     expect(recorded?.errors.join(' ')).toMatch(/collection failed: Reddit refused the credentials/);

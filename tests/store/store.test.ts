@@ -7,7 +7,7 @@ import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { hashText } from '../../src/util/hash-text.js';
-import type { TagScores } from '../../src/types.js';
+import { emptyRunCounts, type RunRecord, type TagScores } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
 
 const noTags: TagScores = {
@@ -56,6 +56,52 @@ describe('Store', () => {
     try {
       expect(migrated.schemaVersion()).toBe(MIGRATIONS.length);
       expect(migrated.loadTags('ev', 'v1').get('a')?.tags.bubble_caution.label).toBe(true);
+    } finally {
+      migrated.close();
+    }
+  });
+
+  it('migration 4 takes corrections stored before it as made on the text stored then: they apply until that text is edited', () => {
+    const path = join(dir, 'v3.sqlite');
+    const db = new Database(path);
+    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+    for (const sql of MIGRATIONS.slice(0, 3)) db.exec(sql);
+    db.pragma('user_version = 3');
+    db.prepare(
+      `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
+       VALUES ('th1', 'stocks', 't', '', 'u', 'p', 1, 1, 1, NULL, 'live', 1, 1)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO comments (id, thread_id, parent_id, depth, body, body_hash, score, created_utc, permalink, edited_utc, status, stickied, distinguished, author, fetched_at, first_seen_at, status_checked_at)
+       VALUES ('a', 'th1', NULL, 0, 'old text', ?, 1, 1, 'p', NULL, 'live', 0, NULL, NULL, 1, 1, 1)`,
+    ).run(hashText('old text'));
+    db.prepare("INSERT INTO event_threads VALUES ('ev', 'th1')").run();
+    // a correction of a stored comment, and one recorded with --force for a comment the store does not hold
+    db.prepare("INSERT INTO labels (comment_id, labels, created_at, note) VALUES ('a', '{\"cynicism\":true}', 2, 'sarcasm')").run();
+    db.prepare("INSERT INTO labels (comment_id, labels, created_at, note) VALUES ('ghost', '{\"distrust\":true}', 2, NULL)").run();
+    db.close();
+
+    const migrated = Store.open(path);
+    try {
+      expect(migrated.schemaVersion()).toBe(MIGRATIONS.length);
+      expect(migrated.db.prepare('SELECT comment_id, body_hash FROM labels ORDER BY comment_id').all()).toEqual([
+        { comment_id: 'a', body_hash: hashText('old text') },
+        { comment_id: 'ghost', body_hash: null },
+      ]);
+      // the text is as it was when corrected: the correction applies
+      expect(migrated.listLabels()).toEqual([
+        { commentId: 'a', labels: { cynicism: true }, createdAt: 2, note: 'sarcasm' },
+        { commentId: 'ghost', labels: { distrust: true }, createdAt: 2, note: null },
+      ]);
+      expect(migrated.loadEventSnapshot('ev', 'v1').labels.get('a')?.labels).toEqual({ cynicism: true });
+
+      // its author edits it later: the correction is kept, flagged as made on the earlier text, and no longer applied
+      expect(migrated.applyCheckedTexts([{ id: 'a', body: 'new text', editedUtc: 5 }])).toBe(1);
+      expect(migrated.listLabels()).toEqual([
+        { commentId: 'a', labels: { cynicism: true }, createdAt: 2, note: 'sarcasm', textChanged: true },
+        { commentId: 'ghost', labels: { distrust: true }, createdAt: 2, note: null },
+      ]);
+      expect(migrated.loadEventSnapshot('ev', 'v1').labels.has('a')).toBe(false);
     } finally {
       migrated.close();
     }
@@ -228,6 +274,46 @@ describe('Store', () => {
     expect(store.countEvent('one')).toEqual({ threads: 1, comments: 1, live: 1 });
     expect(store.countEvent('two')).toEqual({ threads: 1, comments: 1, live: 1 });
     expect(store.countEvent('none')).toEqual({ threads: 0, comments: 0, live: 0 });
+  });
+
+  it('reads stored runs through one check: an unreadable record is left out and named, not a crash', () => {
+    const run = (id: string, startedAt: number, finishedAt: number | null): RunRecord => ({
+      id, eventId: 'ev', source: 'fixtures', startedAt, finishedAt, window: { from: 0, to: 1 }, queries: ['q'],
+      counts: emptyRunCounts(), skipped: [], errors: [], status: finishedAt === null ? 'running' : 'ok',
+    });
+    store.saveRun(run('good', 1, 2));
+    store.saveRun(run('killed', 2, null));
+    // a hand edit, an older shape, a damaged row: not JSON, a field of the wrong type, an unfinished run missing its errors
+    const insert = store.db.prepare("INSERT INTO runs (id, event_id, source, started_at, finished_at, status, record) VALUES (?, 'ev', 'fixtures', ?, ?, 'ok', ?)");
+    insert.run('not-json', 3, 4, '{"id": "not-json", ');
+    insert.run('bad-count', 4, 5, JSON.stringify({ ...run('bad-count', 4, 5), counts: { ...emptyRunCounts(), requests: 'many' } }));
+    const { errors: _dropped, ...noErrors } = run('bad-unfinished', 5, null);
+    insert.run('bad-unfinished', 5, null, JSON.stringify(noErrors));
+
+    const abandoned = store.abandonUnfinishedRuns('later');
+    expect(abandoned.abandoned.map((r) => [r.id, r.status])).toEqual([['killed', 'abandoned']]);
+    expect(abandoned.unreadable).toHaveLength(1);
+    expect(abandoned.unreadable[0]).toBeInstanceOf(StoreError);
+    expect(abandoned.unreadable[0]?.message).toBe('the stored record of run bad-unfinished cannot be read: errors: Invalid input: expected array, received undefined');
+    // the unreadable row is left as it was: rewriting it would lose what it holds
+    expect(store.db.prepare("SELECT record FROM runs WHERE id = 'bad-unfinished'").pluck().get()).toBe(JSON.stringify(noErrors));
+
+    const listed = store.listRuns('ev');
+    expect(listed.runs.map((r) => `${r.id}:${r.status}`)).toEqual(['good:ok', 'killed:abandoned']);
+    expect(listed.unreadable.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^the stored record of run not-json cannot be read: it is not JSON \(/),
+      'the stored record of run bad-count cannot be read: counts.requests: Invalid input: expected number, received string',
+      'the stored record of run bad-unfinished cannot be read: errors: Invalid input: expected array, received undefined',
+    ]);
+  });
+
+  it('a stored correction that cannot be read is a StoreError naming the comment, not a crash', () => {
+    store.putLabel({ commentId: 'a', labels: { cynicism: true }, createdAt: 1, note: null });
+    store.db.prepare("UPDATE labels SET labels = '{\"cynicism\": \"yes\"}' WHERE comment_id = 'a'").run();
+    expect(() => store.listLabels()).toThrow(new StoreError('the stored correction of comment a cannot be read: cynicism: Invalid input: expected boolean, received string'));
+    store.db.prepare("UPDATE labels SET labels = '{' WHERE comment_id = 'a'").run();
+    expect(() => store.listLabels()).toThrow(/^the stored correction of comment a cannot be read: it is not JSON \(/);
+    expect(() => store.listLabels()).toThrow(StoreError);
   });
 
   it('stores human label overrides and resume cursors', () => {

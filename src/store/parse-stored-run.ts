@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { StoreError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
+import type { RunCounts, RunRecord, RunStatus, SkipRecord } from '../types.js';
+
+// A run record is ours, but a store outlives a code version and can be edited by hand: it is checked like any other
+// outside input. Unknown fields are dropped, so a record with more than we know is still read.
+const countsSchema = z.object({
+  threadsNew: z.number(),
+  threadsUpdated: z.number(),
+  commentsNew: z.number(),
+  commentsUpdated: z.number(),
+  commentsPurged: z.number(),
+  commentsExcluded: z.number(),
+  commentsTagged: z.number(),
+  requests: z.number(),
+  rateLimited: z.number(),
+  waitMs: z.number(),
+  capsHit: z.number(),
+  skipped: z.number(),
+}) satisfies z.ZodType<RunCounts>;
+
+const skipRecordSchema = z.object({
+  source: z.string(),
+  record: z.string(),
+  reason: z.string(),
+  kind: z.enum(['invalid', 'incomplete']),
+}) satisfies z.ZodType<SkipRecord>;
+
+const runStatusSchema = z.enum(['running', 'ok', 'partial', 'failed', 'abandoned']) satisfies z.ZodType<RunStatus>;
+
+export const storedRunSchema = z.object({
+  id: z.string(),
+  eventId: z.string(),
+  source: z.string(),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  window: z.object({ from: z.number(), to: z.number() }),
+  queries: z.array(z.string()),
+  counts: countsSchema,
+  skipped: z.array(skipRecordSchema),
+  errors: z.array(z.string()),
+  status: runStatusSchema,
+}) satisfies z.ZodType<RunRecord>;
+
+/**
+ * The run record stored in the runs row `id`; a StoreError naming the run and what is wrong when it is not JSON or
+ * not a run record (the caller decides whether that stops it or is left out and reported).
+ */
+export function parseStoredRun(id: string, record: string): RunRecord {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(record);
+  } catch (cause) {
+    throw new StoreError(`the stored record of run ${id} cannot be read: it is not JSON (${(cause as Error).message})`, { cause });
+  }
+  const parsed = storedRunSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new StoreError(`the stored record of run ${id} cannot be read: ${formatZodIssues(parsed.error)}`, { cause: parsed.error });
+  }
+  if (parsed.data.id !== id) {
+    throw new StoreError(`the stored record of run ${id} cannot be read: it names another run (${parsed.data.id})`);
+  }
+  return parsed.data;
+}
