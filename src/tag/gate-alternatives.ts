@@ -19,7 +19,7 @@
 // Several gates can be proved this way, on different runs of the alternative
 // or with disjoint words of one run; the matcher requires all of them
 // (gateClauses): on the real-sentence bench corpus that halves the regex runs
-// (10.7 → 5.2 per comment, three in four of the old ones found nothing).
+// (10.7 → 5.7 per comment; three in four of the old ones found nothing).
 
 /** Marks an unknown run of characters (possibly empty) in an enumerated string. */
 const WILD = '\u0000';
@@ -390,10 +390,10 @@ function keysOf(s: string, literals: readonly string[]): Key[] {
  * A cheap set of keys such that every string holds one (greedy weighted set cover), or undefined when some
  * string holds none. Keys in `exclude` are not used.
  */
-function coverOf(strings: Strings, hints: GateHints, weigh: (k: Key) => number, exclude?: ReadonlySet<Key>): Key[] | undefined {
+function coverOf(strings: Strings, keysFor: (s: string) => Key[], weigh: (k: Key) => number, exclude?: ReadonlySet<Key>): Key[] | undefined {
   const perString: Key[][] = [];
   for (const s of strings) {
-    let keys = keysOf(s, hints.literals ?? []);
+    let keys = keysFor(s);
     if (exclude !== undefined) keys = keys.filter((k) => !exclude.has(k));
     if (keys.length === 0) return undefined;
     perString.push(keys);
@@ -403,7 +403,7 @@ function coverOf(strings: Strings, hints: GateHints, weigh: (k: Key) => number, 
   let open = perString;
   while (open.length > 0) {
     const count = new Map<Key, number>();
-    for (const keys of open) for (const k of new Set(keys)) count.set(k, (count.get(k) ?? 0) + 1);
+    for (const keys of open) for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
     let best: Key | undefined;
     let bestCost = Infinity;
     for (const [k, n] of count) {
@@ -442,8 +442,8 @@ export function gateAlternative(alternative: string, hints: GateHints = {}): Alt
 /** Words in nearly every comment: no use as a further gate (gateClauses). */
 const UBIQUITOUS = new Set('a an the and or of to in on at is it this that for with as be are was i you we they not no so but'.split(' ').map((w) => `w:${w}`));
 
-/** At most this many covers beyond the tightest ones are weighed per alternative (gateClauses). */
-const MAX_OTHERS = 64;
+/** Further covers of one run are sought only when it has at most this many strings (gateClauses). */
+const MAX_OTHER_STRINGS = 64;
 
 /** A further gate weighing more than this (weightOf, summed) is not worth its flags (gateClauses). */
 const MAX_FURTHER_COST = 3;
@@ -461,7 +461,13 @@ export const MAX_CLAUSES = 4;
 export function gateClauses(alternative: string, hints: GateHints = {}, max = MAX_CLAUSES): AlternativeGate[] | undefined {
   const factors = factorsOf(alternative);
   if (factors === undefined) return undefined;
-  // the same keys come up in many runs: weigh each once
+  // the same keys and strings come up in many runs: weigh each key once, list each string's keys once
+  const keyLists = new Map<string, Key[]>();
+  const keysFor = (str: string): Key[] => {
+    let keys = keyLists.get(str);
+    if (keys === undefined) keyLists.set(str, (keys = [...new Set(keysOf(str, hints.literals ?? []))]));
+    return keys;
+  };
   const weights = new Map<Key, number>();
   const weigh = (k: Key): number => {
     let w = weights.get(k);
@@ -477,22 +483,31 @@ export function gateClauses(alternative: string, hints: GateHints = {}, max = MA
     let strings: Strings = [''];
     let extra = -1;
     let best: Key[] | undefined;
+    let bestStrings: Strings = [];
     for (let j = i; j < factors.length && extra < 4; j++) {
       if (strings.length * factors[j]!.length > MAX_STRINGS) break;
       strings = unique(cross(strings, factors[j]!));
-      const cover = coverOf(strings, hints, weigh);
+      const cover = coverOf(strings, keysFor, weigh);
       if (cover === undefined) continue;
-      if (isTighter(cover, best, weigh)) best = cover;
-      // covers of the same run with none of this one's keys are gates too ("what a time": what, a, time)
-      const used = new Set(cover);
-      for (let more = coverOf(strings, hints, weigh, used); more !== undefined && others.length < MAX_OTHERS; more = coverOf(strings, hints, weigh, used)) {
-        for (const k of more) used.add(k);
-        others.push(more.sort());
+      if (isTighter(cover, best, weigh)) {
+        best = cover;
+        bestStrings = strings;
       }
       // once covered, a few factors more can only close a word that ended the run (a prefix becomes a word)
       extra++;
     }
-    if (best !== undefined) covers.push(best.sort());
+    if (best === undefined) continue;
+    covers.push(best.sort());
+    // covers of the same run with none of its keys are gates too ("what a time": what, a, time)
+    // (two at most, and only of runs of few strings: deriving them is most of the lexicon's load time)
+    if (bestStrings.length > MAX_OTHER_STRINGS) continue;
+    const used = new Set(best);
+    for (let n = 0; n < 2; n++) {
+      const more = coverOf(bestStrings, keysFor, weigh, used);
+      if (more === undefined) break;
+      for (const k of more) used.add(k);
+      others.push(more.sort());
+    }
   }
   if (covers.length === 0) return undefined;
   // tightest first; a stable sort keeps the earliest of equally tight covers first, as a single gate picks it
