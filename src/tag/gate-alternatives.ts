@@ -16,6 +16,10 @@
 // it ("#free", "dot-com-era", a URL). An alternative with no such words (an
 // emoji, a quote mark) can be gated by the cue's literal triggers; anything
 // else falls back to the cue's full trigger list, i.e. to the old behaviour.
+// Several gates can be proved this way, on different runs of the alternative
+// or with disjoint words of one run; the matcher requires all of them
+// (gateClauses): on the real-sentence bench corpus that halves the regex runs
+// (10.7 → 5.7 per comment; three in four of the old ones found nothing).
 
 /** Marks an unknown run of characters (possibly empty) in an enumerated string. */
 const WILD = '\u0000';
@@ -384,12 +388,13 @@ function keysOf(s: string, literals: readonly string[]): Key[] {
 
 /**
  * A cheap set of keys such that every string holds one (greedy weighted set cover), or undefined when some
- * string holds none.
+ * string holds none. Keys in `exclude` are not used.
  */
-function coverOf(strings: Strings, hints: GateHints, weigh: (k: Key) => number): Key[] | undefined {
+function coverOf(strings: Strings, keysFor: (s: string) => Key[], weigh: (k: Key) => number, exclude?: ReadonlySet<Key>): Key[] | undefined {
   const perString: Key[][] = [];
   for (const s of strings) {
-    const keys = keysOf(s, hints.literals ?? []);
+    let keys = keysFor(s);
+    if (exclude !== undefined) keys = keys.filter((k) => !exclude.has(k));
     if (keys.length === 0) return undefined;
     perString.push(keys);
   }
@@ -398,7 +403,7 @@ function coverOf(strings: Strings, hints: GateHints, weigh: (k: Key) => number):
   let open = perString;
   while (open.length > 0) {
     const count = new Map<Key, number>();
-    for (const keys of open) for (const k of new Set(keys)) count.set(k, (count.get(k) ?? 0) + 1);
+    for (const keys of open) for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
     let best: Key | undefined;
     let bestCost = Infinity;
     for (const [k, n] of count) {
@@ -431,35 +436,98 @@ function isTighter(a: Key[], b: Key[] | undefined, weigh: (k: Key) => number): b
  * delimiters inside it. The tightest proof wins.
  */
 export function gateAlternative(alternative: string, hints: GateHints = {}): AlternativeGate | undefined {
+  return gateClauses(alternative, hints, 1)?.[0];
+}
+
+/** Words in nearly every comment: no use as a further gate (gateClauses). */
+const UBIQUITOUS = new Set('a an the and or of to in on at is it this that for with as be are was i you we they not no so but'.split(' ').map((w) => `w:${w}`));
+
+/** Further covers of one run are sought only when it has at most this many strings (gateClauses). */
+const MAX_OTHER_STRINGS = 64;
+
+/** A further gate weighing more than this (weightOf, summed) is not worth its flags (gateClauses). */
+const MAX_FURTHER_COST = 3;
+
+/** At most this many gates per alternative (gateClauses). */
+export const MAX_CLAUSES = 4;
+
+/**
+ * Up to `max` gates of one alternative that must all hold, tightest first (the first is gateAlternative's).
+ * Each is proved on its own run of factors, so each alone is a condition of every match and so is their
+ * conjunction: "what a time" needs both "what" and "time", where one word alone lets it run on most texts.
+ * A gate that holds whenever an earlier one does (it contains all of that one's keys) adds nothing and is
+ * dropped. Undefined when no gate can be proved.
+ */
+export function gateClauses(alternative: string, hints: GateHints = {}, max = MAX_CLAUSES): AlternativeGate[] | undefined {
   const factors = factorsOf(alternative);
   if (factors === undefined) return undefined;
-  // the same keys come up in many runs: weigh each once
+  // the same keys and strings come up in many runs: weigh each key once, list each string's keys once
+  const keyLists = new Map<string, Key[]>();
+  const keysFor = (str: string): Key[] => {
+    let keys = keyLists.get(str);
+    if (keys === undefined) keyLists.set(str, (keys = [...new Set(keysOf(str, hints.literals ?? []))]));
+    return keys;
+  };
   const weights = new Map<Key, number>();
   const weigh = (k: Key): number => {
     let w = weights.get(k);
     if (w === undefined) weights.set(k, (w = weightOf(k, hints)));
     return w;
   };
-  let best: Key[] | undefined;
+  // per start factor, the tightest cover of a run from there; and other covers of those runs
+  const covers: Key[][] = [];
+  const others: Key[][] = [];
   for (let i = 0; i < factors.length; i++) {
     // a run starting inside a word proves nothing a run from that word's start does not
     if (i > 0 && factors[i - 1]!.every((x) => x !== '' && isWordChar(x[x.length - 1]!)) && factors[i]!.every((x) => x !== '' && isWordChar(x[0]!))) continue;
     let strings: Strings = [''];
     let extra = -1;
+    let best: Key[] | undefined;
+    let bestStrings: Strings = [];
     for (let j = i; j < factors.length && extra < 4; j++) {
       if (strings.length * factors[j]!.length > MAX_STRINGS) break;
       strings = unique(cross(strings, factors[j]!));
-      const cover = coverOf(strings, hints, weigh);
+      const cover = coverOf(strings, keysFor, weigh);
       if (cover === undefined) continue;
-      if (isTighter(cover, best, weigh)) best = cover;
+      if (isTighter(cover, best, weigh)) {
+        best = cover;
+        bestStrings = strings;
+      }
       // once covered, a few factors more can only close a word that ended the run (a prefix becomes a word)
       extra++;
     }
+    if (best === undefined) continue;
+    covers.push(best.sort());
+    // covers of the same run with none of its keys are gates too ("what a time": what, a, time)
+    // (two at most, and only of runs of few strings: deriving them is most of the lexicon's load time)
+    if (bestStrings.length > MAX_OTHER_STRINGS) continue;
+    const used = new Set(best);
+    for (let n = 0; n < 2; n++) {
+      const more = coverOf(bestStrings, keysFor, weigh, used);
+      if (more === undefined) break;
+      for (const k of more) used.add(k);
+      others.push(more.sort());
+    }
   }
-  if (best === undefined) return undefined;
-  const gate: AlternativeGate = { words: [], prefixes: [], literals: [] };
-  for (const k of best.sort()) (k[0] === 'w' ? gate.words : k[0] === 'p' ? gate.prefixes : gate.literals).push(k.slice(2));
-  return gate;
+  if (covers.length === 0) return undefined;
+  // tightest first; a stable sort keeps the earliest of equally tight covers first, as a single gate picks it
+  let first = covers[0]!;
+  for (const cover of covers) if (isTighter(cover, first, weigh)) first = cover;
+  const chosen: Key[][] = [first];
+  const rest = [...covers.filter((c) => c !== first), ...others].sort((a, b) => (isTighter(a, b, weigh) ? -1 : isTighter(b, a, weigh) ? 1 : 0));
+  for (const cover of rest) {
+    if (chosen.length >= max) break;
+    if (chosen.some((c) => c.every((k) => cover.includes(k)))) continue;
+    // every key of every gate is flagged wherever it occurs: a gate of "the" would cost a flag per "the"
+    // of every text and rule out almost nothing
+    if (cover.some((k) => UBIQUITOUS.has(k)) || cover.reduce((sum, k) => sum + weigh(k), 0) > MAX_FURTHER_COST) continue;
+    chosen.push(cover);
+  }
+  return chosen.map((cover) => {
+    const gate: AlternativeGate = { words: [], prefixes: [], literals: [] };
+    for (const k of cover) (k[0] === 'w' ? gate.words : k[0] === 'p' ? gate.prefixes : gate.literals).push(k.slice(2));
+    return gate;
+  });
 }
 
 /** Sample strings an alternative can match (wildcards filled with `fill`), at most about `limit`: for tests. */

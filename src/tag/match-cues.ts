@@ -6,7 +6,7 @@
 
 import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
 import { execAll, execAlternation, refersToGroups, type OnMatch } from './exec-alternation.js';
-import { gateAlternative, isRegexWordCode, regexWordsOf, splitAlternatives, type GateHints } from './gate-alternatives.js';
+import { gateClauses, isRegexWordCode, regexWordsOf, splitAlternatives, type AlternativeGate, type GateHints } from './gate-alternatives.js';
 import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
 import { sortSmall } from '../util/sort-small.js';
 
@@ -52,6 +52,11 @@ interface CompiledLexicon {
   altEnd: number[];
   /** Per alternative (gate id − defs): its regex source. */
   altSource: string[];
+  /**
+   * Per alternative: the gate ids of its further gates (gateClauses), all of which must be triggered as well
+   * as its own id for it to run; undefined when it has none.
+   */
+  altAlso: (Int32Array | undefined)[];
   /** Per alternative: its own regex (built on first use; at most one per alternative, so never more than altSource.length). */
   altRegex: (RegExp | undefined)[];
   /** gate ids of cues with neither words nor triggers: always run */
@@ -88,13 +93,19 @@ function addTrigger(c: CompiledLexicon, k: string, id: number): void {
   } else addTo(c.exact, k, id);
 }
 
+function keysOfGate(gate: AlternativeGate): string[] {
+  return [...gate.words, ...gate.prefixes.map((p) => `${p}*`), ...gate.literals];
+}
+
 /** Compile the process-wide lexicon (token memos in nlp-doc.ts and keyCache hold its gate ids, so there is one). */
 function compileLexicon(): CompiledLexicon {
   const defs = CUE_DEFS;
   // the topic cue's words are what on-topic comments are made of: poor gates, however long
   const commonWords = regexWordsOf(defs.find((d) => d.name === 'topic')?.words ?? []);
-  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], litText: [], litIds: [], litPre: new Int32Array(0), litHigh: new Uint8Array(0), triggered: new Uint8Array(0), regex: [], filters: defs.map((d) => HIT_FILTERS.get(d.name)), isWordCue: [], altStart: [], altEnd: [], altSource: [], altRegex: [], always: [], defs, nDefs: defs.length };
+  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], litText: [], litIds: [], litPre: new Int32Array(0), litHigh: new Uint8Array(0), triggered: new Uint8Array(0), regex: [], filters: defs.map((d) => HIT_FILTERS.get(d.name)), isWordCue: [], altStart: [], altEnd: [], altSource: [], altAlso: [], altRegex: [], always: [], defs, nDefs: defs.length };
   const nDefs = defs.length;
+  /** Per alternative (gate id − defs): the keys of each of its further gates. */
+  const furtherGates: (string[][] | undefined)[] = [];
   defs.forEach((def, idx) => {
     // 'g' only: patterns are lower-case and run on lower-cased text (the 'u'/'i' flags are ~15× slower in V8)
     c.regex.push(def.pattern !== undefined ? new RegExp(def.pattern, 'g') : undefined);
@@ -119,16 +130,25 @@ function compileLexicon(): CompiledLexicon {
     alternatives.forEach((alt, k) => {
       // an alternative whose gate cannot be derived keeps all of the cue's triggers; the cue's own id is
       // triggered with any of its alternatives (matchCues skips untriggered cues with one check)
-      const gate = gateAlternative(alt, hints);
-      const gateKeys = gate === undefined ? keys : [...gate.words, ...gate.prefixes.map((p) => `${p}*`), ...gate.literals];
+      const [gate, ...also] = gateClauses(alt, hints) ?? [];
+      const gateKeys = gate === undefined ? keys : keysOfGate(gate);
       for (const t of gateKeys) {
         addTrigger(c, t, ids[k]!);
         addTrigger(c, t, idx);
       }
+      furtherGates[ids[k]! - nDefs] = also.map(keysOfGate);
     });
   });
-  // pre-checks of several-word literals get the gate ids after the alternatives'
+  // further gates get the ids after the alternatives', then pre-checks of several-word literals
   let next = nDefs + c.altSource.length;
+  for (let a = 0; a < c.altSource.length; a++) {
+    const gateIds: number[] = [];
+    for (const gateKeys of furtherGates[a] ?? []) {
+      for (const t of gateKeys) addTrigger(c, t, next);
+      gateIds.push(next++);
+    }
+    c.altAlso.push(gateIds.length > 0 ? Int32Array.from(gateIds) : undefined);
+  }
   for (const entry of c.literals) {
     const words = entry[0].split(' ');
     if (words.length < 2 || !words.every((w) => TOKEN_TRIGGER.test(w))) continue;
@@ -159,13 +179,21 @@ function execTriggered(c: CompiledLexicon, idx: number, triggered: Uint8Array, l
   const from = c.altStart[idx]!;
   const to = c.altEnd[idx]!;
   let n = 0;
-  for (let id = from; id < to; id++) if (triggered[id] !== 0) n++;
+  for (let id = from; id < to; id++) if (isOpen(c, triggered, id)) n++;
   if (n === to - from) return execAll(c.regex[idx]!, lower, onMatch);
   const res: RegExp[] = [];
   for (let id = from; id < to; id++) {
-    if (triggered[id] !== 0) res.push((c.altRegex[id - c.nDefs] ??= new RegExp(c.altSource[id - c.nDefs]!, 'g')));
+    if (isOpen(c, triggered, id)) res.push((c.altRegex[id - c.nDefs] ??= new RegExp(c.altSource[id - c.nDefs]!, 'g')));
   }
   execAlternation(res, lower, onMatch);
+}
+
+/** Whether the alternative with gate id `id` may match: its gate and each of its further gates are triggered. */
+function isOpen(c: CompiledLexicon, triggered: Uint8Array, id: number): boolean {
+  if (triggered[id] === 0) return false;
+  const also = c.altAlso[id - c.nDefs];
+  if (also !== undefined) for (let k = 0; k < also.length; k++) if (triggered[also[k]!] === 0) return false;
+  return true;
 }
 
 /** Compile the lexicon now (the tagger does this at load time, not on the first text). */

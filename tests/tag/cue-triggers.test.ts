@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticComments } from '../../bench/tagger-bench.js';
 import { CUE_DEFS } from '../../src/tag/cue-lexicon.js';
-import { gateAlternative, sampleAlternative, splitAlternatives } from '../../src/tag/gate-alternatives.js';
+import { gateAlternative, gateClauses, sampleAlternative, splitAlternatives } from '../../src/tag/gate-alternatives.js';
 import { parseLabeledJsonl } from '../../src/tag/labeled-data.js';
 import { isLiteralTrigger, lowerSameLength, matchCues } from '../../src/tag/match-cues.js';
 import { analyseDoc } from '../../src/tag/nlp-doc.js';
@@ -144,6 +144,17 @@ describe('trigger gating', () => {
     // \s is some whitespace, not the literal space of a literal trigger
     expect(words(String.raw`🙄\s🙄`, ['🙄 🙄'])).toBeUndefined();
     expect(words('🙄', ['🙄'])).toEqual(['🙄']);
+  });
+
+  it('derives further gates that must hold as well, each proved on its own, none implied by another or made of ubiquitous words', () => {
+    const clauses = (alt: string): string[][] | undefined => gateClauses(alt)?.map((g) => [...g.words, ...g.prefixes.map((p) => `${p}*`), ...g.literals]);
+    // one gate word would let it run on every text with an "a" in it
+    expect(clauses(String.raw`\bwhat a time\b`)).toEqual([['a'], ['time'], ['what']]);
+    expect(clauses(String.raw`\bare (?:we|you|they) (?:really|seriously|actually) (?:doing|going|supposed)\b`)).toEqual([['are'], ['actually', 'really', 'seriously'], ['doing', 'going', 'supposed']]);
+    // the first gate is gateAlternative's
+    for (const alt of [String.raw`\bnothing like (?:the )?(?:dot-?com|1999)\b`, String.raw`\bunsustainabl\w*`]) expect(gateClauses(alt)?.[0]).toEqual(gateAlternative(alt));
+    expect(clauses(String.raw`\bunsustainabl\w*`)).toEqual([['unsustainabl*']]);
+    expect(gateClauses(String.raw`\bno\w+`)).toBeUndefined();
   });
 
   it('cue spans are meaningful phrases, not one letter or a bare stopword', () => {
