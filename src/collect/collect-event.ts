@@ -60,6 +60,8 @@ export async function collectEvent(
     capped: false,
     skipped: [],
   };
+  // read before any request: a damaged list stops the run before a night of fetching is spent on it
+  const unconfirmedBefore = readUnconfirmedComments(store);
   const found = await source.findThreads(event, ctx);
   summary.threadsFound = found.threads.length;
   summary.capped = found.capped;
@@ -95,7 +97,6 @@ export async function collectEvent(
     ),
   );
 
-  const unconfirmedBefore = readUnconfirmedComments(store);
   const confirmed = new Set(fetchedIds); // a refetched comment's state is tonight's: live copies confirm, gone ones are purged
   let unconfirmed: string[] = [];
   if (options.recheck !== false && source.checkStatus !== undefined) {

@@ -367,8 +367,13 @@ export class Store {
   }
 
   getCursor(key: string): unknown {
-    const row = this.sql<[string], { value: string }>('SELECT value FROM cursors WHERE key = ?').get(key);
-    return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+    const text = this.getCursorText(key);
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  /** A cursor's stored text, unparsed: for a reader that reports a damaged value itself rather than failing in JSON.parse. */
+  getCursorText(key: string): string | undefined {
+    return this.sql<[string], { value: string }>('SELECT value FROM cursors WHERE key = ?').get(key)?.value;
   }
 
   // ---- reads -------------------------------------------------------------

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectEvent } from '../../src/collect/collect-event.js';
 import nock from 'nock';
-import { CredentialsError, SourceError } from '../../src/errors/errors.js';
+import { CredentialsError, SourceError, StoreError } from '../../src/errors/errors.js';
+import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
 import type { RedditApi } from '../../src/reddit/reddit-api.js';
 import { infoListingSchema, searchListingSchema } from '../../src/reddit/reddit-schemas.js';
@@ -274,6 +275,28 @@ describe('reddit source: an unreadable entry in a deletion re-check', () => {
     const night3 = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
     expect([night3.skipped, night3.commentsUnconfirmed]).toEqual([[], 0]);
     expect(quoted()).toContain(unreadable.id);
+  });
+
+  it("a damaged list stops the collection before any request; the remedy it names (delete the row, collect) rebuilds it", async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const unreadable = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]')[5]!;
+    fake.infoPatches.set(unreadable.id, { score: 'oops' });
+    await clock.sleep(3_600_000);
+    await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect([...readUnconfirmedComments(store).keys()]).toEqual([unreadable.id]);
+
+    store.db.prepare("UPDATE cursors SET value = 'null' WHERE key = 'recheck:unconfirmed'").run();
+    const searchesBefore = fake.stats.search;
+    await expect(collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 })).rejects.toThrow(StoreError);
+    expect(fake.stats.search).toBe(searchesBefore);
+
+    store.db.prepare("DELETE FROM cursors WHERE key = 'recheck:unconfirmed'").run();
+    await clock.sleep(3_600_000);
+    // default re-check age: the unconfirmed comment was never marked checked, so it is asked again
+    await collectEvent(EVENT, source, store, { now: () => now() + 86_400 }, { activeForSeconds: 0 });
+    expect([...readUnconfirmedComments(store).keys()]).toEqual([unreadable.id]);
   });
 
   it('skips only an unreadable seed thread, not the others asked with it', async () => {
