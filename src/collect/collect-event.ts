@@ -106,7 +106,7 @@ export async function collectEvent(
       // whatever the re-check does not answer usably (an unreadable item, a failed batch, a failed re-check) stays unconfirmed
       unconfirmed = stale;
       try {
-        const { statuses, texts, skipped } = await source.checkStatus(stale, ctx);
+        const { statuses, texts, skipped, unanswered = [] } = await source.checkStatus(stale, ctx);
         const gone: Array<{ id: string; status: 'deleted' | 'removed' }> = [];
         const live: string[] = [];
         const edits: Array<{ id: string } & CheckedText> = [];
@@ -127,6 +127,18 @@ export async function collectEvent(
         for (const record of skipped) {
           if (record.kind !== 'invalid') summary.skipped.push(record);
           else if (!known) summary.skipped.push({ ...record, kind: 'incomplete', reason: `${record.reason} (not confirmed live: not quoted until a re-check confirms it)` });
+        }
+        // a comment asked about and left out of the answer is as unconfirmed as an unreadable one, and as much news
+        if (!known) {
+          for (const id of unanswered) {
+            if (confirmed.has(id)) continue;
+            summary.skipped.push({
+              source: '/api/info (deletion re-check)',
+              record: `comment ${id}`,
+              reason: "asked about but left out of Reddit's answer (not confirmed live: not quoted until a re-check confirms it)",
+              kind: 'incomplete',
+            });
+          }
         }
         summary.commentsPurged += store.purgeComments(gone, ctx.now());
         // An edit seen by the re-check replaces the stored text before the comment is marked checked: a comment

@@ -8,7 +8,7 @@ const KEY = 'recheck:unconfirmed';
 const schema = z.record(z.string(), z.number());
 
 /**
- * Comments a deletion re-check asked about and could not confirm live (unreadable answer, failed batch), by id, with
+ * Comments a deletion re-check asked about and could not confirm live (unreadable answer, left out of the answer, failed batch), by id, with
  * when that first happened. They are not quoted until a later re-check or refetch confirms them.
  */
 export function readUnconfirmedComments(store: Store): Map<string, number> {

@@ -47,6 +47,8 @@ export interface CheckedStatuses {
   texts?: Map<string, CheckedText>;
   /** Answers that could not be read, one per item. */
   skipped: SkipRecord[];
+  /** Ids asked in a request that was answered, but left out of the answer: not confirmed, like an unreadable item. */
+  unanswered?: string[];
 }
 
 export interface SourceStats {

@@ -277,6 +277,26 @@ describe('reddit source: an unreadable entry in a deletion re-check', () => {
     expect(quoted()).toContain(unreadable.id);
   });
 
+  it('a comment left out of the answer is unconfirmed like an unreadable one: a skip record the first night only', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const omitted = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]')[7]!;
+    fake.infoOmitted.add(omitted.id);
+    await clock.sleep(3_600_000);
+    const night1 = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect(night1.skipped).toEqual([
+      { source: '/api/info (deletion re-check)', record: `comment ${omitted.id}`, reason: expect.stringMatching(/left out of Reddit's answer .*not quoted until a re-check confirms it/), kind: 'incomplete' },
+    ]);
+    expect([night1.commentsUnconfirmed, night1.commentsNewlyUnconfirmed]).toEqual([1, 1]);
+    expect([...readUnconfirmedComments(store).keys()]).toEqual([omitted.id]);
+
+    await clock.sleep(3_600_000);
+    const night2 = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect(night2.skipped).toEqual([]);
+    expect([night2.commentsUnconfirmed, night2.commentsNewlyUnconfirmed]).toEqual([1, 0]);
+  });
+
   it("a damaged list stops the collection before any request; the remedy it names (delete the row, collect) rebuilds it", async () => {
     const { clock, fake, source, now } = setUp();
     const store = Store.open(':memory:');
