@@ -4,6 +4,7 @@ import { toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
+import { countUnconfirmed } from '../report/count-unconfirmed.js';
 import { readUnconfirmedComments, saveUnconfirmedComments } from './unconfirmed-comments.js';
 
 export interface CollectOptions {
@@ -26,7 +27,7 @@ export interface CollectSummary extends SaveCounts {
   threadsFetched: number;
   threadsUnchanged: number;
   commentsRechecked: number;
-  /** Comments of this event the re-check asked about tonight and could not confirm live: not quoted until confirmed. */
+  /** Live comments of this event on the store's unconfirmed list after tonight (see countUnconfirmed): not quoted until confirmed. */
   commentsUnconfirmed: number;
   /** Of those, the ones that were not already unconfirmed before tonight. */
   commentsNewlyUnconfirmed: number;
@@ -153,7 +154,9 @@ export async function collectEvent(
   }
   const unconfirmedAfter = new Map([...unconfirmedBefore].filter(([id]) => !confirmed.has(id)));
   for (const id of unconfirmed) if (!unconfirmedAfter.has(id)) unconfirmedAfter.set(id, ctx.now());
-  summary.commentsUnconfirmed = unconfirmed.length;
+  // from the store's list, not tonight's re-check alone: with --no-recheck (or nothing stale) the comments withheld
+  // from quotes are still there, and the summary must say what the report will
+  summary.commentsUnconfirmed = countUnconfirmed(store.listLiveCommentIds(event.id).map((id) => ({ id, status: 'live' as const })), unconfirmedAfter);
   summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
   if (!sameKeys(unconfirmedBefore, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
   return summary;

@@ -297,6 +297,20 @@ describe('reddit source: an unreadable entry in a deletion re-check', () => {
     expect([night2.commentsUnconfirmed, night2.commentsNewlyUnconfirmed]).toEqual([1, 0]);
   });
 
+  it('with the re-check off, the summary still counts the comments withheld as unconfirmed, as the report does', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const unreadable = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]')[9]!;
+    fake.infoPatches.set(unreadable.id, { score: 'oops' });
+    await clock.sleep(3_600_000);
+    await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    const noRecheck = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheck: false });
+    expect([noRecheck.commentsUnconfirmed, noRecheck.commentsNewlyUnconfirmed, noRecheck.skipped]).toEqual([1, 0, []]);
+    const tagger = taggerOf('none', () => ({ tags: NO_TAGS }));
+    expect(buildReport(loadReportInput(store, EVENT, tagger, { withAuthors: false }).input).counts.unconfirmed).toBe(1);
+  });
+
   it("a damaged list stops the collection before any request; the remedy it names (delete the row, collect) rebuilds it", async () => {
     const { clock, fake, source, now } = setUp();
     const store = Store.open(':memory:');
