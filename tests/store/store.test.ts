@@ -310,9 +310,9 @@ describe('Store', () => {
   it('a stored correction that cannot be read is a StoreError naming the comment, not a crash', () => {
     store.putLabel({ commentId: 'a', labels: { cynicism: true }, createdAt: 1, note: null });
     store.db.prepare("UPDATE labels SET labels = '{\"cynicism\": \"yes\"}' WHERE comment_id = 'a'").run();
-    expect(() => store.listLabels()).toThrow(new StoreError('the stored correction of comment a cannot be read: cynicism: Invalid input: expected boolean, received string'));
+    expect(() => store.listLabels()).toThrow(/^the store at .*: the stored correction of comment a cannot be read: cynicism: Invalid input: expected boolean, received string\. Record it again with `reactionlens label a /);
     store.db.prepare("UPDATE labels SET labels = '{' WHERE comment_id = 'a'").run();
-    expect(() => store.listLabels()).toThrow(/^the stored correction of comment a cannot be read: it is not JSON \(/);
+    expect(() => store.listLabels()).toThrow(/^the store at .*: the stored correction of comment a cannot be read: it is not JSON \(.*DELETE FROM labels WHERE comment_id = 'a'/);
     expect(() => store.listLabels()).toThrow(StoreError);
   });
 
