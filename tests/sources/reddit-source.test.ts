@@ -101,7 +101,7 @@ describe('reddit source: collecting', () => {
     expect(fake.stats.maxConcurrentMoreChildren).toBe(1);
     expect(fake.stats.rateLimited).toBe(0);
     const stats = source.stats();
-    expect(stats.requests).toBe(fake.stats.requests);
+    expect(stats.requests).toBe(fake.stats.requests + fake.stats.tokenRequests); // token requests are requests too
     expect(stats.rateLimited).toBe(0);
   });
 
