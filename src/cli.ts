@@ -49,8 +49,9 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     isTTY: io.isTTY,
     signal: io.signal ?? new AbortController().signal,
     now: io.now ?? (() => Date.now() / 1000),
+    // every reason, not the first: a damaged run row must not hide why tonight's run was partial
     markPartial: (reason) => {
-      partial ??= reason;
+      partial = partial === null ? reason : `${partial}; ${reason}`;
     },
     markInvalidInput: (reason) => {
       invalid ??= reason;

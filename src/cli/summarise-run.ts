@@ -10,7 +10,7 @@ export function summariseRun(ctx: CliContext, run: RunRecord): void {
       `  threads: ${c.threadsNew} new, ${c.threadsUpdated} updated`,
       `  comments: ${c.commentsNew} new, ${c.commentsUpdated} updated, ${c.commentsPurged} purged, ${c.commentsExcluded} excluded, ${c.commentsTagged} tagged`,
       ...((c.commentsUnconfirmed ?? 0) > 0
-        ? [`  unconfirmed: ${c.commentsUnconfirmed} comment(s) the deletion re-check could not confirm live: counted, not quoted until a re-check confirms them`]
+        ? [`  unconfirmed: ${c.commentsUnconfirmed} comment(s) the deletion re-check could not confirm live: not quoted until a re-check confirms them`]
         : []),
       `  requests: ${c.requests}, 429s: ${c.rateLimited}, waited ${Math.round(c.waitMs / 1000)} s, listing caps hit: ${c.capsHit}`,
       `  skipped: ${c.skipped}`,

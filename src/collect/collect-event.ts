@@ -4,6 +4,7 @@ import { toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
+import { countUnconfirmed } from '../report/count-unconfirmed.js';
 import { readUnconfirmedComments, saveUnconfirmedComments } from './unconfirmed-comments.js';
 
 export interface CollectOptions {
@@ -26,7 +27,7 @@ export interface CollectSummary extends SaveCounts {
   threadsFetched: number;
   threadsUnchanged: number;
   commentsRechecked: number;
-  /** Comments of this event the re-check asked about tonight and could not confirm live: not quoted until confirmed. */
+  /** Live comments of this event on the store's unconfirmed list after tonight (see countUnconfirmed): not quoted until confirmed. */
   commentsUnconfirmed: number;
   /** Of those, the ones that were not already unconfirmed before tonight. */
   commentsNewlyUnconfirmed: number;
@@ -60,6 +61,8 @@ export async function collectEvent(
     capped: false,
     skipped: [],
   };
+  // read before any request: a damaged list stops the run before a night of fetching is spent on it
+  const unconfirmedBefore = readUnconfirmedComments(store);
   const found = await source.findThreads(event, ctx);
   summary.threadsFound = found.threads.length;
   summary.capped = found.capped;
@@ -95,7 +98,6 @@ export async function collectEvent(
     ),
   );
 
-  const unconfirmedBefore = readUnconfirmedComments(store);
   const confirmed = new Set(fetchedIds); // a refetched comment's state is tonight's: live copies confirm, gone ones are purged
   let unconfirmed: string[] = [];
   if (options.recheck !== false && source.checkStatus !== undefined) {
@@ -105,7 +107,7 @@ export async function collectEvent(
       // whatever the re-check does not answer usably (an unreadable item, a failed batch, a failed re-check) stays unconfirmed
       unconfirmed = stale;
       try {
-        const { statuses, texts, skipped } = await source.checkStatus(stale, ctx);
+        const { statuses, texts, skipped, unanswered = [] } = await source.checkStatus(stale, ctx);
         const gone: Array<{ id: string; status: 'deleted' | 'removed' }> = [];
         const live: string[] = [];
         const edits: Array<{ id: string } & CheckedText> = [];
@@ -127,6 +129,18 @@ export async function collectEvent(
           if (record.kind !== 'invalid') summary.skipped.push(record);
           else if (!known) summary.skipped.push({ ...record, kind: 'incomplete', reason: `${record.reason} (not confirmed live: not quoted until a re-check confirms it)` });
         }
+        // a comment asked about and left out of the answer is as unconfirmed as an unreadable one, and as much news
+        if (!known) {
+          for (const id of unanswered) {
+            if (confirmed.has(id)) continue;
+            summary.skipped.push({
+              source: '/api/info (deletion re-check)',
+              record: `comment ${id}`,
+              reason: "asked about but left out of Reddit's answer (not confirmed live: not quoted until a re-check confirms it)",
+              kind: 'incomplete',
+            });
+          }
+        }
         summary.commentsPurged += store.purgeComments(gone, ctx.now());
         // An edit seen by the re-check replaces the stored text before the comment is marked checked: a comment
         // must never be "confirmed today" with words its author has since withdrawn.
@@ -140,7 +154,9 @@ export async function collectEvent(
   }
   const unconfirmedAfter = new Map([...unconfirmedBefore].filter(([id]) => !confirmed.has(id)));
   for (const id of unconfirmed) if (!unconfirmedAfter.has(id)) unconfirmedAfter.set(id, ctx.now());
-  summary.commentsUnconfirmed = unconfirmed.length;
+  // from the store's list, not tonight's re-check alone: with --no-recheck (or nothing stale) the comments withheld
+  // from quotes are still there, and the summary must say what the report will
+  summary.commentsUnconfirmed = countUnconfirmed(store.listLiveCommentIds(event.id).map((id) => ({ id, status: 'live' as const })), unconfirmedAfter);
   summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
   if (!sameKeys(unconfirmedBefore, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
   return summary;

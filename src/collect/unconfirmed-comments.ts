@@ -8,16 +8,36 @@ const KEY = 'recheck:unconfirmed';
 const schema = z.record(z.string(), z.number());
 
 /**
- * Comments a deletion re-check asked about and could not confirm live (unreadable answer, failed batch), by id, with
+ * Comments a deletion re-check asked about and could not confirm live (unreadable answer, left out of the answer, failed batch), by id, with
  * when that first happened. They are not quoted until a later re-check or refetch confirms them.
  */
 export function readUnconfirmedComments(store: Store): Map<string, number> {
-  const parsed = schema.safeParse(store.getCursor(KEY) ?? {});
-  // forgetting the list would make its comments quotable again: a damaged entry stops the command instead
-  if (!parsed.success) throw new StoreError(`store error: ${store.path}: the list of comments not confirmed by the re-check (cursor "${KEY}") is damaged`);
+  const text = store.getCursorText(KEY);
+  if (text === undefined) return new Map();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw damaged(store, `it is not JSON (${(cause as Error).message})`, cause);
+  }
+  // forgetting the list would make its comments quotable again: a damaged entry (null included) stops the command instead
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw damaged(store, 'it is not a map of comment ids to times', parsed.error);
   return new Map(Object.entries(parsed.data));
 }
 
 export function saveUnconfirmedComments(store: Store, unconfirmed: ReadonlyMap<string, number>, now: number): void {
   store.setCursor(KEY, Object.fromEntries([...unconfirmed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), now);
+}
+
+// The remedy is safe because a comment on the list never has its status_checked_at refreshed: the next deletion
+// re-check of its event asks about it again and puts it back on the list if Reddit still gives no usable answer.
+// Until that re-check, a report would quote such comments, hence "collect before any report".
+function damaged(store: Store, why: string, cause: unknown): StoreError {
+  return new StoreError(
+    `the store at ${store.path}: the list of comments not confirmed by the deletion re-check (cursors row "${KEY}") is damaged: ${why}. ` +
+      `Delete that row (sqlite3 ${store.path} "DELETE FROM cursors WHERE key = '${KEY}'"), then run \`reactionlens collect --event <id>\` ` +
+      'for each event before any report: its re-check asks again about every comment not confirmed live and rebuilds the list',
+    { cause },
+  );
 }

@@ -53,13 +53,17 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
         if (!flags.force && store.getComment(id) === undefined) {
           throw new ConfigError(`label: comment ${id} is not in the store (use --force to record it anyway)`);
         }
-        const earlier = store.listLabels().find((l) => l.commentId === id);
-        if (earlier?.textChanged === true) {
+        const earlier = store.getLabel(id);
+        const unreadable = earlier !== undefined && 'unreadable' in earlier;
+        if (unreadable) {
+          // labelling again is the natural fix for a damaged correction: refusing it would leave only hand SQL
+          ctx.stderr(`reactionlens label: warning: the earlier correction of ${id} could not be read and is replaced by this one (${earlier.unreadable.message})\n`);
+        } else if (earlier?.label.textChanged === true) {
           ctx.stderr(`reactionlens label: ${id} was edited by its author after the earlier correction; that correction is replaced, not merged\n`);
         }
         const override: LabelOverride = { commentId: id, labels, createdAt: ctx.now(), note: flags.note ?? null };
         // merged with an earlier correction of this comment: show the whole correction now in force
-        const stored = store.putLabel(override);
+        const stored = store.putLabel(override, { replace: unreadable });
         const shown = TAG_NAMES.filter((t) => stored.labels[t] !== undefined).map((t) => `${t}=${stored.labels[t] ? 1 : 0}`);
         ctx.stderr(`recorded ${id}: ${shown.join(' ')}\n`);
       } finally {

@@ -4,6 +4,7 @@ import { CredentialsError, RefusedRequestError, SchemaError, SourceError } from 
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
+import { createWaitMeter } from './create-wait-meter.js';
 import { createTokenProvider } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
 import type { ApiStats, RedditApi, SearchParams } from './reddit-api.js';
@@ -74,11 +75,18 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
   const retry: RetryOptions = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
   const commentsLimit = options.commentsLimit ?? 500;
   const stats: ApiStats = { requests: 0, rateLimited: 0, waitMs: 0 };
+  const context = () => options.context?.() ?? {};
   const tokens = createTokenProvider({
     credentials,
     fetch: fetchImpl,
     now: () => clock.now(),
     timeoutMs: retry.timeoutMs,
+    // a token request is a request to Reddit like any other: left out, a run that only ever reached the token
+    // endpoint showed "requests 0" beside its retries
+    onRequest: () => {
+      stats.requests++;
+      context().progress?.({ kind: 'request', path: '/api/v1/access_token' });
+    },
   });
   // Reddit allows one morechildren request at a time, across all threads in flight.
   const moreChildrenLock = pLimit(1);
@@ -86,12 +94,13 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
   let budget: RateBudget | undefined;
   let inFlight = 0;
 
-  const context = () => options.context?.() ?? {};
-
+  // one meter for the run's total, one per cause for progress: each says how long the run was held up
+  const meterTotal = createWaitMeter(() => clock.now());
+  const meterByCause = { 'rate-limit': createWaitMeter(() => clock.now()), retry: createWaitMeter(() => clock.now()) };
   const wait = async (ms: number, reason: string, cause: 'rate-limit' | 'retry'): Promise<void> => {
     if (ms <= 0) return;
-    stats.waitMs += ms;
-    context().progress?.({ kind: 'wait', ms, reason, cause });
+    stats.waitMs += meterTotal(ms);
+    context().progress?.({ kind: 'wait', ms: meterByCause[cause](ms), reason, cause });
     await clock.sleep(ms, context().signal);
   };
 

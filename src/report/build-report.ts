@@ -1,4 +1,5 @@
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
+import { countUnconfirmed } from './count-unconfirmed.js';
 import type {
   Comment,
   EventConfig,
@@ -64,7 +65,6 @@ export function buildReport(input: ReportInput): Report {
   let analysed = 0;
   let taggerSkipped = 0;
   let overrides = 0;
-  let unconfirmed = 0;
   let first: number | null = null;
   let last: number | null = null;
   for (const { comment, excluded } of input.screened) {
@@ -89,8 +89,8 @@ export function buildReport(input: ReportInput): Report {
     weighted.push({ tags, score: comment.score });
     // Screening is the gate to quoting, plus a belt-and-braces status check; a comment whose live state the re-check
     // could not confirm may be deleted by now: it counts in the shares (they are numbers, no words), it is not quoted.
-    if (input.unconfirmed?.has(comment.id) === true) unconfirmed++;
-    else if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread, tags });
+    if (input.unconfirmed?.has(comment.id) === true) continue;
+    if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread, tags });
   }
 
   const cues = countCuePhrases(tagged);
@@ -146,7 +146,7 @@ export function buildReport(input: ReportInput): Report {
       threads: input.threads.length,
       subreddits: subreddits.size,
       overrides,
-      unconfirmed,
+      unconfirmed: input.unconfirmed === undefined ? 0 : countUnconfirmed(input.screened.map((s) => s.comment), input.unconfirmed),
     },
     observed: { first, last },
     shares,

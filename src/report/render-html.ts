@@ -11,7 +11,7 @@ import {
   pluralise,
 } from './format-values.js';
 import type { ReportQuote } from './pick-quotes.js';
-import { describeUnconfirmed } from './render-markdown.js';
+import { describeNoQuotes, describeUnconfirmed } from './render-markdown.js';
 import type { Report } from './report.js';
 import { TAG_COLOURS, renderShareChart, renderSubredditChart, renderTrendChart } from './render-svg-charts.js';
 import { toSafeUrl } from './to-safe-url.js';
@@ -45,7 +45,7 @@ export function renderHtml(report: Report): string {
   );
   body.push('<section id="quotes"><h2>Quote highlights</h2>');
   if (counts.unconfirmed > 0) body.push(`<p class="foot">${escapeHtml(describeUnconfirmed(counts.unconfirmed))}</p>`);
-  if (report.quotes.highlights.length === 0) body.push('<p>No comment met the bar for quoting.</p>');
+  if (report.quotes.highlights.length === 0) body.push(`<p>${escapeHtml(describeNoQuotes(counts.unconfirmed))}</p>`);
   for (const quote of report.quotes.highlights) body.push(renderQuote(quote));
   body.push('</section>');
 

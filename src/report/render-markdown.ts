@@ -36,7 +36,7 @@ export function renderMarkdown(report: Report): string {
   if (report.quotes.highlights.length > 0) {
     for (const quote of report.quotes.highlights) out.push(...renderQuote(quote), '');
   } else {
-    out.push('_No comment met the bar for quoting (tagged, short enough to quote whole sentences, not excluded)._', '');
+    out.push(`_${describeNoQuotes(counts.unconfirmed)}_`, '');
   }
 
   out.push('### What the numbers say', '');
@@ -129,7 +129,15 @@ export function renderLink(label: string, href: string): string {
 
 /** Shared by the Markdown and HTML reports. */
 export function describeUnconfirmed(n: number): string {
-  return `${pluralise(n, 'comment')} could not be confirmed live by the last deletion re-check (Reddit's answer was unreadable or did not come): counted in the shares, not quoted until a re-check confirms ${n === 1 ? 'it' : 'them'}.`;
+  return `${pluralise(n, 'comment')} could not be confirmed live by the last deletion re-check (Reddit's answer was unreadable or did not come): not quoted until a re-check confirms ${n === 1 ? 'it' : 'them'} (the analysed ones still count in the shares).`;
+}
+
+/** Why the highlights are empty; shared by the Markdown and HTML reports. */
+export function describeNoQuotes(unconfirmed: number): string {
+  const bar = 'tagged, short enough to quote whole sentences, not excluded';
+  // withheld comments may be the very ones that met the bar: saying only "none met the bar" would misstate why
+  if (unconfirmed > 0) return `No comment is quoted: the ${pluralise(unconfirmed, 'comment')} above ${unconfirmed === 1 ? 'is' : 'are'} withheld until a deletion re-check confirms ${unconfirmed === 1 ? 'it' : 'them'} live, and none of the others met the bar for quoting (${bar}).`;
+  return `No comment met the bar for quoting (${bar}).`;
 }
 
 function describeExclusions(report: Report): string {

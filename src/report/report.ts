@@ -89,7 +89,7 @@ export interface Report {
     threads: number;
     subreddits: number;
     overrides: number;
-    /** Tagged comments the last deletion re-check could not confirm live: counted in the shares, not quoted. */
+    /** Live comments of the event the deletion re-check could not confirm (see countUnconfirmed): not quoted. */
     unconfirmed: number;
   };
   /** Earliest and latest analysed comment (seconds), null when none. */

@@ -107,6 +107,7 @@ export function createRedditApiSource(
       const statuses = new Map<string, ContentStatus>();
       const texts = new Map<string, CheckedText>();
       const skipped: SkipRecord[] = [];
+      const unanswered: string[] = [];
       const batches = Math.ceil(commentIds.length / INFO_BATCH);
       let failedInARow = 0;
       for (let i = 0, n = 1; i < commentIds.length; i += INFO_BATCH, n++) {
@@ -134,12 +135,15 @@ export function createRedditApiSource(
           continue;
         }
         failedInARow = 0;
+        const answered = new Set<string>();
         for (const child of listing.data.children) {
           if (child.kind === 't1') {
+            answered.add(child.data.id);
             const status = statusFromBody(child.data.body, child.data.author);
             statuses.set(child.data.id, status);
             if (status === 'live') texts.set(child.data.id, { body: child.data.body, editedUtc: typeof child.data.edited === 'number' ? child.data.edited : null });
           } else if (child.kind === 'invalid') {
+            if (child.id !== null) answered.add(child.id);
             skipped.push(skipInvalidInfo(child, '/api/info (deletion re-check)', 'comment'));
             // An unreadable answer never confirms a comment live: it stays out of the map (unknown), so its
             // status_checked_at is not refreshed and the next run asks again. Only when its body still reads as
@@ -151,8 +155,9 @@ export function createRedditApiSource(
             }
           }
         }
+        unanswered.push(...batch.filter((id) => !answered.has(id)));
       }
-      return { statuses, texts, skipped };
+      return { statuses, texts, skipped, unanswered };
     },
 
     stats: () => api.stats(),

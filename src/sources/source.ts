@@ -13,7 +13,11 @@ export interface SourceContext {
 
 export type ProgressEvent =
   | { kind: 'request'; path: string }
-  /** `cause`: a rate-limit wait (budget spent, 429) or a backoff before retrying a failed request (network error, 5xx). */
+  /**
+   * `cause`: a rate-limit wait (budget spent, 429) or a backoff before retrying a failed request (network error, 5xx).
+   * `ms`: the time this wait adds on the clock beyond waits of the same cause already under way (0 when it overlaps
+   * them wholly), so the sum over a run never exceeds the run's own time.
+   */
   | { kind: 'wait'; ms: number; reason: string; cause: 'rate-limit' | 'retry' }
   | { kind: 'thread'; threadId: string; comments: number };
 
@@ -47,6 +51,8 @@ export interface CheckedStatuses {
   texts?: Map<string, CheckedText>;
   /** Answers that could not be read, one per item. */
   skipped: SkipRecord[];
+  /** Ids asked in a request that was answered, but left out of the answer: not confirmed, like an unreadable item. */
+  unanswered?: string[];
 }
 
 export interface SourceStats {

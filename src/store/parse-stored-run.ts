@@ -48,18 +48,20 @@ export const storedRunSchema = z.object({
  * not a run record (the caller decides whether that stops it or is left out and reported).
  */
 export function parseStoredRun(id: string, record: string): RunRecord {
+  // the row holds only that run's history (no other table refers to it): deleting it loses nothing else
+  const unreadable = (why: string, cause?: unknown): StoreError =>
+    new StoreError(
+      `the stored record of run ${id} cannot be read: ${why}; to clear it, repair that record or delete its row (DELETE FROM runs WHERE id = '${id}')`,
+      cause === undefined ? undefined : { cause },
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(record);
   } catch (cause) {
-    throw new StoreError(`the stored record of run ${id} cannot be read: it is not JSON (${(cause as Error).message})`, { cause });
+    throw unreadable(`it is not JSON (${(cause as Error).message})`, cause);
   }
   const parsed = storedRunSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new StoreError(`the stored record of run ${id} cannot be read: ${formatZodIssues(parsed.error)}`, { cause: parsed.error });
-  }
-  if (parsed.data.id !== id) {
-    throw new StoreError(`the stored record of run ${id} cannot be read: it names another run (${parsed.data.id})`);
-  }
+  if (!parsed.success) throw unreadable(formatZodIssues(parsed.error), parsed.error);
+  if (parsed.data.id !== id) throw unreadable(`it names another run (${parsed.data.id})`);
   return parsed.data;
 }

@@ -59,6 +59,18 @@ export interface StoredRuns {
   unreadable: StoreError[];
 }
 
+interface LabelRow {
+  comment_id: string;
+  labels: string;
+  created_at: number;
+  note: string | null;
+  text_changed: number;
+}
+
+const SELECT_LABELS = `SELECT l.comment_id, l.labels, l.created_at, l.note,
+         (l.body_hash IS NOT NULL AND c.status = 'live' AND c.body_hash <> l.body_hash) AS text_changed
+  FROM labels l LEFT JOIN comments c ON c.id = l.comment_id`;
+
 interface RunRow {
   id: string;
   record: string;
@@ -310,22 +322,24 @@ export class Store {
    * keeps its earlier correction, and the note is kept unless a new one is given (`label --distrust 1` after a
    * full correction must not drop the other two tags). Returns the correction now stored.
    */
-  putLabel(override: LabelOverride): LabelOverride {
+  putLabel(override: LabelOverride, options: { replace?: boolean } = {}): LabelOverride {
     // The correction is about the comment's text now (its body_hash). An earlier correction made on a text the
-    // author has since edited is replaced, not merged: its tags and note were about words that are gone.
+    // author has since edited is replaced, not merged: its tags and note were about words that are gone. So is one
+    // that cannot be read (`replace`): there is nothing to merge with, and json_patch would fail on it.
+    const merge = options.replace === true ? '0' : `(${SAME_LABELED_TEXT})`;
     const row = this.sql<[{ id: string; labels: string; createdAt: number; note: string | null }], { labels: string; note: string | null }>(
         `INSERT INTO labels (comment_id, labels, created_at, note, body_hash)
          VALUES (@id, @labels, @createdAt, @note, (SELECT body_hash FROM comments WHERE id = @id))
          ON CONFLICT (comment_id) DO UPDATE SET
-           labels = CASE WHEN ${SAME_LABELED_TEXT} THEN json_patch(labels.labels, excluded.labels) ELSE excluded.labels END,
-           note = CASE WHEN ${SAME_LABELED_TEXT} THEN COALESCE(excluded.note, labels.note) ELSE excluded.note END,
+           labels = CASE WHEN ${merge} THEN json_patch(labels.labels, excluded.labels) ELSE excluded.labels END,
+           note = CASE WHEN ${merge} THEN COALESCE(excluded.note, labels.note) ELSE excluded.note END,
            created_at = excluded.created_at,
            body_hash = COALESCE(excluded.body_hash, labels.body_hash)
          RETURNING labels, note`,
       )
       .get({ id: override.commentId, labels: JSON.stringify(override.labels), createdAt: override.createdAt, note: override.note });
     if (row === undefined) throw new InternalError(`the correction of ${override.commentId} was not stored`);
-    return { ...override, labels: parseStoredLabels(override.commentId, row.labels), note: row.note };
+    return { ...override, labels: parseStoredLabels(this.path, override.commentId, row.labels), note: row.note };
   }
 
   saveRun(run: RunRecord): void {
@@ -367,8 +381,13 @@ export class Store {
   }
 
   getCursor(key: string): unknown {
-    const row = this.sql<[string], { value: string }>('SELECT value FROM cursors WHERE key = ?').get(key);
-    return row === undefined ? undefined : (JSON.parse(row.value) as unknown);
+    const text = this.getCursorText(key);
+    return text === undefined ? undefined : (JSON.parse(text) as unknown);
+  }
+
+  /** A cursor's stored text, unparsed: for a reader that reports a damaged value itself rather than failing in JSON.parse. */
+  getCursorText(key: string): string | undefined {
+    return this.sql<[string], { value: string }>('SELECT value FROM cursors WHERE key = ?').get(key)?.value;
   }
 
   // ---- reads -------------------------------------------------------------
@@ -453,19 +472,32 @@ export class Store {
 
   /** Every correction; one made on a text its author has edited since is flagged `textChanged`. */
   listLabels(): LabelOverride[] {
-    return this.sql<[], { comment_id: string; labels: string; created_at: number; note: string | null; text_changed: number }>(
-        `SELECT l.comment_id, l.labels, l.created_at, l.note,
-                (l.body_hash IS NOT NULL AND c.status = 'live' AND c.body_hash <> l.body_hash) AS text_changed
-         FROM labels l LEFT JOIN comments c ON c.id = l.comment_id ORDER BY l.comment_id`,
-      )
-      .all()
-      .map((row) => ({
-        commentId: row.comment_id,
-        labels: parseStoredLabels(row.comment_id, row.labels),
-        createdAt: row.created_at,
-        note: row.note,
-        ...(row.text_changed === 1 ? { textChanged: true as const } : {}),
-      }));
+    return this.sql<[], LabelRow>(`${SELECT_LABELS} ORDER BY l.comment_id`).all().map((row) => this.toLabel(row));
+  }
+
+  /**
+   * One comment's correction, if any; `unreadable` (the StoreError saying why) when its row cannot be read, so that
+   * `label` can replace it instead of failing on it like every other reader.
+   */
+  getLabel(commentId: string): { label: LabelOverride } | { unreadable: StoreError } | undefined {
+    const row = this.sql<[string], LabelRow>(`${SELECT_LABELS} WHERE l.comment_id = ?`).get(commentId);
+    if (row === undefined) return undefined;
+    try {
+      return { label: this.toLabel(row) };
+    } catch (error) {
+      if (error instanceof StoreError) return { unreadable: error };
+      throw error;
+    }
+  }
+
+  private toLabel(row: LabelRow): LabelOverride {
+    return {
+      commentId: row.comment_id,
+      labels: parseStoredLabels(this.path, row.comment_id, row.labels),
+      createdAt: row.created_at,
+      note: row.note,
+      ...(row.text_changed === 1 ? { textChanged: true as const } : {}),
+    };
   }
 
   /**
@@ -593,17 +625,22 @@ export class Store {
  * A stored correction's tags. One that cannot be read stops the command with a StoreError naming the comment: left out,
  * the tagger's guess would silently stand where a person decided otherwise.
  */
-function parseStoredLabels(commentId: string, text: string): Partial<Record<TagName, boolean>> {
+function parseStoredLabels(path: string, commentId: string, text: string): Partial<Record<TagName, boolean>> {
+  const unreadable = (why: string, cause: unknown): StoreError =>
+    new StoreError(
+      `the store at ${path}: the stored correction of comment ${commentId} cannot be read: ${why}. Record it again with ` +
+        `\`reactionlens label ${commentId} --cynicism 0|1 --distrust 0|1 --bubble-caution 0|1\` (that replaces it), or delete it ` +
+        `(sqlite3 ${path} "DELETE FROM labels WHERE comment_id = '${commentId}'")`,
+      { cause },
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    throw new StoreError(`the stored correction of comment ${commentId} cannot be read: it is not JSON (${(cause as Error).message})`, { cause });
+    throw unreadable(`it is not JSON (${(cause as Error).message})`, cause);
   }
   const parsed = labelsSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new StoreError(`the stored correction of comment ${commentId} cannot be read: ${formatZodIssues(parsed.error)}`, { cause: parsed.error });
-  }
+  if (!parsed.success) throw unreadable(formatZodIssues(parsed.error), parsed.error);
   return parsed.data;
 }
 

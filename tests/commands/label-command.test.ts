@@ -21,6 +21,33 @@ function storeWithComment(): { dir: string; db: string } {
 }
 
 describe('reactionlens label / labels export', () => {
+  it.each([['{'], ['{"cynicism": "yes", "distrust": true}']])('replaces an unreadable earlier correction (%s), with a warning, instead of refusing', async (damaged) => {
+    const { dir, db } = storeWithComment();
+    expect((await cli(['label', 'c1', '--cynicism', '1', '--note', 'old', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const store = Store.open(db);
+    try {
+      store.db.prepare('UPDATE labels SET labels = ? WHERE comment_id = ?').run(damaged, 'c1');
+    } finally {
+      store.close();
+    }
+    // every other reader names the store and the remedy
+    const report = await cli(['labels', 'export', '--db', db], { cwd: dir });
+    expect(report.code).toBe(EXIT.source);
+    expect(report.stderr).toContain(`store error: the store at ${db}: the stored correction of comment c1 cannot be read`);
+    expect(report.stderr).toContain('reactionlens label c1 ');
+
+    const again = await cli(['label', 'c1', '--distrust', '0', '--db', db], { cwd: dir });
+    expect(again.code, again.stderr).toBe(EXIT.ok);
+    expect(again.stderr).toMatch(/warning: the earlier correction of c1 could not be read and is replaced by this one/);
+    expect(again.stderr).toMatch(/recorded c1: distrust=0\n/);
+    const after = Store.open(db);
+    try {
+      expect(after.listLabels()).toEqual([expect.objectContaining({ commentId: 'c1', labels: { distrust: false }, note: null })]);
+    } finally {
+      after.close();
+    }
+  });
+
   it('records an override in the store and exports it as labeled JSONL', async () => {
     const { dir, db } = storeWithComment();
     const r = await cli(['label', 't1_c1', '--cynicism', '1', '--distrust', '0', '--note', 'mock summary', '--db', db], { cwd: dir });

@@ -173,6 +173,8 @@ export class FakeReddit {
   readonly edits = new Map<string, 'deleted' | 'removed'>();
   /** Fields overlaid on a comment's /api/info entry only (to serve one unreadable entry in a re-check). */
   readonly infoPatches = new Map<string, Record<string, unknown>>();
+  /** Comments /api/info leaves out of its answer although asked about. */
+  readonly infoOmitted = new Set<string>();
   private readonly threads = new Map<string, SyntheticThread>();
   private readonly byId = new Map<string, { thread: SyntheticThread; comment: SyntheticComment }>();
   private readonly childrenOf = new Map<string, string[]>();
@@ -357,7 +359,7 @@ export class FakeReddit {
       for (const fullname of (q.get('id') ?? '').split(',')) {
         if (fullname.startsWith('t1_')) {
           const found = this.byId.get(fullname.slice(3));
-          if (found === undefined) continue;
+          if (found === undefined || this.infoOmitted.has(found.comment.id)) continue;
           const thing = this.commentThing(found.thread, found.comment, found.comment.depth, '');
           const patch = this.infoPatches.get(found.comment.id);
           children.push(patch === undefined ? thing : { ...thing, data: { ...(thing['data'] as Json), ...patch } });

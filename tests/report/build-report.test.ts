@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
+import { countUnconfirmed } from '../../src/report/count-unconfirmed.js';
 import { describeTaggerChanges } from '../../src/report/describe-tagger-changes.js';
 import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
@@ -53,6 +54,23 @@ describe('buildReport', () => {
     expect(renderMarkdown(rb)).toBe(renderMarkdown(ra));
     expect({ ...rb, inputs: null }).toEqual({ ...ra, inputs: null });
     expect(rb.inputs.hashes.comments).not.toBe(ra.inputs.hashes.comments);
+  });
+
+  it('counts as unconfirmed every live comment of the event on the list, as the run summary and `quotes` do, and says why nothing is quoted', () => {
+    const input = buildFixtureInput();
+    const live = input.screened.filter((s) => s.comment.status === 'live');
+    const excluded = live.find((s) => s.excluded !== null)!.comment;
+    const purged = input.screened.find((s) => s.comment.status !== 'live')!.comment;
+    // every analysed comment withheld, plus an excluded live one and a purged one (gone, so not counted)
+    const ids = [...live.filter((s) => s.excluded === null).map((s) => s.comment.id), excluded.id, purged.id];
+    const report = buildReport({ ...input, unconfirmed: new Set(ids) });
+    expect(report.counts.unconfirmed).toBe(countUnconfirmed(input.screened.map((s) => s.comment), new Set(ids)));
+    expect(report.counts.unconfirmed).toBe(ids.length - 1);
+    expect(report.quotes.highlights).toEqual([]);
+    const md = renderMarkdown(report);
+    expect(md).not.toContain('No comment met the bar for quoting');
+    expect(md).toContain(`No comment is quoted: the ${ids.length - 1} comments above are withheld until a deletion re-check confirms them live`);
+    expect(renderHtml(report)).toContain('No comment is quoted: the');
   });
 
   it('counts analysed and excluded comments by reason', () => {

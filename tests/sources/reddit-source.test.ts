@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectEvent } from '../../src/collect/collect-event.js';
 import nock from 'nock';
-import { CredentialsError, SourceError } from '../../src/errors/errors.js';
+import { CredentialsError, SourceError, StoreError } from '../../src/errors/errors.js';
+import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
 import type { RedditApi } from '../../src/reddit/reddit-api.js';
 import { infoListingSchema, searchListingSchema } from '../../src/reddit/reddit-schemas.js';
@@ -100,7 +101,7 @@ describe('reddit source: collecting', () => {
     expect(fake.stats.maxConcurrentMoreChildren).toBe(1);
     expect(fake.stats.rateLimited).toBe(0);
     const stats = source.stats();
-    expect(stats.requests).toBe(fake.stats.requests);
+    expect(stats.requests).toBe(fake.stats.requests + fake.stats.tokenRequests); // token requests are requests too
     expect(stats.rateLimited).toBe(0);
   });
 
@@ -274,6 +275,62 @@ describe('reddit source: an unreadable entry in a deletion re-check', () => {
     const night3 = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
     expect([night3.skipped, night3.commentsUnconfirmed]).toEqual([[], 0]);
     expect(quoted()).toContain(unreadable.id);
+  });
+
+  it('a comment left out of the answer is unconfirmed like an unreadable one: a skip record the first night only', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const omitted = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]')[7]!;
+    fake.infoOmitted.add(omitted.id);
+    await clock.sleep(3_600_000);
+    const night1 = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect(night1.skipped).toEqual([
+      { source: '/api/info (deletion re-check)', record: `comment ${omitted.id}`, reason: expect.stringMatching(/left out of Reddit's answer .*not quoted until a re-check confirms it/), kind: 'incomplete' },
+    ]);
+    expect([night1.commentsUnconfirmed, night1.commentsNewlyUnconfirmed]).toEqual([1, 1]);
+    expect([...readUnconfirmedComments(store).keys()]).toEqual([omitted.id]);
+
+    await clock.sleep(3_600_000);
+    const night2 = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect(night2.skipped).toEqual([]);
+    expect([night2.commentsUnconfirmed, night2.commentsNewlyUnconfirmed]).toEqual([1, 0]);
+  });
+
+  it('with the re-check off, the summary still counts the comments withheld as unconfirmed, as the report does', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const unreadable = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]')[9]!;
+    fake.infoPatches.set(unreadable.id, { score: 'oops' });
+    await clock.sleep(3_600_000);
+    await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    const noRecheck = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheck: false });
+    expect([noRecheck.commentsUnconfirmed, noRecheck.commentsNewlyUnconfirmed, noRecheck.skipped]).toEqual([1, 0, []]);
+    const tagger = taggerOf('none', () => ({ tags: NO_TAGS }));
+    expect(buildReport(loadReportInput(store, EVENT, tagger, { withAuthors: false }).input).counts.unconfirmed).toBe(1);
+  });
+
+  it("a damaged list stops the collection before any request; the remedy it names (delete the row, collect) rebuilds it", async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const unreadable = THREADS[1]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]')[5]!;
+    fake.infoPatches.set(unreadable.id, { score: 'oops' });
+    await clock.sleep(3_600_000);
+    await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+    expect([...readUnconfirmedComments(store).keys()]).toEqual([unreadable.id]);
+
+    store.db.prepare("UPDATE cursors SET value = 'null' WHERE key = 'recheck:unconfirmed'").run();
+    const searchesBefore = fake.stats.search;
+    await expect(collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 })).rejects.toThrow(StoreError);
+    expect(fake.stats.search).toBe(searchesBefore);
+
+    store.db.prepare("DELETE FROM cursors WHERE key = 'recheck:unconfirmed'").run();
+    await clock.sleep(3_600_000);
+    // default re-check age: the unconfirmed comment was never marked checked, so it is asked again
+    await collectEvent(EVENT, source, store, { now: () => now() + 86_400 }, { activeForSeconds: 0 });
+    expect([...readUnconfirmedComments(store).keys()]).toEqual([unreadable.id]);
   });
 
   it('skips only an unreadable seed thread, not the others asked with it', async () => {

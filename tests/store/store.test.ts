@@ -294,7 +294,7 @@ describe('Store', () => {
     expect(abandoned.abandoned.map((r) => [r.id, r.status])).toEqual([['killed', 'abandoned']]);
     expect(abandoned.unreadable).toHaveLength(1);
     expect(abandoned.unreadable[0]).toBeInstanceOf(StoreError);
-    expect(abandoned.unreadable[0]?.message).toBe('the stored record of run bad-unfinished cannot be read: errors: Invalid input: expected array, received undefined');
+    expect(abandoned.unreadable[0]?.message).toBe("the stored record of run bad-unfinished cannot be read: errors: Invalid input: expected array, received undefined; to clear it, repair that record or delete its row (DELETE FROM runs WHERE id = 'bad-unfinished')");
     // the unreadable row is left as it was: rewriting it would lose what it holds
     expect(store.db.prepare("SELECT record FROM runs WHERE id = 'bad-unfinished'").pluck().get()).toBe(JSON.stringify(noErrors));
 
@@ -302,17 +302,17 @@ describe('Store', () => {
     expect(listed.runs.map((r) => `${r.id}:${r.status}`)).toEqual(['good:ok', 'killed:abandoned']);
     expect(listed.unreadable.map((e) => e.message)).toEqual([
       expect.stringMatching(/^the stored record of run not-json cannot be read: it is not JSON \(/),
-      'the stored record of run bad-count cannot be read: counts.requests: Invalid input: expected number, received string',
-      'the stored record of run bad-unfinished cannot be read: errors: Invalid input: expected array, received undefined',
+      "the stored record of run bad-count cannot be read: counts.requests: Invalid input: expected number, received string; to clear it, repair that record or delete its row (DELETE FROM runs WHERE id = 'bad-count')",
+      "the stored record of run bad-unfinished cannot be read: errors: Invalid input: expected array, received undefined; to clear it, repair that record or delete its row (DELETE FROM runs WHERE id = 'bad-unfinished')",
     ]);
   });
 
   it('a stored correction that cannot be read is a StoreError naming the comment, not a crash', () => {
     store.putLabel({ commentId: 'a', labels: { cynicism: true }, createdAt: 1, note: null });
     store.db.prepare("UPDATE labels SET labels = '{\"cynicism\": \"yes\"}' WHERE comment_id = 'a'").run();
-    expect(() => store.listLabels()).toThrow(new StoreError('the stored correction of comment a cannot be read: cynicism: Invalid input: expected boolean, received string'));
+    expect(() => store.listLabels()).toThrow(/^the store at .*: the stored correction of comment a cannot be read: cynicism: Invalid input: expected boolean, received string\. Record it again with `reactionlens label a /);
     store.db.prepare("UPDATE labels SET labels = '{' WHERE comment_id = 'a'").run();
-    expect(() => store.listLabels()).toThrow(/^the stored correction of comment a cannot be read: it is not JSON \(/);
+    expect(() => store.listLabels()).toThrow(/^the store at .*: the stored correction of comment a cannot be read: it is not JSON \(.*DELETE FROM labels WHERE comment_id = 'a'/);
     expect(() => store.listLabels()).toThrow(StoreError);
   });
 
