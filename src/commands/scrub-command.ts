@@ -39,6 +39,7 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
           total.files.push(...one.files);
           total.quotesRemoved += one.quotesRemoved;
           total.unreadable.push(...one.unreadable);
+          total.stillQuoting.push(...one.stillQuoting);
         }
         return total;
       });

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { toFileError } from '../errors/to-file-error.js';
+import { findReferencedCommentIds } from './find-referenced-comment-ids.js';
 import { removeQuotedComments } from './remove-quoted-comments.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import { describeOutput, REPORT_FORMATS, type ManifestOutput, type ManifestScrub } from './write-report.js';
@@ -12,10 +13,15 @@ export interface ScrubResult {
   quotesRemoved: number;
   /** Manifests or report files that could not be read as ours: not checked, so they may still quote such comments. */
   unreadable: string[];
+  /**
+   * Report files that still name a deleted or removed comment after the scrub (edited by hand past what it can take
+   * apart): whatever could be taken out was, and their night keeps the id so the next scrub tries again.
+   */
+  stillQuoting: string[];
 }
 
 export function emptyScrubResult(): ScrubResult {
-  return { files: [], quotesRemoved: 0, unreadable: [] };
+  return { files: [], quotesRemoved: 0, unreadable: [], stillQuoting: [] };
 }
 
 const MANIFEST_SUFFIX = '.manifest.json';
@@ -82,6 +88,10 @@ function scrubNight(manifestPath: string, isGone: (id: string) => boolean, now: 
       return;
     }
     for (const id of scrubbed.quoted) quoted.add(id);
+    // what the removers did not recognise as a quote still names the comment: kept in the manifest so it is retried
+    const referenced = findReferencedCommentIds(format, scrubbed.content);
+    for (const id of referenced) quoted.add(id);
+    if ([...referenced].some(isGone)) result.stillQuoting.push(path);
     if (scrubbed.removed === 0) return;
     writeFileAtomic(path, scrubbed.content);
     result.files.push(path);

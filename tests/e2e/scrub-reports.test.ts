@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,19 @@ describe('earlier report files lose the quotes of comments deleted since (run an
     // a second scrub finds nothing left to do
     const again = JSON.parse((await cli(['scrub', '--db', db, '--out', copy, '--event', EVENT, '--json'])).stdout) as { scrubbed: { files: number } };
     expect(again.scrubbed.files).toBe(0);
+  });
+
+  it('scrub exits 4 and names a hand-edited file that still names the deleted comment', async () => {
+    const copy = join(dir, 'edited');
+    cpSync(out, copy, { recursive: true });
+    const md = reportFiles()[0]!.replace(out, copy);
+    // the attribution moved out of the blockquote: no longer a quote scrub can take apart, but still the comment's permalink
+    const edited = readFileSync(md, 'utf8').replace(new RegExp(`^> — (.*/${gone.commentId}/)`, 'm'), '— $1');
+    expect(edited).not.toBe(readFileSync(md, 'utf8'));
+    writeFileSync(md, edited);
+    const result = await cli(['scrub', '--db', db, '--out', copy]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(`${md} still names a comment deleted or removed on Reddit`);
   });
 
   it('the next run scrubs them too, and its --json says how many files', async () => {

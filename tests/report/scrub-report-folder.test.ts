@@ -113,4 +113,44 @@ describe('scrubReportFolder', () => {
     expect(result.unreadable).toEqual([join(dir, `${report.date}.json`)]);
     expect(result.files.length).toBe(3);
   });
+
+  it('takes the quote out of a hand-edited Markdown and HTML file (CRLF line ends, a reworded paraphrase, reordered figure attributes)', () => {
+    const dir = makeDir();
+    write(dir);
+    const md = join(dir, `${report.date}.md`);
+    const html = join(dir, `${report.date}.html`);
+    writeFileSync(md, readFileSync(md, 'utf8').replaceAll('*Our paraphrase:*', '*Paraphrase (ours):*').replaceAll('\n', '\r\n'));
+    writeFileSync(
+      html,
+      readFileSync(html, 'utf8')
+        .replace(/<figure class="quote" data-comment-id="([^"]*)" style="([^"]*)">/g, '<figure style="$2" data-comment-id="$1" class="quote">')
+        .replaceAll('\n', '\r\n'),
+    );
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    for (const path of [md, html]) {
+      const content = readFileSync(path, 'utf8');
+      expect(content).not.toContain(goneText.slice(0, 40));
+      expect(content).not.toContain(gone.permalink);
+      expect(content).not.toContain(`data-comment-id="${gone.commentId}"`);
+    }
+    expect(readFileSync(md, 'utf8')).not.toMatch(/(^|[^\r])\n/);
+    expect(readFileSync(md, 'utf8')).toContain('*Paraphrase (ours):*');
+    expect(result.stillQuoting).toEqual([]);
+    expect(result.files.length).toBe(4);
+  });
+
+  it('names a file that still names the gone comment after the scrub, and keeps the id in the manifest so the next scrub retries', () => {
+    const dir = makeDir();
+    write(dir);
+    const md = join(dir, `${report.date}.md`);
+    // the attribution moved out of the blockquote: no longer a quote it can take apart, but still the comment's permalink
+    writeFileSync(md, readFileSync(md, 'utf8').replace(/^> — /m, '— '));
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.stillQuoting).toEqual([md]);
+    expect(result.files.length).toBe(3);
+    const manifest = JSON.parse(readFileSync(join(dir, `${report.date}.manifest.json`), 'utf8')) as RunManifest;
+    expect(manifest.quotedCommentIds).toContain(gone.commentId);
+    const again = scrubReportFolder(dir, (id) => id === gone.commentId, 6);
+    expect(again.stillQuoting).toEqual([md]);
+  });
 });
