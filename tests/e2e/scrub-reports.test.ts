@@ -67,6 +67,17 @@ describe('earlier report files lose the quotes of comments deleted since (run an
     expect(result.stderr).toContain(`${md} still names a comment deleted or removed on Reddit`);
   });
 
+  it('scrub scrubs the files beside a truncated manifest and exits 4 naming the manifest', async () => {
+    const copy = join(dir, 'truncated');
+    cpSync(out, copy, { recursive: true });
+    const manifest = jsonPath.replace(out, copy).replace(/\.json$/, '.manifest.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').slice(0, 300));
+    const result = await cli(['scrub', '--db', db, '--out', copy]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(`${manifest} is not a report reactionlens can read`);
+    for (const path of reportFiles()) expect(readFileSync(path.replace(out, copy), 'utf8')).not.toContain(gone.text);
+  });
+
   it('the next run scrubs them too, and its --json says how many files', async () => {
     const result = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--format', 'md,json,csv,html', '--quiet', '--json', '--no-recheck']);
     expect(result.code).toBe(0);

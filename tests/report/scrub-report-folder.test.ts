@@ -153,4 +153,18 @@ describe('scrubReportFolder', () => {
     const again = scrubReportFolder(dir, (id) => id === gone.commentId, 6);
     expect(again.stillQuoting).toEqual([md]);
   });
+
+  it('scrubs the files beside a damaged manifest, named after its night, and names the manifest as unreadable', () => {
+    const dir = makeDir();
+    write(dir);
+    const manifestPath = join(dir, `${report.date}.manifest.json`);
+    const damaged = readFileSync(manifestPath, 'utf8').slice(0, 200);
+    writeFileSync(manifestPath, damaged);
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.unreadable).toEqual([manifestPath]);
+    expect(result.files.sort()).toEqual(['csv', 'html', 'json', 'md'].map((ext) => join(dir, `${report.date}.${ext}`)));
+    for (const ext of ['md', 'json', 'csv', 'html']) expect(readFileSync(join(dir, `${report.date}.${ext}`), 'utf8')).not.toContain(goneText.slice(0, 40));
+    // left as it was for someone to repair: rewriting it would only guess
+    expect(readFileSync(manifestPath, 'utf8')).toBe(damaged);
+  });
 });
