@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { toFileError } from '../errors/to-file-error.js';
@@ -92,7 +92,7 @@ function scrubNight(manifestPath: string, isGone: (id: string) => boolean, now: 
   if (removed === 0 && (indexed !== undefined || !complete)) return;
   if (complete) raw.quotedCommentIds = [...quoted].sort();
   if (removed > 0) raw.scrubs = [...(raw.scrubs ?? []), { at: new Date(now * 1000).toISOString(), quotesRemoved: removed }];
-  writeFileAtomic(manifestPath, `${JSON.stringify(raw, null, 2)}\n`);
+  writeFileAtomic(resolveRealPath(manifestPath), `${JSON.stringify(raw, null, 2)}\n`);
 }
 
 function readManifest(path: string): { raw: RawManifest; parsed: z.infer<typeof manifestSchema> } | null {
@@ -128,7 +128,8 @@ function scrubFile(
   const quoted = new Set([...scrubbed.quoted, ...referenced]);
   if ([...referenced].some(isGone)) result.stillQuoting.push(path);
   if (scrubbed.removed > 0) {
-    writeFileAtomic(path, scrubbed.content);
+    // a report published through a symlink is scrubbed where it lives: renaming over the link would leave the target quoting
+    writeFileAtomic(resolveRealPath(path), scrubbed.content);
     result.files.push(path);
     result.quotesRemoved += scrubbed.removed;
   }
@@ -144,5 +145,13 @@ function readText(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (cause) {
     throw toFileError(cause, 'cannot read', path);
+  }
+}
+
+function resolveRealPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (cause) {
+    throw toFileError(cause, 'cannot resolve', path);
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -166,5 +166,20 @@ describe('scrubReportFolder', () => {
     for (const ext of ['md', 'json', 'csv', 'html']) expect(readFileSync(join(dir, `${report.date}.${ext}`), 'utf8')).not.toContain(goneText.slice(0, 40));
     // left as it was for someone to repair: rewriting it would only guess
     expect(readFileSync(manifestPath, 'utf8')).toBe(damaged);
+  });
+
+  it('scrubs a report file published through a symlink where it lives, keeping the link', () => {
+    const dir = makeDir();
+    const published = makeDir();
+    write(dir);
+    const md = join(dir, `${report.date}.md`);
+    const target = join(published, 'night.md');
+    renameSync(md, target);
+    symlinkSync(target, md);
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.files).toContain(md);
+    expect(lstatSync(md).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).not.toContain(goneText.slice(0, 40));
+    expect(readFileSync(target, 'utf8')).not.toContain(gone.permalink);
   });
 });
