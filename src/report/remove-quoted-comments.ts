@@ -97,24 +97,36 @@ function removeFromCsv(content: string, isGone: (id: string) => boolean): Remove
 // cannot hold a `</figure>` that would end the match early. The attributes are matched in any order and either
 // line ending, so a file edited by hand (or saved by an editor that rewrites them) is still taken apart.
 const HTML_FIGURE = /<figure\b([^>]*)>[\s\S]*?<\/figure>(?:\r?\n)?/gi;
+/** What a report says where every quote of a list was taken out. */
+export const QUOTES_REMOVED = 'Quotes removed: the quoted comments were deleted or removed on Reddit after this report was written.';
+// stands for a removed figure until the lists left empty are found; a NUL never appears in a rendered report
+const REMOVED_MARK = '\u0000removed-quote\u0000';
+// a list heading (and the note renderHtml may put under the highlights heading) followed only by removed figures
+const EMPTIED_HTML_LIST = /(<\/h[23]>(?:\r?\n<p class="foot">[^<]*<\/p>)?\r?\n)(?:\u0000removed-quote\u0000)+(?=<\/section>|<h3>)/g;
 const HTML_COMMENT_ID = /\bdata-comment-id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 
 function removeFromHtml(content: string, isGone: (id: string) => boolean): RemovedQuotes | null {
   if (!/^(?:\uFEFF)?\s*<!doctype html>/i.test(content)) return null;
   let removed = 0;
   const quoted = new Set<string>();
-  const out = content.replace(HTML_FIGURE, (figure, attributes: string) => {
+  const marked = content.replace(HTML_FIGURE, (figure, attributes: string) => {
     const match = HTML_COMMENT_ID.exec(attributes);
     const id = match?.[1] ?? match?.[2] ?? match?.[3];
     if (id === undefined) return figure;
     if (isGone(id)) {
       removed++;
-      return '';
+      return REMOVED_MARK;
     }
     quoted.add(id);
     return figure;
   });
-  return { content: removed === 0 ? content : out, removed, quoted: [...quoted] };
+  if (removed === 0) return { content, removed, quoted: [...quoted] };
+  const eol = content.includes('\r\n') ? '\r\n' : '\n';
+  // a list left with no quote at all says why, instead of a heading over nothing
+  const out = marked
+    .replace(EMPTIED_HTML_LIST, (_, head: string) => `${head}<p>${QUOTES_REMOVED}</p>${eol}`)
+    .replaceAll(REMOVED_MARK, '');
+  return { content: out, removed, quoted: [...quoted] };
 }
 
 /**
@@ -133,8 +145,18 @@ function removeFromMarkdown(content: string, isGone: (id: string) => boolean): R
   const out: string[] = [];
   let removed = 0;
   const quoted = new Set<string>();
+  const cr = content.includes('\r\n') ? '\r' : '';
+  // the highlights run from one heading to the next: one whose quotes were all taken out says so
+  let removedInSection = false;
+  let keptInSection = false;
+  const closeSection = (): void => {
+    if (removedInSection && !keptInSection) out.push(`_${QUOTES_REMOVED}_${cr}`, cr);
+    removedInSection = false;
+    keptInSection = false;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
+    if (line.startsWith('#')) closeSection();
     if (!line.startsWith('>') || (i > 0 && lines[i - 1] !== '')) {
       out.push(raw[i] ?? '');
       continue;
@@ -149,6 +171,7 @@ function removeFromMarkdown(content: string, isGone: (id: string) => boolean): R
     }
     if (isGone(id)) {
       removed++;
+      removedInSection = true;
       // the quote, the blank line, the paraphrase and the blank line after it
       let next = end + 1;
       if (lines[next] === '') next++;
@@ -160,9 +183,11 @@ function removeFromMarkdown(content: string, isGone: (id: string) => boolean): R
       continue;
     }
     quoted.add(id);
+    keptInSection = true;
     out.push(...raw.slice(i, end + 1));
     i = end;
   }
+  closeSection();
   return { content: removed === 0 ? content : out.join('\n'), removed, quoted: [...quoted] };
 }
 

@@ -10,6 +10,7 @@ import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import type { Report } from '../../src/report/report.js';
+import { TAG_LABELS } from '../../src/report/format-values.js';
 import { scrubReportFolder } from '../../src/report/scrub-report-folder.js';
 import { writeReport, type RunManifest } from '../../src/report/write-report.js';
 import { TAG_NAMES } from '../../src/types.js';
@@ -181,5 +182,20 @@ describe('scrubReportFolder', () => {
     expect(lstatSync(md).isSymbolicLink()).toBe(true);
     expect(readFileSync(target, 'utf8')).not.toContain(goneText.slice(0, 40));
     expect(readFileSync(target, 'utf8')).not.toContain(gone.permalink);
+  });
+
+  it('says the quotes were removed where a list of quotes is left empty, instead of a heading over nothing', () => {
+    const dir = makeDir();
+    const byTag = Object.fromEntries(TAG_NAMES.map((t) => [t, t === gone.primaryTag ? [gone] : []])) as Report['quotes']['byTag'];
+    const single: Report = { ...report, quotes: { highlights: [gone], byTag } };
+    writeReport(single, { dir, basename: single.date, formats: ['md', 'html'], now: 1_766_100_000, toolVersion: '9.9.9' });
+    scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const line = 'Quotes removed: the quoted comments were deleted or removed on Reddit after this report was written.';
+    const md = readFileSync(join(dir, `${single.date}.md`), 'utf8');
+    expect(md).toContain(`\n\n_${line}_\n\n### What the numbers say\n`);
+    const html = readFileSync(join(dir, `${single.date}.html`), 'utf8');
+    expect(html).toContain(`<section id="quotes"><h2>Quote highlights</h2>\n<p>${line}</p>\n</section>`);
+    expect(html).toContain(`<h3>${TAG_LABELS[gone.primaryTag]}</h3>\n<p>${line}</p>\n`);
+    expect(html).not.toContain('<figure');
   });
 });
