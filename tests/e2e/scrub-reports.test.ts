@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
+import { acquireStoreLock } from '../../src/store/store-lock.js';
 import { Store } from '../../src/store/store.js';
 import { cli } from '../helpers/run-cli.js';
 
@@ -76,6 +77,21 @@ describe('earlier report files lose the quotes of comments deleted since (run an
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(`${manifest} is not a report reactionlens can read`);
     for (const path of reportFiles()) expect(readFileSync(path.replace(out, copy), 'utf8')).not.toContain(gone.text);
+  });
+
+  it('report takes the store lock: while another process holds it, report exits 5 and leaves the folder alone', async () => {
+    const copy = join(dir, 'locked');
+    cpSync(out, copy, { recursive: true });
+    const before = readFileSync(reportFiles()[0]!.replace(out, copy), 'utf8');
+    const release = acquireStoreLock(db);
+    try {
+      const result = await cli(['report', '--event', EVENT, '--db', db, '--out', copy]);
+      expect(result.code).toBe(5);
+      expect(result.stderr).toMatch(/busy: .*in use by another reactionlens run/);
+    } finally {
+      release();
+    }
+    expect(readFileSync(reportFiles()[0]!.replace(out, copy), 'utf8')).toBe(before);
   });
 
   it('the next run scrubs them too, and its --json says how many files', async () => {
