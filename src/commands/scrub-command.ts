@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { dbOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 import { withStoreLock } from '../cli/with-store-lock.js';
+import { ConfigError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
 import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
 import { emptyScrubResult } from '../report/scrub-report-folder.js';
@@ -29,8 +30,10 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
     .action(async (raw: unknown) => {
       const flags = parseOptions('scrub', flagsSchema, raw);
       const out = resolve(ctx.cwd, flags.out);
+      // a mistyped path would otherwise be "checked" and pass: nothing would say its deleted quotes are still published
+      requireFolder(out, '--out');
+      const dirs = flags.event === undefined ? listEventFolders(out) : [requireFolder(join(out, flags.event), '--event')];
       const store = ctx.openStore(flags.db, { mustExist: true });
-      const dirs = flags.event === undefined ? listEventFolders(out) : [join(out, flags.event)];
       // under the lock, so a run writing tonight's report into the same folder never interleaves with this
       const result = await withStoreLock(store.path, async () => {
         const total = emptyScrubResult();
@@ -53,8 +56,20 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
     });
 }
 
+function requireFolder(path: string, flag: string): string {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw toFileError(cause, 'cannot read', path);
+    throw new ConfigError(`${flag}: no folder ${path} (check the event id and --out)`);
+  }
+  if (!isFolder) throw new ConfigError(`${flag}: ${path} is not a folder`);
+  return path;
+}
+
 function listEventFolders(out: string): string[] {
-  if (!existsSync(out)) return [];
   try {
     return readdirSync(out)
       .filter((name) => !name.startsWith('.') && statSync(join(out, name)).isDirectory())

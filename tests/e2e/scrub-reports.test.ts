@@ -94,6 +94,16 @@ describe('earlier report files lose the quotes of comments deleted since (run an
     expect(readFileSync(reportFiles()[0]!.replace(out, copy), 'utf8')).toBe(before);
   });
 
+  it('scrub refuses a mistyped --event or a missing --out with exit 2 naming the path, instead of "checking" nothing', async () => {
+    const typo = await cli(['scrub', '--db', db, '--out', out, '--event', 'amazon-openai-2052-12']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(join(out, 'amazon-openai-2052-12'));
+    const missing = await cli(['scrub', '--db', db, '--out', join(dir, 'no-such-reports')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(join(dir, 'no-such-reports'));
+    expect(missing.stderr).not.toContain('checked');
+  });
+
   it('the next run scrubs them too, and its --json says how many files', async () => {
     const result = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--format', 'md,json,csv,html', '--quiet', '--json', '--no-recheck']);
     expect(result.code).toBe(0);
