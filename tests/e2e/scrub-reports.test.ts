@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,18 @@ describe('earlier report files lose the quotes of comments deleted since (run an
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(join(dir, 'no-such-reports'));
     expect(missing.stderr).not.toContain('checked');
+  });
+
+  it('scrub goes on past a folder it cannot scrub, then exits 3 naming it', async () => {
+    const copy = join(dir, 'one-broken');
+    cpSync(out, copy, { recursive: true });
+    // sorted before the event's folder; a "manifest" that is a folder cannot be read (a permission error would not stop root)
+    const broken = join(copy, 'aaa-broken');
+    mkdirSync(join(broken, '2025-12-01.manifest.json'), { recursive: true });
+    const result = await cli(['scrub', '--db', db, '--out', copy]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/file error: .*aaa-broken/);
+    for (const path of reportFiles()) expect(readFileSync(path.replace(out, copy), 'utf8')).not.toContain(gone.text);
   });
 
   it('the next run scrubs them too, and its --json says how many files', async () => {
