@@ -12,7 +12,9 @@ import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
-import type { Tagger } from '../types.js';
+import { withStoreLock } from '../cli/with-store-lock.js';
+import type { Store } from '../store/store.js';
+import type { EventConfig, Tagger } from '../types.js';
 
 export interface ReportCommandDeps {
   loadTagger: () => Tagger;
@@ -42,30 +44,42 @@ export function registerReportCommand(program: Command, ctx: CliContext, deps: R
     .option('--with-authors', 'show usernames in quotes (off by default)')
     .option('--max-quotes <n>', 'quote highlights, 1–6 (default 5)')
     .option(...jsonOption)
-    .action((raw: unknown) => {
+    .action(async (raw: unknown) => {
       const flags = parseOptions('report', flagsSchema, raw);
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const reportsDir = resolve(ctx.cwd, flags.out);
       const store = ctx.openStore(flags.db, { mustExist: true });
-      const tagger = deps.loadTagger();
-      const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, {
-        withAuthors: flags.withAuthors,
-        reportsDir,
-        ...(flags.maxQuotes === undefined ? {} : { maxQuotes: flags.maxQuotes }),
-      });
-      warnUnreadableRuns(ctx, store.path, unreadableRuns);
-      if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${taggedNow} comments in memory (run \`reactionlens run\` to cache tags)\n`);
-      if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
-      const report = buildReport(input);
-      const eventDir = join(reportsDir, event.id);
-      // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
-      const scrubbed = scrubEventReports(store, eventDir, ctx.now());
-      summariseScrub(ctx, scrubbed, 'reactionlens report');
-      const paths = writeReport(report, { dir: eventDir, basename: report.date, formats: flags.format, now: ctx.now() });
-      if (flags.json) {
-        ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths, scrubbed: toScrubJson(scrubbed) }, null, 2)}\n`);
-        return;
-      }
-      for (const path of paths) ctx.stdout(`${path}\n`);
+      // it rewrites the folder run and scrub write under the lock (earlier nights, manifests, history.json): never beside them
+      await withStoreLock(store.path, async () => writeEventReport(ctx, deps, flags, event, reportsDir, store));
     });
+}
+
+function writeEventReport(
+  ctx: CliContext,
+  deps: ReportCommandDeps,
+  flags: z.infer<typeof flagsSchema>,
+  event: EventConfig,
+  reportsDir: string,
+  store: Store,
+): void {
+  const tagger = deps.loadTagger();
+  const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, {
+    withAuthors: flags.withAuthors,
+    reportsDir,
+    ...(flags.maxQuotes === undefined ? {} : { maxQuotes: flags.maxQuotes }),
+  });
+  warnUnreadableRuns(ctx, store.path, unreadableRuns);
+  if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${taggedNow} comments in memory (run \`reactionlens run\` to cache tags)\n`);
+  if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
+  const report = buildReport(input);
+  const eventDir = join(reportsDir, event.id);
+  // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
+  const scrubbed = scrubEventReports(store, eventDir, ctx.now());
+  summariseScrub(ctx, scrubbed, 'reactionlens report');
+  const paths = writeReport(report, { dir: eventDir, basename: report.date, formats: flags.format, now: ctx.now() });
+  if (flags.json) {
+    ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths, scrubbed: toScrubJson(scrubbed) }, null, 2)}\n`);
+    return;
+  }
+  for (const path of paths) ctx.stdout(`${path}\n`);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -7,9 +7,10 @@ import { dbOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 import { withStoreLock } from '../cli/with-store-lock.js';
+import { ConfigError, FileError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
 import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
-import { emptyScrubResult } from '../report/scrub-report-folder.js';
+import { emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 
 const flagsSchema = z.object({
   event: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '--event must be an event id (lowercase letters, digits, single hyphens)').optional(),
@@ -29,31 +30,64 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
     .action(async (raw: unknown) => {
       const flags = parseOptions('scrub', flagsSchema, raw);
       const out = resolve(ctx.cwd, flags.out);
+      // a mistyped path would otherwise be "checked" and pass: nothing would say its deleted quotes are still published
+      requireFolder(out, '--out');
+      const dirs = flags.event === undefined ? listEventFolders(out) : [requireFolder(join(out, flags.event), '--event')];
       const store = ctx.openStore(flags.db, { mustExist: true });
-      const dirs = flags.event === undefined ? listEventFolders(out) : [join(out, flags.event)];
       // under the lock, so a run writing tonight's report into the same folder never interleaves with this
+      const failed: FileError[] = [];
       const result = await withStoreLock(store.path, async () => {
         const total = emptyScrubResult();
         for (const dir of dirs) {
-          const one = scrubEventReports(store, dir, ctx.now());
+          let one: ScrubResult;
+          try {
+            one = scrubEventReports(store, dir, ctx.now());
+          } catch (error) {
+            // one folder that cannot be read or written must not leave the deleted quotes of every later one published
+            const fileError = toFileError(error, 'cannot scrub', dir);
+            if (!(fileError instanceof FileError)) throw fileError;
+            failed.push(fileError);
+            continue;
+          }
           total.files.push(...one.files);
           total.quotesRemoved += one.quotesRemoved;
           total.unreadable.push(...one.unreadable);
+          total.stillQuoting.push(...one.stillQuoting);
         }
         return total;
       });
       summariseScrub(ctx, result, 'reactionlens scrub');
       if (flags.json) {
-        ctx.stdout(`${JSON.stringify({ folders: dirs, scrubbed: toScrubJson(result) }, null, 2)}\n`);
-        return;
+        const failures = failed.map((e) => ({ path: e.path, error: e.message }));
+        ctx.stdout(`${JSON.stringify({ folders: dirs, scrubbed: toScrubJson(result), failed: failures }, null, 2)}\n`);
+      } else {
+        ctx.stderr(`reactionlens scrub: ${dirs.length - failed.length} folder(s) checked, ${result.files.length} file(s) rewritten\n`);
+        for (const path of result.files) ctx.stdout(`${path}\n`);
       }
-      ctx.stderr(`reactionlens scrub: ${dirs.length} folder(s) checked, ${result.files.length} file(s) rewritten\n`);
-      for (const path of result.files) ctx.stdout(`${path}\n`);
+      if (failed.length > 0) throw describeFailedFolders(failed);
     });
 }
 
+function describeFailedFolders(failed: readonly FileError[]): FileError {
+  const first = failed[0];
+  if (failed.length === 1 && first !== undefined) return first;
+  return new FileError(`${failed.length} folders could not be scrubbed: ${failed.map((e) => e.message).join('; ')}`, first?.path ?? '');
+}
+
+function requireFolder(path: string, flag: string): string {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw toFileError(cause, 'cannot read', path);
+    throw new ConfigError(`${flag}: no folder ${path} (check the event id and --out)`);
+  }
+  if (!isFolder) throw new ConfigError(`${flag}: ${path} is not a folder`);
+  return path;
+}
+
 function listEventFolders(out: string): string[] {
-  if (!existsSync(out)) return [];
   try {
     return readdirSync(out)
       .filter((name) => !name.startsWith('.') && statSync(join(out, name)).isDirectory())

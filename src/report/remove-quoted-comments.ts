@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { splitCsvRecords } from './split-csv-records.js';
 import type { ReportFormat } from './write-report.js';
 
 export interface RemovedQuotes {
@@ -92,96 +93,117 @@ function removeFromCsv(content: string, isGone: (id: string) => boolean): Remove
   return { content: `${bom}${kept.map((r) => r.raw).join('')}`, removed, quoted: [...quoted] };
 }
 
-/** RFC 4180 records, each with its raw text (line end included) so kept rows are written back byte for byte. */
-function splitCsvRecords(text: string): Array<{ raw: string; fields: string[] }> {
-  const records: Array<{ raw: string; fields: string[] }> = [];
-  let start = 0;
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
-      if (ch === '\r') i++;
-      fields.push(field);
-      records.push({ raw: text.slice(start, i + 1), fields });
-      start = i + 1;
-      fields = [];
-      field = '';
-    } else field += ch;
-  }
-  if (start < text.length) records.push({ raw: text.slice(start), fields: [...fields, field] });
-  return records;
-}
-
 // renderHtml writes each quote as one <figure> carrying its comment id; the quote's own text is escaped, so it
-// cannot hold a `</figure>` that would end the match early.
-const HTML_QUOTE = /<figure class="quote" data-comment-id="([^"]*)"[\s\S]*?<\/figure>\n?/g;
+// cannot hold a `</figure>` that would end the match early. The attributes are matched in any order and either
+// line ending, so a file edited by hand (or saved by an editor that rewrites them) is still taken apart.
+const HTML_FIGURE = /<figure\b([^>]*)>[\s\S]*?<\/figure>(?:\r?\n)?/gi;
+/** What a report says where every quote of a list was taken out. */
+export const QUOTES_REMOVED = 'Quotes removed: the quoted comments were deleted or removed on Reddit after this report was written.';
+// stands for a removed figure until the lists left empty are found; a NUL never appears in a rendered report
+const REMOVED_MARK = '\u0000removed-quote\u0000';
+// a list heading (and the note renderHtml may put under the highlights heading) followed only by removed figures
+const EMPTIED_HTML_LIST = /(<\/h[23]>(?:\r?\n<p class="foot">[^<]*<\/p>)?\r?\n)(?:\u0000removed-quote\u0000)+(?=<\/section>|<h3>)/g;
+const HTML_COMMENT_ID = /\bdata-comment-id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 
 function removeFromHtml(content: string, isGone: (id: string) => boolean): RemovedQuotes | null {
-  if (!content.startsWith('<!doctype html>')) return null;
+  if (!/^(?:\uFEFF)?\s*<!doctype html>/i.test(content)) return null;
   let removed = 0;
   const quoted = new Set<string>();
-  const out = content.replace(HTML_QUOTE, (figure, id: string) => {
+  const marked = content.replace(HTML_FIGURE, (figure, attributes: string) => {
+    const match = HTML_COMMENT_ID.exec(attributes);
+    const id = match?.[1] ?? match?.[2] ?? match?.[3];
+    if (id === undefined) return figure;
     if (isGone(id)) {
       removed++;
-      return '';
+      return REMOVED_MARK;
     }
     quoted.add(id);
     return figure;
   });
-  return { content: removed === 0 ? content : out, removed, quoted: [...quoted] };
+  if (removed === 0) return { content, removed, quoted: [...quoted] };
+  const eol = content.includes('\r\n') ? '\r\n' : '\n';
+  // a list left with no quote at all says why, instead of a heading over nothing
+  const out = marked
+    .replace(EMPTIED_HTML_LIST, (_, head: string) => `${head}<p>${QUOTES_REMOVED}</p>${eol}`)
+    .replaceAll(REMOVED_MARK, '');
+  return { content: out, removed, quoted: [...quoted] };
 }
 
 /**
  * renderMarkdown writes a quote as a run of `>` lines whose last line is the attribution, `> — [Reddit, r/…](permalink)…`,
  * then a blank line, the `*Our paraphrase:*` line and a blank line. Every line of the quoted text starts with `>`, so the
- * run cannot end inside it, and the comment id is the permalink's last path segment.
+ * run cannot end inside it, and the comment id is the permalink's last path segment. A file edited by hand may have
+ * CRLF line ends, a reworded attribution or paraphrase: the permalink anywhere in the run names the comment, and the
+ * italic or "paraphrase" line after it goes with the quote, since the paraphrase is built from the quoted words.
  */
-const ATTRIBUTION = /^> — \[[^\]]*\]\((https?:\/\/[^)\s]+)\)/;
+const PERMALINK = /https?:\/\/[^)\s"'<>]+/g;
 
 function removeFromMarkdown(content: string, isGone: (id: string) => boolean): RemovedQuotes | null {
-  const lines = content.split('\n');
+  const raw = content.split('\n');
+  // matched without the CR of a CRLF file, written back with it
+  const lines = raw.map((l) => l.replace(/\r$/, ''));
   const out: string[] = [];
   let removed = 0;
   const quoted = new Set<string>();
+  const cr = content.includes('\r\n') ? '\r' : '';
+  // the highlights run from one heading to the next: one whose quotes were all taken out says so
+  let removedInSection = false;
+  let keptInSection = false;
+  const closeSection = (): void => {
+    if (removedInSection && !keptInSection) out.push(`_${QUOTES_REMOVED}_${cr}`, cr);
+    removedInSection = false;
+    keptInSection = false;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
+    if (line.startsWith('#')) closeSection();
     if (!line.startsWith('>') || (i > 0 && lines[i - 1] !== '')) {
-      out.push(line);
+      out.push(raw[i] ?? '');
       continue;
     }
     let end = i;
     while (end + 1 < lines.length && (lines[end + 1] ?? '').startsWith('>')) end++;
-    const url = ATTRIBUTION.exec(lines[end] ?? '')?.[1];
-    const id = url === undefined ? undefined : commentIdOf(url);
-    const isQuote = id !== undefined && lines[end + 1] === '' && (lines[end + 2] ?? '').startsWith('*Our paraphrase:*');
-    if (!isQuote) {
-      out.push(...lines.slice(i, end + 1));
+    const id = findQuotedCommentId(lines.slice(i, end + 1));
+    if (id === undefined) {
+      out.push(...raw.slice(i, end + 1));
       i = end;
       continue;
     }
     if (isGone(id)) {
       removed++;
+      removedInSection = true;
       // the quote, the blank line, the paraphrase and the blank line after it
-      i = lines[end + 3] === '' ? end + 3 : end + 2;
+      let next = end + 1;
+      if (lines[next] === '') next++;
+      if (isParaphraseLine(lines[next] ?? '')) {
+        next++;
+        if (lines[next] === '') next++;
+      }
+      i = next - 1;
       continue;
     }
     quoted.add(id);
-    out.push(...lines.slice(i, end + 1));
+    keptInSection = true;
+    out.push(...raw.slice(i, end + 1));
     i = end;
   }
+  closeSection();
   return { content: removed === 0 ? content : out.join('\n'), removed, quoted: [...quoted] };
+}
+
+function isParaphraseLine(line: string): boolean {
+  return /paraphrase/i.test(line) || (line.startsWith('*') && !line.startsWith('**'));
+}
+
+/** The comment a `>` run quotes: the last comment permalink in it (the attribution is the run's last line). */
+function findQuotedCommentId(run: readonly string[]): string | undefined {
+  for (const line of [...run].reverse()) {
+    for (const url of [...line.matchAll(PERMALINK)].reverse()) {
+      const id = commentIdOf(url[0]);
+      if (id !== undefined) return id;
+    }
+  }
+  return undefined;
 }
 
 function commentIdOf(permalink: string): string | undefined {

@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
+import { acquireStoreLock } from '../../src/store/store-lock.js';
 import { Store } from '../../src/store/store.js';
 import { cli } from '../helpers/run-cli.js';
 
@@ -52,6 +53,67 @@ describe('earlier report files lose the quotes of comments deleted since (run an
     // a second scrub finds nothing left to do
     const again = JSON.parse((await cli(['scrub', '--db', db, '--out', copy, '--event', EVENT, '--json'])).stdout) as { scrubbed: { files: number } };
     expect(again.scrubbed.files).toBe(0);
+  });
+
+  it('scrub exits 4 and names a hand-edited file that still names the deleted comment', async () => {
+    const copy = join(dir, 'edited');
+    cpSync(out, copy, { recursive: true });
+    const md = reportFiles()[0]!.replace(out, copy);
+    // the attribution moved out of the blockquote: no longer a quote scrub can take apart, but still the comment's permalink
+    const edited = readFileSync(md, 'utf8').replace(new RegExp(`^> — (.*/${gone.commentId}/)`, 'm'), '— $1');
+    expect(edited).not.toBe(readFileSync(md, 'utf8'));
+    writeFileSync(md, edited);
+    const result = await cli(['scrub', '--db', db, '--out', copy]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(`${md} still names a comment deleted or removed on Reddit`);
+  });
+
+  it('scrub scrubs the files beside a truncated manifest and exits 4 naming the manifest', async () => {
+    const copy = join(dir, 'truncated');
+    cpSync(out, copy, { recursive: true });
+    const manifest = jsonPath.replace(out, copy).replace(/\.json$/, '.manifest.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').slice(0, 300));
+    const result = await cli(['scrub', '--db', db, '--out', copy]);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(`${manifest} is not a report reactionlens can read`);
+    for (const path of reportFiles()) expect(readFileSync(path.replace(out, copy), 'utf8')).not.toContain(gone.text);
+  });
+
+  it('report takes the store lock: while another process holds it, report exits 5 and leaves the folder alone', async () => {
+    const copy = join(dir, 'locked');
+    cpSync(out, copy, { recursive: true });
+    const before = readFileSync(reportFiles()[0]!.replace(out, copy), 'utf8');
+    const release = acquireStoreLock(db);
+    try {
+      const result = await cli(['report', '--event', EVENT, '--db', db, '--out', copy]);
+      expect(result.code).toBe(5);
+      expect(result.stderr).toMatch(/busy: .*in use by another reactionlens run/);
+    } finally {
+      release();
+    }
+    expect(readFileSync(reportFiles()[0]!.replace(out, copy), 'utf8')).toBe(before);
+  });
+
+  it('scrub refuses a mistyped --event or a missing --out with exit 2 naming the path, instead of "checking" nothing', async () => {
+    const typo = await cli(['scrub', '--db', db, '--out', out, '--event', 'amazon-openai-2052-12']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain(join(out, 'amazon-openai-2052-12'));
+    const missing = await cli(['scrub', '--db', db, '--out', join(dir, 'no-such-reports')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(join(dir, 'no-such-reports'));
+    expect(missing.stderr).not.toContain('checked');
+  });
+
+  it('scrub goes on past a folder it cannot scrub, then exits 3 naming it', async () => {
+    const copy = join(dir, 'one-broken');
+    cpSync(out, copy, { recursive: true });
+    // sorted before the event's folder; a "manifest" that is a folder cannot be read (a permission error would not stop root)
+    const broken = join(copy, 'aaa-broken');
+    mkdirSync(join(broken, '2025-12-01.manifest.json'), { recursive: true });
+    const result = await cli(['scrub', '--db', db, '--out', copy]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/file error: .*aaa-broken/);
+    for (const path of reportFiles()) expect(readFileSync(path.replace(out, copy), 'utf8')).not.toContain(gone.text);
   });
 
   it('the next run scrubs them too, and its --json says how many files', async () => {

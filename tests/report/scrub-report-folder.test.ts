@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import type { Report } from '../../src/report/report.js';
+import { TAG_LABELS } from '../../src/report/format-values.js';
 import { scrubReportFolder } from '../../src/report/scrub-report-folder.js';
 import { writeReport, type RunManifest } from '../../src/report/write-report.js';
 import { TAG_NAMES } from '../../src/types.js';
@@ -112,5 +113,89 @@ describe('scrubReportFolder', () => {
     const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
     expect(result.unreadable).toEqual([join(dir, `${report.date}.json`)]);
     expect(result.files.length).toBe(3);
+  });
+
+  it('takes the quote out of a hand-edited Markdown and HTML file (CRLF line ends, a reworded paraphrase, reordered figure attributes)', () => {
+    const dir = makeDir();
+    write(dir);
+    const md = join(dir, `${report.date}.md`);
+    const html = join(dir, `${report.date}.html`);
+    writeFileSync(md, readFileSync(md, 'utf8').replaceAll('*Our paraphrase:*', '*Paraphrase (ours):*').replaceAll('\n', '\r\n'));
+    writeFileSync(
+      html,
+      readFileSync(html, 'utf8')
+        .replace(/<figure class="quote" data-comment-id="([^"]*)" style="([^"]*)">/g, '<figure style="$2" data-comment-id="$1" class="quote">')
+        .replaceAll('\n', '\r\n'),
+    );
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    for (const path of [md, html]) {
+      const content = readFileSync(path, 'utf8');
+      expect(content).not.toContain(goneText.slice(0, 40));
+      expect(content).not.toContain(gone.permalink);
+      expect(content).not.toContain(`data-comment-id="${gone.commentId}"`);
+    }
+    expect(readFileSync(md, 'utf8')).not.toMatch(/(^|[^\r])\n/);
+    expect(readFileSync(md, 'utf8')).toContain('*Paraphrase (ours):*');
+    expect(result.stillQuoting).toEqual([]);
+    expect(result.files.length).toBe(4);
+  });
+
+  it('names a file that still names the gone comment after the scrub, and keeps the id in the manifest so the next scrub retries', () => {
+    const dir = makeDir();
+    write(dir);
+    const md = join(dir, `${report.date}.md`);
+    // the attribution moved out of the blockquote: no longer a quote it can take apart, but still the comment's permalink
+    writeFileSync(md, readFileSync(md, 'utf8').replace(/^> — /m, '— '));
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.stillQuoting).toEqual([md]);
+    expect(result.files.length).toBe(3);
+    const manifest = JSON.parse(readFileSync(join(dir, `${report.date}.manifest.json`), 'utf8')) as RunManifest;
+    expect(manifest.quotedCommentIds).toContain(gone.commentId);
+    const again = scrubReportFolder(dir, (id) => id === gone.commentId, 6);
+    expect(again.stillQuoting).toEqual([md]);
+  });
+
+  it('scrubs the files beside a damaged manifest, named after its night, and names the manifest as unreadable', () => {
+    const dir = makeDir();
+    write(dir);
+    const manifestPath = join(dir, `${report.date}.manifest.json`);
+    const damaged = readFileSync(manifestPath, 'utf8').slice(0, 200);
+    writeFileSync(manifestPath, damaged);
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.unreadable).toEqual([manifestPath]);
+    expect(result.files.sort()).toEqual(['csv', 'html', 'json', 'md'].map((ext) => join(dir, `${report.date}.${ext}`)));
+    for (const ext of ['md', 'json', 'csv', 'html']) expect(readFileSync(join(dir, `${report.date}.${ext}`), 'utf8')).not.toContain(goneText.slice(0, 40));
+    // left as it was for someone to repair: rewriting it would only guess
+    expect(readFileSync(manifestPath, 'utf8')).toBe(damaged);
+  });
+
+  it('scrubs a report file published through a symlink where it lives, keeping the link', () => {
+    const dir = makeDir();
+    const published = makeDir();
+    write(dir);
+    const md = join(dir, `${report.date}.md`);
+    const target = join(published, 'night.md');
+    renameSync(md, target);
+    symlinkSync(target, md);
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.files).toContain(md);
+    expect(lstatSync(md).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).not.toContain(goneText.slice(0, 40));
+    expect(readFileSync(target, 'utf8')).not.toContain(gone.permalink);
+  });
+
+  it('says the quotes were removed where a list of quotes is left empty, instead of a heading over nothing', () => {
+    const dir = makeDir();
+    const byTag = Object.fromEntries(TAG_NAMES.map((t) => [t, t === gone.primaryTag ? [gone] : []])) as Report['quotes']['byTag'];
+    const single: Report = { ...report, quotes: { highlights: [gone], byTag } };
+    writeReport(single, { dir, basename: single.date, formats: ['md', 'html'], now: 1_766_100_000, toolVersion: '9.9.9' });
+    scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const line = 'Quotes removed: the quoted comments were deleted or removed on Reddit after this report was written.';
+    const md = readFileSync(join(dir, `${single.date}.md`), 'utf8');
+    expect(md).toContain(`\n\n_${line}_\n\n### What the numbers say\n`);
+    const html = readFileSync(join(dir, `${single.date}.html`), 'utf8');
+    expect(html).toContain(`<section id="quotes"><h2>Quote highlights</h2>\n<p>${line}</p>\n</section>`);
+    expect(html).toContain(`<h3>${TAG_LABELS[gone.primaryTag]}</h3>\n<p>${line}</p>\n`);
+    expect(html).not.toContain('<figure');
   });
 });
