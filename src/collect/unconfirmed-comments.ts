@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StoreError } from '../errors/errors.js';
+import { parseStoredJson } from '../store/parse-stored-json.js';
 import type { Store } from '../store/store.js';
 
 // Kept in the store's key-value table (cursors) rather than a column: it is a short list (comments whose re-check
@@ -14,16 +15,9 @@ const schema = z.record(z.string(), z.number());
 export function readUnconfirmedComments(store: Store): Map<string, number> {
   const text = store.getCursorText(KEY);
   if (text === undefined) return new Map();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (cause) {
-    throw damaged(store, `it is not JSON (${(cause as Error).message})`, cause);
-  }
   // forgetting the list would make its comments quotable again: a damaged entry (null included) stops the command instead
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw damaged(store, 'it is not a map of comment ids to times', parsed.error);
-  return new Map(Object.entries(parsed.data));
+  const list = parseStoredJson(text, schema, (why, cause) => damaged(store, why, cause));
+  return new Map(Object.entries(list));
 }
 
 export function saveUnconfirmedComments(store: Store, unconfirmed: ReadonlyMap<string, number>, now: number): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StoreError } from '../errors/errors.js';
-import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { parseStoredJson } from './parse-stored-json.js';
 import type { RunCounts, RunRecord, RunStatus, SkipRecord } from '../types.js';
 
 // A run record is ours, but a store outlives a code version and can be edited by hand: it is checked like any other
@@ -54,14 +54,7 @@ export function parseStoredRun(id: string, record: string): RunRecord {
       `the stored record of run ${id} cannot be read: ${why}; to clear it, repair that record or delete its row (DELETE FROM runs WHERE id = '${id}')`,
       cause === undefined ? undefined : { cause },
     );
-  let raw: unknown;
-  try {
-    raw = JSON.parse(record);
-  } catch (cause) {
-    throw unreadable(`it is not JSON (${(cause as Error).message})`, cause);
-  }
-  const parsed = storedRunSchema.safeParse(raw);
-  if (!parsed.success) throw unreadable(formatZodIssues(parsed.error), parsed.error);
-  if (parsed.data.id !== id) throw unreadable(`it names another run (${parsed.data.id})`);
-  return parsed.data;
+  const run = parseStoredJson(record, storedRunSchema, unreadable);
+  if (run.id !== id) throw unreadable(`it names another run (${run.id})`);
+  return run;
 }

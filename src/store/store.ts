@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { InternalError, StoreError } from '../errors/errors.js';
-import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { parseStoredJson } from './parse-stored-json.js';
 import { redactRun } from '../errors/redact-secrets.js';
 import { hashText } from '../util/hash-text.js';
 import { TAG_NAMES } from '../types.js';
@@ -633,15 +633,7 @@ function parseStoredLabels(path: string, commentId: string, text: string): Parti
         `(sqlite3 ${path} "DELETE FROM labels WHERE comment_id = '${commentId}'")`,
       { cause },
     );
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (cause) {
-    throw unreadable(`it is not JSON (${(cause as Error).message})`, cause);
-  }
-  const parsed = labelsSchema.safeParse(raw);
-  if (!parsed.success) throw unreadable(formatZodIssues(parsed.error), parsed.error);
-  return parsed.data;
+  return parseStoredJson(text, labelsSchema, unreadable);
 }
 
 function parseRunRows(rows: RunRow[]): StoredRuns {
