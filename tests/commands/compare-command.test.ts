@@ -1,17 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/cli-context.js';
-import { registerCompareCommand } from '../../src/commands/compare-command.js';
 import type { Comparison } from '../../src/report/compare-reports.js';
 import { Store } from '../../src/store/store.js';
+import { runReportCommand } from '../helpers/run-report-commands.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
 import { makeComment, makeThread } from '../report/report-fixture.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const AMAZON = 'amazon-openai-2025-12';
 const NVIDIA = 'nvidia-openai-2025-09';
 
@@ -45,26 +41,8 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-async function compare(argv: string[]): Promise<{ stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const ctx: CliContext = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stdin: Readable.from([]),
-    env: {},
-    cwd,
-    now: () => 1_766_100_000,
-    isTTY: false,
-    markPartial: () => {},
-    markInvalidInput: () => {},
-    openStore: () => store,
-  };
-  const program = new Command().exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
-  registerCompareCommand(program, ctx, { loadTagger: () => tagger });
-  for (const c of program.commands) c.exitOverride();
-  await program.parseAsync(['compare', ...argv, '--events-dir', join(ROOT, 'events')], { from: 'user' });
-  return { stdout, stderr };
+function compare(argv: string[]): Promise<{ stdout: string; stderr: string }> {
+  return runReportCommand(['compare', ...argv], { store, tagger, cwd });
 }
 
 describe('compare: events that share threads', () => {

@@ -1,21 +1,15 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/cli-context.js';
-import { registerCompareCommand } from '../../src/commands/compare-command.js';
-import { registerQuotesCommand } from '../../src/commands/quotes-command.js';
-import { registerReportCommand } from '../../src/commands/report-command.js';
 import { ConfigError } from '../../src/errors/errors.js';
 import { Store } from '../../src/store/store.js';
+import { runReportCommand } from '../helpers/run-report-commands.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
 import type { Cue, TagName, Tagger, TagScore } from '../../src/types.js';
 import { makeComment, makeThread } from './report-fixture.js';
 
 
-const ROOT = join(import.meta.dirname, '..', '..');
 
 /** Keyword tagger: the commands' wiring is under test here, not the model. */
 const fakeTagger: Tagger = taggerOf('fake-tagger-1', (text) => {
@@ -48,29 +42,8 @@ afterAll(() => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-async function runCommand(argv: string[]): Promise<{ stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const ctx: CliContext = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stdin: Readable.from([]),
-    env: {},
-    cwd,
-    now: () => 1_766_100_000,
-    isTTY: false,
-    markPartial: () => {},
-    markInvalidInput: () => {},
-    openStore: () => store,
-  };
-  const program = new Command().exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
-  const deps = { loadTagger: () => fakeTagger };
-  registerReportCommand(program, ctx, deps);
-  registerCompareCommand(program, ctx, deps);
-  registerQuotesCommand(program, ctx, deps);
-  for (const c of program.commands) c.exitOverride();
-  await program.parseAsync([...argv, '--events-dir', join(ROOT, 'events')], { from: 'user' });
-  return { stdout, stderr };
+function runCommand(argv: string[]): Promise<{ stdout: string; stderr: string }> {
+  return runReportCommand(argv, { store, tagger: fakeTagger, cwd });
 }
 
 describe('report / compare / quotes commands', () => {
