@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toArchiveComment, toArchiveThread } from '../archive/archive-to-domain.js';
 import { SourceError } from '../errors/errors.js';
 import { stripFullnamePrefix } from '../reddit/to-domain.js';
-import { addSaveCounts, emptySaveCounts } from '../store/store.js';
+import { addSaveCounts, emptySaveCounts, type Store } from '../store/store.js';
 import type { Comment, Thread } from '../types.js';
 import { type EventFilter, filterThread } from './event-filter.js';
 import { extractItems } from './extract-items.js';
@@ -31,6 +31,21 @@ type Cursor = z.infer<typeof cursorSchema>;
 /** A whole-document JSON file (pretty-printed API answer) is read at once; it must stay small. */
 const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
+// A damaged resume point (edited by hand, or from another version) costs only reading the dump again from its
+// first line: records are upserted, as with --restart, so starting over loses and duplicates nothing.
+function readResumePoint(store: Store, key: string): Cursor | undefined {
+  const text = store.getCursorText(key);
+  if (text === undefined) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = cursorSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export function cursorKey(file: DumpFile, eventId: string | null): string {
   return `import:${file.identity}:${eventId ?? '*'}`;
 }
@@ -50,8 +65,7 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
   const clockMs = options.clockMs ?? (() => performance.now());
   const startedMs = clockMs();
   const key = cursorKey(file, eventId);
-  const saved = options.restart ? undefined : cursorSchema.safeParse(store.getCursor(key));
-  const cursor: Cursor = saved?.success ? saved.data : { lines: 0, bytes: 0, done: false };
+  const cursor: Cursor = (options.restart ? undefined : readResumePoint(store, key)) ?? { lines: 0, bytes: 0, done: false };
 
   const summary: FileImportSummary = {
     path: file.path,

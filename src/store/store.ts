@@ -380,12 +380,7 @@ export class Store {
       .run(key, JSON.stringify(value), updatedAt);
   }
 
-  getCursor(key: string): unknown {
-    const text = this.getCursorText(key);
-    return text === undefined ? undefined : (JSON.parse(text) as unknown);
-  }
-
-  /** A cursor's stored text, unparsed: for a reader that reports a damaged value itself rather than failing in JSON.parse. */
+  /** A cursor's stored text, unparsed: each reader checks it and decides what a damaged value means for it. */
   getCursorText(key: string): string | undefined {
     return this.sql<[string], { value: string }>('SELECT value FROM cursors WHERE key = ?').get(key)?.value;
   }

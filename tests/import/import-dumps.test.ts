@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, SourceError } from '../../src/errors/errors.js';
 import { cursorKey } from '../../src/import/import-dump-file.js';
@@ -107,6 +108,26 @@ describe('importDumps with an event', () => {
     expect(summary.files[0]).toMatchObject({ resumedFromLine: 3, lines: 6, threadsKept: 2, badLines: 2 });
     expect(summary.files[0]?.skipped.map((s) => s.record)).toEqual(['line 8', 'line 9']);
     expect(store.listThreads(event.id).map((t) => t.id)).toEqual(['p6', 'p7']);
+    store.close();
+  });
+
+  it('reads a dump again from its first line when its saved resume point is damaged, instead of failing', async () => {
+    const rs = writeDump(join(dir, 'RS_damaged_cursor'), rsText);
+    const dbPath = join(dir, 'damaged-cursor.db');
+    const file = await inspectDump(rs);
+    Store.open(dbPath).close();
+    const db = new Database(dbPath);
+    db.prepare('INSERT INTO cursors (key, value, updated_at) VALUES (?, ?, ?)').run(cursorKey(file, event.id), '{"lines": 3, "bytes', NOW);
+    db.close();
+    const store = Store.open(dbPath);
+    const summary = await quietImport(store, [rs]);
+    const fresh = Store.open(':memory:');
+    const whole = await quietImport(fresh, [rs]);
+    expect(summary.files[0]).toMatchObject({ status: 'imported', resumedFromLine: 0, threadsKept: whole.files[0]?.threadsKept });
+    // the threads of the lines before the damaged resume point's line 3 are read too
+    expect(store.listThreads(event.id).map((t) => t.id)).toEqual(fresh.listThreads(event.id).map((t) => t.id));
+    expect(store.listThreads(event.id).map((t) => t.id)).toContain('p1');
+    fresh.close();
     store.close();
   });
 

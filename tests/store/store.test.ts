@@ -327,7 +327,7 @@ describe('Store', () => {
     store.putLabel({ commentId: 'a', labels: { bubble_caution: true }, createdAt: 5, note: null });
     expect(store.listLabels()).toEqual([{ ...expected, labels: { ...expected.labels, bubble_caution: true }, createdAt: 5 }]);
     store.setCursor('import:x', { lines: 10 }, 1);
-    expect(store.getCursor('import:x')).toEqual({ lines: 10 });
-    expect(store.getCursor('missing')).toBeUndefined();
+    expect(JSON.parse(store.getCursorText('import:x') ?? 'null')).toEqual({ lines: 10 });
+    expect(store.getCursorText('missing')).toBeUndefined();
   });
 });
