@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { splitCsvRecords } from './split-csv-records.js';
+import { DATA_COMMENT_ID } from './find-referenced-comment-ids.js';
 import type { ReportFormat } from './write-report.js';
 
 export interface RemovedQuotes {
@@ -103,7 +104,8 @@ export const QUOTES_REMOVED = 'Quotes removed: the quoted comments were deleted 
 const REMOVED_MARK = '\u0000removed-quote\u0000';
 // a list heading (and the note renderHtml may put under the highlights heading) followed only by removed figures
 const EMPTIED_HTML_LIST = /(<\/h[23]>(?:\r?\n<p class="foot">[^<]*<\/p>)?\r?\n)(?:\u0000removed-quote\u0000)+(?=<\/section>|<h3>)/g;
-const HTML_COMMENT_ID = /\bdata-comment-id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+// one figure's attributes hold one id: the shared pattern, without the global flag's lastIndex state
+const HTML_COMMENT_ID = new RegExp(DATA_COMMENT_ID.source, 'i');
 
 function removeFromHtml(content: string, isGone: (id: string) => boolean): RemovedQuotes | null {
   if (!/^(?:\uFEFF)?\s*<!doctype html>/i.test(content)) return null;

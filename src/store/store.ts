@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { InternalError, StoreError } from '../errors/errors.js';
-import { parseStoredJson } from './parse-stored-json.js';
 import { redactRun } from '../errors/redact-secrets.js';
 import { hashText } from '../util/hash-text.js';
 import { TAG_NAMES } from '../types.js';
@@ -20,6 +19,7 @@ import type {
   ThreadBundle,
 } from '../types.js';
 import { MIGRATIONS } from './migrations.js';
+import { parseStoredJson } from './parse-stored-json.js';
 import { parseStoredRun } from './parse-stored-run.js';
 
 export const DEFAULT_DB_PATH = 'data/reactionlens.db';
