@@ -50,7 +50,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
         ...(flags.tag === undefined ? {} : { tag: flags.tag }),
         ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
       });
-      const withheld = input.unconfirmed === undefined ? 0 : countUnconfirmed(input.screened.map((s) => s.comment), input.unconfirmed);
+      const withheld = countUnconfirmed(input.screened.map((s) => s.comment), input.unconfirmed);
       if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
       ctx.stderr(`reactionlens quotes: ${quotes.length} quotes for ${event.id}\n`);
       if (flags.format === 'csv') {

@@ -146,7 +146,7 @@ export function buildReport(input: ReportInput): Report {
       threads: input.threads.length,
       subreddits: subreddits.size,
       overrides,
-      unconfirmed: input.unconfirmed === undefined ? 0 : countUnconfirmed(input.screened.map((s) => s.comment), input.unconfirmed),
+      unconfirmed: countUnconfirmed(input.screened.map((s) => s.comment), input.unconfirmed),
     },
     observed: { first, last },
     shares,
