@@ -5,7 +5,7 @@ import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../
 import type { CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
 import { countUnconfirmed } from '../report/count-unconfirmed.js';
-import { readUnconfirmedComments, saveUnconfirmedComments } from './unconfirmed-comments.js';
+import { readUnconfirmedComments, saveUnconfirmedComments, toRecheckSkipRecords } from './unconfirmed-comments.js';
 
 export interface CollectOptions {
   /**
@@ -120,27 +120,8 @@ export async function collectEvent(
           } else gone.push({ id, status });
         }
         unconfirmed = stale.filter((id) => !confirmed.has(id));
-        const known = unconfirmed.every((id) => unconfirmedBefore.has(id));
-        // An unreadable answer is Reddit's, not the user's input: the night is partial (exit 4), not a usage error
-        // (exit 2). Only news alerts: when every comment left unconfirmed tonight already was, the answers about them
-        // are not skip records again (the summary still counts them), so one item Reddit keeps serving unreadable does
-        // not fail every night's cron job.
-        for (const record of skipped) {
-          if (record.kind !== 'invalid') summary.skipped.push(record);
-          else if (!known) summary.skipped.push({ ...record, kind: 'incomplete', reason: `${record.reason} (not confirmed live: not quoted until a re-check confirms it)` });
-        }
-        // a comment asked about and left out of the answer is as unconfirmed as an unreadable one, and as much news
-        if (!known) {
-          for (const id of unanswered) {
-            if (confirmed.has(id)) continue;
-            summary.skipped.push({
-              source: '/api/info (deletion re-check)',
-              record: `comment ${id}`,
-              reason: "asked about but left out of Reddit's answer (not confirmed live: not quoted until a re-check confirms it)",
-              kind: 'incomplete',
-            });
-          }
-        }
+        const isNews = unconfirmed.some((id) => !unconfirmedBefore.has(id));
+        summary.skipped.push(...toRecheckSkipRecords(skipped, unanswered.filter((id) => !confirmed.has(id)), isNews));
         summary.commentsPurged += store.purgeComments(gone, ctx.now());
         // An edit seen by the re-check replaces the stored text before the comment is marked checked: a comment
         // must never be "confirmed today" with words its author has since withdrawn.

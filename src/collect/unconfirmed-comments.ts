@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StoreError } from '../errors/errors.js';
 import { parseStoredJson } from '../store/parse-stored-json.js';
 import type { Store } from '../store/store.js';
+import type { SkipRecord } from '../types.js';
 
 // Kept in the store's key-value table (cursors) rather than a column: it is a short list (comments whose re-check
 // answer was unreadable or never came), read whole by each report and rewritten whole by each re-check.
@@ -22,6 +23,27 @@ export function readUnconfirmedComments(store: Store): Map<string, number> {
 
 export function saveUnconfirmedComments(store: Store, unconfirmed: ReadonlyMap<string, number>, now: number): void {
   store.setCursor(KEY, Object.fromEntries([...unconfirmed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), now);
+}
+
+/**
+ * The skip records a deletion re-check leaves: `skipped` are its own (unreadable answers, failed batches), `unanswered`
+ * the comments asked about and left out of Reddit's answer. An unreadable answer is Reddit's, not the user's input: the
+ * night is partial (exit 4), not a usage error (exit 2). Only news alerts: when no comment is newly unconfirmed tonight
+ * (`isNews` false), the answers about the known ones are not skip records again (the summary still counts them), so one
+ * item Reddit keeps serving unreadable does not fail every night's cron job.
+ */
+export function toRecheckSkipRecords(skipped: readonly SkipRecord[], unanswered: readonly string[], isNews: boolean): SkipRecord[] {
+  const withheld = '(not confirmed live: not quoted until a re-check confirms it)';
+  const out: SkipRecord[] = [];
+  for (const record of skipped) {
+    if (record.kind !== 'invalid') out.push(record);
+    else if (isNews) out.push({ ...record, kind: 'incomplete', reason: `${record.reason} ${withheld}` });
+  }
+  if (!isNews) return out;
+  for (const id of unanswered) {
+    out.push({ source: '/api/info (deletion re-check)', record: `comment ${id}`, reason: `asked about but left out of Reddit's answer ${withheld}`, kind: 'incomplete' });
+  }
+  return out;
 }
 
 // The remedy is safe because a comment on the list never has its status_checked_at refreshed: the next deletion
