@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { toArchiveComment, toArchiveThread } from '../archive/archive-to-domain.js';
-import { SourceError } from '../errors/errors.js';
+import { FileError, SourceError } from '../errors/errors.js';
 import { stripFullnamePrefix } from '../reddit/to-domain.js';
 import { addSaveCounts, emptySaveCounts, type Store } from '../store/store.js';
 import type { Comment, Thread } from '../types.js';
@@ -275,12 +275,12 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     summary.seconds = (clockMs() - startedMs) / 1000;
     const message = (streamError as Error).message;
     if (!file.compressed || (streamError as NodeJS.ErrnoException).code !== undefined) {
-      throw new SourceError(`Cannot read ${file.path} after line ${done}: ${message}`, { cause: streamError });
+      throw new FileError(`Cannot read ${file.path} after line ${done}: ${message}`, file.path, { cause: streamError });
     }
     summary.status = 'truncated';
     summary.error =
       `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). ` +
-      `Everything before it was kept;${cutOff} re-download the file and import it again to add the rest.`;
+      `Everything before it was kept.${cutOff} Re-download the file and import it again to add the rest.`;
     return summary;
   }
   // the last line counts whether it was handled or dropped as too long

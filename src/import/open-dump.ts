@@ -4,7 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline, type Readable } from 'node:stream';
 import { DecompressStream } from 'zstd-napi';
-import { SourceError } from '../errors/errors.js';
+import { FileError } from '../errors/errors.js';
 
 const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
 const IDENTITY_BYTES = 1024 * 1024;
@@ -31,12 +31,12 @@ export async function inspectDump(path: string): Promise<DumpFile> {
   try {
     const info = await stat(path);
     // a dump that cannot be read is a file error (exit 3), as the README's exit codes say: a folder too
-    if (!info.isFile()) throw new SourceError(`${path} is not a file`);
+    if (!info.isFile()) throw new FileError(`${path} is not a file`, path);
     size = info.size;
   } catch (error) {
-    if (error instanceof SourceError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new SourceError(`No such file: ${path}`);
-    throw new SourceError(`Cannot read ${path}: ${(error as Error).message}`, { cause: error });
+    if (error instanceof FileError) throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new FileError(`No such file: ${path}`, path);
+    throw new FileError(`Cannot read ${path}: ${(error as Error).message}`, path, { cause: error });
   }
   let head: Buffer;
   try {
@@ -49,7 +49,7 @@ export async function inspectDump(path: string): Promise<DumpFile> {
       await handle.close();
     }
   } catch (cause) {
-    throw new SourceError(`Cannot read ${path}: ${(cause as Error).message}`, { cause });
+    throw new FileError(`Cannot read ${path}: ${(cause as Error).message}`, path, { cause });
   }
   const identity = createHash('sha256').update(`${size}\n`).update(head).digest('hex').slice(0, 32);
   const compressed = head.subarray(0, 4).equals(ZSTD_MAGIC);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/cli-context.js';
 import { openStoreAt } from '../../src/cli/open-store-at.js';
 import { registerImportCommand } from '../../src/commands/import-command.js';
-import { ConfigError, SourceError } from '../../src/errors/errors.js';
+import { FileError } from '../../src/errors/errors.js';
 import type { Store } from '../../src/store/store.js';
 import { FROM, comment, makeTempDir, ndjson, post, writeDump } from './dump-fixtures.js';
 
@@ -108,9 +108,10 @@ describe('reactionlens import', () => {
 
   it('refuses a missing file and an unknown event', async () => {
     // a dump that cannot be read is a file error (exit 3), not a usage error
-    await expect(run(['import', 'nope.ndjson', '--db', 'd.db'])).rejects.toThrow(SourceError);
+    await expect(run(['import', 'nope.ndjson', '--db', 'd.db'])).rejects.toThrow(FileError);
+    await expect(run(['import', 'nope.ndjson', '--db', 'd.db'])).rejects.toThrow(/No such file: .*nope\.ndjson/);
     // so is a folder given as a dump (it was a usage error, exit 2, while a missing file was 3)
-    await expect(run(['import', 'events', '--db', 'd.db'])).rejects.toThrow(SourceError);
+    await expect(run(['import', 'events', '--db', 'd.db'])).rejects.toThrow(FileError);
     await expect(run(['import', 'events', '--db', 'd.db'])).rejects.toThrow(/events is not a file/);
     await expect(run(['import', 'RC_2025-12', '--event', 'no-such-event', '--db', 'd.db'])).rejects.toThrow(/Unknown event/);
   });

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, SourceError } from '../../src/errors/errors.js';
+import { FileError } from '../../src/errors/errors.js';
 import { cursorKey } from '../../src/import/import-dump-file.js';
 import { importDumps } from '../../src/import/import-dumps.js';
 import { inspectDump } from '../../src/import/open-dump.js';
@@ -142,7 +142,7 @@ describe('importDumps with an event', () => {
     const result = summary.files[0];
     expect(result?.status).toBe('truncated');
     expect(result?.error).toMatch(/RC_cut\.zst: the zstd data ends early or is corrupt after line \d+/);
-    expect(result?.error).toMatch(/Everything before it was kept/);
+    expect(result?.error).toMatch(/Everything before it was kept\.( Line \d+ was cut off and not imported\.)? Re-download the file/);
     const kept = result?.commentsKept ?? 0;
     expect(kept).toBeGreaterThan(0);
     expect(kept).toBeLessThan(3000);
@@ -189,7 +189,7 @@ describe('importDumps with an event', () => {
 
   it('checks every file before reading any', async () => {
     const store = Store.open(':memory:');
-    await expect(quietImport(store, [join(dir, 'missing.ndjson')])).rejects.toThrow(SourceError);
+    await expect(quietImport(store, [join(dir, 'missing.ndjson')])).rejects.toThrow(FileError);
     store.close();
   });
 });
