@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import type { TagName } from '../types.js';
 
-const bit = z.union([z.literal(0), z.literal(1), z.boolean()]).transform((v) => (v === true || v === 1 ? 1 : 0));
+const bit = z
+  .union([z.literal(0), z.literal(1), z.boolean()], { error: 'expected 0 or 1 (or true/false)' })
+  .transform((v) => (v === true || v === 1 ? 1 : 0));
 
 export const labeledItemSchema = z.object({
   id: z.string().min(1),

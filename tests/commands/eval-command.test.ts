@@ -107,4 +107,11 @@ describe('reactionlens eval', () => {
     expect(r.stderr).toMatch(/line 4: invalid JSON/);
     expect(r.stderr).toMatch(/line 5: labels/);
   });
+
+  it('a label that is not 0/1 says what is expected', async () => {
+    const bad = JSON.stringify({ id: 'y', text: 'x', labels: { cynicism: 'yes', distrust: 0, bubble_caution: 0 } });
+    const r = await cli(['eval', 'labeled.jsonl'], { cwd: labeledFile([bad]) });
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/line 4: labels\.cynicism: expected 0 or 1/);
+  });
 });
