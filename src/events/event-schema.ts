@@ -3,16 +3,21 @@ import { z } from 'zod';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 const isoDate = z.string().superRefine((s, ctx) => {
+  const problem = findDateProblem(s);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** Why `s` is not an ISO date or zoned date-time, or null when it is one. */
+function findDateProblem(s: string): string | null {
   const match = ISO_DATE.exec(s);
   if (match === null || Number.isNaN(Date.parse(s))) {
-    ctx.addIssue({ code: 'custom', message: 'must be an ISO date (2025-12-16) or date-time with zone (2025-12-16T00:00:00Z)' });
-    return;
+    return 'must be an ISO date (2025-12-16) or date-time with zone (2025-12-16T00:00:00Z)';
   }
   // Date.parse checks the month and the time but takes any day up to 31: 2025-02-30 would become 2025-03-02
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const days = daysInMonth(year, month);
-  if (day < 1 || day > days) ctx.addIssue({ code: 'custom', message: `${s.slice(0, 10)} is not a calendar date (${s.slice(0, 7)} has ${days} days)` });
-});
+  return day < 1 || day > days ? `${s.slice(0, 10)} is not a calendar date (${s.slice(0, 7)} has ${days} days)` : null;
+}
 
 function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -54,6 +59,8 @@ export const eventFileSchema = z
   .strict()
   .refine(
     (e) => {
+      // zod still runs this after a bad date: its own issue says what is wrong, so there is no order to check
+      if (findDateProblem(e.window.from) !== null || findDateProblem(e.window.to) !== null) return true;
       // compared as loaded: a date-only `to` is the end of that day, so a `from` later that day is inside it
       const window = toWindowSeconds(e.window);
       return window.from <= window.to;

@@ -59,6 +59,13 @@ describe('event files', () => {
     expect(() => loadEvent(dir, 'demo-event')).toThrow(/window: window\.from must not be after window\.to/);
   });
 
+  it('names an impossible date alone, without also calling the window reversed', () => {
+    // Date.parse reads 2025-11-31 as 1 December, which is before `from`: that is not a second problem
+    write('demo-event.json', { ...valid, window: { from: '2025-12-31', to: '2025-11-31' } });
+    expect(() => loadEvent(dir, 'demo-event')).toThrow(/window\.to: 2025-11-31 is not a calendar date/);
+    expect(() => loadEvent(dir, 'demo-event')).not.toThrow(/must not be after/);
+  });
+
   it('reads a file that starts with a UTF-8 BOM', () => {
     write('demo-event.json', `\uFEFF${JSON.stringify(valid)}`);
     expect(loadEvent(dir, 'demo-event').id).toBe('demo-event');
