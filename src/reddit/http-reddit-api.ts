@@ -5,6 +5,7 @@ import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
+import { describeTransportError } from './describe-transport-error.js';
 import { createTokenProvider } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
 import type { ApiStats, RedditApi, SearchParams } from './reddit-api.js';
@@ -135,11 +136,11 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       if (signal?.aborted) throw signal.reason;
       if (!isRetryableError(error)) throw error;
       if (failures >= retry.retries) {
-        const reason = describeError(error);
+        const reason = describeTransportError(error);
         if (error instanceof TruncatedBodyError) throw new SchemaError(`${what}: ${reason}`, what, '(body)', { cause: error });
         throw new SourceError(`${what} failed after ${failures + 1} attempts: ${reason}`, { cause: error });
       }
-      await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeError(error)}`, 'retry');
+      await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeTransportError(error)}`, 'retry');
       failures++;
     };
 
@@ -256,15 +257,4 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     },
     stats: () => ({ ...stats }),
   };
-}
-
-function describeError(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const { message, code, cause } = error as { message?: unknown; code?: unknown; cause?: unknown };
-    const causeCode = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
-    const codeText = typeof code === 'string' ? code : typeof causeCode === 'string' ? causeCode : undefined;
-    const text = typeof message === 'string' ? message : String(error);
-    return codeText === undefined || text.includes(codeText) ? text : `${text} (${codeText})`;
-  }
-  return String(error);
 }
