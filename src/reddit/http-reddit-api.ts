@@ -6,7 +6,7 @@ import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
 import { describeTransportError } from './describe-transport-error.js';
-import { createTokenProvider } from './oauth-token.js';
+import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
 import type { ApiStats, RedditApi, SearchParams } from './reddit-api.js';
 import type { RedditCredentials } from './reddit-credentials.js';
@@ -95,6 +95,21 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
   let budget: RateBudget | undefined;
   let inFlight = 0;
 
+  // Once the credentials are refused, or the token endpoint stays out of reach past a request's retries, every later
+  // request of the run could only repeat it, each after its own backoff (about 23 s by default): they fail at once
+  // instead. This one latch is what stops the search and thread queues after a refusal, too.
+  let tokenFailure: { error: SourceError; attempts: number } | undefined;
+  const latchTokenFailure = (error: unknown, attempts: number): void => {
+    if (context().signal?.aborted === true) return; // a stopped run says nothing about the endpoint
+    if (error instanceof CredentialsError || error instanceof TokenEndpointUnreachableError) tokenFailure ??= { error, attempts };
+  };
+  const failFast = (what: string, failure: { error: SourceError; attempts: number }): SourceError => {
+    // a refusal is the same refusal for every request (and must stay a CredentialsError: it ends the collection)
+    if (failure.error instanceof CredentialsError) return failure.error;
+    const tries = failure.attempts === 1 ? '1 attempt' : `${failure.attempts} attempts`;
+    return new SourceError(`${what} not sent: Reddit's token endpoint failed earlier in this run (${tries}): ${failure.error.message}`, { cause: failure.error });
+  };
+
   // one meter for the run's total, one per cause for progress: each says how long the run was held up
   const meterTotal = createWaitMeter(() => clock.now());
   const meterByCause = { 'rate-limit': createWaitMeter(() => clock.now()), retry: createWaitMeter(() => clock.now()) };
@@ -147,6 +162,8 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     for (;;) {
       const signal = context().signal;
       signal?.throwIfAborted();
+      // checked on every attempt, so requests already in their backoff stop too
+      if (tokenFailure !== undefined) throw failFast(what, tokenFailure);
       // Pace first, then take the token: a long rate-limit wait must not leave us holding an expired one.
       await acquire();
       let token: string;
@@ -154,7 +171,12 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         token = await tokens.get(signal);
       } catch (error) {
         release(undefined);
-        await retryOrThrow(error);
+        try {
+          await retryOrThrow(error);
+        } catch (final) {
+          latchTokenFailure(error, failures + 1);
+          throw final;
+        }
         continue;
       }
       stats.requests++;
@@ -188,7 +210,11 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       }
       if (status === 401) {
         // The token may have expired in flight or been revoked: renew once, then give up.
-        if (renewedAfter401) throw new CredentialsError(`Request failed with status code 401 after renewing the access token: ${what}. Check the Reddit credentials.`);
+        if (renewedAfter401) {
+          const refused = new CredentialsError(`Request failed with status code 401 after renewing the access token: ${what}. Check the Reddit credentials.`);
+          latchTokenFailure(refused, 1);
+          throw refused;
+        }
         renewedAfter401 = true;
         tokens.invalidate();
         continue;

@@ -40,6 +40,11 @@ const tokenResponseSchema = z.object({
   error_description: z.string().optional(),
 });
 
+/** The token request got no HTTP answer at all (DNS, refused, reset, timeout, TLS): the endpoint is out of reach, not refusing us. */
+export class TokenEndpointUnreachableError extends SourceError {
+  override readonly name: string = 'TokenEndpointUnreachableError';
+}
+
 export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
   const { credentials } = options;
   let token: { value: string; renewAt: number } | undefined;
@@ -81,7 +86,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       // No HTTP answer (DNS, refused, reset, timeout, TLS): the source failed, named by host. The cause stays attached,
       // so a transient one (refused, reset, timeout) is still retried; the message never carries the credentials.
       const reason = hideCredentials(describeTransportError(cause), [credentials.clientSecret, basic, ...grantSecrets(grant)]);
-      throw new SourceError(`${where}: no answer from ${new URL(credentials.authBase).host}: ${reason}`, { cause });
+      throw new TokenEndpointUnreachableError(`${where}: no answer from ${new URL(credentials.authBase).host}: ${reason}`, { cause });
     }
     // a rate limit on the token endpoint is a pause to wait out, not a refusal of the credentials
     if (isRetryableStatus(response.status) || response.status === 429) throw new RetryableStatusError(response.status, `${where}: status ${response.status}`);
