@@ -5,7 +5,8 @@ import type { CliContext } from './cli-context.js';
 export function summariseScrub(ctx: CliContext, scrubbed: ScrubResult, prefix: string): void {
   if (scrubbed.files.length > 0) {
     ctx.stderr(
-      `${prefix}: scrubbed ${scrubbed.files.length} earlier report file(s): ${scrubbed.quotesRemoved} quote(s) of comments deleted or removed on Reddit taken out\n`,
+      `${prefix}: scrubbed ${scrubbed.files.length} earlier report file(s): ${scrubbed.quotesRemoved} quote(s) of comments deleted or removed on Reddit taken out` +
+        `${scrubbed.titlesRemoved > 0 ? `, and ${scrubbed.titlesRemoved} title(s) of submissions deleted or removed` : ''}\n`,
     );
   }
   for (const path of scrubbed.unreadable) {
@@ -14,12 +15,31 @@ export function summariseScrub(ctx: CliContext, scrubbed: ScrubResult, prefix: s
   for (const path of scrubbed.stillQuoting) {
     ctx.stderr(`${prefix}: warning: ${path} still names a comment deleted or removed on Reddit after the scrub (edited by hand?), so it was not checked clean; the next scrub tries again\n`);
   }
-  const notChecked = scrubbed.unreadable.length + scrubbed.stillQuoting.length;
+  for (const path of scrubbed.stillTitled) {
+    ctx.stderr(`${prefix}: warning: ${path} still shows the title of a submission deleted or removed on Reddit after the scrub (edited by hand?), so it was not checked clean; the next scrub tries again\n`);
+  }
+  const notChecked = scrubbed.unreadable.length + new Set([...scrubbed.stillQuoting, ...scrubbed.stillTitled]).size;
   // cron only sees the exit code: a report that may still quote a deleted comment must not pass as a clean night
   if (notChecked > 0) ctx.markPartial(`${notChecked} report file(s) not checked for quotes of deleted or removed comments`);
 }
 
 /** The scrub as --json reports it: paths rewritten, quotes taken out, files that could not be checked or still name a gone comment. */
-export function toScrubJson(scrubbed: ScrubResult): { files: number; quotesRemoved: number; paths: string[]; unreadable: string[]; stillQuoting: string[] } {
-  return { files: scrubbed.files.length, quotesRemoved: scrubbed.quotesRemoved, paths: scrubbed.files, unreadable: scrubbed.unreadable, stillQuoting: scrubbed.stillQuoting };
+export function toScrubJson(scrubbed: ScrubResult): {
+  files: number;
+  quotesRemoved: number;
+  titlesRemoved: number;
+  paths: string[];
+  unreadable: string[];
+  stillQuoting: string[];
+  stillTitled: string[];
+} {
+  return {
+    files: scrubbed.files.length,
+    quotesRemoved: scrubbed.quotesRemoved,
+    titlesRemoved: scrubbed.titlesRemoved,
+    paths: scrubbed.files,
+    unreadable: scrubbed.unreadable,
+    stillQuoting: scrubbed.stillQuoting,
+    stillTitled: scrubbed.stillTitled,
+  };
 }

@@ -1,5 +1,4 @@
 import pLimit from 'p-limit';
-import { CredentialsError } from '../errors/errors.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
@@ -74,19 +73,16 @@ export async function collectEvent(
 
   const fetchedIds = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
-  let refused = false;
   await Promise.all(
     toFetch.map((t) =>
       limit(async () => {
         ctx.signal?.throwIfAborted();
-        // after refused credentials the threads still queued are not fetched: the first refusal ends the stage
-        if (refused) return;
         let fetched: FetchedThread;
         try {
           fetched = await source.fetchThread(t.id, ctx);
         } catch (error) {
-          // refused credentials refuse every thread still queued (toSkipRecord rethrows the error)
-          if (error instanceof CredentialsError) refused = true;
+          // refused credentials end the stage (toSkipRecord rethrows them); the source fails the threads still queued
+          // at once, without a request
           summary.skipped.push(toSkipRecord(error, `thread ${t.id}`));
           return;
         }

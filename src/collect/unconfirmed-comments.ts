@@ -25,12 +25,17 @@ export function saveUnconfirmedComments(store: Store, unconfirmed: ReadonlyMap<s
   store.setCursor(KEY, Object.fromEntries([...unconfirmed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), now);
 }
 
+/** Ids named in the one skip record for comments left out of the answer; the rest stay on the unconfirmed list. */
+const NAMED_IDS = 5;
+
 /**
  * The skip records a deletion re-check leaves: `skipped` are its own (unreadable answers, failed batches), `unanswered`
- * the comments asked about and left out of Reddit's answer. An unreadable answer is Reddit's, not the user's input: the
- * night is partial (exit 4), not a usage error (exit 2). Only news alerts: when no comment is newly unconfirmed tonight
- * (`isNews` false), the answers about the known ones are not skip records again (the summary still counts them), so one
- * item Reddit keeps serving unreadable does not fail every night's cron job.
+ * the comments asked about and left out of Reddit's answer — one record for all of them, counting them and naming the
+ * first few (a night when Reddit leaves out hundreds would otherwise print hundreds of identical lines; the full list
+ * is the store's unconfirmed list). An unreadable answer is Reddit's, not the user's input: the night is partial
+ * (exit 4), not a usage error (exit 2). Only news alerts: when no comment is newly unconfirmed tonight (`isNews`
+ * false), the answers about the known ones are not skip records again (the summary still counts them), so one item
+ * Reddit keeps serving unreadable does not fail every night's cron job.
  */
 export function toRecheckSkipRecords(skipped: readonly SkipRecord[], unanswered: readonly string[], isNews: boolean): SkipRecord[] {
   const withheld = '(not confirmed live: not quoted until a re-check confirms it)';
@@ -39,10 +44,18 @@ export function toRecheckSkipRecords(skipped: readonly SkipRecord[], unanswered:
     if (record.kind !== 'invalid') out.push(record);
     else if (isNews) out.push({ ...record, kind: 'incomplete', reason: `${record.reason} ${withheld}` });
   }
-  if (!isNews) return out;
-  for (const id of unanswered) {
-    out.push({ source: '/api/info (deletion re-check)', record: `comment ${id}`, reason: `asked about but left out of Reddit's answer ${withheld}`, kind: 'incomplete' });
-  }
+  if (!isNews || unanswered.length === 0) return out;
+  const n = unanswered.length;
+  const named = unanswered.slice(0, NAMED_IDS).join(', ');
+  out.push({
+    source: '/api/info (deletion re-check)',
+    record: n === 1 ? `comment ${named}` : `${n} comments: ${named}${n > NAMED_IDS ? ` and ${n - NAMED_IDS} more` : ''}`,
+    reason:
+      n === 1
+        ? `asked about but left out of Reddit's answer ${withheld}`
+        : `asked about but left out of Reddit's answer (not confirmed live: not quoted until a re-check confirms them; all ${n} are on the store's unconfirmed list, cursors row "${KEY}")`,
+    kind: 'incomplete',
+  });
   return out;
 }
 

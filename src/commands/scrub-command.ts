@@ -51,8 +51,10 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
           }
           total.files.push(...one.files);
           total.quotesRemoved += one.quotesRemoved;
+          total.titlesRemoved += one.titlesRemoved;
           total.unreadable.push(...one.unreadable);
           total.stillQuoting.push(...one.stillQuoting);
+          total.stillTitled.push(...one.stillTitled);
         }
         return total;
       });

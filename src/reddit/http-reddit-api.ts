@@ -5,7 +5,8 @@ import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
-import { createTokenProvider } from './oauth-token.js';
+import { describeTransportError } from './describe-transport-error.js';
+import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
 import type { ApiStats, RedditApi, SearchParams } from './reddit-api.js';
 import type { RedditCredentials } from './reddit-credentials.js';
@@ -94,6 +95,21 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
   let budget: RateBudget | undefined;
   let inFlight = 0;
 
+  // Once the credentials are refused, or the token endpoint stays out of reach past a request's retries, every later
+  // request of the run could only repeat it, each after its own backoff (about 23 s by default): they fail at once
+  // instead. This one latch is what stops the search and thread queues after a refusal, too.
+  let tokenFailure: { error: SourceError; attempts: number } | undefined;
+  const latchTokenFailure = (error: unknown, attempts: number): void => {
+    if (context().signal?.aborted === true) return; // a stopped run says nothing about the endpoint
+    if (error instanceof CredentialsError || error instanceof TokenEndpointUnreachableError) tokenFailure ??= { error, attempts };
+  };
+  const failFast = (what: string, failure: { error: SourceError; attempts: number }): SourceError => {
+    // a refusal is the same refusal for every request (and must stay a CredentialsError: it ends the collection)
+    if (failure.error instanceof CredentialsError) return failure.error;
+    const tries = failure.attempts === 1 ? '1 attempt' : `${failure.attempts} attempts`;
+    return new SourceError(`${what} not sent: Reddit's token endpoint failed earlier in this run (${tries}): ${failure.error.message}`, { cause: failure.error });
+  };
+
   // one meter for the run's total, one per cause for progress: each says how long the run was held up
   const meterTotal = createWaitMeter(() => clock.now());
   const meterByCause = { 'rate-limit': createWaitMeter(() => clock.now()), retry: createWaitMeter(() => clock.now()) };
@@ -135,17 +151,19 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       if (signal?.aborted) throw signal.reason;
       if (!isRetryableError(error)) throw error;
       if (failures >= retry.retries) {
-        const reason = describeError(error);
+        const reason = describeTransportError(error);
         if (error instanceof TruncatedBodyError) throw new SchemaError(`${what}: ${reason}`, what, '(body)', { cause: error });
         throw new SourceError(`${what} failed after ${failures + 1} attempts: ${reason}`, { cause: error });
       }
-      await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeError(error)}`, 'retry');
+      await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeTransportError(error)}`, 'retry');
       failures++;
     };
 
     for (;;) {
       const signal = context().signal;
       signal?.throwIfAborted();
+      // checked on every attempt, so requests already in their backoff stop too
+      if (tokenFailure !== undefined) throw failFast(what, tokenFailure);
       // Pace first, then take the token: a long rate-limit wait must not leave us holding an expired one.
       await acquire();
       let token: string;
@@ -153,7 +171,12 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         token = await tokens.get(signal);
       } catch (error) {
         release(undefined);
-        await retryOrThrow(error);
+        try {
+          await retryOrThrow(error);
+        } catch (final) {
+          latchTokenFailure(error, failures + 1);
+          throw final;
+        }
         continue;
       }
       stats.requests++;
@@ -187,7 +210,11 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       }
       if (status === 401) {
         // The token may have expired in flight or been revoked: renew once, then give up.
-        if (renewedAfter401) throw new CredentialsError(`Request failed with status code 401 after renewing the access token: ${what}. Check the Reddit credentials.`);
+        if (renewedAfter401) {
+          const refused = new CredentialsError(`Request failed with status code 401 after renewing the access token: ${what}. Check the Reddit credentials.`);
+          latchTokenFailure(refused, 1);
+          throw refused;
+        }
         renewedAfter401 = true;
         tokens.invalidate();
         continue;
@@ -256,15 +283,4 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     },
     stats: () => ({ ...stats }),
   };
-}
-
-function describeError(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const { message, code, cause } = error as { message?: unknown; code?: unknown; cause?: unknown };
-    const causeCode = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
-    const codeText = typeof code === 'string' ? code : typeof causeCode === 'string' ? causeCode : undefined;
-    const text = typeof message === 'string' ? message : String(error);
-    return codeText === undefined || text.includes(codeText) ? text : `${text} (${codeText})`;
-  }
-  return String(error);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CredentialsError, SourceError } from '../errors/errors.js';
 import { redactSecrets } from '../errors/redact-secrets.js';
+import { describeTransportError } from './describe-transport-error.js';
 import type { RedditCredentials } from './reddit-credentials.js';
 import { isRetryableStatus, RetryableStatusError } from './retry-policy.js';
 
@@ -38,6 +39,11 @@ const tokenResponseSchema = z.object({
   error: z.union([z.string(), z.number()]).optional(),
   error_description: z.string().optional(),
 });
+
+/** The token request got no HTTP answer at all (DNS, refused, reset, timeout, TLS): the endpoint is out of reach, not refusing us. */
+export class TokenEndpointUnreachableError extends SourceError {
+  override readonly name: string = 'TokenEndpointUnreachableError';
+}
 
 export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
   const { credentials } = options;
@@ -79,8 +85,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       if (signal?.aborted === true) throw cause; // the run was stopped: not the endpoint's failure
       // No HTTP answer (DNS, refused, reset, timeout, TLS): the source failed, named by host. The cause stays attached,
       // so a transient one (refused, reset, timeout) is still retried; the message never carries the credentials.
-      const reason = hideCredentials(describeTransportFailure(cause), [credentials.clientSecret, basic, ...grantSecrets(grant)]);
-      throw new SourceError(`${where}: no answer from ${new URL(credentials.authBase).host}: ${reason}`, { cause });
+      const reason = hideCredentials(describeTransportError(cause), [credentials.clientSecret, basic, ...grantSecrets(grant)]);
+      throw new TokenEndpointUnreachableError(`${where}: no answer from ${new URL(credentials.authBase).host}: ${reason}`, { cause });
     }
     // a rate limit on the token endpoint is a pause to wait out, not a refusal of the credentials
     if (isRetryableStatus(response.status) || response.status === 429) throw new RetryableStatusError(response.status, `${where}: status ${response.status}`);
@@ -127,20 +133,6 @@ function grantSecrets(grant: RedditCredentials['grant']): string[] {
   if (grant.kind === 'refresh_token') return [grant.refreshToken];
   if (grant.kind === 'password') return [grant.password];
   return [];
-}
-
-/** The innermost message under undici's `fetch failed` (where the socket's reason is), with its error code if it lacks one. */
-function describeTransportFailure(error: unknown): string {
-  let current: unknown = error;
-  let message = String(error);
-  let code: string | undefined;
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const fields = current as { message?: unknown; code?: unknown; cause?: unknown };
-    if (typeof fields.message === 'string' && fields.message !== '') message = fields.message;
-    if (typeof fields.code === 'string') code = fields.code;
-    current = fields.cause;
-  }
-  return code === undefined || message.includes(code) ? message : `${message} (${code})`;
 }
 
 /** A transport message may quote the request (proxies and test doubles do): its secrets, as sent or form-encoded, become ***. */

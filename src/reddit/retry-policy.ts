@@ -1,3 +1,5 @@
+import { listCauses } from './list-causes.js';
+
 // When to retry a failed request and how long to back off. Pure apart from the
 // injected `random`, so tests pin the jitter.
 
@@ -49,16 +51,12 @@ export function isRetryableStatus(status: number): boolean {
  * because undici wraps the socket error in `TypeError: fetch failed`.
  */
 export function isRetryableError(error: unknown): boolean {
-  let current: unknown = error;
-  // Not only Errors: some interceptors and proxies reject with plain `{ code, message }` objects.
-  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-    const { name, code, message } = current as { name?: unknown; code?: unknown; message?: unknown };
+  return listCauses(error).some((link) => {
+    const { name, code, message } = link as { name?: unknown; code?: unknown; message?: unknown };
     if (name === 'TimeoutError' || name === 'TruncatedBodyError' || name === 'RetryableStatusError') return true;
     if (typeof code === 'string' && RETRYABLE_CODES.has(code)) return true;
-    if (current instanceof TypeError && message === 'fetch failed') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+    return link instanceof TypeError && message === 'fetch failed';
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { measureLongestWord, trimQuote } from './trim-quote.js';
 import type { TrimmedQuote } from './trim-quote.js';
 import { rankSupportingCues, writeGloss } from './write-gloss.js';
 import { roundTo } from './round-to.js';
+import { showThreadTitle } from './show-thread-title.js';
 
 /** A comment that passed screening and has tags: the only things a quote can come from. */
 export interface QuoteCandidate {
@@ -284,7 +285,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     subreddit,
     permalink: comment.permalink,
     threadId: comment.threadId,
-    threadTitle: decodeRedditEntities(thread?.title ?? ''),
+    threadTitle: showThreadTitle(thread),
     createdUtc: comment.createdUtc,
     score: comment.score,
     statusCheckedAt: comment.statusCheckedAt ?? null,

@@ -3,14 +3,18 @@ import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { toFileError } from '../errors/to-file-error.js';
 import { findReferencedCommentIds } from './find-referenced-comment-ids.js';
+import { findTitledThreadIds } from './find-titled-thread-ids.js';
 import { removeQuotedComments } from './remove-quoted-comments.js';
+import { removeThreadTitles } from './remove-thread-titles.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 import { describeOutput, REPORT_FORMATS, type ManifestOutput, type ManifestScrub, type ReportFormat } from './write-report.js';
 
 export interface ScrubResult {
-  /** Report files rewritten without quotes of deleted or removed comments. */
+  /** Report files rewritten without quotes of deleted or removed comments or titles of deleted or removed submissions. */
   files: string[];
   quotesRemoved: number;
+  /** Titles of deleted or removed submissions taken out (thread lists and quote attributions). */
+  titlesRemoved: number;
   /** Manifests or report files that could not be read as ours: not checked, so they may still quote such comments. */
   unreadable: string[];
   /**
@@ -18,10 +22,18 @@ export interface ScrubResult {
    * apart): whatever could be taken out was, and their night keeps the id so the next scrub tries again.
    */
   stillQuoting: string[];
+  /** Report files that still show the title of a deleted or removed submission after the scrub (edited by hand), likewise. */
+  stillTitled: string[];
 }
 
 export function emptyScrubResult(): ScrubResult {
-  return { files: [], quotesRemoved: 0, unreadable: [], stillQuoting: [] };
+  return { files: [], quotesRemoved: 0, titlesRemoved: 0, unreadable: [], stillQuoting: [], stillTitled: [] };
+}
+
+/** What is gone on Reddit: comments whose quotes, and submissions whose titles, come out of earlier reports. */
+export interface GoneContent {
+  comment: (commentId: string) => boolean;
+  thread: (threadId: string) => boolean;
 }
 
 const MANIFEST_SUFFIX = '.manifest.json';
@@ -29,19 +41,23 @@ const MANIFEST_SUFFIX = '.manifest.json';
 const manifestSchema = z.looseObject({
   outputs: z.array(z.looseObject({ file: z.string(), format: z.string() })),
   quotedCommentIds: z.array(z.string()).optional(),
+  titledThreadIds: z.array(z.string()).optional(),
 });
 /** The raw parsed manifest once manifestSchema accepted it, edited in place so its other keys keep their order. */
-type RawManifest = { outputs: Array<Partial<ManifestOutput>>; quotedCommentIds?: string[]; scrubs?: ManifestScrub[] };
+type RawManifest = { outputs: Array<Partial<ManifestOutput>>; quotedCommentIds?: string[]; titledThreadIds?: string[]; scrubs?: ManifestScrub[] };
 
 /**
  * Nightly reports stay in their folder (and are often served from it): a quote published on a night when its comment
  * was live must not stay there once Reddit says it was deleted or removed. For every report reactionlens wrote into
- * `dir` (the files a `*.manifest.json` lists), take out the quotes of comments `isGone` names, atomically, and update
- * the manifest's hashes and its scrub log. The manifest lists the quoted comment ids, so a night whose quotes are all
- * still live is not even opened; a manifest from before that list has its files read once and gains it. A manifest
+ * `dir` (the files a `*.manifest.json` lists), take out the quotes of comments `gone` names, and the titles of
+ * submissions it names (a removed post's title is its author's words as much as a comment is), atomically, and update
+ * the manifest's hashes and its scrub log. The manifest lists the quoted comment ids and the titled thread ids, so a
+ * night whose quotes and titles are all still live is not even opened; a manifest from before those lists has its
+ * files read once and gains them. A manifest
  * that cannot be read has the `<date>.{md,json,csv,html}` files beside it scrubbed, and is named as unreadable.
  */
-export function scrubReportFolder(dir: string, isGone: (commentId: string) => boolean, now: number): ScrubResult {
+export function scrubReportFolder(dir: string, isGone: GoneContent | ((commentId: string) => boolean), now: number): ScrubResult {
+  const gone: GoneContent = typeof isGone === 'function' ? { comment: isGone, thread: () => false } : isGone;
   const result = emptyScrubResult();
   if (!existsSync(dir)) return result;
   let names: string[];
@@ -50,11 +66,11 @@ export function scrubReportFolder(dir: string, isGone: (commentId: string) => bo
   } catch (cause) {
     throw toFileError(cause, 'cannot read', dir);
   }
-  for (const name of names) scrubNight(join(dir, name), isGone, now, result);
+  for (const name of names) scrubNight(join(dir, name), gone, now, result);
   return result;
 }
 
-function scrubNight(manifestPath: string, isGone: (id: string) => boolean, now: number, result: ScrubResult): void {
+function scrubNight(manifestPath: string, gone: GoneContent, now: number, result: ScrubResult): void {
   const manifest = readManifest(manifestPath);
   const dir = dirname(manifestPath);
   if (manifest === null) {
@@ -62,36 +78,47 @@ function scrubNight(manifestPath: string, isGone: (id: string) => boolean, now: 
     // without it, and it is named so someone repairs it (it keeps no hashes of what was rewritten)
     result.unreadable.push(manifestPath);
     const date = basename(manifestPath).slice(0, -MANIFEST_SUFFIX.length);
-    for (const format of REPORT_FORMATS) scrubFile(join(dir, `${date}.${format}`), format, isGone, result);
+    for (const format of REPORT_FORMATS) scrubFile(join(dir, `${date}.${format}`), format, gone, result);
     return;
   }
   const { raw, parsed } = manifest;
-  const indexed = parsed.quotedCommentIds;
-  if (indexed !== undefined && !indexed.some(isGone)) return;
+  const indexed = parsed.quotedCommentIds !== undefined && parsed.titledThreadIds !== undefined;
+  if (indexed && !(parsed.quotedCommentIds ?? []).some(gone.comment) && !(parsed.titledThreadIds ?? []).some(gone.thread)) return;
 
   const quoted = new Set<string>();
+  const titled = new Set<string>();
   let removed = 0;
+  let titlesRemoved = 0;
   let complete = true;
   parsed.outputs.forEach((output, i) => {
     const format = REPORT_FORMATS.find((f) => f === output.format);
     // a manifest names files beside it, never a path elsewhere
     if (format === undefined || basename(output.file) !== output.file) return;
-    const scrubbed = scrubFile(join(dir, output.file), format, isGone, result);
+    const scrubbed = scrubFile(join(dir, output.file), format, gone, result);
     if (scrubbed === 'missing') return;
     if (scrubbed === 'unreadable') {
       complete = false;
       return;
     }
     for (const id of scrubbed.quoted) quoted.add(id);
-    if (scrubbed.removed === 0) return;
+    for (const id of scrubbed.titled) titled.add(id);
+    if (scrubbed.removed + scrubbed.titlesRemoved === 0) return;
     removed += scrubbed.removed;
+    titlesRemoved += scrubbed.titlesRemoved;
     const entry = raw.outputs[i];
     if (entry !== undefined) Object.assign(entry, pickHashes(describeOutput(output.file, format, scrubbed.content)));
   });
   // an unreadable file may still quote what was removed elsewhere: its night keeps being checked
-  if (removed === 0 && (indexed !== undefined || !complete)) return;
-  if (complete) raw.quotedCommentIds = [...quoted].sort();
-  if (removed > 0) raw.scrubs = [...(raw.scrubs ?? []), { at: new Date(now * 1000).toISOString(), quotesRemoved: removed }];
+  if (removed + titlesRemoved === 0 && (indexed || !complete)) return;
+  if (complete) {
+    raw.quotedCommentIds = [...quoted].sort();
+    raw.titledThreadIds = [...titled].sort();
+  }
+  if (removed + titlesRemoved > 0) {
+    const scrub: ManifestScrub = { at: new Date(now * 1000).toISOString(), quotesRemoved: removed };
+    if (titlesRemoved > 0) scrub.titlesRemoved = titlesRemoved;
+    raw.scrubs = [...(raw.scrubs ?? []), scrub];
+  }
   writeFileAtomic(resolveRealPath(manifestPath), `${JSON.stringify(raw, null, 2)}\n`);
 }
 
@@ -108,32 +135,38 @@ function readManifest(path: string): { raw: RawManifest; parsed: z.infer<typeof 
 }
 
 /**
- * Scrub one report file in place and record it in `result`. Returns the ids it still names (the removers' quotes and
- * every other mention), or why it could not be scrubbed.
+ * Scrub one report file in place and record it in `result`. Returns the comment ids it still names (the removers'
+ * quotes and every other mention) and the threads whose titles it still shows, or why it could not be scrubbed.
  */
 function scrubFile(
   path: string,
   format: ReportFormat,
-  isGone: (id: string) => boolean,
+  gone: GoneContent,
   result: ScrubResult,
-): { quoted: Set<string>; removed: number; content: string } | 'missing' | 'unreadable' {
+): { quoted: Set<string>; titled: Set<string>; removed: number; titlesRemoved: number; content: string } | 'missing' | 'unreadable' {
   if (!existsSync(path)) return 'missing';
-  const scrubbed = removeQuotedComments(format, readText(path), isGone);
-  if (scrubbed === null) {
+  const scrubbed = removeQuotedComments(format, readText(path), gone.comment);
+  const untitled = scrubbed === null ? null : removeThreadTitles(format, scrubbed.content, gone.thread);
+  if (scrubbed === null || untitled === null) {
     result.unreadable.push(path);
     return 'unreadable';
   }
+  const content = untitled.content;
   // what the removers did not recognise as a quote still names the comment: kept in the manifest so it is retried
-  const referenced = findReferencedCommentIds(format, scrubbed.content);
+  const referenced = findReferencedCommentIds(format, content);
   const quoted = new Set([...scrubbed.quoted, ...referenced]);
-  if ([...referenced].some(isGone)) result.stillQuoting.push(path);
-  if (scrubbed.removed > 0) {
+  if ([...referenced].some(gone.comment)) result.stillQuoting.push(path);
+  // likewise a title the remover could not take apart (a hand-edited thread list or attribution)
+  const titled = findTitledThreadIds(format, content);
+  if ([...titled].some(gone.thread)) result.stillTitled.push(path);
+  if (scrubbed.removed + untitled.removed > 0) {
     // a report published through a symlink is scrubbed where it lives: renaming over the link would leave the target quoting
-    writeFileAtomic(resolveRealPath(path), scrubbed.content);
+    writeFileAtomic(resolveRealPath(path), content);
     result.files.push(path);
     result.quotesRemoved += scrubbed.removed;
+    result.titlesRemoved += untitled.removed;
   }
-  return { quoted, removed: scrubbed.removed, content: scrubbed.content };
+  return { quoted, titled, removed: scrubbed.removed, titlesRemoved: untitled.removed, content };
 }
 
 function pickHashes(output: ManifestOutput): Pick<ManifestOutput, 'bytes' | 'sha256'> {

@@ -1,10 +1,10 @@
 import { TAG_NAMES } from '../types.js';
 import type { TagName, Thread } from '../types.js';
 import { computeShareRecord } from './compute-shares.js';
-import { decodeRedditEntities } from './decode-reddit-entities.js';
 import type { SubredditBreakdown, ThreadActivity } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { roundTo } from './round-to.js';
+import { showThreadTitle } from './show-thread-title.js';
 
 export interface CommentFacts {
   threadId: string;
@@ -35,7 +35,7 @@ export function summariseThreads(threads: readonly Thread[], facts: readonly Com
       return {
         id: t.id,
         subreddit: t.subreddit,
-        title: decodeRedditEntities(t.title),
+        title: showThreadTitle(t),
         permalink: t.permalink,
         createdUtc: t.createdUtc,
         analysed: entry.analysed,

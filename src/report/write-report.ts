@@ -52,6 +52,8 @@ export interface RunManifest {
    * since, without opening the report files, and scrubs the files that quote one (scrubReportFolder).
    */
   quotedCommentIds: string[];
+  /** Submissions whose titles the report shows (thread list, quote attributions): scrubbed likewise once deleted or removed. */
+  titledThreadIds: string[];
   outputs: ManifestOutput[];
   /** Each later scrub of these files: when, and how many quotes of deleted or removed comments it took out. */
   scrubs?: ManifestScrub[];
@@ -60,6 +62,8 @@ export interface RunManifest {
 export interface ManifestScrub {
   at: string;
   quotesRemoved: number;
+  /** Titles of deleted or removed submissions taken out; absent when none were. */
+  titlesRemoved?: number;
 }
 
 const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
@@ -110,6 +114,7 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
     inputHashes: report.inputs.hashes,
     withAuthors: report.inputs.withAuthors,
     quotedCommentIds: listQuotedCommentIds(report),
+    titledThreadIds: listTitledThreadIds(report),
     outputs,
   };
   const manifestPath = join(target.dir, `${target.basename}.manifest.json`);
@@ -131,6 +136,12 @@ export function renderHistory(report: Report, previous: readonly TrendPoint[]): 
 function listQuotedCommentIds(report: Report): string[] {
   const quotes = [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
   return [...new Set(quotes.map((q) => q.commentId))].sort();
+}
+
+function listTitledThreadIds(report: Report): string[] {
+  const quotes = [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
+  const ids = [...report.threads.filter((t) => t.title !== '').map((t) => t.id), ...quotes.filter((q) => q.threadTitle !== '').map((q) => q.threadId)];
+  return [...new Set(ids)].sort();
 }
 
 export function describeOutput(file: string, format: ManifestOutput['format'], content: string): ManifestOutput {

@@ -1,5 +1,4 @@
 import pLimit from 'p-limit';
-import { CredentialsError } from '../errors/errors.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { countSearchFailures, GIVE_UP_AFTER } from './count-search-failures.js';
 import { collectThreadTree } from '../reddit/collect-thread-tree.js';
@@ -45,12 +44,12 @@ export function createRedditApiSource(
       const limit = pLimit(SEARCH_CONCURRENCY);
       const listings = event.queries.flatMap((query) => scopes.map((subreddit) => ({ query, subreddit })));
       const searches = countSearchFailures();
-      let refused = false;
       await Promise.all(
         listings.map(({ query, subreddit }) =>
           limit(async () => {
-            // after refused credentials, or once the source counts as down, the searches still queued are not sent
-            if (refused || searches.givingUp) return;
+            // once the source counts as down the searches still queued are not sent (after refused credentials the
+            // client fails each at once, without a request, and the first refusal has already ended the stage)
+            if (searches.givingUp) return;
             const where = `${subreddit === undefined ? '/search' : `/r/${subreddit}/search`}?q=${query}`;
             try {
               const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, ctx);
@@ -66,8 +65,6 @@ export function createRedditApiSource(
                 });
               }
             } catch (error) {
-              // refused credentials refuse every search still queued (toSkipRecord rethrows the error)
-              if (error instanceof CredentialsError) refused = true;
               skipped.push(toSkipRecord(error, where));
               searches.failed(error);
             }

@@ -184,6 +184,36 @@ describe('scrubReportFolder', () => {
     expect(readFileSync(target, 'utf8')).not.toContain(gone.permalink);
   });
 
+  it("a live quote whose words link to the gone comment is neither 'still quoting' it nor keeps its id in the manifest", () => {
+    const dir = makeDir();
+    const live = report.quotes.highlights[1]!;
+    // as a bare URL and as a scheme-less www. link (which the Markdown renderer turns into a [label](url) link)
+    const bare = `${live.text} See ${gone.permalink} and ${gone.permalink.replace(/^https:\/\//, '')} for context.`;
+    const linking = (qs: ReportQuote[]): ReportQuote[] => qs.map((q) => (q.commentId === live.commentId ? { ...q, text: bare } : q));
+    const byTag = Object.fromEntries(TAG_NAMES.map((t) => [t, linking(report.quotes.byTag[t])])) as Report['quotes']['byTag'];
+    const withLink: Report = { ...report, quotes: { highlights: linking(report.quotes.highlights), byTag } };
+    writeReport(withLink, { dir, basename: withLink.date, formats: ['md', 'json', 'csv', 'html'], now: 1_766_100_000, toolVersion: '9.9.9' });
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.files.length).toBe(4);
+    expect(result.stillQuoting).toEqual([]);
+    const manifest = JSON.parse(readFileSync(join(dir, `${withLink.date}.manifest.json`), 'utf8')) as RunManifest;
+    expect(manifest.quotedCommentIds).toContain(live.commentId);
+    expect(manifest.quotedCommentIds).not.toContain(gone.commentId);
+    for (const ext of ['md', 'json', 'csv', 'html']) expect(readFileSync(join(dir, `${withLink.date}.${ext}`), 'utf8')).toContain('for context.');
+  });
+
+  it('still catches the gone quote copied by hand to another place of a JSON or CSV file, or an HTML link to it', () => {
+    const dir = makeDir();
+    write(dir);
+    const json = join(dir, `${report.date}.json`);
+    const html = join(dir, `${report.date}.html`);
+    const parsed = JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown>;
+    writeFileSync(json, `${JSON.stringify({ ...parsed, pinned: [{ note: 'kept by an editor', permalink: gone.permalink }] }, null, 2)}\n`);
+    writeFileSync(html, readFileSync(html, 'utf8').replace('</body>', `<p>Pinned: <a href="${gone.permalink}">the best one</a></p>\n</body>`));
+    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    expect(result.stillQuoting.sort()).toEqual([html, json].sort());
+  });
+
   it('says the quotes were removed where a list of quotes is left empty, instead of a heading over nothing', () => {
     const dir = makeDir();
     const byTag = Object.fromEntries(TAG_NAMES.map((t) => [t, t === gone.primaryTag ? [gone] : []])) as Report['quotes']['byTag'];

@@ -1,0 +1,108 @@
+import { stripBom } from '../util/strip-bom.js';
+import { splitCsvRecords } from './split-csv-records.js';
+import type { ReportFormat } from './write-report.js';
+
+// Where the renderers show a submission's title: the "Most active threads" list (Markdown and HTML: the link's label,
+// the thread id when there is no title; JSON: threads[].title) and each quote's "in “title”" (Markdown and HTML: in
+// the attribution, before the date; JSON: threadTitle; CSV: the thread_title column). The patterns are shared with the
+// title remover; the finder reads wider than it (any link to a thread labelled with more than its id, a title after any
+// attribution link), so a title the remover could not take apart in a file edited by hand is caught, not trusted.
+
+/** The thread a permalink (of the thread or of one of its comments) belongs to. */
+export const THREAD_OF_PERMALINK = /\/comments\/([A-Za-z0-9_]+)(?:\/|$)/;
+/** renderMarkdown's thread list item: `1. [label](permalink) — r/…`; groups: prefix, label, permalink. */
+export const MARKDOWN_THREAD_ITEM = /^(\d+\. )\[((?:\\.|[^\]\\])*)\]\(([^)\s]+)\)(?= — r\/)/gm;
+/** renderMarkdown's attribution with a title: `— [label](permalink), in “title”, 2025-…`; groups: attribution, permalink. */
+export const MARKDOWN_TITLE_IN_ATTRIBUTION = /^((?:>[ \t]*)?— \[(?:\\.|[^\]\\])*\]\(([^)\s]+)\)), in “.*”(?=, \d{4}-\d\d-\d\d \d\d:\d\d UTC)/gm;
+/** renderHtml's thread list item: `<li><a href="permalink" …>label</a> — r/…`; groups: opening tag, its attributes, label. */
+export const HTML_THREAD_ITEM = /(<li>\s*(<a\b[^>]*>))([^<]*)(?=<\/a> — r\/)/gi;
+/** renderHtml's quote attribution with a title (the title is escaped: no `<`); groups: the link up to `</a>`, its attributes. */
+export const HTML_TITLE_IN_ATTRIBUTION = /(<div class="meta">— (<a\b[^>]*>)[^<]*<\/a>), in “[^<]*”(?=, \d{4}-\d\d-\d\d \d\d:\d\d UTC)/gi;
+const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+/** Any Markdown link not escaped as text; groups: label, target. */
+const MARKDOWN_LINK = /(?<!\\)\[((?:\\.|[^\]\\\n])*)\]\(([^)\s]+)\)/g;
+/** Any Markdown attribution line (in or out of the blockquote) followed by a title, wherever the date went; group: permalink. */
+const MARKDOWN_ANY_TITLE_IN_ATTRIBUTION = /^(?:>[ \t]*)?— \[(?:\\.|[^\]\\])*\]\(([^)\s]+)\),? in “/gm;
+/** Any HTML link; groups: opening tag, label. Quoted text is escaped, so it holds none. */
+const HTML_LINK = /(<a\b[^>]*>)([^<]*)<\/a>/gi;
+/** Any HTML link followed by a title; group: opening tag. */
+const HTML_ANY_TITLE_AFTER_LINK = /(<a\b[^>]*>)[^<]*<\/a>,? in “/gi;
+/** A thread's own permalink (no comment after the slug). */
+const THREAD_PERMALINK = /\/comments\/([A-Za-z0-9_]+)(?:\/[^/\s)"'<>]*)?\/?$/;
+
+/** The thread a link's permalink belongs to, from an opening `<a …>` tag or a plain URL. */
+export function threadOfLink(link: string | undefined): string | undefined {
+  if (link === undefined) return undefined;
+  const href = link.startsWith('<') ? hrefOf(link) : link;
+  return href === undefined ? undefined : THREAD_OF_PERMALINK.exec(href)?.[1];
+}
+
+function hrefOf(tag: string): string | undefined {
+  const m = HREF.exec(tag);
+  return m?.[1] ?? m?.[2] ?? m?.[3];
+}
+
+/** The threads whose title a report file shows, in the places the renderers put one (see above). */
+export function findTitledThreadIds(format: ReportFormat, content: string): Set<string> {
+  const ids = new Set<string>();
+  const add = (id: string | undefined): void => {
+    if (id !== undefined && id !== '') ids.add(id);
+  };
+  switch (format) {
+    case 'md':
+      for (const m of content.matchAll(MARKDOWN_LINK)) {
+        const [, label = '', target = ''] = m;
+        const id = THREAD_PERMALINK.exec(target)?.[1];
+        // a scheme-less www. link in a quote's words is written [www.…](https://www.…): the words, not a title
+        if (id !== undefined && label !== id && `https://${label.replace(/\\(.)/g, '$1')}` !== target) add(id);
+      }
+      for (const m of content.matchAll(MARKDOWN_ANY_TITLE_IN_ATTRIBUTION)) add(threadOfLink(m[1]));
+      break;
+    case 'html':
+      for (const m of content.matchAll(HTML_LINK)) {
+        const id = THREAD_PERMALINK.exec(hrefOf(m[1] ?? '') ?? '')?.[1];
+        if (id !== undefined && m[2] !== id) add(id);
+      }
+      for (const m of content.matchAll(HTML_ANY_TITLE_AFTER_LINK)) add(threadOfLink(m[1]));
+      break;
+    case 'json': {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(stripBom(content));
+      } catch {
+        break; // not ours to read: the quote remover already named the file as unreadable
+      }
+      visitTitledObjects(raw, (node) => {
+        add(typeof node.threadId === 'string' && typeof node.threadTitle === 'string' && node.threadTitle !== '' ? node.threadId : undefined);
+        add(isThreadSummary(node) && node.title !== '' ? node.id : undefined);
+      });
+      break;
+    }
+    case 'csv': {
+      const records = splitCsvRecords(stripBom(content));
+      const header = records[0]?.fields ?? [];
+      const idColumn = header.indexOf('thread_id');
+      const titleColumn = header.indexOf('thread_title');
+      if (idColumn < 0 || titleColumn < 0) break;
+      for (const record of records.slice(1)) if ((record.fields[titleColumn] ?? '') !== '') add(record.fields[idColumn]);
+      break;
+    }
+  }
+  return ids;
+}
+
+/** Every object in a parsed JSON report, at any depth: a title copied elsewhere in the file still counts. */
+export function visitTitledObjects(node: unknown, visit: (node: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) {
+    for (const item of node) visitTitledObjects(item, visit);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  visit(node as Record<string, unknown>);
+  for (const value of Object.values(node)) if (typeof value === 'object') visitTitledObjects(value, visit);
+}
+
+/** A `threads[]` entry (ThreadActivity): its id, title and the thread's own permalink. */
+export function isThreadSummary(node: Record<string, unknown>): node is { id: string; title: string; permalink: string } {
+  return typeof node.id === 'string' && typeof node.title === 'string' && typeof node.permalink === 'string' && THREAD_OF_PERMALINK.exec(node.permalink)?.[1] === node.id;
+}

@@ -1,0 +1,112 @@
+import { splitCsvRecords } from './split-csv-records.js';
+import {
+  HTML_THREAD_ITEM,
+  HTML_TITLE_IN_ATTRIBUTION,
+  isThreadSummary,
+  MARKDOWN_THREAD_ITEM,
+  MARKDOWN_TITLE_IN_ATTRIBUTION,
+  threadOfLink,
+  visitTitledObjects,
+} from './find-titled-thread-ids.js';
+import type { ReportFormat } from './write-report.js';
+
+export interface RemovedTitles {
+  /** The file's content without the titles of gone submissions (the same string when it shows none). */
+  content: string;
+  /** Titles taken out (a thread listed and named in two quotes counts three times). */
+  removed: number;
+}
+
+/**
+ * Take the titles of submissions that are gone (deleted or removed on Reddit) out of a report file reactionlens wrote,
+ * leaving it as the renderers write a thread without a title: its id as the thread list's label, no "in “…”" in a
+ * quote's attribution, an empty `title` / `threadTitle` / `thread_title`. Every other byte stays as it was. Returns
+ * null when the content is not one of our reports.
+ */
+export function removeThreadTitles(format: ReportFormat, content: string, isGone: (threadId: string) => boolean): RemovedTitles | null {
+  switch (format) {
+    case 'md':
+      return removeFromText(content, [
+        [MARKDOWN_THREAD_ITEM, (m) => (isGoneTitled(threadOfLink(m[3]), m[2], isGone) ? `${m[1]}[${threadOfLink(m[3])}](${m[3]})` : undefined)],
+        [MARKDOWN_TITLE_IN_ATTRIBUTION, (m) => (isGoneTitled(threadOfLink(m[2]), undefined, isGone) ? m[1] : undefined)],
+      ]);
+    case 'html':
+      return removeFromText(content, [
+        [HTML_THREAD_ITEM, (m) => (isGoneTitled(threadOfLink(m[2]), m[3], isGone) ? `${m[1]}${threadOfLink(m[2])}` : undefined)],
+        [HTML_TITLE_IN_ATTRIBUTION, (m) => (isGoneTitled(threadOfLink(m[2]), undefined, isGone) ? m[1] : undefined)],
+      ]);
+    case 'json':
+      return removeFromJson(content, isGone);
+    case 'csv':
+      return removeFromCsv(content, isGone);
+  }
+}
+
+/** True when `threadId` is gone and its slot shows more than the bare id (`label`, when the slot is a list label). */
+function isGoneTitled(threadId: string | undefined, label: string | undefined, isGone: (id: string) => boolean): boolean {
+  return threadId !== undefined && isGone(threadId) && label !== threadId;
+}
+
+type Rewrite = [RegExp, (match: string[]) => string | undefined];
+
+function removeFromText(content: string, rewrites: Rewrite[]): RemovedTitles {
+  let removed = 0;
+  let out = content;
+  for (const [pattern, rewrite] of rewrites) {
+    out = out.replace(pattern, (...args: unknown[]) => {
+      // the whole match and its groups (these patterns have no named groups: offset and input come last)
+      const match = args.slice(0, -2) as string[];
+      const replacement = rewrite(match);
+      if (replacement === undefined) return match[0] ?? '';
+      removed++;
+      return replacement;
+    });
+  }
+  return { content: removed === 0 ? content : out, removed };
+}
+
+function removeFromJson(content: string, isGone: (id: string) => boolean): RemovedTitles | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch {
+    return null;
+  }
+  let removed = 0;
+  // edited in place, so every other key keeps its order and the file is written back in renderJson's form
+  visitTitledObjects(raw, (node) => {
+    if (typeof node.threadId === 'string' && typeof node.threadTitle === 'string' && node.threadTitle !== '' && isGone(node.threadId)) {
+      node.threadTitle = '';
+      removed++;
+    }
+    if (isThreadSummary(node) && node.title !== '' && isGone(node.id)) {
+      node.title = '';
+      removed++;
+    }
+  });
+  return { content: removed === 0 ? content : `${JSON.stringify(raw, null, 2)}\n`, removed };
+}
+
+function removeFromCsv(content: string, isGone: (id: string) => boolean): RemovedTitles | null {
+  const bom = content.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const records = splitCsvRecords(content.slice(bom.length));
+  const header = records[0]?.fields ?? [];
+  const idColumn = header.indexOf('thread_id');
+  const titleColumn = header.indexOf('thread_title');
+  // a report from before the thread columns shows no titles: nothing to take out, and still a report we can read
+  if (idColumn < 0 || titleColumn < 0) return records.length === 0 ? null : { content, removed: 0 };
+  let removed = 0;
+  const rows = records.map((record, i) => {
+    if (i === 0 || (record.fields[titleColumn] ?? '') === '' || !isGone(record.fields[idColumn] ?? '')) return record.raw;
+    removed++;
+    const end = /\r?\n$/.exec(record.raw)?.[0] ?? '';
+    // only the title cell changes; the others are written back as they were read (their formula guard included)
+    return `${record.fields.map((field, j) => (j === titleColumn ? '' : encodeCell(field))).join(',')}${end}`;
+  });
+  return { content: removed === 0 ? content : `${bom}${rows.join('')}`, removed };
+}
+
+/** A cell as read back, quoted again as renderCsv's formatCell quotes it. */
+function encodeCell(value: string): string {
+  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}
