@@ -69,8 +69,12 @@ export async function collectEvent(
   summary.skipped.push(...found.skipped);
 
   const toFetch = found.threads.filter((t) => needsFetch(store, t, options.activeForSeconds ?? 2 * DAY));
-  summary.threadsUnchanged = found.threads.length - toFetch.length;
-  for (const t of found.threads) if (!toFetch.includes(t)) store.linkThread(event.id, t.id);
+  const notFetched = found.threads.filter((t) => !toFetch.includes(t));
+  summary.threadsUnchanged = notFetched.length;
+  for (const t of notFetched) store.linkThread(event.id, t.id);
+  // A listing that shows a stored thread deleted or removed says as much as a refetch would: it is purged tonight,
+  // not kept live (its title quoted beside its comments) because its comments did not change.
+  summary.threadsUpdated += store.purgeThreads(toGone(notFetched));
 
   const fetchedIds = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
@@ -97,6 +101,21 @@ export async function collectEvent(
       }),
     ),
   );
+
+  if (options.recheck !== false && source.checkThreads !== undefined) {
+    // threads found tonight were seen in tonight's listings; the others (gone from search) are asked about by id
+    const foundIds = new Set(found.threads.map((t) => t.id));
+    const unseen = store.listLiveThreadIds(event.id).filter((id) => !foundIds.has(id));
+    if (unseen.length > 0) {
+      try {
+        const { statuses, skipped } = await source.checkThreads(unseen, ctx);
+        summary.skipped.push(...skipped);
+        summary.threadsUpdated += store.purgeThreads(toGone([...statuses].map(([id, status]) => ({ id, status }))));
+      } catch (error) {
+        summary.skipped.push(toSkipRecord(error, 'thread re-check'));
+      }
+    }
+  }
 
   const confirmed = new Set(fetchedIds); // a refetched comment's state is tonight's: live copies confirm, gone ones are purged
   let unconfirmed: string[] = [];
@@ -141,6 +160,10 @@ export async function collectEvent(
   summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
   if (!sameKeys(unconfirmedBefore, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
   return summary;
+}
+
+function toGone(threads: ReadonlyArray<Pick<Thread, 'id' | 'status'>>): Array<{ id: string; status: 'deleted' | 'removed' }> {
+  return threads.flatMap((t) => (t.status === 'live' ? [] : [{ id: t.id, status: t.status }]));
 }
 
 function sameKeys(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

@@ -251,6 +251,25 @@ describe('collecting a past event twice from the archive', () => {
     fake.unmount();
     store.close();
   });
+
+  it('purges a thread the archive now marks removed or deleted, though it is not fetched again', async () => {
+    const posts = [post('p1', FROM + 10), post('p2', FROM + 20), post('p3', FROM + 30)];
+    const comments = [comment('k1', 'p1', 't3_p1', FROM + 100), comment('k2', 'p2', 't3_p2', FROM + 100)];
+    const fake = mountFakeArcticShift(BASE, { posts, comments });
+    const store = Store.open(':memory:');
+    const { source, ctx } = setup(100);
+    await collectEvent(makeEvent(), source, store, ctx);
+    posts[0] = post('p1', FROM + 10, { selftext: '[removed]', _meta: { removal_type: 'moderator' } });
+    posts[1] = post('p2', FROM + 20, { selftext: '[deleted]', author: '[deleted]' });
+    const second = await collectEvent(makeEvent(), createArcticShiftSource({ baseUrl: BASE }), store, ctx);
+    expect(second).toMatchObject({ threadsFetched: 0, threadsUnchanged: 3, threadsUpdated: 2 });
+    expect(store.getThread('p1')).toMatchObject({ status: 'removed', title: '', selftext: '', author: null, permalink: 'https://www.reddit.com/r/stocks/comments/p1/' });
+    expect(store.getThread('p2')).toMatchObject({ status: 'deleted', title: '', selftext: '', author: null });
+    expect(store.getThread('p3')).toMatchObject({ status: 'live', title: 'Amazon to invest in OpenAI (p3) 🚀' });
+    expect(store.getComment('k1')?.status).toBe('live'); // a comment keeps its own status
+    fake.unmount();
+    store.close();
+  });
 });
 
 describe('resolveArcticShiftBase', () => {

@@ -169,10 +169,12 @@ export class FakeReddit {
     continueStubs: new Map(),
     moreStubs: new Map(),
   };
-  /** Body/status changes applied after collection (deleted/removed on re-check). */
+  /** Body/status changes applied after collection (deleted/removed on re-check), by comment or thread id. */
   readonly edits = new Map<string, 'deleted' | 'removed'>();
   /** Fields overlaid on a comment's /api/info entry only (to serve one unreadable entry in a re-check). */
   readonly infoPatches = new Map<string, Record<string, unknown>>();
+  /** Threads search no longer lists (still served by id). */
+  readonly searchOmitted = new Set<string>();
   /** Comments /api/info leaves out of its answer although asked about. */
   readonly infoOmitted = new Set<string>();
   private readonly threads = new Map<string, SyntheticThread>();
@@ -374,7 +376,7 @@ export class FakeReddit {
       this.stats.search++;
       const sub = m[1]?.toLowerCase();
       const items = (this.options.searchItems ?? [...this.threads.values()])
-        .filter((t) => sub === undefined || t.subreddit.toLowerCase() === sub)
+        .filter((t) => (sub === undefined || t.subreddit.toLowerCase() === sub) && !this.searchOmitted.has(t.id))
         .sort((a, b) => b.createdUtc - a.createdUtc)
         .slice(0, this.options.listingCap ?? 1000);
       const after = q.get('after');
@@ -406,6 +408,10 @@ export class FakeReddit {
       author: 'poster',
       stickied: false,
     };
+    // as Reddit serves a submission its author deleted, or one moderators removed
+    const edit = this.edits.get(thread.id);
+    if (edit === 'deleted') Object.assign(data, { selftext: '[deleted]', author: '[deleted]' });
+    if (edit === 'removed') Object.assign(data, { selftext: '[removed]', removed_by_category: 'moderator' });
     return { kind: 't3', data: this.vary(data) };
   }
 

@@ -198,6 +198,75 @@ describe('reddit source: collecting', () => {
   });
 });
 
+describe('reddit source: a thread deleted or removed after its first fetch', () => {
+  /** The report's view of the store: titles in the thread list, the titles beside quotes (one comment of each thread tagged). */
+  const reportTitles = (store: Store) => {
+    // the synthetic threads share their texts (screened out as duplicates): one comment of each gets its own
+    const picked = THREADS.map((t) => ({ id: t.comments.find((c, i) => i > 0 && c.body !== '[deleted]' && c.body !== '[removed]')!.id, body: `Circular financing, thread ${t.id}. What could go wrong.`, editedUtc: 1 }));
+    store.applyCheckedTexts(picked);
+    const texts = new Set(picked.map((p) => p.body));
+    const some = taggerOf('some', (text) => ({ tags: texts.has(text) ? { ...NO_TAGS, cynicism: { score: 0.9, label: true, cues: [] } } : NO_TAGS }));
+    const report = buildReport(loadReportInput(store, EVENT, some, { withAuthors: false }).input);
+    return {
+      listed: new Map(report.threads.map((t) => [t.id, t.title])),
+      quoted: new Map([...report.quotes.highlights, ...report.quotes.byTag.cynicism].map((q) => [q.threadId, q.threadTitle])),
+    };
+  };
+
+  it('is purged when tonight\'s search listing shows it gone, though its comments did not change (no refetch)', async () => {
+    const { fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const [removed, deleted, kept] = THREADS.map((t) => t.id) as [string, string, string];
+    expect(reportTitles(store).listed.get(removed)).toBe(THREADS[0]!.title);
+    fake.edits.set(removed, 'removed');
+    fake.edits.set(deleted, 'deleted');
+
+    // activeForSeconds 0: old threads with unchanged comment counts are not refetched; only the listing says they are gone
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+
+    expect(summary.threadsFetched).toBe(0);
+    expect(summary.threadsUpdated).toBe(2);
+    expect(store.getThread(removed)).toMatchObject({ status: 'removed', title: '', selftext: '', author: null, permalink: `https://www.reddit.com/r/technology/comments/${removed}/` });
+    expect(store.getThread(deleted)).toMatchObject({ status: 'deleted', title: '', selftext: '', author: null, url: `https://www.reddit.com/r/stocks/comments/${deleted}/` });
+    expect(store.getThread(kept)).toMatchObject({ status: 'live', title: THREADS[2]!.title, author: 'poster' });
+    // its comments keep their own status: Reddit still shows them under the removed post
+    expect(store.getComment(THREADS[0]!.comments.find((c) => c.body !== '[deleted]' && c.body !== '[removed]')!.id)?.status).toBe('live');
+    // the report never shows a purged thread's title, in its thread list or beside a quote of a comment under it
+    const { listed, quoted } = reportTitles(store);
+    expect([...quoted.keys()].sort()).toEqual([removed, deleted, kept].sort());
+    for (const id of [removed, deleted]) expect([listed.get(id), quoted.get(id)]).toEqual(['', '']);
+    expect([listed.get(kept), quoted.get(kept)]).toEqual([THREADS[2]!.title, THREADS[2]!.title]);
+
+    // purged once, purged for good: a later night changes nothing
+    const again = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    expect(again.threadsUpdated).toBe(0);
+  });
+
+  it('is purged when the re-check asks /api/info about a stored thread search no longer lists', async () => {
+    const { fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const [gone, unlisted] = [THREADS[1]!.id, THREADS[2]!.id];
+    fake.searchOmitted.add(gone);
+    fake.searchOmitted.add(unlisted);
+    fake.edits.set(gone, 'removed');
+    const infoBefore = fake.stats.info;
+
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+
+    expect(summary.threadsFound).toBe(1);
+    expect(summary.threadsUpdated).toBe(1);
+    expect(summary.skipped).toEqual([]);
+    expect(fake.stats.info - infoBefore).toBe(1); // one request for both unlisted threads
+    expect(store.getThread(gone)).toMatchObject({ status: 'removed', title: '', selftext: '', author: null });
+    expect(store.getThread(unlisted)).toMatchObject({ status: 'live', title: THREADS[2]!.title });
+    // with the re-check off, nothing is asked
+    await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheck: false });
+    expect(fake.stats.info - infoBefore).toBe(1);
+  });
+});
+
 describe('reddit source: an unreadable entry in a deletion re-check', () => {
   it('skips only that entry (naming the request, the comment and the field), purges the others, and asks about it again next time', async () => {
     const { clock, fake, source, now } = setUp();
