@@ -68,8 +68,7 @@ export function createRedditApiSource(
             } catch (error) {
               // refused credentials refuse every search still queued (toSkipRecord rethrows the error)
               if (error instanceof CredentialsError) refused = true;
-              skipped.push(toSkipRecord(error, where));
-              searches.failed(error);
+              skipped.push(searches.failed(error, where));
             }
           }),
         ),

@@ -95,7 +95,7 @@ export function generateSyntheticThread(options: SyntheticThreadOptions): Synthe
 
 // ---- the fake server --------------------------------------------------------
 
-export type Fault = '500' | '502' | '503' | '429' | '401' | 'truncated' | 'timeout' | 'reset';
+export type Fault = '500' | '502' | '503' | '429' | '401' | 'truncated' | 'html' | 'timeout' | 'reset';
 
 export interface FakeRedditOptions {
   threads: SyntheticThread[];
@@ -313,6 +313,9 @@ export class FakeReddit {
         return undefined; // the request itself now meets a revoked token
       case 'truncated':
         return { status: 200, body: '[{"kind": "Listing", "data": {"after": null, "chil', headers: { 'content-type': 'application/json' } };
+      case 'html':
+        // a maintenance page served with 200, as a proxy in front of Reddit does
+        return { status: 200, body: '<!doctype html><html><body>reddit is down for maintenance</body></html>', headers: { 'content-type': 'text/html' } };
       case 'timeout':
         // Longer than the client's (test) timeout; the client aborts first. Unref'd: never holds the process open.
         await new Promise((resolve) => setTimeout(resolve, 4000).unref());

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectEvent } from '../../src/collect/collect-event.js';
 import nock from 'nock';
-import { CredentialsError, SourceError, StoreError } from '../../src/errors/errors.js';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CredentialsError, SchemaError, SourceError, StoreError } from '../../src/errors/errors.js';
 import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
 import type { RedditApi } from '../../src/reddit/reddit-api.js';
@@ -565,6 +568,49 @@ describe('reddit source: Reddit down', () => {
     const tried = 60 - fake.pendingFaults;
     expect(tried).toBeGreaterThan(0);
     expect(tried).toBeLessThan(12 * 5);
+  });
+});
+
+describe('reddit source: Reddit answering searches with something that is not a listing', () => {
+  it('a maintenance page (200, HTML) on every search is Reddit down: the run fails (exit 3) after a few, no report is written', async () => {
+    const { fake, source, now } = setUp();
+    for (let i = 0; i < 60; i++) fake.injectFault('html', (p) => p.includes('/search'));
+    const event = { ...EVENT, queries: ['openai', 'amazon', 'nvidia', 'oracle', 'coreweave', 'stargate'] };
+    const store = Store.open(':memory:');
+    const reportsDir = mkdtempSync(join(tmpdir(), 'rl-html-search-'));
+    try {
+      const run = runEvent({ event, source, store, tagger: () => { throw new Error('not reached'); }, ctx: { now }, runId: 'r1', reportsDir, formats: ['md', 'json'], withAuthors: false });
+      await expect(run).rejects.toThrow(SourceError);
+      await expect(run).rejects.toThrow(/none of the \d+ searches tried got an answer.*unreadable JSON/s);
+      // 12 searches planned; three failed ones (plus those already in flight) settle it
+      expect(60 - fake.pendingFaults).toBeLessThan(12 * 5);
+      expect(store.listRuns(event.id).runs).toMatchObject([{ id: 'r1', status: 'failed' }]);
+      expect(readdirSync(reportsDir, { recursive: true })).toEqual([]);
+    } finally {
+      rmSync(reportsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('one search answered with a maintenance page is the source\'s failure (partial), not invalid input; the others still count', async () => {
+    const { fake, source, now } = setUp();
+    for (let i = 0; i < 5; i++) fake.injectFault('html', (p) => p.startsWith('/r/stocks/search'));
+    const summary = await collectEvent(EVENT, source, Store.open(':memory:'), { now });
+    expect(fake.pendingFaults).toBe(0);
+    expect(summary.threadsFound).toBe(2);
+    expect(summary.skipped).toEqual([{ source: expect.stringMatching(/^GET \/r\/stocks\/search/), record: '(body)', reason: expect.stringMatching(/unreadable JSON/), kind: 'incomplete' }]);
+  });
+
+  it('a listing with one unreadable submission is still an answer: that record is invalid input (exit 2)', async () => {
+    const api: RedditApi = {
+      search: () => Promise.reject(new SchemaError('GET /search: data.children.1.data.permalink: expected string', 'GET /search', 'data.children.1.data.permalink')),
+      comments: () => Promise.reject(new Error('not used')),
+      moreChildren: () => Promise.reject(new Error('not used')),
+      info: () => Promise.reject(new Error('not used')),
+      stats: () => ({ requests: 0, rateLimited: 0, waitMs: 0 }),
+    };
+    const found = await createRedditApiSource('test', api).findThreads({ ...EVENT, queries: ['a', 'b', 'c', 'd'] }, { now: () => WINDOW_FROM + 86_400 });
+    expect(found.threads).toEqual([]);
+    expect(found.skipped.map((r) => [r.record, r.kind])).toEqual(Array(8).fill(['data.children.1.data.permalink', 'invalid']));
   });
 });
 
