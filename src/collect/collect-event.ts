@@ -36,6 +36,8 @@ export interface CollectSummary extends SaveCounts {
 }
 
 const DAY = 86_400;
+/** Fetches in a row of a thread with unreadable comments, after which it is left as it is (until its comment count grows). */
+export const UNREADABLE_FETCHES = 3;
 
 /**
  * The collect stage: find the event's threads, fetch the ones that are new,
@@ -94,8 +96,14 @@ export async function collectEvent(
           summary.skipped.push(toSkipRecord(error, `thread ${t.id}`));
           return;
         }
-        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched));
-        summary.skipped.push(...fetched.skipped);
+        // Comments skipped as unreadable may be served readable later: the thread stays incomplete, so the next run
+        // fetches it again, but only UNREADABLE_FETCHES times in a row, so a comment Reddit keeps serving broken does
+        // not fail every night's cron job (nor cost a refetch) for ever.
+        const unreadable = fetched.skipped.some((r) => r.kind === 'invalid');
+        const unreadableFetches = unreadable ? (store.getThreadState(t.id)?.unreadableFetches ?? 0) + 1 : 0;
+        const retry = unreadable && unreadableFetches < UNREADABLE_FETCHES;
+        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches }));
+        summary.skipped.push(...(unreadable ? fetched.skipped.map((r) => sayWhatNext(r, unreadableFetches, retry)) : fetched.skipped));
         summary.threadsFetched++;
         for (const c of fetched.comments) fetchedIds.add(c.id);
       }),
@@ -160,6 +168,15 @@ export async function collectEvent(
   summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
   if (!sameKeys(unconfirmedBefore, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
   return summary;
+}
+
+/** An unreadable comment's skip record, saying whether its thread is fetched again for it. */
+function sayWhatNext(record: SkipRecord, fetches: number, retry: boolean): SkipRecord {
+  if (record.kind !== 'invalid') return record;
+  const next = retry
+    ? `the thread is fetched again next run to collect it (fetch ${fetches} of ${UNREADABLE_FETCHES})`
+    : `the thread is not fetched again for it (${fetches} fetches in a row could not read it), only when its comment count grows`;
+  return { ...record, reason: `${record.reason}; ${next}` };
 }
 
 function toGone(threads: ReadonlyArray<Pick<Thread, 'id' | 'status'>>): Array<{ id: string; status: 'deleted' | 'removed' }> {

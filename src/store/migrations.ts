@@ -104,4 +104,9 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE threads SET title = '', selftext = '', author = NULL, permalink = rl_strip_title_slug(permalink), url = rl_strip_title_slug(permalink)
   WHERE status <> 'live';
   `,
+  // 6: how many fetches in a row of a thread skipped comments that could not be read: such a thread is fetched again
+  //    (Reddit may serve them readable later), a bounded number of times.
+  `
+  ALTER TABLE threads ADD COLUMN unreadable_fetches INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -39,6 +39,8 @@ export interface ThreadState {
   completedAt: number | null;
   expected: number | null;
   collected: number | null;
+  /** Fetches in a row that skipped comments which could not be read (0 after a fetch that read them all). */
+  unreadableFetches: number;
 }
 
 /** A comment as stored, with when its status was last confirmed. */
@@ -94,6 +96,7 @@ interface ThreadRow {
   completed_at: number | null;
   expected: number | null;
   collected: number | null;
+  unreadable_fetches: number;
 }
 
 const COMMENT_COLUMNS = [
@@ -219,8 +222,12 @@ export class Store {
 
   // ---- writes ------------------------------------------------------------
 
-  /** One thread and its comments, in one transaction, with the completion mark. */
-  saveThreadBundle(eventId: string | null, bundle: ThreadBundle, options: { complete?: boolean } = {}): SaveCounts {
+  /**
+   * One thread and its comments, in one transaction, with the completion mark. `complete: false` (comments were
+   * skipped that a later fetch may get) leaves the thread marked incomplete, so the next run fetches it again;
+   * `unreadableFetches` is stored as given (see ThreadState).
+   */
+  saveThreadBundle(eventId: string | null, bundle: ThreadBundle, options: { complete?: boolean; unreadableFetches?: number } = {}): SaveCounts {
     const complete = options.complete ?? true;
     return this.db.transaction((): SaveCounts => {
       const counts = emptySaveCounts();
@@ -228,10 +235,12 @@ export class Store {
       if (eventId !== null) this.linkThread(eventId, bundle.thread.id);
       for (const comment of bundle.comments) this.upsertComment(comment, counts);
       if (complete) {
-        this.db
-          .prepare('UPDATE threads SET complete = 1, completed_at = ?, expected = ?, collected = ? WHERE id = ?')
+        this.sql('UPDATE threads SET complete = 1, completed_at = ?, expected = ?, collected = ? WHERE id = ?')
           .run(bundle.thread.fetchedAt, bundle.expected, bundle.collected, bundle.thread.id);
+      } else {
+        this.sql('UPDATE threads SET complete = 0 WHERE id = ?').run(bundle.thread.id);
       }
+      this.sql('UPDATE threads SET unreadable_fetches = ? WHERE id = ?').run(options.unreadableFetches ?? 0, bundle.thread.id);
       return counts;
     })();
   }
@@ -424,6 +433,7 @@ export class Store {
       completedAt: row.completed_at,
       expected: row.expected,
       collected: row.collected,
+      unreadableFetches: row.unreadable_fetches,
     };
   }
 

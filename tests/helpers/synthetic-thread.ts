@@ -173,6 +173,8 @@ export class FakeReddit {
   readonly edits = new Map<string, 'deleted' | 'removed'>();
   /** Fields overlaid on a comment's /api/info entry only (to serve one unreadable entry in a re-check). */
   readonly infoPatches = new Map<string, Record<string, unknown>>();
+  /** Fields overlaid on a comment wherever it is served (thread pages, morechildren, /api/info): one Reddit serves unreadable. */
+  readonly commentPatches = new Map<string, Record<string, unknown>>();
   /** Threads search no longer lists (still served by id). */
   readonly searchOmitted = new Set<string>();
   /** Comments /api/info leaves out of its answer although asked about. */
@@ -436,6 +438,7 @@ export class FakeReddit {
       distinguished: c.distinguished,
       depth,
       replies,
+      ...this.commentPatches.get(c.id),
     };
     return { kind: 't1', data: this.vary(data) };
   }

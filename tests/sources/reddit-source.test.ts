@@ -17,6 +17,7 @@ import type { EventConfig, TagOutcome } from '../../src/types.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { loadReportInput } from '../../src/report/load-report-input.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
+import { makeThread } from '../helpers/make-domain.js';
 
 const NO_TAGS: TagOutcome['tags'] = {
   cynicism: { score: 0.1, label: false, cues: [] },
@@ -267,6 +268,55 @@ describe('reddit source: a thread deleted or removed after its first fetch', () 
     // with the re-check off, nothing is asked
     await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheck: false });
     expect(fake.stats.info - infoBefore).toBe(1);
+  });
+});
+
+describe('reddit source: comments skipped as unreadable when their thread was fetched', () => {
+  it('leave the thread to be fetched again, so they are collected once Reddit serves them readable; a comment that stays broken stops costing refetches after three', async () => {
+    const { clock, fake, source, now } = setUp();
+    const thread = THREADS[0]!;
+    const [fixed, broken] = thread.comments.filter((c, i) => i > 0 && c.body !== '[deleted]' && c.body !== '[removed]').slice(5, 7) as [(typeof thread.comments)[number], (typeof thread.comments)[number]];
+    fake.commentPatches.set(fixed.id, { score: 'oops' });
+    fake.commentPatches.set(broken.id, { created_utc: null });
+    const store = Store.open(':memory:');
+    const night = async () => {
+      await clock.sleep(86_400_000);
+      // activeForSeconds 0: only the unreadable comments can bring a thread back (it is old, its count unchanged)
+      return collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    };
+
+    const first = await collectEvent(EVENT, source, store, { now });
+    expect(first.skipped.map((r) => [r.record, r.kind]).sort()).toEqual([[`comment ${fixed.id}`, 'invalid'], [`comment ${broken.id}`, 'invalid']].sort());
+    expect(first.skipped.find((r) => r.record === `comment ${fixed.id}`)!.reason).toMatch(/data\.score.*; the thread is fetched again next run to collect it \(fetch 1 of 3\)$/);
+    expect(store.getThreadState(thread.id)).toMatchObject({ complete: false, unreadableFetches: 1 });
+    expect(store.getComment(fixed.id)).toBeUndefined();
+
+    // Reddit serves one of them readable again: it arrives; the comments stored already are not news
+    fake.commentPatches.delete(fixed.id);
+    const second = await night();
+    expect([second.threadsFetched, second.commentsNew, second.commentsUpdated]).toEqual([1, 1, 0]);
+    expect(store.getComment(fixed.id)).toMatchObject({ status: 'live', body: fixed.body });
+    expect(second.skipped.map((r) => r.record)).toEqual([`comment ${broken.id}`]);
+    expect(store.getThreadState(thread.id)).toMatchObject({ complete: false, unreadableFetches: 2 });
+
+    // the other stays broken: the third fetch in a row is the last, and says so
+    const third = await night();
+    expect(third.threadsFetched).toBe(1);
+    expect(third.skipped).toEqual([{ source: `/comments/${thread.id}`, record: `comment ${broken.id}`, reason: expect.stringMatching(/not fetched again for it \(3 fetches in a row could not read it\)/), kind: 'invalid' }]);
+    expect(store.getThreadState(thread.id)).toMatchObject({ complete: true, unreadableFetches: 3 });
+
+    // from then on a nightly run leaves the thread alone: exit 0, not an exit 2 every night
+    const fourth = await night();
+    expect([fourth.threadsFetched, fourth.skipped]).toEqual([0, []]);
+  });
+
+  it('a later fetch that reads every comment clears the count', async () => {
+    const store = Store.open(':memory:');
+    const bundle = { thread: makeThread(), comments: [], expected: 1, collected: 0 };
+    store.saveThreadBundle('ev', bundle, { complete: false, unreadableFetches: 2 });
+    expect(store.getThreadState('th1')).toMatchObject({ complete: false, unreadableFetches: 2 });
+    store.saveThreadBundle('ev', bundle);
+    expect(store.getThreadState('th1')).toMatchObject({ complete: true, unreadableFetches: 0 });
   });
 });
 
