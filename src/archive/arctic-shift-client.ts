@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
+import { RateLimitError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { parseBaseUrl } from '../sources/parse-base-url.js';
 import type { SourceContext, SourceStats } from '../sources/source.js';
@@ -101,6 +101,12 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
         const decision = computeRetryDelay({ status: response.status, headers: response.headers }, attempt, ctx.now() * 1000, timing);
         if (!decision.retry || attempt >= retries) {
           const detail = await readErrorDetail(response);
+          if (!decision.retry && decision.askedMs !== undefined) {
+            // a wait longer than a run gives one request: the archive is out of reach for now, not refusing this request
+            const waits = `asks to wait ${Math.ceil(decision.askedMs / 1000)} s before the next request, more than the ${Math.round(timing.maxDelayMs / 1000)} s a run waits`;
+            if (response.status === 429) throw new RateLimitError(`Arctic Shift rate limit: the archive ${waits}: ${where}${detail}`);
+            throw new SourceError(`Arctic Shift request failed with status ${response.status} (${decision.reason}): ${where}${detail}`);
+          }
           const why = decision.retry ? `after ${attempt + 1} attempts` : `(${decision.reason})`;
           // a status not worth retrying (4xx) is the archive's answer to this request; retries used up means it is down
           const Failure = decision.retry ? SourceError : RefusedRequestError;

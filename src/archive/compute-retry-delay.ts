@@ -33,7 +33,8 @@ export function parseWaitHeader(value: string | null, nowMs: number): number | u
   return Math.max(0, date - nowMs);
 }
 
-export type RetryDecision = { retry: true; ms: number } | { retry: false; reason: string };
+/** `askedMs`: set when the server itself asked for the wait that is too long (the request was not refused). */
+export type RetryDecision = { retry: true; ms: number } | { retry: false; reason: string; askedMs?: number };
 
 /**
  * Whether and when to retry a failed request. 4xx other than 408/425/429 are
@@ -58,7 +59,7 @@ export function computeRetryDelay(
     (failure.status === 429 ? parseWaitHeader(headers.get('x-ratelimit-reset'), nowMs) : undefined);
   if (told === undefined) return { retry: true, ms: backoff };
   if (told > timing.maxDelayMs) {
-    return { retry: false, reason: `the server asks to wait ${Math.ceil(told / 1000)} s, more than the ${Math.round(timing.maxDelayMs / 1000)} s allowed` };
+    return { retry: false, reason: `the server asks to wait ${Math.ceil(told / 1000)} s, more than the ${Math.round(timing.maxDelayMs / 1000)} s allowed`, askedMs: told };
   }
   // A little slack so we do not arrive a few ms before the window reopens.
   return { retry: true, ms: told + 250 };

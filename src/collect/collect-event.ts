@@ -35,6 +35,8 @@ export interface CollectSummary extends SaveCounts {
 }
 
 const DAY = 86_400;
+/** Fetches in a row of a thread with unreadable comments, after which it is left as it is (until its comment count grows). */
+export const UNREADABLE_FETCHES = 3;
 
 /**
  * The collect stage: find the event's threads, fetch the ones that are new,
@@ -68,8 +70,12 @@ export async function collectEvent(
   summary.skipped.push(...found.skipped);
 
   const toFetch = found.threads.filter((t) => needsFetch(store, t, options.activeForSeconds ?? 2 * DAY));
-  summary.threadsUnchanged = found.threads.length - toFetch.length;
-  for (const t of found.threads) if (!toFetch.includes(t)) store.linkThread(event.id, t.id);
+  const notFetched = found.threads.filter((t) => !toFetch.includes(t));
+  summary.threadsUnchanged = notFetched.length;
+  for (const t of notFetched) store.linkThread(event.id, t.id);
+  // A listing that shows a stored thread deleted or removed says as much as a refetch would: it is purged tonight,
+  // not kept live (its title quoted beside its comments) because its comments did not change.
+  summary.threadsUpdated += store.purgeThreads(toGone(notFetched));
 
   const fetchedIds = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
@@ -86,13 +92,34 @@ export async function collectEvent(
           summary.skipped.push(toSkipRecord(error, `thread ${t.id}`));
           return;
         }
-        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched));
-        summary.skipped.push(...fetched.skipped);
+        // Comments skipped as unreadable may be served readable later: the thread stays incomplete, so the next run
+        // fetches it again, but only UNREADABLE_FETCHES times in a row, so a comment Reddit keeps serving broken does
+        // not fail every night's cron job (nor cost a refetch) for ever.
+        const unreadable = fetched.skipped.some((r) => r.kind === 'invalid');
+        const unreadableFetches = unreadable ? (store.getThreadState(t.id)?.unreadableFetches ?? 0) + 1 : 0;
+        const retry = unreadable && unreadableFetches < UNREADABLE_FETCHES;
+        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches }));
+        summary.skipped.push(...(unreadable ? fetched.skipped.map((r) => sayWhatNext(r, unreadableFetches, retry)) : fetched.skipped));
         summary.threadsFetched++;
         for (const c of fetched.comments) fetchedIds.add(c.id);
       }),
     ),
   );
+
+  if (options.recheck !== false && source.checkThreads !== undefined) {
+    // threads found tonight were seen in tonight's listings; the others (gone from search) are asked about by id
+    const foundIds = new Set(found.threads.map((t) => t.id));
+    const unseen = store.listLiveThreadIds(event.id).filter((id) => !foundIds.has(id));
+    if (unseen.length > 0) {
+      try {
+        const { statuses, skipped } = await source.checkThreads(unseen, ctx);
+        summary.skipped.push(...skipped);
+        summary.threadsUpdated += store.purgeThreads(toGone([...statuses].map(([id, status]) => ({ id, status }))));
+      } catch (error) {
+        summary.skipped.push(toSkipRecord(error, 'thread re-check'));
+      }
+    }
+  }
 
   const confirmed = new Set(fetchedIds); // a refetched comment's state is tonight's: live copies confirm, gone ones are purged
   let unconfirmed: string[] = [];
@@ -137,6 +164,19 @@ export async function collectEvent(
   summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
   if (!sameKeys(unconfirmedBefore, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
   return summary;
+}
+
+/** An unreadable comment's skip record, saying whether its thread is fetched again for it. */
+function sayWhatNext(record: SkipRecord, fetches: number, retry: boolean): SkipRecord {
+  if (record.kind !== 'invalid') return record;
+  const next = retry
+    ? `the thread is fetched again next run to collect it (fetch ${fetches} of ${UNREADABLE_FETCHES})`
+    : `the thread is not fetched again for it (${fetches} fetches in a row could not read it), only when its comment count grows`;
+  return { ...record, reason: `${record.reason}; ${next}` };
+}
+
+function toGone(threads: ReadonlyArray<Pick<Thread, 'id' | 'status'>>): Array<{ id: string; status: 'deleted' | 'removed' }> {
+  return threads.flatMap((t) => (t.status === 'live' ? [] : [{ id: t.id, status: t.status }]));
 }
 
 function sameKeys(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {

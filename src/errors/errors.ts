@@ -25,6 +25,14 @@ export class RefusedRequestError extends SourceError {
 }
 
 /**
+ * The source rate-limits us for longer than a run waits for one request (a 429 whose Retry-After outlasts the wait
+ * budget). Not a refusal of the request: the source is out of reach for now, like one that is down.
+ */
+export class RateLimitError extends SourceError {
+  override readonly name: string = 'RateLimitError';
+}
+
+/**
  * The source refused our credentials. Every request after it would fail the same way, so it stops the
  * collection at once instead of becoming one skipped record per search (it is still a SourceError: exit 3).
  */

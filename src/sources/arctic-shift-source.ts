@@ -82,8 +82,7 @@ export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}):
               if (thread.createdUtc >= event.window.from && thread.createdUtc <= event.window.to) found.set(thread.id, thread);
             }
           } catch (error) {
-            skipped.push(toSkipRecord(error, where));
-            searches.failed(error);
+            skipped.push(searches.failed(error, where));
           }
         }
       }

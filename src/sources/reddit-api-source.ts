@@ -65,8 +65,7 @@ export function createRedditApiSource(
                 });
               }
             } catch (error) {
-              skipped.push(toSkipRecord(error, where));
-              searches.failed(error);
+              skipped.push(searches.failed(error, where));
             }
           }),
         ),
@@ -155,6 +154,28 @@ export function createRedditApiSource(
         unanswered.push(...batch.filter((id) => !answered.has(id)));
       }
       return { statuses, texts, skipped, unanswered };
+    },
+
+    async checkThreads(threadIds: string[], ctx: SourceContext): Promise<Pick<CheckedStatuses, 'statuses' | 'skipped'>> {
+      onContext(ctx);
+      const statuses = new Map<string, ContentStatus>();
+      const skipped: SkipRecord[] = [];
+      const batches = Math.ceil(threadIds.length / INFO_BATCH);
+      for (let i = 0, n = 1; i < threadIds.length; i += INFO_BATCH, n++) {
+        ctx.signal?.throwIfAborted();
+        const batch = threadIds.slice(i, i + INFO_BATCH);
+        try {
+          const listing = await api.info(batch.map((id) => `t3_${id}`));
+          for (const child of listing.data.children) {
+            if (child.kind === 't3' && batch.includes(child.data.id)) statuses.set(child.data.id, toThread(child.data, ctx.now()).status);
+            else if (child.kind === 'invalid') skipped.push({ ...skipInvalidInfo(child, '/api/info (thread re-check)', 'thread'), kind: 'incomplete' });
+          }
+        } catch (error) {
+          // a failed batch leaves its threads as stored; the next run asks again
+          skipped.push(toSkipRecord(error, `/api/info (thread re-check, batch ${n} of ${batches}: ${batch.length} threads left unchecked)`));
+        }
+      }
+      return { statuses, skipped };
     },
 
     stats: () => api.stats(),

@@ -67,5 +67,10 @@ export interface Source {
   fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread>;
   /** Re-check stored items; ids are comment ids (no prefix). Missing from the map = unknown. */
   checkStatus?(commentIds: string[], ctx: SourceContext): Promise<CheckedStatuses>;
+  /**
+   * Re-check stored threads (ids without prefix) for deletion/removal: threads that no longer show up in a search
+   * would otherwise stay live in the store for ever. Missing from the map = unknown (left as stored).
+   */
+  checkThreads?(threadIds: string[], ctx: SourceContext): Promise<Pick<CheckedStatuses, 'statuses' | 'skipped'>>;
   stats(): SourceStats;
 }

@@ -98,4 +98,15 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE labels ADD COLUMN body_hash TEXT;
   UPDATE labels SET body_hash = (SELECT c.body_hash FROM comments c WHERE c.id = labels.comment_id);
   `,
+  // 5: a deleted or removed thread keeps none of its words: its title (and the slug made from it in its links) goes
+  //    too, as selftext and author always did. rl_strip_title_slug() is registered by Store.open before migrating.
+  `
+  UPDATE threads SET title = '', selftext = '', author = NULL, permalink = rl_strip_title_slug(permalink), url = rl_strip_title_slug(permalink)
+  WHERE status <> 'live';
+  `,
+  // 6: how many fetches in a row of a thread skipped comments that could not be read: such a thread is fetched again
+  //    (Reddit may serve them readable later), a bounded number of times.
+  `
+  ALTER TABLE threads ADD COLUMN unreadable_fetches INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { InternalError, StoreError } from '../errors/errors.js';
 import { redactRun } from '../errors/redact-secrets.js';
 import { hashText } from '../util/hash-text.js';
+import { stripTitleSlug } from '../reddit/strip-title-slug.js';
 import { TAG_NAMES } from '../types.js';
 import type {
   Comment,
@@ -38,6 +39,8 @@ export interface ThreadState {
   completedAt: number | null;
   expected: number | null;
   collected: number | null;
+  /** Fetches in a row that skipped comments which could not be read (0 after a fetch that read them all). */
+  unreadableFetches: number;
 }
 
 /** A comment as stored, with when its status was last confirmed. */
@@ -93,6 +96,7 @@ interface ThreadRow {
   completed_at: number | null;
   expected: number | null;
   collected: number | null;
+  unreadable_fetches: number;
 }
 
 const COMMENT_COLUMNS = [
@@ -180,6 +184,7 @@ export class Store {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => stripTitleSlug(String(permalink)));
     const store = new Store(db, path);
     try {
       store.migrate();
@@ -217,8 +222,12 @@ export class Store {
 
   // ---- writes ------------------------------------------------------------
 
-  /** One thread and its comments, in one transaction, with the completion mark. */
-  saveThreadBundle(eventId: string | null, bundle: ThreadBundle, options: { complete?: boolean } = {}): SaveCounts {
+  /**
+   * One thread and its comments, in one transaction, with the completion mark. `complete: false` (comments were
+   * skipped that a later fetch may get) leaves the thread marked incomplete, so the next run fetches it again;
+   * `unreadableFetches` is stored as given (see ThreadState).
+   */
+  saveThreadBundle(eventId: string | null, bundle: ThreadBundle, options: { complete?: boolean; unreadableFetches?: number } = {}): SaveCounts {
     const complete = options.complete ?? true;
     return this.db.transaction((): SaveCounts => {
       const counts = emptySaveCounts();
@@ -226,10 +235,12 @@ export class Store {
       if (eventId !== null) this.linkThread(eventId, bundle.thread.id);
       for (const comment of bundle.comments) this.upsertComment(comment, counts);
       if (complete) {
-        this.db
-          .prepare('UPDATE threads SET complete = 1, completed_at = ?, expected = ?, collected = ? WHERE id = ?')
+        this.sql('UPDATE threads SET complete = 1, completed_at = ?, expected = ?, collected = ? WHERE id = ?')
           .run(bundle.thread.fetchedAt, bundle.expected, bundle.collected, bundle.thread.id);
+      } else {
+        this.sql('UPDATE threads SET complete = 0 WHERE id = ?').run(bundle.thread.id);
       }
+      this.sql('UPDATE threads SET unreadable_fetches = ? WHERE id = ?').run(options.unreadableFetches ?? 0, bundle.thread.id);
       return counts;
     })();
   }
@@ -249,6 +260,27 @@ export class Store {
 
   linkThread(eventId: string, threadId: string): void {
     this.sql('INSERT OR IGNORE INTO event_threads (event_id, thread_id) VALUES (?, ?)').run(eventId, threadId);
+  }
+
+  /**
+   * Mark threads deleted/removed without refetching them (a search listing or a re-check showed them so): title, text
+   * and author are blanked and the title's slug leaves their links, as when a refetch finds them gone. Their comments
+   * are left to their own status. Returns how many were live before.
+   */
+  purgeThreads(updates: Array<{ id: string; status: Exclude<ContentStatus, 'live'> }>): number {
+    const select = this.sql<[string], { status: ContentStatus; permalink: string }>('SELECT status, permalink FROM threads WHERE id = ?');
+    const update = this.sql('UPDATE threads SET title = ?, selftext = ?, author = ?, url = ?, permalink = ?, status = ? WHERE id = ?');
+    return this.db.transaction((): number => {
+      let purged = 0;
+      for (const { id, status } of updates) {
+        const row = select.get(id);
+        if (row === undefined || row.status !== 'live') continue;
+        const fields = purgedThreadFields(row.permalink);
+        update.run(fields.title, fields.selftext, fields.author, fields.url, fields.permalink, status, id);
+        purged++;
+      }
+      return purged;
+    })();
   }
 
   /** Mark comments deleted/removed (from a re-check): purge text, author and tag results. Returns how many were live before. */
@@ -401,6 +433,7 @@ export class Store {
       completedAt: row.completed_at,
       expected: row.expected,
       collected: row.collected,
+      unreadableFetches: row.unreadable_fetches,
     };
   }
 
@@ -442,6 +475,15 @@ export class Store {
          WHERE e.event_id = ? AND c.status = 'live' AND c.status_checked_at <= ? ORDER BY c.id`,
       )
       .all(eventId, checkedBefore)
+      .map((r) => r.id);
+  }
+
+  /** Thread ids of an event that are still live, for a deletion re-check. */
+  listLiveThreadIds(eventId: string): string[] {
+    return this.sql<[string], { id: string }>(
+        `SELECT t.id FROM threads t JOIN event_threads e ON e.thread_id = t.id WHERE e.event_id = ? AND t.status = 'live' ORDER BY t.id`,
+      )
+      .all(eventId)
       .map((r) => r.id);
   }
 
@@ -534,29 +576,27 @@ export class Store {
       .get(thread.id);
     // Once Reddit said deleted/removed, the text stays purged even if an older copy turns up.
     const status = existing !== undefined && existing.status !== 'live' ? existing.status : thread.status;
-    const purge = status !== 'live';
-    const selftext = purge ? '' : thread.selftext;
-    const author = purge ? null : thread.author;
+    const { title, selftext, author, url, permalink } = status === 'live' ? thread : purgedThreadFields(thread.permalink);
     if (existing === undefined) {
       this.sql(
           `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          thread.id, thread.subreddit, thread.title, selftext, thread.url, thread.permalink, thread.createdUtc,
+          thread.id, thread.subreddit, title, selftext, url, permalink, thread.createdUtc,
           thread.score, thread.numComments, author, status, thread.fetchedAt, thread.fetchedAt,
         );
       counts.threadsNew++;
       return;
     }
     const changed =
-      existing.title !== thread.title || existing.selftext !== selftext || existing.score !== thread.score ||
+      existing.title !== title || existing.selftext !== selftext || existing.score !== thread.score ||
       existing.num_comments !== thread.numComments || existing.status !== status;
     this.sql(
         `UPDATE threads SET title = ?, selftext = ?, url = ?, permalink = ?, score = ?, num_comments = ?, author = ?, status = ?, fetched_at = ?
          WHERE id = ?`,
       )
-      .run(thread.title, selftext, thread.url, thread.permalink, thread.score, thread.numComments, author, status, thread.fetchedAt, thread.id);
+      .run(title, selftext, url, permalink, thread.score, thread.numComments, author, status, thread.fetchedAt, thread.id);
     if (changed) counts.threadsUpdated++;
   }
 
@@ -643,6 +683,12 @@ function parseRunRows(rows: RunRow[]): StoredRuns {
     }
   }
   return { runs, unreadable };
+}
+
+/** What a deleted or removed thread keeps of its words: nothing (its link points at Reddit's page for it, without the title's slug). */
+function purgedThreadFields(permalink: string): Pick<Thread, 'title' | 'selftext' | 'author' | 'url' | 'permalink'> {
+  const bare = stripTitleSlug(permalink);
+  return { title: '', selftext: '', author: null, url: bare, permalink: bare };
 }
 
 /** True when a copy's edit time is older than the stored one's: its text is from before the author's last edit. */

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createArcticShiftClient, resolveArcticShiftBase } from '../../src/archive/arctic-shift-client.js';
 import { collectEvent } from '../../src/collect/collect-event.js';
-import { ConfigError, SourceError } from '../../src/errors/errors.js';
+import { ConfigError, RateLimitError, RefusedRequestError, SourceError } from '../../src/errors/errors.js';
 import { createArcticShiftSource } from '../../src/sources/arctic-shift-source.js';
 import type { ProgressEvent, SourceContext } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
@@ -161,6 +161,40 @@ describe('createArcticShiftSource', () => {
     expect([...new Set(queried)]).toEqual(['q1', 'q2', 'q3']);
   });
 
+  it.each([
+    ['a rate limit longer than a run waits (429, Retry-After 120 s)', () => [429, '{"error":"Too many requests"}', { 'retry-after': '120' }] as const, /rate limit: the archive asks to wait 120 s before the next request, more than the 60 s a run waits/],
+    ['a maintenance page (200, HTML)', () => [200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' }] as const, /not JSON: <html>/],
+  ])('fails the collection when every search meets %s, after three searches', async (_name, reply, message) => {
+    const { source, ctx, waits } = setup(100);
+    const queried: string[] = [];
+    nock(BASE)
+      .get('/api/posts/search')
+      .query((q) => {
+        queried.push(String(q.query));
+        return true;
+      })
+      .times(100)
+      .reply(() => {
+        const [status, body, headers] = reply();
+        return [status, body, headers];
+      });
+    const queries = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
+    const failure = collectEvent(makeEvent({ queries }), source, Store.open(':memory:'), ctx);
+    await expect(failure).rejects.toThrow(SourceError);
+    await expect(failure).rejects.toThrow(message);
+    expect(queried).toEqual(['q1', 'q2', 'q3']); // not retried: a longer wait is not ours to make, a page is not an answer
+    expect(waits).toEqual([]);
+  });
+
+  it('a rate limit longer than a run waits is its own error, not a refusal', async () => {
+    const { ctx } = setup(100);
+    nock(BASE).get('/api/posts/search').query(true).reply(429, { error: 'Too many requests' }, { 'retry-after': '120' });
+    const error = await createArcticShiftClient({ baseUrl: BASE }).get('/api/posts/search', {}, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).not.toBeInstanceOf(RefusedRequestError);
+    expect((error as Error).message).toMatch(/^Arctic Shift rate limit: .*\(Too many requests\)$/);
+  });
+
   it('counts a refusal (a 4xx answer) as an answer: the archive is up, each refused search is one skipped record', async () => {
     const { source, ctx } = setup(100);
     nock(BASE).get('/api/posts/search').query(true).times(4).reply(400, { data: null, error: 'Invalid subreddit' });
@@ -194,7 +228,8 @@ describe('createArcticShiftSource', () => {
       .reply(200, { rows: [] , data: 'nope' });
     const found = await source.findThreads(makeEvent({ queries: ['amazon openai', 'openai trainium'] }), ctx);
     expect(waits).toEqual([]);
-    expect(found.skipped.map((s) => s.kind)).toEqual(['incomplete', 'invalid']);
+    // an answer that is no listing at all is the archive's failure (partial run), not the user's input to fix
+    expect(found.skipped.map((s) => s.kind)).toEqual(['incomplete', 'incomplete']);
     expect(found.skipped[0]?.reason).toContain('Invalid subreddit');
     expect(found.skipped[1]?.reason).toContain('data');
   });
@@ -248,6 +283,25 @@ describe('collecting a past event twice from the archive', () => {
     const second = await collectEvent(makeEvent(), createArcticShiftSource({ baseUrl: BASE }), store, ctx);
     expect(second).toMatchObject({ threadsFetched: 0, threadsUnchanged: 2, threadsNew: 0, commentsNew: 0 });
     expect(fake.requests.length - requests).toBe(1); // the search only
+    fake.unmount();
+    store.close();
+  });
+
+  it('purges a thread the archive now marks removed or deleted, though it is not fetched again', async () => {
+    const posts = [post('p1', FROM + 10), post('p2', FROM + 20), post('p3', FROM + 30)];
+    const comments = [comment('k1', 'p1', 't3_p1', FROM + 100), comment('k2', 'p2', 't3_p2', FROM + 100)];
+    const fake = mountFakeArcticShift(BASE, { posts, comments });
+    const store = Store.open(':memory:');
+    const { source, ctx } = setup(100);
+    await collectEvent(makeEvent(), source, store, ctx);
+    posts[0] = post('p1', FROM + 10, { selftext: '[removed]', _meta: { removal_type: 'moderator' } });
+    posts[1] = post('p2', FROM + 20, { selftext: '[deleted]', author: '[deleted]' });
+    const second = await collectEvent(makeEvent(), createArcticShiftSource({ baseUrl: BASE }), store, ctx);
+    expect(second).toMatchObject({ threadsFetched: 0, threadsUnchanged: 3, threadsUpdated: 2 });
+    expect(store.getThread('p1')).toMatchObject({ status: 'removed', title: '', selftext: '', author: null, permalink: 'https://www.reddit.com/r/stocks/comments/p1/' });
+    expect(store.getThread('p2')).toMatchObject({ status: 'deleted', title: '', selftext: '', author: null });
+    expect(store.getThread('p3')).toMatchObject({ status: 'live', title: 'Amazon to invest in OpenAI (p3) 🚀' });
+    expect(store.getComment('k1')?.status).toBe('live'); // a comment keeps its own status
     fake.unmount();
     store.close();
   });

@@ -42,7 +42,7 @@ describe('computeRetryDelay', () => {
 
   it('does not retry early when the server asks for a longer wait than allowed', () => {
     const decision = computeRetryDelay({ status: 429, headers: headers({ 'retry-after': '3600' }) }, 0, NOW, timing);
-    expect(decision).toEqual({ retry: false, reason: expect.stringContaining('3600 s') });
+    expect(decision).toEqual({ retry: false, reason: expect.stringContaining('3600 s'), askedMs: 3_600_000 });
   });
 });
 

@@ -95,7 +95,7 @@ export function generateSyntheticThread(options: SyntheticThreadOptions): Synthe
 
 // ---- the fake server --------------------------------------------------------
 
-export type Fault = '500' | '502' | '503' | '429' | '401' | 'truncated' | 'timeout' | 'reset';
+export type Fault = '500' | '502' | '503' | '429' | '401' | 'truncated' | 'html' | 'timeout' | 'reset';
 
 export interface FakeRedditOptions {
   threads: SyntheticThread[];
@@ -169,10 +169,14 @@ export class FakeReddit {
     continueStubs: new Map(),
     moreStubs: new Map(),
   };
-  /** Body/status changes applied after collection (deleted/removed on re-check). */
+  /** Body/status changes applied after collection (deleted/removed on re-check), by comment or thread id. */
   readonly edits = new Map<string, 'deleted' | 'removed'>();
   /** Fields overlaid on a comment's /api/info entry only (to serve one unreadable entry in a re-check). */
   readonly infoPatches = new Map<string, Record<string, unknown>>();
+  /** Fields overlaid on a comment wherever it is served (thread pages, morechildren, /api/info): one Reddit serves unreadable. */
+  readonly commentPatches = new Map<string, Record<string, unknown>>();
+  /** Threads search no longer lists (still served by id). */
+  readonly searchOmitted = new Set<string>();
   /** Comments /api/info leaves out of its answer although asked about. */
   readonly infoOmitted = new Set<string>();
   private readonly threads = new Map<string, SyntheticThread>();
@@ -311,6 +315,9 @@ export class FakeReddit {
         return undefined; // the request itself now meets a revoked token
       case 'truncated':
         return { status: 200, body: '[{"kind": "Listing", "data": {"after": null, "chil', headers: { 'content-type': 'application/json' } };
+      case 'html':
+        // a maintenance page served with 200, as a proxy in front of Reddit does
+        return { status: 200, body: '<!doctype html><html><body>reddit is down for maintenance</body></html>', headers: { 'content-type': 'text/html' } };
       case 'timeout':
         // Longer than the client's (test) timeout; the client aborts first. Unref'd: never holds the process open.
         await new Promise((resolve) => setTimeout(resolve, 4000).unref());
@@ -374,7 +381,7 @@ export class FakeReddit {
       this.stats.search++;
       const sub = m[1]?.toLowerCase();
       const items = (this.options.searchItems ?? [...this.threads.values()])
-        .filter((t) => sub === undefined || t.subreddit.toLowerCase() === sub)
+        .filter((t) => (sub === undefined || t.subreddit.toLowerCase() === sub) && !this.searchOmitted.has(t.id))
         .sort((a, b) => b.createdUtc - a.createdUtc)
         .slice(0, this.options.listingCap ?? 1000);
       const after = q.get('after');
@@ -406,6 +413,10 @@ export class FakeReddit {
       author: 'poster',
       stickied: false,
     };
+    // as Reddit serves a submission its author deleted, or one moderators removed
+    const edit = this.edits.get(thread.id);
+    if (edit === 'deleted') Object.assign(data, { selftext: '[deleted]', author: '[deleted]' });
+    if (edit === 'removed') Object.assign(data, { selftext: '[removed]', removed_by_category: 'moderator' });
     return { kind: 't3', data: this.vary(data) };
   }
 
@@ -427,6 +438,7 @@ export class FakeReddit {
       distinguished: c.distinguished,
       depth,
       replies,
+      ...this.commentPatches.get(c.id),
     };
     return { kind: 't1', data: this.vary(data) };
   }

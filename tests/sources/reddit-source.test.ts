@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectEvent } from '../../src/collect/collect-event.js';
 import nock from 'nock';
-import { CredentialsError, SourceError, StoreError } from '../../src/errors/errors.js';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CredentialsError, SchemaError, SourceError, StoreError } from '../../src/errors/errors.js';
 import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
 import type { RedditApi } from '../../src/reddit/reddit-api.js';
@@ -14,6 +17,7 @@ import type { EventConfig, TagOutcome } from '../../src/types.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { loadReportInput } from '../../src/report/load-report-input.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
+import { makeThread } from '../helpers/make-domain.js';
 
 const NO_TAGS: TagOutcome['tags'] = {
   cynicism: { score: 0.1, label: false, cues: [] },
@@ -195,6 +199,124 @@ describe('reddit source: collecting', () => {
       expect(stored.body).toBe('');
       expect(stored.author).toBeNull();
     }
+  });
+});
+
+describe('reddit source: a thread deleted or removed after its first fetch', () => {
+  /** The report's view of the store: titles in the thread list, the titles beside quotes (one comment of each thread tagged). */
+  const reportTitles = (store: Store) => {
+    // the synthetic threads share their texts (screened out as duplicates): one comment of each gets its own
+    const picked = THREADS.map((t) => ({ id: t.comments.find((c, i) => i > 0 && c.body !== '[deleted]' && c.body !== '[removed]')!.id, body: `Circular financing, thread ${t.id}. What could go wrong.`, editedUtc: 1 }));
+    store.applyCheckedTexts(picked);
+    const texts = new Set(picked.map((p) => p.body));
+    const some = taggerOf('some', (text) => ({ tags: texts.has(text) ? { ...NO_TAGS, cynicism: { score: 0.9, label: true, cues: [] } } : NO_TAGS }));
+    const report = buildReport(loadReportInput(store, EVENT, some, { withAuthors: false }).input);
+    return {
+      listed: new Map(report.threads.map((t) => [t.id, t.title])),
+      quoted: new Map([...report.quotes.highlights, ...report.quotes.byTag.cynicism].map((q) => [q.threadId, q.threadTitle])),
+    };
+  };
+
+  it('is purged when tonight\'s search listing shows it gone, though its comments did not change (no refetch)', async () => {
+    const { fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const [removed, deleted, kept] = THREADS.map((t) => t.id) as [string, string, string];
+    expect(reportTitles(store).listed.get(removed)).toBe(THREADS[0]!.title);
+    fake.edits.set(removed, 'removed');
+    fake.edits.set(deleted, 'deleted');
+
+    // activeForSeconds 0: old threads with unchanged comment counts are not refetched; only the listing says they are gone
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+
+    expect(summary.threadsFetched).toBe(0);
+    expect(summary.threadsUpdated).toBe(2);
+    expect(store.getThread(removed)).toMatchObject({ status: 'removed', title: '', selftext: '', author: null, permalink: `https://www.reddit.com/r/technology/comments/${removed}/` });
+    expect(store.getThread(deleted)).toMatchObject({ status: 'deleted', title: '', selftext: '', author: null, url: `https://www.reddit.com/r/stocks/comments/${deleted}/` });
+    expect(store.getThread(kept)).toMatchObject({ status: 'live', title: THREADS[2]!.title, author: 'poster' });
+    // its comments keep their own status: Reddit still shows them under the removed post
+    expect(store.getComment(THREADS[0]!.comments.find((c) => c.body !== '[deleted]' && c.body !== '[removed]')!.id)?.status).toBe('live');
+    // the report never shows a purged thread's title, in its thread list or beside a quote of a comment under it
+    const { listed, quoted } = reportTitles(store);
+    expect([...quoted.keys()].sort()).toEqual([removed, deleted, kept].sort());
+    for (const id of [removed, deleted]) expect([listed.get(id), quoted.get(id)]).toEqual(['', '']);
+    expect([listed.get(kept), quoted.get(kept)]).toEqual([THREADS[2]!.title, THREADS[2]!.title]);
+
+    // purged once, purged for good: a later night changes nothing
+    const again = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    expect(again.threadsUpdated).toBe(0);
+  });
+
+  it('is purged when the re-check asks /api/info about a stored thread search no longer lists', async () => {
+    const { fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const [gone, unlisted] = [THREADS[1]!.id, THREADS[2]!.id];
+    fake.searchOmitted.add(gone);
+    fake.searchOmitted.add(unlisted);
+    fake.edits.set(gone, 'removed');
+    const infoBefore = fake.stats.info;
+
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+
+    expect(summary.threadsFound).toBe(1);
+    expect(summary.threadsUpdated).toBe(1);
+    expect(summary.skipped).toEqual([]);
+    expect(fake.stats.info - infoBefore).toBe(1); // one request for both unlisted threads
+    expect(store.getThread(gone)).toMatchObject({ status: 'removed', title: '', selftext: '', author: null });
+    expect(store.getThread(unlisted)).toMatchObject({ status: 'live', title: THREADS[2]!.title });
+    // with the re-check off, nothing is asked
+    await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheck: false });
+    expect(fake.stats.info - infoBefore).toBe(1);
+  });
+});
+
+describe('reddit source: comments skipped as unreadable when their thread was fetched', () => {
+  it('leave the thread to be fetched again, so they are collected once Reddit serves them readable; a comment that stays broken stops costing refetches after three', async () => {
+    const { clock, fake, source, now } = setUp();
+    const thread = THREADS[0]!;
+    const [fixed, broken] = thread.comments.filter((c, i) => i > 0 && c.body !== '[deleted]' && c.body !== '[removed]').slice(5, 7) as [(typeof thread.comments)[number], (typeof thread.comments)[number]];
+    fake.commentPatches.set(fixed.id, { score: 'oops' });
+    fake.commentPatches.set(broken.id, { created_utc: null });
+    const store = Store.open(':memory:');
+    const night = async () => {
+      await clock.sleep(86_400_000);
+      // activeForSeconds 0: only the unreadable comments can bring a thread back (it is old, its count unchanged)
+      return collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    };
+
+    const first = await collectEvent(EVENT, source, store, { now });
+    expect(first.skipped.map((r) => [r.record, r.kind]).sort()).toEqual([[`comment ${fixed.id}`, 'invalid'], [`comment ${broken.id}`, 'invalid']].sort());
+    expect(first.skipped.find((r) => r.record === `comment ${fixed.id}`)!.reason).toMatch(/data\.score.*; the thread is fetched again next run to collect it \(fetch 1 of 3\)$/);
+    expect(store.getThreadState(thread.id)).toMatchObject({ complete: false, unreadableFetches: 1 });
+    expect(store.getComment(fixed.id)).toBeUndefined();
+
+    // Reddit serves one of them readable again: it arrives; the comments stored already are not news
+    fake.commentPatches.delete(fixed.id);
+    const second = await night();
+    expect([second.threadsFetched, second.commentsNew, second.commentsUpdated]).toEqual([1, 1, 0]);
+    expect(store.getComment(fixed.id)).toMatchObject({ status: 'live', body: fixed.body });
+    expect(second.skipped.map((r) => r.record)).toEqual([`comment ${broken.id}`]);
+    expect(store.getThreadState(thread.id)).toMatchObject({ complete: false, unreadableFetches: 2 });
+
+    // the other stays broken: the third fetch in a row is the last, and says so
+    const third = await night();
+    expect(third.threadsFetched).toBe(1);
+    expect(third.skipped).toEqual([{ source: `/comments/${thread.id}`, record: `comment ${broken.id}`, reason: expect.stringMatching(/not fetched again for it \(3 fetches in a row could not read it\)/), kind: 'invalid' }]);
+    expect(store.getThreadState(thread.id)).toMatchObject({ complete: true, unreadableFetches: 3 });
+
+    // from then on a nightly run leaves the thread alone: exit 0, not an exit 2 every night
+    const fourth = await night();
+    expect([fourth.threadsFetched, fourth.skipped]).toEqual([0, []]);
+  });
+
+  it('a later fetch that reads every comment clears the count', async () => {
+    const store = Store.open(':memory:');
+    const bundle = { thread: makeThread(), comments: [], expected: 1, collected: 0 };
+    store.saveThreadBundle('ev', bundle, { complete: false, unreadableFetches: 2 });
+    expect(store.getThreadState('th1')).toMatchObject({ complete: false, unreadableFetches: 2 });
+    store.saveThreadBundle('ev', bundle);
+    expect(store.getThreadState('th1')).toMatchObject({ complete: true, unreadableFetches: 0 });
   });
 });
 
@@ -496,6 +618,49 @@ describe('reddit source: Reddit down', () => {
     const tried = 60 - fake.pendingFaults;
     expect(tried).toBeGreaterThan(0);
     expect(tried).toBeLessThan(12 * 5);
+  });
+});
+
+describe('reddit source: Reddit answering searches with something that is not a listing', () => {
+  it('a maintenance page (200, HTML) on every search is Reddit down: the run fails (exit 3) after a few, no report is written', async () => {
+    const { fake, source, now } = setUp();
+    for (let i = 0; i < 60; i++) fake.injectFault('html', (p) => p.includes('/search'));
+    const event = { ...EVENT, queries: ['openai', 'amazon', 'nvidia', 'oracle', 'coreweave', 'stargate'] };
+    const store = Store.open(':memory:');
+    const reportsDir = mkdtempSync(join(tmpdir(), 'rl-html-search-'));
+    try {
+      const run = runEvent({ event, source, store, tagger: () => { throw new Error('not reached'); }, ctx: { now }, runId: 'r1', reportsDir, formats: ['md', 'json'], withAuthors: false });
+      await expect(run).rejects.toThrow(SourceError);
+      await expect(run).rejects.toThrow(/none of the \d+ searches tried got an answer.*unreadable JSON/s);
+      // 12 searches planned; three failed ones (plus those already in flight) settle it
+      expect(60 - fake.pendingFaults).toBeLessThan(12 * 5);
+      expect(store.listRuns(event.id).runs).toMatchObject([{ id: 'r1', status: 'failed' }]);
+      expect(readdirSync(reportsDir, { recursive: true })).toEqual([]);
+    } finally {
+      rmSync(reportsDir, { recursive: true, force: true });
+    }
+  });
+
+  it('one search answered with a maintenance page is the source\'s failure (partial), not invalid input; the others still count', async () => {
+    const { fake, source, now } = setUp();
+    for (let i = 0; i < 5; i++) fake.injectFault('html', (p) => p.startsWith('/r/stocks/search'));
+    const summary = await collectEvent(EVENT, source, Store.open(':memory:'), { now });
+    expect(fake.pendingFaults).toBe(0);
+    expect(summary.threadsFound).toBe(2);
+    expect(summary.skipped).toEqual([{ source: expect.stringMatching(/^GET \/r\/stocks\/search/), record: '(body)', reason: expect.stringMatching(/unreadable JSON/), kind: 'incomplete' }]);
+  });
+
+  it('a listing with one unreadable submission is still an answer: that record is invalid input (exit 2)', async () => {
+    const api: RedditApi = {
+      search: () => Promise.reject(new SchemaError('GET /search: data.children.1.data.permalink: expected string', 'GET /search', 'data.children.1.data.permalink')),
+      comments: () => Promise.reject(new Error('not used')),
+      moreChildren: () => Promise.reject(new Error('not used')),
+      info: () => Promise.reject(new Error('not used')),
+      stats: () => ({ requests: 0, rateLimited: 0, waitMs: 0 }),
+    };
+    const found = await createRedditApiSource('test', api).findThreads({ ...EVENT, queries: ['a', 'b', 'c', 'd'] }, { now: () => WINDOW_FROM + 86_400 });
+    expect(found.threads).toEqual([]);
+    expect(found.skipped.map((r) => [r.record, r.kind])).toEqual(Array(8).fill(['data.children.1.data.permalink', 'invalid']));
   });
 });
 

@@ -107,6 +107,40 @@ describe('Store', () => {
     }
   });
 
+  it('migration 5 blanks the title (and its slug in the links) of threads already stored as deleted or removed', () => {
+    const path = join(dir, 'v4.sqlite');
+    const db = new Database(path);
+    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+    for (const sql of MIGRATIONS.slice(0, 4)) db.exec(sql);
+    db.pragma('user_version = 4');
+    const insert = db.prepare(
+      `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
+       VALUES (?, 'stocks', 'Amazon in talks', '', 'https://example.com/a', ?, 1, 1, 1, NULL, ?, 1, 1)`,
+    );
+    insert.run('gone1', 'https://www.reddit.com/r/stocks/comments/gone1/amazon_in_talks/', 'removed');
+    insert.run('live1', 'https://www.reddit.com/r/stocks/comments/live1/amazon_in_talks/', 'live');
+    db.close();
+    const migrated = Store.open(path);
+    try {
+      expect(migrated.getThread('gone1')).toMatchObject({ title: '', url: 'https://www.reddit.com/r/stocks/comments/gone1/', permalink: 'https://www.reddit.com/r/stocks/comments/gone1/' });
+      expect(migrated.getThread('live1')).toMatchObject({ title: 'Amazon in talks', url: 'https://example.com/a' });
+    } finally {
+      migrated.close();
+    }
+  });
+
+  it('keeps none of a deleted or removed thread\'s words, whether a refetch or a listing says so', () => {
+    store.saveThreadBundle('ev', { thread: makeThread({ id: 'a', status: 'removed', selftext: '', author: null }), comments: [], expected: 0, collected: 0 });
+    expect(store.getThread('a')).toMatchObject({ title: '', selftext: '', author: null, url: 'https://www.reddit.com/r/stocks/comments/a/', permalink: 'https://www.reddit.com/r/stocks/comments/a/' });
+    store.saveThreadBundle('ev', { thread: makeThread({ id: 'b', selftext: 'Self text' }), comments: [], expected: 0, collected: 0 });
+    expect(store.purgeThreads([{ id: 'b', status: 'deleted' }, { id: 'a', status: 'deleted' }, { id: 'nothere', status: 'removed' }])).toBe(1);
+    expect(store.getThread('b')).toMatchObject({ status: 'deleted', title: '', selftext: '', author: null, permalink: 'https://www.reddit.com/r/stocks/comments/b/' });
+    expect(store.getThread('a')?.status).toBe('removed'); // purged once, with the status Reddit gave first
+    // an older live copy (an archive, a dump) brings nothing back
+    store.saveItems('ev', { threads: [makeThread({ id: 'b', selftext: 'Self text' })], comments: [] });
+    expect(store.getThread('b')).toMatchObject({ status: 'deleted', title: '', selftext: '', author: null });
+  });
+
   it('ignores an unreadable cached tag result (it is tagged again) instead of failing the report', () => {
     store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'x' })], expected: 1, collected: 1 });
     store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v1', hashText('x'), '{"tags":{"cynicism":{}}}', 1);
