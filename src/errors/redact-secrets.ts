@@ -7,13 +7,21 @@ import type { RunRecord } from '../types.js';
 const USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#"'<>]*@/gi;
 
 /** Query parameters that carry a credential: their values are blanked, the names kept so the message still reads. */
-const SECRET_PARAMS = /([?&](?:access_token|refresh_token|id_token|token|client_secret|secret|password|passwd|api_key|apikey|key|code|sig|signature)=)[^&#\s"'<>\\]*/gi;
+const SECRET_PARAMS = /([?&](?:access_token|refresh_token|id_token|token|client_secret|secret|password|passwd|api_key|apikey|key|code|sig|signature)=)([^&#\s"'<>\\]*)/gi;
 
 /** The text with URL credentials and secret query values replaced by `***`. */
 export function redactSecrets(text: string): string {
   // most lines hold no URL at all: skip the regexes for them
   if (!text.includes('://') && !text.includes('=')) return text;
-  return text.replace(USERINFO, '$1***@').replace(SECRET_PARAMS, '$1***');
+  return text.replace(USERINFO, '$1***@').replace(SECRET_PARAMS, (_match, name: string, value: string) => `${name}***${keepAfterBlank(value)}`);
+}
+
+/**
+ * A value already blanked upstream (`password=***`, from the exact-secret pass) keeps the punctuation after it, so the
+ * sentence around it still closes its bracket; any other value is blanked whole, since a secret may end in `)` too.
+ */
+function keepAfterBlank(value: string): string {
+  return /^\*\*\*[).,;\]]+$/.test(value) ? value.slice(3) : '';
 }
 
 /** The run's recorded messages (errors, skip records) without URL credentials or tokens: as stored, and as `--json` prints them. */

@@ -41,4 +41,13 @@ describe('redactRun', () => {
     expect(out.queries).toEqual(run.queries);
     expect(run.errors[0]).toContain('pw');
   });
+
+  it('keeps the bracket after a value already blanked, and still blanks a secret that ends in one', () => {
+    // the token endpoint's message quotes the form body after the exact secrets were replaced upstream
+    expect(redactSecrets('refused (bad password for grant_type=password&username=u&password=***) at POST /x')).toBe(
+      'refused (bad password for grant_type=password&username=u&password=***) at POST /x',
+    );
+    expect(redactSecrets('refused (grant_type=password&password=hunter2) at POST /x')).toBe('refused (grant_type=password&password=*** at POST /x');
+    expect(redactSecrets('refused (grant_type=password&password=***x) at POST /x')).toBe('refused (grant_type=password&password=*** at POST /x');
+  });
 });
