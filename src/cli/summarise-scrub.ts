@@ -6,7 +6,7 @@ export function summariseScrub(ctx: CliContext, scrubbed: ScrubResult, prefix: s
   if (scrubbed.files.length > 0) {
     ctx.stderr(
       `${prefix}: scrubbed ${scrubbed.files.length} earlier report file(s): ${scrubbed.quotesRemoved} quote(s) of comments deleted or removed on Reddit taken out` +
-        `${scrubbed.titlesRemoved > 0 ? `, and ${scrubbed.titlesRemoved} title(s) of submissions deleted or removed` : ''}\n`,
+        `${scrubbed.titlesRemoved > 0 ? `, and ${scrubbed.titlesRemoved} title(s) of submissions deleted or removed (in words or as a link's slug)` : ''}\n`,
     );
   }
   for (const path of scrubbed.unreadable) {
@@ -16,7 +16,7 @@ export function summariseScrub(ctx: CliContext, scrubbed: ScrubResult, prefix: s
     ctx.stderr(`${prefix}: warning: ${path} still names a comment deleted or removed on Reddit after the scrub (edited by hand?), so it was not checked clean; the next scrub tries again\n`);
   }
   for (const path of scrubbed.stillTitled) {
-    ctx.stderr(`${prefix}: warning: ${path} still shows the title of a submission deleted or removed on Reddit after the scrub (edited by hand?), so it was not checked clean; the next scrub tries again\n`);
+    ctx.stderr(`${prefix}: warning: ${path} still shows the title of a submission deleted or removed on Reddit (in words or as a link's slug) after the scrub (edited by hand?), so it was not checked clean; the next scrub tries again\n`);
   }
   const notChecked = scrubbed.unreadable.length + new Set([...scrubbed.stillQuoting, ...scrubbed.stillTitled]).size;
   // cron only sees the exit code: a report that may still quote a deleted comment must not pass as a clean night

@@ -1,12 +1,18 @@
+import { hasTitleSlug } from '../reddit/has-title-slug.js';
 import { stripBom } from '../util/strip-bom.js';
 import { splitCsvRecords } from './split-csv-records.js';
 import type { ReportFormat } from './write-report.js';
 
 // Where the renderers show a submission's title: the "Most active threads" list (Markdown and HTML: the link's label,
 // the thread id when there is no title; JSON: threads[].title) and each quote's "in “title”" (Markdown and HTML: in
-// the attribution, before the date; JSON: threadTitle; CSV: the thread_title column). The patterns are shared with the
-// title remover; the finder reads wider than it (any link to a thread labelled with more than its id, a title after any
-// attribution link), so a title the remover could not take apart in a file edited by hand is caught, not trusted.
+// the attribution, before the date; JSON: threadTitle; CSV: the thread_title column). The slug Reddit makes from the
+// title shows it too, in every link the renderers write to the thread or one of its comments (Markdown and HTML: the
+// thread list's and the attributions' links; JSON: any `permalink`; CSV: the permalink column). The patterns are shared
+// with the title remover; the finder reads wider than it (any link to a thread labelled with more than its id, a title
+// after any attribution link; a slug in any URL outside a quote's words: Markdown text, any HTML tag's attributes, any
+// JSON field or CSV column named for a link), so a title the remover could not take apart in a file edited by hand is
+// caught, not trusted. Links in a quote's words are the commenter's words, not a title the report shows: a
+// Markdown quote writes them as `<url>` or `[www.…](https://www.…)`, an HTML quote as escaped text.
 
 /** The thread a permalink (of the thread or of one of its comments) belongs to. */
 export const THREAD_OF_PERMALINK = /\/comments\/([A-Za-z0-9_]+)(?:\/|$)/;
@@ -20,13 +26,23 @@ export const HTML_THREAD_ITEM = /(<li>\s*(<a\b[^>]*>))([^<]*)(?=<\/a> — r\/)/g
 export const HTML_TITLE_IN_ATTRIBUTION = /(<div class="meta">— (<a\b[^>]*>)[^<]*<\/a>), in “[^<]*”(?=, \d{4}-\d\d-\d\d \d\d:\d\d UTC)/gi;
 const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 /** Any Markdown link not escaped as text; groups: label, target. */
-const MARKDOWN_LINK = /(?<!\\)\[((?:\\.|[^\]\\\n])*)\]\(([^)\s]+)\)/g;
+export const MARKDOWN_LINK = /(?<!\\)\[((?:\\.|[^\]\\\n])*)\]\(([^)\s]+)\)/g;
+/** The target of any link in HTML markup, in any quoting; groups: up to the value, then the value in "…", '…' or bare. */
+export const HTML_LINK_TARGET = /(<a\b[^>]*?\bhref\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 /** Any Markdown attribution line (in or out of the blockquote) followed by a title, wherever the date went; group: permalink. */
 const MARKDOWN_ANY_TITLE_IN_ATTRIBUTION = /^(?:>[ \t]*)?— \[(?:\\.|[^\]\\])*\]\(([^)\s]+)\),? in “/gm;
 /** Any HTML link; groups: opening tag, label. Quoted text is escaped, so it holds none. */
 const HTML_LINK = /(<a\b[^>]*>)([^<]*)<\/a>/gi;
 /** Any HTML link followed by a title; group: opening tag. */
 const HTML_ANY_TITLE_AFTER_LINK = /(<a\b[^>]*>)[^<]*<\/a>,? in “/gi;
+/** A URL in text: where one starts, up to what ends it in Markdown, HTML or a CSV cell. */
+const ANY_URL = /https?:\/\/[^\s<>()"'`\]|]+/gi;
+/** What renderMarkdown makes of a URL in a quote's words: an autolink `<https://…>`. */
+const MARKDOWN_AUTOLINK = /<https?:\/\/[^<>\s]*>/gi;
+/** An HTML tag, with its attributes (quoted text is escaped: it holds none). */
+const HTML_TAG = /<[a-z][^>]*>/gi;
+/** JSON fields and CSV columns that hold a link, however named (a hand edit may rename renderJson's `permalink`). */
+const LINK_KEY = /permalink|url|link|href/i;
 /** A thread's own permalink (no comment after the slug). */
 const THREAD_PERMALINK = /\/comments\/([A-Za-z0-9_]+)(?:\/[^/\s)"'<>]*)?\/?$/;
 
@@ -42,7 +58,17 @@ function hrefOf(tag: string): string | undefined {
   return m?.[1] ?? m?.[2] ?? m?.[3];
 }
 
-/** The threads whose title a report file shows, in the places the renderers put one (see above). */
+/** True when a Markdown link is how renderMarkdown writes a scheme-less www. link in a quote's words: the words, not a title. */
+export function isWordsLink(label: string, target: string): boolean {
+  return `https://${label.replace(/\\(.)/g, '$1')}` === target;
+}
+
+/** The thread whose title's slug a link shows, if it shows one. */
+export function threadOfSluggedLink(link: string | undefined): string | undefined {
+  return link !== undefined && hasTitleSlug(link) ? threadOfLink(link) : undefined;
+}
+
+/** The threads whose title a report file shows, in words or as a link's slug, in the places the renderers put them (see above). */
 export function findTitledThreadIds(format: ReportFormat, content: string): Set<string> {
   const ids = new Set<string>();
   const add = (id: string | undefined): void => {
@@ -52,9 +78,14 @@ export function findTitledThreadIds(format: ReportFormat, content: string): Set<
     case 'md':
       for (const m of content.matchAll(MARKDOWN_LINK)) {
         const [, label = '', target = ''] = m;
+        if (isWordsLink(label, target)) continue;
         const id = THREAD_PERMALINK.exec(target)?.[1];
-        // a scheme-less www. link in a quote's words is written [www.…](https://www.…): the words, not a title
-        if (id !== undefined && label !== id && `https://${label.replace(/\\(.)/g, '$1')}` !== target) add(id);
+        if (id !== undefined && label !== id) add(id);
+      }
+      // any URL left once the quotes' words (autolinks and www. links) are taken away: a link the renderers wrote, or one
+      // written by hand in any form (with a title, in <…>, bare)
+      for (const m of content.replace(MARKDOWN_AUTOLINK, '').replace(MARKDOWN_LINK, (link, label: string, target: string) => (isWordsLink(label, target) ? '' : link)).matchAll(ANY_URL)) {
+        add(threadOfSluggedLink(m[0]));
       }
       for (const m of content.matchAll(MARKDOWN_ANY_TITLE_IN_ATTRIBUTION)) add(threadOfLink(m[1]));
       break;
@@ -64,6 +95,7 @@ export function findTitledThreadIds(format: ReportFormat, content: string): Set<
         if (id !== undefined && m[2] !== id) add(id);
       }
       for (const m of content.matchAll(HTML_ANY_TITLE_AFTER_LINK)) add(threadOfLink(m[1]));
+      for (const tag of content.matchAll(HTML_TAG)) for (const m of tag[0].matchAll(ANY_URL)) add(threadOfSluggedLink(m[0]));
       break;
     case 'json': {
       let raw: unknown;
@@ -75,6 +107,7 @@ export function findTitledThreadIds(format: ReportFormat, content: string): Set<
       visitTitledObjects(raw, (node) => {
         add(typeof node.threadId === 'string' && typeof node.threadTitle === 'string' && node.threadTitle !== '' ? node.threadId : undefined);
         add(isThreadSummary(node) && node.title !== '' ? node.id : undefined);
+        for (const [key, value] of Object.entries(node)) if (typeof value === 'string' && LINK_KEY.test(key)) add(threadOfSluggedLink(value));
       });
       break;
     }
@@ -83,8 +116,11 @@ export function findTitledThreadIds(format: ReportFormat, content: string): Set<
       const header = records[0]?.fields ?? [];
       const idColumn = header.indexOf('thread_id');
       const titleColumn = header.indexOf('thread_title');
-      if (idColumn < 0 || titleColumn < 0) break;
-      for (const record of records.slice(1)) if ((record.fields[titleColumn] ?? '') !== '') add(record.fields[idColumn]);
+      const linkColumns = header.flatMap((name, i) => (LINK_KEY.test(name) ? [i] : []));
+      for (const record of records.slice(1)) {
+        if (idColumn >= 0 && titleColumn >= 0 && (record.fields[titleColumn] ?? '') !== '') add(record.fields[idColumn]);
+        for (const i of linkColumns) add(threadOfSluggedLink(record.fields[i]));
+      }
       break;
     }
   }

@@ -8,6 +8,7 @@ import { measureLongestWord, trimQuote } from './trim-quote.js';
 import type { TrimmedQuote } from './trim-quote.js';
 import { rankSupportingCues, writeGloss } from './write-gloss.js';
 import { roundTo } from './round-to.js';
+import { showPermalink } from './show-permalink.js';
 import { showThreadTitle } from './show-thread-title.js';
 
 /** A comment that passed screening and has tags: the only things a quote can come from. */
@@ -283,7 +284,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     cuePhrases,
     attribution: `Reddit, r/${subreddit}`,
     subreddit,
-    permalink: comment.permalink,
+    permalink: showPermalink(comment.permalink, thread),
     threadId: comment.threadId,
     threadTitle: showThreadTitle(thread),
     createdUtc: comment.createdUtc,

@@ -1,11 +1,16 @@
+import { stripTitleSlug } from '../reddit/strip-title-slug.js';
 import { splitCsvRecords } from './split-csv-records.js';
 import {
+  HTML_LINK_TARGET,
   HTML_THREAD_ITEM,
   HTML_TITLE_IN_ATTRIBUTION,
   isThreadSummary,
+  isWordsLink,
+  MARKDOWN_LINK,
   MARKDOWN_THREAD_ITEM,
   MARKDOWN_TITLE_IN_ATTRIBUTION,
   threadOfLink,
+  threadOfSluggedLink,
   visitTitledObjects,
 } from './find-titled-thread-ids.js';
 import type { ReportFormat } from './write-report.js';
@@ -13,15 +18,19 @@ import type { ReportFormat } from './write-report.js';
 export interface RemovedTitles {
   /** The file's content without the titles of gone submissions (the same string when it shows none). */
   content: string;
-  /** Titles taken out (a thread listed and named in two quotes counts three times). */
+  /**
+   * Titles taken out, in words or as the slug in a link (a thread listed and named in two quotes counts three times,
+   * and three more for the slugs in those three links).
+   */
   removed: number;
 }
 
 /**
  * Take the titles of submissions that are gone (deleted or removed on Reddit) out of a report file reactionlens wrote,
  * leaving it as the renderers write a thread without a title: its id as the thread list's label, no "in “…”" in a
- * quote's attribution, an empty `title` / `threadTitle` / `thread_title`. Every other byte stays as it was. Returns
- * null when the content is not one of our reports.
+ * quote's attribution, an empty `title` / `threadTitle` / `thread_title`, and links to the thread and its comments
+ * without the title's slug (showPermalink's form). Every other byte stays as it was. Returns null when the content is
+ * not one of our reports.
  */
 export function removeThreadTitles(format: ReportFormat, content: string, isGone: (threadId: string) => boolean): RemovedTitles | null {
   switch (format) {
@@ -29,11 +38,19 @@ export function removeThreadTitles(format: ReportFormat, content: string, isGone
       return removeFromText(content, [
         [MARKDOWN_THREAD_ITEM, (m) => (isGoneTitled(threadOfLink(m[3]), m[2], isGone) ? `${m[1]}[${threadOfLink(m[3])}](${m[3]})` : undefined)],
         [MARKDOWN_TITLE_IN_ATTRIBUTION, (m) => (isGoneTitled(threadOfLink(m[2]), undefined, isGone) ? m[1] : undefined)],
+        [MARKDOWN_LINK, (m) => (!isWordsLink(m[1] ?? '', m[2] ?? '') && isGoneSlugged(m[2], isGone) ? `[${m[1]}](${stripTitleSlug(m[2] ?? '')})` : undefined)],
       ]);
     case 'html':
       return removeFromText(content, [
         [HTML_THREAD_ITEM, (m) => (isGoneTitled(threadOfLink(m[2]), m[3], isGone) ? `${m[1]}${threadOfLink(m[2])}` : undefined)],
         [HTML_TITLE_IN_ATTRIBUTION, (m) => (isGoneTitled(threadOfLink(m[2]), undefined, isGone) ? m[1] : undefined)],
+        [HTML_LINK_TARGET, (m) => {
+          const [, start, double, single, bare] = m;
+          const href = double ?? single ?? bare;
+          if (!isGoneSlugged(href, isGone)) return undefined;
+          const quote = double !== undefined ? '"' : single !== undefined ? "'" : '';
+          return `${start}${quote}${stripTitleSlug(href ?? '')}${quote}`;
+        }],
       ]);
     case 'json':
       return removeFromJson(content, isGone);
@@ -47,7 +64,13 @@ function isGoneTitled(threadId: string | undefined, label: string | undefined, i
   return threadId !== undefined && isGone(threadId) && label !== threadId;
 }
 
-type Rewrite = [RegExp, (match: string[]) => string | undefined];
+/** True when `link` goes to a gone thread (or one of its comments) and still shows the title's slug. */
+function isGoneSlugged(link: string | undefined, isGone: (id: string) => boolean): boolean {
+  const threadId = threadOfSluggedLink(link);
+  return threadId !== undefined && isGone(threadId);
+}
+
+type Rewrite = [RegExp, (match: Array<string | undefined>) => string | undefined];
 
 function removeFromText(content: string, rewrites: Rewrite[]): RemovedTitles {
   let removed = 0;
@@ -55,7 +78,7 @@ function removeFromText(content: string, rewrites: Rewrite[]): RemovedTitles {
   for (const [pattern, rewrite] of rewrites) {
     out = out.replace(pattern, (...args: unknown[]) => {
       // the whole match and its groups (these patterns have no named groups: offset and input come last)
-      const match = args.slice(0, -2) as string[];
+      const match = args.slice(0, -2) as Array<string | undefined>;
       const replacement = rewrite(match);
       if (replacement === undefined) return match[0] ?? '';
       removed++;
@@ -83,6 +106,10 @@ function removeFromJson(content: string, isGone: (id: string) => boolean): Remov
       node.title = '';
       removed++;
     }
+    if (typeof node.permalink === 'string' && isGoneSlugged(node.permalink, isGone)) {
+      node.permalink = stripTitleSlug(node.permalink);
+      removed++;
+    }
   });
   return { content: removed === 0 ? content : `${JSON.stringify(raw, null, 2)}\n`, removed };
 }
@@ -93,15 +120,24 @@ function removeFromCsv(content: string, isGone: (id: string) => boolean): Remove
   const header = records[0]?.fields ?? [];
   const idColumn = header.indexOf('thread_id');
   const titleColumn = header.indexOf('thread_title');
-  // a report from before the thread columns shows no titles: nothing to take out, and still a report we can read
-  if (idColumn < 0 || titleColumn < 0) return records.length === 0 ? null : { content, removed: 0 };
+  const linkColumn = header.indexOf('permalink');
+  if (records.length === 0) return null;
   let removed = 0;
   const rows = records.map((record, i) => {
-    if (i === 0 || (record.fields[titleColumn] ?? '') === '' || !isGone(record.fields[idColumn] ?? '')) return record.raw;
-    removed++;
+    if (i === 0) return record.raw;
+    // a report from before the thread columns shows no titles in words, only in its links' slugs
+    const title = idColumn >= 0 && titleColumn >= 0 && (record.fields[titleColumn] ?? '') !== '' && isGone(record.fields[idColumn] ?? '');
+    const slug = linkColumn >= 0 && isGoneSlugged(record.fields[linkColumn], isGone);
+    if (!title && !slug) return record.raw;
+    removed += (title ? 1 : 0) + (slug ? 1 : 0);
     const end = /\r?\n$/.exec(record.raw)?.[0] ?? '';
-    // only the title cell changes; the others are written back as they were read (their formula guard included)
-    return `${record.fields.map((field, j) => (j === titleColumn ? '' : encodeCell(field))).join(',')}${end}`;
+    // only the title and link cells change; the others are written back as they were read (their formula guard included)
+    const cells = record.fields.map((field, j) => {
+      if (title && j === titleColumn) return '';
+      if (slug && j === linkColumn) return encodeCell(stripTitleSlug(field));
+      return encodeCell(field);
+    });
+    return `${cells.join(',')}${end}`;
   });
   return { content: removed === 0 ? content : `${bom}${rows.join('')}`, removed };
 }

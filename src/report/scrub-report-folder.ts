@@ -7,13 +7,13 @@ import { findTitledThreadIds } from './find-titled-thread-ids.js';
 import { removeQuotedComments } from './remove-quoted-comments.js';
 import { removeThreadTitles } from './remove-thread-titles.js';
 import { writeFileAtomic } from './write-file-atomic.js';
-import { describeOutput, REPORT_FORMATS, type ManifestOutput, type ManifestScrub, type ReportFormat } from './write-report.js';
+import { describeOutput, MANIFEST_INDEX_VERSION, REPORT_FORMATS, type ManifestOutput, type ManifestScrub, type ReportFormat } from './write-report.js';
 
 export interface ScrubResult {
   /** Report files rewritten without quotes of deleted or removed comments or titles of deleted or removed submissions. */
   files: string[];
   quotesRemoved: number;
-  /** Titles of deleted or removed submissions taken out (thread lists and quote attributions). */
+  /** Titles of deleted or removed submissions taken out (thread lists and quote attributions), and their slugs in links. */
   titlesRemoved: number;
   /** Manifests or report files that could not be read as ours: not checked, so they may still quote such comments. */
   unreadable: string[];
@@ -22,7 +22,7 @@ export interface ScrubResult {
    * apart): whatever could be taken out was, and their night keeps the id so the next scrub tries again.
    */
   stillQuoting: string[];
-  /** Report files that still show the title of a deleted or removed submission after the scrub (edited by hand), likewise. */
+  /** Report files that still show the title of a deleted or removed submission (or its slug in a link) after the scrub (edited by hand), likewise. */
   stillTitled: string[];
 }
 
@@ -42,17 +42,26 @@ const manifestSchema = z.looseObject({
   outputs: z.array(z.looseObject({ file: z.string(), format: z.string() })),
   quotedCommentIds: z.array(z.string()).optional(),
   titledThreadIds: z.array(z.string()).optional(),
+  // a hand-edited value is no reason to leave the night unscrubbed: it only makes the lists untrusted
+  indexVersion: z.number().optional().catch(undefined),
 });
 /** The raw parsed manifest once manifestSchema accepted it, edited in place so its other keys keep their order. */
-type RawManifest = { outputs: Array<Partial<ManifestOutput>>; quotedCommentIds?: string[]; titledThreadIds?: string[]; scrubs?: ManifestScrub[] };
+type RawManifest = {
+  outputs: Array<Partial<ManifestOutput>>;
+  quotedCommentIds?: string[];
+  titledThreadIds?: string[];
+  indexVersion?: unknown;
+  scrubs?: ManifestScrub[];
+};
 
 /**
  * Nightly reports stay in their folder (and are often served from it): a quote published on a night when its comment
  * was live must not stay there once Reddit says it was deleted or removed. For every report reactionlens wrote into
  * `dir` (the files a `*.manifest.json` lists), take out the quotes of comments `gone` names, and the titles of
- * submissions it names (a removed post's title is its author's words as much as a comment is), atomically, and update
- * the manifest's hashes and its scrub log. The manifest lists the quoted comment ids and the titled thread ids, so a
- * night whose quotes and titles are all still live is not even opened; a manifest from before those lists has its
+ * submissions it names (a removed post's title is its author's words as much as a comment is; so is the slug made
+ * from it in the links to the thread and its comments), atomically, and update the manifest's hashes and its scrub
+ * log. The manifest lists the quoted comment ids and the titled thread ids, so a night whose quotes and titles are all
+ * still live is not even opened; a manifest from before those lists, or listed by older rules (indexVersion), has its
  * files read once and gains them. A manifest
  * that cannot be read has the `<date>.{md,json,csv,html}` files beside it scrubbed, and is named as unreadable.
  */
@@ -82,7 +91,8 @@ function scrubNight(manifestPath: string, gone: GoneContent, now: number, result
     return;
   }
   const { raw, parsed } = manifest;
-  const indexed = parsed.quotedCommentIds !== undefined && parsed.titledThreadIds !== undefined;
+  const indexed =
+    parsed.quotedCommentIds !== undefined && parsed.titledThreadIds !== undefined && (parsed.indexVersion ?? 1) >= MANIFEST_INDEX_VERSION;
   if (indexed && !(parsed.quotedCommentIds ?? []).some(gone.comment) && !(parsed.titledThreadIds ?? []).some(gone.thread)) return;
 
   const quoted = new Set<string>();
@@ -113,6 +123,7 @@ function scrubNight(manifestPath: string, gone: GoneContent, now: number, result
   if (complete) {
     raw.quotedCommentIds = [...quoted].sort();
     raw.titledThreadIds = [...titled].sort();
+    raw.indexVersion = MANIFEST_INDEX_VERSION;
   }
   if (removed + titlesRemoved > 0) {
     const scrub: ManifestScrub = { at: new Date(now * 1000).toISOString(), quotesRemoved: removed };

@@ -4,6 +4,7 @@ import { computeShareRecord } from './compute-shares.js';
 import type { SubredditBreakdown, ThreadActivity } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { roundTo } from './round-to.js';
+import { showPermalink } from './show-permalink.js';
 import { showThreadTitle } from './show-thread-title.js';
 
 export interface CommentFacts {
@@ -36,7 +37,7 @@ export function summariseThreads(threads: readonly Thread[], facts: readonly Com
         id: t.id,
         subreddit: t.subreddit,
         title: showThreadTitle(t),
-        permalink: t.permalink,
+        permalink: showPermalink(t.permalink, t),
         createdUtc: t.createdUtc,
         analysed: entry.analysed,
         tagged: entry.tagged.length,

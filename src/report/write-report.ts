@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
+import { hasTitleSlug } from '../reddit/has-title-slug.js';
 import { HISTORY_FILE, readReportHistory } from './read-report-history.js';
 import type { ReportHistory } from './read-report-history.js';
 import { addCsvBom, renderCsv } from './render-csv.js';
@@ -13,6 +14,12 @@ import { ensureWritableDir } from './ensure-writable-dir.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export type ReportFormat = 'md' | 'json' | 'csv' | 'html';
+/**
+ * The rules a manifest's quotedCommentIds and titledThreadIds are listed by (RunManifest.indexVersion). 2: a title's
+ * slug in a link counts as showing the title. A manifest listed by older rules (no indexVersion: titles in words only)
+ * is not trusted to name every thread a night shows: the scrub reads its files once and lists them again.
+ */
+export const MANIFEST_INDEX_VERSION = 2;
 export const REPORT_FORMATS: readonly ReportFormat[] = ['md', 'json', 'csv', 'html'];
 
 export interface ReportTarget {
@@ -52,8 +59,13 @@ export interface RunManifest {
    * since, without opening the report files, and scrubs the files that quote one (scrubReportFolder).
    */
   quotedCommentIds: string[];
-  /** Submissions whose titles the report shows (thread list, quote attributions): scrubbed likewise once deleted or removed. */
+  /**
+   * Submissions whose titles the report shows, in words (thread list, quote attributions) or as the slug in a link to
+   * the thread or one of its comments: scrubbed likewise once deleted or removed.
+   */
   titledThreadIds: string[];
+  /** The rules the two lists above were made by (MANIFEST_INDEX_VERSION). */
+  indexVersion: number;
   outputs: ManifestOutput[];
   /** Each later scrub of these files: when, and how many quotes of deleted or removed comments it took out. */
   scrubs?: ManifestScrub[];
@@ -115,6 +127,7 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
     withAuthors: report.inputs.withAuthors,
     quotedCommentIds: listQuotedCommentIds(report),
     titledThreadIds: listTitledThreadIds(report),
+    indexVersion: MANIFEST_INDEX_VERSION,
     outputs,
   };
   const manifestPath = join(target.dir, `${target.basename}.manifest.json`);
@@ -140,7 +153,10 @@ function listQuotedCommentIds(report: Report): string[] {
 
 function listTitledThreadIds(report: Report): string[] {
   const quotes = [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
-  const ids = [...report.threads.filter((t) => t.title !== '').map((t) => t.id), ...quotes.filter((q) => q.threadTitle !== '').map((q) => q.threadId)];
+  const ids = [
+    ...report.threads.filter((t) => t.title !== '' || hasTitleSlug(t.permalink)).map((t) => t.id),
+    ...quotes.filter((q) => q.threadTitle !== '' || hasTitleSlug(q.permalink)).map((q) => q.threadId),
+  ];
   return [...new Set(ids)].sort();
 }
 

@@ -109,4 +109,11 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE threads ADD COLUMN unreadable_fetches INTEGER NOT NULL DEFAULT 0;
   `,
+  // 7: the comments of a deleted or removed thread do not keep its title either: their links lose the slug made from it
+  //    ("/comments/<thread>/<slug>/<comment>/" → "/comments/<thread>/_/<comment>/", see stripTitleSlug), as migration 5
+  //    did for the thread's own links.
+  `
+  UPDATE comments SET permalink = rl_strip_title_slug(permalink)
+  WHERE thread_id IN (SELECT id FROM threads WHERE status <> 'live');
+  `,
 ];

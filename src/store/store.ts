@@ -264,8 +264,8 @@ export class Store {
 
   /**
    * Mark threads deleted/removed without refetching them (a search listing or a re-check showed them so): title, text
-   * and author are blanked and the title's slug leaves their links, as when a refetch finds them gone. Their comments
-   * are left to their own status. Returns how many were live before.
+   * and author are blanked and the title's slug leaves their links and their comments' links, as when a refetch finds
+   * them gone. Their comments are otherwise left to their own status. Returns how many were live before.
    */
   purgeThreads(updates: Array<{ id: string; status: Exclude<ContentStatus, 'live'> }>): number {
     const select = this.sql<[string], { status: ContentStatus; permalink: string }>('SELECT status, permalink FROM threads WHERE id = ?');
@@ -277,6 +277,7 @@ export class Store {
         if (row === undefined || row.status !== 'live') continue;
         const fields = purgedThreadFields(row.permalink);
         update.run(fields.title, fields.selftext, fields.author, fields.url, fields.permalink, status, id);
+        this.stripCommentSlugs(id);
         purged++;
       }
       return purged;
@@ -598,6 +599,19 @@ export class Store {
       )
       .run(title, selftext, url, permalink, thread.score, thread.numComments, author, status, thread.fetchedAt, thread.id);
     if (changed) counts.threadsUpdated++;
+    // a refetch (or an import) that finds the thread gone: its comments' links lose the title's slug too
+    if (existing.status === 'live' && status !== 'live') this.stripCommentSlugs(thread.id);
+  }
+
+  /** The title's slug out of the stored links of a purged thread's comments (they stay, the title must not). */
+  private stripCommentSlugs(threadId: string): void {
+    this.sql('UPDATE comments SET permalink = rl_strip_title_slug(permalink) WHERE thread_id = ?').run(threadId);
+  }
+
+  /** The link a new comment is stored with: without the title's slug under a thread already deleted or removed. */
+  private storedCommentPermalink(comment: Comment): string {
+    const thread = this.sql<[string], { status: ContentStatus }>('SELECT status FROM threads WHERE id = ?').get(comment.threadId);
+    return thread === undefined || thread.status === 'live' ? comment.permalink : stripTitleSlug(comment.permalink);
   }
 
   private upsertComment(comment: Comment, counts: SaveCounts): void {
@@ -615,7 +629,7 @@ export class Store {
         )
         .run(
           comment.id, comment.threadId, comment.parentId, comment.depth, body, hashText(body), comment.score,
-          comment.createdUtc, comment.permalink, comment.editedUtc, comment.status, comment.stickied ? 1 : 0,
+          comment.createdUtc, this.storedCommentPermalink(comment), comment.editedUtc, comment.status, comment.stickied ? 1 : 0,
           comment.distinguished, purge ? null : comment.author, comment.fetchedAt, comment.fetchedAt, comment.fetchedAt,
         );
       counts.commentsNew++;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scrubEventReports } from '../../src/pipeline/scrub-event-reports.js';
+import { stripTitleSlug } from '../../src/reddit/strip-title-slug.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { findTitledThreadIds } from '../../src/report/find-titled-thread-ids.js';
 import type { ReportQuote } from '../../src/report/pick-quotes.js';
@@ -31,13 +32,14 @@ const FORMATS = ['md', 'json', 'csv', 'html'] as const;
 const TITLE = 'Amazon in talks to invest $10B in OpenAI';
 const GONE = 't1';
 
-/** The report as the renderers write it for a thread without a title: what a scrubbed file must read like. */
+/** The report as the renderers write it for a thread without a title (nor its slug in links): what a scrubbed file must read like. */
 function withoutTitleOf(report: Report, threadId: string): Report {
-  const untitle = (qs: ReportQuote[]): ReportQuote[] => qs.map((q) => (q.threadId === threadId ? { ...q, threadTitle: '' } : q));
+  const untitle = (qs: ReportQuote[]): ReportQuote[] =>
+    qs.map((q) => (q.threadId === threadId ? { ...q, threadTitle: '', permalink: stripTitleSlug(q.permalink) } : q));
   const byTag = Object.fromEntries(TAG_NAMES.map((t) => [t, untitle(report.quotes.byTag[t])])) as Report['quotes']['byTag'];
   return {
     ...report,
-    threads: report.threads.map((t) => (t.id === threadId ? { ...t, title: '' } : t)),
+    threads: report.threads.map((t) => (t.id === threadId ? { ...t, title: '', permalink: stripTitleSlug(t.permalink) } : t)),
     quotes: { highlights: untitle(report.quotes.highlights), byTag },
   };
 }
@@ -133,8 +135,10 @@ describe('titles of deleted or removed submissions', () => {
   it("a quote's words that link to the thread are not its title", () => {
     const thread = `www.reddit.com/r/technology/comments/${GONE}/slug/`;
     // how renderMarkdown writes the quoted words "see www.… and https://www.…": a www. link and an autolink
-    const md = `> see [${thread}](https://${thread}) and <https://${thread}>\n>\n> — [Reddit, r/technology](https://${thread}c1/), 2025-12-16 14:10 UTC, score 3 at fetch\n`;
+    const md = `> see [${thread}](https://${thread}) and <https://${thread}>\n>\n> — [Reddit, r/technology](https://www.reddit.com/r/technology/comments/${GONE}/_/c1/), 2025-12-16 14:10 UTC, score 3 at fetch\n`;
     expect(findTitledThreadIds('md', md)).toEqual(new Set());
     expect(findTitledThreadIds('md', md.replace(', 2025-', ', in “A title”, 2025-'))).toEqual(new Set([GONE]));
+    // the attribution's own link with the slug does show it
+    expect(findTitledThreadIds('md', md.replace('/_/c1/', '/slug/c1/'))).toEqual(new Set([GONE]));
   });
 });

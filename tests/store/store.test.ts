@@ -141,6 +141,61 @@ describe('Store', () => {
     expect(store.getThread('b')).toMatchObject({ status: 'deleted', title: '', selftext: '', author: null });
   });
 
+  it("keeps no title slug in the links of a deleted or removed thread's comments, whichever way it was purged", () => {
+    const slugged = (thread: string, id: string): string => `https://www.reddit.com/r/stocks/comments/${thread}/amazon_in_talks/${id}/`;
+    const bare = (thread: string, id: string): string => `https://www.reddit.com/r/stocks/comments/${thread}/_/${id}/`;
+    const bundle = (thread: ReturnType<typeof makeThread>, ids: string[]) => ({
+      thread,
+      comments: ids.map((id) => makeComment({ id, threadId: thread.id, permalink: slugged(thread.id, id) })),
+      expected: ids.length,
+      collected: ids.length,
+    });
+    // a listing or re-check purge
+    store.saveThreadBundle('ev', bundle(makeThread({ id: 'p' }), ['p1', 'p2']));
+    store.purgeThreads([{ id: 'p', status: 'removed' }]);
+    expect([store.getComment('p1')?.permalink, store.getComment('p2')?.permalink]).toEqual([bare('p', 'p1'), bare('p', 'p2')]);
+    expect(store.getComment('p1')).toMatchObject({ status: 'live', body: 'More circular financing.' }); // only the link changes
+    // a refetch that finds the thread gone, bringing a comment not stored before
+    store.saveThreadBundle('ev', bundle(makeThread({ id: 'r' }), ['r1']));
+    store.saveThreadBundle('ev', bundle(makeThread({ id: 'r', status: 'deleted', selftext: '', author: null }), ['r1', 'r2']));
+    expect([store.getComment('r1')?.permalink, store.getComment('r2')?.permalink]).toEqual([bare('r', 'r1'), bare('r', 'r2')]);
+    // comments saved later under a thread already purged (an import of an older copy)
+    store.saveItems('ev', { threads: [makeThread({ id: 'p' })], comments: [makeComment({ id: 'p3', threadId: 'p', permalink: slugged('p', 'p3') })] });
+    expect(store.getComment('p3')?.permalink).toBe(bare('p', 'p3'));
+    // a live thread's comments keep theirs
+    store.saveThreadBundle('ev', bundle(makeThread({ id: 'l' }), ['l1']));
+    expect(store.getComment('l1')?.permalink).toBe(slugged('l', 'l1'));
+  });
+
+  it("migration 7 takes the title slug out of the links of comments under threads already stored as deleted or removed", () => {
+    const path = join(dir, 'v6.sqlite');
+    const db = new Database(path);
+    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
+    for (const sql of MIGRATIONS.slice(0, 6)) db.exec(sql);
+    db.pragma('user_version = 6');
+    const thread = db.prepare(
+      `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
+       VALUES (?, 'stocks', ?, '', ?, ?, 1, 1, 1, NULL, ?, 1, 1)`,
+    );
+    thread.run('gone1', '', 'https://www.reddit.com/r/stocks/comments/gone1/', 'https://www.reddit.com/r/stocks/comments/gone1/', 'removed');
+    thread.run('live1', 'Amazon in talks', 'https://example.com/a', 'https://www.reddit.com/r/stocks/comments/live1/amazon_in_talks/', 'live');
+    const comment = db.prepare(
+      `INSERT INTO comments (id, thread_id, parent_id, depth, body, score, created_utc, permalink, edited_utc, status, stickied, distinguished, author, fetched_at, first_seen_at, status_checked_at)
+       VALUES (?, ?, NULL, 0, 'words', 1, 1, ?, NULL, 'live', 0, NULL, NULL, 1, 1, 1)`,
+    );
+    comment.run('g1', 'gone1', 'https://www.reddit.com/r/stocks/comments/gone1/amazon_in_talks/g1/');
+    comment.run('l1', 'live1', 'https://www.reddit.com/r/stocks/comments/live1/amazon_in_talks/l1/');
+    db.close();
+    const migrated = Store.open(path);
+    try {
+      expect(migrated.getComment('g1')).toMatchObject({ body: 'words', permalink: 'https://www.reddit.com/r/stocks/comments/gone1/_/g1/' });
+      expect(migrated.getComment('l1')?.permalink).toBe('https://www.reddit.com/r/stocks/comments/live1/amazon_in_talks/l1/');
+    } finally {
+      migrated.close();
+    }
+  });
+
   it('ignores an unreadable cached tag result (it is tagged again) instead of failing the report', () => {
     store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'x' })], expected: 1, collected: 1 });
     store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v1', hashText('x'), '{"tags":{"cynicism":{}}}', 1);
