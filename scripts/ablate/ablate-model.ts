@@ -1,6 +1,7 @@
 // Model-side ablations behind training/README.md's "tried after lex9" figures: analyses the labeled data once, then runs
 // grouped 5-fold CV of each named variant (see variants.ts) over fold seeds, refitting everything inside each
 // training split. `npx tsx scripts/ablate/ablate-model.ts base pw1 char4 [seed …]`; "base" reproduces `npm run eval:cv`.
+// `--setb`: train on all labeled data instead and print only set B's aggregate F1 (its items stay unread).
 import { readFileSync } from 'node:fs';
 import { TAG_NAMES, type TagName } from '../../src/types.js';
 import { analyseText, type TextAnalysis } from '../../src/tag/analyse-text.js';
@@ -24,6 +25,8 @@ export interface Variant {
   nb?: { alpha: number; minDf: number };
   stack?: boolean;
   stackTags?: Partial<Record<TagName, TagName[]>>;
+  /** Dense features fit on the training split (e.g. PCA of word vectors, per-tag prototypes); values keyed by feature name. */
+  dense?: (train: Ex[], tag: TagName, seed: number) => (e: Ex) => FeatureVector;
 }
 
 type Scorer = (e: Ex) => number;
@@ -93,12 +96,15 @@ function nbScore(r: Map<string, number>, x: FeatureVector): number {
 }
 
 function fitScorer(ex: Ex[], tag: TagName, cfg: TrainConfig, v: Variant, cache: Map<string, FeatureVector>, stackF?: Map<string, FeatureVector>): Scorer {
+  const dense = v.dense?.(ex, tag, cfg.seed);
   const full = (e: Ex): FeatureVector => {
     const x = featsOf(e, v, cache);
     const s = stackF?.get(e.id);
-    if (!s) return x;
+    const d = dense?.(e);
+    if (!s && !d) return x;
     const y = new Map(x);
-    for (const [f, val] of s) y.set(f, val);
+    for (const [f, val] of s ?? []) y.set(f, val);
+    for (const [f, val] of d ?? []) y.set(f, val);
     return y;
   };
   let feats = ex.map(full);
@@ -203,17 +209,27 @@ export function runCv(ex: Ex[], v: Variant, seed: number): ReturnType<typeof sum
 }
 
 const args = process.argv.slice(2);
-const names = args.filter((a) => !/^\d+$/.test(a));
+// --setb: train on all labeled data (seed 20250101) and print only aggregate F1 on the held-out invented set B
+const setB = args.includes('--setb');
+const names = args.filter((a) => !/^\d+$/.test(a) && !a.startsWith('--'));
 const seedsArg = args.filter((a) => /^\d+$/.test(a)).map(Number);
 const seeds = seedsArg.length ? seedsArg : [20250101, 7, 99, 1234];
-const { items } = parseLabeledJsonl(readFileSync(new URL('../../training/labeled-dev.jsonl', import.meta.url), 'utf8'));
-const ex: Ex[] = items.map((it) => {
+const toEx = (it: LabeledItem): Ex => {
   const a = analyseText(it.text);
   return { id: it.id, group: it.group, features: a.extracted.features, labels: it.labels, ambiguous: it.ambiguous, a, text: it.text, item: it };
-});
+};
+const { items } = parseLabeledJsonl(readFileSync(new URL('../../training/labeled-dev.jsonl', import.meta.url), 'utf8'));
+const ex: Ex[] = items.map(toEx);
+const probe: Ex[] = setB ? parseLabeledJsonl(readFileSync(new URL('../../training/probes/written-b.jsonl', import.meta.url), 'utf8')).items.map(toEx) : [];
 for (const name of names) {
   const v = VARIANTS[name];
   if (!v) throw new Error(`no variant ${name}`);
+  if (setB) {
+    const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...(v.cfg ?? {}), seed: seedsArg[0] ?? DEFAULT_TRAIN_CONFIG.seed };
+    const r = summarize(trainPredict(ex, probe, cfg, v, new Map()));
+    process.stdout.write(`${name.padEnd(22)} set B cyn ${r.tags.cynicism.f1.toFixed(3)} dis ${r.tags.distrust.f1.toFixed(3)} bub ${r.tags.bubble_caution.f1.toFixed(3)} macro ${r.macroF1.toFixed(3)}\n`);
+    continue;
+  }
   const rows = seeds.map((s) => ({ s, r: runCv(ex, v, s) }));
   const mean = (g: (r: ReturnType<typeof summarize>) => number): string => (rows.reduce((a, x) => a + g(x.r), 0) / rows.length).toFixed(4);
   const line = `${name.padEnd(22)} mean cyn ${mean((r) => r.tags.cynicism.f1)} dis ${mean((r) => r.tags.distrust.f1)} bub ${mean((r) => r.tags.bubble_caution.f1)} macro ${mean((r) => r.macroF1)} | ` + rows.map((x) => `${x.s}:${x.r.macroF1.toFixed(3)}(${x.r.tags.cynicism.f1.toFixed(3)}/${x.r.tags.distrust.f1.toFixed(3)}/${x.r.tags.bubble_caution.f1.toFixed(3)})`).join(' ');

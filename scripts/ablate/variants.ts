@@ -1,5 +1,7 @@
+import type { TagName } from '../../src/types.js';
 import type { FeatureVector } from '../../src/tag/extract-features.js';
 import type { Ex, Variant } from './ablate-model.js';
+import { projectedFeatures, prototypeFeatures, type PoolOptions } from './embedding-features.js';
 
 const SECOND = new Set(['you', 'your', "you're", 'yours', 'ya', 'u', 'yourself', "you'll", "you've"]);
 const FIRST = new Set(['i', "i'm", 'me', 'my', "i've", "i'd", "i'll"]);
@@ -66,3 +68,22 @@ export const VARIANTS: Record<string, Variant> = {
   char4: { name: 'char4', extra: (e) => chars(e, [4]), pruned: { 'c:': 4 }, l2: { 'c:': 16 } },
   char345: { name: 'char345', extra: (e) => chars(e, [3, 4, 5]), pruned: { 'c:': 6 }, l2: { 'c:': 32 } },
 };
+
+// Word-vector features (scripts/build-word-vectors.ts builds the table first); see embedding-features.ts.
+const SIF: PoolOptions = { weight: 'sif' };
+Object.assign(VARIANTS, {
+  emb100: { name: 'emb100', dense: projectedFeatures(SIF, 0), l2: { 'e:': 16 } },
+  emb100w: { name: 'emb100w', dense: projectedFeatures(SIF, 0), l2: { 'e:': 64 } },
+  pca16: { name: 'pca16', dense: projectedFeatures(SIF, 16), l2: { 'e:': 8 } },
+  pca32: { name: 'pca32', dense: projectedFeatures(SIF, 32), l2: { 'e:': 16 } },
+  pca8: { name: 'pca8', dense: projectedFeatures(SIF, 8), l2: { 'e:': 4 } },
+  mean16: { name: 'mean16', dense: projectedFeatures({ weight: 'mean' }, 16), l2: { 'e:': 8 } },
+  neg16: { name: 'neg16', dense: projectedFeatures({ weight: 'sif', negFlip: true }, 16), l2: { 'e:': 8 } },
+  max16: { name: 'max16', dense: projectedFeatures({ weight: 'sif', max: true }, 16), l2: { 'e:': 8 } },
+  pca16s: { name: 'pca16s', dense: projectedFeatures(SIF, 16), l2: { 'e:': 32 } },
+  // only the cynicism model gets the vectors (the other variants lift cynicism and lose bubble_caution)
+  pca16cyn: { name: 'pca16cyn', dense: (tr: Ex[], tag: TagName) => (tag === 'cynicism' ? projectedFeatures(SIF, 16)(tr) : () => new Map()), l2: { 'e:': 8 } },
+  proto: { name: 'proto', dense: prototypeFeatures(SIF, 'own'), l2: { 'pt:': 1 } },
+  proto4: { name: 'proto4', dense: prototypeFeatures(SIF, 'own'), l2: { 'pt:': 4 } },
+  protoall: { name: 'protoall', dense: prototypeFeatures(SIF, 'all'), l2: { 'pt:': 2 } },
+} satisfies Record<string, Variant>);
