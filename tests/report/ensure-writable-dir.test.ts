@@ -1,19 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FileError } from '../../src/errors/errors.js';
 import { ensureWritableDir } from '../../src/report/ensure-writable-dir.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
-const dirs: string[] = [];
-function makeDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reactionlens-writable-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const makeDir = useTempDirs('reactionlens-writable-');
 
 describe('ensureWritableDir', () => {
   it('creates the folder and its parents and leaves no probe file behind', () => {

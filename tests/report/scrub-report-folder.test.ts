@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
 import type { ReportQuote } from '../../src/report/pick-quotes.js';
 import { addCsvBom, renderCsv } from '../../src/report/render-csv.js';
@@ -15,16 +14,9 @@ import { scrubReportFolder } from '../../src/report/scrub-report-folder.js';
 import { writeReport, type RunManifest } from '../../src/report/write-report.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { buildFixtureInput } from './report-fixture.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function makeDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reactionlens-scrub-'));
-  dirs.push(dir);
-  return dir;
-}
+const makeDir = useTempDirs('reactionlens-scrub-');
 
 /** The same report as if the comment had never been quotable: what a scrubbed file must read like. */
 function withoutQuotesOf(report: Report, commentId: string): Report {

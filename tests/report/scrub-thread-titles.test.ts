@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scrubEventReports } from '../../src/pipeline/scrub-event-reports.js';
 import { stripTitleSlug } from '../../src/reddit/strip-title-slug.js';
 import { buildReport } from '../../src/report/build-report.js';
@@ -17,16 +16,9 @@ import { writeReport, type RunManifest } from '../../src/report/write-report.js'
 import { Store } from '../../src/store/store.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { buildFixtureInput, makeThread } from './report-fixture.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function makeDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reactionlens-titles-'));
-  dirs.push(dir);
-  return dir;
-}
+const makeDir = useTempDirs('reactionlens-titles-');
 
 const FORMATS = ['md', 'json', 'csv', 'html'] as const;
 const TITLE = 'Amazon in talks to invest $10B in OpenAI';

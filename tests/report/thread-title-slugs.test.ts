@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scrubEventReports } from '../../src/pipeline/scrub-event-reports.js';
 import { stripTitleSlug } from '../../src/reddit/strip-title-slug.js';
 import { buildReport, type ReportInput } from '../../src/report/build-report.js';
@@ -18,20 +17,13 @@ import { writeReport, type RunManifest } from '../../src/report/write-report.js'
 import { Store } from '../../src/store/store.js';
 import { TAG_NAMES, type Thread } from '../../src/types.js';
 import { buildFixtureInput, makeThread } from './report-fixture.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
 // The slug Reddit makes from a title is the title's words in the links to the thread and to each of its comments
 // ("/comments/t1/amazon_in_talks_…/c1/"): once the submission is deleted or removed, no report, feed or earlier night
 // may keep it, while the links still open the comment ("/comments/t1/_/c1/").
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function makeDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reactionlens-slugs-'));
-  dirs.push(dir);
-  return dir;
-}
+const makeDir = useTempDirs('reactionlens-slugs-');
 
 const FORMATS = ['md', 'json', 'csv', 'html'] as const;
 const GONE = 't1';

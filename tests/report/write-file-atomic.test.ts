@@ -1,20 +1,12 @@
 import * as nodeFs from 'node:fs';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FileError } from '../../src/errors/errors.js';
 import { writeFileAtomic, type AtomicWriteFs } from '../../src/report/write-file-atomic.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
-const dirs: string[] = [];
-function makeDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reactionlens-atomic-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const makeDir = useTempDirs('reactionlens-atomic-');
 
 const REAL: AtomicWriteFs = {
   openSync: (path, flags) => nodeFs.openSync(path, flags),

@@ -1,23 +1,15 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
 import { readReportHistory } from '../../src/report/read-report-history.js';
 import { writeReport } from '../../src/report/write-report.js';
 import type { RunManifest } from '../../src/report/write-report.js';
 import { buildFixtureInput } from './report-fixture.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
-const dirs: string[] = [];
-function makeDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'reactionlens-report-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const makeDir = useTempDirs('reactionlens-report-');
 
 describe('writeReport', () => {
   it('writes every format, the history and a manifest whose hashes match the files', () => {
