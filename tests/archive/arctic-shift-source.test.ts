@@ -144,14 +144,7 @@ describe('createArcticShiftSource', () => {
   it('fails the collection when not one search gets an answer (archive down), instead of skipping each', async () => {
     const { source, ctx } = setup(100);
     const queried: string[] = [];
-    nock(BASE)
-      .get('/api/posts/search')
-      .query((q) => {
-        queried.push(String(q.query));
-        return true;
-      })
-      .times(100)
-      .replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    interceptSearches(queried).replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
     const store = Store.open(':memory:');
     const queries = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
     const failure = collectEvent(makeEvent({ queries }), source, store, ctx);
@@ -167,14 +160,7 @@ describe('createArcticShiftSource', () => {
   ])('fails the collection when every search meets %s, after three searches', async (_name, reply, message) => {
     const { source, ctx, waits } = setup(100);
     const queried: string[] = [];
-    nock(BASE)
-      .get('/api/posts/search')
-      .query((q) => {
-        queried.push(String(q.query));
-        return true;
-      })
-      .times(100)
-      .reply(() => {
+    interceptSearches(queried).reply(() => {
         const [status, body, headers] = reply();
         return [status, body, headers];
       });
@@ -331,3 +317,14 @@ describe('resolveArcticShiftBase', () => {
     expect(() => resolveArcticShiftBase(undefined, { ARCTIC_SHIFT_BASE: 'http://user:ProxyPassSecret@127.0.0.1:9' })).not.toThrow(/ProxyPassSecret/);
   });
 });
+
+/** Up to 100 archive searches, each one's query recorded in `queried` in the order sent. */
+function interceptSearches(queried: string[]): nock.Interceptor {
+  return nock(BASE)
+    .get('/api/posts/search')
+    .query((q) => {
+      queried.push(String(q.query));
+      return true;
+    })
+    .times(100);
+}
