@@ -1,4 +1,5 @@
 import { stripTitleSlug } from '../reddit/strip-title-slug.js';
+import { quoteCsvCell } from './render-csv.js';
 import { splitCsvRecords } from './split-csv-records.js';
 import {
   HTML_LINK_TARGET,
@@ -134,15 +135,11 @@ function removeFromCsv(content: string, isGone: (id: string) => boolean): Remove
     // only the title and link cells change; the others are written back as they were read (their formula guard included)
     const cells = record.fields.map((field, j) => {
       if (title && j === titleColumn) return '';
-      if (slug && j === linkColumn) return encodeCell(stripTitleSlug(field));
-      return encodeCell(field);
+      if (slug && j === linkColumn) return quoteCsvCell(stripTitleSlug(field));
+      return quoteCsvCell(field);
     });
     return `${cells.join(',')}${end}`;
   });
   return { content: removed === 0 ? content : `${bom}${rows.join('')}`, removed };
 }
 
-/** A cell as read back, quoted again as renderCsv's formatCell quotes it. */
-function encodeCell(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}

@@ -56,5 +56,10 @@ export function formatCell(value: Cell): string {
   if (typeof value === 'number') return String(value);
   let text = sanitiseDisplayText(value);
   if (/^[\s]*[=+\-@]/.test(text) || /^[\t\r]/.test(text)) text = `'${text}`;
+  return quoteCsvCell(text);
+}
+
+/** RFC 4180 quoting only: for a cell already sanitised and guarded, such as one read back from our own file. */
+export function quoteCsvCell(text: string): string {
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
