@@ -233,14 +233,15 @@ export class Store {
       const counts = emptySaveCounts();
       this.upsertThread(bundle.thread, counts);
       if (eventId !== null) this.linkThread(eventId, bundle.thread.id);
-      for (const comment of bundle.comments) this.upsertComment(comment, counts);
+      const threadStatuses = new Map<string, ContentStatus | undefined>();
+      for (const comment of bundle.comments) this.upsertComment(comment, counts, threadStatuses);
+      const unreadableFetches = options.unreadableFetches ?? 0;
       if (complete) {
-        this.sql('UPDATE threads SET complete = 1, completed_at = ?, expected = ?, collected = ? WHERE id = ?')
-          .run(bundle.thread.fetchedAt, bundle.expected, bundle.collected, bundle.thread.id);
+        this.sql('UPDATE threads SET complete = 1, completed_at = ?, expected = ?, collected = ?, unreadable_fetches = ? WHERE id = ?')
+          .run(bundle.thread.fetchedAt, bundle.expected, bundle.collected, unreadableFetches, bundle.thread.id);
       } else {
-        this.sql('UPDATE threads SET complete = 0 WHERE id = ?').run(bundle.thread.id);
+        this.sql('UPDATE threads SET complete = 0, unreadable_fetches = ? WHERE id = ?').run(unreadableFetches, bundle.thread.id);
       }
-      this.sql('UPDATE threads SET unreadable_fetches = ? WHERE id = ?').run(options.unreadableFetches ?? 0, bundle.thread.id);
       return counts;
     })();
   }
@@ -253,7 +254,8 @@ export class Store {
         this.upsertThread(thread, counts);
         if (eventId !== null) this.linkThread(eventId, thread.id);
       }
-      for (const comment of items.comments) this.upsertComment(comment, counts);
+      const threadStatuses = new Map<string, ContentStatus | undefined>();
+      for (const comment of items.comments) this.upsertComment(comment, counts, threadStatuses);
       return counts;
     })();
   }
@@ -608,13 +610,21 @@ export class Store {
     this.sql('UPDATE comments SET permalink = rl_strip_title_slug(permalink) WHERE thread_id = ?').run(threadId);
   }
 
-  /** The link a new comment is stored with: without the title's slug under a thread already deleted or removed. */
-  private storedCommentPermalink(comment: Comment): string {
-    const thread = this.sql<[string], { status: ContentStatus }>('SELECT status FROM threads WHERE id = ?').get(comment.threadId);
-    return thread === undefined || thread.status === 'live' ? comment.permalink : stripTitleSlug(comment.permalink);
+  /**
+   * The link a new comment is stored with: without the title's slug under a thread already deleted or removed.
+   * `threadStatuses` holds the statuses already looked up in this batch (threads are saved before their comments and
+   * do not change within it), so a batch of a thousand comments asks about each thread once.
+   */
+  private storedCommentPermalink(comment: Comment, threadStatuses: Map<string, ContentStatus | undefined>): string {
+    if (!threadStatuses.has(comment.threadId)) {
+      const thread = this.sql<[string], { status: ContentStatus }>('SELECT status FROM threads WHERE id = ?').get(comment.threadId);
+      threadStatuses.set(comment.threadId, thread?.status);
+    }
+    const status = threadStatuses.get(comment.threadId);
+    return status === undefined || status === 'live' ? comment.permalink : stripTitleSlug(comment.permalink);
   }
 
-  private upsertComment(comment: Comment, counts: SaveCounts): void {
+  private upsertComment(comment: Comment, counts: SaveCounts, threadStatuses: Map<string, ContentStatus | undefined>): void {
     const existing = this.sql<[string], { body: string; body_hash: string; score: number; status: ContentStatus; edited_utc: number | null }>(
         'SELECT body, body_hash, score, status, edited_utc FROM comments WHERE id = ?',
       )
@@ -629,7 +639,7 @@ export class Store {
         )
         .run(
           comment.id, comment.threadId, comment.parentId, comment.depth, body, hashText(body), comment.score,
-          comment.createdUtc, this.storedCommentPermalink(comment), comment.editedUtc, comment.status, comment.stickied ? 1 : 0,
+          comment.createdUtc, this.storedCommentPermalink(comment, threadStatuses), comment.editedUtc, comment.status, comment.stickied ? 1 : 0,
           comment.distinguished, purge ? null : comment.author, comment.fetchedAt, comment.fetchedAt, comment.fetchedAt,
         );
       counts.commentsNew++;
