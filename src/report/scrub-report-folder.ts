@@ -65,8 +65,7 @@ type RawManifest = {
  * files read once and gains them. A manifest
  * that cannot be read has the `<date>.{md,json,csv,html}` files beside it scrubbed, and is named as unreadable.
  */
-export function scrubReportFolder(dir: string, isGone: GoneContent | ((commentId: string) => boolean), now: number): ScrubResult {
-  const gone: GoneContent = typeof isGone === 'function' ? { comment: isGone, thread: () => false } : isGone;
+export function scrubReportFolder(dir: string, gone: GoneContent, now: number): ScrubResult {
   const result = emptyScrubResult();
   if (!existsSync(dir)) return result;
   let names: string[];

@@ -10,11 +10,16 @@ import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import type { Report } from '../../src/report/report.js';
 import { TAG_LABELS } from '../../src/report/format-values.js';
-import { scrubReportFolder } from '../../src/report/scrub-report-folder.js';
+import { scrubReportFolder, type GoneContent } from '../../src/report/scrub-report-folder.js';
 import { writeReport, type RunManifest } from '../../src/report/write-report.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { buildFixtureInput } from './report-fixture.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
+
+/** These tests are about quotes: no submission is gone. */
+function commentsGone(comment: (id: string) => boolean): GoneContent {
+  return { comment, thread: () => false };
+}
 
 const makeDir = useTempDirs('reactionlens-scrub-');
 
@@ -40,7 +45,7 @@ describe('scrubReportFolder', () => {
     expect(report.quotes.highlights.length).toBeGreaterThan(1);
     const dir = makeDir();
     write(dir);
-    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 1_766_200_000);
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 1_766_200_000);
     const expected = withoutQuotesOf(report, gone.commentId);
     const read = (ext: string): string => readFileSync(join(dir, `${report.date}.${ext}`), 'utf8');
     expect(read('json')).toBe(renderJson(expected));
@@ -62,7 +67,7 @@ describe('scrubReportFolder', () => {
   it("updates the manifest: its hashes match the rewritten files, the quoted ids drop the gone one, and the scrub is logged", () => {
     const dir = makeDir();
     write(dir);
-    scrubReportFolder(dir, (id) => id === gone.commentId, 1_766_200_000);
+    scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 1_766_200_000);
     const manifest = JSON.parse(readFileSync(join(dir, `${report.date}.manifest.json`), 'utf8')) as RunManifest;
     for (const output of manifest.outputs) {
       const content = readFileSync(join(dir, output.file), 'utf8');
@@ -77,10 +82,10 @@ describe('scrubReportFolder', () => {
     const dir = makeDir();
     write(dir);
     const before = readFileSync(join(dir, `${report.date}.md`), 'utf8');
-    expect(scrubReportFolder(dir, () => false, 1).files).toEqual([]);
+    expect(scrubReportFolder(dir, commentsGone(() => false), 1).files).toEqual([]);
     expect(readFileSync(join(dir, `${report.date}.md`), 'utf8')).toBe(before);
-    scrubReportFolder(dir, (id) => id === gone.commentId, 2);
-    const again = scrubReportFolder(dir, (id) => id === gone.commentId, 3);
+    scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 2);
+    const again = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 3);
     expect([again.files, again.quotesRemoved]).toEqual([[], 0]);
   });
 
@@ -91,7 +96,7 @@ describe('scrubReportFolder', () => {
     const old = JSON.parse(readFileSync(manifestPath, 'utf8')) as Partial<RunManifest>;
     delete old.quotedCommentIds;
     writeFileSync(manifestPath, `${JSON.stringify(old, null, 2)}\n`);
-    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 5);
     expect(result.files.length).toBe(4);
     expect(readFileSync(join(dir, `${report.date}.md`), 'utf8')).not.toContain(goneText.slice(0, 40));
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as RunManifest;
@@ -102,7 +107,7 @@ describe('scrubReportFolder', () => {
     const dir = makeDir();
     write(dir);
     writeFileSync(join(dir, `${report.date}.json`), '{ not json');
-    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 5);
     expect(result.unreadable).toEqual([join(dir, `${report.date}.json`)]);
     expect(result.files.length).toBe(3);
   });
@@ -119,7 +124,7 @@ describe('scrubReportFolder', () => {
         .replace(/<figure class="quote" data-comment-id="([^"]*)" style="([^"]*)">/g, '<figure style="$2" data-comment-id="$1" class="quote">')
         .replaceAll('\n', '\r\n'),
     );
-    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 5);
     for (const path of [md, html]) {
       const content = readFileSync(path, 'utf8');
       expect(content).not.toContain(goneText.slice(0, 40));
@@ -138,12 +143,12 @@ describe('scrubReportFolder', () => {
     const md = join(dir, `${report.date}.md`);
     // the attribution moved out of the blockquote: no longer a quote it can take apart, but still the comment's permalink
     writeFileSync(md, readFileSync(md, 'utf8').replace(/^> — /m, '— '));
-    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 5);
     expect(result.stillQuoting).toEqual([md]);
     expect(result.files.length).toBe(3);
     const manifest = JSON.parse(readFileSync(join(dir, `${report.date}.manifest.json`), 'utf8')) as RunManifest;
     expect(manifest.quotedCommentIds).toContain(gone.commentId);
-    const again = scrubReportFolder(dir, (id) => id === gone.commentId, 6);
+    const again = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 6);
     expect(again.stillQuoting).toEqual([md]);
   });
 
@@ -153,7 +158,7 @@ describe('scrubReportFolder', () => {
     const manifestPath = join(dir, `${report.date}.manifest.json`);
     const damaged = readFileSync(manifestPath, 'utf8').slice(0, 200);
     writeFileSync(manifestPath, damaged);
-    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 5);
     expect(result.unreadable).toEqual([manifestPath]);
     expect(result.files.sort()).toEqual(['csv', 'html', 'json', 'md'].map((ext) => join(dir, `${report.date}.${ext}`)));
     for (const ext of ['md', 'json', 'csv', 'html']) expect(readFileSync(join(dir, `${report.date}.${ext}`), 'utf8')).not.toContain(goneText.slice(0, 40));
@@ -169,7 +174,7 @@ describe('scrubReportFolder', () => {
     const target = join(published, 'night.md');
     renameSync(md, target);
     symlinkSync(target, md);
-    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 5);
     expect(result.files).toContain(md);
     expect(lstatSync(md).isSymbolicLink()).toBe(true);
     expect(readFileSync(target, 'utf8')).not.toContain(goneText.slice(0, 40));
@@ -185,7 +190,7 @@ describe('scrubReportFolder', () => {
     const byTag = Object.fromEntries(TAG_NAMES.map((t) => [t, linking(report.quotes.byTag[t])])) as Report['quotes']['byTag'];
     const withLink: Report = { ...report, quotes: { highlights: linking(report.quotes.highlights), byTag } };
     writeReport(withLink, { dir, basename: withLink.date, formats: ['md', 'json', 'csv', 'html'], now: 1_766_100_000, toolVersion: '9.9.9' });
-    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 5);
     expect(result.files.length).toBe(4);
     expect(result.stillQuoting).toEqual([]);
     const manifest = JSON.parse(readFileSync(join(dir, `${withLink.date}.manifest.json`), 'utf8')) as RunManifest;
@@ -202,7 +207,7 @@ describe('scrubReportFolder', () => {
     const parsed = JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown>;
     writeFileSync(json, `${JSON.stringify({ ...parsed, pinned: [{ note: 'kept by an editor', permalink: gone.permalink }] }, null, 2)}\n`);
     writeFileSync(html, readFileSync(html, 'utf8').replace('</body>', `<p>Pinned: <a href="${gone.permalink}">the best one</a></p>\n</body>`));
-    const result = scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 5);
     expect(result.stillQuoting.sort()).toEqual([html, json].sort());
   });
 
@@ -211,7 +216,7 @@ describe('scrubReportFolder', () => {
     const byTag = Object.fromEntries(TAG_NAMES.map((t) => [t, t === gone.primaryTag ? [gone] : []])) as Report['quotes']['byTag'];
     const single: Report = { ...report, quotes: { highlights: [gone], byTag } };
     writeReport(single, { dir, basename: single.date, formats: ['md', 'html'], now: 1_766_100_000, toolVersion: '9.9.9' });
-    scrubReportFolder(dir, (id) => id === gone.commentId, 5);
+    scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 5);
     const line = 'Quotes removed: the quoted comments were deleted or removed on Reddit after this report was written.';
     const md = readFileSync(join(dir, `${single.date}.md`), 'utf8');
     expect(md).toContain(`\n\n_${line}_\n\n### What the numbers say\n`);

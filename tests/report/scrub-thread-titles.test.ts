@@ -90,7 +90,7 @@ describe('titles of deleted or removed submissions', () => {
     delete old.titledThreadIds;
     writeFileSync(path, `${JSON.stringify(old, null, 2)}\n`);
     const before = read(dir, 'md');
-    const result = scrubReportFolder(dir, () => false, 5);
+    const result = scrubReportFolder(dir, { comment: () => false, thread: () => false }, 5);
     expect([result.files, result.stillTitled]).toEqual([[], []]);
     expect(read(dir, 'md')).toBe(before);
     expect(manifestOf(dir).titledThreadIds).toEqual(['t1', 't2', 't3']);
