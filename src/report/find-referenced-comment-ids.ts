@@ -1,5 +1,6 @@
 import { stripBom } from '../util/strip-bom.js';
 import { splitCsvRecords } from './split-csv-records.js';
+import { visitJsonObjects } from './visit-json-objects.js';
 import type { ReportFormat } from './write-report.js';
 
 // Reads the places where the renderers name the comment a quote is from — the attribution link, `data-comment-id`,
@@ -64,18 +65,11 @@ function collectJsonReferences(content: string, ids: Set<string>, addPermalink: 
   } catch {
     return; // not ours to read: the remover already named the file as unreadable
   }
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) visit(item);
-      return;
-    }
-    if (typeof node !== 'object' || node === null) return;
+  visitJsonObjects(raw, (node) => {
     for (const [key, value] of Object.entries(node)) {
-      if (typeof value === 'string') {
-        if ((key === 'commentId' || key === 'comment_id') && value !== '') ids.add(value);
-        else if (key === 'permalink') addPermalink(value);
-      } else visit(value);
+      if (typeof value !== 'string') continue;
+      if ((key === 'commentId' || key === 'comment_id') && value !== '') ids.add(value);
+      else if (key === 'permalink') addPermalink(value);
     }
-  };
-  visit(raw);
+  });
 }

@@ -1,6 +1,7 @@
 import { hasTitleSlug } from '../reddit/has-title-slug.js';
 import { stripBom } from '../util/strip-bom.js';
 import { splitCsvRecords } from './split-csv-records.js';
+import { visitJsonObjects } from './visit-json-objects.js';
 import type { ReportFormat } from './write-report.js';
 
 // Where the renderers show a submission's title: the "Most active threads" list (Markdown and HTML: the link's label,
@@ -104,7 +105,7 @@ export function findTitledThreadIds(format: ReportFormat, content: string): Set<
       } catch {
         break; // not ours to read: the quote remover already named the file as unreadable
       }
-      visitTitledObjects(raw, (node) => {
+      visitJsonObjects(raw, (node) => {
         add(typeof node.threadId === 'string' && typeof node.threadTitle === 'string' && node.threadTitle !== '' ? node.threadId : undefined);
         add(isThreadSummary(node) && node.title !== '' ? node.id : undefined);
         for (const [key, value] of Object.entries(node)) if (typeof value === 'string' && LINK_KEY.test(key)) add(threadOfSluggedLink(value));
@@ -125,17 +126,6 @@ export function findTitledThreadIds(format: ReportFormat, content: string): Set<
     }
   }
   return ids;
-}
-
-/** Every object in a parsed JSON report, at any depth: a title copied elsewhere in the file still counts. */
-export function visitTitledObjects(node: unknown, visit: (node: Record<string, unknown>) => void): void {
-  if (Array.isArray(node)) {
-    for (const item of node) visitTitledObjects(item, visit);
-    return;
-  }
-  if (typeof node !== 'object' || node === null) return;
-  visit(node as Record<string, unknown>);
-  for (const value of Object.values(node)) if (typeof value === 'object') visitTitledObjects(value, visit);
 }
 
 /** A `threads[]` entry (ThreadActivity): its id, title and the thread's own permalink. */

@@ -1,6 +1,7 @@
 import { stripTitleSlug } from '../reddit/strip-title-slug.js';
 import { quoteCsvCell } from './render-csv.js';
 import { splitCsvRecords } from './split-csv-records.js';
+import { visitJsonObjects } from './visit-json-objects.js';
 import {
   HTML_LINK_TARGET,
   HTML_THREAD_ITEM,
@@ -12,7 +13,6 @@ import {
   MARKDOWN_TITLE_IN_ATTRIBUTION,
   threadOfLink,
   threadOfSluggedLink,
-  visitTitledObjects,
 } from './find-titled-thread-ids.js';
 import type { ReportFormat } from './write-report.js';
 
@@ -98,7 +98,7 @@ function removeFromJson(content: string, isGone: (id: string) => boolean): Remov
   }
   let removed = 0;
   // edited in place, so every other key keeps its order and the file is written back in renderJson's form
-  visitTitledObjects(raw, (node) => {
+  visitJsonObjects(raw, (node) => {
     if (typeof node.threadId === 'string' && typeof node.threadTitle === 'string' && node.threadTitle !== '' && isGone(node.threadId)) {
       node.threadTitle = '';
       removed++;
