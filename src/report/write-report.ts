@@ -10,6 +10,7 @@ import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
 import type { Report, TrendPoint } from './report.js';
+import type { ReportQuote } from './pick-quotes.js';
 import { ensureWritableDir } from './ensure-writable-dir.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -146,13 +147,17 @@ export function renderHistory(report: Report, previous: readonly TrendPoint[]): 
   return `${JSON.stringify(history, null, 2)}\n`;
 }
 
+/** Every quote the report shows, highlights and per-tag lists alike (one quote may be in both). */
+function listShownQuotes(report: Report): ReportQuote[] {
+  return [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
+}
+
 function listQuotedCommentIds(report: Report): string[] {
-  const quotes = [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
-  return [...new Set(quotes.map((q) => q.commentId))].sort();
+  return [...new Set(listShownQuotes(report).map((q) => q.commentId))].sort();
 }
 
 function listTitledThreadIds(report: Report): string[] {
-  const quotes = [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
+  const quotes = listShownQuotes(report);
   const ids = [
     ...report.threads.filter((t) => t.title !== '' || hasTitleSlug(t.permalink)).map((t) => t.id),
     ...quotes.filter((q) => q.threadTitle !== '' || hasTitleSlug(q.permalink)).map((q) => q.threadId),
