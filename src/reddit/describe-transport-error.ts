@@ -12,7 +12,9 @@ import { listCauses } from './list-causes.js';
 export function describeTransportError(error: unknown): string {
   const chain = listCauses(error);
   const firstReal = chain.findIndex((link) => !isFetchFailedWrapper(link));
-  const message = (firstReal === -1 ? [] : chain.slice(firstReal)).map(messageOf).find((text) => text !== '') ?? (chain.map(messageOf).find((text) => text !== '') || String(error));
+  // the first message under the wrapper; failing that the wrapper's own ("fetch failed"); failing that the value itself
+  const inner = firstReal === -1 ? [] : chain.slice(firstReal);
+  const message = [...inner, ...chain].map(messageOf).find((text) => text !== '') ?? String(error);
   const code = chain.map((link) => (link as { code?: unknown }).code).find((c): c is string => typeof c === 'string');
   return redactSecrets(code === undefined || message.includes(code) ? message : `${message} (${code})`);
 }
