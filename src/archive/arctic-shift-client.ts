@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { describeTransportError } from '../errors/describe-transport-error.js';
 import { RateLimitError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { parseBaseUrl } from '../sources/parse-base-url.js';
@@ -86,10 +87,11 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
         } catch (cause) {
           if (ctx.signal?.aborted) throw cause;
           const decision = computeRetryDelay({}, attempt, ctx.now() * 1000, timing);
+          const reason = describeTransportError(cause);
           if (!decision.retry || attempt >= retries) {
-            throw new SourceError(`Arctic Shift unreachable after ${attempt + 1} attempts: ${where} (${(cause as Error).message})`, { cause });
+            throw new SourceError(`Arctic Shift unreachable after ${attempt + 1} attempts: ${where} (${reason})`, { cause });
           }
-          await wait(decision.ms, 'archive network error', 'retry', ctx);
+          await wait(decision.ms, `archive network error: ${reason}`, 'retry', ctx);
           continue;
         }
         if (response.ok) {

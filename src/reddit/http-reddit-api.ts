@@ -5,7 +5,7 @@ import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
-import { describeTransportError } from './describe-transport-error.js';
+import { describeTransportError } from '../errors/describe-transport-error.js';
 import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
 import type { ApiStats, RedditApi, SearchParams } from './reddit-api.js';

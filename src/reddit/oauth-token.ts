@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CredentialsError, SourceError } from '../errors/errors.js';
 import { redactSecrets } from '../errors/redact-secrets.js';
-import { describeTransportError } from './describe-transport-error.js';
+import { describeTransportError } from '../errors/describe-transport-error.js';
 import type { RedditCredentials } from './reddit-credentials.js';
 import { isRetryableStatus, RetryableStatusError } from './retry-policy.js';
 

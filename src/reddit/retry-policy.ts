@@ -1,4 +1,4 @@
-import { listCauses } from './list-causes.js';
+import { listCauses } from '../errors/list-causes.js';
 
 // When to retry a failed request and how long to back off. Pure apart from the
 // injected `random`, so tests pin the jitter.

@@ -1,6 +1,8 @@
-import { redactSecrets } from '../errors/redact-secrets.js';
+import { redactSecrets } from './redact-secrets.js';
 import { listCauses } from './list-causes.js';
 
+// Shared by every client that talks to a source over fetch (Reddit's data and token requests, the Arctic Shift archive),
+// so a request that got no answer reads the same whichever source it was sent to.
 // undici's `fetch failed` says nothing about why: the reason (`getaddrinfo ENOTFOUND www.reddit.com`, `connect
 // ECONNREFUSED 127.0.0.1:443`, `other side closed`) is on its cause, and the error code is sometimes only there.
 

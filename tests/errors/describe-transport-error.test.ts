@@ -1,9 +1,11 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { createArcticShiftClient } from '../../src/archive/arctic-shift-client.js';
 import { SourceError } from '../../src/errors/errors.js';
-import { describeTransportError } from '../../src/reddit/describe-transport-error.js';
+import { describeTransportError } from '../../src/errors/describe-transport-error.js';
 import { createHttpRedditApi } from '../../src/reddit/http-reddit-api.js';
 import { parseRedditCredentials } from '../../src/reddit/reddit-credentials.js';
+import type { SourceContext } from '../../src/sources/source.js';
 import { TEST_ENV } from '../helpers/synthetic-thread.js';
 
 const fetchFailed = (cause: unknown) => new TypeError('fetch failed', { cause });
@@ -26,12 +28,18 @@ describe('describeTransportError', () => {
   });
 });
 
+/** A loopback port nothing listens on: connecting to it is refused at once. */
+async function findClosedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address() as { port: number };
+  await new Promise((closed) => server.close(closed));
+  return port;
+}
+
 describe('a data request to a port that refuses connections', () => {
   it("names the socket's reason, not undici's \"fetch failed\"", async () => {
-    const server = createServer();
-    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-    const { port } = server.address() as { port: number };
-    await new Promise((closed) => server.close(closed));
+    const port = await findClosedPort();
     // the token endpoint answers; every data request goes through the real fetch to the closed port
     const split: typeof fetch = (input, init) =>
       String(input).includes('/api/v1/access_token')
@@ -50,5 +58,16 @@ describe('a data request to a port that refuses connections', () => {
     expect((error as Error).message).toMatch(new RegExp(`^GET /search\\?.* failed after 5 attempts: connect ECONNREFUSED 127\\.0\\.0\\.1:${port}$`));
     expect(reasons).toHaveLength(4);
     for (const reason of reasons) expect(reason).toBe(`retrying /search after: connect ECONNREFUSED 127.0.0.1:${port}`);
+  });
+
+  it("names the socket's reason for the Arctic Shift archive too, in the error and in each retry's wait", async () => {
+    const port = await findClosedPort();
+    const reasons: string[] = [];
+    const client = createArcticShiftClient({ baseUrl: `http://127.0.0.1:${port}`, sleep: () => Promise.resolve() });
+    const ctx: SourceContext = { now: () => 1_766_000_000, progress: (e) => (e.kind === 'wait' ? reasons.push(e.reason) : undefined) };
+    const error = await client.get('/api/posts/search', { query: 'q' }, ctx).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as Error).message).toBe(`Arctic Shift unreachable after 5 attempts: GET http://127.0.0.1:${port}/api/posts/search?query=q (connect ECONNREFUSED 127.0.0.1:${port})`);
+    expect(reasons).toEqual(Array(4).fill(`archive network error: connect ECONNREFUSED 127.0.0.1:${port}`));
   });
 });
