@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { z } from 'zod';
-import { CredentialsError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
+import { CredentialsError, RateLimitError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
@@ -200,7 +200,11 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
 
       if (status === 429) {
         stats.rateLimited++;
-        if (rateLimited >= retry.rateLimitRetries) throw new SourceError(`Request failed with status code 429 (rate limited ${rateLimited + 1} times): ${what}`);
+        if (rateLimited >= retry.rateLimitRetries) {
+          // Reddit is out of reach for now, not refusing this request: like the archive's over-long 429, it counts as no
+          // answer (a search, a thread or a re-check batch the source could not supply), never as a refusal
+          throw new RateLimitError(`Reddit rate limit: status code 429 on all ${rateLimited + 1} attempts, with a wait before each retry: ${what}`);
+        }
         rateLimited++;
         const ms = delayAfterRateLimited((name) => response.headers.get(name), clock.now(), options.pacing);
         // Until the window resets, our budget is zero whatever the last headers said.

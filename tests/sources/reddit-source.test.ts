@@ -4,7 +4,8 @@ import nock from 'nock';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CredentialsError, SchemaError, SourceError, StoreError } from '../../src/errors/errors.js';
+import { CredentialsError, RateLimitError, RefusedRequestError, SchemaError, SourceError, StoreError } from '../../src/errors/errors.js';
+import { isNoAnswer } from '../../src/sources/count-search-failures.js';
 import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
 import type { RedditApi } from '../../src/reddit/reddit-api.js';
@@ -618,6 +619,38 @@ describe('reddit source: Reddit down', () => {
     const tried = 60 - fake.pendingFaults;
     expect(tried).toBeGreaterThan(0);
     expect(tried).toBeLessThan(12 * 5);
+  });
+});
+
+describe('reddit source: rate limited past the retries', () => {
+  it('a search answered 429 on every attempt is one search skipped as Reddit\'s rate limit (incomplete); the others still count', async () => {
+    const { fake, source, now } = setUp();
+    // one request's six attempts (the first and its five 429 retries)
+    for (let i = 0; i < 6; i++) fake.injectFault('429', (p) => p.startsWith('/r/stocks/search'));
+    const summary = await collectEvent(EVENT, source, Store.open(':memory:'), { now }, { recheck: false });
+    expect(fake.pendingFaults).toBe(0);
+    expect(summary.threadsFound).toBe(2);
+    expect(summary.skipped).toEqual([
+      {
+        source: '/r/stocks/search?q=openai',
+        record: '(request)',
+        reason: expect.stringMatching(/^Reddit rate limit: status code 429 on all 6 attempts, with a wait before each retry: GET \/r\/stocks\/search\?/),
+        kind: 'incomplete',
+      },
+    ]);
+  });
+
+  it('fails the collection (a SourceError: exit 3) when every search stays rate limited, naming the rate limit', async () => {
+    const { fake, source, now } = setUp();
+    for (let i = 0; i < 200; i++) fake.injectFault('429', (p) => p.includes('/search'));
+    const event = { ...EVENT, queries: ['openai', 'amazon', 'nvidia', 'oracle', 'coreweave', 'stargate'] };
+    const error = await collectEvent(event, source, Store.open(':memory:'), { now }).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as Error).message).toMatch(/none of the \d+ searches tried got an answer, so nothing was collected\. The first failure: Reddit rate limit: status code 429 on all 6 attempts/);
+    const first = (error as Error).cause;
+    expect(first).toBeInstanceOf(RateLimitError);
+    expect(first).not.toBeInstanceOf(RefusedRequestError);
+    expect(isNoAnswer(first)).toBe(true);
   });
 });
 
