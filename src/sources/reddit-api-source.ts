@@ -1,9 +1,10 @@
 import pLimit from 'p-limit';
 import { toSkipRecord } from '../errors/to-skip-record.js';
-import { countSearchFailures, GIVE_UP_AFTER } from './count-search-failures.js';
+import { askInfoInBatches, INFO_BATCH } from './ask-info-in-batches.js';
+import { countSearchFailures } from './count-search-failures.js';
 import { collectThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
-import type { InfoListing, InvalidInfoThing } from '../reddit/reddit-schemas.js';
+import type { InvalidInfoThing } from '../reddit/reddit-schemas.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
 import type { ContentStatus, EventConfig, SkipRecord, Thread } from '../types.js';
 import type { CheckedStatuses, CheckedText, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
@@ -16,7 +17,6 @@ export const LISTING_CAP = 1000;
  * without reaching the window start is treated as cut.
  */
 const CAP_SUSPECT = 900;
-const INFO_BATCH = 100;
 /** Search listings fetched at once (pages within one listing stay sequential: each needs the previous `after`). */
 const SEARCH_CONCURRENCY = 3;
 
@@ -102,35 +102,9 @@ export function createRedditApiSource(
       onContext(ctx);
       const statuses = new Map<string, ContentStatus>();
       const texts = new Map<string, CheckedText>();
-      const skipped: SkipRecord[] = [];
       const unanswered: string[] = [];
-      const batches = Math.ceil(commentIds.length / INFO_BATCH);
-      let failedInARow = 0;
-      for (let i = 0, n = 1; i < commentIds.length; i += INFO_BATCH, n++) {
-        ctx.signal?.throwIfAborted();
-        const batch = commentIds.slice(i, i + INFO_BATCH);
-        let listing: InfoListing;
-        try {
-          listing = await api.info(batch.map((id) => `t1_${id}`));
-        } catch (error) {
-          // One batch that fails past its retries costs only its own comments: they stay out of the map (unknown,
-          // not confirmed, asked again next run), and what the other batches found is still applied tonight.
-          // toSkipRecord rethrows refused credentials and bugs; an abort is not a SourceError either.
-          skipped.push(toSkipRecord(error, `/api/info (deletion re-check, batch ${n} of ${batches}: ${batch.length} comments left unchecked)`));
-          if (++failedInARow >= GIVE_UP_AFTER && i + INFO_BATCH < commentIds.length) {
-            // Reddit is down: each further batch would only spend its retry schedule before the same answer.
-            const left = commentIds.length - (i + INFO_BATCH);
-            skipped.push({
-              source: '/api/info (deletion re-check)',
-              record: '(request)',
-              reason: `${GIVE_UP_AFTER} batches in a row failed, so the last ${batches - n} batch(es) (${left} comments) were not asked; they are re-checked next run`,
-              kind: 'incomplete',
-            });
-            break;
-          }
-          continue;
-        }
-        failedInARow = 0;
+      const skipped = await askInfoInBatches(api, commentIds, { prefix: 't1', name: 'deletion re-check', noun: 'comments' }, ctx, (listing, batch) => {
+        const invalid: SkipRecord[] = [];
         const answered = new Set<string>();
         for (const child of listing.data.children) {
           if (child.kind === 't1') {
@@ -140,7 +114,7 @@ export function createRedditApiSource(
             if (status === 'live') texts.set(child.data.id, { body: child.data.body, editedUtc: typeof child.data.edited === 'number' ? child.data.edited : null });
           } else if (child.kind === 'invalid') {
             if (child.id !== null) answered.add(child.id);
-            skipped.push(skipInvalidInfo(child, '/api/info (deletion re-check)', 'comment'));
+            invalid.push(skipInvalidInfo(child, '/api/info (deletion re-check)', 'comment'));
             // An unreadable answer never confirms a comment live: it stays out of the map (unknown), so its
             // status_checked_at is not refreshed and the next run asks again. Only when its body still reads as
             // Reddit's "[deleted]"/"[removed]" is it taken as gone and purged: purging needs nothing else from
@@ -152,29 +126,23 @@ export function createRedditApiSource(
           }
         }
         unanswered.push(...batch.filter((id) => !answered.has(id)));
-      }
+        return invalid;
+      });
       return { statuses, texts, skipped, unanswered };
     },
 
     async checkThreads(threadIds: string[], ctx: SourceContext): Promise<Pick<CheckedStatuses, 'statuses' | 'skipped'>> {
       onContext(ctx);
       const statuses = new Map<string, ContentStatus>();
-      const skipped: SkipRecord[] = [];
-      const batches = Math.ceil(threadIds.length / INFO_BATCH);
-      for (let i = 0, n = 1; i < threadIds.length; i += INFO_BATCH, n++) {
-        ctx.signal?.throwIfAborted();
-        const batch = threadIds.slice(i, i + INFO_BATCH);
-        try {
-          const listing = await api.info(batch.map((id) => `t3_${id}`));
-          for (const child of listing.data.children) {
-            if (child.kind === 't3' && batch.includes(child.data.id)) statuses.set(child.data.id, toThread(child.data, ctx.now()).status);
-            else if (child.kind === 'invalid') skipped.push({ ...skipInvalidInfo(child, '/api/info (thread re-check)', 'thread'), kind: 'incomplete' });
-          }
-        } catch (error) {
-          // a failed batch leaves its threads as stored; the next run asks again
-          skipped.push(toSkipRecord(error, `/api/info (thread re-check, batch ${n} of ${batches}: ${batch.length} threads left unchecked)`));
+      // a failed batch leaves its threads as stored; the next run asks again
+      const skipped = await askInfoInBatches(api, threadIds, { prefix: 't3', name: 'thread re-check', noun: 'threads' }, ctx, (listing, batch) => {
+        const invalid: SkipRecord[] = [];
+        for (const child of listing.data.children) {
+          if (child.kind === 't3' && batch.includes(child.data.id)) statuses.set(child.data.id, toThread(child.data, ctx.now()).status);
+          else if (child.kind === 'invalid') invalid.push({ ...skipInvalidInfo(child, '/api/info (thread re-check)', 'thread'), kind: 'incomplete' });
         }
-      }
+        return invalid;
+      });
       return { statuses, skipped };
     },
 
