@@ -1,4 +1,5 @@
 import { stripBom } from '../util/strip-bom.js';
+import { htmlAttributePattern } from './html-attribute-pattern.js';
 import { splitCsvRecords } from './split-csv-records.js';
 import { visitJsonObjects } from './visit-json-objects.js';
 import type { ReportFormat } from './write-report.js';
@@ -11,9 +12,9 @@ import type { ReportFormat } from './write-report.js';
 
 const COMMENT_PERMALINK = /\/comments\/[A-Za-z0-9_]+\/[^/\s)"'<>]*\/([A-Za-z0-9_]+)/;
 /** renderHtml's `data-comment-id` attribute, in any quoting; the id is group 1, 2 or 3. Shared with the HTML remover. */
-export const DATA_COMMENT_ID = /\bdata-comment-id\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+export const DATA_COMMENT_ID = htmlAttributePattern('data-comment-id', 'gi');
 /** A link's target in markup (renderHtml's attribution); quoted text is escaped, so it never holds one. */
-const HTML_HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+const HTML_HREF = htmlAttributePattern('href', 'gi');
 /**
  * renderMarkdown's attribution line, `— [label](permalink)`, inside the blockquote or moved out of it; the label is
  * escaped text, so it holds no unescaped `]`. A link in the quoted words is an autolink `<url>`, or starts with `www.`.

@@ -1,5 +1,6 @@
 import { hasTitleSlug } from '../reddit/has-title-slug.js';
 import { stripBom } from '../util/strip-bom.js';
+import { HTML_ATTRIBUTE_VALUE, htmlAttributeName, htmlAttributePattern } from './html-attribute-pattern.js';
 import { splitCsvRecords } from './split-csv-records.js';
 import { visitJsonObjects } from './visit-json-objects.js';
 import type { ReportFormat } from './write-report.js';
@@ -25,11 +26,11 @@ export const MARKDOWN_TITLE_IN_ATTRIBUTION = /^((?:>[ \t]*)?— \[(?:\\.|[^\]\\]
 export const HTML_THREAD_ITEM = /(<li>\s*(<a\b[^>]*>))([^<]*)(?=<\/a> — r\/)/gi;
 /** renderHtml's quote attribution with a title (the title is escaped: no `<`); groups: the link up to `</a>`, its attributes. */
 export const HTML_TITLE_IN_ATTRIBUTION = /(<div class="meta">— (<a\b[^>]*>)[^<]*<\/a>), in “[^<]*”(?=, \d{4}-\d\d-\d\d \d\d:\d\d UTC)/gi;
-const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
+const HREF = htmlAttributePattern('href', 'i');
 /** Any Markdown link not escaped as text; groups: label, target. */
 export const MARKDOWN_LINK = /(?<!\\)\[((?:\\.|[^\]\\\n])*)\]\(([^)\s]+)\)/g;
 /** The target of any link in HTML markup, in any quoting; groups: up to the value, then the value in "…", '…' or bare. */
-export const HTML_LINK_TARGET = /(<a\b[^>]*?\bhref\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+export const HTML_LINK_TARGET = new RegExp(String.raw`(<a\b[^>]*?${htmlAttributeName('href')})${HTML_ATTRIBUTE_VALUE}`, 'gi');
 /** Any Markdown attribution line (in or out of the blockquote) followed by a title, wherever the date went; group: permalink. */
 const MARKDOWN_ANY_TITLE_IN_ATTRIBUTION = /^(?:>[ \t]*)?— \[(?:\\.|[^\]\\])*\]\(([^)\s]+)\),? in “/gm;
 /** Any HTML link; groups: opening tag, label. Quoted text is escaped, so it holds none. */
