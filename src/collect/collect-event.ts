@@ -4,6 +4,7 @@ import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../
 import type { CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
 import { countUnconfirmed } from '../report/count-unconfirmed.js';
+import { formatUtcDateTime } from '../report/format-values.js';
 import { readUnconfirmedComments, saveUnconfirmedComments, toRecheckSkipRecords } from './unconfirmed-comments.js';
 
 export interface CollectOptions {
@@ -98,8 +99,11 @@ export async function collectEvent(
         const unreadable = fetched.skipped.some((r) => r.kind === 'invalid');
         const unreadableFetches = unreadable ? (store.getThreadState(t.id)?.unreadableFetches ?? 0) + 1 : 0;
         const retry = unreadable && unreadableFetches < UNREADABLE_FETCHES;
-        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches }));
-        summary.skipped.push(...(unreadable ? fetched.skipped.map((r) => sayWhatNext(r, unreadableFetches, retry)) : fetched.skipped));
+        // what the fetch before found unreadable, so a comment Reddit keeps serving broken is not reported as news
+        const unreadableBefore = store.listUnreadableRecords(t.id);
+        const unreadableRecords = dateUnreadableRecords(fetched.skipped, unreadableBefore, fetched.thread.fetchedAt);
+        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches, unreadableRecords }));
+        summary.skipped.push(...(unreadable ? fetched.skipped.map((r) => sayWhatNext(r, unreadableFetches, retry, unreadableBefore)) : fetched.skipped));
         summary.threadsFetched++;
         for (const c of fetched.comments) fetchedIds.add(c.id);
       }),
@@ -166,13 +170,33 @@ export async function collectEvent(
   return summary;
 }
 
-/** An unreadable comment's skip record, saying whether its thread is fetched again for it. */
-function sayWhatNext(record: SkipRecord, fetches: number, retry: boolean): SkipRecord {
+/**
+ * An unreadable comment's skip record, saying whether it is new or was already unreadable on the thread's fetch before
+ * (and since when), and whether its thread is fetched again for it.
+ */
+function sayWhatNext(record: SkipRecord, fetches: number, retry: boolean, unreadableBefore: ReadonlyMap<string, number>): SkipRecord {
   if (record.kind !== 'invalid') return record;
+  const since = unreadableBefore.get(record.record);
+  const news = !namesItem(record) ? [] : [since === undefined ? 'newly unreadable' : `still unreadable since ${formatUtcDateTime(since)}`];
   const next = retry
     ? `the thread is fetched again next run to collect it (fetch ${fetches} of ${UNREADABLE_FETCHES})`
     : `the thread is not fetched again for it (${fetches} fetches in a row could not read it), only when its comment count grows`;
-  return { ...record, reason: `${record.reason}; ${next}` };
+  return { ...record, reason: [record.reason, ...news, next].join('; ') };
+}
+
+/** This fetch's unreadable records by locator, each with when it was first found unreadable: as before if the fetch before found it too, else this fetch's time. */
+function dateUnreadableRecords(skipped: readonly SkipRecord[], before: ReadonlyMap<string, number>, fetchedAt: number): Map<string, number> {
+  const dated = new Map<string, number>();
+  for (const record of skipped) if (record.kind === 'invalid' && namesItem(record)) dated.set(record.record, before.get(record.record) ?? fetchedAt);
+  return dated;
+}
+
+/**
+ * True when a skip record's locator names the item (`comment abc123`), not describes it: `(a comment without an id)`
+ * could be a different comment on every fetch, so it is never said to be the same one as before.
+ */
+function namesItem(record: SkipRecord): boolean {
+  return !record.record.startsWith('(');
 }
 
 function toGone(threads: ReadonlyArray<Pick<Thread, 'id' | 'status'>>): Array<{ id: string; status: 'deleted' | 'removed' }> {

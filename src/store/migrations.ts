@@ -116,4 +116,15 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE comments SET permalink = rl_strip_title_slug(permalink)
   WHERE thread_id IN (SELECT id FROM threads WHERE status <> 'live');
   `,
+  // 8: which records a thread's last fetch skipped as unreadable (by the skip record's locator, `comment <id>` from Reddit)
+  //    and when a fetch first found each so, in that unbroken row of fetches: a comment still unreadable is then told
+  //    from a new failure. A thread's rows are replaced by each fetch that stores it.
+  `
+  CREATE TABLE unreadable_records (
+    thread_id     TEXT NOT NULL REFERENCES threads(id),
+    record        TEXT NOT NULL,
+    first_seen_at REAL NOT NULL,
+    PRIMARY KEY (thread_id, record)
+  );
+  `,
 ];

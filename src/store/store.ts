@@ -225,9 +225,14 @@ export class Store {
   /**
    * One thread and its comments, in one transaction, with the completion mark. `complete: false` (comments were
    * skipped that a later fetch may get) leaves the thread marked incomplete, so the next run fetches it again;
-   * `unreadableFetches` is stored as given (see ThreadState).
+   * `unreadableFetches` is stored as given (see ThreadState), and `unreadableRecords` replaces the thread's list of
+   * records this fetch could not read (see listUnreadableRecords; none when not given).
    */
-  saveThreadBundle(eventId: string | null, bundle: ThreadBundle, options: { complete?: boolean; unreadableFetches?: number } = {}): SaveCounts {
+  saveThreadBundle(
+    eventId: string | null,
+    bundle: ThreadBundle,
+    options: { complete?: boolean; unreadableFetches?: number; unreadableRecords?: ReadonlyMap<string, number> } = {},
+  ): SaveCounts {
     const complete = options.complete ?? true;
     return this.db.transaction((): SaveCounts => {
       const counts = emptySaveCounts();
@@ -242,6 +247,9 @@ export class Store {
       } else {
         this.sql('UPDATE threads SET complete = 0, unreadable_fetches = ? WHERE id = ?').run(unreadableFetches, bundle.thread.id);
       }
+      this.sql('DELETE FROM unreadable_records WHERE thread_id = ?').run(bundle.thread.id);
+      const insert = this.sql('INSERT INTO unreadable_records (thread_id, record, first_seen_at) VALUES (?, ?, ?)');
+      for (const [record, firstSeenAt] of options.unreadableRecords ?? []) insert.run(bundle.thread.id, record, firstSeenAt);
       return counts;
     })();
   }
@@ -438,6 +446,15 @@ export class Store {
       collected: row.collected,
       unreadableFetches: row.unreadable_fetches,
     };
+  }
+
+  /**
+   * The records the thread's last stored fetch skipped as unreadable (by the skip record's locator), each with when a
+   * fetch first found it unreadable in the row of fetches that ended with that one.
+   */
+  listUnreadableRecords(threadId: string): Map<string, number> {
+    const rows = this.sql<[string], { record: string; first_seen_at: number }>('SELECT record, first_seen_at FROM unreadable_records WHERE thread_id = ?').all(threadId);
+    return new Map(rows.map((row) => [row.record, row.first_seen_at]));
   }
 
   getComment(id: string): StoredComment | undefined {

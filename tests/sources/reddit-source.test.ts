@@ -16,6 +16,7 @@ import type { ProgressEvent } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
 import type { EventConfig, TagOutcome } from '../../src/types.js';
 import { buildReport } from '../../src/report/build-report.js';
+import { formatUtcDateTime } from '../../src/report/format-values.js';
 import { loadReportInput } from '../../src/report/load-report-input.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
 import { makeThread } from '../helpers/make-domain.js';
@@ -311,13 +312,48 @@ describe('reddit source: comments skipped as unreadable when their thread was fe
     expect([fourth.threadsFetched, fourth.skipped]).toEqual([0, []]);
   });
 
-  it('a later fetch that reads every comment clears the count', async () => {
+  it('each skip record says whether its comment is newly unreadable or still unreadable since an earlier fetch', async () => {
+    const { clock, fake, source, now } = setUp();
+    const thread = THREADS[0]!;
+    const [old, young] = thread.comments.filter((c, i) => i > 0 && c.body !== '[deleted]' && c.body !== '[removed]').slice(5, 7) as [(typeof thread.comments)[number], (typeof thread.comments)[number]];
+    fake.commentPatches.set(old.id, { created_utc: null });
+    const store = Store.open(':memory:');
+    const night = async () => {
+      await clock.sleep(86_400_000);
+      return collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    };
+    const reasonOf = (summary: { skipped: Array<{ record: string; reason: string }> }, id: string) => summary.skipped.find((r) => r.record === `comment ${id}`)?.reason;
+
+    const first = await collectEvent(EVENT, source, store, { now });
+    expect(reasonOf(first, old.id)).toMatch(/data\.created_utc.*; newly unreadable; the thread is fetched again next run to collect it \(fetch 1 of 3\)$/);
+    const firstSeen = store.listUnreadableRecords(thread.id).get(`comment ${old.id}`)!;
+    expect(firstSeen).toBeGreaterThan(0);
+
+    // the next night the same comment is still broken, and another one breaks: only that one is news
+    fake.commentPatches.set(young.id, { score: 'oops' });
+    const second = await night();
+    expect(reasonOf(second, old.id)).toMatch(new RegExp(`; still unreadable since ${formatUtcDateTime(firstSeen)}; the thread is fetched again next run to collect it \\(fetch 2 of 3\\)$`));
+    expect(reasonOf(second, young.id)).toMatch(/; newly unreadable; the thread is fetched again/);
+    expect(formatUtcDateTime(firstSeen)).not.toBe(formatUtcDateTime(now()));
+
+    // one is served readable again: it drops off the list, the other keeps its first night
+    fake.commentPatches.delete(young.id);
+    const third = await night();
+    expect(third.skipped.map((r) => r.record)).toEqual([`comment ${old.id}`]);
+    expect(reasonOf(third, old.id)).toMatch(new RegExp(`; still unreadable since ${formatUtcDateTime(firstSeen)}; the thread is not fetched again for it`));
+    expect([...store.listUnreadableRecords(thread.id)]).toEqual([[`comment ${old.id}`, firstSeen]]);
+  });
+
+  it('a later fetch that reads every comment clears the count and the list of unreadable records', async () => {
     const store = Store.open(':memory:');
     const bundle = { thread: makeThread(), comments: [], expected: 1, collected: 0 };
-    store.saveThreadBundle('ev', bundle, { complete: false, unreadableFetches: 2 });
+    store.saveThreadBundle('ev', bundle, { complete: false, unreadableFetches: 2, unreadableRecords: new Map([['comment c9', 1_766_000_000]]) });
     expect(store.getThreadState('th1')).toMatchObject({ complete: false, unreadableFetches: 2 });
+    expect([...store.listUnreadableRecords('th1')]).toEqual([['comment c9', 1_766_000_000]]);
     store.saveThreadBundle('ev', bundle);
     expect(store.getThreadState('th1')).toMatchObject({ complete: true, unreadableFetches: 0 });
+    // so the next comment found unreadable there is news again
+    expect(store.listUnreadableRecords('th1').size).toBe(0);
   });
 });
 

@@ -196,6 +196,30 @@ describe('Store', () => {
     }
   });
 
+  it('migration 8 adds the list of unreadable records to a store of version 7: a thread stored before it has none (the next unreadable fetch is news)', () => {
+    const path = join(dir, 'v7.sqlite');
+    const db = new Database(path);
+    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
+    for (const sql of MIGRATIONS.slice(0, 7)) db.exec(sql);
+    db.pragma('user_version = 7');
+    db.prepare(
+      `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at, unreadable_fetches)
+       VALUES ('th1', 'stocks', 'Amazon in talks', '', 'https://example.com/a', 'https://www.reddit.com/r/stocks/comments/th1/amazon_in_talks/', 1, 1, 1, NULL, 'live', 1, 1, 2)`,
+    ).run();
+    db.close();
+    const migrated = Store.open(path);
+    try {
+      expect(migrated.schemaVersion()).toBe(8);
+      expect(migrated.getThreadState('th1')?.unreadableFetches).toBe(2);
+      expect(migrated.listUnreadableRecords('th1').size).toBe(0);
+      migrated.saveThreadBundle('ev', { thread: makeThread(), comments: [], expected: 1, collected: 0 }, { complete: false, unreadableFetches: 3, unreadableRecords: new Map([['comment c1', 5]]) });
+      expect([...migrated.listUnreadableRecords('th1')]).toEqual([['comment c1', 5]]);
+    } finally {
+      migrated.close();
+    }
+  });
+
   it('ignores an unreadable cached tag result (it is tagged again) instead of failing the report', () => {
     store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'x' })], expected: 1, collected: 1 });
     store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v1', hashText('x'), '{"tags":{"cynicism":{}}}', 1);
