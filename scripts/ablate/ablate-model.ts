@@ -2,6 +2,7 @@
 // grouped 5-fold CV of each named variant (see variants.ts) over fold seeds, refitting everything inside each
 // training split. `npx tsx scripts/ablate/ablate-model.ts base pw1 char4 [seed …]`; "base" reproduces `npm run eval:cv`.
 // `--setb`: train on all labeled data instead and print only set B's aggregate F1 (its items stay unread).
+// `--comments`: also print the mean over seeds of the out-of-fold F1 on d001–d197 alone (discussion comments).
 import { readFileSync } from 'node:fs';
 import { TAG_NAMES, type TagName } from '../../src/types.js';
 import { analyseText, type TextAnalysis } from '../../src/tag/analyse-text.js';
@@ -12,6 +13,8 @@ import { fitPlatt, smoothedF1Threshold, sigmoid, trainLogistic } from '../../src
 import { NGRAM_PREFIX, type FeatureVector } from '../../src/tag/extract-features.js';
 import { DEFAULT_TRAIN_CONFIG, lexiconPriors, type Example, type TrainConfig } from '../../src/tag/train-model.js';
 import { VARIANTS } from './variants.js';
+import { trainLogisticContrast } from './contrast-logistic.js';
+import { contrastRows } from './rationale-features.js';
 
 export interface Ex extends Example { a: TextAnalysis; text: string; item: LabeledItem }
 export interface Variant {
@@ -27,6 +30,12 @@ export interface Variant {
   stackTags?: Partial<Record<TagName, TagName[]>>;
   /** Dense features fit on the training split (e.g. PCA of word vectors, per-tag prototypes); values keyed by feature name. */
   dense?: (train: Ex[], tag: TagName, seed: number) => (e: Ex) => FeatureVector;
+  /** Zaidan-style contrast pseudo-examples from the training split's annotator rationales (rationale-features.ts). */
+  contrast?: { words: boolean; weight: number; margin: number };
+  /** Extra examples added to every weight fit of `tag` (not to the inner CV's held-out rows). */
+  extraTrain?: (tag: TagName) => Ex[];
+  /** Extra rows built from the training split itself (e.g. rationale-masked copies), with their sample weight. */
+  augment?: (split: Ex[], tag: TagName) => { rows: Ex[]; weight: number };
 }
 
 type Scorer = (e: Ex) => number;
@@ -95,7 +104,10 @@ function nbScore(r: Map<string, number>, x: FeatureVector): number {
   return s / 4;
 }
 
-function fitScorer(ex: Ex[], tag: TagName, cfg: TrainConfig, v: Variant, cache: Map<string, FeatureVector>, stackF?: Map<string, FeatureVector>): Scorer {
+function fitScorer(split: Ex[], tag: TagName, cfg: TrainConfig, v: Variant, cache: Map<string, FeatureVector>, stackF?: Map<string, FeatureVector>): Scorer {
+  const aug = v.augment?.(split, tag);
+  const ex = [...split, ...(v.extraTrain?.(tag) ?? []), ...(aug?.rows ?? [])];
+  const augIds = new Set(aug?.rows.map((e) => e.id));
   const dense = v.dense?.(ex, tag, cfg.seed);
   const full = (e: Ex): FeatureVector => {
     const x = featsOf(e, v, cache);
@@ -129,7 +141,14 @@ function fitScorer(ex: Ex[], tag: TagName, cfg: TrainConfig, v: Variant, cache: 
     feats = feats.map((x, i) => new Map([...x, ['nb', sc[i]!]]));
   }
   const l2ByPrefix = { ...(cfg.l2ByPrefix ?? {}), ...(v.l2 ?? {}) };
-  const m = trainLogistic(feats.map(restrict), ex.map((e) => e.labels[tag]), { ...cfg, l2ByPrefix }, ex.map((e) => (e.ambiguous ? cfg.ambiguousWeight : 1)), lexiconPriors(tag));
+  const sampleW = ex.map((e) => (augIds.has(e.id) ? aug!.weight : 1) * (e.ambiguous ? cfg.ambiguousWeight : 1));
+  const m = v.contrast
+    ? trainLogisticContrast(feats.map(restrict), ex.map((e) => e.labels[tag]), { ...cfg, l2ByPrefix }, sampleW, lexiconPriors(tag), {
+        rows: contrastRows(split, tag, v.contrast.words).map(restrict).filter((r) => r.size > 0),
+        weight: v.contrast.weight,
+        margin: v.contrast.margin,
+      })
+    : trainLogistic(feats.map(restrict), ex.map((e) => e.labels[tag]), { ...cfg, l2ByPrefix }, sampleW, lexiconPriors(tag));
   const wm = new Map(Object.entries(m.weights));
   return (e: Ex) => {
     let x = full(e);
@@ -195,6 +214,9 @@ function trainPredict(train: Ex[], test: Ex[], cfg: TrainConfig, v: Variant, cac
   });
 }
 
+/** `--comments`: also score the out-of-fold predictions of d001–d197 alone (discussion comments, the register the tagger runs on). */
+const isComment = (id: string): boolean => /^d\d+$/.test(id) && Number(id.slice(1)) < 198;
+export const commentRuns: ReturnType<typeof summarize>[] = [];
 export function runCv(ex: Ex[], v: Variant, seed: number): ReturnType<typeof summarize> {
   const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...(v.cfg ?? {}), seed };
   const cache = new Map<string, FeatureVector>();
@@ -205,6 +227,7 @@ export function runCv(ex: Ex[], v: Variant, seed: number): ReturnType<typeof sum
     const test = ex.filter((_, i) => folds[i] === f);
     preds.push(...trainPredict(train, test, cfg, v, cache));
   }
+  commentRuns.push(summarize(preds.filter((p) => isComment(p.id))));
   return summarize(preds);
 }
 
@@ -234,4 +257,9 @@ for (const name of names) {
   const mean = (g: (r: ReturnType<typeof summarize>) => number): string => (rows.reduce((a, x) => a + g(x.r), 0) / rows.length).toFixed(4);
   const line = `${name.padEnd(22)} mean cyn ${mean((r) => r.tags.cynicism.f1)} dis ${mean((r) => r.tags.distrust.f1)} bub ${mean((r) => r.tags.bubble_caution.f1)} macro ${mean((r) => r.macroF1)} | ` + rows.map((x) => `${x.s}:${x.r.macroF1.toFixed(3)}(${x.r.tags.cynicism.f1.toFixed(3)}/${x.r.tags.distrust.f1.toFixed(3)}/${x.r.tags.bubble_caution.f1.toFixed(3)})`).join(' ');
   process.stdout.write(line + '\n');
+  if (args.includes('--comments')) {
+    const cr = commentRuns.splice(0);
+    const cm = (g: (r: ReturnType<typeof summarize>) => number): string => (cr.reduce((a, x) => a + g(x), 0) / cr.length).toFixed(4);
+    process.stdout.write(`${(name + ' d001-197').padEnd(22)} mean cyn ${cm((r) => r.tags.cynicism.f1)} dis ${cm((r) => r.tags.distrust.f1)} bub ${cm((r) => r.tags.bubble_caution.f1)} macro ${cm((r) => r.macroF1)}\n`);
+  } else commentRuns.length = 0;
 }

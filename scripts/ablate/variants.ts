@@ -87,3 +87,90 @@ Object.assign(VARIANTS, {
   proto4: { name: 'proto4', dense: prototypeFeatures(SIF, 'own'), l2: { 'pt:': 4 } },
   protoall: { name: 'protoall', dense: prototypeFeatures(SIF, 'all'), l2: { 'pt:': 2 } },
 } satisfies Record<string, Variant>);
+
+// ---- after the word-vector round: annotator rationales, LABELS.md's own examples, mockery target (rationale-features.ts)
+import { readFileSync } from 'node:fs';
+import { TAG_NAMES } from '../../src/types.js';
+import { analyseText } from '../../src/tag/analyse-text.js';
+import { maskedNegatives, rationaleWordCopies } from './rationale-features.js';
+
+/** LABELS.md's boundary examples (written for the guideline), each labeled for its own section's tag only. */
+let guideCache: Map<TagName, Ex[]> | undefined;
+function guideExamples(tag: TagName): Ex[] {
+  if (guideCache === undefined) {
+    guideCache = new Map();
+    const md = readFileSync(new URL('../../training/LABELS.md', import.meta.url), 'utf8');
+    for (const t of TAG_NAMES) {
+      const sec = md.split(/^## /m).find((s) => s.startsWith(`${t}\n`)) ?? '';
+      const out: Ex[] = [];
+      let y: 0 | 1 | undefined;
+      for (const line of sec.split('\n')) {
+        if (line.startsWith('Positive boundary')) y = 1;
+        else if (line.startsWith('Negative boundary')) y = 0;
+        const m = /^- "(.*)"/.exec(line);
+        if (m && y !== undefined) {
+          const text = m[1]!;
+          const a = analyseText(text);
+          const labels = { cynicism: 0, distrust: 0, bubble_caution: 0, [t]: y } as Ex['labels'];
+          const id = `g-${t}-${out.length}`;
+          out.push({ id, group: 'labels-md', features: a.extracted.features, labels, ambiguous: false, a, text, item: { id, text, group: 'labels-md', labels, ambiguous: false } });
+        }
+      }
+      guideCache.set(t, out);
+    }
+  }
+  return guideCache.get(tag)!;
+}
+
+// mockery cue (extract-features.ts's MOCKERY list) and, in the same sentence, a word naming a critic of the deals
+// (LABELS.md: mockery aimed at a critic is not cynicism) or the deal makers (companies, executives, "they")
+const MOCK = new Set(['sarcasm-tag', 'totally-not', 'what-could-go-wrong', 'ironic-stock-phrase', 'laughter', 'mock-emoji', 'sarcastic-praise', 'insult', 'insult-phrase', 'line-go-up', 'infinite-money', 'spectacle', 'spectacle-phrase', 'terse-praise', 'mock-behaviour', 'sarcastic-construction', 'mock-summary']);
+const CRITIC = new Set('bear bears bearish short shorts shorting shorted shortseller shortsellers doomer doomers doomsayer doomsayers critic critics skeptic skeptics sceptic sceptics naysayer naysayers hater haters burry pessimist pessimists'.split(' '));
+const MAKER = new Set("nvidia openai oracle amd microsoft coreweave amazon aws google meta altman sam jensen huang ellison larry nadella satya lisa musk zuckerberg ceo ceos exec execs executives management board billionaire billionaires they they're their them companies vcs".split(' '));
+function mockTarget(e: Ex): FeatureVector {
+  const out: FeatureVector = new Map();
+  const toks = e.a.doc.tokens;
+  const sentOf = (pos: number): number => e.a.doc.sentences.findIndex((s) => pos >= s.start && pos < s.end);
+  for (const h of e.a.hits) {
+    if (h.negated || h.def.kind !== 'cue' || !MOCK.has(h.def.name)) continue;
+    const si = sentOf(h.start);
+    const words = toks.filter((t) => t.sentence === si).map((t) => t.lower);
+    if (words.some((w) => CRITIC.has(w))) out.set('mock-at-critic', 1);
+    else if (words.some((w) => MAKER.has(w))) out.set('mock-at-maker', 1);
+  }
+  return out;
+}
+
+Object.assign(VARIANTS, {
+  // rationale-word up-weighting: rationale words of ≥ 2 training positives get a copy at L2 ×1 / ×2
+  ratq: { name: 'ratq', dense: rationaleWordCopies(false, 2), l2: { 'rw:': 2 } },
+  ratw: { name: 'ratw', dense: rationaleWordCopies(true, 2), l2: { 'rw:': 2 } },
+  // Zaidan contrast examples (quotes only / quotes + rationale words found in the text)
+  conq: { name: 'conq', contrast: { words: false, weight: 1, margin: 1 } },
+  conw: { name: 'conw', contrast: { words: true, weight: 1, margin: 1 } },
+  conw3: { name: 'conw3', contrast: { words: true, weight: 3, margin: 2 } },
+  guide: { name: 'guide', extraTrain: guideExamples },
+  mocktgt: { name: 'mocktgt', extra: mockTarget },
+} satisfies Record<string, Variant>);
+
+// Collection register as a known domain (training/README.md: d198–d364 were gathered from blogs, news and forum pages
+// and lean towards explicit vocabulary; d001–d197 are discussion comments, like the texts the tagger is run on).
+// Production would always use the comment domain. `dombias`: one indicator for the web half; `easyN`: Daumé's
+// feature augmentation for the lexicon and structural features (a shared copy with the priors plus one copy per
+// domain at L2 ×N), words shared. Both lose (training/README.md).
+const isWeb = (e: Ex): boolean => /^d\d+$/.test(e.id) && Number(e.id.slice(1)) >= 198;
+function domainFeatures(e: Ex, augment: boolean): FeatureVector {
+  const out: FeatureVector = new Map();
+  const web = isWeb(e);
+  if (web) out.set('dom:web', 1);
+  if (augment) for (const [f, v] of e.features) if (!f.startsWith('w:')) out.set(`dom${web ? 'W' : 'C'}:${f}`, v);
+  return out;
+}
+Object.assign(VARIANTS, {
+  dombias: { name: 'dombias', extra: (e: Ex) => domainFeatures(e, false) },
+  easy4: { name: 'easy4', extra: (e: Ex) => domainFeatures(e, true), l2: { 'domW:': 4, 'domC:': 4 } },
+} satisfies Record<string, Variant>);
+Object.assign(VARIANTS, {
+  mneg: { name: 'mneg', augment: maskedNegatives(true, 0.5) },
+  mnegq: { name: 'mnegq', augment: maskedNegatives(false, 0.5) },
+} satisfies Record<string, Variant>);
