@@ -9,7 +9,9 @@ import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
 import { withStoreLock } from '../cli/with-store-lock.js';
 import { loadEvent } from '../events/load-events.js';
 import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
+import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport } from '../report/build-report.js';
+import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
@@ -73,10 +75,14 @@ function writeEventReport(
   if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
   const report = buildReport(input);
   const eventDir = join(reportsDir, event.id);
-  // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
-  const scrubbed = scrubEventReports(store, eventDir, ctx.now());
-  summariseScrub(ctx, scrubbed, 'reactionlens report');
-  const paths = writeReport(report, { dir: eventDir, basename: report.date, formats: flags.format, now: ctx.now() });
+  ensureWritableDir(eventDir, 'reports folder');
+  // runs on other stores may write this folder too: the scrub and tonight's files one at a time
+  const { scrubbed, paths } = withReportFolderLock(eventDir, () => {
+    // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
+    const scrubbedNow = scrubEventReports(store, eventDir, ctx.now());
+    summariseScrub(ctx, scrubbedNow, 'reactionlens report');
+    return { scrubbed: scrubbedNow, paths: writeReport(report, { dir: eventDir, basename: report.date, formats: flags.format, now: ctx.now() }) };
+  });
   if (flags.json) {
     ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths, scrubbed: toScrubJson(scrubbed) }, null, 2)}\n`);
     return;
