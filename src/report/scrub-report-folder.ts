@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { toFileError } from '../errors/to-file-error.js';
 import { findReferencedCommentIds } from './find-referenced-comment-ids.js';
 import { findTitledThreadIds } from './find-titled-thread-ids.js';
+import { HISTORY_FILE } from './read-report-history.js';
 import { removeQuotedComments } from './remove-quoted-comments.js';
 import { removeThreadTitles } from './remove-thread-titles.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -37,6 +38,9 @@ export interface GoneContent {
 }
 
 const MANIFEST_SUFFIX = '.manifest.json';
+/** `<night>.<format>`: a report file's name. */
+const REPORT_FILE = /^(.+)\.(md|json|csv|html)$/;
+
 
 const manifestSchema = z.looseObject({
   outputs: z.array(z.looseObject({ file: z.string(), format: z.string() })),
@@ -57,76 +61,111 @@ type RawManifest = {
 /**
  * Nightly reports stay in their folder (and are often served from it): a quote published on a night when its comment
  * was live must not stay there once Reddit says it was deleted or removed. For every report reactionlens wrote into
- * `dir` (the files a `*.manifest.json` lists), take out the quotes of comments `gone` names, and the titles of
- * submissions it names (a removed post's title is its author's words as much as a comment is; so is the slug made
- * from it in the links to the thread and its comments), atomically, and update the manifest's hashes and its scrub
- * log. The manifest lists the quoted comment ids and the titled thread ids, so a night whose quotes and titles are all
- * still live is not even opened; a manifest from before those lists, or listed by older rules (indexVersion), has its
- * files read once and gains them. A manifest
- * that cannot be read has the `<date>.{md,json,csv,html}` files beside it scrubbed, and is named as unreadable.
+ * `dir` (the files a `*.manifest.json` lists, and the other `<name>.{md,json,csv,html}` beside it), take out the
+ * quotes of comments `gone` names, and the titles of submissions it names (a removed post's title is its author's
+ * words as much as a comment is; so is the slug made from it in the links to the thread and its comments), atomically,
+ * and update the manifest's hashes and its scrub log. The manifest lists the quoted comment ids and the titled thread
+ * ids, so a night whose quotes and titles are all still live, and whose files on disk the manifest all lists, is not
+ * even opened; a manifest from before those lists, or listed by older rules (indexVersion), or one that misses a file
+ * of its night on disk (left by a call that wrote fewer formats), has its files read and gains the lists once every
+ * file could be read. A manifest that cannot be read has the files of its night scrubbed, and is named as unreadable.
  */
 export function scrubReportFolder(dir: string, gone: GoneContent, now: number): ScrubResult {
   const result = emptyScrubResult();
   if (!existsSync(dir)) return result;
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(MANIFEST_SUFFIX)).sort();
+    names = readdirSync(dir).sort();
   } catch (cause) {
     throw toFileError(cause, 'cannot read', dir);
   }
-  for (const name of names) scrubNight(join(dir, name), gone, now, result);
+  for (const [night, files] of listNights(names)) scrubNight(join(dir, `${night}${MANIFEST_SUFFIX}`), files, gone, now, result);
   return result;
 }
 
-function scrubNight(manifestPath: string, gone: GoneContent, now: number, result: ScrubResult): void {
+/** The nights of a folder (every `<name>.manifest.json`) and their report files on disk, `<name>.{md,json,csv,html}`. */
+function listNights(names: readonly string[]): Map<string, Map<ReportFormat, string>> {
+  const nights = new Map<string, Map<ReportFormat, string>>();
+  for (const name of names) if (name.endsWith(MANIFEST_SUFFIX)) nights.set(name.slice(0, -MANIFEST_SUFFIX.length), new Map());
+  for (const name of names) {
+    const match = REPORT_FILE.exec(name);
+    const format = REPORT_FORMATS.find((f) => f === match?.[2]);
+    if (match === null || format === undefined || name === HISTORY_FILE || name.endsWith(MANIFEST_SUFFIX)) continue;
+    const night = match[1]!;
+    nights.get(night)?.set(format, name);
+  }
+  return nights;
+}
+
+function scrubNight(manifestPath: string, onDisk: ReadonlyMap<ReportFormat, string>, gone: GoneContent, now: number, result: ScrubResult): void {
   const manifest = readManifest(manifestPath);
   const dir = dirname(manifestPath);
   if (manifest === null) {
     // a damaged manifest cannot say what its night quotes: the files reactionlens names after the night are scrubbed
     // without it, and it is named so someone repairs it (it keeps no hashes of what was rewritten)
     result.unreadable.push(manifestPath);
-    const date = basename(manifestPath).slice(0, -MANIFEST_SUFFIX.length);
-    for (const format of REPORT_FORMATS) scrubFile(join(dir, `${date}.${format}`), format, gone, result);
+    for (const [format, file] of onDisk) scrubFile(join(dir, file), format, gone, result);
     return;
   }
   const { raw, parsed } = manifest;
   const indexed =
     parsed.quotedCommentIds !== undefined && parsed.titledThreadIds !== undefined && (parsed.indexVersion ?? 1) >= MANIFEST_INDEX_VERSION;
-  if (indexed && !(parsed.quotedCommentIds ?? []).some(gone.comment) && !(parsed.titledThreadIds ?? []).some(gone.thread)) return;
+  // the files the manifest lists, and those of the night on disk it does not list (written by a call that did not
+  // finish, or left by an older reactionlens that listed only the formats of its last call): read and adopted
+  const listed: Array<{ file: string; format: ReportFormat; index: number | null }> = [];
+  parsed.outputs.forEach((output, index) => {
+    const format = REPORT_FORMATS.find((f) => f === output.format);
+    // a manifest names files beside it, never a path elsewhere
+    if (format !== undefined && basename(output.file) === output.file) listed.push({ file: output.file, format, index });
+  });
+  for (const [format, file] of onDisk) if (!listed.some((l) => l.file === file)) listed.push({ file, format, index: null });
+  const described = listed.every((l) => l.index !== null);
+  if (indexed && described && !(parsed.quotedCommentIds ?? []).some(gone.comment) && !(parsed.titledThreadIds ?? []).some(gone.thread)) return;
 
   const quoted = new Set<string>();
   const titled = new Set<string>();
   let removed = 0;
   let titlesRemoved = 0;
   let complete = true;
-  parsed.outputs.forEach((output, i) => {
-    const format = REPORT_FORMATS.find((f) => f === output.format);
-    // a manifest names files beside it, never a path elsewhere
-    if (format === undefined || basename(output.file) !== output.file) return;
-    const scrubbed = scrubFile(join(dir, output.file), format, gone, result);
-    if (scrubbed === 'missing') return;
+  const refreshed: Array<{ entry: Partial<ManifestOutput> | null; output: ManifestOutput }> = [];
+  for (const { file, format, index } of listed) {
+    const scrubbed = scrubFile(join(dir, file), format, gone, result);
+    if (scrubbed === 'missing') continue;
     if (scrubbed === 'unreadable') {
       complete = false;
-      return;
+      continue;
     }
     for (const id of scrubbed.quoted) quoted.add(id);
     for (const id of scrubbed.titled) titled.add(id);
-    if (scrubbed.removed + scrubbed.titlesRemoved === 0) return;
     removed += scrubbed.removed;
     titlesRemoved += scrubbed.titlesRemoved;
-    const entry = raw.outputs[i];
-    if (entry !== undefined) Object.assign(entry, pickHashes(describeOutput(output.file, format, scrubbed.content)));
-  });
-  // an unreadable file may still quote what was removed elsewhere: its night keeps being checked
-  if (removed + titlesRemoved === 0 && (indexed || !complete)) return;
+    const entry = index === null ? null : (raw.outputs[index] ?? null);
+    const output = describeOutput(file, format, scrubbed.content);
+    if (scrubbed.removed + scrubbed.titlesRemoved > 0) {
+      if (entry !== null) Object.assign(entry, pickHashes(output));
+      else refreshed.push({ entry, output });
+    } else if (entry === null) {
+      refreshed.push({ entry, output });
+    }
+  }
+  // an unreadable file may still quote what was removed elsewhere: its night keeps being checked, and the manifest
+  // describes no file it did not fully read (a file adopted or re-hashed now would be trusted by lists that miss it)
+  const relist = complete && (!indexed || refreshed.length > 0);
+  if (removed + titlesRemoved === 0 && !relist) return;
   if (complete) {
     raw.quotedCommentIds = [...quoted].sort();
     raw.titledThreadIds = [...titled].sort();
     raw.indexVersion = MANIFEST_INDEX_VERSION;
+    for (const { entry, output } of refreshed) {
+      if (entry !== null) Object.assign(entry, pickHashes(output));
+      else raw.outputs.push(output);
+    }
   }
-  if (removed + titlesRemoved > 0) {
+  const reindexed = complete ? refreshed.map((r) => r.output.file) : [];
+  if (removed + titlesRemoved > 0 || reindexed.length > 0) {
     const scrub: ManifestScrub = { at: new Date(now * 1000).toISOString(), quotesRemoved: removed };
     if (titlesRemoved > 0) scrub.titlesRemoved = titlesRemoved;
+    if (reindexed.length > 0) scrub.reindexed = reindexed;
     raw.scrubs = [...(raw.scrubs ?? []), scrub];
   }
   writeFileAtomic(resolveRealPath(manifestPath), `${JSON.stringify(raw, null, 2)}\n`);
