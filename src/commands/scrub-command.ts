@@ -63,6 +63,7 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
           total.unreadable.push(...one.unreadable);
           total.stillQuoting.push(...one.stillQuoting);
           total.stillTitled.push(...one.stillTitled);
+          total.staleTempFiles.push(...one.staleTempFiles);
         }
         return total;
       });

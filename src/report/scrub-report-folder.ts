@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { toFileError } from '../errors/to-file-error.js';
@@ -25,10 +25,12 @@ export interface ScrubResult {
   stillQuoting: string[];
   /** Report files that still show the title of a deleted or removed submission (or its slug in a link) after the scrub (edited by hand), likewise. */
   stillTitled: string[];
+  /** Temp files of a write killed midway (report text no manifest lists), removed. */
+  staleTempFiles: string[];
 }
 
 export function emptyScrubResult(): ScrubResult {
-  return { files: [], quotesRemoved: 0, titlesRemoved: 0, unreadable: [], stillQuoting: [], stillTitled: [] };
+  return { files: [], quotesRemoved: 0, titlesRemoved: 0, unreadable: [], stillQuoting: [], stillTitled: [], staleTempFiles: [] };
 }
 
 /** What is gone on Reddit: comments whose quotes, and submissions whose titles, come out of earlier reports. */
@@ -40,10 +42,13 @@ export interface GoneContent {
 const MANIFEST_SUFFIX = '.manifest.json';
 /** `<night>.<format>`: a report file's name. */
 const REPORT_FILE = /^(.+)\.(md|json|csv|html)$/;
-
+/** The names reactionlens gives a night's files (the report's date). */
+const NIGHT_NAME = /^\d{4}-\d{2}-\d{2}$/;
+/** writeFileAtomic's temp file of `<name>`: `.<name>.<pid>.<8 hex>.tmp`. */
+const TEMP_FILE = /^\.(.+)\.\d+\.[0-9a-f]{8}\.tmp$/;
 
 const manifestSchema = z.looseObject({
-  outputs: z.array(z.looseObject({ file: z.string(), format: z.string() })),
+  outputs: z.array(z.looseObject({ file: z.string(), format: z.string(), bytes: z.number().optional().catch(undefined) })),
   quotedCommentIds: z.array(z.string()).optional(),
   titledThreadIds: z.array(z.string()).optional(),
   // a hand-edited value is no reason to leave the night unscrubbed: it only makes the lists untrusted
@@ -60,15 +65,18 @@ type RawManifest = {
 
 /**
  * Nightly reports stay in their folder (and are often served from it): a quote published on a night when its comment
- * was live must not stay there once Reddit says it was deleted or removed. For every report reactionlens wrote into
- * `dir` (the files a `*.manifest.json` lists, and the other `<name>.{md,json,csv,html}` beside it), take out the
- * quotes of comments `gone` names, and the titles of submissions it names (a removed post's title is its author's
- * words as much as a comment is; so is the slug made from it in the links to the thread and its comments), atomically,
- * and update the manifest's hashes and its scrub log. The manifest lists the quoted comment ids and the titled thread
- * ids, so a night whose quotes and titles are all still live, and whose files on disk the manifest all lists, is not
- * even opened; a manifest from before those lists, or listed by older rules (indexVersion), or one that misses a file
- * of its night on disk (left by a call that wrote fewer formats), has its files read and gains the lists once every
- * file could be read. A manifest that cannot be read has the files of its night scrubbed, and is named as unreadable.
+ * was live must not stay there once Reddit says it was deleted or removed. For every report file of `dir` (the files a
+ * `*.manifest.json` lists, the other `<name>.{md,json,csv,html}` beside it, and `<date>.{md,json,csv,html}` with no
+ * manifest at all), take out the quotes of comments `gone` names, and the titles of submissions it names (a removed
+ * post's title is its author's words as much as a comment is; so is the slug made from it in the links to the thread
+ * and its comments), atomically, and update the manifest's hashes and its scrub log. The manifest lists the quoted
+ * comment ids and the titled thread ids, so a night whose quotes and titles are all still live, and whose files on
+ * disk are the ones the manifest lists at the sizes it records (a stat, no read), is not even opened. Any other night
+ * has its files read: a manifest from before those lists, or listed by older rules (indexVersion), one that misses a
+ * file of its night or records other bytes for it (a write that stopped midway, a hand edit), gains the lists of what
+ * is on disk once every file could be read; a night with no manifest is read on every scrub. A manifest that cannot be
+ * read has the files of its night scrubbed, and is named as unreadable. Temp files a killed write left (report text)
+ * are removed first: the caller holds the folder's lock.
  */
 export function scrubReportFolder(dir: string, gone: GoneContent, now: number): ScrubResult {
   const result = emptyScrubResult();
@@ -79,11 +87,25 @@ export function scrubReportFolder(dir: string, gone: GoneContent, now: number): 
   } catch (cause) {
     throw toFileError(cause, 'cannot read', dir);
   }
-  for (const [night, files] of listNights(names)) scrubNight(join(dir, `${night}${MANIFEST_SUFFIX}`), files, gone, now, result);
+  const nights = listNights(names);
+  result.staleTempFiles = removeStaleTempFiles(dir, names, nights);
+  for (const [night, files] of nights) {
+    const manifestPath = join(dir, `${night}${MANIFEST_SUFFIX}`);
+    if (names.includes(`${night}${MANIFEST_SUFFIX}`)) {
+      scrubNight(manifestPath, files, gone, now, result);
+      continue;
+    }
+    // no manifest (a first write of the night killed before it, or files copied in): nothing says what they quote, so
+    // each scrub reads them in full
+    for (const [format, file] of files) scrubFile(join(dir, file), format, gone, result);
+  }
   return result;
 }
 
-/** The nights of a folder (every `<name>.manifest.json`) and their report files on disk, `<name>.{md,json,csv,html}`. */
+/**
+ * The nights of a folder and their report files on disk: every `<name>.manifest.json`, and every
+ * `<date>.{md,json,csv,html}` (the names reactionlens gives a night) or `<name>.{md,json,csv,html}` beside a manifest.
+ */
 function listNights(names: readonly string[]): Map<string, Map<ReportFormat, string>> {
   const nights = new Map<string, Map<ReportFormat, string>>();
   for (const name of names) if (name.endsWith(MANIFEST_SUFFIX)) nights.set(name.slice(0, -MANIFEST_SUFFIX.length), new Map());
@@ -92,9 +114,36 @@ function listNights(names: readonly string[]): Map<string, Map<ReportFormat, str
     const format = REPORT_FORMATS.find((f) => f === match?.[2]);
     if (match === null || format === undefined || name === HISTORY_FILE || name.endsWith(MANIFEST_SUFFIX)) continue;
     const night = match[1]!;
-    nights.get(night)?.set(format, name);
+    if (!nights.has(night) && !NIGHT_NAME.test(night)) continue;
+    const files = nights.get(night) ?? new Map<ReportFormat, string>();
+    files.set(format, name);
+    nights.set(night, files);
   }
   return nights;
+}
+
+/**
+ * writeFileAtomic's temp files of the report writer and the scrub (`.<name>.<pid>.<hex>.tmp`) left by a process killed
+ * mid-write: whole or partial report text no manifest lists, which would stay published and never be scrubbed. The
+ * caller holds the folder's lock, so no live run is writing them. Returns the paths removed.
+ */
+function removeStaleTempFiles(dir: string, names: readonly string[], nights: ReadonlyMap<string, unknown>): string[] {
+  const removed: string[] = [];
+  for (const name of names) {
+    const target = TEMP_FILE.exec(name)?.[1];
+    if (target === undefined) continue;
+    const night = target.endsWith(MANIFEST_SUFFIX) ? target.slice(0, -MANIFEST_SUFFIX.length) : REPORT_FILE.exec(target)?.[1];
+    const ours = target === HISTORY_FILE || (night !== undefined && (nights.has(night) || NIGHT_NAME.test(night)));
+    if (!ours) continue;
+    const path = join(dir, name);
+    try {
+      rmSync(path, { force: true });
+    } catch (cause) {
+      throw toFileError(cause, 'cannot remove', path);
+    }
+    removed.push(path);
+  }
+  return removed;
 }
 
 function scrubNight(manifestPath: string, onDisk: ReadonlyMap<ReportFormat, string>, gone: GoneContent, now: number, result: ScrubResult): void {
@@ -119,7 +168,8 @@ function scrubNight(manifestPath: string, onDisk: ReadonlyMap<ReportFormat, stri
     if (format !== undefined && basename(output.file) === output.file) listed.push({ file: output.file, format, index });
   });
   for (const [format, file] of onDisk) if (!listed.some((l) => l.file === file)) listed.push({ file, format, index: null });
-  const described = listed.every((l) => l.index !== null);
+  // the id lists cover a file only as the manifest describes it: one of another size was written or edited since
+  const described = listed.every((l) => l.index === null ? false : matchesSize(join(dir, l.file), parsed.outputs[l.index]?.bytes));
   if (indexed && described && !(parsed.quotedCommentIds ?? []).some(gone.comment) && !(parsed.titledThreadIds ?? []).some(gone.thread)) return;
 
   const quoted = new Set<string>();
@@ -144,7 +194,7 @@ function scrubNight(manifestPath: string, onDisk: ReadonlyMap<ReportFormat, stri
     if (scrubbed.removed + scrubbed.titlesRemoved > 0) {
       if (entry !== null) Object.assign(entry, pickHashes(output));
       else refreshed.push({ entry, output });
-    } else if (entry === null) {
+    } else if (entry === null || entry.sha256 !== output.sha256 || entry.bytes !== output.bytes) {
       refreshed.push({ entry, output });
     }
   }
@@ -169,6 +219,16 @@ function scrubNight(manifestPath: string, onDisk: ReadonlyMap<ReportFormat, stri
     raw.scrubs = [...(raw.scrubs ?? []), scrub];
   }
   writeFileAtomic(resolveRealPath(manifestPath), `${JSON.stringify(raw, null, 2)}\n`);
+}
+
+/** Whether the file on disk has the size its manifest entry records (a stat, not a read); a missing file matches. */
+function matchesSize(path: string, bytes: number | undefined): boolean {
+  try {
+    return statSync(path).size === bytes;
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw toFileError(cause, 'cannot read', path);
+  }
 }
 
 function readManifest(path: string): { raw: RawManifest; parsed: z.infer<typeof manifestSchema> } | null {

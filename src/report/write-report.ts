@@ -100,8 +100,10 @@ const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
  * reproduced. Returns every path written, manifest last.
  *
  * The manifest's id lists are how the scrub finds the nights to open, so they must cover every file of the night on
- * disk: files of formats this call does not write (an earlier call's) stay listed with what they quote. One that is
- * no report reactionlens can read is left out of the manifest, so each scrub reads it.
+ * disk at every moment: files of formats this call does not write (an earlier call's) stay listed with what they
+ * quote, and the manifest is written first with the lists of both what the files hold now and what replaces them, so
+ * a call that stops midway (killed, disk full) leaves no file the lists miss. A file of the night that is no report
+ * reactionlens can read is left out of the manifest, so each scrub reads it.
  */
 export function writeReport(report: Report, target: ReportTarget): string[] {
   if (!/^[\w.-]+$/.test(target.basename) || target.basename.startsWith('.')) {
@@ -112,6 +114,7 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
   const files = formats.map((format) => ({ format, file: `${target.basename}.${format}`, content: RENDERERS[format](report) }));
   const earlier = readEarlierFiles(target.dir, target.basename);
   const kept = earlier.filter((e) => !formats.includes(e.format));
+  const replaced = earlier.filter((e) => formats.includes(e.format));
   const history = (target.updateHistory ?? true) ? renderHistory(report, readReportHistory(target.dir)) : null;
 
   const outputs: ManifestOutput[] = [
@@ -136,6 +139,19 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
     indexVersion: MANIFEST_INDEX_VERSION,
     outputs,
   };
+  const manifestPath = join(target.dir, `${target.basename}.manifest.json`);
+  // ahead of the files: until each is replaced, the lists also cover what it holds now; one whose content cannot be
+  // read is not listed until then
+  const unknown = new Set(replaced.filter((e) => e.index === null).map((e) => e.file));
+  const ahead: RunManifest = {
+    ...manifest,
+    quotedCommentIds: mergeIds(manifest.quotedCommentIds, replaced.map((e) => e.index?.quoted)),
+    titledThreadIds: mergeIds(manifest.titledThreadIds, replaced.map((e) => e.index?.titled)),
+    outputs: outputs.filter((o) => !unknown.has(o.file)),
+  };
+  const aheadText = `${JSON.stringify(ahead, null, 2)}\n`;
+  writeFileAtomic(manifestPath, aheadText);
+
   const written: string[] = [];
   for (const { file, content } of files) {
     const path = join(target.dir, file);
@@ -147,8 +163,8 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
     writeFileAtomic(path, history);
     written.push(path);
   }
-  const manifestPath = join(target.dir, `${target.basename}.manifest.json`);
-  writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  if (manifestText !== aheadText) writeFileAtomic(manifestPath, manifestText);
   written.push(manifestPath);
   return written;
 }
