@@ -5,6 +5,7 @@ import { acquireReportFolderLock } from '../report/acquire-report-folder-lock.js
 import { buildReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
+import { repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import { emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
 import type { Source, SourceContext } from '../sources/source.js';
@@ -29,6 +30,8 @@ export interface RunEventInput {
   collect?: CollectOptions;
   /** `collect` stops after storing; `run` goes on to tag and report. */
   stopAfterCollect?: boolean;
+  /** Told at once when a damaged history.json was set aside and rebuilt, so it is named even if the night then fails. */
+  onHistoryRepaired?: (repair: HistoryRepair) => void;
 }
 
 export interface RunEventResult {
@@ -118,6 +121,8 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     }
 
     try {
+      const repair = repairReportHistory(eventDir, event.id, ctx.now());
+      if (repair !== null) input.onHistoryRepaired?.(repair);
       const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportInput(store, event, tagger, {
         withAuthors: input.withAuthors,
         reportsDir: input.reportsDir,
