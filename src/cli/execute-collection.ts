@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { loadEvent } from '../events/load-events.js';
 import { runEvent, type RunEventResult } from '../pipeline/run-event.js';
+import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
+import { repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import type { ReportFormat } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { CliContext } from './cli-context.js';
@@ -12,6 +14,7 @@ import { collectFlagsSchema, dbOption, eventsDirOption, fixturesOption, jsonOpti
 import { createProgressReporter } from './progress-reporter.js';
 import { createSource } from './create-source.js';
 import { summariseRun } from './summarise-run.js';
+import { warnRepairedHistory } from './warn-repaired-history.js';
 import { warnUnreadableRuns } from './warn-unreadable-runs.js';
 import { withStoreLock } from './with-store-lock.js';
 
@@ -52,8 +55,15 @@ export async function executeCollection(
   const progress = createProgressReporter(ctx.stderr, { isTTY: ctx.isTTY, now: ctx.now, quiet: flags.quiet || flags.json });
   progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);
   const stamp = new Date(ctx.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15);
-  const result = await withStoreLock(store.path, () =>
-    runEvent({
+  const onHistoryRepaired = (repair: HistoryRepair): void => warnRepairedHistory(ctx, repair, `reactionlens ${kind}`);
+  const result = await withStoreLock(store.path, () => {
+    if (report !== undefined) {
+      // a damaged history.json is set aside and rebuilt now, and named before the collection, not after it
+      const eventDir = join(report.reportsDir, event.id);
+      const repair = withReportFolderLock(eventDir, () => repairReportHistory(eventDir, event.id, ctx.now()));
+      if (repair !== null) onHistoryRepaired(repair);
+    }
+    return runEvent({
       event,
       source,
       store,
@@ -65,8 +75,9 @@ export async function executeCollection(
       withAuthors: report?.withAuthors ?? false,
       collect: { concurrency: flags.concurrency, recheck: flags.recheck },
       stopAfterCollect: report === undefined,
-    }),
-  );
+      onHistoryRepaired,
+    });
+  });
   progress.done();
   for (const run of result.abandoned) {
     ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);

@@ -9,6 +9,9 @@ export function summariseScrub(ctx: CliContext, scrubbed: ScrubResult, prefix: s
         `${scrubbed.titlesRemoved > 0 ? `, and ${scrubbed.titlesRemoved} title(s) of submissions deleted or removed (in words or as a link's slug)` : ''}\n`,
     );
   }
+  if (scrubbed.staleTempFiles.length > 0) {
+    ctx.stderr(`${prefix}: removed ${scrubbed.staleTempFiles.length} temp file(s) a killed write left in the reports folder (report text no manifest lists): ${scrubbed.staleTempFiles.join(', ')}\n`);
+  }
   for (const path of scrubbed.unreadable) {
     ctx.stderr(`${prefix}: warning: ${path} is not a report reactionlens can read, so it was not checked for quotes of deleted comments\n`);
   }
@@ -32,6 +35,7 @@ export function toScrubJson(scrubbed: ScrubResult): {
   unreadable: string[];
   stillQuoting: string[];
   stillTitled: string[];
+  staleTempFiles: string[];
 } {
   return {
     files: scrubbed.files.length,
@@ -41,5 +45,6 @@ export function toScrubJson(scrubbed: ScrubResult): {
     unreadable: scrubbed.unreadable,
     stillQuoting: scrubbed.stillQuoting,
     stillTitled: scrubbed.stillTitled,
+    staleTempFiles: scrubbed.staleTempFiles,
   };
 }

@@ -5,12 +5,16 @@ import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
+import { warnRepairedHistory } from '../cli/warn-repaired-history.js';
 import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
 import { withStoreLock } from '../cli/with-store-lock.js';
 import { loadEvent } from '../events/load-events.js';
 import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
+import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport } from '../report/build-report.js';
+import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
+import { repairReportHistory } from '../report/repair-report-history.js';
 import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { Store } from '../store/store.js';
@@ -63,20 +67,27 @@ function writeEventReport(
   store: Store,
 ): void {
   const tagger = deps.loadTagger();
-  const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, {
-    withAuthors: flags.withAuthors,
-    reportsDir,
-    ...(flags.maxQuotes === undefined ? {} : { maxQuotes: flags.maxQuotes }),
-  });
-  warnUnreadableRuns(ctx, store.path, unreadableRuns);
-  if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${taggedNow} comments in memory (run \`reactionlens run\` to cache tags)\n`);
-  if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
-  const report = buildReport(input);
   const eventDir = join(reportsDir, event.id);
-  // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
-  const scrubbed = scrubEventReports(store, eventDir, ctx.now());
-  summariseScrub(ctx, scrubbed, 'reactionlens report');
-  const paths = writeReport(report, { dir: eventDir, basename: report.date, formats: flags.format, now: ctx.now() });
+  ensureWritableDir(eventDir, 'reports folder');
+  // runs on other stores may write this folder too: its history is read and rewritten, earlier nights scrubbed and
+  // tonight's files written, one run at a time
+  const { report, scrubbed, paths } = withReportFolderLock(eventDir, () => {
+    const repair = repairReportHistory(eventDir, event.id, ctx.now());
+    if (repair !== null) warnRepairedHistory(ctx, repair, 'reactionlens report');
+    const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, {
+      withAuthors: flags.withAuthors,
+      reportsDir,
+      ...(flags.maxQuotes === undefined ? {} : { maxQuotes: flags.maxQuotes }),
+    });
+    warnUnreadableRuns(ctx, store.path, unreadableRuns);
+    if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${taggedNow} comments in memory (run \`reactionlens run\` to cache tags)\n`);
+    if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
+    const built = buildReport(input);
+    // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
+    const scrubbedNow = scrubEventReports(store, eventDir, ctx.now());
+    summariseScrub(ctx, scrubbedNow, 'reactionlens report');
+    return { report: built, scrubbed: scrubbedNow, paths: writeReport(built, { dir: eventDir, basename: built.date, formats: flags.format, now: ctx.now() }) };
+  });
   if (flags.json) {
     ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths, scrubbed: toScrubJson(scrubbed) }, null, 2)}\n`);
     return;

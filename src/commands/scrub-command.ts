@@ -7,9 +7,10 @@ import { dbOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 import { withStoreLock } from '../cli/with-store-lock.js';
-import { ConfigError, FileError } from '../errors/errors.js';
+import { ConfigError, FileError, LockError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
 import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
+import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 
 const flagsSchema = z.object({
@@ -36,13 +37,20 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
       const store = ctx.openStore(flags.db, { mustExist: true });
       // under the lock, so a run writing tonight's report into the same folder never interleaves with this
       const failed: FileError[] = [];
+      const busy: LockError[] = [];
       const result = await withStoreLock(store.path, async () => {
         const total = emptyScrubResult();
         for (const dir of dirs) {
           let one: ScrubResult;
           try {
-            one = scrubEventReports(store, dir, ctx.now());
+            // a run on another store may be writing this folder: never beside it
+            one = withReportFolderLock(dir, () => scrubEventReports(store, dir, ctx.now()));
           } catch (error) {
+            // that run scrubs the folder itself before writing: the others are still scrubbed, and the exit says busy
+            if (error instanceof LockError) {
+              busy.push(error);
+              continue;
+            }
             // one folder that cannot be read or written must not leave the deleted quotes of every later one published
             const fileError = toFileError(error, 'cannot scrub', dir);
             if (!(fileError instanceof FileError)) throw fileError;
@@ -55,18 +63,20 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
           total.unreadable.push(...one.unreadable);
           total.stillQuoting.push(...one.stillQuoting);
           total.stillTitled.push(...one.stillTitled);
+          total.staleTempFiles.push(...one.staleTempFiles);
         }
         return total;
       });
       summariseScrub(ctx, result, 'reactionlens scrub');
       if (flags.json) {
         const failures = failed.map((e) => ({ path: e.path, error: e.message }));
-        ctx.stdout(`${JSON.stringify({ folders: dirs, scrubbed: toScrubJson(result), failed: failures }, null, 2)}\n`);
+        ctx.stdout(`${JSON.stringify({ folders: dirs, scrubbed: toScrubJson(result), failed: failures, busy: busy.map((e) => e.message) }, null, 2)}\n`);
       } else {
-        ctx.stderr(`reactionlens scrub: ${dirs.length - failed.length} folder(s) checked, ${result.files.length} file(s) rewritten\n`);
+        ctx.stderr(`reactionlens scrub: ${dirs.length - failed.length - busy.length} folder(s) checked, ${result.files.length} file(s) rewritten\n`);
         for (const path of result.files) ctx.stdout(`${path}\n`);
       }
       if (failed.length > 0) throw describeFailedFolders(failed);
+      if (busy.length > 0) throw busy.length === 1 ? busy[0]! : new LockError(busy.map((e) => e.message).join('; '));
     });
 }
 

@@ -80,7 +80,7 @@ export class FileError extends Error {
   }
 }
 
-/** Another process holds the store's lock. */
+/** Another process holds the store's lock, or the lock of a reports folder it is writing. */
 export class LockError extends Error {
   override readonly name = 'LockError';
   constructor(message: string) {

@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import { isAbortError, type StoreError } from '../errors/errors.js';
 import { collectEvent, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
+import { acquireReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport } from '../report/build-report.js';
+import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
+import { repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import { emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
 import type { Source, SourceContext } from '../sources/source.js';
@@ -27,6 +30,8 @@ export interface RunEventInput {
   collect?: CollectOptions;
   /** `collect` stops after storing; `run` goes on to tag and report. */
   stopAfterCollect?: boolean;
+  /** Told at once when a damaged history.json was set aside and rebuilt, so it is named even if the night then fails. */
+  onHistoryRepaired?: (repair: HistoryRepair) => void;
 }
 
 export interface RunEventResult {
@@ -95,35 +100,50 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   run.counts.commentsTagged = tagged.tagged;
 
   const eventDir = join(input.reportsDir, event.id);
-  let scrubbed: ScrubResult;
+  let releaseFolder: () => void;
   try {
-    // before tonight's report, so a report that cannot be written still leaves no deleted words in earlier ones
-    scrubbed = scrubEventReports(store, eventDir, ctx.now());
+    // runs on other stores may write this folder too: the scrub and tonight's files (history.json above all) one at a time
+    ensureWritableDir(eventDir, 'reports folder');
+    releaseFolder = acquireReportFolderLock(eventDir);
   } catch (error) {
-    saveStoppedRun(store, run, ctx.now(), error, { failed: 'earlier reports not scrubbed' });
-    throw error;
-  }
-
-  let reportPaths: string[];
-  try {
-    const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportInput(store, event, tagger, {
-      withAuthors: input.withAuthors,
-      reportsDir: input.reportsDir,
-      ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
-    });
-    // an unfinished run of this event that cannot be read was found above already: named once
-    for (const e of unreadableOfEvent) unreadableRuns.set(e.message, e);
-    run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
-    run.status = decideStatus(run);
-    run.finishedAt = ctx.now();
-    // The report lists this run too, with the outcome it is saved with once the report is written.
-    const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
-    const report = buildReport({ ...reportInput, runs });
-    reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
-  } catch (error) {
-    // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected
     saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });
     throw error;
+  }
+  let scrubbed: ScrubResult;
+  let reportPaths: string[];
+  try {
+    try {
+      // before tonight's report, so a report that cannot be written still leaves no deleted words in earlier ones
+      scrubbed = scrubEventReports(store, eventDir, ctx.now());
+    } catch (error) {
+      saveStoppedRun(store, run, ctx.now(), error, { failed: 'earlier reports not scrubbed' });
+      throw error;
+    }
+
+    try {
+      const repair = repairReportHistory(eventDir, event.id, ctx.now());
+      if (repair !== null) input.onHistoryRepaired?.(repair);
+      const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportInput(store, event, tagger, {
+        withAuthors: input.withAuthors,
+        reportsDir: input.reportsDir,
+        ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
+      });
+      // an unfinished run of this event that cannot be read was found above already: named once
+      for (const e of unreadableOfEvent) unreadableRuns.set(e.message, e);
+      run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
+      run.status = decideStatus(run);
+      run.finishedAt = ctx.now();
+      // The report lists this run too, with the outcome it is saved with once the report is written.
+      const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
+      const report = buildReport({ ...reportInput, runs });
+      reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
+    } catch (error) {
+      // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected
+      saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });
+      throw error;
+    }
+  } finally {
+    releaseFolder();
   }
   store.saveRun(run);
   return { run, abandoned, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths, scrubbed };

@@ -12,7 +12,8 @@ const cell = z.object({
   share: z.number(),
   ci95: z.object({ low: z.number(), high: z.number() }),
 });
-const pointSchema = z.object({
+/** One night's point as history.json holds it. */
+export const historyPointSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   asOf: z.number(),
   runId: z.string().nullable(),
@@ -23,7 +24,7 @@ const pointSchema = z.object({
 export const historySchema = z.object({
   schema: z.literal('reactionlens/history@1'),
   eventId: z.string(),
-  points: z.array(pointSchema),
+  points: z.array(historyPointSchema),
 });
 export type ReportHistory = z.infer<typeof historySchema>;
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
+import { toFileError } from '../errors/to-file-error.js';
 import { hasTitleSlug } from '../reddit/has-title-slug.js';
 import { HISTORY_FILE, readReportHistory } from './read-report-history.js';
 import type { ReportHistory } from './read-report-history.js';
@@ -12,6 +13,7 @@ import { renderMarkdown } from './render-markdown.js';
 import type { Report, TrendPoint } from './report.js';
 import type { ReportQuote } from './pick-quotes.js';
 import { ensureWritableDir } from './ensure-writable-dir.js';
+import { indexReportFile } from './index-report-file.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export type ReportFormat = 'md' | 'json' | 'csv' | 'html';
@@ -77,6 +79,11 @@ export interface ManifestScrub {
   quotesRemoved: number;
   /** Titles of deleted or removed submissions taken out; absent when none were. */
   titlesRemoved?: number;
+  /**
+   * Files the manifest did not describe as they were on disk (not listed, or of other bytes: a write that did not
+   * finish, a hand edit), read in full and listed as found; absent when none were.
+   */
+  reindexed?: string[];
 }
 
 const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
@@ -91,29 +98,30 @@ const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
  * trend history, and write a manifest beside them (tool and tagger version,
  * config and input hashes, output hashes) so the report can be audited and
  * reproduced. Returns every path written, manifest last.
+ *
+ * The manifest's id lists are how the scrub finds the nights to open, so they must cover every file of the night on
+ * disk at every moment: files of formats this call does not write (an earlier call's) stay listed with what they
+ * quote, and the manifest is written first with the lists of both what the files hold now and what replaces them, so
+ * a call that stops midway (killed, disk full) leaves no file the lists miss. A file of the night that is no report
+ * reactionlens can read is left out of the manifest, so each scrub reads it.
  */
 export function writeReport(report: Report, target: ReportTarget): string[] {
   if (!/^[\w.-]+$/.test(target.basename) || target.basename.startsWith('.')) {
     throw new ConfigError(`Invalid report name "${target.basename}": use letters, digits, dot, dash, underscore`);
   }
   ensureWritableDir(target.dir, 'reports folder');
-  const written: string[] = [];
-  const outputs: ManifestOutput[] = [];
-  for (const format of [...new Set(target.formats)]) {
-    const file = `${target.basename}.${format}`;
-    const content = RENDERERS[format](report);
-    const path = join(target.dir, file);
-    writeFileAtomic(path, content);
-    written.push(path);
-    outputs.push(describeOutput(file, format, content));
-  }
-  if (target.updateHistory ?? true) {
-    const content = renderHistory(report, readReportHistory(target.dir));
-    const path = join(target.dir, HISTORY_FILE);
-    writeFileAtomic(path, content);
-    written.push(path);
-    outputs.push(describeOutput(HISTORY_FILE, 'history', content));
-  }
+  const formats = [...new Set(target.formats)];
+  const files = formats.map((format) => ({ format, file: `${target.basename}.${format}`, content: RENDERERS[format](report) }));
+  const earlier = readEarlierFiles(target.dir, target.basename);
+  const kept = earlier.filter((e) => !formats.includes(e.format));
+  const replaced = earlier.filter((e) => formats.includes(e.format));
+  const history = (target.updateHistory ?? true) ? renderHistory(report, readReportHistory(target.dir)) : null;
+
+  const outputs: ManifestOutput[] = [
+    ...files.map((f) => describeOutput(f.file, f.format, f.content)),
+    ...kept.filter((e) => e.index !== null).map((e) => describeOutput(e.file, e.format, e.content)),
+    ...(history === null ? [] : [describeOutput(HISTORY_FILE, 'history', history)]),
+  ];
   const manifest: RunManifest = {
     schema: 'reactionlens/manifest@1',
     tool: { name: 'reactionlens', version: target.toolVersion ?? readToolVersion() },
@@ -126,15 +134,71 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
     runs: report.runs,
     inputHashes: report.inputs.hashes,
     withAuthors: report.inputs.withAuthors,
-    quotedCommentIds: listQuotedCommentIds(report),
-    titledThreadIds: listTitledThreadIds(report),
+    quotedCommentIds: mergeIds(listQuotedCommentIds(report), kept.map((e) => e.index?.quoted)),
+    titledThreadIds: mergeIds(listTitledThreadIds(report), kept.map((e) => e.index?.titled)),
     indexVersion: MANIFEST_INDEX_VERSION,
     outputs,
   };
   const manifestPath = join(target.dir, `${target.basename}.manifest.json`);
-  writeFileAtomic(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+  // ahead of the files: until each is replaced, the lists also cover what it holds now; one whose content cannot be
+  // read is not listed until then
+  const unknown = new Set(replaced.filter((e) => e.index === null).map((e) => e.file));
+  const ahead: RunManifest = {
+    ...manifest,
+    quotedCommentIds: mergeIds(manifest.quotedCommentIds, replaced.map((e) => e.index?.quoted)),
+    titledThreadIds: mergeIds(manifest.titledThreadIds, replaced.map((e) => e.index?.titled)),
+    outputs: outputs.filter((o) => !unknown.has(o.file)),
+  };
+  const aheadText = `${JSON.stringify(ahead, null, 2)}\n`;
+  writeFileAtomic(manifestPath, aheadText);
+
+  const written: string[] = [];
+  for (const { file, content } of files) {
+    const path = join(target.dir, file);
+    writeFileAtomic(path, content);
+    written.push(path);
+  }
+  if (history !== null) {
+    const path = join(target.dir, HISTORY_FILE);
+    writeFileAtomic(path, history);
+    written.push(path);
+  }
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  if (manifestText !== aheadText) writeFileAtomic(manifestPath, manifestText);
   written.push(manifestPath);
   return written;
+}
+
+interface EarlierFile {
+  format: ReportFormat;
+  file: string;
+  content: string;
+  /** What it quotes and titles; null when it is no report reactionlens can read. */
+  index: ReturnType<typeof indexReportFile>;
+}
+
+/** The files of the night `basename` already in `dir` (an earlier call's), read and indexed. */
+function readEarlierFiles(dir: string, basename: string): EarlierFile[] {
+  const earlier: EarlierFile[] = [];
+  for (const format of REPORT_FORMATS) {
+    const file = `${basename}.${format}`;
+    const path = join(dir, file);
+    if (!existsSync(path)) continue;
+    let content: string;
+    try {
+      content = readFileSync(path, 'utf8');
+    } catch (cause) {
+      throw toFileError(cause, 'cannot read', path);
+    }
+    earlier.push({ format, file, content, index: indexReportFile(format, content) });
+  }
+  return earlier;
+}
+
+function mergeIds(ids: readonly string[], more: ReadonlyArray<ReadonlySet<string> | undefined>): string[] {
+  const all = new Set(ids);
+  for (const set of more) for (const id of set ?? []) all.add(id);
+  return [...all].sort();
 }
 
 /** history.json with this report's point replacing any earlier point of the same date. */

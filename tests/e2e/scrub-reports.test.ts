@@ -1,5 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
@@ -92,6 +92,29 @@ describe('earlier report files lose the quotes of comments deleted since (run an
       release();
     }
     expect(readFileSync(reportFiles()[0]!.replace(out, copy), 'utf8')).toBe(before);
+  });
+
+  it('report and scrub on another store take the reports folder lock: while a live run holds it, exit 5 and the folder is left alone', async () => {
+    const copy = join(dir, 'folder-locked');
+    cpSync(out, copy, { recursive: true });
+    const otherDb = join(dir, 'other-store.db');
+    cpSync(db, otherDb);
+    const eventDir = join(copy, EVENT);
+    // another run, alive on this host (this very process), writing the folder from a store of its own
+    const lock = join(eventDir, '.reactionlens.lock');
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: 0 }));
+    const before = readdirSync(eventDir).map((f) => [f, readFileSync(join(eventDir, f), 'utf8')]);
+    const report = await cli(['report', '--event', EVENT, '--db', otherDb, '--out', copy]);
+    expect(report.code, report.stderr).toBe(5);
+    expect(report.stderr).toMatch(new RegExp(`busy: The reports folder ${eventDir} is being written by another reactionlens run \\(pid ${process.pid} `));
+    const scrub = await cli(['scrub', '--db', otherDb, '--out', copy]);
+    expect(scrub.code, scrub.stderr).toBe(5);
+    expect(readdirSync(eventDir).map((f) => [f, readFileSync(join(eventDir, f), 'utf8')])).toEqual(before);
+    // once that run is gone (its lock left behind), the next one takes the folder over
+    writeFileSync(lock, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), startedAt: 0 }));
+    const after = await cli(['scrub', '--db', otherDb, '--out', copy]);
+    expect(after.code, after.stderr).toBe(0);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('scrub refuses a mistyped --event or a missing --out with exit 2 naming the path, instead of "checking" nothing', async () => {

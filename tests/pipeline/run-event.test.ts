@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LockError } from '../../src/errors/errors.js';
 import { runEvent, type RunEventInput } from '../../src/pipeline/run-event.js';
+import { acquireReportFolderLock } from '../../src/report/acquire-report-folder-lock.js';
 import { Store } from '../../src/store/store.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
 import { emptyRunCounts, type EventConfig, type RunRecord } from '../../src/types.js';
@@ -74,6 +76,23 @@ describe('runEvent (report from the store)', () => {
     expect(run?.status).toBe('failed');
     expect(run?.finishedAt).not.toBeNull();
     expect(run?.errors.join('\n')).toMatch(/^report not written: .*(ENOTDIR|EEXIST)/m);
+  });
+
+  it('a run on another store writing the same reports folder: busy (LockError), the folder left alone, the run recorded as failed', async () => {
+    const eventDir = join(dir, 'reports', 'ev');
+    mkdirSync(eventDir, { recursive: true });
+    writeFileSync(join(eventDir, 'note.txt'), 'the other run is mid-write\n');
+    // held by a live process on this host (this one)
+    const release = acquireReportFolderLock(eventDir);
+    try {
+      await expect(runEvent(input())).rejects.toThrow(LockError);
+    } finally {
+      release();
+    }
+    expect(readdirSync(eventDir)).toEqual(['note.txt']);
+    const [run] = store.listRuns('ev').runs;
+    expect(run?.status).toBe('failed');
+    expect(run?.errors.join('\n')).toMatch(new RegExp(`^report not written: The reports folder .* is being written by another reactionlens run \\(pid ${process.pid} `, 'm'));
   });
 
   it('records the run as running while it is in flight', async () => {

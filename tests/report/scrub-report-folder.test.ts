@@ -11,7 +11,7 @@ import { renderMarkdown } from '../../src/report/render-markdown.js';
 import type { Report } from '../../src/report/report.js';
 import { TAG_LABELS } from '../../src/report/format-values.js';
 import { scrubReportFolder, type GoneContent } from '../../src/report/scrub-report-folder.js';
-import { writeReport, type RunManifest } from '../../src/report/write-report.js';
+import { describeOutput, writeReport, type RunManifest } from '../../src/report/write-report.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { buildFixtureInput } from './report-fixture.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
@@ -224,5 +224,45 @@ describe('scrubReportFolder', () => {
     expect(html).toContain(`<section id="quotes"><h2>Quote highlights</h2>\n<p>${line}</p>\n</section>`);
     expect(html).toContain(`<h3>${TAG_LABELS[gone.primaryTag]}</h3>\n<p>${line}</p>\n`);
     expect(html).not.toContain('<figure');
+  });
+  it('keeps the formats a re-run of the night does not write listed with what they quote, so a later scrub still takes the quote out of them', () => {
+    const dir = makeDir();
+    write(dir);
+    // the re-run writes only Markdown, and no longer quotes `gone` (a label changed)
+    const rerun = withoutQuotesOf(report, gone.commentId);
+    writeReport(rerun, { dir, basename: report.date, formats: ['md'], now: 1_766_150_000, toolVersion: '9.9.9' });
+    const manifest = JSON.parse(readFileSync(join(dir, `${report.date}.manifest.json`), 'utf8')) as RunManifest;
+    expect(manifest.outputs.map((o) => o.file).sort()).toEqual([...['csv', 'html', 'json', 'md'].map((ext) => `${report.date}.${ext}`), 'history.json']);
+    expect(manifest.quotedCommentIds).toContain(gone.commentId);
+    for (const output of manifest.outputs) expect(output.sha256).toBe(sha256(readFileSync(join(dir, output.file), 'utf8')));
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 1_766_200_000);
+    expect(result.files.sort()).toEqual(['csv', 'html', 'json'].map((ext) => join(dir, `${report.date}.${ext}`)));
+    for (const ext of ['md', 'json', 'csv', 'html']) expect(readFileSync(join(dir, `${report.date}.${ext}`), 'utf8')).not.toContain(gone.permalink);
+  });
+
+  it('reads and lists the files of its night a manifest does not list (an older reactionlens re-ran the night with fewer formats)', () => {
+    const dir = makeDir();
+    write(dir);
+    const manifestPath = join(dir, `${report.date}.manifest.json`);
+    const md = join(dir, `${report.date}.md`);
+    // what such a re-run left: a Markdown file that no longer quotes `gone`, and a manifest listing only it
+    writeFileSync(md, renderMarkdown(withoutQuotesOf(report, gone.commentId)));
+    const old = JSON.parse(readFileSync(manifestPath, 'utf8')) as RunManifest;
+    old.outputs = old.outputs.filter((o) => o.format === 'history').concat(describeOutput(`${report.date}.md`, 'md', readFileSync(md, 'utf8')));
+    old.quotedCommentIds = old.quotedCommentIds.filter((id) => id !== gone.commentId);
+    writeFileSync(manifestPath, `${JSON.stringify(old, null, 2)}\n`);
+
+    const result = scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 1_766_200_000);
+    expect(result.files.sort()).toEqual(['csv', 'html', 'json'].map((ext) => join(dir, `${report.date}.${ext}`)));
+    for (const ext of ['json', 'csv', 'html']) expect(readFileSync(join(dir, `${report.date}.${ext}`), 'utf8')).not.toContain(gone.permalink);
+    // adopted: listed with their hashes and what they quote, so the next night needs no read
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as RunManifest;
+    expect(manifest.outputs.map((o) => o.file).sort()).toEqual([...['csv', 'html', 'json', 'md'].map((ext) => `${report.date}.${ext}`), 'history.json']);
+    for (const output of manifest.outputs) {
+      if (output.format !== 'history') expect(output.sha256).toBe(sha256(readFileSync(join(dir, output.file), 'utf8')));
+    }
+    expect(manifest.quotedCommentIds.length).toBeGreaterThan(0);
+    expect(manifest.scrubs?.at(-1)?.reindexed?.sort()).toEqual(['csv', 'html', 'json'].map((ext) => `${report.date}.${ext}`));
+    expect(scrubReportFolder(dir, commentsGone((id) => id === gone.commentId), 1_766_300_000).files).toEqual([]);
   });
 });

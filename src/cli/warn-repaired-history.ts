@@ -1,0 +1,13 @@
+import type { HistoryRepair } from '../report/repair-report-history.js';
+import type { CliContext } from './cli-context.js';
+
+/** A damaged history.json set aside and rebuilt: named on stderr with what to do, and the night marked partial (exit 4). */
+export function warnRepairedHistory(ctx: CliContext, repair: HistoryRepair, prefix: string): void {
+  ctx.stderr(
+    `${prefix}: warning: ${repair.reason}. It was kept as ${repair.keptAs}, byte for byte, and ${repair.path} was rebuilt ` +
+      `with ${repair.points} point(s) from what the folder still holds (the damaged file's readable points and the JSON reports' trends). ` +
+      `To recover a night the rebuilt trend lacks, copy its point from the kept file into ${repair.path}; then the kept file can go.\n`,
+  );
+  // cron only sees the exit code: a trend that may have lost points must not pass as a clean night
+  ctx.markPartial(`the report history ${repair.path} was damaged: set aside and rebuilt`);
+}

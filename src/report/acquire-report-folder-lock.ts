@@ -1,0 +1,56 @@
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileError } from '../errors/errors.js';
+import { toFileError } from '../errors/to-file-error.js';
+import { takeLockFile, type LockFileOptions } from '../util/take-lock-file.js';
+
+/** The lock file inside an event's reports folder (a dotfile: not served as a report, not taken for an event folder). */
+export const REPORT_FOLDER_LOCK = '.reactionlens.lock';
+
+/**
+ * The store lock keeps two runs off one store, but runs on different stores may write the same reports folder (one
+ * `--out` shared by two stores of an event): its history.json is read, changed and written back, and the scrub
+ * rewrites earlier nights in place, so one of two such writers at once would lose the other's work. Takes
+ * `<real path of dir>/.reactionlens.lock` (the folder must exist) or throws LockError naming the holder (exit 5, as for
+ * the store); a lock whose process is gone on this host is taken over. Returns the release function.
+ */
+export function acquireReportFolderLock(dir: string, options: LockFileOptions = {}): () => void {
+  let realDir: string;
+  try {
+    // the same folder named through a symlink must take the same lock
+    realDir = realpathSync(dir);
+  } catch (cause) {
+    throw toFileError(cause, 'cannot use the reports folder', dir);
+  }
+  const lockPath = join(realDir, REPORT_FOLDER_LOCK);
+  try {
+    return takeLockFile(
+      lockPath,
+      {
+        busy: (who) =>
+          `The reports folder ${dir} is being written by another reactionlens run (${who}). Wait for it to finish, ` +
+          `or remove ${lockPath} if that process is gone.`,
+        cannotCreate: (verb, detail, cause) => {
+          const error = toFileError(cause, `cannot ${verb} the reports folder lock`, lockPath);
+          return error instanceof FileError ? error : new FileError(`cannot ${verb} the reports folder lock ${lockPath}: ${detail}`, lockPath, { cause });
+        },
+      },
+      options,
+    );
+  } catch (error) {
+    // a read-only file system: no run can write the folder, so there is nothing to keep apart (a scrub that finds
+    // nothing to take out still passes; one that must rewrite a file fails on that file, naming it)
+    if (error instanceof FileError && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EROFS') return () => {};
+    throw error;
+  }
+}
+
+/** Runs `work` holding the reports folder's lock; released however it ends. */
+export function withReportFolderLock<T>(dir: string, work: () => T): T {
+  const release = acquireReportFolderLock(dir);
+  try {
+    return work();
+  } finally {
+    release();
+  }
+}

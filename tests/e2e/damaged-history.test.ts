@@ -1,0 +1,43 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readReportHistory } from '../../src/report/read-report-history.js';
+import { cli } from '../helpers/run-cli.js';
+
+const EVENT = 'amazon-openai-2025-12';
+
+describe('a damaged history.json', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rl-damaged-history-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const db = join(dir, 's.db');
+  const out = join(dir, 'rep');
+  const eventDir = join(out, EVENT);
+  const history = join(eventDir, 'history.json');
+
+  it('run: named before collecting, kept aside, history rebuilt, the report still written; exit 4', async () => {
+    const first = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--quiet']);
+    expect(first.code, first.stderr).toBe(0);
+    const points = readReportHistory(eventDir);
+    writeFileSync(history, '{"schema": "reactionlens/history@1", "eventId": "amazon-openai-2025-12", "poi');
+    const result = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--quiet', '--no-recheck']);
+    expect(result.code, result.stderr).toBe(4);
+    const kept = readdirSync(eventDir).filter((n) => n.startsWith('history.json.damaged-'));
+    expect(kept.length).toBe(1);
+    expect(result.stderr).toContain(`warning: Cannot read the report history ${history}: not JSON. It was kept as ${join(eventDir, kept[0]!)}`);
+    expect(result.stderr).toMatch(/partial result: the report history .* was damaged: set aside and rebuilt/);
+    expect(readReportHistory(eventDir).map((p) => p.date)).toEqual(points.map((p) => p.date));
+    expect(result.stdout.split('\n').filter((l) => l !== '').length).toBe(6);
+  }, 60_000);
+
+  it('report: the same, and the next call finds the history fine', async () => {
+    writeFileSync(history, 'not json at all');
+    const result = await cli(['report', '--event', EVENT, '--db', db, '--out', out]);
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toContain(`Cannot read the report history ${history}: not JSON`);
+    expect(existsSync(history)).toBe(true);
+    expect(readFileSync(history, 'utf8')).toContain('"points"');
+    const again = await cli(['report', '--event', EVENT, '--db', db, '--out', out]);
+    expect(again.code, again.stderr).toBe(0);
+  }, 60_000);
+});
