@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CredentialsError, RateLimitError, RefusedRequestError, SchemaError, SourceError, StoreError } from '../../src/errors/errors.js';
 import { isNoAnswer } from '../../src/sources/count-search-failures.js';
-import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
+import { readUnconfirmedComments, saveUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
 import type { RedditApi } from '../../src/reddit/reddit-api.js';
 import { infoListingSchema, searchListingSchema } from '../../src/reddit/reddit-schemas.js';
@@ -578,6 +578,48 @@ describe('reddit source: a deletion re-check batch that fails past its retries',
     expect(summary.skipped).toHaveLength(4);
     expect(summary.skipped[3]!.reason).toMatch(new RegExp(`3 batches in a row failed, so the last ${Math.ceil(ids.length / 100) - 3} batch\\(es\\) \\(${ids.length - 300} comments\\) were not asked`));
     expect(summary.commentsRechecked).toBe(0);
+  });
+});
+
+describe('reddit source: a deletion re-check stopped half way (Ctrl-C)', () => {
+  it('keeps the answers that came back (purges, edits, checked times, the unconfirmed list) and the next run asks only about the rest', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const collectedAt = now();
+    await clock.sleep(2 * 86_400_000); // two nights later: every comment is due for a re-check
+    // the re-check asks in id order, 100 per request; the run is stopped as the fourth request goes out
+    const ids = store.listLiveCommentIds(EVENT.id);
+    const batches = Math.ceil(ids.length / 100);
+    const answered = ids.slice(0, 300);
+    const [goneEarly, goneLater] = [ids[50]!, ids[1500]!];
+    fake.edits.set(goneEarly, 'deleted');
+    fake.edits.set(goneLater, 'removed');
+    fake.infoPatches.set(ids[120]!, { body: 'EDIT: I take it back.', edited: now() - 60 });
+    const onList = ids[210]!; // not confirmed by an earlier re-check; tonight's answer confirms it
+    saveUnconfirmedComments(store, new Map([[onList, collectedAt]]), collectedAt);
+
+    const stop = new AbortController();
+    let infoRequests = 0;
+    const progress = (e: ProgressEvent) => {
+      if (e.kind === 'request' && e.path === '/api/info' && ++infoRequests === 4) stop.abort(new Error('SIGINT'));
+    };
+    const infoBefore = fake.stats.info;
+    await expect(collectEvent(EVENT, source, store, { now, progress, signal: stop.signal }, { activeForSeconds: 0 })).rejects.toThrow('SIGINT');
+    expect(fake.stats.info - infoBefore).toBe(3);
+    const checkedAt = now();
+    expect(store.getComment(goneEarly)).toMatchObject({ status: 'deleted', body: '', author: null });
+    expect(store.getComment(ids[120]!)).toMatchObject({ status: 'live', body: 'EDIT: I take it back.', statusCheckedAt: checkedAt });
+    expect(store.listLiveCommentIds(EVENT.id, checkedAt - 1)).toEqual(ids.slice(300)); // only the unanswered are still due
+    expect(readUnconfirmedComments(store).has(onList)).toBe(false);
+    expect(store.getComment(goneLater)).toMatchObject({ status: 'live', statusCheckedAt: collectedAt });
+
+    const resumed = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    expect(fake.stats.info - infoBefore).toBe(3 + (batches - 3));
+    expect(resumed.commentsRechecked).toBe(ids.length - answered.length);
+    expect(resumed.commentsPurged).toBe(1);
+    expect(store.getComment(goneLater)).toMatchObject({ status: 'removed', body: '', author: null });
+    expect(resumed.skipped).toEqual([]);
   });
 });
 
