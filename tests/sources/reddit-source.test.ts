@@ -718,6 +718,24 @@ describe('reddit source: rate limited past the retries', () => {
     ]);
   });
 
+  it('a Retry-After longer than a run waits (60 s) is not waited out: that search is skipped as the rate limit at once', async () => {
+    const { clock, fake, source, now } = setUp();
+    fake.injectFault('429-two-hours', (p) => p.startsWith('/r/stocks/search'));
+    const summary = await collectEvent(EVENT, source, Store.open(':memory:'), { now }, { recheck: false });
+    expect(fake.pendingFaults).toBe(0);
+    expect(clock.slept).toBeLessThan(60_000); // not two hours of a cron job's night
+    expect(source.stats().rateLimited).toBe(1);
+    expect(summary.threadsFound).toBe(2);
+    expect(summary.skipped).toEqual([
+      {
+        source: '/r/stocks/search?q=openai',
+        record: '(request)',
+        reason: expect.stringMatching(/^Reddit rate limit: Reddit asks to wait 7200 s before the next request, more than the 60 s a run waits: GET \/r\/stocks\/search\?/),
+        kind: 'incomplete',
+      },
+    ]);
+  });
+
   it('fails the collection (a SourceError: exit 3) when every search stays rate limited, naming the rate limit', async () => {
     const { fake, source, now } = setUp();
     for (let i = 0; i < 200; i++) fake.injectFault('429', (p) => p.includes('/search'));
