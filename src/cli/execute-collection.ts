@@ -52,6 +52,8 @@ export async function executeCollection(
   const progress = createProgressReporter(ctx.stderr, { isTTY: ctx.isTTY, now: ctx.now, quiet: flags.quiet || flags.json });
   progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);
   const stamp = new Date(ctx.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15);
+  // done() also when the run is stopped or fails: under cron the last line printed may be seconds old, and the
+  // state it was in when it stopped is what the log should end with
   const result = await withStoreLock(store.path, () =>
     runEvent({
       event,
@@ -66,8 +68,7 @@ export async function executeCollection(
       collect: { concurrency: flags.concurrency, recheck: flags.recheck },
       stopAfterCollect: report === undefined,
     }),
-  );
-  progress.done();
+  ).finally(() => progress.done());
   for (const run of result.abandoned) {
     ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
   }

@@ -144,6 +144,7 @@ export async function collectEvent(
         unanswered.push(...(answer.unanswered ?? []));
         applyRecheckAnswer(store, answer, listed, ctx.now(), summary);
         for (const id of answer.statuses.keys()) confirmed.add(id);
+        ctx.progress?.({ kind: 'recheck', comments: summary.commentsRechecked, of: stale.length });
       };
       try {
         const failed = await source.checkStatus(stale, ctx, applyAnswer);

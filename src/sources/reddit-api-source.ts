@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { askInfoInBatches, INFO_BATCH } from './ask-info-in-batches.js';
 import { countSearchFailures } from './count-search-failures.js';
-import { collectThreadTree } from '../reddit/collect-thread-tree.js';
+import { collectThreadTree, type ThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
 import type { InfoListing, InvalidInfoThing } from '../reddit/reddit-schemas.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
@@ -93,7 +93,14 @@ export function createRedditApiSource(
 
     async fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread> {
       onContext(ctx);
-      const tree = await collectThreadTree(api, threadId, ctx.now());
+      const collected = (comments: number): void => ctx.progress?.({ kind: 'comments', threadId, comments });
+      let tree: ThreadTree;
+      try {
+        tree = await collectThreadTree(api, threadId, ctx.now(), collected);
+      } catch (error) {
+        collected(0); // nothing of a failed thread is stored: its comments leave the progress line again
+        throw error;
+      }
       ctx.progress?.({ kind: 'thread', threadId, comments: tree.collected });
       return { thread: tree.thread, comments: tree.comments, expected: tree.expected, collected: tree.collected, skipped: tree.skipped };
     },

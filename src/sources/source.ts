@@ -19,7 +19,15 @@ export type ProgressEvent =
    * them wholly), so the sum over a run never exceeds the run's own time.
    */
   | { kind: 'wait'; ms: number; reason: string; cause: 'rate-limit' | 'retry' }
-  | { kind: 'thread'; threadId: string; comments: number };
+  | { kind: 'thread'; threadId: string; comments: number }
+  /**
+   * Comments collected so far of a thread still being fetched (its running total, not an increment), so a thread
+   * whose morechildren phase takes minutes shows them coming in; its `thread` event replaces it, and 0 takes back
+   * a thread that failed (nothing of it was stored).
+   */
+  | { kind: 'comments'; threadId: string; comments: number }
+  /** The deletion re-check's progress: comments answered so far (as the run summary counts them), of those due. */
+  | { kind: 'recheck'; comments: number; of: number };
 
 export interface FoundThreads {
   /** Threads inside the event window, deduplicated by id. */

@@ -124,6 +124,30 @@ describe('reddit source: collecting', () => {
     for (const [cause, reason] of waits) expect(reason.startsWith('retrying ')).toBe(cause === 'retry');
   });
 
+  it("tells progress how far a big thread's morechildren phase and the deletion re-check have got, as they go", async () => {
+    const { clock, source, now } = setUp();
+    const store = Store.open(':memory:');
+    const events: ProgressEvent[] = [];
+    const progress = (e: ProgressEvent): void => void events.push(e);
+    await collectEvent(EVENT, source, store, { now, progress }, { concurrency: 1 });
+    const big = events.flatMap((e) => (e.kind === 'comments' && e.threadId === 'th2bbb' ? [e.comments] : []));
+    expect(big.length).toBeGreaterThan(2); // the first page, then each morechildren answer
+    expect(big).toEqual([...big].sort((a, b) => a - b));
+    expect(big[0]).toBeLessThan(1200);
+    const done = events.findIndex((e) => e.kind === 'thread' && e.threadId === 'th2bbb');
+    expect(events.findLastIndex((e) => e.kind === 'comments' && e.threadId === 'th2bbb')).toBeLessThan(done);
+    expect(big.at(-1)).toBe((events[done] as { comments: number }).comments);
+
+    await clock.sleep(2 * 86_400_000);
+    events.length = 0;
+    const summary = await collectEvent(EVENT, source, store, { now, progress }, { activeForSeconds: 0 });
+    const rechecks = events.flatMap((e) => (e.kind === 'recheck' ? [[e.comments, e.of]] : []));
+    const due = store.listLiveCommentIds(EVENT.id).length;
+    expect(rechecks).toHaveLength(Math.ceil(due / 100)); // one per answer, each after its request
+    expect(rechecks[0]).toEqual([100, due]);
+    expect(rechecks.at(-1)).toEqual([summary.commentsRechecked, due]);
+  });
+
   it('is incremental: a second run duplicates nothing and updates scores', async () => {
     const { fake, source, now } = setUp();
     const store = Store.open(':memory:');
