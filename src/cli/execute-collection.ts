@@ -56,6 +56,8 @@ export async function executeCollection(
   progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);
   const stamp = new Date(ctx.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15);
   const onHistoryRepaired = (repair: HistoryRepair): void => warnRepairedHistory(ctx, repair, `reactionlens ${kind}`);
+  // done() also when the run is stopped or fails: under cron the last line printed may be seconds old, and the
+  // state it was in when it stopped is what the log should end with
   const result = await withStoreLock(store.path, () => {
     if (report !== undefined) {
       // a damaged history.json is set aside and rebuilt now, and named before the collection, not after it
@@ -77,8 +79,7 @@ export async function executeCollection(
       stopAfterCollect: report === undefined,
       onHistoryRepaired,
     });
-  });
-  progress.done();
+  }).finally(() => progress.done());
   for (const run of result.abandoned) {
     ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
   }

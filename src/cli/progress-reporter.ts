@@ -15,13 +15,21 @@ export function createProgressReporter(
   write: (text: string) => void,
   options: { isTTY: boolean; now: () => number; intervalSeconds?: number; quiet?: boolean },
 ): ProgressReporter {
-  const state = { threads: 0, comments: 0, requests: 0, waits: 0, waitMs: 0, retries: 0, retryMs: 0 };
+  const state = { threads: 0, comments: 0, requests: 0, waits: 0, waitMs: 0, retries: 0, retryMs: 0, rechecked: 0, recheckOf: 0 };
+  // comments of threads still being fetched, by thread: shown beside the finished ones until their thread event
+  const inFlight = new Map<string, number>();
+  const comments = (): number => {
+    let n = state.comments;
+    for (const partial of inFlight.values()) n += partial;
+    return n;
+  };
   let lastLine = 0;
   let drawn = false;
   // retry backoffs (network errors, 5xx) are counted apart from rate-limit waits: they point at a different cause
   const render = (): string =>
-    `threads ${state.threads} · comments ${state.comments} · requests ${state.requests} · rate-limit waits ${state.waits} (${Math.round(state.waitMs / 1000)} s)` +
-    (state.retries > 0 ? ` · retries ${state.retries} (${Math.round(state.retryMs / 1000)} s)` : '');
+    `threads ${state.threads} · comments ${comments()} · requests ${state.requests} · rate-limit waits ${state.waits} (${Math.round(state.waitMs / 1000)} s)` +
+    (state.retries > 0 ? ` · retries ${state.retries} (${Math.round(state.retryMs / 1000)} s)` : '') +
+    (state.recheckOf > 0 ? ` · re-checked ${state.rechecked} of ${state.recheckOf}` : '');
   const flush = (force: boolean): void => {
     if (options.quiet) return;
     if (options.isTTY) {
@@ -44,7 +52,14 @@ export function createProgressReporter(
       } else if (event.kind === 'wait') {
         state.waits++;
         state.waitMs += event.ms;
+      } else if (event.kind === 'comments') {
+        if (event.comments > 0) inFlight.set(event.threadId, event.comments);
+        else inFlight.delete(event.threadId);
+      } else if (event.kind === 'recheck') {
+        state.rechecked = event.comments;
+        state.recheckOf = event.of;
       } else {
+        inFlight.delete(event.threadId);
         state.threads++;
         state.comments += event.comments;
       }

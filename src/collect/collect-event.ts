@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
-import type { CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
+import type { CheckedStatuses, CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
 import { countUnconfirmed } from '../report/count-unconfirmed.js';
 import { formatUtcDateTime } from '../report/format-values.js';
@@ -126,6 +126,8 @@ export async function collectEvent(
   }
 
   const confirmed = new Set(fetchedIds); // a refetched comment's state is tonight's: live copies confirm, gone ones are purged
+  // the unconfirmed list as stored right now: the re-check takes the comments it confirms off it as it goes
+  const listed = new Map(unconfirmedBefore);
   let unconfirmed: string[] = [];
   if (options.recheck !== false && source.checkStatus !== undefined) {
     const checkedBefore = ctx.now() - (options.recheckAfterSeconds ?? 20 * 3600);
@@ -133,29 +135,24 @@ export async function collectEvent(
     if (stale.length > 0) {
       // whatever the re-check does not answer usably (an unreadable item, a failed batch, a failed re-check) stays unconfirmed
       unconfirmed = stale;
+      const answerSkipped: SkipRecord[] = [];
+      const unanswered: string[] = [];
+      // Each answer is stored as it comes back, so a stopped re-check (Ctrl-C, a crash) keeps what was answered:
+      // deleted comments purged, edits and status_checked_at saved; the next run asks only about the rest.
+      const applyAnswer = (answer: CheckedStatuses): void => {
+        answerSkipped.push(...answer.skipped);
+        unanswered.push(...(answer.unanswered ?? []));
+        applyRecheckAnswer(store, answer, listed, ctx.now(), summary);
+        for (const id of answer.statuses.keys()) confirmed.add(id);
+        ctx.progress?.({ kind: 'recheck', comments: summary.commentsRechecked, of: stale.length });
+      };
       try {
-        const { statuses, texts, skipped, unanswered = [] } = await source.checkStatus(stale, ctx);
-        const gone: Array<{ id: string; status: 'deleted' | 'removed' }> = [];
-        const live: string[] = [];
-        const edits: Array<{ id: string } & CheckedText> = [];
-        for (const [id, status] of statuses) {
-          confirmed.add(id);
-          if (status === 'live') {
-            live.push(id);
-            const text = texts?.get(id);
-            if (text !== undefined) edits.push({ id, ...text });
-          } else gone.push({ id, status });
-        }
+        const failed = await source.checkStatus(stale, ctx, applyAnswer);
         unconfirmed = stale.filter((id) => !confirmed.has(id));
         const isNews = unconfirmed.some((id) => !unconfirmedBefore.has(id));
-        summary.skipped.push(...toRecheckSkipRecords(skipped, unanswered.filter((id) => !confirmed.has(id)), isNews));
-        summary.commentsPurged += store.purgeComments(gone, ctx.now());
-        // An edit seen by the re-check replaces the stored text before the comment is marked checked: a comment
-        // must never be "confirmed today" with words its author has since withdrawn.
-        summary.commentsUpdated += store.applyCheckedTexts(edits);
-        store.markStatusChecked(live, ctx.now());
-        summary.commentsRechecked = statuses.size;
+        summary.skipped.push(...toRecheckSkipRecords([...answerSkipped, ...failed], unanswered.filter((id) => !confirmed.has(id)), isNews));
       } catch (error) {
+        unconfirmed = stale.filter((id) => !confirmed.has(id));
         summary.skipped.push(toSkipRecord(error, 'deletion re-check'));
       }
     }
@@ -166,8 +163,44 @@ export async function collectEvent(
   // from quotes are still there, and the summary must say what the report will
   summary.commentsUnconfirmed = countUnconfirmed(store.listLiveCommentIds(event.id).map((id) => ({ id, status: 'live' as const })), unconfirmedAfter);
   summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
-  if (!sameKeys(unconfirmedBefore, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
+  if (!sameKeys(listed, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
   return summary;
+}
+
+/**
+ * Stores one re-check answer in one transaction: gone comments purged, edits applied, live ones marked checked now,
+ * and every comment it answered taken off the unconfirmed list (`listed`, kept equal to the stored list). One
+ * transaction, because a comment marked checked must be off the list too: the list's remedy (see
+ * unconfirmed-comments.ts) relies on a listed comment never having its status_checked_at refreshed.
+ */
+function applyRecheckAnswer(store: Store, answer: CheckedStatuses, listed: Map<string, number>, now: number, summary: CollectSummary): void {
+  const gone: Array<{ id: string; status: 'deleted' | 'removed' }> = [];
+  const live: string[] = [];
+  const edits: Array<{ id: string } & CheckedText> = [];
+  for (const [id, status] of answer.statuses) {
+    if (status === 'live') {
+      live.push(id);
+      const text = answer.texts?.get(id);
+      if (text !== undefined) edits.push({ id, ...text });
+    } else gone.push({ id, status });
+  }
+  const delisted = [...answer.statuses.keys()].filter((id) => listed.has(id));
+  const stillListed = new Map([...listed].filter(([id]) => !delisted.includes(id)));
+  // the store's own writes are transactions too; better-sqlite3 nests them as savepoints of this one
+  const counts = store.db.transaction(() => {
+    const purged = store.purgeComments(gone, now);
+    // An edit seen by the re-check replaces the stored text before the comment is marked checked: a comment
+    // must never be "confirmed today" with words its author has since withdrawn.
+    const updated = store.applyCheckedTexts(edits);
+    store.markStatusChecked(live, now);
+    if (delisted.length > 0) saveUnconfirmedComments(store, stillListed, now);
+    return { purged, updated };
+  })();
+  // only once committed: a failed transaction leaves the list and the counts as they were
+  for (const id of delisted) listed.delete(id);
+  summary.commentsPurged += counts.purged;
+  summary.commentsUpdated += counts.updated;
+  summary.commentsRechecked += answer.statuses.size;
 }
 
 /**

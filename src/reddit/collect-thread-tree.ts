@@ -23,7 +23,13 @@ export interface ThreadTree {
  * continue-this-thread stub. The tree is rebuilt from parent_id, so answers may
  * arrive in any order; a comment seen twice is kept once.
  */
-export async function collectThreadTree(api: RedditApi, threadId: string, fetchedAt: number): Promise<ThreadTree> {
+export async function collectThreadTree(
+  api: RedditApi,
+  threadId: string,
+  fetchedAt: number,
+  /** Told the comments held so far after each page or morechildren answer: a big thread's drain can take minutes. */
+  onCollected: (comments: number) => void = () => {},
+): Promise<ThreadTree> {
   const [head, listing] = await api.comments(threadId);
   const submission = head.data.children[0];
   if (submission === undefined) {
@@ -97,6 +103,7 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
   };
 
   visit(listing.data.children);
+  onCollected(byId.size);
 
   const pendingCount = (): number => {
     // Drop ids answered meanwhile (a continue page may have delivered them) from the head.
@@ -121,6 +128,7 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
       requests.moreChildren++;
       const answer = await api.moreChildren(threadId, batch);
       visit(orderParentsFirst(answer.json.data.things));
+      onCollected(byId.size);
       continue;
     }
     const parent = continueParents[continueHead++]!;
@@ -128,6 +136,7 @@ export async function collectThreadTree(api: RedditApi, threadId: string, fetche
     const [, page] = await api.comments(threadId, parent);
     // The page starts at the parent comment itself; its replies are what we lacked.
     visit(page.data.children);
+    onCollected(byId.size);
   }
 
   const comments = [...byId.values()];

@@ -7,7 +7,7 @@ import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
 import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
-import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
+import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, parseRetryAfter, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
 import type { ApiStats, RedditApi, SearchParams } from './reddit-api.js';
 import type { RedditCredentials } from './reddit-credentials.js';
 import {
@@ -204,6 +204,15 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
           // Reddit is out of reach for now, not refusing this request: like the archive's over-long 429, it counts as no
           // answer (a search, a thread or a re-check batch the source could not supply), never as a refusal
           throw new RateLimitError(`Reddit rate limit: status code 429 on all ${rateLimited + 1} attempts, with a wait before each retry: ${what}`);
+        }
+        // A cron run must not sleep for hours on one header: as with the archive, a Retry-After past the longest wait a
+        // run gives one request (the backoff ceiling) is Reddit out of reach for now. The window reset (x-ratelimit-reset)
+        // is not bounded here: it is Reddit's own window, at most its 10 minutes, which pacing waits for anyway.
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock.now());
+        if (retryAfter !== undefined && retryAfter > retry.maxDelayMs) {
+          throw new RateLimitError(
+            `Reddit rate limit: Reddit asks to wait ${Math.ceil(retryAfter / 1000)} s before the next request, more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits: ${what}`,
+          );
         }
         rateLimited++;
         const ms = delayAfterRateLimited((name) => response.headers.get(name), clock.now(), options.pacing);

@@ -8,7 +8,7 @@ export interface RetryOptions {
   retries: number;
   /** First backoff, doubled each retry. Default 1000 ms. */
   baseDelayMs: number;
-  /** Backoff ceiling. Default 60 000 ms. */
+  /** Backoff ceiling, and the longest Retry-After waited out (a longer one is a RateLimitError). Default 60 000 ms. */
   maxDelayMs: number;
   /** Per-request timeout (connect to end of body). Default 30 000 ms. */
   timeoutMs: number;

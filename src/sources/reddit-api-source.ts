@@ -2,9 +2,9 @@ import pLimit from 'p-limit';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { askInfoInBatches, INFO_BATCH } from './ask-info-in-batches.js';
 import { countSearchFailures } from './count-search-failures.js';
-import { collectThreadTree } from '../reddit/collect-thread-tree.js';
+import { collectThreadTree, type ThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
-import type { InvalidInfoThing } from '../reddit/reddit-schemas.js';
+import type { InfoListing, InvalidInfoThing } from '../reddit/reddit-schemas.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
 import type { ContentStatus, EventConfig, SkipRecord, Thread } from '../types.js';
 import type { CheckedStatuses, CheckedText, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
@@ -93,42 +93,25 @@ export function createRedditApiSource(
 
     async fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread> {
       onContext(ctx);
-      const tree = await collectThreadTree(api, threadId, ctx.now());
+      const collected = (comments: number): void => ctx.progress?.({ kind: 'comments', threadId, comments });
+      let tree: ThreadTree;
+      try {
+        tree = await collectThreadTree(api, threadId, ctx.now(), collected);
+      } catch (error) {
+        collected(0); // nothing of a failed thread is stored: its comments leave the progress line again
+        throw error;
+      }
       ctx.progress?.({ kind: 'thread', threadId, comments: tree.collected });
       return { thread: tree.thread, comments: tree.comments, expected: tree.expected, collected: tree.collected, skipped: tree.skipped };
     },
 
-    async checkStatus(commentIds: string[], ctx: SourceContext): Promise<CheckedStatuses> {
+    async checkStatus(commentIds: string[], ctx: SourceContext, onAnswer: (answer: CheckedStatuses) => void): Promise<SkipRecord[]> {
       onContext(ctx);
-      const statuses = new Map<string, ContentStatus>();
-      const texts = new Map<string, CheckedText>();
-      const unanswered: string[] = [];
-      const skipped = await askInfoInBatches(api, commentIds, { prefix: 't1', name: 'deletion re-check', noun: 'comments' }, ctx, (listing, batch) => {
-        const invalid: SkipRecord[] = [];
-        const answered = new Set<string>();
-        for (const child of listing.data.children) {
-          if (child.kind === 't1') {
-            answered.add(child.data.id);
-            const status = statusFromBody(child.data.body, child.data.author);
-            statuses.set(child.data.id, status);
-            if (status === 'live') texts.set(child.data.id, { body: child.data.body, editedUtc: typeof child.data.edited === 'number' ? child.data.edited : null });
-          } else if (child.kind === 'invalid') {
-            if (child.id !== null) answered.add(child.id);
-            invalid.push(skipInvalidInfo(child, '/api/info (deletion re-check)', 'comment'));
-            // An unreadable answer never confirms a comment live: it stays out of the map (unknown), so its
-            // status_checked_at is not refreshed and the next run asks again. Only when its body still reads as
-            // Reddit's "[deleted]"/"[removed]" is it taken as gone and purged: purging needs nothing else from
-            // the answer, and erring that way can never let deleted text be quoted.
-            if (child.id !== null && child.body !== null && batch.includes(child.id)) {
-              const status = statusFromBody(child.body, child.author);
-              if (status !== 'live') statuses.set(child.id, status);
-            }
-          }
-        }
-        unanswered.push(...batch.filter((id) => !answered.has(id)));
-        return invalid;
+      // each answer goes to onAnswer as it arrives (its skip records with it), so only unanswered batches come back here
+      return askInfoInBatches(api, commentIds, { prefix: 't1', name: 'deletion re-check', noun: 'comments' }, ctx, (listing, batch) => {
+        onAnswer(readStatusAnswer(listing, batch));
+        return [];
       });
-      return { statuses, texts, skipped, unanswered };
     },
 
     async checkThreads(threadIds: string[], ctx: SourceContext): Promise<Pick<CheckedStatuses, 'statuses' | 'skipped'>> {
@@ -178,6 +161,34 @@ async function searchWindow(
     if (seen >= LISTING_CAP) return { threads, capped: true };
     after = next;
   }
+}
+
+/** One /api/info answer of the deletion re-check as statuses, current texts, unreadable entries and ids left out. */
+function readStatusAnswer(listing: InfoListing, batch: readonly string[]): CheckedStatuses {
+  const statuses = new Map<string, ContentStatus>();
+  const texts = new Map<string, CheckedText>();
+  const skipped: SkipRecord[] = [];
+  const answered = new Set<string>();
+  for (const child of listing.data.children) {
+    if (child.kind === 't1') {
+      answered.add(child.data.id);
+      const status = statusFromBody(child.data.body, child.data.author);
+      statuses.set(child.data.id, status);
+      if (status === 'live') texts.set(child.data.id, { body: child.data.body, editedUtc: typeof child.data.edited === 'number' ? child.data.edited : null });
+    } else if (child.kind === 'invalid') {
+      if (child.id !== null) answered.add(child.id);
+      skipped.push(skipInvalidInfo(child, '/api/info (deletion re-check)', 'comment'));
+      // An unreadable answer never confirms a comment live: it stays out of the map (unknown), so its
+      // status_checked_at is not refreshed and the next run asks again. Only when its body still reads as
+      // Reddit's "[deleted]"/"[removed]" is it taken as gone and purged: purging needs nothing else from
+      // the answer, and erring that way can never let deleted text be quoted.
+      if (child.id !== null && child.body !== null && batch.includes(child.id)) {
+        const status = statusFromBody(child.body, child.author);
+        if (status !== 'live') statuses.set(child.id, status);
+      }
+    }
+  }
+  return { statuses, texts, skipped, unanswered: batch.filter((id) => !answered.has(id)) };
 }
 
 /** A skip record for one unreadable /api/info entry, naming the request, the item and the field. */

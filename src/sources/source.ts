@@ -19,7 +19,15 @@ export type ProgressEvent =
    * them wholly), so the sum over a run never exceeds the run's own time.
    */
   | { kind: 'wait'; ms: number; reason: string; cause: 'rate-limit' | 'retry' }
-  | { kind: 'thread'; threadId: string; comments: number };
+  | { kind: 'thread'; threadId: string; comments: number }
+  /**
+   * Comments collected so far of a thread still being fetched (its running total, not an increment), so a thread
+   * whose morechildren phase takes minutes shows them coming in; its `thread` event replaces it, and 0 takes back
+   * a thread that failed (nothing of it was stored).
+   */
+  | { kind: 'comments'; threadId: string; comments: number }
+  /** The deletion re-check's progress: comments answered so far (as the run summary counts them), of those due. */
+  | { kind: 'recheck'; comments: number; of: number };
 
 export interface FoundThreads {
   /** Threads inside the event window, deduplicated by id. */
@@ -40,6 +48,7 @@ export interface CheckedText {
   editedUtc: number | null;
 }
 
+/** One answered re-check request (or, for threads, the whole re-check). */
 export interface CheckedStatuses {
   /** Status by comment id; an id missing here is unknown (neither purged nor confirmed live). */
   statuses: Map<string, ContentStatus>;
@@ -65,8 +74,13 @@ export interface Source {
   readonly name: string;
   findThreads(event: EventConfig, ctx: SourceContext): Promise<FoundThreads>;
   fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread>;
-  /** Re-check stored items; ids are comment ids (no prefix). Missing from the map = unknown. */
-  checkStatus?(commentIds: string[], ctx: SourceContext): Promise<CheckedStatuses>;
+  /**
+   * Re-check stored comments (ids without prefix) for deletion, removal and edits. Each answered request is handed to
+   * `onAnswer` as it comes back, before the next is asked, so the caller stores it at once: a re-check stopped half way
+   * (Ctrl-C, a crash) keeps what was answered, and the next run asks only about the rest. An id missing from every
+   * answer's map is unknown. Resolves to the skip records of the requests that got no answer (their ids stay unknown).
+   */
+  checkStatus?(commentIds: string[], ctx: SourceContext, onAnswer: (answer: CheckedStatuses) => void): Promise<SkipRecord[]>;
   /**
    * Re-check stored threads (ids without prefix) for deletion/removal: threads that no longer show up in a search
    * would otherwise stay live in the store for ever. Missing from the map = unknown (left as stored).

@@ -95,7 +95,7 @@ export function generateSyntheticThread(options: SyntheticThreadOptions): Synthe
 
 // ---- the fake server --------------------------------------------------------
 
-export type Fault = '500' | '502' | '503' | '429' | '401' | 'truncated' | 'html' | 'timeout' | 'reset';
+export type Fault = '500' | '502' | '503' | '429' | '429-two-hours' | '401' | 'truncated' | 'html' | 'timeout' | 'reset';
 
 export interface FakeRedditOptions {
   threads: SyntheticThread[];
@@ -310,6 +310,10 @@ export class FakeReddit {
       case '429':
         this.stats.rateLimited++;
         return { status: 429, body: '{"error":429}', headers: { 'retry-after': '3', 'x-ratelimit-remaining': '0.0', 'x-ratelimit-used': '1000.0', 'x-ratelimit-reset': '3' } };
+      case '429-two-hours':
+        // as a proxy or an overloaded edge answers: a long Retry-After and no rate-limit headers
+        this.stats.rateLimited++;
+        return { status: 429, body: '{"error":429}', headers: { 'retry-after': '7200' } };
       case '401':
         this.revokeTokens();
         return undefined; // the request itself now meets a revoked token

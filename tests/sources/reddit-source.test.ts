@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CredentialsError, RateLimitError, RefusedRequestError, SchemaError, SourceError, StoreError } from '../../src/errors/errors.js';
 import { isNoAnswer } from '../../src/sources/count-search-failures.js';
-import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
+import { readUnconfirmedComments, saveUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
 import type { RedditApi } from '../../src/reddit/reddit-api.js';
 import { infoListingSchema, searchListingSchema } from '../../src/reddit/reddit-schemas.js';
@@ -122,6 +122,30 @@ describe('reddit source: collecting', () => {
     expect(waits).toContainEqual(['retry', expect.stringMatching(/^retrying \/r\/technology\/search after: .*503/)]);
     expect(waits).toContainEqual(['rate-limit', '429 from Reddit on /r/stocks/search']);
     for (const [cause, reason] of waits) expect(reason.startsWith('retrying ')).toBe(cause === 'retry');
+  });
+
+  it("tells progress how far a big thread's morechildren phase and the deletion re-check have got, as they go", async () => {
+    const { clock, source, now } = setUp();
+    const store = Store.open(':memory:');
+    const events: ProgressEvent[] = [];
+    const progress = (e: ProgressEvent): void => void events.push(e);
+    await collectEvent(EVENT, source, store, { now, progress }, { concurrency: 1 });
+    const big = events.flatMap((e) => (e.kind === 'comments' && e.threadId === 'th2bbb' ? [e.comments] : []));
+    expect(big.length).toBeGreaterThan(2); // the first page, then each morechildren answer
+    expect(big).toEqual([...big].sort((a, b) => a - b));
+    expect(big[0]).toBeLessThan(1200);
+    const done = events.findIndex((e) => e.kind === 'thread' && e.threadId === 'th2bbb');
+    expect(events.findLastIndex((e) => e.kind === 'comments' && e.threadId === 'th2bbb')).toBeLessThan(done);
+    expect(big.at(-1)).toBe((events[done] as { comments: number }).comments);
+
+    await clock.sleep(2 * 86_400_000);
+    events.length = 0;
+    const summary = await collectEvent(EVENT, source, store, { now, progress }, { activeForSeconds: 0 });
+    const rechecks = events.flatMap((e) => (e.kind === 'recheck' ? [[e.comments, e.of]] : []));
+    const due = store.listLiveCommentIds(EVENT.id).length;
+    expect(rechecks).toHaveLength(Math.ceil(due / 100)); // one per answer, each after its request
+    expect(rechecks[0]).toEqual([100, due]);
+    expect(rechecks.at(-1)).toEqual([summary.commentsRechecked, due]);
   });
 
   it('is incremental: a second run duplicates nothing and updates scores', async () => {
@@ -581,6 +605,48 @@ describe('reddit source: a deletion re-check batch that fails past its retries',
   });
 });
 
+describe('reddit source: a deletion re-check stopped half way (Ctrl-C)', () => {
+  it('keeps the answers that came back (purges, edits, checked times, the unconfirmed list) and the next run asks only about the rest', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const collectedAt = now();
+    await clock.sleep(2 * 86_400_000); // two nights later: every comment is due for a re-check
+    // the re-check asks in id order, 100 per request; the run is stopped as the fourth request goes out
+    const ids = store.listLiveCommentIds(EVENT.id);
+    const batches = Math.ceil(ids.length / 100);
+    const answered = ids.slice(0, 300);
+    const [goneEarly, goneLater] = [ids[50]!, ids[1500]!];
+    fake.edits.set(goneEarly, 'deleted');
+    fake.edits.set(goneLater, 'removed');
+    fake.infoPatches.set(ids[120]!, { body: 'EDIT: I take it back.', edited: now() - 60 });
+    const onList = ids[210]!; // not confirmed by an earlier re-check; tonight's answer confirms it
+    saveUnconfirmedComments(store, new Map([[onList, collectedAt]]), collectedAt);
+
+    const stop = new AbortController();
+    let infoRequests = 0;
+    const progress = (e: ProgressEvent) => {
+      if (e.kind === 'request' && e.path === '/api/info' && ++infoRequests === 4) stop.abort(new Error('SIGINT'));
+    };
+    const infoBefore = fake.stats.info;
+    await expect(collectEvent(EVENT, source, store, { now, progress, signal: stop.signal }, { activeForSeconds: 0 })).rejects.toThrow('SIGINT');
+    expect(fake.stats.info - infoBefore).toBe(3);
+    const checkedAt = now();
+    expect(store.getComment(goneEarly)).toMatchObject({ status: 'deleted', body: '', author: null });
+    expect(store.getComment(ids[120]!)).toMatchObject({ status: 'live', body: 'EDIT: I take it back.', statusCheckedAt: checkedAt });
+    expect(store.listLiveCommentIds(EVENT.id, checkedAt - 1)).toEqual(ids.slice(300)); // only the unanswered are still due
+    expect(readUnconfirmedComments(store).has(onList)).toBe(false);
+    expect(store.getComment(goneLater)).toMatchObject({ status: 'live', statusCheckedAt: collectedAt });
+
+    const resumed = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    expect(fake.stats.info - infoBefore).toBe(3 + (batches - 3));
+    expect(resumed.commentsRechecked).toBe(ids.length - answered.length);
+    expect(resumed.commentsPurged).toBe(1);
+    expect(store.getComment(goneLater)).toMatchObject({ status: 'removed', body: '', author: null });
+    expect(resumed.skipped).toEqual([]);
+  });
+});
+
 describe('reddit source: faults leave the store exactly as an unfaulted run', () => {
   let baseline: string[] | undefined;
   const getBaseline = async (): Promise<string[]> => {
@@ -671,6 +737,24 @@ describe('reddit source: rate limited past the retries', () => {
         source: '/r/stocks/search?q=openai',
         record: '(request)',
         reason: expect.stringMatching(/^Reddit rate limit: status code 429 on all 6 attempts, with a wait before each retry: GET \/r\/stocks\/search\?/),
+        kind: 'incomplete',
+      },
+    ]);
+  });
+
+  it('a Retry-After longer than a run waits (60 s) is not waited out: that search is skipped as the rate limit at once', async () => {
+    const { clock, fake, source, now } = setUp();
+    fake.injectFault('429-two-hours', (p) => p.startsWith('/r/stocks/search'));
+    const summary = await collectEvent(EVENT, source, Store.open(':memory:'), { now }, { recheck: false });
+    expect(fake.pendingFaults).toBe(0);
+    expect(clock.slept).toBeLessThan(60_000); // not two hours of a cron job's night
+    expect(source.stats().rateLimited).toBe(1);
+    expect(summary.threadsFound).toBe(2);
+    expect(summary.skipped).toEqual([
+      {
+        source: '/r/stocks/search?q=openai',
+        record: '(request)',
+        reason: expect.stringMatching(/^Reddit rate limit: Reddit asks to wait 7200 s before the next request, more than the 60 s a run waits: GET \/r\/stocks\/search\?/),
         kind: 'incomplete',
       },
     ]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SchemaError, SourceError } from '../../src/errors/errors.js';
-import type { Source, SourceContext } from '../../src/sources/source.js';
+import type { CheckedStatuses, Source, SourceContext } from '../../src/sources/source.js';
 import type { EventConfig } from '../../src/types.js';
 
 // The behaviour every Source adapter promises (live Reddit, archive, fixtures).
@@ -94,17 +94,30 @@ export function describeSourceContract(name: string, makeSource: () => ContractS
     );
 
     it(
-      're-checks statuses only for the ids asked, when it can',
+      're-checks statuses only for the ids asked, when it can, handing over each answer before it resolves',
       withSetup(async ({ source, event }, ctx) => {
         if (source.checkStatus === undefined) return;
         const found = await source.findThreads(event, ctx);
         const fetched = await source.fetchThread(found.threads[0]!.id, ctx);
         const ids = fetched.comments.slice(0, 150).map((c) => c.id);
-        const { statuses } = await source.checkStatus(ids, ctx);
+        const answers: CheckedStatuses[] = [];
+        let resolved = false;
+        const failed = await source.checkStatus(ids, ctx, (answer) => {
+          // the caller stores each answer as it comes: one handed over after the promise settled would be lost
+          expect(resolved).toBe(false);
+          answers.push(answer);
+        });
+        resolved = true;
+        expect(Array.isArray(failed)).toBe(true);
+        expect(answers.length).toBeGreaterThan(0);
         const asked = new Set(ids);
-        for (const [id, status] of statuses) {
-          expect(asked.has(id)).toBe(true);
-          expect(['live', 'deleted', 'removed']).toContain(status);
+        for (const answer of answers) {
+          expect(Array.isArray(answer.skipped)).toBe(true);
+          for (const [id, status] of answer.statuses) {
+            expect(asked.has(id)).toBe(true);
+            expect(['live', 'deleted', 'removed']).toContain(status);
+          }
+          for (const id of answer.texts?.keys() ?? []) expect(answer.statuses.get(id)).toBe('live');
         }
       }),
     );
