@@ -52,14 +52,15 @@ export async function executeCollection(
   const progress = createProgressReporter(ctx.stderr, { isTTY: ctx.isTTY, now: ctx.now, quiet: flags.quiet || flags.json });
   progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);
   const stamp = new Date(ctx.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15);
-  const result = await withStoreLock(store.path, () =>
+  const runId = `${event.id}-${kind}-${stamp}-${randomUUID().slice(0, 8)}`;
+  const result = await withStoreLock(store, ctx, `run ${runId}`, () =>
     runEvent({
       event,
       source,
       store,
       tagger: loadTagger,
       ctx: { now: ctx.now, progress: progress.onEvent, ...(ctx.signal === undefined ? {} : { signal: ctx.signal }) },
-      runId: `${event.id}-${kind}-${stamp}-${randomUUID().slice(0, 8)}`,
+      runId,
       reportsDir: report?.reportsDir ?? '',
       formats: report?.formats ?? [],
       withAuthors: report?.withAuthors ?? false,
@@ -68,9 +69,6 @@ export async function executeCollection(
     }),
   );
   progress.done();
-  for (const run of result.abandoned) {
-    ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
-  }
   warnUnreadableRuns(ctx, store.path, result.unreadableRuns);
   summariseRun(ctx, result.run);
   return result;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
-import { withStoreLock } from '../cli/with-store-lock.js';
+import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { loadEvent } from '../events/load-events.js';
 import { formatCount, formatImportProgress } from '../import/format-import-progress.js';
 import { importDumps } from '../import/import-dumps.js';
@@ -45,7 +45,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       const store = ctx.openStore(flags.db);
       const progress = createImportProgress(ctx, flags.quiet || flags.json);
       const startedAt = ctx.now();
-      const summary = await withStoreLock(store.path, async () => {
+      const summary = await withStoreLock(store, ctx, describeLockTaker('import', ctx.now()), async () => {
         let result: ImportSummary;
         try {
           result = await importDumps(paths, {

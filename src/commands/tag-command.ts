@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
-import { withStoreLock } from '../cli/with-store-lock.js';
+import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { ConfigError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { loadEvent } from '../events/load-events.js';
@@ -42,7 +42,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         // tagging needs stored comments: a wrong --db is refused rather than made into an empty store ("tagged 0")
         const store = ctx.openStore(flags.db, { mustExist: true });
         const tagger = loadTagger();
-        const summary = await withStoreLock(store.path, async () => tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal }));
+        const summary = await withStoreLock(store, ctx, describeLockTaker('tag', ctx.now()), async () => tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal }));
         const result = { event: event.id, tagger: tagger.version, tagged: summary.tagged, cached: summary.cached };
         if (flags.json) ctx.stdout(`${JSON.stringify(result)}\n`);
         else ctx.stderr(`tagged ${summary.tagged} comments of ${event.id} with ${tagger.version} (${summary.cached} already tagged)\n`);

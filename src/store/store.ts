@@ -387,7 +387,7 @@ export class Store {
 
   /**
    * Marks every run that never finished (no finish time: `running`, or from a reactionlens before that status, `ok`)
-   * as `abandoned`, saying which run found it. Only for a caller holding the store's lock: then no other run is in
+   * as `abandoned`, saying what found it (`foundBy`: "run <id>", "reactionlens report at <time>"). Only for a caller holding the store's lock: then no other run is in
    * flight, so an unfinished one is a run whose process was killed or crashed. Returns the runs marked, and one
    * StoreError per unfinished run whose stored record cannot be read: that row is left as it is (rewriting it would
    * lose what it holds), for the caller to report.
@@ -399,7 +399,7 @@ export class Store {
       const abandoned = runs.map((run): RunRecord => ({
         ...run,
         status: 'abandoned',
-        errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by run ${foundBy}`],
+        errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by ${foundBy}`],
       }));
       for (const run of abandoned) this.saveRun(run);
       return { abandoned, unreadable };
