@@ -79,7 +79,7 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
     .option(...dbOption)
     .action((raw: unknown) => {
       const flags = parseOptions('labels export', exportFlags, raw);
-      const store = ctx.openStore(flags.db, { mustExist: true });
+      const store = ctx.openStore(flags.db, { readonly: true });
       const lines: string[] = [];
       try {
         const tagger = loadTagger();
