@@ -30,6 +30,13 @@ export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cw
   now?: () => number;
   /** True once the reader of stdout has gone (`… | head`): the stop that follows is not an interruption. */
   outputClosed?: () => boolean;
+  /**
+   * Resolves once everything written to stdout and stderr has been written or has failed, so `stdoutFailure` is final.
+   * Absent: writes complete at once (in-process callers).
+   */
+  outputSettled?: () => Promise<void>;
+  /** Why stdout could not be written (disk full, a read-only file; not a reader gone away), or null. */
+  stdoutFailure?: () => Error | null;
 };
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in-process. */
@@ -63,16 +70,29 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     },
   };
   const program = createProgram(ctx);
+  let failure: { error: unknown } | null = null;
   try {
     // a malformed .env is a config error (exit 2) like a bad flag, reported below
     if (io.loadDotEnv === true) loadDotEnv(io.cwd, io.env);
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    // an SQLite failure (locked, read-only, corrupted) is the store's, named by its path, not a bug
-    return reportError(toStoreError(error, openStores.at(-1)?.path), io);
+    failure = { error };
   } finally {
     for (const store of openStores) store.close();
   }
+  // the last lines' writes may still fail (a full disk answers a few ticks later): their fate decides the code too
+  await io.outputSettled?.();
+  const lostOutput = io.stdoutFailure?.() ?? null;
+  if (lostOutput !== null) {
+    // the data the command produced is lost: a file error (exit 3) like a report that cannot be written, told on
+    // stderr if stderr still takes it. A command stopped because of it (tag on a long input) was not interrupted.
+    const stopped = failure !== null && isAbortError(failure.error);
+    if (failure !== null && !stopped) reportError(toStoreError(failure.error, openStores.at(-1)?.path), io);
+    io.stderr(`reactionlens: file error: cannot write the output to stdout: ${describeWriteError(lostOutput)}\n`);
+    return EXIT.source;
+  }
+  // an SQLite failure (locked, read-only, corrupted) is the store's, named by its path, not a bug
+  if (failure !== null) return reportError(toStoreError(failure.error, openStores.at(-1)?.path), io);
   if (io.outputClosed?.() === true) return EXIT.ok;
   if (invalid !== null) {
     io.stderr(`reactionlens: some input was invalid and skipped: ${invalid}\n`);
@@ -83,6 +103,13 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     return EXIT.partial;
   }
   return EXIT.ok;
+}
+
+/** Node's "ENOSPC: no space left on device, write" as "no space left on device (ENOSPC)". */
+function describeWriteError(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words = /^[A-Z]+: ([^,]+)/.exec(error.message)?.[1] ?? error.message;
+  return code === undefined ? words : `${words} (${code})`;
 }
 
 function reportError(error: unknown, io: CliIO): number {
@@ -149,14 +176,19 @@ if (isMain()) {
   process.on('SIGTERM', stop);
   // the reader of stdout went away (`reactionlens tag big.jsonl | head`): stop the work as Ctrl-C would
   let outputClosed = false;
+  // stdout cannot be written otherwise (disk full, read-only file): the output is lost, so the work stops as well,
+  // and runCli makes it a file error (exit 3). Never thrown: an uncaught error would be a stack trace and exit 1.
+  let stdoutFailure: Error | null = null;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    outputClosed = true;
+    if (e.code !== 'EPIPE') stdoutFailure ??= e;
+    else outputClosed = true;
     controller.abort();
   });
-  // with 2>&1 into a pipe whose reader went away, stderr breaks too: nothing is left to tell, so stop quietly as above
+  // with 2>&1 into a pipe whose reader went away, stderr breaks too: nothing is left to tell, so stop quietly as above.
+  // Any other stderr failure (the log's disk is full) is ignored: logs are best effort, and a night's run must still
+  // collect, report, record its outcome and release its lock (the stream takes no more text after its failure).
   process.stderr.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
+    if (e.code !== 'EPIPE') return;
     outputClosed = true;
     controller.abort();
   });
@@ -165,8 +197,10 @@ if (isMain()) {
   const code = await runCli(process.argv.slice(2), {
     signal: controller.signal,
     outputClosed: () => outputClosed,
+    outputSettled: output.settled,
+    stdoutFailure: () => stdoutFailure,
     stdout: (t) => {
-      if (!outputClosed) output.stdout(t);
+      if (!outputClosed && stdoutFailure === null) output.stdout(t);
     },
     // a slow reader of stdout (a pipe) makes `tag` wait instead of queueing its results in memory
     waitForStdout: output.waitForStdout,

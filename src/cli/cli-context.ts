@@ -26,7 +26,8 @@ export interface CliContext {
   markInvalidInput: (reason: string) => void;
   /**
    * Open the store at --db, $REACTIONLENS_DB or the default data/reactionlens.db (relative to cwd).
-   * `mustExist` (commands that only read it): a path with no store is an error, not a new empty store.
+   * `mustExist`: a path with no store is an error, not a new empty store. `readonly` (commands that only read it):
+   * opened read-only, never switched to WAL or migrated (implies `mustExist`).
    */
-  openStore: (dbOption?: string, options?: { mustExist?: boolean }) => Store;
+  openStore: (dbOption?: string, options?: { mustExist?: boolean; readonly?: boolean }) => Store;
 }

@@ -10,6 +10,12 @@ export interface OrderedOutput {
    * or when `signal` aborts: a producer awaits it between chunks instead of queueing output in memory without limit.
    */
   waitForStdout: (signal?: AbortSignal) => Promise<void>;
+  /**
+   * Resolves once everything given has been written or dropped (a stream that failed takes nothing more), and the
+   * error events of those writes have been emitted: the process decides its exit code only after the last line's fate
+   * is known (a full disk fails a write a few ticks after it was made).
+   */
+  settled: () => Promise<void>;
 }
 
 type Target = 'stdout' | 'stderr';
@@ -30,6 +36,7 @@ export function createOrderedOutput(streams: Record<Target, OutputStream>): Orde
   let last: Target | null = null;
   let waiting = false;
   const drainWaiters = new Set<() => void>();
+  const settleWaiters = new Set<() => void>();
 
   // stdout takes more once nothing of ours is queued for it and it has room (or its reader went away: nothing to wait for)
   const stdoutReady = (): boolean =>
@@ -53,6 +60,14 @@ export function createOrderedOutput(streams: Record<Target, OutputStream>): Orde
       pump();
     }
     wakeDrainWaiters();
+    wakeSettleWaiters();
+  };
+
+  const isSettled = (): boolean => queue.length === 0 && flushed('stdout') && flushed('stderr');
+  const wakeSettleWaiters = (): void => {
+    if (settleWaiters.size === 0 || !isSettled()) return;
+    for (const wake of settleWaiters) wake();
+    settleWaiters.clear();
   };
 
   // a stream closed with writes in flight (EPIPE) may call them back late or never: its close ends the wait too
@@ -91,5 +106,12 @@ export function createOrderedOutput(streams: Record<Target, OutputStream>): Orde
       signal?.addEventListener('abort', wake, { once: true });
     });
   };
-  return { stdout: writer('stdout'), stderr: writer('stderr'), waitForStdout };
+  const settled = (): Promise<void> =>
+    new Promise((resolve) => {
+      // a failed write is reported by an 'error' event on a later tick: setImmediate runs after those ticks
+      const done = (): void => void setImmediate(resolve);
+      if (isSettled()) done();
+      else settleWaiters.add(done);
+    });
+  return { stdout: writer('stdout'), stderr: writer('stderr'), waitForStdout, settled };
 }

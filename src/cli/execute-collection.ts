@@ -56,9 +56,10 @@ export async function executeCollection(
   progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);
   const stamp = new Date(ctx.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15);
   const onHistoryRepaired = (repair: HistoryRepair): void => warnRepairedHistory(ctx, repair, `reactionlens ${kind}`);
+  const runId = `${event.id}-${kind}-${stamp}-${randomUUID().slice(0, 8)}`;
   // done() also when the run is stopped or fails: under cron the last line printed may be seconds old, and the
   // state it was in when it stopped is what the log should end with
-  const result = await withStoreLock(store.path, () => {
+  const result = await withStoreLock(store, ctx, `run ${runId}`, () => {
     if (report !== undefined) {
       // a damaged history.json is set aside and rebuilt now, and named before the collection, not after it
       const eventDir = join(report.reportsDir, event.id);
@@ -71,7 +72,7 @@ export async function executeCollection(
       store,
       tagger: loadTagger,
       ctx: { now: ctx.now, progress: progress.onEvent, ...(ctx.signal === undefined ? {} : { signal: ctx.signal }) },
-      runId: `${event.id}-${kind}-${stamp}-${randomUUID().slice(0, 8)}`,
+      runId,
       reportsDir: report?.reportsDir ?? '',
       formats: report?.formats ?? [],
       withAuthors: report?.withAuthors ?? false,
@@ -80,9 +81,6 @@ export async function executeCollection(
       onHistoryRepaired,
     });
   }).finally(() => progress.done());
-  for (const run of result.abandoned) {
-    ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
-  }
   warnUnreadableRuns(ctx, store.path, result.unreadableRuns);
   summariseRun(ctx, result.run);
   return result;

@@ -9,7 +9,15 @@ export function resolveDbPath(dbOption: string | undefined, env: NodeJS.ProcessE
   return isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
 }
 
-/** `mustExist`: commands that only read the store refuse a path with no store rather than create an empty one. */
-export function openStoreAt(dbOption: string | undefined, env: NodeJS.ProcessEnv, cwd: string, options: { mustExist?: boolean } = {}): Store {
+/**
+ * `mustExist`: refuse a path with no store rather than create an empty one. `readonly`: commands that only read the
+ * store open it read-only and never migrate it (see Store.open).
+ */
+export function openStoreAt(
+  dbOption: string | undefined,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  options: { mustExist?: boolean; readonly?: boolean } = {},
+): Store {
   return Store.open(resolveDbPath(dbOption, env, cwd), options);
 }

@@ -1,11 +1,29 @@
 import { acquireStoreLock } from '../store/store-lock.js';
+import type { Store } from '../store/store.js';
+import type { CliContext } from './cli-context.js';
 
-/** Runs work while holding the store's lock, so two runs on one store never interleave; released however work ends. */
-export async function withStoreLock<T>(dbPath: string, work: () => Promise<T>): Promise<T> {
-  const release = acquireStoreLock(dbPath);
+/**
+ * Runs work while holding the store's lock, so two runs on one store never interleave; released however work ends.
+ * Holding the lock, no other run is in flight: a run still unfinished in the store was killed or crashed (its lock,
+ * stale, has just been taken over), so it is recorded as abandoned here, whichever command took the lock, and named on
+ * stderr; otherwise `report` would publish a dead run as running. `foundBy` says who found it ("run <id>",
+ * "reactionlens report at <time>"), in the abandoned run's record.
+ */
+export async function withStoreLock<T>(store: Store, ctx: Pick<CliContext, 'stderr'>, foundBy: string, work: () => Promise<T>): Promise<T> {
+  const release = acquireStoreLock(store.path);
   try {
+    // a record that cannot be read is left as it is; the commands that list runs name it (warnUnreadableRuns)
+    const { abandoned } = store.abandonUnfinishedRuns(foundBy);
+    for (const run of abandoned) {
+      ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
+    }
     return await work();
   } finally {
     release();
   }
+}
+
+/** `foundBy` for a command that records no run of its own: the command and when it ran. */
+export function describeLockTaker(command: string, nowSeconds: number): string {
+  return `reactionlens ${command} at ${new Date(nowSeconds * 1000).toISOString()}`;
 }

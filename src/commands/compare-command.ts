@@ -44,7 +44,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       if (new Set(ids).size !== ids.length) throw new ConfigError('compare: the same event is listed twice');
       const eventsDir = resolve(ctx.cwd, flags.eventsDir);
       const events = ids.map((id) => loadEvent(eventsDir, id));
-      const store = ctx.openStore(flags.db, { mustExist: true });
+      const store = ctx.openStore(flags.db, { readonly: true });
       const tagger = deps.loadTagger();
       const memberships: ThreadMembership[] = [];
       const reports = events.map((event) => {

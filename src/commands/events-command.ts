@@ -24,7 +24,7 @@ export function registerEventsCommand(program: Command, ctx: CliContext): void {
     .action((raw: unknown) => {
       const flags = parseOptions('events', flagsSchema, raw);
       const { events, errors } = listEvents(resolve(ctx.cwd, flags.eventsDir));
-      const store = flags.counts ? ctx.openStore(flags.db, { mustExist: true }) : null;
+      const store = flags.counts ? ctx.openStore(flags.db, { readonly: true }) : null;
       const rows = events.map((e) => ({
         id: e.id,
         title: e.title,

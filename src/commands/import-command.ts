@@ -5,12 +5,13 @@ import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
-import { withStoreLock } from '../cli/with-store-lock.js';
+import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
+import { isAbortError } from '../errors/errors.js';
 import { loadEvent } from '../events/load-events.js';
 import { formatCount, formatImportProgress } from '../import/format-import-progress.js';
 import { importDumps } from '../import/import-dumps.js';
 import type { FileImportSummary, ImportProgress, ImportSummary } from '../import/import-types.js';
-import type { Store } from '../store/store.js';
+import type { SaveCounts, Store } from '../store/store.js';
 import { type EventConfig, type RunRecord, emptyRunCounts } from '../types.js';
 
 const flagsSchema = z.object({
@@ -44,8 +45,11 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       const paths = files.map((f) => resolve(ctx.cwd, f));
       const store = ctx.openStore(flags.db);
       const progress = createImportProgress(ctx, flags.quiet || flags.json);
-      const startedAt = ctx.now();
-      const summary = await withStoreLock(store.path, async () => {
+      // an import into an event is a run like a collect: recorded as running from its start, so a stop or a kill
+      // leaves a record (partial, or abandoned by the next command that takes the lock) instead of none
+      const run = event === null ? null : startImportRun(event, paths, ctx.now());
+      const summary = await withStoreLock(store, ctx, run === null ? describeLockTaker('import', ctx.now()) : `run ${run.id}`, async () => {
+        if (run !== null) store.saveRun(run);
         let result: ImportSummary;
         try {
           result = await importDumps(paths, {
@@ -55,14 +59,20 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
             batchSize: flags.batchSize,
             restart: flags.restart,
             onProgress: progress.update,
+            // the record counts what this import has stored, batch by batch: a killed import's record keeps its count
+            // up to its last committed batch, and the import resuming it counts only what it adds
+            ...(run === null ? {} : { onSaved: (counts: SaveCounts) => countImportBatch(store, run, counts) }),
             progressEveryMs: ctx.isTTY ? 250 : 5000,
             // Ctrl-C: the batch in hand is saved with its resume point, so the next run picks up there.
             ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
           });
+        } catch (error) {
+          if (run !== null) saveStoppedImportRun(store, run, ctx.now(), error);
+          throw error;
         } finally {
           progress.done();
         }
-        if (event !== null) saveImportRun(store, event, result, startedAt, ctx.now());
+        if (run !== null) saveFinishedImportRun(store, run, result, ctx.now());
         return result;
       });
       reportProblems(ctx, summary);
@@ -138,28 +148,58 @@ function formatFileLine(f: FileImportSummary): string {
   return parts.join(' · ');
 }
 
-/** An import into an event is a run like a collect: it leaves the same record. */
-function saveImportRun(store: Store, event: EventConfig, summary: ImportSummary, startedAt: number, finishedAt: number): void {
-  const counts = emptyRunCounts();
-  counts.threadsNew = summary.totals.saved.threadsNew;
-  counts.threadsUpdated = summary.totals.saved.threadsUpdated;
-  counts.commentsNew = summary.totals.saved.commentsNew;
-  counts.commentsUpdated = summary.totals.saved.commentsUpdated;
-  counts.commentsPurged = summary.totals.saved.commentsPurged;
-  counts.skipped = summary.totals.badLines;
-  const truncated = summary.files.filter((f) => f.error !== null);
-  const run: RunRecord = {
+/** An import into an event is a run like a collect: it leaves the same record, saved as running first. */
+function startImportRun(event: EventConfig, paths: string[], startedAt: number): RunRecord {
+  return {
     id: `${event.id}-import-${randomUUID().slice(0, 8)}`,
     eventId: event.id,
-    source: `import:${summary.files.map((f) => basename(f.path)).join(',')}`,
+    source: `import:${paths.map((p) => basename(p)).join(',')}`,
     startedAt,
-    finishedAt,
+    finishedAt: null,
     window: event.window,
     queries: event.queries,
-    counts,
-    skipped: summary.files.flatMap((f) => f.skipped),
-    errors: truncated.map((f) => f.error ?? ''),
-    status: truncated.length > 0 || summary.totals.badLines > 0 ? 'partial' : 'ok',
+    counts: emptyRunCounts(),
+    skipped: [],
+    errors: [],
+    status: 'running',
   };
+}
+
+/** Adds a committed batch to the running record and saves it. */
+function countImportBatch(store: Store, run: RunRecord, saved: SaveCounts): void {
+  run.counts.threadsNew += saved.threadsNew;
+  run.counts.threadsUpdated += saved.threadsUpdated;
+  run.counts.commentsNew += saved.commentsNew;
+  run.counts.commentsUpdated += saved.commentsUpdated;
+  run.counts.commentsPurged += saved.commentsPurged;
+  store.saveRun(run);
+}
+
+/** Ctrl-C: partial, counting the batches stored before the stop (the next import resumes after them); any other error: failed. */
+function saveStoppedImportRun(store: Store, run: RunRecord, finishedAt: number, error: unknown): void {
+  const interrupted = isAbortError(error);
+  run.status = interrupted ? 'partial' : 'failed';
+  run.errors.push(
+    interrupted
+      ? 'interrupted while importing; the next import of these files resumes after the last stored batch'
+      : `import failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  run.finishedAt = finishedAt;
+  store.saveRun(run);
+}
+
+function saveFinishedImportRun(store: Store, run: RunRecord, summary: ImportSummary, finishedAt: number): void {
+  // the summary's totals are the batches already counted one by one: set, not added
+  run.counts.threadsNew = summary.totals.saved.threadsNew;
+  run.counts.threadsUpdated = summary.totals.saved.threadsUpdated;
+  run.counts.commentsNew = summary.totals.saved.commentsNew;
+  run.counts.commentsUpdated = summary.totals.saved.commentsUpdated;
+  run.counts.commentsPurged = summary.totals.saved.commentsPurged;
+  run.counts.skipped = summary.totals.badLines;
+  const truncated = summary.files.filter((f) => f.error !== null);
+  run.skipped = summary.files.flatMap((f) => f.skipped);
+  run.errors = truncated.map((f) => f.error ?? '');
+  run.status = truncated.length > 0 || summary.totals.badLines > 0 ? 'partial' : 'ok';
+  run.finishedAt = finishedAt;
   store.saveRun(run);
 }

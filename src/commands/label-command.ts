@@ -1,7 +1,6 @@
 // `reactionlens label <comment-id> --cynicism 1 --distrust 0 ...` records a human correction;
 // `reactionlens labels export` writes the corrections as labeled JSONL for retraining.
 
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -9,6 +8,7 @@ import type { CliContext } from '../cli/cli-context.js';
 import { dbOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { ConfigError } from '../errors/errors.js';
+import { writeFileAtomic } from '../report/write-file-atomic.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import { TAG_NAMES, type LabelOverride, type TagName } from '../types.js';
 
@@ -79,7 +79,7 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
     .option(...dbOption)
     .action((raw: unknown) => {
       const flags = parseOptions('labels export', exportFlags, raw);
-      const store = ctx.openStore(flags.db, { mustExist: true });
+      const store = ctx.openStore(flags.db, { readonly: true });
       const lines: string[] = [];
       try {
         const tagger = loadTagger();
@@ -129,7 +129,9 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
       }
       const body = lines.length > 0 ? lines.join('\n') + '\n' : '';
       if (flags.out !== undefined) {
-        writeFileSync(resolve(ctx.cwd, flags.out), body);
+        // a full disk must not leave a truncated export, nor cost the previous one: the old file stays whole, and the
+        // FileError names the file (exit 3)
+        writeFileAtomic(resolve(ctx.cwd, flags.out), body);
         ctx.stderr(`wrote ${lines.length} labeled item(s) to ${flags.out}\n`);
       } else ctx.stdout(body);
     });

@@ -42,7 +42,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
     .action((raw: unknown) => {
       const flags = parseOptions('quotes', flagsSchema, raw);
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
-      const store = ctx.openStore(flags.db, { mustExist: true });
+      const store = ctx.openStore(flags.db, { readonly: true });
       const { input, taggedNow } = loadReportInput(store, event, deps.loadTagger(), { withAuthors: flags.withAuthors });
       if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${taggedNow} comments in memory\n`);
       const quotes = pickFeedQuotes(input, {

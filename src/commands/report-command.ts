@@ -7,7 +7,7 @@ import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 import { warnRepairedHistory } from '../cli/warn-repaired-history.js';
 import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
-import { withStoreLock } from '../cli/with-store-lock.js';
+import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { loadEvent } from '../events/load-events.js';
 import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
 import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
@@ -54,7 +54,7 @@ export function registerReportCommand(program: Command, ctx: CliContext, deps: R
       const reportsDir = resolve(ctx.cwd, flags.out);
       const store = ctx.openStore(flags.db, { mustExist: true });
       // it rewrites the folder run and scrub write under the lock (earlier nights, manifests, history.json): never beside them
-      await withStoreLock(store.path, async () => writeEventReport(ctx, deps, flags, event, reportsDir, store));
+      await withStoreLock(store, ctx, describeLockTaker('report', ctx.now()), async () => writeEventReport(ctx, deps, flags, event, reportsDir, store));
     });
 }
 

@@ -6,7 +6,7 @@ import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
-import { withStoreLock } from '../cli/with-store-lock.js';
+import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { ConfigError, FileError, LockError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
 import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
@@ -38,7 +38,7 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
       // under the lock, so a run writing tonight's report into the same folder never interleaves with this
       const failed: FileError[] = [];
       const busy: LockError[] = [];
-      const result = await withStoreLock(store.path, async () => {
+      const result = await withStoreLock(store, ctx, describeLockTaker('scrub', ctx.now()), async () => {
         const total = emptyScrubResult();
         for (const dir of dirs) {
           let one: ScrubResult;

@@ -3,25 +3,26 @@
 
 import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
-import { withStoreLock } from '../cli/with-store-lock.js';
+import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { ConfigError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { loadEvent } from '../events/load-events.js';
 import { tagEvent } from '../pipeline/tag-event.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import { TAG_BATCH_SIZE } from '../types.js';
-import { readLineBatches } from '../util/read-line-batches.js';
+import { DEFAULT_MAX_LINE_BYTES, OVERLONG_LINE, readLineBatches } from '../util/read-line-batches.js';
 
 const flagsSchema = z.object({
   event: z.string().min(1).optional(),
   db: z.string().optional(),
   eventsDir: z.string(),
   json: z.boolean().optional().default(false),
+  maxLineBytes: z.coerce.number().int().min(1).optional().default(DEFAULT_MAX_LINE_BYTES),
 });
 
 const lineSchema = z.object({ id: z.union([z.string().min(1), z.number()]).transform(String), text: z.string() });
@@ -34,6 +35,8 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
     .option(...dbOption)
     .option(...eventsDirOption)
     .option(...jsonOption)
+    // for tests: a line over the cap is an error line, and a real one (64 MiB) is too large to write in a test
+    .addOption(new Option('--max-line-bytes <n>', 'longest input line').hideHelp())
     .action(async (file: string | undefined, raw: unknown) => {
       const flags = parseOptions('tag', flagsSchema, raw);
       if (flags.event !== undefined) {
@@ -42,7 +45,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         // tagging needs stored comments: a wrong --db is refused rather than made into an empty store ("tagged 0")
         const store = ctx.openStore(flags.db, { mustExist: true });
         const tagger = loadTagger();
-        const summary = await withStoreLock(store.path, async () => tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal }));
+        const summary = await withStoreLock(store, ctx, describeLockTaker('tag', ctx.now()), async () => tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal }));
         const result = { event: event.id, tagger: tagger.version, tagged: summary.tagged, cached: summary.cached };
         if (flags.json) ctx.stdout(`${JSON.stringify(result)}\n`);
         else ctx.stderr(`tagged ${summary.tagged} comments of ${event.id} with ${tagger.version} (${summary.cached} already tagged)\n`);
@@ -54,7 +57,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
       else {
         source = resolve(ctx.cwd, file);
         if (statSync(source, { throwIfNoEntry: false })?.isDirectory() === true) throw new ConfigError(`tag: ${file} is a directory, not a JSONL file`);
-        const stream = createReadStream(source, { encoding: 'utf8' });
+        const stream = createReadStream(source);
         await new Promise<void>((ok, fail) => {
           stream.once('open', () => ok());
           stream.once('error', (e) => fail(new ConfigError(`tag: cannot read ${file}: ${e.message}`, { cause: e })));
@@ -80,10 +83,17 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         batch = [];
       };
       // lines already written stay written; on Ctrl-C the rest is not tagged (exit 130), also while waiting for input
-      for await (const lines of readLineBatches(input, TAG_BATCH_SIZE, ctx.signal)) {
+      for await (const lines of readLineBatches(input, TAG_BATCH_SIZE, ctx.signal, { maxLineBytes: flags.maxLineBytes })) {
         ctx.signal?.throwIfAborted();
         for (const raw of lines) {
           lineNo++;
+          if (raw === OVERLONG_LINE) {
+            // its bytes were dropped as they came: read whole, a line past ~512 MiB does not even fit in a string
+            bad++;
+            flush();
+            ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: longer than ${describeBytes(flags.maxLineBytes)}, the most one line may hold; skipped\n`);
+            continue;
+          }
           const line = raw.trim();
           if (line === '') continue;
           let json: unknown;
@@ -110,4 +120,10 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
       }
       if (bad > 0) ctx.markInvalidInput(`${bad} bad input line(s) in ${source}`);
     });
+}
+
+/** 67108864 as "64 MiB"; a cap that is no whole number of MiB in bytes. */
+function describeBytes(bytes: number): string {
+  const mib = 1024 * 1024;
+  return bytes % mib === 0 ? `${bytes / mib} MiB` : `${bytes} bytes`;
 }

@@ -42,7 +42,11 @@ export function loadEvent(eventsDir: string, id: string): EventConfig {
   let bytes: string;
   try {
     bytes = readFileSync(path, 'utf8');
-  } catch {
+  } catch (cause) {
+    // a folder or an unreadable file under the event's name is there: "unknown event" would contradict the list below
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new ConfigError(`${path} is a directory, not an event file: event "${id}" needs a JSON file by that name`, { cause });
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new ConfigError(`Cannot read the event file ${path}: ${(cause as Error).message}`, { cause });
     // a missing or wrong --events-dir is named as such (listEventIds throws), not as an unknown event
     const known = listEventIds(eventsDir);
     throw new ConfigError(

@@ -109,7 +109,9 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
 
   const checkpoint = (lines: number, bytes: number, done: boolean): void => {
     if (threads.length + comments.length > 0) {
-      addSaveCounts(summary.saved, store.saveItems(eventId, { threads, comments }));
+      const saved = store.saveItems(eventId, { threads, comments });
+      addSaveCounts(summary.saved, saved);
+      options.onSaved?.(saved);
       threads.length = 0;
       comments.length = 0;
       pendingThreadIds.clear();

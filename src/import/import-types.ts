@@ -21,6 +21,8 @@ export interface ImportOptions {
   /** A line longer than this is reported and dropped (default 64 MiB). */
   maxLineBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Called after each batch is committed to the store, with what that batch changed. */
+  onSaved?: (counts: SaveCounts) => void;
   progressEveryMs?: number;
   signal?: AbortSignal;
 }

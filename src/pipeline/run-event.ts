@@ -65,7 +65,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     errors: [],
     status: 'running',
   };
-  const { abandoned, unreadable } = store.abandonUnfinishedRuns(run.id);
+  const { abandoned, unreadable } = store.abandonUnfinishedRuns(`run ${run.id}`);
   const unreadableRuns = new Map(unreadable.map((e) => [e.message, e]));
   store.saveRun(run); // visible as running if the process dies; the next run marks it abandoned
 

@@ -27,6 +27,7 @@ export function acquireReportFolderLock(dir: string, options: LockFileOptions = 
     return takeLockFile(
       lockPath,
       {
+        resource: `The reports folder ${dir}`,
         busy: (who) =>
           `The reports folder ${dir} is being written by another reactionlens run (${who}). Wait for it to finish, ` +
           `or remove ${lockPath} if that process is gone.`,

@@ -10,9 +10,9 @@ import { takeLockFile, type LockFileOptions } from '../util/take-lock-file.js';
 export type StoreLockOptions = LockFileOptions;
 
 /**
- * Takes `<real path of dbPath>.lock` or throws LockError naming the holder. A
- * lock whose pid is dead on this host is stale and taken over. Returns the
- * release function (idempotent; removes the file only while it is still ours).
+ * Takes `<real path of dbPath>.lock` or throws LockError naming the holder. A lock whose holder is gone from this host
+ * is stale and taken over (see takeLockFile). Returns the release function (idempotent; removes the file only while
+ * it is still ours).
  */
 export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {}): () => void {
   if (dbPath === ':memory:') return () => {};
@@ -20,6 +20,7 @@ export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {})
   return takeLockFile(
     lockPath,
     {
+      resource: `The store ${dbPath}`,
       busy: (who) =>
         `The store ${dbPath} is in use by another reactionlens run (${who}). Wait for it to finish, ` +
         `or remove ${lockPath} if that process is gone.`,

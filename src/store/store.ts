@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { InternalError, StoreError } from '../errors/errors.js';
@@ -157,37 +157,46 @@ export class Store {
     return statement as unknown as Database.Statement<P, R>;
   }
 
-  static open(path: string = DEFAULT_DB_PATH, options: { mustExist?: boolean } = {}): Store {
+  /**
+   * `mustExist`: a path with no store is an error, not a new empty store. `readonly` (commands that only read: quotes,
+   * compare, events --counts, labels export): the database is opened read-only and never switched to WAL or migrated, so
+   * a reader never changes a store another reactionlens writes (implies `mustExist`).
+   */
+  static open(path: string = DEFAULT_DB_PATH, options: { mustExist?: boolean; readonly?: boolean } = {}): Store {
+    const readonly = options.readonly === true;
+    const mustExist = readonly || options.mustExist === true;
     if (path !== ':memory:') {
-      if (options.mustExist === true && !existsSync(path)) {
+      if (mustExist && !existsSync(path)) {
         throw new StoreError(`There is no store at ${path}: run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
       }
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-      } catch (cause) {
-        throw new StoreError(`Cannot create the store's directory ${dirname(path)}: ${(cause as Error).message}`, { cause });
+      if (!readonly) {
+        try {
+          mkdirSync(dirname(path), { recursive: true });
+        } catch (cause) {
+          throw new StoreError(`Cannot create the store's directory ${dirname(path)}: ${(cause as Error).message}`, { cause });
+        }
       }
     }
     let opened: Database.Database | undefined;
     try {
-      opened = new Database(path);
+      opened = new Database(path, readonly ? { readonly: true, fileMustExist: true } : {});
       // Checked before anything writes: WAL mode and our migrations would change another program's database.
-      refuseForeignDatabase(opened, path, options.mustExist === true);
-      opened.pragma('journal_mode = WAL');
+      refuseForeignDatabase(opened, path, mustExist);
+      if (!readonly) opened.pragma('journal_mode = WAL');
     } catch (cause) {
       opened?.close();
       if (cause instanceof StoreError) throw cause;
-      const reason = (cause as { code?: unknown }).code === 'SQLITE_NOTADB' ? 'the file is not an SQLite database' : (cause as Error).message;
-      throw new StoreError(`Cannot open the store at ${path}: ${reason}`, { cause });
+      throw new StoreError(`Cannot open the store at ${path}: ${describeOpenFailure(cause, path, readonly)}`, { cause });
     }
     const db = opened;
-    db.pragma('foreign_keys = ON');
+    if (!readonly) db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
     db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => stripTitleSlug(String(permalink)));
     const store = new Store(db, path);
     try {
-      store.migrate();
+      if (readonly) store.checkReadableSchema();
+      else store.migrate();
     } catch (cause) {
       db.close();
       throw toStoreError(cause, path);
@@ -205,11 +214,7 @@ export class Store {
 
   private migrate(): void {
     const current = this.schemaVersion();
-    if (current > MIGRATIONS.length) {
-      throw new StoreError(
-        `The store at ${this.path} has schema version ${current}, newer than this reactionlens (${MIGRATIONS.length}). Upgrade reactionlens.`,
-      );
-    }
+    this.refuseNewerSchema(current);
     for (let version = current; version < MIGRATIONS.length; version++) {
       const sql = MIGRATIONS[version];
       if (sql === undefined) throw new InternalError(`missing migration ${version + 1}`);
@@ -217,6 +222,31 @@ export class Store {
         this.db.exec(sql);
         this.db.pragma(`user_version = ${version + 1}`);
       })();
+    }
+  }
+
+  private refuseNewerSchema(current: number): void {
+    if (current > MIGRATIONS.length) {
+      throw new StoreError(
+        `The store at ${this.path} has schema version ${current}, newer than this reactionlens (${MIGRATIONS.length}). Upgrade reactionlens.`,
+      );
+    }
+  }
+
+  /**
+   * A reader does not migrate: upgrading a store without its lock, from a command that only reads, would make the older
+   * reactionlens that writes it (the cron job) refuse it from then on. An older store is refused with the remedy, since
+   * this code's queries read the columns the migrations add.
+   */
+  private checkReadableSchema(): void {
+    const current = this.schemaVersion();
+    this.refuseNewerSchema(current);
+    if (current < MIGRATIONS.length) {
+      throw new StoreError(
+        `The store at ${this.path} has schema version ${current}, older than this reactionlens (${MIGRATIONS.length}); a command that only ` +
+          'reads does not upgrade it. Run a command that writes it (`reactionlens run`, `collect`, `report` or `import`) with this ' +
+          'reactionlens to upgrade it, knowing that older reactionlens versions then refuse it; or use the reactionlens that wrote it.',
+      );
     }
   }
 
@@ -395,7 +425,7 @@ export class Store {
 
   /**
    * Marks every run that never finished (no finish time: `running`, or from a reactionlens before that status, `ok`)
-   * as `abandoned`, saying which run found it. Only for a caller holding the store's lock: then no other run is in
+   * as `abandoned`, saying what found it (`foundBy`: "run <id>", "reactionlens report at <time>"). Only for a caller holding the store's lock: then no other run is in
    * flight, so an unfinished one is a run whose process was killed or crashed. Returns the runs marked, and one
    * StoreError per unfinished run whose stored record cannot be read: that row is left as it is (rewriting it would
    * lose what it holds), for the caller to report.
@@ -407,7 +437,7 @@ export class Store {
       const abandoned = runs.map((run): RunRecord => ({
         ...run,
         status: 'abandoned',
-        errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by run ${foundBy}`],
+        errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by ${foundBy}`],
       }));
       for (const run of abandoned) this.saveRun(run);
       return { abandoned, unreadable };
@@ -767,6 +797,32 @@ function refuseForeignDatabase(db: Database.Database, path: string, mustExist: b
   if (mustExist) {
     throw new StoreError(`There is no store at ${path} (the file is empty): run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
   }
+}
+
+/**
+ * Why SQLite could not open the store, in words: a read-only folder or mount is the usual cause of "unable to open
+ * database file" for a store that exists (a WAL store needs its -shm file beside it, even to read).
+ */
+function describeOpenFailure(cause: unknown, path: string, readonly: boolean): string {
+  const code = (cause as { code?: unknown }).code;
+  if (code === 'SQLITE_NOTADB') return 'the file is not an SQLite database';
+  const message = (cause as Error).message;
+  if (path === ':memory:' || (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY' && code !== 'SQLITE_READONLY_DIRECTORY')) return message;
+  const unwritable = [dirname(path), path].find((p) => {
+    try {
+      accessSync(p, constants.W_OK);
+      return false;
+    } catch {
+      return existsSync(p);
+    }
+  });
+  if (unwritable === undefined) return message;
+  return (
+    `${message}: ${unwritable === path ? 'the file' : 'its folder'} ${unwritable} cannot be written (read-only mount or no permission). ` +
+    (readonly
+      ? `Even to read a store, SQLite creates ${basename(path)}-shm beside it (WAL mode); copy ${path} (and its -wal file, if any) to a writable folder and pass that --db`
+      : 'A command that writes the store needs the store and its folder writable')
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { LockError } from '../errors/errors.js';
 
@@ -7,14 +7,20 @@ import { LockError } from '../errors/errors.js';
 
 export interface LockFileOptions {
   pid?: number;
-  /** Epoch ms, recorded in the lock for the message a second run prints. */
+  /** Epoch ms, recorded in the lock for the message a second run prints, and the clock for an empty lock's age. */
   now?: () => number;
   /** Whether a pid is running on this host; injected for tests. */
   isAlive?: (pid: number) => boolean;
+  /** When a running pid started (Linux: /proc/<pid>/stat field 22), null when it cannot be told; injected for tests. */
+  processStartOf?: (pid: number) => string | null;
+  /** This boot of the machine (Linux: /proc/sys/kernel/random/boot_id), null when unknown; injected for tests. */
+  bootId?: () => string | null;
 }
 
 export interface LockFileWords {
-  /** The busy message, given who holds the lock ("pid 12 on host, started …" or "an unreadable lock"). */
+  /** What the lock keeps, as the start of a sentence: "The store s.db", "The reports folder reports/x". */
+  resource: string;
+  /** The busy message for a live holder on this host, given who it is ("pid 12 on host, started …"). */
   busy: (who: string) => string;
   /**
    * The error for a lock that cannot be created or written (not busy: nobody holds it, the resource cannot be used),
@@ -27,18 +33,41 @@ interface LockHolder {
   pid: number;
   host: string;
   startedAt: number;
+  /** Absent in locks written by an older reactionlens, null where the system does not tell. */
+  bootId?: string | null;
+  processStart?: string | null;
+}
+
+interface FoundLock {
+  text: string;
+  /** The lock file's modification time, for the age of an unreadable one (null: not needed). */
+  mtimeMs: number | null;
+  holder: LockHolder | undefined;
 }
 
 /**
- * Takes the lock file `lockPath` or throws LockError (`words.busy`) naming the holder. A lock whose pid is dead on this
- * host is stale and taken over. Returns the release function (idempotent; removes the file only while it is still ours).
+ * An empty or unparseable lock younger than this may be one being written right now (its holder has created it and
+ * not yet written its name): held. Older, it is what a crash or power loss right after the create leaves: stale.
+ */
+export const UNREADABLE_LOCK_GRACE_MS = 30_000;
+
+/**
+ * Takes the lock file `lockPath` or throws LockError naming the holder. A lock is stale, and taken over, when its
+ * holder on this host is gone: the machine has rebooted since (another boot id), its pid is not running, or the pid
+ * now belongs to another process (another start time: pids are reused, after a reboot or a wrap-around). An empty or
+ * unreadable lock older than a short grace period is stale too. A lock from another host is never taken over: its
+ * process cannot be checked from here, and the resource may be on a disk both hosts share. Returns the release
+ * function (idempotent; removes the file only while it is still ours).
  */
 export function takeLockFile(lockPath: string, words: LockFileWords, options: LockFileOptions = {}): () => void {
-  const me: LockHolder = { pid: options.pid ?? process.pid, host: hostname(), startedAt: (options.now ?? Date.now)() };
+  const pid = options.pid ?? process.pid;
+  const now = options.now ?? Date.now;
+  const processStartOf = options.processStartOf ?? readProcessStart;
+  const me: LockHolder = { pid, host: hostname(), startedAt: now(), bootId: (options.bootId ?? readBootId)(), processStart: processStartOf(pid) };
   const content = JSON.stringify(me);
   const isAlive = options.isAlive ?? isPidAlive;
 
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {
       fd = openSync(lockPath, 'wx', 0o644);
@@ -46,18 +75,14 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw words.cannotCreate('create', (error as Error).message, error);
       }
-      const holder = readHolder(lockPath);
-      if (holder === 'gone') continue; // released between our open and read
-      const stale = holder !== undefined && holder.host === me.host && !isAlive(holder.pid);
-      if (stale && attempt === 0) {
-        removeIfUnchanged(lockPath, JSON.stringify(holder));
+      const found = readLock(lockPath);
+      if (found === 'gone') continue; // released between our open and read
+      const verdict = judgeHolder(found, me, { isAlive, processStartOf, now });
+      if (verdict === 'stale' && attempt < 2) {
+        removeIfUnchanged(lockPath, found);
         continue;
       }
-      const who =
-        holder === undefined
-          ? 'an unreadable lock'
-          : `pid ${holder.pid} on ${holder.host}, started ${new Date(holder.startedAt).toISOString()}`;
-      throw new LockError(words.busy(who));
+      throw new LockError(describeBusy(lockPath, found, verdict, words));
     }
     let failure: unknown;
     try {
@@ -82,34 +107,97 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
     return () => {
       if (released) return;
       released = true;
-      removeIfUnchanged(lockPath, content);
+      removeIfUnchanged(lockPath, { text: content, mtimeMs: null });
     };
   }
   throw new LockError(`Could not take the lock ${lockPath}: it keeps changing hands`);
 }
 
-function readHolder(lockPath: string): LockHolder | undefined | 'gone' {
+type Verdict = 'stale' | 'alive' | 'foreign' | 'unreadable';
+
+function judgeHolder(
+  found: FoundLock,
+  me: LockHolder,
+  checks: { isAlive: (pid: number) => boolean; processStartOf: (pid: number) => string | null; now: () => number },
+): Verdict {
+  const holder = found.holder;
+  if (holder === undefined) {
+    const age = found.mtimeMs === null ? 0 : checks.now() - found.mtimeMs;
+    return age > UNREADABLE_LOCK_GRACE_MS ? 'stale' : 'unreadable';
+  }
+  if (holder.host !== me.host) return 'foreign';
+  // another boot: every process of the boot that wrote the lock is gone, whatever pid now runs under its number
+  if (typeof holder.bootId === 'string' && typeof me.bootId === 'string' && holder.bootId !== me.bootId) return 'stale';
+  if (!checks.isAlive(holder.pid)) return 'stale';
+  // the pid runs, but a process started at another time holds that number now: not the lock's holder
+  if (typeof holder.processStart === 'string') {
+    const current = checks.processStartOf(holder.pid);
+    if (current !== null && current !== holder.processStart) return 'stale';
+  }
+  return 'alive';
+}
+
+function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, words: LockFileWords): string {
+  const holder = found.holder;
+  if (holder === undefined) {
+    return (
+      `${words.resource} is being locked by another reactionlens run right now (its lock ${lockPath} is ` +
+      `${found.text.trim() === '' ? 'empty' : 'not readable'} and younger than ${UNREADABLE_LOCK_GRACE_MS / 1000} s). ` +
+      'Try again in a moment; an empty or unreadable lock older than that is taken over.'
+    );
+  }
+  const who = `pid ${holder.pid} on ${holder.host}, started ${new Date(holder.startedAt).toISOString()}`;
+  if (verdict === 'foreign') {
+    return (
+      `${words.resource} is locked by a reactionlens run on another host (${who}); this host is ${hostname()}. ` +
+      `Its process cannot be checked from here. If no reactionlens runs on ${holder.host} any more (a container whose ` +
+      `hostname changed when it restarted, a machine that was replaced), remove ${lockPath} and run again.`
+    );
+  }
+  return words.busy(who);
+}
+
+function readLock(lockPath: string): FoundLock | 'gone' {
   let text: string;
+  let mtimeMs: number;
   try {
+    mtimeMs = statSync(lockPath).mtimeMs;
     text = readFileSync(lockPath, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-    return undefined;
+    // cannot be read (no permission): held, as far as we can tell, and never removed by us
+    return { text: '', mtimeMs: null, holder: undefined };
   }
+  return { text, mtimeMs, holder: parseHolder(text) };
+}
+
+function parseHolder(text: string): LockHolder | undefined {
   try {
     const raw = JSON.parse(text) as Partial<LockHolder>;
     if (typeof raw.pid === 'number' && typeof raw.host === 'string' && typeof raw.startedAt === 'number') {
-      return { pid: raw.pid, host: raw.host, startedAt: raw.startedAt };
+      return {
+        pid: raw.pid,
+        host: raw.host,
+        startedAt: raw.startedAt,
+        bootId: typeof raw.bootId === 'string' ? raw.bootId : null,
+        processStart: typeof raw.processStart === 'string' ? raw.processStart : null,
+      };
     }
   } catch {
-    // a half-written lock: the holder is mid-creation, treat as held
+    // empty or half-written: judged by its age
   }
   return undefined;
 }
 
-function removeIfUnchanged(lockPath: string, expected: string): void {
+/**
+ * Removes the lock only if it still is the one judged (same text; for an unreadable one, also still as old): another
+ * run may have taken it over meanwhile, and a lock just created, still empty, must not be removed under its holder.
+ */
+function removeIfUnchanged(lockPath: string, expected: Pick<FoundLock, 'text' | 'mtimeMs'>): void {
   try {
-    if (readFileSync(lockPath, 'utf8') === expected) unlinkSync(lockPath);
+    if (readFileSync(lockPath, 'utf8') !== expected.text) return;
+    if (expected.mtimeMs !== null && statSync(lockPath).mtimeMs !== expected.mtimeMs) return;
+    unlinkSync(lockPath);
   } catch {
     // already gone
   }
@@ -122,5 +210,27 @@ function isPidAlive(pid: number): boolean {
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Linux: field 22 of /proc/<pid>/stat, the process's start time in clock ticks since boot; null elsewhere. */
+export function readProcessStart(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // field 2 is the command name in parentheses, which may itself hold spaces and parentheses: count after its end
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const start = fields[22 - 3];
+    return start !== undefined && /^\d+$/.test(start) ? start : null;
+  } catch {
+    return null;
+  }
+}
+
+function readBootId(): string | null {
+  try {
+    const id = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return id === '' ? null : id;
+  } catch {
+    return null;
   }
 }

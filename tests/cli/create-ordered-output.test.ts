@@ -131,3 +131,14 @@ describe('createOrderedOutput', () => {
     });
   });
 });
+
+describe('createOrderedOutput settled', () => {
+  it('resolves only once every queued and in-flight write has completed', async () => {
+    const sink = sharedSink({ stdout: 30, stderr: 0 });
+    const out = createOrderedOutput(sink);
+    out.stdout('result 1\n');
+    out.stderr('summary\n');
+    await out.settled();
+    expect(sink.written).toEqual(['result 1\n', 'summary\n']);
+  });
+});

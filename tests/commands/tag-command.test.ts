@@ -201,3 +201,20 @@ describe('reactionlens tag', () => {
     expect(missing.stderr).toMatch(/cannot read nope\.jsonl/);
   });
 });
+
+describe('reactionlens tag: a line over the cap', () => {
+  it('is an error line naming its number, and the lines after it are still tagged (exit 2)', async () => {
+    const input = [
+      JSON.stringify({ id: 'c1', text: 'More circular financing.' }),
+      JSON.stringify({ id: 'c2', text: 'x'.repeat(200) }),
+      JSON.stringify({ id: 'c3', text: 'The circle jerk continues.' }),
+    ].join('\n') + '\n';
+    const result = await cli(['tag', '--max-line-bytes', '100'], { stdinText: input });
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['c1', 'c3']);
+    expect(result.stderr).toContain('reactionlens tag: stdin line 2: longer than 100 bytes, the most one line may hold; skipped');
+    // in input order, also with both streams in one
+    expect(result.both.indexOf('"id":"c1"')).toBeLessThan(result.both.indexOf('line 2: longer'));
+    expect(result.both.indexOf('line 2: longer')).toBeLessThan(result.both.indexOf('"id":"c3"'));
+  });
+});

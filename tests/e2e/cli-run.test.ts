@@ -282,7 +282,7 @@ describe('bad input', () => {
       [['tag', '--event', EVENT, '--db', join(dir, 'typo', 'x.db')], /no store at/],
       [['label', 'nmq7ch3', '--cynicism', '1', '--db', join(dir, 'typo', 'x.db')], /no store at/],
       [['label', 'nmq7ch3', '--cynicism', '1', '--force', '--db', join(dir, 'typo', 'x.db')], /no store at/],
-      [['labels', 'export', '--db', db, '--out', join(dir, 'no', 'such', 'dir', 'labels.jsonl')], /file error: ENOENT/],
+      [['labels', 'export', '--db', db, '--out', join(dir, 'no', 'such', 'dir', 'labels.jsonl')], /file error: cannot write .*labels\.jsonl: no such file or directory \(ENOENT\)/],
     ];
     for (const [args, message] of cases) {
       const result = await cli(args);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,6 +104,18 @@ describe('event files', () => {
       expect(() => listEvents(path)).toThrow(reason);
       expect(() => loadEvent(path, 'demo-event')).toThrow(`The events folder ${path} `);
     }
+  });
+
+  it('an event "file" that is a directory is named as a directory, not as an unknown event that is also listed as known', () => {
+    write('demo-event.json', valid);
+    mkdirSync(join(dir, 'direv.json'));
+    const path = join(dir, 'direv.json');
+    expect(() => loadEvent(dir, 'direv')).toThrow(ConfigError);
+    expect(() => loadEvent(dir, 'direv')).toThrow(`${path} is a directory, not an event file`);
+    expect(() => loadEvent(dir, 'direv')).not.toThrow(/Unknown event/);
+    const { events, errors } = listEvents(dir);
+    expect(events.map((e) => e.id)).toEqual(['demo-event']);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining(`${path} is a directory`)]);
   });
 
   it('a folder with no event files (*.json) is a config error naming it, not "no events"', () => {

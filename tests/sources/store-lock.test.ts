@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LockError, StoreError } from '../../src/errors/errors.js';
 import { acquireStoreLock } from '../../src/store/store-lock.js';
+import { UNREADABLE_LOCK_GRACE_MS } from '../../src/util/take-lock-file.js';
 
 // writeSync as on a full disk, when a test asks: it throws ENOSPC, or writes only part of the buffer
 const disk = vi.hoisted(() => ({ write: 'ok' as 'ok' | 'enospc' | 'short' }));
@@ -92,5 +93,77 @@ describe('acquireStoreLock', () => {
 
   it('does not lock an in-memory store', () => {
     acquireStoreLock(':memory:')();
+  });
+});
+
+describe('acquireStoreLock: telling a stale lock from a held one', () => {
+  const host = hostname();
+  const holder = (fields: Record<string, unknown>): string => JSON.stringify({ pid: 4242, host, startedAt: 0, bootId: 'boot-1', processStart: '100', ...fields });
+  const checks = (start: string | null, boot = 'boot-1') => ({ pid: 7, isAlive: () => true, processStartOf: (pid: number) => (pid === 4242 ? start : '1'), bootId: () => boot });
+
+  it('takes over a lock whose pid runs but was started at another time (the pid was reused)', () => {
+    const db = tempDb();
+    writeFileSync(`${db}.lock`, holder({}));
+    const release = acquireStoreLock(db, checks('250'));
+    expect(JSON.parse(readFileSync(`${db}.lock`, 'utf8'))).toMatchObject({ pid: 7, processStart: '1', bootId: 'boot-1' });
+    release();
+  });
+
+  it('keeps refusing while the pid is the same process (same start time)', () => {
+    const db = tempDb();
+    writeFileSync(`${db}.lock`, holder({}));
+    expect(() => acquireStoreLock(db, checks('100'))).toThrow(/in use by another reactionlens run \(pid 4242 on /);
+    // a start time that cannot be read now (no /proc): the pid check alone decides, as before
+    expect(() => acquireStoreLock(db, checks(null))).toThrow(LockError);
+  });
+
+  it('takes over a lock written in an earlier boot of the machine, even when its pid runs again', () => {
+    const db = tempDb();
+    writeFileSync(`${db}.lock`, holder({}));
+    acquireStoreLock(db, checks('100', 'boot-2'))();
+    expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it('a lock from an older reactionlens (no boot id, no start time) is judged by its pid alone', () => {
+    const db = tempDb();
+    writeFileSync(`${db}.lock`, JSON.stringify({ pid: 4242, host, startedAt: 0 }));
+    expect(() => acquireStoreLock(db, checks('250'))).toThrow(/pid 4242/);
+    acquireStoreLock(db, { ...checks('250'), isAlive: () => false })();
+  });
+
+  it.skipIf(!existsSync('/proc/self/stat'))('on Linux, records the real start time and boot id, and takes over a lock of this very pid from another start', () => {
+    const db = tempDb();
+    const release = acquireStoreLock(db);
+    const mine = JSON.parse(readFileSync(`${db}.lock`, 'utf8')) as { pid: number; processStart: string; bootId: string };
+    expect(mine.pid).toBe(process.pid);
+    expect(mine.processStart).toMatch(/^\d+$/);
+    expect(mine.bootId).toBe(readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim());
+    // the same process is the holder: busy
+    expect(() => acquireStoreLock(db)).toThrow(LockError);
+    release();
+    // this pid, recorded with another start time: a process that held the number before us
+    writeFileSync(`${db}.lock`, JSON.stringify({ ...mine, processStart: String(Number(mine.processStart) + 1) }));
+    acquireStoreLock(db)();
+    expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it.each([[''], ['{"pid": 12']])('an unreadable lock (%j) is held while young, then taken over once older than the grace period', (text) => {
+    const db = tempDb();
+    writeFileSync(`${db}.lock`, text);
+    expect(() => acquireStoreLock(db, checks(null))).toThrow(/younger than 30 s/);
+    const later = Date.now() + UNREADABLE_LOCK_GRACE_MS + 5_000;
+    const release = acquireStoreLock(db, { ...checks(null), now: () => later });
+    expect(JSON.parse(readFileSync(`${db}.lock`, 'utf8')).pid).toBe(7);
+    release();
+  });
+
+  it('never takes over a lock from another host, and names the host and the remedy', () => {
+    const db = tempDb();
+    writeFileSync(`${db}.lock`, JSON.stringify({ pid: 1, host: 'old-container-3f2a', startedAt: 0, bootId: 'boot-0', processStart: '5' }));
+    const attempt = () => acquireStoreLock(db, { ...checks('6', 'boot-9'), isAlive: () => false, now: () => Date.now() + 86_400_000 * 30 });
+    expect(attempt).toThrow(LockError);
+    expect(attempt).toThrow(`locked by a reactionlens run on another host (pid 1 on old-container-3f2a`);
+    expect(attempt).toThrow(`If no reactionlens runs on old-container-3f2a any more (a container whose hostname changed when it restarted`);
+    expect(attempt).toThrow(`remove ${db}.lock and run again`);
   });
 });

@@ -1,9 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readLineBatches } from '../../src/util/read-line-batches.js';
+import { OVERLONG_LINE, type ReadLine, readLineBatches } from '../../src/util/read-line-batches.js';
 
-async function collect(input: NodeJS.ReadableStream, max: number): Promise<string[][]> {
-  const out: string[][] = [];
+async function collect(input: NodeJS.ReadableStream, max: number): Promise<ReadLine[][]> {
+  const out: ReadLine[][] = [];
   for await (const batch of readLineBatches(input, max)) out.push(batch);
   return out;
 }
@@ -37,7 +37,7 @@ describe('readLineBatches', () => {
     const input = new PassThrough();
     input.write('a\n');
     const controller = new AbortController();
-    const seen: string[][] = [];
+    const seen: ReadLine[][] = [];
     const done = (async () => {
       for await (const batch of readLineBatches(input, 10, controller.signal)) seen.push(batch);
     })();
@@ -49,7 +49,7 @@ describe('readLineBatches', () => {
   it('a read error while the consumer is busy with a full batch reaches the consumer (no unhandled rejection)', async () => {
     const input = new PassThrough();
     input.write('a\nb\n');
-    const seen: string[][] = [];
+    const seen: ReadLine[][] = [];
     const done = (async () => {
       for await (const batch of readLineBatches(input, 2)) {
         seen.push(batch);
@@ -69,5 +69,21 @@ describe('readLineBatches', () => {
     input.write('a\n');
     setImmediate(() => input.destroy(new Error('disk gone')));
     await expect(done).rejects.toThrow(/disk gone/);
+  });
+});
+
+describe('readLineBatches with a line cap', () => {
+  it('hands over a line longer than the cap as OVERLONG_LINE, in its place, and the lines after it as usual', async () => {
+    const long = 'x'.repeat(50);
+    const input = Readable.from(['a\n', long.slice(0, 20), long.slice(20) + '\nb\n', `${long}y`]);
+    const out: ReadLine[] = [];
+    for await (const batch of readLineBatches(input, 10, undefined, { maxLineBytes: 40 })) out.push(...batch);
+    expect(out).toEqual(['a', OVERLONG_LINE, 'b', OVERLONG_LINE]);
+  });
+
+  it('decodes a character whose bytes are split across two chunks whole', async () => {
+    const bytes = Buffer.from('née 🤡\n', 'utf8');
+    const input = Readable.from([bytes.subarray(0, 2), bytes.subarray(2, 6), bytes.subarray(6)]);
+    expect((await collect(input, 10)).flat()).toEqual(['née 🤡']);
   });
 });
