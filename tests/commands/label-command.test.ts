@@ -5,19 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { Store } from '../../src/store/store.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
-import { makeComment, makeThread } from '../helpers/make-domain.js';
+import { makeComment } from '../helpers/make-domain.js';
 import { cli } from '../helpers/run-cli.js';
+import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
 
 function storeWithComment(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'rl-label-'));
-  const db = join(dir, 'store.db');
-  const store = Store.open(db);
-  try {
-    store.saveItems(null, { threads: [makeThread()], comments: [makeComment({ id: 'c1', body: 'Nvidia pays OpenAI to buy Nvidia chips. Genius.' })] });
-  } finally {
-    store.close();
-  }
-  return { dir, db };
+  return { dir, db: saveOneCommentStore(dir) };
 }
 
 describe('reactionlens label / labels export', () => {

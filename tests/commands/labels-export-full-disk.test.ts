@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../../src/cli.js';
-import { Store } from '../../src/store/store.js';
-import { makeComment, makeThread } from '../helpers/make-domain.js';
 import { cli } from '../helpers/run-cli.js';
+import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
 
 // writeSync as on a disk that fills up during the write: the first bytes go down, then ENOSPC
 const disk = vi.hoisted(() => ({ full: false }));
@@ -26,13 +25,7 @@ afterEach(() => {
 describe('labels export --out on a full disk', () => {
   it('keeps the previous export whole, leaves no partial file and names the file in a file error (exit 3)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-export-full-'));
-    const db = join(dir, 'store.db');
-    const store = Store.open(db);
-    try {
-      store.saveItems(null, { threads: [makeThread()], comments: [makeComment({ id: 'c1', body: 'Nvidia pays OpenAI to buy Nvidia chips. Genius.' })] });
-    } finally {
-      store.close();
-    }
+    const db = saveOneCommentStore(dir);
     expect((await cli(['label', 'c1', '--cynicism', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
     const out = join(dir, 'labels.jsonl');
     writeFileSync(out, '{"id":"earlier export"}\n');

@@ -8,8 +8,8 @@ import { EXIT } from '../../src/cli.js';
 import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
-import { makeComment, makeThread } from '../helpers/make-domain.js';
 import { cli } from '../helpers/run-cli.js';
+import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
 import { entryArgs, hermeticEnv } from '../helpers/spawn-cli.js';
 
 // Commands that only read (quotes, compare, events --counts, labels export) open the store read-only: they never
@@ -26,14 +26,7 @@ afterEach(() => {
 function makeStore(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'rl-readonly-'));
   dirs.push(dir);
-  const db = join(dir, 'store.db');
-  const store = Store.open(db);
-  try {
-    store.saveItems(EVENT, { threads: [makeThread()], comments: [makeComment({ id: 'c1', body: 'Nvidia pays OpenAI to buy Nvidia chips. Genius.' })] });
-  } finally {
-    store.close();
-  }
-  return { dir, db };
+  return { dir, db: saveOneCommentStore(dir, EVENT) };
 }
 
 function userVersion(db: string): number {
