@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readlinkSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { LockError } from '../errors/errors.js';
 
@@ -15,6 +15,11 @@ export interface LockFileOptions {
   processStartOf?: (pid: number) => string | null;
   /** This boot of the machine (Linux: /proc/sys/kernel/random/boot_id), null when unknown; injected for tests. */
   bootId?: () => string | null;
+  /**
+   * This process's PID namespace (Linux: the link /proc/self/ns/pid, e.g. "pid:[4026531836]"), null when unknown;
+   * injected for tests. Two containers sharing a volume often share the hostname and the boot id but not the pids.
+   */
+  pidNamespace?: () => string | null;
 }
 
 export interface LockFileWords {
@@ -36,6 +41,7 @@ interface LockHolder {
   /** Absent in locks written by an older reactionlens, null where the system does not tell. */
   bootId?: string | null;
   processStart?: string | null;
+  pidNamespace?: string | null;
 }
 
 interface FoundLock {
@@ -56,14 +62,23 @@ export const UNREADABLE_LOCK_GRACE_MS = 30_000;
  * holder on this host is gone: the machine has rebooted since (another boot id), its pid is not running, or the pid
  * now belongs to another process (another start time: pids are reused, after a reboot or a wrap-around). An empty or
  * unreadable lock older than a short grace period is stale too. A lock from another host is never taken over: its
- * process cannot be checked from here, and the resource may be on a disk both hosts share. Returns the release
+ * process cannot be checked from here, and the resource may be on a disk both hosts share. Nor is one from another PID
+ * namespace on this host (another container sharing the volume, often with the same hostname and boot id): its pid
+ * means nothing here. A lock from an earlier boot is stale whatever its namespace. Returns the release
  * function (idempotent; removes the file only while it is still ours).
  */
 export function takeLockFile(lockPath: string, words: LockFileWords, options: LockFileOptions = {}): () => void {
   const pid = options.pid ?? process.pid;
   const now = options.now ?? Date.now;
   const processStartOf = options.processStartOf ?? readProcessStart;
-  const me: LockHolder = { pid, host: hostname(), startedAt: now(), bootId: (options.bootId ?? readBootId)(), processStart: processStartOf(pid) };
+  const me: LockHolder = {
+    pid,
+    host: hostname(),
+    startedAt: now(),
+    bootId: (options.bootId ?? readBootId)(),
+    processStart: processStartOf(pid),
+    pidNamespace: (options.pidNamespace ?? readPidNamespace)(),
+  };
   const content = JSON.stringify(me);
   const isAlive = options.isAlive ?? isPidAlive;
 
@@ -82,7 +97,7 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
         removeIfUnchanged(lockPath, found);
         continue;
       }
-      throw new LockError(describeBusy(lockPath, found, verdict, words));
+      throw new LockError(describeBusy(lockPath, found, verdict, me, words));
     }
     let failure: unknown;
     try {
@@ -113,7 +128,8 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
   throw new LockError(`Could not take the lock ${lockPath}: it keeps changing hands`);
 }
 
-type Verdict = 'stale' | 'alive' | 'foreign' | 'unreadable';
+/** 'foreign': written on another host; 'other-namespace': on this host, from another PID namespace (a container). */
+type Verdict = 'stale' | 'alive' | 'foreign' | 'other-namespace' | 'unreadable';
 
 function judgeHolder(
   found: FoundLock,
@@ -128,6 +144,11 @@ function judgeHolder(
   if (holder.host !== me.host) return 'foreign';
   // another boot: every process of the boot that wrote the lock is gone, whatever pid now runs under its number
   if (typeof holder.bootId === 'string' && typeof me.bootId === 'string' && holder.bootId !== me.bootId) return 'stale';
+  // another PID namespace (another container on this machine): its pid names some other process here, or none, so
+  // whether the holder runs cannot be checked from here; like a lock from another host, it is never taken over
+  if (typeof holder.pidNamespace === 'string' && typeof me.pidNamespace === 'string' && holder.pidNamespace !== me.pidNamespace) {
+    return 'other-namespace';
+  }
   if (!checks.isAlive(holder.pid)) return 'stale';
   // the pid runs, but a process started at another time holds that number now: not the lock's holder
   if (typeof holder.processStart === 'string') {
@@ -137,7 +158,7 @@ function judgeHolder(
   return 'alive';
 }
 
-function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, words: LockFileWords): string {
+function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, me: LockHolder, words: LockFileWords): string {
   const holder = found.holder;
   if (holder === undefined) {
     return (
@@ -152,6 +173,14 @@ function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, word
       `${words.resource} is locked by a reactionlens run on another host (${who}); this host is ${hostname()}. ` +
       `Its process cannot be checked from here. If no reactionlens runs on ${holder.host} any more (a container whose ` +
       `hostname changed when it restarted, a machine that was replaced), remove ${lockPath} and run again.`
+    );
+  }
+  if (verdict === 'other-namespace') {
+    return (
+      `${words.resource} is locked by a reactionlens run in another PID namespace on this host (${who}, namespace ` +
+      `${holder.pidNamespace}; this process is in ${me.pidNamespace}): another container sharing this folder. Its ` +
+      `process cannot be checked from here. If no reactionlens runs in that container any more (it stopped or was ` +
+      `replaced), remove ${lockPath} and run again.`
     );
   }
   return words.busy(who);
@@ -181,6 +210,7 @@ function parseHolder(text: string): LockHolder | undefined {
         startedAt: raw.startedAt,
         bootId: typeof raw.bootId === 'string' ? raw.bootId : null,
         processStart: typeof raw.processStart === 'string' ? raw.processStart : null,
+        pidNamespace: typeof raw.pidNamespace === 'string' ? raw.pidNamespace : null,
       };
     }
   } catch {
@@ -230,6 +260,16 @@ function readBootId(): string | null {
   try {
     const id = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
     return id === '' ? null : id;
+  } catch {
+    return null;
+  }
+}
+
+/** Linux: this process's PID namespace, the target of /proc/self/ns/pid ("pid:[4026531836]"); null elsewhere. */
+function readPidNamespace(): string | null {
+  try {
+    const ns = readlinkSync('/proc/self/ns/pid');
+    return ns === '' ? null : ns;
   } catch {
     return null;
   }

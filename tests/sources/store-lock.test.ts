@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -154,6 +154,35 @@ describe('acquireStoreLock: telling a stale lock from a held one', () => {
     const later = Date.now() + UNREADABLE_LOCK_GRACE_MS + 5_000;
     const release = acquireStoreLock(db, { ...checks(null), now: () => later });
     expect(JSON.parse(readFileSync(`${db}.lock`, 'utf8')).pid).toBe(7);
+    release();
+  });
+
+  it('never takes over a lock from another PID namespace on this host (another container), and names it and the remedy', () => {
+    const db = tempDb();
+    // same host and boot; the holder's pid is some other process here (another start time), or none
+    writeFileSync(`${db}.lock`, holder({ pidNamespace: 'pid:[4026532001]' }));
+    for (const isAlive of [true, false]) {
+      const attempt = () => acquireStoreLock(db, { ...checks('250'), isAlive: () => isAlive, pidNamespace: () => 'pid:[4026531836]' });
+      expect(attempt).toThrow(LockError);
+      expect(attempt).toThrow(`locked by a reactionlens run in another PID namespace on this host (pid 4242 on ${host}`);
+      expect(attempt).toThrow(`If no reactionlens runs in that container any more (it stopped or was replaced), remove ${db}.lock and run again`);
+    }
+    expect(JSON.parse(readFileSync(`${db}.lock`, 'utf8')).pid).toBe(4242);
+    // from the same namespace, or written in an earlier boot, it is judged as before
+    acquireStoreLock(db, { ...checks('250', 'boot-2'), pidNamespace: () => 'pid:[4026531836]' })();
+    writeFileSync(`${db}.lock`, holder({ pidNamespace: 'pid:[4026532001]' }));
+    acquireStoreLock(db, { ...checks('250'), pidNamespace: () => 'pid:[4026532001]' })();
+    // a lock from an older reactionlens (no namespace), or a system that does not tell: as before
+    writeFileSync(`${db}.lock`, holder({}));
+    acquireStoreLock(db, { ...checks('250'), pidNamespace: () => 'pid:[4026531836]' })();
+    writeFileSync(`${db}.lock`, holder({ pidNamespace: 'pid:[4026532001]' }));
+    acquireStoreLock(db, { ...checks('250'), pidNamespace: () => null })();
+  });
+
+  it.skipIf(!existsSync('/proc/self/ns/pid'))('on Linux, records the PID namespace of the holder', () => {
+    const db = tempDb();
+    const release = acquireStoreLock(db);
+    expect(JSON.parse(readFileSync(`${db}.lock`, 'utf8')).pidNamespace).toBe(readlinkSync('/proc/self/ns/pid'));
     release();
   });
 
