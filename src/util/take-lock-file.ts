@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, readlinkSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, linkSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { LockError } from '../errors/errors.js';
 
@@ -94,7 +95,7 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
       if (found === 'gone') continue; // released between our open and read
       const verdict = judgeHolder(found, me, { isAlive, processStartOf, now });
       if (verdict === 'stale' && attempt < 2) {
-        removeIfUnchanged(lockPath, found);
+        moveAsideIfUnchanged(lockPath, found, pid);
         continue;
       }
       throw new LockError(describeBusy(lockPath, found, verdict, me, words));
@@ -122,7 +123,7 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
     return () => {
       if (released) return;
       released = true;
-      removeIfUnchanged(lockPath, { text: content, mtimeMs: null });
+      removeIfOurs(lockPath, content);
     };
   }
   throw new LockError(`Could not take the lock ${lockPath}: it keeps changing hands`);
@@ -220,13 +221,57 @@ function parseHolder(text: string): LockHolder | undefined {
 }
 
 /**
- * Removes the lock only if it still is the one judged (same text; for an unreadable one, also still as old): another
- * run may have taken it over meanwhile, and a lock just created, still empty, must not be removed under its holder.
+ * Takes a lock judged stale out of the way, and only that one. Reading it again and then removing it would race: two
+ * runs judge it stale; one removes it and creates its own; the other, having read the stale one, removes the new one
+ * and creates a third, and both run. So the lock is renamed (atomic: of two runs, one gets it) to a name of our own,
+ * then read there. The judged lock (same text, same mtime) is deleted, and the caller tries its O_EXCL create again.
+ * Anything else is a lock created after we read the judged one, whose holder runs: it is put back with linkSync, which
+ * never replaces a file, then our name is deleted. If a lock was created in the moment the path was free, linkSync
+ * fails with EEXIST: that lock keeps every later run out, so our name is deleted too (the holder of the moved lock
+ * removes only a lock with its own text on release, so it leaves the newer one alone). Where the file system has no
+ * hard links, the lock is renamed back instead.
  */
-function removeIfUnchanged(lockPath: string, expected: Pick<FoundLock, 'text' | 'mtimeMs'>): void {
+function moveAsideIfUnchanged(lockPath: string, judged: FoundLock, pid: number): void {
+  const aside = `${lockPath}.stale-${pid}-${randomBytes(6).toString('hex')}`;
   try {
-    if (readFileSync(lockPath, 'utf8') !== expected.text) return;
-    if (expected.mtimeMs !== null && statSync(lockPath).mtimeMs !== expected.mtimeMs) return;
+    renameSync(lockPath, aside);
+  } catch {
+    return; // gone (released, or taken over by another run): the create is tried again
+  }
+  let same = false;
+  try {
+    same = readFileSync(aside, 'utf8') === judged.text && (judged.mtimeMs === null || statSync(aside).mtimeMs === judged.mtimeMs);
+  } catch {
+    // cannot be read: not known to be the judged one, so put back
+  }
+  if (!same) {
+    try {
+      linkSync(aside, lockPath);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        try {
+          renameSync(aside, lockPath);
+        } catch {
+          // left under our name, for whoever looks
+        }
+        return;
+      }
+    }
+  }
+  try {
+    unlinkSync(aside);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * On release: removes the lock only while it still is ours (our text): another run may have taken it over meanwhile
+ * (judged stale by mistake), and its lock must not be removed under it.
+ */
+function removeIfOurs(lockPath: string, content: string): void {
+  try {
+    if (readFileSync(lockPath, 'utf8') !== content) return;
     unlinkSync(lockPath);
   } catch {
     // already gone

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -6,8 +6,10 @@ import { LockError, StoreError } from '../../src/errors/errors.js';
 import { acquireStoreLock } from '../../src/store/store-lock.js';
 import { UNREADABLE_LOCK_GRACE_MS } from '../../src/util/take-lock-file.js';
 
-// writeSync as on a full disk, when a test asks: it throws ENOSPC, or writes only part of the buffer
-const disk = vi.hoisted(() => ({ write: 'ok' as 'ok' | 'enospc' | 'short' }));
+// writeSync as on a full disk, when a test asks: it throws ENOSPC, or writes only part of the buffer; and another
+// run's step, run once just before this one renames, unlinks or links a path ending in `.lock` (an interleaving)
+type Step = { op: 'rename' | 'unlink' | 'link'; run: () => void };
+const disk = vi.hoisted(() => ({ write: 'ok' as 'ok' | 'enospc' | 'short', before: [] as Step[] }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   const writeSync = ((fd: number, buffer: Uint8Array, ...rest: never[]) => {
@@ -15,7 +17,17 @@ vi.mock('node:fs', async (importOriginal) => {
     if (disk.write === 'short') return fs.writeSync(fd, buffer, 0, 3);
     return fs.writeSync(fd, buffer, ...rest);
   }) as typeof fs.writeSync;
-  return { ...fs, writeSync, default: { ...fs, writeSync } };
+  const interleave = (op: Step['op'], path: unknown): void => {
+    const at = disk.before.findIndex((step) => step.op === op);
+    if (at < 0 || typeof path !== 'string' || !path.endsWith('.lock')) return;
+    const [step] = disk.before.splice(at, 1);
+    step!.run();
+  };
+  const renameSync = ((from: string, to: string) => (interleave('rename', from), fs.renameSync(from, to))) as typeof fs.renameSync;
+  const unlinkSync = ((path: string) => (interleave('unlink', path), fs.unlinkSync(path))) as typeof fs.unlinkSync;
+  const linkSync = ((from: string, to: string) => (interleave('link', to), fs.linkSync(from, to))) as typeof fs.linkSync;
+  const mocked = { writeSync, renameSync, unlinkSync, linkSync };
+  return { ...fs, ...mocked, default: { ...fs, ...mocked } };
 });
 
 const dirs: string[] = [];
@@ -26,6 +38,7 @@ const tempDb = () => {
 };
 afterEach(() => {
   disk.write = 'ok';
+  disk.before = [];
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -194,5 +207,67 @@ describe('acquireStoreLock: telling a stale lock from a held one', () => {
     expect(attempt).toThrow(`locked by a reactionlens run on another host (pid 1 on old-container-3f2a`);
     expect(attempt).toThrow(`If no reactionlens runs on old-container-3f2a any more (a container whose hostname changed when it restarted`);
     expect(attempt).toThrow(`remove ${db}.lock and run again`);
+  });
+});
+
+describe('acquireStoreLock: two runs taking over one stale lock at once', () => {
+  const dead = 999_999;
+  const take = (db: string, pid: number) => acquireStoreLock(db, { pid, isAlive: (p) => p !== dead, pidNamespace: () => 'ns' });
+  const staleLock = (db: string) => writeFileSync(`${db}.lock`, JSON.stringify({ pid: dead, host: hostname(), startedAt: 0 }));
+  const lockOf = (db: string) => JSON.parse(readFileSync(`${db}.lock`, 'utf8')).pid as number;
+  const leftovers = (db: string) => readdirSync(dirname(db)).filter((f) => f !== 'store.db.lock');
+
+  it("of two runs that both judged it stale, only the first takes it: the second does not remove the first one's new lock", () => {
+    const db = tempDb();
+    staleLock(db);
+    let first: (() => void) | undefined;
+    // run 11 judges the lock stale too, and takes it over, right after run 22 has judged it and before 22 removes it
+    const first11 = () => void (first = take(db, 11));
+    disk.before = [{ op: 'rename', run: first11 }, { op: 'unlink', run: first11 }];
+    expect(() => take(db, 22)).toThrow(/in use by another reactionlens run \(pid 11 /);
+    expect(first).toBeDefined();
+    expect(lockOf(db)).toBe(11);
+    expect(leftovers(db)).toEqual([]);
+    disk.before = []; // the step for the other code path, not taken
+    first!();
+    expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it('a lock created while a newer one was moved aside keeps the path; the moved one is not left behind, and its release leaves the newer alone', () => {
+    const db = tempDb();
+    staleLock(db);
+    let first: (() => void) | undefined;
+    let third: (() => void) | undefined;
+    disk.before = [
+      { op: 'rename', run: () => void (first = take(db, 11)) },
+      // while run 22 has 11's lock under its own name, run 33 finds the path free and creates its lock there
+      { op: 'link', run: () => void (third = take(db, 33)) },
+    ];
+    expect(() => take(db, 22)).toThrow(/pid 33 /);
+    expect(lockOf(db)).toBe(33);
+    expect(leftovers(db)).toEqual([]);
+    first!();
+    expect(lockOf(db)).toBe(33);
+    third!();
+    expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  it('on a file system without hard links, a newer lock moved aside is renamed back', () => {
+    const db = tempDb();
+    staleLock(db);
+    let first: (() => void) | undefined;
+    disk.before = [
+      { op: 'rename', run: () => void (first = take(db, 11)) },
+      {
+        op: 'link',
+        run: () => {
+          throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' });
+        },
+      },
+    ];
+    expect(() => take(db, 22)).toThrow(/pid 11 /);
+    expect(lockOf(db)).toBe(11);
+    expect(leftovers(db)).toEqual([]);
+    first!();
   });
 });
