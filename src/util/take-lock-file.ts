@@ -47,9 +47,11 @@ interface LockHolder {
 
 interface FoundLock {
   text: string;
-  /** The lock file's modification time, for the age of an unreadable one (null: not needed). */
+  /** The lock file's modification time, for the age of an unreadable one (null: not needed, or not known). */
   mtimeMs: number | null;
   holder: LockHolder | undefined;
+  /** Set when the lock cannot be read at all (EACCES, EISDIR): never judged stale, and said so. */
+  readError?: string;
 }
 
 /**
@@ -138,6 +140,7 @@ function judgeHolder(
   checks: { isAlive: (pid: number) => boolean; processStartOf: (pid: number) => string | null; now: () => number },
 ): Verdict {
   const holder = found.holder;
+  if (found.readError !== undefined) return 'unreadable';
   if (holder === undefined) {
     const age = found.mtimeMs === null ? 0 : checks.now() - found.mtimeMs;
     return age > UNREADABLE_LOCK_GRACE_MS ? 'stale' : 'unreadable';
@@ -161,6 +164,13 @@ function judgeHolder(
 
 function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, me: LockHolder, words: LockFileWords): string {
   const holder = found.holder;
+  if (found.readError !== undefined) {
+    return (
+      `${words.resource} may be in use by another reactionlens run: its lock ${lockPath} exists but cannot be read ` +
+      `(${found.readError}), so who holds it cannot be told, and it is never taken over. If no reactionlens run ` +
+      `holds it, check what ${lockPath} is (a lock is a small file this user can read), remove it and run again.`
+    );
+  }
   if (holder === undefined) {
     return (
       `${words.resource} is being locked by another reactionlens run right now (its lock ${lockPath} is ` +
@@ -194,9 +204,10 @@ function readLock(lockPath: string): FoundLock | 'gone' {
     mtimeMs = statSync(lockPath).mtimeMs;
     text = readFileSync(lockPath, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-    // cannot be read (no permission): held, as far as we can tell, and never removed by us
-    return { text: '', mtimeMs: null, holder: undefined };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'gone';
+    // cannot be read (no permission, a folder): held, as far as we can tell, and never removed by us
+    return { text: '', mtimeMs: null, holder: undefined, readError: code ?? (error as Error).message };
   }
   return { text, mtimeMs, holder: parseHolder(text) };
 }

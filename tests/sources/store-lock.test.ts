@@ -170,6 +170,18 @@ describe('acquireStoreLock: telling a stale lock from a held one', () => {
     release();
   });
 
+  it('a lock that cannot be read at all (here a folder: EISDIR) is never taken over, and the message says so with the remedy', () => {
+    const db = tempDb();
+    mkdirSync(`${db}.lock`);
+    const later = Date.now() + UNREADABLE_LOCK_GRACE_MS * 100;
+    const attempt = () => acquireStoreLock(db, { ...checks(null), now: () => later });
+    expect(attempt).toThrow(LockError);
+    expect(attempt).toThrow(`its lock ${db}.lock exists but cannot be read (EISDIR)`);
+    expect(attempt).toThrow(`remove it and run again`);
+    expect(attempt).not.toThrow(/younger than|Try again in a moment/);
+    expect(existsSync(`${db}.lock`)).toBe(true);
+  });
+
   it('never takes over a lock from another PID namespace on this host (another container), and names it and the remedy', () => {
     const db = tempDb();
     // same host and boot; the holder's pid is some other process here (another start time), or none
