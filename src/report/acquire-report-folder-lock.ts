@@ -23,6 +23,7 @@ export function acquireReportFolderLock(dir: string, options: LockFileOptions = 
     throw toFileError(cause, 'cannot use the reports folder', dir);
   }
   const lockPath = join(realDir, REPORT_FOLDER_LOCK);
+  let failedVerb: 'create' | 'write' | undefined;
   try {
     return takeLockFile(
       lockPath,
@@ -32,6 +33,7 @@ export function acquireReportFolderLock(dir: string, options: LockFileOptions = 
           `The reports folder ${dir} is being written by another reactionlens run (${who}). Wait for it to finish, ` +
           `or remove ${lockPath} if that process is gone.`,
         cannotCreate: (verb, detail, cause) => {
+          failedVerb = verb;
           const error = toFileError(cause, `cannot ${verb} the reports folder lock`, lockPath);
           return error instanceof FileError ? error : new FileError(`cannot ${verb} the reports folder lock ${lockPath}: ${detail}`, lockPath, { cause });
         },
@@ -39,12 +41,18 @@ export function acquireReportFolderLock(dir: string, options: LockFileOptions = 
       options,
     );
   } catch (error) {
-    // a read-only file system: no run can write the folder, so there is nothing to keep apart (a scrub that finds
-    // nothing to take out still passes; one that must rewrite a file fails on that file, naming it)
-    if (error instanceof FileError && (error.cause as NodeJS.ErrnoException | undefined)?.code === 'EROFS') return () => {};
+    // a folder this run cannot create files in (a read-only file system, or one the user may read but not write: no
+    // permission): this run writes nothing there, so there is nothing to keep apart from it. A scrub that finds nothing
+    // to take out still passes; one that must rewrite a file fails on that file, naming it. Only on the create: a lock
+    // created and then not written is another matter (a full disk)
+    const code = (error instanceof FileError ? (error.cause as NodeJS.ErrnoException | undefined)?.code : undefined) ?? '';
+    if (failedVerb === 'create' && CANNOT_CREATE_HERE.has(code)) return () => {};
     throw error;
   }
 }
+
+/** Errors on creating the lock that say this run cannot create files in the folder at all. */
+const CANNOT_CREATE_HERE = new Set(['EROFS', 'EACCES', 'EPERM']);
 
 /** Runs `work` holding the reports folder's lock; released however it ends. */
 export function withReportFolderLock<T>(dir: string, work: () => T): T {

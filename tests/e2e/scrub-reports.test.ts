@@ -1,13 +1,30 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { acquireStoreLock } from '../../src/store/store-lock.js';
 import { Store } from '../../src/store/store.js';
 import { cli } from '../helpers/run-cli.js';
 
 const EVENT = 'amazon-openai-2025-12';
+
+// a folder this user may read but not write (a permission error would not stop root): node:fs as the code under test
+// sees it refuses, with `denied.code`, to create or open for writing any file under `denied.dir`
+const denied = vi.hoisted(() => ({ dir: null as string | null, code: 'EACCES' }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const openSync = ((path: string, flags?: string, mode?: number) => {
+    if (denied.dir !== null && typeof path === 'string' && path.startsWith(`${denied.dir}/`) && flags !== undefined && flags !== 'r') {
+      throw Object.assign(new Error(`${denied.code}: permission denied, open '${path}'`), { code: denied.code, syscall: 'open', path });
+    }
+    return fs.openSync(path, flags ?? 'r', mode);
+  }) as typeof fs.openSync;
+  return { ...fs, openSync, default: { ...fs, openSync } };
+});
+afterEach(() => {
+  denied.dir = null;
+});
 
 describe('earlier report files lose the quotes of comments deleted since (run and scrub)', () => {
   let dir: string;
@@ -115,6 +132,26 @@ describe('earlier report files lose the quotes of comments deleted since (run an
     const after = await cli(['scrub', '--db', otherDb, '--out', copy]);
     expect(after.code, after.stderr).toBe(0);
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it.each(['EACCES', 'EPERM'])('a reports folder this user cannot write (%s): scrub passes when nothing needs taking out, and fails naming the file when one does', async (code) => {
+    denied.code = code;
+    const clean = join(dir, `clean-${code}`);
+    cpSync(out, clean, { recursive: true });
+    expect((await cli(['scrub', '--db', db, '--out', clean])).code).toBe(0);
+    denied.dir = clean;
+    const nothing = await cli(['scrub', '--db', db, '--out', clean]);
+    expect(nothing.code, nothing.stderr).toBe(0);
+    expect(nothing.stderr).toContain('1 folder(s) checked, 0 file(s) rewritten');
+    // a folder with a quote to take out: the scrub fails on the file it must rewrite, not on the lock
+    const dirty = join(dir, `dirty-${code}`);
+    cpSync(out, dirty, { recursive: true });
+    denied.dir = dirty;
+    const must = await cli(['scrub', '--db', db, '--out', dirty]);
+    expect(must.code, must.stderr).toBe(3);
+    expect(must.stderr).toMatch(new RegExp(`file error: cannot .*${join(dirty, EVENT)}/[^ ]*: .*\\(${code}\\)`));
+    expect(must.stderr).not.toContain('.reactionlens.lock');
+    for (const path of reportFiles()) expect(readFileSync(path.replace(out, dirty), 'utf8')).toContain(gone.text);
   });
 
   it('scrub refuses a mistyped --event or a missing --out with exit 2 naming the path, instead of "checking" nothing', async () => {
