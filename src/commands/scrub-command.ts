@@ -46,7 +46,9 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
             // a run on another store may be writing this folder: never beside it
             one = withReportFolderLock(dir, () => scrubEventReports(store, dir, ctx.now()));
           } catch (error) {
-            // that run scrubs the folder itself before writing: the others are still scrubbed, and the exit says busy
+            // another run holds the folder: not one on this store (the store lock keeps those out) but one on another
+            // store, which scrubs with its own store's deletions, not ours. So this folder is left unscrubbed by this
+            // run: the others are still scrubbed, the exit says busy, and a later scrub must be run for this one
             if (error instanceof LockError) {
               busy.push(error);
               continue;
@@ -75,6 +77,9 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
         ctx.stderr(`reactionlens scrub: ${dirs.length - failed.length - busy.length} folder(s) checked, ${result.files.length} file(s) rewritten\n`);
         for (const path of result.files) ctx.stdout(`${path}\n`);
       }
+      // the file error decides the exit, and its message is the one printed: name the busy folders first, or only
+      // --json would tell that they were left unscrubbed
+      if (failed.length > 0 && !flags.json) for (const error of busy) ctx.stderr(`reactionlens scrub: busy, not scrubbed: ${error.message}\n`);
       if (failed.length > 0) throw describeFailedFolders(failed);
       if (busy.length > 0) throw busy.length === 1 ? busy[0]! : new LockError(busy.map((e) => e.message).join('; '));
     });

@@ -176,6 +176,19 @@ describe('earlier report files lose the quotes of comments deleted since (run an
     for (const path of reportFiles()) expect(readFileSync(path.replace(out, copy), 'utf8')).not.toContain(gone.text);
   });
 
+  it('scrub that fails on one folder and finds another busy names the busy one on stderr too, not only in --json', async () => {
+    const copy = join(dir, 'broken-and-busy');
+    cpSync(out, copy, { recursive: true });
+    mkdirSync(join(copy, 'aaa-broken', '2025-12-01.manifest.json'), { recursive: true });
+    const eventDir = join(copy, EVENT);
+    writeFileSync(join(eventDir, '.reactionlens.lock'), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: 0 }));
+    const result = await cli(['scrub', '--db', db, '--out', copy]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/file error: .*aaa-broken/);
+    expect(result.stderr).toContain(`busy, not scrubbed: The reports folder ${eventDir} is being written by another reactionlens run (pid ${process.pid} `);
+    for (const path of reportFiles()) expect(readFileSync(path.replace(out, copy), 'utf8')).toContain(gone.text);
+  });
+
   it('the next run scrubs them too, and its --json says how many files', async () => {
     const result = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--format', 'md,json,csv,html', '--quiet', '--json', '--no-recheck']);
     expect(result.code).toBe(0);
