@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { isAbortError, type StoreError } from '../errors/errors.js';
+import { isAbortError, LockError, SchemaError, type StoreError } from '../errors/errors.js';
 import { collectEvent, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
-import { acquireReportFolderLock } from '../report/acquire-report-folder-lock.js';
+import { acquireReportFolderLock, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
+import { readReportHistory } from '../report/read-report-history.js';
 import { repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import { emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
@@ -69,6 +70,19 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   const unreadableRuns = new Map(unreadable.map((e) => [e.message, e]));
   store.saveRun(run); // visible as running if the process dies; the next run marks it abandoned
 
+  const eventDir = join(input.reportsDir, event.id);
+  if (input.stopAfterCollect !== true) {
+    try {
+      // a damaged history.json is set aside and rebuilt now, and named before the collection, not after it
+      const repair = repairHistoryUnlessBusy(eventDir, event.id, ctx.now());
+      if (repair !== null) input.onHistoryRepaired?.(repair);
+    } catch (error) {
+      // the folder cannot be written (the rename or the rebuilt file failed): the night fails now, recorded
+      saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });
+      throw error;
+    }
+  }
+
   let collected: CollectSummary | null = null;
   if (source !== null) {
     try {
@@ -99,7 +113,6 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   }
   run.counts.commentsTagged = tagged.tagged;
 
-  const eventDir = join(input.reportsDir, event.id);
   let releaseFolder: () => void;
   try {
     // runs on other stores may write this folder too: the scrub and tonight's files (history.json above all) one at a time
@@ -176,6 +189,27 @@ function saveStoppedRun(store: Store, run: RunRecord, now: number, error: unknow
   run.errors.push(interrupted ?? `${messages.failed}: ${error instanceof Error ? error.message : String(error)}`);
   run.finishedAt = now;
   store.saveRun(run);
+}
+
+/**
+ * Before collecting, without taking the reports folder's lock unless it must: a history.json that reads (or is absent)
+ * needs nothing, and a run on another store may be writing the folder right now. Only a damaged one is repaired, under
+ * the lock; when the folder is busy the repair is left to the report stage, which repairs again under its own lock
+ * (by then the other run may have left the history fine). Returns what was repaired, or null.
+ */
+function repairHistoryUnlessBusy(eventDir: string, eventId: string, now: number): HistoryRepair | null {
+  try {
+    readReportHistory(eventDir);
+    return null;
+  } catch (error) {
+    if (!(error instanceof SchemaError)) throw error;
+  }
+  try {
+    return withReportFolderLock(eventDir, () => repairReportHistory(eventDir, eventId, now));
+  } catch (error) {
+    if (error instanceof LockError) return null;
+    throw error;
+  }
 }
 
 function decideStatus(run: RunRecord): RunStatus {
