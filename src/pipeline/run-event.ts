@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { isAbortError, LockError, SchemaError, type StoreError } from '../errors/errors.js';
-import { collectEvent, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
+import { collectEvent, emptyCollectSummary, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
 import { acquireReportFolderLock, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
@@ -85,10 +85,13 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
 
   let collected: CollectSummary | null = null;
   if (source !== null) {
+    // filled in as the stage stores: a stopped or failed collection is recorded with the counts of what it stored
+    const summary = emptyCollectSummary();
     try {
-      collected = await collectEvent(event, source, store, ctx, input.collect);
+      collected = await collectEvent(event, source, store, ctx, input.collect, summary);
     } catch (error) {
       // the run record must not stay "in flight": what was stored stays, and the next run resumes from it
+      applyCollectSummary(run, summary, source);
       saveStoppedRun(store, run, ctx.now(), error, { interrupted: 'interrupted while collecting; the next run resumes', failed: 'collection failed' });
       throw error;
     }

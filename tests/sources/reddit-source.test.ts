@@ -645,6 +645,45 @@ describe('reddit source: a deletion re-check stopped half way (Ctrl-C)', () => {
     expect(store.getComment(goneLater)).toMatchObject({ status: 'removed', body: '', author: null });
     expect(resumed.skipped).toEqual([]);
   });
+
+  it('the run stopped there is recorded as partial with the counts of what the answered batches stored', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    await clock.sleep(2 * 86_400_000);
+    const ids = store.listLiveCommentIds(EVENT.id);
+    fake.edits.set(ids[50]!, 'deleted'); // answered before the stop
+    fake.edits.set(ids[1500]!, 'removed'); // never asked about
+    fake.infoPatches.set(ids[120]!, { body: 'EDIT: I take it back.', edited: now() - 60 });
+    const stop = new AbortController();
+    let infoRequests = 0;
+    const progress = (e: ProgressEvent) => {
+      // as the CLI stops on SIGINT: abort() without a reason (an AbortError)
+      if (e.kind === 'request' && e.path === '/api/info' && ++infoRequests === 4) stop.abort();
+    };
+    const notReached = (): never => {
+      throw new Error('not reached');
+    };
+    const run = runEvent({
+      event: EVENT,
+      source,
+      store,
+      tagger: notReached,
+      ctx: { now, progress, signal: stop.signal },
+      runId: 'stopped',
+      reportsDir: '',
+      formats: [],
+      withAuthors: false,
+      collect: { activeForSeconds: 0 },
+      stopAfterCollect: true,
+    });
+    await expect(run).rejects.toThrow(expect.objectContaining({ name: 'AbortError' }));
+    const [record] = store.listRuns(EVENT.id).runs;
+    expect(record?.status).toBe('partial');
+    expect(record?.counts).toMatchObject({ commentsPurged: 1, commentsUpdated: 1 });
+    expect(record?.counts.requests).toBeGreaterThan(0);
+    expect(record?.errors).toContain('interrupted while collecting; the next run resumes');
+  });
 });
 
 describe('reddit source: faults leave the store exactly as an unfaulted run', () => {
