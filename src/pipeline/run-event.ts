@@ -37,8 +37,6 @@ export interface RunEventInput {
 
 export interface RunEventResult {
   run: RunRecord;
-  /** Earlier runs found unfinished (their process was killed) and now recorded as abandoned. */
-  abandoned: RunRecord[];
   /** Runs whose stored record cannot be read: left as they are and out of the report, one error naming each. */
   unreadableRuns: StoreError[];
   collect: CollectSummary | null;
@@ -48,8 +46,9 @@ export interface RunEventResult {
 }
 
 /**
- * The nightly job: collect → tag → screen → report, recorded as one run. The caller holds the store's lock, so an
- * earlier run still unfinished here was killed or crashed: it is recorded as abandoned.
+ * The nightly job: collect → tag → screen → report, recorded as one run. The caller holds the store's lock and has
+ * recorded the runs it found unfinished as abandoned (withStoreLock); runEvent only names the unfinished run records
+ * that cannot be read (`unreadableRuns`).
  */
 export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   const { event, source, store, ctx } = input;
@@ -66,7 +65,9 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     errors: [],
     status: 'running',
   };
-  const { abandoned, unreadable } = store.abandonUnfinishedRuns(`run ${run.id}`);
+  // withStoreLock has marked every readable unfinished run abandoned already: what is left to learn here is which
+  // unfinished records cannot be read (a call outside that lock, as in tests, also marks the readable ones)
+  const { unreadable } = store.abandonUnfinishedRuns(`run ${run.id}`);
   const unreadableRuns = new Map(unreadable.map((e) => [e.message, e]));
   store.saveRun(run); // visible as running if the process dies; the next run marks it abandoned
 
@@ -102,7 +103,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     run.status = decideStatus(run);
     run.finishedAt = ctx.now();
     store.saveRun(run);
-    return { run, abandoned, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths: [], scrubbed: emptyScrubResult() };
+    return { run, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths: [], scrubbed: emptyScrubResult() };
   }
 
   const tagger = input.tagger();
@@ -162,7 +163,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     releaseFolder();
   }
   store.saveRun(run);
-  return { run, abandoned, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths, scrubbed };
+  return { run, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths, scrubbed };
 }
 
 export function applyCollectSummary(run: RunRecord, summary: CollectSummary, source: Source): void {
