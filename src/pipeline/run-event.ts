@@ -71,12 +71,20 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   const unreadableRuns = new Map(unreadable.map((e) => [e.message, e]));
   store.saveRun(run); // visible as running if the process dies; the next run marks it abandoned
 
+  // a damaged history.json set aside and rebuilt makes the night partial: the trend may have lost points (the
+  // caller's onHistoryRepaired names it on stderr; the record says it too)
+  let historyRepaired = false;
+  const noteRepair = (repair: HistoryRepair | null): void => {
+    if (repair === null) return;
+    historyRepaired = true;
+    run.errors.push(`the report history ${repair.path} was damaged (${repair.reason}): kept as ${repair.keptAs} and rebuilt with ${repair.points} point(s)`);
+    input.onHistoryRepaired?.(repair);
+  };
   const eventDir = join(input.reportsDir, event.id);
   if (input.stopAfterCollect !== true) {
     try {
       // a damaged history.json is set aside and rebuilt now, and named before the collection, not after it
-      const repair = repairHistoryUnlessBusy(eventDir, event.id, ctx.now());
-      if (repair !== null) input.onHistoryRepaired?.(repair);
+      noteRepair(repairHistoryUnlessBusy(eventDir, event.id, ctx.now()));
     } catch (error) {
       // the folder cannot be written (the rename or the rebuilt file failed): the night fails now, recorded
       saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });
@@ -138,8 +146,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     }
 
     try {
-      const repair = repairReportHistory(eventDir, event.id, ctx.now());
-      if (repair !== null) input.onHistoryRepaired?.(repair);
+      noteRepair(repairReportHistory(eventDir, event.id, ctx.now()));
       const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportInput(store, event, tagger, {
         withAuthors: input.withAuthors,
         reportsDir: input.reportsDir,
@@ -148,7 +155,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       // an unfinished run of this event that cannot be read was found above already: named once
       for (const e of unreadableOfEvent) unreadableRuns.set(e.message, e);
       run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
-      run.status = decideStatus(run);
+      run.status = historyRepaired ? 'partial' : decideStatus(run);
       run.finishedAt = ctx.now();
       // The report lists this run too, with the outcome it is saved with once the report is written.
       const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
@@ -180,7 +187,8 @@ export function applyCollectSummary(run: RunRecord, summary: CollectSummary, sou
   run.counts.capsHit = summary.capped ? 1 : 0;
   run.counts.skipped = summary.skipped.length;
   run.skipped = summary.skipped;
-  run.errors = summary.skipped.map((s) => `${s.source} ${s.record}: ${s.reason}`);
+  // appended: a note made before the collection (a history.json repaired) stays
+  run.errors.push(...summary.skipped.map((s) => `${s.source} ${s.record}: ${s.reason}`));
 }
 
 /**
