@@ -9,7 +9,7 @@ import { loadDotEnv } from './cli/load-dot-env.js';
 import { openStoreAt } from './cli/open-store-at.js';
 import { ConfigError, FileError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
 import { redactSecrets } from './errors/redact-secrets.js';
-import { isFileSystemError } from './errors/to-file-error.js';
+import { describeErrno, isFileSystemError } from './errors/to-file-error.js';
 import { toStoreError } from './store/store.js';
 
 /**
@@ -88,7 +88,7 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     // stderr if stderr still takes it. A command stopped because of it (tag on a long input) was not interrupted.
     const stopped = failure !== null && isAbortError(failure.error);
     if (failure !== null && !stopped) reportError(toStoreError(failure.error, openStores.at(-1)?.path), io);
-    io.stderr(`reactionlens: file error: cannot write the output to stdout: ${describeWriteError(lostOutput)}\n`);
+    io.stderr(`reactionlens: file error: cannot write the output to stdout: ${describeErrno(lostOutput)}\n`);
     return EXIT.source;
   }
   // an SQLite failure (locked, read-only, corrupted) is the store's, named by its path, not a bug
@@ -103,13 +103,6 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     return EXIT.partial;
   }
   return EXIT.ok;
-}
-
-/** Node's "ENOSPC: no space left on device, write" as "no space left on device (ENOSPC)". */
-function describeWriteError(error: Error): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const words = /^[A-Z]+: ([^,]+)/.exec(error.message)?.[1] ?? error.message;
-  return code === undefined ? words : `${words} (${code})`;
 }
 
 function reportError(error: unknown, io: CliIO): number {

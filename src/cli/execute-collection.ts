@@ -4,9 +4,8 @@ import type { Command } from 'commander';
 import type { z } from 'zod';
 import { loadEvent } from '../events/load-events.js';
 import { runEvent, type RunEventResult } from '../pipeline/run-event.js';
-import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
-import { repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
+import type { HistoryRepair } from '../report/repair-report-history.js';
 import type { ReportFormat } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { CliContext } from './cli-context.js';
@@ -59,14 +58,8 @@ export async function executeCollection(
   const runId = `${event.id}-${kind}-${stamp}-${randomUUID().slice(0, 8)}`;
   // done() also when the run is stopped or fails: under cron the last line printed may be seconds old, and the
   // state it was in when it stopped is what the log should end with
-  const result = await withStoreLock(store, ctx, `run ${runId}`, () => {
-    if (report !== undefined) {
-      // a damaged history.json is set aside and rebuilt now, and named before the collection, not after it
-      const eventDir = join(report.reportsDir, event.id);
-      const repair = withReportFolderLock(eventDir, () => repairReportHistory(eventDir, event.id, ctx.now()));
-      if (repair !== null) onHistoryRepaired(repair);
-    }
-    return runEvent({
+  const result = await withStoreLock(store, ctx, `run ${runId}`, () =>
+    runEvent({
       event,
       source,
       store,
@@ -79,8 +72,8 @@ export async function executeCollection(
       collect: { concurrency: flags.concurrency, recheck: flags.recheck },
       stopAfterCollect: report === undefined,
       onHistoryRepaired,
-    });
-  }).finally(() => progress.done());
+    }),
+  ).finally(() => progress.done());
   warnUnreadableRuns(ctx, store.path, result.unreadableRuns);
   summariseRun(ctx, result.run);
   return result;

@@ -1,7 +1,10 @@
 import type { HistoryRepair } from '../report/repair-report-history.js';
 import type { CliContext } from './cli-context.js';
 
-/** A damaged history.json set aside and rebuilt: named on stderr with what to do, and the night marked partial (exit 4). */
+/**
+ * A damaged history.json set aside and rebuilt: named on stderr with what to do, and the night marked partial (exit 4).
+ * For `run`, runEvent records the run as partial with the same note; `report` records no run.
+ */
 export function warnRepairedHistory(ctx: CliContext, repair: HistoryRepair, prefix: string): void {
   ctx.stderr(
     `${prefix}: warning: ${repair.reason}. It was kept as ${repair.keptAs}, byte for byte, and ${repair.path} was rebuilt ` +

@@ -35,24 +35,8 @@ export interface CollectSummary extends SaveCounts {
   skipped: SkipRecord[];
 }
 
-const DAY = 86_400;
-/** Fetches in a row of a thread with unreadable comments, after which it is left as it is (until its comment count grows). */
-export const UNREADABLE_FETCHES = 3;
-
-/**
- * The collect stage: find the event's threads, fetch the ones that are new,
- * incomplete or still active, and store each in its own transaction (a crash
- * loses at most the thread in flight). Then re-check older comments and purge
- * what was deleted or removed since.
- */
-export async function collectEvent(
-  event: EventConfig,
-  source: Source,
-  store: Store,
-  ctx: SourceContext,
-  options: CollectOptions = {},
-): Promise<CollectSummary> {
-  const summary: CollectSummary = {
+export function emptyCollectSummary(): CollectSummary {
+  return {
     ...emptySaveCounts(),
     threadsFound: 0,
     threadsFetched: 0,
@@ -63,6 +47,27 @@ export async function collectEvent(
     capped: false,
     skipped: [],
   };
+}
+
+const DAY = 86_400;
+/** Fetches in a row of a thread with unreadable comments, after which it is left as it is (until its comment count grows). */
+export const UNREADABLE_FETCHES = 3;
+
+/**
+ * The collect stage: find the event's threads, fetch the ones that are new,
+ * incomplete or still active, and store each in its own transaction (a crash
+ * loses at most the thread in flight). Then re-check older comments and purge
+ * what was deleted or removed since. `summary` is filled in as things are stored: a caller that passes its own still
+ * has the counts of what was stored when the stage is stopped (Ctrl-C) or fails part way.
+ */
+export async function collectEvent(
+  event: EventConfig,
+  source: Source,
+  store: Store,
+  ctx: SourceContext,
+  options: CollectOptions = {},
+  summary: CollectSummary = emptyCollectSummary(),
+): Promise<CollectSummary> {
   // read before any request: a damaged list stops the run before a night of fetching is spent on it
   const unconfirmedBefore = readUnconfirmedComments(store);
   const found = await source.findThreads(event, ctx);

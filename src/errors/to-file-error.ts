@@ -28,8 +28,8 @@ export function toFileError(error: unknown, doing: string, path: string): unknow
   return new FileError(`${doing} ${path}: ${describeErrno(error)}`, path, { cause: error });
 }
 
-/** Node's "ENOSPC: no space left on device, write '/x'" as "no space left on device (ENOSPC)". */
-function describeErrno(error: NodeJS.ErrnoException & { code: string }): string {
+/** Node's "ENOSPC: no space left on device, write '/x'" as "no space left on device (ENOSPC)"; without a code, the words alone. */
+export function describeErrno(error: Error & { code?: string | undefined }): string {
   const words = /^[A-Z]+: ([^,]+)/.exec(error.message)?.[1] ?? error.message;
-  return `${words} (${error.code})`;
+  return error.code === undefined ? words : `${words} (${error.code})`;
 }

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { isAbortError, type StoreError } from '../errors/errors.js';
-import { collectEvent, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
-import { acquireReportFolderLock } from '../report/acquire-report-folder-lock.js';
+import { isAbortError, LockError, SchemaError, type StoreError } from '../errors/errors.js';
+import { collectEvent, emptyCollectSummary, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
+import { acquireReportFolderLock, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
+import { readReportHistory } from '../report/read-report-history.js';
 import { repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import { emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
@@ -36,8 +37,6 @@ export interface RunEventInput {
 
 export interface RunEventResult {
   run: RunRecord;
-  /** Earlier runs found unfinished (their process was killed) and now recorded as abandoned. */
-  abandoned: RunRecord[];
   /** Runs whose stored record cannot be read: left as they are and out of the report, one error naming each. */
   unreadableRuns: StoreError[];
   collect: CollectSummary | null;
@@ -47,8 +46,9 @@ export interface RunEventResult {
 }
 
 /**
- * The nightly job: collect → tag → screen → report, recorded as one run. The caller holds the store's lock, so an
- * earlier run still unfinished here was killed or crashed: it is recorded as abandoned.
+ * The nightly job: collect → tag → screen → report, recorded as one run. The caller holds the store's lock and has
+ * recorded the runs it found unfinished as abandoned (withStoreLock); runEvent only names the unfinished run records
+ * that cannot be read (`unreadableRuns`).
  */
 export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   const { event, source, store, ctx } = input;
@@ -65,16 +65,42 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     errors: [],
     status: 'running',
   };
-  const { abandoned, unreadable } = store.abandonUnfinishedRuns(`run ${run.id}`);
+  // withStoreLock has marked every readable unfinished run abandoned already: what is left to learn here is which
+  // unfinished records cannot be read (a call outside that lock, as in tests, also marks the readable ones)
+  const { unreadable } = store.abandonUnfinishedRuns(`run ${run.id}`);
   const unreadableRuns = new Map(unreadable.map((e) => [e.message, e]));
   store.saveRun(run); // visible as running if the process dies; the next run marks it abandoned
 
+  // a damaged history.json set aside and rebuilt makes the night partial: the trend may have lost points (the
+  // caller's onHistoryRepaired names it on stderr; the record says it too)
+  let historyRepaired = false;
+  const noteRepair = (repair: HistoryRepair | null): void => {
+    if (repair === null) return;
+    historyRepaired = true;
+    run.errors.push(`the report history ${repair.path} was damaged (${repair.reason}): kept as ${repair.keptAs} and rebuilt with ${repair.points} point(s)`);
+    input.onHistoryRepaired?.(repair);
+  };
+  const eventDir = join(input.reportsDir, event.id);
+  if (input.stopAfterCollect !== true) {
+    try {
+      // a damaged history.json is set aside and rebuilt now, and named before the collection, not after it
+      noteRepair(repairHistoryUnlessBusy(eventDir, event.id, ctx.now()));
+    } catch (error) {
+      // the folder cannot be written (the rename or the rebuilt file failed): the night fails now, recorded
+      saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });
+      throw error;
+    }
+  }
+
   let collected: CollectSummary | null = null;
   if (source !== null) {
+    // filled in as the stage stores: a stopped or failed collection is recorded with the counts of what it stored
+    const summary = emptyCollectSummary();
     try {
-      collected = await collectEvent(event, source, store, ctx, input.collect);
+      collected = await collectEvent(event, source, store, ctx, input.collect, summary);
     } catch (error) {
       // the run record must not stay "in flight": what was stored stays, and the next run resumes from it
+      applyCollectSummary(run, summary, source);
       saveStoppedRun(store, run, ctx.now(), error, { interrupted: 'interrupted while collecting; the next run resumes', failed: 'collection failed' });
       throw error;
     }
@@ -85,7 +111,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     run.status = decideStatus(run);
     run.finishedAt = ctx.now();
     store.saveRun(run);
-    return { run, abandoned, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths: [], scrubbed: emptyScrubResult() };
+    return { run, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths: [], scrubbed: emptyScrubResult() };
   }
 
   const tagger = input.tagger();
@@ -99,7 +125,6 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   }
   run.counts.commentsTagged = tagged.tagged;
 
-  const eventDir = join(input.reportsDir, event.id);
   let releaseFolder: () => void;
   try {
     // runs on other stores may write this folder too: the scrub and tonight's files (history.json above all) one at a time
@@ -121,8 +146,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     }
 
     try {
-      const repair = repairReportHistory(eventDir, event.id, ctx.now());
-      if (repair !== null) input.onHistoryRepaired?.(repair);
+      noteRepair(repairReportHistory(eventDir, event.id, ctx.now()));
       const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportInput(store, event, tagger, {
         withAuthors: input.withAuthors,
         reportsDir: input.reportsDir,
@@ -131,7 +155,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       // an unfinished run of this event that cannot be read was found above already: named once
       for (const e of unreadableOfEvent) unreadableRuns.set(e.message, e);
       run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
-      run.status = decideStatus(run);
+      run.status = historyRepaired ? 'partial' : decideStatus(run);
       run.finishedAt = ctx.now();
       // The report lists this run too, with the outcome it is saved with once the report is written.
       const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
@@ -146,7 +170,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     releaseFolder();
   }
   store.saveRun(run);
-  return { run, abandoned, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths, scrubbed };
+  return { run, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths, scrubbed };
 }
 
 export function applyCollectSummary(run: RunRecord, summary: CollectSummary, source: Source): void {
@@ -163,7 +187,8 @@ export function applyCollectSummary(run: RunRecord, summary: CollectSummary, sou
   run.counts.capsHit = summary.capped ? 1 : 0;
   run.counts.skipped = summary.skipped.length;
   run.skipped = summary.skipped;
-  run.errors = summary.skipped.map((s) => `${s.source} ${s.record}: ${s.reason}`);
+  // appended: a note made before the collection (a history.json repaired) stays
+  run.errors.push(...summary.skipped.map((s) => `${s.source} ${s.record}: ${s.reason}`));
 }
 
 /**
@@ -176,6 +201,27 @@ function saveStoppedRun(store: Store, run: RunRecord, now: number, error: unknow
   run.errors.push(interrupted ?? `${messages.failed}: ${error instanceof Error ? error.message : String(error)}`);
   run.finishedAt = now;
   store.saveRun(run);
+}
+
+/**
+ * Before collecting, without taking the reports folder's lock unless it must: a history.json that reads (or is absent)
+ * needs nothing, and a run on another store may be writing the folder right now. Only a damaged one is repaired, under
+ * the lock; when the folder is busy the repair is left to the report stage, which repairs again under its own lock
+ * (by then the other run may have left the history fine). Returns what was repaired, or null.
+ */
+function repairHistoryUnlessBusy(eventDir: string, eventId: string, now: number): HistoryRepair | null {
+  try {
+    readReportHistory(eventDir);
+    return null;
+  } catch (error) {
+    if (!(error instanceof SchemaError)) throw error;
+  }
+  try {
+    return withReportFolderLock(eventDir, () => repairReportHistory(eventDir, eventId, now));
+  } catch (error) {
+    if (error instanceof LockError) return null;
+    throw error;
+  }
 }
 
 function decideStatus(run: RunRecord): RunStatus {

@@ -110,6 +110,18 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     return new SourceError(`${what} not sent: Reddit's token endpoint failed earlier in this run (${tries}): ${failure.error.message}`, { cause: failure.error });
   };
 
+  // A Retry-After longer than a run waits (see the 429 branch) holds for every request, not only the one it answered:
+  // until it has passed, later requests fail at once with the same RateLimitError instead of each being sent into it.
+  let rateLimitedUntil: { at: number; error: RateLimitError } | undefined;
+  const checkRateLimitedUntil = (what: string): void => {
+    if (rateLimitedUntil === undefined) return;
+    if (clock.now() >= rateLimitedUntil.at) {
+      rateLimitedUntil = undefined;
+      return;
+    }
+    throw new RateLimitError(`${what} not sent: ${rateLimitedUntil.error.message}`, { cause: rateLimitedUntil.error });
+  };
+
   // one meter for the run's total, one per cause for progress: each says how long the run was held up
   const meterTotal = createWaitMeter(() => clock.now());
   const meterByCause = { 'rate-limit': createWaitMeter(() => clock.now()), retry: createWaitMeter(() => clock.now()) };
@@ -164,8 +176,16 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       signal?.throwIfAborted();
       // checked on every attempt, so requests already in their backoff stop too
       if (tokenFailure !== undefined) throw failFast(what, tokenFailure);
+      checkRateLimitedUntil(what);
       // Pace first, then take the token: a long rate-limit wait must not leave us holding an expired one.
       await acquire();
+      try {
+        // a pacing wait may have ended after another request was told to wait for longer than a run does
+        checkRateLimitedUntil(what);
+      } catch (error) {
+        release(undefined);
+        throw error;
+      }
       let token: string;
       try {
         token = await tokens.get(signal);
@@ -210,9 +230,12 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         // is not bounded here: it is Reddit's own window, at most its 10 minutes, which pacing waits for anyway.
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock.now());
         if (retryAfter !== undefined && retryAfter > retry.maxDelayMs) {
-          throw new RateLimitError(
+          const error = new RateLimitError(
             `Reddit rate limit: Reddit asks to wait ${Math.ceil(retryAfter / 1000)} s before the next request, more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits: ${what}`,
           );
+          const at = clock.now() + retryAfter;
+          if (rateLimitedUntil === undefined || at > rateLimitedUntil.at) rateLimitedUntil = { at, error };
+          throw error;
         }
         rateLimited++;
         const ms = delayAfterRateLimited((name) => response.headers.get(name), clock.now(), options.pacing);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readReportHistory } from '../../src/report/read-report-history.js';
+import { Store } from '../../src/store/store.js';
 import { cli } from '../helpers/run-cli.js';
 
 const EVENT = 'amazon-openai-2025-12';
@@ -28,6 +29,16 @@ describe('a damaged history.json', () => {
     expect(result.stderr).toMatch(/partial result: the report history .* was damaged: set aside and rebuilt/);
     expect(readReportHistory(eventDir).map((p) => p.date)).toEqual(points.map((p) => p.date));
     expect(result.stdout.split('\n').filter((l) => l !== '').length).toBe(6);
+    expect(result.stderr).not.toContain('0 record(s) could not be fetched');
+    // the stored record says what the exit code says
+    const store = Store.open(db);
+    try {
+      const last = store.listRuns(EVENT).runs.at(-1);
+      expect(last?.status).toBe('partial');
+      expect(last?.errors).toContainEqual(expect.stringMatching(new RegExp(`^the report history ${history.replace(/[.]/g, '\\.')} was damaged \\(.*not JSON\\): kept as .*history\\.json\\.damaged-`)));
+    } finally {
+      store.close();
+    }
   }, 60_000);
 
   it('report: the same, and the next call finds the history fine', async () => {

@@ -645,6 +645,45 @@ describe('reddit source: a deletion re-check stopped half way (Ctrl-C)', () => {
     expect(store.getComment(goneLater)).toMatchObject({ status: 'removed', body: '', author: null });
     expect(resumed.skipped).toEqual([]);
   });
+
+  it('the run stopped there is recorded as partial with the counts of what the answered batches stored', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    await clock.sleep(2 * 86_400_000);
+    const ids = store.listLiveCommentIds(EVENT.id);
+    fake.edits.set(ids[50]!, 'deleted'); // answered before the stop
+    fake.edits.set(ids[1500]!, 'removed'); // never asked about
+    fake.infoPatches.set(ids[120]!, { body: 'EDIT: I take it back.', edited: now() - 60 });
+    const stop = new AbortController();
+    let infoRequests = 0;
+    const progress = (e: ProgressEvent) => {
+      // as the CLI stops on SIGINT: abort() without a reason (an AbortError)
+      if (e.kind === 'request' && e.path === '/api/info' && ++infoRequests === 4) stop.abort();
+    };
+    const notReached = (): never => {
+      throw new Error('not reached');
+    };
+    const run = runEvent({
+      event: EVENT,
+      source,
+      store,
+      tagger: notReached,
+      ctx: { now, progress, signal: stop.signal },
+      runId: 'stopped',
+      reportsDir: '',
+      formats: [],
+      withAuthors: false,
+      collect: { activeForSeconds: 0 },
+      stopAfterCollect: true,
+    });
+    await expect(run).rejects.toThrow(expect.objectContaining({ name: 'AbortError' }));
+    const [record] = store.listRuns(EVENT.id).runs;
+    expect(record?.status).toBe('partial');
+    expect(record?.counts).toMatchObject({ commentsPurged: 1, commentsUpdated: 1 });
+    expect(record?.counts.requests).toBeGreaterThan(0);
+    expect(record?.errors).toContain('interrupted while collecting; the next run resumes');
+  });
 });
 
 describe('reddit source: faults leave the store exactly as an unfaulted run', () => {
@@ -742,7 +781,7 @@ describe('reddit source: rate limited past the retries', () => {
     ]);
   });
 
-  it('a Retry-After longer than a run waits (60 s) is not waited out: that search is skipped as the rate limit at once', async () => {
+  it('a Retry-After longer than a run waits (60 s) is not waited out: that search is skipped as the rate limit at once, and no later request is sent into it', async () => {
     const { clock, fake, source, now } = setUp();
     fake.injectFault('429-two-hours', (p) => p.startsWith('/r/stocks/search'));
     const summary = await collectEvent(EVENT, source, Store.open(':memory:'), { now }, { recheck: false });
@@ -750,14 +789,29 @@ describe('reddit source: rate limited past the retries', () => {
     expect(clock.slept).toBeLessThan(60_000); // not two hours of a cron job's night
     expect(source.stats().rateLimited).toBe(1);
     expect(summary.threadsFound).toBe(2);
+    const told = 'Reddit rate limit: Reddit asks to wait 7200 s before the next request, more than the 60 s a run waits: GET /r/stocks/search?';
     expect(summary.skipped).toEqual([
-      {
-        source: '/r/stocks/search?q=openai',
+      { source: '/r/stocks/search?q=openai', record: '(request)', reason: expect.stringMatching(new RegExp(`^${escape(told)}`)), kind: 'incomplete' },
+      // the thread fetches queued behind it fail at once, naming Reddit's answer, instead of each meeting it again
+      ...['th1aaa', 'th3ccc'].map((id) => ({
+        source: `thread ${id}`,
         record: '(request)',
-        reason: expect.stringMatching(/^Reddit rate limit: Reddit asks to wait 7200 s before the next request, more than the 60 s a run waits: GET \/r\/stocks\/search\?/),
+        reason: expect.stringMatching(new RegExp(`^GET /comments/${id}\\?limit=500&raw_json=1 not sent: ${escape(told)}`)),
         kind: 'incomplete',
-      },
+      })),
     ]);
+    expect(fake.stats.comments).toBe(0);
+  });
+
+  it('once that Retry-After has passed, requests are sent again', async () => {
+    const { clock, fake, source, now } = setUp();
+    fake.injectFault('429-two-hours', (p) => p.startsWith('/r/stocks/search'));
+    const first = await collectEvent(EVENT, source, Store.open(':memory:'), { now }, { recheck: false });
+    expect(first.threadsFetched).toBe(0);
+    await clock.sleep(7200 * 1000);
+    const later = await collectEvent(EVENT, source, Store.open(':memory:'), { now }, { recheck: false });
+    expect(later.skipped).toEqual([]);
+    expect(later.threadsFetched).toBeGreaterThan(0);
   });
 
   it('fails the collection (a SourceError: exit 3) when every search stays rate limited, naming the rate limit', async () => {
@@ -862,3 +916,7 @@ describe('reddit source: credentials', () => {
     expect(() => createRedditSource({})).toThrow(/REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET, REDDIT_USER_AGENT.*archive.*import/s);
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
