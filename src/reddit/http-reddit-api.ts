@@ -227,7 +227,8 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         }
         // A cron run must not sleep for hours on one header: as with the archive, a Retry-After past the longest wait a
         // run gives one request (the backoff ceiling) is Reddit out of reach for now. The window reset (x-ratelimit-reset)
-        // is not bounded here: it is Reddit's own window, at most its 10 minutes, which pacing waits for anyway.
+        // is not refused like that: it is Reddit's own window, which pacing waits for anyway; a reset header past that
+        // 10-minute window is not believed and is capped at it (RATE_LIMIT_WINDOW_SECONDS in rate-limit.ts).
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock.now());
         if (retryAfter !== undefined && retryAfter > retry.maxDelayMs) {
           const error = new RateLimitError(

@@ -26,6 +26,19 @@ export interface PacingOptions {
 
 type HeaderGetter = (name: string) => string | null | undefined;
 
+/**
+ * Reddit's rate-limit window, in seconds: `x-ratelimit-reset` can never honestly be more than this. A larger value
+ * (a broken header, e.g. 86400) is not believed: the reset is taken as the window's end at the latest, so one bad
+ * header cannot stall a cron run for a day, whether in pacing or after a 429.
+ */
+export const RATE_LIMIT_WINDOW_SECONDS = 600;
+
+/** x-ratelimit-reset in seconds, capped at the window; undefined when absent or not a number. */
+function readResetSeconds(get: HeaderGetter): number | undefined {
+  const reset = readNumber(get, 'x-ratelimit-reset');
+  return reset === undefined ? undefined : Math.min(reset, RATE_LIMIT_WINDOW_SECONDS);
+}
+
 function readNumber(get: HeaderGetter, name: string): number | undefined {
   const raw = get(name);
   if (raw === null || raw === undefined || raw.trim() === '') return undefined;
@@ -33,11 +46,11 @@ function readNumber(get: HeaderGetter, name: string): number | undefined {
   return Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
-/** Parses the three x-ratelimit-* headers; undefined when any is absent or not a number. */
+/** Parses the three x-ratelimit-* headers (the reset capped at the window); undefined when any is absent or not a number. */
 export function parseRateLimitHeaders(get: HeaderGetter): RateLimitHeaders | undefined {
   const used = readNumber(get, 'x-ratelimit-used');
   const remaining = readNumber(get, 'x-ratelimit-remaining');
-  const resetSeconds = readNumber(get, 'x-ratelimit-reset');
+  const resetSeconds = readResetSeconds(get);
   if (remaining === undefined || resetSeconds === undefined) return undefined;
   return { used: used ?? 0, remaining, resetSeconds };
 }
@@ -78,11 +91,14 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
   return Math.max(0, at - nowMs);
 }
 
-/** How long to wait after a 429: Retry-After first, then the window reset; undefined if neither is given. */
+/**
+ * How long to wait after a 429: Retry-After first, then the window reset (capped at the window); undefined if neither
+ * is given. An over-long Retry-After is returned as is: the caller refuses it (see http-reddit-api.ts).
+ */
 export function delayAfterRateLimited(get: HeaderGetter, nowMs: number, options: PacingOptions = {}): number | undefined {
   const retryAfter = parseRetryAfter(get('retry-after'), nowMs);
   if (retryAfter !== undefined) return retryAfter;
-  const reset = readNumber(get, 'x-ratelimit-reset');
+  const reset = readResetSeconds(get);
   if (reset !== undefined) return reset * 1000 + (options.resetMarginMs ?? 1000);
   return undefined;
 }

@@ -95,7 +95,7 @@ export function generateSyntheticThread(options: SyntheticThreadOptions): Synthe
 
 // ---- the fake server --------------------------------------------------------
 
-export type Fault = '500' | '502' | '503' | '429' | '429-two-hours' | '401' | 'truncated' | 'html' | 'timeout' | 'reset';
+export type Fault = '500' | '502' | '503' | '429' | '429-two-hours' | '429-day-reset' | '401' | 'truncated' | 'html' | 'timeout' | 'reset';
 
 export interface FakeRedditOptions {
   threads: SyntheticThread[];
@@ -314,6 +314,10 @@ export class FakeReddit {
         // as a proxy or an overloaded edge answers: a long Retry-After and no rate-limit headers
         this.stats.rateLimited++;
         return { status: 429, body: '{"error":429}', headers: { 'retry-after': '7200' } };
+      case '429-day-reset':
+        // a broken rate-limit header: no Retry-After, budget spent, and a reset a day away (Reddit's window is 600 s)
+        this.stats.rateLimited++;
+        return { status: 429, body: '{"error":429}', headers: { 'x-ratelimit-remaining': '0.0', 'x-ratelimit-used': '1000.0', 'x-ratelimit-reset': '86400' } };
       case '401':
         this.revokeTokens();
         return undefined; // the request itself now meets a revoked token

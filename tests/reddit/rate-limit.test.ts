@@ -63,3 +63,17 @@ describe('parseRetryAfter / delayAfterRateLimited', () => {
     expect(delayAfterRateLimited(headers({}), NOW)).toBeUndefined();
   });
 });
+
+describe('a broken x-ratelimit-reset (past the 600 s window)', () => {
+  it('is capped at the window in pacing: a spent budget with a reset of 86400 waits at most 600 s (+ margin)', () => {
+    const parsed = parseRateLimitHeaders(headers({ 'x-ratelimit-used': '1000.0', 'x-ratelimit-remaining': '0.0', 'x-ratelimit-reset': '86400' }));
+    expect(parsed?.resetSeconds).toBe(600);
+    const budget = budgetFromHeaders(parsed!, NOW, 0);
+    expect(planRequestDelay(budget, NOW, { resetMarginMs: 0 })).toBe(600_000);
+  });
+
+  it('is capped at the window after a 429 (no Retry-After)', () => {
+    expect(delayAfterRateLimited(headers({ 'x-ratelimit-reset': '86400' }), NOW, { resetMarginMs: 0 })).toBe(600_000);
+    expect(delayAfterRateLimited(headers({ 'x-ratelimit-reset': '599' }), NOW, { resetMarginMs: 0 })).toBe(599_000);
+  });
+});

@@ -176,7 +176,8 @@ describe('reddit source: collecting', () => {
 
   it('renews the token before it expires (no 401 on a long run)', async () => {
     // One request at a time: in simulated time another request's wait would jump the clock past expiry mid-flight.
-    const { fake } = await collectOnce({ rateLimit: { perWindow: 20, windowSeconds: 1200 }, tokenLifetimeSeconds: 1800 }, [], 1);
+    // (Reddit's own 600 s window: the client does not believe a longer reset, so a longer fake window would mean 429s.)
+    const { fake } = await collectOnce({ rateLimit: { perWindow: 20, windowSeconds: 600 }, tokenLifetimeSeconds: 900 }, [], 1);
     expect(fake.stats.tokenRequests).toBeGreaterThanOrEqual(2);
     expect(fake.stats.unauthorized).toBe(0);
   });
@@ -801,6 +802,18 @@ describe('reddit source: rate limited past the retries', () => {
       })),
     ]);
     expect(fake.stats.comments).toBe(0);
+  });
+
+  it('an x-ratelimit-reset of a day (86400) on a 429 is capped at Reddit\'s 600 s window: the run waits no longer, then completes', async () => {
+    const { clock, fake, source, now } = setUp();
+    fake.injectFault('429-day-reset', (p) => p.startsWith('/r/stocks/search'));
+    const summary = await collectEvent(EVENT, source, Store.open(':memory:'), { now }, { recheck: false });
+    expect(fake.pendingFaults).toBe(0);
+    expect(source.stats().rateLimited).toBe(1);
+    expect(clock.slept).toBeLessThanOrEqual(600_000 + 1000); // the window and the reset margin, not a day
+    expect(clock.slept).toBeGreaterThanOrEqual(600_000);
+    expect(summary.skipped).toEqual([]);
+    expect(summary.threadsFound).toBe(3);
   });
 
   it('once that Retry-After has passed, requests are sent again', async () => {
