@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
-import type { CheckedStatuses, CheckedText, FetchedThread, Source, SourceContext } from '../sources/source.js';
+import type { CheckedStatuses, CheckedText, CheckedThreadStatuses, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
 import { countUnconfirmed } from '../report/count-unconfirmed.js';
 import { formatUtcDateTime } from '../report/format-values.js';
@@ -120,11 +120,18 @@ export async function collectEvent(
     const foundIds = new Set(found.threads.map((t) => t.id));
     const unseen = store.listLiveThreadIds(event.id).filter((id) => !foundIds.has(id));
     if (unseen.length > 0) {
-      try {
-        const { statuses, skipped } = await source.checkThreads(unseen, ctx);
-        summary.skipped.push(...skipped);
+      // Each answer is stored as it comes back (purgeThreads is one transaction), so a stopped re-check (Ctrl-C, a crash)
+      // keeps the threads found gone so far; the next run asks again only about those still live.
+      const answerSkipped: SkipRecord[] = [];
+      const applyThreadAnswer = ({ statuses, skipped }: CheckedThreadStatuses): void => {
+        answerSkipped.push(...skipped);
         summary.threadsUpdated += store.purgeThreads(toGone([...statuses].map(([id, status]) => ({ id, status }))));
+      };
+      try {
+        const failed = await source.checkThreads(unseen, ctx, applyThreadAnswer);
+        summary.skipped.push(...answerSkipped, ...failed);
       } catch (error) {
+        summary.skipped.push(...answerSkipped);
         summary.skipped.push(toSkipRecord(error, 'thread re-check'));
       }
     }

@@ -7,7 +7,7 @@ import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
 import type { InfoListing, InvalidInfoThing } from '../reddit/reddit-schemas.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
 import type { ContentStatus, EventConfig, SkipRecord, Thread } from '../types.js';
-import type { CheckedStatuses, CheckedText, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
+import type { CheckedStatuses, CheckedText, CheckedThreadStatuses, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
 
 /** Reddit listings stop near 1000 items; a listing that returns this many may have been cut. */
 export const LISTING_CAP = 1000;
@@ -114,19 +114,20 @@ export function createRedditApiSource(
       });
     },
 
-    async checkThreads(threadIds: string[], ctx: SourceContext): Promise<Pick<CheckedStatuses, 'statuses' | 'skipped'>> {
+    async checkThreads(threadIds: string[], ctx: SourceContext, onAnswer: (answer: CheckedThreadStatuses) => void): Promise<SkipRecord[]> {
       onContext(ctx);
-      const statuses = new Map<string, ContentStatus>();
-      // a failed batch leaves its threads as stored; the next run asks again
-      const skipped = await askInfoInBatches(api, threadIds, { prefix: 't3', name: 'thread re-check', noun: 'threads' }, ctx, (listing, batch) => {
-        const invalid: SkipRecord[] = [];
+      // each answer goes to onAnswer as it arrives (its unreadable entries with it), so only unanswered batches come
+      // back here; a failed batch leaves its threads as stored, and the next run asks again
+      return askInfoInBatches(api, threadIds, { prefix: 't3', name: 'thread re-check', noun: 'threads' }, ctx, (listing, batch) => {
+        const statuses = new Map<string, ContentStatus>();
+        const skipped: SkipRecord[] = [];
         for (const child of listing.data.children) {
           if (child.kind === 't3' && batch.includes(child.data.id)) statuses.set(child.data.id, toThread(child.data, ctx.now()).status);
-          else if (child.kind === 'invalid') invalid.push({ ...skipInvalidInfo(child, '/api/info (thread re-check)', 'thread'), kind: 'incomplete' });
+          else if (child.kind === 'invalid') skipped.push({ ...skipInvalidInfo(child, '/api/info (thread re-check)', 'thread'), kind: 'incomplete' });
         }
-        return invalid;
+        onAnswer({ statuses, skipped });
+        return [];
       });
-      return { statuses, skipped };
     },
 
     stats: () => api.stats(),

@@ -48,7 +48,7 @@ export interface CheckedText {
   editedUtc: number | null;
 }
 
-/** One answered re-check request (or, for threads, the whole re-check). */
+/** One answered re-check request. */
 export interface CheckedStatuses {
   /** Status by comment id; an id missing here is unknown (neither purged nor confirmed live). */
   statuses: Map<string, ContentStatus>;
@@ -63,6 +63,9 @@ export interface CheckedStatuses {
   /** Ids asked in a request that was answered, but left out of the answer: not confirmed, like an unreadable item. */
   unanswered?: string[];
 }
+
+/** One answered thread re-check request: statuses by thread id, and its unreadable answers. */
+export type CheckedThreadStatuses = Pick<CheckedStatuses, 'statuses' | 'skipped'>;
 
 export interface SourceStats {
   requests: number;
@@ -83,8 +86,11 @@ export interface Source {
   checkStatus?(commentIds: string[], ctx: SourceContext, onAnswer: (answer: CheckedStatuses) => void): Promise<SkipRecord[]>;
   /**
    * Re-check stored threads (ids without prefix) for deletion/removal: threads that no longer show up in a search
-   * would otherwise stay live in the store for ever. Missing from the map = unknown (left as stored).
+   * would otherwise stay live in the store for ever. As with checkStatus, each answered request is handed to
+   * `onAnswer` as it comes back, before the next is asked, so a re-check stopped half way keeps what was answered. An id
+   * missing from every answer's map is unknown (left as stored). Resolves to the skip records of the requests that got
+   * no answer.
    */
-  checkThreads?(threadIds: string[], ctx: SourceContext): Promise<Pick<CheckedStatuses, 'statuses' | 'skipped'>>;
+  checkThreads?(threadIds: string[], ctx: SourceContext, onAnswer: (answer: CheckedThreadStatuses) => void): Promise<SkipRecord[]>;
   stats(): SourceStats;
 }

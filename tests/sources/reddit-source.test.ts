@@ -298,6 +298,39 @@ describe('reddit source: a thread deleted or removed after its first fetch', () 
   });
 });
 
+describe('reddit source: a thread re-check stopped half way (Ctrl-C)', () => {
+  it('keeps the threads the answered batches found gone (purged), and the next run asks only about the live rest', async () => {
+    const { fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    // 150 more stored threads of the event that search no longer lists: the re-check asks about 152, in id order, in
+    // two batches; the removed thread (th1aaa) is in the first
+    for (let i = 0; i < 150; i++) {
+      const id = `tz${String(i).padStart(3, '0')}`;
+      store.saveThreadBundle(EVENT.id, { thread: makeThread({ id }), comments: [], expected: 0, collected: 0 });
+    }
+    const [gone, unlisted] = [THREADS[0]!.id, THREADS[2]!.id];
+    fake.searchOmitted.add(gone);
+    fake.searchOmitted.add(unlisted);
+    fake.edits.set(gone, 'removed');
+
+    const stop = new AbortController();
+    let infoRequests = 0;
+    const progress = (e: ProgressEvent) => {
+      if (e.kind === 'request' && e.path === '/api/info' && ++infoRequests === 2) stop.abort(new Error('SIGINT'));
+    };
+    const infoBefore = fake.stats.info;
+    await expect(collectEvent(EVENT, source, store, { now, progress, signal: stop.signal }, { activeForSeconds: 0 })).rejects.toThrow('SIGINT');
+    expect(fake.stats.info - infoBefore).toBe(1);
+    expect(store.getThread(gone)).toMatchObject({ status: 'removed', title: '', selftext: '', author: null });
+    expect(store.getThread(unlisted)).toMatchObject({ status: 'live', title: THREADS[2]!.title });
+
+    const resumed = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+    expect(resumed.threadsUpdated).toBe(0); // already purged: not counted again
+    expect(store.listLiveThreadIds(EVENT.id)).not.toContain(gone);
+  });
+});
+
 describe('reddit source: comments skipped as unreadable when their thread was fetched', () => {
   it('leave the thread to be fetched again, so they are collected once Reddit serves them readable; a comment that stays broken stops costing refetches after three', async () => {
     const { clock, fake, source, now } = setUp();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SchemaError, SourceError } from '../../src/errors/errors.js';
-import type { CheckedStatuses, Source, SourceContext } from '../../src/sources/source.js';
+import type { CheckedStatuses, CheckedThreadStatuses, Source, SourceContext } from '../../src/sources/source.js';
 import type { EventConfig } from '../../src/types.js';
 
 // The behaviour every Source adapter promises (live Reddit, archive, fixtures).
@@ -118,6 +118,33 @@ export function describeSourceContract(name: string, makeSource: () => ContractS
             expect(['live', 'deleted', 'removed']).toContain(status);
           }
           for (const id of answer.texts?.keys() ?? []) expect(answer.statuses.get(id)).toBe('live');
+        }
+      }),
+    );
+
+    it(
+      're-checks threads only for the ids asked, when it can, handing over each answer before it resolves',
+      withSetup(async ({ source, event }, ctx) => {
+        if (source.checkThreads === undefined) return;
+        const found = await source.findThreads(event, ctx);
+        const ids = found.threads.slice(0, 150).map((t) => t.id);
+        const answers: CheckedThreadStatuses[] = [];
+        let resolved = false;
+        const failed = await source.checkThreads(ids, ctx, (answer) => {
+          // the caller stores each answer as it comes: one handed over after the promise settled would be lost
+          expect(resolved).toBe(false);
+          answers.push(answer);
+        });
+        resolved = true;
+        expect(Array.isArray(failed)).toBe(true);
+        expect(answers.length).toBeGreaterThan(0);
+        const asked = new Set(ids);
+        for (const answer of answers) {
+          expect(Array.isArray(answer.skipped)).toBe(true);
+          for (const [id, status] of answer.statuses) {
+            expect(asked.has(id)).toBe(true);
+            expect(['live', 'deleted', 'removed']).toContain(status);
+          }
         }
       }),
     );
