@@ -19,8 +19,8 @@ export interface InfoRecheck {
 
 /**
  * Asks /api/info about stored items (ids without prefix), INFO_BATCH per request, handing each answered listing and the
- * ids it was asked about to `onAnswer`, which returns the skip records of that answer's unreadable entries. Returns every
- * skip record in batch order: those of the answers, and one per batch that got no answer.
+ * ids it was asked about to `onAnswer` before the next is asked (the caller stores it at once, so a stopped re-check
+ * keeps it). Returns the skip records of the batches that got no answer, in batch order.
  *
  * A batch that fails past its retries costs only its own items: they stay unknown (left as stored, asked again next
  * run), and what the other batches found is still applied tonight. After GIVE_UP_AFTER failed batches in a row the rest
@@ -32,7 +32,7 @@ export async function askInfoInBatches(
   ids: readonly string[],
   recheck: InfoRecheck,
   ctx: SourceContext,
-  onAnswer: (listing: InfoListing, batch: readonly string[]) => SkipRecord[],
+  onAnswer: (listing: InfoListing, batch: readonly string[]) => void,
 ): Promise<SkipRecord[]> {
   const skipped: SkipRecord[] = [];
   const batches = Math.ceil(ids.length / INFO_BATCH);
@@ -58,7 +58,7 @@ export async function askInfoInBatches(
       continue;
     }
     failedInARow = 0;
-    skipped.push(...onAnswer(listing, batch));
+    onAnswer(listing, batch);
   }
   return skipped;
 }

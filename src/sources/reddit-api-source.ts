@@ -108,10 +108,9 @@ export function createRedditApiSource(
     async checkStatus(commentIds: string[], ctx: SourceContext, onAnswer: (answer: CheckedStatuses) => void): Promise<SkipRecord[]> {
       onContext(ctx);
       // each answer goes to onAnswer as it arrives (its skip records with it), so only unanswered batches come back here
-      return askInfoInBatches(api, commentIds, { prefix: 't1', name: 'deletion re-check', noun: 'comments' }, ctx, (listing, batch) => {
-        onAnswer(readStatusAnswer(listing, batch));
-        return [];
-      });
+      return askInfoInBatches(api, commentIds, { prefix: 't1', name: 'deletion re-check', noun: 'comments' }, ctx, (listing, batch) =>
+        onAnswer(readStatusAnswer(listing, batch)),
+      );
     },
 
     async checkThreads(threadIds: string[], ctx: SourceContext, onAnswer: (answer: CheckedThreadStatuses) => void): Promise<SkipRecord[]> {
@@ -126,7 +125,6 @@ export function createRedditApiSource(
           else if (child.kind === 'invalid') skipped.push({ ...skipInvalidInfo(child, '/api/info (thread re-check)', 'thread'), kind: 'incomplete' });
         }
         onAnswer({ statuses, skipped });
-        return [];
       });
     },
 

@@ -29,22 +29,21 @@ function fakeInfoApi(answer: (fullnames: string[], call: number) => Promise<Info
 const down = () => Promise.reject(new SourceError('GET /api/info failed after 5 attempts: status 503'));
 
 describe('askInfoInBatches', () => {
-  it('asks 100 prefixed ids per request and hands each answer its batch, keeping skip records in batch order', async () => {
+  it('asks 100 prefixed ids per request, hands each answer its batch, and returns one skip record per unanswered batch', async () => {
     const { api, asked } = fakeInfoApi((_, call) => (call === 2 ? down() : Promise.resolve(emptyListing())));
     const answered: string[][] = [];
     const skipped = await askInfoInBatches(api, ids(250), { prefix: 't1', name: 'deletion re-check', noun: 'comments' }, { now: () => NOW }, (_, batch) => {
       answered.push([...batch]);
-      return [{ source: 'answer', record: `batch of ${batch.length}`, reason: 'r', kind: 'invalid' }];
     });
     expect(asked.map((a) => [a.length, a[0]])).toEqual([[100, 't1_x0'], [100, 't1_x100'], [50, 't1_x200']]);
     expect(answered.map((b) => [b.length, b[0]])).toEqual([[100, 'x0'], [50, 'x200']]);
-    expect(skipped.map((s: SkipRecord) => s.record)).toEqual(['batch of 100', '(request)', 'batch of 50']);
-    expect(skipped[1]).toEqual({ source: '/api/info (deletion re-check, batch 2 of 3: 100 comments left unchecked)', record: '(request)', reason: expect.stringMatching(/503/), kind: 'incomplete' });
+    expect(skipped.map((s: SkipRecord) => s.record)).toEqual(['(request)']);
+    expect(skipped[0]).toEqual({ source: '/api/info (deletion re-check, batch 2 of 3: 100 comments left unchecked)', record: '(request)', reason: expect.stringMatching(/503/), kind: 'incomplete' });
   });
 
   it('rethrows refused credentials instead of skipping the batch', async () => {
     const { api } = fakeInfoApi(() => Promise.reject(new CredentialsError('refused')));
-    await expect(askInfoInBatches(api, ids(3), { prefix: 't3', name: 'thread re-check', noun: 'threads' }, { now: () => NOW }, () => [])).rejects.toThrow(CredentialsError);
+    await expect(askInfoInBatches(api, ids(3), { prefix: 't3', name: 'thread re-check', noun: 'threads' }, { now: () => NOW }, () => {})).rejects.toThrow(CredentialsError);
   });
 });
 
