@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SchemaError, SourceError } from '../../src/errors/errors.js';
 import type { CheckedStatuses, CheckedThreadStatuses, Source, SourceContext } from '../../src/sources/source.js';
-import type { EventConfig } from '../../src/types.js';
+import type { EventConfig, SkipRecord } from '../../src/types.js';
 
 // The behaviour every Source adapter promises (live Reddit, archive, fixtures).
 // Each adapter's own test file calls describeSourceContract with a factory; the
@@ -100,23 +100,8 @@ export function describeSourceContract(name: string, makeSource: () => ContractS
         const found = await source.findThreads(event, ctx);
         const fetched = await source.fetchThread(found.threads[0]!.id, ctx);
         const ids = fetched.comments.slice(0, 150).map((c) => c.id);
-        const answers: CheckedStatuses[] = [];
-        let resolved = false;
-        const failed = await source.checkStatus(ids, ctx, (answer) => {
-          // the caller stores each answer as it comes: one handed over after the promise settled would be lost
-          expect(resolved).toBe(false);
-          answers.push(answer);
-        });
-        resolved = true;
-        expect(Array.isArray(failed)).toBe(true);
-        expect(answers.length).toBeGreaterThan(0);
-        const asked = new Set(ids);
+        const answers = await collectAnswers<CheckedStatuses>(ids, (onAnswer) => source.checkStatus!(ids, ctx, onAnswer));
         for (const answer of answers) {
-          expect(Array.isArray(answer.skipped)).toBe(true);
-          for (const [id, status] of answer.statuses) {
-            expect(asked.has(id)).toBe(true);
-            expect(['live', 'deleted', 'removed']).toContain(status);
-          }
           for (const id of answer.texts?.keys() ?? []) expect(answer.statuses.get(id)).toBe('live');
         }
       }),
@@ -128,24 +113,7 @@ export function describeSourceContract(name: string, makeSource: () => ContractS
         if (source.checkThreads === undefined) return;
         const found = await source.findThreads(event, ctx);
         const ids = found.threads.slice(0, 150).map((t) => t.id);
-        const answers: CheckedThreadStatuses[] = [];
-        let resolved = false;
-        const failed = await source.checkThreads(ids, ctx, (answer) => {
-          // the caller stores each answer as it comes: one handed over after the promise settled would be lost
-          expect(resolved).toBe(false);
-          answers.push(answer);
-        });
-        resolved = true;
-        expect(Array.isArray(failed)).toBe(true);
-        expect(answers.length).toBeGreaterThan(0);
-        const asked = new Set(ids);
-        for (const answer of answers) {
-          expect(Array.isArray(answer.skipped)).toBe(true);
-          for (const [id, status] of answer.statuses) {
-            expect(asked.has(id)).toBe(true);
-            expect(['live', 'deleted', 'removed']).toContain(status);
-          }
-        }
+        await collectAnswers(ids, (onAnswer) => source.checkThreads!(ids, ctx, onAnswer));
       }),
     );
 
@@ -161,4 +129,33 @@ export function describeSourceContract(name: string, makeSource: () => ContractS
       }),
     );
   });
+}
+
+/**
+ * Runs a re-check and returns the answers it handed over, checking what every re-check promises: at least one answer,
+ * each before the promise settled (the caller stores each as it comes: one handed over later would be lost), each about
+ * ids that were asked, with a known status.
+ */
+async function collectAnswers<A extends CheckedThreadStatuses>(
+  ids: string[],
+  check: (onAnswer: (answer: A) => void) => Promise<SkipRecord[]>,
+): Promise<A[]> {
+  const answers: A[] = [];
+  let resolved = false;
+  const failed = await check((answer) => {
+    expect(resolved).toBe(false);
+    answers.push(answer);
+  });
+  resolved = true;
+  expect(Array.isArray(failed)).toBe(true);
+  expect(answers.length).toBeGreaterThan(0);
+  const asked = new Set(ids);
+  for (const answer of answers) {
+    expect(Array.isArray(answer.skipped)).toBe(true);
+    for (const [id, status] of answer.statuses) {
+      expect(asked.has(id)).toBe(true);
+      expect(['live', 'deleted', 'removed']).toContain(status);
+    }
+  }
+  return answers;
 }
