@@ -7,7 +7,7 @@ import { findTitledThreadIds } from './find-titled-thread-ids.js';
 import { HISTORY_FILE } from './read-report-history.js';
 import { removeQuotedComments } from './remove-quoted-comments.js';
 import { removeThreadTitles } from './remove-thread-titles.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { readTempTarget, writeFileAtomic } from './write-file-atomic.js';
 import { describeOutput, MANIFEST_INDEX_VERSION, REPORT_FORMATS, type ManifestOutput, type ManifestScrub, type ReportFormat } from './write-report.js';
 
 export interface ScrubResult {
@@ -44,8 +44,6 @@ const MANIFEST_SUFFIX = '.manifest.json';
 const REPORT_FILE = /^(.+)\.(md|json|csv|html)$/;
 /** The names reactionlens gives a night's files (the report's date). */
 const NIGHT_NAME = /^\d{4}-\d{2}-\d{2}$/;
-/** writeFileAtomic's temp file of `<name>`: `.<name>.<pid>.<8 hex>.tmp`. */
-const TEMP_FILE = /^\.(.+)\.\d+\.[0-9a-f]{8}\.tmp$/;
 
 const manifestSchema = z.looseObject({
   outputs: z.array(z.looseObject({ file: z.string(), format: z.string(), bytes: z.number().optional().catch(undefined) })),
@@ -87,11 +85,12 @@ export function scrubReportFolder(dir: string, gone: GoneContent, now: number): 
   } catch (cause) {
     throw toFileError(cause, 'cannot read', dir);
   }
+  const present = new Set(names);
   const nights = listNights(names);
   result.staleTempFiles = removeStaleTempFiles(dir, names, nights);
   for (const [night, files] of nights) {
     const manifestPath = join(dir, `${night}${MANIFEST_SUFFIX}`);
-    if (names.includes(`${night}${MANIFEST_SUFFIX}`)) {
+    if (present.has(`${night}${MANIFEST_SUFFIX}`)) {
       scrubNight(manifestPath, files, gone, now, result);
       continue;
     }
@@ -130,7 +129,7 @@ function listNights(names: readonly string[]): Map<string, Map<ReportFormat, str
 function removeStaleTempFiles(dir: string, names: readonly string[], nights: ReadonlyMap<string, unknown>): string[] {
   const removed: string[] = [];
   for (const name of names) {
-    const target = TEMP_FILE.exec(name)?.[1];
+    const target = readTempTarget(name);
     if (target === undefined) continue;
     const night = target.endsWith(MANIFEST_SUFFIX) ? target.slice(0, -MANIFEST_SUFFIX.length) : REPORT_FILE.exec(target)?.[1];
     const ours = target === HISTORY_FILE || (night !== undefined && (nights.has(night) || NIGHT_NAME.test(night)));
@@ -169,7 +168,7 @@ function scrubNight(manifestPath: string, onDisk: ReadonlyMap<ReportFormat, stri
   });
   for (const [format, file] of onDisk) if (!listed.some((l) => l.file === file)) listed.push({ file, format, index: null });
   // the id lists cover a file only as the manifest describes it: one of another size was written or edited since
-  const described = listed.every((l) => l.index === null ? false : matchesSize(join(dir, l.file), parsed.outputs[l.index]?.bytes));
+  const described = listed.every((l) => l.index !== null && matchesSize(join(dir, l.file), parsed.outputs[l.index]?.bytes));
   if (indexed && described && !(parsed.quotedCommentIds ?? []).some(gone.comment) && !(parsed.titledThreadIds ?? []).some(gone.thread)) return;
 
   const quoted = new Set<string>();

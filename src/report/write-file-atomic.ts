@@ -23,6 +23,17 @@ const NODE_FS: AtomicWriteFs = { openSync, writeSync, fsyncSync, closeSync, rena
  * (a full disk, a read-only folder) removes the temp file, leaves the old file
  * as it was, and throws a FileError naming the path.
  */
+/** A temp file's name: `.<name>.<pid>.<8 hex>.tmp`, hidden and beside its target. */
+const TEMP_NAME = /^\.(.+)\.\d+\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * The name of the file a temp file of writeFileAtomic was to become, or undefined when `name` is none: a process killed
+ * mid-write leaves its temp file behind, and whoever owns the folder decides whether to remove it.
+ */
+export function readTempTarget(name: string): string | undefined {
+  return TEMP_NAME.exec(name)?.[1];
+}
+
 export function writeFileAtomic(path: string, content: string | Uint8Array, fs: AtomicWriteFs = NODE_FS): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
