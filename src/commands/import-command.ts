@@ -11,7 +11,7 @@ import { loadEvent } from '../events/load-events.js';
 import { formatCount, formatImportProgress } from '../import/format-import-progress.js';
 import { importDumps } from '../import/import-dumps.js';
 import type { FileImportSummary, ImportProgress, ImportSummary } from '../import/import-types.js';
-import type { SaveCounts, Store } from '../store/store.js';
+import { addSaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import { type EventConfig, type RunRecord, emptyRunCounts } from '../types.js';
 
 const flagsSchema = z.object({
@@ -167,11 +167,7 @@ function startImportRun(event: EventConfig, paths: string[], startedAt: number):
 
 /** Adds a committed batch to the running record and saves it. */
 function countImportBatch(store: Store, run: RunRecord, saved: SaveCounts): void {
-  run.counts.threadsNew += saved.threadsNew;
-  run.counts.threadsUpdated += saved.threadsUpdated;
-  run.counts.commentsNew += saved.commentsNew;
-  run.counts.commentsUpdated += saved.commentsUpdated;
-  run.counts.commentsPurged += saved.commentsPurged;
+  addSaveCounts(run.counts, saved);
   store.saveRun(run);
 }
 
@@ -189,12 +185,7 @@ function saveStoppedImportRun(store: Store, run: RunRecord, finishedAt: number, 
 }
 
 function saveFinishedImportRun(store: Store, run: RunRecord, summary: ImportSummary, finishedAt: number): void {
-  // the summary's totals are the batches already counted one by one: set, not added
-  run.counts.threadsNew = summary.totals.saved.threadsNew;
-  run.counts.threadsUpdated = summary.totals.saved.threadsUpdated;
-  run.counts.commentsNew = summary.totals.saved.commentsNew;
-  run.counts.commentsUpdated = summary.totals.saved.commentsUpdated;
-  run.counts.commentsPurged = summary.totals.saved.commentsPurged;
+  // the saved counts are in already: summary.totals.saved sums the same batches countImportBatch added one by one
   run.counts.skipped = summary.totals.badLines;
   const truncated = summary.files.filter((f) => f.error !== null);
   run.skipped = summary.files.flatMap((f) => f.skipped);
