@@ -105,7 +105,7 @@ export async function collectEvent(
         const unreadableFetches = unreadable ? (store.getThreadState(t.id)?.unreadableFetches ?? 0) + 1 : 0;
         const retry = unreadable && unreadableFetches < UNREADABLE_FETCHES;
         // what the fetch before found unreadable, so a comment Reddit keeps serving broken is not reported as news
-        const unreadableBefore = store.listUnreadableRecords(t.id);
+        const unreadableBefore = unreadable ? store.listUnreadableRecords(t.id) : new Map<string, number>();
         const unreadableRecords = dateUnreadableRecords(fetched.skipped, unreadableBefore, fetched.thread.fetchedAt);
         addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches, unreadableRecords }));
         summary.skipped.push(...(unreadable ? fetched.skipped.map((r) => sayWhatNext(r, unreadableFetches, retry, unreadableBefore)) : fetched.skipped));
@@ -196,8 +196,8 @@ function applyRecheckAnswer(store: Store, answer: CheckedStatuses, listed: Map<s
       if (text !== undefined) edits.push({ id, ...text });
     } else gone.push({ id, status });
   }
-  const delisted = [...answer.statuses.keys()].filter((id) => listed.has(id));
-  const stillListed = new Map([...listed].filter(([id]) => !delisted.includes(id)));
+  const delisted = new Set([...answer.statuses.keys()].filter((id) => listed.has(id)));
+  const stillListed = new Map([...listed].filter(([id]) => !delisted.has(id)));
   // the store's own writes are transactions too; better-sqlite3 nests them as savepoints of this one
   const counts = store.db.transaction(() => {
     const purged = store.purgeComments(gone, now);
@@ -205,7 +205,7 @@ function applyRecheckAnswer(store: Store, answer: CheckedStatuses, listed: Map<s
     // must never be "confirmed today" with words its author has since withdrawn.
     const updated = store.applyCheckedTexts(edits);
     store.markStatusChecked(live, now);
-    if (delisted.length > 0) saveUnconfirmedComments(store, stillListed, now);
+    if (delisted.size > 0) saveUnconfirmedComments(store, stillListed, now);
     return { purged, updated };
   })();
   // only once committed: a failed transaction leaves the list and the counts as they were
