@@ -12,10 +12,11 @@ import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { ConfigError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { loadEvent } from '../events/load-events.js';
+import { DEFAULT_MAX_LINE_BYTES } from '../import/line-splitter.js';
 import { tagEvent } from '../pipeline/tag-event.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import { TAG_BATCH_SIZE } from '../types.js';
-import { DEFAULT_MAX_LINE_BYTES, OVERLONG_LINE, readLineBatches } from '../util/read-line-batches.js';
+import { OVERLONG_LINE, readLineBatches } from '../util/read-line-batches.js';
 
 const flagsSchema = z.object({
   event: z.string().min(1).optional(),

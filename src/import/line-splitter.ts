@@ -15,6 +15,9 @@ export interface LineSplitterOptions {
  */
 export type LineHandler = (line: Buffer, lineNumber: number, endOffset: number) => void;
 
+/** A line may be as long as this by default: far beyond any record, and small enough to hold (a string tops out at ~512 MiB). */
+export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+
 /**
  * Splits a byte stream into lines on '\n' (dropping a '\r' before it). Splitting
  * bytes, not text, means a multi-byte UTF-8 character cut across two chunks is
@@ -39,7 +42,7 @@ export class LineSplitter {
     options: LineSplitterOptions = {},
   ) {
     this.toSkip = options.skipLines ?? 0;
-    this.maxLineBytes = options.maxLineBytes ?? 64 * 1024 * 1024;
+    this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   }
 
   /** Complete lines seen so far, including skipped and overlong ones. */

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { LineSplitter } from '../import/line-splitter.js';
+import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from '../import/line-splitter.js';
 
 const TURN = Symbol('turn');
 const STOP = Symbol('stop');
@@ -10,8 +10,6 @@ export const OVERLONG_LINE = Symbol('overlong line');
 /** A line's text (without its line end), or OVERLONG_LINE. */
 export type ReadLine = string | typeof OVERLONG_LINE;
 
-/** A line may be as long as this by default: far beyond any record, and small enough to hold (a string tops out at ~512 MiB). */
-export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The lines of `input` (without their line ends), in batches of at most `max`. A batch also ends
