@@ -21,9 +21,13 @@ export function summariseScrub(ctx: CliContext, scrubbed: ScrubResult, prefix: s
   for (const path of scrubbed.stillTitled) {
     ctx.stderr(`${prefix}: warning: ${path} still shows the title of a submission deleted or removed on Reddit (in words or as a link's slug) after the scrub (edited by hand?), so it was not checked clean; the next scrub tries again\n`);
   }
+  for (const dir of scrubbed.busyFolders) {
+    ctx.stderr(`${prefix}: warning: another reactionlens run was writing ${dir}, so the comparison files in it were not checked for quotes of deleted comments; the next scrub checks them\n`);
+  }
   const notChecked = scrubbed.unreadable.length + new Set([...scrubbed.stillQuoting, ...scrubbed.stillTitled]).size;
   // cron only sees the exit code: a report that may still quote a deleted comment must not pass as a clean night
   if (notChecked > 0) ctx.markPartial(`${notChecked} report file(s) not checked for quotes of deleted or removed comments`);
+  if (scrubbed.busyFolders.length > 0) ctx.markPartial(`${scrubbed.busyFolders.length} folder(s) of comparison files not checked (another run was writing them)`);
 }
 
 /** The scrub as --json reports it: paths rewritten, quotes taken out, files that could not be checked or still name a gone comment. */
@@ -36,6 +40,7 @@ export function toScrubJson(scrubbed: ScrubResult): {
   stillQuoting: string[];
   stillTitled: string[];
   staleTempFiles: string[];
+  busyFolders: string[];
 } {
   return {
     files: scrubbed.files.length,
@@ -46,5 +51,6 @@ export function toScrubJson(scrubbed: ScrubResult): {
     stillQuoting: scrubbed.stillQuoting,
     stillTitled: scrubbed.stillTitled,
     staleTempFiles: scrubbed.staleTempFiles,
+    busyFolders: scrubbed.busyFolders,
   };
 }

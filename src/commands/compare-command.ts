@@ -14,6 +14,7 @@ import { nameComparisonFile } from '../report/name-comparison-file.js';
 import { COMPARISON_FORMATS, describeSharedThreads, renderComparison } from '../report/render-comparison.js';
 import { countSharedThreads, toThreadMembership, type ThreadMembership } from '../report/count-shared-threads.js';
 import { addCsvBom } from '../report/render-csv.js';
+import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
 import { loadTagger } from '../tag/load-tagger.js';
@@ -65,11 +66,16 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       }
       const dir = resolve(ctx.cwd, flags.out);
       ensureWritableDir(dir);
-      for (const format of flags.format) {
-        const path = join(dir, `${nameComparisonFile(ids)}.${format}`);
-        const content = renderComparison(comparison, format);
-        writeFileAtomic(path, format === 'csv' ? addCsvBom(content) : content);
-        ctx.stdout(`${path}\n`);
-      }
+      // a scrub of this folder (run, report, scrub) rewrites comparison files and removes their temp files: never
+      // beside this write, or it could put back an older comparison or remove this one's temp file mid-write
+      const paths = withReportFolderLock(dir, () =>
+        flags.format.map((format) => {
+          const path = join(dir, `${nameComparisonFile(ids)}.${format}`);
+          const content = renderComparison(comparison, format);
+          writeFileAtomic(path, format === 'csv' ? addCsvBom(content) : content);
+          return path;
+        }),
+      );
+      for (const path of paths) ctx.stdout(`${path}\n`);
     });
 }

@@ -9,12 +9,13 @@ import { warnRepairedHistory } from '../cli/warn-repaired-history.js';
 import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
 import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { loadEvent } from '../events/load-events.js';
-import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
+import { scrubComparisonReports, scrubEventReports } from '../pipeline/scrub-event-reports.js';
 import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { repairReportHistory } from '../report/repair-report-history.js';
+import { addScrubResult } from '../report/scrub-report-folder.js';
 import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { Store } from '../store/store.js';
@@ -85,6 +86,8 @@ function writeEventReport(
     const built = buildReport(input);
     // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
     const scrubbedNow = scrubEventReports(store, eventDir, ctx.now());
+    // and so do the comparisons written beside the event folders (`compare --out` into the same folder)
+    addScrubResult(scrubbedNow, scrubComparisonReports(store, reportsDir));
     summariseScrub(ctx, scrubbedNow, 'reactionlens report');
     return { report: built, scrubbed: scrubbedNow, paths: writeReport(built, { dir: eventDir, basename: built.date, formats: flags.format, now: ctx.now() }) };
   });

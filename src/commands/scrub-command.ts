@@ -9,9 +9,9 @@ import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { ConfigError, FileError, LockError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
-import { scrubEventReports } from '../pipeline/scrub-event-reports.js';
+import { scrubComparisonReports, scrubEventReports } from '../pipeline/scrub-event-reports.js';
 import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
-import { emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
+import { addScrubResult, emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 
 const flagsSchema = z.object({
   event: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '--event must be an event id (lowercase letters, digits, single hyphens)').optional(),
@@ -59,13 +59,15 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
             failed.push(fileError);
             continue;
           }
-          total.files.push(...one.files);
-          total.quotesRemoved += one.quotesRemoved;
-          total.titlesRemoved += one.titlesRemoved;
-          total.unreadable.push(...one.unreadable);
-          total.stillQuoting.push(...one.stillQuoting);
-          total.stillTitled.push(...one.stillTitled);
-          total.staleTempFiles.push(...one.staleTempFiles);
+          addScrubResult(total, one);
+        }
+        // the comparisons written beside the event folders (`compare --out` into the same folder) quote comments too
+        try {
+          addScrubResult(total, scrubComparisonReports(store, out));
+        } catch (error) {
+          const fileError = toFileError(error, 'cannot scrub', out);
+          if (!(fileError instanceof FileError)) throw fileError;
+          failed.push(fileError);
         }
         return total;
       });

@@ -7,12 +7,12 @@ import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { readReportHistory } from '../report/read-report-history.js';
 import { repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
-import { emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
+import { addScrubResult, emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
 import type { Source, SourceContext } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 import { emptyRunCounts, type EventConfig, type RunRecord, type RunStatus, type Tagger } from '../types.js';
-import { scrubEventReports } from './scrub-event-reports.js';
+import { scrubComparisonReports, scrubEventReports } from './scrub-event-reports.js';
 import { tagEvent } from './tag-event.js';
 
 export interface RunEventInput {
@@ -140,6 +140,8 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     try {
       // before tonight's report, so a report that cannot be written still leaves no deleted words in earlier ones
       scrubbed = scrubEventReports(store, eventDir, ctx.now());
+      // the comparisons written beside the event folders (`compare --out` into the same folder) quote comments too
+      addScrubResult(scrubbed, scrubComparisonReports(store, input.reportsDir));
     } catch (error) {
       saveStoppedRun(store, run, ctx.now(), error, { failed: 'earlier reports not scrubbed' });
       throw error;

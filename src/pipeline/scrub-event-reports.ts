@@ -1,4 +1,7 @@
-import { scrubReportFolder, type ScrubResult } from '../report/scrub-report-folder.js';
+import { LockError } from '../errors/errors.js';
+import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
+import { scrubComparisonFiles } from '../report/scrub-comparison-files.js';
+import { emptyScrubResult, scrubReportFolder, type GoneContent, type ScrubResult } from '../report/scrub-report-folder.js';
 import type { Store } from '../store/store.js';
 import type { ContentStatus } from '../types.js';
 
@@ -8,9 +11,28 @@ import type { ContentStatus } from '../types.js';
  * the store does not hold (another store wrote the folder) is left alone: nothing says it is gone.
  */
 export function scrubEventReports(store: Store, dir: string, now: number): ScrubResult {
-  const comment = remember((id) => isKnownGone(store.getComment(id)?.status));
-  const thread = remember((id) => isKnownGone(store.getThread(id)?.status));
-  return scrubReportFolder(dir, { comment, thread }, now);
+  return scrubReportFolder(dir, findGoneContent(store), now);
+}
+
+/**
+ * Scrub the `compare --out` files at the top of a reports folder (`<out>/compare-*.{md,json,csv}`) against the store,
+ * as scrubEventReports does an event's folder, under the folder's own lock (`compare --out` writes under it). When
+ * another run holds it, the folder is named in `busyFolders`, not checked this time.
+ */
+export function scrubComparisonReports(store: Store, dir: string): ScrubResult {
+  try {
+    return withReportFolderLock(dir, () => scrubComparisonFiles(dir, findGoneContent(store)));
+  } catch (error) {
+    if (!(error instanceof LockError)) throw error;
+    return { ...emptyScrubResult(), busyFolders: [dir] };
+  }
+}
+
+function findGoneContent(store: Store): GoneContent {
+  return {
+    comment: remember((id) => isKnownGone(store.getComment(id)?.status)),
+    thread: remember((id) => isKnownGone(store.getThread(id)?.status)),
+  };
 }
 
 /** Gone as far as the store knows: held as deleted or removed. One it does not hold (undefined) is not known to be gone. */

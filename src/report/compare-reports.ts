@@ -32,8 +32,10 @@ export interface ComparedDifference {
 /** Written into every comparison so a reader of the JSON alone knows the sign convention. */
 export const DIFFERENCE_DIRECTION = 'share of `to` minus share of `from` (to = the later event in the order given), as a proportion';
 
+export const COMPARISON_SCHEMA = 'reactionlens/comparison@1';
+
 export interface Comparison {
-  schema: 'reactionlens/comparison@1';
+  schema: typeof COMPARISON_SCHEMA;
   weight: CompareWeight;
   /** Which way every `differences[].difference` goes. */
   differenceDirection: typeof DIFFERENCE_DIRECTION;
@@ -53,7 +55,8 @@ export interface Comparison {
     shares: ComparedShare[];
     /** Every pair of events, in argument order. */
     differences: ComparedDifference[];
-    topQuotes: Array<{ eventId: string; quote: ReportQuote | null }>;
+    /** `quote` null: the event has no quotable comment, or (`quoteRemoved`, set by a later scrub) its comment was deleted or removed on Reddit. */
+    topQuotes: Array<{ eventId: string; quote: ReportQuote | null; quoteRemoved?: true }>;
   }>;
   /** The events were tagged by different tagger versions: shares may differ for that reason alone. */
   mixedTaggers: boolean;
@@ -95,7 +98,7 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
     return { tag, shares, differences, topQuotes };
   });
   return {
-    schema: 'reactionlens/comparison@1',
+    schema: COMPARISON_SCHEMA,
     weight,
     differenceDirection: DIFFERENCE_DIRECTION,
     events: reports.map((r) => {

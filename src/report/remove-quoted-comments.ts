@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { splitCsvRecords } from './split-csv-records.js';
 import { DATA_COMMENT_ID } from './find-referenced-comment-ids.js';
+import { COMPARISON_SCHEMA } from './compare-reports.js';
+import { isComparisonCsvHeader } from './render-comparison.js';
 import type { ReportFormat } from './write-report.js';
 
 export interface RemovedQuotes {
@@ -47,7 +49,7 @@ function removeFromJson(content: string, isGone: (id: string) => boolean): Remov
     return null;
   }
   const parsed = reportQuotes.safeParse(raw);
-  if (!parsed.success) return null;
+  if (!parsed.success) return removeFromComparisonJson(content, raw, isGone);
   // zod's output reorders keys; the kept entries are picked from the raw arrays by index so the file stays byte-stable
   const view = raw as RawReportQuotes;
   let removed = 0;
@@ -72,11 +74,45 @@ function removeFromJson(content: string, isGone: (id: string) => boolean): Remov
   return { content: `${JSON.stringify(raw, null, 2)}\n`, removed, quoted: [...quoted] };
 }
 
+// `compare --out` JSON: each tag's top quote per event, `{eventId, quote}`; a quote taken out leaves `quote: null` (as
+// for an event with no quotable comment) and `quoteRemoved: true`, which says why
+const comparisonQuotes = z.looseObject({
+  schema: z.literal(COMPARISON_SCHEMA),
+  tags: z.array(z.looseObject({ topQuotes: z.array(z.looseObject({ quote: quoteRef.nullable() })) })),
+});
+type RawComparisonQuotes = { tags: Array<{ topQuotes: Array<{ quote: unknown; quoteRemoved?: true }> }> };
+
+function removeFromComparisonJson(content: string, raw: unknown, isGone: (id: string) => boolean): RemovedQuotes | null {
+  const parsed = comparisonQuotes.safeParse(raw);
+  if (!parsed.success) return null;
+  const view = raw as RawComparisonQuotes;
+  let removed = 0;
+  const quoted = new Set<string>();
+  parsed.data.tags.forEach((tag, i) =>
+    tag.topQuotes.forEach((entry, j) => {
+      const id = entry.quote?.commentId;
+      if (id === undefined) return;
+      const rawEntry = view.tags[i]?.topQuotes[j];
+      if (!isGone(id) || rawEntry === undefined) {
+        quoted.add(id);
+        return;
+      }
+      rawEntry.quote = null;
+      rawEntry.quoteRemoved = true;
+      removed++;
+    }),
+  );
+  if (removed === 0) return { content, removed, quoted: [...quoted] };
+  return { content: `${JSON.stringify(raw, null, 2)}\n`, removed, quoted: [...quoted] };
+}
+
 function removeFromCsv(content: string, isGone: (id: string) => boolean): RemovedQuotes | null {
   const bom = content.startsWith('\uFEFF') ? '\uFEFF' : '';
   const records = splitCsvRecords(content.slice(bom.length));
   const header = records[0];
   if (header === undefined) return null;
+  // a `compare --out` CSV holds shares and tests only, never a quote
+  if (isComparisonCsvHeader(header.fields)) return { content, removed: 0, quoted: [] };
   const column = header.fields.indexOf('comment_id');
   if (column < 0) return null;
   let removed = 0;

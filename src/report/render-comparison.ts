@@ -57,6 +57,13 @@ function renderComparisonMarkdown(c: Comparison): string {
   return out.join('\n');
 }
 
+const COMPARISON_CSV_COLUMNS = ['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data'];
+
+/** Whether a CSV header is a comparison's (the scrub tells it from a report's, which quotes comments). */
+export function isComparisonCsvHeader(fields: readonly string[]): boolean {
+  return fields.length >= 4 && COMPARISON_CSV_COLUMNS.slice(0, 4).every((name, i) => fields[i] === name) && !fields.includes('comment_id');
+}
+
 /**
  * Every pair, as in the Markdown. One row per tag and event with its share and its difference against the first event,
  * as before (two events give the same file byte for byte, so readers of the `_vs_first` columns are not broken); from the
@@ -66,7 +73,7 @@ function renderComparisonMarkdown(c: Comparison): string {
 function renderComparisonCsv(c: Comparison): string {
   // difference_direction spells out the sign on every row that has a difference (a CSV has no other place for it);
   // has_data is false for an event the store holds nothing for, whose empty cells are not a measurement
-  const lines = [['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data'].join(',')];
+  const lines = [COMPARISON_CSV_COLUMNS.join(',')];
   const hasData = new Map(c.events.map((e) => [e.id, e.hasData]));
   for (const row of c.tags) {
     row.shares.forEach((s, i) => {

@@ -27,10 +27,24 @@ export interface ScrubResult {
   stillTitled: string[];
   /** Temp files of a write killed midway (report text no manifest lists), removed. */
   staleTempFiles: string[];
+  /** Folders another reactionlens run was writing, so their files were not checked (the next scrub checks them). */
+  busyFolders: string[];
 }
 
 export function emptyScrubResult(): ScrubResult {
-  return { files: [], quotesRemoved: 0, titlesRemoved: 0, unreadable: [], stillQuoting: [], stillTitled: [], staleTempFiles: [] };
+  return { files: [], quotesRemoved: 0, titlesRemoved: 0, unreadable: [], stillQuoting: [], stillTitled: [], staleTempFiles: [], busyFolders: [] };
+}
+
+/** Adds what `one` scrub did to `total` (several folders scrubbed by one command). */
+export function addScrubResult(total: ScrubResult, one: ScrubResult): void {
+  total.files.push(...one.files);
+  total.quotesRemoved += one.quotesRemoved;
+  total.titlesRemoved += one.titlesRemoved;
+  total.unreadable.push(...one.unreadable);
+  total.stillQuoting.push(...one.stillQuoting);
+  total.stillTitled.push(...one.stillTitled);
+  total.staleTempFiles.push(...one.staleTempFiles);
+  total.busyFolders.push(...one.busyFolders);
 }
 
 /** What is gone on Reddit: comments whose quotes, and submissions whose titles, come out of earlier reports. */
@@ -246,7 +260,7 @@ function readManifest(path: string): { raw: RawManifest; parsed: z.infer<typeof 
  * Scrub one report file in place and record it in `result`. Returns the comment ids it still names (the removers'
  * quotes and every other mention) and the threads whose titles it still shows, or why it could not be scrubbed.
  */
-function scrubFile(
+export function scrubFile(
   path: string,
   format: ReportFormat,
   gone: GoneContent,

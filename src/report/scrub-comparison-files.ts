@@ -1,0 +1,43 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { toFileError } from '../errors/to-file-error.js';
+import type { ComparisonFormat } from './render-comparison.js';
+import { emptyScrubResult, scrubFile, type GoneContent, type ScrubResult } from './scrub-report-folder.js';
+import { readTempTarget } from './write-file-atomic.js';
+
+/** The files `compare --out` writes (nameComparisonFile, one per format). */
+const COMPARISON_FILE = /^compare-.+\.(md|json|csv)$/;
+
+/**
+ * `compare --out` files quote each event's top comment per tag, so a comment deleted or removed on Reddit after the
+ * comparison was written must come out of them as it does out of the nightly reports. They have no manifest: a
+ * comparison is a handful of small files, read in full on every scrub (one of each format per comparison). Temp files
+ * a killed `compare --out` left (its text, quotes included) are removed first: the caller holds the folder's lock,
+ * which `compare --out` takes too, so none of them is being written.
+ */
+export function scrubComparisonFiles(dir: string, gone: GoneContent): ScrubResult {
+  const result = emptyScrubResult();
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return result;
+    throw toFileError(cause, 'cannot read', dir);
+  }
+  for (const name of names) {
+    const target = readTempTarget(name);
+    if (target === undefined || !COMPARISON_FILE.test(target)) continue;
+    const path = join(dir, name);
+    try {
+      rmSync(path, { force: true });
+    } catch (cause) {
+      throw toFileError(cause, 'cannot remove', path);
+    }
+    result.staleTempFiles.push(path);
+  }
+  for (const name of names) {
+    const format = COMPARISON_FILE.exec(name)?.[1] as ComparisonFormat | undefined;
+    if (format !== undefined) scrubFile(join(dir, name), format, gone, result);
+  }
+  return result;
+}

@@ -1,0 +1,121 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Comparison } from '../../src/report/compare-reports.js';
+import { acquireReportFolderLock } from '../../src/report/acquire-report-folder-lock.js';
+import { Store } from '../../src/store/store.js';
+import { cli } from '../helpers/run-cli.js';
+
+const EVENTS = ['nvidia-openai-2025-09', 'amazon-openai-2025-12'] as const;
+const NAME = `compare-${EVENTS.join('-vs-')}`;
+
+interface ScrubJson {
+  scrubbed: { files: number; quotesRemoved: number; paths: string[]; unreadable: string[]; staleTempFiles: string[]; busyFolders: string[] };
+}
+
+describe('compare --out files lose the quotes of comments deleted since (scrub, report)', () => {
+  let dir: string;
+  let db: string;
+  let out: string;
+  let gone: { commentId: string; eventId: string; words: string };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rl-scrub-compare-'));
+    db = join(dir, 'store.db');
+    out = join(dir, 'reports');
+    for (const event of EVENTS) {
+      expect((await cli(['run', '--event', event, '--source', 'fixtures', '--db', db, '--out', out, '--format', 'json', '--quiet'])).code).toBe(0);
+    }
+    const compared = await cli(['compare', ...EVENTS, '--db', db, '--format', 'md,json,csv', '--out', out]);
+    expect(compared.code).toBe(0);
+    const comparison = JSON.parse(readFileSync(join(out, `${NAME}.json`), 'utf8')) as Comparison;
+    const top = comparison.tags[0]!.topQuotes.find((q) => q.quote !== null)!;
+    const quote = top.quote!;
+    // a run of plain words, which Markdown writes unescaped
+    const words = [...quote.text.matchAll(/[A-Za-z][A-Za-z ]{10,}[A-Za-z]/g)].map((m) => m[0]).sort((a, b) => b.length - a.length)[0];
+    if (words === undefined) throw new Error(`no plain words in ${quote.text}`);
+    gone = { commentId: quote.commentId, eventId: top.eventId, words };
+    // Reddit says it was deleted (what the next night's re-check would find)
+    const store = Store.open(db);
+    store.purgeComments([{ id: gone.commentId, status: 'deleted' }], Date.now() / 1000);
+    store.close();
+  }, 90_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const copyOut = (name: string): string => {
+    const copy = join(dir, name);
+    cpSync(out, copy, { recursive: true });
+    return copy;
+  };
+
+  it('scrub takes the quote out of the Markdown and JSON, leaves the CSV (no quotes) as it was, and a second scrub finds nothing', async () => {
+    const copy = copyOut('scrubbed');
+    const md = join(copy, `${NAME}.md`);
+    const json = join(copy, `${NAME}.json`);
+    const csv = join(copy, `${NAME}.csv`);
+    const csvBefore = readFileSync(csv, 'utf8');
+    expect(readFileSync(md, 'utf8')).toContain(gone.words);
+    expect(readFileSync(json, 'utf8')).toContain(gone.commentId);
+
+    const result = await cli(['scrub', '--db', db, '--out', copy, '--json']);
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout) as ScrubJson;
+    expect(summary.scrubbed.paths).toEqual(expect.arrayContaining([md, json]));
+    expect(summary.scrubbed.paths).not.toContain(csv);
+    expect(summary.scrubbed.unreadable).toEqual([]);
+
+    const mdAfter = readFileSync(md, 'utf8');
+    expect(mdAfter).not.toContain(gone.words);
+    expect(mdAfter).not.toContain(`/${gone.commentId}/`);
+    // the shares table is untouched
+    expect(mdAfter).toContain('| Tag |');
+    const comparison = JSON.parse(readFileSync(json, 'utf8')) as Comparison;
+    const entries = comparison.tags.flatMap((t) => t.topQuotes);
+    expect(entries.some((q) => q.quote?.commentId === gone.commentId)).toBe(false);
+    expect(entries.filter((q) => q.quoteRemoved === true && q.quote === null).length).toBeGreaterThan(0);
+    expect(readFileSync(json, 'utf8')).not.toContain(gone.commentId);
+    expect(readFileSync(csv, 'utf8')).toBe(csvBefore);
+
+    const again = JSON.parse((await cli(['scrub', '--db', db, '--out', copy, '--json'])).stdout) as ScrubJson;
+    expect(again.scrubbed.files).toBe(0);
+  });
+
+  it('report scrubs the comparisons beside the event folders too', async () => {
+    const copy = copyOut('report');
+    const result = await cli(['report', '--event', gone.eventId, '--db', db, '--out', copy, '--format', 'json', '--json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as ScrubJson).scrubbed.paths).toEqual(expect.arrayContaining([join(copy, `${NAME}.md`), join(copy, `${NAME}.json`)]));
+    expect(readFileSync(join(copy, `${NAME}.md`), 'utf8')).not.toContain(gone.words);
+  });
+
+  it("scrub removes a killed compare --out's temp file (comparison text) and leaves other dotfiles", async () => {
+    const copy = copyOut('temp');
+    const temp = join(copy, `.${NAME}.md.4242.0a1b2c3d.tmp`);
+    const other = join(copy, '.notes.md.4242.0a1b2c3d.tmp');
+    writeFileSync(temp, readFileSync(join(copy, `${NAME}.md`)));
+    writeFileSync(other, 'not ours');
+    const summary = JSON.parse((await cli(['scrub', '--db', db, '--out', copy, '--json'])).stdout) as ScrubJson;
+    expect(summary.scrubbed.staleTempFiles).toEqual([temp]);
+    expect(existsSync(temp)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+  });
+
+  it('a folder another run is writing is named and not checked (exit 4); compare --out into it is busy (exit 5)', async () => {
+    const copy = copyOut('busy');
+    const release = acquireReportFolderLock(copy);
+    try {
+      const result = await cli(['scrub', '--db', db, '--out', copy, '--json']);
+      expect(result.code).toBe(4);
+      expect((JSON.parse(result.stdout) as ScrubJson).scrubbed.busyFolders).toEqual([copy]);
+      expect(result.stderr).toMatch(/comparison files in it were not checked/);
+      expect(readFileSync(join(copy, `${NAME}.md`), 'utf8')).toContain(gone.words);
+
+      const compared = await cli(['compare', ...EVENTS, '--db', db, '--format', 'md', '--out', copy]);
+      expect(compared.code).toBe(5);
+      expect(compared.stderr).toMatch(/is being written by another reactionlens run/);
+    } finally {
+      release();
+    }
+  });
+});
