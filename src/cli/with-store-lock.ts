@@ -28,7 +28,9 @@ export async function withStoreLock<T>(store: Store, ctx: Pick<CliContext, 'stde
     release.throwIfLost();
     return result;
   } finally {
-    store.checkBeforeEachWrite(null);
+    // The check stays on the store after the release: with the lock kept to the end, it lets every write through;
+    // with a lock taken over, it goes on refusing them, also those of a stage's tasks still in flight (a fetch
+    // answered after the stage failed). The next withStoreLock on this store sets its own.
     release();
   }
 }

@@ -193,8 +193,9 @@ describe('withStoreLock: a command whose store lock was taken over', () => {
       expect(store.getCursorText('before')).toBe('1');
       expect(store.getCursorText('after-a')).toBeUndefined();
       expect(readFileSync(`${db}.lock`, 'utf8')).toBe(theirs);
-      // released: the store writes again for whoever holds its lock next
-      store.setCursor('later', 1, 0);
+      // nor later in this process: a task of the stopped stage still in flight does not write either
+      expect(() => store.setCursor('later', 1, 0)).toThrow(LockError);
+      expect(store.getCursorText('later')).toBeUndefined();
     } finally {
       store.close();
     }
@@ -211,6 +212,19 @@ describe('withStoreLock: a command whose store lock was taken over', () => {
         return 'finished';
       });
       await expect(run).rejects.toThrow(/no longer locked by this run: it was removed/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('that kept its lock to the end leaves the store writable', async () => {
+    const db = join(tempDir(), 'store.db');
+    const store = Store.open(db);
+    try {
+      expect(await withStoreLock(store, { stderr: () => {} }, 'test', async () => (store.setCursor('during', 1, 0), 'finished'))).toBe('finished');
+      expect(existsSync(`${db}.lock`)).toBe(false);
+      store.setCursor('after', 1, 0);
+      expect(store.getCursorText('after')).toBe('1');
     } finally {
       store.close();
     }
