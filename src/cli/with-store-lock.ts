@@ -10,15 +10,27 @@ import type { CliContext } from './cli-context.js';
  * "reactionlens report at <time>"), in the abandoned run's record.
  */
 export async function withStoreLock<T>(store: Store, ctx: Pick<CliContext, 'stderr'>, foundBy: string, work: () => Promise<T>): Promise<T> {
-  const release = acquireStoreLock(store.path);
+  const release = acquireStoreLock(store.path, { warn: ctx.stderr });
+  // A run stalled past the lock's stale limit (suspended, paused) may find that a run on another host or in another
+  // container took its lock over meanwhile. It must not write on beside that run: every store write checks the lock
+  // first and, once it is someone else's, fails with a LockError (exit 5) naming why, before anything is written (the
+  // failed write's transaction rolls back). Checked at the write, not through the abort signal, so that no command's
+  // write between two signal checks slips through, and no command needs to pass a signal along for it.
+  store.checkBeforeEachWrite(release.throwIfLost);
   try {
     // a record that cannot be read is left as it is; the commands that list runs name it (warnUnreadableRuns)
     const { abandoned } = store.abandonUnfinishedRuns(foundBy);
     for (const run of abandoned) {
       ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
     }
-    return await work();
+    const result = await work();
+    // a run that wrote nothing after its lock was taken over still overlapped another one: not an ok night
+    release.throwIfLost();
+    return result;
   } finally {
+    // The check stays on the store after the release: with the lock kept to the end, it lets every write through;
+    // with a lock taken over, it goes on refusing them, also those of a stage's tasks still in flight (a fetch
+    // answered after the stage failed). The next withStoreLock on this store sets its own.
     release();
   }
 }

@@ -80,7 +80,10 @@ export class FileError extends Error {
   }
 }
 
-/** Another process holds the store's lock, or the lock of a reports folder it is writing. */
+/**
+ * Another process holds the store's lock, or the lock of a reports folder it is writing; or it has taken over this
+ * run's lock while this run was stalled (see takeLockFile's heartbeat), and this run must stop writing.
+ */
 export class LockError extends Error {
   override readonly name = 'LockError';
   constructor(message: string) {

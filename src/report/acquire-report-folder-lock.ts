@@ -12,7 +12,9 @@ export const REPORT_FOLDER_LOCK = '.reactionlens.lock';
  * `--out` shared by two stores of an event): its history.json is read, changed and written back, and the scrub
  * rewrites earlier nights in place, so one of two such writers at once would lose the other's work. Takes
  * `<real path of dir>/.reactionlens.lock` (the folder must exist) or throws LockError naming the holder (exit 5, as for
- * the store); a lock whose process is gone on this host is taken over. Returns the release function.
+ * the store); a lock whose process is gone on this host, or whose holder elsewhere stopped refreshing it, is taken over.
+ * Returns the release function. Its holders hold it only through synchronous work (scrub, report), during which the
+ * heartbeat's timer cannot fire: its mtime stays the time it was taken, and LOCK_STALE_AFTER_MS is well above such work.
  */
 export function acquireReportFolderLock(dir: string, options: LockFileOptions = {}): () => void {
   let realDir: string;

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { StoreError } from '../errors/errors.js';
-import { takeLockFile, type LockFileOptions } from '../util/take-lock-file.js';
+import { takeLockFile, type LockFileOptions, type ReleaseLock } from '../util/take-lock-file.js';
 
 // SQLite keeps one write from tearing another, but two collect runs on one
 // store would fetch the same threads twice and interleave purges: one run at a
@@ -10,12 +10,13 @@ import { takeLockFile, type LockFileOptions } from '../util/take-lock-file.js';
 export type StoreLockOptions = LockFileOptions;
 
 /**
- * Takes `<real path of dbPath>.lock` or throws LockError naming the holder. A lock whose holder is gone from this host
- * is stale and taken over (see takeLockFile). Returns the release function (idempotent; removes the file only while
- * it is still ours).
+ * Takes `<real path of dbPath>.lock` or throws LockError naming the holder. A lock whose holder is gone from this host,
+ * or whose holder elsewhere has stopped refreshing it, is stale and taken over (see takeLockFile). Returns the release
+ * function (idempotent; removes the file only while it is still ours) with `throwIfLost`, for the holder to call
+ * before it writes.
  */
-export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {}): () => void {
-  if (dbPath === ':memory:') return () => {};
+export function acquireStoreLock(dbPath: string, options: StoreLockOptions = {}): ReleaseLock {
+  if (dbPath === ':memory:') return Object.assign(() => {}, { throwIfLost: () => {} });
   const lockPath = `${resolveRealPath(dbPath)}.lock`;
   return takeLockFile(
     lockPath,

@@ -143,6 +143,9 @@ export class Store {
 
   private readonly statements = new Map<string, Database.Statement>();
 
+  /** Run before every statement that writes, while set (see checkBeforeEachWrite). */
+  private writeCheck: (() => void) | null = null;
+
   private constructor(db: Database.Database, readonly path: string) {
     this.db = db;
   }
@@ -154,7 +157,17 @@ export class Store {
       statement = this.db.prepare(source);
       this.statements.set(source, statement);
     }
+    if (this.writeCheck !== null && !statement.readonly) this.writeCheck();
     return statement as unknown as Database.Statement<P, R>;
+  }
+
+  /**
+   * Sets (or, with null, clears) a check run before every statement that writes; what it throws stops the write, and
+   * inside a transaction rolls the transaction back. The holder of the store's lock checks here that the lock is still
+   * its own: every write of every command goes through this one place (see withStoreLock).
+   */
+  checkBeforeEachWrite(check: (() => void) | null): void {
+    this.writeCheck = check;
   }
 
   /**

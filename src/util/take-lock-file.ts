@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, futimesSync, linkSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { LockError } from '../errors/errors.js';
 
 // One process at a time on a resource (a store, a reports folder): a lock file created atomically (O_EXCL) that names
-// its holder, so a second run can say who holds it, and a holder that died on this host is taken over.
+// its holder, so a second run can say who holds it, and a holder that died on this host is taken over. While held,
+// the holder refreshes the file's mtime (its heartbeat), so a holder that cannot be checked from here (another host,
+// another container) and has stopped refreshing is known to be gone too.
 
 export interface LockFileOptions {
   pid?: number;
@@ -21,6 +23,24 @@ export interface LockFileOptions {
    * injected for tests. Two containers sharing a volume often share the hostname and the boot id but not the pids.
    */
   pidNamespace?: () => string | null;
+  /**
+   * Starts the heartbeat: calls `tick` every `intervalMs` and returns the function that stops it. Default: an unref'd
+   * setInterval, which never keeps the process alive; injected for tests, which call `tick` themselves.
+   */
+  startTimer?: (intervalMs: number, tick: () => void) => () => void;
+  /** Where the line saying a lock was taken over from a holder that stopped refreshing it goes (default: stderr). */
+  warn?: (line: string) => void;
+}
+
+/** The release function (idempotent; removes the file only while it is still ours), and the holder's check. */
+export interface ReleaseLock {
+  (): void;
+  /**
+   * Throws the LockError saying so when the lock was found taken over (or removed) by someone else. Checks the file
+   * right now when the heartbeat is overdue (the process was suspended, paused or busy), so the first write after a
+   * long stall does not go ahead on a timer that has not fired yet. For a holder to call before it writes.
+   */
+  throwIfLost: () => void;
 }
 
 export interface LockFileWords {
@@ -43,6 +63,11 @@ interface LockHolder {
   bootId?: string | null;
   processStart?: string | null;
   pidNamespace?: string | null;
+  /**
+   * How often the holder refreshes the lock's mtime. Absent in locks written by a reactionlens without the heartbeat:
+   * their mtime stays the time they were created, so it says nothing about whether their holder still runs.
+   */
+  heartbeatMs?: number | null;
 }
 
 interface FoundLock {
@@ -60,17 +85,29 @@ interface FoundLock {
  */
 export const UNREADABLE_LOCK_GRACE_MS = 30_000;
 
+/** How often a holder refreshes its lock's mtime. */
+export const LOCK_HEARTBEAT_MS = 30_000;
+
+/**
+ * A lock whose holder cannot be checked (another host, another PID namespace) and whose mtime is older than this is
+ * stale: its holder has missed 30 heartbeats. Well above the heartbeat, and above the longest synchronous step during
+ * which a holder's timer cannot fire (writing a report, an SQLite transaction: seconds, not minutes), and it leaves room
+ * for clocks of hosts sharing a disk that differ by a few minutes.
+ */
+export const LOCK_STALE_AFTER_MS = 15 * 60_000;
+
 /**
  * Takes the lock file `lockPath` or throws LockError naming the holder. A lock is stale, and taken over, when its
  * holder on this host is gone: the machine has rebooted since (another boot id), its pid is not running, or the pid
  * now belongs to another process (another start time: pids are reused, after a reboot or a wrap-around). An empty or
- * unreadable lock older than a short grace period is stale too. A lock from another host is never taken over: its
- * process cannot be checked from here, and the resource may be on a disk both hosts share. Nor is one from another PID
- * namespace on this host (another container sharing the volume, often with the same hostname and boot id): its pid
- * means nothing here. A lock from an earlier boot is stale whatever its namespace. Returns the release
- * function (idempotent; removes the file only while it is still ours).
+ * unreadable lock older than a short grace period is stale too. A lock from another host, or from another PID namespace
+ * on this host (another container sharing the volume, often with the same hostname and boot id), cannot be checked
+ * that way: its pid means nothing here. It is stale once its holder has stopped refreshing it (its mtime is older than
+ * LOCK_STALE_AFTER_MS), as a container killed mid-run leaves it; a lock from a reactionlens that does not refresh its
+ * lock is never taken over. A lock from an earlier boot is stale whatever its namespace. Returns the release function,
+ * which also stops the heartbeat, with the holder's `throwIfLost` check.
  */
-export function takeLockFile(lockPath: string, words: LockFileWords, options: LockFileOptions = {}): () => void {
+export function takeLockFile(lockPath: string, words: LockFileWords, options: LockFileOptions = {}): ReleaseLock {
   const pid = options.pid ?? process.pid;
   const now = options.now ?? Date.now;
   const processStartOf = options.processStartOf ?? readProcessStart;
@@ -81,10 +118,13 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
     bootId: (options.bootId ?? readBootId)(),
     processStart: processStartOf(pid),
     pidNamespace: (options.pidNamespace ?? readPidNamespace)(),
+    heartbeatMs: LOCK_HEARTBEAT_MS,
   };
   const content = JSON.stringify(me);
   const isAlive = options.isAlive ?? isPidAlive;
+  const warn = options.warn ?? ((line: string) => void process.stderr.write(line));
 
+  let takenOver: FoundLock | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {
@@ -96,17 +136,21 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
       const found = readLock(lockPath);
       if (found === 'gone') continue; // released between our open and read
       const verdict = judgeHolder(found, me, { isAlive, processStartOf, now });
-      if (verdict === 'stale' && attempt < 2) {
-        moveAsideIfUnchanged(lockPath, found, pid);
+      if ((verdict === 'stale' || verdict === 'silent') && attempt < 2) {
+        const removed = moveAsideIfUnchanged(lockPath, found, pid);
+        takenOver = removed && verdict === 'silent' ? found : null;
         continue;
       }
-      throw new LockError(describeBusy(lockPath, found, verdict, me, words));
+      throw new LockError(describeBusy(lockPath, found, verdict, me, words, now()));
     }
     let failure: unknown;
     try {
       const bytes = Buffer.from(content, 'utf8');
       const written = writeSync(fd, bytes);
       if (written !== bytes.length) failure = new Error(`only ${written} of ${bytes.length} bytes could be written`);
+      // the first heartbeat, on the clock later ones use (a file server's may differ from ours); best effort, as
+      // later ones: a file system that refuses it still locks, and the heartbeat says so on stderr
+      else tryStampHeartbeat(fd, now());
     } catch (error) {
       failure = error;
     } finally {
@@ -121,18 +165,111 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
       }
       throw words.cannotCreate('write', (failure as Error).message, failure);
     }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      removeIfOurs(lockPath, content);
-    };
+    if (takenOver !== null) warn(`reactionlens: ${describeTakeOver(lockPath, takenOver, now())}\n`);
+    return holdLock(lockPath, content, words, { now, warn, startTimer: options.startTimer ?? startUnrefInterval });
   }
   throw new LockError(`Could not take the lock ${lockPath}: it keeps changing hands`);
 }
 
-/** 'foreign': written on another host; 'other-namespace': on this host, from another PID namespace (a container). */
-type Verdict = 'stale' | 'alive' | 'foreign' | 'other-namespace' | 'unreadable';
+/**
+ * Keeps the lock taken: its heartbeat refreshes the mtime every LOCK_HEARTBEAT_MS while the file still holds our text
+ * (never someone else's lock). Finding another text there, or no file, means the lock was taken over: this process was
+ * stalled (suspended, paused) past LOCK_STALE_AFTER_MS and another host or container judged it gone, or someone removed
+ * the file. Nothing is written to the lock then, and throwIfLost throws from then on: the resource belongs to the
+ * other run, so the holder must stop before its next write rather than go on as if it held it.
+ */
+function holdLock(
+  lockPath: string,
+  content: string,
+  words: LockFileWords,
+  deps: { now: () => number; warn: (line: string) => void; startTimer: (intervalMs: number, tick: () => void) => () => void },
+): ReleaseLock {
+  let lost: LockError | null = null;
+  // lastBeat: the last refresh, for the message; lastCheck: the last look at the file, refreshed or not, so a file
+  // system that refuses the refresh does not make every write look at the file again
+  let lastBeat = deps.now();
+  let lastCheck = lastBeat;
+  let warnedStuck = false;
+  const beat = (): void => {
+    if (lost !== null) return;
+    lastCheck = deps.now();
+    const outcome = refreshIfOurs(lockPath, content, lastCheck);
+    if (outcome === 'refreshed') {
+      lastBeat = lastCheck;
+    } else if (outcome === 'lost') {
+      lost = new LockError(describeLost(lockPath, words, lastBeat));
+      stopTimer();
+    } else if (!warnedStuck) {
+      // the file is ours but its mtime cannot be set: once LOCK_STALE_AFTER_MS passes, another host or container
+      // may take the lock over; if it does, the next beat finds that out
+      warnedStuck = true;
+      deps.warn(`reactionlens: cannot refresh the lock ${lockPath} (${outcome.error}); another host or container may take it over after ${LOCK_STALE_AFTER_MS / 60_000} min\n`);
+    }
+  };
+  const stopTimer = deps.startTimer(LOCK_HEARTBEAT_MS, beat);
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    stopTimer();
+    removeIfOurs(lockPath, content);
+  };
+  const throwIfLost = (): void => {
+    if (lost === null && !released && deps.now() - lastCheck > 2 * LOCK_HEARTBEAT_MS) beat();
+    if (lost !== null) throw lost;
+  };
+  return Object.assign(release, { throwIfLost });
+}
+
+/** The default heartbeat timer: unref'd, so a lock never keeps the process alive. */
+function startUnrefInterval(intervalMs: number, tick: () => void): () => void {
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * One heartbeat: refreshes the lock's mtime if the file holds our text. Both on one descriptor, so the file whose text
+ * was checked is the one refreshed, even if the path is renamed or replaced between the two. Refreshing a lock another
+ * run has just moved aside to take over makes that run put it back (its mtime changed: see moveAsideIfUnchanged).
+ */
+function refreshIfOurs(lockPath: string, content: string, nowMs: number): 'refreshed' | 'lost' | { error: string } {
+  let fd: number;
+  try {
+    fd = openSync(lockPath, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'lost' : { error: code ?? (error as Error).message };
+  }
+  try {
+    if (readFileSync(fd, 'utf8') !== content) return 'lost';
+    stampHeartbeat(fd, nowMs);
+    return 'refreshed';
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function stampHeartbeat(fd: number, nowMs: number): void {
+  const time = new Date(nowMs);
+  futimesSync(fd, time, time);
+}
+
+function tryStampHeartbeat(fd: number, nowMs: number): void {
+  try {
+    stampHeartbeat(fd, nowMs);
+  } catch {
+    // kept with the file system's mtime
+  }
+}
+
+/**
+ * 'foreign': written on another host; 'other-namespace': on this host, from another PID namespace (a container);
+ * both held, as far as can be told. 'silent': either of those, whose holder has stopped refreshing it: stale.
+ */
+type Verdict = 'stale' | 'silent' | 'alive' | 'foreign' | 'other-namespace' | 'unreadable';
 
 function judgeHolder(
   found: FoundLock,
@@ -145,14 +282,16 @@ function judgeHolder(
     const age = found.mtimeMs === null ? 0 : checks.now() - found.mtimeMs;
     return age > UNREADABLE_LOCK_GRACE_MS ? 'stale' : 'unreadable';
   }
-  if (holder.host !== me.host) return 'foreign';
+  if (holder.host !== me.host) return judgeByHeartbeat(found, 'foreign', checks.now());
   // another boot: every process of the boot that wrote the lock is gone, whatever pid now runs under its number
   if (typeof holder.bootId === 'string' && typeof me.bootId === 'string' && holder.bootId !== me.bootId) return 'stale';
   // another PID namespace (another container on this machine): its pid names some other process here, or none, so
-  // whether the holder runs cannot be checked from here; like a lock from another host, it is never taken over
+  // whether the holder runs cannot be checked from here; like a lock from another host, only its heartbeat tells
   if (typeof holder.pidNamespace === 'string' && typeof me.pidNamespace === 'string' && holder.pidNamespace !== me.pidNamespace) {
-    return 'other-namespace';
+    return judgeByHeartbeat(found, 'other-namespace', checks.now());
   }
+  // on this host and namespace the pid, its start time and the boot id decide, never the heartbeat: a holder
+  // suspended with the laptop, or paused, keeps its lock however long it sleeps
   if (!checks.isAlive(holder.pid)) return 'stale';
   // the pid runs, but a process started at another time holds that number now: not the lock's holder
   if (typeof holder.processStart === 'string') {
@@ -162,7 +301,18 @@ function judgeHolder(
   return 'alive';
 }
 
-function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, me: LockHolder, words: LockFileWords): string {
+/**
+ * A lock whose holder cannot be checked from here: held while its holder refreshes it, stale ('silent') once its mtime
+ * is older than LOCK_STALE_AFTER_MS. An mtime ahead of our clock (a holder or file server whose clock runs ahead) is
+ * fresh. A lock without `heartbeatMs` comes from a reactionlens that never refreshes its lock, whose age says nothing
+ * of its holder (a long run of the older version in another container during an upgrade): held, as before.
+ */
+function judgeByHeartbeat(found: FoundLock, unchecked: 'foreign' | 'other-namespace', nowMs: number): Verdict {
+  if (typeof found.holder?.heartbeatMs !== 'number' || found.mtimeMs === null) return unchecked;
+  return nowMs - found.mtimeMs > LOCK_STALE_AFTER_MS ? 'silent' : unchecked;
+}
+
+function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, me: LockHolder, words: LockFileWords, nowMs: number): string {
   const holder = found.holder;
   if (found.readError !== undefined) {
     return (
@@ -178,23 +328,73 @@ function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, me: 
       'Try again in a moment; an empty or unreadable lock older than that is taken over.'
     );
   }
-  const who = `pid ${holder.pid} on ${holder.host}, started ${new Date(holder.startedAt).toISOString()}`;
+  const who = describeHolder(holder);
   if (verdict === 'foreign') {
     return (
       `${words.resource} is locked by a reactionlens run on another host (${who}); this host is ${hostname()}. ` +
-      `Its process cannot be checked from here. If no reactionlens runs on ${holder.host} any more (a container whose ` +
-      `hostname changed when it restarted, a machine that was replaced), remove ${lockPath} and run again.`
+      `Its process cannot be checked from here. ${describeWhenStale(found, nowMs)}If no reactionlens runs on ` +
+      `${holder.host} any more (a container whose hostname changed when it restarted, a machine that was replaced), ` +
+      `remove ${lockPath} and run again.`
     );
   }
   if (verdict === 'other-namespace') {
     return (
       `${words.resource} is locked by a reactionlens run in another PID namespace on this host (${who}, namespace ` +
       `${holder.pidNamespace}; this process is in ${me.pidNamespace}): another container sharing this folder. Its ` +
-      `process cannot be checked from here. If no reactionlens runs in that container any more (it stopped or was ` +
-      `replaced), remove ${lockPath} and run again.`
+      `process cannot be checked from here. ${describeWhenStale(found, nowMs)}If no reactionlens runs in that ` +
+      `container any more (it stopped or was replaced), remove ${lockPath} and run again.`
     );
   }
   return words.busy(who);
+}
+
+function describeHolder(holder: LockHolder): string {
+  return `pid ${holder.pid} on ${holder.host}, started ${new Date(holder.startedAt).toISOString()}`;
+}
+
+/** For a lock that cannot be checked: when it is taken over unless its holder refreshes it, as a sentence. */
+function describeWhenStale(found: FoundLock, nowMs: number): string {
+  if (typeof found.holder?.heartbeatMs !== 'number' || found.mtimeMs === null) {
+    return 'It was written by a reactionlens that does not refresh its lock, so it is never taken over. ';
+  }
+  const staleAt = found.mtimeMs + LOCK_STALE_AFTER_MS;
+  return (
+    `It was last refreshed ${describeAge(nowMs - found.mtimeMs)} (${new Date(found.mtimeMs).toISOString()}); unless ` +
+    `it is refreshed again, it is taken to be gone and taken over after ${new Date(staleAt).toISOString()} ` +
+    `(${LOCK_STALE_AFTER_MS / 60_000} min after its last refresh). `
+  );
+}
+
+/** The stderr line for a lock taken over from a holder on another host or in another container that went silent. */
+function describeTakeOver(lockPath: string, found: FoundLock, nowMs: number): string {
+  const holder = found.holder!;
+  const where = typeof holder.pidNamespace === 'string' ? `, namespace ${holder.pidNamespace}` : '';
+  return (
+    `took over the lock ${lockPath} from ${describeHolder(holder)}${where}: it cannot be checked from here and was ` +
+    `last refreshed ${describeAge(nowMs - (found.mtimeMs ?? nowMs))} (${LOCK_STALE_AFTER_MS / 60_000} min without a ` +
+    'refresh: its run is taken to be gone, e.g. a container killed mid-run)'
+  );
+}
+
+/** The error a holder gets once its lock is no longer its own. */
+function describeLost(lockPath: string, words: LockFileWords, lastBeatMs: number): string {
+  const now = readLock(lockPath);
+  const by = now === 'gone' ? 'it was removed' : now.holder === undefined ? 'another run has replaced it' : `${describeHolder(now.holder)} has taken it over`;
+  return (
+    `${words.resource} is no longer locked by this run: ${by} (lock ${lockPath}; this run last refreshed it ` +
+    `${new Date(lastBeatMs).toISOString()}). A run that is stalled, suspended or paused for longer than ` +
+    `${LOCK_STALE_AFTER_MS / 60_000} min is taken to be gone by a run on another host or in another container, which ` +
+    'then takes the lock over. This run stopped before its next write; run it again once the other run has finished.'
+  );
+}
+
+/** "just now", "42 s ago", "17 min ago", "3 h ago"; "in the future" for a time ahead of our clock. */
+function describeAge(ms: number): string {
+  if (ms < 0) return 'in the future by this host\'s clock';
+  if (ms < 1_000) return 'just now';
+  if (ms < 120_000) return `${Math.round(ms / 1_000)} s ago`;
+  if (ms < 7_200_000) return `${Math.round(ms / 60_000)} min ago`;
+  return `${Math.round(ms / 3_600_000)} h ago`;
 }
 
 function readLock(lockPath: string): FoundLock | 'gone' {
@@ -223,6 +423,7 @@ function parseHolder(text: string): LockHolder | undefined {
         bootId: typeof raw.bootId === 'string' ? raw.bootId : null,
         processStart: typeof raw.processStart === 'string' ? raw.processStart : null,
         pidNamespace: typeof raw.pidNamespace === 'string' ? raw.pidNamespace : null,
+        heartbeatMs: typeof raw.heartbeatMs === 'number' && raw.heartbeatMs > 0 ? raw.heartbeatMs : null,
       };
     }
   } catch {
@@ -240,14 +441,14 @@ function parseHolder(text: string): LockHolder | undefined {
  * never replaces a file, then our name is deleted. If a lock was created in the moment the path was free, linkSync
  * fails with EEXIST: that lock keeps every later run out, so our name is deleted too (the holder of the moved lock
  * removes only a lock with its own text on release, so it leaves the newer one alone). Where the file system has no
- * hard links, the lock is renamed back instead.
+ * hard links, the lock is renamed back instead. Returns whether the judged lock was the one removed.
  */
-function moveAsideIfUnchanged(lockPath: string, judged: FoundLock, pid: number): void {
+function moveAsideIfUnchanged(lockPath: string, judged: FoundLock, pid: number): boolean {
   const aside = `${lockPath}.stale-${pid}-${randomBytes(6).toString('hex')}`;
   try {
     renameSync(lockPath, aside);
   } catch {
-    return; // gone (released, or taken over by another run): the create is tried again
+    return false; // gone (released, or taken over by another run): the create is tried again
   }
   let same = false;
   try {
@@ -265,7 +466,7 @@ function moveAsideIfUnchanged(lockPath: string, judged: FoundLock, pid: number):
         } catch {
           // left under our name, for whoever looks
         }
-        return;
+        return false;
       }
     }
   }
@@ -274,6 +475,7 @@ function moveAsideIfUnchanged(lockPath: string, judged: FoundLock, pid: number):
   } catch {
     // already gone
   }
+  return same;
 }
 
 /**

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LockError, StoreError } from '../../src/errors/errors.js';
 import { acquireStoreLock } from '../../src/store/store-lock.js';
-import { UNREADABLE_LOCK_GRACE_MS } from '../../src/util/take-lock-file.js';
+import { LOCK_STALE_AFTER_MS, UNREADABLE_LOCK_GRACE_MS } from '../../src/util/take-lock-file.js';
 
 // writeSync as on a full disk, when a test asks: it throws ENOSPC, or writes only part of the buffer; and another
 // run's step, run once just before this one renames, unlinks or links a path ending in `.lock` (an interleaving)
@@ -281,5 +281,37 @@ describe('acquireStoreLock: two runs taking over one stale lock at once', () => 
     expect(lockOf(db)).toBe(11);
     expect(leftovers(db)).toEqual([]);
     first!();
+  });
+
+  it("a holder's heartbeat landing between another container's judgement of its lock as silent and its rename keeps the lock its own", () => {
+    const db = tempDb();
+    const t0 = Date.UTC(2026, 0, 10, 2, 15);
+    let clock = t0;
+    let tick: (() => void) | undefined;
+    const holder = acquireStoreLock(db, {
+      pid: 11,
+      pidNamespace: () => 'pid:[1]',
+      now: () => clock,
+      startTimer: (_ms, beat) => ((tick = beat), () => {}),
+    });
+    // the holder's timer has not fired for longer than the limit (the process was paused), then fires right after the
+    // other container judged the lock silent and before it moves the lock aside
+    clock += LOCK_STALE_AFTER_MS + 60_000;
+    disk.before = [{ op: 'rename', run: () => tick!() }];
+    const taker = () => acquireStoreLock(db, { pid: 22, pidNamespace: () => 'pid:[2]', now: () => clock, warn: () => {}, startTimer: () => () => {} });
+    expect(taker).toThrow(/another PID namespace on this host \(pid 11 .*last refreshed just now/);
+    expect(lockOf(db)).toBe(11);
+    expect(statSync(`${db}.lock`).mtimeMs).toBe(clock);
+    expect(leftovers(db)).toEqual([]);
+    expect(() => holder.throwIfLost()).not.toThrow();
+    holder();
+    expect(existsSync(`${db}.lock`)).toBe(false);
+    // without the heartbeat, the same lock is taken over
+    const silent = acquireStoreLock(db, { pid: 11, pidNamespace: () => 'pid:[1]', now: () => t0, startTimer: () => () => {} });
+    const taken = taker();
+    expect(lockOf(db)).toBe(22);
+    silent(); // not its lock any more: left alone
+    expect(lockOf(db)).toBe(22);
+    taken();
   });
 });
