@@ -81,6 +81,7 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
   try {
     // a malformed .env is a config error (exit 2) like a bad flag, reported below
     if (io.loadDotEnv === true) loadDotEnv(io.cwd, io.env);
+    // from here on, commander's parsed values say whether --json was asked for (see isJsonRequested)
     parsed = true;
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
