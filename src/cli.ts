@@ -5,6 +5,7 @@ import { CommanderError } from 'commander';
 import type { CliContext } from './cli/cli-context.js';
 import { createOrderedOutput } from './cli/create-ordered-output.js';
 import { createProgram } from './cli/create-program.js';
+import { formatJsonError, isJsonRequested, type Failure, type FailureKind } from './cli/json-error.js';
 import { loadDotEnv } from './cli/load-dot-env.js';
 import { openStoreAt } from './cli/open-store-at.js';
 import { ConfigError, FileError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
@@ -45,9 +46,14 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
   const io: CliIO = { ...cliIO, stderr: (text) => cliIO.stderr(redactSecrets(text)) };
   let partial: string | null = null;
   let invalid: string | null = null;
+  // a command that printed its result (or the first JSONL lines) before failing: no error object after it
+  let wroteStdout = false;
   const openStores: Array<{ close: () => void; path: string }> = [];
   const ctx: CliContext = {
-    stdout: io.stdout,
+    stdout: (text) => {
+      if (text !== '') wroteStdout = true;
+      io.stdout(text);
+    },
     waitForStdout: io.waitForStdout,
     stderr: io.stderr,
     stdin: io.stdin,
@@ -71,9 +77,12 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
   };
   const program = createProgram(ctx);
   let failure: { error: unknown } | null = null;
+  let parsed = false;
   try {
     // a malformed .env is a config error (exit 2) like a bad flag, reported below
     if (io.loadDotEnv === true) loadDotEnv(io.cwd, io.env);
+    // from here on, commander's parsed values say whether --json was asked for (see isJsonRequested)
+    parsed = true;
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     failure = { error };
@@ -86,65 +95,81 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
   if (lostOutput !== null) {
     // the data the command produced is lost: a file error (exit 3) like a report that cannot be written, told on
     // stderr if stderr still takes it. A command stopped because of it (tag on a long input) was not interrupted.
+    // No error object either: stdout takes nothing more.
     const stopped = failure !== null && isAbortError(failure.error);
     if (failure !== null && !stopped) reportError(toStoreError(failure.error, openStores.at(-1)?.path), io);
     io.stderr(`reactionlens: file error: cannot write the output to stdout: ${describeErrno(lostOutput)}\n`);
     return EXIT.source;
   }
   // an SQLite failure (locked, read-only, corrupted) is the store's, named by its path, not a bug
-  if (failure !== null) return reportError(toStoreError(failure.error, openStores.at(-1)?.path), io);
-  if (io.outputClosed?.() === true) return EXIT.ok;
+  const ended = failure !== null ? reportError(toStoreError(failure.error, openStores.at(-1)?.path), io) : reportOutcome(invalid, partial, io);
+  if (ended === null) return EXIT.ok;
+  // stdout holds one JSON document: the result when the command printed one (its fields and the exit code tell
+  // the rest), else this error object. Not to a reader that has gone.
+  if (!wroteStdout && io.outputClosed?.() !== true && isJsonRequested(program, argv, parsed)) await writeJsonError(ended, io);
+  return ended.exitCode;
+}
+
+/** A command that ended without an error but skipped invalid input or missed some records: told on stderr. */
+function reportOutcome(invalid: string | null, partial: string | null, io: CliIO): Failure | null {
+  if (io.outputClosed?.() === true) return null;
   if (invalid !== null) {
     io.stderr(`reactionlens: some input was invalid and skipped: ${invalid}\n`);
-    return EXIT.usage;
+    return { kind: 'invalid-input', exitCode: EXIT.usage, message: `some input was invalid and skipped: ${invalid}` };
   }
   if (partial !== null) {
     io.stderr(`reactionlens: partial result: ${partial}\n`);
-    return EXIT.partial;
+    return { kind: 'partial', exitCode: EXIT.partial, message: `partial result: ${partial}` };
   }
-  return EXIT.ok;
+  return null;
 }
 
-function reportError(error: unknown, io: CliIO): number {
+/**
+ * The error line on stderr; returns how the command failed, or null when it did not (--help, --version, a reader
+ * of stdout that went away).
+ */
+function reportError(error: unknown, io: CliIO): Failure | null {
   if (error instanceof CommanderError) {
     // --help and --version end through here too.
-    if (error.exitCode === 0) return EXIT.ok;
-    return EXIT.usage; // commander already printed the message
+    if (error.exitCode === 0) return null;
+    // commander already printed the message on stderr ("error: unknown option '--x'")
+    return { kind: 'usage', exitCode: EXIT.usage, message: error.message.replace(/^error: /, '') };
   }
-  const line = (kind: string, e: Error): void => {
-    io.stderr(`reactionlens: ${kind}: ${e.message}\n`);
+  const line = (kind: FailureKind, label: string, exitCode: number, e: Error): Failure => {
+    io.stderr(`reactionlens: ${label}: ${e.message}\n`);
     if (e.cause instanceof Error && io.env.REACTIONLENS_DEBUG) io.stderr(`  caused by: ${e.cause.stack ?? e.cause.message}\n`);
+    return { kind, exitCode, message: e.message };
   };
-  if (error instanceof ConfigError || error instanceof SchemaError) {
-    line(error instanceof SchemaError ? 'invalid data' : 'error', error);
-    return EXIT.usage;
-  }
-  if (error instanceof SourceError) {
-    line('source error', error);
-    return EXIT.source;
-  }
-  if (error instanceof StoreError) {
-    line('store error', error);
-    return EXIT.source;
-  }
-  if (error instanceof LockError) {
-    line('busy', error);
-    return EXIT.busy;
-  }
+  if (error instanceof ConfigError) return line('config', 'error', EXIT.usage, error);
+  if (error instanceof SchemaError) return line('invalid-data', 'invalid data', EXIT.usage, error);
+  if (error instanceof SourceError) return line('source', 'source error', EXIT.source, error);
+  if (error instanceof StoreError) return line('store', 'store error', EXIT.source, error);
+  if (error instanceof LockError) return line('busy', 'busy', EXIT.busy, error);
   if (error instanceof FileError || isFileSystemError(error)) {
     // a path cannot be read or written (a file where a directory is needed, no such directory, no permission, disk full, read-only)
-    line('file error', error);
-    return EXIT.source;
+    return line('file', 'file error', EXIT.source, error);
   }
   if (isAbortError(error)) {
     // the reader took what it wanted and left: a normal end, as for any Unix filter
-    if (io.outputClosed?.() === true) return EXIT.ok;
-    io.stderr('reactionlens: interrupted; everything stored so far is kept and the next run resumes\n');
-    return EXIT.interrupted;
+    if (io.outputClosed?.() === true) return null;
+    const message = 'interrupted; everything stored so far is kept and the next run resumes';
+    io.stderr(`reactionlens: ${message}\n`);
+    return { kind: 'interrupted', exitCode: EXIT.interrupted, message };
   }
   const e = error instanceof Error ? error : new InternalError(String(error));
   io.stderr(`reactionlens: internal error: ${e.message}\n${e.stack ?? ''}\nPlease report this with the command you ran.\n`);
-  return EXIT.internal;
+  return { kind: 'internal', exitCode: EXIT.internal, message: e.message };
+}
+
+/**
+ * The error object on stdout. Its own write may fail too (the disk filled since): said on stderr, and the exit code
+ * stays the failure's, which is the news.
+ */
+async function writeJsonError(failure: Failure, io: CliIO): Promise<void> {
+  io.stdout(formatJsonError(failure));
+  await io.outputSettled?.();
+  const lost = io.stdoutFailure?.() ?? null;
+  if (lost !== null) io.stderr(`reactionlens: file error: cannot write the error object to stdout: ${describeErrno(lost)}\n`);
 }
 
 /** True when this file is the process entry (bin link, node dist/cli.js, tsx src/cli.ts). */

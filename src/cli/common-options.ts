@@ -4,7 +4,7 @@ import { SOURCE_NAMES } from './parse-options.js';
 // Options several commands share, declared once so their help texts and checks agree.
 export const dbOption = ['--db <path>', 'SQLite store (default: $REACTIONLENS_DB or data/reactionlens.db)'] as const;
 export const eventsDirOption = ['--events-dir <dir>', 'folder of event JSON files', 'events'] as const;
-export const jsonOption = ['--json', 'machine-readable JSON on stdout (logs stay on stderr)'] as const;
+export const jsonOption = ['--json', 'machine-readable JSON on stdout, an {"error": …} object if it fails (logs stay on stderr)'] as const;
 export const sourceOption = ['--source <name>', `where to collect from: ${SOURCE_NAMES.join(' | ')}`, 'reddit'] as const;
 export const fixturesOption = ['--fixtures <dir>', 'recorded responses for --source fixtures', 'fixtures'] as const;
 

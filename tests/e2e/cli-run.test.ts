@@ -317,7 +317,9 @@ describe('bad input', () => {
     for (const args of [['events'], ['events', '--json'], ['report', '--event', EVENT, '--db', join(dir, 'unused.db')]]) {
       const result = await cli([...args, '--events-dir', path]);
       expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(EXIT.usage);
-      expect(result.stdout).toBe('');
+      // --json: the error as JSON on stdout too, for a script that parses stdout
+      if (args.includes('--json')) expect(JSON.parse(result.stdout)).toMatchObject({ error: { kind: 'config', exitCode: EXIT.usage } });
+      else expect(result.stdout).toBe('');
       expect(result.stderr).toContain(`The events folder ${path} `);
     }
   });

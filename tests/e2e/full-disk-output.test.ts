@@ -87,6 +87,14 @@ describe.skipIf(!hasDevFull)('output on a full disk (/dev/full)', () => {
     expect(storedRuns(db).map((r) => r.status)).toEqual(['ok', 'ok']);
   });
 
+  it("a --json error object that cannot be written is said on stderr; the exit code stays the failure's", async () => {
+    const result = await spawnCli(['report', '--event', 'no-such-event', ...common(), '--json'], 'stdout', dir);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toContain('reactionlens: error: Unknown event "no-such-event"');
+    expect(result.stderr).toContain('reactionlens: file error: cannot write the error object to stdout: no space left on device (ENOSPC)');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('tag stops when its results cannot be written, and exits 3 even with nowhere to say so', async () => {
     const file = join(dir, 'in.jsonl');
     writeFileSync(file, Array.from({ length: 2_000 }, (_, i) => JSON.stringify({ id: `c${i}`, text: `More circular financing, take ${i}.` })).join('\n') + '\n');
