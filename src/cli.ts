@@ -16,7 +16,7 @@ import { toStoreError } from './store/store.js';
 /**
  * Exit codes. Decided here and nowhere else; documented in the README.
  * 0 ok · 1 internal error · 2 usage/config/invalid input · 3 source, auth, file or store error
- * 4 partial run (some records or sources missing) · 5 store busy (another run holds the lock)
+ * 4 partial run (some records or sources missing) · 5 store busy (another run holds the lock, or took it over from a stalled run)
  * 130 interrupted (Ctrl-C / SIGTERM; what was stored stays, the next run resumes)
  */
 export const EXIT = { ok: 0, internal: 1, usage: 2, source: 3, partial: 4, busy: 5, interrupted: 130 } as const;
