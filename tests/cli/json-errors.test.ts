@@ -96,19 +96,10 @@ describe('a --json command that fails prints one error object on stdout, and its
   it('config: a malformed .env, found before the command line is parsed', async () => {
     const dir = makeDir();
     writeFileSync(join(dir, '.env'), 'REDDIT_PASSWORD="never closed-Secret\n');
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(['events', '--json', '--events-dir', EVENTS], {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      stdin: process.stdin,
-      env: {},
-      cwd: dir,
-      isTTY: false,
-      loadDotEnv: true,
-    });
+    const result = await cli(['events', '--json', '--events-dir', EVENTS], { cwd: dir, loadDotEnv: true });
+    const { code, stdout, stderr } = result;
     expect(code).toBe(EXIT.usage);
-    const error = parseJsonError({ code, stdout, stderr, both: '' });
+    const error = parseJsonError(result);
     expect(error.kind).toBe('config');
     expect(error.message).toContain('the quoted value of REDDIT_PASSWORD is never closed');
     expect(stderr).toContain('reactionlens: error: ');

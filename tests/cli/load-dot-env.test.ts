@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDotEnv } from '../../src/cli/load-dot-env.js';
-import { EXIT, runCli } from '../../src/cli.js';
+import { EXIT } from '../../src/cli.js';
 import { ConfigError } from '../../src/errors/errors.js';
 import { cli } from '../helpers/run-cli.js';
 
@@ -99,16 +99,7 @@ describe('runCli and .env', () => {
     writeFileSync(join(dir, '.env'), 'REDDIT_PASSWORD="never closed-Secret\n');
     // the in-process helper never loads .env: the command runs as if there were none
     expect((await cli(['events', '--events-dir', 'nowhere'], { cwd: dir })).stderr).not.toContain('.env');
-    let stderr = '';
-    const code = await runCli(['events', '--events-dir', 'nowhere'], {
-      stdout: () => undefined,
-      stderr: (t) => (stderr += t),
-      stdin: process.stdin,
-      env: {},
-      cwd: dir,
-      isTTY: false,
-      loadDotEnv: true,
-    });
+    const { code, stderr } = await cli(['events', '--events-dir', 'nowhere'], { cwd: dir, loadDotEnv: true });
     expect(code).toBe(EXIT.usage);
     expect(stderr).toBe(`reactionlens: error: ${join(dir, '.env')}: line 1: the quoted value of REDDIT_PASSWORD is never closed (values are not shown here)\n`);
   });

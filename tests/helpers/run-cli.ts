@@ -11,11 +11,12 @@ export interface CliResult {
 
 /**
  * Runs the CLI in-process, capturing stdout and stderr; `stdinText` is written to stdin and ended
- * (or `stdin` is given as it is, e.g. a stream that never ends).
+ * (or `stdin` is given as it is, e.g. a stream that never ends). `loadDotEnv` reads `<cwd>/.env` as the process
+ * entry does (off by default, so no test reads a developer's .env).
  */
 export async function cli(
   args: string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdinText?: string; stdin?: NodeJS.ReadableStream; signal?: AbortSignal } = {},
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdinText?: string; stdin?: NodeJS.ReadableStream; signal?: AbortSignal; loadDotEnv?: boolean } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -33,6 +34,7 @@ export async function cli(
     env: opts.env ?? {},
     cwd: opts.cwd ?? process.cwd(),
     isTTY: false,
+    loadDotEnv: opts.loadDotEnv === true,
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
   });
   return { code, stdout, stderr, both };
