@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { splitCsvRecords } from './split-csv-records.js';
 import { DATA_COMMENT_ID } from './find-referenced-comment-ids.js';
 import { COMPARISON_SCHEMA } from './compare-reports.js';
-import { isComparisonCsvHeader } from './render-comparison.js';
+import { COMPARISON_MD_HEADING, isComparisonCsvHeader } from './render-comparison.js';
 import type { ReportFormat } from './write-report.js';
 
 export interface RemovedQuotes {
@@ -184,6 +184,7 @@ function removeFromMarkdown(content: string, isGone: (id: string) => boolean): R
   let removed = 0;
   const quoted = new Set<string>();
   const cr = content.includes('\r\n') ? '\r' : '';
+  const comparison = lines[0] === COMPARISON_MD_HEADING;
   // the highlights run from one heading to the next: one whose quotes were all taken out says so
   let removedInSection = false;
   let keptInSection = false;
@@ -209,7 +210,6 @@ function removeFromMarkdown(content: string, isGone: (id: string) => boolean): R
     }
     if (isGone(id)) {
       removed++;
-      removedInSection = true;
       // the quote, the blank line, the paraphrase and the blank line after it
       let next = end + 1;
       if (lines[next] === '') next++;
@@ -217,6 +217,12 @@ function removeFromMarkdown(content: string, isGone: (id: string) => boolean): R
         next++;
         if (lines[next] === '') next++;
       }
+      // a comparison shows one quote per event under each tag: the event whose quote went says so, in its place
+      const eventId = comparison ? COMPARED_EVENT.exec(lines[end] ?? '')?.[1] : undefined;
+      if (eventId !== undefined) {
+        out.push(`_${eventId}: ${QUOTE_REMOVED}_${cr}`, cr);
+        keptInSection = true;
+      } else removedInSection = true;
       i = next - 1;
       continue;
     }
@@ -228,6 +234,11 @@ function removeFromMarkdown(content: string, isGone: (id: string) => boolean): R
   closeSection();
   return { content: removed === 0 ? content : out.join('\n'), removed, quoted: [...quoted] };
 }
+
+/** What a comparison says in place of one event's quote taken out. */
+const QUOTE_REMOVED = 'quote removed: the quoted comment was deleted or removed on Reddit after this comparison was written.';
+/** renderComparison's attribution line ends with the event id in parentheses (an id is a lowercase slug). */
+const COMPARED_EVENT = /\) \(([a-z0-9]+(?:-[a-z0-9]+)*)\)$/;
 
 function isParaphraseLine(line: string): boolean {
   return /paraphrase/i.test(line) || (line.startsWith('*') && !line.startsWith('**'));

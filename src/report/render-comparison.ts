@@ -8,6 +8,9 @@ import { renderLink } from './render-markdown.js';
 export type ComparisonFormat = 'md' | 'json' | 'csv';
 export const COMPARISON_FORMATS: readonly ComparisonFormat[] = ['md', 'json', 'csv'];
 
+/** The Markdown comparison's first line (the scrub tells a comparison from a report by it). */
+export const COMPARISON_MD_HEADING = '## Reddit reaction compared';
+
 export function renderComparison(comparison: Comparison, format: ComparisonFormat): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
   if (format === 'csv') return renderComparisonCsv(comparison);
@@ -15,7 +18,7 @@ export function renderComparison(comparison: Comparison, format: ComparisonForma
 }
 
 function renderComparisonMarkdown(c: Comparison): string {
-  const out: string[] = ['## Reddit reaction compared', ''];
+  const out: string[] = [COMPARISON_MD_HEADING, ''];
   const unit = c.weight === 'score' ? 'score-weighted share of comments' : 'share of comments';
   for (const e of c.events) {
     const head = `- **${escapeMarkdownInline(e.id)}** — ${escapeMarkdownInline(e.title)}: `;

@@ -68,8 +68,9 @@ describe('compare --out files lose the quotes of comments deleted since (scrub, 
     const mdAfter = readFileSync(md, 'utf8');
     expect(mdAfter).not.toContain(gone.words);
     expect(mdAfter).not.toContain(`/${gone.commentId}/`);
-    // the shares table is untouched
+    // the shares table is untouched, and the event whose quote went says so in its place
     expect(mdAfter).toContain('| Tag |');
+    expect(mdAfter).toContain(`_${gone.eventId}: quote removed: the quoted comment was deleted or removed on Reddit after this comparison was written._`);
     const comparison = JSON.parse(readFileSync(json, 'utf8')) as Comparison;
     const entries = comparison.tags.flatMap((t) => t.topQuotes);
     expect(entries.some((q) => q.quote?.commentId === gone.commentId)).toBe(false);
