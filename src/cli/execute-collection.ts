@@ -72,6 +72,7 @@ export async function executeCollection(
       collect: { concurrency: flags.concurrency, recheck: flags.recheck },
       stopAfterCollect: report === undefined,
       onHistoryRepaired,
+      warn: ctx.stderr,
     }),
   ).finally(() => progress.done());
   warnUnreadableRuns(ctx, store.path, result.unreadableRuns);

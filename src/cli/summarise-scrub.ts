@@ -13,7 +13,7 @@ export function summariseScrub(ctx: CliContext, scrubbed: ScrubResult, prefix: s
     ctx.stderr(`${prefix}: removed ${scrubbed.staleTempFiles.length} temp file(s) a killed write left in the reports folder (report text no manifest lists): ${scrubbed.staleTempFiles.join(', ')}\n`);
   }
   for (const path of scrubbed.unreadable) {
-    ctx.stderr(`${prefix}: warning: ${path} is not a report reactionlens can read, so it was not checked for quotes of deleted comments\n`);
+    ctx.stderr(`${prefix}: warning: ${path} is not a report reactionlens can read (damaged, not written by reactionlens, or not readable or writable by this user), so it was not checked for quotes of deleted comments\n`);
   }
   for (const path of scrubbed.stillQuoting) {
     ctx.stderr(`${prefix}: warning: ${path} still names a comment deleted or removed on Reddit after the scrub (edited by hand?), so it was not checked clean; the next scrub tries again\n`);

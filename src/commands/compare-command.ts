@@ -8,7 +8,7 @@ import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
 import { ConfigError } from '../errors/errors.js';
 import { loadEvent } from '../events/load-events.js';
 import { buildReport } from '../report/build-report.js';
-import { compareReports } from '../report/compare-reports.js';
+import { compareReports, type Comparison } from '../report/compare-reports.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { nameComparisonFile } from '../report/name-comparison-file.js';
 import { COMPARISON_FORMATS, describeSharedThreads, renderComparison } from '../report/render-comparison.js';
@@ -47,34 +47,42 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       const events = ids.map((id) => loadEvent(eventsDir, id));
       const store = ctx.openStore(flags.db, { readonly: true });
       const tagger = deps.loadTagger();
-      const memberships: ThreadMembership[] = [];
-      const reports = events.map((event) => {
-        const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, { withAuthors: false });
-        warnUnreadableRuns(ctx, store.path, unreadableRuns);
-        if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${taggedNow} comments of ${event.id} in memory\n`);
-        if (input.screened.length === 0) ctx.stderr(`reactionlens compare: the store holds no comments for ${event.id}; its shares read n/a\n`);
-        memberships.push(toThreadMembership(input));
-        return buildReport(input);
-      });
-      const sharedThreads = countSharedThreads(memberships);
-      for (const shared of sharedThreads) ctx.stderr(`reactionlens compare: warning: ${describeSharedThreads(shared)}\n`);
-      const comparison = compareReports(reports, flags.weight, sharedThreads);
+      const compareEvents = (): Comparison => {
+        const memberships: ThreadMembership[] = [];
+        const reports = events.map((event) => {
+          const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, { withAuthors: false });
+          warnUnreadableRuns(ctx, store.path, unreadableRuns);
+          if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${taggedNow} comments of ${event.id} in memory\n`);
+          if (input.screened.length === 0) ctx.stderr(`reactionlens compare: the store holds no comments for ${event.id}; its shares read n/a\n`);
+          memberships.push(toThreadMembership(input));
+          return buildReport(input);
+        });
+        const sharedThreads = countSharedThreads(memberships);
+        for (const shared of sharedThreads) ctx.stderr(`reactionlens compare: warning: ${describeSharedThreads(shared)}\n`);
+        return compareReports(reports, flags.weight, sharedThreads);
+      };
       if (flags.out === undefined) {
         const [format] = flags.format;
-        if (format !== undefined) ctx.stdout(renderComparison(comparison, format));
+        if (format !== undefined) ctx.stdout(renderComparison(compareEvents(), format));
         return;
       }
       const dir = resolve(ctx.cwd, flags.out);
       ensureWritableDir(dir);
-      // a scrub of this folder (run, report, scrub) rewrites comparison files and removes their temp files: never
-      // beside this write, or it could put back an older comparison or remove this one's temp file mid-write
-      const paths = withReportFolderLock(dir, () =>
-        flags.format.map((format) => {
-          const path = join(dir, `${nameComparisonFile(ids)}.${format}`);
-          const content = renderComparison(comparison, format);
-          writeFileAtomic(path, format === 'csv' ? addCsvBom(content) : content);
-          return path;
-        }),
+      // A scrub of this folder (run, report, scrub) rewrites comparison files and removes their temp files: never beside
+      // this write, or it could put back an older comparison or remove this one's temp file mid-write. The store is read
+      // under the lock too: a comment a scrub has just taken out (deleted since this read) must not be written back after it
+      const paths = withReportFolderLock(
+        dir,
+        () => {
+          const comparison = compareEvents();
+          return flags.format.map((format) => {
+            const path = join(dir, `${nameComparisonFile(ids)}.${format}`);
+            const content = renderComparison(comparison, format);
+            writeFileAtomic(path, format === 'csv' ? addCsvBom(content) : content);
+            return path;
+          });
+        },
+        { warn: ctx.stderr },
       );
       for (const path of paths) ctx.stdout(`${path}\n`);
     });

@@ -44,7 +44,7 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
           let one: ScrubResult;
           try {
             // a run on another store may be writing this folder: never beside it
-            one = withReportFolderLock(dir, () => scrubEventReports(store, dir, ctx.now()));
+            one = withReportFolderLock(dir, () => scrubEventReports(store, dir, ctx.now()), { warn: ctx.stderr });
           } catch (error) {
             // another run holds the folder: not one on this store (the store lock keeps those out) but one on another
             // store, which scrubs with its own store's deletions, not ours. So this folder is left unscrubbed by this
@@ -63,7 +63,7 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
         }
         // the comparisons written beside the event folders (`compare --out` into the same folder) quote comments too
         try {
-          addScrubResult(total, scrubComparisonReports(store, out));
+          addScrubResult(total, scrubComparisonReports(store, out, ctx.stderr));
         } catch (error) {
           const fileError = toFileError(error, 'cannot scrub', out);
           if (!(fileError instanceof FileError)) throw fileError;

@@ -33,6 +33,8 @@ export interface RunEventInput {
   stopAfterCollect?: boolean;
   /** Told at once when a damaged history.json was set aside and rebuilt, so it is named even if the night then fails. */
   onHistoryRepaired?: (repair: HistoryRepair) => void;
+  /** A log line (stderr): a reports folder lock left by a dead run and taken over. Default: the process's stderr. */
+  warn?: (line: string) => void;
 }
 
 export interface RunEventResult {
@@ -52,6 +54,7 @@ export interface RunEventResult {
  */
 export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   const { event, source, store, ctx } = input;
+  const warn = input.warn ?? ((line: string) => void process.stderr.write(line));
   const run: RunRecord = {
     id: input.runId,
     eventId: event.id,
@@ -84,7 +87,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   if (input.stopAfterCollect !== true) {
     try {
       // a damaged history.json is set aside and rebuilt now, and named before the collection, not after it
-      noteRepair(repairHistoryUnlessBusy(eventDir, event.id, ctx.now()));
+      noteRepair(repairHistoryUnlessBusy(eventDir, event.id, ctx.now(), warn));
     } catch (error) {
       // the folder cannot be written (the rename or the rebuilt file failed): the night fails now, recorded
       saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });
@@ -129,7 +132,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   try {
     // runs on other stores may write this folder too: the scrub and tonight's files (history.json above all) one at a time
     ensureWritableDir(eventDir, 'reports folder');
-    releaseFolder = acquireReportFolderLock(eventDir);
+    releaseFolder = acquireReportFolderLock(eventDir, { warn });
   } catch (error) {
     saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });
     throw error;
@@ -141,7 +144,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       // before tonight's report, so a report that cannot be written still leaves no deleted words in earlier ones
       scrubbed = scrubEventReports(store, eventDir, ctx.now());
       // the comparisons written beside the event folders (`compare --out` into the same folder) quote comments too
-      addScrubResult(scrubbed, scrubComparisonReports(store, input.reportsDir));
+      addScrubResult(scrubbed, scrubComparisonReports(store, input.reportsDir, warn));
     } catch (error) {
       saveStoppedRun(store, run, ctx.now(), error, { failed: 'earlier reports not scrubbed' });
       throw error;
@@ -211,7 +214,7 @@ function saveStoppedRun(store: Store, run: RunRecord, now: number, error: unknow
  * the lock; when the folder is busy the repair is left to the report stage, which repairs again under its own lock
  * (by then the other run may have left the history fine). Returns what was repaired, or null.
  */
-function repairHistoryUnlessBusy(eventDir: string, eventId: string, now: number): HistoryRepair | null {
+function repairHistoryUnlessBusy(eventDir: string, eventId: string, now: number, warn: (line: string) => void): HistoryRepair | null {
   try {
     readReportHistory(eventDir);
     return null;
@@ -219,7 +222,7 @@ function repairHistoryUnlessBusy(eventDir: string, eventId: string, now: number)
     if (!(error instanceof SchemaError)) throw error;
   }
   try {
-    return withReportFolderLock(eventDir, () => repairReportHistory(eventDir, eventId, now));
+    return withReportFolderLock(eventDir, () => repairReportHistory(eventDir, eventId, now), { warn });
   } catch (error) {
     if (error instanceof LockError) return null;
     throw error;

@@ -17,11 +17,12 @@ export function scrubEventReports(store: Store, dir: string, now: number): Scrub
 /**
  * Scrub the `compare --out` files at the top of a reports folder (`<out>/compare-*.{md,json,csv}`) against the store,
  * as scrubEventReports does an event's folder, under the folder's own lock (`compare --out` writes under it). When
- * another run holds it, the folder is named in `busyFolders`, not checked this time.
+ * another run holds it, the folder is named in `busyFolders`, not checked this time. `warn` tells of a dead run's lock
+ * taken over.
  */
-export function scrubComparisonReports(store: Store, dir: string): ScrubResult {
+export function scrubComparisonReports(store: Store, dir: string, warn: (line: string) => void): ScrubResult {
   try {
-    return withReportFolderLock(dir, () => scrubComparisonFiles(dir, findGoneContent(store)));
+    return withReportFolderLock(dir, () => scrubComparisonFiles(dir, findGoneContent(store)), { warn });
   } catch (error) {
     if (!(error instanceof LockError)) throw error;
     return { ...emptyScrubResult(), busyFolders: [dir] };

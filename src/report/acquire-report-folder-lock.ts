@@ -57,8 +57,8 @@ export function acquireReportFolderLock(dir: string, options: LockFileOptions = 
 const CANNOT_CREATE_HERE = new Set(['EROFS', 'EACCES', 'EPERM']);
 
 /** Runs `work` holding the reports folder's lock; released however it ends. */
-export function withReportFolderLock<T>(dir: string, work: () => T): T {
-  const release = acquireReportFolderLock(dir);
+export function withReportFolderLock<T>(dir: string, work: () => T, options: LockFileOptions = {}): T {
+  const release = acquireReportFolderLock(dir, options);
   try {
     return work();
   } finally {

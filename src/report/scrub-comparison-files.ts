@@ -1,5 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
 import type { ComparisonFormat } from './render-comparison.js';
 import { emptyScrubResult, scrubFile, type GoneContent, type ScrubResult } from './scrub-report-folder.js';
@@ -37,7 +38,15 @@ export function scrubComparisonFiles(dir: string, gone: GoneContent): ScrubResul
   }
   for (const name of names) {
     const format = COMPARISON_FILE.exec(name)?.[1] as ComparisonFormat | undefined;
-    if (format !== undefined) scrubFile(join(dir, name), format, gone, result);
+    if (format === undefined) continue;
+    try {
+      scrubFile(join(dir, name), format, gone, result);
+    } catch (error) {
+      // one comparison this run cannot read or rewrite (another user's file, mode 0600) is named as not checked (exit
+      // 4), as a damaged one is; it must not fail the night's report of an event it may not even be about
+      if (!(error instanceof FileError)) throw error;
+      result.unreadable.push(join(dir, name));
+    }
   }
   return result;
 }

@@ -1,9 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/report/compare-reports.js';
-import { acquireReportFolderLock } from '../../src/report/acquire-report-folder-lock.js';
+import { acquireReportFolderLock, REPORT_FOLDER_LOCK } from '../../src/report/acquire-report-folder-lock.js';
+import { LOCK_HEARTBEAT_MS } from '../../src/util/take-lock-file.js';
 import { Store } from '../../src/store/store.js';
 import { cli } from '../helpers/run-cli.js';
 
@@ -100,6 +101,32 @@ describe('compare --out files lose the quotes of comments deleted since (scrub, 
     expect(summary.scrubbed.staleTempFiles).toEqual([temp]);
     expect(existsSync(temp)).toBe(false);
     expect(existsSync(other)).toBe(true);
+  });
+
+  it("a comparison file the run cannot read is named as not checked (exit 4), and the night's report is still written", async () => {
+    const copy = copyOut('unreadable');
+    // a path that cannot be read as a file (as another user's 0600 file cannot; tests may run as root, which reads those)
+    const blocked = join(copy, 'compare-a-vs-b.md');
+    mkdirSync(blocked);
+    const result = await cli(['report', '--event', gone.eventId, '--db', db, '--out', copy, '--format', 'json', '--json']);
+    expect(result.code).toBe(4);
+    const summary = JSON.parse(result.stdout) as ScrubJson & { paths: string[] };
+    expect(summary.scrubbed.unreadable).toEqual([blocked]);
+    expect(summary.paths.some((p) => p.endsWith('.json'))).toBe(true);
+    // the readable comparison was still scrubbed
+    expect(readFileSync(join(copy, `${NAME}.md`), 'utf8')).not.toContain(gone.words);
+  });
+
+  it("a dead container's lock on the folder is taken over, told on the command's stderr", async () => {
+    const copy = copyOut('dead-lock');
+    const lock = join(copy, REPORT_FOLDER_LOCK);
+    const old = Date.now() - 20 * 60_000;
+    writeFileSync(lock, JSON.stringify({ pid: 1, host: 'old-container-3f2a', startedAt: old, bootId: 'boot-1', processStart: '5', pidNamespace: 'pid:[4026532001]', heartbeatMs: LOCK_HEARTBEAT_MS }));
+    utimesSync(lock, old / 1000, old / 1000);
+    const result = await cli(['scrub', '--db', db, '--out', copy, '--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/took over the lock .*old-container-3f2a/);
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('a folder another run is writing is named and not checked (exit 4); compare --out into it is busy (exit 5)', async () => {
