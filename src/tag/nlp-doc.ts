@@ -84,28 +84,32 @@ const INFO_CACHE_MAX = 200_000;
  * Per wink vocabulary id (`its.uniqueId`: wink's lexeme index, fixed for the process; words new to the
  * model are appended): the token's value as written and the info of its lower-cased form (undefined when
  * lower-casing changes its length: then the lower-cased text is sliced instead). Ids are looked up in
- * arrays, so a known token costs no string hashing and its value is not fetched from wink again. Two
- * parallel arrays, not one of {value, info} objects: one dependent memory load less per token, and these
- * loads miss the cache after wink's readDoc.
+ * an array, so a known token costs no string hashing and its value is not fetched from wink again. One
+ * flat array of pairs (value at 2 × id, info at 2 × id + 1), not one of {value, info} objects: one dependent
+ * memory load less per token; and not two parallel arrays: both usually share a cache line, and these loads
+ * miss the cache after wink's readDoc.
  */
-let valueById: (string | undefined)[] = [];
-let infoById: (TokenInfo | undefined)[] = [];
+let memo: (string | TokenInfo | undefined)[] = [];
 let entries = 0;
+
+function valueOf(id: number): string | undefined {
+  return memo[2 * id] as string | undefined;
+}
+
+function infoOf(id: number): TokenInfo | undefined {
+  return memo[2 * id + 1] as TokenInfo | undefined;
+}
 
 function addEntry(id: number, value: string): void {
   // wink's vocabulary grows with every new word it reads: bound what is remembered of it, as infoCache does
   if (++entries > INFO_CACHE_MAX) {
-    valueById = [];
-    infoById = [];
+    memo = [];
     entries = 1;
   }
-  while (valueById.length <= id) {
-    valueById.push(undefined);
-    infoById.push(undefined);
-  }
+  while (memo.length <= 2 * id + 1) memo.push(undefined);
   const lower = value.toLowerCase();
-  valueById[id] = value;
-  infoById[id] = lower.length === value.length ? tokenInfo(lower) : undefined;
+  memo[2 * id] = value;
+  memo[2 * id + 1] = lower.length === value.length ? tokenInfo(lower) : undefined;
 }
 
 export function tokenInfo(lower: string): TokenInfo {
@@ -241,7 +245,7 @@ class DocValues {
 
   value(i: number): string {
     const id = this.wink.ids[i]!;
-    let value = valueById[id];
+    let value = valueOf(id);
     if (value === undefined) addEntry(id, (value = (this.fetched ??= this.wink.toks.out(this.its.value) as string[])[i]!));
     return value;
   }
@@ -283,7 +287,7 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
   for (let i = 0; i < nw; i++) {
     const value = values.value(i);
     // its info, read right after the value (see DocValues): undefined when lower-casing changes the value's length
-    const valueInfo = infoById[ids[i]!];
+    const valueInfo = infoOf(ids[i]!);
     const c0 = value.charCodeAt(0);
     // exact offsets: wink's values are substrings of `text` in order, usually with only spaces between
     // them: step over those (noting a line break) and check the token is there, else search for it
