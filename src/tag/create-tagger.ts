@@ -1,7 +1,7 @@
 // Builds a Tagger from a model file: calibrated probability, per-tag threshold
 // and the cues that fired (exact original spans, with their contributions).
 
-import { TAG_NAMES, type Cue, type TagOutcome, type TagScores, type Tagger } from '../types.js';
+import { TAG_NAMES, type Cue, type TagName, type TagOutcome, type TagScore, type TagScores, type Tagger } from '../types.js';
 import { analyseTexts, type TextAnalysis } from './analyse-text.js';
 import { featureOfHit, NGRAM_PREFIX, WordIndex } from './extract-features.js';
 import { calibrated, jointWeights, rawLogits, type TaggerModelFile } from './logistic-model.js';
@@ -75,41 +75,59 @@ export function emptyScores(): TagScores {
   };
 }
 
-const wordWeightCache = new WeakMap<WordIndex, { model: TaggerModelFile; weights: (Float64Array | undefined)[] }>();
+/**
+ * Per word of `index`: its weights for all tags (jointWeights) at `weights[id * tags + ti]`, flat, so a word
+ * costs one memory load instead of a chase through its own array; `has[id]` is 0 when it has none.
+ */
+interface WordWeights {
+  model: TaggerModelFile;
+  weights: Float64Array;
+  has: Uint8Array;
+}
 
-/** Per word of `index`: its weights for all tags (jointWeights), undefined when it has none. */
-function wordWeights(model: TaggerModelFile, index: WordIndex): (Float64Array | undefined)[] {
+const wordWeightCache = new WeakMap<WordIndex, WordWeights>();
+
+function wordWeights(model: TaggerModelFile, index: WordIndex): WordWeights {
   let e = wordWeightCache.get(index);
   if (e === undefined || e.model !== model) {
     const jw = jointWeights(model);
-    e = { model, weights: index.words.map((w) => jw.get(w)) };
+    const nTags = TAG_NAMES.length;
+    e = { model, weights: new Float64Array(index.words.length * nTags), has: new Uint8Array(index.words.length) };
+    for (let id = 0; id < index.words.length; id++) {
+      const w = jw.get(index.words[id]!);
+      if (w === undefined) continue;
+      e.has[id] = 1;
+      e.weights.set(w, id * nTags);
+    }
     wordWeightCache.set(index, e);
   }
-  return e.weights;
+  return e;
 }
 
 /** Score an analysis with a model (used by the tagger and by CV). */
 export function scoreAnalysis(model: TaggerModelFile, original: string, a: TextAnalysis): TagOutcome {
   if (a.skipped !== undefined) return { tags: emptyScores(), skipped: a.skipped };
-  const tags = emptyScores();
   const z = rawLogits(model, a.extracted.features);
   const ids = a.extracted.wordIds;
   if (ids !== undefined && ids.length > 0) {
     // word features (value 1), summed in the same order as if they were the Map's last entries
-    const ww = wordWeights(model, a.extracted.wordIndex!);
+    const { weights, has } = wordWeights(model, a.extracted.wordIndex!);
+    const nTags = z.length;
     for (const id of ids) {
-      const w = ww[id];
-      if (w !== undefined) for (let ti = 0; ti < z.length; ti++) z[ti]! += w[ti]! * 1;
+      if (has[id] === 0) continue;
+      for (let ti = 0, at = id * nTags; ti < nTags; ti++, at++) z[ti]! += weights[at]! * 1;
     }
   }
   const cues = cuesForTags(model, original, a);
-  for (let ti = 0; ti < TAG_NAMES.length; ti++) {
-    const tag = TAG_NAMES[ti]!;
-    const m = model.tags[tag];
-    const p = round(calibrated(m, z[ti]!));
-    tags[tag] = { score: p, label: p >= m.threshold, cues: cues[ti]! };
-  }
-  return { tags };
+  return { tags: { cynicism: tagScore(model, 'cynicism', z, cues), distrust: tagScore(model, 'distrust', z, cues), bubble_caution: tagScore(model, 'bubble_caution', z, cues) } };
+}
+
+/** One tag's score, label and cues from the raw logits and cues of all tags (TAG_NAMES order). */
+function tagScore(model: TaggerModelFile, tag: TagName, z: Float64Array, cues: Cue[][]): TagScore {
+  const ti = TAG_NAMES.indexOf(tag);
+  const m = model.tags[tag];
+  const p = round(calibrated(m, z[ti]!));
+  return { score: p, label: p >= m.threshold, cues: cues[ti]! };
 }
 
 export function createTagger(model: TaggerModelFile, version: string): Tagger {

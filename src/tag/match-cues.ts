@@ -540,15 +540,18 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const scan = scanTokens(c, doc, lower);
   const hits = scan.wordHits;
   for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);
+  // one match callback per text, not one closure per cue run: it reads the cue being run from `def` / `keep`
+  let def = defs[0]!;
+  let keep: HitFilter | undefined;
+  const onMatch = (s: number, e: number): void => {
+    if (keep !== undefined && !keep(doc, lower, s, e)) return;
+    hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
+  };
   for (let idx = 0; idx < defs.length; idx++) {
     const re = c.regex[idx];
     if (re === undefined || (gate && scan.triggered[idx] === 0)) continue;
-    const def = defs[idx]!;
-    const keep = c.filters[idx];
-    const onMatch = (s: number, e: number): void => {
-      if (keep !== undefined && !keep(doc, lower, s, e)) return;
-      hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
-    };
+    def = defs[idx]!;
+    keep = c.filters[idx];
     if (gate) execTriggered(c, idx, scan.triggered, lower, onMatch);
     else execAll(re, lower, onMatch);
   }

@@ -84,28 +84,32 @@ const INFO_CACHE_MAX = 200_000;
  * Per wink vocabulary id (`its.uniqueId`: wink's lexeme index, fixed for the process; words new to the
  * model are appended): the token's value as written and the info of its lower-cased form (undefined when
  * lower-casing changes its length: then the lower-cased text is sliced instead). Ids are looked up in
- * arrays, so a known token costs no string hashing and its value is not fetched from wink again. Two
- * parallel arrays, not one of {value, info} objects: one dependent memory load less per token, and these
- * loads miss the cache after wink's readDoc.
+ * an array, so a known token costs no string hashing and its value is not fetched from wink again. One
+ * flat array of pairs (value at 2 × id, info at 2 × id + 1), not one of {value, info} objects: one dependent
+ * memory load less per token; and not two parallel arrays: both usually share a cache line, and these loads
+ * miss the cache after wink's readDoc.
  */
-let valueById: (string | undefined)[] = [];
-let infoById: (TokenInfo | undefined)[] = [];
+let memo: (string | TokenInfo | undefined)[] = [];
 let entries = 0;
+
+function valueOf(id: number): string | undefined {
+  return memo[2 * id] as string | undefined;
+}
+
+function infoOf(id: number): TokenInfo | undefined {
+  return memo[2 * id + 1] as TokenInfo | undefined;
+}
 
 function addEntry(id: number, value: string): void {
   // wink's vocabulary grows with every new word it reads: bound what is remembered of it, as infoCache does
   if (++entries > INFO_CACHE_MAX) {
-    valueById = [];
-    infoById = [];
+    memo = [];
     entries = 1;
   }
-  while (valueById.length <= id) {
-    valueById.push(undefined);
-    infoById.push(undefined);
-  }
+  while (memo.length <= 2 * id + 1) memo.push(undefined);
   const lower = value.toLowerCase();
-  valueById[id] = value;
-  infoById[id] = lower.length === value.length ? tokenInfo(lower) : undefined;
+  memo[2 * id] = value;
+  memo[2 * id + 1] = lower.length === value.length ? tokenInfo(lower) : undefined;
 }
 
 export function tokenInfo(lower: string): TokenInfo {
@@ -201,14 +205,17 @@ function pushSentence(sentences: DocSentence[], firstToken: number, startChar: n
   }
 }
 
-/** What the tagger reads from one wink document: token values and infos, sentence token spans and (on demand) negation flags. */
+type WinkTokens = ReturnType<ReturnType<WinkInstance['readDoc']>['tokens']>;
+
+/**
+ * What the tagger reads from one wink document: token vocabulary ids, sentence token spans, and the token
+ * collection, for the values of tokens not seen before and (on demand) the negation flags.
+ */
 export interface WinkOutputs {
-  values: string[];
-  /** Per token: the info of its lower-cased value, or undefined when lower-casing changes its length. */
-  infos: (TokenInfo | undefined)[];
+  /** Per token: wink's vocabulary id (`its.uniqueId`); buildDoc looks the value and info up by it. */
+  ids: number[];
   spans: [number, number][];
-  /** The negation flags per token; fetched only when a negation clause is open (texts without a negator never pay for them). */
-  negs: () => readonly boolean[];
+  toks: WinkTokens;
 }
 
 /** Run wink-nlp (sbd + negation) on `text` and read the bulk outputs the tagger needs. */
@@ -217,25 +224,31 @@ export function readWink(text: string): WinkOutputs {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const toks = doc.tokens();
-  const ids = toks.out(its.uniqueId) as unknown as number[];
-  const n = ids.length;
-  const values = new Array<string>(n);
-  const infos = new Array<TokenInfo | undefined>(n);
-  // the values are read from wink only for a text with a token not seen before
-  let fetched: string[] | undefined;
-  for (let i = 0; i < n; i++) {
-    const id = ids[i]!;
-    let value = valueById[id];
-    if (value === undefined) addEntry(id, (value = (fetched ??= toks.out(its.value) as string[])[i]!));
-    values[i] = value;
-    infos[i] = infoById[id];
-  }
   return {
-    values,
-    infos,
+    ids: toks.out(its.uniqueId) as unknown as number[],
     spans: doc.sentences().out(its.span) as unknown as [number, number][],
-    negs: () => toks.out(its.negationFlag) as unknown as boolean[],
+    toks,
   };
+}
+
+/**
+ * Per token of one wink document: its value and info, from the per-id memo, fetching the document's values
+ * from wink (once) only for a token not seen before. A value is read just before its info: addEntry may
+ * clear the memo, but it then re-adds the token it was called for.
+ */
+class DocValues {
+  private fetched: string[] | undefined;
+  constructor(
+    private readonly wink: WinkOutputs,
+    private readonly its: WinkInstance['its'],
+  ) {}
+
+  value(i: number): string {
+    const id = this.wink.ids[i]!;
+    let value = valueOf(id);
+    if (value === undefined) addEntry(id, (value = (this.fetched ??= this.wink.toks.out(this.its.value) as string[])[i]!));
+    return value;
+  }
 }
 
 /**
@@ -251,9 +264,12 @@ export function analyseDoc(text: string, lowerText: string = text.toLowerCase())
  * `negs` is called at most once, and only when a flag is needed.
  */
 export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): AnalysedDoc {
-  const { values, infos, negs, spans } = wink;
-  const nw = values.length;
+  const { ids, spans } = wink;
+  const its = getNlp().its;
+  const values = new DocValues(wink, its);
+  const nw = ids.length;
   let negFlags: readonly boolean[] | undefined;
+  const negs = (): readonly boolean[] => wink.toks.out(its.negationFlag) as unknown as boolean[];
   // wink token index → sentence index
   // wink sentence of token i: advance `ws` while token i lies past the current span's last token
   let ws = 0;
@@ -269,7 +285,9 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
   let offset = 0;
   const textLen = text.length;
   for (let i = 0; i < nw; i++) {
-    const value = values[i]!;
+    const value = values.value(i);
+    // its info, read right after the value (see DocValues): undefined when lower-casing changes the value's length
+    const valueInfo = infoOf(ids[i]!);
     const c0 = value.charCodeAt(0);
     // exact offsets: wink's values are substrings of `text` in order, usually with only spaces between
     // them: step over those (noting a line break) and check the token is there, else search for it
@@ -328,7 +346,7 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
       // "'s" etc. after a word is handled below; a lone "-"/"'" joins words
       if ((c0 === 0x2d || c0 === 0x27) && value.length === 1 && sp === '' && tokens.length > 0 && i + 1 < nw) {
         const prev = tokens[tokens.length - 1]!;
-        const next = values[i + 1]!;
+        const next = values.value(i + 1);
         if (prev.end === start && isWordCode(next.charCodeAt(0)) && (i + 1 > (spans[curWinkSent]?.[1] ?? nw)) === false) {
           // join "dot" "-" "com" → "dot-com"
           const nEnd = end + next.length;
@@ -357,7 +375,7 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
       if (prev.info.negator) clauseOpen = true;
       continue;
     }
-    const info = infos[i] ?? tokenInfo(lowerText.slice(start, end));
+    const info = valueInfo ?? tokenInfo(lowerText.slice(start, end));
     const lower = info.lower;
     tokens.push({ start, end, lower, info, negated: clauseOpen && (negFlags ??= negs())[i] === true, sentence: sentences.length });
     if (info.negator) clauseOpen = true;

@@ -97,7 +97,7 @@ let decEnd = new Int32Array(1024);
 
 /**
  * Decode HTML entities and drop zero-width chars, recording original spans per output char.
- * Undefined when `src` needs no decoding (identity offsets).
+ * Undefined when `src` needs no decoding, or has nothing to decode after all (identity offsets).
  */
 function decodeLayer(src: string): Decoded | undefined {
   if (!NEEDS_DECODE.test(src)) return undefined;
@@ -181,6 +181,8 @@ function decodeLayer(src: string): Decoded | undefined {
     }
     i++;
   }
+  // nothing decoded or dropped ("AT&T", "&bogus;"): identity, as for a text without those characters
+  if (runStart === 0) return undefined;
   if (n > runStart) {
     text += src.slice(runStart, n);
     for (let q = runStart; q < n; q++, len++) {
@@ -254,6 +256,16 @@ function linkEnd(t: string, s: number): number {
   return e;
 }
 
+/**
+ * The output of normalizeText's first rewrite at `at` of `t`: everything before it copied, with its offsets
+ * (`ds` / `de`) into the output buffers; the output length is then `at`, as it was counted.
+ */
+function startRewrite(t: string, at: number, ds: Int32Array, de: Int32Array): string {
+  bufStart.set(ds.subarray(0, at));
+  bufEnd.set(de.subarray(0, at));
+  return t.slice(0, at);
+}
+
 // Output offset buffers, reused across calls (the result gets exact-length copies).
 let bufStart = new Int32Array(1024);
 let bufEnd = new Int32Array(1024);
@@ -277,6 +289,10 @@ export function normalizeText(original: string): NormalizedText {
   }
   const os = bufStart;
   const oe = bufEnd;
+  // Until the first rewrite the output is `t` itself, so plain characters are neither copied nor given
+  // offsets until a rewrite needs them (startRewrite), and a text without one (its "/" and "$" are no
+  // markers) is not rebuilt at all. `len` is then the output length.
+  let rewritten = false;
   let out = '';
   let len = 0;
 
@@ -290,6 +306,10 @@ export function normalizeText(original: string): NormalizedText {
     if (i === link) {
       // a link is not the commenter's wording ("…/circular-ai-financing" is a slug, not a cue): blank it
       const k = linkEnd(t, i);
+      if (!rewritten) {
+        out = startRewrite(t, i, ds, de);
+        rewritten = true;
+      }
       out += ' '.repeat(k - i);
       for (let q = i; q < k; q++, len++) {
         os[len] = ds[q]!;
@@ -310,6 +330,10 @@ export function normalizeText(original: string): NormalizedText {
         let k = j;
         while (k < n && t.charCodeAt(k) !== 0x0a) k++;
         // blank the whole quoted line (keep length; map each char to itself)
+        if (!rewritten) {
+          out = startRewrite(t, i, ds, de);
+          rewritten = true;
+        }
         out += ' '.repeat(k - i);
         for (let q = i; q < k; q++, len++) {
           os[len] = ds[q]!;
@@ -322,9 +346,11 @@ export function normalizeText(original: string): NormalizedText {
     }
     const code = t.charCodeAt(i);
     if (code === 0x0a) {
-      out += '\n';
-      os[len] = ds[i]!;
-      oe[len] = de[i]!;
+      if (rewritten) {
+        out += '\n';
+        os[len] = ds[i]!;
+        oe[len] = de[i]!;
+      }
       len++;
       lineStart = true;
       i++;
@@ -340,6 +366,10 @@ export function normalizeText(original: string): NormalizedText {
       if ((nx === 0x73 || nx === 0x53) && !isWordChar(nx2) && nx2 !== 0x2f) {
         const a = ds[i]!;
         const b = de[i + 1]!;
+        if (!rewritten) {
+          out = startRewrite(t, i, ds, de);
+          rewritten = true;
+        }
         out += ' sarcmark';
         for (let q = 0; q < 9; q++, len++) {
           os[len] = a;
@@ -357,6 +387,10 @@ export function normalizeText(original: string): NormalizedText {
         const word = code === 0x75 || code === 0x55 ? 'someuser' : 'somesub';
         const a = ds[i]!;
         const b = de[k - 1]!;
+        if (!rewritten) {
+          out = startRewrite(t, i, ds, de);
+          rewritten = true;
+        }
         out += word;
         for (let q = 0; q < word.length; q++, len++) {
           os[len] = a;
@@ -376,6 +410,10 @@ export function normalizeText(original: string): NormalizedText {
       const after = k + 1 < n ? t.charCodeAt(k + 1) : 0x20;
       const scale = k < n ? scaleWord(t.charCodeAt(k)) : undefined;
       if (scale !== undefined && !isWordChar(after)) {
+        if (!rewritten) {
+          out = startRewrite(t, i, ds, de);
+          rewritten = true;
+        }
         out += t.slice(i, k);
         for (let q = i; q < k; q++, len++) {
           os[len] = ds[q]!;
@@ -404,12 +442,19 @@ export function normalizeText(original: string): NormalizedText {
       if (d > 0x20) ownChars++;
       j++;
     }
-    out += t.slice(i, j);
-    for (let q = i; q < j; q++, len++) {
-      os[len] = ds[q]!;
-      oe[len] = de[q]!;
-    }
+    if (rewritten) {
+      out += t.slice(i, j);
+      for (let q = i; q < j; q++, len++) {
+        os[len] = ds[q]!;
+        oe[len] = de[q]!;
+      }
+    } else len += j - i;
     i = j;
+  }
+  if (!rewritten) {
+    // nothing rewritten: the text is `t`, with the decode layer's offsets (or none: identity)
+    if (dec === undefined) return blankLongRuns(identity(t, truncated));
+    return blankLongRuns({ text: t, origStart: ds.slice(0, n), origEnd: de.slice(0, n), quotedChars, onlyQuoted: quotedChars > 0 && ownChars === 0, truncated, blankedChars: 0 });
   }
   return blankLongRuns({
     text: out,
@@ -422,10 +467,30 @@ export function normalizeText(original: string): NormalizedText {
   });
 }
 
+/**
+ * Whether `t` has a run of more than MAX_RUN_CHARS characters above U+0020, reading only the runs around every
+ * (MAX_RUN_CHARS + 1)-th character instead of every character: so many consecutive positions always include
+ * one of those, and almost every text has no such run.
+ */
+function hasLongRun(t: string): boolean {
+  const step = MAX_RUN_CHARS + 1;
+  let scanned = 0; // positions before this are known to end no long run
+  for (let p = 0; p < t.length; p += step) {
+    if (t.charCodeAt(p) <= 0x20) continue;
+    let from = p;
+    while (from > scanned && t.charCodeAt(from - 1) > 0x20) from--;
+    let to = p + 1;
+    while (to < t.length && t.charCodeAt(to) > 0x20) to++;
+    if (to - from > MAX_RUN_CHARS) return true;
+    scanned = to;
+  }
+  return false;
+}
+
 /** `norm` with every run of more than MAX_RUN_CHARS non-whitespace characters replaced by spaces. */
 function blankLongRuns(norm: NormalizedText): NormalizedText {
   const t = norm.text;
-  if (t.length <= MAX_RUN_CHARS) return norm;
+  if (t.length <= MAX_RUN_CHARS || !hasLongRun(t)) return norm;
   let out = '';
   let copied = 0;
   let blanked = 0;

@@ -380,6 +380,15 @@ describe('spans, normalisation and edge inputs', () => {
     expect(tagger.tag('?'.repeat(5000)).skipped).toMatch(/without a space/);
   });
 
+  it('a run just over MAX_RUN_CHARS is found wherever it starts (the check reads only some positions), one at the limit is kept', () => {
+    for (let at = 0; at <= 2 * MAX_RUN_CHARS + 3; at += 1) {
+      for (const len of [MAX_RUN_CHARS, MAX_RUN_CHARS + 1]) {
+        const text = `${'ab '.repeat(at).slice(0, at)} ${'z'.repeat(len)} ${'cd '.repeat(80)}`;
+        expect(normalizeText(text).blankedChars, `run of ${len} at ${at}`).toBe(len > MAX_RUN_CHARS ? len : 0);
+      }
+    }
+  });
+
   it('100,000-character texts that made wink-nlp quadratic (one long run of punctuation or letters) are tagged fast', () => {
     // before runs were blanked, each of these took 4–6 s (wink's tokenizer on a 20,000-character run)
     for (const unit of ["'a", 'a-', '?', '-', 'x', '🤡']) {
