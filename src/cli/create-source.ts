@@ -3,6 +3,8 @@ import { ConfigError } from '../errors/errors.js';
 import { createArcticShiftSource } from '../sources/arctic-shift-source.js';
 import { createFixtureSource } from '../sources/fixture-source.js';
 import { createRedditSource } from '../sources/reddit-source.js';
+import { hasRedditCredentials } from '../reddit/reddit-credentials.js';
+import { withRedditRecheck } from '../sources/with-reddit-recheck.js';
 import type { Source } from '../sources/source.js';
 import type { SourceName } from './parse-options.js';
 
@@ -22,8 +24,12 @@ export async function createSource(choice: SourceChoice): Promise<Source> {
     case 'reddit':
       // Throws a SourceError naming the missing variables before any request.
       return createRedditSource(choice.env);
-    case 'arctic-shift':
-      return createArcticShiftSource({ env: choice.env });
+    case 'arctic-shift': {
+      const archive = createArcticShiftSource({ env: choice.env });
+      // The archive keeps what it first saw, so with Reddit credentials the re-check asks Reddit what was deleted
+      // since. A partial set fails here as it would for --source reddit (naming the variables, never the values).
+      return hasRedditCredentials(choice.env) ? withRedditRecheck(archive, createRedditSource(choice.env)) : archive;
+    }
     default:
       throw new ConfigError(`unknown --source ${String(choice.name satisfies never)}`);
   }

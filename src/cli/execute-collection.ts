@@ -51,6 +51,7 @@ export async function executeCollection(
   const store = ctx.openStore(flags.db);
   // a reports folder that cannot be written (read-only, a file in the way) fails the night now, not after collecting
   if (report !== undefined) ensureWritableDir(join(report.reportsDir, event.id), 'reports folder');
+  if (flags.recheck && source.archived === true && source.checkStatus === undefined) warnNoRecheck(ctx, kind);
   const progress = createProgressReporter(ctx.stderr, { isTTY: ctx.isTTY, now: ctx.now, quiet: flags.quiet || flags.json });
   progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);
   const stamp = new Date(ctx.now() * 1000).toISOString().replace(/[-:]/g, '').slice(0, 15);
@@ -78,4 +79,16 @@ export async function executeCollection(
   warnUnreadableRuns(ctx, store.path, result.unreadableRuns);
   summariseRun(ctx, result.run);
   return result;
+}
+
+/**
+ * Once per run: without Reddit credentials the archive's copies are reported as first archived, so a comment deleted
+ * on Reddit since could be quoted. Not an error (past windows without API keys is what the archive source is for).
+ */
+function warnNoRecheck(ctx: CliContext, kind: string): void {
+  ctx.stderr(
+    `reactionlens ${kind}: the archive source cannot re-check deletions without Reddit credentials; quotes may include ` +
+      'comments deleted on Reddit since they were archived; set REDDIT_CLIENT_ID, REDDIT_CLIENT_SECRET and REDDIT_USER_AGENT ' +
+      '(see README, Credentials) to re-check them with Reddit\n',
+  );
 }

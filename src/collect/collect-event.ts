@@ -115,9 +115,18 @@ export async function collectEvent(
     ),
   );
 
+  // An archive's copy is the text as first archived, not as Reddit shows it tonight: it confirms nothing, and the
+  // re-check asks Reddit about tonight's fetched comments and threads as well as the ones due.
+  const fetchConfirms = source.archived !== true;
+  // the unconfirmed list as stored right now: the re-check takes the comments it confirms off it as it goes
+  const listed = new Map(unconfirmedBefore);
+  if (!fetchConfirms && options.recheck !== false && source.checkStatus !== undefined) {
+    holdUntilRechecked(store, event.id, fetchedIds, listed, ctx.now());
+  }
+
   if (options.recheck !== false && source.checkThreads !== undefined) {
     // threads found tonight were seen in tonight's listings; the others (gone from search) are asked about by id
-    const foundIds = new Set(found.threads.map((t) => t.id));
+    const foundIds = fetchConfirms ? new Set(found.threads.map((t) => t.id)) : new Set<string>();
     const unseen = store.listLiveThreadIds(event.id).filter((id) => !foundIds.has(id));
     if (unseen.length > 0) {
       // Each answer is stored as it comes back (purgeThreads is one transaction), so a stopped re-check (Ctrl-C, a crash)
@@ -137,13 +146,14 @@ export async function collectEvent(
     }
   }
 
-  const confirmed = new Set(fetchedIds); // a refetched comment's state is tonight's: live copies confirm, gone ones are purged
-  // the unconfirmed list as stored right now: the re-check takes the comments it confirms off it as it goes
-  const listed = new Map(unconfirmedBefore);
+  // a refetched comment's state is tonight's: live copies confirm, gone ones are purged (not so an archive's copies)
+  const confirmed = new Set(fetchConfirms ? fetchedIds : []);
   let unconfirmed: string[] = [];
   if (options.recheck !== false && source.checkStatus !== undefined) {
     const checkedBefore = ctx.now() - (options.recheckAfterSeconds ?? 20 * 3600);
-    const stale = store.listLiveCommentIds(event.id, checkedBefore).filter((id) => !fetchedIds.has(id));
+    const stale = fetchConfirms
+      ? store.listLiveCommentIds(event.id, checkedBefore).filter((id) => !fetchedIds.has(id))
+      : listArchivedDue(store, event.id, checkedBefore, fetchedIds, listed);
     if (stale.length > 0) {
       // whatever the re-check does not answer usably (an unreadable item, a failed batch, a failed re-check) stays unconfirmed
       unconfirmed = stale;
@@ -177,6 +187,35 @@ export async function collectEvent(
   summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
   if (!sameKeys(listed, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
   return summary;
+}
+
+/**
+ * Puts an archive's live comments fetched tonight on the unconfirmed list (stored at once) before the re-check asks
+ * Reddit about them: a re-check that is stopped, fails or is refused (bad credentials end the collection) leaves them
+ * withheld from quotes until a later re-check confirms them, instead of quotable as first archived. The re-check takes
+ * each one it confirms off the list as its answer is stored.
+ */
+function holdUntilRechecked(store: Store, eventId: string, fetchedIds: ReadonlySet<string>, listed: Map<string, number>, now: number): void {
+  const held = store.listLiveCommentIds(eventId).filter((id) => fetchedIds.has(id) && !listed.has(id));
+  if (held.length === 0) return;
+  for (const id of held) listed.set(id, now);
+  saveUnconfirmedComments(store, listed, now);
+}
+
+/**
+ * The comments an archive source's re-check asks about: the event's live ones not confirmed since `checkedBefore`,
+ * those fetched tonight (the archive's fetch refreshed their check time without confirming anything) and those on the
+ * unconfirmed list (an archive refetch may have refreshed theirs too), in id order.
+ */
+function listArchivedDue(
+  store: Store,
+  eventId: string,
+  checkedBefore: number,
+  fetchedIds: ReadonlySet<string>,
+  listed: ReadonlyMap<string, number>,
+): string[] {
+  const due = new Set(store.listLiveCommentIds(eventId, checkedBefore));
+  return store.listLiveCommentIds(eventId).filter((id) => due.has(id) || fetchedIds.has(id) || listed.has(id));
 }
 
 /**

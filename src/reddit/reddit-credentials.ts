@@ -49,6 +49,16 @@ const WITHOUT_CREDENTIALS =
   'The bundled data (--source fixtures), the Arctic Shift archive source (--source arctic-shift) and dump import work without Reddit credentials.';
 
 /**
+ * True when the environment holds any of Reddit's credentials proper (the app's id or secret, a refresh token, an
+ * account): the user meant to give some, so a partial set is an error (parseRedditCredentials), not a silent "none".
+ * A user agent or base URL alone is not a credential: .env.example fills those in for everyone.
+ */
+export function hasRedditCredentials(env: Record<string, string | undefined>): boolean {
+  const names = ['REDDIT_CLIENT_ID', 'REDDIT_CLIENT_SECRET', 'REDDIT_REFRESH_TOKEN', 'REDDIT_USERNAME', 'REDDIT_PASSWORD'] as const;
+  return names.some((name) => optional.parse(env[name]) !== undefined);
+}
+
+/**
  * Reads the live source's settings from an env-like record. Throws
  * SourceError naming every missing variable (the CLI maps it to the
  * source/auth exit code) and ConfigError for a malformed base URL.

@@ -27,7 +27,8 @@ const IDS_BATCH = 100;
  * thread's comments come from comment search by link_id. Items the archive
  * marks deleted/removed (`_meta`, or a [deleted]/[removed] body) are kept
  * only as text-less tombstones, like the live source's, so thread trees and
- * exclusion counts stay right.
+ * exclusion counts stay right. It cannot tell what Reddit deleted after the
+ * archive saw it: it has no re-check of its own (see withRedditRecheck).
  */
 export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}): Source {
   const client = options.client ?? createArcticShiftClient(options);
@@ -62,6 +63,8 @@ export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}):
 
   return {
     name: 'arctic-shift',
+    // the archive keeps the text as first archived: a fetch confirms nothing about Reddit tonight
+    archived: true,
 
     async findThreads(event: EventConfig, ctx: SourceContext): Promise<FoundThreads> {
       const found = new Map<string, Thread>();

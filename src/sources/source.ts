@@ -75,6 +75,12 @@ export interface SourceStats {
 
 export interface Source {
   readonly name: string;
+  /**
+   * True when fetchThread serves copies as an archive first saw them, not as Reddit shows them now (Arctic Shift): a
+   * fetched comment is then not confirmed live by its fetch, and a re-check, when the source has one, asks Reddit about
+   * tonight's fetched comments and threads too. Absent: a fetch shows the item as it is now.
+   */
+  readonly archived?: boolean;
   findThreads(event: EventConfig, ctx: SourceContext): Promise<FoundThreads>;
   fetchThread(threadId: string, ctx: SourceContext): Promise<FetchedThread>;
   /**
