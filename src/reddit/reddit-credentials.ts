@@ -46,7 +46,9 @@ const envSchema = z.object({
 });
 
 const WITHOUT_CREDENTIALS =
-  'The bundled data (--source fixtures), the Arctic Shift archive source (--source arctic-shift) and dump import work without Reddit credentials.';
+  'The bundled data (--source fixtures), the Arctic Shift archive source (--source arctic-shift: with none of REDDIT_CLIENT_ID, ' +
+  'REDDIT_CLIENT_SECRET, REDDIT_REFRESH_TOKEN, REDDIT_USERNAME, REDDIT_PASSWORD set, it runs without re-checking deletions with Reddit) ' +
+  'and dump import work without Reddit credentials.';
 
 /**
  * True when the environment holds any of Reddit's credentials proper (the app's id or secret, a refresh token, an
