@@ -33,7 +33,7 @@ afterEach(() => {
   for (const m of mounted.splice(0)) m.unmount();
 });
 
-function setUp(): { dir: string; archiveRequests: string[] } {
+function setUp(data = { posts, comments }): { dir: string; archiveRequests: string[] } {
   const dir = tempDir();
   mkdirSync(join(dir, 'events'));
   const window = { from: new Date(FROM * 1000).toISOString(), to: new Date(TO * 1000).toISOString() };
@@ -41,7 +41,7 @@ function setUp(): { dir: string; archiveRequests: string[] } {
     join(dir, 'events', `${EVENT}.json`),
     JSON.stringify({ id: EVENT, title: 'Archive re-check', description: 'a past window from the archive', window, queries: ['amazon openai'], subreddits: ['stocks'], seedThreads: [] }),
   );
-  const archive = mountFakeArcticShift(ARCHIVE, { posts, comments });
+  const archive = mountFakeArcticShift(ARCHIVE, data);
   mounted.push(archive);
   return { dir, archiveRequests: archive.requests };
 }
@@ -99,6 +99,27 @@ describe('run --source arctic-shift with Reddit credentials: the archive copies 
     expect(feed.ids).not.toContain(DELETED);
     expect(feed.stdout).not.toContain(TEXTS[2]);
     expect(feed.stderr).not.toContain('left out');
+  });
+
+  it('purges a submission its author deleted on Reddit after the archive saw it, though tonight\'s archive search found it', async () => {
+    const gonePost = post('ar2', FROM + 300, { num_comments: 1, title: 'Amazon OpenAI deal: my take, deleted since' });
+    const data = { posts: [...posts, gonePost], comments: [...comments, comment('ar2c0', 'ar2', 't3_ar2', FROM + 400, { body: TEXTS[0] })] };
+    const { dir } = setUp(data);
+    const reddit = mountRedditInfo(data, { gone: new Set(['ar2']) });
+    mounted.push(reddit);
+    const result = await runArchive(dir, RECHECK_ENV);
+    expect(result.code, result.stderr).toBe(EXIT.ok);
+    expect(reddit.asked).toContain('t3_ar2');
+    const store = Store.open(join(dir, 'store.db'));
+    try {
+      expect(store.getThread('ar2')).toMatchObject({ status: 'deleted', selftext: '', author: null });
+      expect(store.getThread('ar1')?.status).toBe('live');
+    } finally {
+      store.close();
+    }
+    const report = readReport(dir);
+    expect(report).toContain('Amazon to invest in OpenAI (ar1)'); // the report names the threads it quotes from
+    expect(report).not.toContain('my take, deleted since');
   });
 
   it('refused credentials fail the run (exit 3) as for --source reddit, keeping the archive collection withheld from quotes; the next run with good ones re-checks it', async () => {

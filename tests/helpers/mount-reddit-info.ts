@@ -1,7 +1,8 @@
 import nock from 'nock';
 
 // A Reddit that answers only what a deletion re-check asks: the OAuth token endpoint and /api/info, from archive-shaped
-// items (Reddit's own field names), with the ids in `gone` answered as their authors' deletion shows them now.
+// items (Reddit's own field names), with the ids in `gone` (comments or submissions) answered as their authors'
+// deletion shows them now.
 
 export const REDDIT_API = 'https://oauth.reddit-recheck.test';
 export const REDDIT_AUTH = 'https://www.reddit-recheck.test';
@@ -30,7 +31,10 @@ export function mountRedditInfo(
   const requests: string[] = [];
   const asked: string[] = [];
   const byFullname = new Map<string, { kind: 't1' | 't3'; data: Record<string, unknown> }>();
-  for (const p of items.posts) byFullname.set(`t3_${p.id as string}`, { kind: 't3', data: withoutMeta(p) });
+  for (const p of items.posts) {
+    const gone = options.gone?.has(p.id as string) === true;
+    byFullname.set(`t3_${p.id as string}`, { kind: 't3', data: { ...withoutMeta(p), ...(gone && { selftext: '[deleted]', author: '[deleted]' }) } });
+  }
   for (const c of items.comments) {
     const gone = options.gone?.has(c.id as string) === true;
     byFullname.set(`t1_${c.id as string}`, { kind: 't1', data: { ...withoutMeta(c), ...(gone && { body: '[deleted]', author: '[deleted]' }) } });
