@@ -18,6 +18,8 @@ const countsSchema = z.object({
   waitMs: z.number(),
   capsHit: z.number(),
   skipped: z.number(),
+  // absent in runs recorded before the deletion re-check kept an unconfirmed list
+  commentsUnconfirmed: z.number().optional(),
 }) satisfies z.ZodType<RunCounts>;
 
 const skipRecordSchema = z.object({

@@ -420,6 +420,18 @@ describe('Store', () => {
     ]);
   });
 
+  it("reads back a run's count of unconfirmed comments, and a run recorded before that count without it", () => {
+    const base: RunRecord = {
+      id: 'with', eventId: 'ev', source: 'reddit', startedAt: 1, finishedAt: 2, window: { from: 0, to: 1 }, queries: ['q'],
+      counts: { ...emptyRunCounts(), commentsUnconfirmed: 3 }, skipped: [], errors: [], status: 'ok',
+    };
+    store.saveRun(base);
+    const { commentsUnconfirmed: _older, ...olderCounts } = base.counts;
+    store.saveRun({ ...base, id: 'older', startedAt: 3, finishedAt: 4, counts: olderCounts });
+    const counts = Object.fromEntries(store.listRuns('ev').runs.map((r) => [r.id, r.counts.commentsUnconfirmed]));
+    expect(counts).toEqual({ with: 3, older: undefined });
+  });
+
   it('a stored correction that cannot be read is a StoreError naming the comment, not a crash', () => {
     store.putLabel({ commentId: 'a', labels: { cynicism: true }, createdAt: 1, note: null });
     store.db.prepare("UPDATE labels SET labels = '{\"cynicism\": \"yes\"}' WHERE comment_id = 'a'").run();
