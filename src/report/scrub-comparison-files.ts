@@ -1,10 +1,9 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
 import type { ComparisonFormat } from './render-comparison.js';
-import { emptyScrubResult, scrubFile, type GoneContent, type ScrubResult } from './scrub-report-folder.js';
-import { readTempTarget } from './write-file-atomic.js';
+import { emptyScrubResult, removeStaleTempFiles, scrubFile, type GoneContent, type ScrubResult } from './scrub-report-folder.js';
 
 /** The files `compare --out` writes (nameComparisonFile, one per format). */
 const COMPARISON_FILE = /^compare-.+\.(md|json|csv)$/;
@@ -25,17 +24,7 @@ export function scrubComparisonFiles(dir: string, gone: GoneContent): ScrubResul
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return result;
     throw toFileError(cause, 'cannot read', dir);
   }
-  for (const name of names) {
-    const target = readTempTarget(name);
-    if (target === undefined || !COMPARISON_FILE.test(target)) continue;
-    const path = join(dir, name);
-    try {
-      rmSync(path, { force: true });
-    } catch (cause) {
-      throw toFileError(cause, 'cannot remove', path);
-    }
-    result.staleTempFiles.push(path);
-  }
+  result.staleTempFiles = removeStaleTempFiles(dir, names, (target) => COMPARISON_FILE.test(target));
   for (const name of names) {
     const format = COMPARISON_FILE.exec(name)?.[1] as ComparisonFormat | undefined;
     if (format === undefined) continue;

@@ -101,7 +101,10 @@ export function scrubReportFolder(dir: string, gone: GoneContent, now: number): 
   }
   const present = new Set(names);
   const nights = listNights(names);
-  result.staleTempFiles = removeStaleTempFiles(dir, names, nights);
+  result.staleTempFiles = removeStaleTempFiles(dir, names, (target) => {
+    const night = target.endsWith(MANIFEST_SUFFIX) ? target.slice(0, -MANIFEST_SUFFIX.length) : REPORT_FILE.exec(target)?.[1];
+    return target === HISTORY_FILE || (night !== undefined && (nights.has(night) || NIGHT_NAME.test(night)));
+  });
   for (const [night, files] of nights) {
     const manifestPath = join(dir, `${night}${MANIFEST_SUFFIX}`);
     if (present.has(`${night}${MANIFEST_SUFFIX}`)) {
@@ -136,18 +139,16 @@ function listNights(names: readonly string[]): Map<string, Map<ReportFormat, str
 }
 
 /**
- * writeFileAtomic's temp files of the report writer and the scrub (`.<name>.<pid>.<hex>.tmp`) left by a process killed
- * mid-write: whole or partial report text no manifest lists, which would stay published and never be scrubbed. The
- * caller holds the folder's lock, so no live run is writing them. Returns the paths removed.
+ * writeFileAtomic's temp files (`.<name>.<pid>.<hex>.tmp`) among `names` whose target `isOurs` says reactionlens writes
+ * here (a report, a manifest, history.json, a comparison), left by a process killed mid-write: whole or partial report
+ * text no manifest lists, which would stay published and never be scrubbed. The caller holds the folder's lock, so no
+ * live run is writing them. Returns the paths removed.
  */
-function removeStaleTempFiles(dir: string, names: readonly string[], nights: ReadonlyMap<string, unknown>): string[] {
+export function removeStaleTempFiles(dir: string, names: readonly string[], isOurs: (target: string) => boolean): string[] {
   const removed: string[] = [];
   for (const name of names) {
     const target = readTempTarget(name);
-    if (target === undefined) continue;
-    const night = target.endsWith(MANIFEST_SUFFIX) ? target.slice(0, -MANIFEST_SUFFIX.length) : REPORT_FILE.exec(target)?.[1];
-    const ours = target === HISTORY_FILE || (night !== undefined && (nights.has(night) || NIGHT_NAME.test(night)));
-    if (!ours) continue;
+    if (target === undefined || !isOurs(target)) continue;
     const path = join(dir, name);
     try {
       rmSync(path, { force: true });
