@@ -260,8 +260,8 @@ export function analyseDoc(text: string, lowerText: string = text.toLowerCase())
 }
 
 /**
- * Adapt wink's bulk outputs (token values and infos, negation flags, sentence token spans) to an AnalysedDoc.
- * `negs` is called at most once, and only when a flag is needed.
+ * Adapt wink's outputs (token ids, looked up in the per-id memo; sentence token spans; negation flags, read from
+ * wink at most once per text and only when a flag is needed) to an AnalysedDoc.
  */
 export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): AnalysedDoc {
   const { ids, spans } = wink;
