@@ -5,7 +5,7 @@ import type { CheckedStatuses, CheckedText, CheckedThreadStatuses, FetchedThread
 import type { EventConfig, SkipRecord, Thread } from '../types.js';
 import { countUnconfirmed } from '../report/count-unconfirmed.js';
 import { formatUtcDateTime } from '../report/format-values.js';
-import { readUnconfirmedComments, saveUnconfirmedComments, toRecheckSkipRecords } from './unconfirmed-comments.js';
+import { readUnconfirmedComments, toRecheckSkipRecords } from './unconfirmed-comments.js';
 
 export interface CollectOptions {
   /**
@@ -185,7 +185,15 @@ export async function collectEvent(
   // from quotes are still there, and the summary must say what the report will
   summary.commentsUnconfirmed = countUnconfirmed(store.listLiveCommentIds(event.id).map((id) => ({ id, status: 'live' as const })), unconfirmedAfter);
   summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
-  if (!sameKeys(listed, unconfirmedAfter)) saveUnconfirmedComments(store, unconfirmedAfter, ctx.now());
+  // what the answers did not already store: comments a fetch confirmed off the list, tonight's newly unconfirmed on it
+  const delisted = [...listed.keys()].filter((id) => !unconfirmedAfter.has(id));
+  const added = [...unconfirmedAfter.keys()].filter((id) => !listed.has(id));
+  if (delisted.length > 0 || added.length > 0) {
+    store.db.transaction(() => {
+      store.removeUnconfirmedComments(delisted);
+      store.addUnconfirmedComments(added, ctx.now());
+    })();
+  }
   return summary;
 }
 
@@ -199,7 +207,7 @@ function holdUntilRechecked(store: Store, eventId: string, fetchedIds: ReadonlyS
   const held = store.listLiveCommentIds(eventId).filter((id) => fetchedIds.has(id) && !listed.has(id));
   if (held.length === 0) return;
   for (const id of held) listed.set(id, now);
-  saveUnconfirmedComments(store, listed, now);
+  store.addUnconfirmedComments(held, now);
 }
 
 /**
@@ -235,8 +243,7 @@ function applyRecheckAnswer(store: Store, answer: CheckedStatuses, listed: Map<s
       if (text !== undefined) edits.push({ id, ...text });
     } else gone.push({ id, status });
   }
-  const delisted = new Set([...answer.statuses.keys()].filter((id) => listed.has(id)));
-  const stillListed = new Map([...listed].filter(([id]) => !delisted.has(id)));
+  const delisted = [...answer.statuses.keys()].filter((id) => listed.has(id));
   // the store's own writes are transactions too; better-sqlite3 nests them as savepoints of this one
   const counts = store.db.transaction(() => {
     const purged = store.purgeComments(gone, now);
@@ -244,7 +251,7 @@ function applyRecheckAnswer(store: Store, answer: CheckedStatuses, listed: Map<s
     // must never be "confirmed today" with words its author has since withdrawn.
     const updated = store.applyCheckedTexts(edits);
     store.markStatusChecked(live, now);
-    if (delisted.size > 0) saveUnconfirmedComments(store, stillListed, now);
+    store.removeUnconfirmedComments(delisted);
     return { purged, updated };
   })();
   // only once committed: a failed transaction leaves the list and the counts as they were
@@ -285,10 +292,6 @@ function namesItem(record: SkipRecord): boolean {
 
 function toGone(threads: ReadonlyArray<Pick<Thread, 'id' | 'status'>>): Array<{ id: string; status: 'deleted' | 'removed' }> {
   return threads.flatMap((t) => (t.status === 'live' ? [] : [{ id: t.id, status: t.status }]));
-}
-
-function sameKeys(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  return a.size === b.size && [...a.keys()].every((k) => b.has(k));
 }
 
 function needsFetch(store: Store, thread: Thread, activeForSeconds: number): boolean {

@@ -4,25 +4,31 @@ import { parseStoredJson } from '../store/parse-stored-json.js';
 import type { Store } from '../store/store.js';
 import type { SkipRecord } from '../types.js';
 
-// Kept in the store's key-value table (cursors) rather than a column: it is a short list (comments whose re-check
-// answer was unreadable or never came), read whole by each report and rewritten whole by each re-check.
-const KEY = 'recheck:unconfirmed';
-const schema = z.record(z.string(), z.number());
+// The list lived in the store's cursors table under this key (one JSON object, rewritten whole after every re-check
+// answer) until schema 9 moved it to a table of its own. The upgrade moves a readable row and leaves a damaged one.
+const LEGACY_KEY = 'recheck:unconfirmed';
+const legacySchema = z.record(z.string(), z.number());
 
 /**
  * Comments a deletion re-check asked about and could not confirm live (unreadable answer, left out of the answer, failed batch), by id, with
  * when that first happened. They are not quoted until a later re-check or refetch confirms them.
  */
 export function readUnconfirmedComments(store: Store): Map<string, number> {
-  const text = store.getCursorText(KEY);
-  if (text === undefined) return new Map();
-  // forgetting the list would make its comments quotable again: a damaged entry (null included) stops the command instead
-  const list = parseStoredJson(text, schema, (why, cause) => damaged(store, why, cause));
-  return new Map(Object.entries(list));
+  const legacy = store.getCursorText(LEGACY_KEY);
+  // a row the upgrade could not read: forgetting it would make its comments quotable again, so the command stops with
+  // the remedy. A readable one can only have been written by hand since (the upgrade moves those): not trusted either
+  if (legacy !== undefined) throw damaged(store, describeLegacyRow(legacy));
+  return store.listUnconfirmedComments();
 }
 
-export function saveUnconfirmedComments(store: Store, unconfirmed: ReadonlyMap<string, number>, now: number): void {
-  store.setCursor(KEY, Object.fromEntries([...unconfirmed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), now);
+function describeLegacyRow(text: string): string {
+  let why = 'it is left over from before the list had a table of its own (schema 9), and its comments may not all be listed there';
+  try {
+    parseStoredJson(text, legacySchema, (reason) => new StoreError((why = reason)));
+  } catch {
+    // why holds what is wrong with it
+  }
+  return why;
 }
 
 /** Ids named in the one skip record for comments left out of the answer; the rest stay on the unconfirmed list. */
@@ -53,7 +59,7 @@ export function toRecheckSkipRecords(skipped: readonly SkipRecord[], unanswered:
     reason:
       n === 1
         ? `asked about but left out of Reddit's answer ${withheld}`
-        : `asked about but left out of Reddit's answer (not confirmed live: not quoted until a re-check confirms them; all ${n} are on the store's unconfirmed list, cursors row "${KEY}")`,
+        : `asked about but left out of Reddit's answer (not confirmed live: not quoted until a re-check confirms them; all ${n} are on the store's unconfirmed list, table unconfirmed_comments)`,
     kind: 'incomplete',
   });
   return out;
@@ -62,11 +68,10 @@ export function toRecheckSkipRecords(skipped: readonly SkipRecord[], unanswered:
 // The remedy is safe because a comment on the list never has its status_checked_at refreshed: the next deletion
 // re-check of its event asks about it again and puts it back on the list if Reddit still gives no usable answer.
 // Until that re-check, a report would quote such comments, hence "collect before any report".
-function damaged(store: Store, why: string, cause: unknown): StoreError {
+function damaged(store: Store, why: string): StoreError {
   return new StoreError(
-    `the store at ${store.path}: the list of comments not confirmed by the deletion re-check (cursors row "${KEY}") is damaged: ${why}. ` +
-      `Delete that row (sqlite3 ${store.path} "DELETE FROM cursors WHERE key = '${KEY}'"), then run \`reactionlens collect --event <id>\` ` +
+    `the store at ${store.path}: the list of comments not confirmed by the deletion re-check (cursors row "${LEGACY_KEY}") is damaged: ${why}. ` +
+      `Delete that row (sqlite3 ${store.path} "DELETE FROM cursors WHERE key = '${LEGACY_KEY}'"), then run \`reactionlens collect --event <id>\` ` +
       'for each event before any report: its re-check asks again about every comment not confirmed live and rebuilds the list',
-    { cause },
   );
 }

@@ -127,4 +127,24 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (thread_id, record)
   );
   `,
+  // 9: the comments a deletion re-check could not confirm live get a table of their own (they were one JSON object in
+  //    the cursors row "recheck:unconfirmed", rewritten whole after every answer: quadratic in a big collection). A
+  //    readable row moves here; a damaged one (not a JSON object of numbers) stays, and the code that reads the list
+  //    stops with the remedy (see unconfirmed-comments.ts) instead of making its comments quotable again. The nested
+  //    CASE keeps json_type and json_each away from text that is not JSON (they raise an error on it).
+  `
+  CREATE TABLE unconfirmed_comments (
+    comment_id TEXT PRIMARY KEY,
+    since      REAL NOT NULL
+  );
+  CREATE TEMP TABLE legacy_unconfirmed AS
+    SELECT CASE WHEN json_valid(value) THEN CASE WHEN json_type(value) = 'object' THEN value END END AS list
+    FROM cursors WHERE key = 'recheck:unconfirmed';
+  DELETE FROM temp.legacy_unconfirmed
+    WHERE list IS NULL OR EXISTS (SELECT 1 FROM json_each(list) WHERE type NOT IN ('integer', 'real'));
+  INSERT INTO unconfirmed_comments (comment_id, since)
+    SELECT j.key, j.value FROM temp.legacy_unconfirmed l, json_each(l.list) j;
+  DELETE FROM cursors WHERE key = 'recheck:unconfirmed' AND EXISTS (SELECT 1 FROM temp.legacy_unconfirmed);
+  DROP TABLE temp.legacy_unconfirmed;
+  `,
 ];

@@ -471,7 +471,32 @@ export class Store {
     return this.sql<[string], { value: string }>('SELECT value FROM cursors WHERE key = ?').get(key)?.value;
   }
 
+  /**
+   * Lists comments as not confirmed live by a deletion re-check (see unconfirmed-comments.ts), as of `since`; a comment
+   * already listed keeps its earlier time. One transaction.
+   */
+  addUnconfirmedComments(ids: Iterable<string>, since: number): void {
+    this.db.transaction(() => {
+      const insert = this.sql('INSERT INTO unconfirmed_comments (comment_id, since) VALUES (?, ?) ON CONFLICT (comment_id) DO NOTHING');
+      for (const id of ids) insert.run(id, since);
+    })();
+  }
+
+  /** Takes comments off the unconfirmed list (a re-check or a fetch confirmed them). One transaction. */
+  removeUnconfirmedComments(ids: Iterable<string>): void {
+    this.db.transaction(() => {
+      const remove = this.sql('DELETE FROM unconfirmed_comments WHERE comment_id = ?');
+      for (const id of ids) remove.run(id);
+    })();
+  }
+
   // ---- reads -------------------------------------------------------------
+
+  /** The comments on the unconfirmed list, by id, with when each was first listed, in id order. */
+  listUnconfirmedComments(): Map<string, number> {
+    const rows = this.sql<[], { comment_id: string; since: number }>('SELECT comment_id, since FROM unconfirmed_comments ORDER BY comment_id').all();
+    return new Map(rows.map((row) => [row.comment_id, row.since]));
+  }
 
   getThread(id: string): Thread | undefined {
     const row = this.sql<[string], ThreadRow>('SELECT * FROM threads WHERE id = ?').get(id);

@@ -9,7 +9,7 @@ import { cli } from '../helpers/run-cli.js';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EVENT = 'amazon-openai-2025-12';
 
-describe('a damaged list of comments the deletion re-check could not confirm (cursors row "recheck:unconfirmed")', () => {
+describe('a damaged list of comments the deletion re-check could not confirm, left in its cursors row "recheck:unconfirmed" by the upgrade to schema 9', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'rl-damaged-unconfirmed-'));

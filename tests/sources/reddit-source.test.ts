@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CredentialsError, RateLimitError, RefusedRequestError, SchemaError, SourceError, StoreError } from '../../src/errors/errors.js';
 import { isNoAnswer } from '../../src/sources/count-search-failures.js';
-import { readUnconfirmedComments, saveUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
+import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
 import type { RedditApi } from '../../src/reddit/reddit-api.js';
 import { infoListingSchema, searchListingSchema } from '../../src/reddit/reddit-schemas.js';
@@ -528,7 +528,7 @@ describe('reddit source: an unreadable entry in a deletion re-check', () => {
     expect(buildReport(loadReportInput(store, EVENT, tagger, { withAuthors: false }).input).counts.unconfirmed).toBe(1);
   });
 
-  it("a damaged list stops the collection before any request; the remedy it names (delete the row, collect) rebuilds it", async () => {
+  it("a damaged list left by the upgrade stops the collection before any request; the remedy it names (delete the row, collect) rebuilds it", async () => {
     const { clock, fake, source, now } = setUp();
     const store = Store.open(':memory:');
     await collectEvent(EVENT, source, store, { now });
@@ -538,7 +538,9 @@ describe('reddit source: an unreadable entry in a deletion re-check', () => {
     await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
     expect([...readUnconfirmedComments(store).keys()]).toEqual([unreadable.id]);
 
-    store.db.prepare("UPDATE cursors SET value = 'null' WHERE key = 'recheck:unconfirmed'").run();
+    // what an upgrade to schema 9 leaves of a damaged list: the row, and nothing in the table
+    store.db.prepare('DELETE FROM unconfirmed_comments').run();
+    store.db.prepare("INSERT INTO cursors (key, value, updated_at) VALUES ('recheck:unconfirmed', 'null', 1)").run();
     const searchesBefore = fake.stats.search;
     await expect(collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 })).rejects.toThrow(StoreError);
     expect(fake.stats.search).toBe(searchesBefore);
@@ -655,7 +657,7 @@ describe('reddit source: a deletion re-check stopped half way (Ctrl-C)', () => {
     fake.edits.set(goneLater, 'removed');
     fake.infoPatches.set(ids[120]!, { body: 'EDIT: I take it back.', edited: now() - 60 });
     const onList = ids[210]!; // not confirmed by an earlier re-check; tonight's answer confirms it
-    saveUnconfirmedComments(store, new Map([[onList, collectedAt]]), collectedAt);
+    store.addUnconfirmedComments([onList], collectedAt);
 
     const stop = new AbortController();
     let infoRequests = 0;

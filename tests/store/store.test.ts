@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
@@ -210,7 +211,7 @@ describe('Store', () => {
     db.close();
     const migrated = Store.open(path);
     try {
-      expect(migrated.schemaVersion()).toBe(8);
+      expect(migrated.schemaVersion()).toBe(MIGRATIONS.length);
       expect(migrated.getThreadState('th1')?.unreadableFetches).toBe(2);
       expect(migrated.listUnreadableRecords('th1').size).toBe(0);
       migrated.saveThreadBundle('ev', { thread: makeThread(), comments: [], expected: 1, collected: 0 }, { complete: false, unreadableFetches: 3, unreadableRecords: new Map([['comment c1', 5]]) });
@@ -218,6 +219,56 @@ describe('Store', () => {
     } finally {
       migrated.close();
     }
+  });
+
+  /** A store of version 8 whose unconfirmed list is the cursors row (its only home then), holding `value`. */
+  function openVersion8WithList(name: string, value: string): Store {
+    const path = join(dir, `${name}.sqlite`);
+    const db = new Database(path);
+    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
+    for (const sql of MIGRATIONS.slice(0, 8)) db.exec(sql);
+    db.pragma('user_version = 8');
+    db.prepare("INSERT INTO cursors (key, value, updated_at) VALUES ('recheck:unconfirmed', ?, 1), ('import:x', '{\"lines\":3}', 1)").run(value);
+    db.close();
+    return Store.open(path);
+  }
+
+  it('migration 9 moves a readable unconfirmed list from its cursors row into its own table, times kept', () => {
+    const migrated = openVersion8WithList('v8-list', '{"c2":1700000000.5,"c1":1690000000}');
+    try {
+      expect(migrated.schemaVersion()).toBe(MIGRATIONS.length);
+      expect([...migrated.listUnconfirmedComments()]).toEqual([['c1', 1690000000], ['c2', 1700000000.5]]);
+      expect(migrated.getCursorText('recheck:unconfirmed')).toBeUndefined();
+      expect(migrated.getCursorText('import:x')).toBe('{"lines":3}');
+      expect([...readUnconfirmedComments(migrated).keys()]).toEqual(['c1', 'c2']);
+    } finally {
+      migrated.close();
+    }
+  });
+
+  // the upgrade must not fail on it (the store would not open at all) nor drop it (its comments would be quotable)
+  it.each([['not json{'], ['null'], ['["c1"]'], ['{"c1":"soon"}'], ['{"c1":1,"c2":null}']])(
+    'migration 9 leaves a damaged unconfirmed list (%s) in its row, where reading the list stops with the remedy',
+    (value) => {
+      const migrated = openVersion8WithList(`v8-${value.replace(/\W/g, '_')}`, value);
+      try {
+        expect(migrated.schemaVersion()).toBe(MIGRATIONS.length);
+        expect(migrated.getCursorText('recheck:unconfirmed')).toBe(value);
+        expect(migrated.listUnconfirmedComments().size).toBe(0);
+        expect(() => readUnconfirmedComments(migrated)).toThrow(/unconfirmed"\) is damaged: .*DELETE FROM cursors WHERE key = 'recheck:unconfirmed'/);
+      } finally {
+        migrated.close();
+      }
+    },
+  );
+
+  it('keeps the first time a comment was listed as unconfirmed, and takes comments off the list', () => {
+    store.addUnconfirmedComments(['b', 'a'], 10);
+    store.addUnconfirmedComments(['a', 'c'], 20);
+    expect([...store.listUnconfirmedComments()]).toEqual([['a', 10], ['b', 10], ['c', 20]]);
+    store.removeUnconfirmedComments(['b', 'missing']);
+    expect([...store.listUnconfirmedComments()]).toEqual([['a', 10], ['c', 20]]);
   });
 
   it('ignores an unreadable cached tag result (it is tagged again) instead of failing the report', () => {
