@@ -45,6 +45,7 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
   // a safety net behind the config checks: no URL credentials or token in a query reach stderr (often a log file)
   const io: CliIO = { ...cliIO, stderr: (text) => cliIO.stderr(redactSecrets(text)) };
   let partial: string | null = null;
+  const partialReasons: string[] = [];
   let invalid: string | null = null;
   // a command that printed its result (or the first JSONL lines) before failing: no error object after it
   let wroteStdout = false;
@@ -65,7 +66,10 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     // every reason, not the first: a damaged run row must not hide why tonight's run was partial
     markPartial: (reason) => {
       partial = partial === null ? reason : `${partial}; ${reason}`;
+      partialReasons.push(reason);
     },
+    // redacted like stderr: a reason may quote a path or URL, and a --json result is logged as often as stderr
+    partialReasons: () => partialReasons.map(redactSecrets),
     markInvalidInput: (reason) => {
       invalid ??= reason;
     },

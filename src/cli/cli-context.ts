@@ -22,6 +22,8 @@ export interface CliContext {
   isTTY: boolean;
   /** A command that finished with some records skipped or some sources missing calls this; src/cli.ts maps it to the exit code. */
   markPartial: (reason: string) => void;
+  /** The reasons marked partial so far, in order: a --json result carries them, since stderr is no field a machine reads. */
+  partialReasons: () => readonly string[];
   /** A command that skipped invalid input (bad fixture file, bad line) calls this; src/cli.ts maps it to the usage/config exit code. */
   markInvalidInput: (reason: string) => void;
   /**

@@ -13,6 +13,7 @@ export function registerCollectCommand(program: Command, ctx: CliContext): void 
   ).action(async (raw: unknown) => {
     const flags = parseOptions('collect', collectFlagsSchema, raw);
     const result = await executeCollection(ctx, flags);
-    if (flags.json) ctx.stdout(`${JSON.stringify(redactRun(result.run), null, 2)}\n`);
+    // the record stays the top-level object (consumers read its fields there); why the exit is 4 sits beside them
+    if (flags.json) ctx.stdout(`${JSON.stringify({ ...redactRun(result.run), partial: ctx.partialReasons() }, null, 2)}\n`);
   });
 }

@@ -76,7 +76,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         return result;
       });
       reportProblems(ctx, summary);
-      if (flags.json) ctx.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+      if (flags.json) ctx.stdout(`${JSON.stringify({ ...summary, partial: ctx.partialReasons() }, null, 2)}\n`);
       else ctx.stdout(formatImportSummary(summary));
     });
 }

@@ -92,7 +92,7 @@ function writeEventReport(
     return { report: built, scrubbed: scrubbedNow, paths: writeReport(built, { dir: eventDir, basename: built.date, formats: flags.format, now: ctx.now() }) };
   }, { warn: ctx.stderr });
   if (flags.json) {
-    ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths, scrubbed: toScrubJson(scrubbed) }, null, 2)}\n`);
+    ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths, scrubbed: toScrubJson(scrubbed), partial: ctx.partialReasons() }, null, 2)}\n`);
     return;
   }
   for (const path of paths) ctx.stdout(`${path}\n`);

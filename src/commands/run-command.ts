@@ -31,7 +31,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
       });
       summariseScrub(ctx, result.scrubbed, 'reactionlens run');
       if (flags.json) {
-        ctx.stdout(`${JSON.stringify({ run: redactRun(result.run), reports: result.reportPaths, scrubbed: toScrubJson(result.scrubbed) }, null, 2)}\n`);
+        ctx.stdout(`${JSON.stringify({ run: redactRun(result.run), reports: result.reportPaths, scrubbed: toScrubJson(result.scrubbed), partial: ctx.partialReasons() }, null, 2)}\n`);
         return;
       }
       ctx.stderr('report written:\n');

@@ -74,7 +74,7 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
       summariseScrub(ctx, result, 'reactionlens scrub');
       if (flags.json) {
         const failures = failed.map((e) => ({ path: e.path, error: e.message }));
-        ctx.stdout(`${JSON.stringify({ folders: dirs, scrubbed: toScrubJson(result), failed: failures, busy: busy.map((e) => e.message) }, null, 2)}\n`);
+        ctx.stdout(`${JSON.stringify({ folders: dirs, scrubbed: toScrubJson(result), failed: failures, busy: busy.map((e) => e.message), partial: ctx.partialReasons() }, null, 2)}\n`);
       } else {
         ctx.stderr(`reactionlens scrub: ${dirs.length - failed.length - busy.length} folder(s) checked, ${result.files.length} file(s) rewritten\n`);
         for (const path of result.files) ctx.stdout(`${path}\n`);

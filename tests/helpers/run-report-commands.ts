@@ -20,6 +20,7 @@ export async function runReportCommand(
 ): Promise<{ stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
+  const partial: string[] = [];
   const ctx: CliContext = {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
@@ -28,7 +29,8 @@ export async function runReportCommand(
     cwd: opts.cwd,
     now: () => 1_766_100_000,
     isTTY: false,
-    markPartial: () => {},
+    markPartial: (reason) => void partial.push(reason),
+    partialReasons: () => partial,
     markInvalidInput: () => {},
     openStore: () => opts.store,
   };

@@ -38,6 +38,7 @@ async function run(argv: string[], options: { isTTY?: boolean } = {}) {
     now: () => 1_770_000_000,
     isTTY: options.isTTY ?? false,
     markPartial: (r) => marks.partial.push(r),
+    partialReasons: () => marks.partial,
     markInvalidInput: (r) => marks.invalid.push(r),
     openStore: (db) => {
       const store = openStoreAt(db, {}, dir);
