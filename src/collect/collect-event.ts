@@ -68,6 +68,28 @@ export async function collectEvent(
   options: CollectOptions = {},
   summary: CollectSummary = emptyCollectSummary(),
 ): Promise<CollectSummary> {
+  try {
+    return await collectInto(summary, event, source, store, ctx, options);
+  } catch (error) {
+    // a stopped or failed collection is recorded with this count too: the comments it left withheld are on the list
+    // (an archive's held ones above all), and a run record saying 0 would tell the nightly log none are
+    try {
+      summary.commentsUnconfirmed = countStoredUnconfirmed(store, event.id, store.listUnconfirmedComments());
+    } catch {
+      // the stage's own error is the one to report (a store that cannot be read is that error's business)
+    }
+    throw error;
+  }
+}
+
+async function collectInto(
+  summary: CollectSummary,
+  event: EventConfig,
+  source: Source,
+  store: Store,
+  ctx: SourceContext,
+  options: CollectOptions,
+): Promise<CollectSummary> {
   // read before any request: a damaged list stops the run before a night of fetching is spent on it
   const unconfirmedBefore = readUnconfirmedComments(store);
   const found = await source.findThreads(event, ctx);
@@ -183,7 +205,7 @@ export async function collectEvent(
   for (const id of unconfirmed) if (!unconfirmedAfter.has(id)) unconfirmedAfter.set(id, ctx.now());
   // from the store's list, not tonight's re-check alone: with --no-recheck (or nothing stale) the comments withheld
   // from quotes are still there, and the summary must say what the report will
-  summary.commentsUnconfirmed = countUnconfirmed(store.listLiveCommentIds(event.id).map((id) => ({ id, status: 'live' as const })), unconfirmedAfter);
+  summary.commentsUnconfirmed = countStoredUnconfirmed(store, event.id, unconfirmedAfter);
   summary.commentsNewlyUnconfirmed = unconfirmed.filter((id) => !unconfirmedBefore.has(id)).length;
   // what the answers did not already store: comments a fetch confirmed off the list, tonight's newly unconfirmed on it
   const delisted = [...listed.keys()].filter((id) => !unconfirmedAfter.has(id));
@@ -195,6 +217,10 @@ export async function collectEvent(
     })();
   }
   return summary;
+}
+
+function countStoredUnconfirmed(store: Store, eventId: string, unconfirmed: ReadonlyMap<string, number>): number {
+  return countUnconfirmed(store.listLiveCommentIds(eventId).map((id) => ({ id, status: 'live' as const })), unconfirmed);
 }
 
 /**

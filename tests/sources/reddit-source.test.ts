@@ -691,6 +691,8 @@ describe('reddit source: a deletion re-check stopped half way (Ctrl-C)', () => {
     fake.edits.set(ids[50]!, 'deleted'); // answered before the stop
     fake.edits.set(ids[1500]!, 'removed'); // never asked about
     fake.infoPatches.set(ids[120]!, { body: 'EDIT: I take it back.', edited: now() - 60 });
+    // on the unconfirmed list from an earlier night: one answered before the stop (taken off), one never asked about
+    store.addUnconfirmedComments([ids[210]!, ids.at(-1)!], now() - 86_400);
     const stop = new AbortController();
     let infoRequests = 0;
     const progress = (e: ProgressEvent) => {
@@ -716,7 +718,7 @@ describe('reddit source: a deletion re-check stopped half way (Ctrl-C)', () => {
     await expect(run).rejects.toThrow(expect.objectContaining({ name: 'AbortError' }));
     const [record] = store.listRuns(EVENT.id).runs;
     expect(record?.status).toBe('partial');
-    expect(record?.counts).toMatchObject({ commentsPurged: 1, commentsUpdated: 1 });
+    expect(record?.counts).toMatchObject({ commentsPurged: 1, commentsUpdated: 1, commentsUnconfirmed: 1 });
     expect(record?.counts.requests).toBeGreaterThan(0);
     expect(record?.errors).toContain('interrupted while collecting; the next run resumes');
   });
