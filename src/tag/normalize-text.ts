@@ -256,19 +256,76 @@ function linkEnd(t: string, s: number): number {
   return e;
 }
 
-/**
- * The output of normalizeText's first rewrite at `at` of `t`: everything before it copied, with its offsets
- * (`ds` / `de`) into the output buffers; the output length is then `at`, as it was counted.
- */
-function startRewrite(t: string, at: number, ds: Int32Array, de: Int32Array): string {
-  bufStart.set(ds.subarray(0, at));
-  bufEnd.set(de.subarray(0, at));
-  return t.slice(0, at);
-}
-
 // Output offset buffers, reused across calls (the result gets exact-length copies).
 let bufStart = new Int32Array(1024);
 let bufEnd = new Int32Array(1024);
+
+/**
+ * normalizeText's output: `t` (the decode layer's text, offsets `ds`/`de` into the original) with rewrites. Until the
+ * first rewrite the output is `t` itself, so plain characters are neither copied nor given offsets until a rewrite
+ * needs them (`begin`), and a text without one (its "/" and "$" are no markers) is not rebuilt at all. `len` is the
+ * output length either way.
+ */
+class Rewriter {
+  rewritten = false;
+  out = '';
+  len = 0;
+
+  constructor(
+    private readonly t: string,
+    private readonly ds: Int32Array,
+    private readonly de: Int32Array,
+    readonly os: Int32Array,
+    readonly oe: Int32Array,
+  ) {}
+
+  /** Before a rewrite at `at`: everything before it copied, with its offsets (its length was counted already). */
+  begin(at: number): void {
+    if (this.rewritten) return;
+    this.os.set(this.ds.subarray(0, at));
+    this.oe.set(this.de.subarray(0, at));
+    this.out = this.t.slice(0, at);
+    this.rewritten = true;
+  }
+
+  /** `t[i..k)` as it is (only counted until a rewrite), each char with its own offsets. */
+  keep(i: number, k: number): void {
+    if (!this.rewritten) {
+      this.len += k - i;
+      return;
+    }
+    this.out += this.t.slice(i, k);
+    this.mapEach(i, k);
+  }
+
+  /** `t[i..k)` blanked to spaces of the same length, each keeping its own offsets (a link, a quoted line). */
+  blank(i: number, k: number): void {
+    this.begin(i);
+    this.out += ' '.repeat(k - i);
+    this.mapEach(i, k);
+  }
+
+  /** `word` in place of source chars whose original span is `a`..`b`: each of its chars maps to that whole span. */
+  replace(at: number, word: string, a: number, b: number): void {
+    this.begin(at);
+    this.out += word;
+    const { os, oe } = this;
+    for (let q = 0; q < word.length; q++, this.len++) {
+      os[this.len] = a;
+      oe[this.len] = b;
+    }
+  }
+
+  private mapEach(i: number, k: number): void {
+    const { ds, de, os, oe } = this;
+    let len = this.len;
+    for (let q = i; q < k; q++, len++) {
+      os[len] = ds[q]!;
+      oe[len] = de[q]!;
+    }
+    this.len = len;
+  }
+}
 
 /** Normalise `original` for analysis; see the file comment. */
 export function normalizeText(original: string): NormalizedText {
@@ -287,14 +344,7 @@ export function normalizeText(original: string): NormalizedText {
     bufStart = new Int32Array(need);
     bufEnd = new Int32Array(need);
   }
-  const os = bufStart;
-  const oe = bufEnd;
-  // Until the first rewrite the output is `t` itself, so plain characters are neither copied nor given
-  // offsets until a rewrite needs them (startRewrite), and a text without one (its "/" and "$" are no
-  // markers) is not rebuilt at all. `len` is then the output length.
-  let rewritten = false;
-  let out = '';
-  let len = 0;
+  const w = new Rewriter(t, ds, de, bufStart, bufEnd);
 
   let quotedChars = 0;
   let ownChars = 0;
@@ -306,15 +356,7 @@ export function normalizeText(original: string): NormalizedText {
     if (i === link) {
       // a link is not the commenter's wording ("…/circular-ai-financing" is a slug, not a cue): blank it
       const k = linkEnd(t, i);
-      if (!rewritten) {
-        out = startRewrite(t, i, ds, de);
-        rewritten = true;
-      }
-      out += ' '.repeat(k - i);
-      for (let q = i; q < k; q++, len++) {
-        os[len] = ds[q]!;
-        oe[len] = de[q]!;
-      }
+      w.blank(i, k);
       ownChars += k - i;
       i = k;
       link = nextLink(t, k);
@@ -330,15 +372,7 @@ export function normalizeText(original: string): NormalizedText {
         let k = j;
         while (k < n && t.charCodeAt(k) !== 0x0a) k++;
         // blank the whole quoted line (keep length; map each char to itself)
-        if (!rewritten) {
-          out = startRewrite(t, i, ds, de);
-          rewritten = true;
-        }
-        out += ' '.repeat(k - i);
-        for (let q = i; q < k; q++, len++) {
-          os[len] = ds[q]!;
-          oe[len] = de[q]!;
-        }
+        w.blank(i, k);
         quotedChars += de[k - 1]! - ds[i]!;
         i = k;
         continue;
@@ -346,12 +380,7 @@ export function normalizeText(original: string): NormalizedText {
     }
     const code = t.charCodeAt(i);
     if (code === 0x0a) {
-      if (rewritten) {
-        out += '\n';
-        os[len] = ds[i]!;
-        oe[len] = de[i]!;
-      }
-      len++;
+      w.keep(i, i + 1);
       lineStart = true;
       i++;
       continue;
@@ -364,17 +393,7 @@ export function normalizeText(original: string): NormalizedText {
       const nx = t.charCodeAt(i + 1);
       const nx2 = i + 2 < n ? t.charCodeAt(i + 2) : 0x20;
       if ((nx === 0x73 || nx === 0x53) && !isWordChar(nx2) && nx2 !== 0x2f) {
-        const a = ds[i]!;
-        const b = de[i + 1]!;
-        if (!rewritten) {
-          out = startRewrite(t, i, ds, de);
-          rewritten = true;
-        }
-        out += ' sarcmark';
-        for (let q = 0; q < 9; q++, len++) {
-          os[len] = a;
-          oe[len] = b;
-        }
+        w.replace(i, ' sarcmark', ds[i]!, de[i + 1]!);
         ownChars += 2;
         i += 2;
         continue;
@@ -384,18 +403,7 @@ export function normalizeText(original: string): NormalizedText {
       let k = i + 2;
       while (k < n && (isWordChar(t.charCodeAt(k)) || t.charCodeAt(k) === 0x2d)) k++;
       if (k > i + 2) {
-        const word = code === 0x75 || code === 0x55 ? 'someuser' : 'somesub';
-        const a = ds[i]!;
-        const b = de[k - 1]!;
-        if (!rewritten) {
-          out = startRewrite(t, i, ds, de);
-          rewritten = true;
-        }
-        out += word;
-        for (let q = 0; q < word.length; q++, len++) {
-          os[len] = a;
-          oe[len] = b;
-        }
+        w.replace(i, code === 0x75 || code === 0x55 ? 'someuser' : 'somesub', ds[i]!, de[k - 1]!);
         ownChars += k - i;
         i = k;
         continue;
@@ -410,23 +418,10 @@ export function normalizeText(original: string): NormalizedText {
       const after = k + 1 < n ? t.charCodeAt(k + 1) : 0x20;
       const scale = k < n ? scaleWord(t.charCodeAt(k)) : undefined;
       if (scale !== undefined && !isWordChar(after)) {
-        if (!rewritten) {
-          out = startRewrite(t, i, ds, de);
-          rewritten = true;
-        }
-        out += t.slice(i, k);
-        for (let q = i; q < k; q++, len++) {
-          os[len] = ds[q]!;
-          oe[len] = de[q]!;
-        }
-        const a = ds[k]!;
-        const b = de[k]!;
-        out += ' ';
-        out += scale;
-        for (let q = 0; q <= scale.length; q++, len++) {
-          os[len] = a;
-          oe[len] = b;
-        }
+        // "$10B" → "$10 billion": the number kept as written, the scale letter spelled out after a space
+        w.begin(i);
+        w.keep(i, k);
+        w.replace(k, ` ${scale}`, ds[k]!, de[k]!);
         ownChars += k + 1 - i;
         i = k + 1;
         continue;
@@ -442,24 +437,18 @@ export function normalizeText(original: string): NormalizedText {
       if (d > 0x20) ownChars++;
       j++;
     }
-    if (rewritten) {
-      out += t.slice(i, j);
-      for (let q = i; q < j; q++, len++) {
-        os[len] = ds[q]!;
-        oe[len] = de[q]!;
-      }
-    } else len += j - i;
+    w.keep(i, j);
     i = j;
   }
-  if (!rewritten) {
+  if (!w.rewritten) {
     // nothing rewritten: the text is `t`, with the decode layer's offsets (or none: identity)
     if (dec === undefined) return blankLongRuns(identity(t, truncated));
     return blankLongRuns({ text: t, origStart: ds.slice(0, n), origEnd: de.slice(0, n), quotedChars, onlyQuoted: quotedChars > 0 && ownChars === 0, truncated, blankedChars: 0 });
   }
   return blankLongRuns({
-    text: out,
-    origStart: os.slice(0, len),
-    origEnd: oe.slice(0, len),
+    text: w.out,
+    origStart: w.os.slice(0, w.len),
+    origEnd: w.oe.slice(0, w.len),
     quotedChars,
     onlyQuoted: quotedChars > 0 && ownChars === 0,
     truncated,
