@@ -46,6 +46,13 @@ export interface Thread {
   fetchedAt: number;
 }
 
+/**
+ * A stored comment's status check time (seconds) when it is known only from a copy that confirms nothing (an archive,
+ * a dump, saved JSON): no one has seen it live on Reddit, so it is due for the next deletion re-check, and no feed
+ * shows a check time for it.
+ */
+export const NEVER_CHECKED = 0;
+
 export interface Comment {
   id: string;
   threadId: string;

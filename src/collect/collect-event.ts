@@ -105,6 +105,10 @@ async function collectInto(
   // not kept live (its title quoted beside its comments) because its comments did not change.
   summary.threadsUpdated += store.purgeThreads(toGone(notFetched));
 
+  // An archive's copy is the text as first archived, not as Reddit shows it tonight: it confirms nothing (it is stored
+  // with no check time of its own), and the re-check asks Reddit about tonight's fetched comments and threads as well
+  // as the ones due.
+  const fetchConfirms = source.archived !== true;
   const fetchedIds = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
   await Promise.all(
@@ -129,7 +133,7 @@ async function collectInto(
         // what the fetch before found unreadable, so a comment Reddit keeps serving broken is not reported as news
         const unreadableBefore = unreadable ? store.listUnreadableRecords(t.id) : new Map<string, number>();
         const unreadableRecords = dateUnreadableRecords(fetched.skipped, unreadableBefore, fetched.thread.fetchedAt);
-        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches, unreadableRecords }));
+        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches, unreadableRecords, confirmsLive: fetchConfirms }));
         summary.skipped.push(...(unreadable ? fetched.skipped.map((r) => sayWhatNext(r, unreadableFetches, retry, unreadableBefore)) : fetched.skipped));
         summary.threadsFetched++;
         for (const c of fetched.comments) fetchedIds.add(c.id);
@@ -137,9 +141,6 @@ async function collectInto(
     ),
   );
 
-  // An archive's copy is the text as first archived, not as Reddit shows it tonight: it confirms nothing, and the
-  // re-check asks Reddit about tonight's fetched comments and threads as well as the ones due.
-  const fetchConfirms = source.archived !== true;
   // the unconfirmed list as stored right now: the re-check takes the comments it confirms off it as it goes
   const listed = new Map(unconfirmedBefore);
   if (!fetchConfirms && options.recheck !== false && source.checkStatus !== undefined) {

@@ -109,7 +109,8 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
 
   const checkpoint = (lines: number, bytes: number, done: boolean): void => {
     if (threads.length + comments.length > 0) {
-      const saved = store.saveItems(eventId, { threads, comments });
+      // a dump (or saved JSON) is a copy from some earlier day: it confirms no comment live on Reddit now
+      const saved = store.saveItems(eventId, { threads, comments }, { confirmsLive: false });
       addSaveCounts(summary.saved, saved);
       options.onSaved?.(saved);
       threads.length = 0;

@@ -1,4 +1,4 @@
-import { TAG_NAMES } from '../types.js';
+import { NEVER_CHECKED, TAG_NAMES } from '../types.js';
 import type { Comment, Cue, Quote, TagName, Thread } from '../types.js';
 import { iterateByBound } from './iterate-by-bound.js';
 import { decodeRedditEntities } from './decode-reddit-entities.js';
@@ -289,7 +289,8 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     threadTitle: showThreadTitle(thread),
     createdUtc: comment.createdUtc,
     score: comment.score,
-    statusCheckedAt: comment.statusCheckedAt ?? null,
+    // a copy from an archive or a dump that Reddit has not confirmed since has no check time to show
+    statusCheckedAt: comment.statusCheckedAt === undefined || comment.statusCheckedAt === NEVER_CHECKED ? null : comment.statusCheckedAt,
     fetchedAt: comment.fetchedAt,
     relevance: roundTo(s.relevance, 4),
   };

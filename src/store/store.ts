@@ -6,7 +6,7 @@ import { InternalError, StoreError } from '../errors/errors.js';
 import { redactRun } from '../errors/redact-secrets.js';
 import { hashText } from '../util/hash-text.js';
 import { stripTitleSlug } from '../reddit/strip-title-slug.js';
-import { TAG_NAMES } from '../types.js';
+import { NEVER_CHECKED, TAG_NAMES } from '../types.js';
 import type {
   Comment,
   Cue,
@@ -43,9 +43,19 @@ export interface ThreadState {
   unreadableFetches: number;
 }
 
-/** A comment as stored, with when its status was last confirmed. */
+/** A comment as stored, with when its status was last confirmed (NEVER_CHECKED: never confirmed with Reddit). */
 export interface StoredComment extends Comment {
   statusCheckedAt: number;
+}
+
+/** How a save treats the comments it is given. */
+export interface SaveOptions {
+  /**
+   * Whether the copies show the comments as Reddit shows them now (a fetch from Reddit; default), so a live one is
+   * confirmed at its fetch time; false for copies that confirm nothing (archive, dump, saved JSON): a new comment is
+   * stored as NEVER_CHECKED, and a stored one keeps the check time it had.
+   */
+  confirmsLive?: boolean;
 }
 
 export interface EventSnapshot {
@@ -274,15 +284,16 @@ export class Store {
   saveThreadBundle(
     eventId: string | null,
     bundle: ThreadBundle,
-    options: { complete?: boolean; unreadableFetches?: number; unreadableRecords?: ReadonlyMap<string, number> } = {},
+    options: SaveOptions & { complete?: boolean; unreadableFetches?: number; unreadableRecords?: ReadonlyMap<string, number> } = {},
   ): SaveCounts {
     const complete = options.complete ?? true;
+    const confirmsLive = options.confirmsLive ?? true;
     return this.db.transaction((): SaveCounts => {
       const counts = emptySaveCounts();
       this.upsertThread(bundle.thread, counts);
       if (eventId !== null) this.linkThread(eventId, bundle.thread.id);
       const threadStatuses = new Map<string, ContentStatus | undefined>();
-      for (const comment of bundle.comments) this.upsertComment(comment, counts, threadStatuses);
+      for (const comment of bundle.comments) this.upsertComment(comment, counts, threadStatuses, confirmsLive);
       const unreadableFetches = options.unreadableFetches ?? 0;
       if (complete) {
         this.sql('UPDATE threads SET complete = 1, completed_at = ?, expected = ?, collected = ?, unreadable_fetches = ? WHERE id = ?')
@@ -298,7 +309,8 @@ export class Store {
   }
 
   /** A batch of threads and comments in one transaction (dump import, archive pages). Threads come first so comments can reference them. */
-  saveItems(eventId: string | null, items: { threads: Thread[]; comments: Comment[] }): SaveCounts {
+  saveItems(eventId: string | null, items: { threads: Thread[]; comments: Comment[] }, options: SaveOptions = {}): SaveCounts {
+    const confirmsLive = options.confirmsLive ?? true;
     return this.db.transaction((): SaveCounts => {
       const counts = emptySaveCounts();
       for (const thread of items.threads) {
@@ -306,7 +318,7 @@ export class Store {
         if (eventId !== null) this.linkThread(eventId, thread.id);
       }
       const threadStatuses = new Map<string, ContentStatus | undefined>();
-      for (const comment of items.comments) this.upsertComment(comment, counts, threadStatuses);
+      for (const comment of items.comments) this.upsertComment(comment, counts, threadStatuses, confirmsLive);
       return counts;
     })();
   }
@@ -709,7 +721,7 @@ export class Store {
     return status === undefined || status === 'live' ? comment.permalink : stripTitleSlug(comment.permalink);
   }
 
-  private upsertComment(comment: Comment, counts: SaveCounts, threadStatuses: Map<string, ContentStatus | undefined>): void {
+  private upsertComment(comment: Comment, counts: SaveCounts, threadStatuses: Map<string, ContentStatus | undefined>, confirmsLive: boolean): void {
     const existing = this.sql<[string], { body: string; body_hash: string; score: number; status: ContentStatus; edited_utc: number | null }>(
         'SELECT body, body_hash, score, status, edited_utc FROM comments WHERE id = ?',
       )
@@ -725,7 +737,7 @@ export class Store {
         .run(
           comment.id, comment.threadId, comment.parentId, comment.depth, body, hashText(body), comment.score,
           comment.createdUtc, this.storedCommentPermalink(comment, threadStatuses), comment.editedUtc, comment.status, comment.stickied ? 1 : 0,
-          comment.distinguished, purge ? null : comment.author, comment.fetchedAt, comment.fetchedAt, comment.fetchedAt,
+          comment.distinguished, purge ? null : comment.author, comment.fetchedAt, comment.fetchedAt, confirmsLive ? comment.fetchedAt : NEVER_CHECKED,
         );
       counts.commentsNew++;
       return;
@@ -742,11 +754,11 @@ export class Store {
       existing.body !== comment.body || existing.score !== comment.score || existing.edited_utc !== comment.editedUtc;
     this.sql(
         `UPDATE comments SET body = ?, body_hash = ?, score = ?, edited_utc = ?, stickied = ?, distinguished = ?, author = ?, depth = ?, parent_id = ?,
-                             fetched_at = ?, status_checked_at = ? WHERE id = ?`,
+                             fetched_at = ?, status_checked_at = COALESCE(?, status_checked_at) WHERE id = ?`,
       )
       .run(
         comment.body, existing.body === comment.body ? existing.body_hash : hashText(comment.body), comment.score, comment.editedUtc, comment.stickied ? 1 : 0, comment.distinguished, comment.author,
-        comment.depth, comment.parentId, comment.fetchedAt, comment.fetchedAt, comment.id,
+        comment.depth, comment.parentId, comment.fetchedAt, confirmsLive ? comment.fetchedAt : null, comment.id,
       );
     // tag results of the old text hold its words (cue snippets): they go, and the tag stage tags the new text
     if (existing.body !== comment.body) this.dropTags(comment.id);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { Store } from '../../src/store/store.js';
+import { NEVER_CHECKED } from '../../src/types.js';
 import { comment, FROM, post, TO } from '../archive/archive-fixtures.js';
 import { mountFakeArcticShift } from '../archive/fake-arctic-shift.js';
 import { mountRedditInfo, RECHECK_ENV, REDDIT_API, REDDIT_AUTH, type RedditInfoMock } from '../helpers/mount-reddit-info.js';
@@ -181,11 +182,26 @@ describe('run --source arctic-shift without Reddit credentials', () => {
     const store = Store.open(join(dir, 'store.db'));
     try {
       expect(store.getComment(DELETED)?.body).toBe(TEXTS[2]);
+      // no one confirmed these live on Reddit: no check time, so the next re-check with credentials asks about them
+      expect(comments.map((c) => store.getComment(c.id as string)?.statusCheckedAt)).toEqual(comments.map(() => NEVER_CHECKED));
     } finally {
       store.close();
     }
-    // what the warning is about (and what the run with credentials prevents): the archived text is quotable
-    expect((await quotesFeed(dir)).ids).toContain(DELETED);
+    // what the warning is about (and what the run with credentials prevents): the archived text is quotable, and the
+    // feed shows no check time for it (it was never checked)
+    const feed = await quotesFeed(dir);
+    expect(feed.ids).toContain(DELETED);
+    expect((JSON.parse(feed.stdout) as { quotes: Array<{ status_checked_at: string | null }> }).quotes.map((q) => q.status_checked_at)).toEqual(feed.ids.map(() => null));
+
+    // a later archive run with credentials confirms them: the feed then shows when
+    for (const m of mounted.splice(0)) m.unmount();
+    mounted.push(mountFakeArcticShift(ARCHIVE, { posts, comments }));
+    mountReddit();
+    const checked = await runArchive(dir, RECHECK_ENV);
+    expect(checked.code, checked.stderr).toBe(EXIT.ok);
+    const confirmed = JSON.parse((await quotesFeed(dir)).stdout) as { quotes: Array<{ comment_id: string; status_checked_at: string | null }> };
+    expect(confirmed.quotes.length).toBeGreaterThan(0);
+    for (const q of confirmed.quotes) expect(q.status_checked_at, q.comment_id).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it('with --no-recheck says nothing about it: no source re-checks then', async () => {

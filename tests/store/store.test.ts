@@ -8,7 +8,7 @@ import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { hashText } from '../../src/util/hash-text.js';
-import { emptyRunCounts, type RunRecord, type TagScores } from '../../src/types.js';
+import { emptyRunCounts, NEVER_CHECKED, type RunRecord, type TagScores } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
 
 const noTags: TagScores = {
@@ -262,6 +262,22 @@ describe('Store', () => {
       }
     },
   );
+
+  it('a copy that confirms nothing (archive, dump) stores a new comment as never checked and leaves a stored one\'s check time', () => {
+    const thread = makeThread();
+    store.saveThreadBundle('ev', { thread, comments: [makeComment({ id: 'old', body: 'seen live', fetchedAt: 100 })], expected: 1, collected: 1 });
+    const archived = [makeComment({ id: 'old', body: 'seen live', score: 9, fetchedAt: 500 }), makeComment({ id: 'new', body: 'archived', fetchedAt: 500 })];
+    store.saveThreadBundle('ev', { thread, comments: archived, expected: 2, collected: 2 }, { confirmsLive: false });
+    expect(store.getComment('old')).toMatchObject({ score: 9, fetchedAt: 500, statusCheckedAt: 100 });
+    expect(store.getComment('new')).toMatchObject({ fetchedAt: 500, statusCheckedAt: NEVER_CHECKED });
+    store.saveItems('ev', { threads: [], comments: [makeComment({ id: 'dumped', body: 'from a dump', fetchedAt: 600 })] }, { confirmsLive: false });
+    expect(store.getComment('dumped')?.statusCheckedAt).toBe(NEVER_CHECKED);
+    // never checked is always due for the re-check
+    expect(store.listLiveCommentIds('ev', 50)).toEqual(['dumped', 'new']);
+    // a fetch from Reddit confirms
+    store.saveThreadBundle('ev', { thread, comments: [makeComment({ id: 'new', body: 'archived', fetchedAt: 700 })], expected: 1, collected: 1 });
+    expect(store.getComment('new')?.statusCheckedAt).toBe(700);
+  });
 
   it('keeps the first time a comment was listed as unconfirmed, and takes comments off the list', () => {
     store.addUnconfirmedComments(['b', 'a'], 10);
