@@ -74,9 +74,9 @@ export async function collectEvent(
     // a stopped or failed collection is recorded with this count too: the comments it left withheld are on the list
     // (an archive's held ones above all), and a run record saying 0 would tell the nightly log none are
     try {
-      summary.commentsUnconfirmed = countStoredUnconfirmed(store, event.id, store.listUnconfirmedComments());
+      summary.commentsUnconfirmed = countStoredUnconfirmed(store, event.id, readUnconfirmedComments(store));
     } catch {
-      // the stage's own error is the one to report (a store that cannot be read is that error's business)
+      // the stage's own error is the one to report (a damaged list, a store that cannot be read: that error says so)
     }
     throw error;
   }

@@ -131,7 +131,8 @@ export const MIGRATIONS: readonly string[] = [
   //    the cursors row "recheck:unconfirmed", rewritten whole after every answer: quadratic in a big collection). A
   //    readable row moves here; a damaged one (not a JSON object of numbers) stays, and the code that reads the list
   //    stops with the remedy (see unconfirmed-comments.ts) instead of making its comments quotable again. The nested
-  //    CASE keeps json_type and json_each away from text that is not JSON (they raise an error on it).
+  //    CASE keeps json_type and json_each away from text that is not JSON (they raise an error on it). A key written
+  //    twice (only by hand) keeps its last time, as JSON.parse read it, instead of failing the upgrade.
   `
   CREATE TABLE unconfirmed_comments (
     comment_id TEXT PRIMARY KEY,
@@ -142,7 +143,7 @@ export const MIGRATIONS: readonly string[] = [
     FROM cursors WHERE key = 'recheck:unconfirmed';
   DELETE FROM temp.legacy_unconfirmed
     WHERE list IS NULL OR EXISTS (SELECT 1 FROM json_each(list) WHERE type NOT IN ('integer', 'real'));
-  INSERT INTO unconfirmed_comments (comment_id, since)
+  INSERT OR REPLACE INTO unconfirmed_comments (comment_id, since)
     SELECT j.key, j.value FROM temp.legacy_unconfirmed l, json_each(l.list) j;
   DELETE FROM cursors WHERE key = 'recheck:unconfirmed' AND EXISTS (SELECT 1 FROM temp.legacy_unconfirmed);
   DROP TABLE temp.legacy_unconfirmed;
