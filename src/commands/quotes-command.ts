@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
+import { parseSince } from '../cli/parse-since.js';
 import { loadEvent } from '../events/load-events.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { pickFeedQuotes } from '../report/pick-feed-quotes.js';
@@ -24,6 +25,7 @@ const flagsSchema = z.object({
   db: z.string().optional(),
   eventsDir: z.string(),
   withAuthors: z.boolean().optional().default(false),
+  since: z.string().optional(),
 });
 
 /** `deps` lets tests swap the model for a fake tagger; the CLI uses the committed model. */
@@ -35,12 +37,14 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
     .option('--tag <tag>', `only quotes carrying this tag: ${TAG_NAMES.join(' | ')}`)
     .option('--min-score <p>', 'minimum tag probability, 0–1')
     .option('--limit <n>', 'at most this many quotes', '20')
+    .option('--since <when>', 'only comments posted since: a UTC date (2025-12-20), a date-time with its zone, or a time ago (24h, 7d)')
     .option('--format <format>', 'json | csv | md', 'json')
     .option(...dbOption)
     .option(...eventsDirOption)
     .option('--with-authors', 'include usernames (off by default)')
     .action((raw: unknown) => {
       const flags = parseOptions('quotes', flagsSchema, raw);
+      const since = flags.since === undefined ? undefined : parseSince(flags.since, ctx.now());
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const store = ctx.openStore(flags.db, { readonly: true });
       const { input, taggedNow } = loadReportInput(store, event, deps.loadTagger(), { withAuthors: flags.withAuthors });
@@ -49,10 +53,12 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
         limit: flags.limit,
         ...(flags.tag === undefined ? {} : { tag: flags.tag }),
         ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
+        ...(since === undefined ? {} : { since }),
       });
       const withheld = countUnconfirmed(input.screened.map((s) => s.comment), input.unconfirmed);
       if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
-      ctx.stderr(`reactionlens quotes: ${quotes.length} quotes for ${event.id}\n`);
+      const posted = since === undefined ? '' : ` posted since ${new Date(since * 1000).toISOString()}`;
+      ctx.stderr(`reactionlens quotes: ${quotes.length} quotes for ${event.id}${posted}\n`);
       if (flags.format === 'csv') {
         ctx.stdout(renderQuotesCsv(quotes.map((quote) => ({ section: 'feed', quote })), flags.withAuthors));
       } else if (flags.format === 'md') {

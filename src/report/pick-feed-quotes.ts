@@ -10,12 +10,15 @@ export interface FeedOptions {
   tag?: TagName;
   minScore?: number;
   limit: number;
+  /** Only comments posted at or after this time (epoch seconds): what is new for a daily feed. */
+  since?: number;
 }
 
 /**
  * The writers' feed: more quotes than a report's highlights, optionally for
  * one tag and above a probability, with the same eligibility and diversity
- * rules (never excluded comments, one per author, no near-duplicates).
+ * rules (never excluded comments, one per author, no near-duplicates). With `since`, only comments posted since then
+ * are offered; the refrains a gloss mentions still count the whole event.
  */
 export function pickFeedQuotes(input: ReportInput, options: FeedOptions): ReportQuote[] {
   const threads = new Map(input.threads.map((t) => [t.id, t]));
@@ -28,6 +31,7 @@ export function pickFeedQuotes(input: ReportInput, options: FeedOptions): Report
     tagged.push(tags);
     // not confirmed live by the last re-check: possibly deleted since, so not offered to writers (see buildReport)
     if (input.unconfirmed?.has(comment.id) === true) continue;
+    if (options.since !== undefined && comment.createdUtc < options.since) continue;
     if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread: threads.get(comment.threadId), tags });
   }
   return pickQuotes(candidates, {

@@ -7,7 +7,7 @@ import { Store } from '../../src/store/store.js';
 import { runReportCommand } from '../helpers/run-report-commands.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
 import type { Cue, TagName, Tagger, TagScore } from '../../src/types.js';
-import { makeComment, makeThread } from './report-fixture.js';
+import { makeComment, makeThread, T0 } from './report-fixture.js';
 
 
 
@@ -91,6 +91,23 @@ describe('report / compare / quotes commands', () => {
     const csv = (await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--format', 'csv', '--limit', '3'])).stdout;
     expect(csv.split('\r\n')[0]).toContain('status_checked_at');
     await expect(runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--tag', 'anger'])).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it('quotes --since offers only comments posted since then (a date, a date-time or a time ago), and says so', async () => {
+    const posted = new Date((T0 + 600) * 1000);
+    const day = posted.toISOString().slice(0, 10);
+    const all = JSON.parse((await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--limit', '50'])).stdout) as { quotes: unknown[] };
+    expect(all.quotes.length).toBeGreaterThan(0);
+    const same = await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--limit', '50', '--since', day]);
+    expect((JSON.parse(same.stdout) as { quotes: unknown[] }).quotes).toHaveLength(all.quotes.length);
+    expect(same.stderr).toContain(`quotes for amazon-openai-2025-12 posted since ${day}T00:00:00.000Z`);
+    const later = new Date((T0 + 601) * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    expect((JSON.parse((await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--since', later])).stdout) as { quotes: unknown[] }).quotes).toEqual([]);
+    // the command's clock (1_766_100_000) is about a day and a half after the comments were posted
+    const ago = (since: string) => runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--limit', '50', '--since', since]);
+    expect((JSON.parse((await ago('7d')).stdout) as { quotes: unknown[] }).quotes).toHaveLength(all.quotes.length);
+    expect((JSON.parse((await ago('1h')).stdout) as { quotes: unknown[] }).quotes).toEqual([]);
+    await expect(ago('yesterday')).rejects.toThrow(/--since "yesterday": give a UTC date/);
   });
 
   it('CSV on stdout has no BOM, so a pipeline reads the first header as written; CSV files start with one for Excel', async () => {

@@ -27,7 +27,7 @@ export const EVENT: EventConfig = {
   configHash: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
 };
 
-const T0 = Date.UTC(2025, 11, 16, 14, 0) / 1000;
+export const T0 = Date.UTC(2025, 11, 16, 14, 0) / 1000;
 const FETCHED = Date.UTC(2025, 11, 18, 3, 0) / 1000;
 
 export function makeThread(id: string, subreddit: string, title: string, extra: Partial<Thread> = {}): Thread {
