@@ -15,6 +15,7 @@ import { DEFAULT_TRAIN_CONFIG, lexiconPriors, type Example, type TrainConfig } f
 import { VARIANTS } from './variants.js';
 import { trainLogisticContrast } from './contrast-logistic.js';
 import { contrastRows } from './rationale-features.js';
+import { trainLogisticJoint } from './joint-logistic.js';
 
 export interface Ex extends Example { a: TextAnalysis; text: string; item: LabeledItem }
 export interface Variant {
@@ -36,6 +37,11 @@ export interface Variant {
   extraTrain?: (tag: TagName) => Ex[];
   /** Extra rows built from the training split itself (e.g. rationale-masked copies), with their sample weight. */
   augment?: (split: Ex[], tag: TagName) => { rows: Ex[]; weight: number };
+  /**
+   * Multi-task fit (joint-logistic.ts): the three tags' weights are fit jointly, w_t = v_t + sign_t·u, u shared with
+   * L2 × `shared` of each feature's own L2 (on word features only if `wordsOnly`); everything else as base.
+   */
+  joint?: { shared: number; wordsOnly?: boolean; sign?: Partial<Record<TagName, number>> };
 }
 
 type Scorer = (e: Ex) => number;
@@ -159,6 +165,71 @@ function fitScorer(split: Ex[], tag: TagName, cfg: TrainConfig, v: Variant, cach
   };
 }
 
+/** The joint counterpart of fitScorer (features, pruning and sample weights exactly as base). */
+function fitJointScorers(split: Ex[], cfg: TrainConfig, v: Variant, cache: Map<string, FeatureVector>): Record<TagName, Scorer> {
+  const j = v.joint!;
+  if (v.nb || v.dense || v.contrast || v.extraTrain || v.augment || v.stack) throw new Error('joint: only with plain variants');
+  const feats = split.map((e) => featsOf(e, v, cache));
+  const voc = vocab(split, feats, { [NGRAM_PREFIX]: cfg.minWordDf, ...(v.pruned ?? {}) });
+  const prunedP = [NGRAM_PREFIX, ...Object.keys(v.pruned ?? {})];
+  const restrict = (x: FeatureVector): FeatureVector => {
+    const o: FeatureVector = new Map();
+    for (const [f, val] of x) if (!prunedP.some((p) => f.startsWith(p)) || voc.has(f)) o.set(f, val);
+    return o;
+  };
+  const l2ByPrefix = { ...(cfg.l2ByPrefix ?? {}), ...(v.l2 ?? {}) };
+  const sampleW = split.map((e) => (e.ambiguous ? cfg.ambiguousWeight : 1));
+  const ms = trainLogisticJoint(
+    feats.map(restrict),
+    TAG_NAMES.map((t) => split.map((e) => e.labels[t])),
+    { ...cfg, l2ByPrefix },
+    sampleW,
+    TAG_NAMES.map((t) => lexiconPriors(t)),
+    { shared: j.shared, sharedOf: j.wordsOnly ? (f) => f.startsWith(NGRAM_PREFIX) : () => true, sign: TAG_NAMES.map((t) => j.sign?.[t] ?? 1) },
+  );
+  const out = {} as Record<TagName, Scorer>;
+  TAG_NAMES.forEach((t, ti) => {
+    const m = ms[ti]!;
+    const wm = new Map(Object.entries(m.weights));
+    out[t] = (e: Ex) => {
+      let z = m.bias;
+      for (const [f, val] of featsOf(e, v, cache)) z += (wm.get(f) ?? 0) * val;
+      return z;
+    };
+  });
+  return out;
+}
+
+/** The joint counterpart of trainTag: one joint fit per inner fold and repeat serves all three tags; Platt and thresholds per tag. */
+function trainJointTags(ex: Ex[], cfg: TrainConfig, v: Variant, cache: Map<string, FeatureVector>): Record<TagName, TagFit> {
+  const oofZ = {} as Record<TagName, number[]>;
+  const zsum = {} as Record<TagName, number[]>;
+  const ys = {} as Record<TagName, number[]>;
+  for (const t of TAG_NAMES) { oofZ[t] = []; ys[t] = []; zsum[t] = new Array<number>(ex.length).fill(0); }
+  for (let r = 0; r < cfg.innerRepeats; r++) {
+    const folds = groupFolds(ex.map((e) => e.group), cfg.innerFolds, cfg.seed + 17 + 1000 * r);
+    const z = {} as Record<TagName, number[]>;
+    for (const t of TAG_NAMES) z[t] = new Array<number>(ex.length).fill(0);
+    for (let f = 0; f < cfg.innerFolds; f++) {
+      const tr = ex.filter((_, i) => folds[i] !== f);
+      if (tr.length === ex.length) continue;
+      const s = fitJointScorers(tr, cfg, v, cache);
+      for (const t of TAG_NAMES) ex.forEach((e, i) => { if (folds[i] === f) z[t][i] = s[t](e); });
+    }
+    for (const t of TAG_NAMES) for (let i = 0; i < ex.length; i++) { oofZ[t].push(z[t][i]!); ys[t].push(ex[i]!.labels[t]); zsum[t][i]! += z[t][i]!; }
+  }
+  const full = fitJointScorers(ex, cfg, v, cache);
+  const out = {} as Record<TagName, TagFit>;
+  for (const t of TAG_NAMES) {
+    const platt = fitPlatt(oofZ[t], ys[t], cfg.innerRepeats);
+    const ps = oofZ[t].map((z) => sigmoid(platt.a * z + platt.b));
+    const { threshold } = smoothedF1Threshold(ps, ys[t], cfg.thresholdWindow);
+    const oofP = zsum[t].map((z) => sigmoid(platt.a * (z / cfg.innerRepeats) + platt.b));
+    out[t] = { scorer: full[t], ...platt, threshold, oofP };
+  }
+  return out;
+}
+
 interface TagFit { scorer: Scorer; a: number; b: number; threshold: number; oofP: number[] }
 
 function trainTag(ex: Ex[], tag: TagName, cfg: TrainConfig, v: Variant, cache: Map<string, FeatureVector>, stackF?: Map<string, FeatureVector>): TagFit {
@@ -185,8 +256,9 @@ function trainTag(ex: Ex[], tag: TagName, cfg: TrainConfig, v: Variant, cache: M
 }
 
 function trainPredict(train: Ex[], test: Ex[], cfg: TrainConfig, v: Variant, cache: Map<string, FeatureVector>): Prediction[] {
-  const fits = {} as Record<TagName, TagFit>;
-  for (const t of TAG_NAMES) fits[t] = trainTag(train, t, cfg, v, cache);
+  let fits = {} as Record<TagName, TagFit>;
+  if (v.joint) fits = trainJointTags(train, cfg, v, cache);
+  else for (const t of TAG_NAMES) fits[t] = trainTag(train, t, cfg, v, cache);
   let final = fits;
   if (v.stack) {
     // train rows: inner out-of-fold probabilities; test rows: the first stage's full-split probabilities

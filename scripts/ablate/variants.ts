@@ -174,3 +174,26 @@ Object.assign(VARIANTS, {
   mneg: { name: 'mneg', augment: maskedNegatives(true, 0.5) },
   mnegq: { name: 'mnegq', augment: maskedNegatives(false, 0.5) },
 } satisfies Record<string, Variant>);
+// Multi-task fit across the three tags (joint-logistic.ts): shared component u at L2 × k of the specific block's.
+Object.assign(VARIANTS, {
+  mtlinf: { name: 'mtlinf', joint: { shared: Infinity } }, // u ≡ 0: must reproduce base exactly
+  mtl1: { name: 'mtl1', joint: { shared: 1 } },
+  mtl4: { name: 'mtl4', joint: { shared: 4 } },
+  mtl16: { name: 'mtl16', joint: { shared: 16 } },
+  mtl1w: { name: 'mtl1w', joint: { shared: 1, wordsOnly: true } },
+  mtl4w: { name: 'mtl4w', joint: { shared: 4, wordsOnly: true } },
+  mtl16w: { name: 'mtl16w', joint: { shared: 16, wordsOnly: true } },
+  // distrust's shared weight enters with the opposite sign (only if cynicism and distrust evidence conflicted)
+  mtl4flip: { name: 'mtl4flip', joint: { shared: 4, sign: { distrust: -1 } } },
+} satisfies Record<string, Variant>);
+// Second round. `…c`: the specific L2 raised by c so that moving ONE tag's weight costs what it costs in base
+// (c(2c + k)/(3c + k) = 1 for shared L2 = k × the base L2), so only directions common to the tags get cheaper.
+// `…cd`: the shared component enters cynicism and distrust only (the one positively correlated pair, φ = 0.16).
+Object.assign(VARIANTS, {
+  mtl05w: { name: 'mtl05w', joint: { shared: 0.5, wordsOnly: true } },
+  mtl025w: { name: 'mtl025w', joint: { shared: 0.25, wordsOnly: true } },
+  mtl1wc: { name: 'mtl1wc', joint: { shared: 1 / 1.366, wordsOnly: true }, l2: { 'w:': 8 * 1.366 } },
+  mtl4c: { name: 'mtl4c', joint: { shared: 4 / 1.186 }, cfg: { l2: 0.03 * 1.186 } },
+  mtl1wcd: { name: 'mtl1wcd', joint: { shared: 1, wordsOnly: true, sign: { bubble_caution: 0 } } },
+  mtl4cd: { name: 'mtl4cd', joint: { shared: 4, sign: { bubble_caution: 0 } } },
+} satisfies Record<string, Variant>);
