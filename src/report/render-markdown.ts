@@ -94,7 +94,7 @@ export function renderMarkdown(report: Report): string {
   }
 
   out.push(
-    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}; intervals are 95% Wilson intervals. Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
+    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}; intervals are 95% Wilson intervals of sampling error only, not of the tagger's own errors (its measured precision and recall are in the reactionlens README, The tagger). Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
     '',
   );
   return out.join('\n');
