@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, futimesSync, linkSync, openSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import { LockError } from '../errors/errors.js';
 
 // One process at a time on a resource (a store, a reports folder): a lock file created atomically (O_EXCL) that names
@@ -18,6 +18,8 @@ export interface LockFileOptions {
   processStartOf?: (pid: number) => string | null;
   /** This boot of the machine (Linux: /proc/sys/kernel/random/boot_id), null when unknown; injected for tests. */
   bootId?: () => string | null;
+  /** When this machine booted, epoch ms (default: now minus os.uptime()), null when unknown; injected for tests. */
+  bootTimeMs?: () => number | null;
   /**
    * This process's PID namespace (Linux: the link /proc/self/ns/pid, e.g. "pid:[4026531836]"), null when unknown;
    * injected for tests. Two containers sharing a volume often share the hostname and the boot id but not the pids.
@@ -122,6 +124,7 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
   };
   const content = JSON.stringify(me);
   const isAlive = options.isAlive ?? isPidAlive;
+  const bootTimeMs = options.bootTimeMs ?? (() => Date.now() - uptime() * 1000);
   const warn = options.warn ?? ((line: string) => void process.stderr.write(line));
 
   let takenOver: FoundLock | null = null;
@@ -135,7 +138,7 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
       }
       const found = readLock(lockPath);
       if (found === 'gone') continue; // released between our open and read
-      const verdict = judgeHolder(found, me, { isAlive, processStartOf, now });
+      const verdict = judgeHolder(found, me, { isAlive, processStartOf, now, bootTimeMs });
       if ((verdict === 'stale' || verdict === 'silent') && attempt < 2) {
         const removed = moveAsideIfUnchanged(lockPath, found, pid);
         takenOver = removed && verdict === 'silent' ? found : null;
@@ -267,14 +270,16 @@ function tryStampHeartbeat(fd: number, nowMs: number): void {
 
 /**
  * 'foreign': written on another host; 'other-namespace': on this host, from another PID namespace (a container);
- * both held, as far as can be told. 'silent': either of those, whose holder has stopped refreshing it: stale.
+ * 'same-name-host': on another machine that has this host's name (another boot id, refreshed since this machine
+ * booted); all held, as far as can be told. 'silent': any of those, whose holder has stopped refreshing it: stale.
  */
-type Verdict = 'stale' | 'silent' | 'alive' | 'foreign' | 'other-namespace' | 'unreadable';
+type Verdict = 'stale' | 'silent' | 'alive' | 'foreign' | 'other-namespace' | 'same-name-host' | 'unreadable';
+type Unchecked = 'foreign' | 'other-namespace' | 'same-name-host';
 
 function judgeHolder(
   found: FoundLock,
   me: LockHolder,
-  checks: { isAlive: (pid: number) => boolean; processStartOf: (pid: number) => string | null; now: () => number },
+  checks: { isAlive: (pid: number) => boolean; processStartOf: (pid: number) => string | null; now: () => number; bootTimeMs: () => number | null },
 ): Verdict {
   const holder = found.holder;
   if (found.readError !== undefined) return 'unreadable';
@@ -283,8 +288,14 @@ function judgeHolder(
     return age > UNREADABLE_LOCK_GRACE_MS ? 'stale' : 'unreadable';
   }
   if (holder.host !== me.host) return judgeByHeartbeat(found, 'foreign', checks.now());
-  // another boot: every process of the boot that wrote the lock is gone, whatever pid now runs under its number
-  if (typeof holder.bootId === 'string' && typeof me.bootId === 'string' && holder.bootId !== me.bootId) return 'stale';
+  if (typeof holder.bootId === 'string' && typeof me.bootId === 'string' && holder.bootId !== me.bootId) {
+    // last written before this machine booted: an earlier boot, every process of which is gone, whatever pid now runs
+    // under its number. Written since, it is another machine with this host name (cloned VMs, or containers given one
+    // fixed hostname on two hosts, sharing a network disk): like a lock from another host, only its heartbeat tells
+    const bootedAt = checks.bootTimeMs();
+    if (bootedAt === null || found.mtimeMs === null || found.mtimeMs < bootedAt) return 'stale';
+    return judgeByHeartbeat(found, 'same-name-host', checks.now());
+  }
   // another PID namespace (another container on this machine): its pid names some other process here, or none, so
   // whether the holder runs cannot be checked from here; like a lock from another host, only its heartbeat tells
   if (typeof holder.pidNamespace === 'string' && typeof me.pidNamespace === 'string' && holder.pidNamespace !== me.pidNamespace) {
@@ -307,7 +318,7 @@ function judgeHolder(
  * fresh. A lock without `heartbeatMs` comes from a reactionlens that never refreshes its lock, whose age says nothing
  * of its holder (a long run of the older version in another container during an upgrade): held, as before.
  */
-function judgeByHeartbeat(found: FoundLock, unchecked: 'foreign' | 'other-namespace', nowMs: number): Verdict {
+function judgeByHeartbeat(found: FoundLock, unchecked: Unchecked, nowMs: number): Verdict {
   if (typeof found.holder?.heartbeatMs !== 'number' || found.mtimeMs === null) return unchecked;
   return nowMs - found.mtimeMs > LOCK_STALE_AFTER_MS ? 'silent' : unchecked;
 }
@@ -335,6 +346,14 @@ function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, me: 
       `Its process cannot be checked from here. ${describeWhenStale(found, nowMs)}If no reactionlens runs on ` +
       `${holder.host} any more (a container whose hostname changed when it restarted, a machine that was replaced), ` +
       `remove ${lockPath} and run again.`
+    );
+  }
+  if (verdict === 'same-name-host') {
+    return (
+      `${words.resource} is locked by a reactionlens run on another machine with this host name (${who}, boot id ` +
+      `${holder.bootId}; this machine is boot ${me.bootId}, and the lock was refreshed after it booted). Its process ` +
+      `cannot be checked from here. ${describeWhenStale(found, nowMs)}Give the machines sharing this folder distinct ` +
+      `host names; if no reactionlens runs on the other one any more, remove ${lockPath} and run again.`
     );
   }
   if (verdict === 'other-namespace') {

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LockError, StoreError } from '../../src/errors/errors.js';
 import { acquireStoreLock } from '../../src/store/store-lock.js';
-import { LOCK_STALE_AFTER_MS, UNREADABLE_LOCK_GRACE_MS } from '../../src/util/take-lock-file.js';
+import { LOCK_HEARTBEAT_MS, LOCK_STALE_AFTER_MS, UNREADABLE_LOCK_GRACE_MS } from '../../src/util/take-lock-file.js';
 
 // writeSync as on a full disk, when a test asks: it throws ENOSPC, or writes only part of the buffer; and another
 // run's step, run once just before this one renames, unlinks or links a path ending in `.lock` (an interleaving)
@@ -132,9 +132,27 @@ describe('acquireStoreLock: telling a stale lock from a held one', () => {
 
   it('takes over a lock written in an earlier boot of the machine, even when its pid runs again', () => {
     const db = tempDb();
-    writeFileSync(`${db}.lock`, holder({}));
-    acquireStoreLock(db, checks('100', 'boot-2'))();
+    writeFileSync(`${db}.lock`, holder({ heartbeatMs: LOCK_HEARTBEAT_MS }));
+    // last refreshed before this machine booted
+    acquireStoreLock(db, { ...checks('100', 'boot-2'), bootTimeMs: () => Date.now() + 1000 })();
     expect(existsSync(`${db}.lock`)).toBe(false);
+  });
+
+  // two machines with one host name (cloned VMs, or containers given a fixed hostname on two hosts) sharing the store
+  // over a network disk: a lock of the other boot refreshed after this machine booted is a live holder elsewhere
+  it("refuses a lock of another boot id refreshed since this machine booted (another machine with this host name), until it goes 15 min without a refresh", () => {
+    const db = tempDb();
+    writeFileSync(`${db}.lock`, holder({ heartbeatMs: LOCK_HEARTBEAT_MS }));
+    const bootedLongAgo = { ...checks('100', 'boot-2'), bootTimeMs: () => Date.now() - 86_400_000 };
+    expect(() => acquireStoreLock(db, bootedLongAgo)).toThrow(LockError);
+    expect(() => acquireStoreLock(db, bootedLongAgo)).toThrow(
+      /locked by a reactionlens run on another machine with this host name \(pid 4242 on .*boot id boot-1; this machine is boot boot-2.*Give the machines sharing this folder distinct host names/,
+    );
+    const silent = (Date.now() - LOCK_STALE_AFTER_MS - 60_000) / 1000;
+    utimesSync(`${db}.lock`, silent, silent);
+    const lines: string[] = [];
+    acquireStoreLock(db, { ...bootedLongAgo, warn: (line: string) => void lines.push(line) })();
+    expect(lines.join('')).toMatch(/took over the lock .* from pid 4242/);
   });
 
   it('a lock from an older reactionlens (no boot id, no start time) is judged by its pid alone', () => {
@@ -193,8 +211,8 @@ describe('acquireStoreLock: telling a stale lock from a held one', () => {
       expect(attempt).toThrow(`If no reactionlens runs in that container any more (it stopped or was replaced), remove ${db}.lock and run again`);
     }
     expect(JSON.parse(readFileSync(`${db}.lock`, 'utf8')).pid).toBe(4242);
-    // from the same namespace, or written in an earlier boot, it is judged as before
-    acquireStoreLock(db, { ...checks('250', 'boot-2'), pidNamespace: () => 'pid:[4026531836]' })();
+    // from the same namespace, or written in an earlier boot (before this machine booted), it is judged as before
+    acquireStoreLock(db, { ...checks('250', 'boot-2'), pidNamespace: () => 'pid:[4026531836]', bootTimeMs: () => Date.now() + 1000 })();
     writeFileSync(`${db}.lock`, holder({ pidNamespace: 'pid:[4026532001]' }));
     acquireStoreLock(db, { ...checks('250'), pidNamespace: () => 'pid:[4026532001]' })();
     // a lock from an older reactionlens (no namespace), or a system that does not tell: as before
