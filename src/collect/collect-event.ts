@@ -239,8 +239,8 @@ function holdUntilRechecked(store: Store, eventId: string, fetchedIds: ReadonlyS
 
 /**
  * The comments an archive source's re-check asks about: the event's live ones not confirmed since `checkedBefore`,
- * those fetched tonight (the archive's fetch refreshed their check time without confirming anything) and those on the
- * unconfirmed list (an archive refetch may have refreshed theirs too), in id order.
+ * those fetched tonight (a stored comment keeps the check time Reddit gave it, but tonight's archive copy may hold other
+ * words, and a new one is due anyway: stored as never checked) and those on the unconfirmed list, in id order.
  */
 function listArchivedDue(
   store: Store,

@@ -55,7 +55,9 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
         ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
         ...(since === undefined ? {} : { since }),
       });
-      const withheld = countUnconfirmed(input.screened.map((s) => s.comment), input.unconfirmed);
+      // of the comments the feed could have offered: with --since, those posted since then
+      const eligible = input.screened.map((s) => s.comment).filter((c) => since === undefined || c.createdUtc >= since);
+      const withheld = countUnconfirmed(eligible, input.unconfirmed);
       if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
       const posted = since === undefined ? '' : ` posted since ${new Date(since * 1000).toISOString()}`;
       ctx.stderr(`reactionlens quotes: ${quotes.length} quotes for ${event.id}${posted}\n`);

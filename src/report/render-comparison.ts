@@ -45,7 +45,7 @@ function renderComparisonMarkdown(c: Comparison): string {
     const sig = diffs.map((d) => (d.significant === null ? 'n/a' : d.significant ? 'yes' : 'no')).join('; ');
     out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} |`);
   }
-  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points; differences use a pooled two-proportion z-test.`, '');
+  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points; differences use a pooled two-proportion z-test, again of sampling error only.`, '');
   out.push('### Top quote per tag', '');
   for (const row of c.tags) {
     out.push(`#### ${TAG_LABELS[row.tag]}`, '');

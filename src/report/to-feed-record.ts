@@ -19,7 +19,7 @@ export interface FeedRecord {
   created_utc: string;
   score_at_fetch: number;
   fetched_at: string;
-  /** When the comment was last confirmed not deleted; null if never re-checked. */
+  /** When Reddit last showed the comment live (a fetch or a re-check); null if it never has (an archive or dump copy). */
   status_checked_at: string | null;
   author?: string;
 }

@@ -748,8 +748,12 @@ export class Store {
       counts.commentsPurged++;
       return;
     }
-    // A copy from before the stored edit (an older archive or dump) must not bring back words the author changed.
-    if (isOlderCopy(existing.edited_utc, comment.editedUtc)) return;
+    // A copy from before the stored edit (an older archive or dump) must not bring back words the author changed. One
+    // from Reddit still shows the comment live tonight, whatever its words: that much it confirms.
+    if (isOlderCopy(existing.edited_utc, comment.editedUtc)) {
+      if (confirmsLive) this.sql('UPDATE comments SET status_checked_at = ? WHERE id = ?').run(comment.fetchedAt, comment.id);
+      return;
+    }
     const changed =
       existing.body !== comment.body || existing.score !== comment.score || existing.edited_utc !== comment.editedUtc;
     this.sql(

@@ -99,8 +99,16 @@ export const LOCK_HEARTBEAT_MS = 30_000;
 export const LOCK_STALE_AFTER_MS = 15 * 60_000;
 
 /**
+ * How long before this machine's boot a lock of another boot id must have been last refreshed to be taken for one of an
+ * earlier boot at once: a live holder elsewhere refreshes every LOCK_HEARTBEAT_MS, and clocks differ by up to a few
+ * minutes, so a lock refreshed closer to the boot than this may be a live holder on another machine with this host name.
+ */
+export const EARLIER_BOOT_MARGIN_MS = 5 * 60_000;
+
+/**
  * Takes the lock file `lockPath` or throws LockError naming the holder. A lock is stale, and taken over, when its
- * holder on this host is gone: the machine has rebooted since (another boot id), its pid is not running, or the pid
+ * holder on this host is gone: the machine has rebooted since (another boot id, and the lock last refreshed well before
+ * this boot; one refreshed since may be another machine with this host name), its pid is not running, or the pid
  * now belongs to another process (another start time: pids are reused, after a reboot or a wrap-around). An empty or
  * unreadable lock older than a short grace period is stale too. A lock from another host, or from another PID namespace
  * on this host (another container sharing the volume, often with the same hostname and boot id), cannot be checked
@@ -168,7 +176,7 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
       }
       throw words.cannotCreate('write', (failure as Error).message, failure);
     }
-    if (takenOver !== null) warn(`reactionlens: ${describeTakeOver(lockPath, takenOver, now())}\n`);
+    if (takenOver !== null) warn(`reactionlens: ${describeTakeOver(lockPath, takenOver, me, now())}\n`);
     return holdLock(lockPath, content, words, { now, warn, startTimer: options.startTimer ?? startUnrefInterval });
   }
   throw new LockError(`Could not take the lock ${lockPath}: it keeps changing hands`);
@@ -289,11 +297,15 @@ function judgeHolder(
   }
   if (holder.host !== me.host) return judgeByHeartbeat(found, 'foreign', checks.now());
   if (typeof holder.bootId === 'string' && typeof me.bootId === 'string' && holder.bootId !== me.bootId) {
-    // last written before this machine booted: an earlier boot, every process of which is gone, whatever pid now runs
-    // under its number. Written since, it is another machine with this host name (cloned VMs, or containers given one
-    // fixed hostname on two hosts, sharing a network disk): like a lock from another host, only its heartbeat tells
+    // Last refreshed well before this machine booted: an earlier boot, every process of which is gone, whatever pid now
+    // runs under its number. Refreshed since (or so close to the boot that clocks and the heartbeat's period cannot
+    // tell), it may be another machine with this host name (cloned VMs, or containers given one fixed hostname on two
+    // hosts, sharing a network disk): like a lock from another host, only its heartbeat tells, so a holder that died in
+    // a quick reboot is taken over once silent. A lock without a heartbeat (an older reactionlens) is judged by the
+    // boot id alone, as that version was: its mtime says nothing of whether its holder still runs.
     const bootedAt = checks.bootTimeMs();
-    if (bootedAt === null || found.mtimeMs === null || found.mtimeMs < bootedAt) return 'stale';
+    if (typeof holder.heartbeatMs !== 'number' || bootedAt === null || found.mtimeMs === null) return 'stale';
+    if (found.mtimeMs < bootedAt - EARLIER_BOOT_MARGIN_MS) return 'stale';
     return judgeByHeartbeat(found, 'same-name-host', checks.now());
   }
   // another PID namespace (another container on this machine): its pid names some other process here, or none, so
@@ -350,10 +362,11 @@ function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, me: 
   }
   if (verdict === 'same-name-host') {
     return (
-      `${words.resource} is locked by a reactionlens run on another machine with this host name (${who}, boot id ` +
-      `${holder.bootId}; this machine is boot ${me.bootId}, and the lock was refreshed after it booted). Its process ` +
-      `cannot be checked from here. ${describeWhenStale(found, nowMs)}Give the machines sharing this folder distinct ` +
-      `host names; if no reactionlens runs on the other one any more, remove ${lockPath} and run again.`
+      `${words.resource} is locked by a reactionlens run of another boot id with this host name (${who}, boot id ` +
+      `${holder.bootId}; this machine is boot ${me.bootId}, and the lock was refreshed after, or only minutes before, ` +
+      `it booted): another machine with this name sharing the folder, or this machine before a quick reboot. Its ` +
+      `process cannot be checked from here. ${describeWhenStale(found, nowMs)}If machines sharing this folder have ` +
+      `one host name, give them distinct ones; if no reactionlens runs there any more, remove ${lockPath} and run again.`
     );
   }
   if (verdict === 'other-namespace') {
@@ -385,9 +398,15 @@ function describeWhenStale(found: FoundLock, nowMs: number): string {
 }
 
 /** The stderr line for a lock taken over from a holder on another host or in another container that went silent. */
-function describeTakeOver(lockPath: string, found: FoundLock, nowMs: number): string {
+function describeTakeOver(lockPath: string, found: FoundLock, me: LockHolder, nowMs: number): string {
   const holder = found.holder!;
-  const where = typeof holder.pidNamespace === 'string' ? `, namespace ${holder.pidNamespace}` : '';
+  // a holder of another boot id on this host name is told by that id (its namespace id may well equal ours)
+  const otherBoot = holder.host === me.host && typeof holder.bootId === 'string' && holder.bootId !== me.bootId;
+  const where = otherBoot
+    ? `, boot id ${holder.bootId} (another machine with this host name, or this machine before a reboot)`
+    : typeof holder.pidNamespace === 'string'
+      ? `, namespace ${holder.pidNamespace}`
+      : '';
   return (
     `took over the lock ${lockPath} from ${describeHolder(holder)}${where}: it cannot be checked from here and was ` +
     `last refreshed ${describeAge(nowMs - (found.mtimeMs ?? nowMs))} (${LOCK_STALE_AFTER_MS / 60_000} min without a ` +

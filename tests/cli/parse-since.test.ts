@@ -13,6 +13,9 @@ describe('parseSince (quotes --since)', () => {
     ['2024-02-29', Date.parse('2024-02-29T00:00:00Z') / 1000],
     ['2025-12-20T08:00Z', Date.parse('2025-12-20T08:00:00Z') / 1000],
     ['2025-12-20T08:00:30.5+01:00', Date.parse('2025-12-20T07:00:30.5Z') / 1000],
+    // RFC 3339's lower-case forms, and spaces around the value
+    ['2025-12-20t08:00z', Date.parse('2025-12-20T08:00:00Z') / 1000],
+    [' 7D ', NOW - 7 * 86_400],
   ])('%s → %d', (text, expected) => {
     expect(parseSince(text, NOW)).toBe(expected);
   });

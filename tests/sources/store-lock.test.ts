@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LockError, StoreError } from '../../src/errors/errors.js';
 import { acquireStoreLock } from '../../src/store/store-lock.js';
-import { LOCK_HEARTBEAT_MS, LOCK_STALE_AFTER_MS, UNREADABLE_LOCK_GRACE_MS } from '../../src/util/take-lock-file.js';
+import { EARLIER_BOOT_MARGIN_MS, LOCK_HEARTBEAT_MS, LOCK_STALE_AFTER_MS, UNREADABLE_LOCK_GRACE_MS } from '../../src/util/take-lock-file.js';
 
 // writeSync as on a full disk, when a test asks: it throws ENOSPC, or writes only part of the buffer; and another
 // run's step, run once just before this one renames, unlinks or links a path ending in `.lock` (an interleaving)
@@ -133,8 +133,12 @@ describe('acquireStoreLock: telling a stale lock from a held one', () => {
   it('takes over a lock written in an earlier boot of the machine, even when its pid runs again', () => {
     const db = tempDb();
     writeFileSync(`${db}.lock`, holder({ heartbeatMs: LOCK_HEARTBEAT_MS }));
-    // last refreshed before this machine booted
-    acquireStoreLock(db, { ...checks('100', 'boot-2'), bootTimeMs: () => Date.now() + 1000 })();
+    // last refreshed well before this machine booted
+    acquireStoreLock(db, { ...checks('100', 'boot-2'), bootTimeMs: () => Date.now() + EARLIER_BOOT_MARGIN_MS + 1000 })();
+    expect(existsSync(`${db}.lock`)).toBe(false);
+    // a lock of an older reactionlens (no heartbeat) of another boot: by the boot id alone, as that version judged it
+    writeFileSync(`${db}.lock`, holder({}));
+    acquireStoreLock(db, { ...checks('100', 'boot-2'), bootTimeMs: () => Date.now() - 86_400_000 })();
     expect(existsSync(`${db}.lock`)).toBe(false);
   });
 
@@ -144,15 +148,21 @@ describe('acquireStoreLock: telling a stale lock from a held one', () => {
     const db = tempDb();
     writeFileSync(`${db}.lock`, holder({ heartbeatMs: LOCK_HEARTBEAT_MS }));
     const bootedLongAgo = { ...checks('100', 'boot-2'), bootTimeMs: () => Date.now() - 86_400_000 };
-    expect(() => acquireStoreLock(db, bootedLongAgo)).toThrow(LockError);
-    expect(() => acquireStoreLock(db, bootedLongAgo)).toThrow(
-      /locked by a reactionlens run on another machine with this host name \(pid 4242 on .*boot id boot-1; this machine is boot boot-2.*Give the machines sharing this folder distinct host names/,
-    );
+    // booted seconds ago, a live holder elsewhere refreshed 20 s ago (its clock may lag ours by minutes, too)
+    const bootedJustNow = { ...checks('100', 'boot-2'), bootTimeMs: () => Date.now() - 10_000 };
+    const refreshed = (Date.now() - 20_000) / 1000;
+    utimesSync(`${db}.lock`, refreshed, refreshed);
+    for (const booted of [bootedLongAgo, bootedJustNow]) {
+      expect(() => acquireStoreLock(db, booted)).toThrow(LockError);
+      expect(() => acquireStoreLock(db, booted)).toThrow(
+        /locked by a reactionlens run of another boot id with this host name \(pid 4242 on .*boot id boot-1; this machine is boot boot-2.*another machine with this name sharing the folder, or this machine before a quick reboot/,
+      );
+    }
     const silent = (Date.now() - LOCK_STALE_AFTER_MS - 60_000) / 1000;
     utimesSync(`${db}.lock`, silent, silent);
     const lines: string[] = [];
     acquireStoreLock(db, { ...bootedLongAgo, warn: (line: string) => void lines.push(line) })();
-    expect(lines.join('')).toMatch(/took over the lock .* from pid 4242/);
+    expect(lines.join('')).toMatch(/took over the lock .* from pid 4242 on .*, boot id boot-1 \(another machine with this host name, or this machine before a reboot\): .*last refreshed 16 min ago/);
   });
 
   it('a lock from an older reactionlens (no boot id, no start time) is judged by its pid alone', () => {
@@ -212,7 +222,7 @@ describe('acquireStoreLock: telling a stale lock from a held one', () => {
     }
     expect(JSON.parse(readFileSync(`${db}.lock`, 'utf8')).pid).toBe(4242);
     // from the same namespace, or written in an earlier boot (before this machine booted), it is judged as before
-    acquireStoreLock(db, { ...checks('250', 'boot-2'), pidNamespace: () => 'pid:[4026531836]', bootTimeMs: () => Date.now() + 1000 })();
+    acquireStoreLock(db, { ...checks('250', 'boot-2'), pidNamespace: () => 'pid:[4026531836]' })();
     writeFileSync(`${db}.lock`, holder({ pidNamespace: 'pid:[4026532001]' }));
     acquireStoreLock(db, { ...checks('250'), pidNamespace: () => 'pid:[4026532001]' })();
     // a lock from an older reactionlens (no namespace), or a system that does not tell: as before

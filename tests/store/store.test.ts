@@ -278,6 +278,10 @@ describe('Store', () => {
     // a fetch from Reddit confirms
     store.saveThreadBundle('ev', { thread, comments: [makeComment({ id: 'new', body: 'archived', fetchedAt: 700 })], expected: 1, collected: 1 });
     expect(store.getComment('new')?.statusCheckedAt).toBe(700);
+    // even a Reddit copy older than the stored edit (its words are not taken back) shows the comment live tonight
+    store.saveItems('ev', { threads: [], comments: [makeComment({ id: 'edited', body: 'edited in a dump', editedUtc: 50, fetchedAt: 600 })] }, { confirmsLive: false });
+    store.saveThreadBundle('ev', { thread, comments: [makeComment({ id: 'edited', body: 'as first posted', editedUtc: null, fetchedAt: 800 })], expected: 1, collected: 1 });
+    expect(store.getComment('edited')).toMatchObject({ body: 'edited in a dump', statusCheckedAt: 800 });
   });
 
   it('keeps the first time a comment was listed as unconfirmed, and takes comments off the list', () => {
