@@ -1,7 +1,7 @@
 // Would lower thresholds generalise better? The tagger's probabilities run low on the invented probe set B, where
 // lower thresholds would raise F1; this checks the same on real data: the two half-to-half cross-checks of
 // `npm run eval:cv` and its grouped 5-fold CV on four fold seeds, with every fitted threshold scaled by each factor.
-// Usage: npx tsx scripts/ablate/threshold-shift.ts   (about 3 minutes on a 2-core machine)
+// Usage: npx tsx scripts/ablate/threshold-shift.ts   (1–3 minutes on a 2-core machine)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crossValidate, predictExample, toExamples } from '../../src/tag/cross-validate.js';
