@@ -127,12 +127,7 @@ function fitScorer(split: Ex[], tag: TagName, cfg: TrainConfig, v: Variant, cach
   };
   let feats = ex.map(full);
   const voc = vocab(ex, feats, { [NGRAM_PREFIX]: cfg.minWordDf, ...(v.pruned ?? {}) });
-  const prunedP = [NGRAM_PREFIX, ...Object.keys(v.pruned ?? {})];
-  const restrict = (x: FeatureVector): FeatureVector => {
-    const o: FeatureVector = new Map();
-    for (const [f, val] of x) if (!prunedP.some((p) => f.startsWith(p)) || voc.has(f)) o.set(f, val);
-    return o;
-  };
+  const restrict = restrictToVocabulary(voc, [NGRAM_PREFIX, ...Object.keys(v.pruned ?? {})]);
   let nbFull: Map<string, number> | undefined;
   if (v.nb) {
     // cross-fitted NB score for the training rows, full-split table for new rows
@@ -165,18 +160,22 @@ function fitScorer(split: Ex[], tag: TagName, cfg: TrainConfig, v: Variant, cach
   };
 }
 
+/** Keeps a vector's features that are not pruned (no pruned prefix) or are in the split's vocabulary. */
+function restrictToVocabulary(voc: ReadonlySet<string>, prunedPrefixes: readonly string[]): (x: FeatureVector) => FeatureVector {
+  return (x) => {
+    const o: FeatureVector = new Map();
+    for (const [f, val] of x) if (!prunedPrefixes.some((p) => f.startsWith(p)) || voc.has(f)) o.set(f, val);
+    return o;
+  };
+}
+
 /** The joint counterpart of fitScorer (features, pruning and sample weights exactly as base). */
 function fitJointScorers(split: Ex[], cfg: TrainConfig, v: Variant, cache: Map<string, FeatureVector>): Record<TagName, Scorer> {
   const j = v.joint!;
   if (v.nb || v.dense || v.contrast || v.extraTrain || v.augment || v.stack) throw new Error('joint: only with plain variants');
   const feats = split.map((e) => featsOf(e, v, cache));
   const voc = vocab(split, feats, { [NGRAM_PREFIX]: cfg.minWordDf, ...(v.pruned ?? {}) });
-  const prunedP = [NGRAM_PREFIX, ...Object.keys(v.pruned ?? {})];
-  const restrict = (x: FeatureVector): FeatureVector => {
-    const o: FeatureVector = new Map();
-    for (const [f, val] of x) if (!prunedP.some((p) => f.startsWith(p)) || voc.has(f)) o.set(f, val);
-    return o;
-  };
+  const restrict = restrictToVocabulary(voc, [NGRAM_PREFIX, ...Object.keys(v.pruned ?? {})]);
   const l2ByPrefix = { ...(cfg.l2ByPrefix ?? {}), ...(v.l2 ?? {}) };
   const sampleW = split.map((e) => (e.ambiguous ? cfg.ambiguousWeight : 1));
   const ms = trainLogisticJoint(
