@@ -185,8 +185,15 @@ export interface TagShare {
   count: number;
   total: number;
   share: number;
-  /** 95% Wilson score interval. */
+  /** 95% Wilson score interval on `effectiveTotal`. */
   ci95: Interval;
+  /**
+   * The sample size the interval and comparisons use: `total`, made smaller when the event's threads differ more than
+   * independent comments would (comments of one thread are alike; see computeEffectiveSize). Fractional.
+   */
+  effectiveTotal: number;
+  /** total / effectiveTotal (≥ 1): how much the thread clustering widened the interval's variance. */
+  designEffect: number;
 }
 
 export interface Quote {

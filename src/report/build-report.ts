@@ -12,7 +12,7 @@ import type {
   Thread,
 } from '../types.js';
 import { countCuePhrases } from './count-cue-phrases.js';
-import { computeTagShares, computeWeightedShares, toShareRecord } from './compute-shares.js';
+import { computeTagShares, computeWeightedShares, toShareRecord, type SharedComment } from './compute-shares.js';
 import { hashReportInputs } from './hash-report-inputs.js';
 import { pickQuotes } from './pick-quotes.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
@@ -60,7 +60,8 @@ export function buildReport(input: ReportInput): Report {
   const excludedByReason = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
   const facts: CommentFacts[] = [];
   const tagged: ResolvedTags[] = [];
-  const weighted: Array<{ tags: ResolvedTags; score: number }> = [];
+  // what the shares count: each tagged comment's tags, thread (its interval allows for threads) and score
+  const counted: Array<SharedComment & { score: number }> = [];
   const candidates: QuoteCandidate[] = [];
   let analysed = 0;
   let taggerSkipped = 0;
@@ -86,7 +87,7 @@ export function buildReport(input: ReportInput): Report {
     facts.push({ threadId: comment.threadId, subreddit, excluded: false, tags });
     if (tags === null) continue;
     tagged.push(tags);
-    weighted.push({ tags, score: comment.score });
+    counted.push({ tags, threadId: comment.threadId, score: comment.score });
     // Screening is the gate to quoting, plus a belt-and-braces status check; a comment whose live state the re-check
     // could not confirm may be deleted by now: it counts in the shares (they are numbers, no words), it is not quoted.
     if (input.unconfirmed?.has(comment.id) === true) continue;
@@ -105,7 +106,7 @@ export function buildReport(input: ReportInput): Report {
   const byTag = {} as Record<TagName, ReportQuote[]>;
   for (const tag of TAG_NAMES) byTag[tag] = pick(tag, QUOTES_PER_TAG);
 
-  const shares = computeTagShares(tagged);
+  const shares = computeTagShares(counted);
   const asOf = input.asOf ?? inferAsOf(input);
   const date = formatUtcDate(asOf);
   const lastRun = [...input.runs].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1)).at(-1);
@@ -150,7 +151,7 @@ export function buildReport(input: ReportInput): Report {
     },
     observed: { first, last },
     shares,
-    scoreWeightedShares: computeWeightedShares(weighted),
+    scoreWeightedShares: computeWeightedShares(counted),
     subreddits: summariseSubreddits(input.threads, facts),
     topCues: cues.byTag,
     threads: summariseThreads(input.threads, facts),

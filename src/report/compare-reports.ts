@@ -17,6 +17,8 @@ export interface ComparedShare {
   count: number;
   /** Tagged comments, or the effective sample size with --weight score. */
   total: number;
+  /** The sample size the interval and the test use: thread-clustered (see computeEffectiveSize), Kish's with --weight score. */
+  effectiveTotal: number;
 }
 
 export interface ComparedDifference {
@@ -83,7 +85,11 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
         const b = shares[j];
         if (a === undefined || b === undefined) continue;
         // an event without comments has share null and total 0: the test itself answers null for it
-        const test = testTwoProportions({ count: (a.share ?? 0) * a.total, total: a.total }, { count: (b.share ?? 0) * b.total, total: b.total });
+        // on the effective sizes: comments of one thread are alike, so they count for less than independent ones
+        const test = testTwoProportions(
+          { count: (a.share ?? 0) * a.effectiveTotal, total: a.effectiveTotal },
+          { count: (b.share ?? 0) * b.effectiveTotal, total: b.effectiveTotal },
+        );
         differences.push({
           from: a.eventId,
           to: b.eventId,
@@ -126,10 +132,10 @@ function pickShare(report: Report, tag: TagName, weight: CompareWeight): Compare
   if (weight === 'score') {
     const w = report.scoreWeightedShares.find((s) => s.tag === tag);
     const total = w?.effectiveTotal ?? 0;
-    if (w === undefined || !(total > 0)) return { eventId, share: null, ci95: null, count: 0, total: 0 };
-    return { eventId, share: w.share, ci95: w.ci95, count: w.weight, total };
+    if (w === undefined || !(total > 0)) return { eventId, share: null, ci95: null, count: 0, total: 0, effectiveTotal: 0 };
+    return { eventId, share: w.share, ci95: w.ci95, count: w.weight, total, effectiveTotal: total };
   }
   const s = report.shares.find((x) => x.tag === tag);
-  if (s === undefined || !(s.total > 0)) return { eventId, share: null, ci95: null, count: 0, total: 0 };
-  return { eventId, share: s.share, ci95: s.ci95, count: s.count, total: s.total };
+  if (s === undefined || !(s.total > 0)) return { eventId, share: null, ci95: null, count: 0, total: 0, effectiveTotal: 0 };
+  return { eventId, share: s.share, ci95: s.ci95, count: s.count, total: s.total, effectiveTotal: s.effectiveTotal };
 }

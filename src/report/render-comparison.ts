@@ -45,7 +45,7 @@ function renderComparisonMarkdown(c: Comparison): string {
     const sig = diffs.map((d) => (d.significant === null ? 'n/a' : d.significant ? 'yes' : 'no')).join('; ');
     out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} |`);
   }
-  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points; differences use a pooled two-proportion z-test, again of sampling error only.`, '');
+  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points; differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only.`, '');
   out.push('### Top quote per tag', '');
   for (const row of c.tags) {
     out.push(`#### ${TAG_LABELS[row.tag]}`, '');
@@ -60,7 +60,7 @@ function renderComparisonMarkdown(c: Comparison): string {
   return out.join('\n');
 }
 
-const COMPARISON_CSV_COLUMNS = ['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data'];
+const COMPARISON_CSV_COLUMNS = ['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data', 'effective_total'];
 
 /** Whether a CSV header is a comparison's (the scrub tells it from a report's, which quotes comments). */
 export function isComparisonCsvHeader(fields: readonly string[]): boolean {
@@ -87,6 +87,8 @@ function renderComparisonCsv(c: Comparison): string {
             row.tag, s.eventId, c.weight, s.share, s.ci95?.low ?? null, s.ci95?.high ?? null, s.count, s.total,
             d?.difference ?? null, d?.pValue ?? null, d === undefined || d.significant === null ? null : String(d.significant),
             d === undefined ? null : `${d.to} minus ${d.from}`, String(hasData.get(s.eventId) === true),
+            // last, so readers of the earlier columns by position are not broken
+            s.share === null ? null : s.effectiveTotal,
           ]
             .map((v) => formatCell(v))
             .join(','),

@@ -1,3 +1,4 @@
+import { describeIntervals } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
@@ -94,7 +95,7 @@ export function renderMarkdown(report: Report): string {
   }
 
   out.push(
-    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}; intervals are 95% Wilson intervals of sampling error only, not of the tagger's own errors (its measured precision and recall are in the reactionlens README, The tagger). Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
+    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}; ${escapeMarkdownInline(describeIntervals(report.shares, counts.threads))}. Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
     '',
   );
   return out.join('\n');

@@ -1,6 +1,6 @@
 import { TAG_NAMES } from '../types.js';
 import type { TagName, Thread } from '../types.js';
-import { computeShareRecord } from './compute-shares.js';
+import { computeShareRecord, type SharedComment } from './compute-shares.js';
 import type { SubredditBreakdown, ThreadActivity } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { roundTo } from './round-to.js';
@@ -56,14 +56,14 @@ export function summariseSubreddits(threads: readonly Thread[], facts: readonly 
   // `analysed` counts every comment that passed screening, as in the header and the thread list; the shares are
   // of the `tagged` ones among them (a comment the tagger skipped, emoji-only or non-English, has no stance)
   const analysed = new Map<string, number>();
-  const tagged = new Map<string, ResolvedTags[]>();
+  const tagged = new Map<string, SharedComment[]>();
   for (const f of facts) {
     if (f.excluded) continue;
     analysed.set(f.subreddit, (analysed.get(f.subreddit) ?? 0) + 1);
     if (f.tags === null) continue;
     let list = tagged.get(f.subreddit);
     if (list === undefined) tagged.set(f.subreddit, (list = []));
-    list.push(f.tags);
+    list.push({ tags: f.tags, threadId: f.threadId });
   }
   const names = new Set([...threadCounts.keys(), ...analysed.keys()]);
   return [...names]

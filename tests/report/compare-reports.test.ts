@@ -56,10 +56,10 @@ describe('compareReports on the two bundled events', () => {
     const c = compareReports([buildReport(buildEventInput(amazon, 200, 40)), buildReport(buildEventInput(nvidia, 0, 0))]);
     const json = JSON.parse(renderComparison(c, 'json')) as typeof c;
     const cynicism = json.tags.find((t) => t.tag === 'cynicism')!;
-    expect(cynicism.shares[1]).toEqual({ eventId: 'nvidia-openai-2025-09', share: null, ci95: null, count: 0, total: 0 });
+    expect(cynicism.shares[1]).toEqual({ eventId: 'nvidia-openai-2025-09', share: null, ci95: null, count: 0, total: 0, effectiveTotal: 0 });
     expect(cynicism.differences[0]).toEqual({ from: 'amazon-openai-2025-12', to: 'nvidia-openai-2025-09', difference: null, z: null, pValue: null, significant: null });
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,true');
+    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,true,');
     for (const weight of ['comment', 'score'] as const) {
       const byWeight = compareReports([buildReport(buildEventInput(amazon, 200, 40)), buildReport(buildEventInput(nvidia, 0, 0))], weight);
       expect(byWeight.tags.every((t) => t.shares[1]?.share === null && t.differences[0]?.pValue === null)).toBe(true);
@@ -83,9 +83,9 @@ describe('compareReports on the two bundled events', () => {
       ['nvidia-openai-2025-09', false, true],
     ]);
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv[0]).toMatch(/,difference_direction,has_data$/);
-    expect(csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))).toMatch(/^cynicism,amazon-openai-2025-12,comment,0\.2,[\d.]+,[\d.]+,40,200,,,,,true$/);
-    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,false');
+    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total$/);
+    expect(csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))).toMatch(/^cynicism,amazon-openai-2025-12,comment,0\.2,[\d.]+,[\d.]+,40,200,,,,,true,[\d.]+$/);
+    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,false,');
   });
 
   it('says which way the difference goes in every format', () => {
@@ -95,13 +95,39 @@ describe('compareReports on the two bundled events', () => {
     expect(md).toContain('| Difference (amazon-openai-2025-12 − nvidia-openai-2025-09) |');
     expect(md).toContain("Difference is the later event's share minus the earlier one's");
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv[0]).toMatch(/,difference_direction,has_data$/);
-    expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09,true$/);
+    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total$/);
+    expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09,true,[\d.]+$/);
   });
 
   it('does not call a small difference significant', () => {
     const c = compareReports([buildReport(buildEventInput(nvidia, 50, 10)), buildReport(buildEventInput(amazon, 50, 13))]);
     expect(c.tags[0]?.differences[0]?.significant).toBe(false);
+  });
+
+  it('tests on thread-clustered sizes: the same counts spread over threads that disagree are not significant', () => {
+    // 20% against 35% of 200 comments is significant when the comments are independent (one thread each) ...
+    const independent = compareReports([buildReport(buildEventInput(nvidia, 200, 40)), buildReport(buildEventInput(amazon, 200, 70))]);
+    expect(independent.tags[0]!.differences[0]!.significant).toBe(true);
+    // ... but not when each event's comments come from two threads that disagree (all or nothing)
+    const splitThreads = (input: ReportInput): ReportInput => {
+      const [a] = input.threads;
+      const b = { ...a!, id: `${a!.id}-b` };
+      const cynicalIds = new Set([...input.tags].filter(([, t]) => t.tags.cynicism.label).map(([id]) => id));
+      // the cynical comments in thread a with as many others, the rest in thread b
+      let others = cynicalIds.size;
+      const screened = input.screened.map((s) => {
+        if (cynicalIds.has(s.comment.id)) return s;
+        if (others-- > 0) return s;
+        return { ...s, comment: { ...s.comment, threadId: b.id } };
+      });
+      return { ...input, threads: [a!, b], screened };
+    };
+    const clustered = compareReports([buildReport(splitThreads(buildEventInput(nvidia, 200, 40))), buildReport(splitThreads(buildEventInput(amazon, 200, 70)))]);
+    const [before, after] = [independent.tags[0]!, clustered.tags[0]!];
+    expect(after.shares.map((x) => [x.share, x.count, x.total])).toEqual(before.shares.map((x) => [x.share, x.count, x.total]));
+    expect(after.shares.every((x) => x.effectiveTotal < 20)).toBe(true);
+    expect(after.differences[0]!.difference).toBe(before.differences[0]!.difference);
+    expect(after.differences[0]!.significant).toBe(false);
   });
 
   it('weights by score when asked, using effective sample sizes', () => {
@@ -138,7 +164,7 @@ describe('compare CSV with three events', () => {
     const mdRow = md.split('\n').find((l) => l.startsWith('| Cynicism'))!;
     expect(mdRow).toContain('third-event − amazon-openai-2025-12: +15.0 pts');
     const rows = renderComparison(c, 'csv').split('\r\n').filter((l) => l.startsWith('cynicism,'));
-    const pairs = rows.map((l) => /,([^,]* minus [^,]*),(true|false)$/.exec(l)?.[1] ?? null);
+    const pairs = rows.map((l) => /,([^,]* minus [^,]*),(true|false),[^,]*$/.exec(l)?.[1] ?? null);
     expect(pairs).toEqual([
       null,
       'amazon-openai-2025-12 minus nvidia-openai-2025-09',
