@@ -188,12 +188,18 @@ export interface TagShare {
   /** 95% Wilson score interval on `effectiveTotal`. */
   ci95: Interval;
   /**
-   * The sample size the interval and comparisons use: `total`, made smaller when the event's threads differ more than
-   * independent comments would (comments of one thread are alike; see computeEffectiveSize). Fractional.
+   * The sample size the interval and comparisons use: `total` divided by the design effect, and shrunk for measuring
+   * that from few threads (Student's t; see computeEffectiveSize). Fractional.
    */
   effectiveTotal: number;
-  /** total / effectiveTotal (≥ 1): how much the thread clustering widened the interval's variance. */
-  designEffect: number;
+  /**
+   * How much larger the share's variance is than for independent comments, because comments of one thread are alike
+   * (≥ 1; 1: none measurable). Null with fewer than two threads: it cannot be measured, and the interval takes the
+   * comments as independent.
+   */
+  designEffect: number | null;
+  /** Threads the tagged comments come from (the clustering is measured from these). */
+  threads: number;
 }
 
 export interface Quote {

@@ -1,15 +1,23 @@
+import { computeT975 } from './student-t-quantile.js';
+import { Z_95 } from './wilson-interval.js';
+
 /** One thread's part of a share: the weight of its tagged comments, and the weight of those carrying the tag. */
 export interface ClusterTotals {
   weight: number;
   tagged: number;
 }
 
-/** The sample size a share's interval and test can honestly use, and how much thread clustering shrank it. */
+/** The sample size a share's interval and test can honestly use, and what went into it. */
 export interface EffectiveSize {
-  /** Effective number of independent comments (fractional). */
+  /** The size the Wilson interval and the z-test use (fractional): see computeEffectiveSize. */
   effective: number;
-  /** The independent-comments size over `effective` (≥ 1): how much wider than naive the interval is made. */
-  designEffect: number;
+  /**
+   * How much larger the share's variance is than if its comments were independent (≥ 1; 1 when no clustering could be
+   * measured: the estimate was at or below 1, or the share is 0 or 1). Null with fewer than two threads: not measurable.
+   */
+  designEffect: number | null;
+  /** Threads with tagged comments: the clustering is measured from these, with threads − 1 degrees of freedom. */
+  threads: number;
 }
 
 /**
@@ -17,32 +25,36 @@ export interface EffectiveSize {
  * random: an interval that treats them as independent is too narrow (with a handful of threads, much too narrow).
  * The share is a ratio estimate over threads (p = Σ tagged / Σ weight); its variance is estimated from how far each
  * thread's tagged weight lies from p × its weight, the standard between-cluster (linearisation) estimator with the
- * k/(k − 1) small-sample factor. The effective size is the sample size at which an independent sample would have that
- * variance, p(1 − p)/var, so the usual Wilson interval and z-test can use it. `independent` is the size without
- * clustering (the comment count, or Kish's size for score weights); the result is never larger: a thread mix that
- * happens to look more even than chance does not narrow the interval. With fewer than two threads, or a share of 0 or
- * 1, there is nothing to estimate from, and `independent` is returned as is.
+ * k/(k − 1) small-sample factor. The design effect is that variance over p(1 − p)/`independent` (never below 1: a thread
+ * mix that looks more even than chance does not narrow anything); `independent` is the size without clustering (the
+ * comment count, or Kish's size for score weights). A variance measured from k threads is itself uncertain, with k − 1
+ * degrees of freedom, so the size is shrunk further by (z / t)², z and t the 95% points of the normal and of Student's
+ * t: a Wilson interval or z-test on the result is about as wide as a t-based one. With fewer than two threads nothing
+ * can be measured, and `independent` is returned as is, with no design effect.
  */
 export function computeEffectiveSize(clusters: Iterable<ClusterTotals>, independent: number): EffectiveSize {
   let weight = 0;
   let tagged = 0;
-  let k = 0;
   const list: ClusterTotals[] = [];
   for (const c of clusters) {
     if (!(c.weight > 0)) continue;
     list.push(c);
     weight += c.weight;
     tagged += c.tagged;
-    k++;
   }
-  const p = weight > 0 ? tagged / weight : 0;
-  if (k < 2 || !(independent > 0) || p <= 0 || p >= 1) return { effective: independent, designEffect: 1 };
-  let squares = 0;
-  for (const c of list) {
-    const residual = c.tagged - p * c.weight;
-    squares += residual * residual;
+  const k = list.length;
+  if (k < 2 || !(independent > 0)) return { effective: independent, designEffect: null, threads: k };
+  const p = tagged / weight;
+  let designEffect = 1;
+  if (p > 0 && p < 1) {
+    let squares = 0;
+    for (const c of list) {
+      const residual = c.tagged - p * c.weight;
+      squares += residual * residual;
+    }
+    const variance = ((k / (k - 1)) * squares) / (weight * weight);
+    designEffect = Math.max(1, (variance * independent) / (p * (1 - p)));
   }
-  const variance = ((k / (k - 1)) * squares) / (weight * weight);
-  const effective = variance > 0 ? Math.min(independent, (p * (1 - p)) / variance) : independent;
-  return { effective, designEffect: independent / effective };
+  const shrink = (Z_95 / computeT975(k - 1)) ** 2;
+  return { effective: (independent / designEffect) * shrink, designEffect, threads: k };
 }

@@ -52,7 +52,8 @@ export function computeTagShares(tagged: readonly SharedComment[]): TagShare[] {
       tag,
       ...computeShareCell(counts[tag], tagged.length, size.effective),
       effectiveTotal: roundTo(size.effective, 3),
-      designEffect: roundTo(size.designEffect, 3),
+      designEffect: size.designEffect === null ? null : roundTo(size.designEffect, 3),
+      threads: size.threads,
     };
   });
 }
@@ -63,7 +64,9 @@ export function computeShareRecord(tagged: readonly SharedComment[]): Record<Tag
 
 export function toShareRecord(shares: readonly TagShare[]): Record<TagName, ShareCell> {
   const out = {} as Record<TagName, ShareCell>;
-  for (const s of shares) out[s.tag] = { count: s.count, total: s.total, share: s.share, ci95: s.ci95 };
+  for (const s of shares) {
+    out[s.tag] = { count: s.count, total: s.total, share: s.share, ci95: s.ci95, effectiveTotal: s.effectiveTotal, designEffect: s.designEffect, threads: s.threads };
+  }
   return out;
 }
 

@@ -11,6 +11,10 @@ const cell = z.object({
   total: z.number(),
   share: z.number(),
   ci95: z.object({ low: z.number(), high: z.number() }),
+  // points written before intervals allowed for threads have none of these (their intervals took comments as independent)
+  effectiveTotal: z.number().optional(),
+  designEffect: z.number().nullable().optional(),
+  threads: z.number().optional(),
 });
 /** One night's point as history.json holds it. */
 export const historyPointSchema = z.object({

@@ -45,7 +45,7 @@ function renderComparisonMarkdown(c: Comparison): string {
     const sig = diffs.map((d) => (d.significant === null ? 'n/a' : d.significant ? 'yes' : 'no')).join('; ');
     out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} |`);
   }
-  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points; differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only.`, '');
+  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike and for measuring that from few threads (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points; differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only.`, '');
   out.push('### Top quote per tag', '');
   for (const row of c.tags) {
     out.push(`#### ${TAG_LABELS[row.tag]}`, '');
@@ -69,9 +69,10 @@ export function isComparisonCsvHeader(fields: readonly string[]): boolean {
 
 /**
  * Every pair, as in the Markdown. One row per tag and event with its share and its difference against the first event,
- * as before (two events give the same file byte for byte, so readers of the `_vs_first` columns are not broken); from the
- * third event on, one more row per other earlier event, its share repeated and the difference against that event. The
- * `difference_direction` cell ("<to> minus <from>") names the pair of each row's difference.
+ * as before (two events give the same rows, so readers of the `_vs_first` columns are not broken; `effective_total` is a
+ * last column added since); from the third event on, one more row per other earlier event, its share repeated and the
+ * difference against that event. The `difference_direction` cell ("<to> minus <from>") names the pair of each row's
+ * difference.
  */
 function renderComparisonCsv(c: Comparison): string {
   // difference_direction spells out the sign on every row that has a difference (a CSV has no other place for it);

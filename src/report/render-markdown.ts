@@ -95,7 +95,7 @@ export function renderMarkdown(report: Report): string {
   }
 
   out.push(
-    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}; ${escapeMarkdownInline(describeIntervals(report.shares, counts.threads))}. Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
+    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}; ${escapeMarkdownInline(describeIntervals(report.shares))}. Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
     '',
   );
   return out.join('\n');

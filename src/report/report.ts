@@ -11,6 +11,10 @@ export interface ShareCell {
   total: number;
   share: number;
   ci95: Interval;
+  /** As in TagShare; absent in points and reports written before intervals allowed for threads. */
+  effectiveTotal?: number;
+  designEffect?: number | null;
+  threads?: number;
 }
 
 /** A share where each comment weighs max(1, score at fetch); the interval uses the effective sample size. */

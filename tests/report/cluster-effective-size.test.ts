@@ -2,38 +2,54 @@ import { describe, expect, it } from 'vitest';
 import { computeEffectiveSize } from '../../src/report/cluster-effective-size.js';
 import { computeTagShares } from '../../src/report/compute-shares.js';
 import type { ResolvedTags } from '../../src/report/resolve-tags.js';
+import { computeT975 } from '../../src/report/student-t-quantile.js';
+import { Z_95 } from '../../src/report/wilson-interval.js';
 
 const thread = (weight: number, tagged: number) => ({ weight, tagged });
+/** (z / t)² for k threads: the shrink for measuring the clustering from k − 1 degrees of freedom. */
+const shrink = (k: number) => (Z_95 / computeT975(k - 1)) ** 2;
 
 describe('computeEffectiveSize: how many independent comments a thread-clustered share is worth', () => {
-  it('two threads that disagree completely are worth about one comment, not twenty', () => {
+  it('two equal threads that disagree completely: variance as of one comment (design effect 20 on 20), then t with 1 df', () => {
     // p = 0.5; residuals ±5; variance = 2/1 · 50 / 20² = 0.25 = p(1 − p)/1
-    expect(computeEffectiveSize([thread(10, 10), thread(10, 0)], 20)).toEqual({ effective: 1, designEffect: 20 });
+    const size = computeEffectiveSize([thread(10, 10), thread(10, 0)], 20);
+    expect(size.designEffect).toBeCloseTo(20, 12);
+    expect(size.threads).toBe(2);
+    expect(size.effective).toBeCloseTo(1 * shrink(2), 12);
   });
 
-  it('threads that agree exactly (or look more even than chance) do not narrow the interval below the independent one', () => {
-    expect(computeEffectiveSize([thread(10, 3), thread(20, 6), thread(30, 9)], 60)).toEqual({ effective: 60, designEffect: 1 });
-  });
-
-  it('a moderately uneven mix shrinks the size by the between-thread variance', () => {
+  it('a moderately uneven mix: the between-thread variance over the independent one', () => {
     const clusters = [thread(40, 20), thread(40, 8), thread(20, 2)];
-    // p = 0.3; residuals 8, −4, −4; variance = 3/2 · 96 / 100² = 0.0144; effective = 0.21 / 0.0144
+    // p = 0.3; residuals 8, −4, −4; variance = 3/2 · 96 / 100² = 0.0144, against 0.21 / 100 independent
     const size = computeEffectiveSize(clusters, 100);
-    expect(size.effective).toBeCloseTo(0.21 / 0.0144, 9);
-    expect(size.designEffect).toBeCloseTo(100 / (0.21 / 0.0144), 9);
+    expect(size.designEffect).toBeCloseTo(0.0144 / 0.0021, 9);
+    expect(size.effective).toBeCloseTo((0.21 / 0.0144) * shrink(3), 9);
+  });
+
+  it('threads that agree exactly (or look more even than chance) have design effect 1: only the t shrink remains', () => {
+    expect(computeEffectiveSize([thread(10, 3), thread(20, 6), thread(30, 9)], 60)).toEqual({ effective: 60 * shrink(3), designEffect: 1, threads: 3 });
+  });
+
+  it('a share of 0 or 1 has no variance to measure (design effect 1), but its threads still set the t shrink', () => {
+    expect(computeEffectiveSize([thread(20, 0), thread(30, 0)], 50)).toEqual({ effective: 50 * shrink(2), designEffect: 1, threads: 2 });
+    expect(computeEffectiveSize([thread(20, 20), thread(30, 30)], 50)).toEqual({ effective: 50 * shrink(2), designEffect: 1, threads: 2 });
   });
 
   it.each([
-    ['one thread', [thread(50, 10)]],
-    ['no tagged comment in any thread (share 0)', [thread(20, 0), thread(30, 0)]],
-    ['every comment tagged (share 1)', [thread(20, 20), thread(30, 30)]],
-    ['nothing at all', []],
-  ])('%s: nothing to estimate from, the independent size is kept', (_name, clusters) => {
-    expect(computeEffectiveSize(clusters, 50)).toEqual({ effective: 50, designEffect: 1 });
+    ['one thread', [thread(50, 10)], 1],
+    ['nothing at all', [], 0],
+  ])('%s: nothing can be measured; the independent size is kept and the design effect is null', (_name, clusters, threads) => {
+    expect(computeEffectiveSize(clusters, 50)).toEqual({ effective: 50, designEffect: null, threads });
   });
 
   it('threads without tagged comments take no part', () => {
-    expect(computeEffectiveSize([thread(10, 10), thread(0, 0), thread(10, 0)], 20)).toEqual({ effective: 1, designEffect: 20 });
+    expect(computeEffectiveSize([thread(10, 10), thread(0, 0), thread(10, 0)], 20)).toEqual(computeEffectiveSize([thread(10, 10), thread(10, 0)], 20));
+  });
+
+  it('many threads: the t shrink fades (30 threads: t = 2.045, beyond the table Cornish–Fisher)', () => {
+    expect(computeT975(29)).toBe(2.045);
+    expect(computeT975(40)).toBeCloseTo(2.021, 3);
+    expect(computeT975(1000)).toBeCloseTo(1.962, 3);
   });
 });
 
@@ -50,10 +66,11 @@ describe('computeTagShares with threads', () => {
     const threeThreads = computeTagShares([...comments('a', 40, 20), ...comments('b', 40, 8), ...comments('c', 20, 2)]);
     const [single, clustered] = [oneThread[0]!, threeThreads[0]!];
     expect([clustered.count, clustered.total, clustered.share]).toEqual([single.count, single.total, single.share]);
-    expect([single.effectiveTotal, single.designEffect]).toEqual([100, 1]);
-    expect(clustered.effectiveTotal).toBeCloseTo(14.583, 3);
-    expect(clustered.ci95.high - clustered.ci95.low).toBeGreaterThan(2 * (single.ci95.high - single.ci95.low));
-    // a tag no comment carries: 0 of 100 whatever the threads
-    expect(threeThreads[1]).toMatchObject({ count: 0, total: 100, effectiveTotal: 100, designEffect: 1 });
+    expect([single.effectiveTotal, single.designEffect, single.threads]).toEqual([100, null, 1]);
+    expect(clustered).toMatchObject({ designEffect: 6.857, threads: 3 });
+    expect(clustered.effectiveTotal).toBeCloseTo((0.21 / 0.0144) * shrink(3), 3);
+    expect(clustered.ci95.high - clustered.ci95.low).toBeGreaterThan(3 * (single.ci95.high - single.ci95.low));
+    // a tag no comment carries: 0 of 100, design effect 1, still the t shrink of three threads
+    expect(threeThreads[1]).toMatchObject({ count: 0, total: 100, designEffect: 1, threads: 3 });
   });
 });
