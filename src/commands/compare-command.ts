@@ -11,7 +11,7 @@ import { buildReport } from '../report/build-report.js';
 import { compareReports, type Comparison } from '../report/compare-reports.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { nameComparisonFile } from '../report/name-comparison-file.js';
-import { COMPARISON_FORMATS, describeSharedThreads, renderComparison } from '../report/render-comparison.js';
+import { COMPARISON_FORMATS, describeSharedThreads, describeSingleThread, renderComparison } from '../report/render-comparison.js';
 import { countSharedThreads, toThreadMembership, type ThreadMembership } from '../report/count-shared-threads.js';
 import { addCsvBom } from '../report/render-csv.js';
 import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
@@ -59,7 +59,9 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
         });
         const sharedThreads = countSharedThreads(memberships);
         for (const shared of sharedThreads) ctx.stderr(`reactionlens compare: warning: ${describeSharedThreads(shared)}\n`);
-        return compareReports(reports, flags.weight, sharedThreads);
+        const comparison = compareReports(reports, flags.weight, sharedThreads);
+        for (const id of comparison.singleThreadEvents) ctx.stderr(`reactionlens compare: warning: ${describeSingleThread(id)}\n`);
+        return comparison;
       };
       if (flags.out === undefined) {
         const [format] = flags.format;

@@ -67,6 +67,11 @@ export interface Comparison {
    * independent samples, and overstates the significance of those pairs' differences. Empty when none do.
    */
   sharedThreads: SharedThreads[];
+  /**
+   * Events whose tagged comments all come from one thread: how alike they are cannot be measured, so their intervals,
+   * and the tests against them, take the comments as independent and overstate significance. Empty when none.
+   */
+  singleThreadEvents: string[];
 }
 
 /**
@@ -123,6 +128,7 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
     tags,
     mixedTaggers: new Set(reports.map((r) => r.tagger)).size > 1,
     sharedThreads: [...sharedThreads],
+    singleThreadEvents: reports.filter((r) => r.counts.tagged > 0 && (r.shares[0]?.threads ?? 0) < 2).map((r) => r.event.id),
   };
 }
 

@@ -29,6 +29,7 @@ function renderComparisonMarkdown(c: Comparison): string {
   out.push('');
   if (c.mixedTaggers) out.push('_Warning: the events were tagged by different tagger versions._', '');
   for (const shared of c.sharedThreads) out.push(`_Warning: ${escapeMarkdownInline(describeSharedThreads(shared))}_`, '');
+  for (const id of c.singleThreadEvents) out.push(`_Warning: ${escapeMarkdownInline(describeSingleThread(id))}_`, '');
   const pair = c.events.length === 2 ? ` (${escapeMarkdownInline(c.events[1]?.id ?? '')} − ${escapeMarkdownInline(c.events[0]?.id ?? '')})` : '';
   out.push(`| Tag | ${c.events.map((e) => escapeMarkdownInline(e.id)).join(' | ')} | Difference${pair} | p-value | Significant (5%) |`);
   out.push(`|---|${c.events.map(() => '---:').join('|')}|---:|---:|:---:|`);
@@ -98,6 +99,11 @@ function renderComparisonCsv(c: Comparison): string {
     });
   }
   return `${lines.join('\r\n')}\r\n`;
+}
+
+/** One line for stderr and the Markdown warning. */
+export function describeSingleThread(eventId: string): string {
+  return `${eventId} has all its tagged comments in one thread: how alike they are cannot be measured, so its intervals and the tests against it take them as independent, and its differences look more significant than they are.`;
 }
 
 /** One line for stderr and the Markdown warning. */

@@ -128,6 +128,11 @@ describe('compareReports on the two bundled events', () => {
     expect(after.shares.every((x) => x.effectiveTotal < 20)).toBe(true);
     expect(after.differences[0]!.difference).toBe(before.differences[0]!.difference);
     expect(after.differences[0]!.significant).toBe(false);
+    // one thread each: the likeness cannot be measured, and the comparison says so; two each: it is measured
+    expect(independent.singleThreadEvents).toEqual(['nvidia-openai-2025-09', 'amazon-openai-2025-12']);
+    expect(renderComparison(independent, 'md')).toContain('_Warning: amazon-openai-2025-12 has all its tagged comments in one thread: how alike they are cannot be measured');
+    expect(clustered.singleThreadEvents).toEqual([]);
+    expect(renderComparison(clustered, 'md')).not.toContain('in one thread');
   });
 
   it('weights by score when asked, using effective sample sizes', () => {
