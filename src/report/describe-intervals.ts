@@ -1,5 +1,6 @@
 import type { TagShare } from '../types.js';
 import { TAG_LABELS } from './format-values.js';
+import type { TrendPoint } from './report.js';
 
 /**
  * The footnote clause saying what a report's intervals cover: sampling error, widened for comments of one thread being
@@ -18,5 +19,19 @@ export function describeIntervals(shares: readonly TagShare[]): string {
   return (
     `intervals are 95% Wilson intervals of sampling error only, ${clustering}, not of the tagger's own errors ` +
     '(its measured precision and recall are in the reactionlens README, The tagger)'
+  );
+}
+
+/**
+ * For a trend whose earlier nights were written before intervals allowed for threads (no effectiveTotal in their
+ * points) and whose later ones after: their bands differ in method, not only in data. Empty when the method is one.
+ */
+export function describeIntervalMethodChange(trend: readonly TrendPoint[]): string {
+  const older = trend.filter((p) => p.tagged > 0 && p.shares.cynicism.effectiveTotal === undefined);
+  if (older.length === 0 || older.length === trend.filter((p) => p.tagged > 0).length) return '';
+  const last = older.at(-1)!.date;
+  return (
+    `The bands of nights up to ${last} were computed before intervals allowed for comments of one thread being alike: ` +
+    'they take the comments as independent, so they are narrower than later nights\' for that reason alone.'
   );
 }

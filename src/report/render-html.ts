@@ -1,4 +1,4 @@
-import { describeIntervals } from './describe-intervals.js';
+import { describeIntervalMethodChange, describeIntervals } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeHtml } from './escape-html.js';
@@ -67,7 +67,13 @@ export function renderHtml(report: Report): string {
 
   body.push('<section id="subreddits"><h2>By subreddit</h2>', renderSubredditChart(report.subreddits), '</section>');
   const taggerChanges = formatTaggerChanges(report.trend, report.tagger);
-  body.push('<section id="trend"><h2>Trend across nightly runs</h2>', renderTrendChart(report.trend), taggerChanges === '' ? '' : `<p class="foot">${escapeHtml(taggerChanges)}</p>`, '</section>');
+  const methodChange = describeIntervalMethodChange(report.trend);
+  body.push(
+    '<section id="trend"><h2>Trend across nightly runs</h2>',
+    renderTrendChart(report.trend),
+    ...[taggerChanges, methodChange].filter((note) => note !== '').map((note) => `<p class="foot">${escapeHtml(note)}</p>`),
+    '</section>',
+  );
 
   if (report.threads.length > 0) {
     body.push('<section id="threads"><h2>Most active threads</h2><ol>');

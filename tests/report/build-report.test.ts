@@ -125,6 +125,18 @@ describe('buildReport', () => {
     expect(report.trend[1]?.runId).toBe('run-2025-12-18');
   });
 
+  it('the HTML trend says which nights\' bands were computed before intervals allowed for threads', () => {
+    const first = buildReport(buildFixtureInput());
+    // a point as history.json held it before: no effectiveTotal, designEffect or threads in its cells
+    const strip = (cell: (typeof first.trend)[number]['shares']['cynicism']) => ({ count: cell.count, total: cell.total, share: cell.share, ci95: cell.ci95 });
+    const old = { ...first.trend[0]!, date: '2025-12-17', runId: 'r', shares: { cynicism: strip(first.trend[0]!.shares.cynicism), distrust: strip(first.trend[0]!.shares.distrust), bubble_caution: strip(first.trend[0]!.shares.bubble_caution) } };
+    const note = 'The bands of nights up to 2025-12-17 were computed before intervals allowed for comments of one thread being alike';
+    expect(renderHtml(buildReport(buildFixtureInput({ history: [old] })))).toContain(note);
+    // all nights of one method: nothing to say
+    const same = { ...first.trend[0]!, date: '2025-12-17', runId: 'r' };
+    expect(renderHtml(buildReport(buildFixtureInput({ history: [same] })))).not.toContain('were computed before intervals');
+  });
+
   it('records the tagger version with each trend point and says which dates another version produced', () => {
     const first = buildReport(buildFixtureInput());
     expect(first.trend[0]?.tagger).toBe(first.tagger);
