@@ -9,7 +9,7 @@ export interface ClusterTotals {
 
 /** The sample size a share's interval and test can honestly use, and what went into it. */
 export interface EffectiveSize {
-  /** The size the Wilson interval and the z-test use (fractional): see computeEffectiveSize. */
+  /** The size the Wilson interval and the z-test use (fractional, at most `independent`): see computeEffectiveSize. */
   effective: number;
   /**
    * How much larger the share's variance is than if its comments were independent (≥ 1; 1 when no clustering could be
@@ -25,12 +25,14 @@ export interface EffectiveSize {
  * random: an interval that treats them as independent is too narrow (with a handful of threads, much too narrow).
  * The share is a ratio estimate over threads (p = Σ tagged / Σ weight); its variance is estimated from how far each
  * thread's tagged weight lies from p × its weight, the standard between-cluster (linearisation) estimator with the
- * k/(k − 1) small-sample factor. The design effect is that variance over p(1 − p)/`independent` (never below 1: a thread
- * mix that looks more even than chance does not narrow anything); `independent` is the size without clustering (the
- * comment count, or Kish's size for score weights). A variance measured from k threads is itself uncertain, with k − 1
- * degrees of freedom, so the size is shrunk further by (z / t)², z and t the 95% points of the normal and of Student's
- * t: a Wilson interval or z-test on the result is about as wide as a t-based one. With fewer than two threads nothing
- * can be measured, and `independent` is returned as is, with no design effect.
+ * k/(k − 1) small-sample factor; `independent` is the size without clustering (the comment count, or Kish's size for
+ * score weights). That variance, measured from k threads, is itself uncertain (k − 1 degrees of freedom), so the size it
+ * implies, p(1 − p)/variance, is shrunk by (z / t)², z and t the 95% points of the normal and of Student's t: a Wilson
+ * interval or z-test on it is about as wide as a t-based one. The result is never above `independent`: threads that
+ * look more alike than chance do not narrow anything, and then the independent size stands. The design effect reported
+ * is the measured variance over p(1 − p)/`independent`, floored at 1. A share of 0 or 1 has no variance to measure:
+ * `independent` stands, with design effect 1. With fewer than two threads nothing can be measured: `independent`
+ * stands, with no design effect.
  */
 export function computeEffectiveSize(clusters: Iterable<ClusterTotals>, independent: number): EffectiveSize {
   let weight = 0;
@@ -45,16 +47,15 @@ export function computeEffectiveSize(clusters: Iterable<ClusterTotals>, independ
   const k = list.length;
   if (k < 2 || !(independent > 0)) return { effective: independent, designEffect: null, threads: k };
   const p = tagged / weight;
-  let designEffect = 1;
-  if (p > 0 && p < 1) {
-    let squares = 0;
-    for (const c of list) {
-      const residual = c.tagged - p * c.weight;
-      squares += residual * residual;
-    }
-    const variance = ((k / (k - 1)) * squares) / (weight * weight);
-    designEffect = Math.max(1, (variance * independent) / (p * (1 - p)));
+  if (p <= 0 || p >= 1) return { effective: independent, designEffect: 1, threads: k };
+  let squares = 0;
+  for (const c of list) {
+    const residual = c.tagged - p * c.weight;
+    squares += residual * residual;
   }
+  const variance = ((k / (k - 1)) * squares) / (weight * weight);
+  if (!(variance > 0)) return { effective: independent, designEffect: 1, threads: k };
   const shrink = (Z_95 / computeT975(k - 1)) ** 2;
-  return { effective: (independent / designEffect) * shrink, designEffect, threads: k };
+  const effective = Math.min(independent, ((p * (1 - p)) / variance) * shrink);
+  return { effective, designEffect: Math.max(1, (variance * independent) / (p * (1 - p))), threads: k };
 }

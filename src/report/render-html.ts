@@ -1,4 +1,4 @@
-import { describeIntervalMethodChange, describeIntervals } from './describe-intervals.js';
+import { describeIntervalMethodChange, describeIntervals, describeSingleThreadSubreddits } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeHtml } from './escape-html.js';
@@ -65,7 +65,8 @@ export function renderHtml(report: Report): string {
   if (cueItems.length > 0) body.push('<h3>Top cue phrases</h3><ul>', ...cueItems, '</ul>');
   body.push('</section>');
 
-  body.push('<section id="subreddits"><h2>By subreddit</h2>', renderSubredditChart(report.subreddits), '</section>');
+  const singleThread = describeSingleThreadSubreddits(report.subreddits);
+  body.push('<section id="subreddits"><h2>By subreddit</h2>', renderSubredditChart(report.subreddits), singleThread === '' ? '' : `<p class="foot">${escapeHtml(singleThread)}</p>`, '</section>');
   const taggerChanges = formatTaggerChanges(report.trend, report.tagger);
   const methodChange = describeIntervalMethodChange(report.trend);
   body.push(

@@ -130,7 +130,7 @@ describe('buildReport', () => {
     // a point as history.json held it before: no effectiveTotal, designEffect or threads in its cells
     const strip = (cell: (typeof first.trend)[number]['shares']['cynicism']) => ({ count: cell.count, total: cell.total, share: cell.share, ci95: cell.ci95 });
     const old = { ...first.trend[0]!, date: '2025-12-17', runId: 'r', shares: { cynicism: strip(first.trend[0]!.shares.cynicism), distrust: strip(first.trend[0]!.shares.distrust), bubble_caution: strip(first.trend[0]!.shares.bubble_caution) } };
-    const note = 'The bands of nights up to 2025-12-17 were computed before intervals allowed for comments of one thread being alike';
+    const note = 'The bands of 2025-12-17 were computed before intervals allowed for comments of one thread being alike';
     expect(renderHtml(buildReport(buildFixtureInput({ history: [old] })))).toContain(note);
     // all nights of one method: nothing to say
     const same = { ...first.trend[0]!, date: '2025-12-17', runId: 'r' };

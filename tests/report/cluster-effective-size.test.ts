@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeEffectiveSize } from '../../src/report/cluster-effective-size.js';
 import { computeTagShares } from '../../src/report/compute-shares.js';
+import { describeIntervals } from '../../src/report/describe-intervals.js';
 import type { ResolvedTags } from '../../src/report/resolve-tags.js';
 import { computeT975 } from '../../src/report/student-t-quantile.js';
 import { Z_95 } from '../../src/report/wilson-interval.js';
@@ -26,13 +27,16 @@ describe('computeEffectiveSize: how many independent comments a thread-clustered
     expect(size.effective).toBeCloseTo((0.21 / 0.0144) * shrink(3), 9);
   });
 
-  it('threads that agree exactly (or look more even than chance) have design effect 1: only the t shrink remains', () => {
-    expect(computeEffectiveSize([thread(10, 3), thread(20, 6), thread(30, 9)], 60)).toEqual({ effective: 60 * shrink(3), designEffect: 1, threads: 3 });
+  it('threads that agree exactly, or vary less than chance even after the t shrink, leave the independent size', () => {
+    expect(computeEffectiveSize([thread(10, 3), thread(20, 6), thread(30, 9)], 60)).toEqual({ effective: 60, designEffect: 1, threads: 3 });
+    // 100 threads of 10, shares 0.2 ± 0.1 alternately: variance below independent, so nothing narrows
+    const even = Array.from({ length: 100 }, (_, i) => thread(10, i % 2 === 0 ? 1 : 3));
+    expect(computeEffectiveSize(even, 1000)).toEqual({ effective: 1000, designEffect: 1, threads: 100 });
   });
 
-  it('a share of 0 or 1 has no variance to measure (design effect 1), but its threads still set the t shrink', () => {
-    expect(computeEffectiveSize([thread(20, 0), thread(30, 0)], 50)).toEqual({ effective: 50 * shrink(2), designEffect: 1, threads: 2 });
-    expect(computeEffectiveSize([thread(20, 20), thread(30, 30)], 50)).toEqual({ effective: 50 * shrink(2), designEffect: 1, threads: 2 });
+  it('a share of 0 or 1 has no variance to measure: the independent size stands, design effect 1', () => {
+    expect(computeEffectiveSize([thread(20, 0), thread(30, 0)], 50)).toEqual({ effective: 50, designEffect: 1, threads: 2 });
+    expect(computeEffectiveSize([thread(20, 20), thread(30, 30)], 50)).toEqual({ effective: 50, designEffect: 1, threads: 2 });
   });
 
   it.each([
@@ -70,7 +74,14 @@ describe('computeTagShares with threads', () => {
     expect(clustered).toMatchObject({ designEffect: 6.857, threads: 3 });
     expect(clustered.effectiveTotal).toBeCloseTo((0.21 / 0.0144) * shrink(3), 3);
     expect(clustered.ci95.high - clustered.ci95.low).toBeGreaterThan(3 * (single.ci95.high - single.ci95.low));
-    // a tag no comment carries: 0 of 100, design effect 1, still the t shrink of three threads
-    expect(threeThreads[1]).toMatchObject({ count: 0, total: 100, designEffect: 1, threads: 3 });
+    // a tag no comment carries: 0 of 100, nothing to measure
+    expect(threeThreads[1]).toMatchObject({ count: 0, total: 100, effectiveTotal: 100, designEffect: 1, threads: 3 });
+  });
+});
+
+describe('describeIntervals (the footnote clause)', () => {
+  it('says the intervals say nothing when nothing is tagged, rather than calling them too narrow', () => {
+    expect(describeIntervals(computeTagShares([]))).toContain('which say nothing here (no tagged comments)');
+    expect(describeIntervals(computeTagShares([]))).not.toContain('too narrow');
   });
 });
