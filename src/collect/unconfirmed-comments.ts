@@ -21,14 +21,14 @@ export function readUnconfirmedComments(store: Store): Map<string, number> {
   return store.listUnconfirmedComments();
 }
 
+/** What is wrong with a leftover list row: why it does not parse, or, when it does, that it was left over at all. */
 function describeLegacyRow(text: string): string {
-  let why = 'it is left over from before the list had a table of its own (schema 9), and its comments may not all be listed there';
   try {
-    parseStoredJson(text, legacySchema, (reason) => new StoreError((why = reason)));
-  } catch {
-    // why holds what is wrong with it
+    parseStoredJson(text, legacySchema, (why) => new StoreError(why));
+  } catch (error) {
+    return (error as Error).message;
   }
-  return why;
+  return 'it is left over from before the list had a table of its own (schema 9), and its comments may not all be listed there';
 }
 
 /** Ids named in the one skip record for comments left out of the answer; the rest stay on the unconfirmed list. */
