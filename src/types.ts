@@ -188,8 +188,8 @@ export interface TagShare {
   /** 95% Wilson score interval on `effectiveTotal`. */
   ci95: Interval;
   /**
-   * The sample size the interval and comparisons use: `total` divided by the design effect, and shrunk for measuring
-   * that from few threads (Student's t; see computeEffectiveSize). Fractional.
+   * The sample size the interval and comparisons use: the size the between-thread variance implies, shrunk for measuring
+   * it from few threads (Student's t), and never above `total` (see computeEffectiveSize). Fractional.
    */
   effectiveTotal: number;
   /**

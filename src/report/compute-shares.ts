@@ -27,30 +27,52 @@ export function computeShareCell(count: number, total: number, effectiveTotal: n
   };
 }
 
+/** The weights each share counts, overall and per thread (the clusters its interval allows for). */
+interface ShareTally {
+  /** Per tag: the summed weight of the comments carrying it. */
+  tagged: Record<TagName, number>;
+  /** The summed weight of all tagged comments, and its square sum (for Kish's size). */
+  weight: number;
+  squares: number;
+  byThread: Map<string, Record<TagName | 'all', number>>;
+}
+
+/** One pass over the tagged comments, each weighing `weightOf` (1, or its score): this runs over every tagged comment. */
+function tallyShares<T extends SharedComment>(tagged: readonly T[], weightOf: (comment: T) => number): ShareTally {
+  const tally: ShareTally = { tagged: { cynicism: 0, distrust: 0, bubble_caution: 0 }, weight: 0, squares: 0, byThread: new Map() };
+  for (const comment of tagged) {
+    const w = weightOf(comment);
+    tally.weight += w;
+    tally.squares += w * w;
+    let thread = tally.byThread.get(comment.threadId);
+    if (thread === undefined) tally.byThread.set(comment.threadId, (thread = { all: 0, cynicism: 0, distrust: 0, bubble_caution: 0 }));
+    thread.all += w;
+    for (const tag of TAG_NAMES) {
+      if (!comment.tags[tag].label) continue;
+      tally.tagged[tag] += w;
+      thread[tag] += w;
+    }
+  }
+  return tally;
+}
+
+/** One tag's effective size (computeEffectiveSize) from a tally, against `independent` comments' worth. */
+function sizeOf(tally: ShareTally, tag: TagName, independent: number): ReturnType<typeof computeEffectiveSize> {
+  const clusters = [...tally.byThread.values()].map((t): ClusterTotals => ({ weight: t.all, tagged: t[tag] }));
+  return computeEffectiveSize(clusters, independent);
+}
+
 /**
  * Share of tagged comments carrying each tag (one comment, one vote), with an interval that allows for comments of one
  * thread being alike (computeEffectiveSize).
  */
 export function computeTagShares(tagged: readonly SharedComment[]): TagShare[] {
-  // One pass for all tags: this runs over every tagged comment.
-  const byThread = new Map<string, Record<TagName | 'all', number>>();
-  const counts: Record<TagName, number> = { cynicism: 0, distrust: 0, bubble_caution: 0 };
-  for (const { tags, threadId } of tagged) {
-    let thread = byThread.get(threadId);
-    if (thread === undefined) byThread.set(threadId, (thread = { all: 0, cynicism: 0, distrust: 0, bubble_caution: 0 }));
-    thread.all++;
-    for (const tag of TAG_NAMES) {
-      if (!tags[tag].label) continue;
-      counts[tag]++;
-      thread[tag]++;
-    }
-  }
+  const tally = tallyShares(tagged, () => 1);
   return TAG_NAMES.map((tag) => {
-    const clusters = [...byThread.values()].map((t): ClusterTotals => ({ weight: t.all, tagged: t[tag] }));
-    const size = computeEffectiveSize(clusters, tagged.length);
+    const size = sizeOf(tally, tag, tagged.length);
     return {
       tag,
-      ...computeShareCell(counts[tag], tagged.length, size.effective),
+      ...computeShareCell(tally.tagged[tag], tagged.length, size.effective),
       effectiveTotal: roundTo(size.effective, 3),
       designEffect: size.designEffect === null ? null : roundTo(size.designEffect, 3),
       threads: size.threads,
@@ -64,9 +86,7 @@ export function computeShareRecord(tagged: readonly SharedComment[]): Record<Tag
 
 export function toShareRecord(shares: readonly TagShare[]): Record<TagName, ShareCell> {
   const out = {} as Record<TagName, ShareCell>;
-  for (const s of shares) {
-    out[s.tag] = { count: s.count, total: s.total, share: s.share, ci95: s.ci95, effectiveTotal: s.effectiveTotal, designEffect: s.designEffect, threads: s.threads };
-  }
+  for (const { tag, ...cell } of shares) out[tag] = cell;
   return out;
 }
 
@@ -78,34 +98,17 @@ export function toShareRecord(shares: readonly TagShare[]): Record<TagName, Shar
  * (computeEffectiveSize).
  */
 export function computeWeightedShares(tagged: ReadonlyArray<SharedComment & { score: number }>): WeightedShare[] {
-  let weightTotal = 0;
-  let squares = 0;
-  const byThread = new Map<string, Record<TagName | 'all', number>>();
-  const weights: Record<TagName, number> = { cynicism: 0, distrust: 0, bubble_caution: 0 };
-  for (const t of tagged) {
-    const w = Math.max(1, t.score);
-    weightTotal += w;
-    squares += w * w;
-    let thread = byThread.get(t.threadId);
-    if (thread === undefined) byThread.set(t.threadId, (thread = { all: 0, cynicism: 0, distrust: 0, bubble_caution: 0 }));
-    thread.all += w;
-    for (const tag of TAG_NAMES) {
-      if (!t.tags[tag].label) continue;
-      weights[tag] += w;
-      thread[tag] += w;
-    }
-  }
-  const kish = squares > 0 ? (weightTotal * weightTotal) / squares : 0;
+  const tally = tallyShares(tagged, (comment) => Math.max(1, comment.score));
+  const kish = tally.squares > 0 ? (tally.weight * tally.weight) / tally.squares : 0;
   return TAG_NAMES.map((tag) => {
-    const weight = weights[tag];
-    const share = weightTotal > 0 ? weight / weightTotal : 0;
-    const clusters = [...byThread.values()].map((t): ClusterTotals => ({ weight: t.all, tagged: t[tag] }));
-    const effectiveTotal = computeEffectiveSize(clusters, kish).effective;
+    const weight = tally.tagged[tag];
+    const share = tally.weight > 0 ? weight / tally.weight : 0;
+    const effectiveTotal = sizeOf(tally, tag, kish).effective;
     const ci = computeWilsonInterval(share * effectiveTotal, effectiveTotal);
     return {
       tag,
       weight,
-      weightTotal,
+      weightTotal: tally.weight,
       effectiveTotal: roundTo(effectiveTotal, 3),
       share: roundTo(share, 6),
       ci95: { low: roundTo(ci.low, 6), high: roundTo(ci.high, 6) },
