@@ -2,11 +2,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
-import type { ComparisonFormat } from './render-comparison.js';
+import { COMPARISON_FILE_PREFIX } from './name-comparison-file.js';
+import { COMPARISON_FORMATS, type ComparisonFormat } from './render-comparison.js';
 import { emptyScrubResult, removeStaleTempFiles, scrubFile, type GoneContent, type ScrubResult } from './scrub-report-folder.js';
 
 /** The files `compare --out` writes (nameComparisonFile, one per format). */
-const COMPARISON_FILE = /^compare-.+\.(md|json|csv)$/;
+const COMPARISON_FILE = new RegExp(`^${COMPARISON_FILE_PREFIX}.+\\.(${COMPARISON_FORMATS.join('|')})$`);
 
 /**
  * `compare --out` files quote each event's top comment per tag, so a comment deleted or removed on Reddit after the
