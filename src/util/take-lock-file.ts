@@ -135,7 +135,7 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
   const bootTimeMs = options.bootTimeMs ?? (() => Date.now() - uptime() * 1000);
   const warn = options.warn ?? ((line: string) => void process.stderr.write(line));
 
-  let takenOver: FoundLock | null = null;
+  let takenOver: { found: FoundLock; from: Unchecked } | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {
@@ -147,9 +147,9 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
       const found = readLock(lockPath);
       if (found === 'gone') continue; // released between our open and read
       const verdict = judgeHolder(found, me, { isAlive, processStartOf, now, bootTimeMs });
-      if ((verdict === 'stale' || verdict === 'silent') && attempt < 2) {
+      if ((verdict === 'stale' || isSilent(verdict)) && attempt < 2) {
         const removed = moveAsideIfUnchanged(lockPath, found, pid);
-        takenOver = removed && verdict === 'silent' ? found : null;
+        takenOver = removed && isSilent(verdict) ? { found, from: silentFrom(verdict) } : null;
         continue;
       }
       throw new LockError(describeBusy(lockPath, found, verdict, me, words, now()));
@@ -176,7 +176,7 @@ export function takeLockFile(lockPath: string, words: LockFileWords, options: Lo
       }
       throw words.cannotCreate('write', (failure as Error).message, failure);
     }
-    if (takenOver !== null) warn(`reactionlens: ${describeTakeOver(lockPath, takenOver, me, now())}\n`);
+    if (takenOver !== null) warn(`reactionlens: ${describeTakeOver(lockPath, takenOver.found, takenOver.from, now())}\n`);
     return holdLock(lockPath, content, words, { now, warn, startTimer: options.startTimer ?? startUnrefInterval });
   }
   throw new LockError(`Could not take the lock ${lockPath}: it keeps changing hands`);
@@ -277,12 +277,21 @@ function tryStampHeartbeat(fd: number, nowMs: number): void {
 }
 
 /**
- * 'foreign': written on another host; 'other-namespace': on this host, from another PID namespace (a container);
- * 'same-name-host': on another machine that has this host's name (another boot id, refreshed since this machine
- * booted); all held, as far as can be told. 'silent': any of those, whose holder has stopped refreshing it: stale.
+ * Holders that cannot be checked from here: 'foreign', written on another host; 'other-namespace', on this host, from
+ * another PID namespace (a container); 'same-name-host', on another machine that has this host's name (another boot
+ * id, refreshed since this machine booted). Held, as far as can be told, unless silent.
  */
-type Verdict = 'stale' | 'silent' | 'alive' | 'foreign' | 'other-namespace' | 'same-name-host' | 'unreadable';
 type Unchecked = 'foreign' | 'other-namespace' | 'same-name-host';
+/** `silent:<kind>`: such a holder that has stopped refreshing its lock: stale, and taken over with a line saying so. */
+type Verdict = 'stale' | `silent:${Unchecked}` | 'alive' | Unchecked | 'unreadable';
+
+function isSilent(verdict: Verdict): verdict is `silent:${Unchecked}` {
+  return verdict.startsWith('silent:');
+}
+
+function silentFrom(verdict: `silent:${Unchecked}`): Unchecked {
+  return verdict.slice('silent:'.length) as Unchecked;
+}
 
 function judgeHolder(
   found: FoundLock,
@@ -325,14 +334,14 @@ function judgeHolder(
 }
 
 /**
- * A lock whose holder cannot be checked from here: held while its holder refreshes it, stale ('silent') once its mtime
- * is older than LOCK_STALE_AFTER_MS. An mtime ahead of our clock (a holder or file server whose clock runs ahead) is
+ * A lock whose holder cannot be checked from here: held while its holder refreshes it, stale ('silent:<kind>') once its
+ * mtime is older than LOCK_STALE_AFTER_MS. An mtime ahead of our clock (a holder or file server whose clock runs ahead) is
  * fresh. A lock without `heartbeatMs` comes from a reactionlens that never refreshes its lock, whose age says nothing
  * of its holder (a long run of the older version in another container during an upgrade): held, as before.
  */
 function judgeByHeartbeat(found: FoundLock, unchecked: Unchecked, nowMs: number): Verdict {
   if (typeof found.holder?.heartbeatMs !== 'number' || found.mtimeMs === null) return unchecked;
-  return nowMs - found.mtimeMs > LOCK_STALE_AFTER_MS ? 'silent' : unchecked;
+  return nowMs - found.mtimeMs > LOCK_STALE_AFTER_MS ? `silent:${unchecked}` : unchecked;
 }
 
 function describeBusy(lockPath: string, found: FoundLock, verdict: Verdict, me: LockHolder, words: LockFileWords, nowMs: number): string {
@@ -398,15 +407,15 @@ function describeWhenStale(found: FoundLock, nowMs: number): string {
 }
 
 /** The stderr line for a lock taken over from a holder on another host or in another container that went silent. */
-function describeTakeOver(lockPath: string, found: FoundLock, me: LockHolder, nowMs: number): string {
+function describeTakeOver(lockPath: string, found: FoundLock, from: Unchecked, nowMs: number): string {
   const holder = found.holder!;
   // a holder of another boot id on this host name is told by that id (its namespace id may well equal ours)
-  const otherBoot = holder.host === me.host && typeof holder.bootId === 'string' && holder.bootId !== me.bootId;
-  const where = otherBoot
-    ? `, boot id ${holder.bootId} (another machine with this host name, or this machine before a reboot)`
-    : typeof holder.pidNamespace === 'string'
-      ? `, namespace ${holder.pidNamespace}`
-      : '';
+  const where =
+    from === 'same-name-host'
+      ? `, boot id ${holder.bootId ?? 'unknown'} (another machine with this host name, or this machine before a reboot)`
+      : typeof holder.pidNamespace === 'string'
+        ? `, namespace ${holder.pidNamespace}`
+        : '';
   return (
     `took over the lock ${lockPath} from ${describeHolder(holder)}${where}: it cannot be checked from here and was ` +
     `last refreshed ${describeAge(nowMs - (found.mtimeMs ?? nowMs))} (${LOCK_STALE_AFTER_MS / 60_000} min without a ` +
