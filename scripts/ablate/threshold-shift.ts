@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { crossValidate, predictExample, toExamples } from '../../src/tag/cross-validate.js';
+import { summarize, type EvalSummary } from '../../src/tag/evaluate-tags.js';
 import { groupFolds } from '../../src/tag/group-folds.js';
 import { parseLabeledJsonl } from '../../src/tag/labeled-data.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../../src/tag/train-model.js';
@@ -20,24 +21,22 @@ interface Scored {
   thresholds: Record<TagName, number>;
 }
 
-function scoreF1(scored: readonly Scored[], tag: TagName, factor: number): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const s of scored) {
-    const truth = s.labels[tag] === 1;
-    const predicted = s.scores[tag] >= s.thresholds[tag] * factor;
-    if (truth && predicted) tp++;
-    else if (predicted) fp++;
-    else if (truth) fn++;
-  }
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+/** The held-out predictions with every threshold scaled by `factor`, summarised as `npm run eval:cv` does. */
+function summarizeAt(scored: readonly Scored[], factor: number): EvalSummary {
+  return summarize(
+    scored.map((s, i) => ({
+      id: String(i),
+      labels: s.labels,
+      scores: s.scores,
+      predicted: Object.fromEntries(TAG_NAMES.map((t) => [t, s.scores[t] >= s.thresholds[t] * factor])) as Record<TagName, boolean>,
+    })),
+  );
 }
 
 function printRow(name: string, scored: readonly Scored[]): void {
   const cells = FACTORS.map((factor) => {
-    const f1 = TAG_NAMES.map((t) => scoreF1(scored, t, factor));
-    return `×${factor}: ${f1.map((x) => x.toFixed(3)).join('/')} macro ${(f1.reduce((a, b) => a + b) / f1.length).toFixed(3)}`;
+    const s = summarizeAt(scored, factor);
+    return `×${factor}: ${TAG_NAMES.map((t) => s.tags[t].f1.toFixed(3)).join('/')} macro ${s.macroF1.toFixed(3)}`;
   });
   console.log(`${name.padEnd(16)} ${cells.join('  ')}`);
 }
