@@ -263,6 +263,23 @@ export interface RunRecord {
   status: RunStatus;
 }
 
+/** The record a run saves as running before it starts work, so a run that dies is seen (and later marked abandoned). */
+export function startRunRecord(id: string, event: EventConfig, source: string, startedAt: number): RunRecord {
+  return {
+    id,
+    eventId: event.id,
+    source,
+    startedAt,
+    finishedAt: null,
+    window: event.window,
+    queries: event.queries,
+    counts: emptyRunCounts(),
+    skipped: [],
+    errors: [],
+    status: 'running',
+  };
+}
+
 export function emptyRunCounts(): RunCounts {
   return {
     threadsNew: 0,

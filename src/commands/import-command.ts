@@ -12,7 +12,7 @@ import { formatCount, formatImportProgress } from '../import/format-import-progr
 import { importDumps } from '../import/import-dumps.js';
 import type { FileImportSummary, ImportProgress, ImportSummary } from '../import/import-types.js';
 import { addSaveCounts, type SaveCounts, type Store } from '../store/store.js';
-import { type EventConfig, type RunRecord, emptyRunCounts } from '../types.js';
+import { type EventConfig, type RunRecord, startRunRecord } from '../types.js';
 
 const flagsSchema = z.object({
   event: z.string().min(1).optional(),
@@ -150,19 +150,7 @@ function formatFileLine(f: FileImportSummary): string {
 
 /** An import into an event is a run like a collect: it leaves the same record, saved as running first. */
 function startImportRun(event: EventConfig, paths: string[], startedAt: number): RunRecord {
-  return {
-    id: `${event.id}-import-${randomUUID().slice(0, 8)}`,
-    eventId: event.id,
-    source: `import:${paths.map((p) => basename(p)).join(',')}`,
-    startedAt,
-    finishedAt: null,
-    window: event.window,
-    queries: event.queries,
-    counts: emptyRunCounts(),
-    skipped: [],
-    errors: [],
-    status: 'running',
-  };
+  return startRunRecord(`${event.id}-import-${randomUUID().slice(0, 8)}`, event, `import:${paths.map((p) => basename(p)).join(',')}`, startedAt);
 }
 
 /** Adds a committed batch to the running record and saves it. */

@@ -11,7 +11,7 @@ import { addScrubResult, emptyScrubResult, type ScrubResult } from '../report/sc
 import { writeReport, type ReportFormat } from '../report/write-report.js';
 import type { Source, SourceContext } from '../sources/source.js';
 import type { Store } from '../store/store.js';
-import { emptyRunCounts, type EventConfig, type RunRecord, type RunStatus, type Tagger } from '../types.js';
+import { startRunRecord, type EventConfig, type RunRecord, type RunStatus, type Tagger } from '../types.js';
 import { scrubComparisonReports, scrubEventReports } from './scrub-event-reports.js';
 import { tagEvent } from './tag-event.js';
 
@@ -55,19 +55,7 @@ export interface RunEventResult {
 export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   const { event, source, store, ctx } = input;
   const warn = input.warn ?? ((line: string) => void process.stderr.write(line));
-  const run: RunRecord = {
-    id: input.runId,
-    eventId: event.id,
-    source: source?.name ?? 'store',
-    startedAt: ctx.now(),
-    finishedAt: null,
-    window: event.window,
-    queries: event.queries,
-    counts: emptyRunCounts(),
-    skipped: [],
-    errors: [],
-    status: 'running',
-  };
+  const run = startRunRecord(input.runId, event, source?.name ?? 'store', ctx.now());
   // withStoreLock has marked every readable unfinished run abandoned already: what is left to learn here is which
   // unfinished records cannot be read (a call outside that lock, as in tests, also marks the readable ones)
   const { unreadable } = store.abandonUnfinishedRuns(`run ${run.id}`);
