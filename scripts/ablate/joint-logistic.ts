@@ -6,9 +6,17 @@
 //   Σ_t [ Σ_i sw_ti ℓ(y_ti, b_t + w_t·x_i) / S_t + ½ Σ_f l2_f (v_tf − prior_tf)² ] + ½ Σ_f shared·l2_f u_f²
 // i.e. each tag's data term is normalised by its own sample-weight sum exactly as in trainLogistic, so as
 // shared → ∞ (u ≡ 0) it is three independent trainLogistic fits. Same deterministic full-batch proximal GD,
-// fixed iteration count and decaying step as trainLogistic; u is only created for features `sharedOf(f)` accepts.
+// fixed iteration count and decaying step as trainLogistic (its steps); u is only created for features `sharedOf(f)` accepts.
 import type { FeatureVector } from '../../src/tag/extract-features.js';
-import { sigmoid, type TrainOptions } from '../../src/tag/logistic-model.js';
+import {
+  addLogLossGradient,
+  indexFeatures,
+  roundFit,
+  stepSize,
+  stepTowardsPrior,
+  weighSamples,
+  type TrainOptions,
+} from '../../src/tag/logistic-model.js';
 
 export function trainLogisticJoint(
   xs: FeatureVector[],
@@ -22,23 +30,9 @@ export function trainLogisticJoint(
   sharedOut?: Record<string, number>,
 ): { bias: number; weights: Record<string, number> }[] {
   const T = ys.length;
-  const names = new Set<string>();
-  for (const x of xs) for (const f of x.keys()) names.add(f);
-  for (const p of priors) for (const f of Object.keys(p)) names.add(f);
-  const feats = [...names].sort();
+  const { feats, l2, toRow } = indexFeatures(xs, priors, opts);
   const F = feats.length;
-  const index = new Map(feats.map((f, i) => [f, i]));
-  const rows = xs.map((x) => {
-    const idx: number[] = [];
-    const val: number[] = [];
-    for (const [f, v] of [...x.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) { idx.push(index.get(f)!); val.push(v); }
-    return { idx, val };
-  });
-  const l2 = feats.map((f) => {
-    let mult = 1;
-    for (const [p, m] of Object.entries(opts.l2ByPrefix ?? {})) if (f.startsWith(p)) mult = m;
-    return opts.l2 * mult;
-  });
+  const rows = xs.map(toRow);
   const hasU = Uint8Array.from(feats.map((f) => (joint.sharedOf(f) ? 1 : 0)));
   const l2u = l2.map((l) => l * joint.shared);
   const sign = joint.sign ?? new Array<number>(T).fill(1);
@@ -46,51 +40,27 @@ export function trainLogisticJoint(
   const v = prior.map((p) => Float64Array.from(p));
   const u = new Float64Array(F);
   const b = new Float64Array(T);
-  const n = xs.length;
-  const pw = opts.positiveWeight ?? 1;
-  const sw = ys.map((y) => y.map((yy, i) => (yy === 1 ? pw : 1) * (sampleWeights[i] ?? 1)));
-  const swSum = sw.map((s) => s.reduce((a, c) => a + c, 0));
+  const weighed = ys.map((y) => weighSamples(y, opts, sampleWeights));
   const g = ys.map(() => new Float64Array(F));
   const w = ys.map(() => new Float64Array(F));
-  const gb = new Float64Array(T);
   for (let it = 0; it < opts.iterations; it++) {
+    const lr = stepSize(opts, it);
     for (let t = 0; t < T; t++) {
-      g[t]!.fill(0);
       const wt = w[t]!, vt = v[t]!, st = sign[t]!;
       for (let j = 0; j < F; j++) wt[j] = vt[j]! + st * u[j]!;
+      g[t]!.fill(0);
+      const gb = addLogLossGradient(rows, ys[t]!, weighed[t]!.sw, wt, b[t]!, g[t]!);
+      b[t]! -= (lr * gb) / weighed[t]!.swSum;
     }
-    gb.fill(0);
-    for (let i = 0; i < n; i++) {
-      const r = rows[i]!;
-      for (let t = 0; t < T; t++) {
-        const wt = w[t]!;
-        let z = b[t]!;
-        for (let k = 0; k < r.idx.length; k++) z += wt[r.idx[k]!]! * r.val[k]!;
-        const err = (sigmoid(z) - ys[t]![i]!) * sw[t]![i]!;
-        gb[t]! += err;
-        const gt = g[t]!;
-        for (let k = 0; k < r.idx.length; k++) gt[r.idx[k]!]! += err * r.val[k]!;
-      }
-    }
-    const lr = opts.learningRate / (1 + it / 400);
-    for (let t = 0; t < T; t++) b[t]! -= (lr * gb[t]!) / swSum[t]!;
-    // proximal steps: v_t towards its prior, u towards 0; u's data gradient is the signed sum of the tags'
+    // proximal steps: u towards 0, each v_t towards its prior; u's data gradient is the signed sum of the tags'
     for (let j = 0; j < F; j++) {
-      if (hasU[j]) {
-        let gu = 0;
-        for (let t = 0; t < T; t++) gu += (sign[t]! * g[t]![j]!) / swSum[t]!;
-        u[j] = (u[j]! - lr * gu) / (1 + lr * l2u[j]!);
-      }
-      for (let t = 0; t < T; t++) v[t]![j] = (v[t]![j]! - (lr * g[t]![j]!) / swSum[t]! + lr * l2[j]! * prior[t]![j]!) / (1 + lr * l2[j]!);
+      if (!hasU[j]) continue;
+      let gu = 0;
+      for (let t = 0; t < T; t++) gu += (sign[t]! * g[t]![j]!) / weighed[t]!.swSum;
+      u[j] = (u[j]! - lr * gu) / (1 + lr * l2u[j]!);
     }
+    for (let t = 0; t < T; t++) stepTowardsPrior(v[t]!, g[t]!, weighed[t]!.swSum, lr, l2, prior[t]!);
   }
   if (sharedOut) feats.forEach((f, j) => { const x = Math.round(u[j]! * 1e4) / 1e4; if (x !== 0) sharedOut[f] = x; });
-  return ys.map((_, t) => {
-    const weights: Record<string, number> = {};
-    feats.forEach((f, j) => {
-      const x = Math.round((v[t]![j]! + sign[t]! * u[j]!) * 1e4) / 1e4;
-      if (x !== 0 && Number.isFinite(x)) weights[f] = x;
-    });
-    return { bias: Math.round(b[t]! * 1e4) / 1e4, weights };
-  });
+  return ys.map((_, t) => roundFit(feats, Float64Array.from(v[t]!, (vj, j) => vj + sign[t]! * u[j]!), b[t]!));
 }

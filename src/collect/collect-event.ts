@@ -143,8 +143,12 @@ async function collectInto(
 
   // the unconfirmed list as stored right now: the re-check takes the comments it confirms off it as it goes
   const listed = new Map(unconfirmedBefore);
+  // an archive's live comments as tonight's fetches left them, listed once for the hold and the re-check's due list:
+  // the thread re-check between the two purges threads, never their comments
+  let archivedLive: string[] = [];
   if (!fetchConfirms && options.recheck !== false && source.checkStatus !== undefined) {
-    holdUntilRechecked(store, event.id, fetchedIds, listed, ctx.now());
+    archivedLive = store.listLiveCommentIds(event.id);
+    holdUntilRechecked(store, archivedLive, fetchedIds, listed, ctx.now());
   }
 
   if (options.recheck !== false && source.checkThreads !== undefined) {
@@ -176,7 +180,7 @@ async function collectInto(
     const checkedBefore = ctx.now() - (options.recheckAfterSeconds ?? 20 * 3600);
     const stale = fetchConfirms
       ? store.listLiveCommentIds(event.id, checkedBefore).filter((id) => !fetchedIds.has(id))
-      : listArchivedDue(store, event.id, checkedBefore, fetchedIds, listed);
+      : listArchivedDue(store, event.id, checkedBefore, archivedLive, fetchedIds, listed);
     if (stale.length > 0) {
       // whatever the re-check does not answer usably (an unreadable item, a failed batch, a failed re-check) stays unconfirmed
       unconfirmed = stale;
@@ -230,27 +234,29 @@ function countStoredUnconfirmed(store: Store, eventId: string, unconfirmed: Read
  * withheld from quotes until a later re-check confirms them, instead of quotable as first archived. The re-check takes
  * each one it confirms off the list as its answer is stored.
  */
-function holdUntilRechecked(store: Store, eventId: string, fetchedIds: ReadonlySet<string>, listed: Map<string, number>, now: number): void {
-  const held = store.listLiveCommentIds(eventId).filter((id) => fetchedIds.has(id) && !listed.has(id));
+function holdUntilRechecked(store: Store, live: readonly string[], fetchedIds: ReadonlySet<string>, listed: Map<string, number>, now: number): void {
+  const held = live.filter((id) => fetchedIds.has(id) && !listed.has(id));
   if (held.length === 0) return;
   for (const id of held) listed.set(id, now);
   store.addUnconfirmedComments(held, now);
 }
 
 /**
- * The comments an archive source's re-check asks about: the event's live ones not confirmed since `checkedBefore`,
- * those fetched tonight (a stored comment keeps the check time Reddit gave it, but tonight's archive copy may hold other
- * words, and a new one is due anyway: stored as never checked) and those on the unconfirmed list, in id order.
+ * The comments an archive source's re-check asks about, of the event's `live` ones: those not confirmed since
+ * `checkedBefore`, those fetched tonight (a stored comment keeps the check time Reddit gave it, but tonight's archive
+ * copy may hold other words, and a new one is due anyway: stored as never checked) and those on the unconfirmed list,
+ * in id order.
  */
 function listArchivedDue(
   store: Store,
   eventId: string,
   checkedBefore: number,
+  live: readonly string[],
   fetchedIds: ReadonlySet<string>,
   listed: ReadonlyMap<string, number>,
 ): string[] {
   const due = new Set(store.listLiveCommentIds(eventId, checkedBefore));
-  return store.listLiveCommentIds(eventId).filter((id) => due.has(id) || fetchedIds.has(id) || listed.has(id));
+  return live.filter((id) => due.has(id) || fetchedIds.has(id) || listed.has(id));
 }
 
 /**

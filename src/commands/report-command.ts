@@ -14,7 +14,7 @@ import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
-import { repairReportHistory } from '../report/repair-report-history.js';
+import { readOrRepairReportHistory } from '../report/repair-report-history.js';
 import { addScrubResult } from '../report/scrub-report-folder.js';
 import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
@@ -73,11 +73,12 @@ function writeEventReport(
   // runs on other stores may write this folder too: its history is read and rewritten, earlier nights scrubbed and
   // tonight's files written, one run at a time
   const { report, scrubbed, paths } = withReportFolderLock(eventDir, () => {
-    const repair = repairReportHistory(eventDir, event.id, ctx.now());
-    if (repair !== null) warnRepairedHistory(ctx, repair, 'reactionlens report');
+    // read once: the trend of this report and the history.json written back start from the same points
+    const history = readOrRepairReportHistory(eventDir, event.id, ctx.now());
+    if (history.repair !== null) warnRepairedHistory(ctx, history.repair, 'reactionlens report');
     const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, {
       withAuthors: flags.withAuthors,
-      reportsDir,
+      history: history.points,
       ...(flags.maxQuotes === undefined ? {} : { maxQuotes: flags.maxQuotes }),
     });
     warnUnreadableRuns(ctx, store.path, unreadableRuns);
@@ -89,7 +90,7 @@ function writeEventReport(
     // and so do the comparisons written beside the event folders (`compare --out` into the same folder)
     addScrubResult(scrubbedNow, scrubComparisonReports(store, reportsDir, ctx.stderr));
     summariseScrub(ctx, scrubbedNow, 'reactionlens report');
-    return { report: built, scrubbed: scrubbedNow, paths: writeReport(built, { dir: eventDir, basename: built.date, formats: flags.format, now: ctx.now() }) };
+    return { report: built, scrubbed: scrubbedNow, paths: writeReport(built, { dir: eventDir, basename: built.date, formats: flags.format, now: ctx.now(), history: history.points }) };
   }, { warn: ctx.stderr });
   if (flags.json) {
     ctx.stdout(`${JSON.stringify({ event: event.id, date: report.date, counts: report.counts, paths, scrubbed: toScrubJson(scrubbed), partial: ctx.partialReasons() }, null, 2)}\n`);

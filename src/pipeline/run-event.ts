@@ -6,7 +6,7 @@ import { buildReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { readReportHistory } from '../report/read-report-history.js';
-import { repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
+import { readOrRepairReportHistory, repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import { addScrubResult, emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
 import type { Source, SourceContext } from '../sources/source.js';
@@ -139,10 +139,12 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     }
 
     try {
-      noteRepair(repairReportHistory(eventDir, event.id, ctx.now()));
+      // read once under the lock: the trend of tonight's report and the history.json written back start from the same points
+      const history = readOrRepairReportHistory(eventDir, event.id, ctx.now());
+      noteRepair(history.repair);
       const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportInput(store, event, tagger, {
         withAuthors: input.withAuthors,
-        reportsDir: input.reportsDir,
+        history: history.points,
         ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
       });
       // an unfinished run of this event that cannot be read was found above already: named once
@@ -153,7 +155,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       // The report lists this run too, with the outcome it is saved with once the report is written.
       const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
       const report = buildReport({ ...reportInput, runs });
-      reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now() });
+      reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now(), history: history.points });
     } catch (error) {
       // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected
       saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });

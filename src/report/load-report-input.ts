@@ -1,18 +1,17 @@
-import { join } from 'node:path';
 import type { StoreError } from '../errors/errors.js';
 import { DEFAULT_BOT_NAMES, screenComments } from '../screen/screen-comments.js';
 import type { Store } from '../store/store.js';
 import type { EventConfig, Tagger, TagResult } from '../types.js';
 import type { ReportInput } from './build-report.js';
-import { readReportHistory } from './read-report-history.js';
+import type { TrendPoint } from './report.js';
 import { tagInBatches } from '../tag/tag-in-batches.js';
 import { readUnconfirmedComments } from '../collect/unconfirmed-comments.js';
 
 export interface LoadReportInputOptions {
   withAuthors: boolean;
   maxQuotes?: number;
-  /** Reports root; its <event>/history.json feeds the trend. */
-  reportsDir?: string;
+  /** The event's earlier nightly points (its reports folder's history.json, read by the caller under the folder's lock): the trend. */
+  history?: TrendPoint[];
   botNames?: readonly string[];
 }
 
@@ -48,7 +47,7 @@ export function loadReportInput(
     unconfirmed: new Set(readUnconfirmedComments(store).keys()),
     tagger: tagger.version,
     runs,
-    history: options.reportsDir === undefined ? [] : readReportHistory(join(options.reportsDir, event.id)),
+    history: options.history ?? [],
     options: { withAuthors: options.withAuthors, ...(options.maxQuotes === undefined ? {} : { maxQuotes: options.maxQuotes }) },
   };
   return { input, taggedNow, unreadableRuns };

@@ -31,10 +31,17 @@ const NIGHT_JSON = /^\d{4}-\d{2}-\d{2}\.json$/;
  * The caller holds the folder's lock.
  */
 export function repairReportHistory(dir: string, eventId: string, now: number): HistoryRepair | null {
+  return readOrRepairReportHistory(dir, eventId, now).repair;
+}
+
+/**
+ * repairReportHistory that also returns the history's points as they now stand (read, or rebuilt): the report stage
+ * reads the file once under the folder's lock and hands these to the report and to the history it writes back.
+ */
+export function readOrRepairReportHistory(dir: string, eventId: string, now: number): { points: TrendPoint[]; repair: HistoryRepair | null } {
   let reason: string;
   try {
-    readReportHistory(dir);
-    return null;
+    return { points: readReportHistory(dir), repair: null };
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
     reason = error.message;
@@ -49,7 +56,7 @@ export function repairReportHistory(dir: string, eventId: string, now: number): 
   }
   const history: ReportHistory = { schema: 'reactionlens/history@1', eventId, points };
   writeFileAtomic(path, `${JSON.stringify(history, null, 2)}\n`);
-  return { path, reason, keptAs, points: points.length };
+  return { points, repair: { path, reason, keptAs, points: points.length } };
 }
 
 function rebuildPoints(dir: string, damaged: string): TrendPoint[] {

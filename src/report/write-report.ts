@@ -36,6 +36,8 @@ export interface ReportTarget {
   toolVersion?: string;
   /** Update <dir>/history.json with this report's trend point (default true). */
   updateHistory?: boolean;
+  /** The points <dir>/history.json holds, when the caller has read them already under the folder's lock. Default: read here. */
+  history?: readonly TrendPoint[];
 }
 
 export interface ManifestOutput {
@@ -115,7 +117,7 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
   const earlier = readEarlierFiles(target.dir, target.basename);
   const kept = earlier.filter((e) => !formats.includes(e.format));
   const replaced = earlier.filter((e) => formats.includes(e.format));
-  const history = (target.updateHistory ?? true) ? renderHistory(report, readReportHistory(target.dir)) : null;
+  const history = (target.updateHistory ?? true) ? renderHistory(report, target.history ?? readReportHistory(target.dir)) : null;
 
   const outputs: ManifestOutput[] = [
     ...files.map((f) => describeOutput(f.file, f.format, f.content)),

@@ -110,12 +110,48 @@ export function trainLogistic(
   /** L2 pulls each weight towards its prior (lexicon knowledge), not towards 0. */
   priors: Record<string, number> = {},
 ): { bias: number; weights: Record<string, number> } {
+  const { feats, l2, toRow } = indexFeatures(xs, [priors], opts);
+  const rows = xs.map(toRow);
+  const prior = Float64Array.from(feats.map((f) => priors[f] ?? 0));
+  const w = Float64Array.from(prior);
+  let b = 0;
+  const { sw, swSum } = weighSamples(ys, opts, sampleWeights);
+  // Adam-free simple GD with a decaying step: stable and reproducible.
+  const g = new Float64Array(feats.length);
+  for (let it = 0; it < opts.iterations; it++) {
+    g.fill(0);
+    const gb = addLogLossGradient(rows, ys, sw, w, b, g);
+    const lr = stepSize(opts, it);
+    b -= (lr * gb) / swSum;
+    stepTowardsPrior(w, g, swSum, lr, l2, prior);
+  }
+  return roundFit(feats, w, b);
+}
+
+// The steps of trainLogistic, shared with the ablation harness's variants of it (scripts/ablate/*-logistic.ts), so a
+// variant that should reduce to trainLogistic does so exactly, float for float.
+
+/** A feature vector as (feature index, value) pairs in feature order. */
+export interface SparseRow {
+  idx: number[];
+  val: number[];
+}
+
+/**
+ * The parameters of a fit: every feature of `xs` and of the priors, sorted (the result must not depend on Map order),
+ * each one's L2 strength (`l2ByPrefix`), and the vectors as rows over them.
+ */
+export function indexFeatures(
+  xs: readonly FeatureVector[],
+  priors: ReadonlyArray<Record<string, number>>,
+  opts: TrainOptions,
+): { feats: string[]; l2: number[]; toRow: (x: FeatureVector) => SparseRow } {
   const names = new Set<string>();
   for (const x of xs) for (const f of x.keys()) names.add(f);
-  for (const f of Object.keys(priors)) names.add(f);
+  for (const p of priors) for (const f of Object.keys(p)) names.add(f);
   const feats = [...names].sort();
   const index = new Map(feats.map((f, i) => [f, i]));
-  const rows = xs.map((x) => {
+  const toRow = (x: FeatureVector): SparseRow => {
     const idx: number[] = [];
     const val: number[] = [];
     for (const [f, v] of [...x.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -123,37 +159,48 @@ export function trainLogistic(
       val.push(v);
     }
     return { idx, val };
-  });
+  };
   const l2 = feats.map((f) => {
     let mult = 1;
     for (const [p, m] of Object.entries(opts.l2ByPrefix ?? {})) if (f.startsWith(p)) mult = m;
     return opts.l2 * mult;
   });
-  const prior = Float64Array.from(feats.map((f) => priors[f] ?? 0));
-  const w = Float64Array.from(prior);
-  let b = 0;
-  const n = xs.length;
+  return { feats, l2, toRow };
+}
+
+/** Each example's weight in the loss (positives × positiveWeight, × its sample weight) and their sum, which the data term is divided by. */
+export function weighSamples(ys: readonly number[], opts: TrainOptions, sampleWeights?: readonly number[]): { sw: number[]; swSum: number } {
   const pw = opts.positiveWeight ?? 1;
   const sw = ys.map((y, i) => (y === 1 ? pw : 1) * (sampleWeights?.[i] ?? 1));
-  const swSum = sw.reduce((a, c) => a + c, 0);
-  // Adam-free simple GD with a decaying step: stable and reproducible.
-  const g = new Float64Array(feats.length);
-  for (let it = 0; it < opts.iterations; it++) {
-    g.fill(0);
-    let gb = 0;
-    for (let i = 0; i < n; i++) {
-      const r = rows[i]!;
-      let z = b;
-      for (let k = 0; k < r.idx.length; k++) z += w[r.idx[k]!]! * r.val[k]!;
-      const err = (sigmoid(z) - ys[i]!) * sw[i]!;
-      gb += err;
-      for (let k = 0; k < r.idx.length; k++) g[r.idx[k]!]! += err * r.val[k]!;
-    }
-    const lr = opts.learningRate / (1 + it / 400);
-    b -= (lr * gb) / swSum;
-    // proximal step for L2 towards the prior: stable for any strength
-    for (let j = 0; j < feats.length; j++) w[j] = (w[j]! - (lr * g[j]!) / swSum + lr * l2[j]! * prior[j]!) / (1 + lr * l2[j]!);
+  return { sw, swSum: sw.reduce((a, c) => a + c, 0) };
+}
+
+/** Adds the weighted log-loss gradient of `rows` at (w, b) into `g`; returns the bias's. */
+export function addLogLossGradient(rows: readonly SparseRow[], ys: readonly number[], sw: readonly number[], w: Float64Array, b: number, g: Float64Array): number {
+  let gb = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    let z = b;
+    for (let k = 0; k < r.idx.length; k++) z += w[r.idx[k]!]! * r.val[k]!;
+    const err = (sigmoid(z) - ys[i]!) * sw[i]!;
+    gb += err;
+    for (let k = 0; k < r.idx.length; k++) g[r.idx[k]!]! += err * r.val[k]!;
   }
+  return gb;
+}
+
+/** The step of iteration `it`, decaying so a fixed iteration count settles. */
+export function stepSize(opts: TrainOptions, it: number): number {
+  return opts.learningRate / (1 + it / 400);
+}
+
+/** A gradient step on `w` (data gradient `g` over `swSum`), then the proximal step for L2 towards the prior: stable for any strength. */
+export function stepTowardsPrior(w: Float64Array, g: Float64Array, swSum: number, lr: number, l2: readonly number[], prior: Float64Array): void {
+  for (let j = 0; j < w.length; j++) w[j] = (w[j]! - (lr * g[j]!) / swSum + lr * l2[j]! * prior[j]!) / (1 + lr * l2[j]!);
+}
+
+/** What a fit returns: bias and weights to 4 decimals, weights that round to 0 (or are not finite) left out. */
+export function roundFit(feats: readonly string[], w: Float64Array, b: number): { bias: number; weights: Record<string, number> } {
   const weights: Record<string, number> = {};
   feats.forEach((f, j) => {
     const v = Math.round(w[j]! * 1e4) / 1e4;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
 import { readReportHistory } from '../../src/report/read-report-history.js';
-import { repairReportHistory } from '../../src/report/repair-report-history.js';
+import { readOrRepairReportHistory, repairReportHistory } from '../../src/report/repair-report-history.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 import { buildFixtureInput } from './report-fixture.js';
@@ -61,5 +61,17 @@ describe('repairReportHistory', () => {
     const again = repairReportHistory(dir, 'amazon-openai-2025-12', NOW);
     expect(again?.keptAs).toBe(`${path}.damaged-20251219T031500Z-2`);
     expect(existsSync(repair!.keptAs)).toBe(true);
+  });
+
+  it('returns the points it read, or those it rebuilt, as history.json then holds them', () => {
+    const dir = makeDir();
+    writeTwoNights(dir);
+    const points = readReportHistory(dir);
+    expect(readOrRepairReportHistory(dir, 'amazon-openai-2025-12', NOW)).toEqual({ points, repair: null });
+    writeFileSync(join(dir, 'history.json'), '{');
+    const rebuilt = readOrRepairReportHistory(dir, 'amazon-openai-2025-12', NOW);
+    expect(rebuilt.repair?.points).toBe(2);
+    expect(rebuilt.points).toEqual(points);
+    expect(readReportHistory(dir)).toEqual(rebuilt.points);
   });
 });

@@ -56,6 +56,15 @@ describe('writeReport', () => {
     expect(day2.trend.map((p) => p.date)).toEqual(['2025-12-17', '2025-12-18']);
   });
 
+  it('writes the history back from the points the caller read, without reading history.json again', () => {
+    const dir = makeDir();
+    const day1 = buildReport(buildFixtureInput({ asOf: Date.UTC(2025, 11, 17, 3) / 1000 }));
+    writeReport(day1, { dir, basename: day1.date, formats: ['json'], now: 1 });
+    const day2 = buildReport(buildFixtureInput());
+    writeReport(day2, { dir, basename: day2.date, formats: ['json'], now: 2, history: [] });
+    expect(readReportHistory(dir).map((p) => p.date)).toEqual(['2025-12-18']);
+  });
+
   it('rejects a basename that could escape the directory', () => {
     const report = buildReport(buildFixtureInput());
     expect(() => writeReport(report, { dir: makeDir(), basename: '../x', formats: ['md'] })).toThrow(/Invalid report name/);
