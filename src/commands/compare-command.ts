@@ -14,7 +14,7 @@ import { nameComparisonFile } from '../report/name-comparison-file.js';
 import { COMPARISON_FORMATS, describeSharedThreads, describeSingleThread, renderComparison } from '../report/render-comparison.js';
 import { countSharedThreads, toThreadMembership, type ThreadMembership } from '../report/count-shared-threads.js';
 import { addCsvBom } from '../report/render-csv.js';
-import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
+import { SHORT_HOLD_WAIT_MS, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
 import { loadTagger } from '../tag/load-tagger.js';
@@ -72,7 +72,8 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       ensureWritableDir(dir);
       // A scrub of this folder (run, report, scrub) rewrites comparison files and removes their temp files: never beside
       // this write, or it could put back an older comparison or remove this one's temp file mid-write. The store is read
-      // under the lock too: a comment a scrub has just taken out (deleted since this read) must not be written back after it
+      // under the lock too: a comment a scrub has just taken out (deleted since this read) must not be written back after it.
+      // A scrub holds the lock for milliseconds: waited for, as the scrub waits for this
       const paths = withReportFolderLock(
         dir,
         () => {
@@ -84,7 +85,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
             return path;
           });
         },
-        { warn: ctx.stderr },
+        { warn: ctx.stderr, waitMs: SHORT_HOLD_WAIT_MS },
       );
       for (const path of paths) ctx.stdout(`${path}\n`);
     });

@@ -87,7 +87,7 @@ function writeEventReport(
     // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
     const scrubbedNow = scrubEventReports(store, eventDir, ctx.now());
     // and so do the comparisons written beside the event folders (`compare --out` into the same folder)
-    addScrubResult(scrubbedNow, scrubComparisonReports(store, reportsDir, ctx.stderr));
+    addScrubResult(scrubbedNow, scrubComparisonReports(store, reportsDir, { warn: ctx.stderr }));
     summariseScrub(ctx, scrubbedNow, 'reactionlens report');
     return { report: built, scrubbed: scrubbedNow, paths: writeReport(built, { dir: eventDir, basename: built.date, formats: flags.format, now: ctx.now() }) };
   }, { warn: ctx.stderr });

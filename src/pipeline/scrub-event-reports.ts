@@ -1,5 +1,5 @@
 import { LockError } from '../errors/errors.js';
-import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
+import { SHORT_HOLD_WAIT_MS, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { scrubComparisonFiles } from '../report/scrub-comparison-files.js';
 import { emptyScrubResult, scrubReportFolder, type GoneContent, type ScrubResult } from '../report/scrub-report-folder.js';
 import type { Store } from '../store/store.js';
@@ -14,15 +14,23 @@ export function scrubEventReports(store: Store, dir: string, now: number): Scrub
   return scrubReportFolder(dir, findGoneContent(store), now);
 }
 
+export interface ComparisonScrubOptions {
+  /** A log line (stderr): a dead run's lock taken over. */
+  warn: (line: string) => void;
+  /** Blocks while waiting for the folder's lock (default: a synchronous sleep); injected for tests. */
+  pause?: (ms: number) => void;
+}
+
 /**
  * Scrub the `compare --out` files at the top of a reports folder (`<out>/compare-*.{md,json,csv}`) against the store,
- * as scrubEventReports does an event's folder, under the folder's own lock (`compare --out` writes under it). When
- * another run holds it, the folder is named in `busyFolders`, not checked this time. `warn` tells of a dead run's lock
- * taken over.
+ * as scrubEventReports does an event's folder, under the folder's own lock (`compare --out` writes under it). Another
+ * run holding it briefly (its own comparison scrub, a `compare --out`) is waited for up to SHORT_HOLD_WAIT_MS; past
+ * that, the folder is named in `busyFolders`, not checked this time.
  */
-export function scrubComparisonReports(store: Store, dir: string, warn: (line: string) => void): ScrubResult {
+export function scrubComparisonReports(store: Store, dir: string, options: ComparisonScrubOptions): ScrubResult {
+  const lock = { warn: options.warn, waitMs: SHORT_HOLD_WAIT_MS, ...(options.pause === undefined ? {} : { pause: options.pause }) };
   try {
-    return withReportFolderLock(dir, () => scrubComparisonFiles(dir, findGoneContent(store)), { warn });
+    return withReportFolderLock(dir, () => scrubComparisonFiles(dir, findGoneContent(store)), lock);
   } catch (error) {
     if (!(error instanceof LockError)) throw error;
     return { ...emptyScrubResult(), busyFolders: [dir] };
