@@ -5,7 +5,7 @@ import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
-import { ConfigError } from '../errors/errors.js';
+import { ConfigError, StoreError } from '../errors/errors.js';
 import { loadEvent } from '../events/load-events.js';
 import { buildReport } from '../report/build-report.js';
 import { compareReports, type Comparison } from '../report/compare-reports.js';
@@ -17,6 +17,7 @@ import { addCsvBom } from '../report/render-csv.js';
 import { SHORT_HOLD_WAIT_MS, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
+import { toStoreError, type Store } from '../store/store.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { ReportCommandDeps } from './report-command.js';
 
@@ -45,7 +46,9 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       if (new Set(ids).size !== ids.length) throw new ConfigError('compare: the same event is listed twice');
       const eventsDir = resolve(ctx.cwd, flags.eventsDir);
       const events = ids.map((id) => loadEvent(eventsDir, id));
-      const store = ctx.openStore(flags.db, { readonly: true });
+      // with --out it records where it writes (one row), but like a reader it never upgrades the store: an older one is
+      // refused, since the cron job's older reactionlens would refuse the store from then on
+      const store = ctx.openStore(flags.db, flags.out === undefined ? { readonly: true } : { upgrade: false });
       const tagger = deps.loadTagger();
       const compareEvents = (): Comparison => {
         const memberships: ThreadMembership[] = [];
@@ -77,6 +80,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       const paths = withReportFolderLock(
         dir,
         () => {
+          recordComparisonFolder(store, dir, ctx.now());
           const comparison = compareEvents();
           return flags.format.map((format) => {
             const path = join(dir, `${nameComparisonFile(ids)}.${format}`);
@@ -89,4 +93,22 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       );
       for (const path of paths) ctx.stdout(`${path}\n`);
     });
+}
+
+/**
+ * The scrub finds comparisons written outside its own reports folder only by the store's record of where they went, so
+ * the folder is recorded before anything is written there: a comparison the record missed would go on quoting comments
+ * deleted since. A store that cannot take the row (a read-only file) stops the write.
+ */
+function recordComparisonFolder(store: Store, dir: string, now: number): void {
+  try {
+    store.recordComparisonFolder(dir, now);
+  } catch (error) {
+    const cause = toStoreError(error, store.path);
+    throw new StoreError(
+      `compare --out records ${dir} in the store, so that the scrub of deleted comments finds the files written there, and could not: ` +
+        `${cause instanceof Error ? cause.message : String(cause)}. Nothing was written; without --out the comparison is printed instead`,
+      { cause },
+    );
+  }
 }
