@@ -1,4 +1,4 @@
-import type { Store } from '../store/store.js';
+import type { Store, StoreOpenOptions } from '../store/store.js';
 
 /** What a command may touch. Built once in src/cli.ts; tests build their own. */
 export interface CliContext {
@@ -29,7 +29,8 @@ export interface CliContext {
   /**
    * Open the store at --db, $REACTIONLENS_DB or the default data/reactionlens.db (relative to cwd).
    * `mustExist`: a path with no store is an error, not a new empty store. `readonly` (commands that only read it):
-   * opened read-only, never switched to WAL or migrated (implies `mustExist`).
+   * opened read-only, never switched to WAL or migrated (implies `mustExist`). `upgrade: false`: opened for writing but
+   * never switched to WAL or migrated either (implies `mustExist`).
    */
-  openStore: (dbOption?: string, options?: { mustExist?: boolean; readonly?: boolean }) => Store;
+  openStore: (dbOption?: string, options?: StoreOpenOptions) => Store;
 }

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_DB_PATH, Store } from '../store/store.js';
+import { DEFAULT_DB_PATH, Store, type StoreOpenOptions } from '../store/store.js';
 
 /** --db wins, then $REACTIONLENS_DB, then data/reactionlens.db under the working directory. */
 export function resolveDbPath(dbOption: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
@@ -11,13 +11,13 @@ export function resolveDbPath(dbOption: string | undefined, env: NodeJS.ProcessE
 
 /**
  * `mustExist`: refuse a path with no store rather than create an empty one. `readonly`: commands that only read the
- * store open it read-only and never migrate it (see Store.open).
+ * store open it read-only and never migrate it; `upgrade: false`, for writing without migrating (see Store.open).
  */
 export function openStoreAt(
   dbOption: string | undefined,
   env: NodeJS.ProcessEnv,
   cwd: string,
-  options: { mustExist?: boolean; readonly?: boolean } = {},
+  options: StoreOpenOptions = {},
 ): Store {
   return Store.open(resolveDbPath(dbOption, env, cwd), options);
 }

@@ -24,13 +24,17 @@ export function summariseScrub(ctx: CliContext, scrubbed: ScrubResult, prefix: s
   for (const dir of scrubbed.busyFolders) {
     ctx.stderr(`${prefix}: warning: another reactionlens run was writing ${dir}, so the comparison files in it were not checked for quotes of deleted comments; the next scrub checks them\n`);
   }
+  for (const dir of scrubbed.unreadableFolders) {
+    ctx.stderr(`${prefix}: warning: ${dir}, a folder \`compare --out\` wrote comparisons into, cannot be read or written by this user, so the comparison files in it were not checked for quotes of deleted comments; the next scrub tries again\n`);
+  }
   const notChecked = scrubbed.unreadable.length + new Set([...scrubbed.stillQuoting, ...scrubbed.stillTitled]).size;
   // cron only sees the exit code: a report that may still quote a deleted comment must not pass as a clean night
   if (notChecked > 0) ctx.markPartial(`${notChecked} report file(s) not checked for quotes of deleted or removed comments`);
+  if (scrubbed.unreadableFolders.length > 0) ctx.markPartial(`${scrubbed.unreadableFolders.length} folder(s) of comparison files not checked (cannot be read)`);
   if (scrubbed.busyFolders.length > 0) ctx.markPartial(`${scrubbed.busyFolders.length} folder(s) of comparison files not checked (another run was writing them)`);
 }
 
-/** The scrub as --json reports it: paths rewritten, quotes taken out, files that could not be checked or still name a gone comment. */
+/** The scrub as --json reports it: paths rewritten, quotes taken out, files and folders that could not be checked or still name a gone comment. */
 export function toScrubJson(scrubbed: ScrubResult): {
   files: number;
   quotesRemoved: number;
@@ -41,6 +45,7 @@ export function toScrubJson(scrubbed: ScrubResult): {
   stillTitled: string[];
   staleTempFiles: string[];
   busyFolders: string[];
+  unreadableFolders: string[];
 } {
   return {
     files: scrubbed.files.length,
@@ -52,5 +57,6 @@ export function toScrubJson(scrubbed: ScrubResult): {
     stillTitled: scrubbed.stillTitled,
     staleTempFiles: scrubbed.staleTempFiles,
     busyFolders: scrubbed.busyFolders,
+    unreadableFolders: scrubbed.unreadableFolders,
   };
 }

@@ -5,7 +5,7 @@ import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
-import { ConfigError } from '../errors/errors.js';
+import { ConfigError, StoreError } from '../errors/errors.js';
 import { loadEvent } from '../events/load-events.js';
 import { buildReport } from '../report/build-report.js';
 import { compareReports, type Comparison } from '../report/compare-reports.js';
@@ -14,9 +14,10 @@ import { nameComparisonFile } from '../report/name-comparison-file.js';
 import { COMPARISON_FORMATS, describeSharedThreads, describeSingleThread, renderComparison } from '../report/render-comparison.js';
 import { countSharedThreads, toThreadMembership, type ThreadMembership } from '../report/count-shared-threads.js';
 import { addCsvBom } from '../report/render-csv.js';
-import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
+import { SHORT_HOLD_WAIT_MS, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
+import { toStoreError, type Store } from '../store/store.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { ReportCommandDeps } from './report-command.js';
 
@@ -45,7 +46,9 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       if (new Set(ids).size !== ids.length) throw new ConfigError('compare: the same event is listed twice');
       const eventsDir = resolve(ctx.cwd, flags.eventsDir);
       const events = ids.map((id) => loadEvent(eventsDir, id));
-      const store = ctx.openStore(flags.db, { readonly: true });
+      // with --out it records where it writes (one row), but like a reader it never upgrades the store: an older one is
+      // refused, since the cron job's older reactionlens would refuse the store from then on
+      const store = ctx.openStore(flags.db, flags.out === undefined ? { readonly: true } : { upgrade: false });
       const tagger = deps.loadTagger();
       const compareEvents = (): Comparison => {
         const memberships: ThreadMembership[] = [];
@@ -72,10 +75,12 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       ensureWritableDir(dir);
       // A scrub of this folder (run, report, scrub) rewrites comparison files and removes their temp files: never beside
       // this write, or it could put back an older comparison or remove this one's temp file mid-write. The store is read
-      // under the lock too: a comment a scrub has just taken out (deleted since this read) must not be written back after it
+      // under the lock too: a comment a scrub has just taken out (deleted since this read) must not be written back after it.
+      // A scrub holds the lock for milliseconds: waited for, as the scrub waits for this
       const paths = withReportFolderLock(
         dir,
         () => {
+          recordComparisonFolder(store, dir, ctx.now());
           const comparison = compareEvents();
           return flags.format.map((format) => {
             const path = join(dir, `${nameComparisonFile(ids)}.${format}`);
@@ -84,8 +89,26 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
             return path;
           });
         },
-        { warn: ctx.stderr },
+        { warn: ctx.stderr, waitMs: SHORT_HOLD_WAIT_MS },
       );
       for (const path of paths) ctx.stdout(`${path}\n`);
     });
+}
+
+/**
+ * The scrub finds comparisons written outside its own reports folder only by the store's record of where they went, so
+ * the folder is recorded before anything is written there: a comparison the record missed would go on quoting comments
+ * deleted since. A store that cannot take the row (a read-only file) stops the write.
+ */
+function recordComparisonFolder(store: Store, dir: string, now: number): void {
+  try {
+    store.recordComparisonFolder(dir, now);
+  } catch (error) {
+    const cause = toStoreError(error, store.path);
+    throw new StoreError(
+      `compare --out records ${dir} in the store, so that the scrub of deleted comments finds the files written there, and could not: ` +
+        `${cause instanceof Error ? cause.message : String(cause)}. Nothing was written; without --out the comparison is printed instead`,
+      { cause },
+    );
+  }
 }

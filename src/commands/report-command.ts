@@ -87,8 +87,8 @@ function writeEventReport(
     const built = buildReport(input);
     // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
     const scrubbedNow = scrubEventReports(store, eventDir, ctx.now());
-    // and so do the comparisons written beside the event folders (`compare --out` into the same folder)
-    addScrubResult(scrubbedNow, scrubComparisonReports(store, reportsDir, ctx.stderr));
+    // and so do the comparisons `compare --out` wrote, beside the event folders or wherever the store records
+    addScrubResult(scrubbedNow, scrubComparisonReports(store, reportsDir, { warn: ctx.stderr, heldFolder: eventDir }));
     summariseScrub(ctx, scrubbedNow, 'reactionlens report');
     return { report: built, scrubbed: scrubbedNow, paths: writeReport(built, { dir: eventDir, basename: built.date, formats: flags.format, now: ctx.now(), history: history.points }) };
   }, { warn: ctx.stderr });

@@ -61,9 +61,9 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
           }
           addScrubResult(total, one);
         }
-        // the comparisons written beside the event folders (`compare --out` into the same folder) quote comments too
+        // the comparisons `compare --out` wrote, beside the event folders or wherever the store records, quote comments too
         try {
-          addScrubResult(total, scrubComparisonReports(store, out, ctx.stderr));
+          addScrubResult(total, scrubComparisonReports(store, out, { warn: ctx.stderr }));
         } catch (error) {
           const fileError = toFileError(error, 'cannot scrub', out);
           if (!(fileError instanceof FileError)) throw fileError;

@@ -131,8 +131,8 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     try {
       // before tonight's report, so a report that cannot be written still leaves no deleted words in earlier ones
       scrubbed = scrubEventReports(store, eventDir, ctx.now());
-      // the comparisons written beside the event folders (`compare --out` into the same folder) quote comments too
-      addScrubResult(scrubbed, scrubComparisonReports(store, input.reportsDir, warn));
+      // the comparisons `compare --out` wrote, beside the event folders or wherever the store records, quote comments too
+      addScrubResult(scrubbed, scrubComparisonReports(store, input.reportsDir, { warn, heldFolder: eventDir }));
     } catch (error) {
       saveStoppedRun(store, run, ctx.now(), error, { failed: 'earlier reports not scrubbed' });
       throw error;

@@ -1,7 +1,9 @@
-import { LockError } from '../errors/errors.js';
-import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
+import { realpathSync, statSync } from 'node:fs';
+import { FileError, LockError } from '../errors/errors.js';
+import { isFileSystemError } from '../errors/to-file-error.js';
+import { SHORT_HOLD_WAIT_MS, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { scrubComparisonFiles } from '../report/scrub-comparison-files.js';
-import { emptyScrubResult, scrubReportFolder, type GoneContent, type ScrubResult } from '../report/scrub-report-folder.js';
+import { addScrubResult, emptyScrubResult, scrubReportFolder, type GoneContent, type ScrubResult } from '../report/scrub-report-folder.js';
 import type { Store } from '../store/store.js';
 import type { ContentStatus } from '../types.js';
 
@@ -14,18 +16,74 @@ export function scrubEventReports(store: Store, dir: string, now: number): Scrub
   return scrubReportFolder(dir, findGoneContent(store), now);
 }
 
+export interface ComparisonScrubOptions {
+  /** A log line (stderr): a dead run's lock taken over, a comparison folder gone and forgotten. */
+  warn: (line: string) => void;
+  /**
+   * A folder whose lock the caller holds already (the event folder a run is writing): when `compare --out` wrote into
+   * it, its comparisons are scrubbed without taking the lock again, which this process's own hold would refuse.
+   */
+  heldFolder?: string;
+  /** Blocks while waiting for a folder's lock (default: a synchronous sleep); injected for tests. */
+  pause?: (ms: number) => void;
+}
+
 /**
- * Scrub the `compare --out` files at the top of a reports folder (`<out>/compare-*.{md,json,csv}`) against the store,
- * as scrubEventReports does an event's folder, under the folder's own lock (`compare --out` writes under it). When
- * another run holds it, the folder is named in `busyFolders`, not checked this time. `warn` tells of a dead run's lock
- * taken over.
+ * Scrub the `compare --out` files (`compare-*.{md,json,csv}`) against the store, as scrubEventReports does an event's
+ * folder: those at the top of the reports folder `dir`, and those in every other folder the store records `compare
+ * --out` writing into (a folder named twice, or the same as `dir` through a symlink, is scrubbed once). Each folder
+ * under its own lock (`compare --out` writes under it); another run holding it briefly (its own comparison scrub, a
+ * `compare --out`) is waited for up to SHORT_HOLD_WAIT_MS, and past that the folder is named in `busyFolders`, not
+ * checked this time. A recorded folder that is gone is taken off the record, with a line saying so; one that cannot be
+ * read is named in `unreadableFolders`. `dir` failing is thrown: it is the caller's own reports folder.
  */
-export function scrubComparisonReports(store: Store, dir: string, warn: (line: string) => void): ScrubResult {
+export function scrubComparisonReports(store: Store, dir: string, options: ComparisonScrubOptions): ScrubResult {
+  const gone = findGoneContent(store);
+  const total = scrubComparisonFolder(dir, gone, options);
+  const held = options.heldFolder === undefined ? undefined : findRealFolder(options.heldFolder);
+  const seen = new Set([findRealFolder(dir)]);
+  for (const folder of store.listComparisonFolders()) {
+    try {
+      const real = findRealFolder(folder);
+      if (real === undefined) {
+        // removed by its user, most likely (a folder made for one comparison): nothing there to scrub any more. Said,
+        // since a folder missing only for now (a disk not mounted tonight) is not scrubbed again once it is back
+        store.forgetComparisonFolder(folder);
+        options.warn(`reactionlens: ${folder}, where \`compare --out\` wrote comparisons, is gone: no longer scrubbed\n`);
+        continue;
+      }
+      if (seen.has(real)) continue;
+      seen.add(real);
+      addScrubResult(total, real === held ? scrubComparisonFiles(folder, gone) : scrubComparisonFolder(folder, gone, options));
+    } catch (error) {
+      // a folder elsewhere that cannot be read or written (another user's) is named as not checked (exit 4), as an
+      // unreadable comparison file is: it must not fail the night's report of an event it may not even be about
+      if (!(error instanceof FileError) && !isFileSystemError(error)) throw error;
+      total.unreadableFolders.push(folder);
+    }
+  }
+  return total;
+}
+
+function scrubComparisonFolder(dir: string, gone: GoneContent, options: ComparisonScrubOptions): ScrubResult {
+  const lock = { warn: options.warn, waitMs: SHORT_HOLD_WAIT_MS, ...(options.pause === undefined ? {} : { pause: options.pause }) };
   try {
-    return withReportFolderLock(dir, () => scrubComparisonFiles(dir, findGoneContent(store)), { warn });
+    return withReportFolderLock(dir, () => scrubComparisonFiles(dir, gone), lock);
   } catch (error) {
     if (!(error instanceof LockError)) throw error;
     return { ...emptyScrubResult(), busyFolders: [dir] };
+  }
+}
+
+/** The folder's real path, or undefined when there is no folder there any more; throws when that cannot be told (EACCES). */
+function findRealFolder(dir: string): string | undefined {
+  try {
+    const real = realpathSync(dir);
+    return statSync(real).isDirectory() ? real : undefined;
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw cause;
   }
 }
 

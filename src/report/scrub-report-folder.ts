@@ -29,10 +29,12 @@ export interface ScrubResult {
   staleTempFiles: string[];
   /** Folders another reactionlens run was writing, so their files were not checked (the next scrub checks them). */
   busyFolders: string[];
+  /** Folders `compare --out` wrote into that could not be read or written, so their comparison files were not checked. */
+  unreadableFolders: string[];
 }
 
 export function emptyScrubResult(): ScrubResult {
-  return { files: [], quotesRemoved: 0, titlesRemoved: 0, unreadable: [], stillQuoting: [], stillTitled: [], staleTempFiles: [], busyFolders: [] };
+  return { files: [], quotesRemoved: 0, titlesRemoved: 0, unreadable: [], stillQuoting: [], stillTitled: [], staleTempFiles: [], busyFolders: [], unreadableFolders: [] };
 }
 
 /** Adds what `one` scrub did to `total` (several folders scrubbed by one command). */
@@ -45,6 +47,7 @@ export function addScrubResult(total: ScrubResult, one: ScrubResult): void {
   total.stillTitled.push(...one.stillTitled);
   total.staleTempFiles.push(...one.staleTempFiles);
   total.busyFolders.push(...one.busyFolders);
+  total.unreadableFolders.push(...one.unreadableFolders);
 }
 
 /** What is gone on Reddit: comments whose quotes, and submissions whose titles, come out of earlier reports. */

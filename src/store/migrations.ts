@@ -148,4 +148,13 @@ export const MIGRATIONS: readonly string[] = [
   DELETE FROM cursors WHERE key = 'recheck:unconfirmed' AND EXISTS (SELECT 1 FROM temp.legacy_unconfirmed);
   DROP TABLE temp.legacy_unconfirmed;
   `,
+  // 10: the folders `compare --out` wrote comparisons into (as given, made absolute), with when it last did. Their files
+  //     quote comments too, so the scrub reaches them wherever they are, not only at the top of its own reports folder.
+  //     Comparisons written before this are not known: there is nothing to fill the table from.
+  `
+  CREATE TABLE comparison_folders (
+    path       TEXT PRIMARY KEY,
+    written_at REAL NOT NULL
+  );
+  `,
 ];

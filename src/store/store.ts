@@ -25,6 +25,13 @@ import { parseStoredRun } from './parse-stored-run.js';
 
 export const DEFAULT_DB_PATH = 'data/reactionlens.db';
 
+/** How a command opens the store: see Store.open. */
+export interface StoreOpenOptions {
+  mustExist?: boolean;
+  readonly?: boolean;
+  upgrade?: boolean;
+}
+
 export interface SaveCounts {
   threadsNew: number;
   threadsUpdated: number;
@@ -183,11 +190,14 @@ export class Store {
   /**
    * `mustExist`: a path with no store is an error, not a new empty store. `readonly` (commands that only read: quotes,
    * compare, events --counts, labels export): the database is opened read-only and never switched to WAL or migrated, so
-   * a reader never changes a store another reactionlens writes (implies `mustExist`).
+   * a reader never changes a store another reactionlens writes (implies `mustExist`). `upgrade: false` (`compare --out`,
+   * which reads and records where it wrote): opened for writing, but never switched to WAL or migrated, for the same
+   * reason; an older store is refused as a reader refuses it (implies `mustExist`).
    */
-  static open(path: string = DEFAULT_DB_PATH, options: { mustExist?: boolean; readonly?: boolean } = {}): Store {
+  static open(path: string = DEFAULT_DB_PATH, options: StoreOpenOptions = {}): Store {
     const readonly = options.readonly === true;
-    const mustExist = readonly || options.mustExist === true;
+    const upgrades = !readonly && options.upgrade !== false;
+    const mustExist = !upgrades || options.mustExist === true;
     if (path !== ':memory:') {
       if (mustExist && !existsSync(path)) {
         throw new StoreError(`There is no store at ${path}: run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
@@ -205,7 +215,7 @@ export class Store {
       opened = new Database(path, readonly ? { readonly: true, fileMustExist: true } : {});
       // Checked before anything writes: WAL mode and our migrations would change another program's database.
       refuseForeignDatabase(opened, path, mustExist);
-      if (!readonly) opened.pragma('journal_mode = WAL');
+      if (upgrades) opened.pragma('journal_mode = WAL');
     } catch (cause) {
       opened?.close();
       if (cause instanceof StoreError) throw cause;
@@ -218,8 +228,8 @@ export class Store {
     db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => stripTitleSlug(String(permalink)));
     const store = new Store(db, path);
     try {
-      if (readonly) store.checkReadableSchema();
-      else store.migrate();
+      if (upgrades) store.migrate();
+      else store.checkReadableSchema();
     } catch (cause) {
       db.close();
       throw toStoreError(cause, path);
@@ -502,7 +512,26 @@ export class Store {
     })();
   }
 
+  /**
+   * Records that `compare --out` wrote comparisons into the folder `path` (absolute) at `writtenAt`, so the scrub finds
+   * their quotes. One row per folder, however many comparisons it holds.
+   */
+  recordComparisonFolder(path: string, writtenAt: number): void {
+    this.sql('INSERT INTO comparison_folders (path, written_at) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at')
+      .run(path, writtenAt);
+  }
+
+  /** Takes a folder off the comparison folders (it is gone: nothing there is left to scrub). */
+  forgetComparisonFolder(path: string): void {
+    this.sql('DELETE FROM comparison_folders WHERE path = ?').run(path);
+  }
+
   // ---- reads -------------------------------------------------------------
+
+  /** The folders `compare --out` wrote comparisons into, in path order. */
+  listComparisonFolders(): string[] {
+    return this.sql<[], { path: string }>('SELECT path FROM comparison_folders ORDER BY path').all().map((row) => row.path);
+  }
 
   /** The comments on the unconfirmed list, by id, with when each was first listed, in id order. */
   listUnconfirmedComments(): Map<string, number> {

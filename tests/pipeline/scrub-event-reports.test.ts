@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scrubEventReports } from '../../src/pipeline/scrub-event-reports.js';
+import { scrubComparisonReports, scrubEventReports } from '../../src/pipeline/scrub-event-reports.js';
+import { acquireReportFolderLock, SHORT_HOLD_WAIT_MS } from '../../src/report/acquire-report-folder-lock.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { writeReport, type RunManifest } from '../../src/report/write-report.js';
 import { Store } from '../../src/store/store.js';
@@ -34,6 +35,49 @@ describe('scrubEventReports', () => {
       expect(manifest.quotedCommentIds).not.toContain(removed);
       expect(manifest.quotedCommentIds).toEqual(expect.arrayContaining([live, notHeld]));
     } finally {
+      store.close();
+    }
+  });
+});
+
+describe('scrubComparisonReports and another run holding the folder briefly', () => {
+  // a killed compare --out's temp file: removed only by a scrub that got the folder's lock
+  const placeTempFile = (dir: string): string => {
+    const temp = join(dir, '.compare-a-vs-b.md.4242.0a1b2c3d.tmp');
+    writeFileSync(temp, 'a comparison being written when its process was killed');
+    return temp;
+  };
+
+  it('waits for a holder that lets go, then scrubs the folder', () => {
+    const dir = makeDir();
+    const temp = placeTempFile(dir);
+    const releaseHolder = acquireReportFolderLock(dir);
+    const store = Store.open(':memory:');
+    try {
+      let pauses = 0;
+      const result = scrubComparisonReports(store, dir, { warn: () => {}, pause: () => void (++pauses === 2 && releaseHolder()) });
+      expect(pauses).toBe(2);
+      expect(result.busyFolders).toEqual([]);
+      expect(result.staleTempFiles).toEqual([temp]);
+    } finally {
+      releaseHolder();
+      store.close();
+    }
+  });
+
+  it('a holder that keeps it past the wait: the folder is named busy, not checked', () => {
+    const dir = makeDir();
+    const temp = placeTempFile(dir);
+    const releaseHolder = acquireReportFolderLock(dir);
+    const store = Store.open(':memory:');
+    try {
+      let waited = 0;
+      const result = scrubComparisonReports(store, dir, { warn: () => {}, pause: (ms) => void (waited += ms) });
+      expect(waited).toBe(SHORT_HOLD_WAIT_MS);
+      expect(result.busyFolders).toEqual([dir]);
+      expect(existsSync(temp)).toBe(true);
+    } finally {
+      releaseHolder();
       store.close();
     }
   });

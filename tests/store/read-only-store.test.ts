@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -83,6 +83,16 @@ describe('read-only store opening', () => {
     expect(result.code).toBe(EXIT.source);
     expect(result.stderr).toContain('a command that only reads does not upgrade it. Run a command that writes it');
     expect(userVersion(db)).toBe(older);
+  });
+
+  it('compare --out, which records where it writes, does not upgrade an older store either: refused, nothing written', async () => {
+    const { dir, db } = makeStore();
+    const older = setBack(db);
+    const result = await cli(['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--events-dir', join(ROOT, 'events'), '--out', 'comparisons'], { cwd: dir });
+    expect(result.code).toBe(EXIT.source);
+    expect(result.stderr).toContain('a command that only reads does not upgrade it. Run a command that writes it');
+    expect(userVersion(db)).toBe(older);
+    expect(existsSync(join(dir, 'comparisons'))).toBe(false);
   });
 });
 

@@ -264,6 +264,34 @@ describe('Store', () => {
     },
   );
 
+  it('migration 10 adds the folders compare --out wrote into to a store of version 9: none known before it', () => {
+    const path = join(dir, 'v9.sqlite');
+    const db = new Database(path);
+    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
+    for (const sql of MIGRATIONS.slice(0, 9)) db.exec(sql);
+    db.pragma('user_version = 9');
+    db.prepare("INSERT INTO unconfirmed_comments (comment_id, since) VALUES ('c1', 5)").run();
+    db.close();
+    const migrated = Store.open(path);
+    try {
+      expect(migrated.schemaVersion()).toBe(MIGRATIONS.length);
+      expect(migrated.listComparisonFolders()).toEqual([]);
+      expect([...migrated.listUnconfirmedComments()]).toEqual([['c1', 5]]);
+      migrated.recordComparisonFolder('/srv/analysis', 10);
+      migrated.recordComparisonFolder('/home/ana/deck', 11);
+      // a folder written again keeps one row, with its last time
+      migrated.recordComparisonFolder('/srv/analysis', 12);
+      expect(migrated.listComparisonFolders()).toEqual(['/home/ana/deck', '/srv/analysis']);
+      expect(migrated.db.prepare("SELECT written_at FROM comparison_folders WHERE path = '/srv/analysis'").pluck().get()).toBe(12);
+      migrated.forgetComparisonFolder('/home/ana/deck');
+      migrated.forgetComparisonFolder('/never/recorded');
+      expect(migrated.listComparisonFolders()).toEqual(['/srv/analysis']);
+    } finally {
+      migrated.close();
+    }
+  });
+
   it('a copy that confirms nothing (archive, dump) stores a new comment as never checked and leaves a stored one\'s check time', () => {
     const thread = makeThread();
     store.saveThreadBundle('ev', { thread, comments: [makeComment({ id: 'old', body: 'seen live', fetchedAt: 100 })], expected: 1, collected: 1 });
