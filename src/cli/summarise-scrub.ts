@@ -46,6 +46,7 @@ export function toScrubJson(scrubbed: ScrubResult): {
   staleTempFiles: string[];
   busyFolders: string[];
   unreadableFolders: string[];
+  comparisonFolders: string[];
 } {
   return {
     files: scrubbed.files.length,
@@ -58,5 +59,6 @@ export function toScrubJson(scrubbed: ScrubResult): {
     staleTempFiles: scrubbed.staleTempFiles,
     busyFolders: scrubbed.busyFolders,
     unreadableFolders: scrubbed.unreadableFolders,
+    comparisonFolders: scrubbed.comparisonFolders,
   };
 }

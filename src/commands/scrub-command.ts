@@ -76,7 +76,11 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
         const failures = failed.map((e) => ({ path: e.path, error: e.message }));
         ctx.stdout(`${JSON.stringify({ folders: dirs, scrubbed: toScrubJson(result), failed: failures, busy: busy.map((e) => e.message), partial: ctx.partialReasons() }, null, 2)}\n`);
       } else {
-        ctx.stderr(`reactionlens scrub: ${dirs.length - failed.length - busy.length} folder(s) checked, ${result.files.length} file(s) rewritten\n`);
+        const elsewhere = result.comparisonFolders.length;
+        ctx.stderr(
+          `reactionlens scrub: ${dirs.length - failed.length - busy.length} folder(s) checked` +
+            `${elsewhere > 0 ? `, and the comparison files in ${elsewhere} other folder(s) \`compare --out\` wrote into` : ''}, ${result.files.length} file(s) rewritten\n`,
+        );
         for (const path of result.files) ctx.stdout(`${path}\n`);
       }
       // the file error decides the exit, and its message is the one printed: name the busy folders first, or only

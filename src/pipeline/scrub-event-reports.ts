@@ -54,7 +54,9 @@ export function scrubComparisonReports(store: Store, dir: string, options: Compa
       }
       if (seen.has(real)) continue;
       seen.add(real);
-      addScrubResult(total, real === held ? scrubComparisonFiles(folder, gone) : scrubComparisonFolder(folder, gone, options));
+      const one = real === held ? scrubComparisonFiles(folder, gone) : scrubComparisonFolder(folder, gone, options);
+      addScrubResult(total, one);
+      if (one.busyFolders.length === 0) total.comparisonFolders.push(folder);
     } catch (error) {
       // a folder elsewhere that cannot be read or written (another user's) is named as not checked (exit 4), as an
       // unreadable comparison file is: it must not fail the night's report of an event it may not even be about

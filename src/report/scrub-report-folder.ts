@@ -31,10 +31,12 @@ export interface ScrubResult {
   busyFolders: string[];
   /** Folders `compare --out` wrote into that could not be read or written, so their comparison files were not checked. */
   unreadableFolders: string[];
+  /** Folders besides the reports folder, recorded as `compare --out` targets, whose comparison files were checked. */
+  comparisonFolders: string[];
 }
 
 export function emptyScrubResult(): ScrubResult {
-  return { files: [], quotesRemoved: 0, titlesRemoved: 0, unreadable: [], stillQuoting: [], stillTitled: [], staleTempFiles: [], busyFolders: [], unreadableFolders: [] };
+  return { files: [], quotesRemoved: 0, titlesRemoved: 0, unreadable: [], stillQuoting: [], stillTitled: [], staleTempFiles: [], busyFolders: [], unreadableFolders: [], comparisonFolders: [] };
 }
 
 /** Adds what `one` scrub did to `total` (several folders scrubbed by one command). */
@@ -48,6 +50,7 @@ export function addScrubResult(total: ScrubResult, one: ScrubResult): void {
   total.staleTempFiles.push(...one.staleTempFiles);
   total.busyFolders.push(...one.busyFolders);
   total.unreadableFolders.push(...one.unreadableFolders);
+  total.comparisonFolders.push(...one.comparisonFolders);
 }
 
 /** What is gone on Reddit: comments whose quotes, and submissions whose titles, come out of earlier reports. */

@@ -13,7 +13,7 @@ const EVENTS = ['nvidia-openai-2025-09', 'amazon-openai-2025-12'] as const;
 const NAME = `compare-${EVENTS.join('-vs-')}`;
 
 interface ScrubJson {
-  scrubbed: { files: number; paths: string[]; unreadable: string[]; busyFolders: string[]; unreadableFolders: string[] };
+  scrubbed: { files: number; paths: string[]; unreadable: string[]; busyFolders: string[]; unreadableFolders: string[]; comparisonFolders: string[] };
 }
 
 /** A store with both events (the same for every test, copied), a comparison written into `out`, and its top quote's comment then deleted. */
@@ -79,13 +79,15 @@ describe('compare --out into a folder of its own: the scrub finds it through the
 
     const result = await cli(['scrub', '--db', db, '--out', reports, '--json']);
     expect(result.code, result.stderr).toBe(0);
-    expect((JSON.parse(result.stdout) as ScrubJson).scrubbed.paths).toEqual([json, md]);
+    const summary = JSON.parse(result.stdout) as ScrubJson;
+    expect(summary.scrubbed.paths).toEqual([json, md]);
+    expect(summary.scrubbed.comparisonFolders).toEqual([out]);
     expect(readFileSync(md, 'utf8')).not.toContain(gone.words);
     expect(readFileSync(md, 'utf8')).toContain(`_${gone.eventId}: quote removed: the quoted comment was deleted or removed on Reddit after this comparison was written._`);
     expect(readFileSync(json, 'utf8')).not.toContain(gone.commentId);
 
-    const again = JSON.parse((await cli(['scrub', '--db', db, '--out', reports, '--json'])).stdout) as ScrubJson;
-    expect(again.scrubbed.files).toBe(0);
+    const again = await cli(['scrub', '--db', db, '--out', reports]);
+    expect(again.stderr).toMatch(/reactionlens scrub: \d+ folder\(s\) checked, and the comparison files in 1 other folder\(s\) `compare --out` wrote into, 0 file\(s\) rewritten/);
   });
 
   it("the nightly run scrubs it too, whatever its own --out", async () => {
@@ -125,6 +127,7 @@ describe('compare --out into a folder of its own: the scrub finds it through the
     const summary = JSON.parse(result.stdout) as ScrubJson;
     expect(summary.scrubbed.unreadable).toEqual([blocked]);
     expect(summary.scrubbed.paths).toEqual([join(reports, `${NAME}.json`), join(reports, `${NAME}.md`)]);
+    expect(summary.scrubbed.comparisonFolders).toEqual([]);
   });
 
   it('a folder that is gone is taken off the record, said once on stderr, and the scrub passes', async () => {
@@ -145,7 +148,9 @@ describe('compare --out into a folder of its own: the scrub finds it through the
     symlinkSync(out, out);
     const result = await cli(['scrub', '--db', db, '--out', reports, '--json']);
     expect(result.code).toBe(4);
-    expect((JSON.parse(result.stdout) as ScrubJson).scrubbed.unreadableFolders).toEqual([out]);
+    const summary = JSON.parse(result.stdout) as ScrubJson;
+    expect(summary.scrubbed.unreadableFolders).toEqual([out]);
+    expect(summary.scrubbed.comparisonFolders).toEqual([]);
     expect(result.stderr).toContain(`${out}, a folder \`compare --out\` wrote comparisons into, cannot be read or written by this user`);
     expect(result.stderr).toMatch(/partial result: .*1 folder\(s\) of comparison files not checked \(cannot be read\)/);
     expect(listRecorded(db)).toEqual([out]);
