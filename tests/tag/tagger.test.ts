@@ -207,6 +207,32 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['The big brain behind the deal is Sarah Friar.', 'cynicism', 'sarcastic-praise-phrase'],
     ['NVDA is down 6% over 4d, buying more.', 'cynicism', 'sarcastic-praise'],
     ['Samsung Galaxy sales are up, which helps its memory unit.', 'cynicism', 'sarcastic-praise'],
+    // lex10 review of existing cues: "basically paying" not "paying for itself / it off / down / dividends"; "invest in yourself" only with revenue / sales / booking words
+    ['GPUs are basically paying for themselves.', 'cynicism', 'mock-summary'],
+    ['GPUs are basically paying themselves off.', 'cynicism', 'mock-summary'],
+    ['At these rental rates the H100s are basically paying for themselves within two years.', 'cynicism', 'mock-summary'],
+    ['The cluster is basically paying itself off in 18 months at current rates.', 'cynicism', 'mock-summary'],
+    ["Meta's capex is basically paying dividends already in ad revenue.", 'cynicism', 'mock-summary'],
+    ['They are basically paying down the debt with cash flow from Azure.', 'cynicism', 'mock-summary'],
+    ['Invest in yourself, learn CUDA.', 'cynicism', 'mock-summary'],
+    ['Invest in yourself, learn CUDA, the money will follow.', 'cynicism', 'mock-summary'],
+    ['The best investment you can make is investing in yourself.', 'cynicism', 'mock-summary'],
+    ['Honestly the best money you spend is money into yourself: courses, books, a good chair.', 'cynicism', 'mock-summary'],
+    ['If you want an AI job, invest in yourself before you invest in NVDA.', 'cynicism', 'mock-summary'],
+    // a plain positive adjective is sarcastic praise only as an exclamation or in quotes, not in a statement or "…, but"
+    ['The 3D stacking on MI300 is impressive.', 'cynicism', 'sarcastic-praise'],
+    ['Impressive, but the RPO is not cash.', 'cynicism', 'sarcastic-praise'],
+    ["Nvidia's margins are incredible for a hardware company.", 'cynicism', 'sarcastic-praise'],
+    ['Jensen gave a brilliant keynote on the roadmap.', 'cynicism', 'sarcastic-praise'],
+    ["TSMC's execution on N3 has been stellar.", 'cynicism', 'sarcastic-praise'],
+    ['What a wonderful quarter for AMD.', 'cynicism', 'sarcastic-praise'],
+    // "I'm sure it's …" not before "but" and not about the thread ("been posted", "fine to ask")
+    ["I'm sure it's fine to ask here.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure it's been posted before.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure this has been asked a hundred times, what does RPO mean?", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure they have good engineers, but the deal terms look risky to me.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure that's been discussed here already.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure it's okay to post the link here.", 'cynicism', 'ironic-stock-phrase'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -297,6 +323,18 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Ah yes, 5D chess from the geniuses at OpenAI.', 'cynicism', 'sarcastic-construction'],
     ['Jensen playing 4D chess again, funding his own customers.', 'cynicism', 'sarcastic-praise-phrase'],
     ['Big brain move: invest in your customer so they can buy your chips.', 'cynicism', 'sarcastic-praise-phrase'],
+    // lex10 review: the narrowed existing alternatives still fire on their sarcastic uses
+    ['Nvidia is basically paying for its own sales.', 'cynicism', 'mock-summary'],
+    ['So Microsoft is basically funding its own revenue.', 'cynicism', 'mock-summary'],
+    ["It's like investing in yourself and booking it as revenue.", 'cynicism', 'mock-summary'],
+    ['Sure, you can invest in yourself and call it revenue.', 'cynicism', 'mock-summary'],
+    ['Incredible, how every AI deal ends with Nvidia getting paid.', 'cynicism', 'sarcastic-praise'],
+    ['Nvidia funds CoreWeave, CoreWeave buys Nvidia chips. Fantastic.', 'cynicism', 'sarcastic-praise'],
+    ['Their "impressive" growth is all vendor financing.', 'cynicism', 'sarcastic-praise'],
+    ['Just brilliant! Borrow $38B to build for a customer with no profits.', 'cynicism', 'sarcastic-praise'],
+    ["I'm sure it's a typo in the filing.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure it's fine.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure it's just a coincidence that the CEO owns the supplier.", 'cynicism', 'ironic-stock-phrase'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
