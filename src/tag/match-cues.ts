@@ -4,7 +4,7 @@
 // alternatives run (gate-alternatives.ts). Negation is decided from the token
 // stream.
 
-import { CUE_DEFS, type CueDef } from './cue-lexicon.js';
+import { CUE_DEFS, PLAIN_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
 import { execAll, execAlternation, refersToGroups, type OnMatch } from './exec-alternation.js';
 import { gateClauses, isRegexWordCode, regexWordsOf, splitAlternatives, type AlternativeGate, type GateHints } from './gate-alternatives.js';
 import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
@@ -529,6 +529,31 @@ const HIT_FILTERS = new Map<string, HitFilter>([
   ['denial', (doc, lower, s, e) => !isVoidDenial(doc, lower, s, e)],
 ]);
 
+/** Interjections and intensifiers that may open an exclamation of praise ("Oh wow, truly inspiring."). */
+const PRAISE_OPENER = /^[\s"'“‘*_(>~]*(?:(?:oh|wow|yeah|yes|well|just|truly|simply|absolutely|really|so|how|very|most|quite|utterly|positively|genuinely|real)[,!.]?\s+){0,3}$/;
+/** The exclamation's end: the sentence's, or a comma that does not open a concession ("Impressive, but …"). */
+const PRAISE_CLOSER = /^[*_~]*(?:\s*(?:$|[.!…;:)"”'’—]|sarcmark|[^\x00-\x7f]|,(?!\s*(?:but|though|although|however|yet)\b))|\s+[-–])/;
+
+/**
+ * A plain positive adjective (PLAIN_PRAISE_WORDS) counts as sarcastic praise only as an exclamation
+ * ("Fantastic." "Incredible, how …" "Just brilliant!") or in quotes; in a statement it is sincere
+ * praise ("The 3D stacking on MI300 is impressive.", "These numbers are impressive, but …").
+ */
+function dropPlainPraise(doc: AnalysedDoc, lower: string, hits: CueHit[]): void {
+  let kept = 0;
+  for (const h of hits) {
+    if (h.def.name !== 'sarcastic-praise' || !PLAIN_PRAISE_WORDS.has(lower.slice(h.start, h.end)) || isPraiseExclamation(doc, lower, h.start, h.end)) hits[kept++] = h;
+  }
+  hits.length = kept;
+}
+
+function isPraiseExclamation(doc: AnalysedDoc, lower: string, s: number, e: number): boolean {
+  const before = lower.slice(Math.max(sentenceStart(doc, s), s - 60), s);
+  const after = lower.slice(e, e + 12);
+  if (/["“‘']\s*$/.test(before) && /^\s*["”’']/.test(after)) return true;
+  return PRAISE_OPENER.test(before) && PRAISE_CLOSER.test(after);
+}
+
 function byPositionThenName(a: CueHit, b: CueHit): number {
   return a.start - b.start || a.end - b.end || (a.def.name < b.def.name ? -1 : a.def.name > b.def.name ? 1 : 0);
 }
@@ -539,6 +564,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const defs = c.defs;
   const scan = scanTokens(c, doc, lower);
   const hits = scan.wordHits;
+  dropPlainPraise(doc, lower, hits);
   for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);
   // one match callback per text, not one closure per cue run: it reads the cue being run from `def` / `keep`
   let def = defs[0]!;

@@ -49,6 +49,11 @@ const extra = [
   'Who actually pays for all this? They have never turned a profit, yet to make a profit, hasn\'t posted a single profit.',
   "Calling this a bubble is lazy. People comparing it to 2000, nothing like the dot-com era; this 'AI bubble' narrative. It doesn't bother me, I'm not worried, saying 'circular' like it's automatically bad; vendor financing is standard in every industry. I'm here for it, LFG, let's go. Cope. Praying for a crash.",
   "How is this not fraud? Isn't this round-tripping? People who call this a bubble, anyone calling it fraud, those who think so; you clearly don't understand. Vendor financing is a normal practice, a common tool.",
+  // lex10 Reddit sarcasm idioms, one wording per alternative
+  "I'm sure the auditors will catch it. Any day now. Yeah, aaany minute now /s\nGee, I wonder why. *surprised Pikachu face* Surprised pikachu. Bold strategy, Cotton.",
+  'Nvidia invests in OpenAI, OpenAI buys Nvidia chips, Nvidia books revenue. Wash, rinse, repeat. Raise money, buy GPUs, rinse-and-repeat 🙄',
+  "Sure, revenue is totally real when you're paying yourself. They invest in each other and keep paying themselves with extra steps. It's round-tripping with extra steps.",
+  "Ah yes, 5D chess. Ah yes, my favourite deal. Ah yes, famously prudent Oracle. Galaxy-brained, galaxy brain, galaxybrains. Sure, that's totally how accounting works. Jensen playing 4-d chess, n-dimensional checkers, a big-brain move, big brain energy.",
   // wordings the triggers missed until the gate derivation showed their alternatives could match without them
   "Lines go up, charts go up, graphs go up. brrrrr. Hacks for free money. Pure corporatespeak, marketingspeak. Pipedreams. The financial engineers; stocks faceplanting, a rugpulled market, the dotcoms. Data centres sitting with no customer, left with no buyer. It has not once turned a profit. They sneaked it past the SEC. A ('circular') deal,\n'healthy' demand.",
 ];

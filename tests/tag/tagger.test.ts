@@ -167,6 +167,72 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['The wafers are fabricated at TSMC and packaged by Amkor.', 'distrust', 'dishonesty-phrase'],
     ['Fabrication capacity is the real bottleneck for Nvidia.', 'distrust', 'dishonesty-phrase'],
     ['TSMC is building a fabrication plant in Arizona for Nvidia.', 'distrust', 'dishonesty-phrase'],
+    // lex10 review: sincere, neutral and bullish wordings of the new sarcasm idioms (training/README.md, lex10)
+    // "Any day now" only as its own sentence, not after a question
+    ['The decision is expected any day now.', 'cynicism', 'ironic-stock-phrase'],
+    ['The FTC ruling could land any day now, so I am holding cash until then.', 'cynicism', 'ironic-stock-phrase'],
+    ['Any day now the Abilene site should come online, per the last update.', 'cynicism', 'ironic-stock-phrase'],
+    ['Any day now, according to the filing.', 'cynicism', 'ironic-stock-phrase'],
+    ['When does the Stargate deal close? Any day now.', 'cynicism', 'ironic-stock-phrase'],
+    ['Gee, I wonder how they cool these racks, anyone know?', 'cynicism', 'ironic-stock-phrase'],
+    ['I was surprised Pikachu was not in the lineup.', 'cynicism', 'ironic-stock-phrase'],
+    ['Bold strategy by AMD to price the MI450 below Nvidia.', 'cynicism', 'ironic-stock-phrase'],
+    // "rinse and repeat" only closing a chain of money moves
+    ['Rinse and repeat if the stain persists.', 'cynicism', 'mock-summary'],
+    ['Train the model, evaluate, rinse and repeat.', 'cynicism', 'mock-summary'],
+    ['Lather, rinse, repeat.', 'cynicism', 'mock-summary'],
+    ['Nvidia ships a new GPU every year, hyperscalers upgrade. Rinse and repeat.', 'cynicism', 'mock-summary'],
+    ["The debt gets refinanced every five years, rinse, repeat, it's how utilities have always worked.", 'cynicism', 'mock-summary'],
+    // "paying themselves" as a mock summary, not pay, tax or payback
+    ['Pay yourself first: 15% of every paycheck goes into the index fund.', 'cynicism', 'mock-summary'],
+    ['How much revenue do you need before you pay yourself?', 'cynicism', 'mock-summary'],
+    ["In a one-person company you're just paying yourself.", 'cynicism', 'mock-summary'],
+    ["If you run an S-corp with real revenue, you're paying yourself.", 'cynicism', 'mock-summary'],
+    ['Dividends from the revenue are taxed lower when you pay yourself.', 'cynicism', 'mock-summary'],
+    ["Microsoft's Azure revenue is real, and they're paying themselves back for the capex within three years.", 'cynicism', 'mock-summary'],
+    // "Ah yes," only before a mocking noun phrase; "Sure, … totally" only as a sentence of its own
+    ['Ah yes, a typo on my part, it is 6GW.', 'cynicism', 'sarcastic-construction'],
+    ['Ah yes, a friend of mine works at CoreWeave and says the same.', 'cynicism', 'sarcastic-construction'],
+    ['Ah yes, such a shame I sold at $40.', 'cynicism', 'sarcastic-construction'],
+    ['Ah yes, classic mistake, I did the same with AMD in 2016.', 'cynicism', 'sarcastic-construction'],
+    ['Ah yes, 3D V-Cache, that is the one I meant.', 'cynicism', 'sarcastic-construction'],
+    ['Sure, that is totally fair.', 'cynicism', 'sarcastic-construction'],
+    ['Sure, the chips are totally real, every one is deployed.', 'cynicism', 'sarcastic-construction'],
+    ["Sure, that's totally how it works, you're right.", 'cynicism', 'sarcastic-construction'],
+    ['I am not sure the demand is totally real.', 'cynicism', 'sarcastic-construction'],
+    ['The Samsung Galaxy brain chip is an Exynos.', 'cynicism', 'sarcastic-construction'],
+    ['With extra steps for compliance, the deal closes in Q3.', 'cynicism', 'sarcastic-construction'],
+    // meme praise: the idiom, not a chess set, a smart person, four days or a phone
+    ['I bought a 3D chess set for my kid.', 'cynicism', 'sarcastic-praise-phrase'],
+    ['The big brain behind the deal is Sarah Friar.', 'cynicism', 'sarcastic-praise-phrase'],
+    ['NVDA is down 6% over 4d, buying more.', 'cynicism', 'sarcastic-praise'],
+    ['Samsung Galaxy sales are up, which helps its memory unit.', 'cynicism', 'sarcastic-praise'],
+    // lex10 review of existing cues: "basically paying" not "paying for itself / it off / down / dividends"; "invest in yourself" only with revenue / sales / booking words
+    ['GPUs are basically paying for themselves.', 'cynicism', 'mock-summary'],
+    ['GPUs are basically paying themselves off.', 'cynicism', 'mock-summary'],
+    ['At these rental rates the H100s are basically paying for themselves within two years.', 'cynicism', 'mock-summary'],
+    ['The cluster is basically paying itself off in 18 months at current rates.', 'cynicism', 'mock-summary'],
+    ["Meta's capex is basically paying dividends already in ad revenue.", 'cynicism', 'mock-summary'],
+    ['They are basically paying down the debt with cash flow from Azure.', 'cynicism', 'mock-summary'],
+    ['Invest in yourself, learn CUDA.', 'cynicism', 'mock-summary'],
+    ['Invest in yourself, learn CUDA, the money will follow.', 'cynicism', 'mock-summary'],
+    ['The best investment you can make is investing in yourself.', 'cynicism', 'mock-summary'],
+    ['Honestly the best money you spend is money into yourself: courses, books, a good chair.', 'cynicism', 'mock-summary'],
+    ['If you want an AI job, invest in yourself before you invest in NVDA.', 'cynicism', 'mock-summary'],
+    // a plain positive adjective is sarcastic praise only as an exclamation or in quotes, not in a statement or "…, but"
+    ['The 3D stacking on MI300 is impressive.', 'cynicism', 'sarcastic-praise'],
+    ['Impressive, but the RPO is not cash.', 'cynicism', 'sarcastic-praise'],
+    ["Nvidia's margins are incredible for a hardware company.", 'cynicism', 'sarcastic-praise'],
+    ['Jensen gave a brilliant keynote on the roadmap.', 'cynicism', 'sarcastic-praise'],
+    ["TSMC's execution on N3 has been stellar.", 'cynicism', 'sarcastic-praise'],
+    ['What a wonderful quarter for AMD.', 'cynicism', 'sarcastic-praise'],
+    // "I'm sure it's …" not before "but" and not about the thread ("been posted", "fine to ask")
+    ["I'm sure it's fine to ask here.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure it's been posted before.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure this has been asked a hundred times, what does RPO mean?", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure they have good engineers, but the deal terms look risky to me.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure that's been discussed here already.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure it's okay to post the link here.", 'cynicism', 'ironic-stock-phrase'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -238,12 +304,59 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Those demand figures are pure fabrication.', 'distrust', 'dishonesty-phrase'],
     ['The whole backlog story is a fabrication.', 'distrust', 'dishonesty-phrase'],
     ['Fabricated earnings, circular deals, same story as 2000.', 'distrust', 'dishonesty-phrase'],
+    // lex10: Reddit sarcasm idioms (no labeled or probe text uses them)
+    ["I'm sure the auditors will catch it. Any day now.", 'cynicism', 'ironic-stock-phrase'],
+    ['They promised the revenue would show up. Aaany day now /s', 'cynicism', 'ironic-stock-phrase'],
+    ['Yeah, any minute now.', 'cynicism', 'ironic-stock-phrase'],
+    ['Gee, I wonder who will be left holding the bag.', 'cynicism', 'ironic-stock-phrase'],
+    ['OpenAI misses its revenue target *surprised pikachu face*', 'cynicism', 'ironic-stock-phrase'],
+    ["Bold strategy, Cotton. Let's see if it pays off for 'em.", 'cynicism', 'ironic-stock-phrase'],
+    ['Nvidia invests in OpenAI, OpenAI buys Nvidia chips, Nvidia books revenue. Wash, rinse, repeat.', 'cynicism', 'mock-summary'],
+    ['Nvidia invests $100B, OpenAI buys chips with it. Rinse & repeat 🙄', 'cynicism', 'mock-summary'],
+    ["Sure, revenue is totally real when you're paying yourself.", 'cynicism', 'mock-summary'],
+    ['Nvidia invests in OpenAI so OpenAI can rent Nvidia GPUs. They are just paying themselves with extra steps.', 'cynicism', 'mock-summary'],
+    ["Sure, revenue is totally real when you're paying yourself.", 'cynicism', 'sarcastic-construction'],
+    ["Sure, that's totally how revenue works.", 'cynicism', 'sarcastic-construction'],
+    ['It is round-tripping with extra steps.', 'cynicism', 'sarcastic-construction'],
+    ['Galaxy brain move by Oracle: borrow $38B to build data centres for a customer with no profits.', 'cynicism', 'sarcastic-construction'],
+    ['Ah yes, my favourite accounting trick.', 'cynicism', 'sarcastic-construction'],
+    ['Ah yes, 5D chess from the geniuses at OpenAI.', 'cynicism', 'sarcastic-construction'],
+    ['Jensen playing 4D chess again, funding his own customers.', 'cynicism', 'sarcastic-praise-phrase'],
+    ['Big brain move: invest in your customer so they can buy your chips.', 'cynicism', 'sarcastic-praise-phrase'],
+    // lex10 review: the narrowed existing alternatives still fire on their sarcastic uses
+    ['Nvidia is basically paying for its own sales.', 'cynicism', 'mock-summary'],
+    ['So Microsoft is basically funding its own revenue.', 'cynicism', 'mock-summary'],
+    ["It's like investing in yourself and booking it as revenue.", 'cynicism', 'mock-summary'],
+    ['Sure, you can invest in yourself and call it revenue.', 'cynicism', 'mock-summary'],
+    ['Incredible, how every AI deal ends with Nvidia getting paid.', 'cynicism', 'sarcastic-praise'],
+    ['Nvidia funds CoreWeave, CoreWeave buys Nvidia chips. Fantastic.', 'cynicism', 'sarcastic-praise'],
+    ['Their "impressive" growth is all vendor financing.', 'cynicism', 'sarcastic-praise'],
+    ['Just brilliant! Borrow $38B to build for a customer with no profits.', 'cynicism', 'sarcastic-praise'],
+    ["I'm sure it's a typo in the filing.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure it's fine.", 'cynicism', 'ironic-stock-phrase'],
+    ["I'm sure it's just a coincidence that the CEO owns the supplier.", 'cynicism', 'ironic-stock-phrase'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
       expect(cueNames(text, tag)).toContain(cue);
     });
   }
+
+  it('lex10: the smoke-test lines are tagged; admiring "4D chess" / "big brain move" alone are not', () => {
+    for (const text of [
+      "I'm sure the auditors will catch it. Any day now.",
+      'Nvidia invests in OpenAI, OpenAI buys Nvidia chips, Nvidia books revenue. Wash, rinse, repeat.',
+      "Sure, revenue is totally real when you're paying yourself.",
+      'Ah yes, 5D chess from the geniuses at OpenAI.',
+    ]) expect(label(text, 'cynicism'), text).toBe(true);
+    // LABELS.md: enthusiastic humour is not cynicism; the meme praise is weak and needs another cue
+    for (const text of [
+      'Jensen is playing 4D chess while everyone else plays checkers.',
+      'Playing 4D chess with the supply chain paid off for TSMC.',
+      'Big brain move by AMD, the warrants only vest if the GPUs get deployed.',
+      'Big brain energy from Lisa Su, AMD landed OpenAI.',
+    ]) expect(label(text, 'cynicism'), text).toBe(false);
+  });
 
   it('negation turns a cue into a negative cue', () => {
     const cues = tagger.tag('This is not a bubble at all.').tags.bubble_caution.cues;
