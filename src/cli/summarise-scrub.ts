@@ -25,7 +25,7 @@ export function summariseScrub(ctx: CliContext, scrubbed: ScrubResult, prefix: s
     ctx.stderr(`${prefix}: warning: another reactionlens run was writing ${dir}, so the comparison files in it were not checked for quotes of deleted comments; the next scrub checks them\n`);
   }
   for (const dir of scrubbed.unreadableFolders) {
-    ctx.stderr(`${prefix}: warning: ${dir}, a folder \`compare --out\` wrote comparisons into, cannot be read or written by this user, so the comparison files in it were not checked for quotes of deleted comments; the next scrub tries again\n`);
+    ctx.stderr(`${prefix}: warning: ${dir}, a folder \`compare --out\` wrote comparisons into, cannot be read or written by this user, so the comparison files in it were not checked for quotes of deleted comments; the next scrub tries again (if it never can, as for another user's folder, \`reactionlens scrub --forget-folder ${dir}\` takes it off the record)\n`);
   }
   const notChecked = scrubbed.unreadable.length + new Set([...scrubbed.stillQuoting, ...scrubbed.stillTitled]).size;
   // cron only sees the exit code: a report that may still quote a deleted comment must not pass as a clean night

@@ -88,7 +88,7 @@ function writeEventReport(
     // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
     const scrubbedNow = scrubEventReports(store, eventDir, ctx.now());
     // and so do the comparisons `compare --out` wrote, beside the event folders or wherever the store records
-    addScrubResult(scrubbedNow, scrubComparisonReports(store, reportsDir, { warn: ctx.stderr, heldFolder: eventDir }));
+    addScrubResult(scrubbedNow, scrubComparisonReports(store, reportsDir, { warn: ctx.stderr, now: ctx.now(), heldFolder: eventDir }));
     summariseScrub(ctx, scrubbedNow, 'reactionlens report');
     return { report: built, scrubbed: scrubbedNow, paths: writeReport(built, { dir: eventDir, basename: built.date, formats: flags.format, now: ctx.now(), history: history.points }) };
   }, { warn: ctx.stderr });

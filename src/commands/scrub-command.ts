@@ -18,18 +18,25 @@ const flagsSchema = z.object({
   out: z.string(),
   db: z.string().optional(),
   json: z.boolean().optional().default(false),
+  forgetFolder: z.string().min(1, '--forget-folder must name a folder').optional(),
 });
 
 export function registerScrubCommand(program: Command, ctx: CliContext): void {
   program
     .command('scrub')
     .description('take quotes of comments deleted or removed on Reddit out of the report files already written')
-    .option('--event <id>', "only this event's folder (default: every event folder under --out)")
+    .option('--event <id>', "of the event folders, only this event's (default: every event folder under --out); the compare --out files, at the top of --out and in every folder the store records, are scrubbed either way")
     .option('--out <dir>', 'reports folder, as given to run and report', 'reports')
+    .option('--forget-folder <dir>', 'scrub nothing: take this folder off the store\'s record of where compare --out wrote (one this user can never read), so no scrub checks it again')
     .option(...dbOption)
     .option(...jsonOption)
     .action(async (raw: unknown) => {
       const flags = parseOptions('scrub', flagsSchema, raw);
+      if (flags.forgetFolder !== undefined) {
+        if (flags.event !== undefined) throw new ConfigError('scrub: --forget-folder scrubs nothing, so --event has no use with it: give one or the other');
+        await forgetComparisonFolder(ctx, flags.forgetFolder, flags);
+        return;
+      }
       const out = resolve(ctx.cwd, flags.out);
       // a mistyped path would otherwise be "checked" and pass: nothing would say its deleted quotes are still published
       requireFolder(out, '--out');
@@ -63,7 +70,7 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
         }
         // the comparisons `compare --out` wrote, beside the event folders or wherever the store records, quote comments too
         try {
-          addScrubResult(total, scrubComparisonReports(store, out, { warn: ctx.stderr }));
+          addScrubResult(total, scrubComparisonReports(store, out, { warn: ctx.stderr, now: ctx.now() }));
         } catch (error) {
           const fileError = toFileError(error, 'cannot scrub', out);
           if (!(fileError instanceof FileError)) throw fileError;
@@ -89,6 +96,26 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
       if (failed.length > 0) throw describeFailedFolders(failed);
       if (busy.length > 0) throw busy.length === 1 ? busy[0]! : new LockError(busy.map((e) => e.message).join('; '));
     });
+}
+
+/**
+ * `scrub --forget-folder DIR`: the remedy for a recorded folder that can never be read (another user's), which would
+ * otherwise make every night partial. DIR is made absolute as `compare --out` recorded it; one not on the record is a
+ * usage error naming those that are, since a mistyped path would otherwise pass as forgotten.
+ */
+async function forgetComparisonFolder(ctx: CliContext, given: string, flags: { db?: string | undefined; json: boolean }): Promise<void> {
+  const path = resolve(ctx.cwd, given);
+  const store = ctx.openStore(flags.db, { mustExist: true });
+  await withStoreLock(store, ctx, describeLockTaker('scrub --forget-folder', ctx.now()), async () => {
+    if (store.forgetComparisonFolder(path)) return;
+    const recorded = store.listComparisonFolders().map((folder) => folder.path);
+    throw new ConfigError(
+      `scrub --forget-folder: ${path} is not a folder the store records \`compare --out\` writing into; ` +
+        (recorded.length === 0 ? 'it records none' : `it records: ${recorded.join(', ')}`),
+    );
+  });
+  if (flags.json) ctx.stdout(`${JSON.stringify({ forgotten: path }, null, 2)}\n`);
+  ctx.stderr(`reactionlens scrub: ${path} taken off the record of folders \`compare --out\` wrote into: no scrub checks the comparison files in it any more (a \`compare --out\` into it records it again)\n`);
 }
 
 function describeFailedFolders(failed: readonly FileError[]): FileError {

@@ -132,7 +132,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       // before tonight's report, so a report that cannot be written still leaves no deleted words in earlier ones
       scrubbed = scrubEventReports(store, eventDir, ctx.now());
       // the comparisons `compare --out` wrote, beside the event folders or wherever the store records, quote comments too
-      addScrubResult(scrubbed, scrubComparisonReports(store, input.reportsDir, { warn, heldFolder: eventDir }));
+      addScrubResult(scrubbed, scrubComparisonReports(store, input.reportsDir, { warn, now: ctx.now(), heldFolder: eventDir }));
     } catch (error) {
       saveStoppedRun(store, run, ctx.now(), error, { failed: 'earlier reports not scrubbed' });
       throw error;

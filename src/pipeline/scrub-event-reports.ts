@@ -6,6 +6,7 @@ import { scrubComparisonFiles } from '../report/scrub-comparison-files.js';
 import { addScrubResult, emptyScrubResult, scrubReportFolder, type GoneContent, type ScrubResult } from '../report/scrub-report-folder.js';
 import type { Store } from '../store/store.js';
 import type { ContentStatus } from '../types.js';
+import { noteFoundComparisonFolder, noteMissingComparisonFolder } from './note-comparison-folder.js';
 
 /**
  * Scrub a reports folder against the store: a quoted comment the store holds as deleted or removed is taken out of
@@ -17,8 +18,10 @@ export function scrubEventReports(store: Store, dir: string, now: number): Scrub
 }
 
 export interface ComparisonScrubOptions {
-  /** A log line (stderr): a dead run's lock taken over, a comparison folder gone and forgotten. */
+  /** A log line (stderr): a dead run's lock taken over, a recorded comparison folder not found. */
   warn: (line: string) => void;
+  /** Now, in seconds: when a recorded folder not found was first missed (see noteMissingComparisonFolder). */
+  now: number;
   /**
    * A folder whose lock the caller holds already (the event folder a run is writing): when `compare --out` wrote into
    * it, its comparisons are scrubbed without taking the lock again, which this process's own hold would refuse.
@@ -32,26 +35,37 @@ export interface ComparisonScrubOptions {
  * Scrub the `compare --out` files (`compare-*.{md,json,csv}`) against the store, as scrubEventReports does an event's
  * folder: those at the top of the reports folder `dir`, and those in every other folder the store records `compare
  * --out` writing into (a folder named twice, or the same as `dir` through a symlink, is scrubbed once). Each folder
- * under its own lock (`compare --out` writes under it); another run holding it briefly (its own comparison scrub, a
- * `compare --out`) is waited for up to SHORT_HOLD_WAIT_MS, and past that the folder is named in `busyFolders`, not
- * checked this time. A recorded folder that is gone is taken off the record, with a line saying so; one that cannot be
- * read is named in `unreadableFolders`. `dir` failing is thrown: it is the caller's own reports folder.
+ * under its own lock (`compare --out` writes under it); another run holding it (its own comparison scrub, a `compare
+ * --out`) is waited for up to SHORT_HOLD_WAIT_MS, and past that the folder is named in `busyFolders`, not checked this
+ * time. A recorded folder not found is said on stderr and forgotten only once missing for long (see
+ * noteMissingComparisonFolder); one that cannot be read is named in `unreadableFolders`. `dir` that cannot be read or
+ * written is thrown, as the caller's own reports folder, but only after the recorded folders are scrubbed.
  */
 export function scrubComparisonReports(store: Store, dir: string, options: ComparisonScrubOptions): ScrubResult {
   const gone = findGoneContent(store);
-  const total = scrubComparisonFolder(dir, gone, options);
+  let total: ScrubResult;
+  let dirError: unknown;
+  const seen = new Set<string | undefined>();
+  try {
+    seen.add(findRealFolder(dir));
+    total = scrubComparisonFolder(dir, gone, options);
+  } catch (error) {
+    // the other folders' deleted quotes must not stay published because this one failed; anything but a file error
+    // (a store that cannot be read) would fail them all alike
+    if (!(error instanceof FileError) && !isFileSystemError(error)) throw error;
+    dirError = error;
+    total = emptyScrubResult();
+  }
   const held = options.heldFolder === undefined ? undefined : findRealFolder(options.heldFolder);
-  const seen = new Set([findRealFolder(dir)]);
-  for (const folder of store.listComparisonFolders()) {
+  for (const recorded of store.listComparisonFolders()) {
+    const folder = recorded.path;
     try {
       const real = findRealFolder(folder);
       if (real === undefined) {
-        // removed by its user, most likely (a folder made for one comparison): nothing there to scrub any more. Said,
-        // since a folder missing only for now (a disk not mounted tonight) is not scrubbed again once it is back
-        store.forgetComparisonFolder(folder);
-        options.warn(`reactionlens: ${folder}, where \`compare --out\` wrote comparisons, is gone: no longer scrubbed\n`);
+        noteMissingComparisonFolder(store, recorded, options.now, options.warn);
         continue;
       }
+      noteFoundComparisonFolder(store, recorded, options.warn);
       if (seen.has(real)) continue;
       seen.add(real);
       const one = real === held ? scrubComparisonFiles(folder, gone) : scrubComparisonFolder(folder, gone, options);
@@ -64,6 +78,7 @@ export function scrubComparisonReports(store: Store, dir: string, options: Compa
       total.unreadableFolders.push(folder);
     }
   }
+  if (dirError !== undefined) throw dirError;
   return total;
 }
 

@@ -150,11 +150,14 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 10: the folders `compare --out` wrote comparisons into (as given, made absolute), with when it last did. Their files
   //     quote comments too, so the scrub reaches them wherever they are, not only at the top of its own reports folder.
-  //     Comparisons written before this are not known: there is nothing to fill the table from.
+  //     Comparisons written before this are not known: there is nothing to fill the table from. `missing_since`: when a
+  //     scrub first found the folder missing (NULL while it is found), so that a folder missing for a night (a disk not
+  //     mounted, a store shared with a machine that lacks it) stays on the record, and only one missing for long is dropped.
   `
   CREATE TABLE comparison_folders (
-    path       TEXT PRIMARY KEY,
-    written_at REAL NOT NULL
+    path          TEXT PRIMARY KEY,
+    written_at    REAL NOT NULL,
+    missing_since REAL
   );
   `,
 ];

@@ -32,6 +32,14 @@ export interface StoreOpenOptions {
   upgrade?: boolean;
 }
 
+/** A folder `compare --out` wrote comparisons into: see migration 10. */
+export interface ComparisonFolder {
+  path: string;
+  writtenAt: number;
+  /** When a scrub first found it missing; null while it is found. */
+  missingSince: number | null;
+}
+
 export interface SaveCounts {
   threadsNew: number;
   threadsUpdated: number;
@@ -277,7 +285,8 @@ export class Store {
     if (current < MIGRATIONS.length) {
       throw new StoreError(
         `The store at ${this.path} has schema version ${current}, older than this reactionlens (${MIGRATIONS.length}); a command that only ` +
-          'reads does not upgrade it. Run a command that writes it (`reactionlens run`, `collect`, `report` or `import`) with this ' +
+          'reads it, or records one row in it (`compare --out`), does not upgrade it. Run a command that writes it (`reactionlens run`, ' +
+          '`collect`, `report`, `scrub` or `import`) with this ' +
           'reactionlens to upgrade it, knowing that older reactionlens versions then refuse it; or use the reactionlens that wrote it.',
       );
     }
@@ -514,23 +523,41 @@ export class Store {
 
   /**
    * Records that `compare --out` wrote comparisons into the folder `path` (absolute) at `writtenAt`, so the scrub finds
-   * their quotes. One row per folder, however many comparisons it holds.
+   * their quotes. One row per folder, however many comparisons it holds; a folder written again is found again.
    */
   recordComparisonFolder(path: string, writtenAt: number): void {
-    this.sql('INSERT INTO comparison_folders (path, written_at) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at')
-      .run(path, writtenAt);
+    this.sql(
+      'INSERT INTO comparison_folders (path, written_at) VALUES (?, ?) ON CONFLICT (path) DO UPDATE SET written_at = excluded.written_at, missing_since = NULL',
+    ).run(path, writtenAt);
   }
 
-  /** Takes a folder off the comparison folders (it is gone: nothing there is left to scrub). */
-  forgetComparisonFolder(path: string): void {
-    this.sql('DELETE FROM comparison_folders WHERE path = ?').run(path);
+  /**
+   * Sets when a scrub found the recorded folder `path` missing (`missingSince`), or, with null, that it found it again.
+   * Only while the row still has the `writtenAt` the scrub read: a `compare --out` that wrote there meanwhile has just
+   * found it. Returns whether the row was changed.
+   */
+  markComparisonFolderMissing(path: string, writtenAt: number, missingSince: number | null): boolean {
+    return this.sql('UPDATE comparison_folders SET missing_since = ? WHERE path = ? AND written_at = ?').run(missingSince, path, writtenAt).changes > 0;
+  }
+
+  /**
+   * Takes a folder off the comparison folders: gone for long, or forgotten by hand (`scrub --forget-folder`). With
+   * `writtenAt`, only while the row still has it (see markComparisonFolderMissing). Returns whether a row was removed.
+   */
+  forgetComparisonFolder(path: string, writtenAt?: number): boolean {
+    if (writtenAt === undefined) return this.sql('DELETE FROM comparison_folders WHERE path = ?').run(path).changes > 0;
+    return this.sql('DELETE FROM comparison_folders WHERE path = ? AND written_at = ?').run(path, writtenAt).changes > 0;
   }
 
   // ---- reads -------------------------------------------------------------
 
   /** The folders `compare --out` wrote comparisons into, in path order. */
-  listComparisonFolders(): string[] {
-    return this.sql<[], { path: string }>('SELECT path FROM comparison_folders ORDER BY path').all().map((row) => row.path);
+  listComparisonFolders(): ComparisonFolder[] {
+    return this.sql<[], { path: string; written_at: number; missing_since: number | null }>(
+      'SELECT path, written_at, missing_since FROM comparison_folders ORDER BY path',
+    )
+      .all()
+      .map((row) => ({ path: row.path, writtenAt: row.written_at, missingSince: row.missing_since }));
   }
 
   /** The comments on the unconfirmed list, by id, with when each was first listed, in id order. */

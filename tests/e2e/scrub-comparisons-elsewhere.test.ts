@@ -1,9 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/report/compare-reports.js';
-import { Store } from '../../src/store/store.js';
+import { Store, type ComparisonFolder } from '../../src/store/store.js';
 import { cli } from '../helpers/run-cli.js';
 
 // `compare --out DIR` records DIR in the store, so the scrub (scrub, run, report) takes the quotes of comments deleted
@@ -54,7 +54,7 @@ describe('compare --out into a folder of its own: the scrub finds it through the
     if (words === undefined) throw new Error(`no plain words in ${top.quote!.text}`);
     const store = Store.open(db);
     try {
-      expect(store.listComparisonFolders()).toContain(outDir);
+      expect(store.listComparisonFolders().map((folder) => folder.path)).toContain(outDir);
       store.purgeComments([{ id: top.quote!.commentId, status: 'deleted' }], Date.now() / 1000);
     } finally {
       store.close();
@@ -62,10 +62,20 @@ describe('compare --out into a folder of its own: the scrub finds it through the
     return { db, reports, out: outDir, gone: { commentId: top.quote!.commentId, eventId: top.eventId, words } };
   }
 
-  const listRecorded = (db: string): string[] => {
+  const listRecorded = (db: string): string[] => listRecordedFolders(db).map((folder) => folder.path);
+  const listRecordedFolders = (db: string): ComparisonFolder[] => {
     const store = Store.open(db);
     try {
       return store.listComparisonFolders();
+    } finally {
+      store.close();
+    }
+  };
+  /** Sets back when the scrub first missed `path` (as if found missing `days` ago), on the store itself. */
+  const setMissingSince = (db: string, path: string, days: number): void => {
+    const store = Store.open(db);
+    try {
+      store.db.prepare('UPDATE comparison_folders SET missing_since = ? WHERE path = ?').run(Date.now() / 1000 - days * 86_400, path);
     } finally {
       store.close();
     }
@@ -130,15 +140,85 @@ describe('compare --out into a folder of its own: the scrub finds it through the
     expect(summary.scrubbed.comparisonFolders).toEqual([]);
   });
 
-  it('a folder that is gone is taken off the record, said once on stderr, and the scrub passes', async () => {
-    const { db, reports, out } = await setUp('gone');
-    rmSync(out, { recursive: true });
+  it('a folder not found stays on the record, said on each scrub, until missing for 30 days; found again, it is scrubbed and no longer missing', async () => {
+    const { db, reports, out, gone } = await setUp('gone');
+    const moved = `${out}-unmounted`;
+    renameSync(out, moved);
     const result = await cli(['scrub', '--db', db, '--out', reports]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`reactionlens: ${out}, where \`compare --out\` wrote comparisons, is gone: no longer scrubbed`);
+    expect(result.stderr).toContain(`reactionlens: ${out}, where \`compare --out\` wrote comparisons, is not found here (removed, or on a disk not mounted now), so it was not scrubbed;`);
+    expect(result.stderr).toContain(`(\`reactionlens scrub --forget-folder ${out}\` takes it off now)`);
+    const [missed] = listRecordedFolders(db);
+    expect(missed?.path).toBe(out);
+    expect(missed?.missingSince).toEqual(expect.any(Number));
+
+    // back (the disk mounted again): scrubbed, and no longer counted as missing
+    renameSync(moved, out);
+    const back = await cli(['scrub', '--db', db, '--out', reports, '--json']);
+    expect(back.code, back.stderr).toBe(0);
+    expect((JSON.parse(back.stdout) as ScrubJson).scrubbed.comparisonFolders).toEqual([out]);
+    expect(readFileSync(join(out, `${NAME}.md`), 'utf8')).not.toContain(gone.words);
+    expect(listRecordedFolders(db)[0]?.missingSince).toBeNull();
+
+    // missing for 29 days: still on the record; for 30, taken off, said once
+    rmSync(out, { recursive: true });
+    expect((await cli(['scrub', '--db', db, '--out', reports])).code).toBe(0);
+    setMissingSince(db, out, 29);
+    expect((await cli(['scrub', '--db', db, '--out', reports])).stderr).toContain('is not found here');
+    expect(listRecorded(db)).toEqual([out]);
+    setMissingSince(db, out, 30);
+    const forgotten = await cli(['scrub', '--db', db, '--out', reports]);
+    expect(forgotten.code, forgotten.stderr).toBe(0);
+    expect(forgotten.stderr).toMatch(new RegExp(`${escapeRegExp(out)}, where \`compare --out\` wrote comparisons, has not been found since \\d{4}-\\d{2}-\\d{2} \\(30 days\\): taken off the record, no longer scrubbed`));
     expect(listRecorded(db)).toEqual([]);
-    const again = await cli(['scrub', '--db', db, '--out', reports]);
-    expect(again.stderr).not.toContain('is gone');
+    expect((await cli(['scrub', '--db', db, '--out', reports])).stderr).not.toContain(out);
+  });
+
+  it('a record the store cannot update is said and left: the nightly run still writes its report (exit 0)', async () => {
+    const { db, reports, out, gone } = await setUp('record-refused');
+    rmSync(out, { recursive: true });
+    setMissingSince(db, out, 31);
+    const store = Store.open(db);
+    try {
+      for (const change of ['UPDATE', 'DELETE']) {
+        store.db.exec(`CREATE TRIGGER refuse_${change} BEFORE ${change} ON comparison_folders BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END`);
+      }
+    } finally {
+      store.close();
+    }
+    const result = await cli(['run', '--event', gone.eventId, '--source', 'fixtures', '--db', db, '--out', reports, '--format', 'json', '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`reactionlens: warning: the store's record of ${out}, where \`compare --out\` wrote comparisons, could not be updated (`);
+    expect(readdirSync(join(reports, gone.eventId)).some((name) => name.endsWith('.json') && name !== 'history.json')).toBe(true);
+    expect(listRecorded(db)).toEqual([out]);
+  }, 30_000);
+
+  it('scrub --event scrubs the recorded folders too', async () => {
+    const { db, reports, out, gone } = await setUp('event-only');
+    mkdirSync(join(reports, EVENTS[0]));
+    const result = await cli(['scrub', '--event', EVENTS[0], '--db', db, '--out', reports, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as ScrubJson).scrubbed.comparisonFolders).toEqual([out]);
+    expect(readFileSync(join(out, `${NAME}.md`), 'utf8')).not.toContain(gone.words);
+  });
+
+  it('scrub --forget-folder takes a folder off the record (given relative, as compare --out was); one not recorded is a usage error naming those that are', async () => {
+    const { db, reports, out } = await setUp('forget');
+    const home = join(dir, 'forget');
+    const unknown = await cli(['scrub', '--db', db, '--forget-folder', 'elsewhere'], { cwd: home });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`scrub --forget-folder: ${join(home, 'elsewhere')} is not a folder the store records \`compare --out\` writing into; it records: ${out}`);
+    expect(listRecorded(db)).toEqual([out]);
+
+    const result = await cli(['scrub', '--db', db, '--forget-folder', 'analysis/'], { cwd: home });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`reactionlens scrub: ${out} taken off the record of folders \`compare --out\` wrote into`);
+    expect(listRecorded(db)).toEqual([]);
+    const scrubbed = await cli(['scrub', '--db', db, '--out', reports, '--json']);
+    expect((JSON.parse(scrubbed.stdout) as ScrubJson).scrubbed.comparisonFolders).toEqual([]);
+    const none = await cli(['scrub', '--db', db, '--forget-folder', out]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('it records none');
   });
 
   it('a folder that cannot be read is named as not checked (exit 4) and stays on the record', async () => {
@@ -154,6 +234,7 @@ describe('compare --out into a folder of its own: the scrub finds it through the
     expect(result.stderr).toContain(`${out}, a folder \`compare --out\` wrote comparisons into, cannot be read or written by this user`);
     expect(result.stderr).toMatch(/partial result: .*1 folder\(s\) of comparison files not checked \(cannot be read\)/);
     expect(listRecorded(db)).toEqual([out]);
+    expect(result.stderr).toContain(`\`reactionlens scrub --forget-folder ${out}\` takes it off the record`);
   });
 
   it('compare --out writes nothing when the store cannot record the folder (store error, exit 3)', async () => {
@@ -172,3 +253,7 @@ describe('compare --out into a folder of its own: the scrub finds it through the
     expect(readdirSync(out)).toEqual([]);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { LockError } from '../../src/errors/errors.js';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scrubComparisonReports, scrubEventReports } from '../../src/pipeline/scrub-event-reports.js';
@@ -55,7 +56,7 @@ describe('scrubComparisonReports and another run holding the folder briefly', ()
     const store = Store.open(':memory:');
     try {
       let pauses = 0;
-      const result = scrubComparisonReports(store, dir, { warn: () => {}, pause: () => void (++pauses === 2 && releaseHolder()) });
+      const result = scrubComparisonReports(store, dir, { warn: () => {}, now: 1_766_200_000, pause: () => void (++pauses === 2 && releaseHolder()) });
       expect(pauses).toBe(2);
       expect(result.busyFolders).toEqual([]);
       expect(result.staleTempFiles).toEqual([temp]);
@@ -72,12 +73,90 @@ describe('scrubComparisonReports and another run holding the folder briefly', ()
     const store = Store.open(':memory:');
     try {
       let waited = 0;
-      const result = scrubComparisonReports(store, dir, { warn: () => {}, pause: (ms) => void (waited += ms) });
+      const result = scrubComparisonReports(store, dir, { warn: () => {}, now: 1_766_200_000, pause: (ms) => void (waited += ms) });
       expect(waited).toBe(SHORT_HOLD_WAIT_MS);
       expect(result.busyFolders).toEqual([dir]);
       expect(existsSync(temp)).toBe(true);
     } finally {
       releaseHolder();
+      store.close();
+    }
+  });
+});
+
+describe('scrubComparisonReports and the recorded folders', () => {
+  const DAY = 86_400;
+  const NOW = 1_766_200_000;
+
+  it('a folder re-recorded by compare --out between the scrub reading the record and forgetting it stays on the record', () => {
+    const missing = join(makeDir(), 'not-mounted');
+    const store = Store.open(':memory:');
+    try {
+      store.recordComparisonFolder(missing, NOW - 40 * DAY);
+      store.markComparisonFolderMissing(missing, NOW - 40 * DAY, NOW - 31 * DAY);
+      // compare --out writing there (on the machine that has it) just after the scrub listed the folders
+      const racing = Object.assign(Object.create(store) as Store, {
+        listComparisonFolders: () => {
+          const listed = store.listComparisonFolders();
+          store.recordComparisonFolder(missing, NOW);
+          return listed;
+        },
+      });
+      const lines: string[] = [];
+      scrubComparisonReports(racing, makeDir(), { warn: (line) => void lines.push(line), now: NOW });
+      expect(store.listComparisonFolders()).toEqual([{ path: missing, writtenAt: NOW, missingSince: null }]);
+      expect(lines.join('')).not.toContain('taken off the record');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a first miss raced by compare --out does not mark the folder it just wrote as missing', () => {
+    const missing = join(makeDir(), 'not-mounted');
+    const store = Store.open(':memory:');
+    try {
+      store.recordComparisonFolder(missing, NOW - DAY);
+      const racing = Object.assign(Object.create(store) as Store, {
+        listComparisonFolders: () => {
+          const listed = store.listComparisonFolders();
+          store.recordComparisonFolder(missing, NOW);
+          return listed;
+        },
+      });
+      scrubComparisonReports(racing, makeDir(), { warn: () => {}, now: NOW });
+      expect(store.listComparisonFolders()).toEqual([{ path: missing, writtenAt: NOW, missingSince: null }]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("the store's lock taken over (a LockError at the write) is not swallowed with the record's bookkeeping", () => {
+    const missing = join(makeDir(), 'not-mounted');
+    const store = Store.open(':memory:');
+    try {
+      store.recordComparisonFolder(missing, NOW - DAY);
+      store.checkBeforeEachWrite(() => {
+        throw new LockError('the lock was taken over');
+      });
+      expect(() => scrubComparisonReports(store, makeDir(), { warn: () => {}, now: NOW })).toThrow(LockError);
+    } finally {
+      store.checkBeforeEachWrite(null);
+      store.close();
+    }
+  });
+
+  it('a reports folder that cannot be read still lets the recorded folders be scrubbed, then its error is thrown', () => {
+    const notAFolder = join(makeDir(), 'reports');
+    writeFileSync(notAFolder, 'a file where the reports folder should be');
+    const elsewhere = makeDir();
+    const temp = join(elsewhere, '.compare-a-vs-b.md.4242.0a1b2c3d.tmp');
+    writeFileSync(temp, 'a comparison being written when its process was killed');
+    const store = Store.open(':memory:');
+    try {
+      store.recordComparisonFolder(elsewhere, NOW);
+      expect(() => scrubComparisonReports(store, notAFolder, { warn: () => {}, now: NOW })).toThrow();
+      expect(existsSync(temp)).toBe(false);
+    } finally {
       store.close();
     }
   });

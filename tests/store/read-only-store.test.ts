@@ -66,7 +66,7 @@ describe('read-only store opening', () => {
     const older = setBack(db);
     expect(() => Store.open(db, { readonly: true })).toThrow(StoreError);
     expect(() => Store.open(db, { readonly: true })).toThrow(
-      `The store at ${db} has schema version ${older}, older than this reactionlens (${MIGRATIONS.length}); a command that only reads does not upgrade it.`,
+      `The store at ${db} has schema version ${older}, older than this reactionlens (${MIGRATIONS.length}); a command that only reads it, or records one row in it (\`compare --out\`), does not upgrade it.`,
     );
     expect(userVersion(db)).toBe(older);
   });
@@ -81,7 +81,7 @@ describe('read-only store opening', () => {
     const older = setBack(db);
     const result = await cli(args(db), { cwd: dir });
     expect(result.code).toBe(EXIT.source);
-    expect(result.stderr).toContain('a command that only reads does not upgrade it. Run a command that writes it');
+    expect(result.stderr).toContain('a command that only reads it, or records one row in it (`compare --out`), does not upgrade it. Run a command that writes it');
     expect(userVersion(db)).toBe(older);
   });
 
@@ -90,7 +90,7 @@ describe('read-only store opening', () => {
     const older = setBack(db);
     const result = await cli(['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--events-dir', join(ROOT, 'events'), '--out', 'comparisons'], { cwd: dir });
     expect(result.code).toBe(EXIT.source);
-    expect(result.stderr).toContain('a command that only reads does not upgrade it. Run a command that writes it');
+    expect(result.stderr).toContain('a command that only reads it, or records one row in it (`compare --out`), does not upgrade it. Run a command that writes it');
     expect(userVersion(db)).toBe(older);
     expect(existsSync(join(dir, 'comparisons'))).toBe(false);
   });

@@ -282,11 +282,23 @@ describe('Store', () => {
       migrated.recordComparisonFolder('/home/ana/deck', 11);
       // a folder written again keeps one row, with its last time
       migrated.recordComparisonFolder('/srv/analysis', 12);
-      expect(migrated.listComparisonFolders()).toEqual(['/home/ana/deck', '/srv/analysis']);
-      expect(migrated.db.prepare("SELECT written_at FROM comparison_folders WHERE path = '/srv/analysis'").pluck().get()).toBe(12);
-      migrated.forgetComparisonFolder('/home/ana/deck');
-      migrated.forgetComparisonFolder('/never/recorded');
-      expect(migrated.listComparisonFolders()).toEqual(['/srv/analysis']);
+      expect(migrated.listComparisonFolders()).toEqual([
+        { path: '/home/ana/deck', writtenAt: 11, missingSince: null },
+        { path: '/srv/analysis', writtenAt: 12, missingSince: null },
+      ]);
+      // missed by a scrub: only the row it read (written_at 11) is marked; a compare --out writing again finds it again
+      expect(migrated.markComparisonFolderMissing('/home/ana/deck', 10, 20)).toBe(false);
+      expect(migrated.markComparisonFolderMissing('/home/ana/deck', 11, 20)).toBe(true);
+      expect(migrated.listComparisonFolders()[0]).toEqual({ path: '/home/ana/deck', writtenAt: 11, missingSince: 20 });
+      migrated.recordComparisonFolder('/home/ana/deck', 21);
+      expect(migrated.listComparisonFolders()[0]).toEqual({ path: '/home/ana/deck', writtenAt: 21, missingSince: null });
+      // forgotten only while it has the written_at read, or by hand (no written_at)
+      expect(migrated.forgetComparisonFolder('/home/ana/deck', 11)).toBe(false);
+      expect(migrated.forgetComparisonFolder('/home/ana/deck', 21)).toBe(true);
+      expect(migrated.forgetComparisonFolder('/never/recorded')).toBe(false);
+      expect(migrated.listComparisonFolders().map((folder) => folder.path)).toEqual(['/srv/analysis']);
+      expect(migrated.forgetComparisonFolder('/srv/analysis')).toBe(true);
+      expect(migrated.listComparisonFolders()).toEqual([]);
     } finally {
       migrated.close();
     }
