@@ -84,6 +84,17 @@ describe('scrubComparisonReports and another run holding the folder briefly', ()
   });
 });
 
+/** `store`, except that `compare --out` records `folder` again just after the scrub has listed the recorded folders. */
+function recordAfterListing(store: Store, folder: string, at: number): Store {
+  return Object.assign(Object.create(store) as Store, {
+    listComparisonFolders: () => {
+      const listed = store.listComparisonFolders();
+      store.recordComparisonFolder(folder, at);
+      return listed;
+    },
+  });
+}
+
 describe('scrubComparisonReports and the recorded folders', () => {
   const DAY = 86_400;
   const NOW = 1_766_200_000;
@@ -95,13 +106,7 @@ describe('scrubComparisonReports and the recorded folders', () => {
       store.recordComparisonFolder(missing, NOW - 40 * DAY);
       store.markComparisonFolderMissing(missing, NOW - 40 * DAY, NOW - 31 * DAY);
       // compare --out writing there (on the machine that has it) just after the scrub listed the folders
-      const racing = Object.assign(Object.create(store) as Store, {
-        listComparisonFolders: () => {
-          const listed = store.listComparisonFolders();
-          store.recordComparisonFolder(missing, NOW);
-          return listed;
-        },
-      });
+      const racing = recordAfterListing(store, missing, NOW);
       const lines: string[] = [];
       scrubComparisonReports(racing, makeDir(), { warn: (line) => void lines.push(line), now: NOW });
       expect(store.listComparisonFolders()).toEqual([{ path: missing, writtenAt: NOW, missingSince: null }]);
@@ -116,13 +121,7 @@ describe('scrubComparisonReports and the recorded folders', () => {
     const store = Store.open(':memory:');
     try {
       store.recordComparisonFolder(missing, NOW - DAY);
-      const racing = Object.assign(Object.create(store) as Store, {
-        listComparisonFolders: () => {
-          const listed = store.listComparisonFolders();
-          store.recordComparisonFolder(missing, NOW);
-          return listed;
-        },
-      });
+      const racing = recordAfterListing(store, missing, NOW);
       scrubComparisonReports(racing, makeDir(), { warn: () => {}, now: NOW });
       expect(store.listComparisonFolders()).toEqual([{ path: missing, writtenAt: NOW, missingSince: null }]);
     } finally {
