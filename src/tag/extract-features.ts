@@ -88,6 +88,9 @@ export function featureOfHit(hit: CueHit): string {
   return hit.negated ? names[1] : names[0];
 }
 
+/** What a terse compliment to another commenter praises: their post, answer or find (and thanks). */
+const POST_PRAISE_WORDS = new Set(['write-up', 'writeup', 'post', 'reporting', 'report', 'point', 'question', 'find', 'catch', 'summary', 'thread', 'analysis', 'read', 'link', 'answer', 'explanation', 'breakdown', 'dd', 'take', 'comment', 'thanks', 'thank', 'thx', 'ty', 'share', 'info', 'source', 'sources', 'research', 'article', 'piece', 'chart']);
+
 const STRUCT = new Map<string, CueDef>(STRUCTURAL_DEFS.map((d) => [d.name, d]));
 
 const MOCKERY = new Set(['sarcasm-tag', 'totally-not', 'what-could-go-wrong', 'ironic-stock-phrase', 'laughter', 'mock-emoji', 'sarcastic-praise', 'insult', 'insult-phrase', 'line-go-up', 'infinite-money', 'spectacle', 'spectacle-phrase', 'terse-praise']);
@@ -107,6 +110,8 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
     if (nt >= 1 && nt <= 3 && se.terminator !== '?') {
       let praise = -1;
       for (let k = se.firstToken; k < se.endToken; k++) if (TERSE_PRAISE_WORDS.has(toks[k]!.lower)) praise = k;
+      // praise of a post or a reply ("Great write-up.", "Nice catch, thanks.") is a compliment, not irony
+      for (let k = se.firstToken; k < se.endToken; k++) if (POST_PRAISE_WORDS.has(toks[k]!.lower)) praise = -1;
       if (praise >= 0 && doc.sentences.length > 1) {
         const a = toks[se.firstToken]!;
         const b = toks[se.endToken - 1]!;

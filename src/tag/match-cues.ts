@@ -212,7 +212,7 @@ const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'however', 'yet']);
 const NOT_NEGATING_AFTER = new Set(['more', 'less', 'but', 'short', 'other', 'different', 'better', 'only', 'just', 'merely', 'simply', 'even', 'unlike']);
 
 /** Speech or naming verbs just before a quoted phrase: the quote is someone's words, not scare quotes. */
-const ATTRIBUTION_BEFORE = /(?<![\w'-])(?:call(?:s|ed|ing)?|dub(?:s|bed)?|termed|describ(?:e|es|ed|ing)|label(?:s|ed|led)?|branded|said|says|saying|warn(?:s|ed)?|admit(?:s|ted)?|wrote|writes|tweeted|posted|known as|definition of|the (?:words?|term|phrase|label))\b(?: [\w'’]+){0,3} ?$/;
+const ATTRIBUTION_BEFORE = /(?<![\w'-])(?:call(?:s|ed|ing)?|dub(?:s|bed)?|termed|search(?:es|ed|ing)? for|typ(?:e|ed|ing)|google(?:d)?|enter(?:ed)?|listed (?:as|under)|filed under|titled|named|describ(?:e|es|ed|ing)|label(?:s|ed|led)?|branded|said|says|saying|warn(?:s|ed)?|admit(?:s|ted)?|wrote|writes|tweeted|posted|known as|definition of|the (?:words?|term|phrase|label))\b(?: [\w'’]+){0,3} ?$/;
 
 /** A speech verb earlier in the quote's sentence, at most 200 characters back ("Lee said the deal is still “underestimated”"). */
 // Only verbs that report someone's words neutrally: promised / announced / claimed "revenue" is as often mockery.
@@ -515,13 +515,17 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string): Scan {
 }
 
 /** Context checks a regex cue's match must pass, by cue name (what the pattern alone cannot see). */
-type HitFilter = (doc: AnalysedDoc, lower: string, start: number, end: number) => boolean;
+type HitFilter = (doc: AnalysedDoc, lower: string, start: number, end: number, original: string) => boolean;
+
+/** A quoted model or part name ('GB200', "MI450", "S-1"): one word with a digit (a quoted acronym, "AGI", may be scare quotes). */
+const QUOTED_NAME = /^[\w.-]*\d[\w.-]*$/;
 const HIT_FILTERS = new Map<string, HitFilter>([
   [
     'scare-quotes',
-    (doc, lower, s, e) => {
+    (doc, lower, s, e, original) => {
       const inner = lower.slice(s + 1, e - 1).trim();
       if (inner.split(/\s+/u).length > 4 || inner.length < 2) return false;
+      if (QUOTED_NAME.test(original.slice(s + 1, e - 1).trim())) return false;
       // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
       return !ATTRIBUTION_BEFORE.test(lower.slice(wordStartAfter(lower, s - 48), s)) && !SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, s), wordStartAfter(lower, s - 200)), s));
     },
@@ -554,6 +558,47 @@ function isPraiseExclamation(doc: AnalysedDoc, lower: string, s: number, e: numb
   return PRAISE_OPENER.test(before) && PRAISE_CLOSER.test(after);
 }
 
+/** "Holy shit", "fear and greed index": the word as an exclamation or a name, not an insult. */
+const INSULT_IDIOM_BEFORE = /\b(?:holy|fear and)\s+$/;
+const INSULT_IDIOM_AFTER = /^\s+and fear\b/;
+/** The speaker's own mistake: "I was dumb to sell", "I'm so stupid". */
+const SELF_BEFORE = /\bi(?:'m| am| was| feel| felt)(?: (?:so|really|such|pretty|very|too|an?))* $/;
+/** Size words an intensifier praises or measures ("Nvidia's margins are insane", "a ridiculous amount"). */
+const INTENSIFIERS = new Set(['insane', 'ridiculous', 'absurd', 'ludicrous']);
+const MEASURE_IN_CLAUSE = /\b(?:demand|margins?|growth|gains?|returns?|performance|speeds?|fast|rall(?:y|ies)|results|beat|profits?|earnings|amount|run)\b/;
+const VALUE_IN_CLAUSE = /\b(?:valuations?|valued|prices?|priced|multiples?|p\/e|bubble|debt|spend\w*|capex|hype)\b/;
+
+/** Clause around [s, e): up to the nearest , ; : . ! ? or line break on each side (at most 100 characters). */
+function clauseAround(lower: string, s: number, e: number): string {
+  let a = s;
+  while (a > 0 && s - a < 100 && !/[,;:.!?\n]/.test(lower[a - 1]!)) a--;
+  let b = e;
+  while (b < lower.length && b - e < 100 && !/[,;:.!?\n]/.test(lower[b]!)) b++;
+  return lower.slice(a, b);
+}
+
+/**
+ * An insult word that insults no one: an exclamation or a name ("Holy shit, …", "the fear and greed index"),
+ * the speaker's own mistake ("I was dumb to sell at $40"), or an intensifier of size or performance
+ * ("Nvidia's margins are insane", "up a ridiculous amount") rather than of a valuation or spending.
+ */
+function dropSincereInsults(lower: string, hits: CueHit[]): void {
+  let kept = 0;
+  for (const h of hits) {
+    if (h.def.name !== 'insult' || !isSincereInsult(lower, h.start, h.end)) hits[kept++] = h;
+  }
+  hits.length = kept;
+}
+
+function isSincereInsult(lower: string, s: number, e: number): boolean {
+  const before = lower.slice(Math.max(0, s - 40), s);
+  if (INSULT_IDIOM_BEFORE.test(before) || INSULT_IDIOM_AFTER.test(lower.slice(e, e + 12))) return true;
+  if (SELF_BEFORE.test(before)) return true;
+  if (!INTENSIFIERS.has(lower.slice(s, e))) return false;
+  const clause = clauseAround(lower, s, e);
+  return MEASURE_IN_CLAUSE.test(clause) && !VALUE_IN_CLAUSE.test(clause);
+}
+
 function byPositionThenName(a: CueHit, b: CueHit): number {
   return a.start - b.start || a.end - b.end || (a.def.name < b.def.name ? -1 : a.def.name > b.def.name ? 1 : 0);
 }
@@ -565,12 +610,13 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const scan = scanTokens(c, doc, lower);
   const hits = scan.wordHits;
   dropPlainPraise(doc, lower, hits);
+  dropSincereInsults(lower, hits);
   for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);
   // one match callback per text, not one closure per cue run: it reads the cue being run from `def` / `keep`
   let def = defs[0]!;
   let keep: HitFilter | undefined;
   const onMatch = (s: number, e: number): void => {
-    if (keep !== undefined && !keep(doc, lower, s, e)) return;
+    if (keep !== undefined && !keep(doc, lower, s, e, original)) return;
     hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
   };
   for (let idx = 0; idx < defs.length; idx++) {
