@@ -558,9 +558,9 @@ function isPraiseExclamation(doc: AnalysedDoc, lower: string, s: number, e: numb
   return PRAISE_OPENER.test(before) && PRAISE_CLOSER.test(after);
 }
 
-/** "Holy shit", "fear and greed index": the word as an exclamation or a name, not an insult. */
+/** "Holy shit", "fear and greed index", "a cult following": the word as an exclamation, a name or an idiom, not an insult. */
 const INSULT_IDIOM_BEFORE = /\b(?:holy|fear and)\s+$/;
-const INSULT_IDIOM_AFTER = /^\s+and fear\b/;
+const INSULT_IDIOM_AFTER = /^\s+(?:and fear|following|classics?|favou?rites?|hits?)\b/;
 /** The speaker's own mistake: "I was dumb to sell", "I'm so stupid". */
 const SELF_BEFORE = /\bi(?:'m| am| was| feel| felt)(?: (?:so|really|such|pretty|very|too|an?))* $/;
 /** Size words an intensifier praises or measures ("Nvidia's margins are insane", "a ridiculous amount"). */
@@ -590,6 +590,27 @@ function dropSincereInsults(lower: string, hits: CueHit[]): void {
   hits.length = kept;
 }
 
+/** A joke someone told ("Jensen told a joke about …"), not the deal called a joke. */
+const TOLD_JOKE_BEFORE = /\b(?:told|tell|tells|telling|made|make|makes|making|cracked|crack|cracks|cracking|inside|in-)\s+(?:(?:a|an|the|his|her|their|one|another|that|this|some|few|bad|good|funny|old|running|dad|quick)\s+){0,3}$/;
+/** "staged" as in stages ("a staged rollout", "staged payments"), not a staged show. */
+const IN_STAGES_AFTER = /^\s+(?:rollouts?|deployments?|payments?|investments?|funding|tranches?|approach|builds?|buildouts?|process|releases?|financing|capex|commitments?|expansion)\b/;
+
+/** A spectacle word that mocks no one: a joke actually told, or "staged" as in stages. */
+function dropSincereSpectacle(lower: string, hits: CueHit[]): void {
+  let kept = 0;
+  for (const h of hits) {
+    if (h.def.name !== 'spectacle' || !isSincereSpectacle(lower, h.start, h.end)) hits[kept++] = h;
+  }
+  hits.length = kept;
+}
+
+function isSincereSpectacle(lower: string, s: number, e: number): boolean {
+  const w = lower.slice(s, e);
+  if (w === 'joke' || w === 'jokes') return TOLD_JOKE_BEFORE.test(lower.slice(Math.max(0, s - 40), s));
+  if (w === 'staged') return IN_STAGES_AFTER.test(lower.slice(e, e + 20));
+  return false;
+}
+
 function isSincereInsult(lower: string, s: number, e: number): boolean {
   const before = lower.slice(Math.max(0, s - 40), s);
   if (INSULT_IDIOM_BEFORE.test(before) || INSULT_IDIOM_AFTER.test(lower.slice(e, e + 12))) return true;
@@ -611,6 +632,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const hits = scan.wordHits;
   dropPlainPraise(doc, lower, hits);
   dropSincereInsults(lower, hits);
+  dropSincereSpectacle(lower, hits);
   for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);
   // one match callback per text, not one closure per cue run: it reads the cue being run from `def` / `keep`
   let def = defs[0]!;

@@ -267,6 +267,21 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['The greed and fear index is at extreme fear today.', 'cynicism', 'insult'],
     ['I was dumb to sell my NVDA at $40.', 'cynicism', 'insult'],
     ['Holy shit, the Blackwell numbers are great.', 'cynicism', 'insult'],
+    ['The H100 has a cult following among ML researchers.', 'cynicism', 'insult'],
+    ["It's definitely not a small deal, 6 GW is huge.", 'cynicism', 'totally-not'],
+    ["Certainly not a bargain at 40x earnings, but I'm holding.", 'cynicism', 'totally-not'],
+    ['This is definitely not an easy chip to manufacture.', 'cynicism', 'totally-not'],
+    ['Surely this will take a few years to build out.', 'cynicism', 'what-could-go-wrong'],
+    ['Surely that will show up in the next 10-Q.', 'cynicism', 'what-could-go-wrong'],
+    ['Of course they need more power; a gigawatt campus draws as much as a city.', 'cynicism', 'ironic-stock-phrase'],
+    ['Of course they sign long contracts, because lenders want them.', 'cynicism', 'ironic-stock-phrase'],
+    ["Oh wow, I didn't know AMD had a warrant deal with OpenAI, thanks for the link.", 'cynicism', 'ironic-stock-phrase'],
+    ['You mean the Abilene site or the one in Michigan?', 'cynicism', 'rhetorical-question'],
+    ['How many times has Nvidia split its stock?', 'cynicism', 'rhetorical-question'],
+    ['The casino stocks are down today, Las Vegas Sands missed.', 'cynicism', 'infinite-money'],
+    ['Jensen told a joke about leather jackets in the keynote.', 'cynicism', 'spectacle'],
+    ['The staged payments are tied to deployment milestones.', 'cynicism', 'spectacle'],
+    ['They are begging TSMC for more CoWoS capacity because demand is huge.', 'cynicism', 'mock-behaviour'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -389,6 +404,19 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Nvidia pays OpenAI, OpenAI pays Nvidia. Genius.', 'cynicism', 'terse-praise'],
     ['These valuations are insane, a company with no profits at $500B.', 'cynicism', 'insult'],
     ['The greedy execs are dumb enough to think this lasts.', 'cynicism', 'insult'],
+    ["OpenAI investors are a cult, they'll fund anything Sam says.", 'cynicism', 'insult'],
+    ['Nvidia invests, OpenAI buys Nvidia. Definitely not a scam.', 'cynicism', 'totally-not'],
+    ["It's absolutely-not-a-ponzi financing.", 'cynicism', 'totally-not'],
+    ['Borrowing $38B against one customer. Surely this will end well.', 'cynicism', 'what-could-go-wrong'],
+    ["Surely this won't backfire when the revenue doesn't show up.", 'cynicism', 'what-could-go-wrong'],
+    ['Nvidia invests in its own customer. Of course they do.', 'cynicism', 'ironic-stock-phrase'],
+    ['Oh great, Oracle is borrowing another $38B.', 'cynicism', 'ironic-stock-phrase'],
+    ['How many times do we have to watch the same money go in a circle?', 'cynicism', 'rhetorical-question'],
+    ['You mean the investment that comes straight back as chip orders?', 'cynicism', 'rhetorical-question'],
+    ['The whole AI trade is a casino now.', 'cynicism', 'infinite-money'],
+    ['This whole deal is a joke.', 'cynicism', 'spectacle'],
+    ['The whole announcement was staged to pump the stock.', 'cynicism', 'spectacle'],
+    ['Oracle is begging bondholders to fund a data centre for a customer with no profits.', 'cynicism', 'mock-behaviour'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
