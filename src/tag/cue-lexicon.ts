@@ -551,3 +551,8 @@ export const TERSE_PRAISE_WORDS: ReadonlySet<string> = new Set(
     'genius brilliant fantastic riveting great nice perfect wonderful lovely amazing awesome incredible impressive cool classic sure right totally legit seems sounds checks out love it convenient shocking shocker bravo stunning masterful visionary innovation innovative wow neat splendid marvelous marvellous excellent beautiful progress',
   ),
 );
+
+/** What a terse compliment to another commenter praises (their post, answer or find, and thanks): such a sentence is no terse praise ("Great write-up."). */
+export const POST_PRAISE_WORDS: ReadonlySet<string> = new Set(
+  list('write-up writeup post reporting report point question find catch summary thread analysis read link answer explanation breakdown dd take comment thanks thank thx ty share info source sources research article piece chart'),
+);

@@ -1,7 +1,7 @@
 // Turns one analysed text into the classifier's sparse feature vector, and
 // remembers which cue hits produced which feature (for explanations).
 
-import { STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
+import { POST_PRAISE_WORDS, STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
 import type { CueHit } from './match-cues.js';
 import type { AnalysedDoc, DocToken, TokenInfo } from './nlp-doc.js';
 
@@ -87,9 +87,6 @@ export function featureOfHit(hit: CueHit): string {
   }
   return hit.negated ? names[1] : names[0];
 }
-
-/** What a terse compliment to another commenter praises: their post, answer or find (and thanks). */
-const POST_PRAISE_WORDS = new Set(['write-up', 'writeup', 'post', 'reporting', 'report', 'point', 'question', 'find', 'catch', 'summary', 'thread', 'analysis', 'read', 'link', 'answer', 'explanation', 'breakdown', 'dd', 'take', 'comment', 'thanks', 'thank', 'thx', 'ty', 'share', 'info', 'source', 'sources', 'research', 'article', 'piece', 'chart']);
 
 const STRUCT = new Map<string, CueDef>(STRUCTURAL_DEFS.map((d) => [d.name, d]));
 
