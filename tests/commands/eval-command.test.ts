@@ -1,17 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
+
+const makeDir = useTempDirs('rl-eval-');
 
 const item = (id: string, text: string, c: number, d: number, b: number): string =>
   JSON.stringify({ id, text, labels: { cynicism: c, distrust: d, bubble_caution: b } });
 
 function labeledFile(extraLines: string[] = []): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rl-eval-'));
+  const dir = makeDir();
   const lines = [
     item('p1', 'More circular financing. What could go wrong? /s', 1, 0, 1),
     item('p2', 'They book their own investment as revenue. That is round-tripping, and the SEC should look at it.', 0, 1, 0),

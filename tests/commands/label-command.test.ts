@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
@@ -8,9 +7,12 @@ import { loadTagger } from '../../src/tag/load-tagger.js';
 import { makeComment } from '../helpers/make-domain.js';
 import { cli } from '../helpers/run-cli.js';
 import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
+
+const makeDir = useTempDirs('rl-label-');
 
 function storeWithComment(): { dir: string; db: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'rl-label-'));
+  const dir = makeDir();
   return { dir, db: saveOneCommentStore(dir) };
 }
 

@@ -1,10 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { cli } from '../helpers/run-cli.js';
 import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
+
+const makeDir = useTempDirs('rl-export-full-');
 
 // writeSync as on a disk that fills up during the write: the first bytes go down, then ENOSPC
 const disk = vi.hoisted(() => ({ full: false }));
@@ -24,7 +26,7 @@ afterEach(() => {
 
 describe('labels export --out on a full disk', () => {
   it('keeps the previous export whole, leaves no partial file and names the file in a file error (exit 3)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rl-export-full-'));
+    const dir = makeDir();
     const db = saveOneCommentStore(dir);
     expect((await cli(['label', 'c1', '--cynicism', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
     const out = join(dir, 'labels.jsonl');

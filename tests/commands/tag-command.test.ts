@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,9 @@ import { EXIT, runCli } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { TAG_BATCH_SIZE, TAG_NAMES, type TagName } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
+import { useTempDirs } from '../helpers/use-temp-dirs.js';
+
+const makeDir = useTempDirs('rl-tag-');
 
 const version = loadTagger().version;
 
@@ -48,7 +50,7 @@ describe('reactionlens tag', () => {
   });
 
   it('reads a JSONL file that starts with a UTF-8 BOM, first line included', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rl-tag-bom-'));
+    const dir = makeDir();
     writeFileSync(join(dir, 'in.jsonl'), `\uFEFF${JSON.stringify({ id: 'a', text: 'More circular financing.' })}\n`);
     const r = await cli(['tag', 'in.jsonl'], { cwd: dir });
     expect(r.stderr).toBe('');
@@ -106,7 +108,7 @@ describe('reactionlens tag', () => {
 
     /** `tag in.jsonl` over N lines through the entry's ordered output, into a stdout whose reader takes nothing until `release()`. */
     function startSlowReader(signal?: AbortSignal) {
-      const dir = mkdtempSync(join(tmpdir(), 'rl-tag-'));
+      const dir = makeDir();
       writeFileSync(join(dir, 'in.jsonl'), Array.from({ length: N }, (_, i) => JSON.stringify({ id: `n${i}`, text: texts[i % 3] })).join('\n') + '\n');
       let received = '';
       let flowing = false;
@@ -191,7 +193,7 @@ describe('reactionlens tag', () => {
   });
 
   it('reads a file argument relative to cwd', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rl-tag-'));
+    const dir = makeDir();
     writeFileSync(join(dir, 'in.jsonl'), JSON.stringify({ id: 'f1', text: 'This is a Ponzi scheme.' }) + '\n');
     const r = await cli(['tag', 'in.jsonl'], { cwd: dir });
     expect(r.code).toBe(EXIT.ok);
