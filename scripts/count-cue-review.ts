@@ -1,0 +1,45 @@
+// npx tsx scripts/count-cue-review.ts [FILE] — how the tagger treats the cue-review sentences (training/probes/cue-review.jsonl).
+// Each line: {"id", "tag", "cue", "stance": 0|1, "text"}: a sentence written for a review of one cue of `tag`, using the
+// cue's words without the stance (stance 0: sincere, factual, worried or bullish) or with it (stance 1). Prints, per tag,
+// how many of each kind get a cue contributing to that tag and how many get the tag's label; with --list, each stance-0
+// sentence that still does (the reviews' leftovers). Not training data: the reviews narrowed cues until these passed.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { loadTagger } from '../src/tag/load-tagger.js';
+import { TAG_NAMES } from '../src/types.js';
+
+const args = process.argv.slice(2);
+const list = args.includes('--list');
+const file = args.find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../training/probes/cue-review.jsonl', import.meta.url));
+const Line = z.object({ id: z.string(), tag: z.enum(TAG_NAMES), cue: z.string(), stance: z.union([z.literal(0), z.literal(1)]), text: z.string() });
+
+const rows = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l, i) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(l);
+    } catch {
+      throw new Error(`${file} line ${i + 1}: not JSON`);
+    }
+    const parsed = Line.safeParse(value);
+    if (!parsed.success) throw new Error(`${file} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    return parsed.data;
+  });
+const tagger = loadTagger();
+const outcomes = tagger.tagMany(rows.map((r) => r.text));
+process.stdout.write(`cue review (${file}), tagger ${tagger.version}\n`);
+for (const tag of TAG_NAMES) {
+  const own = rows.map((r, i) => ({ r, t: outcomes[i]!.tags[tag] })).filter(({ r }) => r.tag === tag);
+  if (own.length === 0) continue;
+  for (const stance of [0, 1] as const) {
+    const kind = own.filter(({ r }) => r.stance === stance);
+    const cued = kind.filter(({ t }) => t.cues.some((c) => c.weight > 0));
+    const labelled = kind.filter(({ t }) => t.label);
+    process.stdout.write(`${tag.padEnd(15)} ${stance === 0 ? 'without the stance' : 'with the stance   '} ${String(kind.length).padStart(4)}: ${cued.length} with a ${tag} cue, ${labelled.length} labelled ${tag}\n`);
+    if (list && stance === 0) for (const { r, t } of cued) process.stdout.write(`  ${r.id} ${t.score.toFixed(2)} ${t.cues.filter((c) => c.weight > 0).map((c) => `${c.cue}[${c.text}]`).join(' ')} | ${r.text}\n`);
+  }
+}
