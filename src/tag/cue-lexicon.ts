@@ -419,7 +419,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'circular-financing',
     kind: 'cue',
-    pattern: W`\bcircular\w*\b(?! (?:economy|saws?|imports?|dependenc\w*|references?|buffers?|orbits?|logos?)\b)(?: (?:ai )?(?:financing|funding|financial|deals?|investments?|money|revenue|arrangements?|capital|dynamics|nature|ecosystem|structures?|flows?|economy|scheme|logic|dealings|reasoning))?|\bcircles?\b(?<!\bfull circles?)(?<!\b(?:financial|inner|industry|investor|social|academic|political|business|insider|vc|tech|policy|some|certain|many|these|those|their) circles?)(?! back\b)|\bloops?\b(?<!\b(?:cooling|water|coolant|liquid|control|for|while|event|training|inner|outer|game|closed|open|agent|agentic) loops?)(?<!\b(?:in|of|out of) the loop)|\bfeedback loop\b|\brecycl\w*(?= (?:\w+ ){0,2}(?:money|cash|capital|funds?|dollars|investments?|revenue|billions?|gains|profits?|proceeds|returns|earnings|dividends|the same|it back)\b)|(?<=\b(?:money|cash|capital|funds?|dollars|investments?|revenue|billions?|gains|profits?|proceeds|returns|earnings|dividends) (?:(?:is|are|gets?|being|just) )?)recycl\w*|\bsame (?:five|three|four|few|handful of|couple of|two) (?:guys|companies|firms|players|people)\b|\bswap(?:ping)? ious\b|\bious\b|\beach other(?:'s)?\b(?<!\b(?:compet\w*|fight\w*|battl\w*|against|sue|sues|sued|suing|undercut\w*|outbid\w*|poach\w*) each other(?:'s)?)|\bincestuous\b|\binterlock\w*|\bdaisy[- ]chain\w*|\bmerry[- ]go[- ]round\b`,
+    pattern: W`\bcircular\w*\b(?! (?:economy|saws?|imports?|dependenc\w*|references?|buffers?|orbits?|logos?)\b)(?: (?:ai )?(?:financing|funding|financial|deals?|investments?|money|revenue|arrangements?|capital|dynamics|nature|ecosystem|structures?|flows?|economy|scheme|logic|dealings|reasoning))?|\bcircles?\b(?<!\bfull circles?)(?<!\b(?:financial|inner|industry|investor|social|academic|political|business|insider|vc|tech|policy|some|certain|many) circles?)(?! back\b)|\bloops?\b(?<!\b(?:cooling|water|coolant|liquid|control|for|while|event|training|inner|outer|game|agent|agentic) loops?)(?<!\b(?:in|of|out of) the loop)|\bfeedback loop\b|\brecycl\w*(?= (?:\w+ ){0,2}(?:money|cash|capital|funds?|dollars|investments?|revenue|billions?|gains|profits?|proceeds|returns|earnings|dividends|the same|it back)\b)|(?<=\b(?:money|cash|capital|funds?|dollars|investments?|revenue|billions?|gains|profits?|proceeds|returns|earnings|dividends) (?:(?:is|are|gets?|being|just) )?)recycl\w*|\bsame (?:five|three|four|few|handful of|couple of|two) (?:guys|companies|firms|players|people)\b|\bswap(?:ping)? ious\b|\bious\b|\beach other(?:'s)?\b(?<!\b(?:compet\w*|fight\w*|battl\w*|against|sue|sues|sued|suing|undercut\w*|outbid\w*|poach\w*) each other(?:'s)?)|\bincestuous\b|\binterlock\w*|\bdaisy[- ]chain\w*|\bmerry[- ]go[- ]round\b`,
     triggers: list('circular* circle circles loop loops feedback recycl* same swap swapping ious each incestuous interlock* daisy daisy-chain* merry merry-go-round'),
     negatable: true,
     prior: { bubble_caution: 1.4, cynicism: 0.3 },
@@ -587,30 +587,30 @@ export interface WordSenseFilter {
 }
 
 export const WORD_SENSE_FILTERS: readonly WordSenseFilter[] = [
-  // bubble tea / wrap / sort, a speech or filter bubble, "on the bubble for" (a borderline pick), a bubbly mood
-  { cue: 'bubble', word: W`^bubbles?$`, before: W`\b(?:filter|speech|text|chat|thought|air|soap|echo|on the)[\s-]*$`, after: W`^[\s-]*(?:tea|wrap\w*|sort|gum|bath|chart|machine|boy|letters|for)\b` },
+  // bubble tea / wrap / sort, a speech or filter bubble, "on the bubble" (a borderline pick), a bubbly mood
+  { cue: 'bubble', word: W`^bubbles?$`, before: W`\b(?:filter|speech|text|chat|thought|air|soap|echo|on the)[\s-]*$`, after: W`^[\s-]*(?:tea|wrap\w*|sort|gum|bath|chart|machine|boy|letters)\b` },
   { cue: 'bubble', word: W`^bubbly$`, after: W`^\s+(?:ceo|energy|mood|personality|host|guy|girl|person|drink|champagne|wine)\b` },
   // pop-up, pop music, popcorn, K-pop; a stock that "popped 8%" (a stock move); a burst of orders, burst capacity
   { cue: 'pop-burst', word: W`^pop$`, before: W`\bk-?$`, after: W`^[\s-]*(?:up|ups|culture|music|songs?|stars?|corn|quiz)\b` },
   { cue: 'pop-burst', word: W`^(?:pops|popped|popping)$`, after: W`^\s+(?:(?:about|almost|over|nearly|another) )?\+?\d` },
-  { cue: 'pop-burst', word: W`^bursts?$`, after: W`^\s+(?:of|capacity|mode|rates?|traffic|buffers?|credits?|pipes?)\b` },
+  { cue: 'pop-burst', word: W`^bursts?$`, after: W`^\s+(?:of (?!(?:the|this|that|it|an?|its|their)\b)|capacity|mode|rates?|traffic|buffers?|credits?|pipes?)\b` },
   // a crash course / test / landing, a program or driver that crashes, a collapsible rack, a healthy correction
   { cue: 'crash', word: W`^crash\w*$`, before: W`\b(?:drivers?|apps?|games?|programs?|software|browsers?|kernels?|blender|windows|pytorch|cuda|jupyter|notebooks?)\s+(?:keeps?\s+|kept\s+|just\s+)?$`, after: W`^\s+(?:course|courses|test|tests|cart|pad|landing|diet|reports?|dumps?|logs?)\b` },
   { cue: 'crash', word: W`^collapsibl\w*$` },
   { cue: 'crash', word: W`^corrections?$`, before: W`\b(?:healthy|normal|small|minor|brief|typical|routine)\s+$`, after: W`^\s+(?:was|is|has been|looks)\s+(?:healthy|normal|small|minor|brief|over|done)\b` },
-  // fraud as the crime a product fights ("fraud detection", "credit card fraud", "a phone scam")
-  { cue: 'fraud', word: W`^(?:fraud|scams?)$`, before: W`\b(?:credit[- ]card|card|phone|romance|e-?mail|text|identity|wire|tax|insurance|voice|click|ad|victim of an?)\s+$`, after: W`^\s+(?:detection|prevention|protection|alerts?|teams?|department|investigators?|models?|filters?|checks?)\b` },
+  // fraud as the crime a product fights ("fraud detection", "credit card fraud", "a phone scam"); wire, tax or ad fraud stay allegations
+  { cue: 'fraud', word: W`^(?:fraud|scams?)$`, before: W`\b(?:credit[- ]card|card|phone|romance|e-?mail|text|identity|voice|victim of an?)\s+$`, after: W`^\s+(?:detection|prevention|protection|alerts?|teams?|department|models?|filters?)\b` },
   // "stole the show / the market from Intel", "a steal at $90" (a bargain)
   { cue: 'fraud', word: W`^(?:steal|steals|stole|stealing)$`, before: W`\b(?:a|an absolute|absolute|such a|what a|total)\s+$`, after: W`^\s+(?:the )?(?:show|spotlight|thunder|headlines?|limelight|market|crown|lead|top spot|momentum|(?:\w+ )?engineers?|talent)\b` },
   // debt-free, a default setting, "leverage the existing fibre" (use), borrowing an idea or a car
   { cue: 'debt-risk', word: W`^debts?$`, after: W`^[\s-]*free\b` },
   { cue: 'debt-risk', word: W`^default$`, before: W`\bby\s+$`, after: W`^\s+(?:settings?|options?|values?|modes?|browser|search|model|behaviou?r|config\w*|choice|install\w*|apps?)\b` },
-  { cue: 'debt-risk', word: W`^leverag(?:e|es|ing)$`, after: W`^\s+(?:the|its|their|our|your|this|that|these|existing)\s+(?!balance)` },
+  { cue: 'debt-risk', word: W`^leverag(?:e|es|ing)$`, after: W`^\s+(?:(?:the|its|their|our|your|this|that|these)\s+)?(?:existing\s+)?(?:fib(?:re|er)|network|platform|technology|tech|data|expertise|infrastructure|relationships?|brand|ecosystem|scale|models?|software|partnerships?|talent|experience|ai|tools?)\b` },
   { cue: 'debt-risk', word: W`^borrow\w*$`, after: W`^\s+(?:(?:a|an|the|my|his|her|their|its|our|your|\w+'s)\s+)?(?:friend'?s\s+)?(?:car|idea|ideas|term|phrase|line|page|playbook|design|trick|book|laptop)\b` },
-  // a hidden gem / Hidden Figures / hidden layers (a network's)
-  { cue: 'hiding', word: W`^hidden$`, after: W`^\s+(?:gems?|figures|layers?|states?|dimensions?|talents?|tracks?)\b` },
-  // someone fake a product detects ("spot fake reviews"), "sus out" (work out)
-  { cue: 'dishonesty', word: W`^fake$`, before: W`\b(?:spot|spots|spotting|detect\w*|flag\w*|catch\w*|filter\w*|identify\w*|remov\w*)\s+(?:\w+\s+)?$` },
+  // a hidden gem / hidden layers (a network's)
+  { cue: 'hiding', word: W`^hidden$`, after: W`^\s+(?:gems?|layers?|states?|dimensions?|talents?|tracks?)\b` },
+  // fakes that are no company's claims (fake reviews, accounts, a fake Rolex), "sus out" (work out)
+  { cue: 'dishonesty', word: W`^fake$`, after: W`^\s+(?:reviews?|accounts?|images?|videos?|profiles?|bots?|photos?|calls?|e-?mails?|voices?|ids?|listings?|rolex\w*|watch(?:es)?|sneakers?)\b` },
   { cue: 'dishonesty', word: W`^sus$`, after: W`^\s+out\b` },
   // the hype met ("lives up to the hype", "the hype is justified"), good vibes
   { cue: 'hype', word: W`^hype$`, before: W`\b(?:(?:lives?|lived|living|delivers?|delivered|delivering) (?:up to|on)|worth) (?:the|all the|all that|its|their)\s+$`, after: W`^\s+(?:is|was)\s+(?:(?:totally|fully|completely)\s+)?(?:justified|real|deserved|warranted)\b` },

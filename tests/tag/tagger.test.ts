@@ -317,7 +317,6 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["Nvidia stole the lead engineer from Google last year.", 'distrust', 'fraud'],
     ["He was a victim of a phone scam, which is why he wants AI voice detection.", 'distrust', 'fraud'],
     ["The paper over there on the desk has the earnings numbers.", 'distrust', 'cooking-the-books'],
-    ["Hidden Figures is a great film about NASA.", 'distrust', 'hiding'],
     ["There's a hidden gem in the AMD deck: the MI450 roadmap.", 'distrust', 'hiding'],
     ["The round trip from San Francisco to Austin for the Stargate tour took a day.", 'distrust', 'round-tripping'],
     ["Round-trip latency to the new data centre is under 5 ms.", 'distrust', 'round-tripping'],
@@ -329,6 +328,7 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["Manipulating tensors in PyTorch is easy with einsum.", 'distrust', 'manipulation'],
     ["Insider trading rules mean execs can only sell in open windows under 10b5-1 plans.", 'distrust', 'manipulation'],
     ["Corrupted checkpoints cost us two days of training.", 'distrust', 'manipulation'],
+    ["Your fake Rolex is a good joke but not about the deal.", 'distrust', 'dishonesty'],
     ["The model can spot fake reviews on Amazon.", 'distrust', 'dishonesty'],
     ["Sus out the details before you buy; the datasheet is public.", 'distrust', 'dishonesty'],
     ["The red flag at the F1 race stopped the session.", 'distrust', 'dishonesty-phrase'],
@@ -553,6 +553,15 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["I'm worried this ends badly for anyone holding the bonds.", 'bubble_caution', 'risk-warning'],
     ["It's all hype and FOMO.", 'bubble_caution', 'hype'],
     ["The mania around these stocks will end in tears.", 'bubble_caution', 'hype'],
+    ["This is a bubble for sure.", 'bubble_caution', 'bubble'],
+    ["Everyone is waiting for the burst of the AI bubble.", 'bubble_caution', 'pop-burst'],
+    ["This is wire fraud, plain and simple.", 'distrust', 'fraud'],
+    ["Fraud investigators should look at these deals.", 'distrust', 'fraud'],
+    ["Oracle is leveraging the company to the hilt for one customer.", 'bubble_caution', 'debt-risk'],
+    ["There are hidden figures in the footnotes they don't want you to see.", 'distrust', 'hiding'],
+    ["The auditors flagged fake revenue in the filing.", 'distrust', 'dishonesty'],
+    ["The money just goes around in these circles between the same firms.", 'bubble_caution', 'circular-financing'],
+    ["It's a closed loop of money between Nvidia and OpenAI.", 'bubble_caution', 'circular-financing'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
