@@ -71,6 +71,9 @@
 // ("2000 MW"); the 2008 Olympics; a cooling / control loop, in the loop, full circle, financial circles, recycled
 // water (recycling only money, gains or profits), rivals competing with each other, the circular economy; handing
 // customers anything but money; speculative execution, sports gambling, "a matter of time before it ships".
+// Then: Nikola Tesla, working at Lehman, a scandal's documentary; a reactor's meltdown, crashing at a friend's
+// place; wiping out the competition, "under the radar"; disclosed in the footnotes; "what is the return on X?"
+// answered with a number; The Big Short as a film.
 
 export const LEXICON_VERSION = 'lex10';
 
