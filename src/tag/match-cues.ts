@@ -4,7 +4,7 @@
 // alternatives run (gate-alternatives.ts). Negation is decided from the token
 // stream.
 
-import { CUE_DEFS, PLAIN_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
+import { CUE_DEFS, PLAIN_PRAISE_WORDS, WORD_SENSE_FILTERS, type CueDef } from './cue-lexicon.js';
 import { execAll, execAlternation, refersToGroups, type OnMatch } from './exec-alternation.js';
 import { gateClauses, isRegexWordCode, regexWordsOf, splitAlternatives, type AlternativeGate, type GateHints } from './gate-alternatives.js';
 import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
@@ -620,6 +620,34 @@ function isSincereInsult(lower: string, s: number, e: number): boolean {
   return MEASURE_IN_CLAUSE.test(clause) && !VALUE_IN_CLAUSE.test(clause);
 }
 
+/** WORD_SENSE_FILTERS compiled, by cue name. */
+const SENSE_FILTERS = new Map<string, { word: RegExp; before?: RegExp; after?: RegExp }[]>();
+for (const f of WORD_SENSE_FILTERS) {
+  const l = SENSE_FILTERS.get(f.cue) ?? [];
+  l.push({ word: new RegExp(f.word), ...(f.before !== undefined ? { before: new RegExp(f.before) } : {}), ...(f.after !== undefined ? { after: new RegExp(f.after) } : {}) });
+  SENSE_FILTERS.set(f.cue, l);
+}
+
+/** A word cue's hit in another sense (WORD_SENSE_FILTERS: "bubble tea", "fraud detection", "debt-free"). */
+function isOffSense(lower: string, name: string, s: number, e: number): boolean {
+  const fs = SENSE_FILTERS.get(name);
+  if (fs === undefined) return false;
+  const w = lower.slice(s, e);
+  for (const f of fs) {
+    if (!f.word.test(w)) continue;
+    if (f.before === undefined && f.after === undefined) return true;
+    if (f.before !== undefined && f.before.test(lower.slice(Math.max(0, s - 40), s))) return true;
+    if (f.after !== undefined && f.after.test(lower.slice(e, e + 40))) return true;
+  }
+  return false;
+}
+
+function dropOffSenseWords(lower: string, hits: CueHit[]): void {
+  let kept = 0;
+  for (const h of hits) if (!isOffSense(lower, h.def.name, h.start, h.end)) hits[kept++] = h;
+  hits.length = kept;
+}
+
 function byPositionThenName(a: CueHit, b: CueHit): number {
   return a.start - b.start || a.end - b.end || (a.def.name < b.def.name ? -1 : a.def.name > b.def.name ? 1 : 0);
 }
@@ -633,12 +661,14 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   dropPlainPraise(doc, lower, hits);
   dropSincereInsults(lower, hits);
   dropSincereSpectacle(lower, hits);
+  dropOffSenseWords(lower, hits);
   for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);
   // one match callback per text, not one closure per cue run: it reads the cue being run from `def` / `keep`
   let def = defs[0]!;
   let keep: HitFilter | undefined;
   const onMatch = (s: number, e: number): void => {
     if (keep !== undefined && !keep(doc, lower, s, e, original)) return;
+    if (isOffSense(lower, def.name, s, e)) return;
     hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
   };
   for (let idx = 0; idx < defs.length; idx++) {
