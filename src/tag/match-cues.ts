@@ -621,10 +621,10 @@ function isSincereInsult(lower: string, s: number, e: number): boolean {
 }
 
 /** WORD_SENSE_FILTERS compiled, by cue name. */
-const SENSE_FILTERS = new Map<string, { word: RegExp; before?: RegExp; after?: RegExp }[]>();
+const SENSE_FILTERS = new Map<string, { word: RegExp; before?: RegExp; after?: RegExp; both?: boolean }[]>();
 for (const f of WORD_SENSE_FILTERS) {
   const l = SENSE_FILTERS.get(f.cue) ?? [];
-  l.push({ word: new RegExp(f.word), ...(f.before !== undefined ? { before: new RegExp(f.before) } : {}), ...(f.after !== undefined ? { after: new RegExp(f.after) } : {}) });
+  l.push({ word: new RegExp(f.word), ...(f.before !== undefined ? { before: new RegExp(f.before) } : {}), ...(f.after !== undefined ? { after: new RegExp(f.after) } : {}), ...(f.both === true ? { both: true } : {}) });
   SENSE_FILTERS.set(f.cue, l);
 }
 
@@ -636,6 +636,10 @@ function isOffSense(lower: string, name: string, s: number, e: number): boolean 
   for (const f of fs) {
     if (!f.word.test(w)) continue;
     if (f.before === undefined && f.after === undefined) return true;
+    if (f.both === true) {
+      if (f.before !== undefined && f.after !== undefined && f.before.test(lower.slice(Math.max(0, s - 40), s)) && f.after.test(lower.slice(e, e + 40))) return true;
+      continue;
+    }
     if (f.before !== undefined && f.before.test(lower.slice(Math.max(0, s - 40), s))) return true;
     if (f.after !== undefined && f.after.test(lower.slice(e, e + 40))) return true;
   }

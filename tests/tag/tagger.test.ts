@@ -589,10 +589,43 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["The auditors flagged fake revenue in the filing.", 'distrust', 'dishonesty'],
     ["The money just goes around in these circles between the same firms.", 'bubble_caution', 'circular-financing'],
     ["It's a closed loop of money between Nvidia and OpenAI.", 'bubble_caution', 'circular-financing'],
+    // adversarial review of the lex10 narrowings (denial, fraud, crash / bubble metaphors, circular money, when-this-pops, round trips, of course they did, unsustainable / spend-beyond-revenue / vendor-financing, data centre): stance sentences that lost their cue
+    ["Of course they did: the CEO sits on both boards.", 'cynicism', 'ironic-stock-phrase'],
+    ["The money makes a round trip from Nvidia to OpenAI and straight back into Nvidia's revenue line.", 'distrust', 'round-tripping'],
+    ["It's a round trip to Oracle and back, and they book every leg of it as sales.", 'distrust', 'round-tripping'],
+    ["They're buying back their own GPUs through a shell company and calling it customer demand.", 'distrust', 'round-tripping'],
+    ["Corrupt data center deals where the landlord, the lender and the tenant are the same people.", 'distrust', 'manipulation'],
+    ["Retail is the victim of a fraud here: the revenue is their own investment coming back.", 'distrust', 'fraud'],
+    ["This deal is a steal, from shareholders, who are paying for the CEO's side company.", 'distrust', 'fraud'],
+    ["We're on a crash course with reality once the debt comes due in 2027.", 'bubble_caution', 'crash'],
+    ["The AI trade is headed for a crash landing, and the pension funds are in the back row.", 'bubble_caution', 'crash'],
+    ["It's going to be a nuclear meltdown for anyone holding Oracle bonds when the revenue doesn't show.", 'bubble_caution', 'crash'],
+    ["Valuations are a soap bubble waiting for a pin.", 'bubble_caution', 'bubble'],
+    ["The AI circular economy: Nvidia funds OpenAI, OpenAI buys Nvidia, and it all falls apart when one stops paying.", 'bubble_caution', 'circular-financing'],
+    ["Their revenue is a circular reference, Excel would throw an error and so will the market eventually.", 'bubble_caution', 'circular-financing'],
+    ["The whole AI trade is one big circular dependency, pull out one piece and it collapses.", 'bubble_caution', 'circular-financing'],
+    ["The cash just circles back to the chipmaker, and that only works until someone stops borrowing.", 'bubble_caution', 'circular-financing'],
+    ["Their financing is a for loop with no exit condition and the stack will overflow.", 'bubble_caution', 'circular-financing'],
+    ["They keep recycling Nvidia's own cash into chip orders, and that can't last when the cash dries up.", 'bubble_caution', 'circular-financing'],
+    ["Nvidia handing customers the chips on credit is how 2001 telecom started.", 'bubble_caution', 'vendor-financing'],
+    ["It's only a matter of time before reality catches up with these valuations.", 'bubble_caution', 'unsustainable'],
+    ["There's no revenue until 2030 and the debt is due in 2027, so who's left holding it.", 'bubble_caution', 'spend-beyond-revenue'],
+    ["When this all comes crashing down to earth, the pension funds eat the losses.", 'bubble_caution', 'when-this-pops'],
+    ["Everyone's waiting on the other shoe, and it's a trillion dollars of debt.", 'bubble_caution', 'when-this-pops'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
       expect(cueNames(text, tag)).toContain(cue);
+    });
+  }
+  // adversarial review of the lex10 narrowings: a stance sentence that only looks like a denial is none
+  const notDenials: [string, TagName][] = [
+    ["It is a standard way to hide debt off the balance sheet, and that's exactly why they use it.", 'distrust'],
+    ["The dot-com bubble is not comparable, this one is ten times bigger and financed with debt.", 'bubble_caution'],
+  ];
+  for (const [text, tag] of notDenials) {
+    it(`no denial: ${text.slice(0, 50)}`, () => {
+      expect(cueNames(text, tag)).not.toContain('denial');
     });
   }
 
