@@ -95,6 +95,10 @@ const STANCE = new Set(['fraud', 'fraud-phrase', 'ponzi', 'enron', 'cooking-the-
 
 const STRONG_STANCE = ['fraud', 'ponzi', 'bubble', 'crash', 'cooking-the-books', 'round-tripping'].map((n) => `cue:${n}`);
 
+/** Names that make a praised "report" or "chart" the company's rather than the post's. */
+const COMPANY_NAMES = new Set(['nvidia', 'nvda', 'oracle', 'orcl', 'openai', 'microsoft', 'msft', 'amazon', 'aws', 'amd', 'coreweave', 'softbank', 'meta', 'google', 'jensen', 'altman', 'sam', 'larry', 'ellison', 'satya', 'nadella']);
+const COMPANY_POST_WORDS = new Set(['report', 'chart']);
+
 /** Unigram features: word tokens of 3+ letters, as `w:<token>` (the model keeps only frequent ones). */
 export const NGRAM_PREFIX = 'w:';
 
@@ -108,7 +112,10 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
       let praise = -1;
       for (let k = se.firstToken; k < se.endToken; k++) if (TERSE_PRAISE_WORDS.has(toks[k]!.lower)) praise = k;
       // praise of a post or a reply ("Great write-up.", "Nice catch, thanks.") is a compliment, not irony
-      for (let k = se.firstToken; k < se.endToken; k++) if (POST_PRAISE_WORDS.has(toks[k]!.lower)) praise = -1;
+      // … but "Great report, Oracle." praises the company's report: a company's name keeps a report or chart ironic
+      let company = false;
+      for (let k = se.firstToken; k < se.endToken; k++) if (COMPANY_NAMES.has(toks[k]!.lower)) company = true;
+      for (let k = se.firstToken; k < se.endToken; k++) if (POST_PRAISE_WORDS.has(toks[k]!.lower) && !(company && COMPANY_POST_WORDS.has(toks[k]!.lower))) praise = -1;
       if (praise >= 0 && doc.sentences.length > 1) {
         const a = toks[se.firstToken]!;
         const b = toks[se.endToken - 1]!;

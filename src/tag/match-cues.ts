@@ -555,8 +555,14 @@ function isPraiseExclamation(doc: AnalysedDoc, lower: string, s: number, e: numb
   const before = lower.slice(Math.max(sentenceStart(doc, s), s - 60), s);
   const after = lower.slice(e, e + 12);
   if (/["“‘']\s*$/.test(before) && /^\s*["”’']/.test(after)) return true;
-  return PRAISE_OPENER.test(before) && PRAISE_CLOSER.test(after);
+  if (PRAISE_OPENER.test(before) && PRAISE_CLOSER.test(after)) return true;
+  return (PRAISE_NOUN_OPENER.test(before) || PRAISE_WHAT_A.test(before)) && PRAISE_NOUN_AFTER.test(lower.slice(e, e + 80));
 }
+
+/** "Brilliant move, …", "Truly brilliant strategy from Sam: …", "What an incredible business model, …", "such a brilliant plan: …" */
+const PRAISE_NOUN_OPENER = /^[\s"'“‘*_(>~]*(?:(?:oh|wow|yeah|well|just|truly|simply|really|absolutely|so)[,!.]?\s+){0,2}$/;
+const PRAISE_WHAT_A = /\b(?:what|such) an?\s+(?:(?:truly|simply|really|absolutely|utterly)\s+)?$/;
+const PRAISE_NOUN_AFTER = /^\s+(?:[a-z]+\s+)?(?:moves?|plans?|strateg(?:y|ies)|ideas?|models?|news|deals?|logic|schemes?|setups?|system|accounting|economics|play|math|maths|financing|engineering)(?:\s+from\s+[\w.'’]+)?(?:\s*[,:;—]|\s+[-–])\s*[\w"'“](?![^.!?\n]{0,60}\b(?:beat|beats|posted|reported|raised|won|wins|launched|shipped|approved|record|locked in|secured)\b)/;
 
 /** "Holy shit", "fear and greed index", "a cult following": the word as an exclamation, a name or an idiom, not an insult. */
 const INSULT_IDIOM_BEFORE = /\b(?:holy|fear and)\s+$/;

@@ -375,6 +375,12 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["AMD wiped out its rivals in server CPUs over five years.", 'bubble_caution', 'crash-phrase'],
     ["The warrant terms are detailed in the footnotes of the 8-K.", 'distrust', 'hiding'],
     ["Rewatched The Big Short last night, Christian Bale is great.", 'bubble_caution', 'historic-crash'],
+    ['What a wonderful quarter for AMD.', 'cynicism', 'sarcastic-praise'],
+    ['Brilliant move by AMD, they locked in TSMC capacity early.', 'cynicism', 'sarcastic-praise'],
+    ['Fantastic news, Nvidia beat estimates again.', 'cynicism', 'sarcastic-praise'],
+    ['The debt is disclosed in the footnotes, where investors can read it.', 'distrust', 'hiding'],
+    ['Take a crash course in CUDA before the hackathon.', 'bubble_caution', 'crash'],
+    ['Circular dependency errors in the build again, fixed by splitting the module.', 'bubble_caution', 'circular-financing'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -612,6 +618,20 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["There's no revenue until 2030 and the debt is due in 2027, so who's left holding it.", 'bubble_caution', 'spend-beyond-revenue'],
     ["When this all comes crashing down to earth, the pension funds eat the losses.", 'bubble_caution', 'when-this-pops'],
     ["Everyone's waiting on the other shoe, and it's a trillion dollars of debt.", 'bubble_caution', 'when-this-pops'],
+    // adversarial review, second part: totally-not with laundering / a shell game, good luck with that lol, checks out lol, what's next <company> …ing, sarcastic praise of a move / strategy / business model / news, a company's report, footnotes where nobody looks, a call for an investigative journalist
+    ["Definitely not a money laundering operation with extra paperwork, nope.", 'cynicism', 'totally-not'],
+    ["Absolutely not a shell game where Nvidia's cash comes back as orders.", 'cynicism', 'totally-not'],
+    ["Good luck with that lol, OpenAI is going to pay for 26GW with vibes.", 'cynicism', 'ironic-stock-phrase'],
+    ["What's next Nvidia investing in a company that invests in Nvidia", 'cynicism', 'ironic-stock-phrase'],
+    ["Checks out lol, pay the customer so the customer pays you.", 'cynicism', 'ironic-stock-phrase'],
+    ["What an incredible business model, paying your customer to buy your product.", 'cynicism', 'sarcastic-praise'],
+    ["Truly brilliant strategy from Sam: announce a trillion in commitments with forty billion in revenue.", 'cynicism', 'sarcastic-praise'],
+    ["Brilliant move, Jensen, buy your own demand and call it an ecosystem.", 'cynicism', 'sarcastic-praise'],
+    ["Fantastic news, the customer now owes the supplier more than the customer is worth.", 'cynicism', 'sarcastic-praise'],
+    ["Great report, Oracle. Totally believable numbers from the guys who borrowed the money to make them.", 'cynicism', 'terse-praise'],
+    ["The debt is conveniently listed in the footnotes where they hoped nobody would look.", 'distrust', 'hiding'],
+    ["Reported in the footnotes on page 94, where no retail investor will ever read it, which is the point.", 'distrust', 'hiding'],
+    ["This needs an investigative journalist, because those booked revenues smell off.", 'distrust', 'legality'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
