@@ -40,6 +40,7 @@ for (const group of [...new Set(rows.map((r) => groupOf(r.tag).join('+')))]) {
   const cuesOf = (o: TagOutcome) => tags.flatMap((t) => o.tags[t].cues.filter((c) => c.weight > 0));
   for (const stance of [0, 1] as const) {
     const kind = own.filter(({ r }) => r.stance === stance);
+    if (kind.length === 0) continue;
     const cued = kind.filter(({ o }) => cuesOf(o).length > 0);
     const labelled = kind.filter(({ o }) => tags.some((t) => o.tags[t].label));
     process.stdout.write(`${group.padEnd(24)} ${stance === 0 ? 'without the stance' : 'with the stance   '} ${String(kind.length).padStart(4)}: ${cued.length} with a cue of it, ${labelled.length} labelled so\n`);
