@@ -543,14 +543,6 @@ const PRAISE_CLOSER = /^[*_~]*(?:\s*(?:$|[.!…;:)"”'’—]|sarcmark|[^\x00-\
  * ("Fantastic." "Incredible, how …" "Just brilliant!") or in quotes; in a statement it is sincere
  * praise ("The 3D stacking on MI300 is impressive.", "These numbers are impressive, but …").
  */
-function dropPlainPraise(doc: AnalysedDoc, lower: string, hits: CueHit[]): void {
-  let kept = 0;
-  for (const h of hits) {
-    if (h.def.name !== 'sarcastic-praise' || !PLAIN_PRAISE_WORDS.has(lower.slice(h.start, h.end)) || isPraiseExclamation(doc, lower, h.start, h.end)) hits[kept++] = h;
-  }
-  hits.length = kept;
-}
-
 function isPraiseExclamation(doc: AnalysedDoc, lower: string, s: number, e: number): boolean {
   const before = lower.slice(Math.max(sentenceStart(doc, s), s - 60), s);
   const after = lower.slice(e, e + 12);
@@ -583,33 +575,12 @@ function clauseAround(lower: string, s: number, e: number): string {
   return lower.slice(a, b);
 }
 
-/**
- * An insult word that insults no one: an exclamation or a name ("Holy shit, …", "the fear and greed index"),
- * the speaker's own mistake ("I was dumb to sell at $40"), or an intensifier of size or performance
- * ("Nvidia's margins are insane", "up a ridiculous amount") rather than of a valuation or spending.
- */
-function dropSincereInsults(lower: string, hits: CueHit[]): void {
-  let kept = 0;
-  for (const h of hits) {
-    if (h.def.name !== 'insult' || !isSincereInsult(lower, h.start, h.end)) hits[kept++] = h;
-  }
-  hits.length = kept;
-}
-
 /** A joke someone told ("Jensen told a joke about …"), not the deal called a joke. */
 const TOLD_JOKE_BEFORE = /\b(?:told|tell|tells|telling|made|make|makes|making|cracked|crack|cracks|cracking|inside|in-)\s+(?:(?:a|an|the|his|her|their|one|another|that|this|some|few|bad|good|funny|old|running|dad|quick)\s+){0,3}$/;
 /** "staged" as in stages ("a staged rollout", "staged payments"), not a staged show. */
 const IN_STAGES_AFTER = /^\s+(?:rollouts?|deployments?|payments?|investments?|funding|tranches?|approach|builds?|buildouts?|process|releases?|financing|capex|commitments?|expansion)\b/;
 
 /** A spectacle word that mocks no one: a joke actually told, or "staged" as in stages. */
-function dropSincereSpectacle(lower: string, hits: CueHit[]): void {
-  let kept = 0;
-  for (const h of hits) {
-    if (h.def.name !== 'spectacle' || !isSincereSpectacle(lower, h.start, h.end)) hits[kept++] = h;
-  }
-  hits.length = kept;
-}
-
 function isSincereSpectacle(lower: string, s: number, e: number): boolean {
   const w = lower.slice(s, e);
   if (w === 'joke' || w === 'jokes') return TOLD_JOKE_BEFORE.test(lower.slice(Math.max(0, s - 40), s));
@@ -617,6 +588,11 @@ function isSincereSpectacle(lower: string, s: number, e: number): boolean {
   return false;
 }
 
+/**
+ * An insult word that insults no one: an exclamation or a name ("Holy shit, …", "the fear and greed index"),
+ * the speaker's own mistake ("I was dumb to sell at $40"), or an intensifier of size or performance
+ * ("Nvidia's margins are insane", "up a ridiculous amount") rather than of a valuation or spending.
+ */
 function isSincereInsult(lower: string, s: number, e: number): boolean {
   const before = lower.slice(Math.max(0, s - 40), s);
   if (INSULT_IDIOM_BEFORE.test(before) || INSULT_IDIOM_AFTER.test(lower.slice(e, e + 12))) return true;
@@ -652,9 +628,25 @@ function isOffSense(lower: string, name: string, s: number, e: number): boolean 
   return false;
 }
 
-function dropOffSenseWords(lower: string, hits: CueHit[]): void {
+/**
+ * Word cues whose hit can be a sincere use, by cue name, and the check (regex cues' context checks are HIT_FILTERS):
+ * a plain positive adjective is sarcastic praise only as an exclamation or in quotes ("The 3D stacking on MI300 is
+ * impressive." is sincere); an insult word may insult no one; a spectacle word may mock no one.
+ */
+const SINCERE_WORD_USES = new Map<string, (doc: AnalysedDoc, lower: string, s: number, e: number) => boolean>([
+  ['sarcastic-praise', (doc, lower, s, e) => PLAIN_PRAISE_WORDS.has(lower.slice(s, e)) && !isPraiseExclamation(doc, lower, s, e)],
+  ['insult', (_doc, lower, s, e) => isSincereInsult(lower, s, e)],
+  ['spectacle', (_doc, lower, s, e) => isSincereSpectacle(lower, s, e)],
+]);
+
+/** Drops the word cues' hits in a sincere use (SINCERE_WORD_USES) or in another sense (WORD_SENSE_FILTERS). */
+function dropSincereWordHits(doc: AnalysedDoc, lower: string, hits: CueHit[]): void {
   let kept = 0;
-  for (const h of hits) if (!isOffSense(lower, h.def.name, h.start, h.end)) hits[kept++] = h;
+  for (const h of hits) {
+    const isSincere = SINCERE_WORD_USES.get(h.def.name);
+    if (isSincere?.(doc, lower, h.start, h.end) === true || isOffSense(lower, h.def.name, h.start, h.end)) continue;
+    hits[kept++] = h;
+  }
   hits.length = kept;
 }
 
@@ -668,10 +660,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const defs = c.defs;
   const scan = scanTokens(c, doc, lower);
   const hits = scan.wordHits;
-  dropPlainPraise(doc, lower, hits);
-  dropSincereInsults(lower, hits);
-  dropSincereSpectacle(lower, hits);
-  dropOffSenseWords(lower, hits);
+  dropSincereWordHits(doc, lower, hits);
   for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);
   // one match callback per text, not one closure per cue run: it reads the cue being run from `def` / `keep`
   let def = defs[0]!;
