@@ -1,0 +1,85 @@
+// A fingerprint of what the tagger outputs on the repo's own texts, recorded next to the model with the
+// tagger version it was taken with. Stored tags carry the tagger version, and a version that stays the same
+// while the outputs change (a context filter or a matching rule edited without a lexicon bump or a retrain)
+// would leave tags from the old code looking current. The model-guard test compares the two.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Tagger } from '../types.js';
+import { ConfigError } from '../errors/errors.js';
+import { formatZodIssues } from '../errors/format-zod-issues.js';
+
+/** The JSONL files (one object with a `text` per line) the fingerprint is taken on, relative to the repo. */
+export const FINGERPRINT_FILES = [
+  'training/labeled-dev.jsonl',
+  'training/probes/written-a.jsonl',
+  'training/probes/written-b.jsonl',
+  'training/probes/cue-review.jsonl',
+  'training/probes/adversarial-review.jsonl',
+] as const;
+
+/** Texts the labeled files lack: every screening path and the Reddit markers normalisation rewrites. */
+const EDGE_TEXTS = [
+  '',
+  '🙄🙄💀',
+  '> only the parent\n> speaking',
+  '&gt; quoted parent\nMore circular financing /s',
+  'Esto es una burbuja, financiación circular, sin duda.',
+  'u/someone says r/stocks thinks $10B&amp;more is fine\u200b… “totally” not a bubble 🤡',
+  'x'.repeat(300) + ' when this pops',
+];
+
+export const FINGERPRINT_PATH = fileURLToPath(new URL('../../models/tagger-outputs.json', import.meta.url));
+
+const recordSchema = z.object({ tagger: z.string(), texts: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export type OutputsFingerprint = z.infer<typeof recordSchema>;
+
+const lineSchema = z.object({ text: z.string() });
+
+/** The fingerprint's texts, in a fixed order: every line of FINGERPRINT_FILES, then the edge texts. */
+export function readFingerprintTexts(): string[] {
+  const texts: string[] = [];
+  for (const rel of FINGERPRINT_FILES) {
+    const path = fileURLToPath(new URL(`../../${rel}`, import.meta.url));
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        if (line.trim() === '') return;
+        let data: unknown;
+        try {
+          data = JSON.parse(line);
+        } catch (e) {
+          throw new ConfigError(`${rel}:${i + 1}: not valid JSON (${(e as Error).message})`);
+        }
+        const parsed = lineSchema.safeParse(data);
+        if (!parsed.success) throw new ConfigError(`${rel}:${i + 1}: ${formatZodIssues(parsed.error)}`);
+        texts.push(parsed.data.text);
+      });
+  }
+  return [...texts, ...EDGE_TEXTS];
+}
+
+/** sha256 over the tagger's outcome for each text (one JSON line each, in order). */
+export function fingerprintTagOutputs(tagger: Tagger, texts: readonly string[]): OutputsFingerprint {
+  const h = createHash('sha256');
+  for (const o of tagger.tagMany(texts)) h.update(JSON.stringify(o) + '\n');
+  return { tagger: tagger.version, texts: texts.length, sha256: h.digest('hex') };
+}
+
+export function serializeFingerprint(f: OutputsFingerprint): string {
+  return JSON.stringify(f, null, 2) + '\n';
+}
+
+export function parseFingerprint(json: string, path = FINGERPRINT_PATH): OutputsFingerprint {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    throw new ConfigError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  const result = recordSchema.safeParse(data);
+  if (!result.success) throw new ConfigError(`${path}: not a tag-outputs fingerprint: ${formatZodIssues(result.error)}`);
+  return result.data;
+}
