@@ -325,6 +325,24 @@ function markDeniedInsideDenials(hits: CueHit[]): void {
   }
 }
 
+/** Cues whose span is said sarcastically as a whole ("Sure, totally normal for …", "totally legit"). */
+const SARCASM_SPANS = new Set(['sarcastic-construction', 'ironic-stock-phrase']);
+
+/**
+ * A denial inside a sarcastic span is part of the sarcasm, not the commenter's rebuttal: "Sure, totally normal
+ * for a company to buy its own customers" asserts the opposite of "totally normal".
+ */
+function dropDenialsInSarcasm(hits: CueHit[]): CueHit[] {
+  let sarcastic: CueHit[] | undefined;
+  let denials = false;
+  for (const h of hits) {
+    if (SARCASM_SPANS.has(h.def.name)) (sarcastic ??= []).push(h);
+    else if (h.def.name === 'denial') denials = true;
+  }
+  if (sarcastic === undefined || !denials) return hits;
+  return hits.filter((h) => h.def.name !== 'denial' || !sarcastic.some((x) => x.start <= h.start && h.end <= x.end));
+}
+
 /** Whether text[from, to) holds a clause break: , ; : — – ( ) */
 function hasClauseBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -679,5 +697,5 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
     else execAll(re, lower, onMatch);
   }
   markDeniedInsideDenials(hits);
-  return sortSmall(hits, byPositionThenName);
+  return sortSmall(dropDenialsInSarcasm(hits), byPositionThenName);
 }

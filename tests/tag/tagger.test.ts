@@ -197,6 +197,10 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Ah yes, classic mistake, I did the same with AMD in 2016.', 'cynicism', 'sarcastic-construction'],
     ['Ah yes, 3D V-Cache, that is the one I meant.', 'cynicism', 'sarcastic-construction'],
     ['Sure, that is totally fair.', 'cynicism', 'sarcastic-construction'],
+    // lex11: "Sure, … totally normal / fine" conceding before a "but", or not ending its clause, is no sarcasm
+    ['Sure, totally normal for a company to invest in its suppliers, but the scale here is new.', 'cynicism', 'sarcastic-construction'],
+    ['Sure, totally fine to ask, the thread is for questions.', 'cynicism', 'sarcastic-construction'],
+    ["What's the ROI on the H100s? About 40% a year at current rental rates.", 'bubble_caution', 'spend-beyond-revenue'],
     ['Sure, the chips are totally real, every one is deployed.', 'cynicism', 'sarcastic-construction'],
     ["Sure, that's totally how it works, you're right.", 'cynicism', 'sarcastic-construction'],
     ['I am not sure the demand is totally real.', 'cynicism', 'sarcastic-construction'],
@@ -632,6 +636,10 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["The debt is conveniently listed in the footnotes where they hoped nobody would look.", 'distrust', 'hiding'],
     ["Reported in the footnotes on page 94, where no retail investor will ever read it, which is the point.", 'distrust', 'hiding'],
     ["This needs an investigative journalist, because those booked revenues smell off.", 'distrust', 'legality'],
+    // lex11
+    ["What's the ROI on all this capex?", 'bubble_caution', 'spend-beyond-revenue'],
+    ['Sure, totally normal for a company to buy its own customers.', 'cynicism', 'sarcastic-construction'],
+    ['Sure, this is all totally healthy.', 'cynicism', 'sarcastic-construction'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
@@ -642,6 +650,9 @@ describe('LABELS.md boundary examples and own cases', () => {
   const notDenials: [string, TagName][] = [
     ["It is a standard way to hide debt off the balance sheet, and that's exactly why they use it.", 'distrust'],
     ["The dot-com bubble is not comparable, this one is ten times bigger and financed with debt.", 'bubble_caution'],
+    // lex11: a denial inside a sarcastic span is part of the sarcasm
+    ['Sure, totally normal for a company to buy its own customers.', 'distrust'],
+    ['Yeah this is totally legit.', 'distrust'],
   ];
   for (const [text, tag] of notDenials) {
     it(`no denial: ${text.slice(0, 50)}`, () => {
