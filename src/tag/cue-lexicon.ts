@@ -92,8 +92,11 @@
 // lex11: "what's the ROI on …" (the alternative expected "what 's"); sentence-initial "Sure, … totally normal /
 // fine / healthy / sustainable …" ending the sentence or before "for X to" (not before a "but") is sarcasm, and a
 // denial inside a sarcastic span ("totally normal", "totally legit") is not the commenter's rebuttal (match-cues.ts).
+// lex12 (match-cues.ts): a quote joined to an attributed one ("called it “a bridge too far” and “not kosher”") and a
+// quote after a neutral reporting verb earlier in its sentence (points out, noted, explained, stated) is reported
+// speech, not scare quotes. Written after reading two CV false positives (d243, d250), so its CV gain is optimistic.
 
-export const LEXICON_VERSION = 'lex11';
+export const LEXICON_VERSION = 'lex12';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.

@@ -216,7 +216,26 @@ const ATTRIBUTION_BEFORE = /(?<![\w'-])(?:call(?:s|ed|ing)?|dub(?:s|bed)?|termed
 
 /** A speech verb earlier in the quote's sentence, at most 200 characters back ("Lee said the deal is still “underestimated”"). */
 // Only verbs that report someone's words neutrally: promised / announced / claimed "revenue" is as often mockery.
-const SPEECH_IN_SENTENCE = /\b(?:said|says|saying|admit(?:s|ted)?|warn(?:s|ed)?|caution(?:s|ed)?|argu(?:es|ed)|told|wrote|writes|tweeted|according to)\b/;
+const SPEECH_IN_SENTENCE = /\b(?:said|says|saying|admit(?:s|ted)?|warn(?:s|ed)?|caution(?:s|ed)?|argu(?:es|ed)|told|wrote|writes|tweeted|according to|point(?:s|ed)? out|noted|explain(?:s|ed)|stated)\b/;
+
+/** A quote just before this one, joined to it ("… “a bridge too far” and “not kosher”"): its start, or -1. */
+const COORDINATED_QUOTE = /"[^"\n]{1,40}"[,;]? (?:and|or|but|nor) $|"[^"\n]{1,40}", $/;
+
+/**
+ * Whether the quote opening at `s` quotes someone (an attribution just before it or a speech verb earlier in its
+ * sentence), and so is reported speech, not ridicule; a quote coordinated with an attributed one is attributed too.
+ */
+function isAttributedQuote(doc: AnalysedDoc, lower: string, s: number): boolean {
+  for (let at = s, hops = 0; hops < 4; hops++) {
+    if (ATTRIBUTION_BEFORE.test(lower.slice(wordStartAfter(lower, at - 48), at))) return true;
+    if (SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, at), wordStartAfter(lower, at - 200)), at))) return true;
+    const before = lower.slice(Math.max(0, at - 52), at);
+    const m = COORDINATED_QUOTE.exec(before);
+    if (m === null) return false;
+    at = at - before.length + m.index;
+  }
+  return false;
+}
 
 /** `pos`, moved forward past a partly cut word (so a look-back slice never starts mid-word: "re|called"). */
 function wordStartAfter(lower: string, pos: number): number {
@@ -545,7 +564,7 @@ const HIT_FILTERS = new Map<string, HitFilter>([
       if (inner.split(/\s+/u).length > 4 || inner.length < 2) return false;
       if (QUOTED_NAME.test(original.slice(s + 1, e - 1).trim())) return false;
       // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
-      return !ATTRIBUTION_BEFORE.test(lower.slice(wordStartAfter(lower, s - 48), s)) && !SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, s), wordStartAfter(lower, s - 200)), s));
+      return !isAttributedQuote(doc, lower, s);
     },
   ],
   ['denial', (doc, lower, s, e) => !isVoidDenial(doc, lower, s, e)],

@@ -398,6 +398,22 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('He recalled "growth" being the word of the year.')).toContain('scare-quotes');
   });
 
+  it('lex12: a quote joined to an attributed one, or after a neutral reporting verb, is reported speech too', () => {
+    for (const text of [
+      'The auditor called the structure “aggressive” and “hard to defend.”',
+      'Regulators called the filing "incomplete", "late" and "misleading".',
+      'Fitzgerald points out that they cannot pay — let alone a “fraction of a percentage” of the rest.',
+      'The CFO noted that the backlog is "mostly signed" already.',
+      'As the filing explained, the "remaining performance obligations" are not revenue yet.',
+    ]) expect(cueNames(text), text).not.toContain('scare-quotes');
+    // quotes joined to each other with no attribution stay scare quotes, each of them
+    for (const text of [
+      'Their "partnership" and "investment" are the same money going in a circle.',
+      'Nvidia "invests", OpenAI "buys", and the "revenue" shows up on both sides.',
+      'Great "demand" and "backlog", all paid for by the supplier.',
+    ]) expect(cueNames(text), text).toContain('scare-quotes');
+  });
+
   it('a negative question asserts what it asks about', () => {
     const cues = cueNames;
     expect(cues('How is this not a conflict of interest?', 'distrust')).toContain('manipulation');
