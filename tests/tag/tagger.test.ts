@@ -385,6 +385,27 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['The debt is disclosed in the footnotes, where investors can read it.', 'distrust', 'hiding'],
     ['Take a crash course in CUDA before the hackathon.', 'bubble_caution', 'crash'],
     ['Circular dependency errors in the build again, fixed by splitting the module.', 'bubble_caution', 'circular-financing'],
+    // lex13: sincere, literal and neutral wordings of the new idioms
+    ["I'll get right on that after lunch, thanks for the heads up.", 'cynicism', 'ironic-stock-phrase'],
+    ["Can't wait for the documentary on the Stargate build, the drone footage looks amazing.", 'cynicism', 'ironic-stock-phrase'],
+    ["Can't wait for the Senate hearing on export controls, it should clarify the H20 rules.", 'cynicism', 'ironic-stock-phrase'],
+    ["The Onion ran a great piece on chatbots last week.", 'cynicism', 'ironic-stock-phrase'],
+    ["This is a parody account, not the real Jensen.", 'cynicism', 'ironic-stock-phrase'],
+    ["At the blackjack table the house always wins in the long run.", 'cynicism', 'ironic-stock-phrase'],
+    ["We played Monopoly with the kids all weekend.", 'cynicism', 'ironic-stock-phrase'],
+    ["Where is the SEC headquartered?", 'distrust', 'legality'],
+    ["Where's the SEC filing for the warrant deal? Found it, it's the 8-K.", 'distrust', 'legality'],
+    ["Where are the auditors based, Dallas or Austin?", 'distrust', 'legality'],
+    ["The bill will come due on March 1 for the first tranche.", 'bubble_caution', 'when-this-pops'],
+    ["The bill comes due every quarter and they pay it from operating cash.", 'bubble_caution', 'when-this-pops'],
+    ["This is the top comment for a reason, great explanation.", 'bubble_caution', 'unsustainable'],
+    ["Nvidia is the top performer in the index this year.", 'bubble_caution', 'unsustainable'],
+    ["This is the top pick of most analysts for 2026.", 'bubble_caution', 'unsustainable'],
+    ["Top signal processing chips come from TI, not Nvidia.", 'bubble_caution', 'unsustainable'],
+    ["Heads up, the call starts at 5pm ET.", 'distrust', 'insiders-benefit'],
+    ["He cooked dinner while the books were open on the table.", 'distrust', 'cooking-the-books'],
+    ['Been holding NVDA since 2019 and I have heard "this is the top" about forty times.', 'bubble_caution', 'unsustainable'],
+    ["People have been saying this is the top since 2023.", 'bubble_caution', 'unsustainable'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -656,6 +677,24 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["What's the ROI on all this capex?", 'bubble_caution', 'spend-beyond-revenue'],
     ['Sure, totally normal for a company to buy its own customers.', 'cynicism', 'sarcastic-construction'],
     ['Sure, this is all totally healthy.', 'cynicism', 'sarcastic-construction'],
+    // lex13: Reddit idioms a smoke test found without a cue
+    ["And I'm sure the SEC will get right on that.", 'cynicism', 'ironic-stock-phrase'],
+    ["Can't wait for the bailout.", 'cynicism', 'ironic-stock-phrase'],
+    ["Can't wait for the Netflix documentary about this one.", 'cynicism', 'ironic-stock-phrase'],
+    ["The Onion couldn't make this up.", 'cynicism', 'ironic-stock-phrase'],
+    ["This is satire, right?", 'cynicism', 'ironic-stock-phrase'],
+    ["Nvidia invests in its customer so the customer buys Nvidia. This has to be satire.", 'cynicism', 'ironic-stock-phrase'],
+    ["The house always wins.", 'cynicism', 'ironic-stock-phrase'],
+    ["Billionaires playing monopoly with our retirement money.", 'cynicism', 'ironic-stock-phrase'],
+    ["Hollywood accounting at its finest.", 'distrust', 'cooking-the-books'],
+    ["The books are cooked to a crisp.", 'distrust', 'cooking-the-books'],
+    ["Where's the SEC when you need them?", 'distrust', 'legality'],
+    ["Where are the regulators while this happens?", 'distrust', 'legality'],
+    ["Heads they win, tails retail loses.", 'distrust', 'insiders-benefit'],
+    ["The bill always comes due.", 'bubble_caution', 'when-this-pops'],
+    ["The bill will eventually come due and the pension funds will pay it.", 'bubble_caution', 'when-this-pops'],
+    ["This is the top. Shoeshine boy is giving AI stock tips.", 'bubble_caution', 'unsustainable'],
+    ["My barber asked me about CoreWeave, top signal if I ever saw one.", 'bubble_caution', 'unsustainable'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
