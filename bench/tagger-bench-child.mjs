@@ -12,6 +12,7 @@ const t0 = performance.now();
 const { loadTagger } = await import(new URL('tag/load-tagger.js', dist).href);
 const { getNlp, WINK_PIPE } = await import(new URL('tag/nlp-doc.js', dist).href);
 const { TAG_BATCH_SIZE } = await import(new URL('types.js', dist).href);
+const { pretenuringSetting } = await import(new URL('tag/avoid-pretenuring.js', dist).href);
 const tagger = loadTagger();
 tagger.tag('warm up: load the model and the wink instance');
 const loadMs = performance.now() - t0;
@@ -65,5 +66,5 @@ for (let round = 0; round < rounds; round++) {
   oneSec.push(ms[2] / 1000);
 }
 console.log(
-  JSON.stringify({ version: tagger.version, pipe: WINK_PIPE, loadMs, batch: TAG_BATCH_SIZE, winkSec, tagSec, oneSec, tagged, peakMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({ version: tagger.version, pretenuring: pretenuringSetting(), pipe: WINK_PIPE, loadMs, batch: TAG_BATCH_SIZE, winkSec, tagSec, oneSec, tagged, peakMb: process.resourceUsage().maxRSS / 1024 }),
 );

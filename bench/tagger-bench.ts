@@ -52,6 +52,8 @@ const LABELED = fileURLToPath(new URL('../training/labeled-dev.jsonl', import.me
 
 interface ChildResult {
   version: string;
+  /** V8 allocation-site pretenuring in the measured process (src/tag/avoid-pretenuring.ts). */
+  pretenuring: string;
   pipe: string[];
   loadMs: number;
   /** Comments per tagMany call. */
@@ -152,7 +154,7 @@ export async function runTaggerBench(): Promise<void> {
     buildDist(); // the measured child runs the compiled tagger, as the CLI does
     const synthetic = runCorpus(dir, 'synthetic', syntheticComments(N));
     const real = runCorpus(dir, 'real-sentences', realSentenceComments(N));
-    const how = `one process running the compiled tagger ${synthetic.version}, ${ROUNDS} rounds, each interleaving 500-comment chunks of every side`;
+    const how = `one process running the compiled tagger ${synthetic.version}, ${ROUNDS} rounds, each interleaving 500-comment chunks of every side; V8 allocation-site pretenuring ${synthetic.pretenuring} for both sides (src/tag/avoid-pretenuring.ts; REACTIONLENS_V8_PRETENURING=1 keeps V8's default)`;
     const lines = [
       ...describeRun(`tagger bench: ${N} synthetic comments of 35–50 words (${how})`, N, synthetic),
       ...describeRun(`tagger bench: ${N} comments of 1–3 real sentences drawn from the 364 labeled comments (training/labeled-dev.jsonl), same procedure`, N, real),

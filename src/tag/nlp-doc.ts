@@ -24,6 +24,7 @@
 
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { avoidPretenuring } from './avoid-pretenuring.js';
 
 export const WINK_PIPE: readonly string[] = ['sbd', 'negation'];
 
@@ -47,7 +48,10 @@ export function nlpPipe(): readonly string[] {
 
 /** The process-wide wink-nlp instance (created on first use). */
 export function getNlp(): WinkInstance {
-  instance ??= winkNLP(model, [...pipe]);
+  if (instance === undefined) {
+    avoidPretenuring();
+    instance = winkNLP(model, [...pipe]);
+  }
   return instance;
 }
 
