@@ -84,15 +84,16 @@ describe('tagEvent (the tag stage over the store)', () => {
   });
 
   it('tags in batches of TAG_BATCH_SIZE comments, fewer when the comments are long', async () => {
-    const short = Array.from({ length: 250 }, (_, i) => makeComment({ id: `s${i}`, threadId: 't_short', body: `short ${i}` }));
+    const n = 2 * TAG_BATCH_SIZE + 50;
+    const short = Array.from({ length: n }, (_, i) => makeComment({ id: `s${i}`, threadId: 't_short', body: `short ${i}` }));
     const long = Array.from({ length: 5 }, (_, i) => makeComment({ id: `l${i}`, threadId: 't_long', body: `${i} ${'x'.repeat(60_000)}` }));
-    store.saveThreadBundle('short', { thread: makeThread({ id: 't_short' }), comments: short, expected: 250, collected: 250 });
+    store.saveThreadBundle('short', { thread: makeThread({ id: 't_short' }), comments: short, expected: n, collected: n });
     store.saveThreadBundle('long', { thread: makeThread({ id: 't_long' }), comments: long, expected: 5, collected: 5 });
     const sizes: number[] = [];
     const base = fakeTagger('v1');
     const v1: Tagger = { ...base, tagMany: (texts) => (sizes.push(texts.length), base.tagMany(texts)) };
-    expect((await tagEvent(store, 'short', v1, 100)).tagged).toBe(250);
-    expect(sizes).toEqual([TAG_BATCH_SIZE, TAG_BATCH_SIZE, 250 - 2 * TAG_BATCH_SIZE]);
+    expect((await tagEvent(store, 'short', v1, 100)).tagged).toBe(n);
+    expect(sizes).toEqual([TAG_BATCH_SIZE, TAG_BATCH_SIZE, 50]);
     sizes.length = 0;
     // 60,000 characters each: a batch closes once it holds 100,000
     expect((await tagEvent(store, 'long', v1, 100)).tagged).toBe(5);
