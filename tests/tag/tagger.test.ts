@@ -406,6 +406,14 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["He cooked dinner while the books were open on the table.", 'distrust', 'cooking-the-books'],
     ['Been holding NVDA since 2019 and I have heard "this is the top" about forty times.', 'bubble_caution', 'unsustainable'],
     ["People have been saying this is the top since 2023.", 'bubble_caution', 'unsustainable'],
+    // lex14: sincere, literal and neutral wordings of the second smoke test's idioms
+    ["Nobody audits these small open-source projects, that's why supply-chain attacks work.", 'distrust', 'legality'],
+    ['Nobody questions the physics, only the timeline.', 'distrust', 'legality'],
+    ['They book the credits as deferred revenue until the service is delivered.', 'distrust', 'cooking-the-books'],
+    ["I'm making numbers up here, but say 10% margins and 40 GW.", 'distrust', 'cooking-the-books'],
+    ['Someone has to pay for it, and the contract says OpenAI pays monthly.', 'bubble_caution', 'spend-beyond-revenue'],
+    ['Someone has to pay for the coffee at the offsite.', 'bubble_caution', 'spend-beyond-revenue'],
+    ['Too much money chasing too few goods is the textbook definition of inflation.', 'bubble_caution', 'unsustainable'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -695,6 +703,14 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["The bill will eventually come due and the pension funds will pay it.", 'bubble_caution', 'when-this-pops'],
     ["This is the top. Shoeshine boy is giving AI stock tips.", 'bubble_caution', 'unsustainable'],
     ["My barber asked me about CoreWeave, top signal if I ever saw one.", 'bubble_caution', 'unsustainable'],
+    // lex14: a second smoke test's idioms
+    ['Nobody audits these "commitments", they\'re just press releases with dollar signs.', 'distrust', 'legality'],
+    ["I'd love to see the SEC take a look at these deals.", 'distrust', 'legality'],
+    ["They're booking vendor credits as revenue, that's not revenue.", 'distrust', 'cooking-the-books'],
+    ["At this point they're just making numbers up for fun.", 'distrust', 'cooking-the-books'],
+    ['At some point someone has to actually pay for all this compute.', 'bubble_caution', 'spend-beyond-revenue'],
+    ['Too much money chasing too few real use cases.', 'bubble_caution', 'unsustainable'],
+    ['Sam Altman could sell ice to penguins.', 'cynicism', 'mock-behaviour'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
