@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/errors.js';
-import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { parseConfigJson } from '../errors/parse-config-json.js';
 import { hashText } from '../util/hash-text.js';
 import { stripBom } from '../util/strip-bom.js';
 import type { EventConfig } from '../types.js';
@@ -11,15 +11,7 @@ import { eventFileSchema, toWindowSeconds } from './event-schema.js';
 export function parseEventFile(path: string, fileText: string): EventConfig {
   // an editor's BOM is not part of the JSON
   const bytes = stripBom(fileText);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(bytes);
-  } catch (cause) {
-    throw new ConfigError(`${path}: not valid JSON (${(cause as Error).message})`, { cause });
-  }
-  const parsed = eventFileSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(`${path}: invalid event: ${formatZodIssues(parsed.error)}`);
-  const e = parsed.data;
+  const e = parseConfigJson(bytes, eventFileSchema, path, 'invalid event');
   return {
     id: e.id,
     title: e.title,

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from '../errors/errors.js';
-import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { parseConfigJson } from '../errors/parse-config-json.js';
 import { LEXICON_VERSION } from './cue-lexicon.js';
 import { lexiconHash } from './lexicon-hash.js';
 import type { TaggerModelFile } from './logistic-model.js';
@@ -55,15 +55,7 @@ export function modelVersion(model: TaggerModelFile): string {
  * lexicon than the code's, is a ConfigError naming `path` (the fix is a retrain or a checkout, not a bug report).
  */
 export function parseModel(json: string, path = 'model'): TaggerModelFile {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (e) {
-    throw new ConfigError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  const result = modelSchema.safeParse(data);
-  if (!result.success) throw new ConfigError(`${path}: not a tagger model: ${formatZodIssues(result.error)}`);
-  const parsed = result.data;
+  const parsed = parseConfigJson(json, modelSchema, path, 'not a tagger model');
   if (parsed.lexiconVersion !== LEXICON_VERSION) {
     throw new ConfigError(`${path}: trained with lexicon ${parsed.lexiconVersion}, the code has ${LEXICON_VERSION}; run npm run train`);
   }

@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Tagger } from '../types.js';
-import { ConfigError } from '../errors/errors.js';
-import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { parseConfigJson } from '../errors/parse-config-json.js';
 
 /** The JSONL files (one object with a `text` per line) the fingerprint is taken on, relative to the repo. */
 export const FINGERPRINT_FILES = [
@@ -48,15 +47,7 @@ export function readFingerprintTexts(): string[] {
       .split('\n')
       .forEach((line, i) => {
         if (line.trim() === '') return;
-        let data: unknown;
-        try {
-          data = JSON.parse(line);
-        } catch (e) {
-          throw new ConfigError(`${rel}:${i + 1}: not valid JSON (${(e as Error).message})`);
-        }
-        const parsed = lineSchema.safeParse(data);
-        if (!parsed.success) throw new ConfigError(`${rel}:${i + 1}: ${formatZodIssues(parsed.error)}`);
-        texts.push(parsed.data.text);
+        texts.push(parseConfigJson(line, lineSchema, `${rel}:${i + 1}`, 'not a text line').text);
       });
   }
   return [...texts, ...EDGE_TEXTS];
@@ -74,13 +65,5 @@ export function serializeFingerprint(f: OutputsFingerprint): string {
 }
 
 export function parseFingerprint(json: string, path = FINGERPRINT_PATH): OutputsFingerprint {
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (e) {
-    throw new ConfigError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
-  const result = recordSchema.safeParse(data);
-  if (!result.success) throw new ConfigError(`${path}: not a tag-outputs fingerprint: ${formatZodIssues(result.error)}`);
-  return result.data;
+  return parseConfigJson(json, recordSchema, path, 'not a tag-outputs fingerprint');
 }
