@@ -414,6 +414,11 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Someone has to pay for it, and the contract says OpenAI pays monthly.', 'bubble_caution', 'spend-beyond-revenue'],
     ['Someone has to pay for the coffee at the offsite.', 'bubble_caution', 'spend-beyond-revenue'],
     ['Too much money chasing too few goods is the textbook definition of inflation.', 'bubble_caution', 'unsustainable'],
+    ['The light fraud detection model flags about 2% of transactions.', 'cynicism', 'ironic-stock-phrase'],
+    ['Some of the best minds of our generation work at DeepMind on protein folding.', 'cynicism', 'ironic-stock-phrase'],
+    ["I can't spell it without autocorrect.", 'cynicism', 'ironic-stock-phrase'],
+    ['The CEO paid himself a $1 salary last year.', 'cynicism', 'mock-summary'],
+    ['He paid himself back the loan in 2023.', 'cynicism', 'mock-summary'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -711,6 +716,13 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['At some point someone has to actually pay for all this compute.', 'bubble_caution', 'spend-beyond-revenue'],
     ['Too much money chasing too few real use cases.', 'bubble_caution', 'unsustainable'],
     ['Sam Altman could sell ice to penguins.', 'cynicism', 'mock-behaviour'],
+    ['Nothing like a little light money laundering between friends.', 'cynicism', 'ironic-stock-phrase'],
+    ['Truly the greatest minds of our generation, passing IOUs around.', 'cynicism', 'ironic-stock-phrase'],
+    ['Just a couple of billionaires doing billionaire things.', 'cynicism', 'ironic-stock-phrase'],
+    ['The AI economy is just three guys in a trench coat.', 'cynicism', 'ironic-stock-phrase'],
+    ["Can't spell grift without AI. Wait.", 'cynicism', 'ironic-stock-phrase'],
+    ["It's turtles all the way down, except the turtles are IOUs.", 'cynicism', 'ironic-stock-phrase'],
+    ['Jensen in his leather jacket announcing he paid himself again.', 'cynicism', 'mock-summary'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
