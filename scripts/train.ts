@@ -2,20 +2,26 @@
 // tagger outputs on the repo's texts (models/tagger-outputs.json).
 // Deterministic: same data + same code → byte-identical model (and version); tests/tag/model-guard.test.ts checks it.
 
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTagger } from '../src/tag/create-tagger.js';
 import { MODEL_PATH, modelVersion, serializeModel } from '../src/tag/model-file.js';
-import { FINGERPRINT_PATH, fingerprintTagOutputs, readFingerprintTexts, serializeFingerprint } from '../src/tag/tag-outputs-fingerprint.js';
+import { FINGERPRINT_PATH, fingerprintTagOutputs, parseFingerprint, readFingerprintTexts, refuseFingerprintUpdate, serializeFingerprint } from '../src/tag/tag-outputs-fingerprint.js';
 import { trainRepoModel } from '../src/tag/train-repo-model.js';
 
 const { model, problems } = trainRepoModel();
 for (const p of problems) process.stderr.write(`line ${p.line}: ${p.message}\n`);
-writeFileSync(MODEL_PATH, serializeModel(model));
 const version = modelVersion(model);
-writeFileSync(fileURLToPath(new URL('../models/tagger-model.version', import.meta.url)), version + '\n');
-// a later change of these outputs under the same version is a test failure: stored tags would look current
+// a change of these outputs under the same version is refused here and fails the model-guard test: stored tags would look current
 const fingerprint = fingerprintTagOutputs(createTagger(model, version), readFingerprintTexts());
+const recorded = existsSync(FINGERPRINT_PATH) ? parseFingerprint(readFileSync(FINGERPRINT_PATH, 'utf8')) : undefined;
+const refusal = refuseFingerprintUpdate(recorded, fingerprint);
+if (refusal !== undefined) {
+  process.stderr.write(`npm run train: ${refusal}; nothing written\n`);
+  process.exit(1);
+}
+writeFileSync(MODEL_PATH, serializeModel(model));
+writeFileSync(fileURLToPath(new URL('../models/tagger-model.version', import.meta.url)), version + '\n');
 writeFileSync(FINGERPRINT_PATH, serializeFingerprint(fingerprint));
 process.stdout.write(`wrote ${MODEL_PATH}\ntagger version ${version}\nwrote ${FINGERPRINT_PATH} (${fingerprint.texts} texts)\n`);
 for (const [t, m] of Object.entries(model.tags)) {

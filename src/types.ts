@@ -139,6 +139,9 @@ export interface Tagger {
  */
 export const TAG_BATCH_SIZE = 250;
 
+/** A batch also closes once its texts hold this many characters (long comments: memory and Ctrl-C stay bounded). */
+export const TAG_BATCH_CHARS = 100_000;
+
 export interface TagResult extends TagOutcome {
   commentId: string;
   tagger: string;

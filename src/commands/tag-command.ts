@@ -15,7 +15,7 @@ import { loadEvent } from '../events/load-events.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../import/line-splitter.js';
 import { tagEvent } from '../pipeline/tag-event.js';
 import { loadTagger } from '../tag/load-tagger.js';
-import { TAG_BATCH_SIZE } from '../types.js';
+import { TAG_BATCH_CHARS, TAG_BATCH_SIZE } from '../types.js';
 import { OVERLONG_LINE, readLineBatches } from '../util/read-line-batches.js';
 
 const flagsSchema = z.object({
@@ -69,6 +69,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
       let lineNo = 0;
       let bad = 0;
       let batch: { id: string; text: string }[] = [];
+      let batchChars = 0;
       // results go out before a later line's error, so stdout and stderr interleave in input order
       const flush = (): void => {
         if (batch.length === 0) return;
@@ -82,6 +83,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         }
         ctx.stdout(out);
         batch = [];
+        batchChars = 0;
       };
       // lines already written stay written; on Ctrl-C the rest is not tagged (exit 130), also while waiting for input
       for await (const lines of readLineBatches(input, TAG_BATCH_SIZE, ctx.signal, { maxLineBytes: flags.maxLineBytes })) {
@@ -114,6 +116,8 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
             continue;
           }
           batch.push(r.data);
+          batchChars += r.data.text.length;
+          if (batchChars >= TAG_BATCH_CHARS) flush();
         }
         flush();
         // a slow reader of stdout: wait for it rather than tag on and queue the results in memory

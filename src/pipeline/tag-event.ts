@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.js';
-import { TAG_BATCH_SIZE, type TagResult, type Tagger } from '../types.js';
+import { TAG_BATCH_CHARS, TAG_BATCH_SIZE, type TagResult, type Tagger } from '../types.js';
 
 export interface TagSummary {
   tagged: number;
@@ -17,7 +17,6 @@ export interface TagEventOptions {
  * A batch also ends at this many characters: tagging costs roughly 0.5 ms per 1,000 characters, so the
  * event loop gets a turn (and Ctrl-C / SIGTERM is seen) within about 0.1 s even when comments are long.
  */
-const BATCH_CHARS = 100_000;
 
 /**
  * The tag stage over the store: tags every live comment of the event that has
@@ -34,7 +33,7 @@ export async function tagEvent(store: Store, eventId: string, tagger: Tagger, no
   for (let from = 0, to = 0; from < todo.length; from = to) {
     // comments tagged together (faster per comment); the event loop gets a turn between batches
     let chars = 0;
-    for (to = from; to < todo.length && to - from < TAG_BATCH_SIZE && (to === from || chars < BATCH_CHARS); to++) chars += todo[to]!.body.length;
+    for (to = from; to < todo.length && to - from < TAG_BATCH_SIZE && (to === from || chars < TAG_BATCH_CHARS); to++) chars += todo[to]!.body.length;
     if (from > 0) {
       await new Promise<void>((resume) => setImmediate(resume));
       if (options.signal?.aborted === true) {

@@ -214,27 +214,33 @@ const NOT_NEGATING_AFTER = new Set(['more', 'less', 'but', 'short', 'other', 'di
 /** Speech or naming verbs just before a quoted phrase: the quote is someone's words, not scare quotes. */
 const ATTRIBUTION_BEFORE = /(?<![\w'-])(?:call(?:s|ed|ing)?|dub(?:s|bed)?|termed|search(?:es|ed|ing)? for|typ(?:e|ed|ing)|google(?:d)?|enter(?:ed)?|listed (?:as|under)|filed under|titled|named|describ(?:e|es|ed|ing)|label(?:s|ed|led)?|branded|said|says|saying|warn(?:s|ed)?|admit(?:s|ted)?|wrote|writes|tweeted|posted|known as|definition of|the (?:words?|term|phrase|label))\b(?: [\w'’]+){0,3} ?$/;
 
-/** A speech verb earlier in the quote's sentence, at most 200 characters back ("Lee said the deal is still “underestimated”"). */
+/**
+ * A speech verb earlier in the quote's sentence, at most 200 characters back ("Lee said the deal is still “underestimated”"),
+ * not the commenter's own ("As I pointed out, their "revenue" …" is the commenter's voice: the quote may still ridicule).
+ */
 // Only verbs that report someone's words neutrally: promised / announced / claimed "revenue" is as often mockery.
-const SPEECH_IN_SENTENCE = /\b(?:said|says|saying|admit(?:s|ted)?|warn(?:s|ed)?|caution(?:s|ed)?|argu(?:es|ed)|told|wrote|writes|tweeted|according to|point(?:s|ed)? out|noted|explain(?:s|ed)|stated)\b/;
+const SPEECH_IN_SENTENCE = /(?<!\b(?:i|we|i've|we've|i have|we have|i had|we had|i already|i just) )\b(?:said|says|saying|admit(?:s|ted)?|warn(?:s|ed)?|caution(?:s|ed)?|argu(?:es|ed)|told|wrote|writes|tweeted|according to|point(?:s|ed)? out|noted|explain(?:s|ed)|stated)\b/;
 
-/** A quote just before this one, joined to it ("… “a bridge too far” and “not kosher”"): its start, or -1. */
+/** A quote just before the text's end, joined to what follows ("… “a bridge too far” and "); the match starts at its opening mark. */
 const COORDINATED_QUOTE = /"[^"\n]{1,40}"[,;]? (?:and|or|but|nor) $|"[^"\n]{1,40}", $/;
+
+/** How many joined quotes the attribution check walks back over ("called it "a", "b", "c" and "d""). */
+const MAX_JOINED_QUOTES = 4;
 
 /**
  * Whether the quote opening at `s` quotes someone (an attribution just before it or a speech verb earlier in its
  * sentence), and so is reported speech, not ridicule; a quote coordinated with an attributed one is attributed too.
  */
 function isAttributedQuote(doc: AnalysedDoc, lower: string, s: number): boolean {
-  for (let at = s, hops = 0; hops < 4; hops++) {
+  for (let at = s, hops = 0; ; hops++) {
     if (ATTRIBUTION_BEFORE.test(lower.slice(wordStartAfter(lower, at - 48), at))) return true;
     if (SPEECH_IN_SENTENCE.test(lower.slice(Math.max(sentenceStart(doc, at), wordStartAfter(lower, at - 200)), at))) return true;
+    if (hops === MAX_JOINED_QUOTES) return false;
     const before = lower.slice(Math.max(0, at - 52), at);
     const m = COORDINATED_QUOTE.exec(before);
     if (m === null) return false;
     at = at - before.length + m.index;
   }
-  return false;
 }
 
 /** `pos`, moved forward past a partly cut word (so a look-back slice never starts mid-word: "re|called"). */
@@ -715,6 +721,8 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
     if (gate) execTriggered(c, idx, scan.triggered, lower, onMatch);
     else execAll(re, lower, onMatch);
   }
-  markDeniedInsideDenials(hits);
-  return sortSmall(dropDenialsInSarcasm(hits), byPositionThenName);
+  // a denial that is part of the sarcasm denies nothing: dropped before it can mark the cues inside it
+  const kept = dropDenialsInSarcasm(hits);
+  markDeniedInsideDenials(kept);
+  return sortSmall(kept, byPositionThenName);
 }

@@ -33,7 +33,8 @@ const EDGE_TEXTS = [
 
 export const FINGERPRINT_PATH = fileURLToPath(new URL('../../models/tagger-outputs.json', import.meta.url));
 
-const recordSchema = z.object({ tagger: z.string(), texts: z.number().int(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
+const recordSchema = z.object({ tagger: z.string(), texts: z.number().int(), textsSha256: SHA256, sha256: SHA256 });
 export type OutputsFingerprint = z.infer<typeof recordSchema>;
 
 const lineSchema = z.object({ text: z.string() });
@@ -53,11 +54,24 @@ export function readFingerprintTexts(): string[] {
   return [...texts, ...EDGE_TEXTS];
 }
 
-/** sha256 over the tagger's outcome for each text (one JSON line each, in order). */
+/** sha256 over the texts and over the tagger's outcome for each text (one JSON line each, in order). */
 export function fingerprintTagOutputs(tagger: Tagger, texts: readonly string[]): OutputsFingerprint {
+  const t = createHash('sha256');
+  for (const text of texts) t.update(JSON.stringify(text) + '\n');
   const h = createHash('sha256');
   for (const o of tagger.tagMany(texts)) h.update(JSON.stringify(o) + '\n');
-  return { tagger: tagger.version, texts: texts.length, sha256: h.digest('hex') };
+  return { tagger: tagger.version, texts: texts.length, textsSha256: t.digest('hex'), sha256: h.digest('hex') };
+}
+
+/**
+ * Why a new fingerprint must not replace the recorded one, or undefined when it may: the same tagger version on the
+ * same texts with other outputs means the matching code changed without a new version (stored tags would pass for
+ * current). New texts, or a new version, are simply recorded.
+ */
+export function refuseFingerprintUpdate(recorded: OutputsFingerprint | undefined, next: OutputsFingerprint): string | undefined {
+  if (recorded === undefined || recorded.tagger !== next.tagger || recorded.textsSha256 !== next.textsSha256) return undefined;
+  if (recorded.sha256 === next.sha256) return undefined;
+  return `tag outputs changed on the same texts but the tagger version (${next.tagger}) did not: bump LEXICON_VERSION in src/tag/cue-lexicon.ts and run npm run train again`;
 }
 
 export function serializeFingerprint(f: OutputsFingerprint): string {

@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createOrderedOutput } from '../../src/cli/create-ordered-output.js';
 import { EXIT, runCli } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
-import { TAG_BATCH_SIZE, TAG_NAMES, type TagName } from '../../src/types.js';
+import { TAG_BATCH_CHARS, TAG_BATCH_SIZE, TAG_NAMES, type TagName } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
@@ -47,6 +47,26 @@ describe('reactionlens tag', () => {
     const cyn = (lines[0] as { tags: { cynicism: { label: boolean; cues: { text: string }[] } } }).tags.cynicism;
     expect(cyn.label).toBe(true);
     expect(cyn.cues.map((c) => c.text)).toContain('/s');
+  });
+
+  it('closes a batch once its texts hold TAG_BATCH_CHARS characters; every line is answered, in order', async () => {
+    const tagger = loadTagger();
+    const sizes: number[] = [];
+    const original = tagger.tagMany;
+    const spy = vi.spyOn(tagger, 'tagMany').mockImplementation((texts) => (sizes.push(texts.length), original.call(tagger, texts)));
+    try {
+      const long = 'x '.repeat(Math.ceil(TAG_BATCH_CHARS * 0.2));
+      const texts = [long, long, long, long, long, 'short one', 'short two', 'short three'];
+      const input = texts.map((text, i) => JSON.stringify({ id: `l${i}`, text })).join('\n') + '\n';
+      // all lines arrive at once, so only the character cap can split them
+      const r = await cli(['tag'], { stdinText: input });
+      expect(r.code).toBe(EXIT.ok);
+      expect(r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(texts.map((_, i) => `l${i}`));
+      // each long line is 0.4 × the cap: two do not close a batch, three do; the rest go with the end of the input
+      expect(sizes).toEqual([3, 5]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('reads a JSONL file that starts with a UTF-8 BOM, first line included', async () => {

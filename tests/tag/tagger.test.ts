@@ -419,6 +419,18 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["I can't spell it without autocorrect.", 'cynicism', 'ironic-stock-phrase'],
     ['The CEO paid himself a $1 salary last year.', 'cynicism', 'mock-summary'],
     ['He paid himself back the loan in 2023.', 'cynicism', 'mock-summary'],
+    // lex15: an independent review's sincere wordings that the lex11–lex14 alternatives labelled
+    ['The top signals to watch for a recession are the yield curve and claims.', 'bubble_caution', 'unsustainable'],
+    ['This is the top model in its class for inference.', 'bubble_caution', 'unsustainable'],
+    ['It is the top reason I bought.', 'bubble_caution', 'unsustainable'],
+    ["What's the return policy on these GPUs?", 'bubble_caution', 'spend-beyond-revenue'],
+    ['My credit card bill will come due soon.', 'bubble_caution', 'when-this-pops'],
+    ['I filed a ticket and the support team will get right on it.', 'cynicism', 'ironic-stock-phrase'],
+    ['Cant wait for the series.', 'cynicism', 'ironic-stock-phrase'],
+    ["Where's the SEC's statement on this?", 'distrust', 'legality'],
+    ['Where is the SEC 10-Q for Q3?', 'distrust', 'legality'],
+    ['Is it ok for my GPU to run at 80C? Sure, that is totally normal.', 'cynicism', 'sarcastic-construction'],
+    ['They book the credits as revenue only when they are used, which is standard.', 'distrust', 'cooking-the-books'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -434,6 +446,7 @@ describe('LABELS.md boundary examples and own cases', () => {
 
   it('lex12: a quote joined to an attributed one, or after a neutral reporting verb, is reported speech too', () => {
     for (const text of [
+      'Analysts called it "alpha", "beta", "gamma", "delta", "epsilon".',
       'The auditor called the structure “aggressive” and “hard to defend.”',
       'Regulators called the filing "incomplete", "late" and "misleading".',
       'Fitzgerald points out that they cannot pay — let alone a “fraction of a percentage” of the rest.',
@@ -445,6 +458,9 @@ describe('LABELS.md boundary examples and own cases', () => {
       'Their "partnership" and "investment" are the same money going in a circle.',
       'Nvidia "invests", OpenAI "buys", and the "revenue" shows up on both sides.',
       'Great "demand" and "backlog", all paid for by the supplier.',
+      // lex15: the commenter's own reporting verb does not make a quote someone else's
+      'As I pointed out before, their "revenue" is just the investment coming back.',
+      'Like I said, the "demand" is their own money.',
     ]) expect(cueNames(text), text).toContain('scare-quotes');
   });
 
