@@ -12,15 +12,22 @@
 
 import { setFlagsFromString } from 'node:v8';
 
-let setting: 'off' | 'V8 default' | undefined;
+export type PretenuringSetting = 'off' | 'V8 default';
+
+let setting: PretenuringSetting | undefined;
+
+/** Only REACTIONLENS_V8_PRETENURING=1 keeps V8's default; anything else (unset, 0, true …) turns pretenuring off. */
+export function decidePretenuring(env: NodeJS.ProcessEnv): PretenuringSetting {
+  return env.REACTIONLENS_V8_PRETENURING === '1' ? 'V8 default' : 'off';
+}
 
 export function avoidPretenuring(env: NodeJS.ProcessEnv = process.env): void {
   if (setting !== undefined) return;
-  setting = env.REACTIONLENS_V8_PRETENURING === '1' ? 'V8 default' : 'off';
+  setting = decidePretenuring(env);
   if (setting === 'off') setFlagsFromString('--no-allocation-site-pretenuring');
 }
 
 /** What avoidPretenuring decided for this process (undefined before wink's first use); the bench prints it. */
-export function pretenuringSetting(): 'off' | 'V8 default' | undefined {
+export function pretenuringSetting(): PretenuringSetting | undefined {
   return setting;
 }
