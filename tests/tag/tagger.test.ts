@@ -431,6 +431,22 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Where is the SEC 10-Q for Q3?', 'distrust', 'legality'],
     ['Is it ok for my GPU to run at 80C? Sure, that is totally normal.', 'cynicism', 'sarcastic-construction'],
     ['They book the credits as revenue only when they are used, which is standard.', 'distrust', 'cooking-the-books'],
+    // lex16: sincere, literal and technical wordings of the fourth smoke test's idioms
+    ['The two outages were totally unrelated, one was DNS and one was a bad deploy.', 'cynicism', 'ironic-stock-phrase'],
+    ['I wonder why the H20 sales dropped in China, was it the export rules?', 'cynicism', 'ironic-stock-phrase'],
+    ['He sold his shares before the announcement under a 10b5-1 plan filed in March.', 'distrust', 'insiders-benefit'],
+    ['If I did this with my home server it would overheat in a week.', 'distrust', 'legality'],
+    ['The case ended up in court in Delaware, where most of these are heard.', 'distrust', 'legality'],
+    ['The dashboard is designed so that investors can see every tranche.', 'distrust', 'hiding'],
+    ['The money comes back as dividends to shareholders over time.', 'distrust', 'round-tripping'],
+    ['This only works if you enable the flag in the config.', 'bubble_caution', 'unsustainable'],
+    ['The math only works if you use the diluted share count.', 'bubble_caution', 'unsustainable'],
+    ['Depreciation is straight-line over six years, which matches the hyperscalers.', 'bubble_caution', 'unsustainable'],
+    ['Euphoria season 3 comes out next year.', 'bubble_caution', 'unsustainable'],
+    ['I remember how the keynote ended, with the robot demo.', 'bubble_caution', 'unsustainable'],
+    ['Late 90s music was the best.', 'bubble_caution', 'dot-com'],
+    ['Nobody knows how much the chips cost TSMC to make.', 'bubble_caution', 'hold-the-bag'],
+    ['Revenue recognition rules changed under ASC 606 in 2018.', 'distrust', 'cooking-the-books'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -739,6 +755,20 @@ describe('LABELS.md boundary examples and own cases', () => {
     ["Can't spell grift without AI. Wait.", 'cynicism', 'ironic-stock-phrase'],
     ["It's turtles all the way down, except the turtles are IOUs.", 'cynicism', 'ironic-stock-phrase'],
     ['Jensen in his leather jacket announcing he paid himself again.', 'cynicism', 'mock-summary'],
+    // lex16: a fourth smoke test's idioms (distrust and bubble_caution without the usual keywords)
+    ["The CFO sold half his shares the week before the announcement. Totally unrelated I'm sure.", 'distrust', 'insiders-benefit'],
+    ["The CFO sold half his shares the week before the announcement. Totally unrelated I'm sure.", 'cynicism', 'ironic-stock-phrase'],
+    ['If a small company did this the SEC would be all over them.', 'distrust', 'legality'],
+    ['This is the kind of thing that ends up in a DOJ press release five years later.', 'distrust', 'legality'],
+    ['These deals are structured specifically so nobody can see the real exposure.', 'distrust', 'hiding'],
+    ['Revenue recognition games. They book the whole contract up front.', 'distrust', 'cooking-the-books'],
+    ['Funny how the "investment" always comes back as purchase orders within a quarter.', 'distrust', 'round-tripping'],
+    ["None of this works unless AI revenue grows 10x in three years. I don't see it.", 'bubble_caution', 'unsustainable'],
+    ['The math only works if demand keeps doubling forever.', 'bubble_caution', 'unsustainable'],
+    ['The depreciation schedules on this hardware are fantasy.', 'bubble_caution', 'unsustainable'],
+    ["I'd be trimming positions here. This is euphoria, not fundamentals.", 'bubble_caution', 'unsustainable'],
+    ["This has late 90s energy and I'm not sure people remember how that ended.", 'bubble_caution', 'dot-com'],
+    ['Private credit is holding a lot of this debt and nobody knows how much.', 'bubble_caution', 'hold-the-bag'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
