@@ -447,6 +447,35 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Late 90s music was the best.', 'bubble_caution', 'dot-com'],
     ['Nobody knows how much the chips cost TSMC to make.', 'bubble_caution', 'hold-the-bag'],
     ['Revenue recognition rules changed under ASC 606 in 2018.', 'distrust', 'cooking-the-books'],
+    // lex16 narrowed: sincere wordings an independent review found the first lex16 build labelling
+    ["The two bugs are totally unrelated.", 'cynicism', 'ironic-stock-phrase'],
+    ["No, totally unrelated.", 'cynicism', 'ironic-stock-phrase'],
+    ["Unrelated, I'm sure someone here knows: what's the ticker for the Japanese fund?", 'cynicism', 'ironic-stock-phrase'],
+    ["The crash and the earnings miss were completely unrelated, of course, since one came a month later.", 'cynicism', 'ironic-stock-phrase'],
+    ["My GPU utilization drops to 40% after an hour. I wonder why?", 'cynicism', 'ironic-stock-phrase'],
+    ["Wonder why? Because the dividend was cut last quarter.", 'cynicism', 'ironic-stock-phrase'],
+    ["ASC 606 closed a lot of the old revenue recognition tricks.", 'distrust', 'cooking-the-books'],
+    ["Sales reps get commission when they book the whole deal upfront, but finance recognizes it over 36 months.", 'distrust', 'cooking-the-books'],
+    ["Signal is built so that no one can see your messages.", 'distrust', 'hiding'],
+    ["The password manager is designed so that no one can ever see your master password.", 'distrust', 'hiding'],
+    ["Every dollar we spend on marketing comes back as revenue within six months.", 'distrust', 'round-tripping'],
+    ["R&D spending eventually comes back as sales.", 'distrust', 'round-tripping'],
+    ["If you did the same thing with your own company's stock, the SEC would want a Form 4.", 'distrust', 'legality'],
+    ["If you did this in a Roth IRA you'd get fined 6%.", 'distrust', 'legality'],
+    ["The full supply contract ended up in an SEC filing, so you can read the terms yourself.", 'distrust', 'legality'],
+    ["I sold half my shares right before earnings and regretted it.", 'distrust', 'insiders-benefit'],
+    ["Glad I sold my stock before the crash, pure luck.", 'distrust', 'insiders-benefit'],
+    ["It only works if the stock price is above the strike at expiration.", 'bubble_caution', 'unsustainable'],
+    ["The math only works if you use monthly rates.", 'bubble_caution', 'unsustainable'],
+    ["This only works if the model keeps the KV cache in GPU memory.", 'bubble_caution', 'unsustainable'],
+    ["Straight-line depreciation is the least aggressive method.", 'bubble_caution', 'unsustainable'],
+    ["Bonus depreciation lets you be a lot more aggressive with write-offs.", 'bubble_caution', 'unsustainable'],
+    ["Pure euphoria when my PR finally got merged!", 'bubble_caution', 'unsustainable'],
+    ["Market euphoria indicators like the AAII survey are at neutral levels.", 'bubble_caution', 'unsustainable'],
+    ["This is Euphoria, the HBO show.", 'bubble_caution', 'unsustainable'],
+    ["No one knows how much risk tolerance they have until the market drops 30%.", 'bubble_caution', 'hold-the-bag'],
+    ["Nobody knows how much exposure to give a long astrophotography shot.", 'bubble_caution', 'hold-the-bag'],
+    ["Nobody knows how much. The company hasn't disclosed the price.", 'bubble_caution', 'hold-the-bag'],
   ];
   for (const [text, tag, cue] of ordinary) {
     it(`ordinary wording stays out of ${cue}: ${text.slice(0, 50)}`, () => {
@@ -767,8 +796,7 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['The math only works if demand keeps doubling forever.', 'bubble_caution', 'unsustainable'],
     ['The depreciation schedules on this hardware are fantasy.', 'bubble_caution', 'unsustainable'],
     ["I'd be trimming positions here. This is euphoria, not fundamentals.", 'bubble_caution', 'unsustainable'],
-    ["This has late 90s energy and I'm not sure people remember how that ended.", 'bubble_caution', 'dot-com'],
-    ['Private credit is holding a lot of this debt and nobody knows how much.', 'bubble_caution', 'hold-the-bag'],
+    ['Nobody knows who is holding all this debt.', 'bubble_caution', 'hold-the-bag'],
   ];
   for (const [text, tag, cue] of idioms) {
     it(`idiom fires ${cue}: ${text.slice(0, 50)}`, () => {
