@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseConfigJson } from '../src/errors/parse-config-json.js';
 import { loadTagger } from '../src/tag/load-tagger.js';
 import { TAG_NAMES, type TagName, type TagOutcome } from '../src/types.js';
 
@@ -19,17 +20,7 @@ const Line = z.object({ id: z.string(), tag: z.union([z.enum(TAG_NAMES), z.array
 const rows = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '')
-  .map((l, i) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(l);
-    } catch {
-      throw new Error(`${file} line ${i + 1}: not JSON`);
-    }
-    const parsed = Line.safeParse(value);
-    if (!parsed.success) throw new Error(`${file} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    return parsed.data;
-  });
+  .map((l, i) => parseConfigJson(l, Line, `${file} line ${i + 1}`, 'not a review line'));
 const tagger = loadTagger();
 const outcomes = tagger.tagMany(rows.map((r) => r.text));
 process.stdout.write(`cue review (${file}), tagger ${tagger.version}\n`);

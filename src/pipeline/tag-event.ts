@@ -14,11 +14,6 @@ export interface TagEventOptions {
 }
 
 /**
- * A batch also ends at this many characters: tagging costs roughly 0.5 ms per 1,000 characters, so the
- * event loop gets a turn (and Ctrl-C / SIGTERM is seen) within about 0.1 s even when comments are long.
- */
-
-/**
  * The tag stage over the store: tags every live comment of the event that has
  * no result yet for this tagger version and its current text (an edited
  * comment is tagged again). Results are saved in batches.
