@@ -558,17 +558,18 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string): Scan {
 }
 
 /** Context checks a regex cue's match must pass, by cue name (what the pattern alone cannot see). */
-type HitFilter = (doc: AnalysedDoc, lower: string, start: number, end: number, original: string) => boolean;
+type HitFilter = (doc: AnalysedDoc, lower: string, start: number, end: number) => boolean;
 
 /** A quoted model or part name ('GB200', "MI450", "S-1"): one word with a digit (a quoted acronym, "AGI", may be scare quotes). */
 const QUOTED_NAME = /^[\w.-]*\d[\w.-]*$/;
 const HIT_FILTERS = new Map<string, HitFilter>([
   [
     'scare-quotes',
-    (doc, lower, s, e, original) => {
+    (doc, lower, s, e) => {
       const inner = lower.slice(s + 1, e - 1).trim();
       if (inner.split(/\s+/u).length > 4 || inner.length < 2) return false;
-      if (QUOTED_NAME.test(original.slice(s + 1, e - 1).trim())) return false;
+      // inner is the lower-cased quote: \w and \d do not care about case
+      if (QUOTED_NAME.test(inner)) return false;
       // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
       return !isAttributedQuote(doc, lower, s);
     },
@@ -709,7 +710,7 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   let def = defs[0]!;
   let keep: HitFilter | undefined;
   const onMatch = (s: number, e: number): void => {
-    if (keep !== undefined && !keep(doc, lower, s, e, original)) return;
+    if (keep !== undefined && !keep(doc, lower, s, e)) return;
     if (isOffSense(lower, def.name, s, e)) return;
     hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
   };
