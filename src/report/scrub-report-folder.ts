@@ -263,20 +263,41 @@ function readManifest(path: string): { raw: RawManifest; parsed: z.infer<typeof 
   return parsed.success ? { raw: raw as RawManifest, parsed: parsed.data } : null;
 }
 
+interface ScrubbedFile {
+  quoted: Set<string>;
+  titled: Set<string>;
+  removed: number;
+  titlesRemoved: number;
+  content: string;
+}
+
 /**
  * Scrub one report file in place and record it in `result`. Returns the comment ids it still names (the removers'
- * quotes and every other mention) and the threads whose titles it still shows, or why it could not be scrubbed.
+ * quotes and every other mention) and the threads whose titles it still shows, or why it could not be scrubbed
+ * ('foreign': a file it cannot take apart that the caller's `isForeign` says is not one of ours).
  */
+export function scrubFile(path: string, format: ReportFormat, gone: GoneContent, result: ScrubResult): ScrubbedFile | 'missing' | 'unreadable';
 export function scrubFile(
   path: string,
   format: ReportFormat,
   gone: GoneContent,
   result: ScrubResult,
-): { quoted: Set<string>; titled: Set<string>; removed: number; titlesRemoved: number; content: string } | 'missing' | 'unreadable' {
+  isForeign: (content: string) => boolean,
+): ScrubbedFile | 'missing' | 'unreadable' | 'foreign';
+export function scrubFile(
+  path: string,
+  format: ReportFormat,
+  gone: GoneContent,
+  result: ScrubResult,
+  isForeign?: (content: string) => boolean,
+): ScrubbedFile | 'missing' | 'unreadable' | 'foreign' {
   if (!existsSync(path)) return 'missing';
-  const scrubbed = removeQuotedComments(format, readText(path), gone.comment);
+  const text = readText(path);
+  const scrubbed = removeQuotedComments(format, text, gone.comment);
   const untitled = scrubbed === null ? null : removeThreadTitles(format, scrubbed.content, gone.thread);
   if (scrubbed === null || untitled === null) {
+    // `isForeign`: the caller scans a folder by file name, where a file not ours can match (scrubComparisonFiles)
+    if (isForeign?.(text) === true) return 'foreign';
     result.unreadable.push(path);
     return 'unreadable';
   }

@@ -120,6 +120,25 @@ describe('compare --out files lose the quotes of comments deleted since (scrub, 
     expect(readFileSync(join(copy, `${NAME}.md`), 'utf8')).not.toContain(gone.words);
   });
 
+  it("a user's own file only named like a comparison is left alone; a damaged comparison is still named as not checked", async () => {
+    const copy = copyOut('foreign');
+    const notes = { json: join(copy, 'compare-notes.json'), csv: join(copy, 'compare-ideas.csv'), md: join(copy, 'compare-plan.md') };
+    writeFileSync(notes.json, '{"todo": ["compare the two launches"]}\n');
+    writeFileSync(notes.csv, 'event,share\nlaunch,0.4\n');
+    writeFileSync(notes.md, '# what to compare next\n\n> a quote I liked\n');
+    const clean = await cli(['report', '--event', gone.eventId, '--db', db, '--out', copy, '--format', 'json', '--json']);
+    expect(clean.code).toBe(0);
+    expect((JSON.parse(clean.stdout) as ScrubJson).scrubbed.unreadable).toEqual([]);
+    expect(readFileSync(join(copy, `${NAME}.md`), 'utf8')).not.toContain(gone.words);
+    for (const [format, path] of Object.entries(notes)) expect(readFileSync(path, 'utf8'), format).toMatch(/compare|launch/);
+    // cut short, the comparison JSON no longer parses, but it still names the comments it quotes
+    const json = join(copy, `${NAME}.json`);
+    writeFileSync(json, readFileSync(json, 'utf8').slice(0, -200));
+    const damaged = await cli(['report', '--event', gone.eventId, '--db', db, '--out', copy, '--format', 'json', '--json']);
+    expect(damaged.code).toBe(4);
+    expect((JSON.parse(damaged.stdout) as ScrubJson).scrubbed.unreadable).toEqual([json]);
+  });
+
   it("a dead container's lock on the folder is taken over, told on the command's stderr", async () => {
     const copy = copyOut('dead-lock');
     const lock = join(copy, REPORT_FOLDER_LOCK);
