@@ -135,8 +135,15 @@
 // rules; X doing X things only for billionaires / tech bros; "just three guys in a trench coat"; can't spell a word of
 // scorn without AI; turtles all the way down about money; "paid himself again." Dropped as too often sincere: "could
 // sell ice to penguins" (praise of a salesperson), "truly the greatest minds of our generation", post-mortems.
+// lex18 (a spec-conformance probe of the tagger): "it" and "out" are no terse praise (the list held "love it" and
+// "checks out" split into words); a bare year (1999, 2000, 2001, 2008) in a date ("bought my first computer in 2000",
+// "invested since 2008") is no comparison unless its sentence compares ("like", "again", "remember", "movie" …); a
+// short answer denies a question's cue ("Is this a Ponzi? No." with wink's "No." token, "Absolutely not.") and a
+// bare "It isn't." / "They're wrong." denies the sentence before; in normalize-text.ts, links without http(s)
+// ("www.ft.com/…", "reuters.com/…"), "/u/name" and "/r/sub" with a leading slash and the path after "r/sub/…" are
+// not the commenter's words, and hyphens written as U+2010 / U+2011, or an en dash between letters, are hyphens.
 
-export const LEXICON_VERSION = 'lex17';
+export const LEXICON_VERSION = 'lex18';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -625,10 +632,13 @@ export const STRUCTURAL_DEFS: readonly CueDef[] = [
  */
 export const PLAIN_PRAISE_WORDS: ReadonlySet<string> = new Set(list('brilliant fantastic incredible impressive wonderful lovely marvelous marvellous stellar inspiring masterful'));
 
-/** Short-sentence words that read as ironic praise or assent when they stand alone. */
+/**
+ * Short-sentence words that read as ironic praise or assent when they stand alone. Single words only: the list is
+ * split on spaces, and "checks out" / "love it" once put "out" and "it" here, so "It isn't one." was terse praise.
+ */
 export const TERSE_PRAISE_WORDS: ReadonlySet<string> = new Set(
   list(
-    'genius brilliant fantastic riveting great nice perfect wonderful lovely amazing awesome incredible impressive cool classic sure right totally legit seems sounds checks out love it convenient shocking shocker bravo stunning masterful visionary innovation innovative wow neat splendid marvelous marvellous excellent beautiful progress',
+    'genius brilliant fantastic riveting great nice perfect wonderful lovely amazing awesome incredible impressive cool classic sure right totally legit seems sounds checks love convenient shocking shocker bravo stunning masterful visionary innovation innovative wow neat splendid marvelous marvellous excellent beautiful progress',
   ),
 );
 

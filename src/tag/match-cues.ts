@@ -7,7 +7,7 @@
 import { CUE_DEFS, PLAIN_PRAISE_WORDS, WORD_SENSE_FILTERS, type CueDef } from './cue-lexicon.js';
 import { execAll, execAlternation, refersToGroups, type OnMatch } from './exec-alternation.js';
 import { gateClauses, isRegexWordCode, regexWordsOf, splitAlternatives, type AlternativeGate, type GateHints } from './gate-alternatives.js';
-import type { AnalysedDoc, DocToken, TokenPart } from './nlp-doc.js';
+import type { AnalysedDoc, DocSentence, DocToken, TokenPart } from './nlp-doc.js';
 import { sortSmall } from '../util/sort-small.js';
 
 export interface CueHit {
@@ -206,7 +206,45 @@ function getCompiled(): CompiledLexicon {
   return compiled;
 }
 
-const DENIAL_STARTERS = new Set(['no', 'nope', 'nah', 'not', 'hardly']);
+/** How an answer to a question starts when it denies it; "no." is wink's token for "No." (read as the abbreviation). */
+const DENIAL_STARTERS = new Set(['no', 'no.', 'nope', 'nah', 'not', 'hardly']);
+/** Words that may come before the answer's denial: "Absolutely not.", "Of course not", "Honestly, no." */
+const DENIAL_INTENSIFIERS = new Set(['absolutely', 'definitely', 'certainly', 'obviously', 'clearly', 'simply', 'honestly', 'hell', 'of', 'course', 'lol', 'well', 'um', 'uh']);
+/** After "no" / "not" these assert instead: "No doubt.", "No wonder.", "Not kidding." */
+const NOT_DENYING_AFTER = new Set(['doubt', 'question', 'wonder', 'kidding', 'joking', 'joke', 'lie', 'cap', 'surprise', 'shit']);
+/**
+ * A whole sentence that only denies the one before it ("They call it a Ponzi. It isn't one.", "Everyone says bubble.
+ * They're wrong."), as its word tokens joined by spaces; anything longer or different is not read as a denial.
+ */
+const BARE_DENIALS = new Set([
+  'no',
+  'no.',
+  'nope',
+  'nah',
+  'not really',
+  'not at all',
+  'not even close',
+  'hardly',
+  'absolutely not',
+  'definitely not',
+  'certainly not',
+  'of course not',
+  'not true',
+  'untrue',
+  'wrong',
+  'false',
+  ...['it', 'this', 'that'].flatMap((w) => [`${w} isn't`, `${w} is not`, `${w} ain't`, `${w} wasn't`, `${w} was not`].flatMap((x) => [x, `${x} one`, `${x} true`, `${x} really`])),
+  "it's not",
+  "it's not one",
+  "that's not true",
+  "that's wrong",
+  "they're wrong",
+  'they are wrong',
+  "people are wrong",
+  "they're mistaken",
+  "everyone's wrong",
+  'everyone is wrong',
+]);
 const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'however', 'yet']);
 /** "nothing more than a scam", "not just a bubble", "no better than a Ponzi": the negator intensifies. */
 const NOT_NEGATING_AFTER = new Set(['more', 'less', 'but', 'short', 'other', 'different', 'better', 'only', 'just', 'merely', 'simply', 'even', 'unlike']);
@@ -396,13 +434,27 @@ function isNegated(doc: AnalysedDoc, text: string, start: number): boolean {
       if (dist <= 3 || tok.negated) return true;
     }
   }
-  // "Is this a Ponzi scheme? No: ..."
-  if (sent !== undefined && sent.terminator === '?') {
-    const next = doc.sentences[tok.sentence + 1];
-    const nt = next !== undefined ? toks[next.firstToken] : undefined;
-    if (nt !== undefined && nt.sentence === tok.sentence + 1 && DENIAL_STARTERS.has(nt.lower)) return true;
-  }
-  return false;
+  const next = doc.sentences[tok.sentence + 1];
+  if (sent === undefined || next === undefined || next.endToken <= next.firstToken) return false;
+  // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not."
+  if (sent.terminator === '?' && answerDenies(toks, next)) return true;
+  // "They call it a Ponzi scheme. It isn't one."
+  return next.endToken - next.firstToken <= 4 && BARE_DENIALS.has(sentenceWords(toks, next));
+}
+
+/** Whether the answer sentence `next` starts with a denial ("No, …", "Nope.", "Absolutely not."), not "No doubt." */
+function answerDenies(toks: DocToken[], next: DocSentence): boolean {
+  let k = next.firstToken;
+  while (k < next.endToken - 1 && k < next.firstToken + 2 && DENIAL_INTENSIFIERS.has(toks[k]!.lower)) k++;
+  if (!DENIAL_STARTERS.has(toks[k]!.lower)) return false;
+  const after = k + 1 < next.endToken ? toks[k + 1]!.lower : '';
+  return !NOT_DENYING_AFTER.has(after);
+}
+
+function sentenceWords(toks: DocToken[], sentence: DocSentence): string {
+  let words = '';
+  for (let k = sentence.firstToken; k < sentence.endToken; k++) words += (k > sentence.firstToken ? ' ' : '') + toks[k]!.lower;
+  return words;
 }
 
 /** Lower-case without changing the length (so offsets stay valid). */
@@ -575,7 +627,28 @@ const HIT_FILTERS = new Map<string, HitFilter>([
     },
   ],
   ['denial', (doc, lower, s, e) => !isVoidDenial(doc, lower, s, e)],
+  ['dot-com', (doc, lower, s, e) => !isPlainDate(doc, lower, s, e)],
+  ['historic-crash', (doc, lower, s, e) => !isPlainDate(doc, lower, s, e)],
 ]);
+
+/** A year written as a date: "in 2000", "since 2008", "by early 1999", "in March 2000". */
+const DATE_BEFORE = /\b(?:in|since|from|until|till|by|during|circa|around)\s+(?:(?:early|late|mid|the (?:spring|summer|fall|autumn|winter) of|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\s-]+)?$/;
+/** Words that make a dated year a comparison after all: "saw this movie in 2008", "worked so well last time in 2000". */
+const COMPARING = /\b(?:like|again|remember\w*|remind\w*|movie|lesson|last time|history|repeat\w*|same|redux|all over|vibes?|feels?|felt|deja|déjà|bust|bubble|crash\w*|collaps\w*|burst|popp?(?:ed|s)?|implod\w*|peak\w*|top|glut|mania|lucent|nortel|cisco|telecom|fib(?:er|re)|dot-?com|pets|webvan|lehman|subprime|housing|mortgages?|cdos?)\b/;
+
+/**
+ * A bare year (1999, 2000, 2001, 2008) written as a date in a sentence that compares nothing: "I bought my first
+ * computer in 2000", "Amazon has invested in AI since 2008" state when, not that this is the dot-com bubble again.
+ * "Feels like 1999", "This is 2008 again", "saw this movie in 2008" stay cues.
+ */
+function isPlainDate(doc: AnalysedDoc, lower: string, s: number, e: number): boolean {
+  if (e - s !== 4 || !/^\d{4}$/.test(lower.slice(s, e))) return false;
+  if (!DATE_BEFORE.test(lower.slice(Math.max(0, s - 40), s))) return false;
+  const from = sentenceStart(doc, s);
+  let to = e;
+  while (to < lower.length && to - e < 200 && !/[.!?\n]/.test(lower[to]!)) to++;
+  return !COMPARING.test(lower.slice(from, s) + ' ' + lower.slice(e, to));
+}
 
 /** Interjections and intensifiers that may open an exclamation of praise ("Oh wow, truly inspiring."). */
 const PRAISE_OPENER = /^[\s"'“‘*_(>~]*(?:(?:oh|wow|yeah|yes|well|just|truly|simply|absolutely|really|so|how|very|most|quite|utterly|positively|genuinely|real)[,!.]?\s+){0,3}$/;

@@ -4,11 +4,14 @@
 // What it does (all linear, no regex backtracking):
 // - decodes HTML entities (&amp; &gt; &#39; &#x27; ...)
 // - drops zero-width characters and soft hyphens
-// - folds typographic quotes/dashes to ASCII (“ ” → ", ‘ ’ → ')
-// - blanks `>` quoted parent lines (they are the parent's words, not the commenter's) and
-//   http(s) links (a URL slug is not the commenter's wording)
+// - folds typographic quotes and hyphens to ASCII (“ ” → ", ‘ ’ → ', U+2010 / U+2011 → -, an en dash
+//   between two letters → -: "round–tripping"; an em dash, or an en dash between spaces or digits, stays a dash)
+// - blanks `>` quoted parent lines (they are the parent's words, not the commenter's; a line right after one that
+//   ends mid-sentence, on a comma, semicolon or "and / or / but", goes on quoting it) and links, http(s) or
+//   not ("www.ft.com/…", "reuters.com/…": a URL slug is not the commenter's wording)
 // - rewrites Reddit markers so the tokenizer keeps them whole:
-//   "/s" → " sarcmark", "u/name" → "someuser", "r/sub" → "somesub", "$10B" → "$10 billion"
+//   "/s" → " sarcmark", "u/name" and "/u/name" → "someuser", "r/sub" and "/r/sub" → "somesub" (a path after it,
+//   "r/sub/comments/…", is blanked as a link), "$10B" → "$10 billion"
 // - caps the analysed length (MAX_ANALYSED_CHARS) and blanks runs of more than MAX_RUN_CHARS
 //   characters without whitespace (no one writes words that long, and wink-nlp's tokenizer takes
 //   time quadratic in a run's length: 20,000 characters of "'a'a'a…" or "?????" took 4–6 s)
@@ -70,10 +73,26 @@ const FOLD: Record<string, string> = {
   '\u00a0': ' ',
   '\u2009': ' ',
   '\u202f': ' ',
+  '\u2010': '-',
+  '\u2011': '-',
 };
 
+const EN_DASH = '\u2013';
+const LETTER = /\p{L}/u;
+
+/**
+ * The ASCII fold of `src[i]`, or undefined: FOLD, and an en dash between two letters, which is a hyphen written with
+ * the wrong key ("round–tripping", "dot–com"); elsewhere ("2000–2001", "fine – really") it stays a dash.
+ */
+function foldAt(src: string, i: number): string | undefined {
+  const ch = src[i]!;
+  const f = FOLD[ch];
+  if (f !== undefined || ch !== EN_DASH) return f;
+  return i > 0 && i + 1 < src.length && LETTER.test(src[i - 1]!) && LETTER.test(src[i + 1]!) ? '-' : undefined;
+}
+
 // Chars the decode layer rewrites: entities, quotes/dashes/spaces it folds, zero-width chars.
-const DECODE_CHARS = '&\\u2018-\\u201f\\u2032\\u00a0\\u00ab\\u00bb\\u00ad\\u180e\\u2009\\u200b-\\u200d\\u202f\\u2060\\ufeff';
+const DECODE_CHARS = '&\\u2010\\u2011\\u2013\\u2018-\\u201f\\u2032\\u00a0\\u00ab\\u00bb\\u00ad\\u180e\\u2009\\u200b-\\u200d\\u202f\\u2060\\ufeff';
 const NEEDS_DECODE = new RegExp(`[${DECODE_CHARS}]`);
 // Any char that may need rewriting (the decode layer's, plus `>` quotes, `/s` `u/` `r/`, `$10B`):
 // texts without one take the identity fast path.
@@ -81,8 +100,8 @@ const SPECIAL = new RegExp(`[${DECODE_CHARS}>/$]`);
 // Any char that needs more than a one-for-one fold (entities, zero-width chars, quotes, Reddit markers):
 // texts with special chars but none of these (typically just ’ or “ ”) are folded in place, offsets unchanged.
 const NOT_JUST_FOLDS = new RegExp(`[&>/$${String.fromCharCode(...ZERO_WIDTH)}]`);
-const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
-const foldChar = (ch: string): string => FOLD[ch] ?? ch;
+const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}${EN_DASH}]`, 'g');
+const foldChar = (ch: string, at: number, src: string): string => foldAt(src, at) ?? ch;
 
 interface Decoded {
   text: string;
@@ -160,7 +179,7 @@ function decodeLayer(src: string): Decoded | undefined {
       continue;
     }
     const zw = ZERO_WIDTH.has(c);
-    const f = zw ? undefined : c >= 0x80 ? FOLD[src[i]!] : undefined;
+    const f = zw ? undefined : c >= 0x80 ? foldAt(src, i) : undefined;
     if (zw || f !== undefined) {
       if (i > runStart) {
         text += src.slice(runStart, i);
@@ -229,15 +248,74 @@ function scaleWord(c: number): string | undefined {
   }
 }
 
-/** Where the next http(s) link starting at or after `from` begins (its scheme), or `t.length`. */
+/** Where the next link starting at or after `from` begins (an http(s) scheme, or a bare domain: nextBareLink), or `t.length`. */
 function nextLink(t: string, from: number): number {
+  let next = t.length;
   for (let at = t.indexOf('://', from); at >= 0; at = t.indexOf('://', at + 3)) {
     let s = at;
     while (s > 0 && ((t.charCodeAt(s - 1) | 0x20) >= 0x61 && (t.charCodeAt(s - 1) | 0x20) <= 0x7a)) s--;
     const scheme = t.slice(s, at).toLowerCase();
-    if (s >= from && (scheme === 'http' || scheme === 'https') && (s === 0 || !isWordChar(t.charCodeAt(s - 1)))) return s;
+    if (s >= from && (scheme === 'http' || scheme === 'https') && (s === 0 || !isWordChar(t.charCodeAt(s - 1)))) {
+      next = s;
+      break;
+    }
   }
-  return t.length;
+  return Math.min(next, nextBareLink(t, from, next));
+}
+
+/**
+ * Whether the quoted line t[from, to) stops mid-sentence: on a comma or semicolon, or on "and", "or" or "but" ("> It's
+ * a Ponzi scheme and pure fraud," then "the bubble will pop."). A line that just stops ("> whats the bear case for AVGO")
+ * is taken as the whole quote, and the next line as the commenter's answer, as people write replies.
+ */
+function endsMidSentence(t: string, from: number, to: number): boolean {
+  let e = to;
+  while (e > from && t.charCodeAt(e - 1) <= 0x20) e--;
+  const c = t.charCodeAt(e - 1);
+  if (c === 0x2c || c === 0x3b) return true;
+  return /\s(?:and|or|but)$/i.test(t.slice(Math.max(from, e - 5), e));
+}
+
+/** Top-level domains a link written without its scheme ends its host with (a short list: "Node.js/…" is no link). */
+const LINK_TLDS = new Set('com net org io ai co uk de fr gov edu info biz us ca au in jp me tv news app dev xyz eu ly gl gg fm it es nl se ch be at nz ie sg hk cn ru br mx za kr tw'.split(' '));
+
+function isHostCode(c: number): boolean {
+  return isWordChar(c) || c === 0x2e || c === 0x2d;
+}
+
+/**
+ * Where the next link written without a scheme begins, before `limit` (else `limit`): a host ending in a known
+ * top-level domain and followed by a path ("reuters.com/technology/…"), or any host starting "www." ("www.ft.com").
+ * Not inside a longer run (an e-mail address, a link with its scheme, a path).
+ */
+function nextBareLink(t: string, from: number, limit: number): number {
+  let next = limit;
+  for (let at = t.indexOf('/', from); at >= 0 && at < next; at = t.indexOf('/', at + 1)) {
+    let s = at;
+    while (s > from && isHostCode(t.charCodeAt(s - 1))) s--;
+    if (s < at && isBareHost(t, s, at)) next = s;
+  }
+  for (const www of ['www.', 'WWW.', 'Www.']) {
+    for (let s = t.indexOf(www, from); s >= 0 && s < next; s = t.indexOf(www, s + 4)) {
+      if (s === 0 || !isBareLinkBoundary(t.charCodeAt(s - 1))) {
+        next = s;
+        break;
+      }
+    }
+  }
+  return next;
+}
+
+/** A character a link's host may not follow: a word or host character, or one of a path, e-mail or scheme. */
+function isBareLinkBoundary(c: number): boolean {
+  return isHostCode(c) || c === 0x2f || c === 0x40 || c === 0x3a;
+}
+
+function isBareHost(t: string, s: number, e: number): boolean {
+  if (s > 0 && isBareLinkBoundary(t.charCodeAt(s - 1))) return false;
+  const host = t.slice(s, e).toLowerCase();
+  const dot = host.lastIndexOf('.');
+  return dot > 0 && !host.includes('..') && LINK_TLDS.has(host.slice(dot + 1));
 }
 
 /** Where the link starting at `s` ends: at whitespace or a closing bracket / quote, before trailing punctuation. */
@@ -350,6 +428,8 @@ export function normalizeText(original: string): NormalizedText {
   let ownChars = 0;
   let i = 0;
   let lineStart = true;
+  // the quoted line before ended mid-sentence: a non-blank line right after it goes on quoting (Markdown's lazy continuation)
+  let quoteGoesOn = false;
   let link = nextLink(t, 0);
   while (i < n) {
     if (link < i) link = nextLink(t, i);
@@ -368,12 +448,15 @@ export function normalizeText(original: string): NormalizedText {
       // `>` quoted line: skip leading spaces, then '>'
       let j = i;
       while (j < n && (t.charCodeAt(j) === 0x20 || t.charCodeAt(j) === 0x09)) j++;
-      if (j < n && t.charCodeAt(j) === 0x3e) {
+      const goesOn = quoteGoesOn;
+      quoteGoesOn = false;
+      if (j < n && (t.charCodeAt(j) === 0x3e || (goesOn && t.charCodeAt(j) !== 0x0a && t.charCodeAt(j) !== 0x0d))) {
         let k = j;
         while (k < n && t.charCodeAt(k) !== 0x0a) k++;
         // blank the whole quoted line (keep length; map each char to itself)
         w.blank(i, k);
         quotedChars += de[k - 1]! - ds[i]!;
+        quoteGoesOn = endsMidSentence(t, j, k);
         i = k;
         continue;
       }
@@ -399,13 +482,23 @@ export function normalizeText(original: string): NormalizedText {
         continue;
       }
     }
-    if ((code === 0x75 || code === 0x72 || code === 0x55 || code === 0x52) && !prevIsWord && t.charCodeAt(i + 1) === 0x2f) {
-      let k = i + 2;
+    // "u/name", "r/sub", and the same written with a leading slash ("/u/name"), which Reddit links alike
+    const marker = code === 0x2f && !prevIsWord ? i + 1 : i;
+    const mc = t.charCodeAt(marker);
+    if ((mc === 0x75 || mc === 0x72 || mc === 0x55 || mc === 0x52) && (marker > i || !prevIsWord) && t.charCodeAt(marker + 1) === 0x2f) {
+      let k = marker + 2;
       while (k < n && (isWordChar(t.charCodeAt(k)) || t.charCodeAt(k) === 0x2d)) k++;
-      if (k > i + 2) {
-        w.replace(i, code === 0x75 || code === 0x55 ? 'someuser' : 'somesub', ds[i]!, de[k - 1]!);
+      if (k > marker + 2) {
+        w.replace(i, mc === 0x75 || mc === 0x55 ? 'someuser' : 'somesub', ds[i]!, de[k - 1]!);
         ownChars += k - i;
         i = k;
+        // "r/stocks/comments/1abc/ai_ponzi_fraud/": the path is a link's, not the commenter's wording
+        if (i + 1 < n && t.charCodeAt(i) === 0x2f && t.charCodeAt(i + 1) > 0x20) {
+          const e = linkEnd(t, i);
+          w.blank(i, e);
+          ownChars += e - i;
+          i = e;
+        }
         continue;
       }
     }

@@ -861,6 +861,82 @@ describe('LABELS.md boundary examples and own cases', () => {
     const cues = tagger.tag('This is not a bubble at all.').tags.bubble_caution.cues;
     expect(cues.some((c) => c.cue === 'bubble')).toBe(false);
   });
+
+  // lex18, from a spec-conformance probe: every row below failed on lex17
+  const allCues = (text: string): string[] => {
+    const o = tagger.tag(text);
+    return [...o.tags.cynicism.cues, ...o.tags.distrust.cues, ...o.tags.bubble_caution.cues].map((c) => c.cue);
+  };
+  const shortDenials: [string, TagName][] = [
+    ['Is this a Ponzi scheme? No.', 'distrust'],
+    ['Is this fraud? Of course not.', 'distrust'],
+    ['Is this a bubble? Absolutely not.', 'bubble_caution'],
+    ['Is this the dot-com bubble again? No.', 'bubble_caution'],
+    ["They call it a Ponzi scheme. It isn't one.", 'distrust'],
+    ['People call it fraud. It is not.', 'distrust'],
+    ["Everyone says bubble. They're wrong.", 'bubble_caution'],
+  ];
+  for (const [text, tag] of shortDenials) {
+    it(`lex18: a short answer or a bare "It isn't." denies the cue before it: ${text}`, () => {
+      expect(label(text, tag)).toBe(false);
+      expect(label(text, 'cynicism')).toBe(false);
+    });
+  }
+
+  it('lex18: an answer that asserts ("No doubt.") or a longer sentence after the cue denies nothing', () => {
+    expect(cueNames('Is this a bubble? No doubt.', 'bubble_caution')).toContain('bubble');
+    expect(cueNames('Is this a bubble? No wonder everyone is nervous.', 'bubble_caution')).toContain('bubble');
+    expect(cueNames("They call it a Ponzi scheme. It isn't one, it's worse.", 'distrust')).toContain('ponzi');
+  });
+
+  it('lex18: "it" and "out" alone are no terse praise ("love it" and "checks out" were split into words)', () => {
+    expect(cueNames('They call it a bubble. It is.')).not.toContain('terse-praise');
+    expect(cueNames('Intel Capital did this for decades. Qualcomm does it.')).not.toContain('terse-praise');
+    expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
+  });
+
+  it('lex18: a year written as a date is no comparison unless its sentence compares', () => {
+    for (const text of ['I bought my first computer in 2000.', "AMD's first Athlon came out in 1999 and it was a great chip.", 'Amazon has invested in AI since 2008.', 'I bought my first GPU in 2001 for Counter-Strike.']) {
+      expect(allCues(text), text).not.toContain('dot-com');
+      expect(allCues(text), text).not.toContain('historic-crash');
+      expect(label(text, 'bubble_caution'), text).toBe(false);
+    }
+    expect(allCues('Feels like 1999 all over again.')).toContain('dot-com');
+    expect(allCues('saw this movie in 2008, ending never changes')).toContain('historic-crash');
+    expect(allCues('Vendor financing, worked so well last time in 2000.')).toContain('dot-com');
+    expect(allCues('The dotcom bust was in 2000, and Google went public in 2004.')).toContain('dot-com');
+  });
+
+  it('lex18: links without http(s), "/u/" and "/r/" names and the path after "r/sub/" are not the commenter\'s words', () => {
+    for (const text of [
+      'see reuters.com/technology/ai-bubble-ponzi-scheme-fraud for details',
+      'Source: www.ft.com/content/ai-bubble-circular-financing',
+      'Source: [FT](www.ft.com/ai-bubble-will-pop)',
+      'Discussed at r/stocks/comments/abc/ai-ponzi-scheme-fraud/ yesterday',
+      'Ask /u/Ponzi-Scheme-Hunter about it.',
+      'Thanks /u/fraud-detector-9000',
+      'Over at /r/bubble_watch they are busy.',
+    ]) {
+      expect(allCues(text).filter((c) => c !== 'topic'), text).toEqual([]);
+    }
+    // a host without a path, or a name like "Node.js", stays words; an e-mail address is no link
+    expect(normalizeText('24/7 and/or Node.js/TypeScript AMD/NVDA bob@ponzi.com/x').text).toBe('24/7 and/or Node.js/TypeScript AMD/NVDA bob@ponzi.com/x');
+    expect(normalizeText('u/foo said r/bar/comments/x/y is fine').text).toBe(`someuser said somesub${' '.repeat('/comments/x/y'.length)} is fine`);
+  });
+
+  it('lex18: a hyphen typed as U+2010 / U+2011 or an en dash between letters is a hyphen; other dashes stay', () => {
+    const text = "It's round–tripping, plain and simple.";
+    const cue = tagger.tag(text).tags.distrust.cues.find((c) => c.cue === 'round-tripping');
+    expect(cue?.text).toBe('round–tripping');
+    expect(text.slice(cue!.start, cue!.end)).toBe(cue!.text);
+    expect(allCues('Pure round\u2010tripping.')).toContain('round-tripping');
+    expect(normalizeText('2000–2001, fine – really &amp; dot\u2011com').text).toBe('2000–2001, fine – really & dot-com');
+  });
+
+  it('lex18: a quoted line that stops mid-sentence goes on quoting on the next line; one that just stops does not', () => {
+    expect(allCues("> It's a Ponzi scheme and pure fraud,\nthe bubble will pop.\n\nI disagree.")).toEqual([]);
+    expect(allCues('> whats the bear case for AVGO\nthe bubble pops when the debt comes due')).toContain('bubble');
+  });
 });
 
 describe('spans, normalisation and edge inputs', () => {
