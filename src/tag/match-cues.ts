@@ -415,7 +415,13 @@ function hasClauseBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function isNegated(doc: AnalysedDoc, text: string, start: number): boolean {
+/**
+ * Cues whose words ask whether something is legitimate ("Is this legal?"): "No." answers that it is not, which is the
+ * suspicion itself, so an answer never denies them.
+ */
+const ASKS_LEGITIMACY = new Set(['legality']);
+
+function isNegated(doc: AnalysedDoc, text: string, start: number, def: CueDef): boolean {
   const toks = doc.tokens;
   const ti = tokenAt(toks, start);
   const tok = toks[ti];
@@ -435,7 +441,7 @@ function isNegated(doc: AnalysedDoc, text: string, start: number): boolean {
     }
   }
   const next = doc.sentences[tok.sentence + 1];
-  if (sent === undefined || next === undefined || next.endToken <= next.firstToken) return false;
+  if (sent === undefined || next === undefined || next.endToken <= next.firstToken || ASKS_LEGITIMACY.has(def.name)) return false;
   // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not."
   if (sent.terminator === '?' && answerDenies(toks, next)) return true;
   // "They call it a Ponzi scheme. It isn't one."
@@ -778,14 +784,14 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const scan = scanTokens(c, doc, lower);
   const hits = scan.wordHits;
   dropSincereWordHits(doc, lower, hits);
-  for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start);
+  for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start, h.def);
   // one match callback per text, not one closure per cue run: it reads the cue being run from `def` / `keep`
   let def = defs[0]!;
   let keep: HitFilter | undefined;
   const onMatch = (s: number, e: number): void => {
     if (keep !== undefined && !keep(doc, lower, s, e)) return;
     if (isOffSense(lower, def.name, s, e)) return;
-    hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s) : false });
+    hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s, def) : false });
   };
   for (let idx = 0; idx < defs.length; idx++) {
     const re = c.regex[idx];

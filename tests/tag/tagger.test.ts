@@ -887,6 +887,8 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Is this a bubble? No doubt.', 'bubble_caution')).toContain('bubble');
     expect(cueNames('Is this a bubble? No wonder everyone is nervous.', 'bubble_caution')).toContain('bubble');
     expect(cueNames("They call it a Ponzi scheme. It isn't one, it's worse.", 'distrust')).toContain('ponzi');
+    // "Is this legal? No." answers that it is not: the suspicion itself
+    for (const text of ['Is this legal? No.', 'Is this even legal? Nope.', 'Is this legal? Absolutely not.']) expect(cueNames(text, 'distrust'), text).toContain('legality');
   });
 
   it('lex18: "it" and "out" alone are no terse praise ("love it" and "checks out" were split into words)', () => {
