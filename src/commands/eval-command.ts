@@ -23,6 +23,34 @@ interface WorstItem {
   cues: Cue[];
 }
 
+/** A labeled item with the tagger's answer on it, its text and the cues that fired per tag. */
+interface EvalRow extends Prediction {
+  text: string;
+  cues: Record<TagName, Cue[]>;
+}
+
+/** Ids listed on more than one line, for stderr: every line is still evaluated as its own item. */
+const MAX_REPEATED_IDS = 20;
+const MAX_LINES_PER_ID = 10;
+export function repeatedIds(items: readonly { id: string; line: number }[]): string[] {
+  const linesOf = new Map<string, number[]>();
+  for (const it of items) {
+    const lines = linesOf.get(it.id);
+    if (lines) lines.push(it.line);
+    else linesOf.set(it.id, [it.line]);
+  }
+  const repeated = [...linesOf].filter(([, lines]) => lines.length > 1);
+  const out = repeated.slice(0, MAX_REPEATED_IDS).map(([id, lines]) => {
+    const shown = lines.slice(0, MAX_LINES_PER_ID);
+    const more = lines.length - shown.length;
+    const list = more > 0 ? `${shown.join(', ')} and ${more} more` : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)!}`;
+    return `id ${JSON.stringify(id)} appears on lines ${list}`;
+  });
+  if (repeated.length > MAX_REPEATED_IDS) out.push(`${repeated.length - MAX_REPEATED_IDS} more ids appear on more than one line`);
+  if (repeated.length > 0) out.push('each line is evaluated as its own item');
+  return out;
+}
+
 const flagsSchema = z.object({
   json: z.boolean().optional().default(false),
   worst: z.coerce.number().int().min(0).max(50).optional().default(3),
@@ -46,32 +74,30 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
       for (const p of problems) ctx.stderr(`reactionlens eval: ${file} line ${p.line}: ${p.message}\n`);
       if (problems.length > 0) ctx.markInvalidInput(`${problems.length} bad line(s) in ${file}`);
       if (items.length === 0) throw new ConfigError(`eval: no labeled items in ${file}`);
+      for (const line of repeatedIds(items)) ctx.stderr(`reactionlens eval: ${file}: ${line}\n`);
       const tagger = loadTagger();
-      const cues = new Map<string, Record<TagName, Cue[]>>();
-      const texts = new Map<string, string>();
       const outcomes = tagInBatches(tagger, items.map((it) => it.text));
-      const preds: Prediction[] = items.map((it, k) => {
+      // each row carries its own text and cues: ids may repeat, so nothing is looked up by id
+      const rows: EvalRow[] = items.map((it, k) => {
         const o = outcomes[k]!;
         const predicted = {} as Record<TagName, boolean>;
         const scores = {} as Record<TagName, number>;
-        const c = {} as Record<TagName, Cue[]>;
+        const cues = {} as Record<TagName, Cue[]>;
         for (const t of TAG_NAMES) {
           predicted[t] = o.tags[t].label;
           scores[t] = o.tags[t].score;
-          c[t] = o.tags[t].cues;
+          cues[t] = o.tags[t].cues;
         }
-        cues.set(it.id, c);
-        texts.set(it.id, it.text);
-        return { id: it.id, labels: it.labels, predicted, scores };
+        return { id: it.id, labels: it.labels, predicted, scores, text: it.text, cues };
       });
-      const s = summarize(preds);
+      const s = summarize(rows);
       // cut between graphemes: an emoji at the cut is kept or left out whole, never halved into a lone surrogate
       const short = (t: string): string => truncateText(t, 140).replace(/\s+/g, ' ');
       // the README promises the worst false positives and negatives with their cues; --json carries them too
       const worst = {} as Record<TagName, { falsePositives: WorstItem[]; falseNegatives: WorstItem[] }>;
       for (const t of TAG_NAMES) {
-        const w = worstErrors(preds, t, flags.worst);
-        const describe = (p: Prediction): WorstItem => ({ id: p.id, score: p.scores[t], text: short(texts.get(p.id) ?? ''), cues: cues.get(p.id)?.[t] ?? [] });
+        const w = worstErrors(rows, t, flags.worst);
+        const describe = (r: EvalRow): WorstItem => ({ id: r.id, score: r.scores[t], text: short(r.text), cues: r.cues[t] });
         worst[t] = { falsePositives: w.fp.map(describe), falseNegatives: w.fn.map(describe) };
       }
       if (flags.json) {

@@ -62,8 +62,8 @@ export function formatTable(title: string, s: EvalSummary): string {
   return lines.join('\n');
 }
 
-/** The k most confident false positives and false negatives for a tag. */
-export function worstErrors(preds: Prediction[], tag: TagName, k: number): { fp: Prediction[]; fn: Prediction[] } {
+/** The k most confident false positives and false negatives for a tag (the predictions themselves, with whatever else they carry). */
+export function worstErrors<P extends Prediction>(preds: P[], tag: TagName, k: number): { fp: P[]; fn: P[] } {
   const fp = preds.filter((p) => p.predicted[tag] && p.labels[tag] === 0).sort((a, b) => b.scores[tag] - a.scores[tag]);
   const fn = preds.filter((p) => !p.predicted[tag] && p.labels[tag] === 1).sort((a, b) => a.scores[tag] - b.scores[tag]);
   return { fp: fp.slice(0, k), fn: fn.slice(0, k) };

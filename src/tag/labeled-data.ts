@@ -24,14 +24,19 @@ export interface LabeledItem {
   ambiguous: boolean;
 }
 
+/** An item read from labeled JSONL, with its 1-based line: what tells items apart, since ids may repeat. */
+export interface LabeledLine extends LabeledItem {
+  line: number;
+}
+
 export interface ParseProblem {
   line: number;
   message: string;
 }
 
-/** Parse labeled JSONL; bad lines are reported, not fatal. */
-export function parseLabeledJsonl(content: string): { items: LabeledItem[]; problems: ParseProblem[] } {
-  const items: LabeledItem[] = [];
+/** Parse labeled JSONL; bad lines are reported, not fatal. Every good line is an item, whether or not its id repeats. */
+export function parseLabeledJsonl(content: string): { items: LabeledLine[]; problems: ParseProblem[] } {
+  const items: LabeledLine[] = [];
   const problems: ParseProblem[] = [];
   const lines = content.split('\n');
   lines.forEach((raw, i) => {
@@ -52,6 +57,7 @@ export function parseLabeledJsonl(content: string): { items: LabeledItem[]; prob
     const d = r.data;
     items.push({
       id: d.id,
+      line: i + 1,
       text: d.text,
       group: d.url ?? d.id,
       labels: { cynicism: d.labels.cynicism as 0 | 1, distrust: d.labels.distrust as 0 | 1, bubble_caution: d.labels.bubble_caution as 0 | 1 },

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
+import { repeatedIds } from '../../src/commands/eval-command.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
@@ -115,5 +116,47 @@ describe('reactionlens eval', () => {
     const r = await cli(['eval', 'labeled.jsonl'], { cwd: labeledFile([bad]) });
     expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toMatch(/line 4: labels\.cynicism: expected 0 or 1/);
+  });
+
+  it('a repeated id: each line is its own item, listed with its own text and cues, and stderr names the id and its lines', async () => {
+    const dir = makeDir();
+    writeFileSync(
+      join(dir, 'dup.jsonl'),
+      [item('dup', 'Nice weather today.', 0, 1, 0), item('dup', 'This is a Ponzi scheme, pure fraud, cooking the books.', 0, 0, 0)].join('\n') + '\n',
+    );
+    const r = await cli(['eval', 'dup.jsonl'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    // the missed distrust item is the weather line, with no cues; the Ponzi line is the false positive, with its own
+    const fn = r.stdout.split('\n').findIndex((l) => l.startsWith('  FN '));
+    expect(r.stdout.split('\n')[fn]).toMatch(/^ {2}FN \d\.\d\d dup: Nice weather today\.$/);
+    expect(r.stdout.split('\n')[fn + 1]).toBe('       cues: (no cues)');
+    expect(r.stdout).toMatch(/ {2}FP \d\.\d\d dup: This is a Ponzi scheme/);
+    expect(r.stdout).toMatch(/\(n=2\)/);
+    expect(r.stderr).toMatch(/dup\.jsonl: id "dup" appears on lines 1 and 2\n/);
+    const json = await cli(['eval', 'dup.jsonl', '--json'], { cwd: dir });
+    expect(json.stderr).toBe(r.stderr);
+    const out = JSON.parse(json.stdout) as { n: number; tags: Record<string, { fp: number; fn: number }>; worst: Record<string, Record<string, Array<{ id: string; text: string; cues: Array<{ text: string }> }>>> };
+    expect(Object.keys(out).sort()).toEqual(['macroF1', 'n', 'tagger', 'tags', 'worst']);
+    expect(out.n).toBe(2);
+    expect(out.tags['distrust']).toMatchObject({ fp: 1, fn: 1 });
+    expect(out.worst['distrust']!['falseNegatives']).toEqual([expect.objectContaining({ id: 'dup', text: 'Nice weather today.', cues: [] })]);
+    const fp = out.worst['distrust']!['falsePositives']!;
+    expect(fp.map((w) => w.text)).toEqual(['This is a Ponzi scheme, pure fraud, cooking the books.']);
+    expect(fp[0]!.cues.map((c) => c.text)).toContain('Ponzi');
+  });
+
+  it('names each repeated id with its lines, within bounds', () => {
+    const at = (id: string, ...lines: number[]) => lines.map((line) => ({ id, line }));
+    expect(repeatedIds([...at('a', 1), ...at('b', 2)])).toEqual([]);
+    expect(repeatedIds([...at('a', 1, 3, 9), ...at('b', 2), ...at('say "hi"', 4, 5)])).toEqual([
+      'id "a" appears on lines 1, 3 and 9',
+      'id "say \\"hi\\"" appears on lines 4 and 5',
+      'each line is evaluated as its own item',
+    ]);
+    const many = repeatedIds(at('a', ...Array.from({ length: 15 }, (_, i) => i + 1)));
+    expect(many[0]).toBe('id "a" appears on lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 5 more');
+    const ids = repeatedIds(Array.from({ length: 25 }, (_, i) => at(`x${i}`, 2 * i + 1, 2 * i + 2)).flat());
+    expect(ids).toHaveLength(22);
+    expect(ids[20]).toBe('5 more ids appear on more than one line');
   });
 });
