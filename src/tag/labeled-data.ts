@@ -8,7 +8,8 @@ const bit = z
   .transform((v) => (v === true || v === 1 ? 1 : 0));
 
 export const labeledItemSchema = z.object({
-  id: z.string().min(1),
+  // as `reactionlens tag` reads ids: a number (JSON has only finite ones) stands for its string form, 7 → "7"
+  id: z.union([z.string().min(1), z.number()], { error: 'expected a string or a number' }).transform(String),
   text: z.string(),
   url: z.string().optional(),
   labels: z.object({ cynicism: bit, distrust: bit, bubble_caution: bit }),

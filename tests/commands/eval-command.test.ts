@@ -145,6 +145,21 @@ describe('reactionlens eval', () => {
     expect(fp[0]!.cues.map((c) => c.text)).toContain('Ponzi');
   });
 
+  it('reads a numeric id as its string form, as `tag` does; an id of another type is still a bad line naming file and line', async () => {
+    const row = (id: unknown, text: string): string => JSON.stringify({ id, text, labels: { cynicism: 0, distrust: 1, bubble_caution: 0 } });
+    const dir = labeledFile([row(7, 'Nice weather today.'), row(true, 'A boolean id.')]);
+    const r = await cli(['eval', 'labeled.jsonl', '--json', '--worst', '50'], { cwd: dir });
+    expect(r.code).toBe(EXIT.usage); // the boolean id
+    expect(r.stderr).toMatch(/labeled\.jsonl line 5: id: expected a string or a number/);
+    expect(r.stderr).not.toMatch(/line 4/);
+    const out = JSON.parse(r.stdout) as { n: number; worst: Record<string, Record<string, Array<{ id: string; text: string }>>> };
+    expect(out.n).toBe(4);
+    expect(out.worst['distrust']!['falseNegatives']).toContainEqual(expect.objectContaining({ id: '7', text: 'Nice weather today.' }));
+    // 7 and "7" are the same id
+    const both = labeledFile([row(7, 'Nice weather today.'), row('7', 'Nice weather again.')]);
+    expect((await cli(['eval', 'labeled.jsonl'], { cwd: both })).stderr).toMatch(/id "7" appears on lines 4 and 5/);
+  });
+
   it('names each repeated id with its lines, within bounds', () => {
     const at = (id: string, ...lines: number[]) => lines.map((line) => ({ id, line }));
     expect(repeatedIds([...at('a', 1), ...at('b', 2)])).toEqual([]);
