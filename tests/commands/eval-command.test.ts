@@ -6,6 +6,7 @@ import { repeatedIds } from '../../src/commands/eval-command.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
+import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
 const makeDir = useTempDirs('rl-eval-');
@@ -158,6 +159,20 @@ describe('reactionlens eval', () => {
     // 7 and "7" are the same id
     const both = labeledFile([row(7, 'Nice weather today.'), row('7', 'Nice weather again.')]);
     expect((await cli(['eval', 'labeled.jsonl'], { cwd: both })).stderr).toMatch(/id "7" appears on lines 4 and 5/);
+  });
+
+  it('reads what `labels export` writes', async () => {
+    const dir = makeDir();
+    const db = saveOneCommentStore(dir);
+    expect((await cli(['label', 'c1', '--distrust', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const exported = await cli(['labels', 'export', '--db', db, '--out', 'labels.jsonl'], { cwd: dir });
+    expect(exported.code, exported.stderr).toBe(EXIT.ok);
+    const r = await cli(['eval', 'labels.jsonl', '--json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(EXIT.ok);
+    const out = JSON.parse(r.stdout) as { n: number; tags: Record<string, { tp: number; fn: number }> };
+    expect(out.n).toBe(1);
+    expect(out.tags['distrust']!.tp + out.tags['distrust']!.fn).toBe(1);
   });
 
   it('names each repeated id with its lines, within bounds', () => {
