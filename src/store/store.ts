@@ -470,15 +470,18 @@ export class Store {
   /**
    * Marks every run that never finished (no finish time: `running`, or from a reactionlens before that status, `ok`)
    * as `abandoned`, saying what found it (`foundBy`: "run <id>", "reactionlens report at <time>"). Only for a caller holding the store's lock: then no other run is in
-   * flight, so an unfinished one is a run whose process was killed or crashed. Returns the runs marked, and one
-   * StoreError per unfinished run whose stored record cannot be read: that row is left as it is (rewriting it would
-   * lose what it holds), for the caller to report.
+   * flight, so an unfinished one is a run whose process was killed or crashed. A run marked so earlier is not marked
+   * again: it keeps no finish time, so it is unfinished for ever, and it was found once. Returns the runs marked now,
+   * and one StoreError per unfinished run whose stored record cannot be read: that row is left as it is (rewriting it
+   * would lose what it holds), for the caller to report.
    */
   abandonUnfinishedRuns(foundBy: string): { abandoned: RunRecord[]; unreadable: StoreError[] } {
     return this.db.transaction((): { abandoned: RunRecord[]; unreadable: StoreError[] } => {
       const rows = this.sql<[], RunRow>('SELECT id, record FROM runs WHERE finished_at IS NULL ORDER BY started_at, id').all();
+      // every unfinished row is read, abandoned ones too, so an unreadable one is still named whatever its status column
+      // says; the record's own status decides whether it was abandoned already
       const { runs, unreadable } = parseRunRows(rows);
-      const abandoned = runs.map((run): RunRecord => ({
+      const abandoned = runs.filter((run) => run.status !== 'abandoned').map((run): RunRecord => ({
         ...run,
         status: 'abandoned',
         errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by ${foundBy}`],

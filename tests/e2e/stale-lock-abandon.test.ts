@@ -62,6 +62,22 @@ describe('a stale lock taken over by any command', () => {
     expect(killedRun(db)).toEqual({ status: 'abandoned', errors: [expect.stringMatching(/^abandoned: it never finished \(killed or crashed\); found by reactionlens report at /)] });
   });
 
+  it('records it once: the commands after the one that found it say nothing of it and add nothing to its record', async () => {
+    const { dir, db, out } = storeAfterKill();
+    const report = ['report', '--event', EVENT, '--db', db, '--out', out, '--format', 'json', '--events-dir', join(ROOT, 'events')];
+    const first = await cli(report, { cwd: dir });
+    expect(first.code, first.stderr).toBe(EXIT.ok);
+    expect(first.stderr).toContain('run killed-run (started 2026-02-02T02:40:00.000Z) never finished (killed or crashed): recorded as abandoned');
+    const recorded = killedRun(db);
+    for (const args of [report, report, ['scrub', '--event', EVENT, '--db', db, '--out', out]]) {
+      const later = await cli(args, { cwd: dir });
+      expect(later.code, later.stderr).toBe(EXIT.ok);
+      expect(later.stderr).not.toContain('never finished');
+    }
+    expect(killedRun(db)).toEqual(recorded);
+    expect(recorded.errors).toHaveLength(1);
+  });
+
   it.each([
     ['scrub', (db: string, out: string) => ['scrub', '--event', EVENT, '--db', db, '--out', out]],
     ['tag --event', (db: string) => ['tag', '--event', EVENT, '--db', db, '--events-dir', join(ROOT, 'events')]],

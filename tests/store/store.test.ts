@@ -523,8 +523,14 @@ describe('Store', () => {
     // the unreadable row is left as it was: rewriting it would lose what it holds
     expect(store.db.prepare("SELECT record FROM runs WHERE id = 'bad-unfinished'").pluck().get()).toBe(JSON.stringify(noErrors));
 
+    // found once: a later call marks nothing again (the run keeps no finish time), and still names the unreadable row
+    const again = store.abandonUnfinishedRuns('later still');
+    expect(again.abandoned).toEqual([]);
+    expect(again.unreadable.map((e) => e.message)).toEqual(abandoned.unreadable.map((e) => e.message));
+
     const listed = store.listRuns('ev');
     expect(listed.runs.map((r) => `${r.id}:${r.status}`)).toEqual(['good:ok', 'killed:abandoned']);
+    expect(listed.runs.find((r) => r.id === 'killed')).toMatchObject({ finishedAt: null, errors: ['abandoned: it never finished (killed or crashed); found by later'] });
     expect(listed.unreadable.map((e) => e.message)).toEqual([
       expect.stringMatching(/^the stored record of run not-json cannot be read: it is not JSON \(/),
       "the stored record of run bad-count cannot be read: counts.requests: Invalid input: expected number, received string; to clear it, repair that record or delete its row (DELETE FROM runs WHERE id = 'bad-count')",
