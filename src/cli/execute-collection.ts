@@ -50,7 +50,7 @@ export async function executeCollection(
   const source = await createSource({ name: flags.source, eventId: event.id, fixturesDir: flags.fixtures, env: ctx.env, cwd: ctx.cwd });
   const store = ctx.openStore(flags.db);
   // a reports folder that cannot be written (read-only, a file in the way) fails the night now, not after collecting
-  if (report !== undefined) ensureWritableDir(join(report.reportsDir, event.id), 'reports folder');
+  if (report !== undefined) ensureWritableDir(join(report.reportsDir, event.id), 'reports folder', report.reportsDir);
   if (flags.recheck && source.archived === true && source.checkStatus === undefined) warnNoRecheck(ctx, kind);
   const progress = createProgressReporter(ctx.stderr, { isTTY: ctx.isTTY, now: ctx.now, quiet: flags.quiet || flags.json });
   progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);

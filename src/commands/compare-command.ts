@@ -37,7 +37,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
     .argument('<events...>', 'event ids (at least two)')
     .option('--format <list>', `comma-separated: ${COMPARISON_FORMATS.join(',')} (stdout gets the first unless --out)`, 'md')
     .option('--weight <w>', 'comment (each comment counts once) | score (weighted by score at fetch)', 'comment')
-    .option('--out <dir>', 'write compare-<a>-vs-<b>.<format> files here instead of printing (many or long ids: the first ones, then -and-<n>-more-<hash>)')
+    .option('--out <dir>', 'write compare-<a>-vs-<b>.<format> files here instead of printing (many or long ids: the first ones, then -and-<n>-more-<hash>); created if missing inside an existing folder')
     .option(...dbOption)
     .option(...eventsDirOption)
     .action((ids: string[], raw: unknown) => {

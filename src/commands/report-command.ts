@@ -43,7 +43,7 @@ export function registerReportCommand(program: Command, ctx: CliContext, deps: R
     .description('write the report of one event from what the store holds (no collection)')
     .requiredOption('--event <id>', 'event id (a file in the events folder)')
     .option('--format <list>', `comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
-    .option('--out <dir>', 'reports folder; files go to <dir>/<event>/<YYYY-MM-DD>.*', 'reports')
+    .option('--out <dir>', 'reports folder, created if missing inside an existing folder; files go to <dir>/<event>/<YYYY-MM-DD>.*', 'reports')
     .option(...dbOption)
     .option(...eventsDirOption)
     .option('--with-authors', 'show usernames in quotes (off by default)')
@@ -69,7 +69,7 @@ function writeEventReport(
 ): void {
   const tagger = deps.loadTagger();
   const eventDir = join(reportsDir, event.id);
-  ensureWritableDir(eventDir, 'reports folder');
+  ensureWritableDir(eventDir, 'reports folder', reportsDir);
   // runs on other stores may write this folder too: its history is read and rewritten, earlier nights scrubbed and
   // tonight's files written, one run at a time
   const { report, scrubbed, paths } = withReportFolderLock(eventDir, () => {

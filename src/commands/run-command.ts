@@ -19,7 +19,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
   addCollectOptions(
     program.command('run').description('the nightly job: collect → tag → report for one event, recorded as a run'),
   )
-    .option('--out <dir>', 'reports folder; the report goes to <dir>/<event>/<YYYY-MM-DD>.*', 'reports')
+    .option('--out <dir>', 'reports folder, created if missing inside an existing folder; the report goes to <dir>/<event>/<YYYY-MM-DD>.*', 'reports')
     .option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
     .option('--with-authors', 'show usernames in quotes (off by default: attribution is subreddit + permalink)')
     .action(async (raw: unknown) => {

@@ -119,7 +119,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   let releaseFolder: () => void;
   try {
     // runs on other stores may write this folder too: the scrub and tonight's files (history.json above all) one at a time
-    ensureWritableDir(eventDir, 'reports folder');
+    ensureWritableDir(eventDir, 'reports folder', input.reportsDir);
     releaseFolder = acquireReportFolderLock(eventDir, { warn });
   } catch (error) {
     saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });

@@ -1,16 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { FileError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
 
 /**
- * Creates `dir` (and its parents) and checks that a file can be created in it, by writing and removing an empty
- * probe file. `run` calls it before collecting, so a read-only or missing reports folder fails the night at once
- * instead of after the whole collection. Throws a FileError naming the folder (`what`, e.g. "reports folder") and
- * the real cause.
+ * Creates `dir` when missing and checks that a file can be created in it, by writing and removing an empty probe
+ * file. `run` calls it before collecting, so a read-only or unusable reports folder fails the night at once instead
+ * of after the whole collection. Throws a FileError naming the folder (`what`, e.g. "reports folder") and the real
+ * cause.
+ *
+ * `root` is the folder the user named (`--out`), `dir` itself or a folder inside it (`<out>/<event>`). The folders
+ * from `root` down are created, but not the folders above `root`: its parent must exist. A cron line with a typo in
+ * its `--out` (`/srv/reactionlens/reprots`) would otherwise write every night's report into a new tree no one looks
+ * at, with exit 0; a first run into `reports/` still creates it.
  */
-export function ensureWritableDir(dir: string, what = 'folder'): void {
+export function ensureWritableDir(dir: string, what = 'folder', root = dir): void {
   try {
+    createRoot(root, what);
     mkdirSync(dir, { recursive: true });
   } catch (error) {
     throw toFileError(findMkdirCause(dir, error), `cannot create the ${what}`, dir);
@@ -25,6 +32,21 @@ export function ensureWritableDir(dir: string, what = 'folder'): void {
     rmSync(probe, { force: true });
   } catch {
     // created but not removable: an empty dotfile left behind is no reason to fail the run
+  }
+}
+
+/** Creates `root` alone, when missing: a missing parent (ENOENT, the one cause a non-recursive mkdir gives it) is named. */
+function createRoot(root: string, what: string): void {
+  if (existsSync(root)) return;
+  try {
+    mkdirSync(root);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new FileError(`cannot create the ${what} ${root}: its parent folder ${dirname(root)} does not exist (ENOENT)`, root, { cause: error });
+    }
+    // another process created it in the meantime: fine
+    if (code !== 'EEXIST') throw error;
   }
 }
 

@@ -273,6 +273,10 @@ describe('bad input', () => {
       [['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--out', aFile], /file error: cannot create the folder .*a-file: file already exists \(EEXIST\)/],
       // run checks its reports folder before collecting
       [['run', '--event', EVENT, '--source', 'fixtures', '--db', join(dir, 'fail-fast.db'), '--out', aFile], /file error: cannot create the reports folder .*a-file.*\(ENOTDIR\)/],
+      // --out in a folder that does not exist (a typo in a cron line): not created, named with its missing parent
+      [['report', '--event', EVENT, '--db', db, '--out', join(dir, 'typo', 'reports')], /file error: cannot create the reports folder .*typo\/reports: its parent folder .*typo does not exist \(ENOENT\)/],
+      [['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--out', join(dir, 'typo', 'cmp')], /file error: cannot create the folder .*typo\/cmp: its parent folder .*typo does not exist \(ENOENT\)/],
+      [['run', '--event', EVENT, '--source', 'fixtures', '--db', join(dir, 'fail-fast.db'), '--out', join(dir, 'typo', 'reports')], /file error: cannot create the reports folder .*typo\/reports: its parent folder .*typo does not exist/],
       // --db is not a database
       [['report', '--event', EVENT, '--db', aFile], /not an SQLite database/],
       // a command that only reads refuses a store that is not there, and does not create one

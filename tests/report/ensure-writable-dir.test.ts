@@ -8,11 +8,23 @@ import { useTempDirs } from '../helpers/use-temp-dirs.js';
 const makeDir = useTempDirs('reactionlens-writable-');
 
 describe('ensureWritableDir', () => {
-  it('creates the folder and its parents and leaves no probe file behind', () => {
+  it('creates the folder and the folders between it and the root, and leaves no probe file behind', () => {
     const root = makeDir();
-    ensureWritableDir(join(root, 'reports', 'ev'));
-    ensureWritableDir(join(root, 'reports', 'ev')); // again: it exists
+    ensureWritableDir(join(root, 'reports', 'ev'), 'reports folder', join(root, 'reports'));
+    ensureWritableDir(join(root, 'reports', 'ev'), 'reports folder', join(root, 'reports')); // again: it exists
     expect(readdirSync(join(root, 'reports', 'ev'))).toEqual([]);
+    ensureWritableDir(join(root, 'comparisons'));
+    expect(readdirSync(join(root, 'comparisons'))).toEqual([]);
+  });
+
+  it("does not create the folders above the root (a typo in --out): a FileError naming the root and its missing parent", () => {
+    const base = makeDir();
+    const root = join(base, 'typo', 'reports');
+    const message = `cannot create the reports folder ${root}: its parent folder ${join(base, 'typo')} does not exist (ENOENT)`;
+    expect(() => ensureWritableDir(join(root, 'ev'), 'reports folder', root)).toThrow(FileError);
+    expect(() => ensureWritableDir(join(root, 'ev'), 'reports folder', root)).toThrow(message);
+    expect(() => ensureWritableDir(join(base, 'typo', 'comparisons'))).toThrow(`cannot create the folder ${join(base, 'typo', 'comparisons')}: its parent folder`);
+    expect(readdirSync(base)).toEqual([]);
   });
 
   it('a file where a folder is needed is a FileError naming the folder and the cause', () => {
