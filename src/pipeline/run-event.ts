@@ -13,7 +13,7 @@ import type { Source, SourceContext } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 import { startRunRecord, type EventConfig, type RunRecord, type RunStatus, type Tagger } from '../types.js';
 import { scrubComparisonReports, scrubEventReports } from './scrub-event-reports.js';
-import { tagEvent } from './tag-event.js';
+import { emptyTagSummary, tagEvent } from './tag-event.js';
 
 export interface RunEventInput {
   event: EventConfig;
@@ -106,11 +106,13 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   }
 
   const tagger = input.tagger();
-  let tagged: Awaited<ReturnType<typeof tagEvent>>;
+  // filled in as the stage stores: a stopped or failed tag stage is recorded with the count of the tags it stored
+  const tagged = emptyTagSummary();
   try {
-    tagged = await tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal });
+    await tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal }, tagged);
   } catch (error) {
     // keep the collection's counts: the run is recorded as partial (interrupted) or failed, and the next one tags the rest
+    run.counts.commentsTagged = tagged.tagged;
     saveStoppedRun(store, run, ctx.now(), error, { interrupted: 'interrupted while tagging; the next run tags the rest', failed: 'tagging failed' });
     throw error;
   }

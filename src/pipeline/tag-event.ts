@@ -2,8 +2,14 @@ import type { Store } from '../store/store.js';
 import { TAG_BATCH_CHARS, TAG_BATCH_SIZE, type TagResult, type Tagger } from '../types.js';
 
 export interface TagSummary {
+  /** Comments tagged and stored by this call. */
   tagged: number;
+  /** Comments that had a result for this tagger version and text already. */
   cached: number;
+}
+
+export function emptyTagSummary(): TagSummary {
+  return { tagged: 0, cached: 0 };
 }
 
 export interface TagEventOptions {
@@ -16,13 +22,26 @@ export interface TagEventOptions {
 /**
  * The tag stage over the store: tags every live comment of the event that has
  * no result yet for this tagger version and its current text (an edited
- * comment is tagged again). Results are saved in batches.
+ * comment is tagged again). Results are saved in batches. `summary` is filled in
+ * as results are stored, so a caller whose stage is stopped (Ctrl-C) or fails still
+ * has the count of what it stored, for the run record.
  */
-export async function tagEvent(store: Store, eventId: string, tagger: Tagger, now: number, options: TagEventOptions = {}): Promise<TagSummary> {
+export async function tagEvent(
+  store: Store,
+  eventId: string,
+  tagger: Tagger,
+  now: number,
+  options: TagEventOptions = {},
+  summary: TagSummary = emptyTagSummary(),
+): Promise<TagSummary> {
   const batchSize = options.batchSize ?? 2_000;
   const cached = store.loadTags(eventId, tagger.version);
+  summary.cached = cached.size;
   const pending: Array<TagResult & { body: string }> = [];
-  let tagged = 0;
+  const save = (results: Array<TagResult & { body: string }>): void => {
+    store.saveTags(results, now);
+    summary.tagged += results.length;
+  };
   // Read first, then write: SQLite cannot write on a connection while a read cursor is open.
   const todo = store.listComments(eventId).filter((c) => c.status === 'live' && !cached.has(c.id));
   for (let from = 0, to = 0; from < todo.length; from = to) {
@@ -32,7 +51,7 @@ export async function tagEvent(store: Store, eventId: string, tagger: Tagger, no
     if (from > 0) {
       await new Promise<void>((resume) => setImmediate(resume));
       if (options.signal?.aborted === true) {
-        if (pending.length > 0) store.saveTags(pending, now);
+        if (pending.length > 0) save(pending.splice(0));
         options.signal.throwIfAborted();
       }
     }
@@ -42,11 +61,10 @@ export async function tagEvent(store: Store, eventId: string, tagger: Tagger, no
       const comment = batch[k]!;
       pending.push({ ...outcomes[k]!, commentId: comment.id, tagger: tagger.version, body: comment.body });
     }
-    tagged += batch.length;
-    if (pending.length >= batchSize) store.saveTags(pending.splice(0), now);
+    if (pending.length >= batchSize) save(pending.splice(0));
   }
-  if (pending.length > 0) store.saveTags(pending, now);
+  if (pending.length > 0) save(pending.splice(0));
   // a stop asked for during a short stage (under one yield) is honoured too; everything is saved
   options.signal?.throwIfAborted();
-  return { tagged, cached: cached.size };
+  return summary;
 }

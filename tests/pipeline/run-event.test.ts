@@ -137,6 +137,24 @@ describe('runEvent (report from the store)', () => {
     expect(run?.errors).toEqual(['tagging failed: model file unreadable']);
   });
 
+  it('records a run stopped while tagging (Ctrl-C) as partial, with the count of the tags it stored before the stop', async () => {
+    const many = Array.from({ length: 1_000 }, (_, i) => makeComment({ id: `m${i}`, body: `comment ${i}` }));
+    store.saveThreadBundle('ev', { thread: makeThread(), comments: many, expected: many.length, collected: many.length });
+    const controller = new AbortController();
+    let seen = 0;
+    // the signal arrives while the 300th comment is tagged, as the SIGINT handler would set it
+    const stopped = taggerOf('fake-1', (text) => {
+      if (++seen === 300) controller.abort();
+      return tagger.tag(text);
+    });
+    await expect(runEvent(input({ tagger: () => stopped, ctx: { now: () => (clock += 1), signal: controller.signal } }))).rejects.toThrow(/abort/i);
+    const stored = store.loadTags('ev', 'fake-1').size;
+    expect(stored).toBeGreaterThanOrEqual(300);
+    const [run] = store.listRuns('ev').runs;
+    expect([run?.status, run?.counts.commentsTagged]).toEqual(['partial', stored]);
+    expect(run?.errors).toEqual(['interrupted while tagging; the next run tags the rest']);
+  });
+
   it('takes the quotes of a comment deleted since out of the earlier nights\' report files, and says how many files', async () => {
     const first = await runEvent(input({ formats: ['md', 'json', 'csv', 'html'] }));
     const night1 = first.reportPaths.filter((p) => /\d{4}-\d{2}-\d{2}\.(md|json|csv|html)$/.test(p));

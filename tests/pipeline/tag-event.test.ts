@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tagEvent } from '../../src/pipeline/tag-event.js';
+import { emptyTagSummary, tagEvent } from '../../src/pipeline/tag-event.js';
 import { Store } from '../../src/store/store.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
 import { TAG_BATCH_SIZE, type Tagger } from '../../src/types.js';
@@ -73,12 +73,15 @@ describe('tagEvent (the tag stage over the store)', () => {
     const v1 = fakeTagger('v1', (done) => {
       if (done === 299) controller.abort();
     });
-    await expect(tagEvent(store, 'ev', v1, 100, { signal: controller.signal })).rejects.toThrow(/abort/i);
+    const summary = emptyTagSummary();
+    await expect(tagEvent(store, 'ev', v1, 100, { signal: controller.signal }, summary)).rejects.toThrow(/abort/i);
     const saved = store.loadTags('ev', 'v1').size;
     // the batch in flight is finished and saved, and no further one is started
     expect(saved).toBeGreaterThanOrEqual(300);
     expect(saved).toBeLessThanOrEqual(300 + TAG_BATCH_SIZE);
     expect(v1.seen.length).toBe(saved);
+    // the caller's summary counts what was stored before the stop, for the run record
+    expect(summary).toEqual({ tagged: saved, cached: 0 });
     const rest = await tagEvent(store, 'ev', fakeTagger('v1'), 101);
     expect(rest).toEqual({ tagged: 1_002 - saved, cached: saved });
   });
