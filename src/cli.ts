@@ -5,6 +5,7 @@ import { CommanderError } from 'commander';
 import type { CliContext } from './cli/cli-context.js';
 import { createOrderedOutput } from './cli/create-ordered-output.js';
 import { createProgram } from './cli/create-program.js';
+import { createStopHandler } from './cli/create-stop-handler.js';
 import { formatJsonError, isJsonRequested, type Failure, type FailureKind } from './cli/json-error.js';
 import { loadDotEnv } from './cli/load-dot-env.js';
 import { openStoreAt } from './cli/open-store-at.js';
@@ -188,12 +189,10 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  // First Ctrl-C asks the run to stop cleanly (lock released, thread in flight dropped); a second one kills.
+  // First Ctrl-C asks the run to stop cleanly (lock released, thread in flight dropped); a second one kills, unless it
+  // comes within half a second of the first: then it is the same request delivered twice (`timeout`, a process group)
   const controller = new AbortController();
-  const stop = (): void => {
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    controller.abort();
-  };
+  const stop = createStopHandler({ stop: () => controller.abort(), kill: () => process.exit(EXIT.interrupted) });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // the reader of stdout went away (`reactionlens tag big.jsonl | head`): stop the work as Ctrl-C would

@@ -452,6 +452,52 @@ describe('the built entry point', () => {
     }
   });
 
+  it('two stop signals delivered together (timeout signals the process and its group) stop the run cleanly, not kill it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-stop-twice-'));
+    try {
+      const db = join(dir, 'store.db');
+      const args = ['run', '--event', EVENT, '--source', 'fixtures', '--fixtures', join(ROOT, 'fixtures'), '--events-dir', join(ROOT, 'events'), '--db', db, '--out', join(dir, 'out'), '--quiet'];
+      const child = spawn(process.execPath, [...entryArgs(), ...args], { cwd: dir, env: hermeticEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      let exited = false;
+      const closed = new Promise<number | null>((resume) => child.on('close', (code) => ((exited = true), resume(code))));
+      let running = false;
+      while (!running && !exited) {
+        await new Promise((resume) => setTimeout(resume, 20));
+        if (!existsSync(db)) continue;
+        try {
+          const peek = new Database(db, { readonly: true });
+          try {
+            running = peek.prepare("SELECT 1 FROM runs WHERE status = 'running'").get() !== undefined;
+          } finally {
+            peek.close();
+          }
+        } catch {
+          // the store is still being created
+        }
+      }
+      if (!running) throw new Error('the run ended before its record could be seen');
+      // held while both are sent, the process gets them in one go, as two deliveries a moment apart (two kinds: a
+      // second SIGINT held back would merge into the first)
+      child.kill('SIGSTOP');
+      child.kill('SIGINT');
+      child.kill('SIGTERM');
+      child.kill('SIGCONT');
+      expect(await closed, stderr).toBe(EXIT.interrupted);
+      expect(stderr).toContain('reactionlens: interrupted; everything stored so far is kept and the next run resumes');
+      expect(existsSync(`${db}.lock`)).toBe(false);
+      const store = Store.open(db);
+      try {
+        expect(store.listRuns(EVENT).runs.map((r) => [r.status, r.finishedAt !== null])).toEqual([['partial', true]]);
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('stops quietly with exit 0 when the reader of stdout goes away (| head)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-pipe-'));
     try {
