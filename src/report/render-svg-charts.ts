@@ -1,5 +1,6 @@
 import { TAG_NAMES } from '../types.js';
 import type { TagName, TagShare } from '../types.js';
+import { truncateText } from '../util/truncate-text.js';
 import { escapeHtml } from './escape-html.js';
 import { TAG_LABELS, formatPercent } from './format-values.js';
 import type { SubredditBreakdown, TrendPoint } from './report.js';
@@ -39,7 +40,10 @@ export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], 
   // the bars are shares of the tagged comments, so the count beside them is that base
   const shown = subreddits.filter((s) => s.tagged > 0).slice(0, limit);
   const width = 560;
-  const left = 130;
+  // the margin grows with the longest label, up to a cap that leaves the bars room; a label longer than that (no
+  // Reddit name is: they have at most 21 characters) loses the end of its name, never its count
+  const labels = shown.map((s) => fitSubredditLabel(s.subreddit, s.tagged, MAX_LABEL_WIDTH));
+  const left = Math.max(130, Math.ceil(Math.max(0, ...labels.map((l) => estimateTextWidth(l)))) + LABEL_PADDING);
   const plot = width - left - 60;
   const group = TAG_NAMES.length * 11 + 12;
   const height = Math.max(1, shown.length) * group + 50;
@@ -48,7 +52,7 @@ export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], 
   const parts: string[] = [axis(x, max, height - 42, 4)];
   shown.forEach((s, i) => {
     const y = 4 + i * group;
-    parts.push(`<text x="${left - 8}" y="${y + 20}" text-anchor="end">r/${escapeHtml(truncate(s.subreddit, 18))} (${s.tagged})</text>`);
+    parts.push(`<text x="${left - 8}" y="${y + 20}" text-anchor="end">${escapeHtml(labels[i] ?? '')}</text>`);
     TAG_NAMES.forEach((tag, j) => {
       const cell = s.shares[tag];
       const yy = y + j * 11 + 2;
@@ -58,9 +62,47 @@ export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], 
       );
     });
   });
-  parts.push(legend(height - 16, left));
+  // where it always was, not at a wider margin: the legend needs ~370 px, and would run past the chart's edge
+  parts.push(legend(height - 16, 130));
   return svg('chart-subreddits', width, height, 'Tag shares per subreddit', parts);
 }
+
+/** Room left of a label (from the chart's edge) plus the gap between the label and its bars. */
+const LABEL_PADDING = 4 + 8;
+/** The widest a subreddit label may be: with its padding, the bars keep 560 − 230 − 60 = 270 px. */
+const MAX_LABEL_WIDTH = 230 - LABEL_PADDING;
+
+/** `r/<name> (<tagged>)`, the name cut (with …) until the label's estimated width is at most `maxWidth`. */
+function fitSubredditLabel(name: string, tagged: number, maxWidth: number): string {
+  const label = (n: string): string => `r/${n} (${tagged})`;
+  if (estimateTextWidth(label(name)) <= maxWidth) return label(name);
+  for (let keep = name.length - 1; keep > 1; keep--) {
+    const cut = label(truncateText(name, keep, '…'));
+    if (estimateTextWidth(cut) <= maxWidth) return cut;
+  }
+  return label(truncateText(name, 2, '…'));
+}
+
+/**
+ * A label's width in px at the charts' 12 px font, estimated per character without a font at hand (the SVG is
+ * written here, drawn by the reader's browser). The widths are DejaVu Sans's (Linux's usual system-ui), which is wider
+ * than the usual system fonts elsewhere (Helvetica, Arial, Segoe UI), so the estimate errs on the wide side; other
+ * characters count as wide ones.
+ */
+function estimateTextWidth(text: string, fontSize = 12): number {
+  let em = 0;
+  for (const ch of text) em += CHAR_WIDTHS.get(ch) ?? (ch.charCodeAt(0) < 0x80 ? 0.65 : 1);
+  return em * fontSize;
+}
+
+// em widths, rounded up (DejaVu Sans); ASCII characters not listed count as 0.65 em (a, e, 0–9: 0.61–0.64)
+const CHAR_WIDTHS = new Map<string, number>([
+  ...[...'ijl.,:;!|\''].map((c): [string, number] => [c, 0.28]),
+  ...[...'ftr /()[]'].map((c): [string, number] => [c, 0.42]),
+  ['m', 0.98], ['w', 0.82], ['M', 0.87], ['W', 0.99],
+  ...[...'ABCDEFGHIJKLNOPQRSTUVXYZ'].map((c): [string, number] => [c, 0.78]),
+  ['_', 0.5], ['…', 1],
+]);
 
 /** Each tag's share across nightly runs, with the 95% band; a night with no tagged comments has no point. */
 export function renderTrendChart(all: readonly TrendPoint[]): string {
@@ -179,10 +221,6 @@ function niceMax(value: number): number {
     if (v / step <= 5) return Math.min(1, v);
   }
   return 1;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function fmt(n: number): string {

@@ -5,6 +5,8 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
 import { renderHtml } from '../../src/report/render-html.js';
+import type { ShareCell, SubredditBreakdown } from '../../src/report/report.js';
+import { renderSubredditChart } from '../../src/report/render-svg-charts.js';
 import { buildHostileInput } from './injection-fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -67,6 +69,49 @@ describe.skipIf(!available && process.env.CI !== 'true')('HTML report in headles
       expect(await page.getByText('<script>window.__pwned = 1</script>', { exact: false }).count()).toBeGreaterThan(0);
 
       await page.screenshot({ path: join(OUTPUT, 'report.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('draws every subreddit label whole, inside the chart and left of its bars, however long the name', async () => {
+    const cell = (count: number, total: number): ShareCell => ({ count, total, share: count / total, ci95: { low: 0, high: Math.min(1, count / total + 0.1) } });
+    const subreddit = (name: string, tagged: number): SubredditBreakdown => ({
+      subreddit: name, threads: 2, analysed: tagged, tagged,
+      shares: { cynicism: cell(Math.floor(tagged / 2), tagged), distrust: cell(1, tagged), bubble_caution: cell(2, tagged) },
+    });
+    // wallstreetbets as in the bundled example; Reddit names have at most 21 characters, the widest of them cut
+    const names = ['wallstreetbets', 'technology', 'AskHistoriansMetaTalk', 'mmmmmmmmmmmmmmmmmmmmm', 'WWWWWWWWWWWWWWWWWWWWW', 'x'.repeat(60)];
+    mkdirSync(OUTPUT, { recursive: true });
+    const file = join(OUTPUT, 'subreddit-chart.html');
+    writeFileSync(file, `<!doctype html><meta charset="utf-8"><body style="margin:0">${renderSubredditChart(names.map((n, i) => subreddit(n, [113, 4, 12_345, 3, 7, 9][i]!)))}</body>`);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 960, height: 600 } });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      // run in the page (a string: this project's TypeScript has no DOM types); boxes in the chart's own units
+      const drawn = (await page.evaluate(`(() => {
+        const svg = document.querySelector('svg#chart-subreddits');
+        const barsFrom = Math.min(...[...svg.querySelectorAll('rect.bar')].map((r) => Number(r.getAttribute('x'))));
+        const box = (t) => ({ text: t.textContent, from: t.getBBox().x, to: t.getBBox().x + t.getBBox().width });
+        return {
+          width: svg.viewBox.baseVal.width,
+          barsFrom,
+          labels: [...svg.querySelectorAll('text[text-anchor="end"]')].map(box),
+          legend: [...svg.querySelectorAll(':scope > text:not([text-anchor])')].map(box),
+        };
+      })()`)) as { width: number; barsFrom: number; labels: Array<{ text: string; from: number; to: number }>; legend: Array<{ text: string; to: number }> };
+      for (const label of drawn.labels) {
+        expect(label.from, label.text).toBeGreaterThanOrEqual(0);
+        expect(label.to, label.text).toBeLessThanOrEqual(drawn.barsFrom);
+      }
+      const texts = drawn.labels.map((l) => l.text);
+      expect(texts.slice(0, 3)).toEqual(['r/wallstreetbets (113)', 'r/technology (4)', 'r/AskHistoriansMetaTalk (12345)']);
+      // past the margin's cap the name is cut, never the count
+      expect(texts.slice(3)).toEqual([expect.stringMatching(/^r\/m+… \(3\)$/), expect.stringMatching(/^r\/W+… \(7\)$/), expect.stringMatching(/^r\/x+… \(9\)$/)]);
+      // the legend stays inside the chart too
+      expect(drawn.legend.map((l) => l.text)).toEqual(['Cynicism', 'Distrust', 'Bubble caution']);
+      for (const entry of drawn.legend) expect(entry.to, entry.text).toBeLessThanOrEqual(drawn.width);
     } finally {
       await browser.close();
     }
