@@ -48,6 +48,8 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const store = ctx.openStore(flags.db, { readonly: true });
       const { input, taggedNow } = loadReportInput(store, event, deps.loadTagger(), { withAuthors: flags.withAuthors });
+      // worded as report and compare word it: an empty feed from a store never collected into, not from a quiet night
+      if (input.screened.length === 0) ctx.stderr(`reactionlens quotes: the store holds no comments for ${event.id}; the feed is empty\n`);
       if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${taggedNow} comments in memory\n`);
       const quotes = pickFeedQuotes(input, {
         limit: flags.limit,

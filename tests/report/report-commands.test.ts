@@ -110,6 +110,25 @@ describe('report / compare / quotes commands', () => {
     await expect(ago('yesterday')).rejects.toThrow(/--since "yesterday": give a UTC date/);
   });
 
+  it('report, compare and quotes all say so when the store holds no comments for the event, and quotes still prints an empty feed', async () => {
+    const empty = Store.open(':memory:');
+    try {
+      const run = (argv: string[]) => runReportCommand(argv, { store: empty, tagger: fakeTagger, cwd });
+      const report = await run(['report', '--event', 'amazon-openai-2025-12', '--format', 'json', '--out', 'empty']);
+      expect(report.stderr).toContain('reactionlens report: the store holds no comments for amazon-openai-2025-12; the report is empty');
+      const compared = await run(['compare', 'amazon-openai-2025-12', 'nvidia-openai-2025-09']);
+      expect(compared.stderr).toContain('reactionlens compare: the store holds no comments for amazon-openai-2025-12; its shares read n/a');
+      const quotes = await run(['quotes', '--event', 'amazon-openai-2025-12']);
+      expect(quotes.stderr).toContain('reactionlens quotes: the store holds no comments for amazon-openai-2025-12; the feed is empty');
+      expect(JSON.parse(quotes.stdout)).toEqual({ event: 'amazon-openai-2025-12', tagger: 'fake-tagger-1', quotes: [] });
+      // an event with comments, none of them in the feed's window, is not an empty store
+      const later = await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--since', '1h']);
+      expect(later.stderr).not.toContain('holds no comments');
+    } finally {
+      empty.close();
+    }
+  });
+
   it('CSV on stdout has no BOM, so a pipeline reads the first header as written; CSV files start with one for Excel', async () => {
     const quotes = (await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--format', 'csv', '--limit', '3'])).stdout;
     expect(quotes.split('\r\n')[0]?.split(',')[0]).toBe('section');
