@@ -421,7 +421,7 @@ function hasClauseBreak(text: string, from: number, to: number): boolean {
  */
 const ASKS_LEGITIMACY = new Set(['legality']);
 
-function isNegated(doc: AnalysedDoc, text: string, start: number, def: CueDef): boolean {
+function isNegated(doc: AnalysedDoc, text: string, start: number, end: number, def: CueDef): boolean {
   const toks = doc.tokens;
   const ti = tokenAt(toks, start);
   const tok = toks[ti];
@@ -442,14 +442,66 @@ function isNegated(doc: AnalysedDoc, text: string, start: number, def: CueDef): 
   }
   const next = doc.sentences[tok.sentence + 1];
   if (sent === undefined || next === undefined || next.endToken <= next.firstToken || ASKS_LEGITIMACY.has(def.name)) return false;
-  // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not."
-  if (sent.terminator === '?' && answerDenies(toks, next)) return true;
-  // "They call it a Ponzi scheme. It isn't one."
-  return next.endToken - next.firstToken <= 4 && BARE_DENIALS.has(sentenceWords(toks, next));
+  // the next sentence answers the cue only when the cue is what was asked or claimed: it ends its sentence (three words
+  // may follow a question's, one a claim's: "Is this the dot-com bubble again?", "They call it fraud, lol."), not "Is
+  // this Ponzi going to stop anytime soon?"; and a sarcastic text's "Of course not." is part of the sarcasm
+  const question = sent.terminator === '?';
+  if (wordsFrom(toks, sent, end) > (question ? 3 : 1) || text.includes('sarcmark')) return false;
+  // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not." ("Will anyone stop this fraud? No." agrees)
+  if (question) return asksWhetherItIs(toks, sent) && answerDenies(doc, tok.sentence + 1);
+  // "They call it a Ponzi scheme. It isn't one." ("It's a bubble. No?" asks)
+  return (
+    next.terminator !== '?' && next.endToken - next.firstToken <= 4 && reportsClaim(toks, sent) && BARE_DENIALS.has(sentenceWords(toks, next))
+  );
 }
 
-/** Whether the answer sentence `next` starts with a denial ("No, …", "Nope.", "Absolutely not."), not "No doubt." */
-function answerDenies(toks: DocToken[], next: DocSentence): boolean {
+/** Word tokens of `sentence` at or after char `end`. */
+function wordsFrom(toks: DocToken[], sentence: DocSentence, end: number): number {
+  let n = 0;
+  for (let k = sentence.endToken - 1; k >= sentence.firstToken && toks[k]!.start >= end; k--) n++;
+  return n;
+}
+
+const COPULAS = new Set(['is', 'are', 'was', 'were', "isn't", "aren't", "wasn't", "weren't"]);
+const SUBJECT_PRONOUNS = new Set(['this', 'that', 'it', 'these', 'those', 'they', 'we']);
+
+/** How a question about something else than whether the cue holds starts: "Will the SEC …", "Did anyone think …". */
+const OTHER_QUESTION_STARTS = new Set(
+  "will would did does do can could should shall has have had may might must who who's what what's why how when where which whose anyone anybody someone somebody".split(' '),
+);
+
+/**
+ * A question whether the thing is the cue, which "No." denies: "Is this a bubble?", "Isn't it fraud?", or a claim
+ * asked back ("Manipulation?", "Nvidia pays customers to buy?"); not a question about who does what about it ("Will
+ * the SEC do anything about this fraud?", "Is anyone surprised …", "Anyone shocked this was round-tripping?").
+ */
+function asksWhetherItIs(toks: DocToken[], sentence: DocSentence): boolean {
+  const a = toks[sentence.firstToken];
+  if (a === undefined) return false;
+  if (COPULAS.has(a.lower)) return SUBJECT_PRONOUNS.has(toks[sentence.firstToken + 1]?.lower ?? '');
+  return !OTHER_QUESTION_STARTS.has(a.lower);
+}
+
+const CLAIM_VERBS = new Set(['say', 'says', 'said', 'saying', 'call', 'calls', 'called', 'calling', 'claim', 'claims', 'claimed', 'claiming', 'think', 'thinks', 'yell', 'yells', 'yelling', 'scream', 'screaming', 'cry', 'crying']);
+
+/** The sentence relays a claim ("They call it a Ponzi scheme.", "Everyone says bubble."), which a bare "It isn't." denies. */
+function reportsClaim(toks: DocToken[], sentence: DocSentence): boolean {
+  for (let k = sentence.firstToken; k < sentence.endToken; k++) if (CLAIM_VERBS.has(toks[k]!.lower)) return true;
+  return false;
+}
+
+/** Words after "No" that make the answer worse, not a denial: "Is this the dot-com bubble again? No. It's worse." */
+const WORSE = new Set(['worse', 'bigger', 'crazier', 'dumber', 'scarier', 'larger']);
+
+/**
+ * Whether the answer, sentence `at`, starts with a denial ("No, …", "Nope.", "Absolutely not.") and neither it nor
+ * the sentence after it says it is worse; not "No doubt."
+ */
+function answerDenies(doc: AnalysedDoc, at: number): boolean {
+  const toks = doc.tokens;
+  const next = doc.sentences[at]!;
+  const then = doc.sentences[at + 1];
+  for (let k = next.firstToken; k < (then ?? next).endToken; k++) if (WORSE.has(toks[k]!.lower)) return false;
   let k = next.firstToken;
   while (k < next.endToken - 1 && k < next.firstToken + 2 && DENIAL_INTENSIFIERS.has(toks[k]!.lower)) k++;
   if (!DENIAL_STARTERS.has(toks[k]!.lower)) return false;
@@ -640,7 +692,7 @@ const HIT_FILTERS = new Map<string, HitFilter>([
 /** A year written as a date: "in 2000", "since 2008", "by early 1999", "in March 2000". */
 const DATE_BEFORE = /\b(?:in|since|from|until|till|by|during|circa|around)\s+(?:(?:early|late|mid|the (?:spring|summer|fall|autumn|winter) of|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\s-]+)?$/;
 /** Words that make a dated year a comparison after all: "saw this movie in 2008", "worked so well last time in 2000". */
-const COMPARING = /\b(?:like|again|remember\w*|remind\w*|movie|lesson|last time|history|repeat\w*|same|redux|all over|vibes?|feels?|felt|deja|déjà|bust|bubble|crash\w*|collaps\w*|burst|popp?(?:ed|s)?|implod\w*|peak\w*|top|glut|mania|lucent|nortel|cisco|telecom|fib(?:er|re)|dot-?com|pets|webvan|lehman|subprime|housing|mortgages?|cdos?)\b/;
+const COMPARING = /\b(?:like|again|remember\w*|remind\w*|movie|lesson|last time|last seen|history|repeat\w*|same|similar|redux|all over|vibes?|feels?|felt|deja|déjà|than|this (?:high|big|crazy|much)|highs?|highest|levels?|bust|bubble|crash\w*|collaps\w*|burst|popp?(?:ed|s)?|implod\w*|peak\w*|top|glut|mania|lucent|nortel|cisco|sun|aig|lehman|enron|worldcom|telecom|fib(?:er|re)|dot-?com|pets|webvan|subprime|housing|mortgages?|cdos?|bail\w*|nasdaq|s&p|multiples?|p\/e|priced|valuations?|lost|fell|dropped|tanked|\d+%)(?![\w&])/;
 
 /**
  * A bare year (1999, 2000, 2001, 2008) written as a date in a sentence that compares nothing: "I bought my first
@@ -784,14 +836,14 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const scan = scanTokens(c, doc, lower);
   const hits = scan.wordHits;
   dropSincereWordHits(doc, lower, hits);
-  for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start, h.def);
+  for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start, h.end, h.def);
   // one match callback per text, not one closure per cue run: it reads the cue being run from `def` / `keep`
   let def = defs[0]!;
   let keep: HitFilter | undefined;
   const onMatch = (s: number, e: number): void => {
     if (keep !== undefined && !keep(doc, lower, s, e)) return;
     if (isOffSense(lower, def.name, s, e)) return;
-    hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s, def) : false });
+    hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s, e, def) : false });
   };
   for (let idx = 0; idx < defs.length; idx++) {
     const re = c.regex[idx];

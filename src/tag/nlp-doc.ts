@@ -46,13 +46,39 @@ export function nlpPipe(): readonly string[] {
   return pipe;
 }
 
+/** wink's lexicon as its model loads it: word → vocabulary id; ids below `intrinsicSize` are the model's own words. */
+interface WinkLexemes {
+  hash: Record<string, number | undefined>;
+  intrinsicSize: number;
+}
+
+let lexemes: WinkLexemes | undefined;
+
 /** The process-wide wink-nlp instance (created on first use). */
 export function getNlp(): WinkInstance {
   if (instance === undefined) {
     avoidPretenuring();
-    instance = winkNLP(model, [...pipe]);
+    // the model's core is unpacked inside winkNLP; keep a reference to its lexicon (no copy) for isWinkWord
+    const core = (): unknown => {
+      const unpacked = (model.core as unknown as () => { features: { lexeme: WinkLexemes } })();
+      lexemes = unpacked.features.lexeme;
+      return unpacked;
+    };
+    instance = winkNLP({ ...model, core } as typeof model, [...pipe]);
   }
   return instance;
+}
+
+/**
+ * Whether `lower` (a lower-cased word) is in wink's English vocabulary: the model's own lexicon (87,593 entries,
+ * nearly all lower-case: English words, common slang such as "lol" and "lmao", but not "tbh" or "ngl", and few names),
+ * not the words wink adds as it reads new ones (their ids come after the model's). A hash lookup; the answer for a
+ * word never changes, whatever the process has read.
+ */
+export function isWinkWord(lower: string): boolean {
+  if (lexemes === undefined) getNlp();
+  const id = lexemes!.hash[lower];
+  return typeof id === 'number' && id < lexemes!.intrinsicSize;
 }
 
 /**
@@ -74,7 +100,7 @@ export interface TokenInfo {
   vocabOf?: object;
   /** Index in the WordIndex `vocabOf`, -1 when not in it (extract-features). */
   wordId?: number;
-  /** Language bits for the language check: 1 English function word, 2 another language's, 4 a non-English letter (filled by detect-language). */
+  /** Language bits for the language check: English, listed for another language, letters English lacks, another language's, unknown to wink (filled by detect-language). */
   lang?: number;
 }
 

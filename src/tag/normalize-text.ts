@@ -4,10 +4,11 @@
 // What it does (all linear, no regex backtracking):
 // - decodes HTML entities (&amp; &gt; &#39; &#x27; ...)
 // - drops zero-width characters and soft hyphens
-// - folds typographic quotes and hyphens to ASCII (“ ” → ", ‘ ’ → ', U+2010 / U+2011 → -, an en dash
-//   between two letters → -: "round–tripping"; an em dash, or an en dash between spaces or digits, stays a dash)
+// - folds typographic quotes and hyphens to ASCII (“ ” → ", ‘ ’ → ', U+2010 / U+2011 → -; en and em dashes
+//   stay dashes, even between letters: "innovation–fraud" is two words)
 // - blanks `>` quoted parent lines (they are the parent's words, not the commenter's; a line right after one that
-//   ends mid-sentence, on a comma, semicolon or "and / or / but", goes on quoting it) and links, http(s) or
+//   ends mid-sentence, on a comma, semicolon or "and / or / but", goes on quoting it when it starts in lower case;
+//   ">$1T", ">50%" compare, they quote nothing) and links, http(s) or
 //   not ("www.ft.com/…", "reuters.com/…": a URL slug is not the commenter's wording)
 // - rewrites Reddit markers so the tokenizer keeps them whole:
 //   "/s" → " sarcmark", "u/name" and "/u/name" → "someuser", "r/sub" and "/r/sub" → "somesub" (a path after it,
@@ -77,22 +78,9 @@ const FOLD: Record<string, string> = {
   '\u2011': '-',
 };
 
-const EN_DASH = '\u2013';
-const LETTER = /\p{L}/u;
-
-/**
- * The ASCII fold of `src[i]`, or undefined: FOLD, and an en dash between two letters, which is a hyphen written with
- * the wrong key ("round–tripping", "dot–com"); elsewhere ("2000–2001", "fine – really") it stays a dash.
- */
-function foldAt(src: string, i: number): string | undefined {
-  const ch = src[i]!;
-  const f = FOLD[ch];
-  if (f !== undefined || ch !== EN_DASH) return f;
-  return i > 0 && i + 1 < src.length && LETTER.test(src[i - 1]!) && LETTER.test(src[i + 1]!) ? '-' : undefined;
-}
 
 // Chars the decode layer rewrites: entities, quotes/dashes/spaces it folds, zero-width chars.
-const DECODE_CHARS = '&\\u2010\\u2011\\u2013\\u2018-\\u201f\\u2032\\u00a0\\u00ab\\u00bb\\u00ad\\u180e\\u2009\\u200b-\\u200d\\u202f\\u2060\\ufeff';
+const DECODE_CHARS = '&\\u2010\\u2011\\u2018-\\u201f\\u2032\\u00a0\\u00ab\\u00bb\\u00ad\\u180e\\u2009\\u200b-\\u200d\\u202f\\u2060\\ufeff';
 const NEEDS_DECODE = new RegExp(`[${DECODE_CHARS}]`);
 // Any char that may need rewriting (the decode layer's, plus `>` quotes, `/s` `u/` `r/`, `$10B`):
 // texts without one take the identity fast path.
@@ -100,8 +88,8 @@ const SPECIAL = new RegExp(`[${DECODE_CHARS}>/$]`);
 // Any char that needs more than a one-for-one fold (entities, zero-width chars, quotes, Reddit markers):
 // texts with special chars but none of these (typically just ’ or “ ”) are folded in place, offsets unchanged.
 const NOT_JUST_FOLDS = new RegExp(`[&>/$${String.fromCharCode(...ZERO_WIDTH)}]`);
-const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}${EN_DASH}]`, 'g');
-const foldChar = (ch: string, at: number, src: string): string => foldAt(src, at) ?? ch;
+const FOLDED = new RegExp(`[${Object.keys(FOLD).join('')}]`, 'g');
+const foldChar = (ch: string): string => FOLD[ch] ?? ch;
 
 interface Decoded {
   text: string;
@@ -179,7 +167,7 @@ function decodeLayer(src: string): Decoded | undefined {
       continue;
     }
     const zw = ZERO_WIDTH.has(c);
-    const f = zw ? undefined : c >= 0x80 ? foldAt(src, i) : undefined;
+    const f = zw ? undefined : c >= 0x80 ? FOLD[src[i]!] : undefined;
     if (zw || f !== undefined) {
       if (i > runStart) {
         text += src.slice(runStart, i);
@@ -263,6 +251,20 @@ function nextLink(t: string, from: number): number {
   return Math.min(next, nextBareLink(t, from, next));
 }
 
+/** ">$1T in commitments", ">50% of it", ">= 3": a greater-than sign, not a quote marker. */
+function isComparison(t: string, at: number): boolean {
+  const c = t.charCodeAt(at);
+  return (c >= 0x30 && c <= 0x39) || c === 0x24 || c === 0x3d || c === 0x25;
+}
+
+/**
+ * A line that goes on quoting after one ending mid-sentence starts in lower case ("the bubble will pop."); one starting
+ * with a capital, a digit or a symbol ("Yes it is.", "No they're not") is the commenter's answer.
+ */
+function continuesQuote(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
 /**
  * Whether the quoted line t[from, to) stops mid-sentence: on a comma or semicolon, or on "and", "or" or "but" ("> It's
  * a Ponzi scheme and pure fraud," then "the bubble will pop."). A line that just stops ("> whats the bear case for AVGO")
@@ -293,7 +295,7 @@ function nextBareLink(t: string, from: number, limit: number): number {
   for (let at = t.indexOf('/', from); at >= 0 && at < next; at = t.indexOf('/', at + 1)) {
     let s = at;
     while (s > from && isHostCode(t.charCodeAt(s - 1))) s--;
-    if (s < at && isBareHost(t, s, at)) next = s;
+    if (s < at && isBareHost(t, s, at) && isLinkPath(t, at)) next = s;
   }
   for (const www of ['www.', 'WWW.', 'Www.']) {
     for (let s = t.indexOf(www, from); s >= 0 && s < next; s = t.indexOf(www, s + 4)) {
@@ -309,6 +311,22 @@ function nextBareLink(t: string, from: number, limit: number): number {
 /** A character a link's host may not follow: a word or host character, or one of a path, e-mail or scheme. */
 function isBareLinkBoundary(c: number): boolean {
   return isHostCode(c) || c === 0x2f || c === 0x40 || c === 0x3a;
+}
+
+/**
+ * Whether the path from t[at] (a '/') reads as a link's: two segments or more ("reuters.com/technology/ai-…"), or one
+ * with a character words do not have ("ft.com/ai-bubble", "x.com/a?b=1"). "pets.com/webvan" and "dot.com/2000" are
+ * words.
+ */
+function isLinkPath(t: string, at: number): boolean {
+  const e = linkEnd(t, at);
+  let slashes = 0;
+  for (let k = at; k < e; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 0x2f && k + 1 < e) slashes++;
+    else if (c === 0x2d || c === 0x5f || c === 0x2e || c === 0x3f || c === 0x3d || c === 0x25 || c === 0x23 || c === 0x26) return true;
+  }
+  return slashes >= 2;
 }
 
 function isBareHost(t: string, s: number, e: number): boolean {
@@ -450,7 +468,7 @@ export function normalizeText(original: string): NormalizedText {
       while (j < n && (t.charCodeAt(j) === 0x20 || t.charCodeAt(j) === 0x09)) j++;
       const goesOn = quoteGoesOn;
       quoteGoesOn = false;
-      if (j < n && (t.charCodeAt(j) === 0x3e || (goesOn && t.charCodeAt(j) !== 0x0a && t.charCodeAt(j) !== 0x0d))) {
+      if (j < n && ((t.charCodeAt(j) === 0x3e && !isComparison(t, j + 1)) || (goesOn && continuesQuote(t.charCodeAt(j))))) {
         let k = j;
         while (k < n && t.charCodeAt(k) !== 0x0a) k++;
         // blank the whole quoted line (keep length; map each char to itself)

@@ -926,18 +926,39 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(normalizeText('u/foo said r/bar/comments/x/y is fine').text).toBe(`someuser said somesub${' '.repeat('/comments/x/y'.length)} is fine`);
   });
 
-  it('lex18: a hyphen typed as U+2010 / U+2011 or an en dash between letters is a hyphen; other dashes stay', () => {
-    const text = "It's round–tripping, plain and simple.";
-    const cue = tagger.tag(text).tags.distrust.cues.find((c) => c.cue === 'round-tripping');
-    expect(cue?.text).toBe('round–tripping');
-    expect(text.slice(cue!.start, cue!.end)).toBe(cue!.text);
+  it('lex18: a hyphen typed as U+2010 / U+2011 is a hyphen; en and em dashes stay dashes, even between letters', () => {
     expect(allCues('Pure round\u2010tripping.')).toContain('round-tripping');
-    expect(normalizeText('2000–2001, fine – really &amp; dot\u2011com').text).toBe('2000–2001, fine – really & dot-com');
+    expect(normalizeText('round\u2011tripping, 2000–2001, fine – really &amp; innovation–fraud').text).toBe('round-tripping, 2000–2001, fine – really & innovation–fraud');
+    // an adversarial review: folded, "innovation–it's" joined two clauses and carried the negation over
+    expect(label("This isn't innovation–it's a Ponzi scheme.", 'distrust')).toBe(true);
   });
 
-  it('lex18: a quoted line that stops mid-sentence goes on quoting on the next line; one that just stops does not', () => {
+  it('lex18: a quoted line that stops mid-sentence goes on quoting on a next line in lower case; one that just stops does not', () => {
     expect(allCues("> It's a Ponzi scheme and pure fraud,\nthe bubble will pop.\n\nI disagree.")).toEqual([]);
     expect(allCues('> whats the bear case for AVGO\nthe bubble pops when the debt comes due')).toContain('bubble');
+    // an adversarial review: the commenter's answer starts with a capital; ">$1T" compares, it quotes nothing
+    expect(label("> the deals are all arm's length;\nNo they're not, it's round-tripping with extra steps.", 'distrust')).toBe(true);
+    expect(allCues(">$1T in commitments, <$20B in revenue,\nthat's the definition of a bubble.")).toContain('bubble');
+  });
+
+  // an adversarial review of the first lex18 build: each of these lost its stance there
+  const keptStances: [string, TagName][] = [
+    ['Will the SEC do anything about this fraud? No.', 'distrust'],
+    ['Will anyone be held accountable for this Ponzi scheme? Of course not.', 'distrust'],
+    ['Did anyone really think this circular financing could last? No.', 'bubble_caution'],
+    ["Is this the dot-com bubble again? No. It's worse.", 'bubble_caution'],
+    ["Is this round-tripping? Of course not, it's a 'strategic partnership'. /s", 'distrust'],
+    ['Sam says this circular financing is perfectly safe. It isn\'t.', 'bubble_caution'],
+    ["It's a bubble, and Sam will tell you it's fine. It isn't.", 'bubble_caution'],
+    ['Taxpayers bailed out the banks in 2008 and they will bail out OpenAI too.', 'bubble_caution'],
+    ['Pets.com/Webvan vibes all over again.', 'bubble_caution'],
+    ['Nvidia pays OpenAI to buy Nvidia chips. Nailed it.', 'cynicism'],
+  ];
+  for (const [text, tag] of keptStances) {
+    it(`lex18: no denial, date or link read into a stance: ${text.slice(0, 60)}`, () => expect(label(text, tag)).toBe(true));
+  }
+  it('lex18: a tag question after a cue asks, it does not deny', () => {
+    expect(cueNames("It's a bubble. No?", 'bubble_caution')).toContain('bubble');
   });
 });
 
