@@ -58,12 +58,19 @@ let lexemes: WinkLexemes | undefined;
 export function getNlp(): WinkInstance {
   if (instance === undefined) {
     avoidPretenuring();
-    // the model's core is unpacked inside winkNLP; keep a reference to its lexicon (no copy) for isWinkWord
-    const core = (): unknown => {
-      const unpacked = (model.core as unknown as () => { features: { lexeme: WinkLexemes } })();
-      lexemes = unpacked.features.lexeme;
-      return unpacked;
-    };
+    // the model's core is unpacked inside winkNLP; keep a reference to its lexicon (no copy) for isWinkWord. This reads
+    // wink's internals, so only when they have the expected shape: otherwise isWinkWord answers false (the language
+    // check then has no wink evidence; tests/tag/detect-language.test.ts fails on such a wink, not the tagger)
+    const original = model.core as unknown;
+    const core =
+      typeof original === 'function'
+        ? (): unknown => {
+            const unpacked = (original as () => unknown)();
+            const lexeme = (unpacked as { features?: { lexeme?: Partial<WinkLexemes> } } | undefined)?.features?.lexeme;
+            if (typeof lexeme?.intrinsicSize === 'number' && typeof lexeme.hash === 'object' && lexeme.hash !== null) lexemes = lexeme as WinkLexemes;
+            return unpacked;
+          }
+        : original;
     instance = winkNLP({ ...model, core } as typeof model, [...pipe]);
   }
   return instance;
@@ -76,9 +83,10 @@ export function getNlp(): WinkInstance {
  * word never changes, whatever the process has read.
  */
 export function isWinkWord(lower: string): boolean {
-  if (lexemes === undefined) getNlp();
-  const id = lexemes!.hash[lower];
-  return typeof id === 'number' && id < lexemes!.intrinsicSize;
+  if (instance === undefined) getNlp();
+  if (lexemes === undefined) return false;
+  const id = lexemes.hash[lower];
+  return typeof id === 'number' && id < lexemes.intrinsicSize;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadTagger } from '../../src/tag/load-tagger.js';
+import { isWinkWord } from '../../src/tag/nlp-doc.js';
 import { TAG_NAMES } from '../../src/types.js';
 
 const tagger = loadTagger();
@@ -7,6 +8,15 @@ const tagger = loadTagger();
 // The language check (src/tag/detect-language.ts) end to end: a skipped text has a reason and no tags; an English
 // one is tagged (a false skip silently drops an English comment from the report, worse than tagging a foreign one).
 describe('language check', () => {
+  // isWinkWord reads wink-nlp's unpacked lexicon (internals): a wink whose model no longer has that shape fails here
+  it("reads wink's own English vocabulary, lower-cased words only, not the words wink adds as it reads", () => {
+    expect(isWinkWord('circular')).toBe(true);
+    expect(isWinkWord('the')).toBe(true);
+    expect(isWinkWord('Circular')).toBe(false);
+    tagger.tag('qzxvkwj appears now');
+    expect(isWinkWord('qzxvkwj')).toBe(false);
+  });
+
   it.each([
     // a review found these tagged: languages without a word list, and short texts of the listed ones
     ['pl', 'To jest bańka i pęknie tak samo jak bańka internetowa w 2000 roku.'],
