@@ -18,6 +18,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/cue-review.jsonl',
   'training/probes/adversarial-review.jsonl',
   'training/probes/smoke-tests.jsonl',
+  'training/probes/lex18-review.jsonl',
 ] as const;
 
 /** Texts the labeled files lack: every screening path and the Reddit markers normalisation rewrites. */
