@@ -210,11 +210,15 @@ export class Store {
       if (mustExist && !existsSync(path)) {
         throw new StoreError(`There is no store at ${path}: run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
       }
-      if (!readonly) {
+      if (!readonly && !existsSync(dirname(path))) {
+        // the store's own folder is made (data/ on a first run), not the folders above it: a typo in --db or
+        // $REACTIONLENS_DB fails here instead of starting an empty store in a new tree nobody backs up (as --out does)
         try {
-          mkdirSync(dirname(path), { recursive: true });
+          mkdirSync(dirname(path));
         } catch (cause) {
-          throw new StoreError(`Cannot create the store's directory ${dirname(path)}: ${(cause as Error).message}`, { cause });
+          const code = (cause as NodeJS.ErrnoException).code;
+          const why = code === 'ENOENT' ? `its parent folder ${dirname(dirname(path))} does not exist` : (cause as Error).message;
+          throw new StoreError(`Cannot create the store's folder ${dirname(path)}: ${why}`, { cause });
         }
       }
     }

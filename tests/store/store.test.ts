@@ -345,6 +345,16 @@ describe('Store', () => {
     expect(store.loadTags('ev', 'v3').get('a')?.tags.cynicism.cues[0]?.cue).toBe('laughter');
   });
 
+  it("makes the store's own folder (data/ on a first run) but not the folders above it: a mistyped --db fails", () => {
+    const first = join(dir, 'data', 'reactionlens.db');
+    Store.open(first).close();
+    expect(existsSync(first)).toBe(true);
+    const typo = join(dir, 'nosuch', 'data', 'reactionlens.db');
+    expect(() => Store.open(typo)).toThrow(StoreError);
+    expect(() => Store.open(typo)).toThrow(`Cannot create the store's folder ${join(dir, 'nosuch', 'data')}: its parent folder ${join(dir, 'nosuch')} does not exist`);
+    expect(existsSync(join(dir, 'nosuch'))).toBe(false);
+  });
+
   it('refuses a store written by a newer schema', () => {
     const path = join(dir, 'future.sqlite');
     Store.open(path).close();
