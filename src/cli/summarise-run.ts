@@ -8,7 +8,10 @@ export function summariseRun(ctx: CliContext, run: RunRecord): void {
     [
       `run ${run.id} (${run.source}): ${run.status}`,
       `  threads: ${c.threadsNew} new, ${c.threadsUpdated} updated`,
-      `  comments: ${c.commentsNew} new, ${c.commentsUpdated} updated, ${c.commentsPurged} purged, ${c.commentsExcluded} excluded, ${c.commentsTagged} tagged`,
+      // this run's counts on one line; the exclusions are the report's, over all the event's stored comments, so a second
+      // run on the same data still shows them (and a cron log reader does not add them to this run's figures)
+      `  comments: ${c.commentsNew} new, ${c.commentsUpdated} updated, ${c.commentsPurged} purged, ${c.commentsTagged} tagged (stored comments new to this tagger, those left out below included)`,
+      `  left out of the report: ${c.commentsExcluded} of the event's stored comments (deleted, removed, bots, AutoModerator, mod notes, duplicates, empty)`,
       ...((c.commentsUnconfirmed ?? 0) > 0
         ? [`  unconfirmed: ${c.commentsUnconfirmed} comment(s) the deletion re-check could not confirm live: not quoted until a re-check confirms them`]
         : []),
