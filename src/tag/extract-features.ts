@@ -99,6 +99,12 @@ const STRONG_STANCE = ['fraud', 'ponzi', 'bubble', 'crash', 'cooking-the-books',
 const COMPANY_NAMES = new Set(['nvidia', 'nvda', 'oracle', 'orcl', 'openai', 'microsoft', 'msft', 'amazon', 'aws', 'amd', 'coreweave', 'softbank', 'meta', 'google', 'jensen', 'altman', 'sam', 'larry', 'ellison', 'satya', 'nadella']);
 const COMPANY_POST_WORDS = new Set(['report', 'chart']);
 
+function removeUnrelatedSubjects(hits: CueHit[]): void {
+  let kept = 0;
+  for (const h of hits) if (h.def.name !== 'unrelated-subject') hits[kept++] = h;
+  hits.length = kept;
+}
+
 /** Unigram features: word tokens of 3+ letters, as `w:<token>` (the model keeps only frequent ones). */
 export const NGRAM_PREFIX = 'w:';
 
@@ -131,6 +137,8 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
     if (STANCE.has(h.def.name)) stance = true;
   }
   if (mock !== undefined && stance) all.push({ def: STRUCT.get('mock-x-stance')!, start: mock.start, end: mock.end, negated: false });
+  // an unrelated subject (a CEO's jacket) beside a cue about the deals' substance is an aside: the mockery is of the deal
+  if (stance) removeUnrelatedSubjects(all);
 
   const hitsByFeature = new Map<string, CueHit[]>();
   for (const h of all) {

@@ -354,7 +354,28 @@ function followsTotally(text: string, pos: number): boolean {
  */
 function negatorAsserts(doc: AnalysedDoc, text: string, k: number): boolean {
   const t = doc.tokens[k]!;
-  return followsTotally(text, t.start) || isNegativeQuestion(doc, t.sentence, k);
+  return followsTotally(text, t.start) || isNegativeQuestion(doc, t.sentence, k) || isRhetoricalNegation(doc, text, k);
+}
+
+/** "If this isn't a bubble, …": the conditional of "if this isn't X, I don't know what is" (or "nothing is"). */
+const IF_THIS_BEFORE = /\bif (?:this|that|it|these|those|they)(?:'s|'re| is| are)? ?$/;
+const THEN_WHAT_IS = /^[^.!?\n]{0,80}?,? (?:then )?(?:i (?:don'?t|do not) know what (?:is|does|would be|are)|nothing (?:is|ever was)|what is|what does)\b/;
+/** "Nobody can convince me this isn't a bubble", "you can't tell me that isn't fraud". */
+const CONVINCE_ME_BEFORE = /\b(?:(?:nobody|no one|nothing|you|they|anyone) (?:can|could|will|would)(?:n'?t| not)?|(?:can'?t|cannot|won'?t)) (?:ever )?(?:convince|tell|persuade) me(?: that)? (?:this|that|it|these|those)?(?:'s|'re| is| are)? ?$/;
+/** "It's not if the bubble pops, it's when." */
+const NOT_IF_BEFORE_WHEN = /^ if\b[^.!?\n]{1,80}?(?:,|;|—| -|\bbut) (?:it'?s |but )?when\b/;
+
+/**
+ * A negation that asserts by rhetoric: "If this isn't a bubble, I don't know what is", "Nobody can convince me this
+ * isn't fraud", "It's not if the bubble pops, it's when".
+ */
+function isRhetoricalNegation(doc: AnalysedDoc, text: string, k: number): boolean {
+  const t = doc.tokens[k]!;
+  const lower = text.toLowerCase();
+  const before = lower.slice(Math.max(sentenceStart(doc, t.start), t.start - 80), t.start);
+  if (IF_THIS_BEFORE.test(before) && THEN_WHAT_IS.test(lower.slice(t.end, t.end + 120))) return true;
+  if (CONVINCE_ME_BEFORE.test(before)) return true;
+  return (t.lower === 'not' || t.lower === "isn't") && NOT_IF_BEFORE_WHEN.test(lower.slice(t.end, t.end + 120));
 }
 
 /**
@@ -449,10 +470,21 @@ function isNegated(doc: AnalysedDoc, text: string, start: number, end: number, d
   if (wordsFrom(toks, sent, end) > (question ? 3 : 1) || text.includes('sarcmark')) return false;
   // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not." ("Will anyone stop this fraud? No." agrees)
   if (question) return asksWhetherItIs(toks, sent) && answerDenies(doc, tok.sentence + 1);
-  // "They call it a Ponzi scheme. It isn't one." ("It's a bubble. No?" asks)
-  return (
-    next.terminator !== '?' && next.endToken - next.firstToken <= 4 && reportsClaim(toks, sent) && BARE_DENIALS.has(sentenceWords(toks, next))
-  );
+  // "They call it a Ponzi scheme. It isn't one.", "… It isn't: OpenAI pays real money." ("It's a bubble. No?" asks)
+  return next.terminator !== '?' && reportsClaim(toks, sent) && startsWithBareDenial(toks, text, next);
+}
+
+/** The sentence is a bare denial ("It isn't one.", "They're wrong."), or opens with one and then gives reasons ("It isn't: …"). */
+function startsWithBareDenial(toks: DocToken[], text: string, next: DocSentence): boolean {
+  const first = next.firstToken;
+  const n = next.endToken - first;
+  // "It isn't one, it's worse."
+  for (let k = first; k < next.endToken; k++) if (WORSE.has(toks[k]!.lower)) return false;
+  if (n <= 4 && BARE_DENIALS.has(sentenceWords(toks, first, next.endToken))) return true;
+  for (let len = 1; len <= 3 && len < n; len++) {
+    if (BARE_DENIALS.has(sentenceWords(toks, first, first + len)) && /[,:;—–]/.test(text.slice(toks[first + len - 1]!.end, toks[first + len]!.start))) return true;
+  }
+  return false;
 }
 
 /** Word tokens of `sentence` at or after char `end`. */
@@ -509,9 +541,10 @@ function answerDenies(doc: AnalysedDoc, at: number): boolean {
   return !NOT_DENYING_AFTER.has(after);
 }
 
-function sentenceWords(toks: DocToken[], sentence: DocSentence): string {
+/** Tokens from … to − 1, lower-cased and joined by spaces. */
+function sentenceWords(toks: DocToken[], from: number, to: number): string {
   let words = '';
-  for (let k = sentence.firstToken; k < sentence.endToken; k++) words += (k > sentence.firstToken ? ' ' : '') + toks[k]!.lower;
+  for (let k = from; k < to; k++) words += (k > from ? ' ' : '') + toks[k]!.lower;
   return words;
 }
 
@@ -856,5 +889,26 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   // a denial that is part of the sarcasm denies nothing: dropped before it can mark the cues inside it
   const kept = dropDenialsInSarcasm(hits);
   markDeniedInsideDenials(kept);
-  return sortSmall(kept, byPositionThenName);
+  return negateListedAfterNegated(lower, sortSmall(kept, byPositionThenName));
+}
+
+/** What may stand between two items of one list: "fraud or a scam", "a bubble, a Ponzi", "fraud nor even a scam". */
+const LIST_JOINER = /^[\s,]*(?:(?:or|nor|and)(?: even| just)?\s+)?(?:(?:a|an|the|any)\s+)?$/;
+
+/**
+ * A cue listed right after a negated one is negated with it: "I don't think this is fraud or a scam" denies both,
+ * though the negator is too far from "scam" for isNegated. Hits in text order.
+ */
+function negateListedAfterNegated(lower: string, hits: CueHit[]): CueHit[] {
+  for (let i = 1; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.negated || !h.def.negatable) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const prev = hits[j]!;
+      if (prev.end > h.start) continue;
+      if (prev.negated && prev.def.negatable && h.start - prev.end <= 24 && LIST_JOINER.test(lower.slice(prev.end, h.start))) h.negated = true;
+      break;
+    }
+  }
+  return hits;
 }

@@ -19,6 +19,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/adversarial-review.jsonl',
   'training/probes/smoke-tests.jsonl',
   'training/probes/lex18-review.jsonl',
+  'training/probes/rule-families.jsonl',
 ] as const;
 
 /** Texts the labeled files lack: every screening path and the Reddit markers normalisation rewrites. */

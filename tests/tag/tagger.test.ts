@@ -42,10 +42,19 @@ describe('LABELS.md boundary examples and own cases', () => {
     it(`${tag}=${want ? 1 : 0}: ${text.slice(0, 60)}`, () => expect(label(text, tag)).toBe(want));
   }
 
-  // Known gap (training/README.md, "What is left"): laughter at an unrelated product still scores above
-  // the low cynicism threshold; the off-topic feature has too few training examples to outweigh it.
-  it.fails('known gap, rule 5: laughing at chatbot quality is not cynicism', () => {
-    expect(label('lol the new chatbot still cannot count the letters in strawberry', 'cynicism')).toBe(false);
+  // rule 5 (lex20): unrelated subjects — a CEO's clothes, chatbot quality, product names — are a rebuttal cue; no
+  // labeled text has them, so its weights are its priors
+  it.each([
+    'lol the new chatbot still cannot count the letters in strawberry',
+    "ChatGPT still can't count the r's in strawberry 💀",
+    "Jensen's jacket at the keynote lol 😂",
+  ])('rule 5: laughing at an unrelated subject is not cynicism: %s', (text) => {
+    expect(label(text, 'cynicism')).toBe(false);
+  });
+  // Known gap: laughter alone, off-topic but naming nothing the lexicon knows as unrelated, still scores above the
+  // low cynicism threshold (short laughing replies in real threads are mostly on-topic by context)
+  it.fails('known gap, rule 5: laughing at an unrelated subject the lexicon does not know', () => {
+    expect(label('Lol my cat walked across my keyboard during the earnings call', 'cynicism')).toBe(false);
   });
 
   it('cues inside `>` quoted parent lines do not count', () => {
@@ -957,6 +966,35 @@ describe('LABELS.md boundary examples and own cases', () => {
   for (const [text, tag] of keptStances) {
     it(`lex18: no denial, date or link read into a stance: ${text.slice(0, 60)}`, () => expect(label(text, tag)).toBe(true));
   }
+  // lex20, from a second probe of 240 sentences in rule families (training/probes/rule-families.jsonl)
+  it('lex20: a rhetorical negation asserts', () => {
+    for (const text of ["If this isn't a bubble, I don't know what is.", "Nobody can convince me this isn't a bubble.", "It's not if the bubble pops, it's when."]) {
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    }
+    expect(label("It's not a bubble if revenue keeps growing.", 'bubble_caution')).toBe(false);
+  });
+
+  it('lex20: a cue listed after a negated one is negated too; a relayed claim denied with reasons is denied', () => {
+    expect(cueNames("I don't think this is fraud or a scam. It's just aggressive vendor financing.", 'distrust')).toEqual(['not-fraud', 'not-fraud']);
+    expect(cueNames("This isn't fraud, it's a scam.", 'distrust')).toContain('fraud');
+    expect(label("Reddit keeps calling this a Ponzi scheme. It isn't: OpenAI pays real money for real chips.", 'distrust')).toBe(false);
+    expect(label("Critics call it round-tripping, but I don't buy that at all, the chips are delivered and paid for.", 'distrust')).toBe(false);
+    expect(cueNames("I don't buy the stock at these prices.", 'distrust')).not.toContain('denial');
+  });
+
+  it('lex20: sincere worry and advice are not sarcasm; an antitrust review is no suspicion', () => {
+    for (const text of ["Honestly this won't end well for anyone who bought the Oracle bonds.", 'Before you buy, think about what could go wrong: AMD has to deliver the MI450 on time.', 'Totally not financial advice, but I added to my AMD position.']) {
+      expect(label(text, 'cynicism'), text).toBe(false);
+    }
+    expect(label('Sure, this will end well.', 'cynicism')).toBe(true);
+    expect(label('The deal still needs antitrust approval in the EU.', 'distrust')).toBe(false);
+  });
+
+  it('lex20: lines right after a quote are quoted, as Markdown shows them, unless the comment then has nothing of its own', () => {
+    expect(allCues('> OpenAI is fine\nThey raised at a huge valuation, a Ponzi scheme\n\nSure, and the money goes in a circle.')).not.toContain('ponzi');
+    expect(allCues('> It is not a bubble\nYes it is. When this pops, the pension funds are left holding the bag.')).toContain('when-this-pops');
+  });
+
   it('lex18: a tag question after a cue asks, it does not deny', () => {
     expect(cueNames("It's a bubble. No?", 'bubble_caution')).toContain('bubble');
   });
