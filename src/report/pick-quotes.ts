@@ -57,6 +57,8 @@ const NEAR_DUPLICATE = 0.5;
  * low. A stock phrase in common ("I have seen this movie before") is shorter.
  */
 const SHARED_RUN_WORDS = 10;
+/** The most of a feed's or report's picks one thread gives while other threads have quotes left. */
+const THREAD_SHARE = 0.4;
 /** MMR trade-off between relevance and novelty. */
 const LAMBDA = 0.6;
 
@@ -70,6 +72,8 @@ interface Scored {
   lead?: string;
   /** The excerpt's runs of SHARED_RUN_WORDS words; computed on first use. */
   wordRuns?: ReadonlySet<string>;
+  /** The excerpt's words, lower-cased and joined by spaces; computed on first use. */
+  words?: string;
 }
 
 /**
@@ -185,20 +189,31 @@ function selectDiverse(pool: Scored[], limit: number, spreadTags: boolean): Scor
   const top = pool[0]?.relevance ?? 0;
   if (top <= 0) return picked;
   const states = pool.map((s) => ({ s, maxSim: 0, blocked: false }));
+  // MMR's thread penalty is soft: a thread with half the comments still filled 15 of 20 picks. No thread gives more
+  // than THREAD_SHARE of them while another thread has a quote left; after that, the best of what remains
+  const cap = Math.max(2, Math.ceil(limit * THREAD_SHARE));
+  const perThread = new Map<string, number>();
+  let capped = true;
   while (picked.length < limit) {
     let best: (typeof states)[number] | undefined;
     let bestValue = -Infinity;
     for (const st of states) {
       if (st.blocked) continue;
+      if (capped && (perThread.get(st.s.candidate.comment.threadId) ?? 0) >= cap) continue;
       const value = LAMBDA * (st.s.relevance / top) - (1 - LAMBDA) * st.maxSim;
       if (value > bestValue || (value === bestValue && best !== undefined && compareScored(st.s, best.s) < 0)) {
         best = st;
         bestValue = value;
       }
     }
-    if (best === undefined) break;
+    if (best === undefined) {
+      if (!capped) break;
+      capped = false;
+      continue;
+    }
     best.blocked = true;
     picked.push(best.s);
+    perThread.set(best.s.candidate.comment.threadId, (perThread.get(best.s.candidate.comment.threadId) ?? 0) + 1);
     for (const st of states) {
       if (st.blocked) continue;
       if (isRedundant(st.s, best.s)) st.blocked = true;
@@ -216,7 +231,21 @@ function isRedundant(s: Scored, p: Scored): boolean {
   if (estimateJaccard(signatureOf(s), signatureOf(p)) >= NEAR_DUPLICATE) return true;
   const theirs = wordRunsOf(p);
   for (const run of wordRunsOf(s)) if (theirs.has(run)) return true;
-  return false;
+  // a short quote too short for a shared run: all of it inside the other ("Ngl, circular financing, but make it a
+  // press release." picked again inside a longer comment that says it)
+  return isWordsInside(s, p) || isWordsInside(p, s);
+}
+
+/** Whether all of `a`'s excerpt, as words (at least three), occurs in `b`'s. */
+function isWordsInside(a: Scored, b: Scored): boolean {
+  const mine = wordsOf(a);
+  if (mine.split(' ').length < 3) return false;
+  return ` ${wordsOf(b)} `.includes(` ${mine} `);
+}
+
+function wordsOf(s: Scored): string {
+  s.words ??= (s.trimmed.excerpt.toLowerCase().match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? []).join(' ');
+  return s.words;
 }
 
 /** Every run of SHARED_RUN_WORDS consecutive words of the excerpt, compared by the words only (case, punctuation and quote marks aside). */

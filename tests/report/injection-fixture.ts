@@ -11,12 +11,15 @@ export const HOSTILE_BODIES = {
   rtl: 'This is circular financing \u202Egnp.exe\u202C hidden\u200B text \u0627\u0644\u0633\u0644\u0627\u0645 here.',
 } as const;
 
-/** The fixture plus one hostile comment per kind, each tagged cynical so it can be quoted. */
+/**
+ * The fixture plus one hostile comment per kind, each tagged cynical so it can be quoted; each in a thread of its own
+ * (all with the hostile title), since no thread gives more than 40 % of the picks while others have quotes left.
+ */
 export function buildHostileInput(): ReportInput {
   const input = buildFixtureInput({ options: { withAuthors: false, maxQuotes: 6 } });
-  const thread = makeThread('t9', 'technology', 'Hostile <b>title</b> | with # and [link](x)');
-  input.threads.push(thread);
   Object.values(HOSTILE_BODIES).forEach((body, i) => {
+    const thread = makeThread(`t9${i}`, 'technology', 'Hostile <b>title</b> | with # and [link](x)');
+    input.threads.push(thread);
     const comment = makeComment(`h${i}`, thread, body, { score: 5000 + i, author: `hostile${i}` });
     input.screened.push({ comment, excluded: null });
     input.tags.set(comment.id, makeTags(comment, { cynicism: { score: 0.99, cues: ['circular financing'] } }));

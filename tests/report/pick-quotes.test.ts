@@ -32,6 +32,37 @@ function makePopulation(n: number): QuoteCandidate[] {
   return out;
 }
 
+describe('pickQuotes: no thread crowds out the others', () => {
+  const candidate = (id: string, thread: ReturnType<typeof makeThread>, body: string, score: number): QuoteCandidate => {
+    const comment = makeComment(id, thread, body, { score: 100, author: `a-${id}` });
+    return { comment, thread, tags: resolveTags(makeTags(comment, { cynicism: { score, cues: ['circular'] } }), undefined)! };
+  };
+  const big = makeThread('big', 'stocks', 'Big thread');
+  const small = [makeThread('s1', 'wallstreetbets', 'Small 1'), makeThread('s2', 'singularity', 'Small 2')];
+  const words = ['money', 'loop', 'dollars', 'chips', 'cloud', 'credits', 'orders', 'books', 'round', 'again', 'board', 'deal'];
+  const population = [
+    // the big thread's quotes all outscore the small threads'
+    ...words.map((w, i) => candidate(`b${i}`, big, `Another circular ${w} arrangement, comment ${i}, and everyone claps along.`, 0.99)),
+    ...small.flatMap((t, j) => [0, 1, 2].map((i) => candidate(`s${j}${i}`, t, `Circular ${words[i + 3 * j]} story number ${i} from ${t.id}, sure thing.`, 0.6))),
+  ];
+
+  it('gives one thread at most 40 % of the picks while others have quotes left, then fills from the best', () => {
+    const ten = pickQuotes(population, { limit: 10, refrains: new Map(), withAuthors: false });
+    expect(ten.filter((q) => q.threadId === 'big')).toHaveLength(4);
+    const all = pickQuotes(population, { limit: 15, refrains: new Map(), withAuthors: false });
+    expect(all).toHaveLength(15);
+    expect(all.filter((q) => q.threadId === 'big')).toHaveLength(9);
+  });
+
+  it('a short quote all inside another picked one is not picked again', () => {
+    const t = makeThread('t', 'stocks', 'T');
+    const long = candidate('long', t, 'Ngl, circular financing, but make it a press release. The board signed off on all of it, naturally.', 0.99);
+    const short = candidate('short', small[0]!, 'Ngl, circular financing, but make it a press release.', 0.98);
+    const picks = pickQuotes([long, short], { limit: 5, refrains: new Map(), withAuthors: false });
+    expect(picks.map((q) => q.commentId)).toEqual(['long']);
+  });
+});
+
 describe('pickQuotes', () => {
   const population = makePopulation(400);
   const picks = pickQuotes(population, { limit: 10, refrains: new Map(), withAuthors: true });
