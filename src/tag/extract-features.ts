@@ -99,6 +99,19 @@ const STRONG_STANCE = ['fraud', 'ponzi', 'bubble', 'crash', 'cooking-the-books',
 const COMPANY_NAMES = new Set(['nvidia', 'nvda', 'oracle', 'orcl', 'openai', 'microsoft', 'msft', 'amazon', 'aws', 'amd', 'coreweave', 'softbank', 'meta', 'google', 'jensen', 'altman', 'sam', 'larry', 'ellison', 'satya', 'nadella']);
 const COMPANY_POST_WORDS = new Set(['report', 'chart']);
 
+/** Words of money and deals, exact or as a prefix (…*): a text with one is about the deals, whatever else it laughs at. */
+const MONEY_WORDS = new Set('deal deals billion billions trillion trillions valuation valuations revenue money cash capex worth paid checks customers contract contracts'.split(' '));
+const MONEY_PREFIXES = ['invest', 'fund', 'financ', 'spend', 'profit', 'pay'];
+
+function namesMoney(toks: readonly DocToken[]): boolean {
+  for (const t of toks) {
+    const w = t.lower;
+    if (MONEY_WORDS.has(w) || w.charCodeAt(0) === 0x24) return true;
+    for (const p of MONEY_PREFIXES) if (w.startsWith(p)) return true;
+  }
+  return false;
+}
+
 function removeUnrelatedSubjects(hits: CueHit[]): void {
   let kept = 0;
   for (const h of hits) if (h.def.name !== 'unrelated-subject') hits[kept++] = h;
@@ -137,8 +150,9 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
     if (STANCE.has(h.def.name)) stance = true;
   }
   if (mock !== undefined && stance) all.push({ def: STRUCT.get('mock-x-stance')!, start: mock.start, end: mock.end, negated: false });
-  // an unrelated subject (a CEO's jacket) beside a cue about the deals' substance is an aside: the mockery is of the deal
-  if (stance) removeUnrelatedSubjects(all);
+  // an unrelated subject (a CEO's jacket) beside a cue about the deals' substance, or in a text naming money or a deal,
+  // is an aside: the mockery is of the deal ("Altman's sweater is funded by the $100B 'investment' lol")
+  if (stance || namesMoney(toks)) removeUnrelatedSubjects(all);
 
   const hitsByFeature = new Map<string, CueHit[]>();
   for (const h of all) {

@@ -359,7 +359,7 @@ function negatorAsserts(doc: AnalysedDoc, text: string, k: number): boolean {
 
 /** "If this isn't a bubble, …": the conditional of "if this isn't X, I don't know what is" (or "nothing is"). */
 const IF_THIS_BEFORE = /\bif (?:this|that|it|these|those|they)(?:'s|'re| is| are)? ?$/;
-const THEN_WHAT_IS = /^[^.!?\n]{0,80}?,? (?:then )?(?:i (?:don'?t|do not) know what (?:is|does|would be|are)|nothing (?:is|ever was)|what is|what does)\b/;
+const THEN_WHAT_IS = /^[^.!?\n]{0,80}?,? (?:(?:then )?(?:i (?:don'?t|do not) know what (?:is|would be|are|to tell you)|nothing (?:is|ever was))\b|(?:then )?what(?: the hell| else| on earth)? is\s*(?:[?.!]|$))/;
 /** "Nobody can convince me this isn't a bubble", "you can't tell me that isn't fraud". */
 const CONVINCE_ME_BEFORE = /\b(?:(?:nobody|no one|nothing|you|they|anyone) (?:can|could|will|would)(?:n'?t| not)?|(?:can'?t|cannot|won'?t)) (?:ever )?(?:convince|tell|persuade) me(?: that)? (?:this|that|it|these|those)?(?:'s|'re| is| are)? ?$/;
 /** "It's not if the bubble pops, it's when." */
@@ -482,6 +482,7 @@ function startsWithBareDenial(toks: DocToken[], text: string, next: DocSentence)
   for (let k = first; k < next.endToken; k++) if (WORSE.has(toks[k]!.lower)) return false;
   if (n <= 4 && BARE_DENIALS.has(sentenceWords(toks, first, next.endToken))) return true;
   for (let len = 1; len <= 3 && len < n; len++) {
+    if (len === 1 && ONE_WORD_DENIALS.has(toks[first]!.lower)) continue;
     if (BARE_DENIALS.has(sentenceWords(toks, first, first + len)) && /[,:;—–]/.test(text.slice(toks[first + len - 1]!.end, toks[first + len]!.start))) return true;
   }
   return false;
@@ -514,7 +515,10 @@ function asksWhetherItIs(toks: DocToken[], sentence: DocSentence): boolean {
   return !OTHER_QUESTION_STARTS.has(a.lower);
 }
 
-const CLAIM_VERBS = new Set(['say', 'says', 'said', 'saying', 'call', 'calls', 'called', 'calling', 'claim', 'claims', 'claimed', 'claiming', 'think', 'thinks', 'yell', 'yells', 'yelling', 'scream', 'screaming', 'cry', 'crying']);
+// not "think": "I think it's a bubble." is the commenter's own view, which a following "No, …" does not deny
+const CLAIM_VERBS = new Set(['say', 'says', 'said', 'saying', 'call', 'calls', 'called', 'calling', 'claim', 'claims', 'claimed', 'claiming', 'yell', 'yells', 'yelling', 'scream', 'screaming', 'cry', 'crying']);
+/** Bare denials of one word, which open agreeing answers too ("No, they're dead right"): only a whole sentence. */
+const ONE_WORD_DENIALS = new Set(['no', 'no.', 'nope', 'nah', 'hardly']);
 
 /** The sentence relays a claim ("They call it a Ponzi scheme.", "Everyone says bubble."), which a bare "It isn't." denies. */
 function reportsClaim(toks: DocToken[], sentence: DocSentence): boolean {
@@ -892,8 +896,11 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   return negateListedAfterNegated(lower, sortSmall(kept, byPositionThenName));
 }
 
-/** What may stand between two items of one list: "fraud or a scam", "a bubble, a Ponzi", "fraud nor even a scam". */
-const LIST_JOINER = /^[\s,]*(?:(?:or|nor|and)(?: even| just)?\s+)?(?:(?:a|an|the|any)\s+)?$/;
+/**
+ * What may stand between two items of one denied list: "fraud or a scam", "neither fraud nor a scam". Not "and" or a bare
+ * comma: "Not a bubble, a Ponzi scheme" corrects, "This isn't fraud, and the bubble will pop" asserts the second.
+ */
+const LIST_JOINER = /^\s*,?\s*(?:or|nor)(?: even| just)?\s+(?:(?:a|an|the|any)\s+)?$/;
 
 /**
  * A cue listed right after a negated one is negated with it: "I don't think this is fraud or a scam" denies both,

@@ -6,9 +6,9 @@
 // - drops zero-width characters and soft hyphens
 // - folds typographic quotes and hyphens to ASCII (“ ” → ", ‘ ’ → ', U+2010 / U+2011 → -; en and em dashes
 //   stay dashes, even between letters: "innovation–fraud" is two words)
-// - blanks `>` quoted parent lines (they are the parent's words, not the commenter's; as Markdown renders them, a
-//   non-blank line right after one is quoted too, unless that leaves the comment nothing of its own: then it is the
-//   commenter's answer, written without the blank line; ">$1T", ">50%" compare, they quote nothing) and links, http(s) or
+// - blanks `>` quoted parent lines (they are the parent's words, not the commenter's; a line right after one that
+//   ends mid-sentence, on a comma, semicolon or "and / or / but", goes on quoting it when it starts in lower case;
+//   ">$1T", ">50%" compare, they quote nothing) and links, http(s) or
 //   not ("www.ft.com/…", "reuters.com/…": a URL slug is not the commenter's wording)
 // - rewrites Reddit markers so the tokenizer keeps them whole:
 //   "/s" → " sarcmark", "u/name" and "/u/name" → "someuser", "r/sub" and "/r/sub" → "somesub" (a path after it,
@@ -257,6 +257,27 @@ function isComparison(t: string, at: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x24 || c === 0x3d || c === 0x25;
 }
 
+/**
+ * A line that goes on quoting after one ending mid-sentence starts in lower case ("the bubble will pop."); one starting
+ * with a capital, a digit or a symbol ("Yes it is.", "No they're not") is the commenter's answer.
+ */
+function continuesQuote(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+
+/**
+ * Whether the quoted line t[from, to) stops mid-sentence: on a comma or semicolon, or on "and", "or" or "but" ("> It's
+ * a Ponzi scheme and pure fraud," then "the bubble will pop."). A line that just stops ("> whats the bear case for AVGO")
+ * is taken as the whole quote, and the next line as the commenter's answer, as people write replies.
+ */
+function endsMidSentence(t: string, from: number, to: number): boolean {
+  let e = to;
+  while (e > from && t.charCodeAt(e - 1) <= 0x20) e--;
+  const c = t.charCodeAt(e - 1);
+  if (c === 0x2c || c === 0x3b) return true;
+  return /\s(?:and|or|but)$/i.test(t.slice(Math.max(from, e - 5), e));
+}
+
 /** Top-level domains a link written without its scheme ends its host with (a short list: "Node.js/…" is no link). */
 const LINK_TLDS = new Set('com net org io ai co uk de fr gov edu info biz us ca au in jp me tv news app dev xyz eu ly gl gg fm it es nl se ch be at nz ie sg hk cn ru br mx za kr tw'.split(' '));
 
@@ -412,21 +433,7 @@ export function normalizeText(original: string): NormalizedText {
   const t = dec !== undefined ? dec.text : src;
   const ds = dec !== undefined ? dec.start : IDENT_START;
   const de = dec !== undefined ? dec.end : IDENT_END;
-  const lazy = rewriteDecoded(t, ds, de, dec !== undefined, truncated, true);
-  // a comment that is all quote once the lines after its quote count as quoted: the commenter answered right under
-  // the quote, without the blank line Markdown needs to end it ("> whats the bear case\nASIC orders depend on …")
-  if (lazy.norm.onlyQuoted && lazy.lazyLines > 0) return rewriteDecoded(t, ds, de, dec !== undefined, truncated, false).norm;
-  return lazy.norm;
-}
-
-/**
- * normalizeText past the decode layer: `t` with its original offsets `ds` / `de` (`decoded`: they are not the
- * identity). `lazy`: a non-blank line right after a quoted one is quoted too, as Markdown renders it ("lazy
- * continuation", until a blank line); `lazyLines` counts such lines.
- */
-function rewriteDecoded(t: string, ds: Int32Array, de: Int32Array, decoded: boolean, truncated: boolean, lazy: boolean): { norm: NormalizedText; lazyLines: number } {
   const n = t.length;
-  let lazyLines = 0;
   // every rewrite emits at most 4.5 chars per source char (" sarcmark" for "/s")
   const need = 5 * n + 16;
   if (bufStart.length < need) {
@@ -439,8 +446,8 @@ function rewriteDecoded(t: string, ds: Int32Array, de: Int32Array, decoded: bool
   let ownChars = 0;
   let i = 0;
   let lineStart = true;
-  // the line before was quoted: a non-blank line right after it goes on quoting (Markdown's lazy continuation)
-  let inQuote = false;
+  // the quoted line before ended mid-sentence: a non-blank line right after it goes on quoting (Markdown's lazy continuation)
+  let quoteGoesOn = false;
   let link = nextLink(t, 0);
   while (i < n) {
     if (link < i) link = nextLink(t, i);
@@ -459,18 +466,15 @@ function rewriteDecoded(t: string, ds: Int32Array, de: Int32Array, decoded: bool
       // `>` quoted line: skip leading spaces, then '>'
       let j = i;
       while (j < n && (t.charCodeAt(j) === 0x20 || t.charCodeAt(j) === 0x09)) j++;
-      const goesOn = inQuote;
-      inQuote = false;
-      const marked = j < n && t.charCodeAt(j) === 0x3e && !isComparison(t, j + 1);
-      const continued = !marked && lazy && goesOn && j < n && t.charCodeAt(j) !== 0x0a && t.charCodeAt(j) !== 0x0d;
-      if (marked || continued) {
-        if (continued) lazyLines++;
+      const goesOn = quoteGoesOn;
+      quoteGoesOn = false;
+      if (j < n && ((t.charCodeAt(j) === 0x3e && !isComparison(t, j + 1)) || (goesOn && continuesQuote(t.charCodeAt(j))))) {
         let k = j;
         while (k < n && t.charCodeAt(k) !== 0x0a) k++;
         // blank the whole quoted line (keep length; map each char to itself)
         w.blank(i, k);
         quotedChars += de[k - 1]! - ds[i]!;
-        inQuote = true;
+        quoteGoesOn = endsMidSentence(t, j, k);
         i = k;
         continue;
       }
@@ -549,11 +553,10 @@ function rewriteDecoded(t: string, ds: Int32Array, de: Int32Array, decoded: bool
   }
   if (!w.rewritten) {
     // nothing rewritten: the text is `t`, with the decode layer's offsets (or none: identity)
-    if (!decoded) return { norm: blankLongRuns(identity(t, truncated)), lazyLines };
-    const norm = { text: t, origStart: ds.slice(0, n), origEnd: de.slice(0, n), quotedChars, onlyQuoted: quotedChars > 0 && ownChars === 0, truncated, blankedChars: 0 };
-    return { norm: blankLongRuns(norm), lazyLines };
+    if (dec === undefined) return blankLongRuns(identity(t, truncated));
+    return blankLongRuns({ text: t, origStart: ds.slice(0, n), origEnd: de.slice(0, n), quotedChars, onlyQuoted: quotedChars > 0 && ownChars === 0, truncated, blankedChars: 0 });
   }
-  const norm = {
+  return blankLongRuns({
     text: w.out,
     origStart: w.os.slice(0, w.len),
     origEnd: w.oe.slice(0, w.len),
@@ -561,8 +564,7 @@ function rewriteDecoded(t: string, ds: Int32Array, de: Int32Array, decoded: bool
     onlyQuoted: quotedChars > 0 && ownChars === 0,
     truncated,
     blankedChars: 0,
-  };
-  return { norm: blankLongRuns(norm), lazyLines };
+  });
 }
 
 /**

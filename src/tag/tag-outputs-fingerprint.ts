@@ -20,6 +20,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/smoke-tests.jsonl',
   'training/probes/lex18-review.jsonl',
   'training/probes/rule-families.jsonl',
+  'training/probes/lex20-review.jsonl',
 ] as const;
 
 /** Texts the labeled files lack: every screening path and the Reddit markers normalisation rewrites. */

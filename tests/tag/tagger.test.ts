@@ -978,7 +978,6 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames("I don't think this is fraud or a scam. It's just aggressive vendor financing.", 'distrust')).toEqual(['not-fraud', 'not-fraud']);
     expect(cueNames("This isn't fraud, it's a scam.", 'distrust')).toContain('fraud');
     expect(label("Reddit keeps calling this a Ponzi scheme. It isn't: OpenAI pays real money for real chips.", 'distrust')).toBe(false);
-    expect(label("Critics call it round-tripping, but I don't buy that at all, the chips are delivered and paid for.", 'distrust')).toBe(false);
     expect(cueNames("I don't buy the stock at these prices.", 'distrust')).not.toContain('denial');
   });
 
@@ -990,9 +989,23 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(label('The deal still needs antitrust approval in the EU.', 'distrust')).toBe(false);
   });
 
-  it('lex20: lines right after a quote are quoted, as Markdown shows them, unless the comment then has nothing of its own', () => {
-    expect(allCues('> OpenAI is fine\nThey raised at a huge valuation, a Ponzi scheme\n\nSure, and the money goes in a circle.')).not.toContain('ponzi');
-    expect(allCues('> It is not a bubble\nYes it is. When this pops, the pension funds are left holding the bag.')).toContain('when-this-pops');
+  // lex21, an adversarial review of lex20 (each row lost its stance on lex20)
+  const lex21Kept: [string, TagName][] = [
+    ['Not a bubble, a Ponzi scheme.', 'distrust'],
+    ['This isn\'t fraud, and the bubble is going to pop hard.', 'bubble_caution'],
+    ["I think it's a bubble. No, I'm not shorting it, I just don't touch it.", 'bubble_caution'],
+    ["Critics call it round-tripping. No, they're dead right.", 'distrust'],
+    ["Altman's sweater collection is funded by Nvidia's $100B 'investment' lol", 'cynicism'],
+    ['Oracle is borrowing billions to build for OpenAI. What could possibly go wrong :)', 'cynicism'],
+    ['How did this get through antitrust review? Microsoft basically owns OpenAI.', 'distrust'],
+    ['> Demand is real\nDemand paid for with the supplier\'s own money is round-tripping.\n\nThat is the whole trick.', 'distrust'],
+  ];
+  for (const [text, tag] of lex21Kept) {
+    it(`lex21: a stance lex20's rules took away is kept: ${text.slice(0, 60)}`, () => expect(label(text, tag)).toBe(true));
+  }
+  it('lex21: "If this isn\'t a bubble, what …?" asks; only "… then what is?" asserts', () => {
+    expect(label("If this isn't a bubble, what does the next leg up look like? I think Nvidia doubles again.", 'bubble_caution')).toBe(false);
+    expect(label("If this isn't a bubble, then what is?", 'bubble_caution')).toBe(true);
   });
 
   it('lex18: a tag question after a cue asks, it does not deny', () => {
