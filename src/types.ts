@@ -213,7 +213,10 @@ export interface TagShare {
 
 export interface Quote {
   commentId: string;
-  /** Exact text of the comment as people read it (Reddit's &amp; &lt; &gt; undone), trimmed only at sentence boundaries (marked with …). */
+  /**
+   * Exact text of the comment as people read it (Reddit's &amp; &lt; &gt; undone), trimmed only at sentence boundaries
+   * (marked with …); without --with-authors, a mentioned user's name reads `[user]` (`u/[user]`, `@[user]`).
+   */
   text: string;
   /** Our paraphrase of why it was picked, from the cues that fired. */
   gloss: string;

@@ -41,7 +41,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
     .option('--format <format>', 'json | csv | md', 'json')
     .option(...dbOption)
     .option(...eventsDirOption)
-    .option('--with-authors', 'include usernames (off by default)')
+    .option('--with-authors', 'include usernames, and the names of users a quote mentions (off by default: they read u/[user], @[user])')
     .action((raw: unknown) => {
       const flags = parseOptions('quotes', flagsSchema, raw);
       const since = flags.since === undefined ? undefined : parseSince(flags.since, ctx.now());

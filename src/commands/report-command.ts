@@ -46,7 +46,7 @@ export function registerReportCommand(program: Command, ctx: CliContext, deps: R
     .option('--out <dir>', 'reports folder, created if missing inside an existing folder; files go to <dir>/<event>/<YYYY-MM-DD>.*', 'reports')
     .option(...dbOption)
     .option(...eventsDirOption)
-    .option('--with-authors', 'show usernames in quotes (off by default)')
+    .option('--with-authors', 'show usernames in quotes, and the names of users they mention (off by default: they read u/[user], @[user])')
     .option('--max-quotes <n>', 'quote highlights, 1–6 (default 5)')
     .option(...jsonOption)
     .action(async (raw: unknown) => {

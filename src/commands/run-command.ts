@@ -21,7 +21,7 @@ export function registerRunCommand(program: Command, ctx: CliContext): void {
   )
     .option('--out <dir>', 'reports folder, created if missing inside an existing folder; the report goes to <dir>/<event>/<YYYY-MM-DD>.*', 'reports')
     .option('--format <list>', `report formats, comma-separated: ${REPORT_FORMATS.join(',')}`, REPORT_FORMATS.join(','))
-    .option('--with-authors', 'show usernames in quotes (off by default: attribution is subreddit + permalink)')
+    .option('--with-authors', 'show usernames in quotes, and the names of users they mention (off by default: attribution is subreddit + permalink, mentions read u/[user], @[user])')
     .action(async (raw: unknown) => {
       const flags = parseOptions('run', runFlagsSchema, raw);
       const result = await executeCollection(ctx, flags, {

@@ -15,9 +15,10 @@ import { countCuePhrases } from './count-cue-phrases.js';
 import { computeTagShares, computeWeightedShares, toShareRecord, type SharedComment } from './compute-shares.js';
 import { hashReportInputs } from './hash-report-inputs.js';
 import { pickQuotes } from './pick-quotes.js';
+import { redactUserMentions } from './redact-user-mentions.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
 import { REPORT_SCHEMA } from './report.js';
-import type { Report, TrendPoint } from './report.js';
+import type { CuePhraseCount, Report, TrendPoint } from './report.js';
 import { resolveTags } from './resolve-tags.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { summariseSubreddits, summariseThreads } from './summarise-threads.js';
@@ -153,7 +154,7 @@ export function buildReport(input: ReportInput): Report {
     shares,
     scoreWeightedShares: computeWeightedShares(counted),
     subreddits: summariseSubreddits(input.threads, facts),
-    topCues: cues.byTag,
+    topCues: input.options.withAuthors ? cues.byTag : redactCuePhrases(cues.byTag),
     threads: summariseThreads(input.threads, facts),
     quotes: { highlights: pick(undefined, maxQuotes), byTag },
     trend,
@@ -169,6 +170,13 @@ export function buildReport(input: ReportInput): Report {
       hashes: hashReportInputs({ ...input, history }),
     },
   };
+}
+
+/** Cue phrases are the commenters' words too: a name they hold is published only with --with-authors (see toQuote). */
+function redactCuePhrases(byTag: Record<TagName, CuePhraseCount[]>): Record<TagName, CuePhraseCount[]> {
+  const out = {} as Record<TagName, CuePhraseCount[]>;
+  for (const tag of TAG_NAMES) out[tag] = byTag[tag].map((c) => ({ ...c, phrase: redactUserMentions(c.phrase) }));
+  return out;
 }
 
 /** The latest moment the inputs know about: last fetch or run start; the window end when there is nothing. */

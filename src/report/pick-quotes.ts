@@ -7,6 +7,7 @@ import type { ResolvedTags } from './resolve-tags.js';
 import { measureLongestWord, trimQuote } from './trim-quote.js';
 import type { TrimmedQuote } from './trim-quote.js';
 import { rankSupportingCues, writeGloss } from './write-gloss.js';
+import { redactUserMentions } from './redact-user-mentions.js';
 import { roundTo } from './round-to.js';
 import { showPermalink } from './show-permalink.js';
 import { showThreadTitle } from './show-thread-title.js';
@@ -23,7 +24,8 @@ export interface ReportQuote extends Quote {
   id: string;
   /**
    * Offsets of the exact excerpt in the comment body as stored (Reddit's API form, where cue offsets
-   * point); `text` is that excerpt as people read it, with Reddit's &amp; &lt; &gt; undone.
+   * point); `text` is that excerpt as people read it, with Reddit's &amp; &lt; &gt; undone and, without
+   * `withAuthors`, the names of mentioned users replaced by a marker (redactUserMentions): the only words changed.
    */
   excerpt: { start: number; end: number };
   words: number;
@@ -295,18 +297,20 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const { comment, thread, tags } = s.candidate;
   const subreddit = subredditOf(s.candidate);
   const primary = tags[s.tag];
+  // Every word shown from the comment goes through here: without --with-authors, the names it mentions do not.
+  const show = (text: string): string => (options.withAuthors ? text : redactUserMentions(text));
   // A gloss or cue phrase the reader cannot find in the quote would claim words the excerpt does not show.
   const shownCues = pickCuesInside(primary.cues, s.trimmed);
-  const cuePhrases = [...new Set(shownCues.map((c) => decodeRedditEntities(c.text)))];
+  const cuePhrases = [...new Set(shownCues.map((c) => show(decodeRedditEntities(c.text))))];
   const scores = {} as Record<TagName, number>;
   for (const tag of TAG_NAMES) scores[tag] = roundTo(tags[tag].score, 4);
   const quote: ReportQuote = {
     id: `${comment.id}:${s.trimmed.start}-${s.trimmed.end}`,
     commentId: comment.id,
-    text: decodeRedditEntities(s.trimmed.text),
+    text: show(decodeRedditEntities(s.trimmed.text)),
     excerpt: { start: s.trimmed.start, end: s.trimmed.end },
     words: s.trimmed.words,
-    gloss: writeGloss(s.tag, shownCues, options.refrains, primary.overridden === true),
+    gloss: show(writeGloss(s.tag, shownCues, options.refrains, primary.overridden === true)),
     glossIsParaphrase: true,
     tags: scores,
     primaryTag: s.tag,

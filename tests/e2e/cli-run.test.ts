@@ -12,6 +12,7 @@ import { Store } from '../../src/store/store.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { cli as runCliInProcess, type CliResult } from '../helpers/run-cli.js';
 import { entryArgs, hermeticEnv } from '../helpers/spawn-cli.js';
+import { isShownExcerpt } from '../helpers/is-shown-excerpt.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const EVENT = 'amazon-openai-2025-12';
@@ -104,7 +105,7 @@ describe('reactionlens run on the bundled fixtures (end to end)', () => {
         expect(entry, quote.commentId).toBeDefined();
         expect(entry!.excluded, quote.commentId).toBeNull();
         const body = entry!.comment.body;
-        expect(body.slice(quote.excerpt.start, quote.excerpt.end)).toBe(quote.text.replace(/^… ?/, '').replace(/ ?…$/, ''));
+        expect(isShownExcerpt(body.slice(quote.excerpt.start, quote.excerpt.end), quote.text), quote.text).toBe(true);
         expect(quote.permalink).toMatch(PERMALINK);
         expect(quote.permalink).toContain(`/${quote.commentId}/`);
         expect(quote.attribution).toBe(`Reddit, r/${quote.subreddit}`);
@@ -129,6 +130,33 @@ describe('reactionlens run on the bundled fixtures (end to end)', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('the quotes feed shows the users a comment mentions as @[user] without --with-authors, in every format; the opt-in keeps them', async () => {
+    const feed = async (...extra: string[]): Promise<string> => {
+      const result = await cli(['quotes', '--event', EVENT, '--db', db, '--limit', '200', ...extra]);
+      expect(result.code, result.stderr).toBe(EXIT.ok);
+      return result.stdout;
+    };
+    const json = JSON.parse(await feed()) as { quotes: Array<{ comment_id: string; id: string; text: string }> };
+    const texts = new Map(json.quotes.map((q) => [q.comment_id, q.text]));
+    // bundled comments that address other people Mastodon-style
+    expect(texts.get('nmq7aq2')).toBe('@[user] @[user] I would just look at any other Ponzi scheme.');
+    expect(texts.get('nmq70m8')).toMatch(/^@\[user\]\n\nMulti billion dollar game/);
+    const store = Store.open(db);
+    try {
+      const bodies = new Map(store.listComments(EVENT).map((c) => [c.id, c.body]));
+      for (const q of json.quotes) {
+        const [, start, end] = /:(\d+)-(\d+)$/.exec(q.id)!;
+        expect(isShownExcerpt(bodies.get(q.comment_id)!.slice(Number(start), Number(end)), q.text), q.text).toBe(true);
+      }
+    } finally {
+      store.close();
+    }
+    for (const out of [JSON.stringify(json), await feed('--format', 'csv'), await feed('--format', 'md')]) {
+      for (const name of ['nixCraft', 'pseudonym', 'sraars', '@ana ']) expect(out).not.toContain(name);
+    }
+    expect(await feed('--with-authors')).toContain('@pseudonym @nixCraft I would just look at any other Ponzi scheme.');
   });
 
   it('`tag --event` is the tag stage alone: after a run everything is already tagged for this tagger version', async () => {

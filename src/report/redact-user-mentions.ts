@@ -1,0 +1,31 @@
+/** What a mentioned name reads as in published text; the mention's own prefix (`u/`, `/u/`, `@`) stays before it. */
+export const REDACTED_NAME = '[user]';
+
+// A name's characters, and Reddit's Markdown escape of an underscore (the rich-text editor stores `u/a\_b`).
+const NAME = String.raw`(?:[\p{L}\p{N}_-]|\\_)+`;
+// A handle starts with a letter or `_`, so a price or a multiplier ("@150", "@3x", "@ $5") is no mention; dotted
+// parts (Bluesky's `@name.bsky.social`) and a Mastodon instance (`@name@host.social`) belong to it, a sentence's
+// closing full stop does not.
+const HANDLE = String.raw`[\p{L}_](?:[\p{L}\p{N}_]|\\_)*(?:[.-](?:[\p{L}\p{N}_]|\\_)+)*(?:@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*)?`;
+
+/**
+ * Reddit's `u/name`, `/u/name` and `/user/name` standing on their own (not inside a word or a path, so "the
+ * user/customer" and "example.com/u/x" stay), the same after `reddit.com/` (a profile link), and `@handle` not
+ * preceded by a word character (an e-mail address is not a mention: `name@example.com` stays).
+ */
+const MENTION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_/])\/?u\/${NAME}|(?<![\p{L}\p{N}_/])\/user\/${NAME}|(?<=reddit\.com\/)(?:u|user)\/${NAME}|(?<![\p{L}\p{N}_@.+-])@${HANDLE}`,
+  'giu',
+);
+
+/**
+ * Replace the names of users a text mentions with a marker, keeping every other character: quotes are attributed
+ * to the subreddit and permalink, not to people, so neither the commenter's name nor the names they address are
+ * published without `--with-authors`. Runs on decoded display text (Reddit escapes no character a mention uses).
+ */
+export function redactUserMentions(text: string): string {
+  if (!text.includes('/') && !text.includes('@')) return text;
+  return text.replace(MENTION, (mention) =>
+    mention.startsWith('@') ? `@${REDACTED_NAME}` : `${mention.slice(0, mention.lastIndexOf('/') + 1)}${REDACTED_NAME}`,
+  );
+}

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/report/build-report.js';
+import type { ReportInput } from '../../src/report/build-report.js';
+import { pickFeedQuotes } from '../../src/report/pick-feed-quotes.js';
+import type { ReportQuote } from '../../src/report/pick-quotes.js';
+import { redactUserMentions } from '../../src/report/redact-user-mentions.js';
+import { renderCsv, renderQuotesCsv } from '../../src/report/render-csv.js';
+import { renderHtml } from '../../src/report/render-html.js';
+import { renderJson } from '../../src/report/render-json.js';
+import { renderMarkdown, renderMarkdownQuotes } from '../../src/report/render-markdown.js';
+import { toFeedRecord } from '../../src/report/to-feed-record.js';
+import { isShownExcerpt } from '../helpers/is-shown-excerpt.js';
+import { buildFixtureInput, makeComment, makeTags, makeThread } from './report-fixture.js';
+
+describe('redactUserMentions', () => {
+  it.each([
+    ['ask u/lucid_vulture_8789 about it', 'ask u/[user] about it'],
+    ['as /u/spez said, and U/Some-One.', 'as /u/[user] said, and U/[user].'],
+    ['see /user/spez, or https://www.reddit.com/user/spez/ and old.reddit.com/u/spez', 'see /user/[user], or https://www.reddit.com/user/[user]/ and old.reddit.com/u/[user]'],
+    // the rich-text editor escapes underscores in the stored Markdown
+    ['u/lucid\\_vulture\\_8789 nailed it', 'u/[user] nailed it'],
+    ['@nixCraft\n\nMulti billion dollar game', '@[user]\n\nMulti billion dollar game'],
+    ['@pseudonym @nixCraft I would just look', '@[user] @[user] I would just look'],
+    ["(@ana) and **@ana**'s point", "(@[user]) and **@[user]**'s point"],
+    ['as @user@mastodon.social and @name.bsky.social said.', 'as @[user] and @[user] said.'],
+    ['https://mastodon.social/@Gargron', 'https://mastodon.social/@[user]'],
+  ])('redacts the name in %j', (text, expected) => {
+    expect(redactUserMentions(text)).toBe(expected);
+  });
+
+  it.each([
+    ['subreddits', 'r/stocks and /r/wallstreetbets agree'],
+    ['e-mail addresses', 'write to ir@example.com or john.doe@example.co.uk'],
+    ['prices, multipliers and times', 'bought @ $5, sold @3x, @150 and @ 3x, call @10am'],
+    ['a slash between words', 'the user/customer split, w/u'],
+    ['a /u/ path outside reddit.com', 'https://example.com/u/abc and example.com/user/x'],
+    ['a bare prefix', 'u/ and @ alone'],
+  ])('keeps %s', (_name, text) => {
+    expect(redactUserMentions(text)).toBe(text);
+  });
+
+  it('takes linear time on long runs of name characters (it runs on every quote shown)', () => {
+    const t0 = performance.now();
+    for (const text of [`@${'a.'.repeat(50_000)}`, `@a${'@a'.repeat(50_000)}`, `u/${'a'.repeat(100_000)}!`, '/u/'.repeat(30_000), `@${'a\\'.repeat(50_000)}`]) redactUserMentions(text);
+    expect(performance.now() - t0).toBeLessThan(2_000);
+  });
+});
+
+/** The fixture plus comments that mention other users, scored high enough to be the report's highlights. */
+function buildMentionInput(withAuthors: boolean): ReportInput {
+  const input = buildFixtureInput({ options: { withAuthors, maxQuotes: 6 } });
+  const thread = makeThread('tm', 'stocks', 'Mentions thread');
+  input.threads.push(thread);
+  const bodies = {
+    m1: '@nixCraft\n\nMulti billion dollar game of "hot potato" with circular financing. Who is holding the debt when the music stops?',
+    m2: 'Ask u/lucid\\_vulture\\_8789 and /u/bag_holder about the circular financing, they &amp; their friends called it.',
+    m3: '@pseudonym @sraars@mastodon.social circular financing, folks; mail ir@example.com and buy @ $5.',
+  };
+  Object.entries(bodies).forEach(([id, body], i) => {
+    const comment = makeComment(id, thread, body, { score: 9000 + i, author: `mentioner${i}` });
+    input.screened.push({ comment, excluded: null });
+    input.tags.set(comment.id, makeTags(comment, { cynicism: { score: 0.99, cues: ['circular financing'] } }));
+  });
+  // a cue phrase holding a name: the gloss and the cue list cite it
+  const cited = makeComment('m4', thread, 'Thanks u/bag_holder for the circular financing tip, very sustainable.', { score: 9500, author: 'mentioner9' });
+  input.screened.push({ comment: cited, excluded: null });
+  input.tags.set(cited.id, makeTags(cited, { distrust: { score: 0.99, cues: ['thanks u/bag_holder'] } }));
+  return input;
+}
+
+const NAMES = ['nixCraft', 'lucid', 'vulture', 'bag_holder', 'pseudonym', 'sraars', 'mastodon.social'];
+const allQuotes = (report: ReturnType<typeof buildReport>): ReportQuote[] => [...report.quotes.highlights, ...Object.values(report.quotes.byTag).flat()];
+
+describe('quotes that mention other users', () => {
+  const input = buildMentionInput(false);
+  const report = buildReport(input);
+  const feed = pickFeedQuotes(input, { limit: 50 });
+  const bodies = new Map(input.screened.map((s) => [s.comment.id, s.comment.body]));
+  const mentioning = [...allQuotes(report), ...feed].filter((q) => q.commentId.startsWith('m'));
+
+  it('are quoted (so the redaction is exercised) in the highlights and the feed', () => {
+    expect(report.quotes.highlights.map((q) => q.commentId)).toEqual(expect.arrayContaining(['m1', 'm2', 'm3', 'm4']));
+    expect(feed.map((q) => q.commentId)).toEqual(expect.arrayContaining(['m1', 'm2', 'm3', 'm4']));
+  });
+
+  it('show no mentioned name without --with-authors, in any format: the report, the feed, glosses and cue phrases', () => {
+    const outputs = {
+      md: renderMarkdown(report),
+      json: renderJson(report),
+      csv: renderCsv(report),
+      html: renderHtml(report),
+      feedJson: JSON.stringify(feed.map(toFeedRecord)),
+      feedCsv: renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false),
+      feedMd: renderMarkdownQuotes(feed),
+    };
+    for (const [format, out] of Object.entries(outputs)) {
+      for (const name of NAMES) expect(out, `${format} shows ${name}`).not.toContain(name);
+      expect(out, format).toMatch(/@(?:\\?\[)user/);
+    }
+    // Markdown escapes the brackets; it reads u/[user] once rendered
+    expect(outputs.md).toContain('u/\\[user\\] and /u/\\[user\\] about the circular financing');
+    expect(outputs.html).toContain('u/[user] and /u/[user] about the circular financing, they &amp; their friends');
+  });
+
+  it('say what was redacted and nothing else: the mention prefix, e-mail addresses and prices stay', () => {
+    const texts = new Map(mentioning.map((q) => [q.commentId, q.text]));
+    expect(texts.get('m1')).toBe('@[user]\n\nMulti billion dollar game of "hot potato" with circular financing. Who is holding the debt when the music stops?');
+    expect(texts.get('m2')).toBe('Ask u/[user] and /u/[user] about the circular financing, they & their friends called it.');
+    expect(texts.get('m3')).toBe('@[user] @[user] circular financing, folks; mail ir@example.com and buy @ $5.');
+    const cited = mentioning.find((q) => q.commentId === 'm4')!;
+    expect(cited.gloss).toBe('distrusts the people behind it: “thanks u/[user]”');
+    expect(cited.cuePhrases).toEqual(['Thanks u/[user]']);
+    expect(report.topCues.distrust.map((c) => c.phrase)).toContain('thanks u/[user]');
+  });
+
+  it('stay honest quotes: the stored excerpt with only the names replaced, under the same id, offsets and permalink', () => {
+    const named = buildReport(buildMentionInput(true));
+    const namedById = new Map(allQuotes(named).map((q) => [`${q.primaryTag}:${q.id}`, q]));
+    for (const q of mentioning) {
+      const body = bodies.get(q.commentId)!;
+      expect(isShownExcerpt(body.slice(q.excerpt.start, q.excerpt.end), q.text), q.text).toBe(true);
+      expect(q.id).toBe(`${q.commentId}:${q.excerpt.start}-${q.excerpt.end}`);
+      expect(q.permalink).toContain(`/${q.commentId}/`);
+    }
+    for (const q of allQuotes(report).filter((x) => x.commentId.startsWith('m'))) {
+      const same = namedById.get(`${q.primaryTag}:${q.id}`);
+      expect(same, q.id).toBeDefined();
+      expect(same!.excerpt).toEqual(q.excerpt);
+      expect(same!.permalink).toBe(q.permalink);
+    }
+  });
+
+  it('keep the names with --with-authors, the opt-in that shows usernames', () => {
+    const named = buildMentionInput(true);
+    const out = [renderMarkdown(buildReport(named)), JSON.stringify(pickFeedQuotes(named, { limit: 50 }).map(toFeedRecord))].join('\n');
+    for (const name of ['nixCraft', 'lucid\\\\_vulture', 'bag_holder', 'pseudonym', 'sraars@mastodon.social']) expect(out).toContain(name);
+    expect(out).not.toContain('[user]');
+  });
+
+  it('the honesty check itself refuses any other difference', () => {
+    expect(isShownExcerpt('@nixCraft said so', '@[user] said so')).toBe(true);
+    expect(isShownExcerpt('AT&amp;T said so', 'AT&T said so')).toBe(true);
+    expect(isShownExcerpt('nixCraft said so', '[user] said so')).toBe(false);
+    expect(isShownExcerpt('@nixCraft said so', '@[user] says so')).toBe(false);
+    expect(isShownExcerpt('@nix Craft said so', '@[user] said so')).toBe(false);
+  });
+});
