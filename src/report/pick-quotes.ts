@@ -46,7 +46,7 @@ export interface PickOptions {
   limit: number;
   /** Minimum tag probability (after human overrides). */
   minScore?: number;
-  /** Cue phrase → number of analysed comments carrying it (for "again" glosses). */
+  /** Cue phrase → number of analysed comments carrying it (a gloss calls its first phrase a refrain, see writeGloss). */
   refrains: ReadonlyMap<string, number>;
   withAuthors: boolean;
 }

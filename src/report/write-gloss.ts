@@ -40,8 +40,9 @@ export function rankSupportingCues(cues: readonly Cue[]): Cue[] {
  * A one-line plain-English gloss of why a quote was picked, built only from
  * the cues that fired (so it never claims more than the tagger saw). It is
  * our paraphrase, and every renderer labels it so. `refrains` counts how
- * many analysed comments share each cue phrase, so a phrase the whole
- * discussion repeats reads "… again" with the count behind it.
+ * many analysed comments share each cue phrase; when the first phrase is one
+ * the discussion repeats, its count sits right after it, in parentheses,
+ * because a count after the second phrase reads as that phrase's.
  */
 export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<string, number>, overridden = false): string {
   const phrases: string[] = [];
@@ -53,9 +54,9 @@ export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<stri
   const lead = LEADS[tag];
   const suffix = overridden ? ' (labelled by a reviewer)' : '';
   if (phrases.length === 0) return `${lead.withoutCue}${suffix}`;
-  const quoted = phrases.map((p) => `“${p}”`).join(' and ');
-  const top = phrases[0] ?? '';
-  const repeats = refrains.get(top) ?? 0;
-  const again = repeats >= 3 ? ` — a refrain in ${repeats} comments` : '';
-  return `${lead.withCue} ${quoted}${again}${suffix}`;
+  const quoted = phrases.map((p, i) => {
+    const repeats = i === 0 ? (refrains.get(p) ?? 0) : 0;
+    return repeats >= 3 ? `“${p}” (a refrain in ${repeats} comments)` : `“${p}”`;
+  });
+  return `${lead.withCue} ${quoted.join(' and ')}${suffix}`;
 }

@@ -18,7 +18,18 @@ describe('writeGloss', () => {
 
   it('calls a phrase many comments share a refrain, and marks reviewer labels', () => {
     expect(writeGloss('bubble_caution', [cue('when this pops')], new Map([['when this pops', 7]]), true)).toBe(
-      'warns of a bubble: “when this pops” — a refrain in 7 comments (labelled by a reviewer)',
+      'warns of a bubble: “when this pops” (a refrain in 7 comments) (labelled by a reviewer)',
+    );
+  });
+
+  it("puts a refrain's count right after its phrase, not after the second phrase (where it read as that one's)", () => {
+    const refrains = new Map([['💀', 29], ['books this as revenue', 7]]);
+    expect(writeGloss('cynicism', [cue('books this as revenue', 1), cue('💀', 2)], refrains)).toBe(
+      'cynical about the deal: “💀” (a refrain in 29 comments) and “books this as revenue”',
+    );
+    // the first phrase says a thing once: no count, and none borrowed from the second
+    expect(writeGloss('cynicism', [cue('books this as revenue', 2), cue('💀', 1)], new Map([['💀', 29], ['books this as revenue', 2]]))).toBe(
+      'cynical about the deal: “books this as revenue” and “💀”',
     );
   });
 });
