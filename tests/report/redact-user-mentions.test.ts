@@ -49,20 +49,24 @@ describe('redactUserMentions', () => {
 /** The fixture plus comments that mention other users, scored high enough to be the report's highlights. */
 function buildMentionInput(withAuthors: boolean): ReportInput {
   const input = buildFixtureInput({ options: { withAuthors, maxQuotes: 6 } });
-  const thread = makeThread('tm', 'stocks', 'Mentions thread');
-  input.threads.push(thread);
+  // a thread each: no thread gives more than 40 % of the picks while others have quotes left
+  const threadOf = (id: string): ReturnType<typeof makeThread> => {
+    const thread = makeThread(`t-${id}`, 'stocks', 'Mentions thread');
+    input.threads.push(thread);
+    return thread;
+  };
   const bodies = {
     m1: '@nixCraft\n\nMulti billion dollar game of "hot potato" with circular financing. Who is holding the debt when the music stops?',
     m2: 'Ask u/lucid\\_vulture\\_8789 and /u/bag_holder about the circular financing, they &amp; their friends called it.',
     m3: '@pseudonym @sraars@mastodon.social circular financing, folks; mail ir@example.com and buy @ $5.',
   };
   Object.entries(bodies).forEach(([id, body], i) => {
-    const comment = makeComment(id, thread, body, { score: 9000 + i, author: `mentioner${i}` });
+    const comment = makeComment(id, threadOf(id), body, { score: 9000 + i, author: `mentioner${i}` });
     input.screened.push({ comment, excluded: null });
     input.tags.set(comment.id, makeTags(comment, { cynicism: { score: 0.99, cues: ['circular financing'] } }));
   });
   // a cue phrase holding a name: the gloss and the cue list cite it
-  const cited = makeComment('m4', thread, 'Thanks u/bag_holder for the circular financing tip, very sustainable.', { score: 9500, author: 'mentioner9' });
+  const cited = makeComment('m4', threadOf('m4'), 'Thanks u/bag_holder for the circular financing tip, very sustainable.', { score: 9500, author: 'mentioner9' });
   input.screened.push({ comment: cited, excluded: null });
   input.tags.set(cited.id, makeTags(cited, { distrust: { score: 0.99, cues: ['thanks u/bag_holder'] } }));
   return input;
