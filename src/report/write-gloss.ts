@@ -8,22 +8,44 @@ const LEADS: Record<TagName, { withCue: string; withoutCue: string }> = {
   bubble_caution: { withCue: 'warns of a bubble:', withoutCue: 'warns the money looks like a bubble' },
 };
 
-/** Lower-case, single-spaced, no edge punctuation: the key cue phrases are counted by. */
-function normaliseCuePhrase(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '');
+/** Single-spaced, no edge punctuation, in the commenter's own case. */
+function trimCuePhrase(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '');
 }
 
 /**
- * The phrase as a reader should see it: Reddit's escaping undone, normalised, except that markers with
- * no words in them ("/s", "🙄") stay as written instead of shrinking to "s" or "".
+ * The key cue phrases are counted by (refrains): Reddit's escaping undone, lower-cased, single-spaced, no edge
+ * punctuation, except that markers with no words in them ("/s", "🙄") stay as written instead of shrinking to "s" or "".
  */
 export function displayCuePhrase(text: string): string {
   const decoded = decodeRedditEntities(text);
-  const phrase = normaliseCuePhrase(decoded);
+  const phrase = trimCuePhrase(decoded).toLowerCase();
   return phrase.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 ? phrase : decoded.trim();
+}
+
+/** Names a phrase may open with, kept capitalised ("Ponzi", "Enron"); any other capitalised first word is lower-cased. */
+const NAMES = new Set(
+  'ponzi enron wework webvan lehman nvidia openai oracle microsoft amazon google meta apple intel amd cisco lucent nortel tesla jensen altman sam lisa satya elon musk larry ellison softbank coreweave stargate anthropic broadcom'.split(' '),
+);
+
+/**
+ * The phrase as a gloss quotes it, mid-sentence: in the commenter's own case ("I guess", "OpenAI", "R&D budget", "the
+ * Ponzi"), except a first word capitalised only because it opened their sentence ("The same dollars" → "the same dollars").
+ */
+function quoteCuePhrase(text: string): string {
+  const decoded = decodeRedditEntities(text);
+  const phrase = trimCuePhrase(decoded);
+  if (phrase.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return decoded.trim();
+  const first = /^\p{Lu}\p{Ll}+(?=$|[^\p{L}])/u.exec(phrase)?.[0];
+  return first === undefined || NAMES.has(first.toLowerCase()) ? phrase : phrase[0]!.toLowerCase() + phrase.slice(1);
+}
+
+/** A phrase a regex cue cut off before its noun ("ah yes, the", "you mean", "force 401ks and other"): cited only when nothing else is. */
+const FRAGMENT_END = /\b(?:the|a|an|of|to|and|or|but|in|on|for|with|from|by|at|as|mean|other|that|this|these|those|is|are|was|were|be|my|your|their|its|our)$/i;
+
+/** Of two phrases citing the same words ("sham" and "sham sale", "bubble" and "bubbles"), the second adds nothing. */
+function overlaps(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
 }
 
 /** The cues that pushed towards their tag: a rebuttal cue ("not a bubble") is never cited or counted as the reason. */
@@ -45,18 +67,18 @@ export function rankSupportingCues(cues: readonly Cue[]): Cue[] {
  * because a count after the second phrase reads as that phrase's.
  */
 export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<string, number>, overridden = false): string {
-  const phrases: string[] = [];
-  for (const cue of rankSupportingCues(cues)) {
-    const phrase = displayCuePhrase(cue.text);
-    if (phrase !== '' && !phrases.includes(phrase)) phrases.push(phrase);
-    if (phrases.length === 2) break;
-  }
+  const ranked = rankSupportingCues(cues)
+    .map((cue) => ({ key: displayCuePhrase(cue.text), shown: quoteCuePhrase(cue.text), weight: cue.weight }))
+    .filter((p) => p.key !== '');
+  // a whole phrase first; a fragment only when the cues offer nothing else
+  const first = ranked.find((p) => !FRAGMENT_END.test(p.key)) ?? ranked[0];
   const lead = LEADS[tag];
   const suffix = overridden ? ' (labelled by a reviewer)' : '';
-  if (phrases.length === 0) return `${lead.withoutCue}${suffix}`;
-  const quoted = phrases.map((p, i) => {
-    const repeats = i === 0 ? (refrains.get(p) ?? 0) : 0;
-    return repeats >= 3 ? `“${p}” (a refrain in ${repeats} comments)` : `“${p}”`;
-  });
+  if (first === undefined) return `${lead.withoutCue}${suffix}`;
+  // a second phrase only when it says something of its own and carries at least a quarter of the first one's weight
+  const second = ranked.find((p) => p !== first && !FRAGMENT_END.test(p.key) && !overlaps(p.key, first.key) && p.weight >= first.weight / 4);
+  const repeats = refrains.get(first.key) ?? 0;
+  const quoted = [repeats >= 3 ? `“${first.shown}” (a refrain in ${repeats} comments)` : `“${first.shown}”`];
+  if (second !== undefined) quoted.push(`“${second.shown}”`);
   return `${lead.withCue} ${quoted.join(' and ')}${suffix}`;
 }

@@ -51,7 +51,7 @@ describe("Reddit's escaping in quote exports", () => {
     expect(quote.text).toBe(READ);
     expect(quote.threadTitle).toBe(TITLE_READ);
     expect(quote.cuePhrases).toContain('R&D budget');
-    expect(quote.gloss).toContain('“r&d budget”');
+    expect(quote.gloss).toContain('“R&D budget”');
     expect(json.threads.find((t) => t.id === 't9')?.title).toBe(TITLE_READ);
     expect(json.topCues.cynicism.map((c) => c.phrase)).toContain('r&d budget');
   });

@@ -16,6 +16,18 @@ describe('writeGloss', () => {
     expect(writeGloss('cynicism', cues, new Map())).toBe(expected);
   });
 
+  it("quotes phrases in the commenter's case, but a first word capitalised only by its sentence is lower-cased", () => {
+    expect(writeGloss('distrust', [cue('Ponzi', 2), cue('i guess OpenAI', 1)], new Map())).toBe('distrusts the people behind it: “Ponzi” and “i guess OpenAI”');
+    expect(writeGloss('cynicism', [cue('The same dollars', 2), cue('R&amp;D budget', 1)], new Map())).toBe('cynical about the deal: “the same dollars” and “R&D budget”');
+  });
+
+  it('cites a whole phrase before a fragment, and no second phrase that repeats the first or adds little', () => {
+    expect(writeGloss('cynicism', [cue('ah yes, the', 3), cue('circle jerk', 1)], new Map())).toBe('cynical about the deal: “circle jerk”');
+    expect(writeGloss('cynicism', [cue('ah yes, the', 3)], new Map())).toBe('cynical about the deal: “ah yes, the”');
+    expect(writeGloss('distrust', [cue('sham sale', 2), cue('sham', 1.5)], new Map())).toBe('distrusts the people behind it: “sham sale”');
+    expect(writeGloss('distrust', [cue('taxpayer money', 2), cue('dotcom', 0.12)], new Map())).toBe('distrusts the people behind it: “taxpayer money”');
+  });
+
   it('calls a phrase many comments share a refrain, and marks reviewer labels', () => {
     expect(writeGloss('bubble_caution', [cue('when this pops')], new Map([['when this pops', 7]]), true)).toBe(
       'warns of a bubble: “when this pops” (a refrain in 7 comments) (labelled by a reviewer)',
