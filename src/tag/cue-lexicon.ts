@@ -167,8 +167,13 @@
 // "life jacket", "outfit" or "can't count on"; "If this isn't a bubble, what does …" is a question, only "… then what
 // is?" asserts; "What could go wrong :)" is sarcasm; "How did this get through antitrust review?" is suspicion; and
 // quoted lines continue as lex19 had them (mid-sentence, lower case), since Markdown's rule hid real answers.
+// lex22 (a quick check of lex21, 50 probes, 26 fully right): "No idea, …", "No?" and ironic answers ("Nope, just a
+// coincidence that …", "Nah, Nvidia would never …") deny nothing; more money words keep an unrelated subject out of a
+// text about the deal (backstop, renting, datacenters, gigawatts …); a dated year's "same" / "than" must compare ("same
+// movie", "higher than"), "took 20 years to break even" does; "Pets.com/Webvan/Global Crossing" lists names, not a
+// link; "you could convince me this isn't a bubble" is no rhetoric.
 
-export const LEXICON_VERSION = 'lex21';
+export const LEXICON_VERSION = 'lex22';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.

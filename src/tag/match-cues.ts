@@ -211,7 +211,9 @@ const DENIAL_STARTERS = new Set(['no', 'no.', 'nope', 'nah', 'not', 'hardly']);
 /** Words that may come before the answer's denial: "Absolutely not.", "Of course not", "Honestly, no." */
 const DENIAL_INTENSIFIERS = new Set(['absolutely', 'definitely', 'certainly', 'obviously', 'clearly', 'simply', 'honestly', 'hell', 'of', 'course', 'lol', 'well', 'um', 'uh']);
 /** After "no" / "not" these assert instead: "No doubt.", "No wonder.", "Not kidding." */
-const NOT_DENYING_AFTER = new Set(['doubt', 'question', 'wonder', 'kidding', 'joking', 'joke', 'lie', 'cap', 'surprise', 'shit']);
+const NOT_DENYING_AFTER = new Set(['doubt', 'question', 'wonder', 'kidding', 'joking', 'joke', 'lie', 'cap', 'surprise', 'shit', 'idea', 'clue', 'comment']);
+/** An answer said with irony: "Nope, just a coincidence that …", "Nah, Nvidia would never …", "Of course not. … has never gone wrong before." */
+const IRONIC_ANSWER = /\b(?:just (?:a )?coincidence|would never|could never|(?:has|have) never gone wrong|never goes wrong|nothing to see|totally (?:normal|fine|legit)|i'?m sure|what could (?:possibly )?go wrong)\b/;
 /**
  * A whole sentence that only denies the one before it ("They call it a Ponzi. It isn't one.", "Everyone says bubble.
  * They're wrong."), as its word tokens joined by spaces; anything longer or different is not read as a denial.
@@ -361,7 +363,7 @@ function negatorAsserts(doc: AnalysedDoc, text: string, k: number): boolean {
 const IF_THIS_BEFORE = /\bif (?:this|that|it|these|those|they)(?:'s|'re| is| are)? ?$/;
 const THEN_WHAT_IS = /^[^.!?\n]{0,80}?,? (?:(?:then )?(?:i (?:don'?t|do not) know what (?:is|would be|are|to tell you)|nothing (?:is|ever was))\b|(?:then )?what(?: the hell| else| on earth)? is\s*(?:[?.!]|$))/;
 /** "Nobody can convince me this isn't a bubble", "you can't tell me that isn't fraud". */
-const CONVINCE_ME_BEFORE = /\b(?:(?:nobody|no one|nothing|you|they|anyone) (?:can|could|will|would)(?:n'?t| not)?|(?:can'?t|cannot|won'?t)) (?:ever )?(?:convince|tell|persuade) me(?: that)? (?:this|that|it|these|those)?(?:'s|'re| is| are)? ?$/;
+const CONVINCE_ME_BEFORE = /\b(?:(?:nobody|no one|nothing) (?:can|could|will|would)|(?:you|they|anyone|nobody) (?:can'?t|cannot|couldn'?t|won'?t|will never)|(?:can'?t|cannot|won'?t)|try (?:and|to)) (?:ever )?(?:convince|tell|persuade) me(?: that)? (?:this|that|it|these|those)?(?:'s|'re| is| are)? ?$/;
 /** "It's not if the bubble pops, it's when." */
 const NOT_IF_BEFORE_WHEN = /^ if\b[^.!?\n]{1,80}?(?:,|;|—| -|\bbut) (?:it'?s |but )?when\b/;
 
@@ -469,7 +471,7 @@ function isNegated(doc: AnalysedDoc, text: string, start: number, end: number, d
   const question = sent.terminator === '?';
   if (wordsFrom(toks, sent, end) > (question ? 3 : 1) || text.includes('sarcmark')) return false;
   // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not." ("Will anyone stop this fraud? No." agrees)
-  if (question) return asksWhetherItIs(toks, sent) && answerDenies(doc, tok.sentence + 1);
+  if (question) return asksWhetherItIs(toks, sent) && answerDenies(doc, tok.sentence + 1, text);
   // "They call it a Ponzi scheme. It isn't one.", "… It isn't: OpenAI pays real money." ("It's a bubble. No?" asks)
   return next.terminator !== '?' && reportsClaim(toks, sent) && startsWithBareDenial(toks, text, next);
 }
@@ -533,11 +535,16 @@ const WORSE = new Set(['worse', 'bigger', 'crazier', 'dumber', 'scarier', 'large
  * Whether the answer, sentence `at`, starts with a denial ("No, …", "Nope.", "Absolutely not.") and neither it nor
  * the sentence after it says it is worse; not "No doubt."
  */
-function answerDenies(doc: AnalysedDoc, at: number): boolean {
+function answerDenies(doc: AnalysedDoc, at: number, text: string): boolean {
   const toks = doc.tokens;
   const next = doc.sentences[at]!;
   const then = doc.sentences[at + 1];
+  // "No?" asks back
+  if (next.terminator === '?') return false;
   for (let k = next.firstToken; k < (then ?? next).endToken; k++) if (WORSE.has(toks[k]!.lower)) return false;
+  const from = toks[next.firstToken]!.start;
+  const to = toks[(then ?? next).endToken - 1]?.end ?? from;
+  if (IRONIC_ANSWER.test(text.slice(from, to).toLowerCase())) return false;
   let k = next.firstToken;
   while (k < next.endToken - 1 && k < next.firstToken + 2 && DENIAL_INTENSIFIERS.has(toks[k]!.lower)) k++;
   if (!DENIAL_STARTERS.has(toks[k]!.lower)) return false;
@@ -729,7 +736,7 @@ const HIT_FILTERS = new Map<string, HitFilter>([
 /** A year written as a date: "in 2000", "since 2008", "by early 1999", "in March 2000". */
 const DATE_BEFORE = /\b(?:in|since|from|until|till|by|during|circa|around)\s+(?:(?:early|late|mid|the (?:spring|summer|fall|autumn|winter) of|jan(?:uary)?|feb(?:ruary)?|march|april|may|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\s-]+)?$/;
 /** Words that make a dated year a comparison after all: "saw this movie in 2008", "worked so well last time in 2000". */
-const COMPARING = /\b(?:like|again|remember\w*|remind\w*|movie|lesson|last time|last seen|history|repeat\w*|same|similar|redux|all over|vibes?|feels?|felt|deja|déjà|than|this (?:high|big|crazy|much)|highs?|highest|levels?|bust|bubble|crash\w*|collaps\w*|burst|popp?(?:ed|s)?|implod\w*|peak\w*|top|glut|mania|lucent|nortel|cisco|sun|aig|lehman|enron|worldcom|telecom|fib(?:er|re)|dot-?com|pets|webvan|subprime|housing|mortgages?|cdos?|bail\w*|nasdaq|s&p|multiples?|p\/e|priced|valuations?|lost|fell|dropped|tanked|\d+%)(?![\w&])/;
+const COMPARING = /\b(?:like|again|remember\w*|remind\w*|movie|lesson|last time|last seen|history|repeat\w*|same (?:thing|movie|story|playbook|pattern|energy|vibes?|mistake)|similar|redux|all over|vibes?|feels?|felt|deja|déjà|(?:higher|bigger|worse|crazier|larger|frothier|richer|steeper|greater|pricier|more expensive) than|this (?:high|big|crazy|much)|break(?:s|ing)? even|recover\w*|underwater|wiped out|highs?|highest|levels?|bust|bubble|crash\w*|collaps\w*|burst|popp?(?:ed|s)?|implod\w*|peak\w*|top|glut|mania|lucent|nortel|cisco|sun|aig|lehman|enron|worldcom|telecom|fib(?:er|re)|dot-?com|pets|webvan|subprime|housing|mortgages?|cdos?|bail\w*|nasdaq|s&p|multiples?|p\/e|priced|valuations?|lost|fell|dropped|tanked|\d+%)(?![\w&])/;
 
 /**
  * A bare year (1999, 2000, 2001, 2008) written as a date in a sentence that compares nothing: "I bought my first

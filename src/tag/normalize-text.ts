@@ -321,12 +321,15 @@ function isBareLinkBoundary(c: number): boolean {
 function isLinkPath(t: string, at: number): boolean {
   const e = linkEnd(t, at);
   let slashes = 0;
+  let capitals = false;
   for (let k = at; k < e; k++) {
     const c = t.charCodeAt(k);
     if (c === 0x2f && k + 1 < e) slashes++;
     else if (c === 0x2d || c === 0x5f || c === 0x2e || c === 0x3f || c === 0x3d || c === 0x25 || c === 0x23 || c === 0x26) return true;
+    else if (c >= 0x41 && c <= 0x5a) capitals = true;
   }
-  return slashes >= 2;
+  // "Pets.com/Webvan/Global Crossing" lists names; a path of plain words is lower case ("nyt.com/business/dealbook")
+  return slashes >= 2 && !capitals;
 }
 
 function isBareHost(t: string, s: number, e: number): boolean {

@@ -21,6 +21,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/lex18-review.jsonl',
   'training/probes/rule-families.jsonl',
   'training/probes/lex20-review.jsonl',
+  'training/probes/lex21-check.jsonl',
 ] as const;
 
 /** Texts the labeled files lack: every screening path and the Reddit markers normalisation rewrites. */

@@ -1003,6 +1003,18 @@ describe('LABELS.md boundary examples and own cases', () => {
   for (const [text, tag] of lex21Kept) {
     it(`lex21: a stance lex20's rules took away is kept: ${text.slice(0, 60)}`, () => expect(label(text, tag)).toBe(true));
   }
+  // lex22, a quick check of lex21 (training/probes/lex21-check.jsonl): each row was wrong on lex21
+  const lex22Rows: [string, TagName, boolean][] = [
+    ['Is this a bubble? No idea, but OpenAI signing $1.4T of compute on $13B of revenue scares the hell out of me.', 'bubble_caution', true],
+    ['Market manipulation? Nope, just a coincidence that Jensen sold shares the week before the announcement.', 'distrust', true],
+    ["Sam in his hoodie telling Congress the government should backstop OpenAI. You can't make this up.", 'cynicism', true],
+    ['Nvidia shipped the first GeForce in 1999, and the same company now sells $40k accelerators to OpenAI.', 'bubble_caution', false],
+    ['Remember Pets.com/Webvan/Global Crossing? Same movie, bigger budget.', 'bubble_caution', true],
+  ];
+  for (const [text, tag, want] of lex22Rows) {
+    it(`lex22: ${tag}=${want ? 1 : 0}: ${text.slice(0, 60)}`, () => expect(label(text, tag)).toBe(want));
+  }
+
   it('lex21: "If this isn\'t a bubble, what …?" asks; only "… then what is?" asserts', () => {
     expect(label("If this isn't a bubble, what does the next leg up look like? I think Nvidia doubles again.", 'bubble_caution')).toBe(false);
     expect(label("If this isn't a bubble, then what is?", 'bubble_caution')).toBe(true);
