@@ -172,8 +172,10 @@
 // text about the deal (backstop, renting, datacenters, gigawatts …); a dated year's "same" / "than" must compare ("same
 // movie", "higher than"), "took 20 years to break even" does; "Pets.com/Webvan/Global Crossing" lists names, not a
 // link; "you could convince me this isn't a bubble" is no rhetoric.
+// lex23: a denial followed in its sentence by "but" and a cue the commenter asserts is dropped ("It isn't a bubble, but
+// the GPU-backed debt is going to blow up some lenders"): the denied cue stays denied, the rest counts (rule 3).
 
-export const LEXICON_VERSION = 'lex22';
+export const LEXICON_VERSION = 'lex23';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.

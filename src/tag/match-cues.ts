@@ -900,7 +900,30 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   // a denial that is part of the sarcasm denies nothing: dropped before it can mark the cues inside it
   const kept = dropDenialsInSarcasm(hits);
   markDeniedInsideDenials(kept);
-  return negateListedAfterNegated(lower, sortSmall(kept, byPositionThenName));
+  return dropDenialsBeforeBut(lower, negateListedAfterNegated(lower, sortSmall(kept, byPositionThenName)));
+}
+
+/** From a denial's end to a "but" opening the next clause of its sentence: "not a bubble, but …", "not a bubble yet, but …". */
+const TO_BUT = /^[^.!?\n]{0,40}?(?:[,;—]|\s-)?\s*\bbut\b/;
+
+/**
+ * "It isn't a bubble, but the GPU-backed debt is going to blow up some lenders": the denial concedes one word and the
+ * clause after "but" asserts the stance, so the denial is dropped (the denied cue stays denied) instead of outweighing
+ * what the commenter does assert (LABELS.md rule 3 turns off only what is denied). Hits in text order.
+ */
+function dropDenialsBeforeBut(lower: string, hits: CueHit[]): CueHit[] {
+  if (!hits.some((h) => h.def.name === 'denial' && isDroppedDenial(lower, h, hits))) return hits;
+  return hits.filter((h) => h.def.name !== 'denial' || !isDroppedDenial(lower, h, hits));
+}
+
+/** The denial `d` is followed, in its sentence, by "but" and a cue the commenter asserts. */
+function isDroppedDenial(lower: string, d: CueHit, hits: CueHit[]): boolean {
+  const m = TO_BUT.exec(lower.slice(d.end, d.end + 200));
+  if (m === null) return false;
+  const butAt = d.end + m[0].length;
+  const stop = lower.slice(butAt).search(/[.!?\n]/);
+  const sentenceEnd = stop < 0 ? lower.length : butAt + stop;
+  return hits.some((h) => h.start >= butAt && h.start < sentenceEnd && h.def.kind === 'cue' && !h.negated);
 }
 
 /**

@@ -1003,6 +1003,14 @@ describe('LABELS.md boundary examples and own cases', () => {
   for (const [text, tag] of lex21Kept) {
     it(`lex21: a stance lex20's rules took away is kept: ${text.slice(0, 60)}`, () => expect(label(text, tag)).toBe(true));
   }
+  it('lex23: a denial followed by "but" and an asserted cue concedes one word; the rest counts', () => {
+    for (const text of ["It isn't a bubble, but the GPU-backed debt is going to blow up some lenders.", 'Not a bubble, but the circular deals between Nvidia and its customers are a real risk if demand slows.']) {
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    }
+    expect(label('This is not a bubble, but a healthy build-out with real demand.', 'bubble_caution')).toBe(false);
+    expect(label('This is not a bubble, but the bears will not stop crying about a crash.', 'bubble_caution')).toBe(false);
+  });
+
   // lex22, a quick check of lex21 (training/probes/lex21-check.jsonl): each row was wrong on lex21
   const lex22Rows: [string, TagName, boolean][] = [
     ['Is this a bubble? No idea, but OpenAI signing $1.4T of compute on $13B of revenue scares the hell out of me.', 'bubble_caution', true],
