@@ -146,7 +146,9 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
   }
   let mock: CueHit | undefined;
   let stance = false;
+  let unrelated = false;
   for (const h of all) {
+    if (h.def.name === 'unrelated-subject') unrelated = true;
     if (h.negated || h.def.kind !== 'cue') continue;
     if (MOCKERY.has(h.def.name)) mock ??= h;
     if (STANCE.has(h.def.name)) stance = true;
@@ -154,7 +156,7 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
   if (mock !== undefined && stance) all.push({ def: STRUCT.get('mock-x-stance')!, start: mock.start, end: mock.end, negated: false });
   // an unrelated subject (a CEO's jacket) beside a cue about the deals' substance, or in a text naming money or a deal,
   // is an aside: the mockery is of the deal ("Altman's sweater is funded by the $100B 'investment' lol")
-  if (stance || namesMoney(toks)) removeUnrelatedSubjects(all);
+  if (unrelated && (stance || namesMoney(toks))) removeUnrelatedSubjects(all);
 
   const hitsByFeature = new Map<string, CueHit[]>();
   for (const h of all) {

@@ -346,17 +346,17 @@ function isNegativeQuestion(doc: AnalysedDoc, sentIdx: number, negator: number):
 }
 
 /** Sarcastic "totally not a Ponzi", "totally no conflict there": a negator right after "totally" asserts. */
-function followsTotally(text: string, pos: number): boolean {
-  return /\btotally[- ]$/.test(text.slice(Math.max(0, pos - 8), pos).toLowerCase());
+function followsTotally(lower: string, pos: number): boolean {
+  return /\btotally[- ]$/.test(lower.slice(Math.max(0, pos - 8), pos));
 }
 
 /**
  * Whether the negator at token `k` asserts the stance instead of denying it: it asks a negative question
  * ("Isn't this just round-tripping?", "How is this not fraud") or follows a sarcastic "totally".
  */
-function negatorAsserts(doc: AnalysedDoc, text: string, k: number): boolean {
+function negatorAsserts(doc: AnalysedDoc, lower: string, k: number): boolean {
   const t = doc.tokens[k]!;
-  return followsTotally(text, t.start) || isNegativeQuestion(doc, t.sentence, k) || isRhetoricalNegation(doc, text, k);
+  return followsTotally(lower, t.start) || isNegativeQuestion(doc, t.sentence, k) || isRhetoricalNegation(doc, lower, k);
 }
 
 /** "If this isn't a bubble, …": the conditional of "if this isn't X, I don't know what is" (or "nothing is"). */
@@ -371,9 +371,8 @@ const NOT_IF_BEFORE_WHEN = /^ if\b[^.!?\n]{1,80}?(?:,|;|—| -|\bbut) (?:it'?s |
  * A negation that asserts by rhetoric: "If this isn't a bubble, I don't know what is", "Nobody can convince me this
  * isn't fraud", "It's not if the bubble pops, it's when".
  */
-function isRhetoricalNegation(doc: AnalysedDoc, text: string, k: number): boolean {
+function isRhetoricalNegation(doc: AnalysedDoc, lower: string, k: number): boolean {
   const t = doc.tokens[k]!;
-  const lower = text.toLowerCase();
   const before = lower.slice(Math.max(sentenceStart(doc, t.start), t.start - 80), t.start);
   if (IF_THIS_BEFORE.test(before) && THEN_WHAT_IS.test(lower.slice(t.end, t.end + 120))) return true;
   if (CONVINCE_ME_BEFORE.test(before)) return true;
@@ -384,15 +383,15 @@ function isRhetoricalNegation(doc: AnalysedDoc, text: string, k: number): boolea
  * Whether the denial matched at `start`–`end` is void because its negator asserts (see negatorAsserts);
  * only a negator inside the denial or just before it counts. "totally-not a Ponzi" has no negator token.
  */
-function isVoidDenial(doc: AnalysedDoc, text: string, start: number, end: number): boolean {
-  if (followsTotally(text, start)) return true;
+function isVoidDenial(doc: AnalysedDoc, lower: string, start: number, end: number): boolean {
+  if (followsTotally(lower, start)) return true;
   const toks = doc.tokens;
   const ti = tokenAt(toks, start);
   const tok = toks[ti];
   if (tok === undefined) return false;
   const first = doc.sentences[tok.sentence]?.firstToken ?? 0;
   for (let k = Math.max(first, ti - 2); k < toks.length && toks[k]!.start < end && toks[k]!.sentence === tok.sentence; k++) {
-    if (toks[k]!.info.negator) return negatorAsserts(doc, text, k);
+    if (toks[k]!.info.negator) return negatorAsserts(doc, lower, k);
   }
   return false;
 }
@@ -444,7 +443,7 @@ function hasClauseBreak(text: string, from: number, to: number): boolean {
  */
 const ASKS_LEGITIMACY = new Set(['legality']);
 
-function isNegated(doc: AnalysedDoc, text: string, start: number, end: number, def: CueDef): boolean {
+function isNegated(doc: AnalysedDoc, lower: string, start: number, end: number, def: CueDef): boolean {
   const toks = doc.tokens;
   const ti = tokenAt(toks, start);
   const tok = toks[ti];
@@ -456,10 +455,10 @@ function isNegated(doc: AnalysedDoc, text: string, start: number, end: number, d
     const t = toks[k]!;
     if (CLAUSE_BREAKS.has(t.lower)) break;
     // a clause break (, ; : — ) between the negator and the cue ends its scope
-    if (hasClauseBreak(text, t.end, toks[k + 1]!.start)) break;
+    if (hasClauseBreak(lower, t.end, toks[k + 1]!.start)) break;
     if (t.info.negator) {
       if (k + 1 < ti && NOT_NEGATING_AFTER.has(toks[k + 1]!.lower)) return false;
-      if (negatorAsserts(doc, text, k)) return false;
+      if (negatorAsserts(doc, lower, k)) return false;
       if (dist <= 3 || tok.negated) return true;
     }
   }
@@ -469,11 +468,11 @@ function isNegated(doc: AnalysedDoc, text: string, start: number, end: number, d
   // may follow a question's, one a claim's: "Is this the dot-com bubble again?", "They call it fraud, lol."), not "Is
   // this Ponzi going to stop anytime soon?"; and a sarcastic text's "Of course not." is part of the sarcasm
   const question = sent.terminator === '?';
-  if (wordsFrom(toks, sent, end) > (question ? 3 : 1) || text.includes('sarcmark')) return false;
+  if (wordsFrom(toks, sent, end) > (question ? 3 : 1) || lower.includes('sarcmark')) return false;
   // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not." ("Will anyone stop this fraud? No." agrees)
-  if (question) return asksWhetherItIs(toks, sent) && answerDenies(doc, tok.sentence + 1, text);
+  if (question) return asksWhetherItIs(toks, sent) && answerDenies(doc, tok.sentence + 1, lower);
   // "They call it a Ponzi scheme. It isn't one.", "… It isn't: OpenAI pays real money." ("It's a bubble. No?" asks)
-  return next.terminator !== '?' && reportsClaim(toks, sent) && startsWithBareDenial(toks, text, next);
+  return next.terminator !== '?' && reportsClaim(toks, sent) && startsWithBareDenial(toks, lower, next);
 }
 
 /** The sentence is a bare denial ("It isn't one.", "They're wrong."), or opens with one and then gives reasons ("It isn't: …"). */
@@ -535,7 +534,7 @@ const WORSE = new Set(['worse', 'bigger', 'crazier', 'dumber', 'scarier', 'large
  * Whether the answer, sentence `at`, starts with a denial ("No, …", "Nope.", "Absolutely not.") and neither it nor
  * the sentence after it says it is worse; not "No doubt."
  */
-function answerDenies(doc: AnalysedDoc, at: number, text: string): boolean {
+function answerDenies(doc: AnalysedDoc, at: number, lower: string): boolean {
   const toks = doc.tokens;
   const next = doc.sentences[at]!;
   const then = doc.sentences[at + 1];
@@ -544,7 +543,7 @@ function answerDenies(doc: AnalysedDoc, at: number, text: string): boolean {
   for (let k = next.firstToken; k < (then ?? next).endToken; k++) if (WORSE.has(toks[k]!.lower)) return false;
   const from = toks[next.firstToken]!.start;
   const to = toks[(then ?? next).endToken - 1]?.end ?? from;
-  if (IRONIC_ANSWER.test(text.slice(from, to).toLowerCase())) return false;
+  if (IRONIC_ANSWER.test(lower.slice(from, to))) return false;
   let k = next.firstToken;
   while (k < next.endToken - 1 && k < next.firstToken + 2 && DENIAL_INTENSIFIERS.has(toks[k]!.lower)) k++;
   if (!DENIAL_STARTERS.has(toks[k]!.lower)) return false;
@@ -880,14 +879,15 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   const scan = scanTokens(c, doc, lower);
   const hits = scan.wordHits;
   dropSincereWordHits(doc, lower, hits);
-  for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, original, h.start, h.end, h.def);
+  // negation reads the lower-cased text (same offsets): its look-arounds are lower-case patterns
+  for (const h of hits) if (h.def.negatable) h.negated = isNegated(doc, lower, h.start, h.end, h.def);
   // one match callback per text, not one closure per cue run: it reads the cue being run from `def` / `keep`
   let def = defs[0]!;
   let keep: HitFilter | undefined;
   const onMatch = (s: number, e: number): void => {
     if (keep !== undefined && !keep(doc, lower, s, e)) return;
     if (isOffSense(lower, def.name, s, e)) return;
-    hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, original, s, e, def) : false });
+    hits.push({ def, start: s, end: e, negated: def.negatable ? isNegated(doc, lower, s, e, def) : false });
   };
   for (let idx = 0; idx < defs.length; idx++) {
     const re = c.regex[idx];
@@ -912,8 +912,13 @@ const TO_BUT = /^[^.!?\n]{0,40}?(?:[,;—]|\s-)?\s*\bbut\b/;
  * what the commenter does assert (LABELS.md rule 3 turns off only what is denied). Hits in text order.
  */
 function dropDenialsBeforeBut(lower: string, hits: CueHit[]): CueHit[] {
-  if (!hits.some((h) => h.def.name === 'denial' && isDroppedDenial(lower, h, hits))) return hits;
-  return hits.filter((h) => h.def.name !== 'denial' || !isDroppedDenial(lower, h, hits));
+  let kept: CueHit[] | undefined;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    if (h.def.name === 'denial' && isDroppedDenial(lower, h, hits)) kept ??= hits.slice(0, i);
+    else kept?.push(h);
+  }
+  return kept ?? hits;
 }
 
 /** The denial `d` is followed, in its sentence, by "but" and a cue the commenter asserts. */

@@ -78,7 +78,6 @@ const FOLD: Record<string, string> = {
   '\u2011': '-',
 };
 
-
 // Chars the decode layer rewrites: entities, quotes/dashes/spaces it folds, zero-width chars.
 const DECODE_CHARS = '&\\u2010\\u2011\\u2018-\\u201f\\u2032\\u00a0\\u00ab\\u00bb\\u00ad\\u180e\\u2009\\u200b-\\u200d\\u202f\\u2060\\ufeff';
 const NEEDS_DECODE = new RegExp(`[${DECODE_CHARS}]`);
