@@ -14,6 +14,7 @@ import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { loadEvent } from '../events/load-events.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../import/line-splitter.js';
 import { tagEvent } from '../pipeline/tag-event.js';
+import { inputIdSchema } from '../tag/input-id-schema.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import { TAG_BATCH_CHARS, TAG_BATCH_SIZE } from '../types.js';
 import { OVERLONG_LINE, readLineBatches } from '../util/read-line-batches.js';
@@ -26,7 +27,7 @@ const flagsSchema = z.object({
   maxLineBytes: z.coerce.number().int().min(1).optional().default(DEFAULT_MAX_LINE_BYTES),
 });
 
-const lineSchema = z.object({ id: z.union([z.string().min(1), z.number()]).transform(String), text: z.string() });
+const lineSchema = z.object({ id: inputIdSchema, text: z.string() });
 
 export function registerTagCommand(program: Command, ctx: CliContext): void {
   program

@@ -1,6 +1,7 @@
 // Labeled JSONL (training/labeled-dev.jsonl, `reactionlens eval` input).
 
 import { z } from 'zod';
+import { inputIdSchema } from './input-id-schema.js';
 import type { TagName } from '../types.js';
 
 const bit = z
@@ -8,8 +9,7 @@ const bit = z
   .transform((v) => (v === true || v === 1 ? 1 : 0));
 
 export const labeledItemSchema = z.object({
-  // as `reactionlens tag` reads ids: a number (JSON has only finite ones) stands for its string form, 7 → "7"
-  id: z.union([z.string().min(1), z.number()], { error: 'expected a string or a number' }).transform(String),
+  id: inputIdSchema,
   text: z.string(),
   url: z.string().optional(),
   labels: z.object({ cynicism: bit, distrust: bit, bubble_caution: bit }),
