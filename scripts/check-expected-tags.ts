@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseConfigJson } from '../src/errors/parse-config-json.js';
+import { parseConfigJsonl } from '../src/errors/parse-config-jsonl.js';
 import { loadTagger } from '../src/tag/load-tagger.js';
 import { TAG_NAMES } from '../src/types.js';
 
@@ -23,10 +23,7 @@ const Line = z.object({
   ambiguous: z.boolean(),
 });
 
-const rows = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l, i) => parseConfigJson(l, Line, `${file} line ${i + 1}`, 'not a probe line'));
+const rows = parseConfigJsonl(readFileSync(file, 'utf8'), Line, file, 'not a probe line');
 const tagger = loadTagger();
 const outcomes = tagger.tagMany(rows.map((r) => r.text));
 process.stdout.write(`expected tags (${file}), tagger ${tagger.version}\n`);

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseConfigJson } from '../src/errors/parse-config-json.js';
+import { parseConfigJsonl } from '../src/errors/parse-config-jsonl.js';
 import { loadTagger } from '../src/tag/load-tagger.js';
 import { TAG_NAMES, type TagName, type TagOutcome } from '../src/types.js';
 
@@ -17,10 +17,7 @@ const list = args.includes('--list');
 const file = args.find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../training/probes/cue-review.jsonl', import.meta.url));
 const Line = z.object({ id: z.string(), tag: z.union([z.enum(TAG_NAMES), z.array(z.enum(TAG_NAMES)).nonempty()]), cue: z.string(), stance: z.union([z.literal(0), z.literal(1)]), text: z.string() });
 
-const rows = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l, i) => parseConfigJson(l, Line, `${file} line ${i + 1}`, 'not a review line'));
+const rows = parseConfigJsonl(readFileSync(file, 'utf8'), Line, file, 'not a review line');
 const tagger = loadTagger();
 const outcomes = tagger.tagMany(rows.map((r) => r.text));
 process.stdout.write(`cue review (${file}), tagger ${tagger.version}\n`);

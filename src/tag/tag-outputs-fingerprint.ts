@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Tagger } from '../types.js';
 import { parseConfigJson } from '../errors/parse-config-json.js';
+import { parseConfigJsonl } from '../errors/parse-config-jsonl.js';
 
 /** The JSONL files (one object with a `text` per line) the fingerprint is taken on, relative to the repo. */
 export const FINGERPRINT_FILES = [
@@ -48,12 +49,7 @@ export function readFingerprintTexts(): string[] {
   const texts: string[] = [];
   for (const rel of FINGERPRINT_FILES) {
     const path = fileURLToPath(new URL(`../../${rel}`, import.meta.url));
-    readFileSync(path, 'utf8')
-      .split('\n')
-      .forEach((line, i) => {
-        if (line.trim() === '') return;
-        texts.push(parseConfigJson(line, lineSchema, `${rel}:${i + 1}`, 'not a text line').text);
-      });
+    for (const line of parseConfigJsonl(readFileSync(path, 'utf8'), lineSchema, rel, 'not a text line')) texts.push(line.text);
   }
   return [...texts, ...EDGE_TEXTS];
 }
