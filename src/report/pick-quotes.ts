@@ -74,8 +74,10 @@ interface Scored {
   lead?: string;
   /** The excerpt's runs of SHARED_RUN_WORDS words; computed on first use. */
   wordRuns?: ReadonlySet<string>;
-  /** The excerpt's words, lower-cased and joined by spaces; computed on first use. */
-  words?: string;
+  /** The excerpt's words, lower-cased (case, punctuation and quote marks aside); computed on first use. */
+  words?: readonly string[];
+  /** `words` joined by spaces; computed on first use. */
+  joined?: string;
 }
 
 /**
@@ -240,20 +242,24 @@ function isRedundant(s: Scored, p: Scored): boolean {
 
 /** Whether all of `a`'s excerpt, as words (at least three), occurs in `b`'s. */
 function isWordsInside(a: Scored, b: Scored): boolean {
-  const mine = wordsOf(a);
-  if (mine.split(' ').length < 3) return false;
-  return ` ${wordsOf(b)} `.includes(` ${mine} `);
+  if (wordsOf(a).length < 3) return false;
+  return ` ${joinedWordsOf(b)} `.includes(` ${joinedWordsOf(a)} `);
 }
 
-function wordsOf(s: Scored): string {
-  s.words ??= (s.trimmed.excerpt.toLowerCase().match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? []).join(' ');
+function wordsOf(s: Scored): readonly string[] {
+  s.words ??= s.trimmed.excerpt.toLowerCase().match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? [];
   return s.words;
+}
+
+function joinedWordsOf(s: Scored): string {
+  s.joined ??= wordsOf(s).join(' ');
+  return s.joined;
 }
 
 /** Every run of SHARED_RUN_WORDS consecutive words of the excerpt, compared by the words only (case, punctuation and quote marks aside). */
 function wordRunsOf(s: Scored): ReadonlySet<string> {
   if (s.wordRuns === undefined) {
-    const words = s.trimmed.excerpt.toLowerCase().match(/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu) ?? [];
+    const words = wordsOf(s);
     const out = new Set<string>();
     for (let i = 0; i + SHARED_RUN_WORDS <= words.length; i++) out.add(words.slice(i, i + SHARED_RUN_WORDS).join(' '));
     s.wordRuns = out;

@@ -8,19 +8,20 @@ const LEADS: Record<TagName, { withCue: string; withoutCue: string }> = {
   bubble_caution: { withCue: 'warns of a bubble:', withoutCue: 'warns the money looks like a bubble' },
 };
 
-/** Single-spaced, no edge punctuation, in the commenter's own case. */
-function trimCuePhrase(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '');
+/**
+ * A cue's text as a phrase: Reddit's escaping undone, single-spaced, no edge punctuation, in the commenter's own case;
+ * a marker with no words in it ("/s", "🙄") stays as written (`marker`) instead of shrinking to "s" or "".
+ */
+function cuePhraseOf(text: string): { phrase: string; marker: boolean } {
+  const decoded = decodeRedditEntities(text);
+  const phrase = decoded.replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '');
+  return phrase.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 ? { phrase, marker: false } : { phrase: decoded.trim(), marker: true };
 }
 
-/**
- * The key cue phrases are counted by (refrains): Reddit's escaping undone, lower-cased, single-spaced, no edge
- * punctuation, except that markers with no words in them ("/s", "🙄") stay as written instead of shrinking to "s" or "".
- */
+/** The key cue phrases are counted by (refrains): cuePhraseOf, lower-cased unless a marker. */
 export function displayCuePhrase(text: string): string {
-  const decoded = decodeRedditEntities(text);
-  const phrase = trimCuePhrase(decoded).toLowerCase();
-  return phrase.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 ? phrase : decoded.trim();
+  const { phrase, marker } = cuePhraseOf(text);
+  return marker ? phrase : phrase.toLowerCase();
 }
 
 /** Names a phrase may open with, kept capitalised ("Ponzi", "Enron"); any other capitalised first word is lower-cased. */
@@ -33,9 +34,8 @@ const NAMES = new Set(
  * Ponzi"), except a first word capitalised only because it opened their sentence ("The same dollars" → "the same dollars").
  */
 function quoteCuePhrase(text: string): string {
-  const decoded = decodeRedditEntities(text);
-  const phrase = trimCuePhrase(decoded);
-  if (phrase.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return decoded.trim();
+  const { phrase, marker } = cuePhraseOf(text);
+  if (marker) return phrase;
   const first = /^\p{Lu}\p{Ll}+(?=$|[^\p{L}])/u.exec(phrase)?.[0];
   return first === undefined || NAMES.has(first.toLowerCase()) ? phrase : phrase[0]!.toLowerCase() + phrase.slice(1);
 }
