@@ -121,6 +121,11 @@ export interface TagOutcome {
   tags: TagScores;
   /** Set when the text was not analysed (empty, emoji-only, non-English ...). */
   skipped?: string;
+  /**
+   * Set only when the text is longer than the tagger reads (MAX_ANALYSED_CHARS): its tags rest on this
+   * many leading characters, and a reader of one result should know the rest was not looked at.
+   */
+  analysedChars?: number;
 }
 
 export interface Tagger {

@@ -16,6 +16,7 @@ import { DEFAULT_MAX_LINE_BYTES } from '../import/line-splitter.js';
 import { tagEvent } from '../pipeline/tag-event.js';
 import { inputIdSchema } from '../tag/input-id-schema.js';
 import { loadTagger } from '../tag/load-tagger.js';
+import { MAX_ANALYSED_CHARS } from '../tag/normalize-text.js';
 import { TAG_BATCH_CHARS, TAG_BATCH_SIZE } from '../types.js';
 import { OVERLONG_LINE, readLineBatches } from '../util/read-line-batches.js';
 
@@ -69,7 +70,9 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
       const tagger = loadTagger();
       let lineNo = 0;
       let bad = 0;
-      let batch: { id: string; text: string }[] = [];
+      // lines whose text was longer than the tagger reads: named once at the end, not one stderr line each
+      const cut: number[] = [];
+      let batch: { id: string; text: string; lineNo: number }[] = [];
       let batchChars = 0;
       // results go out before a later line's error, so stdout and stderr interleave in input order
       const flush = (): void => {
@@ -80,6 +83,10 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
           const outcome = outcomes[k]!;
           const o: Record<string, unknown> = { id: batch[k]!.id, tags: outcome.tags, tagger: tagger.version };
           if (outcome.skipped !== undefined) o['skipped'] = outcome.skipped;
+          if (outcome.analysedChars !== undefined) {
+            o['analysedChars'] = outcome.analysedChars;
+            cut.push(batch[k]!.lineNo);
+          }
           out += JSON.stringify(o) + '\n';
         }
         ctx.stdout(out);
@@ -116,7 +123,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
             ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: expected {"id": string, "text": string}: ${formatZodIssues(r.error)}\n`);
             continue;
           }
-          batch.push(r.data);
+          batch.push({ ...r.data, lineNo });
           batchChars += r.data.text.length;
           if (batchChars >= TAG_BATCH_CHARS) flush();
         }
@@ -124,8 +131,17 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         // a slow reader of stdout: wait for it rather than tag on and queue the results in memory
         await ctx.waitForStdout?.(ctx.signal);
       }
+      if (cut.length > 0) ctx.stderr(`reactionlens tag: ${describeCut(cut, source)}\n`);
       if (bad > 0) ctx.markInvalidInput(`${bad} bad input line(s) in ${source}`);
     });
+}
+
+/** "2 texts longer than 20,000 characters (stdin lines 4, 9): only their first 20,000 characters were tagged". */
+function describeCut(lines: readonly number[], source: string): string {
+  const shown = lines.slice(0, 10).join(', ') + (lines.length > 10 ? `, … (${lines.length - 10} more)` : '');
+  const n = MAX_ANALYSED_CHARS.toLocaleString('en-US');
+  const texts = lines.length === 1 ? '1 text' : `${lines.length} texts`;
+  return `${texts} longer than ${n} characters (${source} line${lines.length === 1 ? '' : 's'} ${shown}): only the first ${n} characters of each were tagged ("analysedChars" in its result)`;
 }
 
 /** 67108864 as "64 MiB"; a cap that is no whole number of MiB in bytes. */

@@ -5,7 +5,7 @@ import { TAG_NAMES, type Cue, type TagName, type TagOutcome, type TagScore, type
 import { analyseTexts, type TextAnalysis } from './analyse-text.js';
 import { featureOfHit, NGRAM_PREFIX, WordIndex } from './extract-features.js';
 import { calibrated, jointWeights, rawLogits, type TaggerModelFile } from './logistic-model.js';
-import { toOriginalSpan } from './normalize-text.js';
+import { MAX_ANALYSED_CHARS, toOriginalSpan } from './normalize-text.js';
 import { sortSmall } from '../util/sort-small.js';
 
 /** Features contributing less than this (in logit units) are not listed as cues. */
@@ -106,6 +106,12 @@ function wordWeights(model: TaggerModelFile, index: WordIndex): WordWeights {
 
 /** Score an analysis with a model (used by the tagger and by CV). */
 export function scoreAnalysis(model: TaggerModelFile, original: string, a: TextAnalysis): TagOutcome {
+  const outcome = scoreAnalysed(model, original, a);
+  if (a.norm.truncated) outcome.analysedChars = MAX_ANALYSED_CHARS;
+  return outcome;
+}
+
+function scoreAnalysed(model: TaggerModelFile, original: string, a: TextAnalysis): TagOutcome {
   if (a.skipped !== undefined) return { tags: emptyScores(), skipped: a.skipped };
   const z = rawLogits(model, a.extracted.features);
   const ids = a.extracted.wordIds;

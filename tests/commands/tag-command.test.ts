@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createOrderedOutput } from '../../src/cli/create-ordered-output.js';
 import { EXIT, runCli } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
+import { MAX_ANALYSED_CHARS } from '../../src/tag/normalize-text.js';
 import { TAG_BATCH_CHARS, TAG_BATCH_SIZE, TAG_NAMES, type TagName } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
@@ -47,6 +48,26 @@ describe('reactionlens tag', () => {
     const cyn = (lines[0] as { tags: { cynicism: { label: boolean; cues: { text: string }[] } } }).tags.cynicism;
     expect(cyn.label).toBe(true);
     expect(cyn.cues.map((c) => c.text)).toContain('/s');
+  });
+
+  it('a text longer than the tagger reads says so: "analysedChars" in its result and one stderr line naming the lines; exit 0', async () => {
+    const filler = 'The data centre build-out goes on. '.repeat(700); // 24,500 characters
+    const input = [
+      JSON.stringify({ id: 'short', text: 'More circular financing.' }),
+      JSON.stringify({ id: 'long', text: `More circular financing. ${filler}What could go wrong? /s` }),
+      JSON.stringify({ id: 'edge', text: 'x'.repeat(MAX_ANALYSED_CHARS) }),
+    ].join('\n');
+    const r = await cli(['tag'], { stdinText: input + '\n' });
+    expect(r.code).toBe(EXIT.ok);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l['analysedChars'])).toEqual([undefined, MAX_ANALYSED_CHARS, undefined]);
+    expectTagLine(lines[1], 'long');
+    // the cues it reports are from the part it read: the opening cue, not the sarcasm marker past the cut
+    const cues = (lines[1] as { tags: Record<TagName, { cues: { text: string; end: number }[] }> }).tags;
+    const all = TAG_NAMES.flatMap((t) => cues[t].cues);
+    expect(all.map((c) => c.text)).toContain('circular financing');
+    expect(all.every((c) => c.end <= MAX_ANALYSED_CHARS)).toBe(true);
+    expect(r.stderr).toBe(`reactionlens tag: 1 text longer than 20,000 characters (stdin line 2): only the first 20,000 characters of each were tagged ("analysedChars" in its result)\n`);
   });
 
   it('closes a batch once its texts hold TAG_BATCH_CHARS characters; every line is answered, in order', async () => {
