@@ -175,7 +175,11 @@
 // lex23: a denial followed in its sentence by "but" and a cue the commenter asserts is dropped ("It isn't a bubble, but
 // the GPU-backed debt is going to blow up some lenders"): the denied cue stays denied, the rest counts (rule 3).
 
-export const LEXICON_VERSION = 'lex23';
+// lex24 (match-cues.ts): a short answer denies a question about a named thing too, not only about "this / it": "Is
+// AMD's deal a scam? No.", "Is the AI boom a bubble? Absolutely not.", "Is there a bubble? No." (at most five words
+// before the cue, none a person asked about, a verb form or a second question: "Is the SEC investigating this fraud?",
+// "Is anyone surprised …" stay asked); "Not yet." denies nothing.
+export const LEXICON_VERSION = 'lex24';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.

@@ -210,8 +210,8 @@ function getCompiled(): CompiledLexicon {
 const DENIAL_STARTERS = new Set(['no', 'no.', 'nope', 'nah', 'not', 'hardly']);
 /** Words that may come before the answer's denial: "Absolutely not.", "Of course not", "Honestly, no." */
 const DENIAL_INTENSIFIERS = new Set(['absolutely', 'definitely', 'certainly', 'obviously', 'clearly', 'simply', 'honestly', 'hell', 'of', 'course', 'lol', 'well', 'um', 'uh']);
-/** After "no" / "not" these assert instead: "No doubt.", "No wonder.", "Not kidding." */
-const NOT_DENYING_AFTER = new Set(['doubt', 'question', 'wonder', 'kidding', 'joking', 'joke', 'lie', 'cap', 'surprise', 'shit', 'idea', 'clue', 'comment']);
+/** After "no" / "not" these assert instead: "No doubt.", "No wonder.", "Not kidding."; "Not yet." keeps the warning. */
+const NOT_DENYING_AFTER = new Set(['doubt', 'question', 'wonder', 'kidding', 'joking', 'joke', 'lie', 'cap', 'surprise', 'shit', 'idea', 'clue', 'comment', 'yet']);
 /** An answer said with irony: "Nope, just a coincidence that …", "Nah, Nvidia would never …", "Of course not. … has never gone wrong before." */
 const IRONIC_ANSWER = /\b(?:just (?:a )?coincidence|would never|could never|(?:has|have) never gone wrong|never goes wrong|nothing to see|totally (?:normal|fine|legit)|i'?m sure|what could (?:possibly )?go wrong)\b/;
 /**
@@ -470,7 +470,7 @@ function isNegated(doc: AnalysedDoc, lower: string, start: number, end: number, 
   const question = sent.terminator === '?';
   if (wordsFrom(toks, sent, end) > (question ? 3 : 1) || lower.includes('sarcmark')) return false;
   // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not." ("Will anyone stop this fraud? No." agrees)
-  if (question) return asksWhetherItIs(toks, sent) && answerDenies(doc, tok.sentence + 1, lower);
+  if (question) return asksWhetherItIs(toks, sent, ti) && answerDenies(doc, tok.sentence + 1, lower);
   // "They call it a Ponzi scheme. It isn't one.", "… It isn't: OpenAI pays real money." ("It's a bubble. No?" asks)
   return next.terminator !== '?' && reportsClaim(toks, sent) && startsWithBareDenial(toks, lower, next);
 }
@@ -504,16 +504,30 @@ const OTHER_QUESTION_STARTS = new Set(
   "will would did does do can could should shall has have had may might must who who's what what's why how when where which whose anyone anybody someone somebody".split(' '),
 );
 
+/** Words that make "Is …" a question about someone's view or action, not whether the thing is the cue. */
+const NOT_A_SUBJECT = new Set(
+  "anyone anybody someone somebody everyone everybody nobody i i'm you he she we they him her me us them just only really even still also or and".split(' '),
+);
+
 /**
- * A question whether the thing is the cue, which "No." denies: "Is this a bubble?", "Isn't it fraud?", or a claim
- * asked back ("Manipulation?", "Nvidia pays customers to buy?"); not a question about who does what about it ("Will
- * the SEC do anything about this fraud?", "Is anyone surprised …", "Anyone shocked this was round-tripping?").
+ * A question whether the thing is the cue, which "No." denies: "Is this a bubble?", "Isn't it fraud?", "Is the AI boom
+ * a bubble?", "Is there a bubble?", or a claim asked back ("Manipulation?", "Nvidia pays customers to buy?"); not a
+ * question about who does what about it ("Will the SEC do anything about this fraud?", "Is anyone surprised …", "Is
+ * the SEC investigating this fraud?", "Anyone shocked this was round-tripping?"). `cue` is the cue's first token.
  */
-function asksWhetherItIs(toks: DocToken[], sentence: DocSentence): boolean {
+function asksWhetherItIs(toks: DocToken[], sentence: DocSentence, cue: number): boolean {
   const a = toks[sentence.firstToken];
   if (a === undefined) return false;
-  if (COPULAS.has(a.lower)) return SUBJECT_PRONOUNS.has(toks[sentence.firstToken + 1]?.lower ?? '');
-  return !OTHER_QUESTION_STARTS.has(a.lower);
+  if (!COPULAS.has(a.lower)) return !OTHER_QUESTION_STARTS.has(a.lower);
+  if (SUBJECT_PRONOUNS.has(toks[sentence.firstToken + 1]?.lower ?? '')) return true;
+  // a noun subject, then the cue ("Is AMD's deal a scam?"): at most five words between, none of them a person asked
+  // about, a verb form ("investigating", "surprised") or a second question
+  if (cue - sentence.firstToken - 1 > 5 || cue <= sentence.firstToken + 1) return false;
+  for (let k = sentence.firstToken + 1; k < cue; k++) {
+    const w = toks[k]!.lower;
+    if (NOT_A_SUBJECT.has(w) || OTHER_QUESTION_STARTS.has(w) || COPULAS.has(w) || /(?:ing|ed)$/.test(w)) return false;
+  }
+  return true;
 }
 
 // not "think": "I think it's a bubble." is the commenter's own view, which a following "No, …" does not deny

@@ -966,6 +966,22 @@ describe('LABELS.md boundary examples and own cases', () => {
   for (const [text, tag] of keptStances) {
     it(`lex18: no denial, date or link read into a stance: ${text.slice(0, 60)}`, () => expect(label(text, tag)).toBe(true));
   }
+  // lex24: a question about a named thing, not only "this / it", is answered by "No." (each row failed on lex23)
+  const namedDenials: [string, TagName][] = [
+    ["Is AMD's deal a scam? No. The warrants vest on deployment.", 'distrust'],
+    ['Is the Nvidia deal a Ponzi scheme? Not really, the chips are real.', 'distrust'],
+    ['Is the AI boom a bubble? Absolutely not.', 'bubble_caution'],
+    ['Is there a bubble? No.', 'bubble_caution'],
+  ];
+  for (const [text, tag] of namedDenials) {
+    it(`lex24: a short answer denies a question about a named thing: ${text}`, () => expect(label(text, tag)).toBe(false));
+  }
+  it('lex24: a question about who does or thinks what stays asked, and "Not yet." keeps the warning', () => {
+    for (const text of ['Is the SEC investigating this fraud? No.', 'Is anyone at the SEC looking at this fraud? Nope.']) expect(label(text, 'distrust'), text).toBe(true);
+    for (const text of ['Is anyone surprised this is a bubble? No.', 'Is Sam worried about the bubble? No.', 'Is the AI trade a bubble? No idea.', 'Is the market in a bubble? Not yet.', 'Is this a bubble? Not yet.']) {
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    }
+  });
   // lex20, from a second probe of 240 sentences in rule families (training/probes/rule-families.jsonl)
   it('lex20: a rhetorical negation asserts', () => {
     for (const text of ["If this isn't a bubble, I don't know what is.", "Nobody can convince me this isn't a bubble.", "It's not if the bubble pops, it's when."]) {
