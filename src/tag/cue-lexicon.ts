@@ -179,7 +179,13 @@
 // AMD's deal a scam? No.", "Is the AI boom a bubble? Absolutely not.", "Is there a bubble? No." (at most five words
 // before the cue, none a person asked about, a verb form or a second question: "Is the SEC investigating this fraud?",
 // "Is anyone surprised …" stay asked); "Not yet." denies nothing.
-export const LEXICON_VERSION = 'lex24';
+// lex25 (an adversarial review of lex24, training/probes/lex24-review.jsonl: lex23 56, lex24 42 of 94 clear probes):
+// for a named subject the cue must be what is asked — it ends the question or follows "a / an" (not "Is the bubble
+// popping yet?", "Is the circular financing sustainable?") and is no preposition's object ("Is Burry wrong about the
+// bubble?"); "OpenAI's funding", "the accounting" are nouns, "really / just / even" ask nothing else; and for every
+// question, an answer that moves the cue ("No, CoreWeave is.") or is ironic ("this time is different", "trust me bro",
+// "any day now", "they'd never", "there are several", 🙄 after it) denies nothing.
+export const LEXICON_VERSION = 'lex25';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.

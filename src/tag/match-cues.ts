@@ -213,7 +213,9 @@ const DENIAL_INTENSIFIERS = new Set(['absolutely', 'definitely', 'certainly', 'o
 /** After "no" / "not" these assert instead: "No doubt.", "No wonder.", "Not kidding."; "Not yet." keeps the warning. */
 const NOT_DENYING_AFTER = new Set(['doubt', 'question', 'wonder', 'kidding', 'joking', 'joke', 'lie', 'cap', 'surprise', 'shit', 'idea', 'clue', 'comment', 'yet']);
 /** An answer said with irony: "Nope, just a coincidence that …", "Nah, Nvidia would never …", "Of course not. … has never gone wrong before." */
-const IRONIC_ANSWER = /\b(?:just (?:a )?coincidence|would never|could never|(?:has|have) never gone wrong|never goes wrong|nothing to see|totally (?:normal|fine|legit)|i'?m sure|what could (?:possibly )?go wrong)\b/;
+const IRONIC_ANSWER = /\b(?:just (?:a )?coincidence|would never|could never|(?:has|have) never gone wrong|never goes wrong|nothing to see|totally (?:normal|fine|legit)|i'?m sure|what could (?:possibly )?go wrong|this time is different|different this time|trust me,? bro|any day now|there are (?:several|many|multiple|a few|plenty|two|three|dozens))\b|'d never\b|🙄/;
+/** "No, OpenAI is.": the answer moves the cue to another subject (one to three words, then "is / are"). */
+const NAMES_ANOTHER = /^\s*(?:no|nope|nah)\b[,;:—–]?\s*(?:[\w'.-]+\s+){0,2}?[\w'.-]+\s+(?:is|are|was|were)\s*[.!]?\s*$/;
 /**
  * A whole sentence that only denies the one before it ("They call it a Ponzi. It isn't one.", "Everyone says bubble.
  * They're wrong."), as its word tokens joined by spaces; anything longer or different is not read as a denial.
@@ -470,7 +472,7 @@ function isNegated(doc: AnalysedDoc, lower: string, start: number, end: number, 
   const question = sent.terminator === '?';
   if (wordsFrom(toks, sent, end) > (question ? 3 : 1) || lower.includes('sarcmark')) return false;
   // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not." ("Will anyone stop this fraud? No." agrees)
-  if (question) return asksWhetherItIs(toks, sent, ti) && answerDenies(doc, tok.sentence + 1, lower);
+  if (question) return asksWhetherItIs(toks, sent, ti, end) && answerDenies(doc, tok.sentence + 1, lower);
   // "They call it a Ponzi scheme. It isn't one.", "… It isn't: OpenAI pays real money." ("It's a bubble. No?" asks)
   return next.terminator !== '?' && reportsClaim(toks, sent) && startsWithBareDenial(toks, lower, next);
 }
@@ -505,27 +507,42 @@ const OTHER_QUESTION_STARTS = new Set(
 );
 
 /** Words that make "Is …" a question about someone's view or action, not whether the thing is the cue. */
-const NOT_A_SUBJECT = new Set(
-  "anyone anybody someone somebody everyone everybody nobody i i'm you he she we they him her me us them just only really even still also or and".split(' '),
-);
+const NOT_A_SUBJECT = new Set("anyone anybody someone somebody everyone everybody nobody i i'm you he she we they him her me us them only still also or and".split(' '));
+/** Words after which an "-ing" / "-ed" word is a noun or a modifier ("OpenAI's funding", "the accounting"), not a verb. */
+const NOUN_MAKERS = new Set('the this that these those its their his her our your a an'.split(' '));
+const DETERMINERS = new Set('the this that these those a an any such'.split(' '));
+const PREPOSITIONS = new Set('about of on in from to at with for into by behind than over like against after before during within without near toward towards'.split(' '));
 
 /**
  * A question whether the thing is the cue, which "No." denies: "Is this a bubble?", "Isn't it fraud?", "Is the AI boom
  * a bubble?", "Is there a bubble?", or a claim asked back ("Manipulation?", "Nvidia pays customers to buy?"); not a
  * question about who does what about it ("Will the SEC do anything about this fraud?", "Is anyone surprised …", "Is
- * the SEC investigating this fraud?", "Anyone shocked this was round-tripping?"). `cue` is the cue's first token.
+ * the SEC investigating this fraud?", "Anyone shocked this was round-tripping?"). `cue` is the cue's first token,
+ * `cueEnd` its end offset.
  */
-function asksWhetherItIs(toks: DocToken[], sentence: DocSentence, cue: number): boolean {
+function asksWhetherItIs(toks: DocToken[], sentence: DocSentence, cue: number, cueEnd: number): boolean {
   const a = toks[sentence.firstToken];
   if (a === undefined) return false;
   if (!COPULAS.has(a.lower)) return !OTHER_QUESTION_STARTS.has(a.lower);
   if (SUBJECT_PRONOUNS.has(toks[sentence.firstToken + 1]?.lower ?? '')) return true;
-  // a noun subject, then the cue ("Is AMD's deal a scam?"): at most five words between, none of them a person asked
-  // about, a verb form ("investigating", "surprised") or a second question
+  // a noun subject, then the cue ("Is AMD's deal a scam?"): at most five words between
   if (cue - sentence.firstToken - 1 > 5 || cue <= sentence.firstToken + 1) return false;
+  // the cue must be what is asked about: it ends the question, or comes right after "a / an" ("Is it a bubble like
+  // 1999?"); a cue in the subject is taken for granted ("Is the bubble popping yet? No.", "Is the circular financing
+  // sustainable? No." warns)
+  const before = toks[cue - 1]!.lower;
+  if (wordsFrom(toks, sentence, cueEnd) > 0 && before !== 'a' && before !== 'an') return false;
+  // … and not the object of a preposition: the question is about someone's view or exposure ("Is Burry wrong about
+  // the bubble?", "Is Oracle safe from the bubble?", "Is the SEC on this fraud?")
+  let p = cue - 1;
+  while (p > sentence.firstToken + 1 && DETERMINERS.has(toks[p]!.lower)) p--;
+  if (PREPOSITIONS.has(toks[p]!.lower)) return false;
+  // none of the words between is a person asked about, a verb form ("investigating", "surprised") or a second question
   for (let k = sentence.firstToken + 1; k < cue; k++) {
     const w = toks[k]!.lower;
-    if (NOT_A_SUBJECT.has(w) || OTHER_QUESTION_STARTS.has(w) || COPULAS.has(w) || /(?:ing|ed)$/.test(w)) return false;
+    if (NOT_A_SUBJECT.has(w) || OTHER_QUESTION_STARTS.has(w) || COPULAS.has(w)) return false;
+    const prev = toks[k - 1]!.lower;
+    if (/(?:ing|ed)$/.test(w) && !NOUN_MAKERS.has(prev) && !prev.endsWith("'s")) return false;
   }
   return true;
 }
@@ -556,8 +573,11 @@ function answerDenies(doc: AnalysedDoc, at: number, lower: string): boolean {
   if (next.terminator === '?') return false;
   for (let k = next.firstToken; k < (then ?? next).endToken; k++) if (WORSE.has(toks[k]!.lower)) return false;
   const from = toks[next.firstToken]!.start;
-  const to = toks[(then ?? next).endToken - 1]?.end ?? from;
+  // up to the next word after the answer, so a trailing emoji ("Nope, rock solid 🙄") is read with it
+  const to = toks[(then ?? next).endToken]?.start ?? lower.length;
   if (IRONIC_ANSWER.test(lower.slice(from, to))) return false;
+  // "Is Oracle the next Enron? No, CoreWeave is." names another thing as the cue
+  if (NAMES_ANOTHER.test(lower.slice(from, toks[next.endToken - 1]!.end))) return false;
   let k = next.firstToken;
   while (k < next.endToken - 1 && k < next.firstToken + 2 && DENIAL_INTENSIFIERS.has(toks[k]!.lower)) k++;
   if (!DENIAL_STARTERS.has(toks[k]!.lower)) return false;

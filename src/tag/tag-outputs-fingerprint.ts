@@ -23,6 +23,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/rule-families.jsonl',
   'training/probes/lex20-review.jsonl',
   'training/probes/lex21-check.jsonl',
+  'training/probes/lex24-review.jsonl',
 ] as const;
 
 /** Texts the labeled files lack: every screening path and the Reddit markers normalisation rewrites. */

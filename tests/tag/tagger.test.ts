@@ -982,6 +982,28 @@ describe('LABELS.md boundary examples and own cases', () => {
       expect(label(text, 'bubble_caution'), text).toBe(true);
     }
   });
+  // lex25, from an adversarial review of lex24 (training/probes/lex24-review.jsonl): each row lost its stance on lex24
+  const askedNotDenied: [string, TagName][] = [
+    ['Is the bubble popping yet? No.', 'bubble_caution'],
+    ['Is the circular financing sustainable? No.', 'bubble_caution'],
+    ["Is Oracle's debt pile a problem? No, it's a catastrophe waiting to happen.", 'bubble_caution'],
+    ['Is Burry wrong about the bubble? No.', 'bubble_caution'],
+    ['Is Oracle safe from the bubble? No.', 'bubble_caution'],
+    ['Is the SEC on this fraud? No.', 'distrust'],
+    ['Is Nvidia behind the round-tripping? No, OpenAI is.', 'distrust'],
+    ['Is this a Ponzi scheme? No, CoreWeave is.', 'distrust'],
+    ['Is CoreWeave a bubble? Nah, trust me bro.', 'bubble_caution'],
+    ["Is Oracle's financing a house of cards? Nope, totally rock solid 🙄", 'bubble_caution'],
+    ["Is AMD's deal a scam? Nah, they'd never do that.", 'distrust'],
+  ];
+  for (const [text, tag] of askedNotDenied) {
+    it(`lex25: the cue stays when the question takes it for granted or the answer does not deny it: ${text}`, () => expect(label(text, tag)).toBe(true));
+  }
+  it("lex25: a noun ending in -ing / -ed after a possessive or article is still a named subject; \"really\" asks nothing else", () => {
+    for (const text of ["Is OpenAI's funding a Ponzi? No, it's venture capital.", "Is Nvidia's accounting fraudulent? No.", 'Is the AI trade really a bubble? No.']) {
+      expect(label(text, text.includes('bubble') ? 'bubble_caution' : 'distrust'), text).toBe(false);
+    }
+  });
   // lex20, from a second probe of 240 sentences in rule families (training/probes/rule-families.jsonl)
   it('lex20: a rhetorical negation asserts', () => {
     for (const text of ["If this isn't a bubble, I don't know what is.", "Nobody can convince me this isn't a bubble.", "It's not if the bubble pops, it's when."]) {
