@@ -185,7 +185,14 @@
 // bubble?"); "OpenAI's funding", "the accounting" are nouns, "really / just / even" ask nothing else; and for every
 // question, an answer that moves the cue ("No, CoreWeave is.") or is ironic ("this time is different", "trust me bro",
 // "any day now", "they'd never", "there are several", 🙄 after it) denies nothing.
-export const LEXICON_VERSION = 'lex25';
+// lex26 (a second review, training/probes/lex25-check.jsonl: lex23 21, lex25 24 of 49 clear probes): a one-word "No" /
+// "Not" run on without a comma denies only before "way / chance / it / at all …" ("No one wants to say it, but yes",
+// "No offense, but yes", "Not sure what else you'd call it" deny nothing); an answer moving the cue may name up to
+// eight words ("No, the whole AI sector is.", "No, but OpenAI's valuation definitely is.", also after "No."); an answer
+// that says the thing is the cue after all ("No. It's a bubble wrapped in a junk bond.") or carries 🚀 🤡 🔥 😂, "this
+// is fine", "line only goes up", "X said so" denies nothing; a question may open with "So / But / Honest question:";
+// "Are Nvidia and OpenAI round-tripping?" names its subject.
+export const LEXICON_VERSION = 'lex26';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.

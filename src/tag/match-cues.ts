@@ -211,11 +211,29 @@ const DENIAL_STARTERS = new Set(['no', 'no.', 'nope', 'nah', 'not', 'hardly']);
 /** Words that may come before the answer's denial: "Absolutely not.", "Of course not", "Honestly, no." */
 const DENIAL_INTENSIFIERS = new Set(['absolutely', 'definitely', 'certainly', 'obviously', 'clearly', 'simply', 'honestly', 'hell', 'of', 'course', 'lol', 'well', 'um', 'uh']);
 /** After "no" / "not" these assert instead: "No doubt.", "No wonder.", "Not kidding."; "Not yet." keeps the warning. */
+/**
+ * A one-word "No" / "Not" run on into its sentence without a comma denies only before these ("No way", "Not at all",
+ * "No it isn't"); before others it starts a sentence of its own ("No one wants to say it", "No offense, but yes",
+ * "Not sure what else you'd call it", "Not in Jensen's slides").
+ */
+const RUN_ON_DENIALS: Record<string, ReadonlySet<string>> = {
+  no: new Set("way chance sir it it's its they they're that that's this because since".split(' ')),
+  not: new Set('really at even remotely quite necessarily a an one likely particularly exactly by because since'.split(' ')),
+};
 const NOT_DENYING_AFTER = new Set(['doubt', 'question', 'wonder', 'kidding', 'joking', 'joke', 'lie', 'cap', 'surprise', 'shit', 'idea', 'clue', 'comment', 'yet']);
 /** An answer said with irony: "Nope, just a coincidence that …", "Nah, Nvidia would never …", "Of course not. … has never gone wrong before." */
-const IRONIC_ANSWER = /\b(?:just (?:a )?coincidence|would never|could never|(?:has|have) never gone wrong|never goes wrong|nothing to see|totally (?:normal|fine|legit)|i'?m sure|what could (?:possibly )?go wrong|this time is different|different this time|trust me,? bro|any day now|there are (?:several|many|multiple|a few|plenty|two|three|dozens))\b|'d never\b|🙄/;
-/** "No, OpenAI is.": the answer moves the cue to another subject (one to three words, then "is / are"). */
-const NAMES_ANOTHER = /^\s*(?:no|nope|nah)\b[,;:—–]?\s*(?:[\w'.-]+\s+){0,2}?[\w'.-]+\s+(?:is|are|was|were)\s*[.!]?\s*$/;
+const IRONIC_ANSWER = /\b(?:just (?:a )?coincidence|would never|could never|(?:has|have) never gone wrong|never goes wrong|nothing to see|totally (?:normal|fine|legit)|i'?m sure|what could (?:possibly )?go wrong|this time is different|different this time|trust me,? bro|any day now|there are (?:several|many|multiple|a few|plenty|two|three|dozens)|this is fine|(?:line|number|stonks?|stocks?) (?:only )?goe?s? up|said so|pinky (?:promise|swear))\b|'d never\b|[🙄🤡🚀🔥🙃😂🤣💀😏🤪]/u;
+/**
+ * "No, OpenAI is.", "No. The whole AI sector is.", "No, but OpenAI's valuation definitely is.": the answer moves the cue
+ * to another subject (up to eight words, then "is / are"), with no negation of its own ("No, that's not what it is.").
+ */
+const NAMES_ANOTHER = /^\s*(?:no|nope|nah)\b[.,;:—–]?\s*(?:but\s+)?(?:(?!not\b|never\b)[\w'.-]+\s+){0,7}?(?:(?:definitely|certainly|really|actually|absolutely|totally|surely)\s+)?(?:is|are|was|were)\s*[.!]?\s*$/;
+/** "No. It's a bubble wrapped in a junk bond.": the answer says the thing is the cue after all. */
+function reasserts(answer: string, cue: string): boolean {
+  const at = answer.indexOf(cue);
+  if (at < 0) return false;
+  return /\b(?:it'?s|it is|this is|that'?s|they'?re|they are)\s+(?:(?:a|an|the|just|still|totally|definitely|absolutely|clearly|obviously)\s+){0,2}(?:[\w-]+\s+)?$/.test(answer.slice(Math.max(0, at - 60), at));
+}
 /**
  * A whole sentence that only denies the one before it ("They call it a Ponzi. It isn't one.", "Everyone says bubble.
  * They're wrong."), as its word tokens joined by spaces; anything longer or different is not read as a denial.
@@ -472,7 +490,7 @@ function isNegated(doc: AnalysedDoc, lower: string, start: number, end: number, 
   const question = sent.terminator === '?';
   if (wordsFrom(toks, sent, end) > (question ? 3 : 1) || lower.includes('sarcmark')) return false;
   // "Is this a Ponzi scheme? No: ...", "Is this a bubble? Absolutely not." ("Will anyone stop this fraud? No." agrees)
-  if (question) return asksWhetherItIs(toks, sent, ti, end) && answerDenies(doc, tok.sentence + 1, lower);
+  if (question) return asksWhetherItIs(toks, sent, ti, end) && answerDenies(doc, tok.sentence + 1, lower, lower.slice(start, end));
   // "They call it a Ponzi scheme. It isn't one.", "… It isn't: OpenAI pays real money." ("It's a bubble. No?" asks)
   return next.terminator !== '?' && reportsClaim(toks, sent) && startsWithBareDenial(toks, lower, next);
 }
@@ -507,9 +525,11 @@ const OTHER_QUESTION_STARTS = new Set(
 );
 
 /** Words that make "Is …" a question about someone's view or action, not whether the thing is the cue. */
-const NOT_A_SUBJECT = new Set("anyone anybody someone somebody everyone everybody nobody i i'm you he she we they him her me us them only still also or and".split(' '));
+const NOT_A_SUBJECT = new Set("anyone anybody someone somebody everyone everybody nobody i i'm you he she we they him her me us them only still also or".split(' '));
 /** Words after which an "-ing" / "-ed" word is a noun or a modifier ("OpenAI's funding", "the accounting"), not a verb. */
 const NOUN_MAKERS = new Set('the this that these those its their his her our your a an'.split(' '));
+/** Words a question may open with before its verb. */
+const LEADING_WORDS = new Set('so but and ok okay well then now also plus yeah lol honest serious genuine real question seriously honestly curious'.split(' '));
 const DETERMINERS = new Set('the this that these those a an any such'.split(' '));
 const PREPOSITIONS = new Set('about of on in from to at with for into by behind than over like against after before during within without near toward towards'.split(' '));
 
@@ -521,12 +541,15 @@ const PREPOSITIONS = new Set('about of on in from to at with for into by behind 
  * `cueEnd` its end offset.
  */
 function asksWhetherItIs(toks: DocToken[], sentence: DocSentence, cue: number, cueEnd: number): boolean {
-  const a = toks[sentence.firstToken];
+  // "So is the bubble finally popping?", "Honest question: will the SEC …": the question starts after these
+  let first = sentence.firstToken;
+  while (first < cue && LEADING_WORDS.has(toks[first]!.lower)) first++;
+  const a = toks[first];
   if (a === undefined) return false;
   if (!COPULAS.has(a.lower)) return !OTHER_QUESTION_STARTS.has(a.lower);
-  if (SUBJECT_PRONOUNS.has(toks[sentence.firstToken + 1]?.lower ?? '')) return true;
+  if (SUBJECT_PRONOUNS.has(toks[first + 1]?.lower ?? '')) return true;
   // a noun subject, then the cue ("Is AMD's deal a scam?"): at most five words between
-  if (cue - sentence.firstToken - 1 > 5 || cue <= sentence.firstToken + 1) return false;
+  if (cue - first - 1 > 5 || cue <= first + 1) return false;
   // the cue must be what is asked about: it ends the question, or comes right after "a / an" ("Is it a bubble like
   // 1999?"); a cue in the subject is taken for granted ("Is the bubble popping yet? No.", "Is the circular financing
   // sustainable? No." warns)
@@ -535,10 +558,10 @@ function asksWhetherItIs(toks: DocToken[], sentence: DocSentence, cue: number, c
   // … and not the object of a preposition: the question is about someone's view or exposure ("Is Burry wrong about
   // the bubble?", "Is Oracle safe from the bubble?", "Is the SEC on this fraud?")
   let p = cue - 1;
-  while (p > sentence.firstToken + 1 && DETERMINERS.has(toks[p]!.lower)) p--;
+  while (p > first + 1 && DETERMINERS.has(toks[p]!.lower)) p--;
   if (PREPOSITIONS.has(toks[p]!.lower)) return false;
   // none of the words between is a person asked about, a verb form ("investigating", "surprised") or a second question
-  for (let k = sentence.firstToken + 1; k < cue; k++) {
+  for (let k = first + 1; k < cue; k++) {
     const w = toks[k]!.lower;
     if (NOT_A_SUBJECT.has(w) || OTHER_QUESTION_STARTS.has(w) || COPULAS.has(w)) return false;
     const prev = toks[k - 1]!.lower;
@@ -565,7 +588,7 @@ const WORSE = new Set(['worse', 'bigger', 'crazier', 'dumber', 'scarier', 'large
  * Whether the answer, sentence `at`, starts with a denial ("No, …", "Nope.", "Absolutely not.") and neither it nor
  * the sentence after it says it is worse; not "No doubt."
  */
-function answerDenies(doc: AnalysedDoc, at: number, lower: string): boolean {
+function answerDenies(doc: AnalysedDoc, at: number, lower: string, cueText: string): boolean {
   const toks = doc.tokens;
   const next = doc.sentences[at]!;
   const then = doc.sentences[at + 1];
@@ -573,16 +596,22 @@ function answerDenies(doc: AnalysedDoc, at: number, lower: string): boolean {
   if (next.terminator === '?') return false;
   for (let k = next.firstToken; k < (then ?? next).endToken; k++) if (WORSE.has(toks[k]!.lower)) return false;
   const from = toks[next.firstToken]!.start;
-  // up to the next word after the answer, so a trailing emoji ("Nope, rock solid 🙄") is read with it
+  // each up to the next word after it, so a trailing emoji ("Nope, rock solid 🙄") is read with it
+  const answerEnd = toks[next.endToken]?.start ?? lower.length;
   const to = toks[(then ?? next).endToken]?.start ?? lower.length;
-  if (IRONIC_ANSWER.test(lower.slice(from, to))) return false;
-  // "Is Oracle the next Enron? No, CoreWeave is." names another thing as the cue
-  if (NAMES_ANOTHER.test(lower.slice(from, toks[next.endToken - 1]!.end))) return false;
+  const answer = lower.slice(from, to);
+  if (IRONIC_ANSWER.test(answer) || reasserts(answer, cueText)) return false;
+  // "Is Oracle the next Enron? No, CoreWeave is." names another thing as the cue (in the answer, or just after "No.")
+  if (NAMES_ANOTHER.test(lower.slice(from, answerEnd)) || NAMES_ANOTHER.test(answer)) return false;
   let k = next.firstToken;
   while (k < next.endToken - 1 && k < next.firstToken + 2 && DENIAL_INTENSIFIERS.has(toks[k]!.lower)) k++;
-  if (!DENIAL_STARTERS.has(toks[k]!.lower)) return false;
-  const after = k + 1 < next.endToken ? toks[k + 1]!.lower : '';
-  return !NOT_DENYING_AFTER.has(after);
+  const starter = toks[k]!;
+  if (!DENIAL_STARTERS.has(starter.lower)) return false;
+  if (k + 1 >= next.endToken) return true;
+  const after = toks[k + 1]!;
+  if (NOT_DENYING_AFTER.has(after.lower)) return false;
+  const runOn = RUN_ON_DENIALS[starter.lower];
+  return runOn === undefined || hasClauseBreak(lower, starter.end, after.start) || lower.slice(starter.end, after.start).includes('.') || runOn.has(after.lower);
 }
 
 /** Tokens from … to − 1, lower-cased and joined by spaces. */

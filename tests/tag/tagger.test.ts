@@ -999,6 +999,27 @@ describe('LABELS.md boundary examples and own cases', () => {
   for (const [text, tag] of askedNotDenied) {
     it(`lex25: the cue stays when the question takes it for granted or the answer does not deny it: ${text}`, () => expect(label(text, tag)).toBe(true));
   }
+  // lex26, from a second review (training/probes/lex25-check.jsonl): each row was denied on lex25
+  const answersThatDenyNothing: [string, TagName][] = [
+    ['Is OpenAI a bubble? No one wants to say it out loud, but yes.', 'bubble_caution'],
+    ["Is Oracle's OpenAI contract a Ponzi? No offense to the Oracle longs, but yes.", 'distrust'],
+    ["Is CoreWeave a Ponzi? Not sure what else you'd call paying old lenders with new lenders' money.", 'distrust'],
+    ['Is CoreWeave a bubble? No, the whole AI sector is.', 'bubble_caution'],
+    ["Is AMD a bubble? No, but OpenAI's valuation definitely is.", 'bubble_caution'],
+    ["Is CoreWeave a bubble? No. It's a bubble wrapped in a junk bond.", 'bubble_caution'],
+    ['Is OpenAI a bubble? Nah, line only goes up 🚀', 'bubble_caution'],
+    ['Is there a bubble? Nope, this is fine 🔥', 'bubble_caution'],
+    ['So is the bubble finally popping? No.', 'bubble_caution'],
+    ['Honest question: will the SEC ever touch this fraud? No.', 'distrust'],
+  ];
+  for (const [text, tag] of answersThatDenyNothing) {
+    it(`lex26: an answer that is no denial, or a question that takes the cue for granted: ${text}`, () => expect(label(text, tag)).toBe(true));
+  }
+  it('lex26: "No way", "Not at all", "No it isn\'t" still deny; a subject joined by "and" is a named subject', () => {
+    for (const text of ['Is the AI boom a bubble? No way.', 'Is Oracle a Ponzi? Not at all, the contracts are real.', "Is this a Ponzi? No it isn't.", 'Are Nvidia and OpenAI round-tripping? No, the chips ship.']) {
+      expect(label(text, text.includes('bubble') ? 'bubble_caution' : 'distrust'), text).toBe(false);
+    }
+  });
   it("lex25: a noun ending in -ing / -ed after a possessive or article is still a named subject; \"really\" asks nothing else", () => {
     for (const text of ["Is OpenAI's funding a Ponzi? No, it's venture capital.", "Is Nvidia's accounting fraudulent? No.", 'Is the AI trade really a bubble? No.']) {
       expect(label(text, text.includes('bubble') ? 'bubble_caution' : 'distrust'), text).toBe(false);
