@@ -1020,6 +1020,19 @@ describe('LABELS.md boundary examples and own cases', () => {
       expect(label(text, text.includes('bubble') ? 'bubble_caution' : 'distrust'), text).toBe(false);
     }
   });
+  it('lex27: a bare "this time is different" is irony, relayed it warns, with a reason it denies', () => {
+    for (const text of ['Nah, this time is different.', "Sure, this time it's different /s", 'AI capex at 2% of GDP? Relax, totally different this time 🙄']) {
+      expect(cueNames(text, 'bubble_caution'), text).toContain('this-time-different');
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    }
+    expect(cueNames("Everyone says it's different this time.", 'bubble_caution')).toEqual(['this-time-different-said']);
+    expect(label("Everyone says it's different this time.", 'cynicism')).toBe(false);
+    expect(label("Everyone says it's different this time.", 'bubble_caution')).toBe(true);
+    for (const text of ['This time is different because the revenue is real.', 'This time is different: the buyers are profitable hyperscalers.', 'I genuinely think this time is different.']) {
+      expect(cueNames(text, 'bubble_caution'), text).not.toContain('this-time-different');
+      expect(label(text, 'bubble_caution'), text).toBe(false);
+    }
+  });
   it("lex25: a noun ending in -ing / -ed after a possessive or article is still a named subject; \"really\" asks nothing else", () => {
     for (const text of ["Is OpenAI's funding a Ponzi? No, it's venture capital.", "Is Nvidia's accounting fraudulent? No.", 'Is the AI trade really a bubble? No.']) {
       expect(label(text, text.includes('bubble') ? 'bubble_caution' : 'distrust'), text).toBe(false);
