@@ -25,6 +25,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/lex21-check.jsonl',
   'training/probes/lex24-review.jsonl',
   'training/probes/lex25-check.jsonl',
+  'training/probes/lex27-review.jsonl',
 ] as const;
 
 /** Texts the labeled files lack: every screening path and the Reddit markers normalisation rewrites. */

@@ -1033,6 +1033,19 @@ describe('LABELS.md boundary examples and own cases', () => {
       expect(label(text, 'bubble_caution'), text).toBe(false);
     }
   });
+  it('lex28: the irony needs a marker and no critic; a bare one is a sincere denial; relayed needs no agreement', () => {
+    for (const text of ['Honestly? This time is different.', "Blackwell is sold out through 2026. This time is different!", 'Maybe this time is different.']) {
+      expect(cueNames(text, 'bubble_caution'), text).not.toContain('this-time-different');
+      expect(label(text, 'bubble_caution'), text).toBe(false);
+      expect(label(text, 'cynicism'), text).toBe(false);
+    }
+    expect(cueNames('Burry has called twelve of the last zero AI crashes, but sure, this time is different lol.', 'bubble_caution')).not.toContain('this-time-different');
+    for (const text of ['Analysts keep telling us this time is different.', "It's not different this time.", "People keep saying it's different this time. It never is."]) {
+      expect(cueNames(text, 'bubble_caution'), text).toContain('this-time-different-said');
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    }
+    expect(cueNames("Everyone says it's different this time, and for once I agree: the buyers have cash.", 'bubble_caution')).not.toContain('this-time-different-said');
+  });
   it("lex25: a noun ending in -ing / -ed after a possessive or article is still a named subject; \"really\" asks nothing else", () => {
     for (const text of ["Is OpenAI's funding a Ponzi? No, it's venture capital.", "Is Nvidia's accounting fraudulent? No.", 'Is the AI trade really a bubble? No.']) {
       expect(label(text, text.includes('bubble') ? 'bubble_caution' : 'distrust'), text).toBe(false);
