@@ -530,6 +530,23 @@ export function gateClauses(alternative: string, hints: GateHints = {}, max = MA
   });
 }
 
+/** The markers of an enumerated string: they stand for no known text (a wildcard, a boundary, some whitespace). */
+const MARKERS = new RegExp(`[${WILD}${BOUND}${SPACE}]`);
+
+/**
+ * Literal strings every match of `alternative` contains as written: the pieces, between markers, of each factor
+ * that has one string only (zero-width parts, lookarounds included, are '' and merge away: "(?:\bare|'re) in on
+ * it(?=…)" → "in on it"). A factor with several strings contributes nothing. Empty when the alternative uses syntax the
+ * enumerator does not know. The matcher may skip an alternative whose text lacks one of these (match-cues.ts).
+ */
+export function requiredLiterals(alternative: string): string[] {
+  const factors = factorsOf(alternative);
+  if (factors === undefined) return [];
+  const out: string[] = [];
+  for (const f of factors) if (f.length === 1) for (const piece of f[0]!.split(MARKERS)) if (piece !== '') out.push(piece);
+  return out;
+}
+
 /** Sample strings an alternative can match (wildcards filled with `fill`), at most about `limit`: for tests. */
 export function sampleAlternative(alternative: string, fill: string, limit: number): string[] {
   const factors = factorsOf(alternative);

@@ -6,7 +6,7 @@
 
 import { CUE_DEFS, PLAIN_PRAISE_WORDS, WORD_SENSE_FILTERS, type CueDef } from './cue-lexicon.js';
 import { execAll, execAlternation, refersToGroups, type OnMatch } from './exec-alternation.js';
-import { gateClauses, isRegexWordCode, regexWordsOf, splitAlternatives, type AlternativeGate, type GateHints } from './gate-alternatives.js';
+import { gateClauses, isRegexWordCode, regexWordsOf, requiredLiterals, splitAlternatives, type AlternativeGate, type GateHints } from './gate-alternatives.js';
 import type { AnalysedDoc, DocSentence, DocToken, TokenPart } from './nlp-doc.js';
 import { sortSmall } from '../util/sort-small.js';
 
@@ -57,6 +57,10 @@ interface CompiledLexicon {
    * as its own id for it to run; undefined when it has none.
    */
   altAlso: (Int32Array | undefined)[];
+  /** Per alternative: a literal every match contains, checked before it runs (precheckLiteral), or undefined. */
+  altLiteral: (string | undefined)[];
+  /** Scratch for execTriggered: the open alternatives of the cue being run (as long as the most alternatives of a cue). */
+  openIds: Int32Array;
   /** Per alternative: its own regex (built on first use; at most one per alternative, so never more than altSource.length). */
   altRegex: (RegExp | undefined)[];
   /** gate ids of cues with neither words nor triggers: always run */
@@ -102,7 +106,7 @@ function compileLexicon(): CompiledLexicon {
   const defs = CUE_DEFS;
   // the topic cue's words are what on-topic comments are made of: poor gates, however long
   const commonWords = regexWordsOf(defs.find((d) => d.name === 'topic')?.words ?? []);
-  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], litText: [], litIds: [], litPre: new Int32Array(0), litHigh: new Uint8Array(0), triggered: new Uint8Array(0), regex: [], filters: defs.map((d) => HIT_FILTERS.get(d.name)), isWordCue: [], altStart: [], altEnd: [], altSource: [], altAlso: [], altRegex: [], always: [], defs, nDefs: defs.length };
+  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], litText: [], litIds: [], litPre: new Int32Array(0), litHigh: new Uint8Array(0), triggered: new Uint8Array(0), openIds: new Int32Array(0), regex: [], filters: defs.map((d) => HIT_FILTERS.get(d.name)), isWordCue: [], altStart: [], altEnd: [], altSource: [], altAlso: [], altLiteral: [], altRegex: [], always: [], defs, nDefs: defs.length };
   const nDefs = defs.length;
   /** Per alternative (gate id − defs): the keys of each of its further gates. */
   const furtherGates: (string[][] | undefined)[] = [];
@@ -131,6 +135,7 @@ function compileLexicon(): CompiledLexicon {
       // an alternative whose gate cannot be derived keeps all of the cue's triggers; the cue's own id is
       // triggered with any of its alternatives (matchCues skips untriggered cues with one check)
       const [gate, ...also] = gateClauses(alt, hints) ?? [];
+      c.altLiteral[ids[k]! - nDefs] = precheckLiteral(alt, gate !== undefined);
       const gateKeys = gate === undefined ? keys : keysOfGate(gate);
       for (const t of gateKeys) {
         addTrigger(c, t, ids[k]!);
@@ -157,11 +162,37 @@ function compileLexicon(): CompiledLexicon {
     addTrigger(c, `${longest}*`, next++);
   }
   c.triggered = new Uint8Array(next);
+  c.openIds = new Int32Array(Math.max(0, ...defs.map((_, idx) => c.altEnd[idx]! - c.altStart[idx]!)));
   c.litText = c.literals.map(([lit]) => lit);
   c.litIds = c.literals.map(([, ids]) => ids);
   c.litPre = Int32Array.from(c.literals, ([, , pre]) => pre);
   c.litHigh = Uint8Array.from(c.literals, ([lit]) => (lit.charCodeAt(0) >= 0x80 ? 1 : 0));
   return c;
+}
+
+/** Whether `s` holds two regex words: word characters, then other characters, then a word character. */
+function spansWords(s: string): boolean {
+  let k = 0;
+  while (k < s.length && !isRegexWordCode(s.charCodeAt(k))) k++;
+  while (k < s.length && isRegexWordCode(s.charCodeAt(k))) k++;
+  while (k < s.length && !isRegexWordCode(s.charCodeAt(k))) k++;
+  return k < s.length;
+}
+
+/**
+ * The literal an alternative's text must contain (requiredLiterals), when checking for it first is likely to save a
+ * regex run: one of several words ("in on it", "with no "), which is rarer than each of its words the gates look up;
+ * or, for an alternative without a gate of its own (it runs whenever any of its cue's triggers is in the text), its
+ * longest literal of 3 characters or more ("recycl" after a lookbehind). An includes() costs far less than a regex run
+ * that finds nothing, and matches cannot change: the alternative cannot match in a text without the literal.
+ */
+function precheckLiteral(alternative: string, gated: boolean): string | undefined {
+  let best: string | undefined;
+  for (const lit of requiredLiterals(alternative)) {
+    if (!(spansWords(lit) || (!gated && lit.length >= 3))) continue;
+    if (best === undefined || lit.length > best.length) best = lit;
+  }
+  return best;
 }
 
 /**
@@ -178,22 +209,31 @@ function compileLexicon(): CompiledLexicon {
 function execTriggered(c: CompiledLexicon, idx: number, triggered: Uint8Array, lower: string, onMatch: OnMatch): void {
   const from = c.altStart[idx]!;
   const to = c.altEnd[idx]!;
+  // the open alternatives' ids, each decided once (the literal check reads the text); openIds is filled and read
+  // before any regex runs, so onMatch's own matching cannot disturb it
+  const open = c.openIds;
   let n = 0;
-  for (let id = from; id < to; id++) if (isOpen(c, triggered, id)) n++;
+  for (let id = from; id < to; id++) if (isOpen(c, triggered, id, lower)) open[n++] = id;
   if (n === to - from) return execAll(c.regex[idx]!, lower, onMatch);
   const res: RegExp[] = [];
-  for (let id = from; id < to; id++) {
-    if (isOpen(c, triggered, id)) res.push((c.altRegex[id - c.nDefs] ??= new RegExp(c.altSource[id - c.nDefs]!, 'g')));
+  for (let k = 0; k < n; k++) {
+    const a = open[k]! - c.nDefs;
+    res.push((c.altRegex[a] ??= new RegExp(c.altSource[a]!, 'g')));
   }
   execAlternation(res, lower, onMatch);
 }
 
-/** Whether the alternative with gate id `id` may match: its gate and each of its further gates are triggered. */
-function isOpen(c: CompiledLexicon, triggered: Uint8Array, id: number): boolean {
+/**
+ * Whether the alternative with gate id `id` may match `lower`: its gate and each of its further gates are triggered,
+ * and the text has its precheck literal.
+ */
+function isOpen(c: CompiledLexicon, triggered: Uint8Array, id: number, lower: string): boolean {
   if (triggered[id] === 0) return false;
-  const also = c.altAlso[id - c.nDefs];
+  const a = id - c.nDefs;
+  const also = c.altAlso[a];
   if (also !== undefined) for (let k = 0; k < also.length; k++) if (triggered[also[k]!] === 0) return false;
-  return true;
+  const lit = c.altLiteral[a];
+  return lit === undefined || lower.includes(lit);
 }
 
 /** Compile the lexicon now (the tagger does this at load time, not on the first text). */

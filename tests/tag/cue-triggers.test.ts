@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticComments } from '../../bench/tagger-bench.js';
 import { CUE_DEFS } from '../../src/tag/cue-lexicon.js';
-import { gateAlternative, gateClauses, sampleAlternative, splitAlternatives } from '../../src/tag/gate-alternatives.js';
+import { gateAlternative, gateClauses, requiredLiterals, sampleAlternative, splitAlternatives } from '../../src/tag/gate-alternatives.js';
 import { parseLabeledJsonl } from '../../src/tag/labeled-data.js';
 import { isLiteralTrigger, lowerSameLength, matchCues } from '../../src/tag/match-cues.js';
 import { analyseDoc } from '../../src/tag/nlp-doc.js';
@@ -160,6 +160,31 @@ describe('trigger gating', () => {
     for (const alt of [String.raw`\bnothing like (?:the )?(?:dot-?com|1999)\b`, String.raw`\bunsustainabl\w*`]) expect(gateClauses(alt)?.[0]).toEqual(gateAlternative(alt));
     expect(clauses(String.raw`\bunsustainabl\w*`)).toEqual([['unsustainabl*']]);
     expect(gateClauses(String.raw`\bno\w+`)).toBeUndefined();
+  });
+
+  it('derives the literals every match of an alternative contains, and no more', () => {
+    // zero-width parts (lookarounds, \b) add nothing; \s and wildcards split a literal; a choice contributes nothing
+    expect(requiredLiterals(String.raw`(?:\bare|'re|\bwere) (?:also |both |all )?in on it(?=\s*(?:[.!?]|$))`)).toEqual([' ', 'in on it']);
+    expect(requiredLiterals(String.raw`(?<=\b(?:money|cash)\s)recycl\w*`)).toEqual(['recycl']);
+    expect(requiredLiterals(String.raw`\bwith\sno (?:tenants?|buyers?)\b`)).toEqual(['with', 'no ']);
+    expect(requiredLiterals(String.raw`\bno\1`)).toEqual([]);
+    // every lexicon alternative's sample wordings hold its literals
+    const missing: string[] = [];
+    let checked = 0;
+    for (const def of CUE_DEFS) {
+      if (def.pattern === undefined) continue;
+      for (const alt of splitAlternatives(def.pattern)) {
+        const re = new RegExp(alt);
+        for (const sample of sampleAlternative(alt, 'zq', 12)) {
+          const m = re.exec(sample);
+          if (m === null) continue;
+          checked++;
+          for (const lit of requiredLiterals(alt)) if (!m[0].includes(lit)) missing.push(`${def.name}: "${lit}" not in "${m[0]}"`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(2000);
   });
 
   it('cue spans are meaningful phrases, not one letter or a bare stopword', () => {
