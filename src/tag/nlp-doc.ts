@@ -25,6 +25,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { avoidPretenuring } from './avoid-pretenuring.js';
+import { allowRawDocOf, isRawDoc, rawDocOf, rawId, rawNegated, type WinkRawDoc } from './wink-raw-doc.js';
 
 export const WINK_PIPE: readonly string[] = ['sbd', 'negation'];
 
@@ -72,8 +73,36 @@ export function getNlp(): WinkInstance {
           }
         : original;
     instance = winkNLP({ ...model, core } as typeof model, [...pipe]);
+    readsRaw = allowRawDocOf() && rawReadAgrees(instance);
   }
   return instance;
+}
+
+/** Whether readWink reads documents' raw data (wink-raw-doc.ts) instead of copying it out through `.out`. */
+let readsRaw = false;
+
+/** Whether readWink reads documents' raw data (for tests). */
+export function readsRawDocs(): boolean {
+  getNlp();
+  return readsRaw;
+}
+
+/** A probe with sentences, a line break, a contraction, punctuation and negations in and out of scope. */
+const RAW_PROBE = "This isn't a bubble, they said. It is not fraud!\nNothing was sold? Maybe - or not. Good.";
+
+/** Whether the raw data of a probe document gives what the public `.out` calls give: ids, sentence ranges, negation flags. */
+function rawReadAgrees(nlp: WinkInstance): boolean {
+  const its = nlp.its;
+  const doc = nlp.readDoc(RAW_PROBE);
+  const toks = doc.tokens();
+  const n = toks.length();
+  const raw = n > 0 ? (toks.itemAt(0).out(rawDocOf as never) as unknown) : undefined;
+  if (!isRawDoc(raw, n)) return false;
+  const ids = toks.out(its.uniqueId) as unknown as number[];
+  const negations = toks.out(its.negationFlag) as unknown as boolean[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  for (let i = 0; i < n; i++) if (rawId(raw, i) !== ids[i] || rawNegated(raw, i) !== negations[i]) return false;
+  return raw.sentences.length === spans.length && spans.every(([a, b], k) => raw.sentences[k]![0] === a && raw.sentences[k]![1] === b) && negations.includes(true) && negations.includes(false);
 }
 
 /**
@@ -252,8 +281,11 @@ type WinkTokens = ReturnType<ReturnType<WinkInstance['readDoc']>['tokens']>;
 export interface WinkOutputs {
   /** Per token: wink's vocabulary id (`its.uniqueId`); buildDoc looks the value and info up by it. */
   ids: number[];
-  spans: [number, number][];
+  /** Per sentence: [first token, last token, …] (`its.span`). */
+  spans: readonly (readonly number[])[];
   toks: WinkTokens;
+  /** The document's raw data, when readWink reads it (wink-raw-doc.ts): the negation flags are read from it. */
+  raw: WinkRawDoc | undefined;
 }
 
 /** Run wink-nlp (sbd + negation) on `text` and read the bulk outputs the tagger needs. */
@@ -262,10 +294,18 @@ export function readWink(text: string): WinkOutputs {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const toks = doc.tokens();
+  const n = toks.length();
+  const raw = readsRaw && n > 0 ? (toks.itemAt(0).out(rawDocOf as never) as unknown) : undefined;
+  if (isRawDoc(raw, n)) {
+    const ids = new Array<number>(n);
+    for (let i = 0; i < n; i++) ids[i] = rawId(raw, i);
+    return { ids, spans: raw.sentences, toks, raw };
+  }
   return {
     ids: toks.out(its.uniqueId) as unknown as number[],
     spans: doc.sentences().out(its.span) as unknown as [number, number][],
     toks,
+    raw: undefined,
   };
 }
 
@@ -306,8 +346,10 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
   const its = getNlp().its;
   const values = new DocValues(wink, its);
   const nw = ids.length;
+  // wink's negation flag of token i: from the raw data, or read out of wink once per document, on first need
+  const raw = wink.raw;
   let negFlags: readonly boolean[] | undefined;
-  const negs = (): readonly boolean[] => wink.toks.out(its.negationFlag) as unknown as boolean[];
+  const negated = (i: number): boolean => (raw !== undefined ? rawNegated(raw, i) : (negFlags ??= wink.toks.out(its.negationFlag) as unknown as boolean[])[i] === true);
   // wink token index → sentence index
   // wink sentence of token i: advance `ws` while token i lies past the current span's last token
   let ws = 0;
@@ -344,7 +386,7 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
     const sp = start > offset ? ' ' : '';
     const end = start + value.length;
     offset = end;
-    while (ws < lastSpan && i > spans[ws]![1]) ws++;
+    while (ws < lastSpan && i > spans[ws]![1]!) ws++;
     if (ws !== curWinkSent || lineBreak) {
       curWinkSent = ws;
       pushSentence(sentences, sentStartTok, sentStartChar, lastNonSpace, tokens.length, lastTerm);
@@ -415,7 +457,7 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
     }
     const info = valueInfo ?? tokenInfo(lowerText.slice(start, end));
     const lower = info.lower;
-    tokens.push({ start, end, lower, info, negated: clauseOpen && (negFlags ??= negs())[i] === true, sentence: sentences.length });
+    tokens.push({ start, end, lower, info, negated: clauseOpen && negated(i), sentence: sentences.length });
     if (info.negator) clauseOpen = true;
     else if (info.scopeBreak) clauseOpen = false;
     lastNonSpace = end - 1;
