@@ -42,6 +42,8 @@ interface CompiledLexicon {
   litIds: number[][];
   litPre: Int32Array;
   litHigh: Uint8Array;
+  /** Per literal: the offset of its anchor (anchorOf), or -1 to search for it with includes(). */
+  litAnchor: Int32Array;
   /** Reused per text: one flag per gate id (cue, alternative, literal pre-check). */
   triggered: Uint8Array;
   /** Per cue: the whole pattern (what runs when every alternative is triggered, or ungated). */
@@ -106,7 +108,7 @@ function compileLexicon(): CompiledLexicon {
   const defs = CUE_DEFS;
   // the topic cue's words are what on-topic comments are made of: poor gates, however long
   const commonWords = regexWordsOf(defs.find((d) => d.name === 'topic')?.words ?? []);
-  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], litText: [], litIds: [], litPre: new Int32Array(0), litHigh: new Uint8Array(0), triggered: new Uint8Array(0), openIds: new Int32Array(0), regex: [], filters: defs.map((d) => HIT_FILTERS.get(d.name)), isWordCue: [], altStart: [], altEnd: [], altSource: [], altAlso: [], altLiteral: [], altRegex: [], always: [], defs, nDefs: defs.length };
+  const c: CompiledLexicon = { exact: new Map(), prefix: new Map(), minPrefix: 99, maxPrefix: 0, literals: [], litText: [], litIds: [], litPre: new Int32Array(0), litHigh: new Uint8Array(0), litAnchor: new Int32Array(0), triggered: new Uint8Array(0), openIds: new Int32Array(0), regex: [], filters: defs.map((d) => HIT_FILTERS.get(d.name)), isWordCue: [], altStart: [], altEnd: [], altSource: [], altAlso: [], altLiteral: [], altRegex: [], always: [], defs, nDefs: defs.length };
   const nDefs = defs.length;
   /** Per alternative (gate id − defs): the keys of each of its further gates. */
   const furtherGates: (string[][] | undefined)[] = [];
@@ -167,6 +169,7 @@ function compileLexicon(): CompiledLexicon {
   c.litIds = c.literals.map(([, ids]) => ids);
   c.litPre = Int32Array.from(c.literals, ([, , pre]) => pre);
   c.litHigh = Uint8Array.from(c.literals, ([lit]) => (lit.charCodeAt(0) >= 0x80 ? 1 : 0));
+  c.litAnchor = Int32Array.from(c.literals, ([lit]) => anchorOf(lit));
   return c;
 }
 
@@ -193,6 +196,28 @@ function precheckLiteral(alternative: string, gated: boolean): string | undefine
     if (best === undefined || lit.length > best.length) best = lit;
   }
   return best;
+}
+
+/**
+ * Where to anchor the search for a literal trigger: the offset of its last character that is neither a letter, a
+ * digit nor a space (" '" → 1, "p/e" → 1, an emoji's second half), or -1 when it has none ("no one"). Such a
+ * character is rare in comments, so looking for it first (hasLiteral) rules a text out at memchr speed, where
+ * includes() would stop at every space or "p" to compare the rest.
+ */
+function anchorOf(lit: string): number {
+  for (let i = lit.length - 1; i >= 0; i--) {
+    const ch = lit.charCodeAt(i);
+    if (ch !== 0x20 && !isRegexWordCode(ch) && !(ch >= 0x41 && ch <= 0x5a)) return i;
+  }
+  return -1;
+}
+
+/** `text.includes(lit)`, searching first for lit's anchor character at offset `anchor` (anchorOf) when it has one. */
+function hasLiteral(text: string, lit: string, anchor: number): boolean {
+  if (anchor < 0 || lit.length === 1) return text.includes(lit);
+  const ch = lit[anchor]!;
+  for (let p = text.indexOf(ch, anchor); p >= 0; p = text.indexOf(ch, p + 1)) if (text.startsWith(lit, p - anchor)) return true;
+  return false;
 }
 
 /**
@@ -799,7 +824,7 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string): Scan {
   }
   if (lower.length > prevEnd) lookupGap(c, lower, prevEnd, lower.length, scan);
   const nonAscii = NON_ASCII.test(lower);
-  const { litText, litIds, litPre, litHigh } = c;
+  const { litText, litIds, litPre, litHigh, litAnchor } = c;
   const triggered = scan.triggered;
   for (let k = 0; k < litText.length; k++) {
     const pre = litPre[k]!;
@@ -807,7 +832,7 @@ function scanTokens(c: CompiledLexicon, doc: AnalysedDoc, lower: string): Scan {
     const ids = litIds[k]!;
     let pending = false;
     for (let j = 0; j < ids.length; j++) if (triggered[ids[j]!] === 0) pending = true;
-    if (pending && lower.includes(litText[k]!)) for (let j = 0; j < ids.length; j++) triggered[ids[j]!] = 1;
+    if (pending && hasLiteral(lower, litText[k]!, litAnchor[k]!)) for (let j = 0; j < ids.length; j++) triggered[ids[j]!] = 1;
   }
   for (const idx of c.always) scan.triggered[idx] = 1;
   return scan;
