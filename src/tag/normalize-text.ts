@@ -165,7 +165,8 @@ function decodeLayer(src: string): Decoded | undefined {
       i++;
       continue;
     }
-    const zw = ZERO_WIDTH.has(c);
+    // ASCII is plain text here (every zero-width char and every fold is above U+007F): no Set or table lookup for it
+    const zw = c >= 0x80 && ZERO_WIDTH.has(c);
     const f = zw ? undefined : c >= 0x80 ? FOLD[src[i]!] : undefined;
     if (zw || f !== undefined) {
       if (i > runStart) {
