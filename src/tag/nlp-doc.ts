@@ -354,6 +354,8 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
   // wink sentence of token i: advance `ws` while token i lies past the current span's last token
   let ws = 0;
   const lastSpan = spans.length - 1;
+  // the last token of sentence `ws`, read once per sentence rather than once per token
+  let wsLast = lastSpan >= 0 ? spans[0]![1]! : nw;
   const tokens: DocToken[] = [];
   const sentences: DocSentence[] = [];
   let sentStartTok = 0;
@@ -386,7 +388,7 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
     const sp = start > offset ? ' ' : '';
     const end = start + value.length;
     offset = end;
-    while (ws < lastSpan && i > spans[ws]![1]!) ws++;
+    while (ws < lastSpan && i > wsLast) wsLast = spans[++ws]![1]!;
     if (ws !== curWinkSent || lineBreak) {
       curWinkSent = ws;
       pushSentence(sentences, sentStartTok, sentStartChar, lastNonSpace, tokens.length, lastTerm);
