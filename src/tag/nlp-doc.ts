@@ -25,7 +25,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { avoidPretenuring } from './avoid-pretenuring.js';
-import { allowRawDocOf, isRawDoc, rawDocOf, rawId, rawNegated, type WinkRawDoc } from './wink-raw-doc.js';
+import { allowRawDocOf, isRawDoc, rawDocOf, rawId, rawNegated, TOKEN_SIZE, type WinkRawDoc } from './wink-raw-doc.js';
 
 export const WINK_PIPE: readonly string[] = ['sbd', 'negation'];
 
@@ -279,8 +279,14 @@ type WinkTokens = ReturnType<ReturnType<WinkInstance['readDoc']>['tokens']>;
  * collection, for the values of tokens not seen before and (on demand) the negation flags.
  */
 export interface WinkOutputs {
-  /** Per token: wink's vocabulary id (`its.uniqueId`); buildDoc looks the value and info up by it. */
-  ids: number[];
+  /** Tokens in the document. */
+  count: number;
+  /**
+   * Token i's vocabulary id (`its.uniqueId`) is `ids[i * idStride]` (winkId): wink's raw token data itself, 4 numbers a
+   * token, or the ids copied out. buildDoc looks the value and info up by it.
+   */
+  ids: readonly number[];
+  idStride: number;
   /** Per sentence: [first token, last token, …] (`its.span`). */
   spans: readonly (readonly number[])[];
   toks: WinkTokens;
@@ -296,17 +302,21 @@ export function readWink(text: string): WinkOutputs {
   const toks = doc.tokens();
   const n = toks.length();
   const raw = readsRaw && n > 0 ? (toks.itemAt(0).out(rawDocOf as never) as unknown) : undefined;
-  if (isRawDoc(raw, n)) {
-    const ids = new Array<number>(n);
-    for (let i = 0; i < n; i++) ids[i] = rawId(raw, i);
-    return { ids, spans: raw.sentences, toks, raw };
-  }
+  if (isRawDoc(raw, n)) return { count: n, ids: raw.tokens, idStride: TOKEN_SIZE, spans: raw.sentences, toks, raw };
+  const ids = toks.out(its.uniqueId) as unknown as number[];
   return {
-    ids: toks.out(its.uniqueId) as unknown as number[],
+    count: ids.length,
+    ids,
+    idStride: 1,
     spans: doc.sentences().out(its.span) as unknown as [number, number][],
     toks,
     raw: undefined,
   };
+}
+
+/** Token `i`'s vocabulary id (`its.uniqueId`). */
+export function winkId(w: WinkOutputs, i: number): number {
+  return w.ids[i * w.idStride]!;
 }
 
 /**
@@ -322,7 +332,7 @@ class DocValues {
   ) {}
 
   value(i: number): string {
-    const id = this.wink.ids[i]!;
+    const id = winkId(this.wink, i);
     let value = valueOf(id);
     if (value === undefined) addEntry(id, (value = (this.fetched ??= this.wink.toks.out(this.its.value) as string[])[i]!));
     return value;
@@ -342,10 +352,10 @@ export function analyseDoc(text: string, lowerText: string = text.toLowerCase())
  * wink at most once per text and only when a flag is needed) to an AnalysedDoc.
  */
 export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): AnalysedDoc {
-  const { ids, spans } = wink;
+  const { spans } = wink;
   const its = getNlp().its;
   const values = new DocValues(wink, its);
-  const nw = ids.length;
+  const nw = wink.count;
   // wink's negation flag of token i: from the raw data, or read out of wink once per document, on first need
   const raw = wink.raw;
   let negFlags: readonly boolean[] | undefined;
@@ -369,7 +379,7 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
   for (let i = 0; i < nw; i++) {
     const value = values.value(i);
     // its info, read right after the value (see DocValues): undefined when lower-casing changes the value's length
-    const valueInfo = infoOf(ids[i]!);
+    const valueInfo = infoOf(winkId(wink, i));
     const c0 = value.charCodeAt(0);
     // exact offsets: wink's values are substrings of `text` in order, usually with only spaces between
     // them: step over those (noting a line break) and check the token is there, else search for it
