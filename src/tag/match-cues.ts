@@ -198,18 +198,33 @@ function precheckLiteral(alternative: string, gated: boolean): string | undefine
   return best;
 }
 
+/** Lower-case letters, the most frequent in English first. */
+const LETTERS_BY_FREQUENCY = 'etaoinshrdlcumwfgypbvkjxqz';
+
 /**
- * Where to anchor the search for a literal trigger: the offset of its last character that is neither a letter, a
- * digit nor a space (" '" → 1, "p/e" → 1, an emoji's second half), or -1 when it has none ("no one"). Such a
- * character is rare in comments, so looking for it first (hasLiteral) rules a text out at memchr speed, where
- * includes() would stop at every space or "p" to compare the rest.
+ * How rare a character is in comments, roughly: a space, then letters by their frequency in English, then digits,
+ * then anything else (punctuation, symbols, emoji).
+ */
+function rarity(code: number): number {
+  if (code === 0x20) return 0;
+  const letter = LETTERS_BY_FREQUENCY.indexOf(String.fromCharCode(code));
+  if (letter >= 0) return 1 + letter;
+  return code >= 0x30 && code <= 0x39 ? 27 : 28;
+}
+
+/** Anchors at least this rare ("c" and rarer letters, digits, anything else) pay off; the commoner are everywhere. */
+const MIN_ANCHOR_RARITY = rarity(0x63);
+
+/**
+ * Where to anchor the search for a literal trigger: the offset of its rarest character (the last of equally rare ones:
+ * " '" → 1, "p/e" → 1, an emoji's second half, "just more" → 0), or -1 when every character is a space or one of the
+ * commonest letters ("is not"). Looking for that character first (hasLiteral) rules most texts out at memchr speed,
+ * where includes() would stop at every space or first letter to compare the rest.
  */
 function anchorOf(lit: string): number {
-  for (let i = lit.length - 1; i >= 0; i--) {
-    const ch = lit.charCodeAt(i);
-    if (ch !== 0x20 && !isRegexWordCode(ch) && !(ch >= 0x41 && ch <= 0x5a)) return i;
-  }
-  return -1;
+  let best = -1;
+  for (let i = 0; i < lit.length; i++) if (rarity(lit.charCodeAt(i)) >= (best < 0 ? MIN_ANCHOR_RARITY : rarity(lit.charCodeAt(best)))) best = i;
+  return best;
 }
 
 /** `text.includes(lit)`, searching first for lit's anchor character at offset `anchor` (anchorOf) when it has one. */
