@@ -4,10 +4,13 @@
 // negation scope per token.
 //
 // wink does the tokenising, sentence splitting and negation marking; this file
-// only reads its bulk outputs (`.out(its.uniqueId)`, `.out(its.value)` only
-// for a text with a token not seen before, `.out(its.negationFlag)` only when
-// a negation clause is open, sentences `.out(its.span)`; no per-token `.each`)
-// and adapts them for the cue matcher:
+// reads the document's raw token and sentence arrays (wink-raw-doc.ts: ids,
+// negation flags, sentence ranges; a token's value only when it was not seen
+// before), or, on a wink where that does not check out, its bulk outputs
+// (`.out(its.uniqueId)`, `.out(its.value)` only for a text with a token not
+// seen before, `.out(its.negationFlag)` only when a negation clause is open,
+// sentences `.out(its.span)`; no per-token `.each`), and adapts them for the
+// cue matcher:
 // - character offsets: wink's token values are consecutive substrings of the
 //   text separated by whitespace only, so offsets are recovered by walking the
 //   text (startsWith at the running offset, else indexOf past the whitespace);
@@ -25,7 +28,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { avoidPretenuring } from './avoid-pretenuring.js';
-import { allowRawDocOf, isRawDoc, rawDocOf, rawId, rawNegated, TOKEN_SIZE, type WinkRawDoc } from './wink-raw-doc.js';
+import { allowRawDocOf, isRawDoc, keptRawDoc, rawDocOf, rawId, rawNegated, TOKEN_SIZE, type WinkRawDoc } from './wink-raw-doc.js';
 
 export const WINK_PIPE: readonly string[] = ['sbd', 'negation'];
 
@@ -100,8 +103,10 @@ function rawReadAgrees(nlp: WinkInstance): boolean {
   if (!isRawDoc(raw, n)) return false;
   const ids = toks.out(its.uniqueId) as unknown as number[];
   const negations = toks.out(its.negationFlag) as unknown as boolean[];
+  const values = toks.out(its.value) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  for (let i = 0; i < n; i++) if (rawId(raw, i) !== ids[i] || rawNegated(raw, i) !== negations[i]) return false;
+  const kept = keptRawDoc(raw);
+  for (let i = 0; i < n; i++) if (rawId(kept, i) !== ids[i] || rawNegated(kept, i) !== negations[i] || rawValue(nlp, kept, i) !== values[i]) return false;
   return raw.sentences.length === spans.length && spans.every(([a, b], k) => raw.sentences[k]![0] === a && raw.sentences[k]![1] === b) && negations.includes(true) && negations.includes(false);
 }
 
@@ -289,9 +294,15 @@ export interface WinkOutputs {
   idStride: number;
   /** Per sentence: [first token, last token, …] (`its.span`). */
   spans: readonly (readonly number[])[];
-  toks: WinkTokens;
-  /** The document's raw data, when readWink reads it (wink-raw-doc.ts): the negation flags are read from it. */
+  /** The document's token collection, when its raw data is not read: the values and negation flags are read from it. */
+  toks: WinkTokens | undefined;
+  /** The document's raw data, when readWink reads it (wink-raw-doc.ts): the values and negation flags are read from it. */
   raw: WinkRawDoc | undefined;
+}
+
+/** Token `i`'s value (`its.value`, which reads the raw data and wink's vocabulary). */
+function rawValue(nlp: WinkInstance, raw: WinkRawDoc, i: number): string {
+  return (nlp.its.value as unknown as (index: number, rdd: WinkRawDoc) => string)(i, raw);
 }
 
 /** Run wink-nlp (sbd + negation) on `text` and read the bulk outputs the tagger needs. */
@@ -302,7 +313,7 @@ export function readWink(text: string): WinkOutputs {
   const toks = doc.tokens();
   const n = toks.length();
   const raw = readsRaw && n > 0 ? (toks.itemAt(0).out(rawDocOf as never) as unknown) : undefined;
-  if (isRawDoc(raw, n)) return { count: n, ids: raw.tokens, idStride: TOKEN_SIZE, spans: raw.sentences, toks, raw };
+  if (isRawDoc(raw, n)) return { count: n, ids: raw.tokens, idStride: TOKEN_SIZE, spans: raw.sentences, toks: undefined, raw: keptRawDoc(raw) };
   const ids = toks.out(its.uniqueId) as unknown as number[];
   return {
     count: ids.length,
@@ -320,9 +331,9 @@ export function winkId(w: WinkOutputs, i: number): number {
 }
 
 /**
- * Per token of one wink document: its value and info, from the per-id memo, fetching the document's values
- * from wink (once) only for a token not seen before. A value is read just before its info: addEntry may
- * clear the memo, but it then re-adds the token it was called for.
+ * Per token of one wink document: its value and info, from the per-id memo, fetching the value from wink (from the
+ * raw data, or from the document's values read out once) only for a token not seen before. A value is read just
+ * before its info: addEntry may clear the memo, but it then re-adds the token it was called for.
  */
 class DocValues {
   private fetched: string[] | undefined;
@@ -334,8 +345,15 @@ class DocValues {
   value(i: number): string {
     const id = winkId(this.wink, i);
     let value = valueOf(id);
-    if (value === undefined) addEntry(id, (value = (this.fetched ??= this.wink.toks.out(this.its.value) as string[])[i]!));
+    if (value === undefined) addEntry(id, (value = this.fetch(i)));
     return value;
+  }
+
+  /** Token i's value from wink: from the raw data, else from the values read out of wink once. */
+  private fetch(i: number): string {
+    const { raw, toks } = this.wink;
+    if (raw !== undefined) return rawValue(getNlp(), raw, i);
+    return (this.fetched ??= toks!.out(this.its.value) as string[])[i]!;
   }
 }
 
@@ -359,7 +377,7 @@ export function buildDoc(text: string, lowerText: string, wink: WinkOutputs): An
   // wink's negation flag of token i: from the raw data, or read out of wink once per document, on first need
   const raw = wink.raw;
   let negFlags: readonly boolean[] | undefined;
-  const negated = (i: number): boolean => (raw !== undefined ? rawNegated(raw, i) : (negFlags ??= wink.toks.out(its.negationFlag) as unknown as boolean[])[i] === true);
+  const negated = (i: number): boolean => (raw !== undefined ? rawNegated(raw, i) : (negFlags ??= wink.toks!.out(its.negationFlag) as unknown as boolean[])[i] === true);
   // wink token index → sentence index
   // wink sentence of token i: advance `ws` while token i lies past the current span's last token
   let ws = 0;

@@ -1,14 +1,15 @@
 // Reads a wink-nlp document's own token and sentence arrays instead of copying them out one value per token.
 //
-// The tagger needs, per document, every token's vocabulary id, the sentences' token ranges and (when a clause is
-// negated) the tokens' negation flags. Through the public API each is a `.out(its.…)` call that maps every token
-// through an accessor into a new array. wink keeps all three in the document's raw data (`rdd`): tokens as 4 numbers
-// each, sentences as [first, last, …] arrays. wink passes `rdd` to the accessors it calls, and calls only accessors on
-// its whitelist (`allowed.its4token`); so one accessor, added to that list, hands the raw data over: one call per
-// document. On the tagger bench this raised the tagger / readDoc ratio by 0.01–0.02 (CPU time, alternated runs).
+// The tagger needs, per document, every token's vocabulary id, the sentences' token ranges, (when a clause is
+// negated) the tokens' negation flags and (for a token not seen before) its value. Through the public API each is a
+// `.out(its.…)` call that maps every token through an accessor into a new array. wink keeps them in the document's
+// raw data (`rdd`): tokens as 4 numbers each, sentences as [first, last, …] arrays, values in its vocabulary (`cache`).
+// wink passes `rdd` to the accessors it calls, and calls only accessors on its whitelist (`allowed.its4token`); so one
+// accessor, added to that list, hands the raw data over: one call per document. On the tagger bench this raised the
+// tagger / readDoc ratio by 0.01–0.02 (CPU time, alternated runs).
 //
-// This reads wink's internals (wink-nlp 2.x), so the tagger uses it only when a probe document read both ways
-// gives the same ids, sentence ranges and negation flags (nlp-doc.ts checks that once per process); otherwise it
+// This reads wink's internals (wink-nlp 2.x), so the tagger uses it only when a probe document read both ways gives
+// the same ids, values, sentence ranges and negation flags (nlp-doc.ts checks that once per process); otherwise it
 // keeps the public `.out` calls. tests/tag/wink-raw-doc.test.ts fails on a wink where the raw read is not in use.
 
 import { createRequire } from 'node:module';
@@ -19,6 +20,8 @@ export interface WinkRawDoc {
   tokens: readonly number[];
   /** Per sentence: [first token, last token, …] (`its.span` is its first two). */
   sentences: readonly (readonly number[])[];
+  /** wink's vocabulary (shared by all documents): `its.value` reads a token's value from it. */
+  cache: unknown;
 }
 
 /** Numbers per token in `WinkRawDoc.tokens` (wink's `constants.tkSize`). */
@@ -44,7 +47,16 @@ export function allowRawDocOf(): boolean {
 /** Whether `x` has the shape of a raw document with `n` tokens. */
 export function isRawDoc(x: unknown, n: number): x is WinkRawDoc {
   const r = x as Partial<WinkRawDoc> | undefined;
-  return Array.isArray(r?.tokens) && r.tokens.length >= n * TOKEN_SIZE && Array.isArray(r.sentences);
+  return Array.isArray(r?.tokens) && r.tokens.length >= n * TOKEN_SIZE && Array.isArray(r.sentences) && typeof r.cache === 'object' && r.cache !== null;
+}
+
+/**
+ * The parts of a raw document the tagger reads, in an object of their own: holding it does not hold the rest of the
+ * document (its other arrays, and the API object with its closures), which can go as soon as readWink returns. A
+ * batch keeps every text's wink output until buildDoc: a young-generation collection in between then copies less.
+ */
+export function keptRawDoc(raw: WinkRawDoc): WinkRawDoc {
+  return { tokens: raw.tokens, sentences: raw.sentences, cache: raw.cache };
 }
 
 /** Token `i`'s vocabulary id (`its.uniqueId`). */
