@@ -290,7 +290,6 @@ function getCompiled(): CompiledLexicon {
 const DENIAL_STARTERS = new Set(['no', 'no.', 'nope', 'nah', 'not', 'hardly']);
 /** Words that may come before the answer's denial: "Absolutely not.", "Of course not", "Honestly, no." */
 const DENIAL_INTENSIFIERS = new Set(['absolutely', 'definitely', 'certainly', 'obviously', 'clearly', 'simply', 'honestly', 'hell', 'of', 'course', 'lol', 'well', 'um', 'uh']);
-/** After "no" / "not" these assert instead: "No doubt.", "No wonder.", "Not kidding."; "Not yet." keeps the warning. */
 /**
  * A one-word "No" / "Not" run on into its sentence without a comma denies only before these ("No way", "Not at all",
  * "No it isn't"); before others it starts a sentence of its own ("No one wants to say it", "No offense, but yes",
@@ -300,6 +299,7 @@ const RUN_ON_DENIALS: Record<string, ReadonlySet<string>> = {
   no: new Set("way chance sir it it's its they they're that that's this because since".split(' ')),
   not: new Set('really at even remotely quite necessarily a an one likely particularly exactly by because since'.split(' ')),
 };
+/** After "no" / "not" these assert instead: "No doubt.", "No wonder.", "Not kidding."; "Not yet." keeps the warning. */
 const NOT_DENYING_AFTER = new Set(['doubt', 'question', 'wonder', 'kidding', 'joking', 'joke', 'lie', 'cap', 'surprise', 'shit', 'idea', 'clue', 'comment', 'yet']);
 /** An answer said with irony: "Nope, just a coincidence that …", "Nah, Nvidia would never …", "Of course not. … has never gone wrong before." */
 const IRONIC_ANSWER = /\b(?:just (?:a )?coincidence|would never|could never|(?:has|have) never gone wrong|never goes wrong|nothing to see|totally (?:normal|fine|legit)|i'?m sure|what could (?:possibly )?go wrong|this time is different|different this time|trust me,? bro|any day now|there are (?:several|many|multiple|a few|plenty|two|three|dozens)|this is fine|(?:line|number|stonks?|stocks?) (?:only )?goe?s? up|said so|pinky (?:promise|swear))\b|'d never\b|[🙄🤡🚀🔥🙃😂🤣💀😏🤪]/u;
