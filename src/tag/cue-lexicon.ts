@@ -203,7 +203,11 @@
 // one is a denial again, but not when quoted, relayed or asked ("how is this time different"); the relayed cue reads
 // more speakers and verbs ("analysts keep telling us"), not when the commenter agrees, and "it's not different this
 // time" warns; "people keep saying" is no denial of what they say about this time.
-export const LEXICON_VERSION = 'lex28';
+// lex29 (match-cues.ts): a verb-form cue right after a named subject is what the question asks ("Is Altman lying
+// about revenue? No, …", "Is Oracle inflating its backlog? No."), like a cue after "a / an"; not after an article or
+// possessive ("the lying", "its funding"). From a blind check's shared failure (probes/blind-check.jsonl bl-39), so that
+// file is no longer blind for this rule.
+export const LEXICON_VERSION = 'lex29';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.

@@ -634,7 +634,10 @@ function asksWhetherItIs(toks: DocToken[], sentence: DocSentence, cue: number, c
   // 1999?"); a cue in the subject is taken for granted ("Is the bubble popping yet? No.", "Is the circular financing
   // sustainable? No." warns)
   const before = toks[cue - 1]!.lower;
-  if (wordsFrom(toks, sentence, cueEnd) > 0 && before !== 'a' && before !== 'an') return false;
+  // a verb-form cue right after the subject is the predicate too ("Is Altman lying about revenue?", "Is Oracle
+  // inflating its backlog?"), unless an article or possessive makes it a noun of the subject ("the lying", "its funding")
+  const predicateVerb = /ing$/.test(toks[cue]!.lower) && !NOUN_MAKERS.has(before) && !before.endsWith("'s");
+  if (wordsFrom(toks, sentence, cueEnd) > 0 && before !== 'a' && before !== 'an' && !predicateVerb) return false;
   // … and not the object of a preposition: the question is about someone's view or exposure ("Is Burry wrong about
   // the bubble?", "Is Oracle safe from the bubble?", "Is the SEC on this fraud?")
   let p = cue - 1;

@@ -1046,6 +1046,13 @@ describe('LABELS.md boundary examples and own cases', () => {
     }
     expect(cueNames("Everyone says it's different this time, and for once I agree: the buyers have cash.", 'bubble_caution')).not.toContain('this-time-different-said');
   });
+  it('lex29: a verb-form cue right after a named subject is what is asked; the subject\'s own noun is not', () => {
+    for (const text of ["Is Altman lying about revenue? No, Microsoft reports its share of the losses.", 'Is Oracle inflating its backlog? No, the contracts are signed.']) {
+      expect(label(text, 'distrust'), text).toBe(false);
+    }
+    expect(label('Is the SEC investigating this fraud? No.', 'distrust')).toBe(true);
+    expect(label('Is the bubble popping yet? No.', 'bubble_caution')).toBe(true);
+  });
   it("lex25: a noun ending in -ing / -ed after a possessive or article is still a named subject; \"really\" asks nothing else", () => {
     for (const text of ["Is OpenAI's funding a Ponzi? No, it's venture capital.", "Is Nvidia's accounting fraudulent? No.", 'Is the AI trade really a bubble? No.']) {
       expect(label(text, text.includes('bubble') ? 'bubble_caution' : 'distrust'), text).toBe(false);
