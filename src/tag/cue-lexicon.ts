@@ -207,7 +207,11 @@
 // about revenue? No, …", "Is Oracle inflating its backlog? No."), like a cue after "a / an"; not after an article or
 // possessive ("the lying", "its funding"). From a blind check's shared failure (probes/blind-check.jsonl bl-39), so that
 // file is no longer blind for this rule.
-export const LEXICON_VERSION = 'lex29';
+// lex30 (a quick review, training/probes/lex29-check.jsonl: lex28 17, lex29 17 of 32 clear probes — six fixes, six
+// breaks): the -ing predicate counts only after a present "is / are", not in a clause about someone else ("Is the SEC
+// okay with Nvidia round-tripping revenue?"), not when the question judges the action ("Is Nvidia round-tripping
+// revenue legal? No." means it is not) and not in a comparison ("Was Cisco vendor-financing customers this hard?").
+export const LEXICON_VERSION = 'lex30';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.

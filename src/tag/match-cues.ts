@@ -608,6 +608,26 @@ const OTHER_QUESTION_STARTS = new Set(
 const NOT_A_SUBJECT = new Set("anyone anybody someone somebody everyone everybody nobody i i'm you he she we they him her me us them only still also or".split(' '));
 /** Words after which an "-ing" / "-ed" word is a noun or a modifier ("OpenAI's funding", "the accounting"), not a verb. */
 const NOUN_MAKERS = new Set('the this that these those its their his her our your a an'.split(' '));
+/** Present-tense copulas: "Was Cisco vendor-financing customers this hard?" compares with the past instead. */
+const PRESENT_COPULAS = new Set(['is', 'are', "isn't", "aren't"]);
+/** A question ending in one of these asks about the -ing phrase as a subject ("Is Nvidia round-tripping revenue legal?"). */
+const JUDGING_WORDS = new Set('legal sustainable wise smart ok okay fine normal allowed safe healthy bad good problem deal risky worth justified'.split(' '));
+/** Words that make the -ing cue part of a clause the question is about ("Is the SEC okay with Nvidia round-tripping …"). */
+const CLAUSE_OPENERS = new Set('fine okay ok happy cool aware safe with from about of on for'.split(' '));
+
+/**
+ * "Is Altman lying about revenue?": the -ing cue right after the subject is what is asked, in the present tense, in a
+ * question that neither judges the action ("… legal?", "… a problem?") nor compares it ("this much", "this hard") nor
+ * puts it in a clause about someone else ("Is the SEC okay with Nvidia round-tripping revenue?").
+ */
+function asksAboutTheAction(toks: DocToken[], sentence: DocSentence, first: number, cue: number): boolean {
+  if (!PRESENT_COPULAS.has(toks[first]!.lower)) return false;
+  for (let k = first + 1; k < cue; k++) if (CLAUSE_OPENERS.has(toks[k]!.lower)) return false;
+  if (JUDGING_WORDS.has(toks[sentence.endToken - 1]!.lower)) return false;
+  for (let k = cue + 1; k + 1 < sentence.endToken; k++) if ((toks[k]!.lower === 'this' || toks[k]!.lower === 'that') && /^(?:much|hard|fast|many|big|blatantly|openly)$/.test(toks[k + 1]!.lower)) return false;
+  return true;
+}
+
 /** Words a question may open with before its verb. */
 const LEADING_WORDS = new Set('so but and ok okay well then now also plus yeah lol honest serious genuine real question seriously honestly curious'.split(' '));
 const DETERMINERS = new Set('the this that these those a an any such'.split(' '));
@@ -636,7 +656,7 @@ function asksWhetherItIs(toks: DocToken[], sentence: DocSentence, cue: number, c
   const before = toks[cue - 1]!.lower;
   // a verb-form cue right after the subject is the predicate too ("Is Altman lying about revenue?", "Is Oracle
   // inflating its backlog?"), unless an article or possessive makes it a noun of the subject ("the lying", "its funding")
-  const predicateVerb = /ing$/.test(toks[cue]!.lower) && !NOUN_MAKERS.has(before) && !before.endsWith("'s");
+  const predicateVerb = /ing$/.test(toks[cue]!.lower) && !NOUN_MAKERS.has(before) && !before.endsWith("'s") && asksAboutTheAction(toks, sentence, first, cue);
   if (wordsFrom(toks, sentence, cueEnd) > 0 && before !== 'a' && before !== 'an' && !predicateVerb) return false;
   // … and not the object of a preposition: the question is about someone's view or exposure ("Is Burry wrong about
   // the bubble?", "Is Oracle safe from the bubble?", "Is the SEC on this fraud?")

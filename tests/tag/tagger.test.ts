@@ -1053,6 +1053,16 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(label('Is the SEC investigating this fraud? No.', 'distrust')).toBe(true);
     expect(label('Is the bubble popping yet? No.', 'bubble_caution')).toBe(true);
   });
+  // lex30, from a quick review of lex29 (training/probes/lex29-check.jsonl): each lost its stance on lex29
+  const actionNotAsked: [string, TagName][] = [
+    ['Is Nvidia round-tripping revenue legal? No.', 'distrust'],
+    ['Is the SEC okay with Nvidia round-tripping revenue? No, but it won\'t do anything.', 'distrust'],
+    ['Are shareholders okay with Ellison hiding Oracle\'s debt? No.', 'distrust'],
+    ['Was Cisco vendor-financing customers this hard? No, not even Cisco.', 'bubble_caution'],
+  ];
+  for (const [text, tag] of actionNotAsked) {
+    it(`lex30: an -ing cue the question judges, compares or puts in someone else's clause stays: ${text}`, () => expect(label(text, tag)).toBe(true));
+  }
   it("lex25: a noun ending in -ing / -ed after a possessive or article is still a named subject; \"really\" asks nothing else", () => {
     for (const text of ["Is OpenAI's funding a Ponzi? No, it's venture capital.", "Is Nvidia's accounting fraudulent? No.", 'Is the AI trade really a bubble? No.']) {
       expect(label(text, text.includes('bubble') ? 'bubble_caution' : 'distrust'), text).toBe(false);
