@@ -12,7 +12,7 @@ import { analyseText, type TextAnalysis } from '../../src/tag/analyse-text.js';
 import { summarize, type EvalSummary, type Prediction } from '../../src/tag/evaluate-tags.js';
 import { groupFolds } from '../../src/tag/group-folds.js';
 import { parseLabeledJsonl, type LabeledItem } from '../../src/tag/labeled-data.js';
-import { addLogLossGradient, bestF1Threshold, calibrated, fitPlatt, indexFeatures, rawLogit, roundFit, smoothedF1Threshold, stepSize, trainLogistic, weighSamples, type TagModel, type TrainOptions } from '../../src/tag/logistic-model.js';
+import { addLogLossGradient, bestF1Threshold, calibrated, fitPlatt, indexFeatures, rawLogit, roundFit, smoothedF1Threshold, stepSize, stepTowardsPrior, trainLogistic, weighSamples, type TagModel, type TrainOptions } from '../../src/tag/logistic-model.js';
 import { NGRAM_PREFIX, type FeatureVector } from '../../src/tag/extract-features.js';
 import { DEFAULT_TRAIN_CONFIG, lexiconPriors, type TrainConfig } from '../../src/tag/train-model.js';
 import { VARIANTS } from './model-grid-variants.js';
@@ -224,10 +224,12 @@ function trainL1(xs: FeatureVector[], ys: number[], opts: TrainOptions, sampleWe
     const gb = addLogLossGradient(rows, ys, sw, w, b, g);
     const lr = stepSize(opts, it);
     b -= (lr * gb) / swSum;
+    stepTowardsPrior(w, g, swSum, lr, l2, prior);
     for (let j = 0; j < w.length; j++) {
-      let v = (w[j]! - (lr * g[j]!) / swSum + lr * l2[j]! * prior[j]!) / (1 + lr * l2[j]!);
-      if (isW[j]) { const t = (lr * l1mult * opts.l2) / (1 + lr * l2[j]!); v = v > t ? v - t : v < -t ? v + t : 0; }
-      w[j] = v;
+      if (!isW[j]) continue;
+      const t = (lr * l1mult * opts.l2) / (1 + lr * l2[j]!);
+      const v = w[j]!;
+      w[j] = v > t ? v - t : v < -t ? v + t : 0;
     }
   }
   return roundFit(feats, w, b);
