@@ -96,8 +96,9 @@ describe('read-only store opening', () => {
   });
 });
 
-// a private read-only bind mount in a user namespace of its own (nothing outside the child process sees it)
-const canMountReadOnly = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount --bind "$d" "$d" && mount -o remount,ro,bind "$d" "$d"; r=$?; rmdir "$d" 2>/dev/null; exit $r'], { stdio: 'ignore' }).status === 0;
+// a private read-only bind mount in a user namespace of its own (nothing outside the child process sees it); the probe
+// unmounts before rmdir, since a mount point cannot be removed and each test run would leave an empty folder in /tmp
+const canMountReadOnly = spawnSync('unshare', ['-rm', 'sh', '-c', 'd=$(mktemp -d) && mount --bind "$d" "$d" && mount -o remount,ro,bind "$d" "$d"; r=$?; umount "$d" 2>/dev/null; rmdir "$d" 2>/dev/null; exit $r'], { stdio: 'ignore' }).status === 0;
 
 describe.skipIf(!canMountReadOnly)('a store on a read-only mount', () => {
   it('quotes says the folder cannot be written and what to do, instead of a bare "unable to open database file"', () => {
