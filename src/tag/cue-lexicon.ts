@@ -211,7 +211,10 @@
 // breaks): the -ing predicate counts only after a present "is / are", not in a clause about someone else ("Is the SEC
 // okay with Nvidia round-tripping revenue?"), not when the question judges the action ("Is Nvidia round-tripping
 // revenue legal? No." means it is not) and not in a comparison ("Was Cisco vendor-financing customers this hard?").
-export const LEXICON_VERSION = 'lex30';
+// lex31 (extract-features.ts): a terse sentence is no ironic praise when it carries a verdict against the thing
+// ("Seems fairly arbitrary.", "Sounds sketchy.": "seems / sounds" made those praise) or agrees with someone ("They're
+// right.", "he's right tbh": "right" after is / 's / 're); "Right." and "Yeah, right." stay ironic.
+export const LEXICON_VERSION = 'lex31';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -749,6 +752,14 @@ export const TERSE_PRAISE_WORDS: ReadonlySet<string> = new Set(
     'genius brilliant fantastic riveting great nice perfect wonderful lovely amazing awesome incredible impressive cool classic sure right totally legit seems sounds checks love nailed convenient shocking shocker bravo stunning masterful visionary innovation innovative wow neat splendid marvelous marvellous excellent beautiful progress',
   ),
 );
+
+/** A verdict against the thing: a terse sentence holding one ("Seems fairly arbitrary.", "Sounds sketchy.") is sincere, not ironic praise. */
+export const NEGATIVE_VERDICT_WORDS: ReadonlySet<string> = new Set(
+  list('arbitrary sketchy shady fishy dodgy suspicious sus questionable dubious wrong bad worse terrible awful dumb stupid idiotic silly risky dangerous scary worrying concerning alarming problematic misleading weird odd strange off insane crazy absurd ridiculous unsustainable overpriced overvalued expensive pricey frothy bubbly'),
+);
+
+/** Forms of "be" before "right": "They're right." agrees with someone, it is not "Right." said ironically. */
+export const AGREEMENT_BE_WORDS: ReadonlySet<string> = new Set(list("is 's are 're was were am 'm"));
 
 /** What a terse compliment to another commenter praises (their post, answer or find, and thanks): such a sentence is no terse praise ("Great write-up."). */
 export const POST_PRAISE_WORDS: ReadonlySet<string> = new Set(

@@ -1,7 +1,7 @@
 // Turns one analysed text into the classifier's sparse feature vector, and
 // remembers which cue hits produced which feature (for explanations).
 
-import { POST_PRAISE_WORDS, STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
+import { AGREEMENT_BE_WORDS, NEGATIVE_VERDICT_WORDS, POST_PRAISE_WORDS, STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
 import type { CueHit } from './match-cues.js';
 import type { AnalysedDoc, DocToken, TokenInfo } from './nlp-doc.js';
 
@@ -114,6 +114,13 @@ function namesMoney(toks: readonly DocToken[]): boolean {
   return false;
 }
 
+/** "is / are / they're / he's / Burry's" before "right": agreement with someone ("They're right."), not an ironic "Right." */
+function agreesWith(before: string): boolean {
+  if (AGREEMENT_BE_WORDS.has(before)) return true;
+  const cut = before.length - (before.endsWith('re') ? 3 : before.endsWith('s') || before.endsWith('m') ? 2 : 0);
+  return cut > 0 && cut < before.length && (before[cut] === "'" || before[cut] === '\u2019');
+}
+
 function removeUnrelatedSubjects(hits: CueHit[]): void {
   let kept = 0;
   for (const h of hits) if (h.def.name !== 'unrelated-subject') hits[kept++] = h;
@@ -131,7 +138,12 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
     const nt = se.endToken - se.firstToken;
     if (nt >= 1 && nt <= 3 && se.terminator !== '?') {
       let praise = -1;
-      for (let k = se.firstToken; k < se.endToken; k++) if (TERSE_PRAISE_WORDS.has(toks[k]!.lower)) praise = k;
+      for (let k = se.firstToken; k < se.endToken; k++) {
+        const w = toks[k]!.lower;
+        if (TERSE_PRAISE_WORDS.has(w) && !(w === 'right' && k > se.firstToken && agreesWith(toks[k - 1]!.lower))) praise = k;
+      }
+      // a verdict against the thing makes the sentence sincere ("Seems fairly arbitrary."), whatever word framed it
+      for (let k = se.firstToken; k < se.endToken; k++) if (NEGATIVE_VERDICT_WORDS.has(toks[k]!.lower)) praise = -1;
       // praise of a post or a reply ("Great write-up.", "Nice catch, thanks.") is a compliment, not irony
       // … but "Great report, Oracle." praises the company's report: a company's name keeps a report or chart ironic
       let company = false;

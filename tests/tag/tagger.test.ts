@@ -906,6 +906,17 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex31: a terse sentence with a verdict against the thing, or agreeing with someone, is no ironic praise', () => {
+    for (const text of [
+      'Why not exclude whatever else contributed to growth too? Seems fairly arbitrary.',
+      'OpenAI buys the chips with Nvidia money. Sounds sketchy.',
+      'Burry says the depreciation is stretched. They\'re right.',
+      'The analyst says the capex is too high. He\'s right tbh.',
+    ]) expect(cueNames(text), text).not.toContain('terse-praise');
+    expect(cueNames('Nvidia pays OpenAI, OpenAI pays Nvidia. Seems legit.')).toContain('terse-praise');
+    expect(cueNames('They say demand is endless. Right.')).toContain('terse-praise');
+  });
+
   it('lex18: a year written as a date is no comparison unless its sentence compares', () => {
     for (const text of ['I bought my first computer in 2000.', "AMD's first Athlon came out in 1999 and it was a great chip.", 'Amazon has invested in AI since 2008.', 'I bought my first GPU in 2001 for Counter-Strike.']) {
       expect(allCues(text), text).not.toContain('dot-com');
