@@ -214,7 +214,11 @@
 // lex31 (extract-features.ts): a terse sentence is no ironic praise when it carries a verdict against the thing
 // ("Seems fairly arbitrary.", "Sounds sketchy.": "seems / sounds" made those praise) or agrees with someone ("They're
 // right.", "he's right tbh": "right" after is / 's / 're); "Right." and "Yeah, right." stay ironic.
-export const LEXICON_VERSION = 'lex31';
+// lex32: the critic words of `mock-the-critic` (a rebuttal: mockery of short sellers and bears is not cynicism about the
+// deals) only in their market sense: "put" is the verb ("put their money", "put another way", "the arrangement puts
+// Altman on both sides") unless it is an option ("his puts", "buying puts", "puts print", "put options"); "short" is no
+// critic in "the short answer / version", "a short time", "in short", "fall short"; "bears the cost" is a verb.
+export const LEXICON_VERSION = 'lex32';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -690,7 +694,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'mock-the-critic',
     kind: 'rebuttal',
-    pattern: W`\bcope\b(?! with\b)(?<!\b(?:to|can'?t|cannot|will|could) cope)|\bpraying for a (?:crash|dip|collapse)\b|\bshort(?:s|ing|ed)?\b|\bshort[- ]?sellers?\b|\bbears?\b|\bburry\b|\bputs?\b|\bwrong every\b|\bkeeps? being wrong\b|\bnaysayers?\b|\bhaters?\b|\bperma[- ]?bears?\b|\bcoping\b|\bseething\b`,
+    pattern: W`\bcope\b(?! with\b)(?<!\b(?:to|can'?t|cannot|will|could) cope)|\bpraying for a (?:crash|dip|collapse)\b|\bshort(?:ing|ed)\b|\bshorts\b(?! (?:and|or|&) (?:a )?(?:t-?shirts?|shirts?|sandals|flip[- ]?flops|socks|sneakers|hoodies?)\b)(?<!\b(?:board|gym|running|cargo|swim|basketball|bike|cycling|denim|khaki|my|his|her) shorts)|\bshort\b(?![ -](?:answer|version|term|time|times|period|periods|list|story|stories|while|run|supply|supplies|notice|distance|circuit|film|films|form|span|horizon|video|videos|clip|summary|explanation|window|amount|of|on|for|sighted|lived|cut|hand|drive|trip|walk|read|reply|post|comment|answer)\b)(?<!\b(?:in|relatively|very|too|so|pretty|quite|fairly|really|a bit|fall|falls|fell|falling|fallen|cut|cuts|come|comes|came|coming|run|runs|ran|running|stop|stops|stopped|keep it|kept it|sell \w+|long (?:and|or|&)) short)|\bshort[- ]?sellers?\b|\bbears?\b(?! (?:in mind|with (?:me|us)|the (?:brunt|cost|costs|risk|risks|burden|weight)|the|a|an|its|their|his|her|our|no|any|fruit|responsibility|witness|market|markets|repeating|mentioning|noting|watching)\b)|\bburry\b|\bputs\b(?<=\b(?:his|her|my|your|their|our|buy|buys|buying|bought|sell|sells|selling|sold|load(?:ed|ing)? up on|calls (?:and|or|&)|\d+|some|nvda|spy|qqq|weekly|cheap|otm|leaps|burry'?s|burry’s|the) puts)(?! (?:him|her|them|it|this|that|his|their|its|the|a|an|altman|nvidia|openai|oracle|amd|microsoft|pressure|money)\b)|\bputs\b(?= (?:print\w*|expir\w*|are (?:up|down|print\w*)|on (?:nvda|nvidia|oracle|amd|coreweave|crwv|orcl|spy|qqq|meta|msft|\$\w+))\b)|\bput options?\b|\ba put on\b|\bwrong every\b|\bkeeps? being wrong\b|\bnaysayers?\b|\bhaters?\b|\bperma[- ]?bears?\b|\bcoping\b|\bseething\b`,
     triggers: list('cope praying short shorts shorting shorted shortseller shortsellers short-seller short-sellers bear bears burry put puts wrong keep keeps naysayer naysayers hater haters perma permabear permabears perma-bear perma-bears coping seething'),
     negatable: false,
     prior: { cynicism: -0.6, bubble_caution: -0.4 },
