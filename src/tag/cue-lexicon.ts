@@ -218,7 +218,12 @@
 // deals) only in their market sense: "put" is the verb ("put their money", "put another way", "the arrangement puts
 // Altman on both sides") unless it is an option ("his puts", "buying puts", "puts print", "put options"); "short" is no
 // critic in "the short answer / version", "a short time", "in short", "fall short"; "bears the cost" is a verb.
-export const LEXICON_VERSION = 'lex32';
+// lex33 (a review of lex31, training/probes/lex31-review.jsonl): a denied verdict is the irony ("Sure, nothing
+// sketchy.", "Perfect, nothing wrong."), so it no longer makes the sentence sincere; "off" is a verdict only after
+// seems / sounds / looks / feels ("Totally pays off." stays ironic); more verdict words (steep, aggressive, excessive,
+// precarious, unlikely, shaky, dicey, fragile); "right" after a degree word agrees ("Sounds about right.", "Exactly
+// right."), and so do "agree", "fair", "reasonable", "insight" ("Totally agree.", "Seems fair.", "Great insight.").
+export const LEXICON_VERSION = 'lex33';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -759,11 +764,14 @@ export const TERSE_PRAISE_WORDS: ReadonlySet<string> = new Set(
 
 /** A verdict against the thing: a terse sentence holding one ("Seems fairly arbitrary.", "Sounds sketchy.") is sincere, not ironic praise. */
 export const NEGATIVE_VERDICT_WORDS: ReadonlySet<string> = new Set(
-  list('arbitrary sketchy shady fishy dodgy suspicious sus questionable dubious wrong bad worse terrible awful dumb stupid idiotic silly risky dangerous scary worrying concerning alarming problematic misleading weird odd strange off insane crazy absurd ridiculous unsustainable overpriced overvalued expensive pricey frothy bubbly'),
+  list('arbitrary sketchy shady fishy dodgy suspicious sus questionable dubious wrong bad worse terrible awful dumb stupid idiotic silly risky dangerous scary worrying concerning alarming problematic misleading weird odd strange off insane crazy absurd ridiculous unsustainable overpriced overvalued expensive pricey frothy bubbly steep aggressive excessive precarious unlikely shaky dicey fragile'),
 );
 
-/** Forms of "be" before "right": "They're right." agrees with someone, it is not "Right." said ironically. */
-export const AGREEMENT_BE_WORDS: ReadonlySet<string> = new Set(list("is 's are 're was were am 'm"));
+/** Before "right", agreement rather than an ironic "Right.": forms of "be" ("They're right.") and degree words ("Sounds about right.", "Exactly right."). */
+export const AGREEMENT_BE_WORDS: ReadonlySet<string> = new Set(list("is 's are 're was were am 'm about exactly absolutely dead quite 100"));
+
+/** Words of sincere agreement: a terse sentence holding one is no ironic praise ("Totally agree.", "Seems fair.", "Great insight."). */
+export const AGREEMENT_WORDS: ReadonlySet<string> = new Set(list('agree agreed agreeing fair reasonable plausible accurate correct insight insights'));
 
 /** What a terse compliment to another commenter praises (their post, answer or find, and thanks): such a sentence is no terse praise ("Great write-up."). */
 export const POST_PRAISE_WORDS: ReadonlySet<string> = new Set(

@@ -1,7 +1,7 @@
 // Turns one analysed text into the classifier's sparse feature vector, and
 // remembers which cue hits produced which feature (for explanations).
 
-import { AGREEMENT_BE_WORDS, NEGATIVE_VERDICT_WORDS, POST_PRAISE_WORDS, STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
+import { AGREEMENT_BE_WORDS, AGREEMENT_WORDS, NEGATIVE_VERDICT_WORDS, POST_PRAISE_WORDS, STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
 import type { CueHit } from './match-cues.js';
 import type { AnalysedDoc, DocToken, TokenInfo } from './nlp-doc.js';
 
@@ -114,7 +114,15 @@ function namesMoney(toks: readonly DocToken[]): boolean {
   return false;
 }
 
-/** "is / are / they're / he's / Burry's" before "right": agreement with someone ("They're right."), not an ironic "Right." */
+const SEEM_VERBS: ReadonlySet<string> = new Set(['seems', 'seem', 'sounds', 'sound', 'looks', 'look', 'feels', 'feel']);
+
+/** A negation before token `k` in its sentence, from `first` ("nothing sketchy", "not risky", "zero risk"). */
+function isDeniedFrom(toks: readonly DocToken[], first: number, k: number): boolean {
+  for (let i = first; i < k; i++) if (toks[i]!.info.negator || toks[i]!.lower === 'zero') return true;
+  return false;
+}
+
+/** "is / are / they're / he's / Burry's / about / exactly" before "right": agreement ("They're right.", "Sounds about right."), not an ironic "Right." */
 function agreesWith(before: string): boolean {
   if (AGREEMENT_BE_WORDS.has(before)) return true;
   const cut = before.length - (before.endsWith('re') ? 3 : before.endsWith('s') || before.endsWith('m') ? 2 : 0);
@@ -138,12 +146,19 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
     const nt = se.endToken - se.firstToken;
     if (nt >= 1 && nt <= 3 && se.terminator !== '?') {
       let praise = -1;
+      let sincere = false;
       for (let k = se.firstToken; k < se.endToken; k++) {
         const w = toks[k]!.lower;
-        if (TERSE_PRAISE_WORDS.has(w) && !(w === 'right' && k > se.firstToken && agreesWith(toks[k - 1]!.lower))) praise = k;
+        const before = k > se.firstToken ? toks[k - 1]!.lower : '';
+        // "They're right.", "Sounds about right." agree with someone; "Right." and "Yeah, right." are irony
+        if (w === 'right' && agreesWith(before)) sincere = true;
+        else if (TERSE_PRAISE_WORDS.has(w)) praise = k;
+        // a verdict against the thing ("Seems fairly arbitrary.") is sincere, unless denied: "Sure, nothing sketchy." is
+        // the irony itself; "off" is a verdict only as "Sounds off.", not in "Totally pays off."
+        if (NEGATIVE_VERDICT_WORDS.has(w) && (w !== 'off' || SEEM_VERBS.has(before)) && !isDeniedFrom(toks, se.firstToken, k)) sincere = true;
+        if (AGREEMENT_WORDS.has(w)) sincere = true;
       }
-      // a verdict against the thing makes the sentence sincere ("Seems fairly arbitrary."), whatever word framed it
-      for (let k = se.firstToken; k < se.endToken; k++) if (NEGATIVE_VERDICT_WORDS.has(toks[k]!.lower)) praise = -1;
+      if (sincere) praise = -1;
       // praise of a post or a reply ("Great write-up.", "Nice catch, thanks.") is a compliment, not irony
       // … but "Great report, Oracle." praises the company's report: a company's name keeps a report or chart ironic
       let company = false;

@@ -27,6 +27,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/lex25-check.jsonl',
   'training/probes/lex27-review.jsonl',
   'training/probes/lex29-check.jsonl',
+  'training/probes/lex31-review.jsonl',
   'training/probes/blind-check.jsonl',
 ] as const;
 

@@ -906,6 +906,21 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex33: a denied verdict is the irony; agreement and more verdicts are sincere (training/probes/lex31-review.jsonl)', () => {
+    for (const text of [
+      'Oracle borrows another $38B for data centres. Sure, nothing sketchy.',
+      'CoreWeave raises debt against GPUs to buy more GPUs. Perfect, nothing wrong.',
+      'OpenAI burns $2.50 for every dollar it makes and signs another $300B compute contract. Totally pays off.',
+    ]) expect(cueNames(text), text).toContain('terse-praise');
+    for (const text of [
+      'Oracle committing $300B of capex for one customer. Sounds off.',
+      'Oracle is paying 7% on its new bonds. Seems steep.',
+      'The analyst thinks the capex peaks in 2027. Sounds about right.',
+      'Depreciation schedules of six years for GPUs are a stretch. Totally agree.',
+      'They only get the warrants if the GPUs ship. Seems fair.',
+    ]) expect(cueNames(text), text).not.toContain('terse-praise');
+  });
+
   it('lex32: "put", "short" and "bear" mock a critic only in their market sense', () => {
     for (const text of [
       'Investors want to put their money with good VCs. Or put another way, OpenAI is the only game in town.',
