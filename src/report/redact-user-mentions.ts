@@ -8,13 +8,17 @@ const NAME = String.raw`(?:[\p{L}\p{N}_-]|\\_)+`;
 // closing full stop does not.
 const HANDLE = String.raw`[\p{L}_](?:[\p{L}\p{N}_]|\\_)*(?:[.-](?:[\p{L}\p{N}_]|\\_)+)*(?:@[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*)?`;
 
+// Not inside a word: no letter, digit or `/` right before it, nor an `_` that follows a letter or digit ("foo_u/x").
+// An `_` after a space or at the start is Markdown emphasis (`_u/name_`, `__@name__`), and the mention inside it counts.
+const NOT_IN_WORD = String.raw`(?<![\p{L}\p{N}/])(?<![\p{L}\p{N}]_)`;
+
 /**
  * Reddit's `u/name`, `/u/name` and `/user/name` standing on their own (not inside a word or a path, so "the
  * user/customer" and "example.com/u/x" stay), the same after `reddit.com/` (a profile link), and `@handle` not
  * preceded by a word character (an e-mail address is not a mention: `name@example.com` stays).
  */
 const MENTION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_/])\/?u\/${NAME}|(?<![\p{L}\p{N}_/])\/user\/${NAME}|(?<=reddit\.com\/)(?:u|user)\/${NAME}|(?<![\p{L}\p{N}_@.+-])@${HANDLE}`,
+  String.raw`${NOT_IN_WORD}\/?u\/${NAME}|${NOT_IN_WORD}\/user\/${NAME}|(?<=reddit\.com\/)(?:u|user)\/${NAME}|(?<![\p{L}\p{N}@.+-])(?<![\p{L}\p{N}]_)@${HANDLE}`,
   'giu',
 );
 

@@ -2,7 +2,7 @@ import { decodeRedditEntities } from '../../src/report/decode-reddit-entities.js
 
 /** A redacted name: the marker redactUserMentions writes, right after a mention's prefix. */
 const MARKER = '[user]';
-const MENTION_PREFIX = /(?:^|[^\p{L}\p{N}_])(?:\/?u\/|\/user\/|@)$|reddit\.com\/(?:u|user)\/$/iu;
+const MENTION_PREFIX = /(?:^|[^\p{L}\p{N}_]|(?:^|[^\p{L}\p{N}])_)(?:\/?u\/|\/user\/|@)$|reddit\.com\/(?:u|user)\/$/iu;
 
 /**
  * Whether a quote's text honestly shows the stored excerpt (`body.slice(excerpt.start, excerpt.end)`, in Reddit's

@@ -24,6 +24,8 @@ describe('redactUserMentions', () => {
     ["(@ana) and **@ana**'s point", "(@[user]) and **@[user]**'s point"],
     ['as @user@mastodon.social and @name.bsky.social said.', 'as @[user] and @[user] said.'],
     ['https://mastodon.social/@Gargron', 'https://mastodon.social/@[user]'],
+    // Markdown emphasis with underscores: the mention inside it is still one (the name swallows a closing `_`)
+    ['_u/ItalicUser_ called it, as did __@HandleGuy__ and _/u/other_.', '_u/[user] called it, as did __@[user] and _/u/[user].'],
   ])('redacts the name in %j', (text, expected) => {
     expect(redactUserMentions(text)).toBe(expected);
   });
@@ -35,6 +37,7 @@ describe('redactUserMentions', () => {
     ['a slash between words', 'the user/customer split, w/u'],
     ['a /u/ path outside reddit.com', 'https://example.com/u/abc and example.com/user/x'],
     ['a bare prefix', 'u/ and @ alone'],
+    ['a prefix glued to a word by an underscore', 'foo_u/bar, snake_@case and x_/user/y'],
   ])('keeps %s', (_name, text) => {
     expect(redactUserMentions(text)).toBe(text);
   });
