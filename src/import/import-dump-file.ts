@@ -99,7 +99,8 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
   const pendingThreadIds = new Set<string>();
   let lastCheckpoint = cursor.lines;
   // Set when the file turns out to be one pretty-printed JSON document rather than NDJSON.
-  const document: { lines: string[] | null; bytes: number } = { lines: null, bytes: 0 };
+  // `ends` are the lines' end offsets, for checkpoints should the lines turn out to be NDJSON after all (see readHeldLines).
+  const document: { lines: string[] | null; ends: number[]; bytes: number; ruledOut: boolean } = { lines: null, ends: [], bytes: 0, ruledOut: false };
   const filter = session.filter;
 
   const bad = (lineNumber: number, reason: string): void => {
@@ -182,14 +183,18 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     const bytes = startOffset === 0 && splitLine === 1 ? stripBomBytes(line) : line;
     if (document.lines !== null) {
       document.bytes += bytes.length;
-      if (document.bytes > MAX_DOCUMENT_BYTES) {
-        throw new SourceError(`${file.path}: a multi-line JSON document larger than 256 MiB; convert it to NDJSON (one object per line) first`);
-      }
       document.lines.push(bytes.toString('utf8'));
+      document.ends.push(endOffset);
+      if (document.bytes > MAX_DOCUMENT_BYTES) {
+        // NDJSON whose first line is broken: each line is its own record, not part of one document
+        if (holdsNdjsonLines(document.lines)) readHeldLines();
+        else throw new SourceError(`${file.path}: a multi-line JSON document larger than 256 MiB; convert it to NDJSON (one object per line) first`);
+      }
       return;
     }
-    if (lineNumber === 1 && startsMultiLineDocument(bytes)) {
+    if (lineNumber === 1 && !document.ruledOut && startsMultiLineDocument(bytes)) {
       document.lines = [bytes.toString('utf8')];
+      document.ends = [endOffset];
       document.bytes = bytes.length;
       return;
     }
@@ -210,6 +215,16 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     if (threads.length + comments.length >= batchSize || lineNumber - lastCheckpoint >= checkpointLines) {
       checkpoint(lineNumber, startOffset + endOffset, false);
     }
+  };
+
+  /** The lines held as a document were NDJSON after all (a first line cut short or corrupt): read each as a line. */
+  const readHeldLines = (): void => {
+    const lines = document.lines ?? [];
+    const ends = document.ends;
+    document.lines = null;
+    document.ends = [];
+    document.ruledOut = true;
+    lines.forEach((line, i) => handleLine(Buffer.from(line, 'utf8'), i + 1, ends[i] ?? 0));
   };
 
   const splitter = new LineSplitter(handleLine, (n) => bad(lineBase + n, `line longer than ${Math.round((options.maxLineBytes ?? 64 * 1024 * 1024) / 1024 / 1024)} MiB`), {
@@ -294,7 +309,9 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     try {
       value = JSON.parse(document.lines.join('\n'));
     } catch (error) {
-      bad(1, `not valid JSON (${(error as Error).message})`);
+      // NDJSON whose first line is broken: that line is the bad one, and the records after it are read
+      if (holdsNdjsonLines(document.lines)) readHeldLines();
+      else bad(1, `not valid JSON (${(error as Error).message})`);
     }
     if (value !== undefined) handleValue(value, 1);
   }
@@ -302,6 +319,24 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
   report();
   summary.seconds = (clockMs() - startedMs) / 1000;
   return summary;
+}
+
+/**
+ * Whether lines held as one pretty-printed document are NDJSON instead: a line after the first is a whole JSON object
+ * by itself, which no line of a pretty-printed document is (its objects open on one line and close on another).
+ */
+function holdsNdjsonLines(lines: readonly string[]): boolean {
+  for (let i = 1; i < lines.length; i++) {
+    const text = (lines[i] as string).trim();
+    if (!text.startsWith('{') || !text.endsWith('}')) continue;
+    try {
+      const value: unknown = JSON.parse(text);
+      if (typeof value === 'object' && value !== null && Object.keys(value).length > 0) return true;
+    } catch {
+      // not a whole object
+    }
+  }
+  return false;
 }
 
 function isBlank(bytes: Buffer): boolean {

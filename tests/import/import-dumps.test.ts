@@ -253,6 +253,25 @@ describe('importDumps without an event', () => {
     store.close();
   });
 
+  it.each([
+    ['plain', false],
+    ['zstd', true],
+  ])('reads the records after a broken first line of NDJSON (%s): only that line is bad, not the whole file', async (_name, zstd) => {
+    // a dump cut at a byte offset (split -b, a resumed download) starts inside a record
+    const cut = JSON.stringify(comment('cut', 'f1', 't3_f1', FROM + 20)).slice(0, 60);
+    const rs = writeDump(join(dir, `RS_first-line${zstd ? '.zst' : ''}`), ndjson([cut, post('f1', FROM + 10)]), { zstd });
+    const rc = writeDump(join(dir, `RC_first-line${zstd ? '.zst' : ''}`), ndjson([cut, comment('f1c1', 'f1', 't3_f1', FROM + 30), comment('f1c2', 'f1', 't1_f1c1', FROM + 40)]), { zstd });
+    for (const withEvent of [true, false]) {
+      const store = Store.open(':memory:');
+      const summary = await importDumps([rs, rc], { store, event: withEvent ? event : null, now: () => NOW });
+      // with an event, the cut line in RS_ names a thread not kept yet, so the prefilter drops it unread
+      expect(summary.totals).toMatchObject({ threadsKept: 1, commentsKept: 2, badLines: withEvent ? 1 : 2 });
+      expect(summary.files.map((f) => f.skipped.map((s) => s.record))).toEqual([withEvent ? [] : ['line 1'], ['line 1']]);
+      expect(store.getComment('f1c2')).toMatchObject({ threadId: 'f1', depth: 1 });
+      store.close();
+    }
+  });
+
   it('counts a last line without a final newline among the lines read', async () => {
     const path = writeDump(join(dir, 'RC_no-final-newline'), 'garbage1\ngarbage2\ngarbage3');
     const store = Store.open(':memory:');
