@@ -46,6 +46,11 @@ export interface ReportInput {
   history?: TrendPoint[];
   /** Data time of this report (seconds); default: the latest fetch or run start in the inputs, so no clock is read. */
   asOf?: number;
+  /**
+   * The UTC date (YYYY-MM-DD) the report and its trend point are filed under; default: the date of `asOf`. `run` gives
+   * the date its run started on, so a run that starts before midnight UTC and fetches after it still files that night.
+   */
+  date?: string;
 }
 
 export const DEFAULT_MAX_QUOTES = 5;
@@ -109,7 +114,7 @@ export function buildReport(input: ReportInput): Report {
 
   const shares = computeTagShares(counted);
   const asOf = input.asOf ?? inferAsOf(input);
-  const date = formatUtcDate(asOf);
+  const date = input.date ?? formatUtcDate(asOf);
   const lastRun = [...input.runs].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1)).at(-1);
   const current: TrendPoint = {
     date,

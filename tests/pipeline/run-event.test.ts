@@ -67,6 +67,24 @@ describe('runEvent (report from the store)', () => {
     expect(store.listRuns('ev').runs.map((r) => [r.id, r.status, r.finishedAt !== null])).toEqual([['run-1', 'ok', true]]);
   });
 
+  it('files the night under the UTC date the run started on, even when its fetches end after midnight UTC', async () => {
+    const midnight = 1_766_016_000; // 2025-12-18T00:00:00Z
+    // the night's collection stored this thread after midnight, in a run started two seconds before it
+    store.saveThreadBundle('ev', {
+      thread: makeThread({ id: 'th2', fetchedAt: midnight + 5 }),
+      comments: [makeComment({ id: 'late', threadId: 'th2', body: 'another bubble', fetchedAt: midnight + 5 })],
+      expected: 1,
+      collected: 1,
+    });
+    clock = midnight - 3;
+    const result = await runEvent(input());
+    expect(result.run.startedAt).toBeLessThan(midnight);
+    const reports = result.reportPaths.filter((p) => /\d{4}-\d{2}-\d{2}\.(md|json)$/.test(p)).map((p) => p.split('/').at(-1));
+    expect(reports.sort()).toEqual(['2025-12-17.json', '2025-12-17.md']);
+    const history = JSON.parse(readFileSync(join(dir, 'reports', 'ev', 'history.json'), 'utf8')) as { points: Array<{ date: string; runId: string | null }> };
+    expect(history.points.map((p) => [p.date, p.runId])).toEqual([['2025-12-17', 'run-1']]);
+  });
+
   it('records the run as failed, with the reason, when the report cannot be written', async () => {
     // a file where the reports folder should be: writing the report fails after everything else succeeded
     const aFile = join(dir, 'a-file');
