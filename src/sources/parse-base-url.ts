@@ -4,9 +4,14 @@ import { redactSecrets } from '../errors/redact-secrets.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** The value as a message may quote it: not at all when it may hold a password (anything with an `@`). */
+/**
+ * The value as a message may quote it: not at all when it may hold a password (anything with an `@`), and without its
+ * query or fragment, which may hold a key under any name (`?TOKEN`, `#key`), not only the ones redactSecrets knows.
+ */
 function quote(value: string): string {
-  return value.includes('@') ? '(value not shown: it may hold a password)' : `"${redactSecrets(value)}"`;
+  if (value.includes('@')) return '(value not shown: it may hold a password)';
+  const cut = value.search(/[?#]/);
+  return cut === -1 ? `"${redactSecrets(value)}"` : `"${redactSecrets(value.slice(0, cut))}" (its query or fragment not shown)`;
 }
 
 /**

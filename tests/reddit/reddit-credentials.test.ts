@@ -48,6 +48,21 @@ describe('parseRedditCredentials', () => {
     expect(message).not.toContain('Secret2');
   });
 
+  it.each(['https://proxy.example.com/?Secret3', 'https://proxy.example.com/#Secret3', 'http://10.0.0.1:8080/x?k2=Secret3', 'not a url ?Secret3'])(
+    'quotes no query or fragment of a refused base URL, whatever its parameter is called: %s',
+    (value) => {
+      let error: unknown;
+      try {
+        parseRedditCredentials({ ...TEST_ENV, REDDIT_API_BASE: value });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/^REDDIT_API_BASE /);
+      expect((error as Error).message).not.toContain('Secret3');
+    },
+  );
+
   it('names every missing variable, never a value', () => {
     let error: unknown;
     try {
