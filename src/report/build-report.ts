@@ -160,7 +160,7 @@ export function buildReport(input: ReportInput): Report {
     scoreWeightedShares: computeWeightedShares(counted),
     subreddits: summariseSubreddits(input.threads, facts),
     topCues: input.options.withAuthors ? cues.byTag : redactCuePhrases(cues.byTag),
-    threads: summariseThreads(input.threads, facts),
+    threads: summariseThreads(input.threads, facts, { withAuthors: input.options.withAuthors }),
     quotes: { highlights: pick(undefined, maxQuotes), byTag },
     trend,
     runs: {

@@ -325,7 +325,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     subreddit,
     permalink: showPermalink(comment.permalink, thread),
     threadId: comment.threadId,
-    threadTitle: showThreadTitle(thread),
+    threadTitle: showThreadTitle(thread, options),
     createdUtc: comment.createdUtc,
     score: comment.score,
     // a copy from an archive or a dump that Reddit has not confirmed since has no check time to show

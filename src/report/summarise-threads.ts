@@ -15,8 +15,13 @@ export interface CommentFacts {
   tags: ResolvedTags | null;
 }
 
-/** The most active threads by analysed comments, with their tag shares. */
-export function summariseThreads(threads: readonly Thread[], facts: readonly CommentFacts[], top = 5): ThreadActivity[] {
+/** The most active threads by analysed comments, with their tag shares (titles shown as showThreadTitle says). */
+export function summariseThreads(
+  threads: readonly Thread[],
+  facts: readonly CommentFacts[],
+  options: { withAuthors: boolean },
+  top = 5,
+): ThreadActivity[] {
   const byThread = new Map<string, { analysed: number; excluded: number; tagged: ResolvedTags[] }>();
   for (const f of facts) {
     let entry = byThread.get(f.threadId);
@@ -36,7 +41,7 @@ export function summariseThreads(threads: readonly Thread[], facts: readonly Com
       return {
         id: t.id,
         subreddit: t.subreddit,
-        title: showThreadTitle(t),
+        title: showThreadTitle(t, options),
         permalink: showPermalink(t.permalink, t),
         createdUtc: t.createdUtc,
         analysed: entry.analysed,

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
 import type { ReportInput } from '../../src/report/build-report.js';
+import { compareReports } from '../../src/report/compare-reports.js';
 import { pickFeedQuotes } from '../../src/report/pick-feed-quotes.js';
 import type { ReportQuote } from '../../src/report/pick-quotes.js';
 import { redactUserMentions } from '../../src/report/redact-user-mentions.js';
+import { renderComparison } from '../../src/report/render-comparison.js';
 import { renderCsv, renderQuotesCsv } from '../../src/report/render-csv.js';
 import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
@@ -150,5 +152,47 @@ describe('quotes that mention other users', () => {
     expect(isShownExcerpt('nixCraft said so', '[user] said so')).toBe(false);
     expect(isShownExcerpt('@nixCraft said so', '@[user] says so')).toBe(false);
     expect(isShownExcerpt('@nix Craft said so', '@[user] said so')).toBe(false);
+  });
+});
+
+describe('thread titles that mention users', () => {
+  /** Every thread of the fixture titled after a user, as a post "u/name posts his position" is. */
+  function buildTitledInput(withAuthors: boolean): ReportInput {
+    const input = buildMentionInput(withAuthors);
+    input.threads = input.threads.map((t, i) => ({ ...t, title: `u/DeepValue_99 posts ${i} position, cc @TitleHandle &amp; co` }));
+    return input;
+  }
+
+  it('show no mentioned name without --with-authors: thread list, quote attributions, feed and comparison, in every format', () => {
+    const input = buildTitledInput(false);
+    const report = buildReport(input);
+    const feed = pickFeedQuotes(input, { limit: 50 });
+    const comparison = compareReports([report, buildReport(buildTitledInput(false))]);
+    // the titles are shown (so the redaction is exercised), with only the names replaced
+    expect(report.threads[0]?.title).toMatch(/^u\/\[user\] posts \d+ position, cc @\[user\] & co$/);
+    expect(allQuotes(report).every((q) => /^u\/\[user\] posts \d+ position, cc @\[user\] & co$/.test(q.threadTitle))).toBe(true);
+    const outputs = {
+      md: renderMarkdown(report),
+      json: renderJson(report),
+      csv: renderCsv(report),
+      html: renderHtml(report),
+      feedJson: JSON.stringify(feed.map(toFeedRecord)),
+      feedCsv: renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false),
+      feedMd: renderMarkdownQuotes(feed),
+      compareMd: renderComparison(comparison, 'md'),
+      compareJson: renderComparison(comparison, 'json'),
+    };
+    for (const [format, out] of Object.entries(outputs)) {
+      // the comparison's Markdown attributes its quotes without the thread's title
+      if (format !== 'compareMd') expect(out, format).toMatch(/posts \d+ position/);
+      expect(out, `${format} shows a name from a title`).not.toMatch(/DeepValue|TitleHandle/);
+    }
+  });
+
+  it('keep the names with --with-authors', () => {
+    const input = buildTitledInput(true);
+    const report = buildReport(input);
+    expect(report.threads[0]?.title).toMatch(/^u\/DeepValue_99 posts \d+ position, cc @TitleHandle & co$/);
+    expect(pickFeedQuotes(input, { limit: 50 })[0]?.threadTitle).toContain('u/DeepValue_99');
   });
 });
