@@ -29,6 +29,11 @@ export interface ComparedDifference {
   z: number | null;
   pValue: number | null;
   significant: boolean | null;
+  /**
+   * Set when both sides have comments but an expected count is below 5 (see testTwoProportions): z, pValue and
+   * significant are null, since the z-test would overstate significance, and this says why.
+   */
+  untestedReason?: string;
 }
 
 /** Written into every comparison so a reader of the JSON alone knows the sign convention. */
@@ -99,9 +104,10 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
           from: a.eventId,
           to: b.eventId,
           difference: test === null ? null : roundTo(test.difference, 6),
-          z: test === null ? null : roundTo(test.z, 4),
-          pValue: test === null ? null : roundTo(test.pValue, 6),
+          z: test === null || test.z === null ? null : roundTo(test.z, 4),
+          pValue: test === null || test.pValue === null ? null : roundTo(test.pValue, 6),
           significant: test === null ? null : test.significant,
+          ...(test?.untestedReason === undefined ? {} : { untestedReason: test.untestedReason }),
         });
       }
     }

@@ -42,11 +42,14 @@ function renderComparisonMarkdown(c: Comparison): string {
     const first = diffs[0];
     const points = (d: (typeof diffs)[number]): string => (d.difference === null ? 'n/a' : `${signed(d.difference)} pts`);
     const diff = diffs.length === 1 && first !== undefined ? points(first) : diffs.map((d) => `${escapeMarkdownInline(d.to)} − ${escapeMarkdownInline(d.from)}: ${points(d)}`).join('; ');
-    const p = diffs.map((d) => (d.pValue === null ? 'n/a' : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3))).join('; ');
+    // a p-value withheld because the samples are too small says so; a side without comments already does in its share cell
+    const p = diffs
+      .map((d) => (d.pValue === null ? (d.untestedReason === undefined ? 'n/a' : 'n/a (too few: expected count < 5)') : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3)))
+      .join('; ');
     const sig = diffs.map((d) => (d.significant === null ? 'n/a' : d.significant ? 'yes' : 'no')).join('; ');
     out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} |`);
   }
-  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike and for measuring that from few threads (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points; differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only.`, '');
+  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike and for measuring that from few threads (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points; differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only. Where an expected count (the pooled share, or its complement, times either event's effective size) is below 5 the z-test does not hold and would overstate significance, so no p-value or verdict is given (n/a).`, '');
   out.push('### Top quote per tag', '');
   for (const row of c.tags) {
     out.push(`#### ${TAG_LABELS[row.tag]}`, '');
@@ -61,7 +64,7 @@ function renderComparisonMarkdown(c: Comparison): string {
   return out.join('\n');
 }
 
-const COMPARISON_CSV_COLUMNS = ['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data', 'effective_total'];
+const COMPARISON_CSV_COLUMNS = ['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data', 'effective_total', 'p_value_note'];
 
 /** Whether a CSV header is a comparison's (the scrub tells it from a report's, which quotes comments). */
 export function isComparisonCsvHeader(fields: readonly string[]): boolean {
@@ -70,8 +73,8 @@ export function isComparisonCsvHeader(fields: readonly string[]): boolean {
 
 /**
  * Every pair, as in the Markdown. One row per tag and event with its share and its difference against the first event,
- * as before (two events give the same rows, so readers of the `_vs_first` columns are not broken; `effective_total` is a
- * last column added since); from the third event on, one more row per other earlier event, its share repeated and the
+ * as before (two events give the same rows, so readers of the `_vs_first` columns are not broken; `effective_total` and
+ * `p_value_note` are last columns added since); from the third event on, one more row per other earlier event, its share repeated and the
  * difference against that event. The `difference_direction` cell ("<to> minus <from>") names the pair of each row's
  * difference.
  */
@@ -91,6 +94,8 @@ function renderComparisonCsv(c: Comparison): string {
             d === undefined ? null : `${d.to} minus ${d.from}`, String(hasData.get(s.eventId) === true),
             // last, so readers of the earlier columns by position are not broken
             s.share === null ? null : s.effectiveTotal,
+            // why p_value and significant are empty on a row whose difference is given (samples too small)
+            d?.untestedReason ?? null,
           ]
             .map((v) => formatCell(v))
             .join(','),

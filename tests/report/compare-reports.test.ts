@@ -59,7 +59,7 @@ describe('compareReports on the two bundled events', () => {
     expect(cynicism.shares[1]).toEqual({ eventId: 'nvidia-openai-2025-09', share: null, ci95: null, count: 0, total: 0, effectiveTotal: 0 });
     expect(cynicism.differences[0]).toEqual({ from: 'amazon-openai-2025-12', to: 'nvidia-openai-2025-09', difference: null, z: null, pValue: null, significant: null });
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,true,');
+    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,true,,');
     for (const weight of ['comment', 'score'] as const) {
       const byWeight = compareReports([buildReport(buildEventInput(amazon, 200, 40)), buildReport(buildEventInput(nvidia, 0, 0))], weight);
       expect(byWeight.tags.every((t) => t.shares[1]?.share === null && t.differences[0]?.pValue === null)).toBe(true);
@@ -83,9 +83,9 @@ describe('compareReports on the two bundled events', () => {
       ['nvidia-openai-2025-09', false, true],
     ]);
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total$/);
-    expect(csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))).toMatch(/^cynicism,amazon-openai-2025-12,comment,0\.2,[\d.]+,[\d.]+,40,200,,,,,true,[\d.]+$/);
-    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,false,');
+    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total,p_value_note$/);
+    expect(csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))).toMatch(/^cynicism,amazon-openai-2025-12,comment,0\.2,[\d.]+,[\d.]+,40,200,,,,,true,[\d.]+,$/);
+    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,false,,');
   });
 
   it('says which way the difference goes in every format', () => {
@@ -95,8 +95,8 @@ describe('compareReports on the two bundled events', () => {
     expect(md).toContain('| Difference (amazon-openai-2025-12 − nvidia-openai-2025-09) |');
     expect(md).toContain("Difference is the later event's share minus the earlier one's");
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total$/);
-    expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09,true,[\d.]+$/);
+    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total,p_value_note$/);
+    expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09,true,[\d.]+,$/);
   });
 
   it('does not call a small difference significant', () => {
@@ -127,12 +127,32 @@ describe('compareReports on the two bundled events', () => {
     expect(after.shares.map((x) => [x.share, x.count, x.total])).toEqual(before.shares.map((x) => [x.share, x.count, x.total]));
     expect(after.shares.every((x) => x.effectiveTotal < 20)).toBe(true);
     expect(after.differences[0]!.difference).toBe(before.differences[0]!.difference);
-    expect(after.differences[0]!.significant).toBe(false);
+    // (so few effective comments that the z-test is not even run: see the small-samples test)
+    expect(after.differences[0]!.significant).not.toBe(true);
     // one thread each: the likeness cannot be measured, and the comparison says so; two each: it is measured
     expect(independent.singleThreadEvents).toEqual(['nvidia-openai-2025-09', 'amazon-openai-2025-12']);
     expect(renderComparison(independent, 'md')).toContain('_Warning: amazon-openai-2025-12 has all its tagged comments in one thread: how alike they are cannot be measured');
     expect(clustered.singleThreadEvents).toEqual([]);
     expect(renderComparison(clustered, 'md')).not.toContain('in one thread');
+  });
+
+  it('gives no p-value or verdict where an expected count is below 5, in every format: 2 of 3 is not "significant" against 34 of 546', () => {
+    // the z-test said p < 0.0001, significant; Fisher's exact test gives about 0.012, so the z-test is far off here
+    const c = compareReports([buildReport(buildEventInput(nvidia, 3, 2)), buildReport(buildEventInput(amazon, 546, 34))]);
+    const d = c.tags.find((t) => t.tag === 'cynicism')!.differences[0]!;
+    expect(d).toMatchObject({ z: null, pValue: null, significant: null, untestedReason: expect.stringMatching(/^expected count 0\.2 < 5: too few comments for the z-test$/) });
+    expect(d.difference).toBeCloseTo(34 / 546 - 2 / 3, 6);
+    expect((JSON.parse(renderComparison(c, 'json')) as typeof c).tags[0]!.differences[0]).toEqual(d);
+    const row = renderComparison(c, 'md').split('\n').find((l) => l.startsWith('| Cynicism'))!;
+    expect(row).toMatch(/ pts \| n\/a \(too few: expected count < 5\) \| n\/a \|$/);
+    expect(renderComparison(c, 'md')).toContain('Where an expected count');
+    const csv = renderComparison(c, 'csv').split('\r\n');
+    const csvRow = csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))!;
+    expect(csvRow).toMatch(/,-0\.604396,,,amazon-openai-2025-12 minus nvidia-openai-2025-09,true,546,expected count 0\.2 < 5: too few comments for the z-test$/);
+    // a pair with enough comments is tested as before, with an empty note
+    const big = compareReports([buildReport(buildEventInput(nvidia, 200, 40)), buildReport(buildEventInput(amazon, 200, 70))]);
+    expect(big.tags[0]!.differences[0]).not.toHaveProperty('untestedReason');
+    expect(renderComparison(big, 'csv').split('\r\n')[2]).toMatch(/,true,[\d.]+,$/);
   });
 
   it('weights by score when asked, using effective sample sizes', () => {
@@ -169,7 +189,7 @@ describe('compare CSV with three events', () => {
     const mdRow = md.split('\n').find((l) => l.startsWith('| Cynicism'))!;
     expect(mdRow).toContain('third-event − amazon-openai-2025-12: +15.0 pts');
     const rows = renderComparison(c, 'csv').split('\r\n').filter((l) => l.startsWith('cynicism,'));
-    const pairs = rows.map((l) => /,([^,]* minus [^,]*),(true|false),[^,]*$/.exec(l)?.[1] ?? null);
+    const pairs = rows.map((l) => /,([^,]* minus [^,]*),(true|false),[^,]*,[^,]*$/.exec(l)?.[1] ?? null);
     expect(pairs).toEqual([
       null,
       'amazon-openai-2025-12 minus nvidia-openai-2025-09',

@@ -47,6 +47,23 @@ describe('testTwoProportions', () => {
     expect(testTwoProportions({ count: 3, total: 10 }, { count: 0, total: 0 })).toBeNull();
     expect(testTwoProportions({ count: 0, total: 10 }, { count: 0, total: 10 })?.pValue).toBe(1);
   });
+
+  it('gives no p-value where an expected count is below 5: the normal approximation does not hold there', () => {
+    // 2/3 vs 34/546: the z-test's p is below 0.0001, Fisher's exact test ~0.012
+    expect(testTwoProportions({ count: 2, total: 3 }, { count: 34, total: 546 })).toMatchObject({
+      z: null,
+      pValue: null,
+      significant: null,
+      untestedReason: expect.stringContaining('expected count 0.2 < 5'),
+    });
+    // the rule is on every expected count, untagged too, and on fractional (effective) sizes as given
+    expect(testTwoProportions({ count: 95, total: 100 }, { count: 99, total: 100 })?.untestedReason).toContain('expected count 3.0 < 5');
+    expect(testTwoProportions({ count: 2, total: 12.5 }, { count: 4, total: 12.5 })?.pValue).toBeNull();
+    // at 5 the z-test runs (pooled 0.25 × 20 = 5)
+    const atLimit = testTwoProportions({ count: 2, total: 20 }, { count: 8, total: 20 })!;
+    expect(atLimit.untestedReason).toBeUndefined();
+    expect(atLimit.significant).toBe(true);
+  });
 });
 
 describe('trend chart', () => {
