@@ -9,6 +9,7 @@ import { ConfigError, StoreError } from '../errors/errors.js';
 import { loadEvent } from '../events/load-events.js';
 import { buildReport } from '../report/build-report.js';
 import { compareReports, type Comparison } from '../report/compare-reports.js';
+import { pluralise } from '../report/format-values.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { nameComparisonFile } from '../report/name-comparison-file.js';
 import { COMPARISON_FORMATS, describeSharedThreads, describeSingleThread, renderComparison } from '../report/render-comparison.js';
@@ -55,7 +56,7 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
         const reports = events.map((event) => {
           const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, { withAuthors: false });
           warnUnreadableRuns(ctx, store.path, unreadableRuns);
-          if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${taggedNow} comments of ${event.id} in memory\n`);
+          if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${pluralise(taggedNow, 'comment')} of ${event.id} in memory\n`);
           if (input.screened.length === 0) ctx.stderr(`reactionlens compare: the store holds no comments for ${event.id}; its shares read n/a\n`);
           memberships.push(toThreadMembership(input));
           return buildReport(input);

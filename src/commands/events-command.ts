@@ -5,6 +5,7 @@ import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { listEvents } from '../events/load-events.js';
+import { pluralise } from '../report/format-values.js';
 
 const flagsSchema = z.object({
   eventsDir: z.string(),
@@ -43,7 +44,7 @@ export function registerEventsCommand(program: Command, ctx: CliContext): void {
         return;
       }
       for (const r of rows) {
-        const stored = r.stored === undefined ? '' : `  [${r.stored.threads} threads, ${r.stored.comments} comments]`;
+        const stored = r.stored === undefined ? '' : `  [${pluralise(r.stored.threads, 'thread')}, ${pluralise(r.stored.comments, 'comment')}]`;
         ctx.stdout(`${r.id}\t${r.window.from.slice(0, 10)} → ${r.window.to.slice(0, 10)}\t${r.title}${stored}\n`);
       }
     });

@@ -8,7 +8,7 @@ import { parseOptions } from '../cli/parse-options.js';
 import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { isAbortError } from '../errors/errors.js';
 import { loadEvent } from '../events/load-events.js';
-import { formatCount, formatImportProgress } from '../import/format-import-progress.js';
+import { formatCount, formatCountOf, formatImportProgress } from '../import/format-import-progress.js';
 import { importDumps } from '../import/import-dumps.js';
 import type { FileImportSummary, ImportProgress, ImportSummary } from '../import/import-types.js';
 import { addSaveCounts, type SaveCounts, type Store } from '../store/store.js';
@@ -123,9 +123,9 @@ export function formatImportSummary(summary: ImportSummary): string {
   const t = summary.totals;
   const rate = t.seconds > 0 ? ` (${formatCount(t.lines / t.seconds)} lines/s)` : '';
   lines.push(
-    `total: ${formatCount(t.lines)} lines in ${t.seconds.toFixed(1)} s${rate} · kept ${t.threadsKept} threads, ${t.commentsKept} comments` +
-      ` · new ${t.saved.threadsNew} threads, ${t.saved.commentsNew} comments · updated ${t.saved.threadsUpdated + t.saved.commentsUpdated}` +
-      ` · purged ${t.saved.commentsPurged}${t.badLines > 0 ? ` · ${t.badLines} bad lines` : ''}` +
+    `total: ${formatCountOf(t.lines, 'line')} in ${t.seconds.toFixed(1)} s${rate} · kept ${formatCountOf(t.threadsKept, 'thread', String)}, ${formatCountOf(t.commentsKept, 'comment', String)}` +
+      ` · new ${formatCountOf(t.saved.threadsNew, 'thread', String)}, ${formatCountOf(t.saved.commentsNew, 'comment', String)} · updated ${t.saved.threadsUpdated + t.saved.commentsUpdated}` +
+      ` · purged ${t.saved.commentsPurged}${t.badLines > 0 ? ` · ${formatCountOf(t.badLines, 'bad line', String)}` : ''}` +
       `${summary.eventId === null ? '' : ` · event ${summary.eventId}`}`,
   );
   return `${lines.join('\n')}\n`;
@@ -139,12 +139,12 @@ function formatFileLine(f: FileImportSummary): string {
     .join(', ');
   const parts = [
     `${f.path}: ${f.status}${f.resumedFromLine > 0 ? ` (resumed after line ${f.resumedFromLine})` : ''}`,
-    `${formatCount(f.lines)} lines`,
-    `kept ${f.threadsKept} threads, ${f.commentsKept} comments`,
+    formatCountOf(f.lines, 'line'),
+    `kept ${formatCountOf(f.threadsKept, 'thread', String)}, ${formatCountOf(f.commentsKept, 'comment', String)}`,
   ];
   if (filtered !== '') parts.push(`filtered out: ${filtered}`);
-  if (f.badLines > 0) parts.push(`${f.badLines} bad lines`);
-  if (f.depthUnknown > 0) parts.push(`${f.depthUnknown} comments with an unseen parent (depth 0)`);
+  if (f.badLines > 0) parts.push(formatCountOf(f.badLines, 'bad line', String));
+  if (f.depthUnknown > 0) parts.push(`${formatCountOf(f.depthUnknown, 'comment', String)} with an unseen parent (depth 0)`);
   return parts.join(' · ');
 }
 

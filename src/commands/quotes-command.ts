@@ -7,6 +7,7 @@ import { dbOption, eventsDirOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { parseSince } from '../cli/parse-since.js';
 import { loadEvent } from '../events/load-events.js';
+import { pluralise } from '../report/format-values.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { pickFeedQuotes } from '../report/pick-feed-quotes.js';
 import { renderQuotesCsv } from '../report/render-csv.js';
@@ -50,7 +51,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
       const { input, taggedNow } = loadReportInput(store, event, deps.loadTagger(), { withAuthors: flags.withAuthors });
       // worded as report and compare word it: an empty feed from a store never collected into, not from a quiet night
       if (input.screened.length === 0) ctx.stderr(`reactionlens quotes: the store holds no comments for ${event.id}; the feed is empty\n`);
-      if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${taggedNow} comments in memory\n`);
+      if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${pluralise(taggedNow, 'comment')} in memory\n`);
       const quotes = pickFeedQuotes(input, {
         limit: flags.limit,
         ...(flags.tag === undefined ? {} : { tag: flags.tag }),
@@ -62,7 +63,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
       const withheld = countUnconfirmed(eligible, input.unconfirmed);
       if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
       const posted = since === undefined ? '' : ` posted since ${new Date(since * 1000).toISOString()}`;
-      ctx.stderr(`reactionlens quotes: ${quotes.length} quotes for ${event.id}${posted}\n`);
+      ctx.stderr(`reactionlens quotes: ${pluralise(quotes.length, 'quote')} for ${event.id}${posted}\n`);
       if (flags.format === 'csv') {
         ctx.stdout(renderQuotesCsv(quotes.map((quote) => ({ section: 'feed', quote })), flags.withAuthors));
       } else if (flags.format === 'md') {

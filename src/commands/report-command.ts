@@ -13,6 +13,7 @@ import { scrubComparisonReports, scrubEventReports } from '../pipeline/scrub-eve
 import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
+import { pluralise } from '../report/format-values.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { readOrRepairReportHistory } from '../report/repair-report-history.js';
 import { addScrubResult } from '../report/scrub-report-folder.js';
@@ -82,7 +83,7 @@ function writeEventReport(
       ...(flags.maxQuotes === undefined ? {} : { maxQuotes: flags.maxQuotes }),
     });
     warnUnreadableRuns(ctx, store.path, unreadableRuns);
-    if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${taggedNow} comments in memory (run \`reactionlens run\` to cache tags)\n`);
+    if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${pluralise(taggedNow, 'comment')} in memory (run \`reactionlens run\` to cache tags)\n`);
     if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
     const built = buildReport(input);
     // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since

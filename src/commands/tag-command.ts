@@ -14,6 +14,7 @@ import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { loadEvent } from '../events/load-events.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../import/line-splitter.js';
 import { tagEvent } from '../pipeline/tag-event.js';
+import { pluralise } from '../report/format-values.js';
 import { inputIdSchema } from '../tag/input-id-schema.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import { MAX_ANALYSED_CHARS } from '../tag/normalize-text.js';
@@ -51,7 +52,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         const summary = await withStoreLock(store, ctx, describeLockTaker('tag', ctx.now()), async () => tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal }));
         const result = { event: event.id, tagger: tagger.version, tagged: summary.tagged, cached: summary.cached };
         if (flags.json) ctx.stdout(`${JSON.stringify(result)}\n`);
-        else ctx.stderr(`tagged ${summary.tagged} comments of ${event.id} with ${tagger.version} (${summary.cached} already tagged)\n`);
+        else ctx.stderr(`tagged ${pluralise(summary.tagged, 'comment')} of ${event.id} with ${tagger.version} (${summary.cached} already tagged)\n`);
         return;
       }
       let input: NodeJS.ReadableStream;

@@ -14,10 +14,10 @@ export function formatImportProgress(p: ImportProgress): string {
     `${basename(p.path)} ${formatBytes(p.bytesRead)} / ${formatBytes(p.totalBytes)} (${percent}%)`,
     `${formatBytes(rate)}/s`,
     `ETA ${eta}`,
-    `${formatCount(p.lines)} lines (${formatCount(lineRate)}/s)`,
-    `kept ${formatCount(p.threadsKept)} threads, ${formatCount(p.commentsKept)} comments`,
+    `${formatCountOf(p.lines, 'line')} (${formatCount(lineRate)}/s)`,
+    `kept ${formatCountOf(p.threadsKept, 'thread')}, ${formatCountOf(p.commentsKept, 'comment')}`,
   ];
-  if (p.badLines > 0) parts.push(`${formatCount(p.badLines)} bad lines`);
+  if (p.badLines > 0) parts.push(formatCountOf(p.badLines, 'bad line'));
   return parts.join(' · ');
 }
 
@@ -36,6 +36,11 @@ export function formatCount(n: number): string {
   if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e8 ? 0 : 1)} M`;
   if (n >= 1e4) return `${Math.round(n / 1e3)} k`;
   return String(Math.round(n));
+}
+
+/** A count and its noun, singular for exactly one ("1 thread", "2 threads", "12 k comments"); `show` writes the number. */
+export function formatCountOf(n: number, one: string, show: (n: number) => string = formatCount): string {
+  return `${show(n)} ${n === 1 ? one : `${one}s`}`;
 }
 
 export function formatDuration(seconds: number): string {

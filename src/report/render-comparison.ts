@@ -1,7 +1,7 @@
 import type { Comparison } from './compare-reports.js';
 import type { SharedThreads } from './count-shared-threads.js';
 import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
-import { TAG_LABELS, formatInterval, formatPercent } from './format-values.js';
+import { TAG_LABELS, formatInterval, formatPercent, pluralise } from './format-values.js';
 import { formatCell } from './render-csv.js';
 import { renderLink } from './render-markdown.js';
 
@@ -23,7 +23,7 @@ function renderComparisonMarkdown(c: Comparison): string {
   for (const e of c.events) {
     const head = `- **${escapeMarkdownInline(e.id)}** — ${escapeMarkdownInline(e.title)}: `;
     if (!e.hasData) out.push(`${head}**no data** (the store holds no threads or comments for this event)`);
-    else out.push(`${head}${e.counts.tagged.toLocaleString('en-US')} tagged of ${e.counts.analysed.toLocaleString('en-US')} analysed comments in ${e.counts.threads} threads (data as of ${e.date})`);
+    else out.push(`${head}${e.counts.tagged.toLocaleString('en-US')} tagged of ${pluralise(e.counts.analysed, 'analysed comment')} in ${pluralise(e.counts.threads, 'thread')} (data as of ${e.date})`);
   }
   const noData = new Set(c.events.filter((e) => !e.hasData).map((e) => e.id));
   out.push('');
@@ -113,7 +113,7 @@ export function describeSingleThread(eventId: string): string {
 
 /** One line for stderr and the Markdown warning. */
 export function describeSharedThreads(shared: SharedThreads): string {
-  return `${shared.from} and ${shared.to} share ${shared.threads} thread(s) (${shared.comments} analysed comment(s) counted in both): the two-proportion test assumes independent samples, so their differences look more significant than they are.`;
+  return `${shared.from} and ${shared.to} share ${pluralise(shared.threads, 'thread')} (${pluralise(shared.comments, 'analysed comment')} counted in both): the two-proportion test assumes independent samples, so their differences look more significant than they are.`;
 }
 
 function signed(difference: number): string {

@@ -48,12 +48,12 @@ function compare(argv: string[]): Promise<{ stdout: string; stderr: string }> {
 describe('compare: events that share threads', () => {
   it('warns on stderr, in Markdown and in JSON, naming how many threads and comments are shared', async () => {
     const md = await compare([NVIDIA, AMAZON, '--format', 'md']);
-    const line = `${NVIDIA} and ${AMAZON} share 1 thread(s) (7 analysed comment(s) counted in both)`;
+    const line = `${NVIDIA} and ${AMAZON} share 1 thread (7 analysed comments counted in both)`;
     expect(md.stderr).toContain(`warning: ${line}`);
     expect(md.stderr).toMatch(/assumes independent samples/);
     const warning = md.stdout.split('\n').find((l) => l.startsWith('_Warning:') && l.includes('share 1 thread'));
     expect(warning).toBeDefined();
-    expect(warning).toContain('7 analysed comment(s) counted in both');
+    expect(warning).toContain('7 analysed comments counted in both');
     const json = JSON.parse((await compare([NVIDIA, AMAZON, '--format', 'json'])).stdout) as Comparison;
     expect(json.sharedThreads).toEqual([{ from: NVIDIA, to: AMAZON, threads: 1, comments: 7 }]);
   });

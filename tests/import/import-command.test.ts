@@ -62,9 +62,9 @@ describe('reactionlens import', () => {
 
   it('prints a summary on stdout, bad lines with their number on stderr, and marks invalid input', async () => {
     const result = await run(['import', 'RC_2025-12', 'RS_2025-12.zst', '--event', 'test-event', '--db', 'a.db']);
-    expect(result.stdout).toContain(`${rs}: imported · 2 lines · kept 1 threads, 0 comments · filtered out: other subreddit 1`);
-    expect(result.stdout).toContain(`${rc}: imported · 3 lines · kept 0 threads, 1 comments · filtered out: thread not kept 1 · 1 bad lines`);
-    expect(result.stdout).toMatch(/total: 5 lines in .* · kept 1 threads, 1 comments · new 1 threads, 1 comments .* · 1 bad lines · event test-event/);
+    expect(result.stdout).toContain(`${rs}: imported · 2 lines · kept 1 thread, 0 comments · filtered out: other subreddit 1`);
+    expect(result.stdout).toContain(`${rc}: imported · 3 lines · kept 0 threads, 1 comment · filtered out: thread not kept 1 · 1 bad line`);
+    expect(result.stdout).toMatch(/total: 5 lines in .* · kept 1 thread, 1 comment · new 1 thread, 1 comment .* · 1 bad line · event test-event/);
     expect(result.stderr).toContain(`reactionlens: ${rc}: line 2: not valid JSON`);
     expect(result.marks).toEqual({ partial: [], invalid: ['1 bad line(s) skipped'] });
 

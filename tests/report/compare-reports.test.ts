@@ -76,7 +76,7 @@ describe('compareReports on the two bundled events', () => {
     expect(md).not.toContain('2025-10-06'); // the window end, which read as a data date
     expect(md.split('\n').find((l) => l.startsWith('| Cynicism'))).toContain('| n/a (no data) |');
     expect(md).toContain('_nvidia-openai-2025-09: no data._');
-    expect(md).toMatch(/- \*\*amazon-openai-2025-12\*\* — .*: 200 tagged of 200 analysed comments in 1 threads \(data as of \d{4}-\d\d-\d\d\)/);
+    expect(md).toMatch(/- \*\*amazon-openai-2025-12\*\* — .*: 200 tagged of 200 analysed comments in 1 thread \(data as of \d{4}-\d\d-\d\d\)/);
     const json = JSON.parse(renderComparison(c, 'json')) as typeof c;
     expect(json.events.map((e) => [e.id, e.hasData, e.date === null])).toEqual([
       ['amazon-openai-2025-12', true, false],
@@ -86,6 +86,15 @@ describe('compareReports on the two bundled events', () => {
     expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total,p_value_note$/);
     expect(csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))).toMatch(/^cynicism,amazon-openai-2025-12,comment,0\.2,[\d.]+,[\d.]+,40,200,,,,,true,[\d.]+,$/);
     expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,false,,');
+  });
+
+  it('counts in the Markdown agree with their number: "1 analysed comment in 1 thread", "200 analysed comments in 2 threads"', () => {
+    const two = buildEventInput(amazon, 200, 70);
+    two.threads.push({ ...two.threads[0]!, id: 'second' });
+    two.screened = two.screened.map((s, i) => (i % 2 === 0 ? s : { ...s, comment: { ...s.comment, threadId: 'second' } }));
+    const md = renderComparison(compareReports([buildReport(buildEventInput(nvidia, 1, 1)), buildReport(two)]), 'md');
+    expect(md).toMatch(/- \*\*nvidia-openai-2025-09\*\* — .*: 1 tagged of 1 analysed comment in 1 thread \(data as of/);
+    expect(md).toMatch(/- \*\*amazon-openai-2025-12\*\* — .*: 200 tagged of 200 analysed comments in 2 threads \(data as of/);
   });
 
   it('says which way the difference goes in every format', () => {
