@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
 import { escapeHtml } from '../../src/report/escape-html.js';
@@ -72,6 +74,17 @@ describe('hostile comment bodies', () => {
     expect(renderCsv(report).startsWith('section,')).toBe(true);
     for (const row of csv.split('\r\n')) for (const cell of splitCsvRow(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     expect(csv).toContain(`"'=SUM(A1:A9)+cmd|"" /C calc""!A0 circular financing, obviously, ""quoted"" text."`);
+  });
+
+  it("is the guard the README documents, with its example: the only mark CSV adds to a quote's words", () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8').replace(/\s+/g, ' ');
+    const documents = (text: string): boolean => readme.includes(text);
+    expect(documents("a text cell that starts with `=`, `+`, `-` or `@` (after any spaces), or with a tab or a carriage return, gets a `'` in front of it"), 'README describes the guard').toBe(true);
+    const example = /reads `('@\[user\] [^`]+)` in the CSV's `text` column and `(@\[user\] [^`]+)` in JSON/.exec(readme);
+    expect(example, 'README gives an example').not.toBeNull();
+    const [, inCsv, elsewhere] = example!;
+    expect(formatCell(elsewhere!)).toBe(inCsv);
+    expect(documents("It is the only change made to a quote's words (CSV adds a `'` before a cell that would run as a formula"), 'README names it beside the mention swap').toBe(true);
   });
 
   it('drops bidi overrides and zero-width spaces from renderings, keeping RTL text', () => {
