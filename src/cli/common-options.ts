@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { numberFlagSchema } from './number-flag-schema.js';
 import { SOURCE_NAMES } from './parse-options.js';
 
 // Options several commands share, declared once so their help texts and checks agree.
@@ -16,6 +17,6 @@ export const collectFlagsSchema = z.object({
   fixtures: z.string(),
   json: z.boolean().optional().default(false),
   quiet: z.boolean().optional().default(false),
-  concurrency: z.coerce.number().int().min(1).max(8).optional().default(4),
+  concurrency: numberFlagSchema({ min: 1, max: 8, whole: true }).optional().default(4),
   recheck: z.boolean().optional().default(true),
 });

@@ -25,7 +25,7 @@ export function addCollectOptions(command: Command): Command {
     .option(...fixturesOption)
     .option(...dbOption)
     .option(...eventsDirOption)
-    .option('--concurrency <n>', 'threads fetched at once (they share one rate-limit budget)', '4')
+    .option('--concurrency <n>', 'threads fetched at once, 1–8 (they share one rate-limit budget)', '4')
     .option('--no-recheck', 'skip re-checking stored comments for deletion')
     .option('--quiet', 'no progress on stderr')
     .option(...jsonOption);

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { jsonOption } from '../cli/common-options.js';
+import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { ConfigError } from '../errors/errors.js';
 import { formatTable, summarize, worstErrors, type Prediction } from '../tag/evaluate-tags.js';
@@ -53,7 +54,7 @@ export function repeatedIds(items: readonly { id: string; line: number }[]): str
 
 const flagsSchema = z.object({
   json: z.boolean().optional().default(false),
-  worst: z.coerce.number().int().min(0).max(50).optional().default(3),
+  worst: numberFlagSchema({ min: 0, max: 50, whole: true }).optional().default(3),
 });
 
 export function registerEvalCommand(program: Command, ctx: CliContext): void {
@@ -61,7 +62,7 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
     .command('eval <file>')
     .description('evaluate the tagger on labeled JSONL (id, text, labels {cynicism, distrust, bubble_caution})')
     .option(...jsonOption)
-    .option('--worst <n>', 'how many worst false positives / negatives to list per tag', '3')
+    .option('--worst <n>', 'how many worst false positives / negatives to list per tag, 0–50', '3')
     .action((file: string, raw: unknown) => {
       const flags = parseOptions('eval', flagsSchema, raw);
       let content: string;

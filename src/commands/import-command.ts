@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { isAbortError } from '../errors/errors.js';
@@ -19,7 +20,7 @@ const flagsSchema = z.object({
   eventsDir: z.string(),
   db: z.string().optional(),
   restart: z.boolean().optional().default(false),
-  batchSize: z.coerce.number().int().min(1).max(100_000).optional().default(2000),
+  batchSize: numberFlagSchema({ min: 1, max: 100_000, whole: true }).optional().default(2000),
   json: z.boolean().optional().default(false),
   quiet: z.boolean().optional().default(false),
 });
@@ -36,7 +37,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .option(...eventsDirOption)
     .option(...dbOption)
     .option('--restart', 'ignore saved resume points and read the files from the start')
-    .option('--batch-size <n>', 'rows per store transaction', '2000')
+    .option('--batch-size <n>', 'rows per store transaction, 1–100000', '2000')
     .option('--quiet', 'no progress on stderr')
     .option(...jsonOption)
     .action(async (files: string[], raw: unknown) => {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption } from '../cli/common-options.js';
+import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { parseSince } from '../cli/parse-since.js';
 import { loadEvent } from '../events/load-events.js';
@@ -17,11 +18,14 @@ import { loadTagger } from '../tag/load-tagger.js';
 import type { ReportCommandDeps } from './report-command.js';
 import { TAG_NAMES } from '../types.js';
 
+/** The most quotes one feed request gives. */
+const MAX_FEED_LIMIT = 1000;
+
 const flagsSchema = z.object({
   event: z.string({ error: 'missing --event <id>' }).min(1),
   tag: z.enum(TAG_NAMES, { error: `--tag must be one of ${TAG_NAMES.join(', ')}` }).optional(),
-  minScore: z.coerce.number({ error: '--min-score must be a number' }).min(0, '--min-score must be between 0 and 1').max(1, '--min-score must be between 0 and 1').optional(),
-  limit: z.coerce.number().int().min(1).max(1000),
+  minScore: numberFlagSchema({ min: 0, max: 1, whole: false }).optional(),
+  limit: numberFlagSchema({ min: 1, max: MAX_FEED_LIMIT, whole: true }),
   format: z.enum(['json', 'csv', 'md'], { error: '--format must be json, csv or md' }),
   db: z.string().optional(),
   eventsDir: z.string(),
@@ -37,7 +41,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
     .requiredOption('--event <id>', 'event id')
     .option('--tag <tag>', `only quotes carrying this tag: ${TAG_NAMES.join(' | ')}`)
     .option('--min-score <p>', 'minimum tag probability, 0–1')
-    .option('--limit <n>', 'at most this many quotes', '20')
+    .option('--limit <n>', `at most this many quotes, 1–${MAX_FEED_LIMIT}`, '20')
     .option('--since <when>', 'only comments posted since: a UTC date (2025-12-20), a date-time with its zone, or a time ago (24h, 7d)')
     .option('--format <format>', 'json | csv | md', 'json')
     .option(...dbOption)

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 import { warnRepairedHistory } from '../cli/warn-repaired-history.js';
@@ -33,7 +34,7 @@ const flagsSchema = z.object({
   db: z.string().optional(),
   eventsDir: z.string(),
   withAuthors: z.boolean().optional().default(false),
-  maxQuotes: z.coerce.number().int().min(1).max(6).optional(),
+  maxQuotes: numberFlagSchema({ min: 1, max: 6, whole: true }).optional(),
   json: z.boolean().optional().default(false),
 });
 

@@ -7,6 +7,7 @@ import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { ConfigError } from '../errors/errors.js';
@@ -26,7 +27,7 @@ const flagsSchema = z.object({
   db: z.string().optional(),
   eventsDir: z.string(),
   json: z.boolean().optional().default(false),
-  maxLineBytes: z.coerce.number().int().min(1).optional().default(DEFAULT_MAX_LINE_BYTES),
+  maxLineBytes: numberFlagSchema({ min: 1, whole: true }).optional().default(DEFAULT_MAX_LINE_BYTES),
 });
 
 const lineSchema = z.object({ id: inputIdSchema, text: z.string() });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { collectFlagsSchema } from '../../src/cli/common-options.js';
+import { numberFlagSchema } from '../../src/cli/number-flag-schema.js';
 import { parseOptions } from '../../src/cli/parse-options.js';
 import { ConfigError } from '../../src/errors/errors.js';
 
@@ -34,6 +36,16 @@ describe('parseOptions', () => {
 
   it('keeps a message that already names its flag as it is', () => {
     expect(messageOf({ minScore: 'high' })).toBe('report: --min-score must be a number');
+  });
+
+  it('gives the range of a numeric flag shared by several commands: --concurrency, --worst', () => {
+    const collect = { event: 'e', source: 'fixtures', eventsDir: 'events', fixtures: 'fixtures' };
+    expect(() => parseOptions('collect', collectFlagsSchema, { ...collect, concurrency: '0' })).toThrow('collect: --concurrency "0": must be a whole number between 1 and 8');
+    expect(() => parseOptions('collect', collectFlagsSchema, { ...collect, concurrency: 'x' })).toThrow('collect: --concurrency "x": must be a whole number between 1 and 8');
+    expect(parseOptions('collect', collectFlagsSchema, collect).concurrency).toBe(4);
+    const worst = z.object({ worst: numberFlagSchema({ min: 0, max: 50, whole: true }).optional().default(3) });
+    expect(() => parseOptions('eval', worst, { worst: '-1' })).toThrow('eval: --worst "-1": must be a whole number between 0 and 50');
+    expect(parseOptions('eval', worst, { worst: ' 50 ' })).toEqual({ worst: 50 });
   });
 
   it('returns the parsed flags when they are valid', () => {

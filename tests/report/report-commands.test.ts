@@ -1,7 +1,11 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/cli-context.js';
+import { registerQuotesCommand } from '../../src/commands/quotes-command.js';
+import { registerReportCommand } from '../../src/commands/report-command.js';
 import { ConfigError } from '../../src/errors/errors.js';
 import { Store } from '../../src/store/store.js';
 import { runReportCommand } from '../helpers/run-report-commands.js';
@@ -68,6 +72,33 @@ describe('report / compare / quotes commands', () => {
   it('quotes says what is wrong with --min-score: not a number, or out of 0–1', async () => {
     await expect(runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--min-score', 'abc'])).rejects.toThrow(/must be a number/);
     await expect(runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--min-score', '2'])).rejects.toThrow(/between 0 and 1/);
+  });
+
+  it('a numeric flag out of range or not a number is a usage error naming the flag, the value and the range', async () => {
+    const quotes = (...flags: string[]) => runCommand(['quotes', '--event', 'amazon-openai-2025-12', ...flags]);
+    for (const [flag, value, range] of [
+      ['--limit', '0', 'a whole number between 1 and 1000'],
+      ['--limit', 'abc', 'a whole number between 1 and 1000'],
+      ['--limit', '1001', 'a whole number between 1 and 1000'],
+      ['--limit', '2.5', 'a whole number between 1 and 1000'],
+      ['--limit', '', 'a whole number between 1 and 1000'],
+      ['--min-score', '', 'a number between 0 and 1'],
+    ] as const) {
+      const failure = quotes(flag, value);
+      await expect(failure).rejects.toBeInstanceOf(ConfigError);
+      await expect(failure).rejects.toThrow(`quotes: ${flag} "${value}": must be ${range}`);
+    }
+    await expect(runCommand(['report', '--event', 'amazon-openai-2025-12', '--max-quotes', '7'])).rejects.toThrow('report: --max-quotes "7": must be a whole number between 1 and 6');
+    expect(JSON.parse((await quotes('--limit', '1000', '--min-score', '0.5')).stdout)).toHaveProperty('event');
+  });
+
+  it('--help gives the caps of --limit and --max-quotes', () => {
+    const program = new Command();
+    registerQuotesCommand(program, {} as CliContext, { loadTagger: () => fakeTagger });
+    registerReportCommand(program, {} as CliContext, { loadTagger: () => fakeTagger });
+    const help = (name: string): string => program.commands.find((c) => c.name() === name)!.helpInformation().replace(/\s+/g, ' ');
+    expect(help('quotes')).toMatch(/--limit <n> at most this many quotes, 1–1000 \(default: "20"\)/);
+    expect(help('report')).toContain('--max-quotes <n> quote highlights, 1–6 (default 5)');
   });
 
   it('compare prints a side-by-side table with a significance verdict', async () => {
