@@ -37,7 +37,7 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
     .option('--distrust <0|1>', 'distrust label')
     .option('--bubble-caution <0|1>', 'bubble_caution label')
     .option('--note <text>', 'why (kept with the correction)')
-    .option('--force', 'record even if the comment is not in the store')
+    .option('--force', 'record even if the comment is not in the store (never one deleted or removed on Reddit)')
     .option(...dbOption)
     .action((commentId: string, raw: unknown) => {
       const flags = parseOptions('label', labelFlags, raw);
@@ -50,8 +50,20 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
       // a correction belongs in an existing store (even with --force): a wrong --db must not leave an empty store behind
       const store = ctx.openStore(flags.db, { mustExist: true });
       try {
-        if (!flags.force && store.getComment(id) === undefined) {
+        const comment = store.getComment(id);
+        if (comment === undefined && !flags.force) {
           throw new ConfigError(`label: comment ${id} is not in the store (use --force to record it anyway)`);
+        }
+        if (comment !== undefined && comment.status !== 'live') {
+          // a purged comment never comes back (not even from an archive copy), so the correction could never be used:
+          // refusing says so now, where recording it only surfaced as a `labels export` warning much later
+          throw new ConfigError(
+            `label: comment ${id} was ${comment.status === 'deleted' ? 'deleted by its author' : 'removed by moderators'} on Reddit: its text is purged from the store ` +
+              'and it is never counted or quoted, so a correction would never be applied or exported; nothing recorded',
+          );
+        }
+        if (comment === undefined) {
+          ctx.stderr(`reactionlens label: warning: comment ${id} is not in the store; the correction is recorded (--force) and applies once the comment is collected into this store (labels export skips it until then)\n`);
         }
         const earlier = store.getLabel(id);
         const unreadable = earlier !== undefined && 'unreadable' in earlier;

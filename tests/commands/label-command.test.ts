@@ -79,15 +79,19 @@ describe('reactionlens label / labels export', () => {
     expect(toStdout.stdout.trim()).toBe(lines[0]);
   });
 
-  it('does not export a correction whose comment was removed on Reddit (its text is purged)', async () => {
+  it('does not export a correction whose comment was removed on Reddit after it was made (its text is purged)', async () => {
     const { dir, db } = storeWithComment();
-    const store = Store.open(db);
-    try {
-      store.saveItems(null, { threads: [], comments: [makeComment({ id: 'gone', body: '', status: 'removed', author: null })] });
-    } finally {
-      store.close();
-    }
+    const save = (status: 'live' | 'removed'): void => {
+      const store = Store.open(db);
+      try {
+        store.saveItems(null, { threads: [], comments: [makeComment({ id: 'gone', body: status === 'live' ? 'Sure, totally sustainable.' : '', status, author: status === 'live' ? 'someone' : null })] });
+      } finally {
+        store.close();
+      }
+    };
+    save('live');
     expect((await cli(['label', 'gone', '--cynicism', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    save('removed');
     expect((await cli(['label', 'c1', '--cynicism', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
     const out = await cli(['labels', 'export', '--db', db], { cwd: dir });
     expect(out.code).toBe(EXIT.ok);
@@ -96,9 +100,38 @@ describe('reactionlens label / labels export', () => {
     expect(out.stderr).toMatch(/gone was removed on Reddit; its text is purged, skipped/);
   });
 
+  it.each([
+    ['deleted', 'deleted by its author'],
+    ['removed', 'removed by moderators'],
+  ] as const)('refuses at once a correction of a comment %s on Reddit, saying why, and records nothing, even with --force', async (status, how) => {
+    const { dir, db } = storeWithComment();
+    const store = Store.open(db);
+    try {
+      store.saveItems(null, { threads: [], comments: [makeComment({ id: 'gone', body: '', status, author: null })] });
+    } finally {
+      store.close();
+    }
+    for (const force of [[], ['--force']]) {
+      const r = await cli(['label', 't1_gone', '--cynicism', '1', ...force, '--db', db], { cwd: dir });
+      expect(r.code).toBe(EXIT.usage);
+      expect(r.stderr).toContain(`label: comment gone was ${how} on Reddit: its text is purged from the store and it is never counted or quoted, so a correction would never be applied or exported; nothing recorded`);
+      expect(r.stderr).not.toMatch(/recorded gone/);
+    }
+    const after = Store.open(db);
+    try {
+      expect(after.listLabels()).toEqual([]);
+    } finally {
+      after.close();
+    }
+  });
+
   it('exports what it can and exits 0 when a correction refers to a comment not in the store, naming it on stderr', async () => {
     const { dir, db } = storeWithComment();
-    expect((await cli(['label', 'zzz', '--cynicism', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const forced = await cli(['label', 'zzz', '--cynicism', '1', '--force', '--db', db], { cwd: dir });
+    expect(forced.code).toBe(EXIT.ok);
+    // recorded, with a word that it applies only once the comment is collected
+    expect(forced.stderr).toMatch(/warning: comment zzz is not in the store; the correction is recorded \(--force\) and applies once the comment is collected/);
+    expect(forced.stderr).toMatch(/recorded zzz: cynicism=1/);
     expect((await cli(['label', 'c1', '--distrust', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
     const out = await cli(['labels', 'export', '--db', db], { cwd: dir });
     expect(out.code).toBe(EXIT.ok);
