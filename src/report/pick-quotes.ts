@@ -323,7 +323,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     cuePhrases,
     attribution: `Reddit, r/${subreddit}`,
     subreddit,
-    permalink: showPermalink(comment.permalink, thread),
+    permalink: showPermalink(comment.permalink, thread, options),
     threadId: comment.threadId,
     threadTitle: showThreadTitle(thread, options),
     createdUtc: comment.createdUtc,

@@ -42,7 +42,7 @@ export function summariseThreads(
         id: t.id,
         subreddit: t.subreddit,
         title: showThreadTitle(t, options),
-        permalink: showPermalink(t.permalink, t),
+        permalink: showPermalink(t.permalink, t, options),
         createdUtc: t.createdUtc,
         analysed: entry.analysed,
         tagged: entry.tagged.length,

@@ -160,6 +160,13 @@ describe('thread titles that mention users', () => {
   function buildTitledInput(withAuthors: boolean): ReportInput {
     const input = buildMentionInput(withAuthors);
     input.threads = input.threads.map((t, i) => ({ ...t, title: `u/DeepValue_99 posts ${i} position, cc @TitleHandle &amp; co` }));
+    // and their links carry the slug Reddit makes from such a title, which spells the names in lower case
+    const slugOf = new Map(input.threads.map((t) => [t.id, t.title.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 50)]));
+    const base36 = (id: string): string => id.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const link = (threadId: string, commentId?: string): string =>
+      `https://www.reddit.com/r/stocks/comments/${base36(threadId)}/${slugOf.get(threadId) ?? '_'}/${commentId === undefined ? '' : `${base36(commentId)}/`}`;
+    input.threads = input.threads.map((t) => ({ ...t, permalink: link(t.id) }));
+    input.screened = input.screened.map((s) => ({ ...s, comment: { ...s.comment, permalink: link(s.comment.threadId, s.comment.id) } }));
     return input;
   }
 
@@ -185,8 +192,11 @@ describe('thread titles that mention users', () => {
     for (const [format, out] of Object.entries(outputs)) {
       // the comparison's Markdown attributes its quotes without the thread's title
       if (format !== 'compareMd') expect(out, format).toMatch(/posts \d+ position/);
-      expect(out, `${format} shows a name from a title`).not.toMatch(/DeepValue|TitleHandle/);
+      expect(out, `${format} shows a name from a title`).not.toMatch(/DeepValue|TitleHandle/i);
     }
+    // the links lose the slug, and still open the thread and the comment
+    expect(report.threads[0]?.permalink).toMatch(/\/comments\/[a-z0-9]+\/$/);
+    expect(feed[0]?.permalink).toMatch(/\/comments\/[a-z0-9]+\/_\/[a-z0-9]+\/?$/);
   });
 
   it('keep the names with --with-authors', () => {
@@ -194,5 +204,6 @@ describe('thread titles that mention users', () => {
     const report = buildReport(input);
     expect(report.threads[0]?.title).toMatch(/^u\/DeepValue_99 posts \d+ position, cc @TitleHandle & co$/);
     expect(pickFeedQuotes(input, { limit: 50 })[0]?.threadTitle).toContain('u/DeepValue_99');
+    expect(pickFeedQuotes(input, { limit: 50 })[0]?.permalink).toContain('/u_deepvalue_99_posts_');
   });
 });
