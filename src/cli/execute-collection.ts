@@ -7,6 +7,7 @@ import { runEvent, type RunEventResult } from '../pipeline/run-event.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import type { HistoryRepair } from '../report/repair-report-history.js';
 import type { ReportFormat } from '../report/write-report.js';
+import type { Store } from '../store/store.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { CliContext } from './cli-context.js';
 import { collectFlagsSchema, dbOption, eventsDirOption, fixturesOption, jsonOption, sourceOption } from './common-options.js';
@@ -35,8 +36,8 @@ export type CollectionFlags = z.output<typeof collectFlagsSchema>;
 
 /**
  * What `collect` and `run` do once flags are parsed: load the event, build the
- * source (credentials checked before any request), open the store, check that
- * `run` can write its reports folder, and run the
+ * source (credentials checked before any request), check that `run` can write
+ * its reports folder, open the store, and run the
  * pipeline under the store lock with progress on stderr. Without `report`, the
  * run stops after collecting.
  */
@@ -48,9 +49,17 @@ export async function executeCollection(
   const kind = report === undefined ? 'collect' : 'run';
   const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
   const source = await createSource({ name: flags.source, eventId: event.id, fixturesDir: flags.fixtures, env: ctx.env, cwd: ctx.cwd });
-  const store = ctx.openStore(flags.db);
-  // a reports folder that cannot be written (read-only, a file in the way) fails the night now, not after collecting
-  if (report !== undefined) ensureWritableDir(join(report.reportsDir, event.id), 'reports folder', report.reportsDir);
+  // a reports folder that cannot be written (read-only, a file in the way, a mistyped parent) fails the night now, not
+  // after collecting, and before the store is opened: a night refused for its --out leaves no new empty store behind;
+  // and one refused for its store leaves no new empty reports folder
+  const undoReportsDir = report === undefined ? () => {} : ensureWritableDir(join(report.reportsDir, event.id), 'reports folder', report.reportsDir);
+  let store: Store;
+  try {
+    store = ctx.openStore(flags.db);
+  } catch (error) {
+    undoReportsDir();
+    throw error;
+  }
   if (flags.recheck && source.archived === true && source.checkStatus === undefined) warnNoRecheck(ctx, kind);
   const progress = createProgressReporter(ctx.stderr, { isTTY: ctx.isTTY, now: ctx.now, quiet: flags.quiet || flags.json });
   progress.note(`reactionlens ${kind}: ${event.id} from ${source.name} into ${store.path}`);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FileError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
@@ -14,11 +14,17 @@ import { toFileError } from '../errors/to-file-error.js';
  * from `root` down are created, but not the folders above `root`: its parent must exist. A cron line with a typo in
  * its `--out` (`/srv/reactionlens/reprots`) would otherwise write every night's report into a new tree no one looks
  * at, with exit 0; a first run into `reports/` still creates it.
+ *
+ * Returns an undo: it removes the folders this call created, those still empty, for a caller whose next step fails
+ * before anything is written there (`run` checks its reports folder before it opens the store, and a store refused
+ * must not leave a new empty reports folder behind either).
  */
-export function ensureWritableDir(dir: string, what = 'folder', root = dir): void {
+export function ensureWritableDir(dir: string, what = 'folder', root = dir): () => void {
+  let top: string | undefined;
   try {
-    createRoot(root, what);
-    mkdirSync(dir, { recursive: true });
+    const createdRoot = createRoot(root, what);
+    const created = mkdirSync(dir, { recursive: true });
+    top = createdRoot ? root : created;
   } catch (error) {
     throw toFileError(findMkdirCause(dir, error), `cannot create the ${what}`, dir);
   }
@@ -33,13 +39,31 @@ export function ensureWritableDir(dir: string, what = 'folder', root = dir): voi
   } catch {
     // created but not removable: an empty dotfile left behind is no reason to fail the run
   }
+  return () => removeCreated(dir, top);
 }
 
-/** Creates `root` alone, when missing: a missing parent (ENOENT, the one cause a non-recursive mkdir gives it) is named. */
-function createRoot(root: string, what: string): void {
-  if (existsSync(root)) return;
+/** From `dir` up to `top`, the first folder created: each still empty is removed (rmdir refuses any other). */
+function removeCreated(dir: string, top: string | undefined): void {
+  if (top === undefined) return;
+  for (let folder = dir; ; folder = dirname(folder)) {
+    try {
+      rmdirSync(folder);
+    } catch {
+      return;
+    }
+    if (folder === top || dirname(folder) === folder) return;
+  }
+}
+
+/**
+ * Creates `root` alone, when missing: a missing parent (ENOENT, the one cause a non-recursive mkdir gives it) is named.
+ * True when this call created it.
+ */
+function createRoot(root: string, what: string): boolean {
+  if (existsSync(root)) return false;
   try {
     mkdirSync(root);
+    return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -47,6 +71,7 @@ function createRoot(root: string, what: string): void {
     }
     // another process created it in the meantime: fine
     if (code !== 'EEXIST') throw error;
+    return false;
   }
 }
 

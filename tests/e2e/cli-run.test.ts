@@ -325,13 +325,13 @@ describe('bad input', () => {
       expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     }
     expect(existsSync(join(dir, 'typo'))).toBe(false);
-    const failFast = Store.open(join(dir, 'fail-fast.db'));
-    try {
-      expect(failFast.listThreads(EVENT)).toEqual([]);
-      expect(failFast.listRuns(EVENT).runs).toEqual([]);
-    } finally {
-      failFast.close();
-    }
+    // run checks --out before it opens the store: nothing collected, no run recorded, and no new empty store left behind
+    expect(existsSync(join(dir, 'fail-fast.db'))).toBe(false);
+    // and a run refused for its store (its folder mistyped) leaves no new empty reports folder
+    const refused = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', join(dir, 'no-such', 'data', 'x.db'), '--out', join(dir, 'fresh-out')]);
+    expect(refused.code, refused.stderr).toBe(EXIT.source);
+    expect(refused.stderr).toMatch(/store error: /);
+    expect(existsSync(join(dir, 'fresh-out'))).toBe(false);
   });
 
   it.each([

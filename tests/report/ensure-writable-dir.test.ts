@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError } from '../../src/errors/errors.js';
@@ -25,6 +25,22 @@ describe('ensureWritableDir', () => {
     expect(() => ensureWritableDir(join(root, 'ev'), 'reports folder', root)).toThrow(message);
     expect(() => ensureWritableDir(join(base, 'typo', 'comparisons'))).toThrow(`cannot create the folder ${join(base, 'typo', 'comparisons')}: its parent folder`);
     expect(readdirSync(base)).toEqual([]);
+  });
+
+  it('its undo removes the folders it created, still empty, and nothing else', () => {
+    const base = makeDir();
+    const root = join(base, 'reports');
+    ensureWritableDir(join(root, 'ev', 'deeper'), 'reports folder', root)();
+    expect(readdirSync(base)).toEqual([]);
+    mkdirSync(join(root, 'other'), { recursive: true });
+    ensureWritableDir(join(root, 'ev', 'deeper'), 'reports folder', root)();
+    expect(readdirSync(root)).toEqual(['other']);
+    const undo = ensureWritableDir(join(root, 'ev'), 'reports folder', root);
+    writeFileSync(join(root, 'ev', 'night.md'), 'x');
+    undo();
+    expect(readdirSync(join(root, 'ev'))).toEqual(['night.md']);
+    ensureWritableDir(join(root, 'ev'), 'reports folder', root)(); // it existed: left as it is
+    expect(readdirSync(root).sort()).toEqual(['ev', 'other']);
   });
 
   it('a file where a folder is needed is a FileError naming the folder and the cause', () => {
