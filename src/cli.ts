@@ -84,8 +84,17 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
   let failure: { error: unknown } | null = null;
   let parsed = false;
   try {
-    // a malformed .env is a config error (exit 2) like a bad flag, reported below
-    if (io.loadDotEnv === true) loadDotEnv(io.cwd, io.env);
+    // a malformed .env is a config error (exit 2) like a bad flag, reported below; but only once a command is about to
+    // run: --help and --version read no setting, and are how one finds out what a setting is for
+    let dotEnvError: unknown = null;
+    try {
+      if (io.loadDotEnv === true) loadDotEnv(io.cwd, io.env);
+    } catch (error) {
+      dotEnvError = error;
+    }
+    program.hook('preAction', () => {
+      if (dotEnvError !== null) throw dotEnvError;
+    });
     // from here on, commander's parsed values say whether --json was asked for (see isJsonRequested)
     parsed = true;
     await program.parseAsync(argv, { from: 'user' });

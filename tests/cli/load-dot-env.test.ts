@@ -103,4 +103,18 @@ describe('runCli and .env', () => {
     expect(code).toBe(EXIT.usage);
     expect(stderr).toBe(`reactionlens: error: ${join(dir, '.env')}: line 1: the quoted value of REDDIT_PASSWORD is never closed (values are not shown here)\n`);
   });
+
+  it('--help and --version work whatever the .env holds; the command itself still refuses it', async () => {
+    writeFileSync(join(dir, '.env'), 'FOO\n');
+    for (const args of [['--help'], ['--version'], ['-V'], ['run', '--help'], ['help', 'report'], ['labels', 'export', '--help']]) {
+      const result = await cli(args, { cwd: dir, loadDotEnv: true });
+      expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(EXIT.ok);
+      expect(result.stdout, args.join(' ')).toMatch(/Usage: |^\d+\.\d+\.\d+/);
+      expect(result.stderr, args.join(' ')).toBe('');
+    }
+    const run = await cli(['events', '--events-dir', 'nowhere', '--json'], { cwd: dir, loadDotEnv: true });
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toBe(`reactionlens: error: ${join(dir, '.env')}: line 1 is not NAME=value, a comment or blank (values are not shown here)\n`);
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { kind: 'config', exitCode: EXIT.usage } });
+  });
 });
