@@ -124,9 +124,12 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
   return ended.exitCode;
 }
 
-/** A command that ended without an error but skipped invalid input or missed some records: told on stderr. */
+/**
+ * A command that ended without an error but skipped invalid input or missed some records: told on stderr. Also when
+ * the reader of stdout has gone meanwhile: only a command that reader's leaving stopped ends quietly (reportError); one
+ * that finished its work (a `run … | head -1` listing its report files) still says how it went.
+ */
 function reportOutcome(invalid: string | null, partial: string | null, io: CliIO): Failure | null {
-  if (io.outputClosed?.() === true) return null;
   if (invalid !== null) {
     io.stderr(`reactionlens: some input was invalid and skipped: ${invalid}\n`);
     return { kind: 'invalid-input', exitCode: EXIT.usage, message: `some input was invalid and skipped: ${invalid}` };
@@ -214,14 +217,12 @@ if (isMain()) {
     else outputClosed = true;
     controller.abort();
   });
-  // with 2>&1 into a pipe whose reader went away, stderr breaks too: nothing is left to tell, so stop quietly as above.
-  // Any other stderr failure (the log's disk is full) is ignored: logs are best effort, and a night's run must still
-  // collect, report, record its outcome and release its lock (the stream takes no more text after its failure).
-  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') return;
-    outputClosed = true;
-    controller.abort();
-  });
+  // A stderr failure never stops the work, whatever it is: the log's disk is full, or the log's reader went away
+  // (`run … 2>&1 | logger` whose logger died, `| head -1`). Logs are best effort, and a night's run must still collect,
+  // report, record its outcome and release its lock, and exit with the code that says how it went (the stream takes no
+  // more text after its failure). Stopping here made such a run exit 0 with no report written. With 2>&1 into a pipe
+  // whose reader went away, stdout breaks too at its next write, and that stops a command whose data nobody reads.
+  process.stderr.on('error', () => {});
   // with both streams in one file (2>&1), a line on stderr must not land inside a large stdout line still being written
   const output = createOrderedOutput({ stdout: process.stdout, stderr: process.stderr });
   const code = await runCli(process.argv.slice(2), {

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -566,6 +566,43 @@ describe('the built entry point', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('a run whose log reader goes away (2>&1 | head -1) still writes its report, records its outcome and exits with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-run-pipe-'));
+    try {
+      const db = join(dir, 'store.db');
+      const out = join(dir, 'out');
+      const args = ['run', '--event', EVENT, '--source', 'fixtures', '--fixtures', join(ROOT, 'fixtures'), '--events-dir', join(ROOT, 'events'), '--db', db, '--out', out, '--format', 'md,json'];
+      const piped = (pipe: string, more: string[] = []): Promise<number | null> => {
+        const child = spawn('bash', ['-c', `"$0" "$@" ${pipe}; exit "\${PIPESTATUS[0]}"`, process.execPath, ...entryArgs(), ...args, ...more], {
+          cwd: dir,
+          env: hermeticEnv(),
+          stdio: 'ignore',
+        });
+        return new Promise((resume) => child.on('close', (c) => resume(c)));
+      };
+      // the first progress line is read, then the pipe's reader is gone: stderr, and later stdout, break
+      expect(await piped('2>&1 | head -1 > /dev/null')).toBe(EXIT.ok);
+      const eventDir = join(out, EVENT);
+      expect(readdirSync(eventDir).filter((f) => /^\d{4}-\d{2}-\d{2}\.(md|json)$/.test(f)).length).toBe(2);
+      expect(existsSync(`${db}.lock`)).toBe(false);
+      const statuses = (): string[] => {
+        const store = Store.open(db, { mustExist: true });
+        try {
+          return store.listRuns(EVENT).runs.map((r) => r.status);
+        } finally {
+          store.close();
+        }
+      };
+      expect(statuses()).toEqual(['ok']);
+      // a partial night whose stdout reader has gone when it lists its files (a reader that never reads) is still exit 4
+      writeFileSync(join(eventDir, 'history.json'), '{');
+      expect(await piped('2>/dev/null | true', ['--no-recheck'])).toBe(EXIT.partial);
+      expect(statuses()).toEqual(['ok', 'partial']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('with stdout and stderr in one file through a pipe (2>&1 | …), a bad line\'s error comes after the large result line before it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-order-'));
