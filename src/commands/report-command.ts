@@ -85,8 +85,11 @@ function writeEventReport(
     });
     warnUnreadableRuns(ctx, store.path, unreadableRuns);
     if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${pluralise(taggedNow, 'comment')} in memory (run \`reactionlens run\` to cache tags)\n`);
-    if (input.screened.length === 0) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty\n`);
-    const built = buildReport(input);
+    const empty = input.screened.length === 0;
+    if (empty) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty and adds no trend point\n`);
+    // nothing stored tells the time: the files are dated the day they are written (as a run's are), not the window's
+    // end, which may be a past night's files or a date still to come
+    const built = buildReport(empty ? { ...input, asOf: ctx.now() } : input);
     // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
     const scrubbedNow = scrubEventReports(store, eventDir, ctx.now());
     // and so do the comparisons `compare --out` wrote, beside the event folders or wherever the store records

@@ -42,7 +42,10 @@ export interface ReportInput {
   /** Earlier runs of this event. */
   runs: RunRecord[];
   options: { withAuthors: boolean; maxQuotes?: number };
-  /** Earlier nightly points (reports/<event>/history.json, see readReportHistory); the current point replaces one of the same date. */
+  /**
+   * Earlier nightly points (reports/<event>/history.json, see readReportHistory); the current point replaces one of the
+   * same date. With no stored comment there is no current point: the trend is these points as they are.
+   */
   history?: TrendPoint[];
   /** Data time of this report (seconds); default: the latest fetch or run start in the inputs, so no clock is read. */
   asOf?: number;
@@ -116,16 +119,23 @@ export function buildReport(input: ReportInput): Report {
   const asOf = input.asOf ?? inferAsOf(input);
   const date = input.date ?? formatUtcDate(asOf);
   const lastRun = [...input.runs].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1)).at(-1);
-  const current: TrendPoint = {
-    date,
-    asOf,
-    runId: lastRun !== undefined && formatUtcDate(lastRun.startedAt) === date ? lastRun.id : null,
-    tagged: tagged.length,
-    shares: toShareRecord(shares),
-    tagger: input.tagger,
-  };
+  // no stored comment (an event never collected into this store): nothing was measured, so no point for this date;
+  // a 0-comment point would show in every later report's trend as a night whose shares fell to nothing
+  const current: TrendPoint | null =
+    input.screened.length === 0
+      ? null
+      : {
+          date,
+          asOf,
+          runId: lastRun !== undefined && formatUtcDate(lastRun.startedAt) === date ? lastRun.id : null,
+          tagged: tagged.length,
+          shares: toShareRecord(shares),
+          tagger: input.tagger,
+        };
   const history = input.history ?? [];
-  const trend = [...history.filter((p) => p.date !== date), current].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const trend = (current === null ? [...history] : [...history.filter((p) => p.date !== date), current]).sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+  );
   const excluded = input.screened.length - analysed;
   const subreddits = new Set(input.threads.map((t) => t.subreddit));
 

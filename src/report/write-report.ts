@@ -203,10 +203,13 @@ function mergeIds(ids: readonly string[], more: ReadonlyArray<ReadonlySet<string
   return [...all].sort();
 }
 
-/** history.json with this report's point replacing any earlier point of the same date. */
+/**
+ * history.json with this report's point replacing any earlier point of the same date; a report with no point of its
+ * own (no stored comment: buildReport) leaves the points as they were, that date's included.
+ */
 export function renderHistory(report: Report, previous: readonly TrendPoint[]): string {
   const current = report.trend.find((p) => p.date === report.date);
-  const points = [...previous.filter((p) => p.date !== report.date), ...(current === undefined ? [] : [current])].sort(
+  const points = (current === undefined ? [...previous] : [...previous.filter((p) => p.date !== report.date), current]).sort(
     (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
   );
   const history: ReportHistory = { schema: 'reactionlens/history@1', eventId: report.event.id, points };

@@ -160,6 +160,30 @@ describe('report / compare / quotes commands', () => {
     }
   });
 
+  it('report on an event the store holds no comments for adds no trend point, keeps the others, and is dated the day it is written', async () => {
+    const filled = await runCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'json', '--out', 'trend']);
+    expect(filled.stderr).not.toContain('holds no comments');
+    const historyPath = join(cwd, 'trend', 'amazon-openai-2025-12', 'history.json');
+    const history = readFileSync(historyPath, 'utf8');
+    const points = (JSON.parse(history) as { points: Array<{ date: string; tagged: number }> }).points;
+    expect(points.map((p) => [p.date, p.tagged])).toEqual([['2025-12-18', 60]]);
+    const empty = Store.open(':memory:');
+    try {
+      const report = await runReportCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'json', '--out', 'trend'], { store: empty, tagger: fakeTagger, cwd });
+      expect(report.stderr).toContain('the store holds no comments for amazon-openai-2025-12; the report is empty and adds no trend point');
+      // the command's clock (1_766_100_000) is 2025-12-18; the event's window ends 2025-12-31
+      const paths = report.stdout.trim().split('\n');
+      expect(paths.map((p) => p.slice(p.lastIndexOf('/') + 1))).toEqual(['2025-12-18.json', 'history.json', '2025-12-18.manifest.json']);
+      expect(readFileSync(historyPath, 'utf8')).toBe(history);
+      const written = JSON.parse(readFileSync(paths[0]!, 'utf8')) as { date: string; counts: { stored: number }; trend: unknown[] };
+      expect(written.date).toBe('2025-12-18');
+      expect(written.counts.stored).toBe(0);
+      expect(written.trend).toEqual(points);
+    } finally {
+      empty.close();
+    }
+  });
+
   it('CSV on stdout has no BOM, so a pipeline reads the first header as written; CSV files start with one for Excel', async () => {
     const quotes = (await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--format', 'csv', '--limit', '3'])).stdout;
     expect(quotes.split('\r\n')[0]?.split(',')[0]).toBe('section');
