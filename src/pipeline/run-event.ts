@@ -1,12 +1,11 @@
 import { join } from 'node:path';
-import { isAbortError, LockError, SchemaError, type StoreError } from '../errors/errors.js';
+import { isAbortError, LockError, type StoreError } from '../errors/errors.js';
 import { collectEvent, emptyCollectSummary, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
 import { acquireReportFolderLock, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { buildReport, formatUtcDate } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { loadReportInput } from '../report/load-report-input.js';
-import { readReportHistory } from '../report/read-report-history.js';
-import { readOrRepairReportHistory, repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
+import { findHistoryProblem, readOrRepairReportHistory, repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import { addScrubResult, emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
 import type { Source, SourceContext } from '../sources/source.js';
@@ -62,19 +61,23 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   const unreadableRuns = new Map(unreadable.map((e) => [e.message, e]));
   store.saveRun(run); // visible as running if the process dies; the next run marks it abandoned
 
-  // a damaged history.json set aside and rebuilt makes the night partial: the trend may have lost points (the
-  // caller's onHistoryRepaired names it on stderr; the record says it too)
+  // a damaged history.json set aside and rebuilt, or a missing one rebuilt beside earlier nights' reports, makes the
+  // night partial: the trend may have lost points (the caller's onHistoryRepaired names it on stderr; the record says it too)
   let historyRepaired = false;
   const noteRepair = (repair: HistoryRepair | null): void => {
     if (repair === null) return;
     historyRepaired = true;
-    run.errors.push(`the report history ${repair.path} was damaged (${repair.reason}): kept as ${repair.keptAs} and rebuilt with ${repair.points} point(s)`);
+    run.errors.push(
+      repair.keptAs === null
+        ? `the report history ${repair.path} was missing beside earlier nights' reports: rebuilt with ${repair.points} point(s) from their JSON reports`
+        : `the report history ${repair.path} was damaged (${repair.reason}): kept as ${repair.keptAs} and rebuilt with ${repair.points} point(s)`,
+    );
     input.onHistoryRepaired?.(repair);
   };
   const eventDir = join(input.reportsDir, event.id);
   if (input.stopAfterCollect !== true) {
     try {
-      // a damaged history.json is set aside and rebuilt now, and named before the collection, not after it
+      // a damaged or lost history.json is rebuilt now, and named before the collection, not after it
       noteRepair(repairHistoryUnlessBusy(eventDir, event.id, ctx.now(), warn));
     } catch (error) {
       // the folder cannot be written (the rename or the rebuilt file failed): the night fails now, recorded
@@ -202,18 +205,14 @@ function saveStoppedRun(store: Store, run: RunRecord, now: number, error: unknow
 }
 
 /**
- * Before collecting, without taking the reports folder's lock unless it must: a history.json that reads (or is absent)
- * needs nothing, and a run on another store may be writing the folder right now. Only a damaged one is repaired, under
- * the lock; when the folder is busy the repair is left to the report stage, which repairs again under its own lock
- * (by then the other run may have left the history fine). Returns what was repaired, or null.
+ * Before collecting, without taking the reports folder's lock unless it must: a history.json that reads (or is absent
+ * from a folder with no night yet) needs nothing, and a run on another store may be writing the folder right now. Only
+ * a damaged one, or one missing beside earlier nights, is repaired, under the lock; when the folder is busy the repair
+ * is left to the report stage, which repairs again under its own lock (by then the other run may have left the history
+ * fine). Returns what was repaired, or null.
  */
 function repairHistoryUnlessBusy(eventDir: string, eventId: string, now: number, warn: (line: string) => void): HistoryRepair | null {
-  try {
-    readReportHistory(eventDir);
-    return null;
-  } catch (error) {
-    if (!(error instanceof SchemaError)) throw error;
-  }
+  if (findHistoryProblem(eventDir) === null) return null;
   try {
     return withReportFolderLock(eventDir, () => repairReportHistory(eventDir, eventId, now), { warn });
   } catch (error) {

@@ -7,18 +7,20 @@ import type { TrendPoint } from './report.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface HistoryRepair {
-  /** The history file that could not be read. */
+  /** The history file that could not be read, or was missing beside earlier nights' reports. */
   path: string;
-  /** Why (the SchemaError's message: not JSON, or the field that is wrong). */
+  /** Why (the SchemaError's message: not JSON, or the field that is wrong; or that it is missing). */
   reason: string;
-  /** Where its bytes were kept, untouched. */
-  keptAs: string;
+  /** Where its bytes were kept, untouched; null when there was no file to keep (it was missing). */
+  keptAs: string | null;
   /** Points in the rebuilt history.json. */
   points: number;
 }
 
 /** A night's JSON report: `<date>.json`. */
 const NIGHT_JSON = /^\d{4}-\d{2}-\d{2}\.json$/;
+/** Any file of a night's report, the manifest included: every night's write updated history.json too. */
+const NIGHT_FILE = /^\d{4}-\d{2}-\d{2}\.(?:md|json|csv|html|manifest\.json)$/;
 
 /**
  * history.json is the only record of the trend across nights, so a damaged one (truncated, a bad hand edit) must
@@ -27,7 +29,9 @@ const NIGHT_JSON = /^\d{4}-\d{2}-\d{2}\.json$/;
  * history rebuilt from what was published: the points of the damaged file that still read as points, then each
  * night's point from that night's JSON report, then the points of the trend the JSON reports carry (the history as it
  * stood on their night, latest report first). Nothing is made up: a night none of these hold is missing from the trend
- * until someone merges it from the kept copy. Returns what it did, or null when the history is fine or absent.
+ * until someone merges it from the kept copy. A history.json that is missing while earlier nights' files are beside it
+ * (deleted, lost in a copy or a restore) was lost the same way and is rebuilt the same way, with nothing to keep. Returns
+ * what it did, or null when the history is fine, or absent from a folder with no night in it yet (a first run).
  * The caller holds the folder's lock.
  */
 export function repairReportHistory(dir: string, eventId: string, now: number): HistoryRepair | null {
@@ -39,24 +43,55 @@ export function repairReportHistory(dir: string, eventId: string, now: number): 
  * reads the file once under the folder's lock and hands these to the report and to the history it writes back.
  */
 export function readOrRepairReportHistory(dir: string, eventId: string, now: number): { points: TrendPoint[]; repair: HistoryRepair | null } {
-  let reason: string;
-  try {
-    return { points: readReportHistory(dir), repair: null };
-  } catch (error) {
-    if (!(error instanceof SchemaError)) throw error;
-    reason = error.message;
-  }
   const path = join(dir, HISTORY_FILE);
-  const points = rebuildPoints(dir, readText(path));
-  const keptAs = nameKeptCopy(path, now);
-  try {
-    renameSync(path, keptAs);
-  } catch (cause) {
-    throw toFileError(cause, 'cannot set aside', path);
+  const problem = findHistoryProblem(dir);
+  if (problem === null) return { points: readReportHistory(dir), repair: null };
+  let keptAs: string | null = null;
+  let points: TrendPoint[];
+  if (problem.missing) {
+    points = rebuildPoints(dir, '');
+  } else {
+    points = rebuildPoints(dir, readText(path));
+    keptAs = nameKeptCopy(path, now);
+    try {
+      renameSync(path, keptAs);
+    } catch (cause) {
+      throw toFileError(cause, 'cannot set aside', path);
+    }
   }
   const history: ReportHistory = { schema: 'reactionlens/history@1', eventId, points };
   writeFileAtomic(path, `${JSON.stringify(history, null, 2)}\n`);
-  return { points, repair: { path, reason, keptAs, points: points.length } };
+  return { points, repair: { path, reason: problem.reason, keptAs, points: points.length } };
+}
+
+/**
+ * Why `<dir>/history.json` needs rebuilding, or null when it reads, or is absent with no earlier night beside it (a
+ * first run, or a folder not made yet). Reads the folder only; the rebuild is readOrRepairReportHistory's, under the lock.
+ */
+export function findHistoryProblem(dir: string): { reason: string; missing: boolean } | null {
+  const path = join(dir, HISTORY_FILE);
+  if (existsSync(path)) {
+    try {
+      readReportHistory(dir);
+      return null;
+    } catch (error) {
+      if (!(error instanceof SchemaError)) throw error;
+      return { reason: error.message, missing: false };
+    }
+  }
+  const nights = new Set(listNames(dir).filter((n) => NIGHT_FILE.test(n)).map((n) => n.slice(0, 10)));
+  if (nights.size === 0) return null;
+  return { reason: `The report history ${path} is missing, while ${nights.size} earlier night(s) of reports are beside it`, missing: true };
+}
+
+/** The names in `dir`; none when it does not exist yet. */
+function listNames(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw toFileError(cause, 'cannot read', dir);
+  }
 }
 
 function rebuildPoints(dir: string, damaged: string): TrendPoint[] {

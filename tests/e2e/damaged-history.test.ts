@@ -41,6 +41,35 @@ describe('a damaged history.json', () => {
     }
   }, 60_000);
 
+  it('a missing history.json beside earlier nights is rebuilt from their JSON reports, named, and makes the night partial', async () => {
+    const points = readReportHistory(eventDir);
+    expect(points.length).toBeGreaterThan(0);
+    rmSync(history);
+    const result = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--quiet', '--no-recheck']);
+    expect(result.code, result.stderr).toBe(4);
+    expect(result.stderr).toContain(`reactionlens run: warning: The report history ${history} is missing, while 1 earlier night(s) of reports are beside it. It was rebuilt with 1 point(s)`);
+    expect(result.stderr).toMatch(/partial result: the report history .* was missing: rebuilt from the JSON reports/);
+    expect(readReportHistory(eventDir)).toEqual(points.map((p) => expect.objectContaining({ date: p.date }) as unknown));
+    const store = Store.open(db);
+    try {
+      const last = store.listRuns(EVENT).runs.at(-1);
+      expect(last?.status).toBe('partial');
+      expect(last?.errors).toContainEqual(`the report history ${history} was missing beside earlier nights' reports: rebuilt with 1 point(s) from their JSON reports`);
+    } finally {
+      store.close();
+    }
+    rmSync(history);
+    const report = await cli(['report', '--event', EVENT, '--db', db, '--out', out]);
+    expect(report.code, report.stderr).toBe(4);
+    expect(report.stderr).toContain(`reactionlens report: warning: The report history ${history} is missing`);
+    expect(readReportHistory(eventDir).map((p) => p.date)).toEqual(points.map((p) => p.date));
+    // found fine the next time, and a first run into a new folder says nothing
+    expect((await cli(['report', '--event', EVENT, '--db', db, '--out', out])).code).toBe(0);
+    const fresh = await cli(['report', '--event', EVENT, '--db', db, '--out', join(dir, 'fresh')]);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stderr).not.toContain('history');
+  }, 60_000);
+
   it('report: the same, and the next call finds the history fine', async () => {
     writeFileSync(history, 'not json at all');
     const result = await cli(['report', '--event', EVENT, '--db', db, '--out', out]);

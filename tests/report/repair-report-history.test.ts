@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
@@ -43,7 +43,7 @@ describe('repairReportHistory', () => {
       keptAs: `${path}.damaged-20251219T031500Z`,
       points: 2,
     });
-    expect(readFileSync(repair!.keptAs, 'utf8')).toBe(damaged);
+    expect(readFileSync(repair!.keptAs!, 'utf8')).toBe(damaged);
     expect(readReportHistory(dir)).toEqual(points);
   });
 
@@ -60,7 +60,31 @@ describe('repairReportHistory', () => {
     writeFileSync(path, '');
     const again = repairReportHistory(dir, 'amazon-openai-2025-12', NOW);
     expect(again?.keptAs).toBe(`${path}.damaged-20251219T031500Z-2`);
-    expect(existsSync(repair!.keptAs)).toBe(true);
+    expect(existsSync(repair!.keptAs!)).toBe(true);
+  });
+
+  it('rebuilds a missing history.json from the JSON reports beside it; with no night there yet (a first run) it stays silent', () => {
+    const first = makeDir();
+    expect(readOrRepairReportHistory(first, 'amazon-openai-2025-12', NOW)).toEqual({ points: [], repair: null });
+    expect(existsSync(join(first, 'history.json'))).toBe(false);
+    expect(readOrRepairReportHistory(join(first, 'not-made-yet'), 'amazon-openai-2025-12', NOW)).toEqual({ points: [], repair: null });
+
+    const dir = makeDir();
+    writeTwoNights(dir);
+    const path = join(dir, 'history.json');
+    const points = readReportHistory(dir);
+    rmSync(path);
+    const rebuilt = readOrRepairReportHistory(dir, 'amazon-openai-2025-12', NOW);
+    expect(rebuilt.repair).toEqual({ path, reason: `The report history ${path} is missing, while 2 earlier night(s) of reports are beside it`, keptAs: null, points: 2 });
+    expect(rebuilt.points).toEqual(points);
+    expect(readReportHistory(dir)).toEqual(points);
+    expect(readdirSync(dir).filter((n) => n.includes('damaged'))).toEqual([]);
+
+    // Markdown only: nothing to rebuild from, but the loss is still named
+    const md = makeDir();
+    writeTwoNights(md, ['md']);
+    rmSync(join(md, 'history.json'));
+    expect(repairReportHistory(md, 'amazon-openai-2025-12', NOW)?.points).toBe(0);
   });
 
   it('returns the points it read, or those it rebuilt, as history.json then holds them', () => {
