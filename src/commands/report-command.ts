@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { pluralise } from '../report/format-values.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { readOrRepairReportHistory } from '../report/repair-report-history.js';
-import { addScrubResult } from '../report/scrub-report-folder.js';
+import { addScrubResult, emptyScrubResult } from '../report/scrub-report-folder.js';
 import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import type { Store } from '../store/store.js';
@@ -90,6 +91,15 @@ function writeEventReport(
     // nothing stored tells the time: the files are dated the day they are written (as a run's are), not the window's
     // end, which may be a past night's files or a date still to come
     const built = buildReport(empty ? { ...input, asOf: ctx.now() } : input);
+    // an empty report never replaces a night's report of the same date (one with a trend point: an earlier empty
+    // report has none): a wrong --db after tonight's run would otherwise overwrite tonight's files with nothing
+    const measured = empty && history.points.some((p) => p.date === built.date);
+    const overwritten = measured ? REPORT_FORMATS.map((f) => join(eventDir, `${built.date}.${f}`)).filter((path) => existsSync(path)) : [];
+    if (overwritten.length > 0) {
+      ctx.stderr(`reactionlens report: not written: ${overwritten.join(', ')} already hold${overwritten.length === 1 ? 's' : ''} a report of ${built.date}, which this empty one would replace (is --db the store that collected ${event.id}?)\n`);
+      ctx.markPartial(`the store holds no comments for ${event.id}; ${built.date}'s report was left as it was`);
+      return { report: built, scrubbed: emptyScrubResult(), paths: [] };
+    }
     // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
     const scrubbedNow = scrubEventReports(store, eventDir, ctx.now());
     // and so do the comparisons `compare --out` wrote, beside the event folders or wherever the store records

@@ -16,8 +16,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
  */
 export async function runReportCommand(
   argv: string[],
-  opts: { store: Store; tagger: Tagger; cwd: string },
-): Promise<{ stdout: string; stderr: string }> {
+  opts: { store: Store; tagger: Tagger; cwd: string; now?: number },
+): Promise<{ stdout: string; stderr: string; partial: readonly string[] }> {
   let stdout = '';
   let stderr = '';
   const partial: string[] = [];
@@ -27,7 +27,7 @@ export async function runReportCommand(
     stdin: Readable.from([]),
     env: {},
     cwd: opts.cwd,
-    now: () => 1_766_100_000,
+    now: () => opts.now ?? 1_766_100_000,
     isTTY: false,
     markPartial: (reason) => void partial.push(reason),
     partialReasons: () => partial,
@@ -41,5 +41,5 @@ export async function runReportCommand(
   registerQuotesCommand(program, ctx, deps);
   for (const c of program.commands) c.exitOverride();
   await program.parseAsync([...argv, '--events-dir', join(ROOT, 'events')], { from: 'user' });
-  return { stdout, stderr };
+  return { stdout, stderr, partial };
 }

@@ -160,7 +160,7 @@ describe('report / compare / quotes commands', () => {
     }
   });
 
-  it('report on an event the store holds no comments for adds no trend point, keeps the others, and is dated the day it is written', async () => {
+  it('report on an event the store holds no comments for adds no trend point, keeps the others, is dated the day it is written and never replaces that day\'s report', async () => {
     const filled = await runCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'json', '--out', 'trend']);
     expect(filled.stderr).not.toContain('holds no comments');
     const historyPath = join(cwd, 'trend', 'amazon-openai-2025-12', 'history.json');
@@ -169,14 +169,24 @@ describe('report / compare / quotes commands', () => {
     expect(points.map((p) => [p.date, p.tagged])).toEqual([['2025-12-18', 60]]);
     const empty = Store.open(':memory:');
     try {
-      const report = await runReportCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'json', '--out', 'trend'], { store: empty, tagger: fakeTagger, cwd });
+      // the same day (the command's clock, 1_766_100_000, is 2025-12-18): tonight's report is not replaced by an empty one
+      const reportPath = join(cwd, 'trend', 'amazon-openai-2025-12', '2025-12-18.json');
+      const tonight = readFileSync(reportPath, 'utf8');
+      const sameDay = await runReportCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'json', '--out', 'trend'], { store: empty, tagger: fakeTagger, cwd });
+      expect(sameDay.stderr).toContain(`reactionlens report: not written: ${reportPath} already holds a report of 2025-12-18, which this empty one would replace (is --db the store that collected amazon-openai-2025-12?)`);
+      expect(sameDay.partial).toEqual(["the store holds no comments for amazon-openai-2025-12; 2025-12-18's report was left as it was"]);
+      expect(sameDay.stdout).toBe('');
+      expect(readFileSync(reportPath, 'utf8')).toBe(tonight);
+      expect(readFileSync(historyPath, 'utf8')).toBe(history);
+      // the next day (2025-12-19; the event's window ends 2025-12-31): written, dated that day, with no trend point
+      const report = await runReportCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'json', '--out', 'trend'], { store: empty, tagger: fakeTagger, cwd, now: 1_766_100_000 + 86_400 });
       expect(report.stderr).toContain('the store holds no comments for amazon-openai-2025-12; the report is empty and adds no trend point');
-      // the command's clock (1_766_100_000) is 2025-12-18; the event's window ends 2025-12-31
+      expect(report.partial).toEqual([]);
       const paths = report.stdout.trim().split('\n');
-      expect(paths.map((p) => p.slice(p.lastIndexOf('/') + 1))).toEqual(['2025-12-18.json', 'history.json', '2025-12-18.manifest.json']);
+      expect(paths.map((p) => p.slice(p.lastIndexOf('/') + 1))).toEqual(['2025-12-19.json', 'history.json', '2025-12-19.manifest.json']);
       expect(readFileSync(historyPath, 'utf8')).toBe(history);
       const written = JSON.parse(readFileSync(paths[0]!, 'utf8')) as { date: string; counts: { stored: number }; trend: unknown[] };
-      expect(written.date).toBe('2025-12-18');
+      expect(written.date).toBe('2025-12-19');
       expect(written.counts.stored).toBe(0);
       expect(written.trend).toEqual(points);
     } finally {
