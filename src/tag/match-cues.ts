@@ -943,11 +943,13 @@ const PRAISE_NOUN_AFTER = /^\s+(?:[a-z]+\s+)?(?:moves?|plans?|strateg(?:y|ies)|i
 /** "Holy shit", "fear and greed index", "a cult following": the word as an exclamation, a name or an idiom, not an insult. */
 const INSULT_IDIOM_BEFORE = /\b(?:holy|fear and)\s+$/;
 const INSULT_IDIOM_AFTER = /^\s+(?:and fear|following|classics?|favou?rites?|hits?)\b/;
+/** "Fuck it, let's …" (never mind, go ahead) and a "fuck-up" (a blunder): swearing that insults no one. */
+const SWEAR_IDIOM_AFTER = /^(?:\s+it\b[,!.]?\s*(?:let'?s|we|i'?m|i'?ll|i)\b|[- ]?ups?\b)/;
 /** The speaker's own mistake: "I was dumb to sell", "I'm so stupid". */
 const SELF_BEFORE = /\bi(?:'m| am| was| feel| felt)(?: (?:so|really|such|pretty|very|too|an?))* $/;
 /** Size words an intensifier praises or measures ("Nvidia's margins are insane", "a ridiculous amount"). */
 const INTENSIFIERS = new Set(['insane', 'ridiculous', 'absurd', 'ludicrous']);
-const MEASURE_IN_CLAUSE = /\b(?:demand|margins?|growth|gains?|returns?|performance|speeds?|fast|rall(?:y|ies)|results|beat|profits?|earnings|amount|run)\b/;
+const MEASURE_IN_CLAUSE = /\b(?:demand|margins?|growth|gains?|returns?|performance|speeds?|fast|rall(?:y|ies)|results|beat|profits?|earnings|amount|run|backlog|orders|bookings|racks?|inference|wake-up call)\b/;
 const VALUE_IN_CLAUSE = /\b(?:valuations?|valued|prices?|priced|multiples?|p\/e|bubble|debt|spend\w*|capex|hype)\b/;
 
 /** Clause around [s, e): up to the nearest , ; : . ! ? or line break on each side (at most 100 characters). */
@@ -980,6 +982,7 @@ function isSincereSpectacle(lower: string, s: number, e: number): boolean {
 function isSincereInsult(lower: string, s: number, e: number): boolean {
   const before = lower.slice(Math.max(0, s - 40), s);
   if (INSULT_IDIOM_BEFORE.test(before) || INSULT_IDIOM_AFTER.test(lower.slice(e, e + 12))) return true;
+  if (lower.slice(s, e) === 'fuck' && SWEAR_IDIOM_AFTER.test(lower.slice(e, e + 16))) return true;
   if (SELF_BEFORE.test(before)) return true;
   if (!INTENSIFIERS.has(lower.slice(s, e))) return false;
   const clause = clauseAround(lower, s, e);

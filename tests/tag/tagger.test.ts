@@ -906,6 +906,39 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex34: a cue word in another sense is no cue (a review of every cue\'s hits for word senses)', () => {
+    const cases: [string, TagName, string][] = [
+      ['Apparently, he was privately questioning whether the crew could handle that much cash.', 'cynicism', 'sarcastic-praise'],
+      ['This company is very undervalued and apparently Nvidia thinks so too.', 'cynicism', 'sarcastic-praise'],
+      ['This is so much money with which we could actually solve problems in the world.', 'bubble_caution', 'risk-warning'],
+      ["There's so much doom and gloom about Anthropic that contradicts their growth.", 'bubble_caution', 'risk-warning'],
+      ['I can only hope the doomer narrative dominates until I can get a few shares.', 'bubble_caution', 'risk-warning'],
+      ['Beneath the defensive posturing lies a more troubling reality about the financing.', 'distrust', 'dishonesty'],
+      ['The real risk lies in the depreciation schedules.', 'distrust', 'dishonesty'],
+      ['Hyperscalers can leverage older hardware for inference.', 'bubble_caution', 'debt-risk'],
+      ['OpenAI uses its own scale as leverage in negotiations with vendors.', 'bubble_caution', 'debt-risk'],
+      ['OpenAI has the hype and delivers the pop, not AMD.', 'bubble_caution', 'pop-burst'],
+      ["That's just what happens when everyone buys the index.", 'cynicism', 'rhetorical-question'],
+      ['There is some speculation that a lot of datacenters will sit idle.', 'bubble_caution', 'unsustainable'],
+      ['So my bear case for Nvidia is that the buyers overpaid.', 'cynicism', 'mock-the-critic'],
+      ['Oracle said "fuck it, let\'s just buy 50,000 H100s." Turns out that was the right call.', 'cynicism', 'insult'],
+      ['Backlog is insane, these guys are printing.', 'cynicism', 'insult'],
+    ];
+    for (const [text, tag, cue] of cases) expect(cueNames(text, tag), text).not.toContain(cue);
+    const kept: [string, TagName, string][] = [
+      ['This is how the economy works now apparently.', 'cynicism', 'sarcastic-praise'],
+      ['The problem comes if any of these companies cannot pay.', 'bubble_caution', 'risk-warning'],
+      ['Altman lies about revenue every quarter.', 'distrust', 'dishonesty'],
+      ['Twelve times leverage on GPUs that depreciate in three years.', 'bubble_caution', 'debt-risk'],
+      ['Everyone knows what happens when the bubble pops.', 'bubble_caution', 'pop-burst'],
+      ['What happens when OpenAI cannot pay?', 'cynicism', 'rhetorical-question'],
+      ['This rally is pure speculation.', 'bubble_caution', 'unsustainable'],
+      ['The bears have been calling the top for three years.', 'cynicism', 'mock-the-critic'],
+      ['These fucking clowns keep buying their own chips.', 'cynicism', 'insult'],
+    ];
+    for (const [text, tag, cue] of kept) expect(cueNames(text, tag), text).toContain(cue);
+  });
+
   it('lex33: a denied verdict is the irony; agreement and more verdicts are sincere (training/probes/lex31-review.jsonl)', () => {
     for (const text of [
       'Oracle borrows another $38B for data centres. Sure, nothing sketchy.',
