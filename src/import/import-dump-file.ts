@@ -322,21 +322,33 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
 }
 
 /**
- * Whether lines held as one pretty-printed document are NDJSON instead: a line after the first is a whole JSON object
- * by itself, which no line of a pretty-printed document is (its objects open on one line and close on another).
+ * Whether lines held as one pretty-printed document are NDJSON instead (a first line cut short or corrupt): most lines
+ * after the first are whole JSON objects by themselves. One such line is not enough: a pretty-printer that keeps short
+ * objects on one line (prettier, "one element per line" arrays) writes the last element of every array as a whole
+ * object with no comma after it (`{"kind": "t3", "data": {…}}` before `]`); every other line of an array (its opening,
+ * its closing, the elements followed by a comma) is no whole object, so in such a document they are at most a third
+ * of the lines, while in NDJSON every line but a broken one is.
  */
 function holdsNdjsonLines(lines: readonly string[]): boolean {
+  let whole = 0;
+  let other = 0;
   for (let i = 1; i < lines.length; i++) {
     const text = (lines[i] as string).trim();
-    if (!text.startsWith('{') || !text.endsWith('}')) continue;
-    try {
-      const value: unknown = JSON.parse(text);
-      if (typeof value === 'object' && value !== null && Object.keys(value).length > 0) return true;
-    } catch {
-      // not a whole object
-    }
+    if (text === '') continue;
+    if (isWholeObject(text)) whole++;
+    else other++;
   }
-  return false;
+  return whole > other;
+}
+
+function isWholeObject(text: string): boolean {
+  if (!text.startsWith('{') || !text.endsWith('}')) return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && Object.keys(value).length > 0;
+  } catch {
+    return false;
+  }
 }
 
 function isBlank(bytes: Buffer): boolean {

@@ -272,6 +272,22 @@ describe('importDumps without an event', () => {
     }
   });
 
+  it('does not take a cut pretty-printed document whose arrays end in a one-line object for NDJSON', async () => {
+    // a formatter that keeps short objects on one line (prettier, "one element per line") writes each array's last
+    // element as a whole object with no comma after it; the file is cut short (an interrupted download)
+    const child = (id: string): string => JSON.stringify({ kind: 't3', data: post(id, FROM + 5) });
+    const listing = (a: string, b: string): string =>
+      `  {\n    "kind": "Listing",\n    "data": {\n      "children": [\n        ${child(a)},\n        ${child(b)}\n      ]\n    }\n  }`;
+    const whole = `[\n${listing('k1', 'k2')},\n${listing('k3', 'k4')},\n${listing('k5', 'k6')}\n]\n`;
+    const path = writeDump(join(dir, 'cut-pretty.json'), whole.slice(0, whole.lastIndexOf('k6') - 40));
+    const store = Store.open(':memory:');
+    const summary = await importDumps([path], { store, event: null, now: () => NOW });
+    // one bad document, as for any cut document: not one bad line per line with every array's last element imported
+    expect(summary.totals).toMatchObject({ threadsKept: 0, badLines: 1 });
+    expect(summary.files[0]?.skipped.map((s) => s.record)).toEqual(['line 1']);
+    store.close();
+  });
+
   it('counts a last line without a final newline among the lines read', async () => {
     const path = writeDump(join(dir, 'RC_no-final-newline'), 'garbage1\ngarbage2\ngarbage3');
     const store = Store.open(':memory:');
