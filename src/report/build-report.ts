@@ -50,8 +50,9 @@ export interface ReportInput {
   /** Data time of this report (seconds); default: the latest fetch or run start in the inputs, so no clock is read. */
   asOf?: number;
   /**
-   * The UTC date (YYYY-MM-DD) the report and its trend point are filed under; default: the date of `asOf`. `run` gives
-   * the date its run started on, so a run that starts before midnight UTC and fetches after it still files that night.
+   * The UTC date (YYYY-MM-DD) the report and its trend point are filed under; default: the date of `asOf`, or, when
+   * `asOf` is inferred and falls within the latest run, the date that run started on. `run` gives the date its run
+   * started on, so a run that starts before midnight UTC and fetches after it still files that night.
    */
   date?: string;
 }
@@ -117,8 +118,12 @@ export function buildReport(input: ReportInput): Report {
 
   const shares = computeTagShares(counted);
   const asOf = input.asOf ?? inferAsOf(input);
-  const date = input.date ?? formatUtcDate(asOf);
   const lastRun = [...input.runs].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1)).at(-1);
+  // data a run fetched is filed under the date that run started on, as the run filed it (a run started before midnight
+  // UTC and fetching after it): a `report` rebuilt from it the next morning replaces that night's files and point
+  // instead of adding a second point, of the same data, under the next date
+  const fetchedByLastRun = input.asOf === undefined && lastRun !== undefined && lastRun.startedAt <= asOf && (lastRun.finishedAt === null || asOf <= lastRun.finishedAt);
+  const date = input.date ?? formatUtcDate(fetchedByLastRun ? lastRun.startedAt : asOf);
   // no stored comment (an event never collected into this store): nothing was measured, so no point for this date;
   // a 0-comment point would show in every later report's trend as a night whose shares fell to nothing
   const current: TrendPoint | null =

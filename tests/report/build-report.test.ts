@@ -125,6 +125,21 @@ describe('buildReport', () => {
     expect(report.trend[1]?.runId).toBe('run-2025-12-18');
   });
 
+  it('files data a run fetched after midnight UTC under the date that run started on, as the run filed it', () => {
+    const base = buildFixtureInput();
+    const fetched = Math.max(...base.screened.map((s) => s.comment.fetchedAt));
+    const midnight = Math.floor(fetched / 86_400) * 86_400;
+    // the night's run started ten seconds before midnight UTC and fetched everything after it
+    const run = { ...base.runs[0]!, id: 'run-across-midnight', startedAt: midnight - 10, finishedAt: fetched + 5 };
+    const report = buildReport({ ...base, runs: [run] });
+    const runDate = new Date((midnight - 10) * 1000).toISOString().slice(0, 10);
+    expect(report.date).toBe(runDate);
+    expect(report.trend.map((p) => [p.date, p.runId])).toEqual([[runDate, 'run-across-midnight']]);
+    // data fetched after the last run finished (an import, a collect not recorded as a run) keeps the date it was fetched on
+    const after = buildReport({ ...base, runs: [{ ...run, finishedAt: midnight - 1 }] });
+    expect(after.date).toBe(new Date(fetched * 1000).toISOString().slice(0, 10));
+  });
+
   it('the HTML trend says which nights\' bands were computed before intervals allowed for threads', () => {
     const first = buildReport(buildFixtureInput());
     // a point as history.json held it before: no effectiveTotal, designEffect or threads in its cells
