@@ -212,7 +212,7 @@ function saveStoppedRun(store: Store, run: RunRecord, now: number, error: unknow
  * fine). Returns what was repaired, or null.
  */
 function repairHistoryUnlessBusy(eventDir: string, eventId: string, now: number, warn: (line: string) => void): HistoryRepair | null {
-  if (findHistoryProblem(eventDir) === null) return null;
+  if (findHistoryProblem(eventDir, now) === null) return null;
   try {
     return withReportFolderLock(eventDir, () => repairReportHistory(eventDir, eventId, now), { warn });
   } catch (error) {

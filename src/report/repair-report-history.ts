@@ -20,7 +20,8 @@ export interface HistoryRepair {
 /** A night's JSON report: `<date>.json`. */
 const NIGHT_JSON = /^\d{4}-\d{2}-\d{2}\.json$/;
 /** Any file of a night's report, the manifest included: every night's write updated history.json too. */
-const NIGHT_FILE = /^\d{4}-\d{2}-\d{2}\.(?:md|json|csv|html|manifest\.json)$/;
+// a night's report file; a manifest alone is not one (written first, it may be all a first run that failed left)
+const NIGHT_FILE = /^\d{4}-\d{2}-\d{2}\.(?:md|json|csv|html)$/;
 
 /**
  * history.json is the only record of the trend across nights, so a damaged one (truncated, a bad hand edit) must
@@ -44,7 +45,7 @@ export function repairReportHistory(dir: string, eventId: string, now: number): 
  */
 export function readOrRepairReportHistory(dir: string, eventId: string, now: number): { points: TrendPoint[]; repair: HistoryRepair | null } {
   const path = join(dir, HISTORY_FILE);
-  const problem = findHistoryProblem(dir);
+  const problem = findHistoryProblem(dir, now);
   if (problem === null) return { points: readReportHistory(dir), repair: null };
   let keptAs: string | null = null;
   let points: TrendPoint[];
@@ -68,7 +69,7 @@ export function readOrRepairReportHistory(dir: string, eventId: string, now: num
  * Why `<dir>/history.json` needs rebuilding, or null when it reads, or is absent with no earlier night beside it (a
  * first run, or a folder not made yet). Reads the folder only; the rebuild is readOrRepairReportHistory's, under the lock.
  */
-export function findHistoryProblem(dir: string): { reason: string; missing: boolean } | null {
+export function findHistoryProblem(dir: string, now: number): { reason: string; missing: boolean } | null {
   const path = join(dir, HISTORY_FILE);
   if (existsSync(path)) {
     try {
@@ -79,7 +80,9 @@ export function findHistoryProblem(dir: string): { reason: string; missing: bool
       return { reason: error.message, missing: false };
     }
   }
-  const nights = new Set(listNames(dir).filter((n) => NIGHT_FILE.test(n)).map((n) => n.slice(0, 10)));
+  // today's files are the ones a re-run of tonight replaces: without an earlier night beside them nothing was lost
+  const today = new Date(now * 1000).toISOString().slice(0, 10);
+  const nights = new Set(listNames(dir).filter((n) => NIGHT_FILE.test(n)).map((n) => n.slice(0, 10)).filter((d) => d !== today));
   if (nights.size === 0) return null;
   return { reason: `The report history ${path} is missing, while ${nights.size} earlier night(s) of reports are beside it`, missing: true };
 }

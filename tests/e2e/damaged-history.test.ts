@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,8 @@ describe('a damaged history.json', () => {
     const points = readReportHistory(eventDir);
     expect(points.length).toBeGreaterThan(0);
     rmSync(history);
+    // the files of an earlier night (tonight's own are what a re-run replaces, no loss: see the test after this one)
+    for (const name of readdirSync(eventDir).filter((n) => /^\d{4}-\d{2}-\d{2}\./.test(n))) renameSync(join(eventDir, name), join(eventDir, `2025-01-01${name.slice(10)}`));
     const result = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--quiet', '--no-recheck']);
     expect(result.code, result.stderr).toBe(4);
     expect(result.stderr).toContain(`reactionlens run: warning: The report history ${history} is missing, while 1 earlier night(s) of reports are beside it. It was rebuilt with 1 point(s)`);
@@ -68,6 +70,16 @@ describe('a damaged history.json', () => {
     const fresh = await cli(['report', '--event', EVENT, '--db', db, '--out', join(dir, 'fresh')]);
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(fresh.stderr).not.toContain('history');
+  }, 60_000);
+
+  it('a missing history.json beside tonight\'s own files only (a re-run of the same night) is no loss: nothing is said, exit 0', async () => {
+    // the earlier night the test before this one made goes, so only tonight's files are left beside it
+    for (const name of readdirSync(eventDir).filter((n) => n.startsWith('2025-01-01.'))) rmSync(join(eventDir, name));
+    rmSync(history);
+    const rerun = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', out, '--quiet', '--no-recheck']);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.stderr).not.toContain('history');
+    expect(readReportHistory(eventDir).length).toBe(1);
   }, 60_000);
 
   it('report: the same, and the next call finds the history fine', async () => {

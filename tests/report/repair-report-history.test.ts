@@ -85,6 +85,14 @@ describe('repairReportHistory', () => {
     writeTwoNights(md, ['md']);
     rmSync(join(md, 'history.json'));
     expect(repairReportHistory(md, 'amazon-openai-2025-12', NOW)?.points).toBe(0);
+
+    // only tonight's own files (a re-run of the same night) or a manifest alone (a first run that failed while writing)
+    // are no earlier night: nothing was lost, so nothing is said
+    const rerun = makeDir();
+    const today = new Date(NOW * 1000).toISOString().slice(0, 10);
+    writeFileSync(join(rerun, `${today}.md`), '# tonight\n');
+    writeFileSync(join(rerun, '2025-12-01.manifest.json'), '{}');
+    expect(readOrRepairReportHistory(rerun, 'amazon-openai-2025-12', NOW)).toEqual({ points: [], repair: null });
   });
 
   it('returns the points it read, or those it rebuilt, as history.json then holds them', () => {
