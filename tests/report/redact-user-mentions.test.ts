@@ -93,15 +93,7 @@ describe('quotes that mention other users', () => {
   });
 
   it('show no mentioned name without --with-authors, in any format: the report, the feed, glosses and cue phrases', () => {
-    const outputs = {
-      md: renderMarkdown(report),
-      json: renderJson(report),
-      csv: renderCsv(report),
-      html: renderHtml(report),
-      feedJson: JSON.stringify(feed.map(toFeedRecord)),
-      feedCsv: renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false),
-      feedMd: renderMarkdownQuotes(feed),
-    };
+    const outputs = renderEveryFormat(report, feed);
     for (const [format, out] of Object.entries(outputs)) {
       for (const name of NAMES) expect(out, `${format} shows ${name}`).not.toContain(name);
       expect(out, format).toMatch(/@(?:\\?\[)user/);
@@ -179,13 +171,7 @@ describe('thread titles that mention users', () => {
     expect(report.threads[0]?.title).toMatch(/^u\/\[user\] posts \d+ position, cc @\[user\] & co$/);
     expect(allQuotes(report).every((q) => /^u\/\[user\] posts \d+ position, cc @\[user\] & co$/.test(q.threadTitle))).toBe(true);
     const outputs = {
-      md: renderMarkdown(report),
-      json: renderJson(report),
-      csv: renderCsv(report),
-      html: renderHtml(report),
-      feedJson: JSON.stringify(feed.map(toFeedRecord)),
-      feedCsv: renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false),
-      feedMd: renderMarkdownQuotes(feed),
+      ...renderEveryFormat(report, feed),
       compareMd: renderComparison(comparison, 'md'),
       compareJson: renderComparison(comparison, 'json'),
     };
@@ -207,3 +193,16 @@ describe('thread titles that mention users', () => {
     expect(pickFeedQuotes(input, { limit: 50 })[0]?.permalink).toContain('/u_deepvalue_99_posts_');
   });
 });
+
+/** The report in its four formats and the feed in its three, as a user would read them. */
+function renderEveryFormat(report: ReturnType<typeof buildReport>, feed: ReturnType<typeof pickFeedQuotes>): Record<string, string> {
+  return {
+    md: renderMarkdown(report),
+    json: renderJson(report),
+    csv: renderCsv(report),
+    html: renderHtml(report),
+    feedJson: JSON.stringify(feed.map(toFeedRecord)),
+    feedCsv: renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false),
+    feedMd: renderMarkdownQuotes(feed),
+  };
+}
