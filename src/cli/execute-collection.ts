@@ -84,7 +84,14 @@ export async function executeCollection(
       onHistoryRepaired,
       warn: ctx.stderr,
     }),
-  ).finally(() => progress.done());
+  )
+    // a run refused for a busy store (or failing before its report) leaves no new empty reports folder either; one
+    // the run wrote into is not empty, and the undo keeps it
+    .catch((error: unknown) => {
+      undoReportsDir();
+      throw error;
+    })
+    .finally(() => progress.done());
   warnUnreadableRuns(ctx, store.path, result.unreadableRuns);
   summariseRun(ctx, result.run);
   return result;

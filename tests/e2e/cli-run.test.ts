@@ -269,6 +269,10 @@ describe('bad input', () => {
     const result = await cli(['collect', '--event', EVENT, '--source', 'fixtures', '--db', db]);
     expect(result.code).toBe(EXIT.busy);
     expect(result.stderr).toContain(String(process.pid));
+    // a run refused the same way leaves no new empty reports folder behind, as one refused for its store does
+    const run = await cli(['run', '--event', EVENT, '--source', 'fixtures', '--db', db, '--out', join(dir, 'busy-out')]);
+    expect(run.code, run.stderr).toBe(EXIT.busy);
+    expect(existsSync(join(dir, 'busy-out'))).toBe(false);
   });
 
   it("an event's own bot list excludes those accounts from analysis and quotes", async () => {
