@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FileError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
@@ -69,8 +69,11 @@ function createRoot(root: string, what: string): boolean {
     if (code === 'ENOENT') {
       throw new FileError(`cannot create the ${what} ${root}: its parent folder ${dirname(root)} does not exist (ENOENT)`, root, { cause: error });
     }
-    // another process created it in the meantime: fine
     if (code !== 'EEXIST') throw error;
+    // a link whose target is gone exists to mkdir and not to existsSync: name the link, not a bare EEXIST further down
+    const target = danglingLinkTarget(root);
+    if (target !== null) throw new FileError(`cannot create the ${what} ${root}: it is a link to ${target}, which does not exist`, root, { cause: error });
+    // another process created it in the meantime: fine
     return false;
   }
 }
@@ -89,4 +92,14 @@ function findMkdirCause(dir: string, error: unknown): unknown {
     return cause;
   }
   return error;
+}
+
+/** The target of `path` when it is a symbolic link to nothing, else null. */
+function danglingLinkTarget(path: string): string | null {
+  try {
+    if (!lstatSync(path).isSymbolicLink() || existsSync(path)) return null;
+    return readlinkSync(path);
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError } from '../../src/errors/errors.js';
@@ -25,6 +25,14 @@ describe('ensureWritableDir', () => {
     expect(() => ensureWritableDir(join(root, 'ev'), 'reports folder', root)).toThrow(message);
     expect(() => ensureWritableDir(join(base, 'typo', 'comparisons'))).toThrow(`cannot create the folder ${join(base, 'typo', 'comparisons')}: its parent folder`);
     expect(readdirSync(base)).toEqual([]);
+  });
+
+  it('a --out that is a link to a folder that does not exist is named as such, not as a bare EEXIST', () => {
+    const base = makeDir();
+    const root = join(base, 'dangling');
+    symlinkSync(join(base, 'nowhere', 'reports'), root);
+    expect(() => ensureWritableDir(join(root, 'ev'), 'reports folder', root)).toThrow(FileError);
+    expect(() => ensureWritableDir(join(root, 'ev'), 'reports folder', root)).toThrow(`cannot create the reports folder ${root}: it is a link to ${join(base, 'nowhere', 'reports')}, which does not exist`);
   });
 
   it('its undo removes the folders it created, still empty, and nothing else', () => {
