@@ -964,7 +964,7 @@ function clauseAround(lower: string, s: number, e: number): string {
 /** A joke someone told ("Jensen told a joke about …"), not the deal called a joke. */
 const TOLD_JOKE_BEFORE = /\b(?:told|tell|tells|telling|made|make|makes|making|cracked|crack|cracks|cracking|inside|in-)\s+(?:(?:a|an|the|his|her|their|one|another|that|this|some|few|bad|good|funny|old|running|dad|quick)\s+){0,3}$/;
 /** "staged" as in stages ("a staged rollout", "staged payments"), not a staged show. */
-const IN_STAGES_AFTER = /^\s+(?:rollouts?|deployments?|payments?|investments?|funding|tranches?|approach|builds?|buildouts?|process|releases?|financing|capex|commitments?|expansion)\b/;
+const IN_STAGES_AFTER = /^\s+(?:rollouts?|deployments?|payments?|investments?|funding|tranches?|approach|builds?|buildouts?|process|releases?|financing|capex|commitments?|expansion|over|across|through|in (?:tranches|phases|stages))\b/;
 
 /** A spectacle word that mocks no one: a joke actually told, or "staged" as in stages. */
 function isSincereSpectacle(lower: string, s: number, e: number): boolean {

@@ -906,6 +906,22 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex35: "overstated" only of numbers, a plain financing scheme, a company\'s size, deep pockets, stages', () => {
+    expect(cueNames('The water usage panic is overstated.', 'distrust')).not.toContain('cooking-the-books');
+    expect(cueNames('The water usage panic is overstated.', 'bubble_caution')).toContain('denial');
+    expect(cueNames('They overstated their revenue by 20%.', 'distrust')).toContain('cooking-the-books');
+    expect(cueNames('They overstated their revenue by 20%.', 'distrust')).not.toContain('denial');
+    expect(cueNames('Earnings were overstated for years.', 'distrust')).toContain('cooking-the-books');
+    expect(cueNames("It's just an alternative financing scheme.", 'distrust')).not.toContain('ponzi');
+    expect(cueNames('A financing scheme designed to paper over the gap.', 'distrust')).toContain('ponzi');
+    expect(cueNames('Trillion dollar companies throwing money at each other.', 'bubble_caution')).not.toContain('big-commitments');
+    expect(cueNames('A trillion-dollar buildout on borrowed money.', 'bubble_caution')).toContain('big-commitments');
+    expect(cueNames('A few companies with near-infinite cash are building ahead of demand.')).not.toContain('infinite-money');
+    expect(cueNames('The infinite money glitch strikes again.')).toContain('infinite-money');
+    expect(cueNames("It's staged over years and tied to actual deployments.")).not.toContain('spectacle');
+    expect(cueNames('The whole announcement was staged.')).toContain('spectacle');
+  });
+
   it('lex34: a cue word in another sense is no cue (a review of every cue\'s hits for word senses)', () => {
     const cases: [string, TagName, string][] = [
       ['Apparently, he was privately questioning whether the crew could handle that much cash.', 'cynicism', 'sarcastic-praise'],
