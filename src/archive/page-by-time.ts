@@ -43,7 +43,10 @@ export async function pageByTime(
     for (const item of page) {
       const key = pagingKeySchema.safeParse(item);
       if (key.success) {
-        last = Math.max(last, key.data.created_utc);
+        // a time that is no number (`"created_utc": "soon"`) says nothing about where the page ends: Math.max would turn
+        // `last` into NaN and end the paging here, silently dropping every later item (the record itself is reported by
+        // the caller's schema)
+        if (Number.isFinite(key.data.created_utc)) last = Math.max(last, key.data.created_utc);
         if (seen.has(key.data.id)) continue;
         seen.add(key.data.id);
       }
