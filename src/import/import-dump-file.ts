@@ -268,8 +268,11 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
         report();
       }
       if (options.signal?.aborted) {
-        // Between chunks every line read so far has been handled: save them and where to resume.
-        checkpoint(lineBase + splitter.lines, startOffset + splitter.completedOffset, false);
+        // Between chunks every line read so far has been handled: save them and where to resume. Not so the lines of
+        // a multi-line JSON document still being read: none of them is handled yet, and a resume point after them
+        // would have the next import read the rest of the document line by line (every line a bad one, the file then
+        // marked done with nothing stored), so the resume point stays where it was.
+        if (document.lines === null) checkpoint(lineBase + splitter.lines, startOffset + splitter.completedOffset, false);
         options.signal.throwIfAborted();
       }
     }

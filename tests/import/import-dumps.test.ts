@@ -168,6 +168,20 @@ describe('importDumps with an event', () => {
     store.close();
   });
 
+  it('an import stopped while reading a pretty-printed JSON document resumes by reading it from its start', async () => {
+    const children = Array.from({ length: 6000 }, (_, i) => ({ kind: 't1', data: comment(`j${i}`, 'p1', 't3_p1', FROM + 10 + i) }));
+    const tree = [{ kind: 'Listing', data: { children: [{ kind: 't3', data: post('p1', FROM + 1) }] } }, { kind: 'Listing', data: { children } }];
+    const path = writeDump(join(dir, 'stopped-pretty.json'), JSON.stringify(tree, null, 2));
+    const store = Store.open(':memory:');
+    const controller = new AbortController();
+    const first = quietImport(store, [path], { signal: controller.signal, progressEveryMs: 0, onProgress: () => controller.abort() });
+    await expect(first).rejects.toThrow();
+    const second = await quietImport(store, [path]);
+    expect(second.files[0]).toMatchObject({ status: 'imported', badLines: 0, resumedFromLine: 0 });
+    expect(store.countEvent(event.id).comments).toBe(6000);
+    store.close();
+  });
+
   it('treats corrupt zstd data like a truncated file, but a store failure as the error it is', async () => {
     const many = [post('p1', FROM + 100), ...Array.from({ length: 3000 }, (_, i) => comment(`k${i}`, 'p1', 't3_p1', FROM + 1000 + i))];
     const bytes = readFileSync(writeDump(join(dir, 'RC_ok.zst'), ndjson(many), { zstd: true }));
