@@ -42,3 +42,6 @@ export function formatUtcDay(seconds: number): string {
 export function pluralise(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+/** Said under the shares table when no comment was tagged: its dashes are no measurement, not a share of 0 %. */
+export const NO_TAGGED_COMMENTS = 'No comment was tagged (none stored in the window, or all left out): there is nothing to measure yet.';

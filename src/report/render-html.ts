@@ -9,6 +9,7 @@ import {
   formatPercent,
   formatUtcDateTime,
   formatUtcDay,
+  NO_TAGGED_COMMENTS,
   pluralise,
 } from './format-values.js';
 import type { ReportQuote } from './pick-quotes.js';
@@ -55,10 +56,13 @@ export function renderHtml(report: Report): string {
   for (const s of report.shares) {
     const w = report.scoreWeightedShares.find((x) => x.tag === s.tag);
     body.push(
-      `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">${formatPercent(s.share)}</td><td class="n">${formatInterval(s.ci95)}</td><td class="n">${s.count} of ${s.total}</td><td class="n">${w === undefined ? '—' : formatPercent(w.share)}</td></tr>`,
+      s.total === 0
+        ? `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">—</td><td class="n">—</td><td class="n">0 of 0</td><td class="n">—</td></tr>`
+        : `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">${formatPercent(s.share)}</td><td class="n">${formatInterval(s.ci95)}</td><td class="n">${s.count} of ${s.total}</td><td class="n">${w === undefined ? '—' : formatPercent(w.share)}</td></tr>`,
     );
   }
   body.push('</tbody></table>');
+  if (report.shares.every((sh) => sh.total === 0)) body.push(`<p class="note">${NO_TAGGED_COMMENTS}</p>`);
   const cueItems = TAG_NAMES.filter((t) => report.topCues[t].length > 0).map(
     (t) => `<li>${TAG_LABELS[t]}: ${report.topCues[t].slice(0, 6).map((c) => `“${escapeHtml(c.phrase)}” (${c.comments})`).join(', ')}</li>`,
   );

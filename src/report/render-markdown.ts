@@ -9,6 +9,7 @@ import {
   formatPercent,
   formatUtcDateTime,
   formatUtcDay,
+  NO_TAGGED_COMMENTS,
   pluralise,
 } from './format-values.js';
 import type { ReportQuote } from './pick-quotes.js';
@@ -45,9 +46,13 @@ export function renderMarkdown(report: Report): string {
   for (const share of report.shares) {
     const weighted = report.scoreWeightedShares.find((w) => w.tag === share.tag);
     out.push(
-      `| ${TAG_LABELS[share.tag]} | ${formatPercent(share.share)} | ${formatInterval(share.ci95)} | ${share.count.toLocaleString('en-US')} of ${share.total.toLocaleString('en-US')} | ${weighted === undefined ? '—' : formatPercent(weighted.share)} |`,
+      share.total === 0
+        ? `| ${TAG_LABELS[share.tag]} | — | — | 0 of 0 | — |`
+        : `| ${TAG_LABELS[share.tag]} | ${formatPercent(share.share)} | ${formatInterval(share.ci95)} | ${share.count.toLocaleString('en-US')} of ${share.total.toLocaleString('en-US')} | ${weighted === undefined ? '—' : formatPercent(weighted.share)} |`,
     );
   }
+  // "0.0%" of nothing would read as a measured absence of the stance
+  if (report.shares.every((sh) => sh.total === 0)) out.push('', `_${NO_TAGGED_COMMENTS}_`);
   out.push('');
 
   const cueLines = TAG_NAMES.filter((t) => report.topCues[t].length > 0).map(

@@ -194,6 +194,23 @@ describe('report / compare / quotes commands', () => {
     }
   });
 
+  it('an empty report shows dashes and says nothing was measured, not shares of 0.0% (Markdown and HTML)', async () => {
+    const empty = Store.open(':memory:');
+    try {
+      const report = await runReportCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'md,html', '--out', 'empty-md'], { store: empty, tagger: fakeTagger, cwd });
+      const [md, html] = report.stdout.trim().split('\n').slice(0, 2).map((p) => readFileSync(p, 'utf8'));
+      expect(md).toContain('| Cynicism | — | — | 0 of 0 | — |');
+      expect(md).not.toContain('0.0%');
+      expect(md).toContain('_No comment was tagged (none stored in the window, or all left out): there is nothing to measure yet._');
+      expect(html).toContain('<td>Cynicism</td><td class="n">—</td><td class="n">—</td><td class="n">0 of 0</td>');
+      expect(html).toContain('there is nothing to measure yet.');
+    } finally {
+      empty.close();
+    }
+    const filled = await runCommand(['report', '--event', 'amazon-openai-2025-12', '--format', 'md', '--out', 'filled-md']);
+    expect(readFileSync(filled.stdout.trim().split('\n')[0]!, 'utf8')).not.toContain('nothing to measure');
+  });
+
   it('CSV on stdout has no BOM, so a pipeline reads the first header as written; CSV files start with one for Excel', async () => {
     const quotes = (await runCommand(['quotes', '--event', 'amazon-openai-2025-12', '--format', 'csv', '--limit', '3'])).stdout;
     expect(quotes.split('\r\n')[0]?.split(',')[0]).toBe('section');
