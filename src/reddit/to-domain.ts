@@ -8,10 +8,22 @@ export function stripFullnamePrefix(fullname: string): string {
   return fullname.replace(/^t\d_/, '');
 }
 
-/** Reddit permalinks are relative ("/r/x/comments/…"); archives sometimes give absolute ones. */
+/**
+ * Reddit permalinks are relative ("/r/x/comments/…"); archives sometimes give absolute ones. An absolute one is kept
+ * only on Reddit's own hosts: reports label the link "Reddit, r/…", so a dump or archive record naming another host
+ * (`https://evil.example/…`, `https://www.reddit.com@evil.example/…`) keeps only its path, on www.reddit.com.
+ */
 export function toAbsolutePermalink(permalink: string): string {
-  if (/^https?:\/\//.test(permalink)) return permalink.replace(/^http:/, 'https:');
+  if (/^https?:\/\//i.test(permalink)) {
+    const url = URL.canParse(permalink) ? new URL(permalink) : null;
+    if (url !== null && isRedditHost(url.hostname) && url.username === '' && url.password === '') return permalink.replace(/^http:/i, 'https:');
+    return REDDIT_ORIGIN + (url === null ? '/' : `${url.pathname}${url.search}`);
+  }
   return REDDIT_ORIGIN + (permalink.startsWith('/') ? permalink : `/${permalink}`);
+}
+
+function isRedditHost(hostname: string): boolean {
+  return hostname === 'reddit.com' || hostname.endsWith('.reddit.com');
 }
 
 /**
