@@ -25,7 +25,7 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:880px;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
-.lede{color:#444}.quote{margin:1.4rem 0;padding:.8rem 1rem;border-left:4px solid #999;background:#fafafa}
+.lede{color:#444}.lede,li,.foot{overflow-wrap:anywhere}.quote{margin:1.4rem 0;padding:.8rem 1rem;border-left:4px solid #999;background:#fafafa}
 .quote blockquote{margin:0;font-size:1.1rem;white-space:pre-line;overflow-wrap:anywhere;unicode-bidi:isolate}
 .quote .meta{font-size:.85rem;color:#555;margin-top:.4rem;overflow-wrap:anywhere}.gloss{font-size:.9rem;margin-top:.3rem}
 .tag{display:inline-block;border-radius:3px;padding:0 .35rem;color:#fff;font-size:.75rem;margin-right:.3rem}

@@ -74,6 +74,25 @@ describe.skipIf(!available && process.env.CI !== 'true')('HTML report in headles
     }
   });
 
+  it('keeps a very long thread title or event title inside the page width (no sideways scrolling)', async () => {
+    const input = buildHostileInput();
+    const word = `Open${'X'.repeat(300)}`;
+    const threads = input.threads.map((t, i) => (i === 0 ? { ...t, title: `${word} thread` } : t));
+    const report = buildReport({ ...input, threads, event: { ...input.event, title: `${word} event` } });
+    expect(report.threads.some((t) => t.title.includes(word))).toBe(true);
+    mkdirSync(OUTPUT, { recursive: true });
+    const file = join(OUTPUT, 'long-title.html');
+    writeFileSync(file, renderHtml(report));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const page = await browser.newPage({ viewport: { width: 960, height: 900 } });
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(960);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('draws every subreddit label whole, inside the chart and left of its bars, however long the name', async () => {
     const cell = (count: number, total: number): ShareCell => ({ count, total, share: count / total, ci95: { low: 0, high: Math.min(1, count / total + 0.1) } });
     const subreddit = (name: string, tagged: number): SubredditBreakdown => ({
