@@ -130,7 +130,10 @@ function renderQuote(quote: ReportQuote): string[] {
 export function renderLink(label: string, href: string): string {
   const url = toSafeUrl(href);
   const text = escapeMarkdownInline(label, { autolink: false });
-  return url === '' ? text : `[${text}](${url})`;
+  if (url === '') return text;
+  // parentheses escaped too inside a label: CommonMark reads the title's "[x](javascript:…)" as text once its brackets
+  // are escaped, but some renderers (marked) still find a link in the label's "](…)" and would publish it
+  return `[${text.replace(/[()]/g, '\\$&')}](${url})`;
 }
 
 /** Shared by the Markdown and HTML reports. */

@@ -8,7 +8,7 @@ import { pickFeedQuotes } from '../../src/report/pick-feed-quotes.js';
 import { formatCell, renderCsv, renderQuotesCsv } from '../../src/report/render-csv.js';
 import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
-import { renderMarkdown, renderMarkdownQuotes } from '../../src/report/render-markdown.js';
+import { renderLink, renderMarkdown, renderMarkdownQuotes } from '../../src/report/render-markdown.js';
 import { toSafeUrl } from '../../src/report/to-safe-url.js';
 import { isShownExcerpt } from '../helpers/is-shown-excerpt.js';
 
@@ -175,6 +175,13 @@ describe('escapers', () => {
     ['a,b', '"a,b"'],
   ])('formatCell(%j) = %j', (input, expected) => {
     expect(formatCell(input)).toBe(expected);
+  });
+
+  it('a link label (a thread title) holds no link for any renderer: brackets and parentheses escaped', () => {
+    const link = renderLink('Nvidia deal [x](javascript:alert(1)) (update)', 'https://www.reddit.com/r/x/comments/1ab/');
+    expect(link).toBe('[Nvidia deal \\[x\\]\\(javascript:alert\\(1\\)\\) \\(update\\)](https://www.reddit.com/r/x/comments/1ab/)');
+    // no unescaped "](" or "(" inside the label that a lenient renderer could read as a nested link's target
+    expect(link.slice(1, link.lastIndexOf('](')).match(/(?<!\\)[()]/g)).toBeNull();
   });
 
   it('allows only http(s) links and encodes characters that would end them', () => {
