@@ -14,7 +14,7 @@ import {
 } from './format-values.js';
 import type { ReportQuote } from './pick-quotes.js';
 import { describeNoQuotes, describeUnconfirmed } from './render-markdown.js';
-import type { Report } from './report.js';
+import type { Report, TrendPoint } from './report.js';
 import { TAG_COLOURS, renderShareChart, renderSubredditChart, renderTrendChart } from './render-svg-charts.js';
 import { toSafeUrl } from './to-safe-url.js';
 
@@ -75,7 +75,8 @@ export function renderHtml(report: Report): string {
   const methodChange = describeIntervalMethodChange(report.trend);
   body.push(
     '<section id="trend"><h2>Trend across nightly runs</h2>',
-    renderTrendChart(report.trend),
+    // one night is no trend: its shares would stack on one vertical line and hide each other (the Markdown waits too)
+    measuredNights(report.trend) > 1 ? renderTrendChart(report.trend) : `<p class="foot">${measuredNights(report.trend) === 1 ? 'One night so far' : 'No night measured yet'}: the trend chart starts with the second.</p>`,
     ...[taggerChanges, methodChange].filter((note) => note !== '').map((note) => `<p class="foot">${escapeHtml(note)}</p>`),
     '</section>',
   );
@@ -130,4 +131,9 @@ function renderQuote(quote: ReportQuote): string {
 function renderLink(label: string, href: string): string {
   const url = toSafeUrl(href);
   return url === '' ? escapeHtml(label) : `<a href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
+}
+
+/** Nights with tagged comments (renderTrendChart draws only those). */
+function measuredNights(trend: readonly TrendPoint[]): number {
+  return trend.filter((p) => TAG_NAMES.some((t) => p.shares[t].total > 0)).length;
 }

@@ -177,6 +177,15 @@ describe('escapers', () => {
     expect(formatCell(input)).toBe(expected);
   });
 
+  it('the HTML draws no trend chart for one night (its shares would stack on one line), and says when it starts', () => {
+    expect(report.trend.length).toBe(1);
+    const html = renderHtml(report);
+    expect(html).not.toContain('id="chart-trend"');
+    expect(html).toContain('One night so far: the trend chart starts with the second.');
+    const earlier = { ...report.trend[0]!, date: '2025-12-01' };
+    expect(renderHtml({ ...report, trend: [earlier, ...report.trend] })).toContain('id="chart-trend"');
+  });
+
   it('a link label (a thread title) holds no link for any renderer: brackets and parentheses escaped', () => {
     const link = renderLink('Nvidia deal [x](javascript:alert(1)) (update)', 'https://www.reddit.com/r/x/comments/1ab/');
     expect(link).toBe('[Nvidia deal \\[x\\]\\(javascript:alert\\(1\\)\\) \\(update\\)](https://www.reddit.com/r/x/comments/1ab/)');
