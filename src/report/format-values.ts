@@ -45,3 +45,15 @@ export function pluralise(n: number, one: string, many = `${one}s`): string {
 
 /** Said under the shares table when no comment was tagged: its dashes are no measurement, not a share of 0 %. */
 export const NO_TAGGED_COMMENTS = 'No comment was tagged (none stored in the window, or all left out): there is nothing to measure yet.';
+
+/**
+ * Why analysed comments can be missing from the shares: the tagger reads English words only (README, The tagger); a
+ * comment with no tag result at all (none stored for this tagger version) is counted apart.
+ */
+export function describeUntagged(counts: { analysed: number; untagged: number; taggerSkipped: number }): string {
+  const n = (v: number): string => v.toLocaleString('en-US');
+  const skipped = Math.min(counts.taggerSkipped, counts.untagged);
+  const rest = counts.untagged - skipped;
+  if (rest === 0) return `(the tagger could not read ${n(skipped)} of the ${n(counts.analysed)} analysed: it reads English only, and a comment with no words has nothing to read)`;
+  return `(${n(counts.untagged)} of the ${n(counts.analysed)} analysed have no tags: ${skipped > 0 ? `${n(skipped)} the tagger could not read, not English or no words; ` : ''}${n(rest)} with no tag result)`;
+}

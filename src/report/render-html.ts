@@ -10,6 +10,7 @@ import {
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
+  describeUntagged,
   pluralise,
 } from './format-values.js';
 import type { ReportQuote } from './pick-quotes.js';
@@ -99,7 +100,7 @@ export function renderHtml(report: Report): string {
   body.push('</section>');
 
   body.push(
-    `<p class="foot">Shares are of ${pluralise(counts.tagged, 'tagged comment')}; ${escapeHtml(describeIntervals(report.shares))}. Glosses are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeHtml(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}; event config ${escapeHtml(report.event.configHash.slice(0, 12))}.</p>`,
+    `<p class="foot">Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeHtml(describeUntagged(counts))}` : ''}; ${escapeHtml(describeIntervals(report.shares))}. Glosses are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeHtml(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}; event config ${escapeHtml(report.event.configHash.slice(0, 12))}.</p>`,
   );
   return [
     '<!doctype html>',

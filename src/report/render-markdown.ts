@@ -10,6 +10,7 @@ import {
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
+  describeUntagged,
   pluralise,
 } from './format-values.js';
 import type { ReportQuote } from './pick-quotes.js';
@@ -100,7 +101,7 @@ export function renderMarkdown(report: Report): string {
   }
 
   out.push(
-    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}; ${escapeMarkdownInline(describeIntervals(report.shares))}. Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
+    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeMarkdownInline(describeUntagged(counts))}` : ''}; ${escapeMarkdownInline(describeIntervals(report.shares))}. Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
     '',
   );
   return out.join('\n');
