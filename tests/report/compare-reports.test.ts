@@ -50,6 +50,8 @@ describe('compareReports on the two bundled events', () => {
     expect(row).toContain('n/a (no comments)');
     expect(row).not.toMatch(/pts/);
     expect(row).toMatch(/\| n\/a \| n\/a \| n\/a \|$/);
+    // a difference of shares shown rounded can be 0.1 off their rounded difference: the footnote says which it is
+    expect(md).toContain('in percentage points, computed before rounding (so it can differ by 0.1 from the shares as shown)');
   });
 
   it('an event with no comments has null share and difference in JSON and empty cells in CSV', () => {
