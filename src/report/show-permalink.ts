@@ -1,4 +1,5 @@
 import { stripTitleSlug } from '../reddit/strip-title-slug.js';
+import { toAbsolutePermalink } from '../reddit/to-domain.js';
 import type { Thread } from '../types.js';
 import { decodeRedditEntities } from './decode-reddit-entities.js';
 import { redactUserMentions } from './redact-user-mentions.js';
@@ -8,10 +9,13 @@ import { redactUserMentions } from './redact-user-mentions.js';
  * from the submission's title once Reddit says the submission was deleted or removed, as showThreadTitle shows no
  * title then (a thread the input does not hold counts as not live there too). The store strips such links already;
  * deciding it here too keeps the rule true for any report input. A comment's link keeps a "_" where the slug was, so it
- * still opens the comment (see stripTitleSlug). Without `withAuthors`, a title that names a user loses its slug as
+ * still opens the comment (see stripTitleSlug). A link to another host shows Reddit's with its path. Without `withAuthors`, a title that names a user loses its slug as
  * well: showThreadTitle hides the name in the title, and the slug ("u_deepvalue_99_posts_his_position") would spell it.
  */
-export function showPermalink(permalink: string, thread: Pick<Thread, 'status' | 'title'> | undefined, options: { withAuthors: boolean }): string {
+export function showPermalink(stored: string, thread: Pick<Thread, 'status' | 'title'> | undefined, options: { withAuthors: boolean }): string {
+  // reports label the link "Reddit, r/…": a link on another host, stored before records were checked for it, is shown
+  // on Reddit's (the same rule the sources apply to new records)
+  const permalink = toAbsolutePermalink(stored);
   if (thread === undefined || thread.status !== 'live') return stripTitleSlug(permalink);
   if (options.withAuthors) return permalink;
   const title = decodeRedditEntities(thread.title);
