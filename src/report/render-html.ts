@@ -53,13 +53,13 @@ export function renderHtml(report: Report): string {
   body.push('</section>');
 
   body.push('<section id="numbers"><h2>What the numbers say</h2>', renderShareChart(report.shares));
-  body.push('<table><thead><tr><th>Tag</th><th>Share</th><th>95% interval</th><th>Comments</th><th>Score-weighted</th></tr></thead><tbody>');
+  body.push('<table><thead><tr><th>Tag</th><th>Share</th><th>95% interval</th><th>Comments</th><th>Score-weighted (95% interval)</th></tr></thead><tbody>');
   for (const s of report.shares) {
     const w = report.scoreWeightedShares.find((x) => x.tag === s.tag);
     body.push(
       s.total === 0
         ? `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">—</td><td class="n">—</td><td class="n">0 of 0</td><td class="n">—</td></tr>`
-        : `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">${formatPercent(s.share)}</td><td class="n">${formatInterval(s.ci95)}</td><td class="n">${s.count} of ${s.total}</td><td class="n">${w === undefined ? '—' : formatPercent(w.share)}</td></tr>`,
+        : `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">${formatPercent(s.share)}</td><td class="n">${formatInterval(s.ci95)}</td><td class="n">${s.count} of ${s.total}</td><td class="n">${w === undefined ? '—' : `${formatPercent(w.share)} (${formatInterval(w.ci95)})`}</td></tr>`,
     );
   }
   body.push('</tbody></table>');

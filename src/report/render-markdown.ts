@@ -43,13 +43,13 @@ export function renderMarkdown(report: Report): string {
   }
 
   out.push('### What the numbers say', '');
-  out.push('| Tag | Share of comments | 95% interval | Comments | Score-weighted share |', '|---|---:|---:|---:|---:|');
+  out.push('| Tag | Share of comments | 95% interval | Comments | Score-weighted share (95% interval) |', '|---|---:|---:|---:|---:|');
   for (const share of report.shares) {
     const weighted = report.scoreWeightedShares.find((w) => w.tag === share.tag);
     out.push(
       share.total === 0
         ? `| ${TAG_LABELS[share.tag]} | — | — | 0 of 0 | — |`
-        : `| ${TAG_LABELS[share.tag]} | ${formatPercent(share.share)} | ${formatInterval(share.ci95)} | ${share.count.toLocaleString('en-US')} of ${share.total.toLocaleString('en-US')} | ${weighted === undefined ? '—' : formatPercent(weighted.share)} |`,
+        : `| ${TAG_LABELS[share.tag]} | ${formatPercent(share.share)} | ${formatInterval(share.ci95)} | ${share.count.toLocaleString('en-US')} of ${share.total.toLocaleString('en-US')} | ${weighted === undefined ? '—' : `${formatPercent(weighted.share)} (${formatInterval(weighted.ci95)})`} |`,
     );
   }
   // "0.0%" of nothing would read as a measured absence of the stance
