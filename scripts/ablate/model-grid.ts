@@ -12,9 +12,9 @@ import { analyseText, type TextAnalysis } from '../../src/tag/analyse-text.js';
 import { summarize, type EvalSummary, type Prediction } from '../../src/tag/evaluate-tags.js';
 import { groupFolds } from '../../src/tag/group-folds.js';
 import { parseLabeledJsonl, type LabeledItem } from '../../src/tag/labeled-data.js';
-import { addLogLossGradient, bestF1Threshold, calibrated, fitPlatt, indexFeatures, rawLogit, roundFit, smoothedF1Threshold, stepSize, stepTowardsPrior, trainLogistic, weighSamples, type TagModel, type TrainOptions } from '../../src/tag/logistic-model.js';
+import { bestF1Threshold, calibrated, fitPlatt, rawLogit, smoothedF1Threshold, trainLogistic, type TagModel, type TrainOptions } from '../../src/tag/logistic-model.js';
 import { NGRAM_PREFIX, type FeatureVector } from '../../src/tag/extract-features.js';
-import { DEFAULT_TRAIN_CONFIG, lexiconPriors, type TrainConfig } from '../../src/tag/train-model.js';
+import { DEFAULT_TRAIN_CONFIG, innerFoldLogits, lexiconPriors, type TrainConfig } from '../../src/tag/train-model.js';
 import { VARIANTS } from './model-grid-variants.js';
 
 export interface GEx {
@@ -152,22 +152,10 @@ class Runner {
   }
   trainTag(ex: GEx[], tag: TagName, base: TrainConfig): TagModel {
     const cfg = this.cfgFor(base, tag);
-    const groups = ex.map((e) => e.group);
-    const zr: number[][] = [];
-    for (let r = 0; r < cfg.innerRepeats; r++) {
-      const folds = groupFolds(groups, cfg.innerFolds, cfg.seed + 17 + 1000 * r);
-      const z = new Array<number>(ex.length).fill(0);
-      for (let f = 0; f < cfg.innerFolds; f++) {
-        const tr: number[] = [];
-        const te: number[] = [];
-        folds.forEach((k, i) => (k === f ? te : tr).push(i));
-        if (te.length === 0) continue;
-        const w = this.fit(tr.map((i) => ex[i]!), tag, cfg);
-        const m: TagModel = { ...w, platt: { a: 1, b: 0 }, threshold: 0.5 };
-        for (const i of te) z[i] = rawLogit(m, this.x(ex[i]!, tag));
-      }
-      zr.push(z);
-    }
+    const zr = innerFoldLogits(ex.map((e) => e.group), cfg, (tr, te) => {
+      const m: TagModel = { ...this.fit(tr.map((i) => ex[i]!), tag, cfg), platt: { a: 1, b: 0 }, threshold: 0.5 };
+      return te.map((i) => rawLogit(m, this.x(ex[i]!, tag)));
+    });
     const ysOne = ex.map((e) => e.labels[tag] as number);
     const oofZ = zr.flat();
     const ys = zr.flatMap(() => ysOne);
@@ -211,28 +199,16 @@ class Runner {
 
 /** trainLogistic with an extra L1 penalty on word features (proximal step: L2 shrink then soft-threshold). */
 function trainL1(xs: FeatureVector[], ys: number[], opts: TrainOptions, sampleWeights: number[], priors: Record<string, number>, l1mult: number): { bias: number; weights: Record<string, number> } {
-  const { feats, l2, toRow } = indexFeatures(xs, [priors], opts);
-  const rows = xs.map(toRow);
-  const prior = Float64Array.from(feats.map((f) => priors[f] ?? 0));
-  const isW = feats.map((f) => f.startsWith(NGRAM_PREFIX));
-  const w = Float64Array.from(prior);
-  let b = 0;
-  const { sw, swSum } = weighSamples(ys, opts, sampleWeights);
-  const g = new Float64Array(feats.length);
-  for (let it = 0; it < opts.iterations; it++) {
-    g.fill(0);
-    const gb = addLogLossGradient(rows, ys, sw, w, b, g);
-    const lr = stepSize(opts, it);
-    b -= (lr * gb) / swSum;
-    stepTowardsPrior(w, g, swSum, lr, l2, prior);
+  let isW: boolean[] | undefined;
+  return trainLogistic(xs, ys, opts, sampleWeights, priors, ({ w, lr, l2, feats }) => {
+    isW ??= feats.map((f) => f.startsWith(NGRAM_PREFIX));
     for (let j = 0; j < w.length; j++) {
       if (!isW[j]) continue;
       const t = (lr * l1mult * opts.l2) / (1 + lr * l2[j]!);
       const v = w[j]!;
       w[j] = v > t ? v - t : v < -t ? v + t : 0;
     }
-  }
-  return roundFit(feats, w, b);
+  });
 }
 
 export const SEEDS = [20250101, 7, 99, 1234];

@@ -109,6 +109,8 @@ export function trainLogistic(
   sampleWeights?: number[],
   /** L2 pulls each weight towards its prior (lexicon knowledge), not towards 0. */
   priors: Record<string, number> = {},
+  /** Run after each step on the weights (an experiment's extra penalty, scripts/ablate/model-grid.ts); none in training. */
+  afterStep?: (step: { w: Float64Array; lr: number; l2: readonly number[]; feats: readonly string[] }) => void,
 ): { bias: number; weights: Record<string, number> } {
   const { feats, l2, toRow } = indexFeatures(xs, [priors], opts);
   const rows = xs.map(toRow);
@@ -124,6 +126,7 @@ export function trainLogistic(
     const lr = stepSize(opts, it);
     b -= (lr * gb) / swSum;
     stepTowardsPrior(w, g, swSum, lr, l2, prior);
+    afterStep?.({ w, lr, l2, feats });
   }
   return roundFit(feats, w, b);
 }

@@ -93,32 +93,43 @@ function fitWeights(ex: Example[], tag: TagName, cfg: TrainConfig): { bias: numb
 
 /** Train one tag: weights on all examples; Platt + threshold from inner out-of-fold logits (of every repeat). */
 export function trainTag(ex: Example[], tag: TagName, cfg: TrainConfig): TagModel {
-  const oofZ: number[] = [];
-  const ys: number[] = [];
-  const groups = ex.map((e) => e.group);
-  for (let r = 0; r < cfg.innerRepeats; r++) {
-    const folds = groupFolds(groups, cfg.innerFolds, cfg.seed + 17 + 1000 * r);
-    const z = new Array<number>(ex.length).fill(0);
-    for (let f = 0; f < cfg.innerFolds; f++) {
-      const trainIdx: number[] = [];
-      const testIdx: number[] = [];
-      folds.forEach((k, i) => (k === f ? testIdx : trainIdx).push(i));
-      if (testIdx.length === 0) continue;
-      const wts = fitWeights(trainIdx.map((i) => ex[i]!), tag, cfg);
-      const m: TagModel = { ...wts, platt: { a: 1, b: 0 }, threshold: 0.5 };
-      for (const i of testIdx) z[i] = rawLogit(m, ex[i]!.features);
-    }
-    for (let i = 0; i < ex.length; i++) {
-      oofZ.push(z[i]!);
-      ys.push(ex[i]!.labels[tag]);
-    }
-  }
+  const zr = innerFoldLogits(ex.map((e) => e.group), cfg, (trainIdx, testIdx) => {
+    const m: TagModel = { ...fitWeights(trainIdx.map((i) => ex[i]!), tag, cfg), platt: { a: 1, b: 0 }, threshold: 0.5 };
+    return testIdx.map((i) => rawLogit(m, ex[i]!.features));
+  });
+  const oofZ = zr.flat();
+  const ys = zr.flatMap(() => ex.map((e) => e.labels[tag]));
   const platt = fitPlatt(oofZ, ys, cfg.innerRepeats);
   const full = fitWeights(ex, tag, cfg);
   const probe: TagModel = { ...full, platt, threshold: 0.5 };
   const ps = oofZ.map((z) => calibrated(probe, z));
   const { threshold } = cfg.thresholdWindow > 0 ? smoothedF1Threshold(ps, ys, cfg.thresholdWindow) : bestF1Threshold(ps, ys);
   return { ...full, platt, threshold };
+}
+
+/**
+ * Per inner repeat (fold seed seed + 17 + 1000 r), every example's logit from a model fitted without its group's fold:
+ * `logitsOf(trainIdx, testIdx)` fits on one and returns the logits of the other, in testIdx's order.
+ */
+export function innerFoldLogits(
+  groups: string[],
+  cfg: Pick<TrainConfig, 'innerRepeats' | 'innerFolds' | 'seed'>,
+  logitsOf: (trainIdx: number[], testIdx: number[]) => number[],
+): number[][] {
+  const repeats: number[][] = [];
+  for (let r = 0; r < cfg.innerRepeats; r++) {
+    const folds = groupFolds(groups, cfg.innerFolds, cfg.seed + 17 + 1000 * r);
+    const z = new Array<number>(groups.length).fill(0);
+    for (let f = 0; f < cfg.innerFolds; f++) {
+      const trainIdx: number[] = [];
+      const testIdx: number[] = [];
+      folds.forEach((k, i) => (k === f ? testIdx : trainIdx).push(i));
+      if (testIdx.length === 0) continue;
+      logitsOf(trainIdx, testIdx).forEach((logit, j) => (z[testIdx[j]!] = logit));
+    }
+    repeats.push(z);
+  }
+  return repeats;
 }
 
 export function trainModel(ex: Example[], cfg: TrainConfig = DEFAULT_TRAIN_CONFIG, meta: Record<string, unknown> = {}): TaggerModelFile {
