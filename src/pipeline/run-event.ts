@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { isAbortError, LockError, type StoreError } from '../errors/errors.js';
 import { collectEvent, emptyCollectSummary, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
 import { acquireReportFolderLock, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
-import { buildReport, formatUtcDate } from '../report/build-report.js';
+import { buildReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
+import { formatUtcDay } from '../report/format-values.js';
 import { loadReportInput } from '../report/load-report-input.js';
 import { findHistoryProblem, readOrRepairReportHistory, repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import { addScrubResult, emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
@@ -160,7 +161,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       // The report lists this run too, with the outcome it is saved with once the report is written.
       const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
       // filed under the UTC date the run started on (README, Nightly from cron), not the date of its last fetch
-      const report = buildReport({ ...reportInput, runs, date: formatUtcDate(run.startedAt) });
+      const report = buildReport({ ...reportInput, runs, date: formatUtcDay(run.startedAt) });
       reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now(), history: history.points });
     } catch (error) {
       // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected

@@ -12,6 +12,7 @@ import type {
   Thread,
 } from '../types.js';
 import { countCuePhrases } from './count-cue-phrases.js';
+import { formatUtcDay } from './format-values.js';
 import { computeTagShares, computeWeightedShares, toShareRecord, type SharedComment } from './compute-shares.js';
 import { hashReportInputs } from './hash-report-inputs.js';
 import { pickQuotes } from './pick-quotes.js';
@@ -123,7 +124,7 @@ export function buildReport(input: ReportInput): Report {
   // UTC and fetching after it): a `report` rebuilt from it the next morning replaces that night's files and point
   // instead of adding a second point, of the same data, under the next date
   const fetchedByLastRun = input.asOf === undefined && lastRun !== undefined && lastRun.startedAt <= asOf && (lastRun.finishedAt === null || asOf <= lastRun.finishedAt);
-  const date = input.date ?? formatUtcDate(fetchedByLastRun ? lastRun.startedAt : asOf);
+  const date = input.date ?? formatUtcDay(fetchedByLastRun ? lastRun.startedAt : asOf);
   // no stored comment (an event never collected into this store): nothing was measured, so no point for this date;
   // a 0-comment point would show in every later report's trend as a night whose shares fell to nothing
   const current: TrendPoint | null =
@@ -132,7 +133,7 @@ export function buildReport(input: ReportInput): Report {
       : {
           date,
           asOf,
-          runId: lastRun !== undefined && formatUtcDate(lastRun.startedAt) === date ? lastRun.id : null,
+          runId: lastRun !== undefined && formatUtcDay(lastRun.startedAt) === date ? lastRun.id : null,
           tagged: tagged.length,
           shares: toShareRecord(shares),
           tagger: input.tagger,
@@ -208,6 +209,3 @@ function inferAsOf(input: ReportInput): number {
   return asOf > 0 ? asOf : input.event.window.to;
 }
 
-export function formatUtcDate(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().slice(0, 10);
-}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SchemaError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
 import { HISTORY_FILE, historyPointSchema, readReportHistory, type ReportHistory } from './read-report-history.js';
+import { formatUtcDay } from './format-values.js';
 import type { TrendPoint } from './report.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -19,8 +20,7 @@ export interface HistoryRepair {
 
 /** A night's JSON report: `<date>.json`. */
 const NIGHT_JSON = /^\d{4}-\d{2}-\d{2}\.json$/;
-/** Any file of a night's report, the manifest included: every night's write updated history.json too. */
-// a night's report file; a manifest alone is not one (written first, it may be all a first run that failed left)
+/** A night's report file; a manifest alone is not one (written first, it may be all a first run that failed left). */
 const NIGHT_FILE = /^\d{4}-\d{2}-\d{2}\.(?:md|json|csv|html)$/;
 
 /**
@@ -45,8 +45,8 @@ export function repairReportHistory(dir: string, eventId: string, now: number): 
  */
 export function readOrRepairReportHistory(dir: string, eventId: string, now: number): { points: TrendPoint[]; repair: HistoryRepair | null } {
   const path = join(dir, HISTORY_FILE);
-  const problem = findHistoryProblem(dir, now);
-  if (problem === null) return { points: readReportHistory(dir), repair: null };
+  const { points: read, problem } = readHistoryState(dir, now);
+  if (problem === null) return { points: read, repair: null };
   let keptAs: string | null = null;
   let points: TrendPoint[];
   if (problem.missing) {
@@ -69,22 +69,31 @@ export function readOrRepairReportHistory(dir: string, eventId: string, now: num
  * Why `<dir>/history.json` needs rebuilding, or null when it reads, or is absent with no earlier night beside it (a
  * first run, or a folder not made yet). Reads the folder only; the rebuild is readOrRepairReportHistory's, under the lock.
  */
-export function findHistoryProblem(dir: string, now: number): { reason: string; missing: boolean } | null {
+export function findHistoryProblem(dir: string, now: number): HistoryProblem | null {
+  return readHistoryState(dir, now).problem;
+}
+
+interface HistoryProblem {
+  reason: string;
+  missing: boolean;
+}
+
+/** The history's points when it reads (none when absent), or why it needs rebuilding: one read of the file either way. */
+function readHistoryState(dir: string, now: number): { points: TrendPoint[]; problem: null } | { points: null; problem: HistoryProblem } {
   const path = join(dir, HISTORY_FILE);
   if (existsSync(path)) {
     try {
-      readReportHistory(dir);
-      return null;
+      return { points: readReportHistory(dir), problem: null };
     } catch (error) {
       if (!(error instanceof SchemaError)) throw error;
-      return { reason: error.message, missing: false };
+      return { points: null, problem: { reason: error.message, missing: false } };
     }
   }
   // today's files are the ones a re-run of tonight replaces: without an earlier night beside them nothing was lost
-  const today = new Date(now * 1000).toISOString().slice(0, 10);
+  const today = formatUtcDay(now);
   const nights = new Set(listNames(dir).filter((n) => NIGHT_FILE.test(n)).map((n) => n.slice(0, 10)).filter((d) => d !== today));
-  if (nights.size === 0) return null;
-  return { reason: `The report history ${path} is missing, while ${nights.size} earlier night(s) of reports are beside it`, missing: true };
+  if (nights.size === 0) return { points: [], problem: null };
+  return { points: null, problem: { reason: `The report history ${path} is missing, while ${nights.size} earlier night(s) of reports are beside it`, missing: true } };
 }
 
 /** The names in `dir`; none when it does not exist yet. */
