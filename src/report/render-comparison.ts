@@ -4,6 +4,7 @@ import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdow
 import { TAG_LABELS, formatInterval, formatPercent, pluralise } from './format-values.js';
 import { formatCell } from './render-csv.js';
 import { renderLink } from './render-markdown.js';
+import { MIN_EXPECTED_COUNT } from './two-proportion-test.js';
 
 export type ComparisonFormat = 'md' | 'json' | 'csv';
 export const COMPARISON_FORMATS: readonly ComparisonFormat[] = ['md', 'json', 'csv'];
@@ -44,12 +45,12 @@ function renderComparisonMarkdown(c: Comparison): string {
     const diff = diffs.length === 1 && first !== undefined ? points(first) : diffs.map((d) => `${escapeMarkdownInline(d.to)} − ${escapeMarkdownInline(d.from)}: ${points(d)}`).join('; ');
     // a p-value withheld because the samples are too small says so; a side without comments already does in its share cell
     const p = diffs
-      .map((d) => (d.pValue === null ? (d.untestedReason === undefined ? 'n/a' : 'n/a (too few: expected count < 5)') : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3)))
+      .map((d) => (d.pValue === null ? (d.untestedReason === undefined ? 'n/a' : `n/a (too few: expected count < ${MIN_EXPECTED_COUNT})`) : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3)))
       .join('; ');
     const sig = diffs.map((d) => (d.significant === null ? 'n/a' : d.significant ? 'yes' : 'no')).join('; ');
     out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} |`);
   }
-  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike and for measuring that from few threads (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points, computed before rounding (so it can differ by 0.1 from the shares as shown); differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only. Where an expected count (the pooled share, or its complement, times either event's effective size) is below 5 the z-test does not hold and would overstate significance, so no p-value or verdict is given (n/a).`, '');
+  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike and for measuring that from few threads (not of the tagger's own errors). Difference is the later event's share minus the earlier one's, in the order given, in percentage points, computed before rounding (so it can differ by 0.1 from the shares as shown); differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only. Where an expected count (the pooled share, or its complement, times either event's effective size) is below ${MIN_EXPECTED_COUNT} the z-test does not hold and would overstate significance, so no p-value or verdict is given (n/a).`, '');
   out.push('### Top quote per tag', '');
   for (const row of c.tags) {
     out.push(`#### ${TAG_LABELS[row.tag]}`, '');
