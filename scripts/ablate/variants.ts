@@ -93,6 +93,7 @@ import { readFileSync } from 'node:fs';
 import { TAG_NAMES } from '../../src/types.js';
 import { analyseText } from '../../src/tag/analyse-text.js';
 import { maskedNegatives, rationaleWordCopies } from './rationale-features.js';
+import { parseLabeledJsonl } from '../../src/tag/labeled-data.js';
 
 /** LABELS.md's boundary examples (written for the guideline), each labeled for its own section's tag only. */
 let guideCache: Map<TagName, Ex[]> | undefined;
@@ -196,4 +197,29 @@ Object.assign(VARIANTS, {
   mtl4c: { name: 'mtl4c', joint: { shared: 4 / 1.186 }, cfg: { l2: 0.03 * 1.186 } },
   mtl1wcd: { name: 'mtl1wcd', joint: { shared: 1, wordsOnly: true, sign: { bubble_caution: 0 } } },
   mtl4cd: { name: 'mtl4cd', joint: { shared: 4, sign: { bubble_caution: 0 } } },
+} satisfies Record<string, Variant>);
+
+// Written probe texts (helpers wrote and labeled them for checks: training/probes/) as extra training rows at a low
+// sample weight, scored in CV on the real labeled texts only. `probeaugN`: set A, the rule families and the blind check
+// (set B stays out, for `--setb`), weight N/10.
+let probeCache: Ex[] | undefined;
+function probeRows(): Ex[] {
+  if (probeCache === undefined) {
+    probeCache = [];
+    for (const f of ['written-a', 'rule-families', 'blind-check']) {
+      const { items } = parseLabeledJsonl(readFileSync(new URL(`../../training/probes/${f}.jsonl`, import.meta.url), 'utf8'));
+      for (const item of items) {
+        const a = analyseText(item.text);
+        const id = `p-${f}-${item.id}`;
+        probeCache.push({ id, group: `probe-${f}-${item.id}`, features: a.extracted.features, labels: item.labels, ambiguous: item.ambiguous, a, text: item.text, item });
+      }
+    }
+  }
+  return probeCache;
+}
+const probeAugment = (weight: number) => (): { rows: Ex[]; weight: number } => ({ rows: probeRows(), weight });
+Object.assign(VARIANTS, {
+  probeaug1: { name: 'probeaug1', augment: probeAugment(0.1) },
+  probeaug3: { name: 'probeaug3', augment: probeAugment(0.3) },
+  probeaug10: { name: 'probeaug10', augment: probeAugment(1) },
 } satisfies Record<string, Variant>);
