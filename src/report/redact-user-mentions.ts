@@ -22,6 +22,14 @@ const MENTION = new RegExp(
   'giu',
 );
 
+// Characters no reader sees: zero-width spaces and joiners, soft hyphens, bidi controls, other control characters.
+// Redditors put one inside a mention so that it does not notify the user ("u/\u200Bspez"), and the renderers drop
+// them (sanitiseDisplayText) or the browser hides them, so the name would be published as a plain "u/spez". Mentions
+// are therefore found in the text as it is seen, without them.
+const INVISIBLE = String.raw`[\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]`;
+const HAS_INVISIBLE = new RegExp(INVISIBLE, 'u');
+const IS_INVISIBLE = new RegExp(`^${INVISIBLE}$`, 'u');
+
 /**
  * Replace the names of users a text mentions with a marker, keeping every other character: quotes are attributed
  * to the subreddit and permalink, not to people, so neither the commenter's name nor the names they address are
@@ -29,7 +37,30 @@ const MENTION = new RegExp(
  */
 export function redactUserMentions(text: string): string {
   if (!text.includes('/') && !text.includes('@')) return text;
-  return text.replace(MENTION, (mention) =>
-    mention.startsWith('@') ? `@${REDACTED_NAME}` : `${mention.slice(0, mention.lastIndexOf('/') + 1)}${REDACTED_NAME}`,
-  );
+  if (!HAS_INVISIBLE.test(text)) return text.replace(MENTION, (mention) => mention.slice(0, nameOffset(mention)) + REDACTED_NAME);
+  // the text as seen, and where each of its UTF-16 units stands in the text
+  let seen = '';
+  const at: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    if (!IS_INVISIBLE.test(ch)) {
+      seen += ch;
+      for (let k = 0; k < ch.length; k++) at.push(i + k);
+    }
+    i += ch.length;
+  }
+  let out = '';
+  let from = 0;
+  for (const match of seen.matchAll(MENTION)) {
+    // the prefix stays as written (with any invisible character inside it); the name, with those inside it, is replaced
+    const nameAt = at[match.index + nameOffset(match[0])]!;
+    out += text.slice(from, nameAt) + REDACTED_NAME;
+    from = at[match.index + match[0].length - 1]! + 1;
+  }
+  return out + text.slice(from);
+}
+
+/** Where the name starts in a mention: after `@`, or after the last `/` of `u/`, `/user/`, `reddit.com/u/`. */
+function nameOffset(mention: string): number {
+  return mention.startsWith('@') ? 1 : mention.lastIndexOf('/') + 1;
 }

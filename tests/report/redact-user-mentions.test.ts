@@ -147,6 +147,42 @@ describe('quotes that mention other users', () => {
   });
 });
 
+describe('mentions with an invisible character inside them', () => {
+  // Redditors write "u/\u200Bname" so the user is not notified; the renderers drop the zero-width space, so a
+  // mention missed for it would be published as a plain, readable "u/name"
+  it.each([
+    ['u/\u200Bbag_holder called it', 'u/\u200B[user] called it'],
+    ['u\u200B/bag_holder called it', 'u\u200B/[user] called it'],
+    ['ask /u/\u2060bag_holder', 'ask /u/\u2060[user]'],
+    ['ask @\uFEFFnixCraft', 'ask @\uFEFF[user]'],
+    ['u/bag\u00ADholder (a soft hyphen the browser hides)', 'u/[user] (a soft hyphen the browser hides)'],
+    ['u/\u200Dbag_holder and u/\u202Ebag_holder', 'u/\u200D[user] and u/\u202E[user]'],
+  ])('redacts the name in %j', (text, expected) => {
+    expect(redactUserMentions(text)).toBe(expected);
+  });
+
+  it('keeps what is no mention once the invisible character is out of sight, and every character around a mention', () => {
+    for (const text of ['r/\u200Bstocks', 'a\u200Bu/word', 'ir\u200B@example.com', '💀\u200D🔥 and 👨\u200D👩']) expect(redactUserMentions(text)).toBe(text);
+    expect(redactUserMentions('💀\u200D🔥 u/\u200Bbag_holder 👨\u200D👩')).toBe('💀\u200D🔥 u/\u200B[user] 👨\u200D👩');
+  });
+
+  it('show no name in any format of the report or the feed', () => {
+    const input = buildFixtureInput({ options: { withAuthors: false, maxQuotes: 6 } });
+    const thread = makeThread('t-zw', 'stocks', 'Zero-width thread');
+    input.threads.push(thread);
+    const comment = makeComment('zw1', thread, 'Thanks u/\u200BSecretHolder\u200B and @\u200BHiddenHandle for the circular financing tip, very sustainable.', { score: 9900, author: 'zwposter' });
+    input.screened.push({ comment, excluded: null });
+    input.tags.set(comment.id, makeTags(comment, { cynicism: { score: 0.99, cues: ['circular financing'] } }));
+    const report = buildReport(input);
+    const feed = pickFeedQuotes(input, { limit: 50 });
+    expect(report.quotes.highlights.map((q) => q.commentId)).toContain('zw1');
+    for (const [format, out] of Object.entries(renderEveryFormat(report, feed))) {
+      expect(out, format).toContain('circular financing tip');
+      expect(out, `${format} shows a name`).not.toMatch(/SecretHolder|HiddenHandle/);
+    }
+  });
+});
+
 describe('thread titles that mention users', () => {
   /** Every thread of the fixture titled after a user, as a post "u/name posts his position" is. */
   function buildTitledInput(withAuthors: boolean): ReportInput {
