@@ -1,4 +1,4 @@
-import { NEVER_CHECKED, TAG_NAMES } from '../types.js';
+import { DELETED_AUTHOR, NEVER_CHECKED, TAG_NAMES } from '../types.js';
 import type { Comment, Cue, Quote, TagName, Thread } from '../types.js';
 import { iterateByBound } from './iterate-by-bound.js';
 import { decodeRedditEntities } from './decode-reddit-entities.js';
@@ -291,7 +291,8 @@ function signatureOf(s: Scored): Uint32Array {
 
 function authorKey(s: Scored): string | null {
   const author = s.candidate.comment.author;
-  return author === null || author === '' ? null : author.toLowerCase();
+  // the comments of deleted accounts are not one author's
+  return author === null || author === '' || author === DELETED_AUTHOR ? null : author.toLowerCase();
 }
 
 export function subredditOf(candidate: { comment: Comment; thread: Thread | undefined }): string {
@@ -333,6 +334,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     fetchedAt: comment.fetchedAt,
     relevance: roundTo(s.relevance, 4),
   };
-  if (options.withAuthors && comment.author !== null) quote.author = comment.author;
+  // a deleted account has no name to show ("u/[deleted]" would name no one)
+  if (options.withAuthors && comment.author !== null && comment.author !== DELETED_AUTHOR) quote.author = comment.author;
   return quote;
 }

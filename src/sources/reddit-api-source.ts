@@ -6,7 +6,7 @@ import { collectThreadTree, type ThreadTree } from '../reddit/collect-thread-tre
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
 import type { InfoListing, InvalidInfoThing } from '../reddit/reddit-schemas.js';
 import { statusFromBody, toThread } from '../reddit/to-domain.js';
-import type { ContentStatus, EventConfig, SkipRecord, Thread } from '../types.js';
+import { DELETED_AUTHOR, type ContentStatus, type EventConfig, type SkipRecord, type Thread } from '../types.js';
 import type { CheckedStatuses, CheckedText, CheckedThreadStatuses, FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
 
 /** Reddit listings stop near 1000 items; a listing that returns this many may have been cut. */
@@ -173,7 +173,10 @@ function readStatusAnswer(listing: InfoListing, batch: readonly string[]): Check
       answered.add(child.data.id);
       const status = statusFromBody(child.data.body, child.data.author);
       statuses.set(child.data.id, status);
-      if (status === 'live') texts.set(child.data.id, { body: child.data.body, editedUtc: typeof child.data.edited === 'number' ? child.data.edited : null });
+      if (status === 'live') {
+        const editedUtc = typeof child.data.edited === 'number' ? child.data.edited : null;
+        texts.set(child.data.id, { body: child.data.body, editedUtc, ...(child.data.author === DELETED_AUTHOR ? { authorDeleted: true } : {}) });
+      }
     } else if (child.kind === 'invalid') {
       if (child.id !== null) answered.add(child.id);
       skipped.push(skipInvalidInfo(child, '/api/info (deletion re-check)', 'comment'));

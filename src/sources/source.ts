@@ -46,6 +46,11 @@ export interface CheckedText {
   body: string;
   /** When its author last edited it (seconds), or null when never. */
   editedUtc: number | null;
+  /**
+   * True when Reddit shows the author as `[deleted]` with the text still live: the account was deleted. The words may
+   * still be quoted, the name never again (not even with --with-authors).
+   */
+  authorDeleted?: boolean;
 }
 
 /** One answered re-check request. */

@@ -6,7 +6,7 @@ import { InternalError, StoreError } from '../errors/errors.js';
 import { redactRun } from '../errors/redact-secrets.js';
 import { hashText } from '../util/hash-text.js';
 import { stripTitleSlug } from '../reddit/strip-title-slug.js';
-import { NEVER_CHECKED, TAG_NAMES } from '../types.js';
+import { DELETED_AUTHOR, NEVER_CHECKED, TAG_NAMES } from '../types.js';
 import type {
   Comment,
   Cue,
@@ -395,7 +395,7 @@ export class Store {
    * stage tags the new text). An answer older than the stored edit is ignored, as in a refetch. Human corrections
    * stay; listLabels flags them as made on an earlier text. Returns how many comments' text changed.
    */
-  applyCheckedTexts(texts: Array<{ id: string; body: string; editedUtc: number | null }>): number {
+  applyCheckedTexts(texts: Array<{ id: string; body: string; editedUtc: number | null; authorDeleted?: boolean }>): number {
     const select = this.sql<[string], { body: string; status: ContentStatus; edited_utc: number | null }>(
       'SELECT body, status, edited_utc FROM comments WHERE id = ?',
     );
@@ -404,6 +404,8 @@ export class Store {
       for (const text of texts) {
         const row = select.get(text.id);
         if (row === undefined || row.status !== 'live') continue;
+        // the account is gone now, whatever the edit times say: its name goes from the store
+        if (text.authorDeleted === true) this.sql('UPDATE comments SET author = ? WHERE id = ?').run(DELETED_AUTHOR, text.id);
         if (isOlderCopy(row.edited_utc, text.editedUtc)) continue;
         if (row.body === text.body) {
           if (row.edited_utc !== text.editedUtc) this.sql('UPDATE comments SET edited_utc = ? WHERE id = ?').run(text.editedUtc, text.id);
@@ -819,8 +821,10 @@ export class Store {
     }
     const changed =
       existing.body !== comment.body || existing.score !== comment.score || existing.edited_utc !== comment.editedUtc;
+    // a deleted account stays deleted: an older copy (a dump, the archive) naming its author does not bring the name back
     this.sql(
-        `UPDATE comments SET body = ?, body_hash = ?, score = ?, edited_utc = ?, stickied = ?, distinguished = ?, author = ?, depth = ?, parent_id = ?,
+        `UPDATE comments SET body = ?, body_hash = ?, score = ?, edited_utc = ?, stickied = ?, distinguished = ?,
+                             author = CASE WHEN author = '${DELETED_AUTHOR}' THEN author ELSE ? END, depth = ?, parent_id = ?,
                              fetched_at = ?, status_checked_at = COALESCE(?, status_checked_at) WHERE id = ?`,
       )
       .run(

@@ -77,6 +77,17 @@ describe('pickQuotes', () => {
     expect(new Set(authors).size).toBe(authors.length);
   });
 
+  it("names no author for a deleted account's comments, even with --with-authors, and does not take them for one author", () => {
+    const threads = [makeThread('d1', 'stocks', 'One'), makeThread('d2', 'technology', 'Two')];
+    const orphans = threads.map((thread, i): QuoteCandidate => {
+      const comment = makeComment(`o${i}`, thread, i === 0 ? 'Circular financing with extra steps, as usual.' : 'The money printer goes brrr and nobody asks who pays.', { author: '[deleted]' });
+      return { comment, thread, tags: resolveTags(makeTags(comment, { cynicism: { score: 0.9, cues: [i === 0 ? 'Circular' : 'money'] } }), undefined)! };
+    });
+    const picked = pickQuotes(orphans, { limit: 5, refrains: new Map(), withAuthors: true });
+    expect(picked.map((q) => q.commentId).sort()).toEqual(['o0', 'o1']);
+    expect(picked.map((q) => q.author)).toEqual([undefined, undefined]);
+  });
+
   it('quotes exact substrings of the comment, cut only at the … markers (a mentioned name aside, see isShownExcerpt)', () => {
     const bodies = new Map(population.map((c) => [c.comment.id, c.comment.body]));
     for (const q of picks) {

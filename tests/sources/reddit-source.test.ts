@@ -594,6 +594,46 @@ describe('reddit source: an edit seen by the deletion re-check', () => {
   });
 });
 
+describe('reddit source: an account deleted since its comment was collected', () => {
+  it('loses its name in the store at the re-check (the text stays live), and an older copy naming it does not bring it back', async () => {
+    const { clock, fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    // of the first thread: the later threads repeat its texts, and a copy is screened out as a duplicate
+    const live = THREADS[0]!.comments.filter((c) => c.body !== '[deleted]' && c.body !== '[removed]' && c.author !== 'AutoModerator');
+    const [orphaned, untouched] = [live[40]!, live[41]!];
+    expect(store.getComment(orphaned.id)?.author).toBe(orphaned.author);
+    await clock.sleep(3_600_000);
+    // Reddit's answer for a comment whose account was deleted: the words, no name
+    fake.infoPatches.set(orphaned.id, { author: '[deleted]' });
+
+    await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0, recheckAfterSeconds: 0 });
+
+    expect(store.getComment(orphaned.id)).toMatchObject({ status: 'live', body: orphaned.body, author: '[deleted]', statusCheckedAt: now() });
+    expect(store.getComment(untouched.id)).toMatchObject({ author: untouched.author });
+    expect(store.db.prepare('SELECT COUNT(*) FROM comments WHERE author = ?').pluck().get(orphaned.author)).toBe(
+      THREADS.flatMap((t) => t.comments).filter((c) => c.author === orphaned.author && c.id !== orphaned.id).length,
+    );
+
+    // a dump or archive copy from before the account was deleted still names it
+    const stored = store.getComment(orphaned.id)!;
+    store.saveItems(EVENT.id, { threads: [], comments: [{ ...stored, author: orphaned.author, fetchedAt: now() }] }, { confirmsLive: false });
+    expect(store.getComment(orphaned.id)?.author).toBe('[deleted]');
+    // and so does a refetch's, were Reddit to serve one
+    store.saveItems(EVENT.id, { threads: [], comments: [{ ...stored, author: orphaned.author, fetchedAt: now() }] });
+    expect(store.getComment(orphaned.id)?.author).toBe('[deleted]');
+
+    // the comment is still reported and can be quoted; with --with-authors it names no one
+    const cynical = { ...NO_TAGS, cynicism: { score: 0.9, label: true, cues: [] } };
+    const tagger = taggerOf('orphan', (text) => ({ tags: text === orphaned.body ? cynical : NO_TAGS }));
+    const report = buildReport(loadReportInput(store, EVENT, tagger, { withAuthors: true }).input);
+    const quote = report.quotes.highlights.find((q) => q.commentId === orphaned.id);
+    expect(quote).toBeDefined();
+    expect(quote!.author).toBeUndefined();
+    expect(JSON.stringify(report)).not.toMatch(new RegExp(`${orphaned.author}\\b|\\[deleted\\]`));
+  });
+});
+
 describe('reddit source: a deletion re-check batch that fails past its retries', () => {
   it('applies the batches that answered and leaves only the failed batch unchecked', async () => {
     const { clock, fake, source, now } = setUp();

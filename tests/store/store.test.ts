@@ -502,6 +502,19 @@ describe('Store', () => {
     expect(store.getComment('a')).toMatchObject({ body: 'Edit 2: never mind.', editedUtc: 900 });
   });
 
+  it("a deleted account's name never comes back: an older copy naming the author leaves it [deleted], the text still live", () => {
+    const save = (author: string | null, body: string): void => {
+      store.saveItems('ev', { threads: [makeThread()], comments: [makeComment({ id: 'a', author, body })] }, { confirmsLive: false });
+    };
+    save('[deleted]', 'Cooking the books again.');
+    save('DeepValue_99', 'Cooking the books again.');
+    expect(store.getComment('a')).toMatchObject({ status: 'live', author: '[deleted]', body: 'Cooking the books again.' });
+    // the text is still the comment's to update (an edit after the account went)
+    save('DeepValue_99', 'Edit: cooking the books, again.');
+    expect(store.getComment('a')).toMatchObject({ author: '[deleted]', body: 'Edit: cooking the books, again.' });
+    expect(store.db.prepare("SELECT COUNT(*) FROM comments WHERE author = 'DeepValue_99'").pluck().get()).toBe(0);
+  });
+
   it('links a thread to several events without copying it', () => {
     const bundle = { thread: makeThread(), comments: [makeComment({ id: 'a' })], expected: 1, collected: 1 };
     store.saveThreadBundle('one', bundle);
