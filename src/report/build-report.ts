@@ -174,7 +174,7 @@ export function buildReport(input: ReportInput): Report {
     observed: { first, last },
     shares,
     scoreWeightedShares: computeWeightedShares(counted),
-    subreddits: summariseSubreddits(input.threads, facts),
+    subreddits: summariseSubreddits(input.threads, facts, { withAuthors: input.options.withAuthors }),
     topCues: input.options.withAuthors ? cues.byTag : redactCuePhrases(cues.byTag),
     threads: summariseThreads(input.threads, facts, { withAuthors: input.options.withAuthors }),
     quotes: { highlights: pick(undefined, maxQuotes), byTag },

@@ -10,6 +10,7 @@ import { rankSupportingCues, writeGloss } from './write-gloss.js';
 import { redactUserMentions } from './redact-user-mentions.js';
 import { roundTo } from './round-to.js';
 import { showPermalink } from './show-permalink.js';
+import { showSubreddit } from './show-subreddit.js';
 import { showThreadTitle } from './show-thread-title.js';
 
 /** A comment that passed screening and has tags: the only things a quote can come from. */
@@ -302,7 +303,7 @@ export function subredditOf(candidate: { comment: Comment; thread: Thread | unde
 
 function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const { comment, thread, tags } = s.candidate;
-  const subreddit = subredditOf(s.candidate);
+  const subreddit = showSubreddit(subredditOf(s.candidate), options);
   const primary = tags[s.tag];
   // Every word shown from the comment goes through here: without --with-authors, the names it mentions do not.
   const show = (text: string): string => (options.withAuthors ? text : redactUserMentions(text));

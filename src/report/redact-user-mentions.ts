@@ -13,12 +13,12 @@ const HANDLE = String.raw`[\p{L}_](?:[\p{L}\p{N}_]|\\_)*(?:[.-](?:[\p{L}\p{N}_]|
 const NOT_IN_WORD = String.raw`(?<![\p{L}\p{N}/])(?<![\p{L}\p{N}]_)`;
 
 /**
- * Reddit's `u/name`, `/u/name` and `/user/name` standing on their own (not inside a word or a path, so "the
+ * Reddit's `u/name`, `/u/name` and `/user/name`, and a user's profile subreddit `r/u_name`, standing on their own (not inside a word or a path, so "the
  * user/customer" and "example.com/u/x" stay), the same after `reddit.com/` (a profile link), and `@handle` not
  * preceded by a word character (an e-mail address is not a mention: `name@example.com` stays).
  */
 const MENTION = new RegExp(
-  String.raw`${NOT_IN_WORD}\/?u\/${NAME}|${NOT_IN_WORD}\/user\/${NAME}|(?<=reddit\.com\/)(?:u|user)\/${NAME}|(?<![\p{L}\p{N}@.+-])(?<![\p{L}\p{N}]_)@${HANDLE}`,
+  String.raw`${NOT_IN_WORD}\/?u\/${NAME}|${NOT_IN_WORD}\/user\/${NAME}|(?<=reddit\.com\/)(?:u|user)\/${NAME}|${NOT_IN_WORD}\/?r\/u_${NAME}|(?<=reddit\.com\/)r\/u_${NAME}|(?<![\p{L}\p{N}@.+-])(?<![\p{L}\p{N}]_)@${HANDLE}`,
   'giu',
 );
 
@@ -60,7 +60,9 @@ export function redactUserMentions(text: string): string {
   return out + text.slice(from);
 }
 
-/** Where the name starts in a mention: after `@`, or after the last `/` of `u/`, `/user/`, `reddit.com/u/`. */
+/** Where the name starts in a mention: after `@`, after `r/u_`, or after the last `/` of `u/`, `/user/`, `reddit.com/u/`. */
 function nameOffset(mention: string): number {
-  return mention.startsWith('@') ? 1 : mention.lastIndexOf('/') + 1;
+  if (mention.startsWith('@')) return 1;
+  const profile = /r\/u_/i.exec(mention);
+  return profile === null ? mention.lastIndexOf('/') + 1 : profile.index + 4;
 }

@@ -258,8 +258,10 @@ function findQuotedCommentId(run: readonly string[]): string | undefined {
 function commentIdOf(permalink: string): string | undefined {
   try {
     const parts = new URL(permalink).pathname.split('/').filter((p) => p !== '');
-    // /r/<sub>/comments/<thread>/<slug>/<comment>
-    return parts[2] === 'comments' && parts.length >= 6 ? parts[5] : undefined;
+    // /r/<sub>/comments/<thread>/<slug>/<comment>, or /comments/<thread>/<slug>/<comment> where the subreddit is left out
+    // (a post on a user's profile, see showPermalink; a dump's own link)
+    const at = parts[2] === 'comments' ? 2 : parts[0] === 'comments' ? 0 : -1;
+    return at >= 0 && parts.length >= at + 4 ? parts[at + 3] : undefined;
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { toAbsolutePermalink } from '../reddit/to-domain.js';
 import type { Thread } from '../types.js';
 import { decodeRedditEntities } from './decode-reddit-entities.js';
 import { redactUserMentions } from './redact-user-mentions.js';
+import { stripProfilePath } from './show-subreddit.js';
 
 /**
  * The link a report (or the quotes feed) shows for a submission or one of its comments: without the slug Reddit makes
@@ -10,12 +11,13 @@ import { redactUserMentions } from './redact-user-mentions.js';
  * title then (a thread the input does not hold counts as not live there too). The store strips such links already;
  * deciding it here too keeps the rule true for any report input. A comment's link keeps a "_" where the slug was, so it
  * still opens the comment (see stripTitleSlug). A link to another host shows Reddit's with its path. Without `withAuthors`, a title that names a user loses its slug as
- * well: showThreadTitle hides the name in the title, and the slug ("u_deepvalue_99_posts_his_position") would spell it.
+ * well: showThreadTitle hides the name in the title, and the slug ("u_deepvalue_99_posts_his_position") would spell it;
+ * and a link to a post on a user's profile loses the profile part that names the poster (`/r/u_<name>/`, see showSubreddit).
  */
 export function showPermalink(stored: string, thread: Pick<Thread, 'status' | 'title'> | undefined, options: { withAuthors: boolean }): string {
   // reports label the link "Reddit, r/…": a link on another host, stored before records were checked for it, is shown
   // on Reddit's (the same rule the sources apply to new records)
-  const permalink = toAbsolutePermalink(stored);
+  const permalink = options.withAuthors ? toAbsolutePermalink(stored) : stripProfilePath(toAbsolutePermalink(stored));
   if (thread === undefined || thread.status !== 'live') return stripTitleSlug(permalink);
   if (options.withAuthors) return permalink;
   const title = decodeRedditEntities(thread.title);

@@ -5,6 +5,7 @@ import type { SubredditBreakdown, ThreadActivity } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { roundTo } from './round-to.js';
 import { showPermalink } from './show-permalink.js';
+import { showSubreddit } from './show-subreddit.js';
 import { showThreadTitle } from './show-thread-title.js';
 
 export interface CommentFacts {
@@ -40,7 +41,7 @@ export function summariseThreads(
       }
       return {
         id: t.id,
-        subreddit: t.subreddit,
+        subreddit: showSubreddit(t.subreddit, options),
         title: showThreadTitle(t, options),
         permalink: showPermalink(t.permalink, t, options),
         createdUtc: t.createdUtc,
@@ -54,20 +55,27 @@ export function summariseThreads(
     .slice(0, top);
 }
 
-/** Tag shares per subreddit, largest first: does the mood differ between r/stocks and r/technology? */
-export function summariseSubreddits(threads: readonly Thread[], facts: readonly CommentFacts[]): SubredditBreakdown[] {
+/**
+ * Tag shares per subreddit, largest first: does the mood differ between r/stocks and r/technology? Named as showSubreddit
+ * names them: without `withAuthors`, posts on users' profiles make one row, `u_[user]`.
+ */
+export function summariseSubreddits(threads: readonly Thread[], facts: readonly CommentFacts[], options: { withAuthors: boolean }): SubredditBreakdown[] {
   const threadCounts = new Map<string, number>();
-  for (const t of threads) threadCounts.set(t.subreddit, (threadCounts.get(t.subreddit) ?? 0) + 1);
+  for (const t of threads) {
+    const shown = showSubreddit(t.subreddit, options);
+    threadCounts.set(shown, (threadCounts.get(shown) ?? 0) + 1);
+  }
   // `analysed` counts every comment that passed screening, as in the header and the thread list; the shares are
   // of the `tagged` ones among them (a comment the tagger skipped, emoji-only or non-English, has no stance)
   const analysed = new Map<string, number>();
   const tagged = new Map<string, SharedComment[]>();
   for (const f of facts) {
     if (f.excluded) continue;
-    analysed.set(f.subreddit, (analysed.get(f.subreddit) ?? 0) + 1);
+    const shown = showSubreddit(f.subreddit, options);
+    analysed.set(shown, (analysed.get(shown) ?? 0) + 1);
     if (f.tags === null) continue;
-    let list = tagged.get(f.subreddit);
-    if (list === undefined) tagged.set(f.subreddit, (list = []));
+    let list = tagged.get(shown);
+    if (list === undefined) tagged.set(shown, (list = []));
     list.push({ tags: f.tags, threadId: f.threadId });
   }
   const names = new Set([...threadCounts.keys(), ...analysed.keys()]);

@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scrubReportFolder } from '../../src/report/scrub-report-folder.js';
+import { writeReport } from '../../src/report/write-report.js';
 import { buildReport } from '../../src/report/build-report.js';
 import type { ReportInput } from '../../src/report/build-report.js';
 import { compareReports } from '../../src/report/compare-reports.js';
@@ -227,6 +232,72 @@ describe('thread titles that mention users', () => {
     expect(report.threads[0]?.title).toMatch(/^u\/DeepValue_99 posts \d+ position, cc @TitleHandle & co$/);
     expect(pickFeedQuotes(input, { limit: 50 })[0]?.threadTitle).toContain('u/DeepValue_99');
     expect(pickFeedQuotes(input, { limit: 50 })[0]?.permalink).toContain('/u_deepvalue_99_posts_');
+  });
+});
+
+describe("posts on a user's profile (subreddit u_<name>)", () => {
+  /** The mention fixture with every thread posted on DeepValue_99's profile, as a site-wide search, the archive or a dump finds them. */
+  function buildProfileInput(withAuthors: boolean): ReportInput {
+    const input = buildMentionInput(withAuthors);
+    const onProfile = (link: string): string => link.replace('/r/stocks/', '/r/u_DeepValue_99/');
+    input.threads = input.threads.map((t) => ({ ...t, subreddit: 'u_DeepValue_99', permalink: onProfile(t.permalink) }));
+    input.screened = input.screened.map((s) => ({ ...s, comment: { ...s.comment, permalink: onProfile(s.comment.permalink) } }));
+    // and a quote that names another user's profile the same way
+    const thread = input.threads.find((t) => t.id === 't-m1')!;
+    const comment = makeComment('m5', thread, 'Same circular financing as r/u_OtherPoster warned about, see reddit.com/r/u_OtherPoster/comments/1abc/x/ too.', { score: 9800, author: 'mentioner8' });
+    input.screened.push({ comment: { ...comment, permalink: onProfile(comment.permalink) }, excluded: null });
+    input.tags.set(comment.id, makeTags(comment, { bubble_caution: { score: 0.99, cues: ['circular financing'] } }));
+    return input;
+  }
+
+  it("name neither the poster nor a mentioned profile without --with-authors: attributions, subreddit rows, thread list and links, in every format", () => {
+    const input = buildProfileInput(false);
+    const report = buildReport(input);
+    const feed = pickFeedQuotes(input, { limit: 50 });
+    const comparison = compareReports([report, buildReport(buildProfileInput(false))]);
+    expect(allQuotes(report).map((q) => q.commentId)).toEqual(expect.arrayContaining(['m1', 'm5']));
+    expect(report.quotes.highlights[0]).toMatchObject({ subreddit: 'u_[user]', attribution: 'Reddit, r/u_[user]' });
+    expect(report.subreddits.map((s) => s.subreddit)).toContain('u_[user]');
+    expect(report.threads.map((t) => t.subreddit)).toContain('u_[user]');
+    // the link still opens the comment: Reddit serves /comments/<thread>/… without the subreddit
+    expect(feed.find((q) => q.commentId === 'm1')?.permalink).toMatch(/^https:\/\/www\.reddit\.com\/comments\/[a-z0-9-]+\/slug\/m1\/$/);
+    expect(feed.find((q) => q.commentId === 'm5')?.text).toContain('r/u_[user] warned about, see reddit.com/r/u_[user]/comments/1abc/x/');
+    const outputs = { ...renderEveryFormat(report, feed), compareMd: renderComparison(comparison, 'md'), compareJson: renderComparison(comparison, 'json') };
+    for (const [format, out] of Object.entries(outputs)) expect(out, `${format} names a profile`).not.toMatch(/DeepValue|OtherPoster/i);
+  });
+
+  it('keep the names with --with-authors', () => {
+    const input = buildProfileInput(true);
+    const report = buildReport(input);
+    expect(report.quotes.highlights[0]).toMatchObject({ subreddit: 'u_DeepValue_99', attribution: 'Reddit, r/u_DeepValue_99' });
+    expect(report.quotes.highlights[0]?.permalink).toContain('/r/u_DeepValue_99/comments/');
+    expect(renderJson(report)).toContain('r/u_OtherPoster');
+  });
+
+  it('leave a quote of such a post to the scrub once its comment is deleted', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-profile-scrub-'));
+    try {
+      // the fixture's threads (Reddit-shaped ids), the first one posted on a profile
+      const input = buildFixtureInput();
+      const onProfile = (link: string): string => link.replace('/r/technology/', '/r/u_DeepValue_99/');
+      input.threads = input.threads.map((t) => ({ ...t, subreddit: t.subreddit === 'technology' ? 'u_DeepValue_99' : t.subreddit, permalink: onProfile(t.permalink) }));
+      input.screened = input.screened.map((x) => ({ ...x, comment: { ...x.comment, permalink: onProfile(x.comment.permalink) } }));
+      const report = buildReport(input);
+      const gone = report.quotes.highlights.find((q) => q.subreddit === 'u_[user]')!;
+      expect(gone.permalink).toMatch(/^https:\/\/www\.reddit\.com\/comments\//);
+      writeReport(report, { dir, basename: report.date, formats: ['md', 'json', 'csv', 'html'], now: 1_766_100_000, toolVersion: '9.9.9' });
+      const result = scrubReportFolder(dir, { comment: (id) => id === gone.commentId, thread: () => false }, 1_766_200_000);
+      expect(result.unreadable).toEqual([]);
+      expect(result.stillQuoting).toEqual([]);
+      expect(result.quotesRemoved).toBeGreaterThan(0);
+      for (const ext of ['md', 'json', 'csv', 'html']) {
+        const out = readFileSync(join(dir, `${report.date}.${ext}`), 'utf8');
+        expect(out, ext).not.toContain(gone.permalink);
+        expect(out, ext).not.toContain(gone.text.slice(0, 40));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
