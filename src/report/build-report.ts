@@ -17,6 +17,7 @@ import { computeTagShares, computeWeightedShares, toShareRecord, type SharedComm
 import { hashReportInputs } from './hash-report-inputs.js';
 import { pickQuotes } from './pick-quotes.js';
 import { redactUserMentions } from './redact-user-mentions.js';
+import { sanitiseDisplayText } from './sanitise-display-text.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
 import { REPORT_SCHEMA } from './report.js';
 import type { CuePhraseCount, Report, TrendPoint } from './report.js';
@@ -149,8 +150,9 @@ export function buildReport(input: ReportInput): Report {
     schema: REPORT_SCHEMA,
     event: {
       id: input.event.id,
-      title: input.event.title,
-      description: input.event.description,
+      // shown as the other formats show them (an event file is hand-written: a stray bidi or zero-width character)
+      title: sanitiseDisplayText(input.event.title),
+      description: sanitiseDisplayText(input.event.description),
       window: { from: input.event.window.from, to: input.event.window.to },
       configHash: input.event.configHash,
       subreddits: [...input.event.subreddits],

@@ -12,6 +12,7 @@ import { roundTo } from './round-to.js';
 import { showPermalink } from './show-permalink.js';
 import { showSubreddit } from './show-subreddit.js';
 import { showThreadTitle } from './show-thread-title.js';
+import { sanitiseDisplayText } from './sanitise-display-text.js';
 
 /** A comment that passed screening and has tags: the only things a quote can come from. */
 export interface QuoteCandidate {
@@ -305,8 +306,10 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const { comment, thread, tags } = s.candidate;
   const subreddit = showSubreddit(subredditOf(s.candidate), options);
   const primary = tags[s.tag];
-  // Every word shown from the comment goes through here: without --with-authors, the names it mentions do not.
-  const show = (text: string): string => (options.withAuthors ? text : redactUserMentions(text));
+  // Every word shown from the comment goes through here: without --with-authors, the names it mentions do not. Invisible
+  // and bidi control characters go here too, not in each renderer, so the JSON (report, feed, comparison) carries the
+  // words the CSV, Markdown and HTML show: a writer pasting from any of them gets the same quote, and no U+202E
+  const show = (text: string): string => sanitiseDisplayText(options.withAuthors ? text : redactUserMentions(text));
   // A gloss or cue phrase the reader cannot find in the quote would claim words the excerpt does not show.
   const shownCues = pickCuesInside(primary.cues, s.trimmed);
   const cuePhrases = [...new Set(shownCues.map((c) => show(decodeRedditEntities(c.text))))];

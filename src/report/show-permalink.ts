@@ -4,6 +4,7 @@ import type { Thread } from '../types.js';
 import { decodeRedditEntities } from './decode-reddit-entities.js';
 import { redactUserMentions } from './redact-user-mentions.js';
 import { stripProfilePath } from './show-subreddit.js';
+import { toSafeUrl } from './to-safe-url.js';
 
 /**
  * The link a report (or the quotes feed) shows for a submission or one of its comments: without the slug Reddit makes
@@ -15,6 +16,13 @@ import { stripProfilePath } from './show-subreddit.js';
  * and a link to a post on a user's profile loses the profile part that names the poster (`/r/u_<name>/`, see showSubreddit).
  */
 export function showPermalink(stored: string, thread: Pick<Thread, 'status' | 'title'> | undefined, options: { withAuthors: boolean }): string {
+  const shown = choosePermalink(stored, thread, options);
+  // a permalink is a URL: percent-encoded here, as the Markdown, HTML and CSV links are (toSafeUrl), so the JSON report
+  // and feed carry the very link the other formats open; toAbsolutePermalink always gives an https URL on Reddit's host
+  return toSafeUrl(shown) || shown;
+}
+
+function choosePermalink(stored: string, thread: Pick<Thread, 'status' | 'title'> | undefined, options: { withAuthors: boolean }): string {
   // reports label the link "Reddit, r/…": a link on another host, stored before records were checked for it, is shown
   // on Reddit's (the same rule the sources apply to new records)
   const permalink = options.withAuthors ? toAbsolutePermalink(stored) : stripProfilePath(toAbsolutePermalink(stored));

@@ -1,5 +1,6 @@
 import type { Cue, TagName } from '../types.js';
 import { decodeRedditEntities } from './decode-reddit-entities.js';
+import { sanitiseDisplayText } from './sanitise-display-text.js';
 
 // Leads end in a colon so any cue phrase (a noun, "lol", "of course") reads naturally after them.
 const LEADS: Record<TagName, { withCue: string; withoutCue: string }> = {
@@ -9,11 +10,12 @@ const LEADS: Record<TagName, { withCue: string; withoutCue: string }> = {
 };
 
 /**
- * A cue's text as a phrase: Reddit's escaping undone, single-spaced, no edge punctuation, in the commenter's own case;
+ * A cue's text as a phrase: Reddit's escaping undone, invisible characters dropped, single-spaced, no edge punctuation, in the commenter's own case;
  * a marker with no words in it ("/s", "🙄") stays as written (`marker`) instead of shrinking to "s" or "".
  */
 function cuePhraseOf(text: string): { phrase: string; marker: boolean } {
-  const decoded = decodeRedditEntities(text);
+  // without invisible characters: a phrase with a zero-width space in it is counted and quoted as the words it shows
+  const decoded = sanitiseDisplayText(decodeRedditEntities(text));
   const phrase = decoded.replace(/\s+/g, ' ').replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}%]+$/gu, '');
   return phrase.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 ? { phrase, marker: false } : { phrase: decoded.trim(), marker: true };
 }

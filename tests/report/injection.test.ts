@@ -10,6 +10,7 @@ import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
 import { renderLink, renderMarkdown, renderMarkdownQuotes } from '../../src/report/render-markdown.js';
 import { toSafeUrl } from '../../src/report/to-safe-url.js';
+import { toFeedRecord } from '../../src/report/to-feed-record.js';
 import { isShownExcerpt } from '../helpers/is-shown-excerpt.js';
 
 // These inputs take ~150 ms when the patterns are linear; a backtracking pattern takes many seconds on them (13 s
@@ -87,8 +88,9 @@ describe('hostile comment bodies', () => {
     expect(documents("It is the only change made to a quote's words (CSV adds a `'` before a cell that would run as a formula"), 'README names it beside the mention swap').toBe(true);
   });
 
-  it('drops bidi overrides and zero-width spaces from renderings, keeping RTL text', () => {
-    for (const out of [renderMarkdown(report), renderHtml(report), renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false)]) {
+  it('drops bidi overrides and zero-width spaces from renderings, JSON included, keeping RTL text', () => {
+    const feedJson = JSON.stringify(feed.map(toFeedRecord));
+    for (const out of [renderMarkdown(report), renderHtml(report), renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false), renderJson(report), feedJson]) {
       expect(out).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
       expect(out).toContain('\u0627\u0644\u0633\u0644\u0627\u0645');
     }
