@@ -5,13 +5,19 @@ import type { ResolvedTags } from './resolve-tags.js';
 import { displayCuePhrase, supportingCues } from './write-gloss.js';
 
 /**
+ * How many cue phrases a report lists per tag, in every format: the report holds this many and the renderers show them
+ * all (the Markdown, HTML and JSON once listed 5, 6 and 8).
+ */
+export const TOP_CUE_PHRASES = 5;
+
+/**
  * Per tag, how many comments carrying the tag contain each cue phrase that pushed towards it; plus
  * the overall phrase → comments map the glosses use for "again". A phrase
  * repeated inside one comment counts once: this measures spread, not volume.
  */
 export function countCuePhrases(
   tagged: readonly ResolvedTags[],
-  topN = 8,
+  topN = TOP_CUE_PHRASES,
 ): { byTag: Record<TagName, CuePhraseCount[]>; refrains: Map<string, number> } {
   const perTag = new Map<TagName, Map<string, number>>(TAG_NAMES.map((t) => [t, new Map()]));
   const refrains = new Map<string, number>();

@@ -59,7 +59,6 @@ export function renderMarkdown(report: Report): string {
   const cueLines = TAG_NAMES.filter((t) => report.topCues[t].length > 0).map(
     (t) =>
       `- ${TAG_LABELS[t]}: ${report.topCues[t]
-        .slice(0, 5)
         .map((c) => `“${escapeMarkdownInline(c.phrase)}” (${c.comments})`)
         .join(', ')}`,
   );

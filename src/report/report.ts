@@ -101,6 +101,7 @@ export interface Report {
   shares: TagShare[];
   scoreWeightedShares: WeightedShare[];
   subreddits: SubredditBreakdown[];
+  /** The TOP_CUE_PHRASES phrases used by most tagged comments, per tag: what every format lists. */
   topCues: Record<TagName, CuePhraseCount[]>;
   threads: ThreadActivity[];
   quotes: { highlights: ReportQuote[]; byTag: Record<TagName, ReportQuote[]> };
