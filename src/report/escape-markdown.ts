@@ -12,8 +12,9 @@ const LINE_START = /^([#+\-=>]|\d+[.)])/;
 const URL_START = /https?:\/\/|(?<![\p{L}\p{N}.\/@:\\-])www\.(?=[\p{L}\p{N}])/giu;
 // Backslash-escaped inside a link destination: what would end it early or be read as an escape or code.
 const DESTINATION_SPECIALS = /[\\()`]/g;
-// Left outside the link when a URL ends with them: they end the sentence, not the URL (as GFM's autolinker does).
-const TRAILING_PUNCTUATION = new Set(['.', ',', ':', ';', '!', '?', "'", '"', '*', '_', '~', ']']);
+// Left outside the link when a URL ends with them: they end the sentence, not the URL (as GFM's autolinker does); a `|`
+// after a URL separates it from what follows.
+const TRAILING_PUNCTUATION = new Set(['.', ',', ':', ';', '!', '?', "'", '"', '*', '_', '~', ']', '|']);
 
 export interface InlineOptions {
   /** Bare URLs as `<url>` autolinks; off inside a link label, where a link may not hold another. */
@@ -48,13 +49,15 @@ function escapeText(text: string): string {
 /**
  * Backslash escapes are literal inside a URL, so an escaped bare URL (`utm\_source`) breaks when a GFM
  * renderer autolinks it. A CommonMark autolink `<url>` takes its text literally and cannot hold `<`, `>`
- * or whitespace, so the URL ends at any of those (and at `|`, which would split a table cell): nothing in
- * it can open emphasis, a link or a tag. One pass over the line.
+ * or whitespace, so the URL ends at any of those: nothing in it can open emphasis, a link or a tag. One pass
+ * over the line.
  *
  * A scheme-less `www.` URL cannot be an autolink (CommonMark needs the scheme) and adding one would change
  * the quoted words, so it becomes `[www.x.com/a\_b](https://www.x.com/a_b)`: the label is the text as
  * written (escaped as text, so it reads exactly), the destination adds `https://`; renderers do not link
- * again inside a link label.
+ * again inside a link label. A URL holding a `|` (`?family=Roboto|Open+Sans`) is written the same way,
+ * `[https://x.com/?f=a\|b](https://x.com/?f=a%7Cb)`: a raw `|` would split a table cell, an escaped one is
+ * literal inside an autolink, and ending the link at it linked only the URL's first part.
  */
 function escapeAroundUrls(line: string): string {
   let out = '';
@@ -66,11 +69,21 @@ function escapeAroundUrls(line: string): string {
     if (end === match.index + match[0].length) continue; // a bare "https://" links nowhere
     const url = line.slice(match.index, end);
     out += escapeText(line.slice(done, match.index));
-    out += scheme ? `<${url}>` : `[${escapeText(url)}](${`https://${url}`.replace(DESTINATION_SPECIALS, (ch) => `\\${ch}`)})`;
+    out += scheme && !url.includes('|') ? `<${url}>` : `[${escapeText(url)}](${toWordsLinkTarget(url)})`;
     done = end;
     URL_START.lastIndex = end;
   }
   return out + escapeText(line.slice(done));
+}
+
+/**
+ * The destination of the `[label](destination)` link a URL in someone's words is written as (see escapeAroundUrls):
+ * the URL as written, with `https://` before a scheme-less `www.` one, `|` percent-encoded, and what would end the
+ * destination early backslash-escaped. The scrub tells these links (the words) from the links reports write by it.
+ */
+export function toWordsLinkTarget(url: string): string {
+  const absolute = /^https?:\/\//i.test(url) ? url : `https://${url}`;
+  return absolute.replace(/\|/g, '%7C').replace(DESTINATION_SPECIALS, (ch) => `\\${ch}`);
 }
 
 function findUrlEnd(line: string, afterScheme: number): number {
@@ -79,8 +92,8 @@ function findUrlEnd(line: string, afterScheme: number): number {
   let close = 0;
   for (; end < line.length; end++) {
     const c = line.charCodeAt(end);
-    // whitespace (incl. no-break space), control characters, < > and |
-    if (c <= 32 || c === 127 || c === 160 || c === 60 || c === 62 || c === 124) break;
+    // whitespace (incl. no-break space), control characters, < and >
+    if (c <= 32 || c === 127 || c === 160 || c === 60 || c === 62) break;
     // CommonMark decodes "&lt;" and the like inside an autolink: a typed entity must stay text, so the URL ends
     if (c === 38 && startsEntity(line, end)) break;
     if (c === 40) open++;

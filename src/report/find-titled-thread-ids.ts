@@ -1,6 +1,7 @@
 import { hasTitleSlug } from '../reddit/has-title-slug.js';
 import { stripBom } from '../util/strip-bom.js';
 import { HTML_ATTRIBUTE_VALUE, htmlAttributeName, htmlAttributePattern } from './html-attribute-pattern.js';
+import { toWordsLinkTarget } from './escape-markdown.js';
 import { splitCsvRecords } from './split-csv-records.js';
 import { visitJsonObjects } from './visit-json-objects.js';
 import type { ReportFormat } from './write-report.js';
@@ -14,7 +15,8 @@ import type { ReportFormat } from './write-report.js';
 // after any attribution link; a slug in any URL outside a quote's words: Markdown text, any HTML tag's attributes, any
 // JSON field or CSV column named for a link), so a title the remover could not take apart in a file edited by hand is
 // caught, not trusted. Links in a quote's words are the commenter's words, not a title the report shows: a
-// Markdown quote writes them as `<url>` or `[www.…](https://www.…)`, an HTML quote as escaped text.
+// Markdown quote writes them as `<url>`, `[www.…](https://www.…)` or `[https://…\|…](https://…%7C…)`, an HTML quote as
+// escaped text.
 
 /** The thread a permalink (of the thread or of one of its comments) belongs to. */
 export const THREAD_OF_PERMALINK = /\/comments\/([A-Za-z0-9_]+)(?:\/|$)/;
@@ -60,9 +62,12 @@ function hrefOf(tag: string): string | undefined {
   return m?.[1] ?? m?.[2] ?? m?.[3];
 }
 
-/** True when a Markdown link is how renderMarkdown writes a scheme-less www. link in a quote's words: the words, not a title. */
+/**
+ * True when a Markdown link is how renderMarkdown writes a URL in a quote's words as a link (a scheme-less www. one, or
+ * one holding a `|`; see toWordsLinkTarget): the words, not a title.
+ */
 export function isWordsLink(label: string, target: string): boolean {
-  return `https://${label.replace(/\\(.)/g, '$1')}` === target;
+  return toWordsLinkTarget(label.replace(/\\(.)/g, '$1')) === target;
 }
 
 /** The thread whose title's slug a link shows, if it shows one. */

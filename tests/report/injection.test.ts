@@ -11,6 +11,7 @@ import { renderJson } from '../../src/report/render-json.js';
 import { renderLink, renderMarkdown, renderMarkdownQuotes } from '../../src/report/render-markdown.js';
 import { toSafeUrl } from '../../src/report/to-safe-url.js';
 import { toFeedRecord } from '../../src/report/to-feed-record.js';
+import { findTitledThreadIds } from '../../src/report/find-titled-thread-ids.js';
 import { isShownExcerpt } from '../helpers/is-shown-excerpt.js';
 
 // These inputs take ~150 ms when the patterns are linear; a backtracking pattern takes many seconds on them (13 s
@@ -117,7 +118,11 @@ describe('escapers', () => {
     ['(https://en.wikipedia.org/wiki/Foo_(bar)), ok', '(<https://en.wikipedia.org/wiki/Foo_(bar)>), ok'],
     ['HTTP://X.COM/a*b_c[d]e)f', '<HTTP://X.COM/a*b_c[d]e)f>'],
     ['https://x.com/a<b>c d', '<https://x.com/a>\\<b\\>c d'],
-    ['a|https://x.com/a|b', 'a\\|<https://x.com/a>\\|b'],
+    // a `|` in a URL is part of it (?family=Roboto|Open+Sans): linked whole, the `|` escaped in the label (it would split
+    // a table cell) and percent-encoded in the destination; one after the URL's end stays out
+    ['a|https://x.com/a|b', 'a\\|[https://x.com/a\\|b](https://x.com/a%7Cb)'],
+    ['see https://fonts.example/css?family=Roboto|Open+Sans for it', 'see [https://fonts.example/css?family=Roboto\\|Open+Sans](https://fonts.example/css?family=Roboto%7COpen+Sans) for it'],
+    ['https://x.com/a| b', '<https://x.com/a>\\| b'],
     ['https://x.com/a&lt;b&c', '<https://x.com/a>\\&lt;b\\&c'],
     ['https:// and http://', 'https:// and http://'],
     ['https://x.com/_a_', '<https://x.com/_a>\\_'],
@@ -125,7 +130,7 @@ describe('escapers', () => {
     ['see www.x.com/a_b?utm_source=r&utm_medium=s.', 'see [www.x.com/a\\_b?utm\\_source=r\\&utm\\_medium=s](https://www.x.com/a_b?utm_source=r&utm_medium=s).'],
     ['(www.en.wikipedia.org/wiki/Foo_(bar)), ok', '([www.en.wikipedia.org/wiki/Foo\\_(bar)](https://www.en.wikipedia.org/wiki/Foo_\\(bar\\))), ok'],
     ['www.x.com/a\\b`c(d e', '[www.x.com/a\\\\b\\`c(d](https://www.x.com/a\\\\b\\`c\\(d) e'],
-    ['a|www.x.com/a|b', 'a\\|[www.x.com/a](https://www.x.com/a)\\|b'],
+    ['a|www.x.com/a|b', 'a\\|[www.x.com/a\\|b](https://www.x.com/a%7Cb)'],
     ['www.x.com/a&lt;b', '[www.x.com/a](https://www.x.com/a)\\&lt;b'],
     ['"www.x.com/_a_" [www.y.com]', '"[www.x.com/\\_a](https://www.x.com/_a)\\_" \\[[www.y.com](https://www.y.com)\\]'],
     ['https://www.x.com/a_b and www.y.com', '<https://www.x.com/a_b> and [www.y.com](https://www.y.com)'],
@@ -222,3 +227,12 @@ function splitCsvRow(row: string): string[] {
   cells.push(cell);
   return cells.map((c) => c.replace(/^\uFEFF/, ''));
 }
+
+describe('links in a quote’s words, as the scrub reads them', () => {
+  it('a URL holding a | is the words, not a title link the report wrote (isWordsLink)', () => {
+    const md = formatMarkdownBlockquote('see https://www.reddit.com/r/x/comments/abc1/some_title/?a=1|2 and www.reddit.com/r/x/comments/abc2/other/?b|c');
+    expect([...findTitledThreadIds('md', md)]).toEqual([]);
+    // a link a report writes (a thread's title slug in it) is still found
+    expect([...findTitledThreadIds('md', `1. [Title](https://www.reddit.com/r/x/comments/abc3/some_title/) — r/x`)]).toEqual(['abc3']);
+  });
+});
