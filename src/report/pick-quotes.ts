@@ -48,7 +48,7 @@ export interface PickOptions {
   limit: number;
   /** Minimum tag probability (after human overrides). */
   minScore?: number;
-  /** Cue phrase → number of analysed comments carrying it (a gloss calls its first phrase a refrain, see writeGloss). */
+  /** Cue phrase → number of analysed comments carrying it (a gloss counts each phrase it cites that recurs, see writeGloss). */
   refrains: ReadonlyMap<string, number>;
   withAuthors: boolean;
 }

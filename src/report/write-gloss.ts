@@ -64,9 +64,9 @@ export function rankSupportingCues(cues: readonly Cue[]): Cue[] {
  * A one-line plain-English gloss of why a quote was picked, built only from
  * the cues that fired (so it never claims more than the tagger saw). It is
  * our paraphrase, and every renderer labels it so. `refrains` counts how
- * many analysed comments share each cue phrase; when the first phrase is one
- * the discussion repeats, its count sits right after it, in parentheses,
- * because a count after the second phrase reads as that phrase's.
+ * many analysed comments share each cue phrase; a phrase the discussion
+ * repeats has its count right after it, in parentheses, so it cannot be read
+ * as the other phrase's.
  */
 export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<string, number>, overridden = false): string {
   const ranked = rankSupportingCues(cues)
@@ -79,8 +79,11 @@ export function writeGloss(tag: TagName, cues: Cue[], refrains: ReadonlyMap<stri
   if (first === undefined) return `${lead.withoutCue}${suffix}`;
   // a second phrase only when it says something of its own and carries at least a quarter of the first one's weight
   const second = ranked.find((p) => p !== first && !FRAGMENT_END.test(p.key) && !overlaps(p.key, first.key) && p.weight >= first.weight / 4);
-  const repeats = refrains.get(first.key) ?? 0;
-  const quoted = [repeats >= 3 ? `“${first.shown}” (a refrain in ${repeats} comments)` : `“${first.shown}”`];
-  if (second !== undefined) quoted.push(`“${second.shown}”`);
+  // each phrase the discussion repeats has its own count right after it (a count ending the gloss read as the last
+  // phrase's); a phrase without one is said in fewer than three comments
+  const quoted = [first, second].filter((p) => p !== undefined).map((p) => {
+    const repeats = refrains.get(p.key) ?? 0;
+    return repeats >= 3 ? `“${p.shown}” (a refrain in ${repeats} comments)` : `“${p.shown}”`;
+  });
   return `${lead.withCue} ${quoted.join(' and ')}${suffix}`;
 }

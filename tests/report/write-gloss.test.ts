@@ -35,13 +35,20 @@ describe('writeGloss', () => {
   });
 
   it("puts a refrain's count right after its phrase, not after the second phrase (where it read as that one's)", () => {
-    const refrains = new Map([['💀', 29], ['books this as revenue', 7]]);
+    const refrains = new Map([['💀', 29], ['books this as revenue', 2]]);
     expect(writeGloss('cynicism', [cue('books this as revenue', 1), cue('💀', 2)], refrains)).toBe(
       'cynical about the deal: “💀” (a refrain in 29 comments) and “books this as revenue”',
     );
     // the first phrase says a thing once: no count, and none borrowed from the second
-    expect(writeGloss('cynicism', [cue('books this as revenue', 2), cue('💀', 1)], new Map([['💀', 29], ['books this as revenue', 2]]))).toBe(
-      'cynical about the deal: “books this as revenue” and “💀”',
+    expect(writeGloss('cynicism', [cue('books this as revenue', 2), cue('💀', 1)], refrains)).toBe(
+      'cynical about the deal: “books this as revenue” and “💀” (a refrain in 29 comments)',
+    );
+  });
+
+  it('counts the second phrase too when it is a refrain: a gloss silent on it read as if no other comment said it', () => {
+    const refrains = new Map([['💀', 29], ['books this as revenue', 7]]);
+    expect(writeGloss('cynicism', [cue('books this as revenue', 1), cue('💀', 2)], refrains)).toBe(
+      'cynical about the deal: “💀” (a refrain in 29 comments) and “books this as revenue” (a refrain in 7 comments)',
     );
   });
 });
