@@ -22,6 +22,11 @@ export function describeExclusion(reason: ExclusionReason, n: number): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
+/** A count as every format writes it: "1,234" (en-US grouping, whatever the machine's locale). */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }

@@ -5,6 +5,7 @@ import { escapeHtml } from './escape-html.js';
 import {
   describeExclusion,
   TAG_LABELS,
+  formatCount,
   formatInterval,
   formatPercent,
   formatUtcDateTime,
@@ -59,7 +60,7 @@ export function renderHtml(report: Report): string {
     body.push(
       s.total === 0
         ? `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">—</td><td class="n">—</td><td class="n">0 of 0</td><td class="n">—</td></tr>`
-        : `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">${formatPercent(s.share)}</td><td class="n">${formatInterval(s.ci95)}</td><td class="n">${s.count} of ${s.total}</td><td class="n">${w === undefined ? '—' : `${formatPercent(w.share)} (${formatInterval(w.ci95)})`}</td></tr>`,
+        : `<tr><td>${TAG_LABELS[s.tag]}</td><td class="n">${formatPercent(s.share)}</td><td class="n">${formatInterval(s.ci95)}</td><td class="n">${formatCount(s.count)} of ${formatCount(s.total)}</td><td class="n">${w === undefined ? '—' : `${formatPercent(w.share)} (${formatInterval(w.ci95)})`}</td></tr>`,
     );
   }
   body.push('</tbody></table>');

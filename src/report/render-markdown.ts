@@ -5,6 +5,7 @@ import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdow
 import {
   describeExclusion,
   TAG_LABELS,
+  formatCount,
   formatInterval,
   formatPercent,
   formatUtcDateTime,
@@ -49,7 +50,7 @@ export function renderMarkdown(report: Report): string {
     out.push(
       share.total === 0
         ? `| ${TAG_LABELS[share.tag]} | — | — | 0 of 0 | — |`
-        : `| ${TAG_LABELS[share.tag]} | ${formatPercent(share.share)} | ${formatInterval(share.ci95)} | ${share.count.toLocaleString('en-US')} of ${share.total.toLocaleString('en-US')} | ${weighted === undefined ? '—' : `${formatPercent(weighted.share)} (${formatInterval(weighted.ci95)})`} |`,
+        : `| ${TAG_LABELS[share.tag]} | ${formatPercent(share.share)} | ${formatInterval(share.ci95)} | ${formatCount(share.count)} of ${formatCount(share.total)} | ${weighted === undefined ? '—' : `${formatPercent(weighted.share)} (${formatInterval(weighted.ci95)})`} |`,
     );
   }
   // "0.0%" of nothing would read as a measured absence of the stance
@@ -69,7 +70,7 @@ export function renderMarkdown(report: Report): string {
     report.threads.forEach((t, i) => {
       const shares = TAG_NAMES.map((tag) => `${TAG_LABELS[tag].toLowerCase()} ${formatPercent(t.shares[tag])}`).join(', ');
       out.push(
-        `${i + 1}. ${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeMarkdownInline(t.subreddit)}, ${pluralise(t.analysed, 'comment')} analysed (${t.tagged === t.analysed ? '' : `of the ${t.tagged.toLocaleString('en-US')} tagged: `}${shares})`,
+        `${i + 1}. ${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeMarkdownInline(t.subreddit)}, ${pluralise(t.analysed, 'comment')} analysed (${t.tagged === t.analysed ? '' : `of the ${formatCount(t.tagged)} tagged: `}${shares})`,
       );
     });
     out.push('');
@@ -81,7 +82,7 @@ export function renderMarkdown(report: Report): string {
     out.push(`|---|---:|---:|${TAG_NAMES.map(() => '---:').join('|')}|`);
     for (const s of report.subreddits) {
       out.push(
-        `| r/${escapeMarkdownInline(s.subreddit)} | ${s.analysed.toLocaleString('en-US')} | ${s.tagged.toLocaleString('en-US')} | ${TAG_NAMES.map((t) => formatPercent(s.shares[t].share)).join(' | ')} |`,
+        `| r/${escapeMarkdownInline(s.subreddit)} | ${formatCount(s.analysed)} | ${formatCount(s.tagged)} | ${TAG_NAMES.map((t) => formatPercent(s.shares[t].share)).join(' | ')} |`,
       );
     }
     out.push('');
@@ -92,7 +93,7 @@ export function renderMarkdown(report: Report): string {
     out.push(`| Date | Comments | ${TAG_NAMES.map((t) => TAG_LABELS[t]).join(' | ')} |`);
     out.push(`|---|---:|${TAG_NAMES.map(() => '---:').join('|')}|`);
     for (const p of report.trend) {
-      out.push(`| ${p.date} | ${p.tagged.toLocaleString('en-US')} | ${TAG_NAMES.map((t) => formatPercent(p.shares[t].share)).join(' | ')} |`);
+      out.push(`| ${p.date} | ${formatCount(p.tagged)} | ${TAG_NAMES.map((t) => formatPercent(p.shares[t].share)).join(' | ')} |`);
     }
     out.push('');
     const changes = formatTaggerChanges(report.trend, report.tagger);

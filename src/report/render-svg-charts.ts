@@ -2,7 +2,7 @@ import { TAG_NAMES } from '../types.js';
 import type { TagName, TagShare } from '../types.js';
 import { truncateText } from '../util/truncate-text.js';
 import { escapeHtml } from './escape-html.js';
-import { TAG_LABELS, formatPercent } from './format-values.js';
+import { TAG_LABELS, formatCount, formatPercent } from './format-values.js';
 import type { SubredditBreakdown, TrendPoint } from './report.js';
 
 export const TAG_COLOURS: Record<TagName, string> = {
@@ -27,7 +27,7 @@ export function renderShareChart(shares: readonly TagShare[]): string {
     const y = 8 + i * row;
     parts.push(
       `<text x="${left - 8}" y="${y + 15}" text-anchor="end">${escapeHtml(TAG_LABELS[s.tag])}</text>`,
-      `<rect class="bar" data-tag="${s.tag}" x="${left}" y="${y + 4}" width="${fmt(x(s.share) - left)}" height="16" fill="${TAG_COLOURS[s.tag]}" opacity="0.8"><title>${escapeHtml(`${TAG_LABELS[s.tag]}: ${formatPercent(s.share)} (${s.count} of ${s.total})`)}</title></rect>`,
+      `<rect class="bar" data-tag="${s.tag}" x="${left}" y="${y + 4}" width="${fmt(x(s.share) - left)}" height="16" fill="${TAG_COLOURS[s.tag]}" opacity="0.8"><title>${escapeHtml(`${TAG_LABELS[s.tag]}: ${formatPercent(s.share)} (${formatCount(s.count)} of ${formatCount(s.total)})`)}</title></rect>`,
       whisker(x(s.ci95.low), x(s.ci95.high), y + 12),
       `<text x="${fmt(x(s.ci95.high) + 6)}" y="${y + 16}">${formatPercent(s.share)}</text>`,
     );
@@ -57,7 +57,7 @@ export function renderSubredditChart(subreddits: readonly SubredditBreakdown[], 
       const cell = s.shares[tag];
       const yy = y + j * 11 + 2;
       parts.push(
-        `<rect class="bar" x="${left}" y="${yy}" width="${fmt(x(cell.share) - left)}" height="9" fill="${TAG_COLOURS[tag]}" opacity="0.8"><title>${escapeHtml(`r/${s.subreddit} ${TAG_LABELS[tag]}: ${formatPercent(cell.share)} (${cell.count} of ${cell.total})`)}</title></rect>`,
+        `<rect class="bar" x="${left}" y="${yy}" width="${fmt(x(cell.share) - left)}" height="9" fill="${TAG_COLOURS[tag]}" opacity="0.8"><title>${escapeHtml(`r/${s.subreddit} ${TAG_LABELS[tag]}: ${formatPercent(cell.share)} (${formatCount(cell.count)} of ${formatCount(cell.total)})`)}</title></rect>`,
         whisker(x(cell.ci95.low), x(cell.ci95.high), yy + 4.5, 3),
       );
     });
@@ -74,7 +74,7 @@ const MAX_LABEL_WIDTH = 230 - LABEL_PADDING;
 
 /** `r/<name> (<tagged>)`, the name cut (with …) until the label's estimated width is at most `maxWidth`. */
 function fitSubredditLabel(name: string, tagged: number, maxWidth: number): string {
-  const label = (n: string): string => `r/${n} (${tagged})`;
+  const label = (n: string): string => `r/${n} (${formatCount(tagged)})`;
   if (estimateTextWidth(label(name)) <= maxWidth) return label(name);
   for (let keep = name.length - 1; keep > 1; keep--) {
     const cut = label(truncateText(name, keep, '…'));
@@ -150,7 +150,7 @@ export function renderTrendChart(all: readonly TrendPoint[]): string {
     }
     trend.forEach((p, i) => {
       parts.push(
-        `<circle cx="${fmt(x(i))}" cy="${fmt(y(p.shares[tag].share))}" r="3" fill="${colour}"><title>${escapeHtml(`${p.date} ${TAG_LABELS[tag]}: ${formatPercent(p.shares[tag].share)} (${p.shares[tag].count} of ${p.shares[tag].total})`)}</title></circle>`,
+        `<circle cx="${fmt(x(i))}" cy="${fmt(y(p.shares[tag].share))}" r="3" fill="${colour}"><title>${escapeHtml(`${p.date} ${TAG_LABELS[tag]}: ${formatPercent(p.shares[tag].share)} (${formatCount(p.shares[tag].count)} of ${formatCount(p.shares[tag].total)})`)}</title></circle>`,
       );
       if (trend.length === 1) {
         const c = p.shares[tag].ci95;

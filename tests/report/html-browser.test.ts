@@ -125,7 +125,7 @@ describe.skipIf(!available && process.env.CI !== 'true')('HTML report in headles
         expect(label.to, label.text).toBeLessThanOrEqual(drawn.barsFrom);
       }
       const texts = drawn.labels.map((l) => l.text);
-      expect(texts.slice(0, 3)).toEqual(['r/wallstreetbets (113)', 'r/technology (4)', 'r/AskHistoriansMetaTalk (12345)']);
+      expect(texts.slice(0, 3)).toEqual(['r/wallstreetbets (113)', 'r/technology (4)', 'r/AskHistoriansMetaTalk (12,345)']);
       // past the margin's cap the name is cut, never the count
       expect(texts.slice(3)).toEqual([expect.stringMatching(/^r\/m+… \(3\)$/), expect.stringMatching(/^r\/W+… \(7\)$/), expect.stringMatching(/^r\/x+… \(9\)$/)]);
       // the legend stays inside the chart too
