@@ -1,18 +1,17 @@
 #!/usr/bin/env node
+// Only light modules are imported here: the command modules are loaded by runCli (see loadCommandModules), after the
+// process entry below has installed its stop handler.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
 import type { CliContext } from './cli/cli-context.js';
 import { createOrderedOutput } from './cli/create-ordered-output.js';
-import { createProgram } from './cli/create-program.js';
 import { createStopHandler } from './cli/create-stop-handler.js';
 import { formatJsonError, isJsonRequested, type Failure, type FailureKind } from './cli/json-error.js';
 import { loadDotEnv } from './cli/load-dot-env.js';
-import { openStoreAt } from './cli/open-store-at.js';
 import { ConfigError, FileError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
 import { redactSecrets } from './errors/redact-secrets.js';
 import { describeErrno, isFileSystemError } from './errors/to-file-error.js';
-import { toStoreError } from './store/store.js';
 
 /**
  * Exit codes. Decided here and nowhere else; documented in the README.
@@ -41,8 +40,24 @@ export type CliIO = Pick<CliContext, 'stdout' | 'stderr' | 'stdin' | 'env' | 'cw
   stdoutFailure?: () => Error | null;
 };
 
+/**
+ * The modules behind the commands (commander, zod, SQLite, every command): about 0.2 s of loading. Imported here, not
+ * with this file, so the process entry's stop handler is in place while they load: a SIGTERM from `timeout` or a
+ * supervisor in that time killed the process (exit 143) where a later one is a clean stop (exit 130).
+ */
+async function loadCommandModules() {
+  const [{ createProgram }, { openStoreAt }, { toStoreError }, { CommanderError }] = await Promise.all([
+    import('./cli/create-program.js'),
+    import('./cli/open-store-at.js'),
+    import('./store/store.js'),
+    import('commander'),
+  ]);
+  return { createProgram, openStoreAt, toStoreError, CommanderError };
+}
+
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in-process. */
 export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
+  const { createProgram, openStoreAt, toStoreError, CommanderError } = await loadCommandModules();
   // a safety net behind the config checks: no URL credentials or token in a query reach stderr (often a log file)
   const io: CliIO = { ...cliIO, stderr: (text) => cliIO.stderr(redactSecrets(text)) };
   let partial: string | null = null;
@@ -51,6 +66,7 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
   // a command that printed its result (or the first JSONL lines) before failing: no error object after it
   let wroteStdout = false;
   const openStores: Array<{ close: () => void; path: string }> = [];
+  const signal = io.signal ?? new AbortController().signal;
   const ctx: CliContext = {
     stdout: (text) => {
       if (text !== '') wroteStdout = true;
@@ -62,7 +78,7 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     env: io.env,
     cwd: io.cwd,
     isTTY: io.isTTY,
-    signal: io.signal ?? new AbortController().signal,
+    signal,
     now: io.now ?? (() => Date.now() / 1000),
     // every reason, not the first: a damaged run row must not hide why tonight's run was partial
     markPartial: (reason) => {
@@ -95,6 +111,8 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     program.hook('preAction', () => {
       if (dotEnvError !== null) throw dotEnvError;
     });
+    // a stop asked for while the modules loaded: no command starts (nothing taken, nothing to release), as one stopped later
+    signal.throwIfAborted();
     // from here on, commander's parsed values say whether --json was asked for (see isJsonRequested)
     parsed = true;
     await program.parseAsync(argv, { from: 'user' });
@@ -111,12 +129,12 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     // stderr if stderr still takes it. A command stopped because of it (tag on a long input) was not interrupted.
     // No error object either: stdout takes nothing more.
     const stopped = failure !== null && isAbortError(failure.error);
-    if (failure !== null && !stopped) reportError(toStoreError(failure.error, openStores.at(-1)?.path), io);
+    if (failure !== null && !stopped) reportError(toStoreError(failure.error, openStores.at(-1)?.path), io, CommanderError);
     io.stderr(`reactionlens: file error: cannot write the output to stdout: ${describeErrno(lostOutput)}\n`);
     return EXIT.source;
   }
   // an SQLite failure (locked, read-only, corrupted) is the store's, named by its path, not a bug
-  const ended = failure !== null ? reportError(toStoreError(failure.error, openStores.at(-1)?.path), io) : reportOutcome(invalid, partial, io);
+  const ended = failure !== null ? reportError(toStoreError(failure.error, openStores.at(-1)?.path), io, CommanderError) : reportOutcome(invalid, partial, io);
   if (ended === null) return EXIT.ok;
   // stdout holds one JSON document: the result when the command printed one (its fields and the exit code tell
   // the rest), else this error object. Not to a reader that has gone.
@@ -145,8 +163,8 @@ function reportOutcome(invalid: string | null, partial: string | null, io: CliIO
  * The error line on stderr; returns how the command failed, or null when it did not (--help, --version, a reader
  * of stdout that went away).
  */
-function reportError(error: unknown, io: CliIO): Failure | null {
-  if (error instanceof CommanderError) {
+function reportError(error: unknown, io: CliIO, commanderError: typeof CommanderError): Failure | null {
+  if (error instanceof commanderError) {
     // --help and --version end through here too.
     if (error.exitCode === 0) return null;
     // commander already printed the message on stderr ("error: unknown option '--x'")
