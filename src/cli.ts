@@ -133,8 +133,13 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
     io.stderr(`reactionlens: file error: cannot write the output to stdout: ${describeErrno(lostOutput)}\n`);
     return EXIT.source;
   }
+  // Stopped because the reader of stdout went away: quietly (no "interrupted"), with the outcome of what was done by
+  // then, as a command that finished before the reader left (`tag … | head -1` over a bad line read before the stop
+  // exits 2 whether the stop came before the end of the input or not: the two were a race).
+  const stoppedByReader = failure !== null && isAbortError(failure.error) && io.outputClosed?.() === true;
   // an SQLite failure (locked, read-only, corrupted) is the store's, named by its path, not a bug
-  const ended = failure !== null ? reportError(toStoreError(failure.error, openStores.at(-1)?.path), io, CommanderError) : reportOutcome(invalid, partial, io);
+  const ended =
+    failure !== null && !stoppedByReader ? reportError(toStoreError(failure.error, openStores.at(-1)?.path), io, CommanderError) : reportOutcome(invalid, partial, io);
   if (ended === null) return EXIT.ok;
   // stdout holds one JSON document: the result when the command printed one (its fields and the exit code tell
   // the rest), else this error object. Not to a reader that has gone.
@@ -143,9 +148,10 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
 }
 
 /**
- * A command that ended without an error but skipped invalid input or missed some records: told on stderr. Also when
- * the reader of stdout has gone meanwhile: only a command that reader's leaving stopped ends quietly (reportError); one
- * that finished its work (a `run … | head -1` listing its report files) still says how it went.
+ * A command that ended without an error (or was stopped by the reader of stdout going away, which is no error: the
+ * reader took what it wanted, as from any Unix filter) but skipped invalid input or missed some records: told on
+ * stderr. A `run … | head -1` listing its report files still says how the night went, and a `tag … | head -1` the bad
+ * lines it named before it stopped.
  */
 function reportOutcome(invalid: string | null, partial: string | null, io: CliIO): Failure | null {
   if (invalid !== null) {
@@ -160,8 +166,7 @@ function reportOutcome(invalid: string | null, partial: string | null, io: CliIO
 }
 
 /**
- * The error line on stderr; returns how the command failed, or null when it did not (--help, --version, a reader
- * of stdout that went away).
+ * The error line on stderr; returns how the command failed, or null when it did not (--help, --version).
  */
 function reportError(error: unknown, io: CliIO, commanderError: typeof CommanderError): Failure | null {
   if (error instanceof commanderError) {
@@ -185,8 +190,6 @@ function reportError(error: unknown, io: CliIO, commanderError: typeof Commander
     return line('file', 'file error', EXIT.source, error);
   }
   if (isAbortError(error)) {
-    // the reader took what it wanted and left: a normal end, as for any Unix filter
-    if (io.outputClosed?.() === true) return null;
     const message = 'interrupted; everything stored so far is kept and the next run resumes';
     io.stderr(`reactionlens: ${message}\n`);
     return { kind: 'interrupted', exitCode: EXIT.interrupted, message };

@@ -96,45 +96,50 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         batchChars = 0;
       };
       // lines already written stay written; on Ctrl-C the rest is not tagged (exit 130), also while waiting for input
-      for await (const lines of readLineBatches(input, TAG_BATCH_SIZE, ctx.signal, { maxLineBytes: flags.maxLineBytes })) {
-        ctx.signal?.throwIfAborted();
-        for (const raw of lines) {
-          lineNo++;
-          if (raw === OVERLONG_LINE) {
-            // its bytes were dropped as they came: read whole, a line past ~512 MiB does not even fit in a string
-            bad++;
-            flush();
-            ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: longer than ${describeBytes(flags.maxLineBytes)}, the most one line may hold; skipped\n`);
-            continue;
+      try {
+        for await (const lines of readLineBatches(input, TAG_BATCH_SIZE, ctx.signal, { maxLineBytes: flags.maxLineBytes })) {
+          ctx.signal?.throwIfAborted();
+          for (const raw of lines) {
+            lineNo++;
+            if (raw === OVERLONG_LINE) {
+              // its bytes were dropped as they came: read whole, a line past ~512 MiB does not even fit in a string
+              bad++;
+              flush();
+              ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: longer than ${describeBytes(flags.maxLineBytes)}, the most one line may hold; skipped\n`);
+              continue;
+            }
+            const line = raw.trim();
+            if (line === '') continue;
+            let json: unknown;
+            try {
+              json = JSON.parse(line);
+            } catch (e) {
+              bad++;
+              flush();
+              ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: invalid JSON (${(e as Error).message})\n`);
+              continue;
+            }
+            const r = lineSchema.safeParse(json);
+            if (!r.success) {
+              bad++;
+              flush();
+              ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: expected {"id": string, "text": string}: ${formatZodIssues(r.error)}\n`);
+              continue;
+            }
+            batch.push({ ...r.data, lineNo });
+            batchChars += r.data.text.length;
+            if (batchChars >= TAG_BATCH_CHARS) flush();
           }
-          const line = raw.trim();
-          if (line === '') continue;
-          let json: unknown;
-          try {
-            json = JSON.parse(line);
-          } catch (e) {
-            bad++;
-            flush();
-            ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: invalid JSON (${(e as Error).message})\n`);
-            continue;
-          }
-          const r = lineSchema.safeParse(json);
-          if (!r.success) {
-            bad++;
-            flush();
-            ctx.stderr(`reactionlens tag: ${source} line ${lineNo}: expected {"id": string, "text": string}: ${formatZodIssues(r.error)}\n`);
-            continue;
-          }
-          batch.push({ ...r.data, lineNo });
-          batchChars += r.data.text.length;
-          if (batchChars >= TAG_BATCH_CHARS) flush();
+          flush();
+          // a slow reader of stdout: wait for it rather than tag on and queue the results in memory
+          await ctx.waitForStdout?.(ctx.signal);
         }
-        flush();
-        // a slow reader of stdout: wait for it rather than tag on and queue the results in memory
-        await ctx.waitForStdout?.(ctx.signal);
+        if (cut.length > 0) ctx.stderr(`reactionlens tag: ${describeCut(cut, source)}\n`);
+      } finally {
+        // also when stopped: a bad line already named on stderr is part of how it went (the reader of stdout going
+        // away ends it by its outcome so far, see src/cli.ts)
+        if (bad > 0) ctx.markInvalidInput(`${bad} bad input line(s) in ${source}`);
       }
-      if (cut.length > 0) ctx.stderr(`reactionlens tag: ${describeCut(cut, source)}\n`);
-      if (bad > 0) ctx.markInvalidInput(`${bad} bad input line(s) in ${source}`);
     });
 }
 
