@@ -48,6 +48,16 @@ describe('parseOptions', () => {
     expect(parseOptions('eval', worst, { worst: ' 50 ' })).toEqual({ worst: 50 });
   });
 
+  it('a flag with no maximum names the bound a value past 2^53 - 1 breaks, not its minimum (tag --max-line-bytes)', () => {
+    const open = z.object({ maxLineBytes: numberFlagSchema({ min: 1, whole: true }) });
+    expect(() => parseOptions('tag', open, { maxLineBytes: '99999999999999999999' })).toThrow(
+      'tag: --max-line-bytes "99999999999999999999": must be a whole number no larger than 9007199254740991',
+    );
+    expect(() => parseOptions('tag', open, { maxLineBytes: '9007199254740992' })).toThrow('no larger than 9007199254740991');
+    expect(parseOptions('tag', open, { maxLineBytes: '9007199254740991' })).toEqual({ maxLineBytes: Number.MAX_SAFE_INTEGER });
+    expect(() => parseOptions('tag', open, { maxLineBytes: '0' })).toThrow('tag: --max-line-bytes "0": must be a whole number of at least 1');
+  });
+
   it('returns the parsed flags when they are valid', () => {
     expect(parseOptions('report', schema, { maxQuotes: '3' })).toEqual({ maxQuotes: 3 });
   });
