@@ -291,7 +291,10 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     // truncation (a partial file, exit 4), not a bad record (exit 2), so it is named in the error, not counted.
     const cutOff = tail === null ? '' : ` Line ${lineBase + tail.lineNumber} was cut off and not imported.`;
     const done = lineBase + splitter.lines;
-    checkpoint(done, startOffset + splitter.completedOffset, false);
+    // As when stopped (above): the lines of a multi-line JSON document are not handled until its end, which never
+    // came, so the resume point stays where it was. One after them would have the next import of a file with this
+    // identity (a corrupt copy and its re-download can share size and first MiB) read the document's rest line by line.
+    if (document.lines === null) checkpoint(done, startOffset + splitter.completedOffset, false);
     report();
     summary.seconds = (clockMs() - startedMs) / 1000;
     const message = (streamError as Error).message;
@@ -300,8 +303,11 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     }
     summary.status = 'truncated';
     summary.error =
-      `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). ` +
-      `Everything before it was kept.${cutOff} Re-download the file and import it again to add the rest.`;
+      document.lines === null
+        ? `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). ` +
+          `Everything before it was kept.${cutOff} Re-download the file and import it again to add the rest.`
+        : `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). ` +
+          `It holds one JSON document, which cannot be read cut short: nothing of it was imported. Re-download the file and import it again.`;
     return summary;
   }
   // the last line counts whether it was handled or dropped as too long

@@ -182,6 +182,31 @@ describe('importDumps with an event', () => {
     store.close();
   });
 
+  it('a .zst holding one pretty-printed JSON document, cut short: no resume point past its unread lines, and it says nothing of it was kept', async () => {
+    const children = Array.from({ length: 6000 }, (_, i) => ({ kind: 't1', data: comment(`z${i}`, 'p1', 't3_p1', FROM + 10 + i) }));
+    const tree = [{ kind: 'Listing', data: { children: [{ kind: 't3', data: post('p1', FROM + 1) }] } }, { kind: 'Listing', data: { children } }];
+    const whole = writeDump(join(dir, 'pretty-whole.json.zst'), JSON.stringify(tree, null, 2), { zstd: true });
+    const bytes = readFileSync(whole);
+    const cut = join(dir, 'pretty-cut.json.zst');
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const store = Store.open(':memory:');
+    const first = await quietImport(store, [cut]);
+    expect(first.files[0]?.status).toBe('truncated');
+    expect(first.files[0]?.error).toMatch(/pretty-cut\.json\.zst: the zstd data ends early or is corrupt after line \d+ .*one JSON document, which cannot be read cut short: nothing of it was imported/);
+    expect(first.files[0]?.error).not.toContain('Everything before it was kept');
+    expect(store.countEvent(event.id).comments).toBe(0);
+    // The resume point must not pass the document's unread lines. A corrupt copy and its good re-download can share
+    // an identity (the same size and first MiB): that import would start after them and read the rest line by line
+    // (every line a bad one, nothing stored, the file marked done). Saved under the good file's identity, as then:
+    const saved = store.getCursorText(cursorKey(await inspectDump(cut), event.id));
+    expect(saved === undefined || (JSON.parse(saved) as { lines: number }).lines === 0).toBe(true);
+    if (saved !== undefined) store.setCursor(cursorKey(await inspectDump(whole), event.id), JSON.parse(saved) as never, NOW);
+    const second = await quietImport(store, [whole]);
+    expect(second.files[0]).toMatchObject({ status: 'imported', badLines: 0, resumedFromLine: 0 });
+    expect(store.countEvent(event.id).comments).toBe(6000);
+    store.close();
+  });
+
   it('treats corrupt zstd data like a truncated file, but a store failure as the error it is', async () => {
     const many = [post('p1', FROM + 100), ...Array.from({ length: 3000 }, (_, i) => comment(`k${i}`, 'p1', 't3_p1', FROM + 1000 + i))];
     const bytes = readFileSync(writeDump(join(dir, 'RC_ok.zst'), ndjson(many), { zstd: true }));
