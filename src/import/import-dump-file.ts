@@ -290,6 +290,8 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     // Keep everything read before the break; the cut-off last line is not trusted. It is part of the
     // truncation (a partial file, exit 4), not a bad record (exit 2), so it is named in the error, not counted.
     const cutOff = tail === null ? '' : ` Line ${lineBase + tail.lineNumber} was cut off and not imported.`;
+    // lines held as a document that are NDJSON with a broken first line: their records are read, as at the end of a whole file
+    if (document.lines !== null && holdsNdjsonLines(document.lines)) readHeldLines();
     const done = lineBase + splitter.lines;
     // As when stopped (above): the lines of a multi-line JSON document are not handled until its end, which never
     // came, so the resume point stays where it was. One after them would have the next import of a file with this

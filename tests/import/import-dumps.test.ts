@@ -311,6 +311,28 @@ describe('importDumps without an event', () => {
     }
   });
 
+  it('a truncated .zst of NDJSON whose first line is broken keeps the records before the break, as any truncated .zst', async () => {
+    const cut = JSON.stringify(post('cut', FROM + 1)).slice(0, 60);
+    const lines = [cut, ...Array.from({ length: 3000 }, (_, i) => post(`n${i}`, FROM + 10 + i))];
+    const bytes = readFileSync(writeDump(join(dir, 'RS_broken-first-whole.zst'), ndjson(lines), { zstd: true }));
+    const truncated = join(dir, 'RS_broken-first-cut.zst');
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const store = Store.open(':memory:');
+    const summary = await importDumps([truncated], { store, event: null, now: () => NOW });
+    const result = summary.files[0];
+    expect(result?.status).toBe('truncated');
+    expect(result?.error).toContain('Everything before it was kept.');
+    expect(result?.skipped.map((s) => s.record)).toEqual(['line 1']);
+    const kept = result?.threadsKept ?? 0;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(3000);
+    expect(store.getThreadState(`n${kept - 1}`)).toBeDefined();
+    // and the resume point is after them: the same file again reads nothing twice
+    const again = await importDumps([truncated], { store, event: null, now: () => NOW });
+    expect(again.files[0]).toMatchObject({ status: 'truncated', threadsKept: 0, resumedFromLine: kept + 1 });
+    store.close();
+  });
+
   it('does not take a cut pretty-printed document whose arrays end in a one-line object for NDJSON', async () => {
     // a formatter that keeps short objects on one line (prettier, "one element per line") writes each array's last
     // element as a whole object with no comma after it; the file is cut short (an interrupted download)
