@@ -30,10 +30,15 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
     .option('--forget-folder <dir>', 'scrub nothing: take this folder off the store\'s record of where compare --out wrote (one this user can never read), so no scrub checks it again')
     .option(...dbOption)
     .option(...jsonOption)
-    .action(async (raw: unknown) => {
+    .action(async (raw: unknown, command: Command) => {
       const flags = parseOptions('scrub', flagsSchema, raw);
       if (flags.forgetFolder !== undefined) {
         if (flags.event !== undefined) throw new ConfigError('scrub: --forget-folder scrubs nothing, so --event has no use with it: give one or the other');
+        // refused like --event, not ignored: `--out R --forget-folder DIR` may be meant as "scrub R and forget DIR", or
+        // DIR as a path inside R (it is made absolute from the current folder, as compare --out recorded it)
+        if (command.getOptionValueSource('out') === 'cli') {
+          throw new ConfigError('scrub: --forget-folder scrubs nothing, so --out has no use with it: give one or the other (DIR is taken as given to compare --out, from the current folder)');
+        }
         await forgetComparisonFolder(ctx, flags.forgetFolder, flags);
         return;
       }

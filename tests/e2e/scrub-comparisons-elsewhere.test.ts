@@ -221,6 +221,17 @@ describe('compare --out into a folder of its own: the scrub finds it through the
     expect(none.stderr).toContain('it records none');
   });
 
+  it('scrub --forget-folder with --out is a usage error, as with --event: it neither scrubs --out nor reads DIR inside it', async () => {
+    const { db, reports, out } = await setUp('forget-out');
+    const result = await cli(['scrub', '--db', db, '--out', reports, '--forget-folder', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('scrub: --forget-folder scrubs nothing, so --out has no use with it');
+    expect(listRecorded(db)).toEqual([out]);
+    const event = await cli(['scrub', '--db', db, '--event', EVENTS[0], '--forget-folder', out]);
+    expect(event.code).toBe(2);
+    expect(listRecorded(db)).toEqual([out]);
+  });
+
   it('a folder that cannot be read is named as not checked (exit 4) and stays on the record', async () => {
     const { db, reports, out } = await setUp('unreadable');
     // a symlink to itself: ELOOP, as a folder of another user's is EACCES (tests may run as root, which reads those)
