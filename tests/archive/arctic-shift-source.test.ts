@@ -46,6 +46,10 @@ describe('createArcticShiftSource', () => {
       .reply(200, answer([comment('c1', 'p1', 't3_p1', FROM + 100), comment('c2', 'p1', 't1_c1', FROM + 200)]))
       .get('/api/comments/search')
       .query({ link_id: 'p1', after: String(FROM + 199), limit: '2', sort: 'asc' })
+      .reply(200, answer([comment('c3', 'p1', 't1_c2', FROM + 300)]))
+      // a short page is not the end: the next one, adding nothing new, is
+      .get('/api/comments/search')
+      .query({ link_id: 'p1', after: String(FROM + 299), limit: '2', sort: 'asc' })
       .reply(200, answer([comment('c3', 'p1', 't1_c2', FROM + 300)]));
 
     const found = await source.findThreads(makeEvent(), ctx);
@@ -62,7 +66,7 @@ describe('createArcticShiftSource', () => {
     expect(fetched.comments[0]?.body).toContain('🤔');
     expect(fetched.skipped).toEqual([]);
     expect(api.isDone()).toBe(true);
-    expect(source.stats().requests).toBe(4);
+    expect(source.stats().requests).toBe(5);
   });
 
   it('keeps deleted/removed items only as text-less tombstones and reports orphans', async () => {
@@ -71,6 +75,9 @@ describe('createArcticShiftSource', () => {
       .get('/api/posts/search')
       .query(true)
       .reply(200, answer([post('p1', FROM + 10), post('gone', FROM + 11, { _meta: { removal_type: 'moderator' } })]))
+      .get('/api/posts/search')
+      .query(true)
+      .reply(200, answer([]))
       .get('/api/comments/search')
       .query(true)
       .reply(
@@ -82,7 +89,10 @@ describe('createArcticShiftSource', () => {
           comment('d', 'p1', 't1_missing', FROM + 103),
           { id: 'bad', body: 42 },
         ]),
-      );
+      )
+      .get('/api/comments/search')
+      .query(true)
+      .reply(200, answer([]));
     const found = await source.findThreads(makeEvent(), ctx);
     const removed = found.threads.find((t) => t.id === 'gone');
     expect(removed).toMatchObject({ status: 'removed', selftext: '', author: null });
@@ -110,13 +120,16 @@ describe('createArcticShiftSource', () => {
       .get('/api/posts/search')
       .query(true)
       .reply(200, answer([post('p1', FROM + 10)]), { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '5' })
+      .get('/api/posts/search')
+      .query(true)
+      .reply(200, answer([]))
       .get('/api/comments/search')
       .query(true)
       .reply(200, answer([]));
     await source.findThreads(makeEvent(), ctx);
     await source.fetchThread('p1', ctx);
     expect(waits).toEqual([2250, 2000, 5000]);
-    expect(source.stats()).toEqual({ requests: 4, rateLimited: 1, waitMs: 9250 });
+    expect(source.stats()).toEqual({ requests: 5, rateLimited: 1, waitMs: 9250 });
     expect(events.filter((e) => e.kind === 'wait').map((e) => (e.kind === 'wait' ? [e.cause, e.reason] : []))).toEqual([
       ['rate-limit', 'archive rate limited (429)'],
       ['retry', 'archive status 503'],
@@ -243,9 +256,15 @@ describe('createArcticShiftSource', () => {
       .get('/api/posts/search')
       .query(true)
       .reply(200, answer([post('p1', FROM + 10)]))
+      .get('/api/posts/search')
+      .query(true)
+      .reply(200, answer([]))
       .get('/api/comments/search')
       .query(true)
-      .reply(200, answer([comment('c1', 'p1', 't3_p1', FROM + 100), comment('c2', 'p1', 't1_c1', FROM + 200, { body: '[deleted]', author: '[deleted]' })]));
+      .reply(200, answer([comment('c1', 'p1', 't3_p1', FROM + 100), comment('c2', 'p1', 't1_c1', FROM + 200, { body: '[deleted]', author: '[deleted]' })]))
+      .get('/api/comments/search')
+      .query(true)
+      .reply(200, answer([]));
     const store = Store.open(':memory:');
     const summary = await collectEvent(makeEvent(), source, store, ctx);
     expect(summary).toMatchObject({ threadsFound: 1, threadsFetched: 1, threadsNew: 1, commentsNew: 2 });
@@ -268,7 +287,7 @@ describe('collecting a past event twice from the archive', () => {
     const requests = fake.requests.length;
     const second = await collectEvent(makeEvent(), createArcticShiftSource({ baseUrl: BASE }), store, ctx);
     expect(second).toMatchObject({ threadsFetched: 0, threadsUnchanged: 2, threadsNew: 0, commentsNew: 0 });
-    expect(fake.requests.length - requests).toBe(1); // the search only
+    expect(fake.requests.length - requests).toBe(2); // the search only: its one page and the empty one that ends it
     fake.unmount();
     store.close();
   });

@@ -24,6 +24,9 @@ describe('time paging past a malformed record', () => {
       .reply(200, answer([comment('c1', 'p1', 't3_p1', FROM + 100), comment('c2', 'p1', 't1_c1', FROM + 200)]))
       .get('/api/comments/search')
       .query({ link_id: 'p1', after: String(FROM + 199), limit: '2', sort: 'asc' })
+      .reply(200, answer([comment('c3', 'p1', 't1_c2', FROM + 300)]))
+      .get('/api/comments/search')
+      .query({ link_id: 'p1', after: String(FROM + 299), limit: '2', sort: 'asc' })
       .reply(200, answer([comment('c3', 'p1', 't1_c2', FROM + 300)]));
     const fetched = await source.fetchThread('p1', ctx);
     expect(fetched.comments.map((c) => c.id)).toEqual(['c1', 'c2', 'c3']);
