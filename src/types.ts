@@ -93,6 +93,19 @@ export interface ThreadBundle {
   collected: number;
 }
 
+/**
+ * A thread whose fetch collected far fewer comments than its source counts for it (see detectShortThread): a warning
+ * in the run summary and the run record, not a partial run (num_comments counts deleted and removed comments too).
+ */
+export interface ShortThread {
+  threadId: string;
+  subreddit: string;
+  /** num_comments as the source gave it with this fetch. */
+  expected: number;
+  /** Comments this fetch collected, deleted and removed ones included (they count in num_comments too). */
+  collected: number;
+}
+
 /** A record that could not be used, with where it came from and why. */
 export interface SkipRecord {
   /** File path, URL or request the record came from. */
@@ -283,6 +296,8 @@ export interface RunRecord {
   queries: string[];
   counts: RunCounts;
   skipped: SkipRecord[];
+  /** Threads fetched by this run that hold far fewer comments than their source counts. Absent in runs recorded before it was kept. */
+  shortThreads?: ShortThread[];
   errors: string[];
   status: RunStatus;
 }
@@ -299,6 +314,7 @@ export function startRunRecord(id: string, event: EventConfig, source: string, s
     queries: event.queries,
     counts: emptyRunCounts(),
     skipped: [],
+    shortThreads: [],
     errors: [],
     status: 'running',
   };

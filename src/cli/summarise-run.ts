@@ -1,4 +1,5 @@
-import type { RunRecord } from '../types.js';
+import { SHORT_THREAD_MISSING } from '../collect/detect-short-thread.js';
+import type { RunRecord, ShortThread } from '../types.js';
 import type { CliContext } from './cli-context.js';
 
 /** The run summary on stderr, plus the partial/invalid marks that decide the exit code. */
@@ -8,6 +9,7 @@ export function summariseRun(ctx: CliContext, run: RunRecord): void {
     [
       `run ${run.id} (${run.source}): ${run.status}`,
       `  threads: ${c.threadsNew} new, ${c.threadsUpdated} updated`,
+      ...describeShortThreads(run.shortThreads ?? []),
       // this run's counts on one line; the exclusions are the report's, over all the event's stored comments, so a second
       // run on the same data still shows them (and a cron log reader does not add them to this run's figures)
       `  comments: ${c.commentsNew} new, ${c.commentsUpdated} updated, ${c.commentsPurged} purged, ${c.commentsTagged} tagged (stored comments new to this tagger, those left out below included)`,
@@ -28,4 +30,18 @@ export function summariseRun(ctx: CliContext, run: RunRecord): void {
     else if (c.skipped > 0) ctx.markPartial(`${c.skipped} record(s) could not be fetched`);
     // otherwise a repaired history.json, marked with its own reason when it was repaired (warnRepairedHistory)
   }
+}
+
+/**
+ * A warning, not a partial mark: num_comments counts deleted and removed comments and may be stale, so a thread can
+ * fall short with nothing missing that could be collected; the reader gets the numbers to judge.
+ */
+function describeShortThreads(short: readonly ShortThread[]): string[] {
+  if (short.length === 0) return [];
+  return [
+    `  collected short: ${short.length} thread(s) fetched by this run hold under half the comments their source counts (at least ${SHORT_THREAD_MISSING} missing; ` +
+      'num_comments also counts deleted and removed comments and may be stale, so this is a warning, not a partial run):',
+    ...short.slice(0, 10).map((t) => `    - thread ${t.threadId} (r/${t.subreddit}): ${t.collected} of ${t.expected} comments collected`),
+    ...(short.length > 10 ? [`    … and ${short.length - 10} more (see --json, shortThreads)`] : []),
+  ];
 }

@@ -2,9 +2,10 @@ import pLimit from 'p-limit';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { CheckedStatuses, CheckedText, CheckedThreadStatuses, FetchedThread, Source, SourceContext } from '../sources/source.js';
-import type { EventConfig, SkipRecord, Thread } from '../types.js';
+import type { EventConfig, ShortThread, SkipRecord, Thread } from '../types.js';
 import { countUnconfirmed } from '../report/count-unconfirmed.js';
 import { formatUtcDateTime } from '../report/format-values.js';
+import { detectShortThread } from './detect-short-thread.js';
 import { readUnconfirmedComments, toRecheckSkipRecords } from './unconfirmed-comments.js';
 
 export interface CollectOptions {
@@ -33,6 +34,8 @@ export interface CollectSummary extends SaveCounts {
   commentsNewlyUnconfirmed: number;
   capped: boolean;
   skipped: SkipRecord[];
+  /** Threads fetched tonight that hold far fewer comments than their source counts (a warning, not a skip). */
+  shortThreads: ShortThread[];
 }
 
 export function emptyCollectSummary(): CollectSummary {
@@ -46,6 +49,7 @@ export function emptyCollectSummary(): CollectSummary {
     commentsNewlyUnconfirmed: 0,
     capped: false,
     skipped: [],
+    shortThreads: [],
   };
 }
 
@@ -136,6 +140,8 @@ async function collectInto(
         addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches, unreadableRecords, confirmsLive: fetchConfirms }));
         summary.skipped.push(...(unreadable ? fetched.skipped.map((r) => sayWhatNext(r, unreadableFetches, retry, unreadableBefore)) : fetched.skipped));
         summary.threadsFetched++;
+        const short = detectShortThread(fetched);
+        if (short !== null) summary.shortThreads.push(short);
         for (const c of fetched.comments) fetchedIds.add(c.id);
       }),
     ),

@@ -189,6 +189,8 @@ export function applyCollectSummary(run: RunRecord, summary: CollectSummary, sou
   run.counts.capsHit = summary.capped ? 1 : 0;
   run.counts.skipped = summary.skipped.length;
   run.skipped = summary.skipped;
+  // threads finish in any order (concurrency): the biggest shortfall first, so the summary's first lines are the worst
+  run.shortThreads = [...summary.shortThreads].sort((a, b) => b.expected - b.collected - (a.expected - a.collected) || a.threadId.localeCompare(b.threadId));
   // appended: a note made before the collection (a history.json repaired) stays
   run.errors.push(...summary.skipped.map((s) => `${s.source} ${s.record}: ${s.reason}`));
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { StoreError } from '../errors/errors.js';
 import { parseStoredJson } from './parse-stored-json.js';
-import type { RunCounts, RunRecord, RunStatus, SkipRecord } from '../types.js';
+import type { RunCounts, RunRecord, RunStatus, ShortThread, SkipRecord } from '../types.js';
 
 // A run record is ours, but a store outlives a code version and can be edited by hand: it is checked like any other
 // outside input. Unknown fields are dropped, so a record with more than we know is still read.
@@ -29,6 +29,13 @@ const skipRecordSchema = z.object({
   kind: z.enum(['invalid', 'incomplete']),
 }) satisfies z.ZodType<SkipRecord>;
 
+const shortThreadSchema = z.object({
+  threadId: z.string(),
+  subreddit: z.string(),
+  expected: z.number(),
+  collected: z.number(),
+}) satisfies z.ZodType<ShortThread>;
+
 const runStatusSchema = z.enum(['running', 'ok', 'partial', 'failed', 'abandoned']) satisfies z.ZodType<RunStatus>;
 
 export const storedRunSchema = z.object({
@@ -41,6 +48,8 @@ export const storedRunSchema = z.object({
   queries: z.array(z.string()),
   counts: countsSchema,
   skipped: z.array(skipRecordSchema),
+  // absent in runs recorded before short threads were flagged
+  shortThreads: z.array(shortThreadSchema).optional(),
   errors: z.array(z.string()),
   status: runStatusSchema,
 }) satisfies z.ZodType<RunRecord>;
