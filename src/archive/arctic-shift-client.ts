@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
 import { RateLimitError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
@@ -105,7 +106,7 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
           const detail = await readErrorDetail(response);
           if (!decision.retry && decision.askedMs !== undefined) {
             // a wait longer than a run gives one request: the archive is out of reach for now, not refusing this request
-            const waits = `asks to wait ${Math.ceil(decision.askedMs / 1000)} s before the next request, more than the ${Math.round(timing.maxDelayMs / 1000)} s a run waits`;
+            const waits = `asks to wait ${Math.ceil(decision.askedMs / 1000)} s before the next request, more than the ${Math.round(timing.maxDelayMs / 1000)} s a run waits; ${describeRetryTime(ctx.now() * 1000, decision.askedMs)}`;
             if (response.status === 429) throw new RateLimitError(`Arctic Shift rate limit: the archive ${waits}: ${where}${detail}`);
             throw new SourceError(`Arctic Shift request failed with status ${response.status} (${decision.reason}): ${where}${detail}`);
           }

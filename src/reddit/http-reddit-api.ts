@@ -5,6 +5,7 @@ import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
+import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
 import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, parseRetryAfter, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
@@ -232,7 +233,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock.now());
         if (retryAfter !== undefined && retryAfter > retry.maxDelayMs) {
           const error = new RateLimitError(
-            `Reddit rate limit: Reddit asks to wait ${Math.ceil(retryAfter / 1000)} s before the next request, more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits: ${what}`,
+            `Reddit rate limit: Reddit asks to wait ${Math.ceil(retryAfter / 1000)} s before the next request, more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits; ${describeRetryTime(clock.now(), retryAfter)}: ${what}`,
           );
           const at = clock.now() + retryAfter;
           if (rateLimitedUntil === undefined || at > rateLimitedUntil.at) rateLimitedUntil = { at, error };

@@ -192,6 +192,8 @@ describe('createArcticShiftSource', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).not.toBeInstanceOf(RefusedRequestError);
     expect((error as Error).message).toMatch(/^Arctic Shift rate limit: .*\(Too many requests\)$/);
+    // NOW is 2026-01-30 00:00 UTC: the message says when the 120 s are over, not only how long they are
+    expect((error as Error).message).toContain('asks to wait 120 s before the next request, more than the 60 s a run waits; run again after 2026-01-30 00:02 UTC: GET');
   });
 
   it('counts a refusal (a 4xx answer) as an answer: the archive is up, each refused search is one skipped record', async () => {

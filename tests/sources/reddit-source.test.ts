@@ -867,7 +867,9 @@ describe('reddit source: rate limited past the retries', () => {
     expect(clock.slept).toBeLessThan(60_000); // not two hours of a cron job's night
     expect(source.stats().rateLimited).toBe(1);
     expect(summary.threadsFound).toBe(2);
-    const told = 'Reddit rate limit: Reddit asks to wait 7200 s before the next request, more than the 60 s a run waits: GET /r/stocks/search?';
+    // when to try again, as a time: the summary is read long after the answer came
+    const until = new Date(Math.ceil((WINDOW_FROM + 2 * 86_400 + 7200) / 60) * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+    const told = `Reddit rate limit: Reddit asks to wait 7200 s before the next request, more than the 60 s a run waits; run again after ${until} UTC: GET /r/stocks/search?`;
     expect(summary.skipped).toEqual([
       { source: '/r/stocks/search?q=openai', record: '(request)', reason: expect.stringMatching(new RegExp(`^${escape(told)}`)), kind: 'incomplete' },
       // the thread fetches queued behind it fail at once, naming Reddit's answer, instead of each meeting it again
