@@ -7,6 +7,7 @@ import { SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { countSearchFailures } from './count-search-failures.js';
+import { skipMissingSeeds } from './skip-missing-seeds.js';
 import { stripFullnamePrefix } from '../reddit/to-domain.js';
 import type { Comment, EventConfig, SkipRecord, Thread } from '../types.js';
 import type { FetchedThread, FoundThreads, Source, SourceContext } from './source.js';
@@ -46,19 +47,23 @@ export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}):
     return threads;
   };
 
-  const fetchByIds = async (ids: string[], ctx: SourceContext, skipped: SkipRecord[]): Promise<Thread[]> => {
-    const out: Thread[] = [];
+  /** `missing`: ids the archive answered without (a failed request, an unreadable item have skip records of their own). */
+  const fetchByIds = async (ids: string[], ctx: SourceContext, skipped: SkipRecord[]): Promise<{ threads: Thread[]; missing: string[] }> => {
+    const threads: Thread[] = [];
+    const missing: string[] = [];
     for (let i = 0; i < ids.length; i += IDS_BATCH) {
       const batch = ids.slice(i, i + IDS_BATCH);
       const where = `${client.baseUrl}/api/posts/ids?ids=${batch.join(',')}`;
       try {
         const items = await client.get('/api/posts/ids', { ids: batch.join(',') }, ctx);
-        out.push(...parseThreads(items, where, ctx.now(), skipped));
+        threads.push(...parseThreads(items, where, ctx.now(), skipped));
+        const answered = new Set(items.map((item, index) => recordName(item, index)));
+        missing.push(...batch.filter((id) => !answered.has(id)));
       } catch (error) {
         skipped.push(toSkipRecord(error, where));
       }
     }
-    return out;
+    return { threads, missing };
   };
 
   return {
@@ -91,7 +96,9 @@ export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}):
       }
       const seeds = event.seedThreads.filter((id) => !found.has(id));
       // Seeds are kept even outside the window: a user named them on purpose.
-      for (const thread of await fetchByIds(seeds, ctx, skipped)) found.set(thread.id, thread);
+      const bySeed = await fetchByIds(seeds, ctx, skipped);
+      for (const thread of bySeed.threads) found.set(thread.id, thread);
+      skipped.push(...skipMissingSeeds(bySeed.missing, `${client.baseUrl}/api/posts/ids`, 'the Arctic Shift archive'));
       // seeds first: a thread the user named still counts when every search failed
       if (found.size === 0) searches.throwIfNoneAnswered('arctic-shift');
       for (const thread of found.values()) known.set(thread.id, thread);
@@ -103,7 +110,7 @@ export function createArcticShiftSource(options: ArcticShiftSourceOptions = {}):
       const skipped: SkipRecord[] = [];
       let thread = known.get(threadId);
       if (thread === undefined) {
-        const [byId] = await fetchByIds([threadId], ctx, skipped);
+        const [byId] = (await fetchByIds([threadId], ctx, skipped)).threads;
         if (byId === undefined) throw new SourceError(`thread ${threadId} is not in the Arctic Shift archive${skipped[0] ? `: ${skipped[0].reason}` : ''}`);
         thread = byId;
       }

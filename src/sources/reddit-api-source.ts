@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { askInfoInBatches, INFO_BATCH } from './ask-info-in-batches.js';
 import { countSearchFailures } from './count-search-failures.js';
+import { skipMissingSeeds } from './skip-missing-seeds.js';
 import { collectThreadTree, type ThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
 import type { InfoListing, InvalidInfoThing } from '../reddit/reddit-schemas.js';
@@ -75,12 +76,20 @@ export function createRedditApiSource(
         const batch = seeds.slice(i, i + INFO_BATCH);
         try {
           const listing = await api.info(batch.map((id) => `t3_${id}`));
+          const answered = new Set<string>();
           for (const child of listing.data.children) {
             // Seeds are kept even outside the window: a user named them on purpose.
-            if (child.kind === 't3') found.set(child.data.id, toThread(child.data, ctx.now()));
+            if (child.kind === 't3') {
+              answered.add(child.data.id);
+              found.set(child.data.id, toThread(child.data, ctx.now()));
+            }
             // one unreadable seed is skipped, not the others asked with it
-            else if (child.kind === 'invalid') skipped.push(skipInvalidInfo(child, `/api/info?id=${batch.join(',')}`, 'thread'));
+            else if (child.kind === 'invalid') {
+              if (child.id !== null) answered.add(child.id);
+              skipped.push(skipInvalidInfo(child, `/api/info?id=${batch.join(',')}`, 'thread'));
+            }
           }
+          skipped.push(...skipMissingSeeds(batch.filter((id) => !answered.has(id)), `/api/info?id=${batch.join(',')}`, 'Reddit'));
         } catch (error) {
           skipped.push(toSkipRecord(error, `/api/info?id=${batch.join(',')}`));
         }
