@@ -246,6 +246,11 @@ export interface Quote {
   /** Our paraphrase of why it was picked, from the cues that fired. */
   gloss: string;
   tags: Record<TagName, number>;
+  /**
+   * Whether the comment carries each tag: the label the shares count (the tagger's, whose per-tag thresholds sit below
+   * one half, or a human correction), so no format has to guess it from the score.
+   */
+  labels: Record<TagName, boolean>;
   primaryTag: TagName;
   attribution: string;
   subreddit: string;

@@ -314,7 +314,11 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const shownCues = pickCuesInside(primary.cues, s.trimmed);
   const cuePhrases = [...new Set(shownCues.map((c) => show(decodeRedditEntities(c.text))))];
   const scores = {} as Record<TagName, number>;
-  for (const tag of TAG_NAMES) scores[tag] = roundTo(tags[tag].score, 4);
+  const labels = {} as Record<TagName, boolean>;
+  for (const tag of TAG_NAMES) {
+    scores[tag] = roundTo(tags[tag].score, 4);
+    labels[tag] = tags[tag].label;
+  }
   const quote: ReportQuote = {
     id: `${comment.id}:${s.trimmed.start}-${s.trimmed.end}`,
     commentId: comment.id,
@@ -324,6 +328,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     gloss: show(writeGloss(s.tag, shownCues, options.refrains, primary.overridden === true)),
     glossIsParaphrase: true,
     tags: scores,
+    labels,
     primaryTag: s.tag,
     cuePhrases,
     attribution: `Reddit, r/${subreddit}`,

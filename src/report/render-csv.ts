@@ -24,6 +24,7 @@ export function renderQuotesCsv(rows: ReadonlyArray<{ section: string; quote: Re
   const header = [
     'section', 'id', 'comment_id', 'primary_tag', 'text', 'gloss_our_paraphrase',
     ...TAG_NAMES.map((t) => `score_${t}`),
+    ...TAG_NAMES.map((t) => `label_${t}`),
     'subreddit', 'attribution', 'permalink', 'thread_id', 'thread_title', 'created_utc', 'score_at_fetch', 'status_checked_at',
     ...(withAuthors ? ['author'] : []),
   ];
@@ -32,6 +33,7 @@ export function renderQuotesCsv(rows: ReadonlyArray<{ section: string; quote: Re
     const cells: Cell[] = [
       section, quote.id, quote.commentId, quote.primaryTag, quote.text, quote.gloss,
       ...TAG_NAMES.map((t) => quote.tags[t]),
+      ...TAG_NAMES.map((t) => String(quote.labels[t])),
       quote.subreddit, quote.attribution, toSafeUrl(quote.permalink), quote.threadId, quote.threadTitle,
       new Date(quote.createdUtc * 1000).toISOString(), quote.score,
       quote.statusCheckedAt === null ? null : new Date(quote.statusCheckedAt * 1000).toISOString(),

@@ -117,7 +117,9 @@ export function renderHtml(report: Report): string {
 }
 
 function renderQuote(quote: ReportQuote): string {
-  const tags = TAG_NAMES.filter((t) => quote.tags[t] >= 0.5 || t === quote.primaryTag)
+  // a badge per tag the comment carries, as the shares count it: a score over the tag's threshold (below one half) or a
+  // human correction, not a fixed 0.5 that would drop tags the other formats and the shares give it
+  const tags = TAG_NAMES.filter((t) => quote.labels[t] || t === quote.primaryTag)
     .map((t) => `<span class="tag" style="background:${TAG_COLOURS[t]}">${TAG_LABELS[t]} ${quote.tags[t].toFixed(2)}</span>`)
     .join('');
   const meta = [

@@ -10,6 +10,8 @@ export interface FeedRecord {
   gloss_is_paraphrase: true;
   primary_tag: TagName;
   tags: Record<TagName, number>;
+  /** Whether the comment carries each tag (threshold or human correction), as the report's shares count it. */
+  labels: Record<TagName, boolean>;
   cue_phrases: string[];
   attribution: string;
   permalink: string;
@@ -33,6 +35,7 @@ export function toFeedRecord(quote: ReportQuote): FeedRecord {
     gloss_is_paraphrase: true,
     primary_tag: quote.primaryTag,
     tags: quote.tags,
+    labels: quote.labels,
     cue_phrases: quote.cuePhrases,
     attribution: quote.attribution,
     permalink: quote.permalink,
