@@ -11,6 +11,7 @@ import { isAbortError } from '../errors/errors.js';
 import { loadEvent } from '../events/load-events.js';
 import { formatCount, formatCountOf, formatImportProgress } from '../import/format-import-progress.js';
 import { importDumps } from '../import/import-dumps.js';
+import { inspectDump } from '../import/open-dump.js';
 import type { FileImportSummary, ImportProgress, ImportSummary } from '../import/import-types.js';
 import { addSaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import { type EventConfig, type RunRecord, startRunRecord } from '../types.js';
@@ -44,6 +45,10 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       const flags = parseOptions('import', flagsSchema, raw);
       const event = flags.event === undefined ? null : loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const paths = files.map((f) => resolve(ctx.cwd, f));
+      // Every file is checked (exists, is a file, can be read) before the store is opened, as `run` checks --out: a
+      // mistyped name is a file error that leaves no new empty store at --db and records no run. One bad file among
+      // good ones stops the import before any is read, as it always has: nothing is half imported.
+      const dumps = await Promise.all(paths.map((p) => inspectDump(p)));
       const store = ctx.openStore(flags.db);
       const progress = createImportProgress(ctx, flags.quiet || flags.json);
       // an import into an event is a run like a collect: recorded as running from its start, so a stop or a kill
@@ -53,7 +58,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         if (run !== null) store.saveRun(run);
         let result: ImportSummary;
         try {
-          result = await importDumps(paths, {
+          result = await importDumps(dumps, {
             store,
             event,
             now: ctx.now,

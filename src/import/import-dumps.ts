@@ -4,7 +4,7 @@ import { BoundedMap, BoundedSet } from './bounded-cache.js';
 import { createEventFilter } from './event-filter.js';
 import { type ImportSession, importDumpFile } from './import-dump-file.js';
 import type { ImportOptions, ImportSummary } from './import-types.js';
-import { inspectDump, orderDumps } from './open-dump.js';
+import { type DumpFile, inspectDump, orderDumps } from './open-dump.js';
 
 /** Cache sizes: large enough for a month's reply chains, small enough for a flat ~100 MB. */
 const KNOWN_THREADS_CACHE = 200_000;
@@ -15,12 +15,13 @@ const DEPTH_CACHE = 500_000;
  * and saved Reddit API JSON into the store. Submission files (RS_*) go first so
  * comment files (RC_*) find their threads. With an event, the event's threads
  * already in the store count as kept, so comments can be imported later on
- * their own. Every file is checked (exists, readable) before any is read.
+ * their own. Every file is checked (exists, readable) before any is read; a caller that must check them before it
+ * opens the store (the import command) passes them already inspected.
  */
-export async function importDumps(paths: string[], options: ImportOptions): Promise<ImportSummary> {
+export async function importDumps(paths: ReadonlyArray<string | DumpFile>, options: ImportOptions): Promise<ImportSummary> {
   const clockMs = options.clockMs ?? (() => performance.now());
   const started = clockMs();
-  const files = orderDumps(await Promise.all(paths.map((p) => inspectDump(p))));
+  const files = orderDumps(await Promise.all(paths.map((p) => (typeof p === 'string' ? inspectDump(p) : p))));
   const session: ImportSession = {
     filter: options.event === null ? null : createEventFilter(options.event),
     keptThreads: new Set(options.event === null ? [] : options.store.listThreads(options.event.id).map((t) => t.id)),

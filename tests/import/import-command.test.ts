@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,5 +115,21 @@ describe('reactionlens import', () => {
     await expect(run(['import', 'events', '--db', 'd.db'])).rejects.toThrow(FileError);
     await expect(run(['import', 'events', '--db', 'd.db'])).rejects.toThrow(/events is not a file/);
     await expect(run(['import', 'RC_2025-12', '--event', 'no-such-event', '--db', 'd.db'])).rejects.toThrow(/Unknown event/);
+  });
+
+  it('checks the files before opening the store: a missing or unreadable file leaves no new store behind', async () => {
+    await expect(run(['import', 'missing.ndjson', '--db', 'new.db'])).rejects.toThrow(/No such file: .*missing\.ndjson/);
+    await expect(run(['import', 'events', '--db', 'new.db'])).rejects.toThrow(/events is not a file/);
+    // one bad file among good ones: named, and nothing is read (as before), now also before any store is made
+    await expect(run(['import', 'RS_2025-12.zst', 'missing.ndjson', '--event', 'test-event', '--db', 'new.db'])).rejects.toThrow(FileError);
+    expect(existsSync(join(dir, 'new.db'))).toBe(false);
+
+    // an existing store is left as it was: nothing imported, no run recorded
+    await run(['import', 'RS_2025-12.zst', '--db', 'kept.db', '--quiet']);
+    await expect(run(['import', 'RC_2025-12', 'missing.ndjson', '--event', 'test-event', '--db', 'kept.db'])).rejects.toThrow(FileError);
+    const store = openStoreAt('kept.db', {}, dir);
+    const runs = store.listRuns('test-event').runs;
+    store.close();
+    expect(runs).toEqual([]);
   });
 });
