@@ -55,6 +55,17 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
   const stats: SourceStats = { requests: 0, rateLimited: 0, waitMs: 0 };
   // Set after an answer that spent the budget; honoured before the next request.
   let pauseMs = 0;
+  // A Retry-After longer than a run waits holds for every later request, not only the one it answered (as in the Reddit
+  // client): until it has passed, they fail at once with the same RateLimitError instead of each meeting its own 429.
+  let rateLimitedUntil: { atMs: number; error: RateLimitError } | undefined;
+  const checkRateLimitedUntil = (where: string, ctx: SourceContext): void => {
+    if (rateLimitedUntil === undefined) return;
+    if (ctx.now() * 1000 >= rateLimitedUntil.atMs) {
+      rateLimitedUntil = undefined;
+      return;
+    }
+    throw new RateLimitError(`${where} not sent: ${rateLimitedUntil.error.message}`, { cause: rateLimitedUntil.error });
+  };
 
   const wait = async (ms: number, reason: string, cause: 'rate-limit' | 'retry', ctx: SourceContext): Promise<void> => {
     if (ms <= 0) return;
@@ -70,12 +81,15 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
       const url = buildUrl(baseUrl, path, params);
       const where = `GET ${url}`;
       for (let attempt = 0; ; attempt++) {
+        checkRateLimitedUntil(where, ctx);
         if (pauseMs > 0) {
           const ms = pauseMs;
           pauseMs = 0;
           await wait(ms, 'archive rate limit budget spent', 'rate-limit', ctx);
         }
         ctx.signal?.throwIfAborted();
+        // a pacing or retry wait may have ended after another request was told to wait for longer than a run does
+        checkRateLimitedUntil(where, ctx);
         stats.requests++;
         ctx.progress?.({ kind: 'request', path: `${path}?${new URL(url).searchParams.toString()}` });
         let response: Response;
@@ -107,7 +121,12 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
           if (!decision.retry && decision.askedMs !== undefined) {
             // a wait longer than a run gives one request: the archive is out of reach for now, not refusing this request
             const waits = `asks to wait ${Math.ceil(decision.askedMs / 1000)} s before the next request, more than the ${Math.round(timing.maxDelayMs / 1000)} s a run waits; ${describeRetryTime(ctx.now() * 1000, decision.askedMs)}`;
-            if (response.status === 429) throw new RateLimitError(`Arctic Shift rate limit: the archive ${waits}: ${where}${detail}`);
+            if (response.status === 429) {
+              const error = new RateLimitError(`Arctic Shift rate limit: the archive ${waits}: ${where}${detail}`);
+              const atMs = ctx.now() * 1000 + decision.askedMs;
+              if (rateLimitedUntil === undefined || atMs > rateLimitedUntil.atMs) rateLimitedUntil = { atMs, error };
+              throw error;
+            }
             throw new SourceError(`Arctic Shift request failed with status ${response.status} (${decision.reason}): ${where}${detail}`);
           }
           const why = decision.retry ? `after ${attempt + 1} attempts` : `(${decision.reason})`;

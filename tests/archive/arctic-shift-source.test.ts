@@ -168,9 +168,10 @@ describe('createArcticShiftSource', () => {
   });
 
   it.each([
-    ['a rate limit longer than a run waits (429, Retry-After 120 s)', () => [429, '{"error":"Too many requests"}', { 'retry-after': '120' }] as const, /rate limit: the archive asks to wait 120 s before the next request, more than the 60 s a run waits/],
-    ['a maintenance page (200, HTML)', () => [200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' }] as const, /not JSON: <html>/],
-  ])('fails the collection when every search meets %s, after three searches', async (_name, reply, message) => {
+    // the first answer's wait holds for the searches after it: they fail at once without being sent into it
+    ['a rate limit longer than a run waits (429, Retry-After 120 s)', () => [429, '{"error":"Too many requests"}', { 'retry-after': '120' }] as const, /rate limit: the archive asks to wait 120 s before the next request, more than the 60 s a run waits/, ['q1']],
+    ['a maintenance page (200, HTML)', () => [200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' }] as const, /not JSON: <html>/, ['q1', 'q2', 'q3']],
+  ])('fails the collection when every search meets %s, after three searches', async (_name, reply, message, sent) => {
     const { source, ctx, waits } = setup(100);
     const queried: string[] = [];
     interceptSearches(queried).reply(() => {
@@ -181,8 +182,30 @@ describe('createArcticShiftSource', () => {
     const failure = collectEvent(makeEvent({ queries }), source, Store.open(':memory:'), ctx);
     await expect(failure).rejects.toThrow(SourceError);
     await expect(failure).rejects.toThrow(message);
-    expect(queried).toEqual(['q1', 'q2', 'q3']); // not retried: a longer wait is not ours to make, a page is not an answer
+    expect(queried).toEqual(sent); // not retried: a longer wait is not ours to make, a page is not an answer
     expect(waits).toEqual([]);
+  });
+
+  it('holds later requests back while a Retry-After longer than a run waits lasts, failing them at once, then sends them again', async () => {
+    let now = NOW;
+    const ctx: SourceContext = { now: () => now };
+    const client = createArcticShiftClient({ baseUrl: BASE, sleep: async () => {} });
+    nock(BASE).get('/api/posts/search').query(true).reply(429, { error: 'Too many requests' }, { 'retry-after': '120' });
+    const first = await client.get('/api/posts/search', { query: 'q1' }, ctx).catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(RateLimitError);
+
+    // would answer, but must not be asked while the archive's wait lasts
+    const later = nock(BASE).get('/api/comments/search').query(true).reply(200, answer([]));
+    now += 119;
+    const held = await client.get('/api/comments/search', { link_id: 'p1' }, ctx).catch((e: unknown) => e);
+    expect(held).toBeInstanceOf(RateLimitError);
+    expect((held as Error).message).toMatch(/^GET \S+\/api\/comments\/search\?link_id=p1 not sent: Arctic Shift rate limit: the archive asks to wait 120 s before the next request/);
+    expect(later.isDone()).toBe(false);
+    expect(client.stats().requests).toBe(1);
+
+    now += 1;
+    await expect(client.get('/api/comments/search', { link_id: 'p1' }, ctx)).resolves.toEqual([]);
+    expect(later.isDone()).toBe(true);
   });
 
   it('a rate limit longer than a run waits is its own error, not a refusal', async () => {
