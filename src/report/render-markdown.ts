@@ -1,5 +1,6 @@
 import { describeIntervals } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
+import type { TagName } from '../types.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
 import {
@@ -93,7 +94,9 @@ export function renderMarkdown(report: Report): string {
     out.push(`| Date | Comments | ${TAG_NAMES.map((t) => TAG_LABELS[t]).join(' | ')} |`);
     out.push(`|---|---:|${TAG_NAMES.map(() => '---:').join('|')}|`);
     for (const p of report.trend) {
-      out.push(`| ${p.date} | ${formatCount(p.tagged)} | ${TAG_NAMES.map((t) => formatPercent(p.shares[t].share)).join(' | ')} |`);
+      // a night with no tagged comments measured nothing: "0.0%" would read as the stance vanishing that night
+      const cell = (t: TagName): string => (p.shares[t].total > 0 ? formatPercent(p.shares[t].share) : '—');
+      out.push(`| ${p.date} | ${formatCount(p.tagged)} | ${TAG_NAMES.map(cell).join(' | ')} |`);
     }
     out.push('');
     const changes = formatTaggerChanges(report.trend, report.tagger);

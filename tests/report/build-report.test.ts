@@ -152,6 +152,17 @@ describe('buildReport', () => {
     expect(renderHtml(buildReport(buildFixtureInput({ history: [same] })))).not.toContain('were computed before intervals');
   });
 
+  it('the Markdown trend shows a night with no tagged comments as dashes, not as shares of 0.0%', () => {
+    // a night whose stored comments were all left out or untagged (only AutoModerator so far, or none in English) still
+    // gets a point, with nothing measured: 0 of 0 is no share of 0 %, as the shares table and the HTML chart say
+    const empty = buildReport(buildFixtureInput({ tags: new Map(), labels: new Map() }));
+    expect(empty.trend[0]?.tagged).toBe(0);
+    const report = buildReport(buildFixtureInput({ history: [{ ...empty.trend[0]!, date: '2025-12-17', runId: 'r' }] }));
+    const md = renderMarkdown(report);
+    expect(md).toContain('| 2025-12-17 | 0 | — | — | — |');
+    expect(md).not.toMatch(/\| 2025-12-17 \|[^\n]*0\.0%/);
+  });
+
   it('records the tagger version with each trend point and says which dates another version produced', () => {
     const first = buildReport(buildFixtureInput());
     expect(first.trend[0]?.tagger).toBe(first.tagger);
