@@ -138,6 +138,7 @@ export function buildReport(input: ReportInput): Report {
           tagged: tagged.length,
           shares: toShareRecord(shares),
           tagger: input.tagger,
+          overrides,
         };
   const history = input.history ?? [];
   const trend = (current === null ? [...history] : [...history.filter((p) => p.date !== date), current]).sort((a, b) =>

@@ -62,3 +62,12 @@ export function describeUntagged(counts: { analysed: number; untagged: number; t
   if (rest === 0) return `(the tagger could not read ${n(skipped)} of the ${n(counts.analysed)} analysed: it reads English only, and a comment with no words has nothing to read)`;
   return `(${n(counts.untagged)} of the ${n(counts.analysed)} analysed have no tags: ${skipped > 0 ? `${n(skipped)} the tagger could not read, not English or no words; ` : ''}${n(rest)} with no tag result)`;
 }
+
+/**
+ * The footnote clause after "Shares are of N tagged comments": how many of them a reviewer's correction (`reactionlens
+ * label`) decided rather than the tagger, so a reader knows the shares are not the tagger's alone. Empty when none.
+ */
+export function describeOverrides(overrides: number): string {
+  if (overrides === 0) return '';
+  return `, ${overrides.toLocaleString('en-US')} of them tagged by a reviewer's correction (reactionlens label) rather than by the tagger`;
+}

@@ -24,6 +24,7 @@ export const historyPointSchema = z.object({
   tagged: z.number(),
   shares: z.object({ cynicism: cell, distrust: cell, bubble_caution: cell }),
   tagger: z.string().optional(),
+  overrides: z.number().optional(),
 });
 export const historySchema = z.object({
   schema: z.literal('reactionlens/history@1'),

@@ -1,5 +1,6 @@
 import { describeIntervalMethodChange, describeIntervals, describeSingleThreadSubreddits } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
+import { formatCorrectionChanges } from './describe-correction-changes.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeHtml } from './escape-html.js';
 import {
@@ -11,6 +12,7 @@ import {
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
+  describeOverrides,
   describeUntagged,
   pluralise,
 } from './format-values.js';
@@ -74,12 +76,13 @@ export function renderHtml(report: Report): string {
   const singleThread = describeSingleThreadSubreddits(report.subreddits);
   body.push('<section id="subreddits"><h2>By subreddit</h2>', renderSubredditChart(report.subreddits), singleThread === '' ? '' : `<p class="foot">${escapeHtml(singleThread)}</p>`, '</section>');
   const taggerChanges = formatTaggerChanges(report.trend, report.tagger);
+  const correctionChanges = formatCorrectionChanges(report.trend);
   const methodChange = describeIntervalMethodChange(report.trend);
   body.push(
     '<section id="trend"><h2>Trend across nightly runs</h2>',
     // one night is no trend: its shares would stack on one vertical line and hide each other (the Markdown waits too)
     measuredNights(report.trend) > 1 ? renderTrendChart(report.trend) : `<p class="foot">${measuredNights(report.trend) === 1 ? 'One night so far' : 'No night measured yet'}: the trend chart starts with the second.</p>`,
-    ...[taggerChanges, methodChange].filter((note) => note !== '').map((note) => `<p class="foot">${escapeHtml(note)}</p>`),
+    ...[taggerChanges, correctionChanges, methodChange].filter((note) => note !== '').map((note) => `<p class="foot">${escapeHtml(note)}</p>`),
     '</section>',
   );
 
@@ -101,7 +104,7 @@ export function renderHtml(report: Report): string {
   body.push('</section>');
 
   body.push(
-    `<p class="foot">Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeHtml(describeUntagged(counts))}` : ''}; ${escapeHtml(describeIntervals(report.shares))}. Glosses are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeHtml(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}; event config ${escapeHtml(report.event.configHash.slice(0, 12))}.</p>`,
+    `<p class="foot">Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeHtml(describeUntagged(counts))}` : ''}${escapeHtml(describeOverrides(counts.overrides))}; ${escapeHtml(describeIntervals(report.shares))}. Glosses are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeHtml(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}; event config ${escapeHtml(report.event.configHash.slice(0, 12))}.</p>`,
   );
   return [
     '<!doctype html>',

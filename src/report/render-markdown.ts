@@ -1,6 +1,7 @@
 import { describeIntervals } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import type { TagName } from '../types.js';
+import { formatCorrectionChanges } from './describe-correction-changes.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
 import {
@@ -12,6 +13,7 @@ import {
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
+  describeOverrides,
   describeUntagged,
   pluralise,
 } from './format-values.js';
@@ -99,12 +101,13 @@ export function renderMarkdown(report: Report): string {
       out.push(`| ${p.date} | ${formatCount(p.tagged)} | ${TAG_NAMES.map(cell).join(' | ')} |`);
     }
     out.push('');
-    const changes = formatTaggerChanges(report.trend, report.tagger);
-    if (changes !== '') out.push(escapeMarkdownInline(changes), '');
+    for (const note of [formatTaggerChanges(report.trend, report.tagger), formatCorrectionChanges(report.trend)]) {
+      if (note !== '') out.push(escapeMarkdownInline(note), '');
+    }
   }
 
   out.push(
-    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeMarkdownInline(describeUntagged(counts))}` : ''}; ${escapeMarkdownInline(describeIntervals(report.shares))}. Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
+    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeMarkdownInline(describeUntagged(counts))}` : ''}${escapeMarkdownInline(describeOverrides(counts.overrides))}; ${escapeMarkdownInline(describeIntervals(report.shares))}. Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
     '',
   );
   return out.join('\n');

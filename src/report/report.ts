@@ -64,6 +64,11 @@ export interface TrendPoint {
   shares: Record<TagName, ShareCell>;
   /** Tagger version the point's shares come from (absent in points written before it was recorded). */
   tagger?: string;
+  /**
+   * Analysed comments whose tags a reviewer's correction (`reactionlens label`) decided that night, not the tagger
+   * (absent in points written before it was recorded): a share can move between nights because corrections were added.
+   */
+  overrides?: number;
 }
 
 export interface Report {

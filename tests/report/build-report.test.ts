@@ -163,6 +163,30 @@ describe('buildReport', () => {
     expect(md).not.toMatch(/\| 2025-12-17 \|[^\n]*0\.0%/);
   });
 
+  it('says how many comments a reviewer\'s correction tagged, and when that number changed between nights', () => {
+    const first = buildReport(buildFixtureInput());
+    expect(first.counts.overrides).toBe(1);
+    const footnote = "1 of them tagged by a reviewer's correction (reactionlens label) rather than by the tagger";
+    expect(renderMarkdown(first)).toContain(footnote);
+    expect(renderHtml(first)).toContain(footnote.replace("'", '&#39;'));
+    // the night's point records it, so a later trend can tell a correction's move from Reddit's
+    expect(first.trend[0]?.overrides).toBe(1);
+    const point = first.trend[0]!;
+    const { overrides: _, ...unrecorded } = point;
+    const history = [
+      { ...unrecorded, date: '2025-12-15' },
+      { ...point, date: '2025-12-16', overrides: 0 },
+      { ...point, date: '2025-12-17', overrides: 0 },
+    ];
+    const report = buildReport(buildFixtureInput({ history }));
+    const note = 'Reviewer corrections (reactionlens label) decide the tags of a different number of comments across these nights (2025-12-16 to 2025-12-17: none; 2025-12-18: 1 comment); a change in share across them may come from the corrections, not from the comments.';
+    expect(renderMarkdown(report)).toContain(note);
+    expect(renderHtml(report)).toContain(note);
+    expect(JSON.parse(renderJson(report)).trend.map((p: { overrides?: number }) => p.overrides ?? null)).toEqual([null, 0, 0, 1]);
+    // the same number every night: nothing to say
+    expect(renderMarkdown(buildReport(buildFixtureInput({ history: [{ ...point, date: '2025-12-17' }] })))).not.toContain('Reviewer corrections');
+  });
+
   it('records the tagger version with each trend point and says which dates another version produced', () => {
     const first = buildReport(buildFixtureInput());
     expect(first.trend[0]?.tagger).toBe(first.tagger);
