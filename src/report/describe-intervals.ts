@@ -1,6 +1,6 @@
 import type { TagShare } from '../types.js';
 import { TAG_LABELS } from './format-values.js';
-import type { SubredditBreakdown, TrendPoint } from './report.js';
+import type { SubredditBreakdown, TrendPoint, WeightedShare } from './report.js';
 
 /**
  * The footnote clause saying what a report's intervals cover: sampling error, allowing for comments of one thread
@@ -46,4 +46,23 @@ export function describeIntervalMethodChange(trend: readonly TrendPoint[]): stri
     `The bands of ${dates} were computed before intervals allowed for comments of one thread being alike: they take ` +
     'the comments as independent, so they are narrower than the other nights\' partly for that reason.'
   );
+}
+
+/**
+ * The footnote sentence on the score-weighted column, which the design effects above do not cover: what its weight is,
+ * and why its intervals are so much wider than the comment shares' (a few high-score comments carry most of the weight,
+ * so the sample is worth only Kish's effective size, smaller still where threads differ). Plain text; '' when nothing
+ * was tagged (the column shows dashes).
+ */
+export function describeScoreWeighting(weighted: readonly WeightedShare[]): string {
+  if (weighted.every((w) => !(w.weightTotal > 0))) return '';
+  const sizes = weighted.map((w) => `${formatEffectiveSize(w.effectiveTotal)} for ${TAG_LABELS[w.tag].toLowerCase()}`).join(', ');
+  return (
+    'Score-weighted shares count each comment max(1, its score at fetch) times; their intervals use effective sample sizes ' +
+    `(Kish's, allowing for threads as above: ${sizes}), since a few high-score comments carry most of the weight`
+  );
+}
+
+function formatEffectiveSize(n: number): string {
+  return n >= 10 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1);
 }

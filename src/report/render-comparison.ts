@@ -20,7 +20,12 @@ export function renderComparison(comparison: Comparison, format: ComparisonForma
 
 function renderComparisonMarkdown(c: Comparison): string {
   const out: string[] = [COMPARISON_MD_HEADING, ''];
-  const unit = c.weight === 'score' ? 'score-weighted share of comments' : 'share of comments';
+  // a weighted share's effective size is Kish's, far below the comment count: without saying so its wide intervals and
+  // withheld p-values would be a puzzle to a reader of the Markdown alone
+  const unit =
+    c.weight === 'score'
+      ? "score-weighted share of comments (each comment counts max(1, its score at fetch) times, and the effective sample sizes start from Kish's, (Σw)²/Σw², since a few high-score comments carry most of the weight)"
+      : 'share of comments';
   for (const e of c.events) {
     const head = `- **${escapeMarkdownInline(e.id)}** — ${escapeMarkdownInline(e.title)}: `;
     if (!e.hasData) out.push(`${head}**no data** (the store holds no threads or comments for this event)`);

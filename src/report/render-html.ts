@@ -1,4 +1,4 @@
-import { describeIntervalMethodChange, describeIntervals, describeSingleThreadSubreddits } from './describe-intervals.js';
+import { describeIntervalMethodChange, describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import { formatCorrectionChanges } from './describe-correction-changes.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
@@ -103,8 +103,9 @@ export function renderHtml(report: Report): string {
   }
   body.push('</section>');
 
+  const weighting = describeScoreWeighting(report.scoreWeightedShares);
   body.push(
-    `<p class="foot">Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeHtml(describeUntagged(counts))}` : ''}${escapeHtml(describeOverrides(counts.overrides))}; ${escapeHtml(describeIntervals(report.shares))}. Glosses are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeHtml(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}; event config ${escapeHtml(report.event.configHash.slice(0, 12))}.</p>`,
+    `<p class="foot">Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeHtml(describeUntagged(counts))}` : ''}${escapeHtml(describeOverrides(counts.overrides))}; ${escapeHtml(describeIntervals(report.shares))}.${weighting === '' ? '' : ` ${escapeHtml(weighting)}.`} Glosses are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeHtml(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}; event config ${escapeHtml(report.event.configHash.slice(0, 12))}.</p>`,
   );
   return [
     '<!doctype html>',

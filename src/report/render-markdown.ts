@@ -1,4 +1,4 @@
-import { describeIntervals } from './describe-intervals.js';
+import { describeIntervals, describeScoreWeighting } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import type { TagName } from '../types.js';
 import { formatCorrectionChanges } from './describe-correction-changes.js';
@@ -106,8 +106,9 @@ export function renderMarkdown(report: Report): string {
     }
   }
 
+  const weighting = describeScoreWeighting(report.scoreWeightedShares);
   out.push(
-    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeMarkdownInline(describeUntagged(counts))}` : ''}${escapeMarkdownInline(describeOverrides(counts.overrides))}; ${escapeMarkdownInline(describeIntervals(report.shares))}. Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
+    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeMarkdownInline(describeUntagged(counts))}` : ''}${escapeMarkdownInline(describeOverrides(counts.overrides))}; ${escapeMarkdownInline(describeIntervals(report.shares))}.${weighting === '' ? '' : ` ${escapeMarkdownInline(weighting)}.`} Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
     '',
   );
   return out.join('\n');

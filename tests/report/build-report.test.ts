@@ -187,6 +187,19 @@ describe('buildReport', () => {
     expect(renderMarkdown(buildReport(buildFixtureInput({ history: [{ ...point, date: '2025-12-17' }] })))).not.toContain('Reviewer corrections');
   });
 
+  it('says what the score-weighted column weighs and the effective sizes its intervals use', () => {
+    const report = buildReport(buildFixtureInput());
+    const size = (n: number): string => (n >= 10 ? String(Math.round(n)) : n.toFixed(1));
+    const sizes = report.scoreWeightedShares.map((w) => `${size(w.effectiveTotal)} for ${w.tag.replace('_', ' ')}`).join(', ');
+    // far below the 10 comments: the few high-score ones carry the weight, which is why the interval is so wide
+    expect(report.scoreWeightedShares.every((w) => w.effectiveTotal < report.counts.tagged)).toBe(true);
+    const note = `Score-weighted shares count each comment max(1, its score at fetch) times; their intervals use effective sample sizes (Kish's, allowing for threads as above: ${sizes}), since a few high-score comments carry most of the weight.`;
+    expect(renderMarkdown(report)).toContain(note);
+    expect(renderHtml(report)).toContain(note.replace("'", '&#39;'));
+    // nothing tagged: the column shows dashes, and there is nothing to explain
+    expect(renderMarkdown(buildReport(buildFixtureInput({ tags: new Map(), labels: new Map() })))).not.toContain('Score-weighted shares count');
+  });
+
   it('records the tagger version with each trend point and says which dates another version produced', () => {
     const first = buildReport(buildFixtureInput());
     expect(first.trend[0]?.tagger).toBe(first.tagger);

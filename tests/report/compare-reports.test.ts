@@ -173,6 +173,10 @@ describe('compareReports on the two bundled events', () => {
     const s = byScore.tags[0]!.shares[0]!;
     expect(s.total).toBeLessThan(200);
     expect(s.share).not.toBe(0.2);
+    // a reader of the Markdown alone learns what the weight is and why the sizes are so small
+    const md = renderComparison(byScore, 'md');
+    expect(md).toContain("each comment counts max(1, its score at fetch) times, and the effective sample sizes start from Kish's");
+    expect(renderComparison(compareReports(reports), 'md')).not.toContain('Kish');
   });
 
   it('renders Markdown, JSON and CSV', () => {
