@@ -18,6 +18,7 @@ import { hashReportInputs } from './hash-report-inputs.js';
 import { pickQuotes } from './pick-quotes.js';
 import { redactUserMentions } from './redact-user-mentions.js';
 import { sanitiseDisplayText } from './sanitise-display-text.js';
+import { showSubreddit } from './show-subreddit.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
 import { REPORT_SCHEMA } from './report.js';
 import type { CuePhraseCount, Report, TrendPoint } from './report.js';
@@ -145,7 +146,9 @@ export function buildReport(input: ReportInput): Report {
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );
   const excluded = input.screened.length - analysed;
-  const subreddits = new Set(input.threads.map((t) => t.subreddit));
+  // named as the per-subreddit rows name them (without --with-authors all profiles are one u_[user] row), so "across N
+  // subreddits" in the header is the number of rows the report lists
+  const subreddits = new Set(input.threads.map((t) => showSubreddit(t.subreddit, input.options)));
 
   return {
     schema: REPORT_SCHEMA,
