@@ -68,7 +68,7 @@ export function renderHtml(report: Report): string {
   body.push('</tbody></table>');
   if (report.shares.every((sh) => sh.total === 0)) body.push(`<p class="note">${NO_TAGGED_COMMENTS}</p>`);
   const cueItems = TAG_NAMES.filter((t) => report.topCues[t].length > 0).map(
-    (t) => `<li>${TAG_LABELS[t]}: ${report.topCues[t].map((c) => `“${escapeHtml(c.phrase)}” (${c.comments})`).join(', ')}</li>`,
+    (t) => `<li>${TAG_LABELS[t]}: ${report.topCues[t].map((c) => `“${escapeHtml(c.phrase)}” (${formatCount(c.comments)})`).join(', ')}</li>`,
   );
   if (cueItems.length > 0) body.push('<h3>Top cue phrases</h3><ul>', ...cueItems, '</ul>');
   body.push('</section>');

@@ -63,7 +63,7 @@ export function renderMarkdown(report: Report): string {
   const cueLines = TAG_NAMES.filter((t) => report.topCues[t].length > 0).map(
     (t) =>
       `- ${TAG_LABELS[t]}: ${report.topCues[t]
-        .map((c) => `“${escapeMarkdownInline(c.phrase)}” (${c.comments})`)
+        .map((c) => `“${escapeMarkdownInline(c.phrase)}” (${formatCount(c.comments)})`)
         .join(', ')}`,
   );
   if (cueLines.length > 0) out.push('**Top cue phrases** (comments using each)', '', ...cueLines, '');

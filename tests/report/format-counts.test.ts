@@ -32,3 +32,13 @@ describe('counts read the same in Markdown and HTML', () => {
     expect(html).not.toMatch(/\b2345\b|\b1001\b/);
   });
 });
+
+describe('top cue phrase counts', () => {
+  it('group thousands in both, as the shares table beside them does', () => {
+    const report = buildReport(buildFixtureInput());
+    const tag = (['cynicism', 'distrust', 'bubble_caution'] as const).find((t) => report.topCues[t].length > 0)!;
+    report.topCues[tag] = [{ ...report.topCues[tag][0]!, comments: 1234 }];
+    expect(renderMarkdown(report)).toMatch(/” \(1,234\)/);
+    expect(renderHtml(report)).toMatch(/” \(1,234\)/);
+  });
+});
