@@ -57,9 +57,15 @@ async function loadCommandModules() {
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can run it in-process. */
 export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
-  const { createProgram, openStoreAt, toStoreError, CommanderError } = await loadCommandModules();
   // a safety net behind the config checks: no URL credentials or token in a query reach stderr (often a log file)
   const io: CliIO = { ...cliIO, stderr: (text) => cliIO.stderr(redactSecrets(text)) };
+  let modules: Awaited<ReturnType<typeof loadCommandModules>>;
+  try {
+    modules = await loadCommandModules();
+  } catch (error) {
+    return reportUnloadable(error, argv, io);
+  }
+  const { createProgram, openStoreAt, toStoreError, CommanderError } = modules;
   let partial: string | null = null;
   const partialReasons: string[] = [];
   let invalid: string | null = null;
@@ -145,6 +151,21 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
   // the rest), else this error object. Not to a reader that has gone.
   if (!wroteStdout && io.outputClosed?.() !== true && isJsonRequested(program, argv, parsed)) await writeJsonError(ended, io);
   return ended.exitCode;
+}
+
+/**
+ * The command modules could not be loaded: an install that is broken or half upgraded (a native module built for
+ * another Node, a dependency missing). A bug of the install, not of the input: exit 1 with the remedy on stderr, and
+ * the error object for `--json` (no program to ask which commands take it, so the flag as written decides).
+ */
+async function reportUnloadable(error: unknown, argv: readonly string[], io: CliIO): Promise<number> {
+  const e = error instanceof Error ? error : new InternalError(String(error));
+  const message = `cannot load its modules: ${e.message}`;
+  io.stderr(`reactionlens: internal error: ${message}\nReinstall its dependencies (npm ci, or npm rebuild after a Node upgrade) and run it again.\n`);
+  if (io.env.REACTIONLENS_DEBUG) io.stderr(`${e.stack ?? ''}\n`);
+  const end = argv.indexOf('--');
+  if (argv.slice(0, end === -1 ? undefined : end).includes('--json')) await writeJsonError({ kind: 'internal', exitCode: EXIT.internal, message }, io);
+  return EXIT.internal;
 }
 
 /**
