@@ -5,7 +5,7 @@ import type { CliContext } from '../cli/cli-context.js';
 import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { listEvents } from '../events/load-events.js';
-import { pluralise } from '../report/format-values.js';
+import { formatCount, pluralise } from '../report/format-values.js';
 
 const flagsSchema = z.object({
   eventsDir: z.string(),
@@ -44,8 +44,19 @@ export function registerEventsCommand(program: Command, ctx: CliContext): void {
         return;
       }
       for (const r of rows) {
-        const stored = r.stored === undefined ? '' : `  [${pluralise(r.stored.threads, 'thread')}, ${pluralise(r.stored.comments, 'comment')}]`;
+        const stored = r.stored === undefined ? '' : `  [${describeStored(r.stored)}]`;
         ctx.stdout(`${r.id}\t${r.window.from.slice(0, 10)} → ${r.window.to.slice(0, 10)}\t${r.title}${stored}\n`);
       }
     });
+}
+
+/**
+ * The stored count includes comments since deleted or removed on Reddit (their rows stay, text purged, to keep trees
+ * whole), which no report analyses or quotes: a bare count would not say how many of them are still there, so
+ * the text names both, as the JSON's `stored.comments` and `stored.live` do.
+ */
+function describeStored(stored: { threads: number; comments: number; live: number }): string {
+  const gone = stored.comments - stored.live;
+  const split = stored.comments === 0 ? '' : gone === 0 ? ' (all live)' : ` (${formatCount(stored.live)} live, ${formatCount(gone)} deleted or removed on Reddit)`;
+  return `${pluralise(stored.threads, 'thread')}, ${pluralise(stored.comments, 'comment')} stored${split}`;
 }
