@@ -24,7 +24,7 @@ export interface ComparedShare {
 export interface ComparedDifference {
   from: string;
   to: string;
-  /** share(to) − share(from), `to` being the later event in the argument order; all four null when a side has no comments. */
+  /** share(to) − share(from), `to` being the event named after `from` on the command line (whatever their dates); all four null when a side has no comments. */
   difference: number | null;
   z: number | null;
   pValue: number | null;
@@ -37,7 +37,8 @@ export interface ComparedDifference {
 }
 
 /** Written into every comparison so a reader of the JSON alone knows the sign convention. */
-export const DIFFERENCE_DIRECTION = 'share of `to` minus share of `from` (to = the later event in the order given), as a proportion';
+// "later" once read as later in time, which is the opposite pair when events are named newest first: say whose order it is
+export const DIFFERENCE_DIRECTION = 'share of `to` minus share of `from`, where `to` is the second event of the pair and `from` the first, in the order the events were given on the command line (not by date), as a proportion';
 
 export const COMPARISON_SCHEMA = 'reactionlens/comparison@1';
 

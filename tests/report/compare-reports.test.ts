@@ -101,10 +101,14 @@ describe('compareReports on the two bundled events', () => {
 
   it('says which way the difference goes in every format', () => {
     const c = compareReports([buildReport(buildEventInput(nvidia, 200, 40)), buildReport(buildEventInput(amazon, 200, 70))]);
-    expect(c.differenceDirection).toMatch(/share of `to` minus share of `from`/);
+    expect(c.differenceDirection).toBe(
+      'share of `to` minus share of `from`, where `to` is the second event of the pair and `from` the first, in the order the events were given on the command line (not by date), as a proportion',
+    );
     const md = renderComparison(c, 'md');
     expect(md).toContain('| Difference (amazon-openai-2025-12 − nvidia-openai-2025-09) |');
-    expect(md).toContain("Difference is the later event's share minus the earlier one's");
+    expect(md).toContain("Difference is the second event's share minus the first's (of each pair, in the order the events were given on the command line, not by date)");
+    // "later" read as later in time, the opposite of the pair's order when events are named newest first
+    expect(md).not.toMatch(/later event|earlier one/);
     const csv = renderComparison(c, 'csv').split('\r\n');
     expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total,p_value_note$/);
     expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09,true,[\d.]+,$/);
