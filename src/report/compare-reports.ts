@@ -3,6 +3,7 @@ import type { Interval, TagName } from '../types.js';
 import type { SharedThreads } from './count-shared-threads.js';
 import type { ReportQuote } from './pick-quotes.js';
 import type { Report } from './report.js';
+import { adjustPValuesHolm } from './adjust-p-values-holm.js';
 import { roundTo } from './round-to.js';
 import { testTwoProportions } from './two-proportion-test.js';
 
@@ -29,6 +30,12 @@ export interface ComparedDifference {
   z: number | null;
   pValue: number | null;
   significant: boolean | null;
+  /**
+   * pValue adjusted by Holm's method over every p-value of the comparison (all tags and pairs, see
+   * `multipleComparisons`): below 0.05, the difference stays significant with the chance of any false "significant" in
+   * the table held to 5%. Null where pValue is.
+   */
+  pValueHolm: number | null;
   /**
    * Set when both sides have comments but an expected count is below 5 (see testTwoProportions): z, pValue and
    * significant are null, since the z-test would overstate significance, and this says why.
@@ -78,6 +85,12 @@ export interface Comparison {
    * and the tests against them, take the comments as independent and overstate significance. Empty when none.
    */
   singleThreadEvents: string[];
+  /**
+   * How many p-values the comparison holds (3 tags × every pair of events, less those withheld): at 5% about one test
+   * in twenty of a difference that is not there reads as significant, so a table of many tests shows some "yes" by
+   * chance alone. `note` says so in words; `differences[].pValueHolm` allows for all of them together.
+   */
+  multipleComparisons: { tests: number; pairs: number; adjustment: 'holm'; note: string };
 }
 
 /**
@@ -87,6 +100,8 @@ export interface Comparison {
  * sample sizes, which is more conservative when a few comments dominate.
  */
 export function compareReports(reports: readonly Report[], weight: CompareWeight = 'comment', sharedThreads: readonly SharedThreads[] = []): Comparison {
+  // unrounded, for the Holm adjustment, which runs over the whole table once every tag's tests are in
+  const rawPValues: Array<{ difference: ComparedDifference; pValue: number | null }> = [];
   const tags = TAG_NAMES.map((tag) => {
     const shares: ComparedShare[] = reports.map((r) => pickShare(r, tag, weight));
     const differences: ComparedDifference[] = [];
@@ -101,20 +116,30 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
           { count: (a.share ?? 0) * a.effectiveTotal, total: a.effectiveTotal },
           { count: (b.share ?? 0) * b.effectiveTotal, total: b.effectiveTotal },
         );
-        differences.push({
+        const difference: ComparedDifference = {
           from: a.eventId,
           to: b.eventId,
           difference: test === null ? null : roundTo(test.difference, 6),
           z: test === null || test.z === null ? null : roundTo(test.z, 4),
           pValue: test === null || test.pValue === null ? null : roundTo(test.pValue, 6),
           significant: test === null ? null : test.significant,
+          pValueHolm: null,
           ...(test?.untestedReason === undefined ? {} : { untestedReason: test.untestedReason }),
-        });
+        };
+        differences.push(difference);
+        rawPValues.push({ difference, pValue: test?.pValue ?? null });
       }
     }
     const topQuotes = reports.map((r) => ({ eventId: r.event.id, quote: r.quotes.byTag[tag][0] ?? null }));
     return { tag, shares, differences, topQuotes };
   });
+  const holm = adjustPValuesHolm(rawPValues.map((x) => x.pValue));
+  rawPValues.forEach((x, i) => {
+    const adjusted = holm[i];
+    x.difference.pValueHolm = adjusted === null || adjusted === undefined ? null : roundTo(adjusted, 6);
+  });
+  const tests = holm.filter((p) => p !== null).length;
+  const pairs = (reports.length * (reports.length - 1)) / 2;
   return {
     schema: COMPARISON_SCHEMA,
     weight,
@@ -136,7 +161,26 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
     mixedTaggers: new Set(reports.map((r) => r.tagger)).size > 1,
     sharedThreads: [...sharedThreads],
     singleThreadEvents: reports.filter((r) => r.counts.tagged > 0 && (r.shares[0]?.threads ?? 0) < 2).map((r) => r.event.id),
+    multipleComparisons: { tests, pairs, adjustment: 'holm', note: describeMultipleComparisons(tests, pairs) },
   };
+}
+
+/**
+ * Said under every comparison (Markdown footnote, JSON `multipleComparisons.note`): a table of p-values with no word on
+ * how many there are invites reading each "significant" as if it were the only test made.
+ */
+export function describeMultipleComparisons(tests: number, pairs: number): string {
+  const planned = TAG_NAMES.length * pairs;
+  const family = `${TAG_NAMES.length} tags × ${pairs} pair${pairs === 1 ? '' : 's'} of events`;
+  if (tests === 0) return `This comparison holds no two-proportion test with a p-value (${family}, none testable), so there is nothing to adjust for multiple comparisons.`;
+  const withheld = planned - tests;
+  const count = `${tests} two-proportion test${tests === 1 ? '' : 's'} (${family}${withheld > 0 ? `, less ${withheld} without a p-value` : ''})`;
+  const chance = Math.round((1 - 0.95 ** tests) * 100);
+  return (
+    `This comparison holds ${count}. At 5%, about one test in twenty reads as significant where there is no real difference` +
+    (tests > 1 ? `, so some "significant" verdicts in a table of ${tests} tests may be chance alone (with no real difference anywhere and independent tests, at least one would read as significant ${chance}% of the time)` : '') +
+    `. The Holm-adjusted p-value allows for all ${tests} test${tests === 1 ? '' : 's'} together: a difference whose adjusted p-value is below 0.05 stays significant with the chance of any false "significant" in the table held to 5%.`
+  );
 }
 
 /** An event with no tagged comments has no share: null, not a 0% with the interval 0–100%. */

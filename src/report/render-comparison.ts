@@ -37,8 +37,9 @@ function renderComparisonMarkdown(c: Comparison): string {
   for (const shared of c.sharedThreads) out.push(`_Warning: ${escapeMarkdownInline(describeSharedThreads(shared))}_`, '');
   for (const id of c.singleThreadEvents) out.push(`_Warning: ${escapeMarkdownInline(describeSingleThread(id))}_`, '');
   const pair = c.events.length === 2 ? ` (${escapeMarkdownInline(c.events[1]?.id ?? '')} − ${escapeMarkdownInline(c.events[0]?.id ?? '')})` : '';
-  out.push(`| Tag | ${c.events.map((e) => escapeMarkdownInline(e.id)).join(' | ')} | Difference${pair} | p-value | Significant (5%) |`);
-  out.push(`|---|${c.events.map(() => '---:').join('|')}|---:|---:|:---:|`);
+  // the Holm column last, so the columns before it keep their places
+  out.push(`| Tag | ${c.events.map((e) => escapeMarkdownInline(e.id)).join(' | ')} | Difference${pair} | p-value | Significant (5%) | Holm-adjusted p |`);
+  out.push(`|---|${c.events.map(() => '---:').join('|')}|---:|---:|:---:|---:|`);
   for (const row of c.tags) {
     // an event with no comments has no share to compare: say so rather than print a 0% and a "+0.0 pts"
     const cells = row.shares.map((s) =>
@@ -50,12 +51,13 @@ function renderComparisonMarkdown(c: Comparison): string {
     const diff = diffs.length === 1 && first !== undefined ? points(first) : diffs.map((d) => `${escapeMarkdownInline(d.to)} − ${escapeMarkdownInline(d.from)}: ${points(d)}`).join('; ');
     // a p-value withheld because the samples are too small says so; a side without comments already does in its share cell
     const p = diffs
-      .map((d) => (d.pValue === null ? (d.untestedReason === undefined ? 'n/a' : `n/a (too few: expected count < ${MIN_EXPECTED_COUNT})`) : d.pValue < 0.001 ? '<0.001' : d.pValue.toFixed(3)))
+      .map((d) => (d.pValue === null ? (d.untestedReason === undefined ? 'n/a' : `n/a (too few: expected count < ${MIN_EXPECTED_COUNT})`) : formatPValue(d.pValue)))
       .join('; ');
     const sig = diffs.map((d) => (d.significant === null ? 'n/a' : d.significant ? 'yes' : 'no')).join('; ');
-    out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} |`);
+    const holm = diffs.map((d) => (d.pValueHolm === null ? 'n/a' : formatPValue(d.pValueHolm))).join('; ');
+    out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} | ${holm} |`);
   }
-  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike and for measuring that from few threads (not of the tagger's own errors). Difference is the second event's share minus the first's (of each pair, in the order the events were given on the command line, not by date), in percentage points, computed before rounding (so it can differ by 0.1 from the shares as shown); differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only. Where an expected count (the pooled share, or its complement, times either event's effective size) is below ${MIN_EXPECTED_COUNT} the z-test does not hold and would overstate significance, so no p-value or verdict is given (n/a).`, '');
+  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike and for measuring that from few threads (not of the tagger's own errors). Difference is the second event's share minus the first's (of each pair, in the order the events were given on the command line, not by date), in percentage points, computed before rounding (so it can differ by 0.1 from the shares as shown); differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only. Where an expected count (the pooled share, or its complement, times either event's effective size) is below ${MIN_EXPECTED_COUNT} the z-test does not hold and would overstate significance, so no p-value or verdict is given (n/a). ${escapeMarkdownInline(c.multipleComparisons.note)}`, '');
   out.push('### Top quote per tag', '');
   for (const row of c.tags) {
     out.push(`#### ${TAG_LABELS[row.tag]}`, '');
@@ -70,7 +72,7 @@ function renderComparisonMarkdown(c: Comparison): string {
   return out.join('\n');
 }
 
-const COMPARISON_CSV_COLUMNS = ['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data', 'effective_total', 'p_value_note'];
+const COMPARISON_CSV_COLUMNS = ['tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total', 'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data', 'effective_total', 'p_value_note', 'p_value_holm', 'tests_in_comparison'];
 
 /** Whether a CSV header is a comparison's (the scrub tells it from a report's, which quotes comments). */
 export function isComparisonCsvHeader(fields: readonly string[]): boolean {
@@ -79,8 +81,8 @@ export function isComparisonCsvHeader(fields: readonly string[]): boolean {
 
 /**
  * Every pair, as in the Markdown. One row per tag and event with its share and its difference against the first event,
- * as before (two events give the same rows, so readers of the `_vs_first` columns are not broken; `effective_total` and
- * `p_value_note` are last columns added since); from the third event on, one more row per other earlier event, its share repeated and the
+ * as before (two events give the same rows, so readers of the `_vs_first` columns are not broken; `effective_total`,
+ * `p_value_note`, `p_value_holm` and `tests_in_comparison` are last columns added since); from the third event on, one more row per other earlier event, its share repeated and the
  * difference against that event. The `difference_direction` cell ("<to> minus <from>") names the pair of each row's
  * difference.
  */
@@ -102,6 +104,9 @@ function renderComparisonCsv(c: Comparison): string {
             s.share === null ? null : s.effectiveTotal,
             // why p_value and significant are empty on a row whose difference is given (samples too small)
             d?.untestedReason ?? null,
+            // a CSV has no footnote: the adjusted p-value, and on every row how many tests it allows for
+            d?.pValueHolm ?? null,
+            c.multipleComparisons.tests,
           ]
             .map((v) => formatCell(v))
             .join(','),
@@ -120,6 +125,10 @@ export function describeSingleThread(eventId: string): string {
 /** One line for stderr and the Markdown warning. */
 export function describeSharedThreads(shared: SharedThreads): string {
   return `${shared.from} and ${shared.to} share ${pluralise(shared.threads, 'thread')} (${pluralise(shared.comments, 'analysed comment')} counted in both): the two-proportion test assumes independent samples, so their differences look more significant than they are.`;
+}
+
+function formatPValue(p: number): string {
+  return p < 0.001 ? '<0.001' : p.toFixed(3);
 }
 
 function signed(difference: number): string {

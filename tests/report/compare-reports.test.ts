@@ -59,9 +59,9 @@ describe('compareReports on the two bundled events', () => {
     const json = JSON.parse(renderComparison(c, 'json')) as typeof c;
     const cynicism = json.tags.find((t) => t.tag === 'cynicism')!;
     expect(cynicism.shares[1]).toEqual({ eventId: 'nvidia-openai-2025-09', share: null, ci95: null, count: 0, total: 0, effectiveTotal: 0 });
-    expect(cynicism.differences[0]).toEqual({ from: 'amazon-openai-2025-12', to: 'nvidia-openai-2025-09', difference: null, z: null, pValue: null, significant: null });
+    expect(cynicism.differences[0]).toEqual({ from: 'amazon-openai-2025-12', to: 'nvidia-openai-2025-09', difference: null, z: null, pValue: null, significant: null, pValueHolm: null });
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,true,,');
+    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,true,,,,0');
     for (const weight of ['comment', 'score'] as const) {
       const byWeight = compareReports([buildReport(buildEventInput(amazon, 200, 40)), buildReport(buildEventInput(nvidia, 0, 0))], weight);
       expect(byWeight.tags.every((t) => t.shares[1]?.share === null && t.differences[0]?.pValue === null)).toBe(true);
@@ -85,9 +85,9 @@ describe('compareReports on the two bundled events', () => {
       ['nvidia-openai-2025-09', false, true],
     ]);
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total,p_value_note$/);
-    expect(csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))).toMatch(/^cynicism,amazon-openai-2025-12,comment,0\.2,[\d.]+,[\d.]+,40,200,,,,,true,[\d.]+,$/);
-    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,false,,');
+    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total,p_value_note,p_value_holm,tests_in_comparison$/);
+    expect(csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))).toMatch(/^cynicism,amazon-openai-2025-12,comment,0\.2,[\d.]+,[\d.]+,40,200,,,,,true,[\d.]+,,,0$/);
+    expect(csv).toContain('cynicism,nvidia-openai-2025-09,comment,,,,0,0,,,,nvidia-openai-2025-09 minus amazon-openai-2025-12,false,,,,0');
   });
 
   it('counts in the Markdown agree with their number: "1 analysed comment in 1 thread", "200 analysed comments in 2 threads"', () => {
@@ -110,8 +110,8 @@ describe('compareReports on the two bundled events', () => {
     // "later" read as later in time, the opposite of the pair's order when events are named newest first
     expect(md).not.toMatch(/later event|earlier one/);
     const csv = renderComparison(c, 'csv').split('\r\n');
-    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total,p_value_note$/);
-    expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09,true,[\d.]+,$/);
+    expect(csv[0]).toMatch(/,difference_direction,has_data,effective_total,p_value_note,p_value_holm,tests_in_comparison$/);
+    expect(csv[2]).toMatch(/,0\.15,[^,]+,true,amazon-openai-2025-12 minus nvidia-openai-2025-09,true,[\d.]+,,[\d.]+,3$/);
   });
 
   it('does not call a small difference significant', () => {
@@ -159,15 +159,15 @@ describe('compareReports on the two bundled events', () => {
     expect(d.difference).toBeCloseTo(34 / 546 - 2 / 3, 6);
     expect((JSON.parse(renderComparison(c, 'json')) as typeof c).tags[0]!.differences[0]).toEqual(d);
     const row = renderComparison(c, 'md').split('\n').find((l) => l.startsWith('| Cynicism'))!;
-    expect(row).toMatch(/ pts \| n\/a \(too few: expected count < 5\) \| n\/a \|$/);
+    expect(row).toMatch(/ pts \| n\/a \(too few: expected count < 5\) \| n\/a \| n\/a \|$/);
     expect(renderComparison(c, 'md')).toContain('Where an expected count');
     const csv = renderComparison(c, 'csv').split('\r\n');
     const csvRow = csv.find((l) => l.startsWith('cynicism,amazon-openai-2025-12,'))!;
-    expect(csvRow).toMatch(/,-0\.604396,,,amazon-openai-2025-12 minus nvidia-openai-2025-09,true,546,expected count 0\.2 < 5: too few comments for the z-test$/);
+    expect(csvRow).toMatch(/,-0\.604396,,,amazon-openai-2025-12 minus nvidia-openai-2025-09,true,546,expected count 0\.2 < 5: too few comments for the z-test,,\d$/);
     // a pair with enough comments is tested as before, with an empty note
     const big = compareReports([buildReport(buildEventInput(nvidia, 200, 40)), buildReport(buildEventInput(amazon, 200, 70))]);
     expect(big.tags[0]!.differences[0]).not.toHaveProperty('untestedReason');
-    expect(renderComparison(big, 'csv').split('\r\n')[2]).toMatch(/,true,[\d.]+,$/);
+    expect(renderComparison(big, 'csv').split('\r\n')[2]).toMatch(/,true,[\d.]+,,[\d.]+,3$/);
   });
 
   it('weights by score when asked, using effective sample sizes', () => {
@@ -208,7 +208,7 @@ describe('compare CSV with three events', () => {
     const mdRow = md.split('\n').find((l) => l.startsWith('| Cynicism'))!;
     expect(mdRow).toContain('third-event − amazon-openai-2025-12: +15.0 pts');
     const rows = renderComparison(c, 'csv').split('\r\n').filter((l) => l.startsWith('cynicism,'));
-    const pairs = rows.map((l) => /,([^,]* minus [^,]*),(true|false),[^,]*,[^,]*$/.exec(l)?.[1] ?? null);
+    const pairs = rows.map((l) => /,([^,]* minus [^,]*),(true|false),[^,]*,[^,]*,[^,]*,[^,]*$/.exec(l)?.[1] ?? null);
     expect(pairs).toEqual([
       null,
       'amazon-openai-2025-12 minus nvidia-openai-2025-09',
