@@ -1,4 +1,4 @@
-import { describeIntervals, describeScoreWeighting } from './describe-intervals.js';
+import { describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import type { TagName } from '../types.js';
 import { formatCorrectionChanges } from './describe-correction-changes.js';
@@ -81,14 +81,18 @@ export function renderMarkdown(report: Report): string {
 
   if (report.subreddits.length > 1) {
     out.push('**By subreddit**', '');
-    out.push(`| Subreddit | Analysed | Tagged | ${TAG_NAMES.map((t) => TAG_LABELS[t]).join(' | ')} |`);
+    // a subreddit's share often rests on a few dozen comments of one thread: the interval beside it says how little
+    // "0.0%" of 32 comments pins down, as the JSON and the HTML chart do
+    out.push(`| Subreddit | Analysed | Tagged | ${TAG_NAMES.map((t) => `${TAG_LABELS[t]} (95% interval)`).join(' | ')} |`);
     out.push(`|---|---:|---:|${TAG_NAMES.map(() => '---:').join('|')}|`);
     for (const s of report.subreddits) {
-      out.push(
-        `| r/${escapeMarkdownInline(s.subreddit)} | ${formatCount(s.analysed)} | ${formatCount(s.tagged)} | ${TAG_NAMES.map((t) => formatPercent(s.shares[t].share)).join(' | ')} |`,
-      );
+      // no tagged comment measured nothing: "0.0%" would read as the stance being absent there
+      const cell = (t: TagName): string => (s.tagged > 0 ? `${formatPercent(s.shares[t].share)} (${formatInterval(s.shares[t].ci95)})` : '—');
+      out.push(`| r/${escapeMarkdownInline(s.subreddit)} | ${formatCount(s.analysed)} | ${formatCount(s.tagged)} | ${TAG_NAMES.map(cell).join(' | ')} |`);
     }
     out.push('');
+    const singleThread = describeSingleThreadSubreddits(report.subreddits);
+    if (singleThread !== '') out.push(escapeMarkdownInline(singleThread), '');
   }
 
   if (report.trend.length > 1) {
