@@ -129,7 +129,7 @@ export function splitSentences(body: string): Sentence[] {
   };
   for (const match of body.matchAll(SENTENCE_END)) {
     const end = match.index + match[0].length;
-    if (isPauseEllipsis(match[0], body, end)) continue;
+    if (isPauseEllipsis(match[0], body, end) || isAbbreviationPoint(match[0], body, match.index, end)) continue;
     push(cursor, match[0].startsWith('\n') ? match.index : end);
     cursor = end;
   }
@@ -149,6 +149,33 @@ function isPauseEllipsis(mark: string, body: string, end: number): boolean {
   while (i < body.length && (body[i] === ' ' || body[i] === '\t')) i++;
   const next = body.codePointAt(i);
   return next !== undefined && /\p{Ll}/u.test(String.fromCodePoint(next));
+}
+
+/**
+ * Abbreviations that are never the last word of a sentence: a title before a name ("Mr. Altman"), a Latin lead-in
+ * ("e.g. Nvidia"), "vs." before what is compared. Cutting after one drops it and starts the quote mid-sentence.
+ */
+const NEVER_FINAL = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'vs', 'e.g', 'i.e', 'cf', 'approx']);
+/** Single letters joined by points before the last one: "U.S", "U.K", "a.k.a". */
+const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
+
+/**
+ * "The U.S. government will…", "Mr. Altman says…": the point of an abbreviation followed on the same line by more of
+ * the sentence is not its end. An initialism ends a sentence often enough ("made in the U.S. Then…"), so it is only
+ * held to continue before a lower-case word or a number; the titles and lead-ins in NEVER_FINAL continue before any word.
+ */
+function isAbbreviationPoint(mark: string, body: string, at: number, end: number): boolean {
+  if (mark !== '.') return false;
+  let from = at;
+  while (from > 0 && /[\p{L}.]/u.test(body[from - 1] as string)) from--;
+  const word = body.slice(from, at);
+  if (word === '') return false;
+  let i = end;
+  while (i < body.length && (body[i] === ' ' || body[i] === '\t')) i++;
+  const next = body.codePointAt(i);
+  if (next === undefined || !/[\p{L}\p{N}]/u.test(String.fromCodePoint(next))) return false;
+  if (NEVER_FINAL.has(word.toLowerCase())) return true;
+  return INITIALISM.test(word) && /[\p{Ll}\p{N}]/u.test(String.fromCodePoint(next));
 }
 
 /** Whitespace-separated words; a plain loop because this runs for every candidate comment. */

@@ -187,6 +187,20 @@ describe('trimQuote', () => {
     expect(splitSentences('One two. Three four!\nFive six? Seven').map((s) => s.words)).toEqual([2, 2, 2, 1]);
   });
 
+  it('does not end a sentence at the point of an abbreviation the sentence goes on after', () => {
+    const body = 'Mr. Altman says it is fine. The U.S. government will bail them out, e.g. Nvidia, when the circular scheme collapses. Made in the U.S. Then what?';
+    expect(splitSentences(body).map((s) => body.slice(s.start, s.end))).toEqual([
+      'Mr. Altman says it is fine.',
+      'The U.S. government will bail them out, e.g. Nvidia, when the circular scheme collapses.',
+      'Made in the U.S.',
+      'Then what?',
+    ]);
+    // a quote cut after "U.S." would start "… government will bail them out": mid-sentence, and whose government?
+    const long = `${'Filler words go here to pad things out a lot. '.repeat(4)}The U.S. government will bail them out when this circular scheme collapses. ${'More filler after the point. '.repeat(6)}`;
+    const t = trimQuote(long, long.indexOf('circular'))!;
+    expect(t.excerpt.startsWith('The U.S. government will bail them out')).toBe(true);
+  });
+
   it('does not end a sentence at an ellipsis the same sentence continues after in lower case', () => {
     const body = 'It fools people into thinking it is the other thing… mostly because it is confident, terms… you know, con man techniques … are confused. Then what... Nothing.\nNew line… here';
     expect(splitSentences(body).map((s) => body.slice(s.start, s.end))).toEqual([
