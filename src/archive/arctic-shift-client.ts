@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
+import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { RateLimitError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { parseBaseUrl } from '../sources/parse-base-url.js';
@@ -154,10 +155,10 @@ async function readAnswer(response: Response, where: string): Promise<unknown[]>
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    throw new SchemaError(`Arctic Shift answered with something that is not JSON: ${text.slice(0, 80)}`, where, '(body)', { cause });
+    throw new SchemaError(`Arctic Shift answered with something that is not JSON: ${text.slice(0, 80)}`, where, NO_ANSWER_BODY, { cause });
   }
   const parsed = arcticShiftAnswerSchema.safeParse(raw);
-  if (!parsed.success) throw new SchemaError(`unexpected Arctic Shift answer: ${formatZodIssues(parsed.error)}`, where, '(body)');
+  if (!parsed.success) throw new SchemaError(`unexpected Arctic Shift answer: ${formatZodIssues(parsed.error)}`, where, NO_ANSWER_BODY);
   if (parsed.data.error != null) throw new RefusedRequestError(`Arctic Shift error: ${parsed.data.error}: ${where}`);
   return parsed.data.data ?? [];
 }

@@ -7,6 +7,7 @@ import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
+import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, parseRetryAfter, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
 import type { ApiStats, RedditApi, SearchParams } from './reddit-api.js';
@@ -165,7 +166,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       if (!isRetryableError(error)) throw error;
       if (failures >= retry.retries) {
         const reason = describeTransportError(error);
-        if (error instanceof TruncatedBodyError) throw new SchemaError(`${what}: ${reason}`, what, '(body)', { cause: error });
+        if (error instanceof TruncatedBodyError) throw new SchemaError(`${what}: ${reason}`, what, NO_ANSWER_BODY, { cause: error });
         throw new SourceError(`${what} failed after ${failures + 1} attempts: ${reason}`, { cause: error });
       }
       await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeTransportError(error)}`, 'retry');

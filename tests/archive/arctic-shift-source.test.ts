@@ -186,6 +186,15 @@ describe('createArcticShiftSource', () => {
     expect(waits).toEqual([]);
   });
 
+  it("a thread whose comments are answered with a maintenance page is a thread not fetched (partial), not invalid input", async () => {
+    const { source, ctx } = setup(100);
+    nock(BASE).get('/api/posts/search').query(true).reply(200, answer([post('p1', FROM + 100)]));
+    nock(BASE).get('/api/posts/search').query(true).reply(200, answer([]));
+    nock(BASE).get('/api/comments/search').query(true).reply(200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' });
+    const summary = await collectEvent(makeEvent(), source, Store.open(':memory:'), ctx);
+    expect(summary.skipped).toEqual([{ source: expect.stringMatching(/^GET \S+\/api\/comments\/search\?link_id=p1/), record: '(body)', reason: expect.stringMatching(/not JSON: <html>/), kind: 'incomplete' }]);
+  });
+
   it('holds later requests back while a Retry-After longer than a run waits lasts, failing them at once, then sends them again', async () => {
     let now = NOW;
     const ctx: SourceContext = { now: () => now };

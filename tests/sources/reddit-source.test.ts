@@ -803,6 +803,25 @@ describe('reddit source: faults leave the store exactly as an unfaulted run', ()
     await collectEvent(EVENT, source, store, { now });
     expect(snapshot(store)).toEqual(expected);
   });
+
+  // Reddit (or a proxy in front of it) down for maintenance serves an HTML page with 200; a connection cut midway leaves
+  // half a body. Past the retries, the thread could not be fetched, as after a 5xx: partial (exit 4), not invalid input
+  // (exit 2, which tells the cron operator to fix the config).
+  it.each([
+    ['an HTML maintenance page', 'html'],
+    ['a body cut short on every attempt', 'truncated'],
+  ] as const)('%s: the thread is skipped as not fetched (incomplete), and the next run completes it', async (_, fault) => {
+    const expected = await getBaseline();
+    const { fake, source, now } = setUp();
+    for (let i = 0; i < 5; i++) fake.injectFault(fault, (p) => p.startsWith('/comments/th2bbb'));
+    const store = Store.open(':memory:');
+    const first = await collectEvent(EVENT, source, store, { now });
+    expect(fake.pendingFaults).toBe(0);
+    expect(first.skipped).toEqual([{ source: expect.stringMatching(/^GET \/comments\/th2bbb/), record: '(body)', reason: expect.stringMatching(/unreadable JSON/), kind: 'incomplete' }]);
+    expect(store.getThreadState('th2bbb')).toBeUndefined();
+    await collectEvent(EVENT, source, store, { now });
+    expect(snapshot(store)).toEqual(expected);
+  });
 });
 
 describe('reddit source: search limits', () => {
