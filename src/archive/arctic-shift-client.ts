@@ -94,12 +94,16 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
         stats.requests++;
         ctx.progress?.({ kind: 'request', path: `${path}?${new URL(url).searchParams.toString()}` });
         let response: Response;
+        let body: string | undefined;
         try {
           const signals = [AbortSignal.timeout(timeoutMs), ...(ctx.signal ? [ctx.signal] : [])];
           response = await fetch(url, {
             headers: { accept: 'application/json', 'user-agent': options.userAgent ?? 'reactionlens (research; archive reader)' },
             signal: AbortSignal.any(signals),
           });
+          // read inside the try: a connection cut while the body arrives ("terminated", UND_ERR_SOCKET) is a network
+          // failure to retry like one before the headers, not a bug that ends the whole run
+          if (response.ok) body = await response.text();
         } catch (cause) {
           if (ctx.signal?.aborted) throw cause;
           const decision = computeRetryDelay({}, attempt, ctx.now() * 1000, timing);
@@ -111,7 +115,7 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
           continue;
         }
         if (response.ok) {
-          const items = await readAnswer(response, where);
+          const items = readAnswer(body ?? '', where);
           pauseMs = computePacingDelay(response.headers, ctx.now() * 1000, timing);
           return items;
         }
@@ -149,8 +153,7 @@ function buildUrl(baseUrl: string, path: string, params: QueryParams): string {
   return url.href;
 }
 
-async function readAnswer(response: Response, where: string): Promise<unknown[]> {
-  const text = await response.text();
+function readAnswer(text: string, where: string): unknown[] {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
