@@ -9,7 +9,7 @@ export function skipMissingSeeds(ids: readonly string[], request: string, source
   return ids.map((id) => ({
     source: request,
     record: `thread ${id}`,
-    reason: `seed thread (seedThreads) not found: ${sourceName} did not return it (no such thread, or one it does not show), so it is not collected`,
+    reason: `seed thread (seedThreads) not found: ${sourceName} did not return it (no such thread, or one it does not show), so it is not collected; check the id in the event file's seedThreads (the part after /comments/ in the thread's link) or take it out, and the run is complete again`,
     kind: 'incomplete' as const,
   }));
 }

@@ -32,6 +32,8 @@ describe('a seed thread the source does not return', () => {
     expect(found.skipped).toEqual([
       { source: '/api/info?id=s1,typo9', record: 'thread typo9', reason: expect.stringContaining('seed thread (seedThreads) not found: Reddit did not return it'), kind: 'incomplete' },
     ]);
+    // the operator reading the log next morning is told what to do, not only what happened
+    expect(found.skipped[0]?.reason).toContain("check the id in the event file's seedThreads");
   });
 
   it('is a skip record from the archive source too', async () => {
