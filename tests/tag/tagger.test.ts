@@ -906,6 +906,17 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex36: booking it as revenue asked about ("whether") or supposed ("if") voices no suspicion', () => {
+    for (const text of [
+      'Genuine question: does anyone know whether AWS books this as revenue? Time will tell.',
+      'Has anyone figured out whether AWS books this as revenue in this deal?',
+      'Do we know if Microsoft books the credits as revenue at all?',
+    ])
+      expect(cueNames(text, 'distrust'), text).not.toContain('cooking-the-books');
+    for (const text of ['They book the investment as revenue and call it growth.', 'AWS books this as revenue, lol.', 'So they are booking it as revenue whether it gets used or not.'])
+      expect(cueNames(text, 'distrust'), text).toContain('cooking-the-books');
+  });
+
   it('lex35: "overstated" only of numbers, a plain financing scheme, a company\'s size, deep pockets, stages', () => {
     expect(cueNames('The water usage panic is overstated.', 'distrust')).not.toContain('cooking-the-books');
     expect(cueNames('The water usage panic is overstated.', 'bubble_caution')).toContain('denial');
