@@ -200,11 +200,17 @@ function selectDiverse(pool: Scored[], limit: number, spreadTags: boolean): Scor
   const cap = Math.max(2, Math.ceil(limit * THREAD_SHARE));
   const perThread = new Map<string, number>();
   let capped = true;
+  // Every stance with a quotable comment is quoted once before any is quoted twice: relevance weighs the comment's
+  // Reddit score, so without this a stance voiced in high-score comments filled the highlights (three distrust
+  // quotes for 5 % of comments, none for the 21 % warning of a bubble) and the quotes misread the mood
+  const quotedTags = new Set<TagName>();
+  let covering = spreadTags;
   while (picked.length < limit) {
     let best: (typeof states)[number] | undefined;
     let bestValue = -Infinity;
     for (const st of states) {
       if (st.blocked) continue;
+      if (covering && quotedTags.has(st.s.tag)) continue;
       if (capped && (perThread.get(st.s.candidate.comment.threadId) ?? 0) >= cap) continue;
       const value = LAMBDA * (st.s.relevance / top) - (1 - LAMBDA) * st.maxSim;
       if (value > bestValue || (value === bestValue && best !== undefined && compareScored(st.s, best.s) < 0)) {
@@ -213,12 +219,18 @@ function selectDiverse(pool: Scored[], limit: number, spreadTags: boolean): Scor
       }
     }
     if (best === undefined) {
+      // every stance quoted, or the ones left have no quote outside threads at the cap: the cover yields to the cap
+      if (covering) {
+        covering = false;
+        continue;
+      }
       if (!capped) break;
       capped = false;
       continue;
     }
     best.blocked = true;
     picked.push(best.s);
+    quotedTags.add(best.s.tag);
     perThread.set(best.s.candidate.comment.threadId, (perThread.get(best.s.candidate.comment.threadId) ?? 0) + 1);
     for (const st of states) {
       if (st.blocked) continue;

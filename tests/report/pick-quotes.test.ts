@@ -64,6 +64,39 @@ describe('pickQuotes: no thread crowds out the others', () => {
   });
 });
 
+describe('pickQuotes: every stance is quoted before any is quoted twice', () => {
+  // relevance weighs Reddit's score: distrust voiced in high-score comments, bubble caution in low-score ones (the
+  // bundled Nvidia event: five highlights had three distrust quotes for 5 % of comments and none for the 21 % warning
+  // of a bubble)
+  const threads = ['t1', 't2', 't3', 't4'].map((id, i) => makeThread(id, ['stocks', 'technology', 'investing', 'wallstreetbets'][i]!, `Thread ${id}`));
+  const candidate = (id: string, thread: ReturnType<typeof makeThread>, body: string, tag: 'cynicism' | 'distrust' | 'bubble_caution', cue: string, karma: number): QuoteCandidate => {
+    const comment = makeComment(id, thread, body, { score: karma, author: `a-${id}` });
+    return { comment, thread, tags: resolveTags(makeTags(comment, { [tag]: { score: 0.95, cues: [cue] } }), undefined)! };
+  };
+  const population = [
+    candidate('d1', threads[0]!, 'This is a scam dressed up as a partnership, plain and simple.', 'distrust', 'scam', 3000),
+    candidate('d2', threads[1]!, 'Round-tripping with extra steps, the auditors should look at this.', 'distrust', 'Round-tripping', 2500),
+    candidate('d3', threads[2]!, 'They are hiding the debt in a special vehicle again, classic move.', 'distrust', 'hiding', 2000),
+    candidate('c1', threads[3]!, 'Another historic strategic partnership, what a time to be alive 🙄', 'cynicism', '🙄', 1500),
+    candidate('b1', threads[2]!, 'When this pops the whole sector goes down with the one unprofitable customer.', 'bubble_caution', 'When this pops', 40),
+    candidate('b2', threads[3]!, 'Valuations this far ahead of revenue look a lot like 1999 to me.', 'bubble_caution', '1999', 30),
+  ];
+
+  it('quotes each stance with a quotable comment once before a second quote of any, then picks the best of the rest', () => {
+    const three = pickQuotes(population, { limit: 3, refrains: new Map(), withAuthors: false });
+    expect(new Set(three.map((q) => q.primaryTag))).toEqual(new Set(['cynicism', 'distrust', 'bubble_caution']));
+    expect(three.map((q) => q.commentId)).toContain('b1');
+    const five = pickQuotes(population, { limit: 5, refrains: new Map(), withAuthors: false });
+    expect(five.filter((q) => q.primaryTag === 'bubble_caution').length).toBeGreaterThanOrEqual(1);
+    expect(five.filter((q) => q.primaryTag === 'distrust').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps to the asked tag with --tag (nothing to cover)', () => {
+    const picks = pickQuotes(population, { tag: 'distrust', limit: 3, refrains: new Map(), withAuthors: false });
+    expect(picks.map((q) => q.primaryTag)).toEqual(['distrust', 'distrust', 'distrust']);
+  });
+});
+
 describe('pickQuotes', () => {
   const population = makePopulation(400);
   const picks = pickQuotes(population, { limit: 10, refrains: new Map(), withAuthors: true });
