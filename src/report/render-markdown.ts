@@ -118,12 +118,17 @@ export function renderMarkdown(report: Report): string {
   return out.join('\n');
 }
 
-/** Quotes alone (the writers' feed), each with attribution and gloss. */
+/**
+ * Quotes alone (the writers' feed), each with attribution and gloss, and its id at the end of the attribution line:
+ * a writer drafting from the Markdown cites a quote back by the id the JSON and CSV feeds carry.
+ */
 export function renderMarkdownQuotes(quotes: readonly ReportQuote[]): string {
-  return `${quotes.map((q) => renderQuote(q).join('\n')).join('\n\n')}\n`;
+  return `${quotes.map((q) => renderQuote(q, { withId: true }).join('\n')).join('\n\n')}\n`;
 }
 
-function renderQuote(quote: ReportQuote): string[] {
+// The report leaves the id out: its Markdown is pasted into articles as it is, and the night's JSON and CSV carry the
+// ids of the same quotes.
+function renderQuote(quote: ReportQuote, options: { withId: boolean } = { withId: false }): string[] {
   const meta = [
     quote.threadTitle === '' ? null : `in “${escapeMarkdownInline(quote.threadTitle)}”`,
     formatUtcDateTime(quote.createdUtc),
@@ -133,7 +138,7 @@ function renderQuote(quote: ReportQuote): string[] {
   return [
     formatMarkdownBlockquote(quote.text),
     '>',
-    `> — ${renderLink(quote.attribution, quote.permalink)}, ${meta.join(', ')}`,
+    `> — ${renderLink(quote.attribution, quote.permalink)}, ${meta.join(', ')}${options.withId ? ` · id ${escapeMarkdownInline(quote.id)}` : ''}`,
     '',
     `*Our paraphrase:* ${escapeMarkdownInline(quote.gloss)} (${TAG_LABELS[quote.primaryTag].toLowerCase()} ${quote.tags[quote.primaryTag].toFixed(2)})`,
   ];
