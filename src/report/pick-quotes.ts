@@ -22,7 +22,10 @@ export interface QuoteCandidate {
 }
 
 export interface ReportQuote extends Quote {
-  /** Stable across runs while the comment text is unchanged: comment id + excerpt offsets. */
+  /**
+   * Comment id + excerpt offsets. The excerpt is centred on the tag's strongest cue, so an id changes with the text and
+   * also, for a comment too long to quote whole, with a tagger version (or tag) whose strongest cue lies elsewhere.
+   */
   id: string;
   /**
    * Offsets of the exact excerpt in the comment body as stored (Reddit's API form, where cue offsets
