@@ -27,6 +27,18 @@ export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/**
+ * A tag probability as people read it, to two places: "0.98". One that only rounds to 1.00 or 0.00 reads ">0.99" or
+ * "<0.01", since "1.00" reads as certainty and the tagger is never certain; exactly 1 or 0 (a reviewer's correction)
+ * reads 1.00 or 0.00.
+ */
+export function formatProbability(p: number): string {
+  const shown = p.toFixed(2);
+  if (shown === '1.00' && p !== 1) return '>0.99';
+  if (shown === '0.00' && p !== 0) return '<0.01';
+  return shown;
+}
+
 export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }

@@ -312,6 +312,12 @@ function authorKey(s: Scored): string | null {
   return author === null || author === '' || author === DELETED_AUTHOR ? null : author.toLowerCase();
 }
 
+/** Four places, below 1 for a probability that is not exactly 1 (a reviewer's correction is). */
+function roundProbability(p: number): number {
+  const rounded = roundTo(p, 4);
+  return rounded === 1 && p < 1 ? 0.9999 : rounded;
+}
+
 export function subredditOf(candidate: { comment: Comment; thread: Thread | undefined }): string {
   if (candidate.thread !== undefined) return candidate.thread.subreddit;
   return /\/r\/([^/]+)\//.exec(candidate.comment.permalink)?.[1] ?? 'unknown';
@@ -331,7 +337,8 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const scores = {} as Record<TagName, number>;
   const labels = {} as Record<TagName, boolean>;
   for (const tag of TAG_NAMES) {
-    scores[tag] = roundTo(tags[tag].score, 4);
+    // four places, but never up to 1 unless exactly so: a tagger's 0.99997 given as 1 would read (and be shown) as certainty
+    scores[tag] = roundProbability(tags[tag].score);
     labels[tag] = tags[tag].label;
   }
   const quote: ReportQuote = {

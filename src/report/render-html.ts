@@ -9,6 +9,7 @@ import {
   formatCount,
   formatInterval,
   formatPercent,
+  formatProbability,
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
@@ -124,7 +125,7 @@ function renderQuote(quote: ReportQuote): string {
   // a badge per tag the comment carries, as the shares count it: a score over the tag's threshold (below one half) or a
   // human correction, not a fixed 0.5 that would drop tags the other formats and the shares give it
   const tags = TAG_NAMES.filter((t) => quote.labels[t] || t === quote.primaryTag)
-    .map((t) => `<span class="tag" style="background:${TAG_COLOURS[t]}">${TAG_LABELS[t]} ${quote.tags[t].toFixed(2)}</span>`)
+    .map((t) => `<span class="tag" style="background:${TAG_COLOURS[t]}">${TAG_LABELS[t]} ${escapeHtml(formatProbability(quote.tags[t]))}</span>`)
     .join('');
   const meta = [
     renderLink(quote.attribution, quote.permalink),

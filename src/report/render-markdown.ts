@@ -10,6 +10,7 @@ import {
   formatCount,
   formatInterval,
   formatPercent,
+  formatProbability,
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
@@ -140,7 +141,7 @@ function renderQuote(quote: ReportQuote, options: { withId: boolean } = { withId
     '>',
     `> — ${renderLink(quote.attribution, quote.permalink)}, ${meta.join(', ')}${options.withId ? ` · id ${escapeMarkdownInline(quote.id)}` : ''}`,
     '',
-    `*Our paraphrase:* ${escapeMarkdownInline(quote.gloss)} (${TAG_LABELS[quote.primaryTag].toLowerCase()} ${quote.tags[quote.primaryTag].toFixed(2)})`,
+    `*Our paraphrase:* ${escapeMarkdownInline(quote.gloss)} (${TAG_LABELS[quote.primaryTag].toLowerCase()} ${formatProbability(quote.tags[quote.primaryTag])})`,
   ];
 }
 
