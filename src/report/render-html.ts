@@ -131,7 +131,7 @@ function renderQuote(quote: ReportQuote): string {
     renderLink(quote.attribution, quote.permalink),
     quote.threadTitle === '' ? null : `in “${escapeHtml(quote.threadTitle)}”`,
     formatUtcDateTime(quote.createdUtc),
-    `score ${quote.score} at fetch`,
+    `score ${formatCount(quote.score)} at fetch`,
     quote.author === undefined ? null : `u/${escapeHtml(quote.author)}`,
   ].filter((x): x is string => x !== null);
   return `<figure class="quote" data-comment-id="${escapeHtml(quote.commentId)}" style="border-color:${TAG_COLOURS[quote.primaryTag]}"><blockquote dir="auto">${escapeHtml(quote.text)}</blockquote><figcaption><div class="meta">— ${meta.join(', ')}</div><div class="gloss">${tags}<em>Our paraphrase:</em> ${escapeHtml(quote.gloss)}</div></figcaption></figure>`;

@@ -133,7 +133,7 @@ function renderQuote(quote: ReportQuote, options: { withId: boolean } = { withId
   const meta = [
     quote.threadTitle === '' ? null : `in “${escapeMarkdownInline(quote.threadTitle)}”`,
     formatUtcDateTime(quote.createdUtc),
-    `score ${quote.score} at fetch`,
+    `score ${formatCount(quote.score)} at fetch`,
     quote.author === undefined ? null : `u/${escapeMarkdownInline(quote.author)}`,
   ].filter((x): x is string => x !== null);
   return [
