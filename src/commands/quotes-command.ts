@@ -49,7 +49,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
     .option('--with-authors', 'include usernames, and the names of users a quote mentions (off by default: they read u/[user], @[user])')
     .action((raw: unknown) => {
       const flags = parseOptions('quotes', flagsSchema, raw);
-      const since = flags.since === undefined ? undefined : parseSince(flags.since, ctx.now());
+      const since = flags.since === undefined ? undefined : parseSince('quotes', flags.since, ctx.now());
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const store = ctx.openStore(flags.db, { readonly: true });
       const { input, taggedNow } = loadReportInput(store, event, deps.loadTagger(), { withAuthors: flags.withAuthors });

@@ -17,15 +17,15 @@ describe('parseSince (quotes --since)', () => {
     ['2025-12-20t08:00z', Date.parse('2025-12-20T08:00:00Z') / 1000],
     [' 7D ', NOW - 7 * 86_400],
   ])('%s → %d', (text, expected) => {
-    expect(parseSince(text, NOW)).toBe(expected);
+    expect(parseSince('quotes', text, NOW)).toBe(expected);
   });
 
   // a zoneless time would be read in the machine's zone; a day that does not exist would roll over into the next month
   it.each(['yesterday', '', '24', '24m', '-1d', '2025-02-30', '2025-13-01', '2025-12-20T08:00', '2025-12-20 08:00Z', '20/12/2025'])(
-    '%j is a usage error naming the flag, the value and the accepted forms',
+    '%j is a usage error naming the command, the flag, the value and the accepted forms',
     (text) => {
-      expect(() => parseSince(text, NOW)).toThrow(ConfigError);
-      expect(() => parseSince(text, NOW)).toThrow(`--since ${JSON.stringify(text)}: give a UTC date (2025-12-20), a date-time with its zone`);
+      expect(() => parseSince('quotes', text, NOW)).toThrow(ConfigError);
+      expect(() => parseSince('quotes', text, NOW)).toThrow(`quotes: --since ${JSON.stringify(text)}: give a UTC date (2025-12-20), a date-time with its zone`);
     },
   );
 });
