@@ -29,6 +29,18 @@ const MENTION = new RegExp(
 const INVISIBLE = String.raw`[\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]`;
 const HAS_INVISIBLE = new RegExp(INVISIBLE, 'u');
 const IS_INVISIBLE = new RegExp(`^${INVISIBLE}$`, 'u');
+const ALL_INVISIBLE = new RegExp(INVISIBLE, 'gu');
+
+/**
+ * Whether a line names users and nothing else but spaces and punctuation ("@nixCraft", "u/a, u/b:"): a reply's address,
+ * not part of what the commenter says. Found as the line is seen, as redactUserMentions finds mentions.
+ */
+export function isMentionOnly(line: string): boolean {
+  if (!line.includes('/') && !line.includes('@')) return false;
+  const seen = line.replace(ALL_INVISIBLE, '');
+  const rest = seen.replace(MENTION, '');
+  return rest !== seen && /^[\s\p{P}]*$/u.test(rest);
+}
 
 /**
  * Replace the names of users a text mentions with a marker, keeping every other character: quotes are attributed

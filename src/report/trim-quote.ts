@@ -1,3 +1,5 @@
+import { isMentionOnly } from './redact-user-mentions.js';
+
 export interface TrimmedQuote {
   /** The excerpt with … where sentences were cut; without the markers it is an exact substring of the body. */
   text: string;
@@ -26,8 +28,9 @@ interface Sentence {
  */
 export function trimQuote(body: string, focus = 0): TrimmedQuote | null {
   // `>` lines are the parent's words: the excerpt comes from one run of the commenter's own lines
-  const block = pickOwnBlock(body, focus);
-  if (block === null) return null;
+  const own = pickOwnBlock(body, focus);
+  if (own === null) return null;
+  const block = dropLeadingAddress(body, own);
   const inner = trimPlain(body.slice(block.start, block.end), Math.max(0, focus - block.start));
   if (inner === null) return null;
   const start = block.start + inner.start;
@@ -70,6 +73,26 @@ function pickOwnBlock(body: string, focus: number): { start: number; end: number
   const holding = own.find((b) => focus >= b.start && focus < b.end);
   if (holding !== undefined) return holding;
   return own.reduce((best, b) => (b.words > best.words ? b : best));
+}
+
+/**
+ * The block without a first line that only addresses someone ("@nixCraft" above the reply): the name is no part of the
+ * commenter's statement, and would open the quote as "@[user]" ("'@[user]" in the CSV). The quote then starts at the
+ * next line, marked as cut like any quote with text before it. A block that is nothing but its address stays as it is.
+ */
+function dropLeadingAddress(body: string, block: { start: number; end: number }): { start: number; end: number } {
+  let lineStart = block.start;
+  // past blank lines to the first with text
+  while (lineStart < block.end) {
+    const nl = body.indexOf('\n', lineStart);
+    const lineEnd = nl < 0 || nl > block.end ? block.end : nl;
+    if (body.slice(lineStart, lineEnd).trim() !== '') {
+      if (lineEnd >= block.end || !isMentionOnly(body.slice(lineStart, lineEnd))) return block;
+      return countWords(body.slice(lineEnd, block.end)) > 0 ? { start: lineEnd + 1, end: block.end } : block;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return block;
 }
 
 function trimPlain(body: string, focus: number): TrimmedQuote | null {
