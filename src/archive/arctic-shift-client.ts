@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
+import { describeUnreadableBody } from '../errors/describe-unreadable-body.js';
 import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { RateLimitError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
@@ -115,7 +116,11 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
           continue;
         }
         if (response.ok) {
-          const items = readAnswer(body ?? '', where);
+          const text = body ?? '';
+          const raw = parseJson(text);
+          // a maintenance page or captive portal served with 200, or a body cut short: named for what it is, never quoted
+          if (!raw.ok) throw new SchemaError(`Arctic Shift answered with ${describeUnreadableBody(text, response.status, raw.cause)}`, where, NO_ANSWER_BODY, { cause: raw.cause });
+          const items = readAnswer(raw.value, where);
           pauseMs = computePacingDelay(response.headers, ctx.now() * 1000, timing);
           return items;
         }
@@ -153,13 +158,15 @@ function buildUrl(baseUrl: string, path: string, params: QueryParams): string {
   return url.href;
 }
 
-function readAnswer(text: string, where: string): unknown[] {
-  let raw: unknown;
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; cause: unknown } {
   try {
-    raw = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) };
   } catch (cause) {
-    throw new SchemaError(`Arctic Shift answered with something that is not JSON: ${text.slice(0, 80)}`, where, NO_ANSWER_BODY, { cause });
+    return { ok: false, cause };
   }
+}
+
+function readAnswer(raw: unknown, where: string): unknown[] {
   const parsed = arcticShiftAnswerSchema.safeParse(raw);
   if (!parsed.success) throw new SchemaError(`unexpected Arctic Shift answer: ${formatZodIssues(parsed.error)}`, where, NO_ANSWER_BODY);
   if (parsed.data.error != null) throw new RefusedRequestError(`Arctic Shift error: ${parsed.data.error}: ${where}`);

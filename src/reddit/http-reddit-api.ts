@@ -7,6 +7,7 @@ import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
+import { describeUnreadableBody } from '../errors/describe-unreadable-body.js';
 import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, parseRetryAfter, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
@@ -166,7 +167,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       if (!isRetryableError(error)) throw error;
       if (failures >= retry.retries) {
         const reason = describeTransportError(error);
-        if (error instanceof TruncatedBodyError) throw new SchemaError(`${what}: ${reason}`, what, NO_ANSWER_BODY, { cause: error });
+        if (error instanceof TruncatedBodyError) throw new SchemaError(`${what}: ${reason}, on the last of ${failures + 1} attempts`, what, NO_ANSWER_BODY, { cause: error });
         throw new SourceError(`${what} failed after ${failures + 1} attempts: ${reason}`, { cause: error });
       }
       await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeTransportError(error)}`, 'retry');
@@ -271,7 +272,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       try {
         raw = JSON.parse(text);
       } catch (cause) {
-        await retryOrThrow(new TruncatedBodyError(`unreadable JSON (${text.length} bytes): ${(cause as Error).message}`, { cause }));
+        await retryOrThrow(new TruncatedBodyError(describeUnreadableBody(text, status, cause), { cause }));
         continue;
       }
       const parsed = schema.safeParse(raw);

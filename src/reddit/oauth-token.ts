@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CredentialsError, SourceError } from '../errors/errors.js';
 import { redactSecrets } from '../errors/redact-secrets.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
+import { describeUnreadableBody } from '../errors/describe-unreadable-body.js';
 import type { RedditCredentials } from './reddit-credentials.js';
 import { isRetryableStatus, RetryableStatusError } from './retry-policy.js';
 
@@ -95,7 +96,10 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       raw = JSON.parse(text);
     } catch (cause) {
       // a refusal need not come with a JSON body; anything else unreadable is a source failure
-      if (response.status !== 401 && response.status !== 403) throw new SourceError(`${where}: status ${response.status}, unreadable answer`, { cause });
+      if (response.status !== 401 && response.status !== 403) {
+        const reason = hideCredentials(describeUnreadableBody(text, response.status, cause), [credentials.clientSecret, basic, ...grantSecrets(grant)]);
+        throw new SourceError(`${where}: ${reason}, no access token`, { cause });
+      }
     }
     const parsed = tokenResponseSchema.safeParse(raw);
     const body = parsed.success ? parsed.data : undefined;

@@ -69,7 +69,7 @@ export function backoffDelay(attempt: number, options: Pick<RetryOptions, 'baseD
   return step / 2 + random() * (step / 2);
 }
 
-/** A body that arrived cut off (unparseable JSON): a transport fault, so retried like a reset. */
+/** A body that is not JSON (cut off, or a maintenance page served with 200): no answer yet, so retried like a reset. */
 export class TruncatedBodyError extends Error {
   override readonly name = 'TruncatedBodyError';
 }

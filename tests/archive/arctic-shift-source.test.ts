@@ -170,7 +170,7 @@ describe('createArcticShiftSource', () => {
   it.each([
     // the first answer's wait holds for the searches after it: they fail at once without being sent into it
     ['a rate limit longer than a run waits (429, Retry-After 120 s)', () => [429, '{"error":"Too many requests"}', { 'retry-after': '120' }] as const, /rate limit: the archive asks to wait 120 s before the next request, more than the 60 s a run waits/, ['q1']],
-    ['a maintenance page (200, HTML)', () => [200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' }] as const, /not JSON: <html>/, ['q1', 'q2', 'q3']],
+    ['a maintenance page (200, HTML)', () => [200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' }] as const, /Arctic Shift answered with an HTML page, not JSON \(46 bytes, status 200\)/, ['q1', 'q2', 'q3']],
   ])('fails the collection when every search meets %s, after three searches', async (_name, reply, message, sent) => {
     const { source, ctx, waits } = setup(100);
     const queried: string[] = [];
@@ -192,7 +192,7 @@ describe('createArcticShiftSource', () => {
     nock(BASE).get('/api/posts/search').query(true).reply(200, answer([]));
     nock(BASE).get('/api/comments/search').query(true).reply(200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' });
     const summary = await collectEvent(makeEvent(), source, Store.open(':memory:'), ctx);
-    expect(summary.skipped).toEqual([{ source: expect.stringMatching(/^GET \S+\/api\/comments\/search\?link_id=p1/), record: '(body)', reason: expect.stringMatching(/not JSON: <html>/), kind: 'incomplete' }]);
+    expect(summary.skipped).toEqual([{ source: expect.stringMatching(/^GET \S+\/api\/comments\/search\?link_id=p1/), record: '(body)', reason: expect.stringMatching(/Arctic Shift answered with an HTML page, not JSON \(46 bytes, status 200\)/), kind: 'incomplete' }]);
   });
 
   it('holds later requests back while a Retry-After longer than a run waits lasts, failing them at once, then sends them again', async () => {

@@ -808,16 +808,16 @@ describe('reddit source: faults leave the store exactly as an unfaulted run', ()
   // half a body. Past the retries, the thread could not be fetched, as after a 5xx: partial (exit 4), not invalid input
   // (exit 2, which tells the cron operator to fix the config).
   it.each([
-    ['an HTML maintenance page', 'html'],
-    ['a body cut short on every attempt', 'truncated'],
-  ] as const)('%s: the thread is skipped as not fetched (incomplete), and the next run completes it', async (_, fault) => {
+    ['an HTML maintenance page', 'html', /^an HTML page, not JSON \(\d+ bytes, status 200\), on the last of 5 attempts$/],
+    ['a body cut short on every attempt', 'truncated', /^unreadable JSON \(\d+ bytes, status 200\): .*, on the last of 5 attempts$/],
+  ] as const)('%s: the thread is skipped as not fetched (incomplete), and the next run completes it', async (_, fault, reason) => {
     const expected = await getBaseline();
     const { fake, source, now } = setUp();
     for (let i = 0; i < 5; i++) fake.injectFault(fault, (p) => p.startsWith('/comments/th2bbb'));
     const store = Store.open(':memory:');
     const first = await collectEvent(EVENT, source, store, { now });
     expect(fake.pendingFaults).toBe(0);
-    expect(first.skipped).toEqual([{ source: expect.stringMatching(/^GET \/comments\/th2bbb/), record: '(body)', reason: expect.stringMatching(/unreadable JSON/), kind: 'incomplete' }]);
+    expect(first.skipped).toEqual([{ source: expect.stringMatching(/^GET \/comments\/th2bbb/), record: '(body)', reason: expect.stringMatching(reason), kind: 'incomplete' }]);
     expect(store.getThreadState('th2bbb')).toBeUndefined();
     await collectEvent(EVENT, source, store, { now });
     expect(snapshot(store)).toEqual(expected);
@@ -949,7 +949,7 @@ describe('reddit source: Reddit answering searches with something that is not a 
     try {
       const run = runEvent({ event, source, store, tagger: () => { throw new Error('not reached'); }, ctx: { now }, runId: 'r1', reportsDir, formats: ['md', 'json'], withAuthors: false });
       await expect(run).rejects.toThrow(SourceError);
-      await expect(run).rejects.toThrow(/none of the \d+ searches tried got an answer.*unreadable JSON/s);
+      await expect(run).rejects.toThrow(/none of the \d+ searches tried got an answer.*: an HTML page, not JSON \(\d+ bytes, status 200\)/s);
       // 12 searches planned; three failed ones (plus those already in flight) settle it
       expect(60 - fake.pendingFaults).toBeLessThan(12 * 5);
       expect(store.listRuns(event.id).runs).toMatchObject([{ id: 'r1', status: 'failed' }]);
@@ -965,7 +965,7 @@ describe('reddit source: Reddit answering searches with something that is not a 
     const summary = await collectEvent(EVENT, source, Store.open(':memory:'), { now });
     expect(fake.pendingFaults).toBe(0);
     expect(summary.threadsFound).toBe(2);
-    expect(summary.skipped).toEqual([{ source: expect.stringMatching(/^GET \/r\/stocks\/search/), record: '(body)', reason: expect.stringMatching(/unreadable JSON/), kind: 'incomplete' }]);
+    expect(summary.skipped).toEqual([{ source: expect.stringMatching(/^GET \/r\/stocks\/search/), record: '(body)', reason: expect.stringMatching(/^an HTML page, not JSON \(\d+ bytes, status 200\)/), kind: 'incomplete' }]);
   });
 
   it('a listing with one unreadable submission is still an answer: that record is invalid input (exit 2)', async () => {
