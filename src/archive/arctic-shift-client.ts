@@ -16,7 +16,7 @@ export interface ArcticShiftClientOptions {
   /** Wins over $ARCTIC_SHIFT_BASE and the public default. https, or http on loopback (a local mock or proxy). */
   baseUrl?: string | undefined;
   env?: NodeJS.ProcessEnv | undefined;
-  /** Attempts after the first for 429, 5xx and network errors (default 4). */
+  /** Attempts after the first for 429, 5xx, network errors and a body that is not JSON (default 4). */
   retries?: number | undefined;
   timing?: Partial<RetryTiming> | undefined;
   /** Per-request timeout in ms (default 60 000): the archive has no uptime guarantee. */
@@ -44,7 +44,7 @@ export function resolveArcticShiftBase(option: string | undefined, env: NodeJS.P
 
 /**
  * A small client for the Arctic Shift API: every answer is parsed with zod,
- * 429/5xx/network failures are retried a bounded number of times with backoff
+ * 429/5xx/network failures and bodies that are not JSON are retried a bounded number of times with backoff
  * (Retry-After and x-ratelimit-reset are believed), and a spent rate budget
  * (x-ratelimit-remaining: 0) is waited out before the next call.
  */
@@ -118,8 +118,17 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
         if (response.ok) {
           const text = body ?? '';
           const raw = parseJson(text);
-          // a maintenance page or captive portal served with 200, or a body cut short: named for what it is, never quoted
-          if (!raw.ok) throw new SchemaError(`Arctic Shift answered with ${describeUnreadableBody(text, response.status, raw.cause)}`, where, NO_ANSWER_BODY, { cause: raw.cause });
+          if (!raw.ok) {
+            // a maintenance page or captive portal served with 200, or a body cut short: not an answer yet, so retried
+            // with the same bounded backoff as a 5xx (as the Reddit client does); past the retries, the request got none
+            const reason = describeUnreadableBody(text, response.status, raw.cause);
+            if (attempt >= retries) {
+              throw new SchemaError(`Arctic Shift answered with ${reason}, on the last of ${attempt + 1} attempts`, where, NO_ANSWER_BODY, { cause: raw.cause });
+            }
+            const decision = computeRetryDelay({}, attempt, ctx.now() * 1000, timing);
+            await wait(decision.retry ? decision.ms : timing.baseDelayMs, `archive answered with ${reason}`, 'retry', ctx);
+            continue;
+          }
           const items = readAnswer(raw.value, where);
           pauseMs = computePacingDelay(response.headers, ctx.now() * 1000, timing);
           return items;

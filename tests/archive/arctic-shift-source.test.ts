@@ -169,9 +169,17 @@ describe('createArcticShiftSource', () => {
 
   it.each([
     // the first answer's wait holds for the searches after it: they fail at once without being sent into it
-    ['a rate limit longer than a run waits (429, Retry-After 120 s)', () => [429, '{"error":"Too many requests"}', { 'retry-after': '120' }] as const, /rate limit: the archive asks to wait 120 s before the next request, more than the 60 s a run waits/, ['q1']],
-    ['a maintenance page (200, HTML)', () => [200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' }] as const, /Arctic Shift answered with an HTML page, not JSON \(46 bytes, status 200\)/, ['q1', 'q2', 'q3']],
-  ])('fails the collection when every search meets %s, after three searches', async (_name, reply, message, sent) => {
+    // a longer wait is not ours to make: not retried
+    ['a rate limit longer than a run waits (429, Retry-After 120 s)', () => [429, '{"error":"Too many requests"}', { 'retry-after': '120' }] as const, /rate limit: the archive asks to wait 120 s before the next request, more than the 60 s a run waits/, ['q1'], []],
+    // a page is no answer yet: each search is retried as after a 5xx (five attempts), then counts as not answered
+    [
+      'a maintenance page (200, HTML)',
+      () => [200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' }] as const,
+      /Arctic Shift answered with an HTML page, not JSON \(46 bytes, status 200\), on the last of 5 attempts/,
+      ['q1', 'q2', 'q3'].flatMap((q) => Array<string>(5).fill(q)),
+      [1000, 2000, 4000, 8000, 1000, 2000, 4000, 8000, 1000, 2000, 4000, 8000],
+    ],
+  ])('fails the collection when every search meets %s, after three searches', async (_name, reply, message, sent, backoff) => {
     const { source, ctx, waits } = setup(100);
     const queried: string[] = [];
     interceptSearches(queried).reply(() => {
@@ -182,15 +190,16 @@ describe('createArcticShiftSource', () => {
     const failure = collectEvent(makeEvent({ queries }), source, Store.open(':memory:'), ctx);
     await expect(failure).rejects.toThrow(SourceError);
     await expect(failure).rejects.toThrow(message);
-    expect(queried).toEqual(sent); // not retried: a longer wait is not ours to make, a page is not an answer
-    expect(waits).toEqual([]);
+    expect(queried).toEqual(sent);
+    expect(waits).toEqual(backoff);
   });
 
   it("a thread whose comments are answered with a maintenance page is a thread not fetched (partial), not invalid input", async () => {
     const { source, ctx } = setup(100);
     nock(BASE).get('/api/posts/search').query(true).reply(200, answer([post('p1', FROM + 100)]));
     nock(BASE).get('/api/posts/search').query(true).reply(200, answer([]));
-    nock(BASE).get('/api/comments/search').query(true).reply(200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' });
+    // on every attempt: one page is retried (tests/archive/web-page-retried.test.ts)
+    nock(BASE).get('/api/comments/search').query(true).times(5).reply(200, '<html><body>down for maintenance</body></html>', { 'content-type': 'text/html' });
     const summary = await collectEvent(makeEvent(), source, Store.open(':memory:'), ctx);
     expect(summary.skipped).toEqual([{ source: expect.stringMatching(/^GET \S+\/api\/comments\/search\?link_id=p1/), record: '(body)', reason: expect.stringMatching(/Arctic Shift answered with an HTML page, not JSON \(46 bytes, status 200\)/), kind: 'incomplete' }]);
   });
