@@ -26,8 +26,9 @@ export function summariseRun(ctx: CliContext, run: RunRecord): void {
   const invalid = run.skipped.filter((s) => s.kind === 'invalid');
   if (invalid.length > 0) ctx.markInvalidInput(`${invalid.length} invalid record(s) skipped; the rest was stored`);
   else if (run.status === 'partial') {
+    // each its own reason: the cap alone would hide requests that failed, and what to do differs
     if (c.capsHit > 0) ctx.markPartial('a search listing hit Reddit\'s ~1000-item cap');
-    else if (c.skipped > 0) ctx.markPartial(`${c.skipped} record(s) could not be fetched`);
+    if (c.skipped > 0) ctx.markPartial(`${c.skipped} record(s) could not be fetched`);
     // otherwise a repaired history.json, marked with its own reason when it was repaired (warnRepairedHistory)
   }
 }

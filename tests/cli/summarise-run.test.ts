@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/cli-context.js';
+import { summariseRun } from '../../src/cli/summarise-run.js';
+import { emptyRunCounts, type RunRecord, type SkipRecord } from '../../src/types.js';
+
+// The run summary's partial reasons are what the cron operator reads next morning, in the `partial result: …` line and
+// in `--json`'s `partial`: each must be there, and say what to do about it.
+
+function createContext() {
+  const partial: string[] = [];
+  const invalid: string[] = [];
+  let stderr = '';
+  const ctx = {
+    stderr: (text: string) => void (stderr += text),
+    markPartial: (reason: string) => void partial.push(reason),
+    markInvalidInput: (reason: string) => void invalid.push(reason),
+  } as unknown as CliContext;
+  return { ctx, partial, invalid, stderr: () => stderr };
+}
+
+function makeRun(overrides: { capsHit?: number; skipped?: SkipRecord[] }): RunRecord {
+  const skipped = overrides.skipped ?? [];
+  const partial = skipped.length > 0 || (overrides.capsHit ?? 0) > 0;
+  return {
+    id: 'r1',
+    eventId: 'e1',
+    source: 'reddit',
+    startedAt: 1_767_000_000,
+    finishedAt: 1_767_000_600,
+    window: { from: 1_766_000_000, to: 1_767_000_000 },
+    queries: ['q'],
+    counts: { ...emptyRunCounts(), capsHit: overrides.capsHit ?? 0, skipped: skipped.length },
+    skipped,
+    shortThreads: [],
+    errors: [],
+    status: partial ? 'partial' : 'ok',
+  };
+}
+
+const NOT_FETCHED: SkipRecord = { source: 'thread th2bbb', record: '(request)', reason: 'GET /comments/th2bbb failed after 5 attempts: status 503', kind: 'incomplete' };
+
+describe('summariseRun: partial reasons', () => {
+  it('a night that hit the listing cap and could not fetch a thread gives both reasons, not the cap alone', () => {
+    const { ctx, partial } = createContext();
+    summariseRun(ctx, makeRun({ capsHit: 1, skipped: [NOT_FETCHED, { ...NOT_FETCHED, source: 'thread th3ccc' }] }));
+    expect(partial).toHaveLength(2);
+    expect(partial[0]).toMatch(/~1000-item cap/);
+    expect(partial[1]).toMatch(/^2 record\(s\) could not be fetched/);
+  });
+});
