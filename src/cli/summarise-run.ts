@@ -24,11 +24,27 @@ export function summariseRun(ctx: CliContext, run: RunRecord): void {
     ].join('\n') + '\n',
   );
   const invalid = run.skipped.filter((s) => s.kind === 'invalid');
-  if (invalid.length > 0) ctx.markInvalidInput(`${invalid.length} invalid record(s) skipped; the rest was stored`);
-  else if (run.status === 'partial') {
+  // Each reason says what to do as well as what happened: the cron log is read the next morning by someone who must
+  // decide whether to wait for the next night, edit the event file or look further.
+  if (invalid.length > 0) {
+    // exit 2 reads as "fix your config", but these are records the source served broken (or a fixture file's)
+    ctx.markInvalidInput(
+      `${invalid.length} invalid record(s) skipped (listed under skipped: above); the rest was stored. Served so by Reddit or the archive, they need no fix of yours: the next runs ask for them again`,
+    );
+  } else if (run.status === 'partial') {
     // each its own reason: the cap alone would hide requests that failed, and what to do differs
-    if (c.capsHit > 0) ctx.markPartial('a search listing hit Reddit\'s ~1000-item cap');
-    if (c.skipped > 0) ctx.markPartial(`${c.skipped} record(s) could not be fetched`);
+    if (c.capsHit > 0) {
+      ctx.markPartial(
+        "a search listing hit Reddit's ~1000-item cap, so threads of the window older than its last item (and not stored on an earlier night) were not found; " +
+          "a rerun meets the same cap: narrow the event's queries or subreddits, or backfill the window with --source arctic-shift",
+      );
+    }
+    if (c.skipped > 0) {
+      ctx.markPartial(
+        `${c.skipped} record(s) could not be fetched (the skipped lines above say why): the next run tries them again; ` +
+          'a subreddit refused with 403 or 404 (private, banned) is refused again until it is taken out of the event file',
+      );
+    }
     // otherwise a repaired history.json, marked with its own reason when it was repaired (warnRepairedHistory)
   }
 }

@@ -48,3 +48,33 @@ describe('summariseRun: partial reasons', () => {
     expect(partial[1]).toMatch(/^2 record\(s\) could not be fetched/);
   });
 });
+
+describe('summariseRun: each partial reason says what to do', () => {
+  it('records that could not be fetched: the next run tries them again; a refused subreddit is the event file\'s', () => {
+    const { ctx, partial } = createContext();
+    summariseRun(ctx, makeRun({ skipped: [NOT_FETCHED] }));
+    expect(partial).toEqual([
+      '1 record(s) could not be fetched (the skipped lines above say why): the next run tries them again; ' +
+        'a subreddit refused with 403 or 404 (private, banned) is refused again until it is taken out of the event file',
+    ]);
+  });
+
+  it('the listing cap: a rerun meets it again; narrow the event or backfill from the archive', () => {
+    const { ctx, partial } = createContext();
+    summariseRun(ctx, makeRun({ capsHit: 1 }));
+    expect(partial).toEqual([
+      "a search listing hit Reddit's ~1000-item cap, so threads of the window older than its last item (and not stored on an earlier night) were not found; " +
+        "a rerun meets the same cap: narrow the event's queries or subreddits, or backfill the window with --source arctic-shift",
+    ]);
+  });
+
+  it('invalid records the source served: named above, nothing of the operator\'s to fix', () => {
+    const { ctx, partial, invalid } = createContext();
+    const broken: SkipRecord = { source: 'GET /comments/th2bbb', record: 'data.children.3.data.body', reason: 'expected string, received number', kind: 'invalid' };
+    summariseRun(ctx, makeRun({ skipped: [broken] }));
+    expect(invalid).toEqual([
+      '1 invalid record(s) skipped (listed under skipped: above); the rest was stored. Served so by Reddit or the archive, they need no fix of yours: the next runs ask for them again',
+    ]);
+    expect(partial).toEqual([]);
+  });
+});
