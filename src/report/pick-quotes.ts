@@ -87,7 +87,7 @@ interface Scored {
 
 /**
  * Pick diverse, punchy quotes. Scoring is linear in the number of
- * candidates; only the top-K survive into the (quadratic in K) diversity
+ * candidates; only each tag's top K survive into the (quadratic in K) diversity
  * step, so 100k comments cost about as much as 1k. Diversity: near-duplicates
  * are collapsed (MinHash), at most one quote per author, and maximal
  * marginal relevance spreads picks across threads, subreddits and tags.
@@ -95,34 +95,42 @@ interface Scored {
 export function pickQuotes(candidates: readonly QuoteCandidate[], options: PickOptions): ReportQuote[] {
   const tags = options.tag === undefined ? TAG_NAMES : [options.tag];
   const minScore = options.minScore ?? 0;
-  // Upper bound of each (comment, tag) relevance, with punchiness at its maximum of 1.
-  // Trimming (the costly part) then runs in bound order only until no remaining
-  // bound can beat the current top K: exact top-K without trimming every comment.
-  const entries: Array<{ candidate: QuoteCandidate; tag: TagName }> = [];
-  const raw: number[] = [];
-  for (const candidate of candidates) {
-    for (const tag of tags) {
-      const resolved = candidate.tags[tag];
-      if (!resolved.label || resolved.score < minScore || resolved.score <= 0) continue;
-      entries.push({ candidate, tag });
-      raw.push(resolved.score * communitySignal(candidate.comment.score));
-    }
-  }
   // Room for the diversity step to skip duplicates and same-author comments; capped so a big feed stays fast.
   const k = Math.min(5_000, Math.max(60, options.limit * 15));
+  // Each tag fills a pool of its own: one pool for all tags kept the top k by relevance, which weighs Reddit's score,
+  // so in a big event a stance voiced in low-score comments had no candidate left in it and selectDiverse could not
+  // quote it however it spreads the tags
+  const pool = tags.flatMap((tag) => fillPool(candidates, tag, minScore, k)).sort(compareScored);
+  const picked = selectDiverse(pool, options.limit, options.tag === undefined);
+  return picked.map((s) => toQuote(s, options));
+}
+
+/**
+ * The top k of one tag's (comment, tag) pairs by relevance. Each pair's upper bound (punchiness at its maximum of 1)
+ * orders the trimming, the costly part, which stops once no remaining bound can beat the current top k: exact top k
+ * without trimming every comment.
+ */
+function fillPool(candidates: readonly QuoteCandidate[], tag: TagName, minScore: number, k: number): Scored[] {
+  const entries: QuoteCandidate[] = [];
+  const raw: number[] = [];
+  for (const candidate of candidates) {
+    const resolved = candidate.tags[tag];
+    if (!resolved.label || resolved.score < minScore || resolved.score <= 0) continue;
+    entries.push(candidate);
+    raw.push(resolved.score * communitySignal(candidate.comment.score));
+  }
   const pool: Scored[] = [];
   for (const index of iterateByBound(Float64Array.from(raw))) {
-    const entry = entries[index];
+    const candidate = entries[index];
     const bound = raw[index] ?? 0;
-    if (entry === undefined) continue;
+    if (candidate === undefined) continue;
     const floor = pool.length >= k ? (pool[k - 1]?.relevance ?? 0) : -1;
     if (bound <= floor) break;
-    const s = scoreCandidate(entry.candidate, entry.tag);
+    const s = scoreCandidate(candidate, tag);
     if (s === undefined || s.relevance < floor) continue;
     insertSorted(pool, s, k);
   }
-  const picked = selectDiverse(pool, options.limit, options.tag === undefined);
-  return picked.map((s) => toQuote(s, options));
+  return pool;
 }
 
 /** Keep `pool` sorted best-first and at most k long (k is small: insertion is cheap). */

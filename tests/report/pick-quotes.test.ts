@@ -91,6 +91,20 @@ describe('pickQuotes: every stance is quoted before any is quoted twice', () => 
     expect(five.filter((q) => q.primaryTag === 'distrust').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('quotes a stance voiced only in low-score comments even when another fills more than the candidate pool', () => {
+    // the pool kept the top 60 of all tags together by relevance, which weighs Reddit's score: 100 high-score cynical
+    // comments left no room for the one bubble-caution comment, so no spreading of tags could quote it
+    const many = Array.from({ length: 100 }, (_, i) => {
+      const t = makeThread(`m${i % 20}`, `sub${i % 5}`, `Thread m${i % 20}`);
+      const names = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'omega'];
+      const body = `Yeah sure, ${names[i % 12]} ${names[(i * 7) % 12]} ${names[(i * 5) % 12]} number ${i}, truly visionary stuff 🙄`;
+      return candidate(`c${i}`, t, body, 'cynicism', '🙄', 2000 + i);
+    });
+    const quiet = candidate('b1', threads[0]!, 'When this pops the whole sector goes down with the one unprofitable customer.', 'bubble_caution', 'When this pops', 3);
+    const picks = pickQuotes([...many, quiet], { limit: 5, refrains: new Map(), withAuthors: false });
+    expect(picks.map((q) => q.commentId)).toContain('b1');
+  });
+
   it('keeps to the asked tag with --tag (nothing to cover)', () => {
     const picks = pickQuotes(population, { tag: 'distrust', limit: 3, refrains: new Map(), withAuthors: false });
     expect(picks.map((q) => q.primaryTag)).toEqual(['distrust', 'distrust', 'distrust']);
