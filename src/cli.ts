@@ -9,7 +9,7 @@ import { createOrderedOutput } from './cli/create-ordered-output.js';
 import { createStopHandler } from './cli/create-stop-handler.js';
 import { formatJsonError, isJsonRequested, type Failure, type FailureKind } from './cli/json-error.js';
 import { loadDotEnv } from './cli/load-dot-env.js';
-import { ConfigError, FileError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
+import { ConfigError, FileError, InstallError, InternalError, isAbortError, LockError, SchemaError, SourceError, StoreError } from './errors/errors.js';
 import { redactSecrets } from './errors/redact-secrets.js';
 import { describeErrno, isFileSystemError } from './errors/to-file-error.js';
 
@@ -159,13 +159,21 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
  * the error object for `--json` (no program to ask which commands take it, so the flag as written decides).
  */
 async function reportUnloadable(error: unknown, argv: readonly string[], io: CliIO): Promise<number> {
-  const e = error instanceof Error ? error : new InternalError(String(error));
+  const failure = reportBrokenInstall(error instanceof Error ? error : new InternalError(String(error)), io);
+  const end = argv.indexOf('--');
+  if (argv.slice(0, end === -1 ? undefined : end).includes('--json')) await writeJsonError(failure, io);
+  return failure.exitCode;
+}
+
+/**
+ * The internal-error line for an install that cannot load its modules, with the remedy: said the same whether the
+ * modules failed as runCli loaded them or a native addon failed when first used (better-sqlite3's, at the store's opening).
+ */
+function reportBrokenInstall(e: Error, io: CliIO): Failure {
   const message = `cannot load its modules: ${e.message}`;
   io.stderr(`reactionlens: internal error: ${message}\nReinstall its dependencies (npm ci, or npm rebuild after a Node upgrade) and run it again.\n`);
-  if (io.env.REACTIONLENS_DEBUG) io.stderr(`${e.stack ?? ''}\n`);
-  const end = argv.indexOf('--');
-  if (argv.slice(0, end === -1 ? undefined : end).includes('--json')) await writeJsonError({ kind: 'internal', exitCode: EXIT.internal, message }, io);
-  return EXIT.internal;
+  if (io.env.REACTIONLENS_DEBUG) io.stderr(`${(e.cause instanceof Error ? e.cause : e).stack ?? ''}\n`);
+  return { kind: 'internal', exitCode: EXIT.internal, message };
 }
 
 /**
@@ -201,6 +209,7 @@ function reportError(error: unknown, io: CliIO, commanderError: typeof Commander
     if (e.cause instanceof Error && io.env.REACTIONLENS_DEBUG) io.stderr(`  caused by: ${e.cause.stack ?? e.cause.message}\n`);
     return { kind, exitCode, message: e.message };
   };
+  if (error instanceof InstallError) return reportBrokenInstall(error, io);
   if (error instanceof ConfigError) return line('config', 'error', EXIT.usage, error);
   if (error instanceof SchemaError) return line('invalid-data', 'invalid data', EXIT.usage, error);
   if (error instanceof SourceError) return line('source', 'source error', EXIT.source, error);

@@ -91,6 +91,17 @@ export class LockError extends Error {
   }
 }
 
+/**
+ * The install is broken: a module or a native addon cannot be loaded (better-sqlite3 built for another Node after an
+ * upgrade, a dependency missing). Not the input, the store or a source: only reinstalling the dependencies helps.
+ */
+export class InstallError extends Error {
+  override readonly name = 'InstallError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
 /** A bug: something we believed impossible happened. */
 export class InternalError extends Error {
   override readonly name = 'InternalError';

@@ -2,7 +2,8 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
-import { InternalError, StoreError } from '../errors/errors.js';
+import { InstallError, InternalError, StoreError } from '../errors/errors.js';
+import { isAddonLoadFailure } from '../errors/is-addon-load-failure.js';
 import { redactRun } from '../errors/redact-secrets.js';
 import { hashText } from '../util/hash-text.js';
 import { stripTitleSlug } from '../reddit/strip-title-slug.js';
@@ -231,6 +232,8 @@ export class Store {
     } catch (cause) {
       opened?.close();
       if (cause instanceof StoreError) throw cause;
+      // SQLite's addon loads with the first database: a broken install would otherwise read as a fault of this store
+      if (isAddonLoadFailure(cause)) throw new InstallError(`better-sqlite3's native addon: ${(cause as Error).message}`, { cause });
       throw new StoreError(`Cannot open the store at ${path}: ${describeOpenFailure(cause, path, readonly)}`, { cause });
     }
     const db = opened;
