@@ -179,13 +179,23 @@ function isPauseEllipsis(mark: string, body: string, end: number): boolean {
  * ("e.g. Nvidia"), "vs." before what is compared. Cutting after one drops it and starts the quote mid-sentence.
  */
 const NEVER_FINAL = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'vs', 'e.g', 'i.e', 'cf', 'approx']);
-/** Single letters joined by points before the last one: "U.S", "U.K", "a.k.a". */
-const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
+/**
+ * Abbreviations that end a sentence often enough ("…chips, memory, etc. Then…", "…sold to Apple Inc. The…") to be
+ * held to continue only before a lower-case word or a number, as an initialism is: "etc. and", "Apple Inc. and",
+ * "Jr. is".
+ */
+const FINAL_BEFORE_CAPITAL = new Set(['etc', 'inc', 'ltd', 'corp', 'co', 'jr', 'sr', 'bros']);
+/** Abbreviations before a number ("the No. 1 chip maker", "Jan. 2024"): a number after them is part of the sentence. */
+const BEFORE_NUMBER = new Set(['no', 'nos', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Groups of one or two letters joined by points before the last one: "U.S", "U.K", "a.k.a", "Ph.D". */
+const INITIALISM = /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u;
 
 /**
  * "The U.S. government will…", "Mr. Altman says…": the point of an abbreviation followed on the same line by more of
  * the sentence is not its end. An initialism ends a sentence often enough ("made in the U.S. Then…"), so it is only
- * held to continue before a lower-case word or a number; the titles and lead-ins in NEVER_FINAL continue before any word.
+ * held to continue before a lower-case word or a number; the titles and lead-ins in NEVER_FINAL continue before any
+ * word. Where it cannot tell, it keeps the sentence whole: a quote a sentence longer is still the commenter's, one
+ * starting mid-sentence is not.
  */
 function isAbbreviationPoint(mark: string, body: string, at: number, end: number): boolean {
   if (mark !== '.') return false;
@@ -197,8 +207,11 @@ function isAbbreviationPoint(mark: string, body: string, at: number, end: number
   while (i < body.length && (body[i] === ' ' || body[i] === '\t')) i++;
   const next = body.codePointAt(i);
   if (next === undefined || !/[\p{L}\p{N}]/u.test(String.fromCodePoint(next))) return false;
-  if (NEVER_FINAL.has(word.toLowerCase())) return true;
-  return INITIALISM.test(word) && /[\p{Ll}\p{N}]/u.test(String.fromCodePoint(next));
+  const lower = word.toLowerCase();
+  if (NEVER_FINAL.has(lower)) return true;
+  const nextChar = String.fromCodePoint(next);
+  if (BEFORE_NUMBER.has(lower) && /\p{N}/u.test(nextChar)) return true;
+  return (INITIALISM.test(word) || FINAL_BEFORE_CAPITAL.has(lower)) && /[\p{Ll}\p{N}]/u.test(nextChar);
 }
 
 /** Whitespace-separated words; a plain loop because this runs for every candidate comment. */

@@ -248,6 +248,28 @@ describe('trimQuote', () => {
     expect(t.excerpt.startsWith('The U.S. government will bail them out')).toBe(true);
   });
 
+  it('does not end a sentence at "No. 1", "Inc. and", "etc. and", "Jan. 2024" or "Ph.D. candidate"', () => {
+    // each was cut after its point, so a quote could start "… 1 chip maker" or "… and the auditors": mid-sentence
+    const body = 'Nvidia is the No. 1 chip maker. It sold to Apple Inc. and the auditors, the banks, etc. and nobody asked. It started in Jan. 2024 and a Ph.D. candidate saw it. Made in the U.S. Then what?';
+    expect(splitSentences(body).map((s) => body.slice(s.start, s.end))).toEqual([
+      'Nvidia is the No. 1 chip maker.',
+      'It sold to Apple Inc. and the auditors, the banks, etc. and nobody asked.',
+      'It started in Jan. 2024 and a Ph.D. candidate saw it.',
+      'Made in the U.S.',
+      'Then what?',
+    ]);
+    // the same abbreviations still end a sentence before a capital, and "no." before a word is the word no
+    const ends = 'He works at Apple Inc. The company is big. Chips, memory, etc. Then the rest. I said no. They went ahead.';
+    expect(splitSentences(ends).map((s) => ends.slice(s.start, s.end))).toEqual([
+      'He works at Apple Inc.',
+      'The company is big.',
+      'Chips, memory, etc.',
+      'Then the rest.',
+      'I said no.',
+      'They went ahead.',
+    ]);
+  });
+
   it('does not end a sentence at an ellipsis the same sentence continues after in lower case', () => {
     const body = 'It fools people into thinking it is the other thing… mostly because it is confident, terms… you know, con man techniques … are confused. Then what... Nothing.\nNew line… here';
     expect(splitSentences(body).map((s) => body.slice(s.start, s.end))).toEqual([
