@@ -320,10 +320,13 @@ function authorKey(s: Scored): string | null {
   return author === null || author === '' || author === DELETED_AUTHOR ? null : author.toLowerCase();
 }
 
-/** Four places, below 1 for a probability that is not exactly 1 (a reviewer's correction is). */
-function roundProbability(p: number): number {
-  const rounded = roundTo(p, 4);
-  return rounded === 1 && p < 1 ? 0.9999 : rounded;
+/**
+ * Four places, and below 1 unless a reviewer's correction made it 1. The tagger's own score is never one: it rounds to
+ * four places itself, so a strongly cued comment comes from it as exactly 1, which is no more certain than 0.99997.
+ */
+function roundProbability(tag: { score: number; overridden?: boolean }): number {
+  if (tag.overridden === true) return tag.score;
+  return Math.min(roundTo(tag.score, 4), 0.9999);
 }
 
 export function subredditOf(candidate: { comment: Comment; thread: Thread | undefined }): string {
@@ -345,8 +348,8 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const scores = {} as Record<TagName, number>;
   const labels = {} as Record<TagName, boolean>;
   for (const tag of TAG_NAMES) {
-    // four places, but never up to 1 unless exactly so: a tagger's 0.99997 given as 1 would read (and be shown) as certainty
-    scores[tag] = roundProbability(tags[tag].score);
+    // four places, but 1 only for a reviewer's correction: a tagger's 1 (0.99997 rounded) would read, and be shown, as certainty
+    scores[tag] = roundProbability(tags[tag]);
     labels[tag] = tags[tag].label;
   }
   const quote: ReportQuote = {

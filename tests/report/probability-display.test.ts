@@ -53,3 +53,36 @@ describe('a probability shown to people never reads as certainty unless it is on
     for (const text of [renderMarkdownQuotes(feed), markdown, html]) expect(text).not.toMatch(/(?:caution|cynicism|distrust) 1\.00/i);
   });
 });
+
+describe('the tagger\'s own 1 is no certainty either', () => {
+  // the tagger rounds its probability to four places itself: a strongly cued comment is stored with score 1 exactly
+  // (tag a text with five distrust cues to see it), though only a reviewer's correction is certain
+  function buildInputWith(score: number, reviewed: boolean) {
+    const input = buildFixtureInput();
+    const thread = makeThread('t9', 'investing', 'OpenAI raises again');
+    input.threads.push(thread);
+    const comment = makeComment('z9', thread, 'Circular financing with extra steps, the bubble math never closes.', { score: 99_000 });
+    input.screened.push({ comment, excluded: null });
+    input.tags.set(comment.id, makeTags(comment, { bubble_caution: { score, cues: ['bubble math'] } }));
+    if (reviewed) input.labels.set(comment.id, { commentId: comment.id, labels: { bubble_caution: true }, createdAt: 0, note: null });
+    return input;
+  }
+
+  it('reads >0.99 and is 0.9999 in the quote data when the tagger gave exactly 1', () => {
+    const input = buildInputWith(1, false);
+    const feed = pickFeedQuotes(input, { limit: 20 });
+    const quote = feed.find((q) => q.commentId === 'z9');
+    expect(quote?.tags.bubble_caution).toBe(0.9999);
+    expect(renderMarkdownQuotes(feed)).toContain('(bubble caution >0.99)');
+    const report = buildReport(input);
+    expect(renderMarkdown(report)).toContain('(bubble caution >0.99)');
+    expect(renderHtml(report)).toContain('Bubble caution &gt;0.99</span>');
+  });
+
+  it('stays 1 and reads 1.00 for a reviewer\'s correction', () => {
+    const feed = pickFeedQuotes(buildInputWith(0.6, true), { limit: 20 });
+    const quote = feed.find((q) => q.commentId === 'z9');
+    expect(quote?.tags.bubble_caution).toBe(1);
+    expect(renderMarkdownQuotes(feed)).toContain('(bubble caution 1.00)');
+  });
+});
