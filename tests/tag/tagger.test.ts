@@ -913,7 +913,14 @@ describe('LABELS.md boundary examples and own cases', () => {
       'Do we know if Microsoft books the credits as revenue at all?',
     ])
       expect(cueNames(text, 'distrust'), text).not.toContain('cooking-the-books');
-    for (const text of ['They book the investment as revenue and call it growth.', 'AWS books this as revenue, lol.', 'So they are booking it as revenue whether it gets used or not.'])
+    for (const text of [
+      'They book the investment as revenue and call it growth.',
+      'AWS books this as revenue, lol.',
+      'So they are booking it as revenue whether it gets used or not.',
+      // a review of lex36's first build: the whether / if is another clause's
+      'I wonder if anyone notices they book the credits as revenue every single quarter.',
+      "Not sure if it's legal but they book the investment as revenue and nobody blinks.",
+    ])
       expect(cueNames(text, 'distrust'), text).toContain('cooking-the-books');
   });
 
