@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
-import { describeUnreadableBody } from '../errors/describe-unreadable-body.js';
+import { describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
 import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { RateLimitError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
@@ -182,12 +182,22 @@ function readAnswer(raw: unknown, where: string): unknown[] {
   return parsed.data.data ?? [];
 }
 
-/** The API explains failures in `{"error": "..."}`; worth showing, never worth failing over. */
+/**
+ * The API explains failures in `{"error": "..."}`; a proxy or Cloudflare in front of it answers with a web page, named
+ * as one with its title (`(an HTML page, title "…")`). Worth showing, never worth failing over.
+ */
 async function readErrorDetail(response: Response): Promise<string> {
+  let text: string;
   try {
-    const parsed = arcticShiftAnswerSchema.safeParse(JSON.parse(await response.text()));
-    return parsed.success && parsed.data.error != null ? ` (${parsed.data.error})` : '';
+    text = await response.text();
   } catch {
     return '';
+  }
+  try {
+    const parsed = arcticShiftAnswerSchema.safeParse(JSON.parse(text));
+    return parsed.success && parsed.data.error != null ? ` (${parsed.data.error})` : '';
+  } catch {
+    const page = describeWebPage(text);
+    return page === undefined ? '' : ` (${page})`;
   }
 }

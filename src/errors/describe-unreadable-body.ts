@@ -28,6 +28,24 @@ export function describeUnreadableBody(text: string, status: number, cause: unkn
   return redactSecrets(`unreadable JSON (${size}): ${reason}`);
 }
 
+/**
+ * What a non-2xx answer's body was, when it was a web page (a Cloudflare 403 challenge, a 503 maintenance page): `an
+ * HTML page, title "Reddit is down"`, or `an HTML page` without a title; undefined for any other body, which the
+ * caller describes as before. Short (no size: the status already says it was no answer), with the same title reading
+ * and redaction as {@link describeUnreadableBody}.
+ */
+export function describeWebPage(text: string): string | undefined {
+  if (text.trim() === '' || !isWebPage(text)) return undefined;
+  const title = readTitle(text);
+  return redactSecrets(`an HTML page${title === undefined ? '' : `, title "${title}"`}`);
+}
+
+/** `status 503`, followed by ` (an HTML page, title "…")` when the body was a web page. */
+export function describeStatus(status: number, text: string): string {
+  const page = describeWebPage(text);
+  return page === undefined ? `status ${status}` : `status ${status} (${page})`;
+}
+
 /** Markup first (`<!doctype html>`, `<html>`, `<?xml`), or a `<html` tag near the start of a body that is not JSON cut short. */
 function isWebPage(text: string): boolean {
   const start = text.replace(/^\uFEFF/, '').trimStart().slice(0, SNIFF_BYTES);

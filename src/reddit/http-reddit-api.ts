@@ -7,7 +7,7 @@ import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
-import { describeUnreadableBody } from '../errors/describe-unreadable-body.js';
+import { describeStatus, describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
 import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, parseRetryAfter, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
@@ -220,13 +220,16 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       }
       release(response.headers);
       const status = response.status;
+      // a non-2xx answer that is a web page (a Cloudflare challenge, a maintenance page) says so, with its title
+      const page = status >= 200 && status < 300 ? undefined : describeWebPage(text);
+      const pageNote = page === undefined ? '' : ` (${page})`;
 
       if (status === 429) {
         stats.rateLimited++;
         if (rateLimited >= retry.rateLimitRetries) {
           // Reddit is out of reach for now, not refusing this request: like the archive's over-long 429, it counts as no
           // answer (a search, a thread or a re-check batch the source could not supply), never as a refusal
-          throw new RateLimitError(`Reddit rate limit: status code 429 on all ${rateLimited + 1} attempts, with a wait before each retry: ${what}`);
+          throw new RateLimitError(`Reddit rate limit: status code 429${pageNote} on all ${rateLimited + 1} attempts, with a wait before each retry: ${what}`);
         }
         // A cron run must not sleep for hours on one header: as with the archive, a Retry-After past the longest wait a
         // run gives one request (the backoff ceiling) is Reddit out of reach for now. The window reset (x-ratelimit-reset)
@@ -251,7 +254,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       if (status === 401) {
         // The token may have expired in flight or been revoked: renew once, then give up.
         if (renewedAfter401) {
-          const refused = new CredentialsError(`Request failed with status code 401 after renewing the access token: ${what}. Check the Reddit credentials.`);
+          const refused = new CredentialsError(`Request failed with status code 401${pageNote} after renewing the access token: ${what}. Check the Reddit credentials.`);
           latchTokenFailure(refused, 1);
           throw refused;
         }
@@ -260,12 +263,12 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         continue;
       }
       if (isRetryableStatus(status)) {
-        await retryOrThrow(new RetryableStatusError(status, `status ${status}`));
+        await retryOrThrow(new RetryableStatusError(status, describeStatus(status, text)));
         continue;
       }
       if (status < 200 || status >= 300) {
         const hint = status === 403 ? ' (forbidden: private/quarantined subreddit, or the app lacks access)' : '';
-        throw new RefusedRequestError(`Request failed with status code ${status}${hint}: ${what}`);
+        throw new RefusedRequestError(`Request failed with status code ${status}${hint}${pageNote}: ${what}`);
       }
 
       let raw: unknown;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CredentialsError, SourceError } from '../errors/errors.js';
 import { redactSecrets } from '../errors/redact-secrets.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
-import { describeUnreadableBody } from '../errors/describe-unreadable-body.js';
+import { describeStatus, describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
 import type { RedditCredentials } from './reddit-credentials.js';
 import { isRetryableStatus, RetryableStatusError } from './retry-policy.js';
 
@@ -65,6 +65,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       form.set('grant_type', 'client_credentials');
     }
     const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64');
+    const secrets = [credentials.clientSecret, basic, ...grantSecrets(grant)];
     const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
     const where = `POST ${credentials.authBase}/api/v1/access_token (${grant.kind})`;
     options.onRequest?.();
@@ -86,25 +87,30 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       if (signal?.aborted === true) throw cause; // the run was stopped: not the endpoint's failure
       // No HTTP answer (DNS, refused, reset, timeout, TLS): the source failed, named by host. The cause stays attached,
       // so a transient one (refused, reset, timeout) is still retried; the message never carries the credentials.
-      const reason = hideCredentials(describeTransportError(cause), [credentials.clientSecret, basic, ...grantSecrets(grant)]);
+      const reason = hideCredentials(describeTransportError(cause), secrets);
       throw new TokenEndpointUnreachableError(`${where}: no answer from ${new URL(credentials.authBase).host}: ${reason}`, { cause });
     }
     // a rate limit on the token endpoint is a pause to wait out, not a refusal of the credentials
-    if (isRetryableStatus(response.status) || response.status === 429) throw new RetryableStatusError(response.status, `${where}: status ${response.status}`);
+    if (isRetryableStatus(response.status) || response.status === 429) {
+      throw new RetryableStatusError(response.status, `${where}: ${hideCredentials(describeStatus(response.status, text), secrets)}`);
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch (cause) {
       // a refusal need not come with a JSON body; anything else unreadable is a source failure
       if (response.status !== 401 && response.status !== 403) {
-        const reason = hideCredentials(describeUnreadableBody(text, response.status, cause), [credentials.clientSecret, basic, ...grantSecrets(grant)]);
+        const reason = hideCredentials(describeUnreadableBody(text, response.status, cause), secrets);
         throw new SourceError(`${where}: ${reason}, no access token`, { cause });
       }
     }
     const parsed = tokenResponseSchema.safeParse(raw);
     const body = parsed.success ? parsed.data : undefined;
     if (!response.ok || body?.access_token === undefined || body.error !== undefined) {
-      const reason = body?.error_description ?? (body?.error !== undefined ? String(body.error) : `status ${response.status}`);
+      // a refusal served as a web page (a Cloudflare 403 challenge) says so, with its title
+      const page = response.ok ? undefined : describeWebPage(text);
+      const status = page === undefined ? `status ${response.status}` : `status ${response.status}, ${hideCredentials(page, secrets)}`;
+      const reason = body?.error_description ?? (body?.error !== undefined ? String(body.error) : status);
       // only a refusal stops the collection; any other odd answer (404, 200 without a token) fails this request
       const refused = REFUSAL_STATUS.has(response.status) || (typeof body?.error === 'string' && OAUTH_REFUSALS.has(body.error));
       if (!refused) throw new SourceError(`${where}: unexpected answer (${reason}), no access token`);
