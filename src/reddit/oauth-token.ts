@@ -4,7 +4,7 @@ import { redactSecrets } from '../errors/redact-secrets.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
 import { describeStatus, describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
 import type { RedditCredentials } from './reddit-credentials.js';
-import { isRetryableStatus, RetryableStatusError } from './retry-policy.js';
+import { isRetryableStatus, RetryableStatusError, TruncatedBodyError } from './retry-policy.js';
 
 // OAuth access tokens for the three grants Reddit offers scripts. snoowrap
 // renews only after expiry and cannot renew app-only tokens at all; here every
@@ -101,7 +101,11 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       // a refusal need not come with a JSON body; anything else unreadable is a source failure
       if (response.status !== 401 && response.status !== 403) {
         const reason = hideCredentials(describeUnreadableBody(text, response.status, cause), secrets);
-        throw new SourceError(`${where}: ${reason}, no access token`, { cause });
+        // A 2xx that is not JSON (a maintenance page or captive portal served with 200, a body cut short) is no answer
+        // yet: retried with the data requests' bounded backoff, as their own such answers are (the TruncatedBodyError
+        // in its causes is what the retry policy looks for). Past those retries it is still this request's failure.
+        const retryable = response.ok ? new TruncatedBodyError(reason, { cause }) : cause;
+        throw new SourceError(`${where}: ${reason}, no access token`, { cause: retryable });
       }
     }
     const parsed = tokenResponseSchema.safeParse(raw);
