@@ -18,7 +18,7 @@ import {
   pluralise,
 } from './format-values.js';
 import type { ReportQuote } from './pick-quotes.js';
-import { describeNoQuotes, describeUnconfirmed } from './render-markdown.js';
+import { describeNoQuotes, describeThreadActivity, describeUnconfirmed } from './render-markdown.js';
 import type { Report, TrendPoint } from './report.js';
 import { TAG_COLOURS, renderShareChart, renderSubredditChart, renderTrendChart } from './render-svg-charts.js';
 import { toSafeUrl } from './to-safe-url.js';
@@ -90,7 +90,7 @@ export function renderHtml(report: Report): string {
   if (report.threads.length > 0) {
     body.push('<section id="threads"><h2>Most active threads</h2><ol>');
     for (const t of report.threads) {
-      body.push(`<li>${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeHtml(t.subreddit)}, ${pluralise(t.analysed, 'comment')} analysed</li>`);
+      body.push(`<li>${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeHtml(t.subreddit)}, ${escapeHtml(describeThreadActivity(t))}</li>`);
     }
     body.push('</ol></section>');
   }

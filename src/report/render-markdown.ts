@@ -19,7 +19,7 @@ import {
   pluralise,
 } from './format-values.js';
 import type { ReportQuote } from './pick-quotes.js';
-import type { Report } from './report.js';
+import type { Report, ThreadActivity } from './report.js';
 import { toSafeUrl } from './to-safe-url.js';
 
 /**
@@ -72,9 +72,8 @@ export function renderMarkdown(report: Report): string {
   if (report.threads.length > 0) {
     out.push('**Most active threads**', '');
     report.threads.forEach((t, i) => {
-      const shares = TAG_NAMES.map((tag) => `${TAG_LABELS[tag].toLowerCase()} ${formatPercent(t.shares[tag])}`).join(', ');
       out.push(
-        `${i + 1}. ${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeMarkdownInline(t.subreddit)}, ${pluralise(t.analysed, 'comment')} analysed (${t.tagged === t.analysed ? '' : `of the ${formatCount(t.tagged)} tagged: `}${shares})`,
+        `${i + 1}. ${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeMarkdownInline(t.subreddit)}, ${describeThreadActivity(t)}`,
       );
     });
     out.push('');
@@ -152,6 +151,12 @@ export function renderLink(label: string, href: string): string {
   // parentheses escaped too inside a label: CommonMark reads the title's "[x](javascript:…)" as text once its brackets
   // are escaped, but some renderers (marked) still find a link in the label's "](…)" and would publish it
   return `[${text.replace(/[()]/g, '\\$&')}](${url})`;
+}
+
+/** A most active thread's comment count and shares (`12 comments analysed (cynicism 8.3%, …)`); shared by the Markdown and HTML reports. */
+export function describeThreadActivity(t: ThreadActivity): string {
+  const shares = TAG_NAMES.map((tag) => `${TAG_LABELS[tag].toLowerCase()} ${formatPercent(t.shares[tag])}`).join(', ');
+  return `${pluralise(t.analysed, 'comment')} analysed (${t.tagged === t.analysed ? '' : `of the ${formatCount(t.tagged)} tagged: `}${shares})`;
 }
 
 /** Shared by the Markdown and HTML reports. */
