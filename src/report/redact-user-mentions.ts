@@ -43,13 +43,46 @@ export function isMentionOnly(line: string): boolean {
 }
 
 /**
+ * A link to a Reddit thread or comment (`reddit.com/r/<sub>/comments/<thread>/<slug>/…`, with or without the host, or
+ * on a profile, `/r/u_<name>/` or `/user/<name>/`): matched from `comments/`, up to the slug and the `/` after it.
+ * Groups: the slug (Reddit's are letters, digits and `_`; a `\_` is the rich-text editor's escape of one); a comment id
+ * right after it, when the link is a comment's.
+ */
+const THREAD_LINK = new RegExp(
+  String.raw`(?<=(?:reddit\.com\/(?:(?:r|u|user)\/[^/\s]+\/)?|(?<![\p{L}\p{N}/.])\/?r\/[^/\s]+\/))comments\/[a-z0-9]+\/((?:[\p{L}\p{N}_%-]|\\_)+)(?![\p{L}\p{N}_%\\-])(?:\/(?=([a-z0-9]+))|\/?)`,
+  'giu',
+);
+/**
+ * A slug that spells a user's name: Reddit makes `u_deepvalue_99_posts_his_position` from a title saying
+ * `u/DeepValue_99 posts his position` (and `r_u_name` from `r/u_name`, `reddit_com_u_name` from a profile link).
+ */
+const SLUG_NAMES_USER = /(?:^|_)u_[\p{L}\p{N}]/iu;
+
+/**
+ * A thread link's replacement when its slug spells a user's name, as a permalink loses it (stripTitleSlug): a thread's
+ * link ends at its id (`/comments/1abc/`), a comment's keeps `_` for the slug (`/comments/1abc/_/<comment>/`), which
+ * Reddit opens the same way. Undefined when the slug names no one.
+ */
+function redactThreadLink(match: RegExpExecArray | RegExpMatchArray): string | undefined {
+  const slug = (match[1] ?? '').replace(/\\_/g, '_');
+  if (!SLUG_NAMES_USER.test(slug)) return undefined;
+  const head = match[0].slice(0, match[0].length - (match[1] ?? '').length - (match[0].endsWith('/') ? 1 : 0));
+  return match[2] === undefined ? head : `${head}_/`;
+}
+
+/**
  * Replace the names of users a text mentions with a marker, keeping every other character: quotes are attributed
  * to the subreddit and permalink, not to people, so neither the commenter's name nor the names they address are
- * published without `--with-authors`. Runs on decoded display text (Reddit escapes no character a mention uses).
+ * published without `--with-authors`. A link to another Reddit thread whose slug spells a user's name loses the slug,
+ * as a permalink does (see redactThreadLink). Runs on decoded display text (Reddit escapes no character a mention uses).
  */
 export function redactUserMentions(text: string): string {
   if (!text.includes('/') && !text.includes('@')) return text;
-  if (!HAS_INVISIBLE.test(text)) return text.replace(MENTION, (mention) => mention.slice(0, nameOffset(mention)) + REDACTED_NAME);
+  if (!HAS_INVISIBLE.test(text)) {
+    return text
+      .replace(MENTION, (mention) => mention.slice(0, nameOffset(mention)) + REDACTED_NAME)
+      .replace(THREAD_LINK, (...args: unknown[]) => redactThreadLink(args.slice(0, 3) as RegExpMatchArray) ?? (args[0] as string));
+  }
   // the text as seen, and where each of its UTF-16 units stands in the text
   let seen = '';
   const at: number[] = [];
@@ -61,13 +94,29 @@ export function redactUserMentions(text: string): string {
     }
     i += ch.length;
   }
-  let out = '';
-  let from = 0;
+  // what to replace, as [start, end) in the seen text: each mention's name, and each thread link's slug that names a user
+  const edits: Array<{ start: number; end: number; keep: number; with: string }> = [];
   for (const match of seen.matchAll(MENTION)) {
     // the prefix stays as written (with any invisible character inside it); the name, with those inside it, is replaced
-    const nameAt = at[match.index + nameOffset(match[0])]!;
-    out += text.slice(from, nameAt) + REDACTED_NAME;
-    from = at[match.index + match[0].length - 1]! + 1;
+    edits.push({ start: match.index, end: match.index + match[0].length, keep: nameOffset(match[0]), with: REDACTED_NAME });
+  }
+  for (const match of seen.matchAll(THREAD_LINK)) {
+    const replacement = redactThreadLink(match);
+    if (replacement === undefined) continue;
+    // "comments/<thread>/" stays as written; the slug, with any invisible character inside it, goes
+    const keep = match[0].length - (match[1] ?? '').length - (match[0].endsWith('/') ? 1 : 0);
+    edits.push({ start: match.index, end: match.index + match[0].length, keep, with: replacement.slice(keep) });
+  }
+  edits.sort((a, b) => a.start - b.start);
+  let out = '';
+  let from = 0;
+  let seenFrom = 0;
+  for (const edit of edits) {
+    if (edit.start < seenFrom) continue; // overlaps one already made (the two patterns never do: a slug holds no `/`)
+    const cutAt = at[edit.start + edit.keep]!;
+    out += text.slice(from, cutAt) + edit.with;
+    from = at[edit.end - 1]! + 1;
+    seenFrom = edit.end;
   }
   return out + text.slice(from);
 }
