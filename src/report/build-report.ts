@@ -18,7 +18,7 @@ import { hashReportInputs } from './hash-report-inputs.js';
 import { pickQuotes } from './pick-quotes.js';
 import { redactUserMentions } from './redact-user-mentions.js';
 import { sanitiseDisplayText } from './sanitise-display-text.js';
-import { showSubreddit } from './show-subreddit.js';
+import { postedByDeletedAccount, showSubreddit } from './show-subreddit.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
 import { REPORT_SCHEMA } from './report.js';
 import type { CuePhraseCount, Report, TrendPoint } from './report.js';
@@ -84,9 +84,11 @@ export function buildReport(input: ReportInput): Report {
   for (const { comment, excluded } of input.screened) {
     const thread = threadsById.get(comment.threadId);
     const subreddit = thread?.subreddit ?? /\/r\/([^/]+)\//.exec(comment.permalink)?.[1] ?? 'unknown';
+    // named in the per-subreddit rows as its thread is (by the comment only when the thread is not known)
+    const deletedAccount = thread === undefined ? postedByDeletedAccount(undefined, comment) : postedByDeletedAccount(thread);
     if (excluded !== null) {
       excludedByReason[excluded]++;
-      facts.push({ threadId: comment.threadId, subreddit, excluded: true, tags: null });
+      facts.push({ threadId: comment.threadId, subreddit, excluded: true, tags: null, deletedAccount });
       continue;
     }
     analysed++;
@@ -97,7 +99,7 @@ export function buildReport(input: ReportInput): Report {
     if (result?.skipped !== undefined) taggerSkipped++;
     if (override !== undefined) overrides++;
     const tags = resolveTags(result, override);
-    facts.push({ threadId: comment.threadId, subreddit, excluded: false, tags });
+    facts.push({ threadId: comment.threadId, subreddit, excluded: false, tags, deletedAccount });
     if (tags === null) continue;
     tagged.push(tags);
     counted.push({ tags, threadId: comment.threadId, score: comment.score });
@@ -148,7 +150,7 @@ export function buildReport(input: ReportInput): Report {
   const excluded = input.screened.length - analysed;
   // named as the per-subreddit rows name them (without --with-authors all profiles are one u_[user] row), so "across N
   // subreddits" in the header is the number of rows the report lists
-  const subreddits = new Set(input.threads.map((t) => showSubreddit(t.subreddit, input.options)));
+  const subreddits = new Set(input.threads.map((t) => showSubreddit(t.subreddit, { withAuthors: input.options.withAuthors, deletedAccount: postedByDeletedAccount(t) })));
 
   return {
     schema: REPORT_SCHEMA,

@@ -10,7 +10,7 @@ import { rankSupportingCues, writeGloss } from './write-gloss.js';
 import { redactUserMentions } from './redact-user-mentions.js';
 import { roundTo } from './round-to.js';
 import { showPermalink } from './show-permalink.js';
-import { showSubreddit } from './show-subreddit.js';
+import { postedByDeletedAccount, showSubreddit } from './show-subreddit.js';
 import { showThreadTitle } from './show-thread-title.js';
 import { sanitiseDisplayText } from './sanitise-display-text.js';
 
@@ -336,7 +336,9 @@ export function subredditOf(candidate: { comment: Comment; thread: Thread | unde
 
 function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const { comment, thread, tags } = s.candidate;
-  const subreddit = showSubreddit(subredditOf(s.candidate), options);
+  // a deleted account's name is never shown: not as the profile its post or comment is on either, whatever the options
+  const profile = { withAuthors: options.withAuthors, deletedAccount: postedByDeletedAccount(thread, comment) };
+  const subreddit = showSubreddit(subredditOf(s.candidate), profile);
   const primary = tags[s.tag];
   // Every word shown from the comment goes through here: without --with-authors, the names it mentions do not. Invisible
   // and bidi control characters go here too, not in each renderer, so the JSON (report, feed, comparison) carries the
@@ -366,7 +368,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
     cuePhrases,
     attribution: `Reddit, r/${subreddit}`,
     subreddit,
-    permalink: showPermalink(comment.permalink, thread, options),
+    permalink: showPermalink(comment.permalink, thread, profile),
     threadId: comment.threadId,
     threadTitle: showThreadTitle(thread, options),
     createdUtc: comment.createdUtc,

@@ -1,15 +1,39 @@
+import { DELETED_AUTHOR } from '../types.js';
+import type { Comment, Thread } from '../types.js';
 import { REDACTED_NAME } from './redact-user-mentions.js';
 
 /** A user's profile is a subreddit named after them: `u_<name>`, its posts' links under `/r/u_<name>/` or `/user/<name>/`. */
 const PROFILE_SUBREDDIT = /^u_/i;
 const PROFILE_PATH = /^(https?:\/\/[^/?#]+)\/(?:r\/u_[^/?#]+|u(?:ser)?\/[^/?#]+)(?=\/comments\/)/i;
 
+/** How a report is told to show a profile's name: `deletedAccount` when the post or comment is a deleted account's (see postedByDeletedAccount). */
+export interface ProfileOptions {
+  withAuthors: boolean;
+  deletedAccount?: boolean;
+}
+
 /**
  * The subreddit a report names: a post on a user's profile (found by a site-wide search, the archive or a dump) is in
- * the subreddit `u_<name>`, which spells the poster's name; without `withAuthors` it reads `u_[user]`, as a mention does.
+ * the subreddit `u_<name>`, which spells the poster's name; without `withAuthors` it reads `u_[user]`, as a mention does,
+ * and so it does with `withAuthors` for a deleted account's post or comment, whose name is never shown.
  */
-export function showSubreddit(subreddit: string, options: { withAuthors: boolean }): string {
-  return !options.withAuthors && PROFILE_SUBREDDIT.test(subreddit) ? `u_${REDACTED_NAME}` : subreddit;
+export function showSubreddit(subreddit: string, options: ProfileOptions): string {
+  return showsProfileName(options) || !PROFILE_SUBREDDIT.test(subreddit) ? subreddit : `u_${REDACTED_NAME}`;
+}
+
+/** Whether a profile's name (`u_<name>`, `/r/u_<name>/`) may be shown: with `withAuthors`, unless the account is deleted. */
+export function showsProfileName(options: ProfileOptions): boolean {
+  return options.withAuthors && options.deletedAccount !== true;
+}
+
+/**
+ * Whether a thread, or a comment in it, is a deleted account's, so that the profile it was posted on must not be named,
+ * not even with `--with-authors`: a comment whose author reads `[deleted]`, and a thread whose author does or that Reddit
+ * shows deleted (the sources store a deleted account's post as a deleted thread with no author, which cannot be told
+ * from a post its author deleted: both count).
+ */
+export function postedByDeletedAccount(thread: Pick<Thread, 'status' | 'author'> | undefined, comment?: Pick<Comment, 'author'>): boolean {
+  return thread?.status === 'deleted' || thread?.author === DELETED_AUTHOR || comment?.author === DELETED_AUTHOR;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { SubredditBreakdown, ThreadActivity } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { roundTo } from './round-to.js';
 import { showPermalink } from './show-permalink.js';
-import { showSubreddit } from './show-subreddit.js';
+import { postedByDeletedAccount, showSubreddit } from './show-subreddit.js';
 import { showThreadTitle } from './show-thread-title.js';
 
 export interface CommentFacts {
@@ -14,6 +14,8 @@ export interface CommentFacts {
   excluded: boolean;
   /** null when analysed but untagged, or excluded. */
   tags: ResolvedTags | null;
+  /** True when its thread is a deleted account's (or, with no thread known, the comment is): see postedByDeletedAccount. */
+  deletedAccount?: boolean;
 }
 
 /** The most active threads by analysed comments, with their tag shares (titles shown as showThreadTitle says). */
@@ -41,9 +43,9 @@ export function summariseThreads(
       }
       return {
         id: t.id,
-        subreddit: showSubreddit(t.subreddit, options),
+        subreddit: showSubreddit(t.subreddit, { ...options, deletedAccount: postedByDeletedAccount(t) }),
         title: showThreadTitle(t, options),
-        permalink: showPermalink(t.permalink, t, options),
+        permalink: showPermalink(t.permalink, t, { ...options, deletedAccount: postedByDeletedAccount(t) }),
         createdUtc: t.createdUtc,
         analysed: entry.analysed,
         tagged: entry.tagged.length,
@@ -57,12 +59,12 @@ export function summariseThreads(
 
 /**
  * Tag shares per subreddit, largest first: does the mood differ between r/stocks and r/technology? Named as showSubreddit
- * names them: without `withAuthors`, posts on users' profiles make one row, `u_[user]`.
+ * names them: without `withAuthors`, posts on users' profiles make one row, `u_[user]` (with it, those of deleted accounts).
  */
 export function summariseSubreddits(threads: readonly Thread[], facts: readonly CommentFacts[], options: { withAuthors: boolean }): SubredditBreakdown[] {
   const threadCounts = new Map<string, number>();
   for (const t of threads) {
-    const shown = showSubreddit(t.subreddit, options);
+    const shown = showSubreddit(t.subreddit, { ...options, deletedAccount: postedByDeletedAccount(t) });
     threadCounts.set(shown, (threadCounts.get(shown) ?? 0) + 1);
   }
   // `analysed` counts every comment that passed screening, as in the header and the thread list; the shares are
@@ -71,7 +73,7 @@ export function summariseSubreddits(threads: readonly Thread[], facts: readonly 
   const tagged = new Map<string, SharedComment[]>();
   for (const f of facts) {
     if (f.excluded) continue;
-    const shown = showSubreddit(f.subreddit, options);
+    const shown = showSubreddit(f.subreddit, { ...options, deletedAccount: f.deletedAccount === true });
     analysed.set(shown, (analysed.get(shown) ?? 0) + 1);
     if (f.tags === null) continue;
     let list = tagged.get(shown);
