@@ -3,14 +3,9 @@ import { buildReport, type ReportInput } from '../../src/report/build-report.js'
 import { compareReports } from '../../src/report/compare-reports.js';
 import { pickFeedQuotes } from '../../src/report/pick-feed-quotes.js';
 import type { ReportQuote } from '../../src/report/pick-quotes.js';
-import { renderComparison } from '../../src/report/render-comparison.js';
-import { renderCsv, renderQuotesCsv } from '../../src/report/render-csv.js';
-import { renderHtml } from '../../src/report/render-html.js';
-import { renderJson } from '../../src/report/render-json.js';
-import { renderMarkdown, renderMarkdownQuotes } from '../../src/report/render-markdown.js';
-import { toFeedRecord } from '../../src/report/to-feed-record.js';
 import { DELETED_AUTHOR } from '../../src/types.js';
 import { buildFixtureInput, makeComment, makeTags, makeThread } from './report-fixture.js';
+import { renderEveryFormat } from '../helpers/render-every-format.js';
 
 // With --with-authors a post on a user's profile is attributed to r/u_<name>. A deleted account's name is never shown
 // (README, What a report looks like), so neither is the profile its post or comment is on.
@@ -53,17 +48,7 @@ describe("a deleted account's profile with --with-authors", () => {
     expect(report.threads.find((t) => t.id === 'tgone')).toMatchObject({ subreddit: 'u_[user]', permalink: 'https://www.reddit.com/comments/tgone/' });
     expect(report.subreddits.map((s) => s.subreddit)).toContain('u_[user]');
     const comparison = compareReports([report, buildReport(buildInput())]);
-    const outputs = {
-      md: renderMarkdown(report),
-      json: renderJson(report),
-      csv: renderCsv(report),
-      html: renderHtml(report),
-      feedJson: JSON.stringify(feed.map(toFeedRecord)),
-      feedCsv: renderQuotesCsv(feed.map((q) => ({ section: 'feed', quote: q })), true),
-      feedMd: renderMarkdownQuotes(feed),
-      compareMd: renderComparison(comparison, 'md'),
-      compareJson: renderComparison(comparison, 'json'),
-    };
+    const outputs = renderEveryFormat(report, feed, { withAuthors: true, comparison });
     for (const [format, out] of Object.entries(outputs)) expect(out, `${format} names the deleted account's profile`).not.toMatch(/GoneOwner/i);
   });
 

@@ -8,16 +8,11 @@ import { findTitledThreadIds } from '../../src/report/find-titled-thread-ids.js'
 import { pickFeedQuotes } from '../../src/report/pick-feed-quotes.js';
 import type { ReportQuote } from '../../src/report/pick-quotes.js';
 import { redactUserMentions } from '../../src/report/redact-user-mentions.js';
-import { renderComparison } from '../../src/report/render-comparison.js';
-import { renderCsv, renderQuotesCsv } from '../../src/report/render-csv.js';
-import { renderHtml } from '../../src/report/render-html.js';
-import { renderJson } from '../../src/report/render-json.js';
-import { renderMarkdown, renderMarkdownQuotes } from '../../src/report/render-markdown.js';
 import { scrubReportFolder } from '../../src/report/scrub-report-folder.js';
-import { toFeedRecord } from '../../src/report/to-feed-record.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 import { buildFixtureInput, makeComment, makeTags, makeThread } from './report-fixture.js';
+import { renderEveryFormat } from '../helpers/render-every-format.js';
 
 // A link in a quote to another Reddit thread carries the slug Reddit makes from that thread's title: a post titled
 // "u/DeepValue_99 posts his position" has links under /comments/1abc/u_deepvalue_99_posts_his_position/, which spell
@@ -85,17 +80,7 @@ describe('a quote linking to a thread whose slug spells a user name', () => {
       'Same circular financing as https://www.reddit.com/r/stocks/comments/1abc/ and www.reddit.com/r/stocks/comments/1abc/_/c9z/ said.',
     );
     const comparison = compareReports([report, buildReport(buildLinkInput(false))]);
-    const outputs = {
-      md: renderMarkdown(report),
-      json: renderJson(report),
-      csv: renderCsv(report),
-      html: renderHtml(report),
-      feedJson: JSON.stringify(feed.map(toFeedRecord)),
-      feedCsv: renderQuotesCsv(feed.map((q) => ({ section: 'feed', quote: q })), false),
-      feedMd: renderMarkdownQuotes(feed),
-      compareMd: renderComparison(comparison, 'md'),
-      compareJson: renderComparison(comparison, 'json'),
-    };
+    const outputs = renderEveryFormat(report, feed, { withAuthors: false, comparison });
     expect(outputs.md).toContain('<https://www.reddit.com/r/stocks/comments/1abc/>');
     for (const [format, out] of Object.entries(outputs)) {
       if (!format.startsWith('compare')) expect(out, format).toContain('Same circular financing as');

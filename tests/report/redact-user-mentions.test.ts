@@ -10,14 +10,12 @@ import { compareReports } from '../../src/report/compare-reports.js';
 import { pickFeedQuotes } from '../../src/report/pick-feed-quotes.js';
 import type { ReportQuote } from '../../src/report/pick-quotes.js';
 import { redactUserMentions } from '../../src/report/redact-user-mentions.js';
-import { renderComparison } from '../../src/report/render-comparison.js';
-import { renderCsv, renderQuotesCsv } from '../../src/report/render-csv.js';
-import { renderHtml } from '../../src/report/render-html.js';
 import { renderJson } from '../../src/report/render-json.js';
-import { renderMarkdown, renderMarkdownQuotes } from '../../src/report/render-markdown.js';
+import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { toFeedRecord } from '../../src/report/to-feed-record.js';
 import { isShownExcerpt } from '../helpers/is-shown-excerpt.js';
 import { buildFixtureInput, makeComment, makeTags, makeThread } from './report-fixture.js';
+import { renderEveryFormat } from '../helpers/render-every-format.js';
 
 describe('redactUserMentions', () => {
   it.each([
@@ -213,11 +211,7 @@ describe('thread titles that mention users', () => {
     // the titles are shown (so the redaction is exercised), with only the names replaced
     expect(report.threads[0]?.title).toMatch(/^u\/\[user\] posts \d+ position, cc @\[user\] & co$/);
     expect(allQuotes(report).every((q) => /^u\/\[user\] posts \d+ position, cc @\[user\] & co$/.test(q.threadTitle))).toBe(true);
-    const outputs = {
-      ...renderEveryFormat(report, feed),
-      compareMd: renderComparison(comparison, 'md'),
-      compareJson: renderComparison(comparison, 'json'),
-    };
+    const outputs = renderEveryFormat(report, feed, { comparison });
     for (const [format, out] of Object.entries(outputs)) {
       // the comparison's Markdown attributes its quotes without the thread's title
       if (format !== 'compareMd') expect(out, format).toMatch(/posts \d+ position/);
@@ -264,7 +258,7 @@ describe("posts on a user's profile (subreddit u_<name>)", () => {
     // the link still opens the comment: Reddit serves /comments/<thread>/… without the subreddit
     expect(feed.find((q) => q.commentId === 'm1')?.permalink).toMatch(/^https:\/\/www\.reddit\.com\/comments\/[a-z0-9-]+\/slug\/m1\/$/);
     expect(feed.find((q) => q.commentId === 'm5')?.text).toContain('r/u_[user] warned about, see reddit.com/r/u_[user]/comments/1abc/x/');
-    const outputs = { ...renderEveryFormat(report, feed), compareMd: renderComparison(comparison, 'md'), compareJson: renderComparison(comparison, 'json') };
+    const outputs = renderEveryFormat(report, feed, { comparison });
     for (const [format, out] of Object.entries(outputs)) expect(out, `${format} names a profile`).not.toMatch(/DeepValue|OtherPoster/i);
   });
 
@@ -304,14 +298,3 @@ describe("posts on a user's profile (subreddit u_<name>)", () => {
 });
 
 /** The report in its four formats and the feed in its three, as a user would read them. */
-function renderEveryFormat(report: ReturnType<typeof buildReport>, feed: ReturnType<typeof pickFeedQuotes>): Record<string, string> {
-  return {
-    md: renderMarkdown(report),
-    json: renderJson(report),
-    csv: renderCsv(report),
-    html: renderHtml(report),
-    feedJson: JSON.stringify(feed.map(toFeedRecord)),
-    feedCsv: renderQuotesCsv(feed.map((quote) => ({ section: 'feed', quote })), false),
-    feedMd: renderMarkdownQuotes(feed),
-  };
-}
