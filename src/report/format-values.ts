@@ -19,7 +19,7 @@ const EXCLUSION_LABELS: Record<ExclusionReason, [one: string, many: string]> = {
 /** "1 deleted by its author", "3 from bots". */
 export function describeExclusion(reason: ExclusionReason, n: number): string {
   const [one, many] = EXCLUSION_LABELS[reason];
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** A count as every format writes it: "1,234" (en-US grouping, whatever the machine's locale). */
@@ -57,7 +57,7 @@ export function formatUtcDay(seconds: number): string {
 }
 
 export function pluralise(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** Said under the shares table when no comment was tagged: its dashes are no measurement, not a share of 0 %. */
@@ -68,7 +68,7 @@ export const NO_TAGGED_COMMENTS = 'No comment was tagged (none stored in the win
  * comment with no tag result at all (none stored for this tagger version) is counted apart.
  */
 export function describeUntagged(counts: { analysed: number; untagged: number; taggerSkipped: number }): string {
-  const n = (v: number): string => v.toLocaleString('en-US');
+  const n = formatCount;
   const skipped = Math.min(counts.taggerSkipped, counts.untagged);
   const rest = counts.untagged - skipped;
   if (rest === 0) return `(the tagger could not read ${n(skipped)} of the ${n(counts.analysed)} analysed: it reads English only, and a comment with no words has nothing to read)`;
@@ -81,5 +81,5 @@ export function describeUntagged(counts: { analysed: number; untagged: number; t
  */
 export function describeOverrides(overrides: number): string {
   if (overrides === 0) return '';
-  return `, ${overrides.toLocaleString('en-US')} of them tagged by a reviewer's correction (reactionlens label) rather than by the tagger`;
+  return `, ${formatCount(overrides)} of them tagged by a reviewer's correction (reactionlens label) rather than by the tagger`;
 }

@@ -1,7 +1,7 @@
 import type { Comparison } from './compare-reports.js';
 import type { SharedThreads } from './count-shared-threads.js';
 import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
-import { TAG_LABELS, formatInterval, formatPercent, pluralise } from './format-values.js';
+import { TAG_LABELS, formatCount, formatInterval, formatPercent, pluralise } from './format-values.js';
 import { formatCell } from './render-csv.js';
 import { renderLink } from './render-markdown.js';
 import { MIN_EXPECTED_COUNT } from './two-proportion-test.js';
@@ -29,7 +29,7 @@ function renderComparisonMarkdown(c: Comparison): string {
   for (const e of c.events) {
     const head = `- **${escapeMarkdownInline(e.id)}** — ${escapeMarkdownInline(e.title)}: `;
     if (!e.hasData) out.push(`${head}**no data** (the store holds no threads or comments for this event)`);
-    else out.push(`${head}${e.counts.tagged.toLocaleString('en-US')} tagged of ${pluralise(e.counts.analysed, 'analysed comment')} in ${pluralise(e.counts.threads, 'thread')} (data as of ${e.date})`);
+    else out.push(`${head}${formatCount(e.counts.tagged)} tagged of ${pluralise(e.counts.analysed, 'analysed comment')} in ${pluralise(e.counts.threads, 'thread')} (data as of ${e.date})`);
   }
   const noData = new Set(c.events.filter((e) => !e.hasData).map((e) => e.id));
   out.push('');
