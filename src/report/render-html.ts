@@ -20,7 +20,7 @@ import {
 import type { ReportQuote } from './pick-quotes.js';
 import { describeNoQuotes, describeThreadActivity, describeUnconfirmed } from './render-markdown.js';
 import type { Report, TrendPoint } from './report.js';
-import { TAG_COLOURS, renderShareChart, renderSubredditChart, renderTrendChart } from './render-svg-charts.js';
+import { TAG_COLOURS, isMeasuredNight, renderShareChart, renderSubredditChart, renderTrendChart } from './render-svg-charts.js';
 import { toSafeUrl } from './to-safe-url.js';
 
 // No scripts, no external anything: the CSP forbids both, so even a missed
@@ -144,5 +144,5 @@ function renderLink(label: string, href: string): string {
 
 /** Nights with tagged comments (renderTrendChart draws only those). */
 function measuredNights(trend: readonly TrendPoint[]): number {
-  return trend.filter((p) => TAG_NAMES.some((t) => p.shares[t].total > 0)).length;
+  return trend.filter(isMeasuredNight).length;
 }

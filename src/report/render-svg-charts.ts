@@ -104,10 +104,15 @@ const CHAR_WIDTHS = new Map<string, number>([
   ['_', 0.5], ['…', 1],
 ]);
 
+/** A night with tagged comments: the only kind the trend chart draws (no data is a 0–100% band, see renderTrendChart). */
+export function isMeasuredNight(point: TrendPoint): boolean {
+  return TAG_NAMES.some((t) => point.shares[t].total > 0);
+}
+
 /** Each tag's share across nightly runs, with the 95% band; a night with no tagged comments has no point. */
 export function renderTrendChart(all: readonly TrendPoint[]): string {
   // no data is a 0–100% band: drawn, it would flatten every real night against a 100% axis
-  const trend = all.filter((p) => TAG_NAMES.some((t) => p.shares[t].total > 0));
+  const trend = all.filter(isMeasuredNight);
   const width = 560;
   const height = 240;
   const left = 50;
