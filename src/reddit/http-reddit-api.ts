@@ -7,7 +7,7 @@ import { delay } from '../util/delay.js';
 import { createWaitMeter } from './create-wait-meter.js';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
-import { describeStatus, describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
+import { describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
 import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, parseRetryAfter, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
@@ -263,7 +263,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         continue;
       }
       if (isRetryableStatus(status)) {
-        await retryOrThrow(new RetryableStatusError(status, describeStatus(status, text)));
+        await retryOrThrow(new RetryableStatusError(status, `status ${status}${pageNote}`));
         continue;
       }
       if (status < 200 || status >= 300) {
