@@ -66,8 +66,13 @@ const SLUG_NAMES_USER = /(?:^|_)u_[\p{L}\p{N}]/iu;
 function redactThreadLink(match: RegExpExecArray | RegExpMatchArray): string | undefined {
   const slug = (match[1] ?? '').replace(/\\_/g, '_');
   if (!SLUG_NAMES_USER.test(slug)) return undefined;
-  const head = match[0].slice(0, match[0].length - (match[1] ?? '').length - (match[0].endsWith('/') ? 1 : 0));
+  const head = match[0].slice(0, slugStart(match));
   return match[2] === undefined ? head : `${head}_/`;
+}
+
+/** Where the slug starts in a THREAD_LINK match: after `comments/<thread>/`, which stays as written. */
+function slugStart(match: RegExpExecArray | RegExpMatchArray): number {
+  return match[0].length - (match[1] ?? '').length - (match[0].endsWith('/') ? 1 : 0);
 }
 
 /**
@@ -104,7 +109,7 @@ export function redactUserMentions(text: string): string {
     const replacement = redactThreadLink(match);
     if (replacement === undefined) continue;
     // "comments/<thread>/" stays as written; the slug, with any invisible character inside it, goes
-    const keep = match[0].length - (match[1] ?? '').length - (match[0].endsWith('/') ? 1 : 0);
+    const keep = slugStart(match);
     edits.push({ start: match.index, end: match.index + match[0].length, keep, with: replacement.slice(keep) });
   }
   edits.sort((a, b) => a.start - b.start);
