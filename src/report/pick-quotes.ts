@@ -350,7 +350,6 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const scores = {} as Record<TagName, number>;
   const labels = {} as Record<TagName, boolean>;
   for (const tag of TAG_NAMES) {
-    // four places, but 1 only for a reviewer's correction: a tagger's 1 (0.99997 rounded) would read, and be shown, as certainty
     scores[tag] = roundProbability(tags[tag]);
     labels[tag] = tags[tag].label;
   }
