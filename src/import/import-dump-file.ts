@@ -304,12 +304,11 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
       throw new FileError(`Cannot read ${file.path} after line ${done}: ${message}`, file.path, { cause: streamError });
     }
     summary.status = 'truncated';
+    const broken = `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). `;
     summary.error =
       document.lines === null
-        ? `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). ` +
-          `Everything before it was kept.${cutOff} Re-download the file and import it again to add the rest.`
-        : `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). ` +
-          `It holds one JSON document, which cannot be read cut short: nothing of it was imported. Re-download the file and import it again.`;
+        ? `${broken}Everything before it was kept.${cutOff} Re-download the file and import it again to add the rest.`
+        : `${broken}It holds one JSON document, which cannot be read cut short: nothing of it was imported. Re-download the file and import it again.`;
     return summary;
   }
   // the last line counts whether it was handled or dropped as too long
