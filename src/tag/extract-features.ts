@@ -129,6 +129,47 @@ function agreesWith(before: string): boolean {
   return cut > 0 && cut < before.length && (before[cut] === "'" || before[cut] === '\u2019');
 }
 
+/** Bare mockery markers: emoji and laughter, which carry no words of their own about what they mock. */
+const BARE_MOCKERY: ReadonlySet<string> = new Set(['mock-emoji', 'laughter']);
+
+/** People and things of the trade whose mention puts a laugh on topic ("an auditor is quietly updating their LinkedIn 💀", "Capitalism is so efficient lol."). */
+const TRADE_ACTORS: ReadonlySet<string> = new Set(
+  'auditor auditors analyst analysts regulator regulators sec ftc doj ceo ceos exec execs executive executives board shareholders vc vcs bankers insiders capitalism capitalists wsb wallstreetbets cramer nasdaq bull bulls bear bears portfolio position positions calls puts options ipo ipos equity partnership partnerships merger acquisition company companies corporate corporations business businesses industry sector startup startups founder founders billionaire billionaires growth sustainable unsustainable'.split(' '),
+);
+
+function isLoneOffTopicMockery(hits: readonly CueHit[], toks: readonly DocToken[]): boolean {
+  let bare = false;
+  for (const h of hits) {
+    if (h.def.name === 'topic') return false;
+    if (h.def.kind === 'context') continue;
+    // any other cue, even a denied one ("Not a bubble lol"), gives the laugh something of the deals to aim at
+    if (!BARE_MOCKERY.has(h.def.name)) return false;
+    if (!h.negated) bare = true;
+  }
+  if (!bare || namesMoney(toks)) return false;
+  // a laugh with next to no words ("lmao", "Lol. Lmao even.") reacts to the thread's own subject; rule 5 needs a something
+  // else the text names
+  let words = 0;
+  for (const t of toks) {
+    if (COMPANY_NAMES.has(t.lower) || TRADE_ACTORS.has(t.lower)) return false;
+    if (/^[a-z][a-z'’]*$/.test(t.lower) && !isInsideBareMockery(hits, t)) words++;
+  }
+  return words >= MIN_WORDS_OF_ANOTHER_SUBJECT;
+}
+
+const MIN_WORDS_OF_ANOTHER_SUBJECT = 3;
+
+function isInsideBareMockery(hits: readonly CueHit[], t: DocToken): boolean {
+  for (const h of hits) if (BARE_MOCKERY.has(h.def.name) && t.start >= h.start && t.end <= h.end) return true;
+  return false;
+}
+
+function removeLoneMockery(hits: CueHit[]): void {
+  let kept = 0;
+  for (const h of hits) if (!BARE_MOCKERY.has(h.def.name)) hits[kept++] = h;
+  hits.length = kept;
+}
+
 function removeUnrelatedSubjects(hits: CueHit[]): void {
   let kept = 0;
   for (const h of hits) if (h.def.name !== 'unrelated-subject') hits[kept++] = h;
@@ -171,6 +212,10 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
       }
     }
   }
+  // an eye-roll or a "lol" that is the text's only cue, in a text naming nothing about the deals — no money, company,
+  // market word or actor of the trade ("The compiler stack is why switching vendors is so slow. 🙄", "Anyone else's smart
+  // speaker get dumber lately? 🤡") — laughs at something else: LABELS.md rule 5 and "technical discussion" get no tag
+  if (isLoneOffTopicMockery(all, toks)) removeLoneMockery(all);
   let mock: CueHit | undefined;
   let stance = false;
   let unrelated = false;

@@ -906,6 +906,47 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex37: an eye-roll or a "lol" alone on a text about something else is no cynicism; on the deals, or bare, it still is', () => {
+    for (const text of [
+      'The compiler stack is why switching vendors is so slow. 🙄',
+      'Anyone else\'s smart speaker get dumber lately? 🤡',
+      'The livestream audio was so bad I thought my laptop was broken 💀',
+      'Lmao the mods deleted my post about my cat again',
+      'Spent all night reading the 8-K 💀 the warrant tranches are actually pretty clever.',
+    ])
+      expect(label(text, 'cynicism'), text).toBe(false);
+    for (const text of [
+      'Line go up 🙄',
+      'lmao',
+      'Lol. Lmao even.',
+      'Of course Amazon funds the customer 🙄',
+      'So they invest $10B and get it back as cloud spend lol',
+      'Somewhere an auditor is quietly updating their LinkedIn. 💀',
+      'Capitalism is so efficient lol.',
+      'Not a bubble lol',
+      'Another historic partnership 🤡',
+    ])
+      expect(label(text, 'cynicism'), text).toBe(true);
+  });
+
+  it('lex37: hiding how well it was doing, repaying a loan and asking how a deal is booked voice no suspicion', () => {
+    expect(cueNames('Negative, they were trying to hide how well it was doing from competitors.', 'distrust')).not.toContain('hiding');
+    expect(cueNames('They were trying to hide how bad the losses were.', 'distrust')).toContain('hiding');
+    expect(cueNames('A big loan to a company which cannot afford to pay it back.')).not.toContain('mock-summary');
+    expect(cueNames('They will struggle to pay it back once rates rise.')).not.toContain('mock-summary');
+    expect(cueNames('Nvidia invests $100B in OpenAI, which pays it right back for GPUs.')).toContain('mock-summary');
+    expect(cueNames('Does anyone know how AWS books this as revenue?', 'distrust')).not.toContain('cooking-the-books');
+    expect(cueNames('Can someone explain how they book the credits as revenue?', 'distrust')).not.toContain('cooking-the-books');
+    expect(cueNames('I know how they book this as revenue: round-tripping.', 'distrust')).toContain('cooking-the-books');
+  });
+
+  it('lex37: a hold-the-bag cue span reaches the bag, so a gloss quotes the whole phrase', () => {
+    const spans = (text: string): string[] => tagger.tag(text).tags.bubble_caution.cues.filter((c) => c.cue === 'hold-the-bag').map((c) => c.text);
+    expect(spans('Who is left holding the bag when growth slows?')).toEqual(['Who is left holding the bag']);
+    expect(spans("And you'll be left with worthless collateral and a big loan.")).toEqual(['left with worthless collateral']);
+    expect(spans('You will be left with worthless and unsellable GPUs.')).toEqual(['left with worthless']);
+  });
+
   it('lex36: booking it as revenue asked about ("whether") or supposed ("if") voices no suspicion', () => {
     for (const text of [
       'Genuine question: does anyone know whether AWS books this as revenue? Time will tell.',
