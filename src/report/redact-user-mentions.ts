@@ -43,13 +43,24 @@ export function isMentionOnly(line: string): boolean {
 }
 
 /**
+ * The part of a link to a post on a user's profile that names them: `/r/u_<name>`, `/user/<name>` or `/u/<name>` right
+ * before `/comments/<post>`, after `reddit.com` or standing on its own (a relative link, `r/u_<name>/comments/…` too).
+ * It is taken out, as a permalink's is (stripProfilePath), not given a marker: `reddit.com/comments/<post>/…` opens
+ * the post, `reddit.com/r/u_[user]/comments/<post>/…` opens nothing.
+ */
+const PROFILE_LINK = new RegExp(
+  String.raw`(?:(?<=reddit\.com)\/|${NOT_IN_WORD}\/?)(?:r\/u_${NAME}|u(?:ser)?\/${NAME})(?=\/comments\/[a-z0-9]+(?![\p{L}\p{N}_]))`,
+  'giu',
+);
+
+/**
  * A link to a Reddit thread or comment (`reddit.com/r/<sub>/comments/<thread>/<slug>/…`, with or without the host, or
  * on a profile, `/r/u_<name>/` or `/user/<name>/`): matched from `comments/`, up to the slug and the `/` after it.
  * Groups: the slug (Reddit's are letters, digits and `_`; a `\_` is the rich-text editor's escape of one); a comment id
  * right after it, when the link is a comment's.
  */
 const THREAD_LINK = new RegExp(
-  String.raw`(?<=(?:reddit\.com\/(?:(?:r|u|user)\/[^/\s]+\/)?|(?<![\p{L}\p{N}/.])\/?r\/[^/\s]+\/))comments\/[a-z0-9]+\/((?:[\p{L}\p{N}_%-]|\\_)+)(?![\p{L}\p{N}_%\\-])(?:\/(?=([a-z0-9]+))|\/?)`,
+  String.raw`(?<=(?:reddit\.com\/(?:(?:r|u|user)\/[^/\s]+\/)?|(?<![\p{L}\p{N}/.])\/?(?:r|u|user)\/[^/\s]+\/))comments\/[a-z0-9]+\/((?:[\p{L}\p{N}_%-]|\\_)+)(?![\p{L}\p{N}_%\\-])(?:\/(?=([a-z0-9]+))|\/?)`,
   'giu',
 );
 /**
@@ -79,14 +90,16 @@ function slugStart(match: RegExpExecArray | RegExpMatchArray): number {
  * Replace the names of users a text mentions with a marker, keeping every other character: quotes are attributed
  * to the subreddit and permalink, not to people, so neither the commenter's name nor the names they address are
  * published without `--with-authors`. A link to another Reddit thread whose slug spells a user's name loses the slug,
- * as a permalink does (see redactThreadLink). Runs on decoded display text (Reddit escapes no character a mention uses).
+ * as a permalink does (see redactThreadLink), and one to a post on a user's profile loses the profile part (PROFILE_LINK). Runs on decoded display text (Reddit escapes no character a mention uses).
  */
 export function redactUserMentions(text: string): string {
   if (!text.includes('/') && !text.includes('@')) return text;
   if (!HAS_INVISIBLE.test(text)) {
+    // thread links first: a slug is told by what comes before `comments/`, which may be a profile part taken out next
     return text
-      .replace(MENTION, (mention) => mention.slice(0, nameOffset(mention)) + REDACTED_NAME)
-      .replace(THREAD_LINK, (...args: unknown[]) => redactThreadLink(args.slice(0, 3) as RegExpMatchArray) ?? (args[0] as string));
+      .replace(THREAD_LINK, (...args: unknown[]) => redactThreadLink(args.slice(0, 3) as RegExpMatchArray) ?? (args[0] as string))
+      .replace(PROFILE_LINK, '')
+      .replace(MENTION, (mention) => mention.slice(0, nameOffset(mention)) + REDACTED_NAME);
   }
   // the text as seen, and where each of its UTF-16 units stands in the text
   let seen = '';
@@ -99,9 +112,15 @@ export function redactUserMentions(text: string): string {
     }
     i += ch.length;
   }
-  // what to replace, as [start, end) in the seen text: each mention's name, and each thread link's slug that names a user
+  // what to replace, as [start, end) in the seen text: each profile part of a link (taken out whole), each mention's
+  // name outside those, and each thread link's slug that names a user
   const edits: Array<{ start: number; end: number; keep: number; with: string }> = [];
+  for (const match of seen.matchAll(PROFILE_LINK)) edits.push({ start: match.index, end: match.index + match[0].length, keep: 0, with: '' });
+  const profiles = edits.slice();
+  let p = 0; // both come in text order: the first profile part not ended before this mention
   for (const match of seen.matchAll(MENTION)) {
+    while (p < profiles.length && profiles[p]!.end <= match.index) p++;
+    if (p < profiles.length && profiles[p]!.start < match.index + match[0].length) continue;
     // the prefix stays as written (with any invisible character inside it); the name, with those inside it, is replaced
     edits.push({ start: match.index, end: match.index + match[0].length, keep: nameOffset(match[0]), with: REDACTED_NAME });
   }
@@ -117,7 +136,7 @@ export function redactUserMentions(text: string): string {
   let from = 0;
   let seenFrom = 0;
   for (const edit of edits) {
-    if (edit.start < seenFrom) continue; // overlaps one already made (the two patterns never do: a slug holds no `/`)
+    if (edit.start < seenFrom) continue; // overlaps one already made (none do: a slug holds no `/`, mentions in profile parts are left out above)
     const cutAt = at[edit.start + edit.keep]!;
     out += text.slice(from, cutAt) + edit.with;
     from = at[edit.end - 1]! + 1;

@@ -31,9 +31,9 @@ describe('redactUserMentions on links to other Reddit threads', () => {
     // "cc r/u_DeepValue_99" and "why u/x is right" make slugs with the name after another word
     ['https://www.reddit.com/comments/1abc/cc_r_u_deepvalue_99/c1/', 'https://www.reddit.com/comments/1abc/_/c1/'],
     ['r/stocks/comments/1abc/why_u_deepvalue_is_right/', 'r/stocks/comments/1abc/'],
-    // a post on a profile: the profile's name is replaced, as a mention's, and the slug goes too
-    ['https://www.reddit.com/r/u_DeepValue_99/comments/1abc/u_deepvalue_99_here/', 'https://www.reddit.com/r/u_[user]/comments/1abc/'],
-    ['https://www.reddit.com/user/DeepValue_99/comments/1abc/my_position/', 'https://www.reddit.com/user/[user]/comments/1abc/my_position/'],
+    // a post on a profile: the profile part goes, as from a permalink (see profile-post-links-in-quotes), and the slug too
+    ['https://www.reddit.com/r/u_DeepValue_99/comments/1abc/u_deepvalue_99_here/', 'https://www.reddit.com/comments/1abc/'],
+    ['https://www.reddit.com/user/DeepValue_99/comments/1abc/my_position/', 'https://www.reddit.com/comments/1abc/my_position/'],
     // an invisible character inside the slug does not keep it
     ['https://www.reddit.com/r/stocks/comments/1abc/u\u200B_deepvalue_99_posts/c1/ ok', 'https://www.reddit.com/r/stocks/comments/1abc/_/c1/ ok'],
   ])('takes the name out of %j', (text, expected) => {
