@@ -85,7 +85,7 @@ export function buildReport(input: ReportInput): Report {
     const thread = threadsById.get(comment.threadId);
     const subreddit = thread?.subreddit ?? /\/r\/([^/]+)\//.exec(comment.permalink)?.[1] ?? 'unknown';
     // named in the per-subreddit rows as its thread is (by the comment only when the thread is not known)
-    const deletedAccount = thread === undefined ? postedByDeletedAccount(undefined, comment) : postedByDeletedAccount(thread);
+    const deletedAccount = postedByDeletedAccount(thread, comment);
     if (excluded !== null) {
       excludedByReason[excluded]++;
       facts.push({ threadId: comment.threadId, subreddit, excluded: true, tags: null, deletedAccount });

@@ -336,7 +336,7 @@ export function subredditOf(candidate: { comment: Comment; thread: Thread | unde
 
 function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const { comment, thread, tags } = s.candidate;
-  // a deleted account's name is never shown: not as the profile its post or comment is on either, whatever the options
+  // a deleted account's name is never shown: not as the profile its post is on either, whatever the options
   const profile = { withAuthors: options.withAuthors, deletedAccount: postedByDeletedAccount(thread, comment) };
   const subreddit = showSubreddit(subredditOf(s.candidate), profile);
   const primary = tags[s.tag];

@@ -14,7 +14,7 @@ import { toSafeUrl } from './to-safe-url.js';
  * still opens the comment (see stripTitleSlug). A link to another host shows Reddit's with its path. Without `withAuthors`, a title that names a user loses its slug as
  * well: showThreadTitle hides the name in the title, and the slug ("u_deepvalue_99_posts_his_position") would spell it;
  * and a link to a post on a user's profile loses the profile part that names the poster (`/r/u_<name>/`, see showSubreddit),
- * as it does with `withAuthors` for a deleted account's post or comment (`deletedAccount`).
+ * as it does with `withAuthors` for a deleted account's post and its comments (`deletedAccount`).
  */
 export function showPermalink(stored: string, thread: Pick<Thread, 'status' | 'title'> | undefined, options: ProfileOptions): string {
   const shown = choosePermalink(stored, thread, options);

@@ -6,7 +6,7 @@ import { REDACTED_NAME } from './redact-user-mentions.js';
 const PROFILE_SUBREDDIT = /^u_/i;
 const PROFILE_PATH = /^(https?:\/\/[^/?#]+)\/(?:r\/u_[^/?#]+|u(?:ser)?\/[^/?#]+)(?=\/comments\/)/i;
 
-/** How a report is told to show a profile's name: `deletedAccount` when the post or comment is a deleted account's (see postedByDeletedAccount). */
+/** How a report is told to show a profile's name: `deletedAccount` when the profile may be a deleted account's (see postedByDeletedAccount). */
 export interface ProfileOptions {
   withAuthors: boolean;
   deletedAccount?: boolean;
@@ -15,7 +15,7 @@ export interface ProfileOptions {
 /**
  * The subreddit a report names: a post on a user's profile (found by a site-wide search, the archive or a dump) is in
  * the subreddit `u_<name>`, which spells the poster's name; without `withAuthors` it reads `u_[user]`, as a mention does,
- * and so it does with `withAuthors` for a deleted account's post or comment, whose name is never shown.
+ * and so it does with `withAuthors` for a deleted account's post and the comments on it, whose name is never shown.
  */
 export function showSubreddit(subreddit: string, options: ProfileOptions): string {
   return showsProfileName(options) || !PROFILE_SUBREDDIT.test(subreddit) ? subreddit : `u_${REDACTED_NAME}`;
@@ -27,13 +27,17 @@ export function showsProfileName(options: ProfileOptions): boolean {
 }
 
 /**
- * Whether a thread, or a comment in it, is a deleted account's, so that the profile it was posted on must not be named,
- * not even with `--with-authors`: a comment whose author reads `[deleted]`, and a thread whose author does or that Reddit
- * shows deleted (the sources store a deleted account's post as a deleted thread with no author, which cannot be told
- * from a post its author deleted: both count).
+ * Whether the profile a thread (and every comment in it) was posted on may be a deleted account's, so that it must not
+ * be named, not even with `--with-authors`: a thread whose author reads `[deleted]` or that Reddit shows deleted (the
+ * sources store a deleted account's post as a deleted thread with no author, which cannot be told from a post its
+ * author deleted: both count). The profile is the thread's poster's, so a comment decides nothing while its thread is
+ * known: a deleted account's comment on a live account's profile names that live profile, as the thread list, the
+ * subreddit rows and the other comments there do. Only without its thread does a comment whose author reads `[deleted]`
+ * count, since it may be the owner's own.
  */
 export function postedByDeletedAccount(thread: Pick<Thread, 'status' | 'author'> | undefined, comment?: Pick<Comment, 'author'>): boolean {
-  return thread?.status === 'deleted' || thread?.author === DELETED_AUTHOR || comment?.author === DELETED_AUTHOR;
+  if (thread === undefined) return comment?.author === DELETED_AUTHOR;
+  return thread.status === 'deleted' || thread.author === DELETED_AUTHOR;
 }
 
 /**

@@ -42,14 +42,39 @@ describe("a deleted account's profile with --with-authors", () => {
   const feed = pickFeedQuotes(input, { limit: 50 });
   const byId = (id: string): ReportQuote | undefined => allQuotes(report).find((q) => q.commentId === id);
 
-  it('is not named by a quote of its post, of a deleted account\'s comment, nor by the thread list or subreddit rows', () => {
+  it('is not named by a quote of its post, nor by the thread list or subreddit rows', () => {
     expect(byId('g1')).toMatchObject({ subreddit: 'u_[user]', attribution: 'Reddit, r/u_[user]', permalink: 'https://www.reddit.com/comments/tgone/_/g1/' });
-    expect(byId('d1')).toMatchObject({ subreddit: 'u_[user]', attribution: 'Reddit, r/u_[user]', permalink: 'https://www.reddit.com/comments/tlive/_/d1/' });
     expect(report.threads.find((t) => t.id === 'tgone')).toMatchObject({ subreddit: 'u_[user]', permalink: 'https://www.reddit.com/comments/tgone/' });
     expect(report.subreddits.map((s) => s.subreddit)).toContain('u_[user]');
     const comparison = compareReports([report, buildReport(buildInput())]);
     const outputs = renderEveryFormat(report, feed, { withAuthors: true, comparison });
     for (const [format, out] of Object.entries(outputs)) expect(out, `${format} names the deleted account's profile`).not.toMatch(/GoneOwner/i);
+  });
+
+  // The profile is its post's poster's: a deleted account commenting there is not its owner (an owner whose account is
+  // gone has a post Reddit shows deleted, as tgone's). Reading r/u_[user] beside a thread row naming the profile hid
+  // nothing, and made the one thread two places in the report.
+  it('names a live account\'s profile for a deleted account\'s comment on it as for its post and other comments', () => {
+    const thread = report.threads.find((t) => t.id === 'tlive');
+    expect(byId('d1')).toMatchObject({ subreddit: thread?.subreddit, attribution: 'Reddit, r/u_LiveOwner_3' });
+    expect(byId('d1')?.permalink).toBe('https://www.reddit.com/r/u_LiveOwner_3/comments/tlive/_/d1/');
+    expect(byId('d1')).not.toHaveProperty('author');
+    expect(feed.find((q) => q.commentId === 'd1')).toMatchObject({ subreddit: 'u_LiveOwner_3', permalink: byId('d1')?.permalink });
+    // its row counts both comments under the one name the thread list gives
+    expect(report.subreddits.find((s) => s.subreddit === 'u_LiveOwner_3')?.analysed).toBe(2);
+    const outputs = renderEveryFormat(report, feed, { withAuthors: true });
+    for (const [format, out] of Object.entries(outputs)) expect(out, `${format} shows the profile two ways`).not.toContain('u_[user]/comments/tlive');
+  });
+
+  it('hides the profile of a deleted account\'s comment whose thread the report does not hold (it may be the owner\'s)', () => {
+    const orphanInput = buildInput();
+    const orphan = { ...makeComment('o1', makeThread('tnone', 'u_Unknown_9', 'x'), 'Circular financing, all of it, round and round it goes.', { score: 9950, author: DELETED_AUTHOR }), permalink: 'https://www.reddit.com/r/u_Unknown_9/comments/tnone/_/o1/' };
+    orphanInput.screened.push({ comment: orphan, excluded: null });
+    orphanInput.tags.set('o1', makeTags(orphan, { cynicism: { score: 0.99, cues: ['circular financing'] } }));
+    const orphanReport = buildReport(orphanInput);
+    const quote = allQuotes(orphanReport).find((q) => q.commentId === 'o1');
+    expect(quote).toMatchObject({ subreddit: 'u_[user]', permalink: 'https://www.reddit.com/comments/tnone/_/o1/' });
+    expect(orphanReport.subreddits.map((s) => s.subreddit)).not.toContain('u_Unknown_9');
   });
 
   it('leaves a live account\'s profile named, as --with-authors asks', () => {
