@@ -19,6 +19,7 @@ import { pickQuotes } from './pick-quotes.js';
 import { redactUserMentions } from './redact-user-mentions.js';
 import { sanitiseDisplayText } from './sanitise-display-text.js';
 import { postedByDeletedAccount, showSubreddit } from './show-subreddit.js';
+import { titleNamesUser } from './title-names-user.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
 import { REPORT_SCHEMA } from './report.js';
 import type { CuePhraseCount, Report, TrendPoint } from './report.js';
@@ -116,6 +117,7 @@ export function buildReport(input: ReportInput): Report {
       limit,
       refrains: cues.refrains,
       withAuthors: input.options.withAuthors,
+      threads: threadsById,
     });
   const maxQuotes = Math.min(6, Math.max(1, input.options.maxQuotes ?? DEFAULT_MAX_QUOTES));
   const byTag = {} as Record<TagName, ReportQuote[]>;
@@ -183,7 +185,7 @@ export function buildReport(input: ReportInput): Report {
     shares,
     scoreWeightedShares: computeWeightedShares(counted),
     subreddits: summariseSubreddits(input.threads, facts, { withAuthors: input.options.withAuthors }),
-    topCues: input.options.withAuthors ? cues.byTag : redactCuePhrases(cues.byTag),
+    topCues: input.options.withAuthors ? cues.byTag : redactCuePhrases(cues.byTag, threadsById),
     threads: summariseThreads(input.threads, facts, { withAuthors: input.options.withAuthors }),
     quotes: { highlights: pick(undefined, maxQuotes), byTag },
     trend,
@@ -202,9 +204,10 @@ export function buildReport(input: ReportInput): Report {
 }
 
 /** Cue phrases are the commenters' words too: a name they hold is published only with --with-authors (see toQuote). */
-function redactCuePhrases(byTag: Record<TagName, CuePhraseCount[]>): Record<TagName, CuePhraseCount[]> {
+function redactCuePhrases(byTag: Record<TagName, CuePhraseCount[]>, threads: ReadonlyMap<string, Thread>): Record<TagName, CuePhraseCount[]> {
+  const linked = { titleNamesUser: (id: string) => titleNamesUser(threads.get(id)) };
   const out = {} as Record<TagName, CuePhraseCount[]>;
-  for (const tag of TAG_NAMES) out[tag] = byTag[tag].map((c) => ({ ...c, phrase: redactUserMentions(c.phrase) }));
+  for (const tag of TAG_NAMES) out[tag] = byTag[tag].map((c) => ({ ...c, phrase: redactUserMentions(c.phrase, linked) }));
   return out;
 }
 

@@ -40,5 +40,6 @@ export function pickFeedQuotes(input: ReportInput, options: FeedOptions): Report
     limit: options.limit,
     refrains: countCuePhrases(tagged).refrains,
     withAuthors: input.options.withAuthors,
+    threads,
   });
 }

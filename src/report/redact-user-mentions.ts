@@ -56,34 +56,48 @@ const PROFILE_LINK = new RegExp(
 /**
  * A link to a Reddit thread or comment (`reddit.com/r/<sub>/comments/<thread>/<slug>/…`, with or without the host, or
  * on a profile, `/r/u_<name>/` or `/user/<name>/`): matched from `comments/`, up to the slug and the `/` after it.
- * Groups: the slug (Reddit's are letters, digits and `_`; a `\_` is the rich-text editor's escape of one); a comment id
- * right after it, when the link is a comment's.
+ * Groups: the thread id; the slug (Reddit's are letters, digits and `_`; a `\_` is the rich-text editor's escape of
+ * one); a comment id right after it, when the link is a comment's.
  */
 const THREAD_LINK = new RegExp(
-  String.raw`(?<=(?:reddit\.com\/(?:(?:r|u|user)\/[^/\s]+\/)?|(?<![\p{L}\p{N}/.])\/?(?:r|u|user)\/[^/\s]+\/))comments\/[a-z0-9]+\/((?:[\p{L}\p{N}_%-]|\\_)+)(?![\p{L}\p{N}_%\\-])(?:\/(?=([a-z0-9]+))|\/?)`,
+  String.raw`(?<=(?:reddit\.com\/(?:(?:r|u|user)\/[^/\s]+\/)?|(?<![\p{L}\p{N}/.])\/?(?:r|u|user)\/[^/\s]+\/))comments\/([a-z0-9]+)\/((?:[\p{L}\p{N}_%-]|\\_)+)(?![\p{L}\p{N}_%\\-])(?:\/(?=([a-z0-9]+))|\/?)`,
   'giu',
 );
 /**
- * A slug that spells a user's name: Reddit makes `u_deepvalue_99_posts_his_position` from a title saying
- * `u/DeepValue_99 posts his position` (and `r_u_name` from `r/u_name`, `reddit_com_u_name` from a profile link).
+ * A slug that spells a user's name in a way no ordinary title word does. Reddit makes a slug from the title's words,
+ * lowercased and joined by `_`, dropping every other character without a separator (real slugs: "Nvidia's" gives
+ * `nvidias`, "2025-03-28" gives `20250328`). So a profile subreddit `r/u_name` gives `ru_name`, one written bare
+ * `u_name`, and a profile link `reddit.com/u/name` (`/user/name`, `/r/u_name`) gives `redditcomuname`
+ * (`redditcomusername`, `redditcomru_name`). A plain `u/name`, `/user/name` or `@handle` gives `uname`, `username`,
+ * `handle`, which cannot be told from words ("update", "users"): the link's own thread, when the report holds it,
+ * decides those (see RedactOptions).
  */
-const SLUG_NAMES_USER = /(?:^|_)u_[\p{L}\p{N}]/iu;
+const SLUG_NAMES_USER = /(?:^|_)r?u_[\p{L}\p{N}]|redditcom(?:ru_|u)[\p{L}\p{N}_]/iu;
+
+/** What a text's redaction may know besides the text. */
+export interface RedactOptions {
+  /**
+   * Whether the title of the thread with this id (a thread the report holds) names a user: a link in the text to that
+   * thread then loses its slug, which Reddit made from that title, as the thread's own permalink does (showPermalink).
+   */
+  titleNamesUser?: (threadId: string) => boolean;
+}
 
 /**
  * A thread link's replacement when its slug spells a user's name, as a permalink loses it (stripTitleSlug): a thread's
  * link ends at its id (`/comments/1abc/`), a comment's keeps `_` for the slug (`/comments/1abc/_/<comment>/`), which
  * Reddit opens the same way. Undefined when the slug names no one.
  */
-function redactThreadLink(match: RegExpExecArray | RegExpMatchArray): string | undefined {
-  const slug = (match[1] ?? '').replace(/\\_/g, '_');
-  if (!SLUG_NAMES_USER.test(slug)) return undefined;
+function redactThreadLink(match: RegExpExecArray | RegExpMatchArray, options: RedactOptions): string | undefined {
+  const slug = (match[2] ?? '').replace(/\\_/g, '_');
+  if (!SLUG_NAMES_USER.test(slug) && options.titleNamesUser?.((match[1] ?? '').toLowerCase()) !== true) return undefined;
   const head = match[0].slice(0, slugStart(match));
-  return match[2] === undefined ? head : `${head}_/`;
+  return match[3] === undefined ? head : `${head}_/`;
 }
 
 /** Where the slug starts in a THREAD_LINK match: after `comments/<thread>/`, which stays as written. */
 function slugStart(match: RegExpExecArray | RegExpMatchArray): number {
-  return match[0].length - (match[1] ?? '').length - (match[0].endsWith('/') ? 1 : 0);
+  return match[0].length - (match[2] ?? '').length - (match[0].endsWith('/') ? 1 : 0);
 }
 
 /**
@@ -92,12 +106,12 @@ function slugStart(match: RegExpExecArray | RegExpMatchArray): number {
  * published without `--with-authors`. A link to another Reddit thread whose slug spells a user's name loses the slug,
  * as a permalink does (see redactThreadLink), and one to a post on a user's profile loses the profile part (PROFILE_LINK). Runs on decoded display text (Reddit escapes no character a mention uses).
  */
-export function redactUserMentions(text: string): string {
+export function redactUserMentions(text: string, options: RedactOptions = {}): string {
   if (!text.includes('/') && !text.includes('@')) return text;
   if (!HAS_INVISIBLE.test(text)) {
     // thread links first: a slug is told by what comes before `comments/`, which may be a profile part taken out next
     return text
-      .replace(THREAD_LINK, (...args: unknown[]) => redactThreadLink(args.slice(0, 3) as RegExpMatchArray) ?? (args[0] as string))
+      .replace(THREAD_LINK, (...args: unknown[]) => redactThreadLink(args.slice(0, 4) as RegExpMatchArray, options) ?? (args[0] as string))
       .replace(PROFILE_LINK, '')
       .replace(MENTION, (mention) => mention.slice(0, nameOffset(mention)) + REDACTED_NAME);
   }
@@ -125,7 +139,7 @@ export function redactUserMentions(text: string): string {
     edits.push({ start: match.index, end: match.index + match[0].length, keep: nameOffset(match[0]), with: REDACTED_NAME });
   }
   for (const match of seen.matchAll(THREAD_LINK)) {
-    const replacement = redactThreadLink(match);
+    const replacement = redactThreadLink(match, options);
     if (replacement === undefined) continue;
     // "comments/<thread>/" stays as written; the slug, with any invisible character inside it, goes
     const keep = slugStart(match);

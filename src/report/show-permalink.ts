@@ -1,9 +1,8 @@
 import { stripTitleSlug } from '../reddit/strip-title-slug.js';
 import { toAbsolutePermalink } from '../reddit/to-domain.js';
 import type { Thread } from '../types.js';
-import { decodeRedditEntities } from './decode-reddit-entities.js';
-import { redactUserMentions } from './redact-user-mentions.js';
 import { showsProfileName, stripProfilePath, type ProfileOptions } from './show-subreddit.js';
+import { titleNamesUser } from './title-names-user.js';
 import { toSafeUrl } from './to-safe-url.js';
 
 /**
@@ -12,7 +11,7 @@ import { toSafeUrl } from './to-safe-url.js';
  * title then (a thread the input does not hold counts as not live there too). The store strips such links already;
  * deciding it here too keeps the rule true for any report input. A comment's link keeps a "_" where the slug was, so it
  * still opens the comment (see stripTitleSlug). A link to another host shows Reddit's with its path. Without `withAuthors`, a title that names a user loses its slug as
- * well: showThreadTitle hides the name in the title, and the slug ("u_deepvalue_99_posts_his_position") would spell it;
+ * well: showThreadTitle hides the name in the title, and the slug ("udeepvalue_99_posts_his_position") would spell it (see titleNamesUser);
  * and a link to a post on a user's profile loses the profile part that names the poster (`/r/u_<name>/`, see showSubreddit),
  * as it does with `withAuthors` for a deleted account's post and its comments (`deletedAccount`).
  */
@@ -29,6 +28,5 @@ function choosePermalink(stored: string, thread: Pick<Thread, 'status' | 'title'
   const permalink = showsProfileName(options) ? toAbsolutePermalink(stored) : stripProfilePath(toAbsolutePermalink(stored));
   if (thread === undefined || thread.status !== 'live') return stripTitleSlug(permalink);
   if (options.withAuthors) return permalink;
-  const title = decodeRedditEntities(thread.title);
-  return redactUserMentions(title) === title ? permalink : stripTitleSlug(permalink);
+  return titleNamesUser(thread) ? stripTitleSlug(permalink) : permalink;
 }
