@@ -155,6 +155,9 @@ export function renderLink(label: string, href: string): string {
 
 /** A most active thread's comment count and shares (`12 comments analysed (cynicism 8.3%, …)`); shared by the Markdown and HTML reports. */
 export function describeThreadActivity(t: ThreadActivity): string {
+  // no tagged comment measured nothing: "cynicism 0.0%" would read as a thread where nobody was cynical
+  if (t.analysed === 0) return `${pluralise(0, 'comment')} analysed${t.excluded > 0 ? ` (${formatCount(t.excluded)} left out)` : ''}`;
+  if (t.tagged === 0) return `${pluralise(t.analysed, 'comment')} analysed (none tagged, so no shares)`;
   const shares = TAG_NAMES.map((tag) => `${TAG_LABELS[tag].toLowerCase()} ${formatPercent(t.shares[tag])}`).join(', ');
   return `${pluralise(t.analysed, 'comment')} analysed (${t.tagged === t.analysed ? '' : `of the ${formatCount(t.tagged)} tagged: `}${shares})`;
 }
