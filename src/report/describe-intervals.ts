@@ -1,6 +1,6 @@
 import type { TagShare } from '../types.js';
 import { TAG_LABELS } from './format-values.js';
-import type { SubredditBreakdown, TrendPoint, WeightedShare } from './report.js';
+import type { SubredditBreakdown, ThreadActivity, TrendPoint, WeightedShare } from './report.js';
 
 /**
  * The footnote clause saying what a report's intervals cover: sampling error, allowing for comments of one thread
@@ -31,6 +31,15 @@ export function describeSingleThreadSubreddits(subreddits: readonly SubredditBre
   if (single.length === 0) return '';
   const list = single.length > 8 ? `${single.slice(0, 8).join(', ')} and ${single.length - 8} more` : single.join(', ');
   return `${list}: all tagged comments in one thread, so ${single.length === 1 ? 'its interval takes' : 'their intervals take'} them as independent (too narrow by an unknown amount).`;
+}
+
+/**
+ * Under the "Most active threads" list: a thread is one cluster, so its intervals cannot allow for its comments being
+ * alike, as the report's and the subreddits' of several threads do. Empty when no listed thread has a share.
+ */
+export function describeThreadIntervals(threads: readonly ThreadActivity[]): string {
+  if (!threads.some((t) => t.tagged > 0)) return '';
+  return "Each thread's intervals take its comments as independent (one thread alone cannot show how alike its comments are), so they are too narrow by an unknown amount.";
 }
 
 /**

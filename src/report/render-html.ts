@@ -1,4 +1,4 @@
-import { describeIntervalMethodChange, describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits } from './describe-intervals.js';
+import { describeIntervalMethodChange, describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits, describeThreadIntervals } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import { formatCorrectionChanges } from './describe-correction-changes.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
@@ -92,7 +92,10 @@ export function renderHtml(report: Report): string {
     for (const t of report.threads) {
       body.push(`<li>${renderLink(t.title === '' ? t.id : t.title, t.permalink)} — r/${escapeHtml(t.subreddit)}, ${escapeHtml(describeThreadActivity(t))}</li>`);
     }
-    body.push('</ol></section>');
+    body.push('</ol>');
+    const threadIntervals = describeThreadIntervals(report.threads);
+    if (threadIntervals !== '') body.push(`<p class="foot">${escapeHtml(threadIntervals)}</p>`);
+    body.push('</section>');
   }
 
   body.push('<section id="by-tag"><h2>More quotes by tag</h2>');

@@ -1,4 +1,4 @@
-import { describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits } from './describe-intervals.js';
+import { describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits, describeThreadIntervals } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import type { TagName } from '../types.js';
 import { formatCorrectionChanges } from './describe-correction-changes.js';
@@ -77,6 +77,8 @@ export function renderMarkdown(report: Report): string {
       );
     });
     out.push('');
+    const threadIntervals = describeThreadIntervals(report.threads);
+    if (threadIntervals !== '') out.push(escapeMarkdownInline(threadIntervals), '');
   }
 
   if (report.subreddits.length > 1) {
@@ -153,12 +155,12 @@ export function renderLink(label: string, href: string): string {
   return `[${text.replace(/[()]/g, '\\$&')}](${url})`;
 }
 
-/** A most active thread's comment count and shares (`12 comments analysed (cynicism 8.3%, …)`); shared by the Markdown and HTML reports. */
+/** A most active thread's comment count and shares with their intervals (`12 comments analysed (cynicism 8.3% (1.5–35.4%), …)`); shared by the Markdown and HTML reports. */
 export function describeThreadActivity(t: ThreadActivity): string {
   // no tagged comment measured nothing: "cynicism 0.0%" would read as a thread where nobody was cynical
   if (t.analysed === 0) return `${pluralise(0, 'comment')} analysed${t.excluded > 0 ? ` (${formatCount(t.excluded)} left out)` : ''}`;
   if (t.tagged === 0) return `${pluralise(t.analysed, 'comment')} analysed (none tagged, so no shares)`;
-  const shares = TAG_NAMES.map((tag) => `${TAG_LABELS[tag].toLowerCase()} ${formatPercent(t.shares[tag])}`).join(', ');
+  const shares = TAG_NAMES.map((tag) => `${TAG_LABELS[tag].toLowerCase()} ${formatPercent(t.shares[tag])} (${formatInterval(t.ci95[tag])})`).join(', ');
   return `${pluralise(t.analysed, 'comment')} analysed (${t.tagged === t.analysed ? '' : `of the ${formatCount(t.tagged)} tagged: `}${shares})`;
 }
 

@@ -53,6 +53,11 @@ export interface ThreadActivity {
   tagged: number;
   excluded: number;
   shares: Record<TagName, number>;
+  /**
+   * Each share's 95% Wilson interval, taking the thread's comments as independent (one thread cannot measure how alike
+   * they are, so it is too narrow by an unknown amount); 0–1 when none was tagged. Absent in reports written before it.
+   */
+  ci95: Record<TagName, Interval>;
 }
 
 /** One nightly run's shares; history.json holds these keyed by date. */

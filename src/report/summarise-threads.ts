@@ -1,6 +1,6 @@
 import { TAG_NAMES } from '../types.js';
-import type { TagName, Thread } from '../types.js';
-import { computeShareRecord, type SharedComment } from './compute-shares.js';
+import type { Interval, TagName, Thread } from '../types.js';
+import { computeShareCell, computeShareRecord, type SharedComment } from './compute-shares.js';
 import type { SubredditBreakdown, ThreadActivity } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
 import { roundTo } from './round-to.js';
@@ -18,7 +18,7 @@ export interface CommentFacts {
   deletedAccount?: boolean;
 }
 
-/** The most active threads by analysed comments, with their tag shares (titles shown as showThreadTitle says). */
+/** The most active threads by analysed comments, with their tag shares and intervals (titles shown as showThreadTitle says). */
 export function summariseThreads(
   threads: readonly Thread[],
   facts: readonly CommentFacts[],
@@ -37,9 +37,13 @@ export function summariseThreads(
     .map((t): ThreadActivity => {
       const entry = byThread.get(t.id) ?? { analysed: 0, excluded: 0, tagged: [] };
       const shares = {} as Record<TagName, number>;
+      const ci95 = {} as Record<TagName, Interval>;
       for (const tag of TAG_NAMES) {
         const n = entry.tagged.filter((x) => x[tag].label).length;
         shares[tag] = entry.tagged.length > 0 ? roundTo(n / entry.tagged.length, 6) : 0;
+        // one thread is one cluster: how alike its comments are cannot be measured, so they count as independent
+        // (as a subreddit of one thread does), and the renderers say the interval is too narrow for that
+        ci95[tag] = computeShareCell(n, entry.tagged.length).ci95;
       }
       return {
         id: t.id,
@@ -51,6 +55,7 @@ export function summariseThreads(
         tagged: entry.tagged.length,
         excluded: entry.excluded,
         shares,
+        ci95,
       };
     })
     .sort((a, b) => b.analysed - a.analysed || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))

@@ -17,10 +17,11 @@ describe('the HTML report\'s most active threads', () => {
     const items = [...section.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!);
     expect(items).toHaveLength(report.threads.length);
     report.threads.forEach((t, i) => {
-      // the Markdown's tail after the subreddit: "N comments analysed (cynicism x%, distrust y%, bubble caution z%)"
+      // the Markdown's tail after the subreddit: "N comments analysed (cynicism x% (a–b%), distrust y% (…), bubble caution z% (…))"
       const line = markdown.split('\n').find((l) => l.startsWith(`${i + 1}. `) && l.includes(`r/${t.subreddit}, `))!;
       const tail = line.slice(line.indexOf(`r/${t.subreddit}, `) + `r/${t.subreddit}, `.length);
-      expect(tail).toMatch(/ analysed \(.*cynicism \d+(\.\d)?%, distrust \d+(\.\d)?%, bubble caution \d+(\.\d)?%\)$/);
+      const share = String.raw`\d+(\.\d)?% \(\d+\.\d–\d+\.\d%\)`;
+      expect(tail).toMatch(new RegExp(String.raw` analysed \(.*cynicism ${share}, distrust ${share}, bubble caution ${share}\)$`));
       expect(items[i]).toContain(` — r/${t.subreddit}, ${tail.replace(/&/g, '&amp;')}`);
     });
   });
