@@ -60,6 +60,13 @@ export function pluralise(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+/**
+ * Said under a trend of two nights or more: each point is the report of everything the store held for the event that
+ * night (loadReportInput reads the whole event), so read as nightly moods the lines would mislead twice over.
+ */
+export const TREND_IS_CUMULATIVE =
+  "Each night's shares are of all the event's comments collected by that night (those still live then), not of that night's new comments: nights share most of their comments, so a night's new comments move the shares only in proportion to their number, and whether two nights' intervals overlap is no test of a change.";
+
 /** Said under the shares table when no comment was tagged: its dashes are no measurement, not a share of 0 %. */
 export const NO_TAGGED_COMMENTS = 'No comment was tagged (none stored in the window, or all left out): there is nothing to measure yet.';
 

@@ -13,6 +13,7 @@ import {
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
+  TREND_IS_CUMULATIVE,
   describeOverrides,
   describeUntagged,
   pluralise,
@@ -82,7 +83,9 @@ export function renderHtml(report: Report): string {
   body.push(
     '<section id="trend"><h2>Trend across nightly runs</h2>',
     // one night is no trend: its shares would stack on one vertical line and hide each other (the Markdown waits too)
-    measuredNights(report.trend) > 1 ? renderTrendChart(report.trend) : `<p class="foot">${measuredNights(report.trend) === 1 ? 'One night so far' : 'No night measured yet'}: the trend chart starts with the second.</p>`,
+    measuredNights(report.trend) > 1
+      ? `${renderTrendChart(report.trend)}<p class="foot">${escapeHtml(TREND_IS_CUMULATIVE)}</p>`
+      : `<p class="foot">${measuredNights(report.trend) === 1 ? 'One night so far' : 'No night measured yet'}: the trend chart starts with the second.</p>`,
     ...[taggerChanges, correctionChanges, methodChange].filter((note) => note !== '').map((note) => `<p class="foot">${escapeHtml(note)}</p>`),
     '</section>',
   );

@@ -14,6 +14,7 @@ import {
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
+  TREND_IS_CUMULATIVE,
   describeOverrides,
   describeUntagged,
   pluralise,
@@ -106,7 +107,7 @@ export function renderMarkdown(report: Report): string {
       const cell = (t: TagName): string => (p.shares[t].total > 0 ? formatPercent(p.shares[t].share) : '—');
       out.push(`| ${p.date} | ${formatCount(p.tagged)} | ${TAG_NAMES.map(cell).join(' | ')} |`);
     }
-    out.push('');
+    out.push('', escapeMarkdownInline(TREND_IS_CUMULATIVE), '');
     for (const note of [formatTaggerChanges(report.trend, report.tagger), formatCorrectionChanges(report.trend)]) {
       if (note !== '') out.push(escapeMarkdownInline(note), '');
     }
