@@ -1,6 +1,13 @@
 import { computeT975 } from './student-t-quantile.js';
 import { Z_95 } from './wilson-interval.js';
 
+/**
+ * Below this many threads with tagged comments the allowance for threads is itself rough (its variance has so few degrees
+ * of freedom that the interval can come out at the independent size by chance): the reports call their intervals, and
+ * compare its verdicts, indicative.
+ */
+export const FEW_THREADS = 10;
+
 /** One thread's part of a share: the weight of its tagged comments, and the weight of those carrying the tag. */
 export interface ClusterTotals {
   weight: number;

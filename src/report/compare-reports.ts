@@ -4,6 +4,7 @@ import type { SharedThreads } from './count-shared-threads.js';
 import type { ReportQuote } from './pick-quotes.js';
 import type { Report } from './report.js';
 import { adjustPValuesHolm } from './adjust-p-values-holm.js';
+import { FEW_THREADS } from './cluster-effective-size.js';
 import { roundTo } from './round-to.js';
 import { testTwoProportions } from './two-proportion-test.js';
 
@@ -86,6 +87,12 @@ export interface Comparison {
    */
   singleThreadEvents: string[];
   /**
+   * Events whose tagged comments come from 2 to FEW_THREADS − 1 threads, with their number: the allowance for threads is
+   * measured from so few that it is itself rough, so their intervals and the tests against them are indicative. Empty
+   * when none.
+   */
+  fewThreadEvents: Array<{ id: string; threads: number }>;
+  /**
    * How many p-values the comparison holds (3 tags × every pair of events, less those withheld): at 5% about one test
    * in twenty of a difference that is not there reads as significant, so a table of many tests shows some "yes" by
    * chance alone. `note` says so in words; `differences[].pValueHolm` allows for all of them together.
@@ -161,6 +168,9 @@ export function compareReports(reports: readonly Report[], weight: CompareWeight
     mixedTaggers: new Set(reports.map((r) => r.tagger)).size > 1,
     sharedThreads: [...sharedThreads],
     singleThreadEvents: reports.filter((r) => r.counts.tagged > 0 && (r.shares[0]?.threads ?? 0) < 2).map((r) => r.event.id),
+    fewThreadEvents: reports
+      .map((r) => ({ id: r.event.id, threads: r.counts.tagged > 0 ? (r.shares[0]?.threads ?? 0) : 0 }))
+      .filter((e) => e.threads >= 2 && e.threads < FEW_THREADS),
     multipleComparisons: { tests, pairs, adjustment: 'holm', note: describeMultipleComparisons(tests, pairs) },
   };
 }

@@ -1,4 +1,5 @@
 import type { TagShare } from '../types.js';
+import { FEW_THREADS } from './cluster-effective-size.js';
 import { TAG_LABELS } from './format-values.js';
 import type { SubredditBreakdown, ThreadActivity, TrendPoint, WeightedShare } from './report.js';
 
@@ -18,7 +19,8 @@ export function describeIntervals(shares: readonly TagShare[]): string {
       : threads < 2
         ? 'taking the comments as independent: they come from one thread, so how alike they are cannot be measured, and the intervals are too narrow by an unknown amount'
         : `allowing for comments of one thread being alike (their variance is ${effects} that of independent comments) and ` +
-          `for measuring that from the ${threads} threads with tagged comments (Student's t, ${threads - 1} degree${threads === 2 ? '' : 's'} of freedom)`;
+          `for measuring that from the ${threads} threads with tagged comments (Student's t, ${threads - 1} degree${threads === 2 ? '' : 's'} of freedom` +
+          `${threads < FEW_THREADS ? '; with fewer than ten threads that allowance is itself rough, so read the intervals as indicative' : ''})`;
   return (
     `intervals are 95% Wilson intervals of sampling error only, ${clustering}, not of the tagger's own errors ` +
     '(its measured precision and recall are in the reactionlens README, The tagger)'

@@ -36,6 +36,7 @@ function renderComparisonMarkdown(c: Comparison): string {
   if (c.mixedTaggers) out.push('_Warning: the events were tagged by different tagger versions._', '');
   for (const shared of c.sharedThreads) out.push(`_Warning: ${escapeMarkdownInline(describeSharedThreads(shared))}_`, '');
   for (const id of c.singleThreadEvents) out.push(`_Warning: ${escapeMarkdownInline(describeSingleThread(id))}_`, '');
+  for (const e of c.fewThreadEvents) out.push(`_Note: ${escapeMarkdownInline(describeFewThreads(e.id, e.threads))}_`, '');
   const pair = c.events.length === 2 ? ` (${escapeMarkdownInline(c.events[1]?.id ?? '')} − ${escapeMarkdownInline(c.events[0]?.id ?? '')})` : '';
   // the Holm column last, so the columns before it keep their places
   out.push(`| Tag | ${c.events.map((e) => escapeMarkdownInline(e.id)).join(' | ')} | Difference${pair} | p-value | Significant (5%) | Holm-adjusted p |`);
@@ -120,6 +121,11 @@ function renderComparisonCsv(c: Comparison): string {
 /** One line for stderr and the Markdown warning. */
 export function describeSingleThread(eventId: string): string {
   return `${eventId} has all its tagged comments in one thread: how alike they are cannot be measured, so its intervals and the tests against it take them as independent, and its differences look more significant than they are.`;
+}
+
+/** The Markdown note on an event of few threads (see FEW_THREADS). */
+export function describeFewThreads(eventId: string, threads: number): string {
+  return `${eventId} has its tagged comments in only ${threads} threads: the allowance for comments of one thread being alike is measured from so few that it is itself rough, so read its intervals and the p-values and verdicts against it as indicative.`;
 }
 
 /** One line for stderr and the Markdown warning. */
