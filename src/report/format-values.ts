@@ -67,6 +67,9 @@ export function pluralise(n: number, one: string, many = `${one}s`): string {
 export const TREND_IS_CUMULATIVE =
   "Each night's shares are of all the event's comments collected by that night (those still live then), not of that night's new comments: nights share most of their comments, so a night's new comments move the shares only in proportion to their number, and whether two nights' intervals overlap is no test of a change.";
 
+/** Said beside every set of shares: the three are not parts of one whole ("46% cynical and 17% bubble-cautious" is not "63% negative"). */
+export const SHARES_OVERLAP = 'A comment can carry more than one tag, so the shares overlap and do not add up to a total.';
+
 /** Said under the shares table when no comment was tagged: its dashes are no measurement, not a share of 0 %. */
 export const NO_TAGGED_COMMENTS = 'No comment was tagged (none stored in the window, or all left out): there is nothing to measure yet.';
 

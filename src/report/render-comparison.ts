@@ -1,7 +1,7 @@
 import type { Comparison } from './compare-reports.js';
 import type { SharedThreads } from './count-shared-threads.js';
 import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
-import { TAG_LABELS, formatCount, formatInterval, formatPercent, pluralise } from './format-values.js';
+import { SHARES_OVERLAP, TAG_LABELS, formatCount, formatInterval, formatPercent, pluralise } from './format-values.js';
 import { formatCell } from './render-csv.js';
 import { renderLink } from './render-markdown.js';
 import { MIN_EXPECTED_COUNT } from './two-proportion-test.js';
@@ -58,7 +58,7 @@ function renderComparisonMarkdown(c: Comparison): string {
     const holm = diffs.map((d) => (d.pValueHolm === null ? 'n/a' : formatPValue(d.pValueHolm))).join('; ');
     out.push(`| ${TAG_LABELS[row.tag]} | ${cells.join(' | ')} | ${diff} | ${p} | ${sig} | ${holm} |`);
   }
-  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike and for measuring that from few threads (not of the tagger's own errors). Difference is the second event's share minus the first's (of each pair, in the order the events were given on the command line, not by date), in percentage points, computed before rounding (so it can differ by 0.1 from the shares as shown); differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only. Where an expected count (the pooled share, or its complement, times either event's effective size) is below ${MIN_EXPECTED_COUNT} the z-test does not hold and would overstate significance, so no p-value or verdict is given (n/a). ${escapeMarkdownInline(c.multipleComparisons.note)}`, '');
+  out.push('', `Shares are the ${unit} carrying each tag, with 95% Wilson intervals of sampling error only, on effective sample sizes that allow for comments of one thread being alike and for measuring that from few threads (not of the tagger's own errors). ${SHARES_OVERLAP} Difference is the second event's share minus the first's (of each pair, in the order the events were given on the command line, not by date), in percentage points, computed before rounding (so it can differ by 0.1 from the shares as shown); differences use a pooled two-proportion z-test on the same effective sizes, again of sampling error only. Where an expected count (the pooled share, or its complement, times either event's effective size) is below ${MIN_EXPECTED_COUNT} the z-test does not hold and would overstate significance, so no p-value or verdict is given (n/a). ${escapeMarkdownInline(c.multipleComparisons.note)}`, '');
   out.push('### Top quote per tag', '');
   for (const row of c.tags) {
     out.push(`#### ${TAG_LABELS[row.tag]}`, '');

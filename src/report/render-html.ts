@@ -13,6 +13,7 @@ import {
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
+  SHARES_OVERLAP,
   TREND_IS_CUMULATIVE,
   describeOverrides,
   describeUntagged,
@@ -112,7 +113,7 @@ export function renderHtml(report: Report): string {
 
   const weighting = describeScoreWeighting(report.scoreWeightedShares);
   body.push(
-    `<p class="foot">Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeHtml(describeUntagged(counts))}` : ''}${escapeHtml(describeOverrides(counts.overrides))}; ${escapeHtml(describeIntervals(report.shares))}.${weighting === '' ? '' : ` ${escapeHtml(weighting)}.`} Glosses are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeHtml(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}; event config ${escapeHtml(report.event.configHash.slice(0, 12))}.</p>`,
+    `<p class="foot">Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeHtml(describeUntagged(counts))}` : ''}${escapeHtml(describeOverrides(counts.overrides))}; ${escapeHtml(describeIntervals(report.shares))}. ${escapeHtml(SHARES_OVERLAP)}${weighting === '' ? '' : ` ${escapeHtml(weighting)}.`} Glosses are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeHtml(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}; event config ${escapeHtml(report.event.configHash.slice(0, 12))}.</p>`,
   );
   return [
     '<!doctype html>',

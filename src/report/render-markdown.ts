@@ -14,6 +14,7 @@ import {
   formatUtcDateTime,
   formatUtcDay,
   NO_TAGGED_COMMENTS,
+  SHARES_OVERLAP,
   TREND_IS_CUMULATIVE,
   describeOverrides,
   describeUntagged,
@@ -115,7 +116,7 @@ export function renderMarkdown(report: Report): string {
 
   const weighting = describeScoreWeighting(report.scoreWeightedShares);
   out.push(
-    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeMarkdownInline(describeUntagged(counts))}` : ''}${escapeMarkdownInline(describeOverrides(counts.overrides))}; ${escapeMarkdownInline(describeIntervals(report.shares))}.${weighting === '' ? '' : ` ${escapeMarkdownInline(weighting)}.`} Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
+    `<sub>Shares are of ${pluralise(counts.tagged, 'tagged comment')}${counts.untagged > 0 ? ` ${escapeMarkdownInline(describeUntagged(counts))}` : ''}${escapeMarkdownInline(describeOverrides(counts.overrides))}; ${escapeMarkdownInline(describeIntervals(report.shares))}. ${escapeMarkdownInline(SHARES_OVERLAP)}${weighting === '' ? '' : ` ${escapeMarkdownInline(weighting)}.`} Glosses under quotes are our paraphrase, built from the phrases the tagger matched in the quoted text. Deleted, removed, bot and AutoModerator comments are never counted or quoted. Tagger ${escapeMarkdownInline(report.tagger)}; data as of ${formatUtcDateTime(report.asOf)}.</sub>`,
     '',
   );
   return out.join('\n');
