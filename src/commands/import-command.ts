@@ -167,6 +167,11 @@ function countImportBatch(store: Store, run: RunRecord, saved: SaveCounts): void
 
 /** Ctrl-C: partial, counting the batches stored before the stop (the next import resumes after them); any other error: failed. */
 function saveStoppedImportRun(store: Store, run: RunRecord, finishedAt: number, error: unknown): void {
+  // Each batch is counted inside its own transaction (see importDumpFile's checkpoint): a failure that rolled the last
+  // one back (a full disk at its commit) took its count out of the stored record but not out of this copy, so the
+  // counts are the stored record's, which count exactly the batches stored.
+  const stored = store.listRuns(run.eventId).runs.find((r) => r.id === run.id);
+  if (stored !== undefined) run.counts = stored.counts;
   const interrupted = isAbortError(error);
   run.status = interrupted ? 'partial' : 'failed';
   run.errors.push(

@@ -109,17 +109,21 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
   };
 
   const checkpoint = (lines: number, bytes: number, done: boolean): void => {
-    if (threads.length + comments.length > 0) {
-      // a dump (or saved JSON) is a copy from some earlier day: it confirms no comment live on Reddit now
-      const saved = store.saveItems(eventId, { threads, comments }, { confirmsLive: false });
-      addSaveCounts(summary.saved, saved);
-      options.onSaved?.(saved);
-      threads.length = 0;
-      comments.length = 0;
-      pendingThreadIds.clear();
-    }
-    // After the rows: a crash in between only means the batch is upserted again.
-    store.setCursor(key, { lines, bytes, done } satisfies Cursor, options.now());
+    // The batch's rows, what onSaved records of them (the import run's counts) and the resume point after them are
+    // one transaction: a kill between them would leave rows that the record does not count and the resumed import
+    // reads again and counts as updated, so the records of a killed import and its resumption would not add up.
+    store.db.transaction(() => {
+      if (threads.length + comments.length > 0) {
+        // a dump (or saved JSON) is a copy from some earlier day: it confirms no comment live on Reddit now
+        const saved = store.saveItems(eventId, { threads, comments }, { confirmsLive: false });
+        options.onSaved?.(saved);
+        addSaveCounts(summary.saved, saved);
+      }
+      store.setCursor(key, { lines, bytes, done } satisfies Cursor, options.now());
+    })();
+    threads.length = 0;
+    comments.length = 0;
+    pendingThreadIds.clear();
     lastCheckpoint = lines;
   };
 

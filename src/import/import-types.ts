@@ -21,7 +21,7 @@ export interface ImportOptions {
   /** A line longer than this is reported and dropped (default 64 MiB). */
   maxLineBytes?: number;
   onProgress?: (progress: ImportProgress) => void;
-  /** Called after each batch is committed to the store, with what that batch changed. */
+  /** Called with what each batch changed, inside the transaction that stores it: its writes commit with the batch, and a throw rolls the batch back. */
   onSaved?: (counts: SaveCounts) => void;
   progressEveryMs?: number;
   signal?: AbortSignal;

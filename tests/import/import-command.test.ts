@@ -82,6 +82,25 @@ describe('reactionlens import', () => {
     expect(runs[0]).toMatchObject({ source: 'import:RS_2025-12.zst', status: 'ok', counts: { threadsNew: 1 } });
   });
 
+  it('a failure that rolls a batch back (a full disk at its commit) leaves a failed record counting only the stored batches', async () => {
+    writeDump(join(dir, 'RS_five.ndjson'), ndjson(['f1', 'f2', 'f3', 'f4', 'f5'].map((id, i) => post(id, FROM + 100 + i))));
+    const setUp = openStoreAt('rolled-back.db', {}, dir);
+    // the second batch's resume point fails, after its rows and its count were written in the same transaction
+    setUp.db.exec(`CREATE TRIGGER fail_second_batch BEFORE UPDATE ON cursors WHEN NEW.value LIKE '%"lines":4,%'
+      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    setUp.close();
+    await expect(run(['import', 'RS_five.ndjson', '--event', 'test-event', '--db', 'rolled-back.db', '--batch-size', '2', '--quiet'])).rejects.toThrow(
+      /database or disk is full/,
+    );
+    const store = openStoreAt('rolled-back.db', {}, dir);
+    const threads = store.listThreads('test-event').length;
+    const runs = store.listRuns('test-event').runs;
+    store.close();
+    expect(threads).toBe(2);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'failed', counts: { threadsNew: 2 } });
+  });
+
   it('marks a truncated .zst as partial with a clear message', async () => {
     const full = writeDump(join(dir, 'RS_big.zst'), ndjson(Array.from({ length: 2000 }, (_, i) => post(`t${i}`, FROM + i))), { zstd: true });
     const bytes = readFileSync(full);

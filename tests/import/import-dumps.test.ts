@@ -358,3 +358,29 @@ describe('importDumps without an event', () => {
     store.close();
   });
 });
+
+describe('importDumps: a batch, its count and its resume point are stored together', () => {
+  it('a stop between storing a batch and counting it (a kill) leaves neither, so the resumed import counts it as new', async () => {
+    // The import command's onSaved writes the run record's counts; a throw there stands for the process dying right
+    // after the batch's rows were committed. Rows, count and resume point must land (or not) as one.
+    const path = writeDump(join(dir, 'RS_atomic-batches'), ndjson(['a1', 'a2', 'a3', 'a4', 'a5'].map((id, i) => post(id, FROM + 10 + i))));
+    const store = Store.open(':memory:');
+    let counted = 0;
+    let calls = 0;
+    const dying = (counts: { threadsNew: number }): void => {
+      calls++;
+      if (calls === 2) throw new Error('killed');
+      counted += counts.threadsNew;
+    };
+    await expect(importDumps([path], { store, event: null, now: () => NOW, batchSize: 2, onSaved: dying })).rejects.toThrow('killed');
+    const stored = (): number => (store.db.prepare('SELECT count(*) AS n FROM threads').get() as { n: number }).n;
+    expect(counted).toBe(2);
+    expect(stored()).toBe(2);
+    const resumed = await importDumps([path], { store, event: null, now: () => NOW, batchSize: 2, onSaved: (c) => (counted += c.threadsNew) });
+    expect(resumed.files[0]).toMatchObject({ resumedFromLine: 2 });
+    expect(stored()).toBe(5);
+    // the counts of the stopped import and of its resumption add up to what the file brought
+    expect(counted).toBe(5);
+    store.close();
+  });
+});
