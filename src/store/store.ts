@@ -228,6 +228,9 @@ export class Store {
       opened = new Database(path, readonly ? { readonly: true, fileMustExist: true } : {});
       // Checked before anything writes: WAL mode and our migrations would change another program's database.
       refuseForeignDatabase(opened, path, mustExist);
+      // before the switch to WAL, which changes the file: a store of a newer schema is left exactly as it was (its
+      // reactionlens may keep it in another journal mode, such as a rollback journal on a network disk)
+      refuseNewerSchema(opened.pragma('user_version', { simple: true }) as number, path);
       if (upgrades) opened.pragma('journal_mode = WAL');
     } catch (cause) {
       opened?.close();
@@ -261,8 +264,8 @@ export class Store {
   }
 
   private migrate(): void {
+    // a newer schema was refused on opening
     const current = this.schemaVersion();
-    this.refuseNewerSchema(current);
     for (let version = current; version < MIGRATIONS.length; version++) {
       const sql = MIGRATIONS[version];
       if (sql === undefined) throw new InternalError(`missing migration ${version + 1}`);
@@ -273,14 +276,6 @@ export class Store {
     }
   }
 
-  private refuseNewerSchema(current: number): void {
-    if (current > MIGRATIONS.length) {
-      throw new StoreError(
-        `The store at ${this.path} has schema version ${current}, newer than this reactionlens (${MIGRATIONS.length}). Upgrade reactionlens.`,
-      );
-    }
-  }
-
   /**
    * A reader does not migrate: upgrading a store without its lock, from a command that only reads, would make the older
    * reactionlens that writes it (the cron job) refuse it from then on. An older store is refused with the remedy, since
@@ -288,7 +283,6 @@ export class Store {
    */
   private checkReadableSchema(): void {
     const current = this.schemaVersion();
-    this.refuseNewerSchema(current);
     if (current < MIGRATIONS.length) {
       throw new StoreError(
         `The store at ${this.path} has schema version ${current}, older than this reactionlens (${MIGRATIONS.length}); a command that only ` +
@@ -920,6 +914,12 @@ function refuseForeignDatabase(db: Database.Database, path: string, mustExist: b
   }
   if (mustExist) {
     throw new StoreError(`There is no store at ${path} (the file is empty): run \`reactionlens run\` (or \`import\`) first, or pass the right --db`);
+  }
+}
+
+function refuseNewerSchema(current: number, path: string): void {
+  if (current > MIGRATIONS.length) {
+    throw new StoreError(`The store at ${path} has schema version ${current}, newer than this reactionlens (${MIGRATIONS.length}). Upgrade reactionlens.`);
   }
 }
 

@@ -364,6 +364,20 @@ describe('Store', () => {
     expect(() => Store.open(path)).toThrow(/newer than this reactionlens/);
   });
 
+  it('leaves a store of a newer schema byte for byte as it was: not even switched to WAL', () => {
+    // a newer reactionlens may keep it in another journal mode (a rollback journal on a network disk, where WAL is unsafe)
+    const path = join(dir, 'future-rollback.sqlite');
+    Store.open(path).close();
+    const db = new Database(path);
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    const before = readFileSync(path);
+    expect(() => Store.open(path)).toThrow(`has schema version ${MIGRATIONS.length + 1}, newer than this reactionlens`);
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
   it.each([false, true])("refuses another program's SQLite database and leaves it as it was (mustExist %s)", (mustExist) => {
     const path = join(dir, 'other-app.sqlite');
     const other = new Database(path);
