@@ -929,8 +929,9 @@ function refuseNewerSchema(current: number, path: string): void {
  */
 function describeOpenFailure(cause: unknown, path: string, readonly: boolean): string {
   const code = (cause as { code?: unknown }).code;
-  if (code === 'SQLITE_NOTADB') return 'the file is not an SQLite database';
+  if (code === 'SQLITE_NOTADB') return `the file is not an SQLite database: pass the right --db, or restore ${path} from a backup`;
   const message = (cause as Error).message;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) return `${message}. ${describeRemedy(code, path)}`;
   if (path === ':memory:' || (code !== 'SQLITE_CANTOPEN' && code !== 'SQLITE_READONLY' && code !== 'SQLITE_READONLY_DIRECTORY')) return message;
   const unwritable = [dirname(path), path].find((p) => {
     try {
@@ -955,7 +956,30 @@ function describeOpenFailure(cause: unknown, path: string, readonly: boolean): s
  */
 export function toStoreError(error: unknown, path: string | undefined): unknown {
   if (!(error instanceof Database.SqliteError)) return error;
-  return new StoreError(`${path === undefined ? 'the store' : `the store at ${path}`}: ${error.message} (${error.code})`, { cause: error });
+  const remedy = describeRemedy(error.code, path ?? 'the store');
+  return new StoreError(`${path === undefined ? 'the store' : `the store at ${path}`}: ${error.message} (${error.code})${remedy === '' ? '' : `. ${remedy}`}`, { cause: error });
+}
+
+/**
+ * What to do about a failure of the database, for the error line: SQLite's own words ("database or disk is full")
+ * say what happened, not what a person at a cron log should do next. Empty for failures with no remedy to give.
+ */
+function describeRemedy(code: string, path: string): string {
+  if (code === 'SQLITE_FULL') return 'The disk holding it is full: free space there and run the command again (what was stored before stays, and a run resumes)';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return (
+      `The database file is damaged, and reactionlens does not repair it: restore ${path} from a backup, or salvage what SQLite can ` +
+      "still read into a new file (the sqlite3 shell's .recover or .dump) and pass that --db"
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return `${path} or its folder cannot be written (read-only file, folder or mount, or no permission; SQLite writes its -wal and -shm files beside it): make both writable for this user`;
+  }
+  if (code.startsWith('SQLITE_IOERR')) return 'The disk failed a read or write: check the disk, then run the command again (what was stored before stays)';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return 'Another program (not a reactionlens run, which takes the store\'s lock) held the database longer than the 5 s wait: run the command again once it is done';
+  }
+  return '';
 }
 
 export function emptySaveCounts(): SaveCounts {

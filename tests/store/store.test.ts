@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { Store } from '../../src/store/store.js';
+import { Store, toStoreError } from '../../src/store/store.js';
 import { hashText } from '../../src/util/hash-text.js';
 import { emptyRunCounts, NEVER_CHECKED, type RunRecord, type TagScores } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
@@ -362,6 +362,32 @@ describe('Store', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
     db.close();
     expect(() => Store.open(path)).toThrow(/newer than this reactionlens/);
+  });
+
+  it.each([
+    ['SQLITE_FULL', 'database or disk is full', /: database or disk is full \(SQLITE_FULL\)\. The disk holding it is full: free space there and run the command again/],
+    ['SQLITE_CORRUPT', 'database disk image is malformed', /\(SQLITE_CORRUPT\)\. The database file is damaged.*restore .*store\.db from a backup, or salvage what SQLite can still read into a new file \(the sqlite3 shell's \.recover or \.dump\) and pass that --db/],
+    ['SQLITE_READONLY', 'attempt to write a readonly database', /\(SQLITE_READONLY\)\. .*store\.db or its folder cannot be written.*make both writable/],
+    ['SQLITE_IOERR_WRITE', 'disk I/O error', /\(SQLITE_IOERR_WRITE\)\. The disk failed a read or write/],
+    ['SQLITE_BUSY', 'database is locked', /\(SQLITE_BUSY\)\. Another program .* held the database longer than the 5 s wait/],
+  ])('a database failure (%s) names the store and says what to do', (code, message, expected) => {
+    const error = toStoreError(new Database.SqliteError(message, code), '/srv/rl/store.db');
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toMatch(/^the store at \/srv\/rl\/store\.db: /);
+    expect((error as Error).message).toMatch(expected);
+  });
+
+  it.each([
+    ['truncated', (bytes: Buffer) => bytes.subarray(0, 50), /database disk image is malformed\. The database file is damaged/],
+    ['overwritten header', (bytes: Buffer) => Buffer.concat([Buffer.alloc(100, 0x41), bytes.subarray(100)]), /the file is not an SQLite database.*pass the right --db, or restore .* from a backup/],
+  ])('a store file that cannot be opened (%s) is refused with the remedy, and left as it was', (_name, damage, expected) => {
+    const path = join(dir, 'damaged.sqlite');
+    Store.open(path).close();
+    writeFileSync(path, damage(readFileSync(path)));
+    const before = readFileSync(path);
+    expect(() => Store.open(path)).toThrow(StoreError);
+    expect(() => Store.open(path)).toThrow(expected);
+    expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it('leaves a store of a newer schema byte for byte as it was: not even switched to WAL', () => {
