@@ -384,3 +384,29 @@ describe('importDumps: a batch, its count and its resume point are stored togeth
     store.close();
   });
 });
+
+describe('importDumps: a record with a field of the wrong type', () => {
+  it('names the line, the field and what is wrong with it, and keeps the good records around it', async () => {
+    const path = writeDump(
+      join(dir, 'RS_wrong-types'),
+      ndjson([
+        post('w1', FROM + 1),
+        post('w2', FROM + 2, { score: 'lots' }),
+        post('w3', FROM + 3, { created_utc: null }),
+        post('w4', FROM + 4, { num_comments: true }),
+        post('w5', FROM + 5, { score: '12' }), // a number as a string, as older dumps give it: fine
+        post('w6', FROM + 6, { created_utc: undefined }),
+      ]),
+    );
+    const store = Store.open(':memory:');
+    const summary = await importDumps([path], { store, event: null, now: () => NOW });
+    expect(summary.files[0]).toMatchObject({ threadsKept: 2, badLines: 4 });
+    expect(summary.files[0]?.skipped.map((s) => `${s.source}: ${s.record}: ${s.reason}`)).toEqual([
+      `${path}: line 2: score: expected a number (or a string of digits), received the string "lots"`,
+      `${path}: line 3: created_utc: expected a number (or a string of digits), received null`,
+      `${path}: line 4: num_comments: expected a number (or a string of digits), received a boolean`,
+      `${path}: line 6: created_utc: expected a number (or a string of digits), received nothing (the field is missing)`,
+    ]);
+    store.close();
+  });
+});
