@@ -1,7 +1,7 @@
 // Turns one analysed text into the classifier's sparse feature vector, and
 // remembers which cue hits produced which feature (for explanations).
 
-import { AGREEMENT_BE_WORDS, AGREEMENT_WORDS, NEGATIVE_VERDICT_WORDS, POST_PRAISE_WORDS, STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
+import { AGREEMENT_BE_WORDS, AGREEMENT_WORDS, DEAL_GATE_WORDS, FIRST_PERSON_WORDS, NEGATIVE_VERDICT_WORDS, SARCASTIC_FRAME_WORDS, SARCASTIC_FRAMES, THIRD_PERSON_WORDS, POST_PRAISE_WORDS, STRUCTURAL_DEFS, TERSE_PRAISE_WORDS, type CueDef } from './cue-lexicon.js';
 import type { CueHit } from './match-cues.js';
 import type { AnalysedDoc, DocToken, TokenInfo } from './nlp-doc.js';
 
@@ -132,11 +132,6 @@ function agreesWith(before: string): boolean {
 /** Bare mockery markers: emoji and laughter, which carry no words of their own about what they mock. */
 const BARE_MOCKERY: ReadonlySet<string> = new Set(['mock-emoji', 'laughter']);
 
-/** People and things of the trade whose mention puts a laugh on topic ("an auditor is quietly updating their LinkedIn 💀", "Capitalism is so efficient lol."). */
-const TRADE_ACTORS: ReadonlySet<string> = new Set(
-  'auditor auditors analyst analysts regulator regulators sec ftc doj ceo ceos exec execs executive executives board shareholders vc vcs bankers insiders capitalism capitalists wsb wallstreetbets cramer nasdaq bull bulls bear bears portfolio position positions calls puts options ipo ipos equity partnership partnerships merger acquisition company companies corporate corporations business businesses industry sector startup startups founder founders billionaire billionaires growth sustainable unsustainable'.split(' '),
-);
-
 function isLoneOffTopicMockery(hits: readonly CueHit[], toks: readonly DocToken[]): boolean {
   let bare = false;
   for (const h of hits) {
@@ -150,11 +145,28 @@ function isLoneOffTopicMockery(hits: readonly CueHit[], toks: readonly DocToken[
   // a laugh with next to no words ("lmao", "Lol. Lmao even.") reacts to the thread's own subject; rule 5 needs a something
   // else the text names
   let words = 0;
-  for (const t of toks) {
-    if (COMPANY_NAMES.has(t.lower) || TRADE_ACTORS.has(t.lower)) return false;
-    if (/^[a-z][a-z'’]*$/.test(t.lower) && !isInsideBareMockery(hits, t)) words++;
+  let thirdPerson = false;
+  let firstPerson = false;
+  for (let k = 0; k < toks.length; k++) {
+    const w = withoutPossessive(toks[k]!.lower);
+    if (COMPANY_NAMES.has(w) || DEAL_GATE_WORDS.has(w) || SARCASTIC_FRAME_WORDS.has(w)) return false;
+    if (k > 0 && isSarcasticFrame(toks[k - 1]!.lower, w)) return false;
+    if (THIRD_PERSON_WORDS.has(w)) thirdPerson = true;
+    if (FIRST_PERSON_WORDS.has(w)) firstPerson = true;
+    if (/^[a-z][a-z'’]*$/.test(w) && !isInsideBareMockery(hits, toks[k]!)) words++;
   }
+  // "they" / "these guys" laughed at are people of the story; "I" / "my" make it the commenter's own day
+  if (thirdPerson && !firstPerson) return false;
   return words >= MIN_WORDS_OF_ANOTHER_SUBJECT;
+}
+
+function withoutPossessive(w: string): string {
+  return w.endsWith("'s") || w.endsWith('’s') ? w.slice(0, -2) : w;
+}
+
+function isSarcasticFrame(a: string, b: string): boolean {
+  for (const [x, y] of SARCASTIC_FRAMES) if (a === x && b === y) return true;
+  return false;
 }
 
 const MIN_WORDS_OF_ANOTHER_SUBJECT = 3;

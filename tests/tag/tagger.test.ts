@@ -906,6 +906,36 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex38: a lone laugh at people of the story keeps its cynicism (lex37 silenced these: probes/lex37-review.jsonl)', () => {
+    for (const text of [
+      "Sam's at it again lol",
+      'Jassy really said me too 🤡',
+      'Their PR team is working overtime this week lol',
+      'They really just keep passing the same hundred bucks around huh lol',
+      'Same five dudes passing the same hat around 🤡',
+      'Love how they laid off ten thousand people last month and now this 🙄',
+      'Bezos wants a piece of the action too lol',
+    ])
+      expect(label(text, 'cynicism'), text).toBe(true);
+    // the commenter's own day, even with a "they" in it, stays a laugh at something else
+    for (const text of ['My cat just walked across my keyboard while I was reading this lmao', 'Mods, can we get a megathread for these? Front page is nothing but this lol'])
+      expect(label(text, 'cynicism'), text).toBe(false);
+  });
+
+  it('lex38: lex37\'s narrowed alternatives keep the suspicious and mocking wordings', () => {
+    expect(cueNames('Amazon invests $10B, OpenAI has to give it right back to AWS, and everyone claps.')).toContain('mock-summary');
+    expect(cueNames('Lend your customer the money so it is able to pay it right back as orders.')).toContain('mock-summary');
+    expect(cueNames('CoreWeave will borrow another $2B and pay it back over seven years.')).not.toContain('mock-summary');
+    expect(cueNames('Oracle has until 2032 to pay it back.')).not.toContain('mock-summary');
+    expect(cueNames("They'll hide how good a deal Altman got for his own side companies.", 'distrust')).toContain('hiding');
+    expect(cueNames('They hide how great the losses really are.', 'distrust')).toContain('hiding');
+    expect(cueNames('Amazon hid the losses in a subsidiary.', 'distrust')).toContain('hiding');
+    expect(cueNames('Nobody is hiding how well Nvidia is doing, it is in every earnings call.', 'distrust')).not.toContain('hiding');
+    expect(cueNames('Can someone explain how Nvidia books its own investment as revenue?', 'distrust')).toContain('cooking-the-books');
+    expect(cueNames('Does anybody know how Microsoft books the Azure credits as revenue?', 'distrust')).not.toContain('cooking-the-books');
+    expect(cueNames('ELI5 how Amazon books this as revenue?', 'distrust')).not.toContain('cooking-the-books');
+  });
+
   it('lex37: an eye-roll or a "lol" alone on a text about something else is no cynicism; on the deals, or bare, it still is', () => {
     for (const text of [
       'The compiler stack is why switching vendors is so slow. 🙄',
