@@ -98,15 +98,19 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
   let budget: RateBudget | undefined;
   let inFlight = 0;
 
-  // Once the credentials are refused, or the token endpoint stays out of reach past a request's retries, every later
-  // request of the run could only repeat it, each after its own backoff (about 23 s by default): they fail at once
-  // instead. This one latch is what stops the search and thread queues after a refusal, too.
-  let tokenFailure: { error: SourceError; attempts: number } | undefined;
+  // Once the credentials are refused, or the token endpoint stays out of reach past a request's retries (no answer, or
+  // one retried: a 5xx, a 429, a maintenance page served with 200), every later request of the run could only repeat
+  // it, each after its own backoff (about 23 s by default): they fail at once instead, and the night ends partial (or
+  // failed, when no search got an answer) with the endpoint's own error, for the next run to resume. An answer not
+  // retried (a 404) fails its request only. This one latch is what stops the search and thread queues after a refusal, too.
+  let tokenFailure: { error: Error; attempts: number } | undefined;
   const latchTokenFailure = (error: unknown, attempts: number): void => {
     if (context().signal?.aborted === true) return; // a stopped run says nothing about the endpoint
-    if (error instanceof CredentialsError || error instanceof TokenEndpointUnreachableError) tokenFailure ??= { error, attempts };
+    // called once the request has given up on the token: a retryable error here has had all its retries
+    const outOfReach = error instanceof TokenEndpointUnreachableError || isRetryableError(error);
+    if (error instanceof Error && (error instanceof CredentialsError || outOfReach)) tokenFailure ??= { error, attempts };
   };
-  const failFast = (what: string, failure: { error: SourceError; attempts: number }): SourceError => {
+  const failFast = (what: string, failure: { error: Error; attempts: number }): SourceError => {
     // a refusal is the same refusal for every request (and must stay a CredentialsError: it ends the collection)
     if (failure.error instanceof CredentialsError) return failure.error;
     const tries = failure.attempts === 1 ? '1 attempt' : `${failure.attempts} attempts`;
