@@ -153,9 +153,10 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
           const Failure = decision.retry ? SourceError : RefusedRequestError;
           throw new Failure(`Arctic Shift request failed with status ${response.status} ${why}: ${where}${detail}`);
         }
-        await response.body?.cancel();
+        // read, not cancelled: a web page is named with its title, as in the failure past the retries
+        const pageNote = await readPageNote(response);
         const rateLimited = response.status === 429;
-        await wait(decision.ms, rateLimited ? 'archive rate limited (429)' : `archive status ${response.status}`, rateLimited ? 'rate-limit' : 'retry', ctx);
+        await wait(decision.ms, `${rateLimited ? 'archive rate limited (429)' : `archive status ${response.status}`}${pageNote}`, rateLimited ? 'rate-limit' : 'retry', ctx);
       }
     },
   };
@@ -199,5 +200,15 @@ async function readErrorDetail(response: Response): Promise<string> {
   } catch {
     const page = describeWebPage(text);
     return page === undefined ? '' : ` (${page})`;
+  }
+}
+
+/** ` (an HTML page, title "…")` when the answer's body is a web page; '' for any other body, or one that cannot be read. */
+async function readPageNote(response: Response): Promise<string> {
+  try {
+    const page = describeWebPage(await response.text());
+    return page === undefined ? '' : ` (${page})`;
+  } catch {
+    return '';
   }
 }

@@ -242,7 +242,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock.now());
         if (retryAfter !== undefined && retryAfter > retry.maxDelayMs) {
           const error = new RateLimitError(
-            `Reddit rate limit: Reddit asks to wait ${Math.ceil(retryAfter / 1000)} s before the next request, more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits; ${describeRetryTime(clock.now(), retryAfter)}: ${what}`,
+            `Reddit rate limit: Reddit asks to wait ${Math.ceil(retryAfter / 1000)} s before the next request, more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits; ${describeRetryTime(clock.now(), retryAfter)}: ${what}${pageNote}`,
           );
           const at = clock.now() + retryAfter;
           if (rateLimitedUntil === undefined || at > rateLimitedUntil.at) rateLimitedUntil = { at, error };
@@ -252,7 +252,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         const ms = delayAfterRateLimited((name) => response.headers.get(name), clock.now(), options.pacing);
         // Until the window resets, our budget is zero whatever the last headers said.
         if (ms !== undefined) budget = { remaining: 0, resetAt: clock.now() + ms };
-        await wait(ms ?? backoffDelay(rateLimited, retry, random), `429 from Reddit on ${url.pathname}`, 'rate-limit');
+        await wait(ms ?? backoffDelay(rateLimited, retry, random), `429 from Reddit on ${url.pathname}${pageNote}`, 'rate-limit');
         continue;
       }
       if (status === 401) {
