@@ -1,6 +1,8 @@
 // Pure retry timing for the archive API: which answers are worth retrying and
 // how long to wait first. The waiting itself is done elsewhere (abortable).
 
+import { parseHttpDate } from '../util/parse-http-date.js';
+
 export interface RetryTiming {
   /** First backoff step in ms; doubles per attempt (default 1000). */
   baseDelayMs: number;
@@ -28,9 +30,8 @@ export function parseWaitHeader(value: string | null, nowMs: number): number | u
     if (n >= 1e9) return Math.max(0, n * 1000 - nowMs); // epoch seconds
     return n * 1000; // delta seconds
   }
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - nowMs);
+  const date = parseHttpDate(text);
+  return date === undefined ? undefined : Math.max(0, date - nowMs);
 }
 
 /** `askedMs`: set when the server itself asked for the wait that is too long (the request was not refused). */

@@ -2,6 +2,8 @@
 // and decide how long to wait before the next request. No clock, no I/O: the
 // caller passes `nowMs` and does the waiting (see src/util/delay.ts).
 
+import { parseHttpDate } from '../util/parse-http-date.js';
+
 /** Reddit's budget as one response reported it. Values arrive as float strings ("997.0"). */
 export interface RateLimitHeaders {
   used: number;
@@ -79,16 +81,15 @@ export function planRequestDelay(budget: RateBudget | undefined, nowMs: number, 
 }
 
 /**
- * Retry-After as milliseconds: delta-seconds ("7", "7.5") or an HTTP date.
+ * Retry-After as milliseconds: delta-seconds ("7", "7.5") or an HTTP date (see parseHttpDate).
  * undefined when absent or unreadable.
  */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
   if (value === null || value === undefined || value.trim() === '') return undefined;
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, at - nowMs);
+  const at = parseHttpDate(trimmed);
+  return at === undefined ? undefined : Math.max(0, at - nowMs);
 }
 
 /**
