@@ -129,6 +129,16 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     throw new RateLimitError(`${what} not sent: ${rateLimitedUntil.error.message}`, { cause: rateLimitedUntil.error });
   };
 
+  /** The RateLimitError for a Retry-After longer than a run waits, held for every later request until it has passed. */
+  const refuseRetryAfter = (retryAfterMs: number, answered: string): RateLimitError => {
+    const error = new RateLimitError(
+      `Reddit rate limit: Reddit asks to wait ${Math.ceil(retryAfterMs / 1000)} s before the next request, more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits; ${describeRetryTime(clock.now(), retryAfterMs)}: ${answered}`,
+    );
+    const at = clock.now() + retryAfterMs;
+    if (rateLimitedUntil === undefined || at > rateLimitedUntil.at) rateLimitedUntil = { at, error };
+    return error;
+  };
+
   // one meter for the run's total, one per cause for progress: each says how long the run was held up
   const meterTotal = createWaitMeter(() => clock.now());
   const meterByCause = { 'rate-limit': createWaitMeter(() => clock.now()), retry: createWaitMeter(() => clock.now()) };
@@ -165,7 +175,8 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     let rateLimited = 0;
     let renewedAfter401 = false;
 
-    const retryOrThrow = async (error: unknown): Promise<void> => {
+    /** `atLeastMs`: a wait the answer asked for (a Retry-After), waited out when longer than the backoff. */
+    const retryOrThrow = async (error: unknown, atLeastMs = 0): Promise<void> => {
       const signal = context().signal;
       if (signal?.aborted) throw signal.reason;
       if (!isRetryableError(error)) throw error;
@@ -174,7 +185,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         if (error instanceof TruncatedBodyError) throw new SchemaError(`${what}: ${reason}, on the last of ${failures + 1} attempts`, what, NO_ANSWER_BODY, { cause: error });
         throw new SourceError(`${what} failed after ${failures + 1} attempts: ${reason}`, { cause: error });
       }
-      await wait(backoffDelay(failures, retry, random), `retrying ${url.pathname} after: ${describeTransportError(error)}`, 'retry');
+      await wait(Math.max(atLeastMs, backoffDelay(failures, retry, random)), `retrying ${url.pathname} after: ${describeTransportError(error)}`, 'retry');
       failures++;
     };
 
@@ -198,8 +209,14 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         token = await tokens.get(signal);
       } catch (error) {
         release(undefined);
+        // the token endpoint's 429 asks for a pause: one longer than a run waits is Reddit out of reach for now, for
+        // every request until it has passed (as a data request's 429), and not a failure of the endpoint to latch
+        const retryAfterMs = error instanceof RetryableStatusError ? error.retryAfterMs : undefined;
+        if (retryAfterMs !== undefined && retryAfterMs > retry.maxDelayMs && signal?.aborted !== true) {
+          throw refuseRetryAfter(retryAfterMs, (error as RetryableStatusError).message);
+        }
         try {
-          await retryOrThrow(error);
+          await retryOrThrow(error, retryAfterMs);
         } catch (final) {
           latchTokenFailure(error, failures + 1);
           throw final;
@@ -240,14 +257,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         // is not refused like that: it is Reddit's own window, which pacing waits for anyway; a reset header past that
         // 10-minute window is not believed and is capped at it (RATE_LIMIT_WINDOW_SECONDS in rate-limit.ts).
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), clock.now());
-        if (retryAfter !== undefined && retryAfter > retry.maxDelayMs) {
-          const error = new RateLimitError(
-            `Reddit rate limit: Reddit asks to wait ${Math.ceil(retryAfter / 1000)} s before the next request, more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits; ${describeRetryTime(clock.now(), retryAfter)}: ${what}${pageNote}`,
-          );
-          const at = clock.now() + retryAfter;
-          if (rateLimitedUntil === undefined || at > rateLimitedUntil.at) rateLimitedUntil = { at, error };
-          throw error;
-        }
+        if (retryAfter !== undefined && retryAfter > retry.maxDelayMs) throw refuseRetryAfter(retryAfter, `${what}${pageNote}`);
         rateLimited++;
         const ms = delayAfterRateLimited((name) => response.headers.get(name), clock.now(), options.pacing);
         // Until the window resets, our budget is zero whatever the last headers said.

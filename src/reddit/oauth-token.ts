@@ -3,6 +3,7 @@ import { CredentialsError, SourceError } from '../errors/errors.js';
 import { redactSecrets } from '../errors/redact-secrets.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
 import { describeStatus, describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
+import { parseRetryAfter } from './rate-limit.js';
 import type { RedditCredentials } from './reddit-credentials.js';
 import { isRetryableStatus, RetryableStatusError, TruncatedBodyError } from './retry-policy.js';
 
@@ -92,7 +93,9 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     }
     // a rate limit on the token endpoint is a pause to wait out, not a refusal of the credentials
     if (isRetryableStatus(response.status) || response.status === 429) {
-      throw new RetryableStatusError(response.status, `${where}: ${hideCredentials(describeStatus(response.status, text), secrets)}`);
+      // how long it asks us to pause, which the caller waits out (or refuses, past what a run waits) as for a data request
+      const retryAfterMs = response.status === 429 ? parseRetryAfter(response.headers.get('retry-after'), options.now()) : undefined;
+      throw new RetryableStatusError(response.status, `${where}: ${hideCredentials(describeStatus(response.status, text), secrets)}`, retryAfterMs);
     }
     let raw: unknown;
     try {

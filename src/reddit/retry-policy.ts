@@ -74,10 +74,17 @@ export class TruncatedBodyError extends Error {
   override readonly name = 'TruncatedBodyError';
 }
 
-/** A status we retry (5xx, 408) carried as an error so one code path handles it. */
+/**
+ * A status we retry (5xx, 408; a 429 from the token endpoint) carried as an error so one code path handles it.
+ * `retryAfterMs`: the wait the answer's Retry-After asked for, where the caller honours it (the token endpoint's 429).
+ */
 export class RetryableStatusError extends Error {
   override readonly name = 'RetryableStatusError';
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(message);
   }
 }
