@@ -6,6 +6,7 @@ import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { RateLimitError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import { parseBaseUrl } from '../sources/parse-base-url.js';
+import { createWaitMeter } from '../util/create-wait-meter.js';
 import type { SourceContext, SourceStats } from '../sources/source.js';
 import { arcticShiftAnswerSchema } from './archive-schemas.js';
 import { DEFAULT_RETRY_TIMING, computePacingDelay, computeRetryDelay, type RetryTiming } from './compute-retry-delay.js';
@@ -69,10 +70,14 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
     throw new RateLimitError(`${where} not sent: ${rateLimitedUntil.error.message}`, { cause: rateLimitedUntil.error });
   };
 
+  // time on the clock, as the Reddit client counts it: the run's requests back off side by side (--concurrency)
+  const meterTotal = createWaitMeter();
+  const meterByCause = { 'rate-limit': createWaitMeter(), retry: createWaitMeter() };
   const wait = async (ms: number, reason: string, cause: 'rate-limit' | 'retry', ctx: SourceContext): Promise<void> => {
     if (ms <= 0) return;
-    ctx.progress?.({ kind: 'wait', ms, reason, cause });
-    stats.waitMs += ms;
+    const start = ctx.now() * 1000;
+    ctx.progress?.({ kind: 'wait', ms: meterByCause[cause](start, ms), reason, cause });
+    stats.waitMs += meterTotal(start, ms);
     await sleep(ms, ctx.signal);
   };
 

@@ -4,7 +4,7 @@ import { CredentialsError, RateLimitError, RefusedRequestError, SchemaError, Sou
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
-import { createWaitMeter } from './create-wait-meter.js';
+import { createWaitMeter } from '../util/create-wait-meter.js';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
 import { describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
@@ -140,12 +140,13 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
   };
 
   // one meter for the run's total, one per cause for progress: each says how long the run was held up
-  const meterTotal = createWaitMeter(() => clock.now());
-  const meterByCause = { 'rate-limit': createWaitMeter(() => clock.now()), retry: createWaitMeter(() => clock.now()) };
+  const meterTotal = createWaitMeter();
+  const meterByCause = { 'rate-limit': createWaitMeter(), retry: createWaitMeter() };
   const wait = async (ms: number, reason: string, cause: 'rate-limit' | 'retry'): Promise<void> => {
     if (ms <= 0) return;
-    stats.waitMs += meterTotal(ms);
-    context().progress?.({ kind: 'wait', ms: meterByCause[cause](ms), reason, cause });
+    const start = clock.now();
+    stats.waitMs += meterTotal(start, ms);
+    context().progress?.({ kind: 'wait', ms: meterByCause[cause](start, ms), reason, cause });
     await clock.sleep(ms, context().signal);
   };
 

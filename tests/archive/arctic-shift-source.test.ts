@@ -14,14 +14,17 @@ const NOW = TO + 30 * 86_400;
 function setup(pageLimit = 2) {
   const waits: number[] = [];
   const events: ProgressEvent[] = [];
+  // simulated time: a wait moves the clock on, as a real one does (the stats count waits as time on the clock)
+  let now = NOW;
   const source = createArcticShiftSource({
     baseUrl: BASE,
     pageLimit,
     sleep: async (ms) => {
       waits.push(ms);
+      now += ms / 1000;
     },
   });
-  const ctx: SourceContext = { now: () => NOW, progress: (e) => events.push(e) };
+  const ctx: SourceContext = { now: () => now, progress: (e) => events.push(e) };
   return { source, ctx, waits, events };
 }
 
