@@ -176,17 +176,14 @@ function isInsideBareMockery(hits: readonly CueHit[], t: DocToken): boolean {
   return false;
 }
 
-function removeLoneMockery(hits: CueHit[]): void {
+/** Drops, in place, the hits of the named cues. */
+function removeHitsOf(hits: CueHit[], names: ReadonlySet<string>): void {
   let kept = 0;
-  for (const h of hits) if (!BARE_MOCKERY.has(h.def.name)) hits[kept++] = h;
+  for (const h of hits) if (!names.has(h.def.name)) hits[kept++] = h;
   hits.length = kept;
 }
 
-function removeUnrelatedSubjects(hits: CueHit[]): void {
-  let kept = 0;
-  for (const h of hits) if (h.def.name !== 'unrelated-subject') hits[kept++] = h;
-  hits.length = kept;
-}
+const UNRELATED_SUBJECT: ReadonlySet<string> = new Set(['unrelated-subject']);
 
 /** Unigram features: word tokens of 3+ letters, as `w:<token>` (the model keeps only frequent ones). */
 export const NGRAM_PREFIX = 'w:';
@@ -227,7 +224,7 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
   // an eye-roll or a "lol" that is the text's only cue, in a text naming nothing about the deals — no money, company,
   // market word or actor of the trade ("The compiler stack is why switching vendors is so slow. 🙄", "Anyone else's smart
   // speaker get dumber lately? 🤡") — laughs at something else: LABELS.md rule 5 and "technical discussion" get no tag
-  if (isLoneOffTopicMockery(all, toks)) removeLoneMockery(all);
+  if (isLoneOffTopicMockery(all, toks)) removeHitsOf(all, BARE_MOCKERY);
   let mock: CueHit | undefined;
   let stance = false;
   let unrelated = false;
@@ -240,7 +237,7 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
   if (mock !== undefined && stance) all.push({ def: STRUCT.get('mock-x-stance')!, start: mock.start, end: mock.end, negated: false });
   // an unrelated subject (a CEO's jacket) beside a cue about the deals' substance, or in a text naming money or a deal,
   // is an aside: the mockery is of the deal ("Altman's sweater is funded by the $100B 'investment' lol")
-  if (unrelated && (stance || namesMoney(toks))) removeUnrelatedSubjects(all);
+  if (unrelated && (stance || namesMoney(toks))) removeHitsOf(all, UNRELATED_SUBJECT);
 
   const hitsByFeature = new Map<string, CueHit[]>();
   for (const h of all) {
