@@ -278,6 +278,11 @@ export interface RunCounts {
   commentsUpdated: number;
   commentsPurged: number;
   /**
+   * Threads due tonight that were not fetched because thread fetches in a row got no answer (the source went down
+   * mid-run; each is a skip record, and the next run fetches it). Absent in runs recorded before it was counted.
+   */
+  threadsNotFetched?: number;
+  /**
    * Comments the re-check asked about and could not confirm live (unreadable answer, failed batch): counted in shares,
    * not quoted until confirmed. Absent in runs recorded before it was counted.
    */
@@ -332,6 +337,7 @@ export function emptyRunCounts(): RunCounts {
     commentsNew: 0,
     commentsUpdated: 0,
     commentsPurged: 0,
+    threadsNotFetched: 0,
     commentsUnconfirmed: 0,
     commentsExcluded: 0,
     commentsTagged: 0,

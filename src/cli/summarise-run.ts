@@ -1,14 +1,17 @@
+import { NOT_FETCHED, UNANSWERED_FETCHES_TO_STOP } from '../collect/collect-event.js';
 import { SHORT_THREAD_MISSING } from '../collect/detect-short-thread.js';
-import type { RunRecord, ShortThread } from '../types.js';
+import type { RunRecord, ShortThread, SkipRecord } from '../types.js';
 import type { CliContext } from './cli-context.js';
 
 /** The run summary on stderr, plus the partial/invalid marks that decide the exit code. */
 export function summariseRun(ctx: CliContext, run: RunRecord): void {
   const c = run.counts;
+  const notFetched = c.threadsNotFetched ?? 0;
+  const stopped = `thread fetches stopped after ${UNANSWERED_FETCHES_TO_STOP} in a row got no answer from ${run.source} (it looks down)`;
   ctx.stderr(
     [
       `run ${run.id} (${run.source}): ${run.status}`,
-      `  threads: ${c.threadsNew} new, ${c.threadsUpdated} updated`,
+      `  threads: ${c.threadsNew} new, ${c.threadsUpdated} updated${notFetched > 0 ? `, ${notFetched} not fetched (${stopped}; the next run fetches them)` : ''}`,
       ...describeShortThreads(run.shortThreads ?? []),
       // this run's counts on one line; the exclusions are the report's, over all the event's stored comments, so a second
       // run on the same data still shows them (and a cron log reader does not add them to this run's figures)
@@ -19,8 +22,7 @@ export function summariseRun(ctx: CliContext, run: RunRecord): void {
         : []),
       `  requests: ${c.requests}, 429s: ${c.rateLimited}, waited ${Math.round(c.waitMs / 1000)} s, listing caps hit: ${c.capsHit}`,
       `  skipped: ${c.skipped}`,
-      ...run.skipped.slice(0, 20).map((s) => `    - [${s.kind}] ${s.source} ${s.record}: ${s.reason}`),
-      ...(run.skipped.length > 20 ? [`    … and ${run.skipped.length - 20} more (see --json)`] : []),
+      ...describeSkipped(run.skipped),
     ].join('\n') + '\n',
   );
   const invalid = run.skipped.filter((s) => s.kind === 'invalid');
@@ -39,6 +41,7 @@ export function summariseRun(ctx: CliContext, run: RunRecord): void {
           "a rerun meets the same cap: narrow the event's queries or subreddits, or backfill the window with --source arctic-shift",
       );
     }
+    if (notFetched > 0) ctx.markPartial(`${stopped}: ${notFetched} thread(s) were not fetched; the next run fetches them`);
     if (c.skipped > 0) {
       ctx.markPartial(
         `${c.skipped} record(s) could not be fetched (the skipped lines above say why): the next run tries them again; ` +
@@ -47,6 +50,22 @@ export function summariseRun(ctx: CliContext, run: RunRecord): void {
     }
     // otherwise a repaired history.json, marked with its own reason when it was repaired (warnRepairedHistory)
   }
+}
+
+/**
+ * The skip records, twenty at most; the threads not fetched once the source looked down on one line (they share their
+ * reason, and a hundred of them would push the failures that decided it, and the re-check's, out of sight).
+ */
+function describeSkipped(skipped: readonly SkipRecord[]): string[] {
+  const notFetched = skipped.filter((s) => s.record === NOT_FETCHED);
+  const ids = notFetched.slice(0, 5).map((s) => s.source.replace(/^thread /, ''));
+  const lines: string[] = [];
+  for (const s of skipped) {
+    // in the place of the first of them, so the failures before it stay above it
+    if (s === notFetched[0]) lines.push(`    - [incomplete] ${notFetched.length} thread(s) ${[...ids, ...(notFetched.length > ids.length ? ['…'] : [])].join(', ')}: ${s.reason}`);
+    else if (s.record !== NOT_FETCHED) lines.push(`    - [${s.kind}] ${s.source} ${s.record}: ${s.reason}`);
+  }
+  return [...lines.slice(0, 20), ...(lines.length > 20 ? [`    … and ${lines.length - 20} more (see --json)`] : [])];
 }
 
 /**

@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
-import { toSkipRecord } from '../errors/to-skip-record.js';
+import { RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
+import { NO_ANSWER_BODY, toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { CheckedStatuses, CheckedText, CheckedThreadStatuses, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import type { EventConfig, ShortThread, SkipRecord, Thread } from '../types.js';
@@ -27,6 +28,11 @@ export interface CollectSummary extends SaveCounts {
   threadsFound: number;
   threadsFetched: number;
   threadsUnchanged: number;
+  /**
+   * Threads due for a fetch that were not fetched because UNANSWERED_FETCHES_TO_STOP fetches in a row got no answer
+   * (the source went down mid-run): each has a skip record, and the next run fetches it.
+   */
+  threadsNotFetched: number;
   commentsRechecked: number;
   /** Live comments of this event on the store's unconfirmed list after tonight (see countUnconfirmed): not quoted until confirmed. */
   commentsUnconfirmed: number;
@@ -44,6 +50,7 @@ export function emptyCollectSummary(): CollectSummary {
     threadsFound: 0,
     threadsFetched: 0,
     threadsUnchanged: 0,
+    threadsNotFetched: 0,
     commentsRechecked: 0,
     commentsUnconfirmed: 0,
     commentsNewlyUnconfirmed: 0,
@@ -54,8 +61,19 @@ export function emptyCollectSummary(): CollectSummary {
 }
 
 const DAY = 86_400;
+/** The record of a thread's skip record when the thread was not fetched because the source looked down. */
+export const NOT_FETCHED = '(not fetched)';
 /** Fetches in a row of a thread with unreadable comments, after which it is left as it is (until its comment count grows). */
 export const UNREADABLE_FETCHES = 3;
+/**
+ * Thread fetches in a row that got no answer, each after its client's whole retry schedule (Reddit about 2.7 min, the
+ * archive about 5), after which the threads still queued are not fetched tonight. Three, as for searches and re-check
+ * batches (GIVE_UP_AFTER): below the default four fetches at once, so an outage is settled by the fetches already
+ * under way, within about one retry schedule; and three different threads each failing five attempts back to back
+ * while the source is up is rare (a flaky thread is one failure between answers, which start the count again), and
+ * costs only a partial night whose next run fetches them.
+ */
+export const UNANSWERED_FETCHES_TO_STOP = 3;
 
 /**
  * The collect stage: find the event's threads, fetch the ones that are new,
@@ -115,10 +133,25 @@ async function collectInto(
   const fetchConfirms = source.archived !== true;
   const fetchedIds = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
+  // in the order fetches end (several run at once); once it reaches UNANSWERED_FETCHES_TO_STOP it stays there: the
+  // fetches under way finish, no new one starts
+  let unansweredInARow = 0;
   await Promise.all(
     toFetch.map((t) =>
       limit(async () => {
         ctx.signal?.throwIfAborted();
+        if (unansweredInARow >= UNANSWERED_FETCHES_TO_STOP) {
+          summary.threadsNotFetched++;
+          summary.skipped.push({
+            source: `thread ${t.id}`,
+            record: NOT_FETCHED,
+            reason:
+              `not fetched: ${UNANSWERED_FETCHES_TO_STOP} thread fetches in a row got no answer from ${source.name} after their retries, ` +
+              'so it looks down and the threads still queued were not fetched tonight; the next run fetches them',
+            kind: 'incomplete',
+          });
+          return;
+        }
         let fetched: FetchedThread;
         try {
           fetched = await source.fetchThread(t.id, ctx);
@@ -126,8 +159,10 @@ async function collectInto(
           // refused credentials end the stage (toSkipRecord rethrows them); the source fails the threads still queued
           // at once, without a request
           summary.skipped.push(toSkipRecord(error, `thread ${t.id}`));
+          if (unansweredInARow < UNANSWERED_FETCHES_TO_STOP) unansweredInARow = isUnanswered(error) ? unansweredInARow + 1 : 0;
           return;
         }
+        if (unansweredInARow < UNANSWERED_FETCHES_TO_STOP) unansweredInARow = 0;
         // Comments skipped as unreadable may be served readable later: the thread stays incomplete, so the next run
         // fetches it again, but only UNREADABLE_FETCHES times in a row, so a comment Reddit keeps serving broken does
         // not fail every night's cron job (nor cost a refetch) for ever.
@@ -228,6 +263,17 @@ async function collectInto(
     })();
   }
   return summary;
+}
+
+/**
+ * True when a thread fetch failed without an answer from the source (after the client's retries): no connection, a
+ * timeout, a 5xx, a rate limit longer than a run waits, a body that is no answer at all (a maintenance page served
+ * with 200). A refusal (404 for a thread deleted since, 403) or a thread answered with JSON we cannot read is an
+ * answer: the source is up, and only that thread failed.
+ */
+function isUnanswered(error: unknown): boolean {
+  if (error instanceof SchemaError) return error.record === NO_ANSWER_BODY;
+  return error instanceof SourceError && !(error instanceof RefusedRequestError);
 }
 
 function countStoredUnconfirmed(store: Store, eventId: string, unconfirmed: ReadonlyMap<string, number>): number {

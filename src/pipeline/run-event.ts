@@ -182,6 +182,7 @@ export function applyCollectSummary(run: RunRecord, summary: CollectSummary, sou
   run.counts.commentsNew = summary.commentsNew;
   run.counts.commentsUpdated = summary.commentsUpdated;
   run.counts.commentsPurged = summary.commentsPurged;
+  run.counts.threadsNotFetched = summary.threadsNotFetched;
   run.counts.commentsUnconfirmed = summary.commentsUnconfirmed;
   run.counts.requests = stats.requests;
   run.counts.rateLimited = stats.rateLimited;

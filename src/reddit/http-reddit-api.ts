@@ -331,7 +331,8 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
           moreChildrenResponseSchema,
         );
         if (answer.json.errors.length > 0) {
-          throw new SourceError(`/api/morechildren for t3_${threadId} answered with errors: ${JSON.stringify(answer.json.errors).slice(0, 200)}`);
+          // Reddit answered, refusing this request: the thread fails, not Reddit (a run counts only unanswered fetches as down)
+          throw new RefusedRequestError(`/api/morechildren for t3_${threadId} answered with errors: ${JSON.stringify(answer.json.errors).slice(0, 200)}`);
         }
         return answer;
       });

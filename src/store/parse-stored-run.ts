@@ -20,6 +20,8 @@ const countsSchema = z.object({
   skipped: z.number(),
   // absent in runs recorded before the deletion re-check kept an unconfirmed list
   commentsUnconfirmed: z.number().optional(),
+  // absent in runs recorded before thread fetches stopped when the source looked down
+  threadsNotFetched: z.number().optional(),
 }) satisfies z.ZodType<RunCounts>;
 
 const skipRecordSchema = z.object({

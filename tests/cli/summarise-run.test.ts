@@ -18,7 +18,7 @@ function createContext() {
   return { ctx, partial, invalid, stderr: () => stderr };
 }
 
-function makeRun(overrides: { capsHit?: number; skipped?: SkipRecord[] }): RunRecord {
+function makeRun(overrides: { capsHit?: number; skipped?: SkipRecord[]; threadsNotFetched?: number }): RunRecord {
   const skipped = overrides.skipped ?? [];
   const partial = skipped.length > 0 || (overrides.capsHit ?? 0) > 0;
   return {
@@ -29,7 +29,7 @@ function makeRun(overrides: { capsHit?: number; skipped?: SkipRecord[] }): RunRe
     finishedAt: 1_767_000_600,
     window: { from: 1_766_000_000, to: 1_767_000_000 },
     queries: ['q'],
-    counts: { ...emptyRunCounts(), capsHit: overrides.capsHit ?? 0, skipped: skipped.length },
+    counts: { ...emptyRunCounts(), capsHit: overrides.capsHit ?? 0, skipped: skipped.length, threadsNotFetched: overrides.threadsNotFetched ?? 0 },
     skipped,
     shortThreads: [],
     errors: [],
@@ -76,5 +76,39 @@ describe('summariseRun: each partial reason says what to do', () => {
       '1 invalid record(s) skipped (listed under skipped: above); the rest was stored. Served so by Reddit or the archive, they need no fix of yours: the next runs ask for them again',
     ]);
     expect(partial).toEqual([]);
+  });
+});
+
+describe('summariseRun: thread fetches stopped because the source looked down', () => {
+  const stoppedReason =
+    'not fetched: 3 thread fetches in a row got no answer from reddit after their retries, so it looks down and the threads still queued were not fetched tonight; the next run fetches them';
+  const notFetched = (id: string): SkipRecord => ({ source: `thread ${id}`, record: '(not fetched)', reason: stoppedReason, kind: 'incomplete' });
+
+  it('says so on the threads line and in its own partial reason; the threads not fetched share one skipped line', () => {
+    const { ctx, partial, stderr } = createContext();
+    const failed = ['th1', 'th2', 'th3'].map((id) => ({ ...NOT_FETCHED, source: `thread ${id}` }));
+    const queued = Array.from({ length: 30 }, (_, i) => notFetched(`q${i}`));
+    const recheck: SkipRecord = { source: '/api/info (deletion re-check, batch 1 of 1: 40 comments left unchecked)', record: '(request)', reason: 'failed after 5 attempts: status 503', kind: 'incomplete' };
+    summariseRun(ctx, makeRun({ skipped: [...failed, ...queued, recheck], threadsNotFetched: 30 }));
+
+    expect(stderr()).toContain(
+      '  threads: 0 new, 0 updated, 30 not fetched (thread fetches stopped after 3 in a row got no answer from reddit (it looks down); the next run fetches them)\n',
+    );
+    const lines = stderr().split('\n').filter((l) => l.startsWith('    - '));
+    // the failures that decided it and the re-check's are all in sight, the 30 threads on one line
+    expect(lines).toHaveLength(5);
+    expect(lines[3]).toBe(`    - [incomplete] 30 thread(s) q0, q1, q2, q3, q4, …: ${stoppedReason}`);
+    expect(lines[4]).toContain('/api/info (deletion re-check');
+    expect(partial).toEqual([
+      'thread fetches stopped after 3 in a row got no answer from reddit (it looks down): 30 thread(s) were not fetched; the next run fetches them',
+      expect.stringMatching(/^34 record\(s\) could not be fetched/),
+    ]);
+  });
+
+  it('a night without it says nothing of it', () => {
+    const { ctx, partial, stderr } = createContext();
+    summariseRun(ctx, makeRun({ skipped: [NOT_FETCHED] }));
+    expect(stderr()).toContain('  threads: 0 new, 0 updated\n');
+    expect(partial).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectEvent } from '../../src/collect/collect-event.js';
+import { collectEvent, UNANSWERED_FETCHES_TO_STOP } from '../../src/collect/collect-event.js';
 import { createRedditSource } from '../../src/sources/reddit-source.js';
 import { Store } from '../../src/store/store.js';
 import type { EventConfig } from '../../src/types.js';
@@ -7,7 +7,8 @@ import { createVirtualClock, FakeReddit, generateSyntheticThread, mountFakeReddi
 
 // A night whose access token is due for renewal half way through, when Reddit's token endpoint has started answering
 // with a maintenance page: the renewal spends one request's retries, and every request after it fails at once, so the
-// night ends partial within that one request's backoff, instead of each thread asking the endpoint 5 times again.
+// night ends partial within that one request's backoff, instead of each thread asking the endpoint 5 times again. Those
+// failures, like any thread fetch that gets no answer, stop the thread queue after UNANSWERED_FETCHES_TO_STOP in a row.
 
 const WINDOW_FROM = 1_766_000_000;
 const THREADS = Array.from({ length: 12 }, (_, i) =>
@@ -50,13 +51,17 @@ describe("Reddit's token endpoint down when the token is renewed mid-run", () =>
 
     expect(summary.threadsFound).toBe(12);
     const failed = summary.skipped.filter((s) => /access_token/.test(s.reason));
-    expect(failed.length).toBeGreaterThan(1);
+    expect(failed).toHaveLength(UNANSWERED_FETCHES_TO_STOP);
     // the first renewal and its 4 retries, then none
     expect(tokens).toBe(6);
     expect(failed[0]!.reason).toMatch(/failed after 5 attempts: POST \S+ \(client_credentials\): an HTML page, not JSON \(\d+ bytes, status 200, title "Reddit is down for maintenance"\), no access token/);
     for (const later of failed.slice(1)) expect(later.reason).toMatch(/not sent: Reddit's token endpoint failed earlier in this run \(5 attempts\): .*title "Reddit is down for maintenance"/);
-    // what was fetched before stays stored, for the next night to resume from
-    expect(store.countEvent(EVENT.id).threads).toBe(12 - failed.length);
+    // the threads still queued are not fetched (no request), and what was fetched before stays stored, for the next
+    // night to resume from
+    const notFetched = summary.skipped.filter((s) => s.record === '(not fetched)');
+    expect(notFetched.length).toBeGreaterThan(0);
+    expect(summary.threadsNotFetched).toBe(notFetched.length);
+    expect(store.countEvent(EVENT.id).threads).toBe(12 - failed.length - notFetched.length);
     store.close();
   });
 });

@@ -1,0 +1,236 @@
+import nock from 'nock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectEvent, UNANSWERED_FETCHES_TO_STOP } from '../../src/collect/collect-event.js';
+import { createArcticShiftSource } from '../../src/sources/arctic-shift-source.js';
+import { createRedditSource } from '../../src/sources/reddit-source.js';
+import { Store } from '../../src/store/store.js';
+import type { EventConfig } from '../../src/types.js';
+import { BASE, FROM, TO, answer, comment, makeEvent, post } from '../archive/archive-fixtures.js';
+import { createVirtualClock, FakeReddit, generateSyntheticThread, mountFakeReddit, TEST_ENV, type FakeResponse } from '../helpers/synthetic-thread.js';
+
+// The source goes down after the searches answered: each thread fetch then spends its client's whole retry schedule
+// (5 attempts; minutes of backoff and timeouts) before failing. Only UNANSWERED_FETCHES_TO_STOP fetches in a row are
+// allowed to do that; the threads still queued are skipped as not fetched (the night is partial, and the next run
+// fetches them). Counted in requests, on simulated clocks: no test waits.
+
+const WINDOW_FROM = 1_766_000_000;
+const THREADS = Array.from({ length: 12 }, (_, i) =>
+  generateSyntheticThread({ id: `thr${100 + i}`, comments: 8, seed: i + 1, subreddit: 'technology', createdUtc: WINDOW_FROM + 1000 + i }),
+);
+const EVENT: EventConfig = {
+  id: 'source-down',
+  title: 'Source down mid-run',
+  description: 'Searches answer, then the thread pages stop answering',
+  window: { from: WINDOW_FROM, to: WINDOW_FROM + 86_400 },
+  queries: ['openai'],
+  subreddits: ['technology'],
+  seedThreads: [],
+  bots: [],
+  configHash: 'test',
+};
+const ATTEMPTS = 5; // both clients: 1 + 4 retries
+
+type Outage = 'status-503' | 'timed-out';
+/** Reddit answers the thread with JSON that is no thread we can read (its submission without a subreddit or title). */
+type BadThread = 'unreadable';
+
+/**
+ * Reddit served by a FakeReddit through nock, whose thread pages (`/comments/<id>`) answer as `outage(id)` says: a 503
+ * maintenance page, the client's own timeout, or (undefined) the thread. Counts the thread page requests.
+ */
+function serveReddit(
+  outage: (threadId: string) => Outage | BadThread | undefined,
+  searchItems?: Array<{ id: string; subreddit: string; createdUtc: number }>,
+  morechildren?: { errors: unknown[] },
+) {
+  const clock = createVirtualClock((WINDOW_FROM + 2 * 86_400) * 1000);
+  // with morechildren's answer given, a first page holds 2 comments: the others are asked for by /api/morechildren
+  const fake = new FakeReddit({ threads: THREADS, now: clock.now, ...(searchItems === undefined ? {} : { searchItems }), ...(morechildren === undefined ? {} : { pageLimit: 2 }) });
+  const pages = new Map<string, number>();
+  const handle = fake.handle.bind(fake);
+  fake.handle = async (method: string, url: URL, headers: Record<string, string | undefined>, body?: string): Promise<FakeResponse> => {
+    if (morechildren !== undefined && url.pathname === '/api/morechildren') {
+      return { status: 200, body: JSON.stringify({ json: morechildren }), headers: { 'content-type': 'application/json' } };
+    }
+    const id = /^\/comments\/([a-z0-9]+)/.exec(url.pathname)?.[1];
+    if (id === undefined) return handle(method, url, headers, body);
+    pages.set(id, (pages.get(id) ?? 0) + 1);
+    const down = outage(id);
+    if (down === 'timed-out') throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    if (down === 'unreadable') {
+      const listing = (children: unknown[]) => ({ kind: 'Listing', data: { after: null, children } });
+      const submission = { kind: 't3', data: { id, permalink: `/r/technology/comments/${id}/x/`, created_utc: WINDOW_FROM + 1000 } };
+      return { status: 200, body: JSON.stringify([listing([submission]), listing([])]), headers: { 'content-type': 'application/json' } };
+    }
+    if (down === 'status-503') return { status: 503, body: '<html><head><title>Reddit is down</title></head></html>', headers: { 'content-type': 'text/html' } };
+    return handle(method, url, headers, body);
+  };
+  unmount = mountFakeReddit(fake);
+  const source = createRedditSource(TEST_ENV, { clock, random: () => 0.5 });
+  const ctx = { now: () => Math.floor(clock.now() / 1000) };
+  const threadPages = (): number => [...pages.values()].reduce((a, b) => a + b, 0);
+  return { source, ctx, pages, threadPages };
+}
+
+let unmount: (() => void) | undefined;
+afterEach(() => {
+  unmount?.();
+  unmount = undefined;
+  nock.cleanAll();
+});
+
+describe('Reddit goes down after the search answered', () => {
+  it('503s: three thread fetches spend their retries, the other nine are not fetched, and the next run fetches them', async () => {
+    let down = true;
+    const reddit = serveReddit(() => (down ? 'status-503' : undefined));
+    const store = Store.open(':memory:');
+    const summary = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+
+    expect(summary.threadsFound).toBe(12);
+    // before: 12 threads × 5 attempts = 60 requests (and 12 retry schedules of the night's time)
+    expect(reddit.threadPages()).toBe(UNANSWERED_FETCHES_TO_STOP * ATTEMPTS);
+    expect(summary.threadsFetched).toBe(0);
+    expect(summary.threadsNotFetched).toBe(12 - UNANSWERED_FETCHES_TO_STOP);
+    const failed = summary.skipped.filter((s) => s.record === '(request)');
+    expect(failed).toHaveLength(UNANSWERED_FETCHES_TO_STOP);
+    for (const f of failed) expect(f.reason).toMatch(/failed after 5 attempts: status 503 \(an HTML page, title "Reddit is down"\)/);
+    const notFetched = summary.skipped.filter((s) => s.record === '(not fetched)');
+    expect(notFetched.map((s) => s.source)).toEqual(THREADS.slice(UNANSWERED_FETCHES_TO_STOP).map((t) => `thread ${t.id}`));
+    for (const s of notFetched) {
+      expect(s.kind).toBe('incomplete');
+      expect(s.reason).toBe(
+        'not fetched: 3 thread fetches in a row got no answer from reddit after their retries, so it looks down and the threads still queued were not fetched tonight; the next run fetches them',
+      );
+    }
+    expect(store.countEvent(EVENT.id).threads).toBe(0);
+
+    // Reddit is back: the next night fetches every thread, the nine not fetched included
+    down = false;
+    const next = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+    expect(next.threadsFetched).toBe(12);
+    expect(next.threadsNotFetched).toBe(0);
+    expect(next.skipped).toEqual([]);
+    expect(store.countEvent(EVENT.id).threads).toBe(12);
+    store.close();
+  });
+
+  it('timeouts, four threads at once (the default): the fetches under way finish their retries, no new one starts', async () => {
+    const reddit = serveReddit(() => 'timed-out');
+    const store = Store.open(':memory:');
+    const summary = await collectEvent(EVENT, reddit.source, store, reddit.ctx);
+
+    // the stop comes with the third failure; threads that started before it (at most 4 + 2) run their own schedule
+    const started = reddit.pages.size;
+    expect(started).toBeGreaterThanOrEqual(4);
+    expect(started).toBeLessThanOrEqual(4 + UNANSWERED_FETCHES_TO_STOP - 1);
+    expect(reddit.threadPages()).toBe(started * ATTEMPTS);
+    expect(summary.skipped.filter((s) => s.record === '(request)')).toHaveLength(started);
+    expect(summary.threadsNotFetched).toBe(12 - started);
+    expect(summary.skipped.filter((s) => s.record === '(not fetched)')).toHaveLength(12 - started);
+    store.close();
+  });
+
+  it('one flaky thread among good ones is skipped alone; so are two, then two more, with answers between them', async () => {
+    const flaky = new Set(['thr101', 'thr102', 'thr104', 'thr105']);
+    const reddit = serveReddit((id) => (flaky.has(id) ? 'status-503' : undefined));
+    const store = Store.open(':memory:');
+    const summary = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+
+    expect(summary.threadsFetched).toBe(8);
+    expect(summary.threadsNotFetched).toBe(0);
+    expect(summary.skipped.map((s) => s.source).sort()).toEqual([...flaky].map((id) => `thread ${id}`));
+    expect(reddit.threadPages()).toBe(8 + flaky.size * ATTEMPTS);
+    store.close();
+  });
+
+  it('threads deleted since the search (404) answer: any number of them in a row stops nothing', async () => {
+    // five threads search lists that Reddit answers 404 for, listed oldest, so they are fetched first and in a row
+    const gone = Array.from({ length: 5 }, (_, i) => ({ id: `gone${i}`, subreddit: 'technology', createdUtc: WINDOW_FROM + 10 + i }));
+    const reddit = serveReddit(() => undefined, [...gone, ...THREADS]);
+    const store = Store.open(':memory:');
+    const summary = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+
+    expect(summary.threadsFound).toBe(17);
+    expect(summary.threadsFetched).toBe(12);
+    expect(summary.threadsNotFetched).toBe(0);
+    expect(summary.skipped.map((s) => s.reason)).toEqual(gone.map((g) => expect.stringMatching(new RegExp(`status code 404: GET /comments/${g.id}`))));
+    store.close();
+  });
+
+  it('threads answered with JSON we cannot read are answers: four of them in a row stop nothing', async () => {
+    const bad = new Set(['thr100', 'thr101', 'thr102', 'thr103']);
+    const reddit = serveReddit((id) => (bad.has(id) ? 'unreadable' : undefined));
+    const store = Store.open(':memory:');
+    const summary = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+
+    expect(summary.threadsFetched).toBe(8);
+    expect(summary.threadsNotFetched).toBe(0);
+    expect(summary.skipped).toHaveLength(4);
+    for (const s of summary.skipped) expect(s).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/subreddit/) });
+    // not retried: one request each
+    expect(reddit.threadPages()).toBe(12);
+    store.close();
+  });
+});
+
+describe('a thread whose /api/morechildren Reddit answers with errors', () => {
+  it('is an answer, refusing that thread: every thread so in a row stops nothing', async () => {
+    const reddit = serveReddit(() => undefined, undefined, { errors: [['INVALID_ID', 'that is not a valid id', 'children']] });
+    const store = Store.open(':memory:');
+    const summary = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+
+    expect(summary.threadsNotFetched).toBe(0);
+    expect(summary.skipped).toHaveLength(12);
+    for (const s of summary.skipped) expect(s.reason).toMatch(/answered with errors: .*INVALID_ID/);
+    expect(reddit.threadPages()).toBe(12);
+    store.close();
+  });
+});
+
+describe('the Arctic Shift archive goes down after the search answered', () => {
+  const POSTS = Array.from({ length: 12 }, (_, i) => post(`p${i}`, FROM + 10 + i));
+
+  function serveArchive(outage: Outage) {
+    let now = TO + 30 * 86_400;
+    const source = createArcticShiftSource({
+      baseUrl: BASE,
+      // simulated time: a wait moves the clock on
+      sleep: async (ms) => {
+        now += ms / 1000;
+      },
+    });
+    let commentSearches = 0;
+    nock(BASE).get('/api/posts/search').query(true).reply(200, answer(POSTS)).get('/api/posts/search').query(true).reply(200, answer([]));
+    const comments = nock(BASE).persist().get('/api/comments/search').query(true);
+    if (outage === 'status-503') {
+      comments.reply(() => {
+        commentSearches++;
+        return [503, '<html><head><title>Arctic Shift is down</title></head></html>', { 'content-type': 'text/html' }];
+      });
+    } else {
+      // thrown from an async reply, so nock fails the request with it (as a connection error), not the test
+      comments.reply(async () => {
+        commentSearches++;
+        throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      });
+    }
+    return { source, ctx: { now: () => now }, requests: () => commentSearches };
+  }
+
+  for (const outage of ['status-503', 'timed-out'] as const) {
+    it(`${outage}: three thread fetches spend their retries, the other nine are not fetched`, async () => {
+      const archive = serveArchive(outage);
+      const store = Store.open(':memory:');
+      const summary = await collectEvent(makeEvent(), archive.source, store, archive.ctx, { concurrency: 1 });
+
+      expect(summary.threadsFound).toBe(12);
+      // before: 12 threads × 5 attempts = 60 requests, about 5 minutes of retries each
+      expect(archive.requests()).toBe(UNANSWERED_FETCHES_TO_STOP * ATTEMPTS);
+      expect(summary.threadsNotFetched).toBe(12 - UNANSWERED_FETCHES_TO_STOP);
+      const notFetched = summary.skipped.filter((s) => s.record === '(not fetched)');
+      expect(notFetched.map((s) => s.source)).toEqual(POSTS.slice(UNANSWERED_FETCHES_TO_STOP).map((p) => `thread ${p.id as string}`));
+      expect(notFetched[0]!.reason).toMatch(/^not fetched: 3 thread fetches in a row got no answer from arctic-shift after their retries/);
+      store.close();
+    });
+  }
+});
