@@ -1,23 +1,10 @@
 import { z } from 'zod';
+import { numberishSchema as numberish } from '../reddit/number-schemas.js';
 import { submissionDataSchema } from '../reddit/reddit-schemas.js';
 
 // Archive objects (Arctic Shift API answers and Arctic Shift / Pushshift dump
 // lines) are Reddit objects plus `_meta`. Older dumps lack permalinks and give
 // numbers as strings, so a few fields are looser than the live API's schema.
-
-// Its own message: a union that fails reads "Invalid input", which says nothing of what is wrong with the value.
-const numberish = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform((s) => Number(s))], {
-  error: (issue) => `expected a number (or a string of digits), received ${describeValue(issue.input)}`,
-});
-
-/** A value as an error line names it: a string quoted (cut short), anything else by its type. */
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing (the field is missing)';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (Array.isArray(value)) return 'an array';
-  return `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
-}
 
 /** Arctic Shift's own annotations; only the fields we act on are kept. */
 export const archiveMetaSchema = z.object({

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
+import { describeValue, numberishSchema as numberish, numberSchema } from './number-schemas.js';
 
 // Reddit API shapes, as served with raw_json=1. Unknown extra fields are
 // dropped (zod strips them); fields Reddit sometimes omits are optional.
 
-const editedSchema = z.union([z.boolean(), z.number()]).optional().default(false);
-const numberish = z.union([z.number(), z.string().regex(/^-?\d+(?:\.\d+)?$/, 'expected a number').transform(Number)]);
+const editedSchema = z
+  .union([z.boolean(), z.number()], { error: (issue) => `expected false or an edit time in seconds, received ${describeValue(issue.input)}` })
+  .optional()
+  .default(false);
 
 export const submissionDataSchema = z.object({
   id: z.string().min(1),
@@ -16,8 +19,8 @@ export const submissionDataSchema = z.object({
   url: z.string().optional(),
   permalink: z.string().min(1),
   created_utc: numberish,
-  score: z.number().optional().default(0),
-  num_comments: z.number().optional().default(0),
+  score: numberSchema.optional().default(0),
+  num_comments: numberSchema.optional().default(0),
   author: z.string().nullable().optional(),
   removed_by_category: z.string().nullable().optional(),
   stickied: z.boolean().optional().default(false),
@@ -28,8 +31,8 @@ export const moreDataSchema = z.object({
   id: z.string(),
   name: z.string().optional(),
   parent_id: z.string(),
-  count: z.number().optional().default(0),
-  depth: z.number().optional(),
+  count: numberSchema.optional().default(0),
+  depth: numberSchema.optional(),
   children: z.array(z.string()).default([]),
 });
 export type MoreData = z.infer<typeof moreDataSchema>;
@@ -111,13 +114,13 @@ export const commentThingSchema: z.ZodType<CommentThing> = z.lazy(() =>
       subreddit: z.string().min(1),
       body: z.string(),
       author: z.string().nullable().optional(),
-      score: z.number().optional().default(0),
+      score: numberSchema.optional().default(0),
       created_utc: numberish,
       permalink: z.string().optional(),
       edited: editedSchema,
       stickied: z.boolean().optional().default(false),
       distinguished: z.string().nullable().optional(),
-      depth: z.number().optional(),
+      depth: numberSchema.optional(),
       replies: z.union([z.literal(''), replyListingSchema]).optional(),
     }),
   }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commentsResponseSchema, infoListingSchema, moreChildrenResponseSchema } from '../../src/reddit/reddit-schemas.js';
+import { formatZodIssues } from '../../src/errors/format-zod-issues.js';
+import { commentsResponseSchema, infoListingSchema, moreChildrenResponseSchema, searchListingSchema } from '../../src/reddit/reddit-schemas.js';
 
 // Adapted from the unmerged fix-a branch: the schemas parse each entry of a listing on its own.
 const comment = (id: string, parent: string, extra: Record<string, unknown> = {}) => ({
@@ -56,5 +57,36 @@ describe('/api/info listings are parsed one entry at a time', () => {
   it('the envelope stays strict', () => {
     expect(infoListingSchema.safeParse({ kind: 'Listing', data: { children: 'x' } }).success).toBe(false);
     expect(infoListingSchema.safeParse([]).success).toBe(false);
+  });
+});
+
+describe('a number field of the wrong type is named with what is wrong with it, as an import names it', () => {
+  const reasonOf = (extra: Record<string, unknown>): string => {
+    const [entry] = commentsResponseSchema.parse([listing([submission('th1')]), listing([comment('c1', 't3_th1', extra)])])[1].data.children;
+    if (entry?.kind !== 'invalid') throw new Error('expected an invalid entry');
+    return entry.reason;
+  };
+
+  it('created_utc (a number or a string of digits): not a bare "Invalid input"', () => {
+    expect(reasonOf({ created_utc: 'lots' })).toBe('data.created_utc: expected a number (or a string of digits), received the string "lots"');
+    expect(reasonOf({ created_utc: null })).toBe('data.created_utc: expected a number (or a string of digits), received null');
+    expect(reasonOf({ created_utc: undefined })).toBe('data.created_utc: expected a number (or a string of digits), received nothing (the field is missing)');
+    // still read: a number, or its digits
+    expect(commentsResponseSchema.parse([listing([submission('th1')]), listing([comment('c1', 't3_th1', { created_utc: '1766000000.0' })])])[1].data.children[0]).toMatchObject({
+      kind: 't1',
+      data: { created_utc: 1_766_000_000 },
+    });
+  });
+
+  it('score, num_comments (numbers only, as Reddit serves them): the same words for the value', () => {
+    expect(reasonOf({ score: 'lots' })).toBe('data.score: expected a number, received the string "lots"');
+    expect(reasonOf({ score: true })).toBe('data.score: expected a number, received a boolean');
+    expect(reasonOf({ edited: 'yes' })).toBe('data.edited: expected false or an edit time in seconds, received the string "yes"');
+    const search = searchListingSchema.safeParse(listing([submission('th1', { num_comments: null, created_utc: 'yesterday' })]));
+    if (search.success) throw new Error('expected a failure');
+    expect(formatZodIssues(search.error)).toBe(
+      'data.children.0.data.created_utc: expected a number (or a string of digits), received the string "yesterday"; ' +
+        'data.children.0.data.num_comments: expected a number, received null',
+    );
   });
 });
