@@ -11,9 +11,11 @@ import { displayCuePhrase, supportingCues } from './write-gloss.js';
 export const TOP_CUE_PHRASES = 5;
 
 /**
- * Per tag, how many comments carrying the tag contain each cue phrase that pushed towards it; plus
- * the overall phrase → comments map the glosses use for "again". A phrase
- * repeated inside one comment counts once: this measures spread, not volume.
+ * Per tag, how many comments carrying the tag contain each cue phrase that pushed towards it; plus the overall
+ * phrase → comments map the glosses use for refrains. A refrain counts every analysed comment in which the phrase
+ * pushed towards some tag, whether or not the comment reached that tag's threshold: a gloss's "(a refrain in 10
+ * comments)" tells a writer how many comments say it, and counting only tagged ones read "debt" as said in 10 comments
+ * when 19 did. A phrase repeated inside one comment counts once: this measures spread, not volume.
  */
 export function countCuePhrases(
   tagged: readonly ResolvedTags[],
@@ -25,18 +27,18 @@ export function countCuePhrases(
     const seenAny = new Set<string>();
     for (const tag of TAG_NAMES) {
       const resolved = tags[tag];
-      if (!resolved.label) continue;
       const seen = new Set<string>();
       for (const cue of supportingCues(resolved.cues)) {
         const phrase = displayCuePhrase(cue.text);
-        if (phrase === '' || seen.has(phrase)) continue;
-        seen.add(phrase);
-        const counts = perTag.get(tag);
-        counts?.set(phrase, (counts.get(phrase) ?? 0) + 1);
+        if (phrase === '') continue;
         if (!seenAny.has(phrase)) {
           seenAny.add(phrase);
           refrains.set(phrase, (refrains.get(phrase) ?? 0) + 1);
         }
+        if (!resolved.label || seen.has(phrase)) continue;
+        seen.add(phrase);
+        const counts = perTag.get(tag);
+        counts?.set(phrase, (counts.get(phrase) ?? 0) + 1);
       }
     }
   }

@@ -11,7 +11,7 @@ const tags = (bubbleCues: Cue[], bubbleLabel = true): ResolvedTags => ({
 });
 
 describe('countCuePhrases', () => {
-  it('counts each phrase once per comment, only for comments carrying the tag', () => {
+  it('counts each phrase once per comment, per tag only for comments carrying the tag', () => {
     const { byTag, refrains } = countCuePhrases([
       tags([cue('bubble', 2), cue('bubble', 2), cue('burn rate', 1)]),
       tags([cue('bubble', 2)]),
@@ -21,7 +21,17 @@ describe('countCuePhrases', () => {
       { phrase: 'bubble', comments: 2 },
       { phrase: 'burn rate', comments: 1 },
     ]);
-    expect(refrains.get('bubble')).toBe(2);
+    // a refrain is how many analysed comments say the phrase, carrying the tag or not (see the next test)
+    expect(refrains.get('bubble')).toBe(3);
+  });
+
+  it('counts a refrain in every analysed comment that says it, not only in those carrying a tag', () => {
+    // "debt" pushed towards bubble caution in three comments, two of them under the tag's threshold: a gloss reading
+    // "“debt” (a refrain in 1 comments)" told a writer one comment said it, and a phrase shown without a count is
+    // promised to be in fewer than three analysed comments (README)
+    const { byTag, refrains } = countCuePhrases([tags([cue('debt', 0.7)]), tags([cue('debt', 0.7)], false), tags([cue('debt', 0.7)], false)]);
+    expect(byTag.bubble_caution).toEqual([{ phrase: 'debt', comments: 1 }]);
+    expect(refrains.get('debt')).toBe(3);
   });
 
   it('leaves out cues that argued against the tag', () => {
