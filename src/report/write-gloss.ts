@@ -42,8 +42,12 @@ function quoteCuePhrase(text: string): string {
   return first === undefined || NAMES.has(first.toLowerCase()) ? phrase : phrase[0]!.toLowerCase() + phrase.slice(1);
 }
 
-/** A phrase a regex cue cut off before its noun ("ah yes, the", "you mean", "force 401ks and other"): cited only when nothing else is. */
-const FRAGMENT_END = /\b(?:the|a|an|of|to|and|or|but|in|on|for|with|from|by|at|as|mean|other|that|this|these|those|is|are|was|were|be|my|your|their|its|our)$/i;
+/**
+ * A phrase a regex cue cut off before the words it leads to ("ah yes, the", "you mean", "force 401ks and other",
+ * "another day, another", "wake me up when", "what could possibly"): cited only when nothing else is.
+ */
+const FRAGMENT_END =
+  /\b(?:the|a|an|of|to|and|or|but|in|on|for|with|from|by|at|as|mean|other|another|that|this|these|those|is|are|was|were|be|my|your|their|its|our|when|if|than|because|could|would|possibly)$/i;
 
 /** Of two phrases citing the same words ("sham" and "sham sale", "bubble" and "bubbles"), the second adds nothing. */
 function overlaps(a: string, b: string): boolean {

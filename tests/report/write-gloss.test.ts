@@ -21,6 +21,17 @@ describe('writeGloss', () => {
     expect(writeGloss('cynicism', [cue('The same dollars', 2), cue('R&amp;D budget', 1)], new Map())).toBe('cynical about the deal: “the same dollars” and “R&D budget”');
   });
 
+  it('takes a phrase cut before the words it leads to ("another day, another", "wake me up when", "what could possibly") for a fragment', () => {
+    // the example feed glossed "Another day, another "historic strategic partnership" 🙄" as “🙄” and “another day, another”
+    expect(writeGloss('cynicism', [cue('🙄', 1.39), cue('Another day, another', 1), cue('"historic strategic partnership"', 0.84)], new Map())).toBe(
+      'cynical about the deal: “🙄” and “historic strategic partnership”',
+    );
+    expect(writeGloss('cynicism', [cue('Wake me up when', 1.9), cue('💀', 1.4)], new Map())).toBe('cynical about the deal: “💀”');
+    expect(writeGloss('cynicism', [cue('What could possibly', 1.9), cue('genius', 1)], new Map())).toBe('cynical about the deal: “genius”');
+    // cited still when nothing else is, as "ah yes, the"
+    expect(writeGloss('cynicism', [cue('Wake me up when', 1.9)], new Map())).toBe('cynical about the deal: “wake me up when”');
+  });
+
   it('cites a whole phrase before a fragment, and no second phrase that repeats the first or adds little', () => {
     expect(writeGloss('cynicism', [cue('ah yes, the', 3), cue('circle jerk', 1)], new Map())).toBe('cynical about the deal: “circle jerk”');
     expect(writeGloss('cynicism', [cue('ah yes, the', 3)], new Map())).toBe('cynical about the deal: “ah yes, the”');
