@@ -906,6 +906,19 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex39: a stock that pops jumps; skeptics made to look silly are mocked, not a warning; spans reach their object', () => {
+    expect(cueNames('Amazing how the stock pops on a letter of intent.', 'bubble_caution')).not.toContain('pop-burst');
+    expect(cueNames('Shares popped after the call.', 'bubble_caution')).not.toContain('pop-burst');
+    expect(cueNames('When this stock bubble pops, retail eats it.', 'bubble_caution')).toContain('pop-burst');
+    expect(cueNames('The bubble pops on the first bad earnings report.', 'bubble_caution')).toContain('pop-burst');
+    expect(cueNames('This partnership makes the skeptics look silly.', 'bubble_caution')).not.toContain('risk-warning');
+    expect(cueNames('This partnership makes the skeptics look silly.')).toContain('mock-the-critic');
+    expect(cueNames('Even the skeptics are worried about the debt now.', 'bubble_caution')).toContain('risk-warning');
+    const spans = (text: string, tag: TagName, cue: string): string[] => tagger.tag(text).tags[tag].cues.filter((c) => c.cue === cue).map((c) => c.text);
+    expect(spans('This is artificially creating demand where there was none.', 'distrust', 'round-tripping')).toEqual(['artificially creating demand']);
+    expect(spans('They want to force 401ks and other retirement plans to buy these IPOs.', 'distrust', 'insiders-benefit')).toEqual(['force 401ks and other retirement plans']);
+  });
+
   it('lex38: a lone laugh at people of the story keeps its cynicism (lex37 silenced these: probes/lex37-review.jsonl)', () => {
     for (const text of [
       "Sam's at it again lol",
