@@ -4,30 +4,17 @@ import { collectEvent, UNANSWERED_FETCHES_TO_STOP } from '../../src/collect/coll
 import { createArcticShiftSource } from '../../src/sources/arctic-shift-source.js';
 import { createRedditSource } from '../../src/sources/reddit-source.js';
 import { Store } from '../../src/store/store.js';
-import type { EventConfig } from '../../src/types.js';
 import { BASE, FROM, TO, answer, comment, makeEvent, post } from '../archive/archive-fixtures.js';
-import { createVirtualClock, FakeReddit, generateSyntheticThread, mountFakeReddit, TEST_ENV, type FakeResponse } from '../helpers/synthetic-thread.js';
+import { createVirtualClock, FakeReddit, generateSyntheticThreads, makeSyntheticEvent, mountFakeReddit, SYNTHETIC_WINDOW_FROM, TEST_ENV, type FakeResponse } from '../helpers/synthetic-thread.js';
 
 // The source goes down after the searches answered: each thread fetch then spends its client's whole retry schedule
 // (5 attempts; minutes of backoff and timeouts) before failing. Only UNANSWERED_FETCHES_TO_STOP fetches in a row are
 // allowed to do that; the threads still queued are skipped as not fetched (the night is partial, and the next run
 // fetches them). Counted in requests, on simulated clocks: no test waits.
 
-const WINDOW_FROM = 1_766_000_000;
-const THREADS = Array.from({ length: 12 }, (_, i) =>
-  generateSyntheticThread({ id: `thr${100 + i}`, comments: 8, seed: i + 1, subreddit: 'technology', createdUtc: WINDOW_FROM + 1000 + i }),
-);
-const EVENT: EventConfig = {
-  id: 'source-down',
-  title: 'Source down mid-run',
-  description: 'Searches answer, then the thread pages stop answering',
-  window: { from: WINDOW_FROM, to: WINDOW_FROM + 86_400 },
-  queries: ['openai'],
-  subreddits: ['technology'],
-  seedThreads: [],
-  bots: [],
-  configHash: 'test',
-};
+const WINDOW_FROM = SYNTHETIC_WINDOW_FROM;
+const THREADS = generateSyntheticThreads(12, 8);
+const EVENT = makeSyntheticEvent('source-down', 'Source down mid-run', 'Searches answer, then the thread pages stop answering');
 const ATTEMPTS = 5; // both clients: 1 + 4 retries
 
 type Outage = 'status-503' | 'timed-out';

@@ -2,29 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { collectEvent, UNANSWERED_FETCHES_TO_STOP } from '../../src/collect/collect-event.js';
 import { createRedditSource } from '../../src/sources/reddit-source.js';
 import { Store } from '../../src/store/store.js';
-import type { EventConfig } from '../../src/types.js';
-import { createVirtualClock, FakeReddit, generateSyntheticThread, mountFakeReddit, TEST_ENV } from '../helpers/synthetic-thread.js';
+import { createVirtualClock, FakeReddit, generateSyntheticThreads, makeSyntheticEvent, mountFakeReddit, SYNTHETIC_WINDOW_FROM, TEST_ENV } from '../helpers/synthetic-thread.js';
 
 // A night whose access token is due for renewal half way through, when Reddit's token endpoint has started answering
 // with a maintenance page: the renewal spends one request's retries, and every request after it fails at once, so the
 // night ends partial within that one request's backoff, instead of each thread asking the endpoint 5 times again. Those
 // failures, like any thread fetch that gets no answer, stop the thread queue after UNANSWERED_FETCHES_TO_STOP in a row.
 
-const WINDOW_FROM = 1_766_000_000;
-const THREADS = Array.from({ length: 12 }, (_, i) =>
-  generateSyntheticThread({ id: `thr${100 + i}`, comments: 30, seed: i + 1, subreddit: 'technology', createdUtc: WINDOW_FROM + 1000 + i }),
-);
-const EVENT: EventConfig = {
-  id: 'token-down',
-  title: 'Token endpoint down mid-run',
-  description: 'The token endpoint serves a maintenance page after the first token',
-  window: { from: WINDOW_FROM, to: WINDOW_FROM + 86_400 },
-  queries: ['openai'],
-  subreddits: ['technology'],
-  seedThreads: [],
-  bots: [],
-  configHash: 'test',
-};
+const WINDOW_FROM = SYNTHETIC_WINDOW_FROM;
+const THREADS = generateSyntheticThreads(12, 30);
+const EVENT = makeSyntheticEvent('token-down', 'Token endpoint down mid-run', 'The token endpoint serves a maintenance page after the first token');
 const PAGE = '<!DOCTYPE html><html><head><title>Reddit is down for maintenance</title></head><body>back soon</body></html>';
 
 let unmount: (() => void) | undefined;

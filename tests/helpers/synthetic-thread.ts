@@ -7,6 +7,7 @@
 
 import nock from 'nock';
 import { createRandom } from '../../src/util/create-random.js';
+import type { EventConfig } from '../../src/types.js';
 export { createRandom };
 
 export interface SyntheticComment {
@@ -604,3 +605,28 @@ export const TEST_ENV = {
   REDDIT_CLIENT_SECRET: 'test-secret',
   REDDIT_USER_AGENT: 'node:reactionlens-test:0.1.0 (by /u/reactionlens_test)',
 } as const;
+
+/** The window start the queue tests share: threads are created just after it. */
+export const SYNTHETIC_WINDOW_FROM = 1_766_000_000;
+
+/** `count` synthetic r/technology threads of `comments` comments each, ids thr100…, one second apart in the window. */
+export function generateSyntheticThreads(count: number, comments: number): SyntheticThread[] {
+  return Array.from({ length: count }, (_, i) =>
+    generateSyntheticThread({ id: `thr${100 + i}`, comments, seed: i + 1, subreddit: 'technology', createdUtc: SYNTHETIC_WINDOW_FROM + 1000 + i }),
+  );
+}
+
+/** A one-day event searching r/technology for "openai", as the fake Reddit answers it. */
+export function makeSyntheticEvent(id: string, title: string, description: string): EventConfig {
+  return {
+    id,
+    title,
+    description,
+    window: { from: SYNTHETIC_WINDOW_FROM, to: SYNTHETIC_WINDOW_FROM + 86_400 },
+    queries: ['openai'],
+    subreddits: ['technology'],
+    seedThreads: [],
+    bots: [],
+    configHash: 'test',
+  };
+}
