@@ -12,13 +12,17 @@ const HANDLE = String.raw`[\p{L}_](?:[\p{L}\p{N}_]|\\_)*(?:[.-](?:[\p{L}\p{N}_]|
 // An `_` after a space or at the start is Markdown emphasis (`_u/name_`, `__@name__`), and the mention inside it counts.
 const NOT_IN_WORD = String.raw`(?<![\p{L}\p{N}/])(?<![\p{L}\p{N}]_)`;
 
+// Right after Reddit's host in a link: one `/`, or two, as a pasted link joined from a base URL and a path has them
+// (`reddit.com//u/name`), which Reddit opens as the same page, so the name in it is the same user's.
+const AFTER_HOST = String.raw`reddit\.com\/\/?`;
+
 /**
  * Reddit's `u/name`, `/u/name` and `/user/name`, and a user's profile subreddit `r/u_name`, standing on their own (not inside a word or a path, so "the
  * user/customer" and "example.com/u/x" stay), the same after `reddit.com/` (a profile link), and `@handle` not
  * preceded by a word character (an e-mail address is not a mention: `name@example.com` stays).
  */
 const MENTION = new RegExp(
-  String.raw`${NOT_IN_WORD}\/?u\/${NAME}|${NOT_IN_WORD}\/user\/${NAME}|(?<=reddit\.com\/)(?:u|user)\/${NAME}|${NOT_IN_WORD}\/?r\/u_${NAME}|(?<=reddit\.com\/)r\/u_${NAME}|(?<![\p{L}\p{N}@.+-])(?<![\p{L}\p{N}]_)@${HANDLE}`,
+  String.raw`${NOT_IN_WORD}\/?u\/${NAME}|${NOT_IN_WORD}\/user\/${NAME}|(?<=${AFTER_HOST})(?:u|user)\/${NAME}|${NOT_IN_WORD}\/?r\/u_${NAME}|(?<=${AFTER_HOST})r\/u_${NAME}|(?<![\p{L}\p{N}@.+-])(?<![\p{L}\p{N}]_)@${HANDLE}`,
   'giu',
 );
 
@@ -49,7 +53,7 @@ export function isMentionOnly(line: string): boolean {
  * the post, `reddit.com/r/u_[user]/comments/<post>/…` opens nothing.
  */
 const PROFILE_LINK = new RegExp(
-  String.raw`(?:(?<=reddit\.com)\/|${NOT_IN_WORD}\/?)(?:r\/u_${NAME}|u(?:ser)?\/${NAME})(?=\/comments\/[a-z0-9]+(?![\p{L}\p{N}_]))`,
+  String.raw`(?:(?<=reddit\.com)\/\/?|${NOT_IN_WORD}\/?)(?:r\/u_${NAME}|u(?:ser)?\/${NAME})(?=\/comments\/[a-z0-9]+(?![\p{L}\p{N}_]))`,
   'giu',
 );
 
@@ -60,7 +64,7 @@ const PROFILE_LINK = new RegExp(
  * one); a comment id right after it, when the link is a comment's.
  */
 const THREAD_LINK = new RegExp(
-  String.raw`(?<=(?:reddit\.com\/(?:(?:r|u|user)\/[^/\s]+\/)?|(?<![\p{L}\p{N}/.])\/?(?:r|u|user)\/[^/\s]+\/))comments\/([a-z0-9]+)\/((?:[\p{L}\p{N}_%-]|\\_)+)(?![\p{L}\p{N}_%\\-])(?:\/(?=([a-z0-9]+))|\/?)`,
+  String.raw`(?<=(?:${AFTER_HOST}(?:(?:r|u|user)\/[^/\s]+\/)?|(?<![\p{L}\p{N}/.])\/?(?:r|u|user)\/[^/\s]+\/))comments\/([a-z0-9]+)\/((?:[\p{L}\p{N}_%-]|\\_)+)(?![\p{L}\p{N}_%\\-])(?:\/(?=([a-z0-9]+))|\/?)`,
   'giu',
 );
 /**
