@@ -1,8 +1,10 @@
 /** What a mentioned name reads as in published text; the mention's own prefix (`u/`, `/u/`, `@`) stays before it. */
 export const REDACTED_NAME = '[user]';
 
-// A name's characters, and Reddit's Markdown escape of an underscore (the rich-text editor stores `u/a\_b`).
-const NAME = String.raw`(?:[\p{L}\p{N}_-]|\\_)+`;
+// A name's characters, Reddit's Markdown escape of an underscore (the rich-text editor stores `u/a\_b`), and an `_` or
+// `-` percent-encoded in a link (`/u/Some%5FGuy/`, which Reddit opens as /u/Some_Guy/): cut there, the rest of the
+// name would be published after the marker.
+const NAME = String.raw`(?:[\p{L}\p{N}_-]|\\_|%(?:5F|2D))+`;
 // A handle starts with a letter or `_`, so a price or a multiplier ("@150", "@3x", "@ $5") is no mention; dotted
 // parts (Bluesky's `@name.bsky.social`) and a Mastodon instance (`@name@host.social`) belong to it, a sentence's
 // closing full stop does not.
