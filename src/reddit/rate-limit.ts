@@ -80,6 +80,9 @@ export function planRequestDelay(budget: RateBudget | undefined, nowMs: number, 
   return budget.resetAt - nowMs + (options.resetMarginMs ?? 1000);
 }
 
+/** The shortest wait after a 429, whatever its Retry-After says. */
+export const MIN_WAIT_AFTER_429_MS = 1000;
+
 /**
  * Retry-After as milliseconds: delta-seconds ("7", "7.5") or an HTTP date (see parseHttpDate).
  * undefined when absent or unreadable.
@@ -98,7 +101,9 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
  */
 export function delayAfterRateLimited(get: HeaderGetter, nowMs: number, options: PacingOptions = {}): number | undefined {
   const retryAfter = parseRetryAfter(get('retry-after'), nowMs);
-  if (retryAfter !== undefined) return retryAfter;
+  // "Retry-After: 0", or a date our clock (ahead of Reddit's) has passed, would send the retries back at once, in the
+  // same moment Reddit refused: a 429 is waited out for a second at least
+  if (retryAfter !== undefined) return Math.max(retryAfter, MIN_WAIT_AFTER_429_MS);
   const reset = readResetSeconds(get);
   if (reset !== undefined) return reset * 1000 + (options.resetMarginMs ?? 1000);
   return undefined;

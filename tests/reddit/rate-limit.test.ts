@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetFromHeaders,
   delayAfterRateLimited,
+  MIN_WAIT_AFTER_429_MS,
   parseRateLimitHeaders,
   parseRetryAfter,
   planRequestDelay,
@@ -61,6 +62,13 @@ describe('parseRetryAfter / delayAfterRateLimited', () => {
     expect(delayAfterRateLimited(headers({ 'retry-after': '3', 'x-ratelimit-reset': '50' }), NOW)).toBe(3000);
     expect(delayAfterRateLimited(headers({ 'x-ratelimit-reset': '50' }), NOW, { resetMarginMs: 0 })).toBe(50_000);
     expect(delayAfterRateLimited(headers({}), NOW)).toBeUndefined();
+  });
+
+  it('waits a second at least after a 429 whose Retry-After is 0 or already past (a clock ahead of Reddit\'s)', () => {
+    expect(delayAfterRateLimited(headers({ 'retry-after': '0' }), NOW)).toBe(MIN_WAIT_AFTER_429_MS);
+    expect(delayAfterRateLimited(headers({ 'retry-after': new Date(NOW - 5000).toUTCString() }), NOW)).toBe(MIN_WAIT_AFTER_429_MS);
+    expect(delayAfterRateLimited(headers({ 'retry-after': '0.5' }), NOW)).toBe(MIN_WAIT_AFTER_429_MS);
+    expect(delayAfterRateLimited(headers({ 'retry-after': '7' }), NOW)).toBe(7000);
   });
 });
 
