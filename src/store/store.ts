@@ -977,7 +977,8 @@ function describeRemedy(code: string, path: string): string {
   }
   if (code.startsWith('SQLITE_IOERR')) return 'The disk failed a read or write: check the disk, then run the command again (what was stored before stays)';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return 'Another program (not a reactionlens run, which takes the store\'s lock) held the database longer than the 5 s wait: run the command again once it is done';
+    // `label` writes without the store's lock (runs, imports, reports and scrubs take it), so it can meet a long write of ours
+    return 'Another program, or a reactionlens command writing at the same time (`label` takes no lock), held the database longer than the 5 s wait: run the command again once it is done';
   }
   return '';
 }

@@ -369,7 +369,7 @@ describe('Store', () => {
     ['SQLITE_CORRUPT', 'database disk image is malformed', /\(SQLITE_CORRUPT\)\. The database file is damaged.*restore .*store\.db from a backup, or salvage what SQLite can still read into a new file \(the sqlite3 shell's \.recover or \.dump\) and pass that --db/],
     ['SQLITE_READONLY', 'attempt to write a readonly database', /\(SQLITE_READONLY\)\. .*store\.db or its folder cannot be written.*make both writable/],
     ['SQLITE_IOERR_WRITE', 'disk I/O error', /\(SQLITE_IOERR_WRITE\)\. The disk failed a read or write/],
-    ['SQLITE_BUSY', 'database is locked', /\(SQLITE_BUSY\)\. Another program .* held the database longer than the 5 s wait/],
+    ['SQLITE_BUSY', 'database is locked', /\(SQLITE_BUSY\)\. Another program, or a reactionlens command writing at the same time \(`label` takes no lock\), held the database longer than the 5 s wait/],
   ])('a database failure (%s) names the store and says what to do', (code, message, expected) => {
     const error = toStoreError(new Database.SqliteError(message, code), '/srv/rl/store.db');
     expect(error).toBeInstanceOf(StoreError);
