@@ -30,6 +30,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/lex31-review.jsonl',
   'training/probes/lex37-review.jsonl',
   'training/probes/blind-laugh.jsonl',
+  'training/probes/blind-check-2.jsonl',
   'training/probes/blind-check.jsonl',
 ] as const;
 

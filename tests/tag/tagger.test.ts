@@ -906,6 +906,12 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex40: "calling this a Ponzi scheme is lazy" denies a cue of two words as "calling this a bubble is lazy" does', () => {
+    for (const text of ['Calling this a Ponzi scheme is lazy.', 'Calling this round-tripping is just wrong, the chips ship.', 'Calling it a house of cards is silly.'])
+      expect(label(text, text.includes('house') ? 'bubble_caution' : 'distrust'), text).toBe(false);
+    expect(label('This is a Ponzi scheme and calling it innovation is lazy.', 'distrust')).toBe(true);
+  });
+
   it('lex39: a stock that pops jumps; skeptics made to look silly are mocked, not a warning; spans reach their object', () => {
     expect(cueNames('Amazing how the stock pops on a letter of intent.', 'bubble_caution')).not.toContain('pop-burst');
     expect(cueNames('Shares popped after the call.', 'bubble_caution')).not.toContain('pop-burst');
