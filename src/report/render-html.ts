@@ -27,6 +27,9 @@ import { toSafeUrl } from './to-safe-url.js';
 
 // No scripts, no external anything: the CSP forbids both, so even a missed
 // escape could not run code or phone home; charts are inline SVG.
+
+/** Why a quote can show up twice on the page. */
+const BY_TAG_NOTE = 'Each tag’s own top quotes, picked on their own: a comment can also be among the highlights above, or under two tags when it carries both.';
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE = `
@@ -102,7 +105,9 @@ export function renderHtml(report: Report): string {
     body.push('</section>');
   }
 
-  body.push('<section id="by-tag"><h2>More quotes by tag</h2>');
+  // each tag's own top quotes, picked apart from the highlights: a comment can stand in both, and under two tags
+  body.push('<section id="by-tag"><h2>Quotes by tag</h2>');
+  body.push(`<p class="foot">${escapeHtml(BY_TAG_NOTE)}</p>`);
   for (const tag of TAG_NAMES) {
     body.push(`<h3>${TAG_LABELS[tag]}</h3>`);
     const quotes = report.quotes.byTag[tag];
