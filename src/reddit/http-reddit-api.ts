@@ -71,6 +71,9 @@ export interface HttpRedditApiOptions {
   context?: () => { signal?: AbortSignal | undefined; progress?: ((event: ProgressEvent) => void) | undefined };
 }
 
+/** The token endpoint's own failures within one request that show it out of reach for the rest of the run. */
+export const TOKEN_FAILURES_TO_LATCH = 3;
+
 export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
   const { credentials } = options;
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -106,8 +109,10 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
   let tokenFailure: { error: Error; attempts: number } | undefined;
   const latchTokenFailure = (error: unknown, attempts: number): void => {
     if (context().signal?.aborted === true) return; // a stopped run says nothing about the endpoint
-    // called once the request has given up on the token: a retryable error here has had all its retries
-    const outOfReach = error instanceof TokenEndpointUnreachableError || isRetryableError(error);
+    // called once the request has given up, with `attempts` the token endpoint's own failures in it: a request that spent
+    // most of its retries on data answers (5xx) and then met one token hiccup says little about the endpoint, and
+    // latching on it would end the night; the next request asks the endpoint again
+    const outOfReach = (error instanceof TokenEndpointUnreachableError || isRetryableError(error)) && attempts >= TOKEN_FAILURES_TO_LATCH;
     if (error instanceof Error && (error instanceof CredentialsError || outOfReach)) tokenFailure ??= { error, attempts };
   };
   const failFast = (what: string, failure: { error: Error; attempts: number }): SourceError => {
@@ -173,6 +178,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     url.searchParams.set('raw_json', '1');
     const what = `GET ${url.pathname}${url.search}`;
     let failures = 0;
+    let tokenFailures = 0;
     let rateLimited = 0;
     let renewedAfter401 = false;
 
@@ -216,10 +222,11 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         if (retryAfterMs !== undefined && retryAfterMs > retry.maxDelayMs && signal?.aborted !== true) {
           throw refuseRetryAfter(retryAfterMs, (error as RetryableStatusError).message);
         }
+        tokenFailures++;
         try {
           await retryOrThrow(error, retryAfterMs);
         } catch (final) {
-          latchTokenFailure(error, failures + 1);
+          latchTokenFailure(error, tokenFailures);
           throw final;
         }
         continue;

@@ -89,4 +89,26 @@ describe("Reddit's token endpoint failing through one request's retries with an 
     await expect(api.info(['t1_b'])).resolves.toMatchObject({ kind: 'Listing' });
     expect(count).toBe(3);
   });
+
+  it('one token failure at the end of a request that spent its retries on data 5xx answers ends that request only', async () => {
+    // tokens live a tenth of a second, so each attempt after a backoff asks for a new one: four data answers fail (503), then the
+    // fifth attempt's token request meets a 503 and the request gives up; the endpoint failed once, which is no outage
+    let tokens = 0;
+    nock(AUTH)
+      .post('/api/v1/access_token')
+      .times(10)
+      .reply(() => (++tokens === 5 ? [503, PAGE, { 'content-type': 'text/html' }] : [200, JSON.stringify({ access_token: `tok${tokens}`, token_type: 'bearer', expires_in: 0.1 })]));
+    let data = 0;
+    nock(API)
+      .get(/.*/)
+      .times(10)
+      .reply(() => (++data <= 4 ? [503, 'busy'] : [200, EMPTY_LISTING]));
+    const { api } = createReddit();
+    const first = await failureOf(api.info(['t1_a']));
+    expect(first).toBeInstanceOf(SourceError);
+    expect(tokens).toBe(5);
+    expect(data).toBe(4);
+    await expect(api.info(['t1_b'])).resolves.toMatchObject({ kind: 'Listing' });
+    expect(tokens).toBe(6);
+  });
 });
