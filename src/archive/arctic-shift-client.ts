@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
-import { describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
+import { describeUnreadableBody, describeWebPageNote } from '../errors/describe-unreadable-body.js';
 import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { RateLimitError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { formatZodIssues } from '../errors/format-zod-issues.js';
@@ -203,16 +203,14 @@ async function readErrorDetail(response: Response): Promise<string> {
     const parsed = arcticShiftAnswerSchema.safeParse(JSON.parse(text));
     return parsed.success && parsed.data.error != null ? ` (${parsed.data.error})` : '';
   } catch {
-    const page = describeWebPage(text);
-    return page === undefined ? '' : ` (${page})`;
+    return describeWebPageNote(text);
   }
 }
 
 /** ` (an HTML page, title "…")` when the answer's body is a web page; '' for any other body, or one that cannot be read. */
 async function readPageNote(response: Response): Promise<string> {
   try {
-    const page = describeWebPage(await response.text());
-    return page === undefined ? '' : ` (${page})`;
+    return describeWebPageNote(await response.text());
   } catch {
     return '';
   }

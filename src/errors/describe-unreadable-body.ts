@@ -40,10 +40,15 @@ export function describeWebPage(text: string): string | undefined {
   return redactSecrets(`an HTML page${title === undefined ? '' : `, title "${title}"`}`);
 }
 
+/** ` (an HTML page, title "…")` to put after what a line already says of the answer when its body was a web page; '' otherwise. */
+export function describeWebPageNote(text: string): string {
+  const page = describeWebPage(text);
+  return page === undefined ? '' : ` (${page})`;
+}
+
 /** `status 503`, followed by ` (an HTML page, title "…")` when the body was a web page. */
 export function describeStatus(status: number, text: string): string {
-  const page = describeWebPage(text);
-  return page === undefined ? `status ${status}` : `status ${status} (${page})`;
+  return `status ${status}${describeWebPageNote(text)}`;
 }
 
 /** Markup first (`<!doctype html>`, `<html>`, `<?xml`), or a `<html` tag near the start of a body that is not JSON cut short. */

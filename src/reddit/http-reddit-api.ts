@@ -7,7 +7,7 @@ import { delay } from '../util/delay.js';
 import { createWaitMeter } from '../util/create-wait-meter.js';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
-import { describeUnreadableBody, describeWebPage } from '../errors/describe-unreadable-body.js';
+import { describeUnreadableBody, describeWebPageNote } from '../errors/describe-unreadable-body.js';
 import { NO_ANSWER_BODY } from '../errors/to-skip-record.js';
 import { createTokenProvider, TokenEndpointUnreachableError } from './oauth-token.js';
 import { budgetFromHeaders, delayAfterRateLimited, parseRateLimitHeaders, parseRetryAfter, planRequestDelay, type PacingOptions, type RateBudget } from './rate-limit.js';
@@ -250,8 +250,7 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
       release(response.headers);
       const status = response.status;
       // a non-2xx answer that is a web page (a Cloudflare challenge, a maintenance page) says so, with its title
-      const page = status >= 200 && status < 300 ? undefined : describeWebPage(text);
-      const pageNote = page === undefined ? '' : ` (${page})`;
+      const pageNote = status >= 200 && status < 300 ? '' : describeWebPageNote(text);
 
       if (status === 429) {
         stats.rateLimited++;
