@@ -3,7 +3,6 @@ import type { Interval, TagName, Thread } from '../types.js';
 import { computeShareCell, computeShareRecord, type SharedComment } from './compute-shares.js';
 import type { SubredditBreakdown, ThreadActivity } from './report.js';
 import type { ResolvedTags } from './resolve-tags.js';
-import { roundTo } from './round-to.js';
 import { showPermalink } from './show-permalink.js';
 import { postedByDeletedAccount, showSubreddit } from './show-subreddit.js';
 import { showThreadTitle } from './show-thread-title.js';
@@ -39,11 +38,11 @@ export function summariseThreads(
       const shares = {} as Record<TagName, number>;
       const ci95 = {} as Record<TagName, Interval>;
       for (const tag of TAG_NAMES) {
-        const n = entry.tagged.filter((x) => x[tag].label).length;
-        shares[tag] = entry.tagged.length > 0 ? roundTo(n / entry.tagged.length, 6) : 0;
         // one thread is one cluster: how alike its comments are cannot be measured, so they count as independent
         // (as a subreddit of one thread does), and the renderers say the interval is too narrow for that
-        ci95[tag] = computeShareCell(n, entry.tagged.length).ci95;
+        const cell = computeShareCell(entry.tagged.filter((x) => x[tag].label).length, entry.tagged.length);
+        shares[tag] = cell.share;
+        ci95[tag] = cell.ci95;
       }
       return {
         id: t.id,
