@@ -19,7 +19,7 @@ import { pickQuotes } from './pick-quotes.js';
 import { redactUserMentions } from './redact-user-mentions.js';
 import { sanitiseDisplayText } from './sanitise-display-text.js';
 import { postedByDeletedAccount, showSubreddit } from './show-subreddit.js';
-import { titleNamesUser } from './title-names-user.js';
+import { linkedThreadOptions } from './title-names-user.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
 import { REPORT_SCHEMA } from './report.js';
 import type { CuePhraseCount, Report, TrendPoint } from './report.js';
@@ -205,7 +205,7 @@ export function buildReport(input: ReportInput): Report {
 
 /** Cue phrases are the commenters' words too: a name they hold is published only with --with-authors (see toQuote). */
 function redactCuePhrases(byTag: Record<TagName, CuePhraseCount[]>, threads: ReadonlyMap<string, Thread>): Record<TagName, CuePhraseCount[]> {
-  const linked = { titleNamesUser: (id: string) => titleNamesUser(threads.get(id)) };
+  const linked = linkedThreadOptions(threads);
   const out = {} as Record<TagName, CuePhraseCount[]>;
   for (const tag of TAG_NAMES) out[tag] = byTag[tag].map((c) => ({ ...c, phrase: redactUserMentions(c.phrase, linked) }));
   return out;

@@ -12,7 +12,7 @@ import { roundTo } from './round-to.js';
 import { showPermalink } from './show-permalink.js';
 import { postedByDeletedAccount, showSubreddit } from './show-subreddit.js';
 import { showThreadTitle } from './show-thread-title.js';
-import { titleNamesUser } from './title-names-user.js';
+import { linkedThreadOptions } from './title-names-user.js';
 import { sanitiseDisplayText } from './sanitise-display-text.js';
 
 /** A comment that passed screening and has tags: the only things a quote can come from. */
@@ -346,7 +346,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   // Every word shown from the comment goes through here: without --with-authors, the names it mentions do not. Invisible
   // and bidi control characters go here too, not in each renderer, so the JSON (report, feed, comparison) carries the
   // words the CSV, Markdown and HTML show: a writer pasting from any of them gets the same quote, and no U+202E
-  const linked = { titleNamesUser: (id: string) => titleNamesUser(options.threads?.get(id)) };
+  const linked = linkedThreadOptions(options.threads);
   const show = (text: string): string => sanitiseDisplayText(options.withAuthors ? text : redactUserMentions(text, linked));
   // A gloss or cue phrase the reader cannot find in the quote would claim words the excerpt does not show.
   const shownCues = pickCuesInside(primary.cues, s.trimmed);
