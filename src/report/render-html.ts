@@ -27,10 +27,10 @@ import { toSafeUrl } from './to-safe-url.js';
 
 // No scripts, no external anything: the CSP forbids both, so even a missed
 // escape could not run code or phone home; charts are inline SVG.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** Why a quote can show up twice on the page. */
 const BY_TAG_NOTE = 'Each tag’s own top quotes, picked on their own: a comment can also be among the highlights above, or under two tags when it carries both.';
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:880px;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
@@ -105,7 +105,6 @@ export function renderHtml(report: Report): string {
     body.push('</section>');
   }
 
-  // each tag's own top quotes, picked apart from the highlights: a comment can stand in both, and under two tags
   body.push('<section id="by-tag"><h2>Quotes by tag</h2>');
   body.push(`<p class="foot">${escapeHtml(BY_TAG_NOTE)}</p>`);
   for (const tag of TAG_NAMES) {
