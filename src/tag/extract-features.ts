@@ -185,6 +185,38 @@ function removeHitsOf(hits: CueHit[], names: ReadonlySet<string>): void {
 
 const UNRELATED_SUBJECT: ReadonlySet<string> = new Set(['unrelated-subject']);
 
+/** Which tag a denied cue speaks for: the one of bubble_caution / distrust its prior favours alone, else null. */
+function deniedTagOf(d: CueDef): 'bubble_caution' | 'distrust' | null {
+  const b = d.prior.bubble_caution ?? 0;
+  const t = d.prior.distrust ?? 0;
+  if (b > 0 && t <= 0) return 'bubble_caution';
+  if (t > 0 && b <= 0) return 'distrust';
+  return null;
+}
+
+/**
+ * Gives each denial the tag of what it denies: the denied (negated) cues inside it, or else those before it ("Is this a
+ * Ponzi scheme? No."). When they all speak for bubble_caution, or all for distrust, the denial becomes `bubble-denial` /
+ * `fraud-denial`, which weigh on that tag only; a denial of both, or of nothing found, stays a plain `denial`.
+ */
+function routeDenials(all: CueHit[]): void {
+  for (let i = 0; i < all.length; i++) {
+    const d = all[i]!;
+    if (d.def.name !== 'denial') continue;
+    let inside: 'bubble_caution' | 'distrust' | null | undefined;
+    let before: 'bubble_caution' | 'distrust' | null | undefined;
+    for (const h of all) {
+      if (!h.negated || h.def.kind !== 'cue') continue;
+      const t = deniedTagOf(h.def);
+      if (h.start >= d.start && h.end <= d.end) inside = inside === undefined || inside === t ? t : null;
+      else if (h.end <= d.start) before = before === undefined || before === t ? t : null;
+    }
+    const tag = inside !== undefined ? inside : before;
+    if (tag === 'bubble_caution') all[i] = { ...d, def: STRUCT.get('bubble-denial')! };
+    else if (tag === 'distrust') all[i] = { ...d, def: STRUCT.get('fraud-denial')! };
+  }
+}
+
 /** Unigram features: word tokens of 3+ letters, as `w:<token>` (the model keeps only frequent ones). */
 export const NGRAM_PREFIX = 'w:';
 
@@ -238,6 +270,8 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
   // an unrelated subject (a CEO's jacket) beside a cue about the deals' substance, or in a text naming money or a deal,
   // is an aside: the mockery is of the deal ("Altman's sweater is funded by the $100B 'investment' lol")
   if (unrelated && (stance || namesMoney(toks))) removeHitsOf(all, UNRELATED_SUBJECT);
+
+  routeDenials(all);
 
   const hitsByFeature = new Map<string, CueHit[]>();
   for (const h of all) {

@@ -464,6 +464,8 @@ const IF_THIS_BEFORE = /\bif (?:this|that|it|these|those|they)(?:'s|'re| is| are
 const THEN_WHAT_IS = /^[^.!?\n]{0,80}?,? (?:(?:then )?(?:i (?:don'?t|do not) know what (?:is|would be|are|to tell you)|nothing (?:is|ever was))\b|(?:then )?what(?: the hell| else| on earth)? is\s*(?:[?.!]|$))/;
 /** "Nobody can convince me this isn't a bubble", "you can't tell me that isn't fraud". */
 const CONVINCE_ME_BEFORE = /\b(?:(?:nobody|no one|nothing) (?:can|could|will|would)|(?:you|they|anyone|nobody) (?:can'?t|cannot|couldn'?t|won'?t|will never)|(?:can'?t|cannot|won'?t)|try (?:and|to)) (?:ever )?(?:convince|tell|persuade) me(?: that)? (?:this|that|it|these|those)?(?:'s|'re| is| are)? ?$/;
+/** "I'm not saying it's a bubble, but …": saying it by saying one doesn't (the "but" clause follows in the sentence). */
+const NOT_SAYING_BUT = /^ (?:saying|calling it|claiming|gonna say|going to say)(?: that)?(?: (?:it|this|that|these|they|we)(?:'s|'re| is| are| were|'re in| are in| is in)?)?(?: an?| the)?(?: [\w-]+){0,3}?,? but\b/;
 /** "It's not if the bubble pops, it's when." */
 const NOT_IF_BEFORE_WHEN = /^ if\b[^.!?\n]{1,80}?(?:,|;|—| -|\bbut) (?:it'?s |but )?when\b/;
 
@@ -476,6 +478,7 @@ function isRhetoricalNegation(doc: AnalysedDoc, lower: string, k: number): boole
   const before = lower.slice(Math.max(sentenceStart(doc, t.start), t.start - 80), t.start);
   if (IF_THIS_BEFORE.test(before) && THEN_WHAT_IS.test(lower.slice(t.end, t.end + 120))) return true;
   if (CONVINCE_ME_BEFORE.test(before)) return true;
+  if ((t.lower === 'not' || t.lower === "n't" || t.lower === "'m not") && NOT_SAYING_BUT.test(lower.slice(t.end, t.end + 120))) return true;
   return (t.lower === 'not' || t.lower === "isn't") && NOT_IF_BEFORE_WHEN.test(lower.slice(t.end, t.end + 120));
 }
 
@@ -881,6 +884,9 @@ type HitFilter = (doc: AnalysedDoc, lower: string, start: number, end: number) =
 
 /** A quoted model or part name ('GB200', "MI450", "S-1"): one word with a digit (a quoted acronym, "AGI", may be scare quotes). */
 const QUOTED_NAME = /^[\w.-]*\d[\w.-]*$/;
+/** "what the 'backstop' means", "what does 'rescoped' mean": a term asked about. */
+const ASKED_TERM_BEFORE = /\bwhat(?:'s| is| does| do| did)?\s+(?:the\s+|a\s+|an\s+|this\s+|that\s+)?$/;
+const ASKED_TERM_AFTER = /^\s*(?:means?|meant|stands? for|refers? to|is\b|actually means?)/;
 const HIT_FILTERS = new Map<string, HitFilter>([
   [
     'scare-quotes',
@@ -889,6 +895,8 @@ const HIT_FILTERS = new Map<string, HitFilter>([
       if (inner.split(/\s+/u).length > 4 || inner.length < 2) return false;
       // inner is the lower-cased quote: \w and \d do not care about case
       if (QUOTED_NAME.test(inner)) return false;
+      // a term asked about ("what the 'backstop' means") is mentioned, not mocked
+      if (ASKED_TERM_BEFORE.test(lower.slice(Math.max(0, s - 30), s)) && ASKED_TERM_AFTER.test(lower.slice(e, e + 20))) return false;
       // a phrase quoted from someone ("analysts called it “circular”") is reported speech, not ridicule
       return !isAttributedQuote(doc, lower, s);
     },

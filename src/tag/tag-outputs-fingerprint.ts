@@ -31,6 +31,8 @@ export const FINGERPRINT_FILES = [
   'training/probes/lex37-review.jsonl',
   'training/probes/blind-laugh.jsonl',
   'training/probes/blind-check-2.jsonl',
+  'training/probes/blind-check-3.jsonl',
+  'training/probes/blind-check-4.jsonl',
   'training/probes/blind-check.jsonl',
 ] as const;
 

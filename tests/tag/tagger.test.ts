@@ -906,6 +906,66 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('Another circular deal. Love it.')).toContain('terse-praise');
   });
 
+  it('lex41: Reddit sarcasm frames ("X much?", "a funny way to spell", a bare "Peak 2025.", a closing "Totally fine.") mock', () => {
+    for (const text of [
+      'Kinda sus that he invested in half of these startups. Self-dealing much?',
+      "'Strategic partnership' is a funny way to spell 'we pay ourselves'.",
+      "That's a fancy way of saying they buy their own revenue.",
+      'Amazon paying OpenAI to buy Amazon chips. Peak 2025.',
+      'He promised the deal was binding. Totally fine.',
+      'sam thinks chatgpt plus pays for 38 billion lmaooo',
+    ])
+      expect(label(text, 'cynicism'), text).toBe(true);
+    for (const text of [
+      'How much? I missed the number in the article.',
+      'Too much? Maybe, but demand is there.',
+      'A funny way to start the week: my GPU order arrived early.',
+      'Peak 2025 revenue was higher than expected.',
+      'Is the Oracle contract risky? No. Totally fine, the revenue is contracted.',
+    ])
+      expect(cueNames(text), text).not.toContain('ironic-stock-phrase');
+  });
+
+  it('lex41: "that ends one way", GPUs that will be e-waste, a bailout to come and "can\'t pay its bills" warn; a staged investment is a schedule', () => {
+    for (const text of [
+      'Nvidia lending money to its own customers. That ends one way.',
+      'Pension funds buying 30-year bonds to fund GPUs that will be e-waste in five years.',
+      "They'll get bailed out anyway, same as always.",
+      'OpenAI is the one customer, and it cannot pay its bills.',
+    ])
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    expect(cueNames('I recycle old e-waste at the county center every spring.', 'bubble_caution')).not.toContain('unsustainable');
+    expect(cueNames('The bank was bailed out in 2008 and repaid the loan.', 'bubble_caution')).not.toContain('unsustainable');
+    expect(cueNames("I can't pay for ChatGPT Plus anymore, student budget.", 'bubble_caution')).not.toContain('spend-beyond-revenue');
+    expect(cueNames("Nvidia's investment is staged at $10B per gigawatt deployed.")).not.toContain('spectacle');
+    expect(cueNames('The announcement was staged like a product launch, confetti and all.')).toContain('spectacle');
+  });
+
+  it('lex41: a denial weighs only on the tag of what it denies', () => {
+    expect(label("This isn't a bubble, it's a Ponzi. The same money goes round until someone stops passing it.", 'distrust')).toBe(true);
+    expect(label("It's not a bubble, a fraud is what it is.", 'distrust')).toBe(true);
+    expect(label('Not fraud, just a bubble.', 'bubble_caution')).toBe(true);
+    expect(cueNames("This isn't a bubble.", 'bubble_caution')).toContain('bubble-denial');
+    expect(cueNames('Calling this round-tripping is lazy.', 'distrust')).toContain('fraud-denial');
+    expect(label("This isn't a bubble.", 'bubble_caution')).toBe(false);
+    expect(label("It's not fraud.", 'distrust')).toBe(false);
+  });
+
+  it('lex41: suspicion and warnings in plain words; rebuttals in plain words; other senses', () => {
+    for (const text of ['Jensen and Sam should be in handcuffs.', 'Somebody at the SEC should wake up.', 'They announce a made up number and the stock rips.', 'Amazon is just buying its own cloud revenue at this point.', 'They tucked the write-down into other income.', 'Arthur Andersen would be proud of these accounts.'])
+      expect(label(text, 'distrust'), text).toBe(true);
+    for (const text of ['OpenAI has never had a profitable quarter and Oracle is borrowing for it.', 'Spending is running years ahead of revenue and the gap keeps growing.', 'The write-downs are going to be brutal in 2027.', 'The capex numbers tell you where we are in the cycle.', 'Vendor financing worked great right up until it didn\'t.', "I'm not saying it's a bubble, but my Uber driver is asking about GPU futures."])
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    expect(label('Sure Nvidia, lend another $5B to a customer with no revenue.', 'cynicism')).toBe(true);
+    for (const [text, tag] of [['Keep crying bubble while I keep getting richer.', 'bubble_caution'], ['Talk of a bubble misunderstands the shift to accelerated computing.', 'bubble_caution'], ["I bought puts, not because I think it's a fraud, but the valuation is silly.", 'distrust'], ['The circular deals are fine, every big company does this.', 'bubble_caution']] as const)
+      expect(label(text, tag), text).toBe(false);
+    expect(cueNames('Satya negotiated like someone who knew the numbers cold.')).not.toContain('ironic-stock-phrase');
+    expect(cueNames('Nvidia has tons of cash lying around, so investing some is normal.', 'distrust')).not.toContain('dishonesty');
+    expect(cueNames('Altman is lying about the revenue.', 'distrust')).toContain('dishonesty');
+    expect(cueNames("Can someone explain what the 'backstop' means here?")).not.toContain('scare-quotes');
+    expect(cueNames('The company is not profitable and the debt keeps growing.')).not.toContain('bullish');
+  });
+
   it('lex40: "calling this a Ponzi scheme is lazy" denies a cue of two words as "calling this a bubble is lazy" does', () => {
     for (const text of ['Calling this a Ponzi scheme is lazy.', 'Calling this round-tripping is just wrong, the chips ship.', 'Calling it a house of cards is silly.'])
       expect(label(text, text.includes('house') ? 'bubble_caution' : 'distrust'), text).toBe(false);
