@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
+import { isAbortError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { NO_ANSWER_BODY, toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { CheckedStatuses, CheckedText, CheckedThreadStatuses, FetchedThread, Source, SourceContext } from '../sources/source.js';
@@ -67,11 +67,12 @@ export const NOT_FETCHED = '(not fetched)';
 export const UNREADABLE_FETCHES = 3;
 /**
  * Thread fetches in a row that got no answer, each after its client's whole retry schedule (Reddit about 2.7 min, the
- * archive about 5), after which the threads still queued are not fetched tonight. Three, as for searches and re-check
- * batches (GIVE_UP_AFTER): below the default four fetches at once, so an outage is settled by the fetches already
- * under way, within about one retry schedule; and three different threads each failing five attempts back to back
- * while the source is up is rare (a flaky thread is one failure between answers, which start the count again), and
- * costs only a partial night whose next run fetches them.
+ * archive about 5), after which the threads still queued are not fetched tonight and the fetches still under way are
+ * stopped (their retries would only spend the same schedule before the same verdict). Three, as for searches and
+ * re-check batches (GIVE_UP_AFTER): below the default four fetches at once, so an outage is settled by the fetches
+ * already under way, within about one retry schedule; and three different threads each failing five attempts back to
+ * back while the source is up is rare (a flaky thread is one failure between answers, which start the count again),
+ * and costs only a partial night whose next run fetches them.
  */
 export const UNANSWERED_FETCHES_TO_STOP = 3;
 
@@ -133,33 +134,50 @@ async function collectInto(
   const fetchConfirms = source.archived !== true;
   const fetchedIds = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
-  // in the order fetches end (several run at once); once it reaches UNANSWERED_FETCHES_TO_STOP it stays there: the
-  // fetches under way finish, no new one starts
+  // in the order fetches end (several run at once); once it reaches UNANSWERED_FETCHES_TO_STOP it stays there: no new
+  // fetch starts, and the ones under way are stopped through `stopFetches`
   let unansweredInARow = 0;
+  // Aborted when the source looks down: a fetch under way would otherwise spend its own whole retry schedule (minutes)
+  // before failing the same way, and a cron night would end that much later. The fetches get it beside the run's own
+  // signal (Ctrl-C), so their clients stop retrying, waiting and receiving at once; nothing of a stopped thread was
+  // stored (a thread is stored only once fetched whole), so it is recorded as not fetched and the next run fetches it.
+  const stopFetches = new AbortController();
+  const fetchCtx: SourceContext = { ...ctx, signal: ctx.signal === undefined ? stopFetches.signal : AbortSignal.any([ctx.signal, stopFetches.signal]) };
+  const skipNotFetched = (threadId: string): void => {
+    summary.threadsNotFetched++;
+    summary.skipped.push({
+      source: `thread ${threadId}`,
+      record: NOT_FETCHED,
+      reason:
+        `not fetched: ${UNANSWERED_FETCHES_TO_STOP} thread fetches in a row got no answer from ${source.name} after their retries, ` +
+        'so it looks down and the threads still queued or under way were not fetched tonight; the next run fetches them',
+      kind: 'incomplete',
+    });
+  };
   await Promise.all(
     toFetch.map((t) =>
       limit(async () => {
         ctx.signal?.throwIfAborted();
         if (unansweredInARow >= UNANSWERED_FETCHES_TO_STOP) {
-          summary.threadsNotFetched++;
-          summary.skipped.push({
-            source: `thread ${t.id}`,
-            record: NOT_FETCHED,
-            reason:
-              `not fetched: ${UNANSWERED_FETCHES_TO_STOP} thread fetches in a row got no answer from ${source.name} after their retries, ` +
-              'so it looks down and the threads still queued were not fetched tonight; the next run fetches them',
-            kind: 'incomplete',
-          });
+          skipNotFetched(t.id);
           return;
         }
         let fetched: FetchedThread;
         try {
-          fetched = await source.fetchThread(t.id, ctx);
+          fetched = await source.fetchThread(t.id, fetchCtx);
         } catch (error) {
+          // stopped because the source looks down (not by the user: a Ctrl-C is rethrown below, by toSkipRecord)
+          if (stopFetches.signal.aborted && ctx.signal?.aborted !== true && isStopped(error, stopFetches.signal)) {
+            skipNotFetched(t.id);
+            return;
+          }
           // refused credentials end the stage (toSkipRecord rethrows them); the source fails the threads still queued
           // at once, without a request
           summary.skipped.push(toSkipRecord(error, `thread ${t.id}`));
-          if (unansweredInARow < UNANSWERED_FETCHES_TO_STOP) unansweredInARow = isUnanswered(error) ? unansweredInARow + 1 : 0;
+          if (unansweredInARow < UNANSWERED_FETCHES_TO_STOP) {
+            unansweredInARow = isUnanswered(error) ? unansweredInARow + 1 : 0;
+            if (unansweredInARow >= UNANSWERED_FETCHES_TO_STOP) stopFetches.abort(new DOMException(`${source.name} looks down: thread fetches stopped`, 'AbortError'));
+          }
           return;
         }
         if (unansweredInARow < UNANSWERED_FETCHES_TO_STOP) unansweredInARow = 0;
@@ -274,6 +292,14 @@ async function collectInto(
 function isUnanswered(error: unknown): boolean {
   if (error instanceof SchemaError) return error.record === NO_ANSWER_BODY;
   return error instanceof SourceError && !(error instanceof RefusedRequestError);
+}
+
+/**
+ * True when a fetch failed because `signal` stopped it: its reason itself (a client that rethrows it, fetch), or an
+ * AbortError (node:timers' abortable waits reject with one of their own). Any other failure is the fetch's own.
+ */
+function isStopped(error: unknown, signal: AbortSignal): boolean {
+  return error === signal.reason || isAbortError(error);
 }
 
 function countStoredUnconfirmed(store: Store, eventId: string, unconfirmed: ReadonlyMap<string, number>): number {

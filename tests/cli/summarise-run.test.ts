@@ -81,7 +81,7 @@ describe('summariseRun: each partial reason says what to do', () => {
 
 describe('summariseRun: thread fetches stopped because the source looked down', () => {
   const stoppedReason =
-    'not fetched: 3 thread fetches in a row got no answer from reddit after their retries, so it looks down and the threads still queued were not fetched tonight; the next run fetches them';
+    'not fetched: 3 thread fetches in a row got no answer from reddit after their retries, so it looks down and the threads still queued or under way were not fetched tonight; the next run fetches them';
   const notFetched = (id: string): SkipRecord => ({ source: `thread ${id}`, record: '(not fetched)', reason: stoppedReason, kind: 'incomplete' });
 
   it('says so on the threads line and in its own partial reason; the threads not fetched share one skipped line', () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { collectEvent, UNANSWERED_FETCHES_TO_STOP } from '../../src/collect/collect-event.js';
 import { createArcticShiftSource } from '../../src/sources/arctic-shift-source.js';
 import { createRedditSource } from '../../src/sources/reddit-source.js';
+import type { ProgressEvent } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
 import { BASE, FROM, TO, answer, comment, makeEvent, post } from '../archive/archive-fixtures.js';
 import { createVirtualClock, FakeReddit, generateSyntheticThreads, makeSyntheticEvent, mountFakeReddit, SYNTHETIC_WINDOW_FROM, TEST_ENV, type FakeResponse } from '../helpers/synthetic-thread.js';
@@ -18,6 +19,8 @@ const EVENT = makeSyntheticEvent('source-down', 'Source down mid-run', 'Searches
 const ATTEMPTS = 5; // both clients: 1 + 4 retries
 
 type Outage = 'status-503' | 'timed-out';
+/** The thread page gets no answer until `release` is called, then a 503: a fetch still under way when the stop comes. */
+type Hanging = { hang: Promise<void> };
 /** Reddit answers the thread with JSON that is no thread we can read (its submission without a subreddit or title). */
 type BadThread = 'unreadable';
 
@@ -26,7 +29,7 @@ type BadThread = 'unreadable';
  * maintenance page, the client's own timeout, or (undefined) the thread. Counts the thread page requests.
  */
 function serveReddit(
-  outage: (threadId: string) => Outage | BadThread | undefined,
+  outage: (threadId: string) => Outage | BadThread | Hanging | undefined,
   searchItems?: Array<{ id: string; subreddit: string; createdUtc: number }>,
   morechildren?: { errors: unknown[] },
 ) {
@@ -43,6 +46,10 @@ function serveReddit(
     if (id === undefined) return handle(method, url, headers, body);
     pages.set(id, (pages.get(id) ?? 0) + 1);
     const down = outage(id);
+    if (typeof down === 'object') {
+      await down.hang;
+      return { status: 503, body: '<html><head><title>Reddit is down</title></head></html>', headers: { 'content-type': 'text/html' } };
+    }
     if (down === 'timed-out') throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     if (down === 'unreadable') {
       const listing = (children: unknown[]) => ({ kind: 'Listing', data: { after: null, children } });
@@ -86,7 +93,7 @@ describe('Reddit goes down after the search answered', () => {
     for (const s of notFetched) {
       expect(s.kind).toBe('incomplete');
       expect(s.reason).toBe(
-        'not fetched: 3 thread fetches in a row got no answer from reddit after their retries, so it looks down and the threads still queued were not fetched tonight; the next run fetches them',
+        'not fetched: 3 thread fetches in a row got no answer from reddit after their retries, so it looks down and the threads still queued or under way were not fetched tonight; the next run fetches them',
       );
     }
     expect(store.countEvent(EVENT.id).threads).toBe(0);
@@ -101,19 +108,73 @@ describe('Reddit goes down after the search answered', () => {
     store.close();
   });
 
-  it('timeouts, four threads at once (the default): the fetches under way finish their retries, no new one starts', async () => {
+  it('timeouts, four threads at once (the default): the third failure stops the fetches under way, no new one starts', async () => {
     const reddit = serveReddit(() => 'timed-out');
     const store = Store.open(':memory:');
     const summary = await collectEvent(EVENT, reddit.source, store, reddit.ctx);
 
-    // the stop comes with the third failure; threads that started before it (at most 4 + 2) run their own schedule
+    // the stop comes with the third failure; threads that started before it (at most 4 + 2) are stopped where they are
     const started = reddit.pages.size;
     expect(started).toBeGreaterThanOrEqual(4);
     expect(started).toBeLessThanOrEqual(4 + UNANSWERED_FETCHES_TO_STOP - 1);
-    expect(reddit.threadPages()).toBe(started * ATTEMPTS);
-    expect(summary.skipped.filter((s) => s.record === '(request)')).toHaveLength(started);
-    expect(summary.threadsNotFetched).toBe(12 - started);
-    expect(summary.skipped.filter((s) => s.record === '(not fetched)')).toHaveLength(12 - started);
+    expect(summary.skipped.filter((s) => s.record === '(request)')).toHaveLength(UNANSWERED_FETCHES_TO_STOP);
+    expect(summary.threadsNotFetched).toBe(12 - UNANSWERED_FETCHES_TO_STOP);
+    expect(summary.skipped.filter((s) => s.record === '(not fetched)')).toHaveLength(12 - UNANSWERED_FETCHES_TO_STOP);
+    // before: every thread started spent its 5 attempts
+    expect(reddit.threadPages()).toBeLessThan(started * ATTEMPTS);
+    store.close();
+  });
+
+  it('a fetch still under way when the third failure comes is stopped, not retried: not fetched, and the next run fetches it', async () => {
+    // thr103 gets no answer until the three others have failed (then a 503, which the client would retry 4 times)
+    let release = (): void => {};
+    const hang = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let down = true;
+    const reddit = serveReddit((id) => (!down ? undefined : id === 'thr103' ? { hang } : 'timed-out'));
+    const store = Store.open(':memory:');
+    let failed = 0;
+    const ctx = {
+      ...reddit.ctx,
+      progress: (event: ProgressEvent) => {
+        // a failed thread takes its comments back (0): once the third has, and collectEvent has counted it, answer thr103
+        if (event.kind === 'comments' && event.comments === 0 && event.threadId !== 'thr103' && ++failed === UNANSWERED_FETCHES_TO_STOP) setImmediate(release);
+      },
+    };
+    const summary = await collectEvent(EVENT, reddit.source, store, ctx);
+
+    // before: thr103 spent its 5 attempts after the stop, and was one more failed request
+    expect(reddit.pages.get('thr103')).toBe(1);
+    expect(summary.skipped.filter((s) => s.record === '(request)').map((s) => s.source)).toEqual(['thread thr100', 'thread thr101', 'thread thr102']);
+    const notFetched = summary.skipped.filter((s) => s.record === '(not fetched)');
+    expect(notFetched.map((s) => s.source)).toContain('thread thr103');
+    expect(summary.threadsNotFetched).toBe(12 - UNANSWERED_FETCHES_TO_STOP);
+    // a thread stopped under way made fewer than its 5 attempts
+    for (const [id, n] of reddit.pages) if (!['thr100', 'thr101', 'thr102'].includes(id)) expect(n).toBeLessThan(ATTEMPTS);
+    expect(store.countEvent(EVENT.id).threads).toBe(0);
+
+    // the stop was this night's only: Reddit is back, and the next run fetches every thread
+    down = false;
+    const next = await collectEvent(EVENT, reddit.source, store, reddit.ctx);
+    expect(next.threadsFetched).toBe(12);
+    expect(next.skipped).toEqual([]);
+    store.close();
+  });
+
+  it('a stop the user asked for (Ctrl-C) while the source is down still ends the stage with the abort', async () => {
+    const reddit = serveReddit(() => 'timed-out');
+    const store = Store.open(':memory:');
+    const stop = new AbortController();
+    let failed = 0;
+    const ctx = {
+      ...reddit.ctx,
+      signal: stop.signal,
+      progress: (event: ProgressEvent) => {
+        if (event.kind === 'comments' && event.comments === 0 && ++failed === 1) stop.abort(new DOMException('stopped by the user', 'AbortError'));
+      },
+    };
+    await expect(collectEvent(EVENT, reddit.source, store, ctx)).rejects.toThrow('stopped by the user');
     store.close();
   });
 
@@ -177,7 +238,7 @@ describe('a thread whose /api/morechildren Reddit answers with errors', () => {
 describe('the Arctic Shift archive goes down after the search answered', () => {
   const POSTS = Array.from({ length: 12 }, (_, i) => post(`p${i}`, FROM + 10 + i));
 
-  function serveArchive(outage: Outage) {
+  function serveArchive(outage: Outage | 'p3-hangs') {
     let now = TO + 30 * 86_400;
     const source = createArcticShiftSource({
       baseUrl: BASE,
@@ -189,7 +250,21 @@ describe('the Arctic Shift archive goes down after the search answered', () => {
     let commentSearches = 0;
     nock(BASE).get('/api/posts/search').query(true).reply(200, answer(POSTS)).get('/api/posts/search').query(true).reply(200, answer([]));
     const comments = nock(BASE).persist().get('/api/comments/search').query(true);
-    if (outage === 'status-503') {
+    const pages = new Map<string, number>();
+    if (outage === 'p3-hangs') {
+      // p3 gets no answer (until its request is aborted, or for a long while); the others time out
+      comments.reply(async (uri) => {
+        commentSearches++;
+        const id = new URL(uri, BASE).searchParams.get('link_id')!;
+        pages.set(id, (pages.get(id) ?? 0) + 1);
+        if (id === 'p3') {
+          // only a fallback, so that a fetch that is never stopped fails the test instead of hanging it
+          if (pages.get(id) === 1) await new Promise((resolve) => setTimeout(resolve, 3000));
+          return [503, '<html><head><title>Arctic Shift is down</title></head></html>', { 'content-type': 'text/html' }];
+        }
+        throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      });
+    } else if (outage === 'status-503') {
       comments.reply(() => {
         commentSearches++;
         return [503, '<html><head><title>Arctic Shift is down</title></head></html>', { 'content-type': 'text/html' }];
@@ -201,8 +276,21 @@ describe('the Arctic Shift archive goes down after the search answered', () => {
         throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
       });
     }
-    return { source, ctx: { now: () => now }, requests: () => commentSearches };
+    return { source, ctx: { now: () => now }, requests: () => commentSearches, pages };
   }
+
+  it('a thread fetch still under way when the third failure comes is stopped at once, and recorded as not fetched', async () => {
+    const archive = serveArchive('p3-hangs');
+    const store = Store.open(':memory:');
+    const summary = await collectEvent(makeEvent(), archive.source, store, archive.ctx, { concurrency: 4 });
+
+    // before: p3 waited for its answer, then spent its 5 attempts, and was one more failed request
+    expect(archive.pages.get('p3')).toBeLessThan(ATTEMPTS);
+    expect(summary.skipped.filter((s) => s.record === '(request)')).toHaveLength(UNANSWERED_FETCHES_TO_STOP);
+    expect(summary.skipped.filter((s) => s.record === '(not fetched)').map((s) => s.source)).toContain('thread p3');
+    expect(summary.threadsNotFetched).toBe(12 - UNANSWERED_FETCHES_TO_STOP);
+    store.close();
+  }, 10_000);
 
   for (const outage of ['status-503', 'timed-out'] as const) {
     it(`${outage}: three thread fetches spend their retries, the other nine are not fetched`, async () => {
