@@ -4,6 +4,7 @@ import { CredentialsError, RateLimitError, RefusedRequestError, SchemaError, Sou
 import { formatZodIssues } from '../errors/format-zod-issues.js';
 import type { ProgressEvent } from '../sources/source.js';
 import { delay } from '../util/delay.js';
+import { createWaitBudget } from '../util/create-wait-budget.js';
 import { createWaitMeter } from '../util/create-wait-meter.js';
 import { describeRetryTime } from '../errors/describe-retry-time.js';
 import { describeTransportError } from '../errors/describe-transport-error.js';
@@ -134,15 +135,23 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
     throw new RateLimitError(`${what} not sent: ${rateLimitedUntil.error.message}`, { cause: rateLimitedUntil.error });
   };
 
-  /** The RateLimitError for a Retry-After longer than a run waits, held for every later request until it has passed. */
-  const refuseRetryAfter = (retryAfterMs: number, answered: string): RateLimitError => {
+  /** A RateLimitError for a wait of `ms` the run does not wait out, held for every later request until it has passed. */
+  const refuseWait = (ms: number, why: string, answered: string): RateLimitError => {
     const error = new RateLimitError(
-      `Reddit rate limit: Reddit asks to wait ${Math.ceil(retryAfterMs / 1000)} s before the next request, more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits; ${describeRetryTime(clock.now(), retryAfterMs)}: ${answered}`,
+      `Reddit rate limit: Reddit asks to wait ${Math.ceil(ms / 1000)} s before the next request, ${why}; ${describeRetryTime(clock.now(), ms)}: ${answered}`,
     );
-    const at = clock.now() + retryAfterMs;
+    const at = clock.now() + ms;
     if (rateLimitedUntil === undefined || at > rateLimitedUntil.at) rateLimitedUntil = { at, error };
     return error;
   };
+  /** The RateLimitError for a Retry-After longer than a run waits. */
+  const refuseRetryAfter = (retryAfterMs: number, answered: string): RateLimitError =>
+    refuseWait(retryAfterMs, `more than the ${Math.round(retry.maxDelayMs / 1000)} s a run waits`, answered);
+
+  // Waits after 429s, for the whole run: each one is Reddit's own (a reset within its 10-minute window, a short
+  // Retry-After), but one after another they held a request for up to five windows (50 minutes), and every request
+  // after it as long again. Past the budget a 429 is Reddit out of reach for now, as an over-long Retry-After is.
+  const rateLimitWaits = createWaitBudget(retry.rateLimitWaitBudgetMs);
 
   // one meter for the run's total, one per cause for progress: each says how long the run was held up
   const meterTotal = createWaitMeter();
@@ -269,7 +278,12 @@ export function createHttpRedditApi(options: HttpRedditApiOptions): RedditApi {
         const ms = delayAfterRateLimited((name) => response.headers.get(name), clock.now(), options.pacing);
         // Until the window resets, our budget is zero whatever the last headers said.
         if (ms !== undefined) budget = { remaining: 0, resetAt: clock.now() + ms };
-        await wait(ms ?? backoffDelay(rateLimited, retry, random), `429 from Reddit on ${url.pathname}${pageNote}`, 'rate-limit');
+        const waitMs = ms ?? backoffDelay(rateLimited, retry, random);
+        if (!rateLimitWaits.take(clock.now(), waitMs)) {
+          const spent = `more than this run waits after 429s: it has waited ${Math.round(rateLimitWaits.spentMs() / 1000)} s of its ${Math.round(retry.rateLimitWaitBudgetMs / 1000)} s for them already`;
+          throw refuseWait(waitMs, spent, `${what}${pageNote}`);
+        }
+        await wait(waitMs, `429 from Reddit on ${url.pathname}${pageNote}`, 'rate-limit');
         continue;
       }
       if (status === 401) {

@@ -14,6 +14,13 @@ export interface RetryOptions {
   timeoutMs: number;
   /** 429s tolerated per request before giving up; pacing should make this 0. Default 5. */
   rateLimitRetries: number;
+  /**
+   * The longest a run waits after 429s in all, on the clock (waits side by side count once). Default 660 000 ms: one
+   * whole rate-limit window (a 429 with only `x-ratelimit-reset` asks for up to 600 s) and one longest Retry-After
+   * (maxDelayMs). A 429 still coming after that is not a window to wait out: waiting it out five times per request
+   * would hold a cron night for most of an hour per request.
+   */
+  rateLimitWaitBudgetMs: number;
 }
 
 export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
@@ -22,6 +29,7 @@ export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
   maxDelayMs: 60_000,
   timeoutMs: 30_000,
   rateLimitRetries: 5,
+  rateLimitWaitBudgetMs: 660_000,
 };
 
 /** 522 is Cloudflare's "origin timed out", which Reddit serves under load. */

@@ -96,7 +96,7 @@ export function generateSyntheticThread(options: SyntheticThreadOptions): Synthe
 
 // ---- the fake server --------------------------------------------------------
 
-export type Fault = '500' | '502' | '503' | '429' | '429-two-hours' | '429-day-reset' | '401' | 'truncated' | 'html' | 'timeout' | 'reset';
+export type Fault = '500' | '502' | '503' | '429' | '429-two-hours' | '429-day-reset' | '429-reset-only' | '401' | 'truncated' | 'html' | 'timeout' | 'reset';
 
 export interface FakeRedditOptions {
   threads: SyntheticThread[];
@@ -319,6 +319,10 @@ export class FakeReddit {
         // a broken rate-limit header: no Retry-After, budget spent, and a reset a day away (Reddit's window is 600 s)
         this.stats.rateLimited++;
         return { status: 429, body: '{"error":429}', headers: { 'x-ratelimit-remaining': '0.0', 'x-ratelimit-used': '1000.0', 'x-ratelimit-reset': '86400' } };
+      case '429-reset-only':
+        // as Reddit answers a spent window: no Retry-After, only the rate-limit headers, the reset 9 minutes away
+        this.stats.rateLimited++;
+        return { status: 429, body: '{"message":"Too Many Requests","error":429}', headers: { 'x-ratelimit-remaining': '0.0', 'x-ratelimit-used': '1000.0', 'x-ratelimit-reset': '540' } };
       case '401':
         this.revokeTokens();
         return undefined; // the request itself now meets a revoked token

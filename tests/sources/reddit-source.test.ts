@@ -914,6 +914,30 @@ describe('reddit source: rate limited past the retries', () => {
     expect(summary.threadsFound).toBe(3);
   });
 
+  it('429s with only x-ratelimit-reset are waited out within one budget for the run (one window and a minute), not five windows per request', async () => {
+    const { clock, fake, source, now } = setUp();
+    // Reddit keeps refusing with its window's reset (540 s): before, the search waited it out five times (45 minutes),
+    // and failed only then
+    let down = true;
+    for (let i = 0; i < 6; i++) fake.injectFault('429-reset-only', (p) => down && p.startsWith('/r/stocks/search'));
+    const store = Store.open(':memory:');
+    const summary = await collectEvent(EVENT, source, store, { now }, { recheck: false });
+    expect(source.stats().rateLimited).toBe(2);
+    expect(clock.slept).toBeLessThanOrEqual(660_000);
+    expect(clock.slept).toBeGreaterThanOrEqual(540_000); // the first reset is Reddit's window: waited out
+    const told = 'Reddit rate limit: Reddit asks to wait 541 s before the next request, more than this run waits after 429s: it has waited 541 s of its 660 s for them already; run again after ';
+    expect(summary.skipped[0]).toEqual({ source: '/r/stocks/search?q=openai', record: '(request)', reason: expect.stringMatching(new RegExp(`^${escape(told)}\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC: GET /r/stocks/search\\?`)), kind: 'incomplete' });
+    // the threads the other search found are not sent into that wait: they fail at once, and the night is partial
+    expect(summary.skipped.slice(1).map((s) => s.reason)).toEqual([expect.stringMatching(/^GET \/comments\/th1aaa\S* not sent: Reddit rate limit: Reddit asks to wait 541 s/), expect.stringMatching(/^GET \/comments\/th3ccc\S* not sent: Reddit rate limit/)]);
+    expect(summary.threadsFetched).toBe(0);
+
+    // the next run, once that wait has passed and Reddit answers again, collects the event
+    await clock.sleep(541_000);
+    down = false;
+    const next = await collectEvent(EVENT, createRedditSource(TEST_ENV, { clock, random: () => 0.5 }), store, { now }, { recheck: false });
+    expect(next.threadsFetched).toBe(3);
+  });
+
   it('once that Retry-After has passed, requests are sent again', async () => {
     const { clock, fake, source, now } = setUp();
     fake.injectFault('429-two-hours', (p) => p.startsWith('/r/stocks/search'));
