@@ -56,8 +56,10 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
   const timeoutMs = options.timeoutMs ?? 60_000;
   const sleep = options.sleep ?? ((ms: number, signal: AbortSignal | undefined) => delay(ms, undefined, { signal }));
   const stats: SourceStats = { requests: 0, rateLimited: 0, waitMs: 0 };
-  // Set after an answer that spent the budget; honoured before the next request.
-  let pauseMs = 0;
+  // Set by an answer that spent the budget (x-ratelimit-remaining: 0) or by a 429's wait: no request of the run is sent
+  // before it, not only the next one, since requests run side by side (--concurrency) and the archive's budget is the
+  // run's, not one request's (ms on the ctx clock).
+  let pause: { untilMs: number; reason: string } | undefined;
   // A Retry-After longer than a run waits holds for every later request, not only the one it answered (as in the Reddit
   // client): until it has passed, they fail at once with the same RateLimitError instead of each meeting its own 429.
   let rateLimitedUntil: { atMs: number; error: RateLimitError } | undefined;
@@ -81,6 +83,12 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
     await sleep(ms, ctx.signal);
   };
 
+  const holdRequests = (ms: number, reason: string, ctx: SourceContext): void => {
+    if (ms <= 0) return;
+    const untilMs = ctx.now() * 1000 + ms;
+    if (pause === undefined || untilMs > pause.untilMs) pause = { untilMs, reason };
+  };
+
   return {
     baseUrl,
     stats: () => ({ ...stats }),
@@ -89,10 +97,10 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
       const where = `GET ${url}`;
       for (let attempt = 0; ; attempt++) {
         checkRateLimitedUntil(where, ctx);
-        if (pauseMs > 0) {
-          const ms = pauseMs;
-          pauseMs = 0;
-          await wait(ms, 'archive rate limit budget spent', 'rate-limit', ctx);
+        if (pause !== undefined) {
+          const ms = pause.untilMs - ctx.now() * 1000;
+          if (ms > 0) await wait(ms, pause.reason, 'rate-limit', ctx);
+          else pause = undefined;
         }
         ctx.signal?.throwIfAborted();
         // a pacing or retry wait may have ended after another request was told to wait for longer than a run does
@@ -135,7 +143,7 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
             continue;
           }
           const items = readAnswer(raw.value, where);
-          pauseMs = computePacingDelay(response.headers, ctx.now() * 1000, timing);
+          holdRequests(computePacingDelay(response.headers, ctx.now() * 1000, timing), 'archive rate limit budget spent', ctx);
           return items;
         }
         if (response.status === 429) stats.rateLimited++;
@@ -160,8 +168,13 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
         }
         // read, not cancelled: a web page is named with its title, as in the failure past the retries
         const pageNote = await readPageNote(response);
-        const rateLimited = response.status === 429;
-        await wait(decision.ms, `${rateLimited ? 'archive rate limited (429)' : `archive status ${response.status}`}${pageNote}`, rateLimited ? 'rate-limit' : 'retry', ctx);
+        if (response.status === 429) {
+          // the archive asked for a pause: this request waits it out before its retry (at the loop's top), and the other
+          // requests of the run keep it too, instead of each meeting its own 429
+          holdRequests(decision.ms, `archive rate limited (429)${pageNote}`, ctx);
+          continue;
+        }
+        await wait(decision.ms, `archive status ${response.status}${pageNote}`, 'retry', ctx);
       }
     },
   };
