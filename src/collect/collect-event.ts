@@ -154,6 +154,7 @@ async function collectInto(
       kind: 'incomplete',
     });
   };
+  const savedThreads = new Set<string>();
   await Promise.all(
     toFetch.map((t) =>
       limit(async () => {
@@ -193,12 +194,18 @@ async function collectInto(
         addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches, unreadableRecords, confirmsLive: fetchConfirms }));
         summary.skipped.push(...(unreadable ? fetched.skipped.map((r) => sayWhatNext(r, unreadableFetches, retry, unreadableBefore)) : fetched.skipped));
         summary.threadsFetched++;
+        savedThreads.add(t.id);
         const short = detectShortThread(fetched);
         if (short !== null) summary.shortThreads.push(short);
         for (const c of fetched.comments) fetchedIds.add(c.id);
       }),
     ),
   );
+
+  // A thread due for a refetch that the listing shows deleted or removed, whose fetch failed or was not made (the source
+  // went down, a 404): the listing said so all the same, so it is purged tonight as one not due is, not kept live (its
+  // title quoted) until a night whose refetch gets an answer. A thread fetched was stored with its own status.
+  summary.threadsUpdated += store.purgeThreads(toGone(toFetch.filter((t) => !savedThreads.has(t.id))));
 
   // the unconfirmed list as stored right now: the re-check takes the comments it confirms off it as it goes
   const listed = new Map(unconfirmedBefore);

@@ -63,7 +63,7 @@ function serveReddit(
   const source = createRedditSource(TEST_ENV, { clock, random: () => 0.5 });
   const ctx = { now: () => Math.floor(clock.now() / 1000) };
   const threadPages = (): number => [...pages.values()].reduce((a, b) => a + b, 0);
-  return { source, ctx, pages, threadPages };
+  return { source, ctx, pages, threadPages, fake };
 }
 
 let unmount: (() => void) | undefined;
@@ -217,6 +217,29 @@ describe('Reddit goes down after the search answered', () => {
     for (const s of summary.skipped) expect(s).toMatchObject({ kind: 'invalid', reason: expect.stringMatching(/subreddit/) });
     // not retried: one request each
     expect(reddit.threadPages()).toBe(12);
+    store.close();
+  });
+});
+
+describe('a stored thread the search now lists as removed, whose refetch gets no answer', () => {
+  it('is purged tonight all the same: the listing said so, whether or not its comments could be fetched again', async () => {
+    let down = false;
+    const reddit = serveReddit(() => (down ? 'status-503' : undefined));
+    const store = Store.open(':memory:');
+    const first = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+    expect(first.threadsFetched).toBe(12);
+    expect(store.getThread('thr100')).toMatchObject({ status: 'live', title: expect.stringMatching(/\S/) });
+
+    // the next night the threads are still young enough to refetch, the listing shows thr100 removed by moderators,
+    // and the thread pages get no answer
+    reddit.fake.edits.set('thr100', 'removed');
+    down = true;
+    const next = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+    expect(next.threadsFetched).toBe(0);
+    // before: it stayed live, title and text kept, until a night whose refetch got an answer
+    expect(store.getThread('thr100')).toMatchObject({ status: 'removed', title: '', selftext: '' });
+    expect(store.getThread('thr101')).toMatchObject({ status: 'live' });
+    expect(next.threadsUpdated).toBe(1);
     store.close();
   });
 });
