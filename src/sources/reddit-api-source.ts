@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { isAbortError } from '../errors/errors.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { askInfoInBatches, INFO_BATCH } from './ask-info-in-batches.js';
 import { countSearchFailures } from './count-search-failures.js';
@@ -45,6 +46,12 @@ export function createRedditApiSource(
       const limit = pLimit(SEARCH_CONCURRENCY);
       const listings = event.queries.flatMap((query) => scopes.map((subreddit) => ({ query, subreddit })));
       const searches = countSearchFailures();
+      // Aborted once the source counts as down: a search under way (one started when the first failures freed its slot)
+      // would otherwise spend its own whole retry schedule, minutes, before a verdict already made. The client reads the
+      // signal of the call it serves (onContext), so the searches get it beside the run's own.
+      const stopSearches = new AbortController();
+      const searchCtx: SourceContext = { ...ctx, signal: ctx.signal === undefined ? stopSearches.signal : AbortSignal.any([ctx.signal, stopSearches.signal]) };
+      onContext(searchCtx);
       await Promise.all(
         listings.map(({ query, subreddit }) =>
           limit(async () => {
@@ -53,7 +60,7 @@ export function createRedditApiSource(
             if (searches.givingUp) return;
             const where = `${subreddit === undefined ? '/search' : `/r/${subreddit}/search`}?q=${query}`;
             try {
-              const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, ctx);
+              const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, searchCtx);
               searches.answered();
               for (const t of result.threads) found.set(t.id, t);
               if (result.capped) {
@@ -66,11 +73,17 @@ export function createRedditApiSource(
                 });
               }
             } catch (error) {
+              // stopped as the source counts as down, like the searches still queued (a Ctrl-C is rethrown by failed)
+              const stopped = stopSearches.signal.aborted && ctx.signal?.aborted !== true;
+              if (stopped && (error === stopSearches.signal.reason || isAbortError(error))) return;
               skipped.push(searches.failed(error, where));
+              if (searches.givingUp) stopSearches.abort(new DOMException(`${name} looks down: searches stopped`, 'AbortError'));
             }
           }),
         ),
       );
+      // the seeds are asked for whatever the searches found: with the run's own signal, not the stopped searches'
+      onContext(ctx);
       const seeds = event.seedThreads.filter((id) => !found.has(id));
       for (let i = 0; i < seeds.length; i += INFO_BATCH) {
         const batch = seeds.slice(i, i + INFO_BATCH);

@@ -860,6 +860,21 @@ describe('reddit source: Reddit down', () => {
   });
 });
 
+describe('reddit source: Reddit down from the first search', () => {
+  it('the third failed search stops the searches under way: only the three that settled it spend their retries', async () => {
+    const { fake, source, now } = setUp();
+    for (let i = 0; i < 60; i++) fake.injectFault('503', (p) => p.includes('/search'));
+    const event = { ...EVENT, queries: ['openai', 'amazon', 'nvidia', 'oracle', 'coreweave', 'stargate'] };
+    const failure = collectEvent(event, source, Store.open(':memory:'), { now });
+    await expect(failure).rejects.toThrow(/none of the 3 searches tried got an answer.*status 503/s);
+    // three searches at once: as each of the first two failed, the next one started; before, those two went on to
+    // spend their 5 attempts each after the third failure had settled it (25 requests)
+    const tried = 60 - fake.pendingFaults;
+    expect(tried).toBeGreaterThanOrEqual(3 * 5);
+    expect(tried).toBeLessThan(3 * 5 + 2 * 5);
+  });
+});
+
 describe('reddit source: rate limited past the retries', () => {
   it('a search answered 429 on every attempt is one search skipped as Reddit\'s rate limit (incomplete); the others still count', async () => {
     const { fake, source, now } = setUp();
