@@ -30,7 +30,8 @@ export interface CliContext {
    * Open the store at --db, $REACTIONLENS_DB or the default data/reactionlens.db (relative to cwd).
    * `mustExist`: a path with no store is an error, not a new empty store. `readonly` (commands that only read it):
    * opened read-only, never switched to WAL or migrated (implies `mustExist`). `upgrade: false`: opened for writing but
-   * never switched to WAL or migrated either (implies `mustExist`).
+   * never switched to WAL or migrated either (implies `mustExist`). A store file that cannot be written is refused unless
+   * `readonly` or `writesInPassing` (report, scrub).
    */
   openStore: (dbOption?: string, options?: StoreOpenOptions) => Store;
 }

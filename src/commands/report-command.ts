@@ -56,7 +56,7 @@ export function registerReportCommand(program: Command, ctx: CliContext, deps: R
       const flags = parseOptions('report', flagsSchema, raw);
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const reportsDir = resolve(ctx.cwd, flags.out);
-      const store = ctx.openStore(flags.db, { mustExist: true });
+      const store = ctx.openStore(flags.db, { mustExist: true, writesInPassing: true });
       // it rewrites the folder run and scrub write under the lock (earlier nights, manifests, history.json): never beside them
       await withStoreLock(store, ctx, describeLockTaker('report', ctx.now()), async () => writeEventReport(ctx, deps, flags, event, reportsDir, store));
     });

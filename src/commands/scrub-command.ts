@@ -46,7 +46,8 @@ export function registerScrubCommand(program: Command, ctx: CliContext): void {
       // a mistyped path would otherwise be "checked" and pass: nothing would say its deleted quotes are still published
       requireFolder(out, '--out');
       const dirs = flags.event === undefined ? listEventFolders(out) : [requireFolder(join(out, flags.event), '--event')];
-      const store = ctx.openStore(flags.db, { mustExist: true });
+      // it writes the store only to note a recorded comparison folder missing, best effort: a store it cannot write is scrubbed from
+      const store = ctx.openStore(flags.db, { mustExist: true, writesInPassing: true });
       // under the lock, so a run writing tonight's report into the same folder never interleaves with this
       const failed: FileError[] = [];
       const busy: LockError[] = [];

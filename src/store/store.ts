@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -31,6 +31,8 @@ export interface StoreOpenOptions {
   mustExist?: boolean;
   readonly?: boolean;
   upgrade?: boolean;
+  /** The command writes the store only in passing and best effort (`report`, `scrub`): see Store.open. */
+  writesInPassing?: boolean;
 }
 
 /** A folder `compare --out` wrote comparisons into: see migration 10. */
@@ -201,7 +203,9 @@ export class Store {
    * compare, events --counts, labels export): the database is opened read-only and never switched to WAL or migrated, so
    * a reader never changes a store another reactionlens writes (implies `mustExist`). `upgrade: false` (`compare --out`,
    * which reads and records where it wrote): opened for writing, but never switched to WAL or migrated, for the same
-   * reason; an older store is refused as a reader refuses it (implies `mustExist`).
+   * reason; an older store is refused as a reader refuses it (implies `mustExist`). A store file this process cannot
+   * write is refused here, unless `writesInPassing` (`report`, `scrub`: they write only an abandoned run's status or a
+   * missing comparison folder, best effort, and work on a store they cannot write as the readers do).
    */
   static open(path: string = DEFAULT_DB_PATH, options: StoreOpenOptions = {}): Store {
     const readonly = options.readonly === true;
@@ -231,6 +235,7 @@ export class Store {
       // before the switch to WAL, which changes the file: a store of a newer schema is left exactly as it was (its
       // reactionlens may keep it in another journal mode, such as a rollback journal on a network disk)
       refuseNewerSchema(opened.pragma('user_version', { simple: true }) as number, path);
+      if (!readonly && options.writesInPassing !== true) refuseUnwritableFile(path);
       if (upgrades) opened.pragma('journal_mode = WAL');
     } catch (cause) {
       opened?.close();
@@ -920,6 +925,28 @@ function refuseForeignDatabase(db: Database.Database, path: string, mustExist: b
 function refuseNewerSchema(current: number, path: string): void {
   if (current > MIGRATIONS.length) {
     throw new StoreError(`The store at ${path} has schema version ${current}, newer than this reactionlens (${MIGRATIONS.length}). Upgrade reactionlens.`);
+  }
+}
+
+/**
+ * SQLite opens a store file it cannot write read-only without a word, and the command that means to write it then fails
+ * at its first write: after a fetch, a dump read or a tagger load, or (`compare --out`) with its folder made. A command
+ * that writes is refused at the open instead, by asking for the file as SQLite does (read and write).
+ */
+function refuseUnwritableFile(path: string): void {
+  if (path === ':memory:') return;
+  try {
+    closeSync(openSync(path, 'r+'));
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    // anything else (a folder at the path, say) is SQLite's to report, as before
+    if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') return;
+    throw new StoreError(
+      `Cannot open the store at ${path} for writing: the file cannot be written (${code === 'EROFS' ? 'read-only file system' : 'read-only file or no permission'}), ` +
+        'and this command writes it. Make it writable for this user (and its -wal file, if any), or copy it to a writable file and pass that --db; ' +
+        '`report`, `scrub` and the commands that only read the store (`quotes`, `compare` without --out, `events --counts`, `labels export`) work on it as it is',
+      { cause },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -114,5 +114,76 @@ describe.skipIf(!canMountReadOnly)('a store on a read-only mount', () => {
     expect(result.status, result.stderr).toBe(EXIT.source);
     expect(result.stderr).toContain(`store error: Cannot open the store at ${join(mount, 'store.db')}: unable to open database file: its folder ${mount} cannot be written (read-only mount or no permission).`);
     expect(result.stderr).toContain(`Even to read a store, SQLite creates store.db-shm beside it (WAL mode); copy ${join(mount, 'store.db')} (and its -wal file, if any) to a writable folder and pass that --db`);
+  });
+});
+
+// SQLite opens a store file it cannot write read-only, silently: a command that writes used to find out at its first
+// write (after fetching, reading a dump, loading the tagger; `compare --out` after making its folder). Root writes any
+// file whatever its mode, so as root the file is made read-only by a read-only bind mount of it alone (its folder stays
+// writable), in a user and mount namespace of the child's own.
+const isRoot = process.getuid?.() === 0;
+const canMakeFileReadOnly = !isRoot || canMountReadOnly;
+
+function runOnReadOnlyFile(file: string, cwd: string, args: string[]): { status: number | null; stderr: string; stdout: string } {
+  const command = [process.execPath, ...entryArgs(), ...args];
+  if (!isRoot) {
+    chmodSync(file, 0o444);
+    try {
+      return spawnSync(command[0]!, command.slice(1), { cwd, env: hermeticEnv(), encoding: 'utf8' });
+    } finally {
+      chmodSync(file, 0o644);
+    }
+  }
+  const script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" && shift && exec "$@"';
+  return spawnSync('unshare', ['-rm', 'sh', '-c', script, 'sh', file, ...command], { cwd, env: hermeticEnv(), encoding: 'utf8' });
+}
+
+function countLabels(db: string): number {
+  const raw = new Database(db, { readonly: true });
+  try {
+    return raw.prepare('SELECT COUNT(*) FROM labels').pluck().get() as number;
+  } finally {
+    raw.close();
+  }
+}
+
+describe.skipIf(!canMakeFileReadOnly)('a store file that cannot be written, in a writable folder', () => {
+  const refused = (db: string): string => `store error: Cannot open the store at ${db} for writing: the file cannot be written`;
+
+  it('label is refused when it opens the store, saying what to do; nothing is recorded', () => {
+    const { dir, db } = makeStore();
+    const result = runOnReadOnlyFile(db, dir, ['label', 'c1', '--cynicism', '1', '--db', db]);
+    expect(result.status, result.stderr).toBe(EXIT.source);
+    expect(result.stderr).toContain(refused(db));
+    expect(result.stderr).toContain('Make it writable for this user');
+    expect(countLabels(db)).toBe(0);
+  });
+
+  it('compare --out is refused before it makes its folder', () => {
+    const { dir, db } = makeStore();
+    const result = runOnReadOnlyFile(db, dir, ['compare', EVENT, 'nvidia-openai-2025-09', '--db', db, '--events-dir', join(ROOT, 'events'), '--out', 'comparisons']);
+    expect(result.status, result.stderr).toBe(EXIT.source);
+    expect(result.stderr).toContain(refused(db));
+    expect(existsSync(join(dir, 'comparisons'))).toBe(false);
+  });
+
+  it('import is refused when it opens the store, before reading the dump', () => {
+    const { dir, db } = makeStore();
+    const dump = join(dir, 'RC_2025-12.ndjson');
+    writeFileSync(dump, `${JSON.stringify({ id: 'zz1', link_id: 't3_abc', parent_id: 't3_abc', body: 'hello', author: 'x', created_utc: 1766000000, score: 1, subreddit: 'stocks' })}\n`);
+    const result = runOnReadOnlyFile(db, dir, ['import', dump, '--db', db]);
+    expect(result.status, result.stderr).toBe(EXIT.source);
+    expect(result.stderr).toContain(refused(db));
+    expect(result.stderr).not.toContain('SQLITE_READONLY');
+  });
+
+  it('report, which writes the store only in passing, still reports from it, and scrub still scrubs', () => {
+    const { dir, db } = makeStore();
+    const report = runOnReadOnlyFile(db, dir, ['report', '--event', EVENT, '--db', db, '--events-dir', join(ROOT, 'events'), '--format', 'json']);
+    expect(report.status, report.stderr).toBe(EXIT.ok);
+    expect(report.stdout).toContain(join(dir, 'reports', EVENT));
+    const scrub = runOnReadOnlyFile(db, dir, ['scrub', '--db', db]);
+    expect(scrub.status, scrub.stderr).toBe(EXIT.ok);
+    expect(scrub.stderr).toContain('1 folder(s) checked');
   });
 });
