@@ -8,6 +8,7 @@ import { registerQuotesCommand } from '../commands/quotes-command.js';
 import { registerReportCommand } from '../commands/report-command.js';
 import { registerRunCommand } from '../commands/run-command.js';
 import { registerScrubCommand } from '../commands/scrub-command.js';
+import { registerStoreCommand } from '../commands/store-command.js';
 import { registerTagCommand } from '../commands/tag-command.js';
 import { registerEvalCommand } from '../commands/eval-command.js';
 import { registerLabelCommand } from '../commands/label-command.js';
@@ -34,6 +35,7 @@ export function createProgram(ctx: CliContext): Command {
   registerTagCommand(program, ctx);
   registerEvalCommand(program, ctx);
   registerLabelCommand(program, ctx);
+  registerStoreCommand(program, ctx);
   // Subcommands inherit exitOverride/output so their usage errors reach src/cli.ts too.
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
   return program;

@@ -33,6 +33,8 @@ export interface StoreOpenOptions {
   upgrade?: boolean;
   /** The command writes the store only in passing and best effort (`report`, `scrub`): see Store.open. */
   writesInPassing?: boolean;
+  /** With `readonly`: a store of any schema version is opened (`store check` reads no table of ours). */
+  anySchema?: boolean;
 }
 
 /** A folder `compare --out` wrote comparisons into: see migration 10. */
@@ -209,6 +211,7 @@ export class Store {
    */
   static open(path: string = DEFAULT_DB_PATH, options: StoreOpenOptions = {}): Store {
     const readonly = options.readonly === true;
+    const anySchema = readonly && options.anySchema === true;
     const upgrades = !readonly && options.upgrade !== false;
     const mustExist = !upgrades || options.mustExist === true;
     if (path !== ':memory:') {
@@ -234,7 +237,7 @@ export class Store {
       refuseForeignDatabase(opened, path, mustExist);
       // before the switch to WAL, which changes the file: a store of a newer schema is left exactly as it was (its
       // reactionlens may keep it in another journal mode, such as a rollback journal on a network disk)
-      refuseNewerSchema(opened.pragma('user_version', { simple: true }) as number, path);
+      if (!anySchema) refuseNewerSchema(opened.pragma('user_version', { simple: true }) as number, path);
       if (!readonly && options.writesInPassing !== true) refuseUnwritableFile(path);
       if (upgrades) opened.pragma('journal_mode = WAL');
     } catch (cause) {
@@ -252,7 +255,7 @@ export class Store {
     const store = new Store(db, path);
     try {
       if (upgrades) store.migrate();
-      else store.checkReadableSchema();
+      else if (!anySchema) store.checkReadableSchema();
     } catch (cause) {
       db.close();
       throw toStoreError(cause, path);
@@ -262,6 +265,31 @@ export class Store {
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * SQLite's check of every page of the database (`quick`: quick_check, which skips matching each index against its
+   * table): the problems it found, one a line (SQLite stops at 100), none when the store is intact. A store damaged in some pages is
+   * otherwise found only when a command reads or writes one of them; a full check reads the whole file, seconds on a
+   * big store, so it is run on request (`reactionlens store check`), not on every open.
+   */
+  checkIntegrity(options: { quick?: boolean } = {}): string[] {
+    const check = options.quick === true ? 'quick_check' : 'integrity_check';
+    let rows: Array<Record<string, unknown>>;
+    try {
+      rows = this.db.pragma(check, { simple: false }) as Array<Record<string, unknown>>;
+    } catch (error) {
+      if (!(error instanceof Database.SqliteError) || !(error.code.startsWith('SQLITE_CORRUPT') || error.code === 'SQLITE_NOTADB')) throw error;
+      // the full check gives up on a page it cannot follow at all (an index page of garbage): the quick one, which does
+      // not follow indexes into their tables, still lists what it finds
+      const listed = options.quick === true ? [] : this.checkIntegrity({ quick: true });
+      return [...listed, `${check} stopped: ${error.message} (${error.code})`];
+    }
+    // a row can hold several problems, one a line, under a "*** in database main ***" heading
+    const problems = rows
+      .flatMap((row) => String(Object.values(row)[0]).split('\n'))
+      .filter((line) => line !== '' && !/^\*\*\* in database \w+ \*\*\*$/.test(line));
+    return problems.length === 1 && problems[0] === 'ok' ? [] : problems;
   }
 
   schemaVersion(): number {
@@ -991,7 +1019,7 @@ export function toStoreError(error: unknown, path: string | undefined): unknown 
  * What to do about a failure of the database, for the error line: SQLite's own words ("database or disk is full")
  * say what happened, not what a person at a cron log should do next. Empty for failures with no remedy to give.
  */
-function describeRemedy(code: string, path: string): string {
+export function describeRemedy(code: string, path: string): string {
   if (code === 'SQLITE_FULL') return 'The disk holding it is full: free space there and run the command again (what was stored before stays, and a run resumes)';
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return (
