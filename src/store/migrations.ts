@@ -160,4 +160,11 @@ export const MIGRATIONS: readonly string[] = [
     missing_since REAL
   );
   `,
+  // 11: a human correction of a comment deleted or removed on Reddit keeps no note: the note is a reviewer's words about
+  //     the comment's, often quoting them, and they go with its text (as its tag results' cue snippets always did). The
+  //     correction's tags stay: never applied nor exported, `labels export` names it as skipped.
+  `
+  UPDATE labels SET note = NULL
+  WHERE note IS NOT NULL AND comment_id IN (SELECT id FROM comments WHERE status <> 'live');
+  `,
 ];

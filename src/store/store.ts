@@ -834,6 +834,8 @@ export class Store {
           comment.createdUtc, this.storedCommentPermalink(comment, threadStatuses), comment.editedUtc, comment.status, comment.stickied ? 1 : 0,
           comment.distinguished, purge ? null : comment.author, comment.fetchedAt, comment.fetchedAt, confirmsLive ? comment.fetchedAt : NEVER_CHECKED,
         );
+      // a correction recorded with --force before the comment was collected
+      if (purge) this.dropLabelNote(comment.id);
       counts.commentsNew++;
       return;
     }
@@ -875,6 +877,15 @@ export class Store {
       .run(EMPTY_HASH, status, checkedAt, id);
     // Tag results hold cue snippets of the text: they go too.
     this.dropTags(id);
+    this.dropLabelNote(id);
+  }
+
+  /**
+   * A human correction's note is a reviewer's words about the comment's, often quoting them: it goes with the text. The
+   * correction's tags (no words) stay, never applied or exported, so `labels export` still names it as skipped.
+   */
+  private dropLabelNote(commentId: string): void {
+    this.sql('UPDATE labels SET note = NULL WHERE comment_id = ? AND note IS NOT NULL').run(commentId);
   }
 }
 

@@ -101,6 +101,44 @@ describe('reactionlens label / labels export', () => {
   });
 
   it.each([
+    ['a refetch shows it removed', (store: Store) => store.saveItems(null, { threads: [], comments: [makeComment({ id: 'gone', body: '', status: 'removed', author: null })] })],
+    ['the re-check finds it deleted', (store: Store) => store.purgeComments([{ id: 'gone', status: 'deleted' }], 1_766_100_000)],
+  ] as const)("drops the note of a correction once %s: the reviewer's words may quote it; the tags stay, never exported", async (_how, purge) => {
+    const { dir, db } = storeWithComment();
+    const seed = Store.open(db);
+    try {
+      seed.saveItems(null, { threads: [], comments: [makeComment({ id: 'gone', body: 'Cooking your books and calling it a triple win.' })] });
+    } finally {
+      seed.close();
+    }
+    const note = '"cooking your books" is sarcasm here';
+    expect((await cli(['label', 'gone', '--cynicism', '1', '--note', note, '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const store = Store.open(db);
+    try {
+      purge(store);
+      expect(store.listLabels()).toEqual([expect.objectContaining({ commentId: 'gone', labels: { cynicism: true }, note: null })]);
+    } finally {
+      store.close();
+    }
+    const out = await cli(['labels', 'export', '--db', db], { cwd: dir });
+    expect(out.code).toBe(EXIT.ok);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/comment gone was (removed|deleted) on Reddit; its text is purged, skipped/);
+  });
+
+  it('drops the note of a correction recorded with --force when the comment is first collected already deleted', async () => {
+    const { dir, db } = storeWithComment();
+    expect((await cli(['label', 'later', '--distrust', '1', '--note', 'quotes "pumped up"', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const store = Store.open(db);
+    try {
+      store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: '', status: 'deleted', author: null })] });
+      expect(store.listLabels()).toEqual([expect.objectContaining({ commentId: 'later', labels: { distrust: true }, note: null })]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it.each([
     ['deleted', 'deleted by its author'],
     ['removed', 'removed by moderators'],
   ] as const)('refuses at once a correction of a comment %s on Reddit, saying why, and records nothing, even with --force', async (status, how) => {

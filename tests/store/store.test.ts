@@ -264,6 +264,40 @@ describe('Store', () => {
     },
   );
 
+  it('migration 11 takes the note out of corrections of comments already purged: the tags stay, live comments keep theirs', () => {
+    const path = join(dir, 'v10.sqlite');
+    const db = new Database(path);
+    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
+    for (const sql of MIGRATIONS.slice(0, 10)) db.exec(sql);
+    db.pragma('user_version = 10');
+    db.prepare(
+      `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
+       VALUES ('th1', 'stocks', 'Amazon in talks', '', 'https://example.com/a', 'https://www.reddit.com/r/stocks/comments/th1/amazon_in_talks/', 1, 1, 1, NULL, 'live', 1, 1)`,
+    ).run();
+    const comment = db.prepare(
+      `INSERT INTO comments (id, thread_id, parent_id, depth, body, body_hash, score, created_utc, permalink, edited_utc, status, stickied, distinguished, author, fetched_at, first_seen_at, status_checked_at)
+       VALUES (?, 'th1', NULL, 0, ?, '', 1, 1, 'https://www.reddit.com/r/stocks/comments/th1/amazon_in_talks/x/', NULL, ?, 0, NULL, NULL, 1, 1, 1)`,
+    );
+    comment.run('gone', '', 'deleted');
+    comment.run('live', 'Ponzi with extra steps', 'live');
+    const label = db.prepare('INSERT INTO labels (comment_id, labels, created_at, note, body_hash) VALUES (?, \'{"cynicism":true}\', 1, ?, NULL)');
+    label.run('gone', '"cooking your books" is sarcasm here');
+    label.run('live', '"Ponzi" as a joke');
+    label.run('forced', 'not collected yet');
+    db.close();
+    const migrated = Store.open(path);
+    try {
+      expect(migrated.listLabels().map((l) => [l.commentId, l.labels, l.note])).toEqual([
+        ['forced', { cynicism: true }, 'not collected yet'],
+        ['gone', { cynicism: true }, null],
+        ['live', { cynicism: true }, '"Ponzi" as a joke'],
+      ]);
+    } finally {
+      migrated.close();
+    }
+  });
+
   it('migration 10 adds the folders compare --out wrote into to a store of version 9: none known before it', () => {
     const path = join(dir, 'v9.sqlite');
     const db = new Database(path);
