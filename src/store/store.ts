@@ -248,7 +248,12 @@ export class Store {
       throw new StoreError(`Cannot open the store at ${path}: ${describeOpenFailure(cause, path, readonly)}`, { cause });
     }
     const db = opened;
-    if (!readonly) db.pragma('foreign_keys = ON');
+    if (!readonly) {
+      db.pragma('foreign_keys = ON');
+      // a purge blanks a row, but SQLite leaves the old bytes in the space and pages it frees: a copy of the file (a
+      // backup) would still hold the words of comments deleted on Reddit. Zeroed as they are freed (per connection).
+      db.pragma('secure_delete = ON');
+    }
     db.pragma('busy_timeout = 5000');
     db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
     db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => stripTitleSlug(String(permalink)));

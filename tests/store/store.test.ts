@@ -550,6 +550,25 @@ describe('Store', () => {
     expect(store.listLiveCommentIds('ev')).toEqual(['b']);
   });
 
+  it.each([
+    ['the re-check', (s: Store) => s.purgeComments([{ id: 'long', status: 'deleted' }, { id: 'short', status: 'removed' }], 1_777_000_000)],
+    ['a refetch', (s: Store) => s.saveItems('ev', { threads: [], comments: [makeComment({ id: 'long', body: '', status: 'deleted' }), makeComment({ id: 'short', body: '', status: 'removed' })] })],
+  ] as const)('leaves no byte of a comment purged by %s in the database file (freed pages are zeroed)', (_how, purge) => {
+    const path = join(dir, 'bytes.sqlite');
+    const first = Store.open(path);
+    // a long text spills into overflow pages, which a purge frees whole; a short one sits in its table page
+    const long = 'Cooking your books and calling it a triple win. '.repeat(200);
+    first.saveItems('ev', { threads: [makeThread()], comments: [makeComment({ id: 'long', body: long }), makeComment({ id: 'short', body: 'Ponzi with extra steps, obviously.' })] });
+    first.saveTags([{ commentId: 'long', tagger: 't', tags: noTags, body: long }], 1);
+    first.close();
+    const second = Store.open(path);
+    purge(second);
+    second.close(); // checkpoints the WAL into the file and removes it
+    const bytes = readFileSync(path);
+    expect(bytes.includes('Cooking your books')).toBe(false);
+    expect(bytes.includes('Ponzi with extra steps')).toBe(false);
+  });
+
   it('keeps tag results per tagger version and drops them when the text was edited', () => {
     store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'v1 text' })], expected: 1, collected: 1 });
     store.saveTags([{ commentId: 'a', tagger: 'tagger-A', tags: noTags, body: 'v1 text' }], 1);
