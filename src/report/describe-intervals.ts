@@ -3,6 +3,11 @@ import { FEW_THREADS } from './cluster-effective-size.js';
 import { TAG_LABELS } from './format-values.js';
 import type { SubredditBreakdown, ThreadActivity, TrendPoint, WeightedShare } from './report.js';
 
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+
+/** "fewer than ten threads", spelled from FEW_THREADS so the words cannot drift from the threshold the notes apply. */
+const FEWER_THAN_FEW_THREADS = `fewer than ${NUMBER_WORDS[FEW_THREADS] ?? String(FEW_THREADS)} threads`;
+
 /**
  * The footnote clause saying what a report's intervals cover: sampling error, allowing for comments of one thread
  * being alike by each tag's design effect and for measuring that from few threads (computeEffectiveSize), and not the
@@ -20,7 +25,7 @@ export function describeIntervals(shares: readonly TagShare[]): string {
         ? 'taking the comments as independent: they come from one thread, so how alike they are cannot be measured, and the intervals are too narrow by an unknown amount'
         : `allowing for comments of one thread being alike (their variance is ${effects} that of independent comments) and ` +
           `for measuring that from the ${threads} threads with tagged comments (Student's t, ${threads - 1} degree${threads === 2 ? '' : 's'} of freedom` +
-          `${threads < FEW_THREADS ? '; with fewer than ten threads that allowance is itself rough, so read the intervals as indicative' : ''})`;
+          `${threads < FEW_THREADS ? `; with ${FEWER_THAN_FEW_THREADS} that allowance is itself rough, so read the intervals as indicative` : ''})`;
   return (
     `intervals are 95% Wilson intervals of sampling error only, ${clustering}, not of the tagger's own errors ` +
     '(its measured precision and recall are in the reactionlens README, The tagger)'
@@ -33,6 +38,25 @@ export function describeSingleThreadSubreddits(subreddits: readonly SubredditBre
   if (single.length === 0) return '';
   const list = single.length > 8 ? `${single.slice(0, 8).join(', ')} and ${single.length - 8} more` : single.join(', ');
   return `${list}: all tagged comments in one thread, so ${single.length === 1 ? 'its interval takes' : 'their intervals take'} them as independent (too narrow by an unknown amount).`;
+}
+
+/**
+ * Under the subreddit chart: the subreddits whose intervals allow for threads but measure that from 2 to FEW_THREADS − 1
+ * threads, so the allowance is itself rough, as the footnote says of the report's own intervals and `compare` of such
+ * an event's.
+ */
+export function describeFewThreadSubreddits(subreddits: readonly SubredditBreakdown[]): string {
+  const few = subreddits.filter((s) => {
+    const threads = s.shares.cynicism.threads ?? 0;
+    return s.tagged > 0 && threads >= 2 && threads < FEW_THREADS;
+  });
+  if (few.length === 0) return '';
+  const named = few.map((s) => `r/${s.subreddit} (${s.shares.cynicism.threads} threads)`);
+  const list = named.length > 8 ? `${named.slice(0, 8).join(', ')} and ${named.length - 8} more` : named.join(', ');
+  return (
+    `${list}: tagged comments in ${FEWER_THAN_FEW_THREADS}, so the allowance for comments of one thread being alike is ` +
+    `itself rough: read ${few.length === 1 ? 'its intervals' : 'their intervals'} as indicative.`
+  );
 }
 
 /**

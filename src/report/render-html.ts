@@ -1,4 +1,4 @@
-import { describeIntervalMethodChange, describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits, describeThreadIntervals } from './describe-intervals.js';
+import { describeFewThreadSubreddits, describeIntervalMethodChange, describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits, describeThreadIntervals } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import { formatCorrectionChanges } from './describe-correction-changes.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
@@ -80,7 +80,14 @@ export function renderHtml(report: Report): string {
   body.push('</section>');
 
   const singleThread = describeSingleThreadSubreddits(report.subreddits);
-  body.push('<section id="subreddits"><h2>By subreddit</h2>', renderSubredditChart(report.subreddits), singleThread === '' ? '' : `<p class="foot">${escapeHtml(singleThread)}</p>`, '</section>');
+  const fewThreads = describeFewThreadSubreddits(report.subreddits);
+  body.push(
+    '<section id="subreddits"><h2>By subreddit</h2>',
+    renderSubredditChart(report.subreddits),
+    singleThread === '' ? '' : `<p class="foot">${escapeHtml(singleThread)}</p>`,
+    ...(fewThreads === '' ? [] : [`<p class="foot">${escapeHtml(fewThreads)}</p>`]),
+    '</section>',
+  );
   const taggerChanges = formatTaggerChanges(report.trend, report.tagger);
   const correctionChanges = formatCorrectionChanges(report.trend);
   const methodChange = describeIntervalMethodChange(report.trend);

@@ -1,4 +1,4 @@
-import { describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits, describeThreadIntervals } from './describe-intervals.js';
+import { describeFewThreadSubreddits, describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits, describeThreadIntervals } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import type { TagName } from '../types.js';
 import { formatCorrectionChanges } from './describe-correction-changes.js';
@@ -97,6 +97,8 @@ export function renderMarkdown(report: Report): string {
     out.push('');
     const singleThread = describeSingleThreadSubreddits(report.subreddits);
     if (singleThread !== '') out.push(escapeMarkdownInline(singleThread), '');
+    const fewThreads = describeFewThreadSubreddits(report.subreddits);
+    if (fewThreads !== '') out.push(escapeMarkdownInline(fewThreads), '');
   }
 
   if (report.trend.length > 1) {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report.js';
 import { formatInterval, formatPercent } from '../../src/report/format-values.js';
+import { renderHtml } from '../../src/report/render-html.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
-import { buildFixtureInput, makeComment } from './report-fixture.js';
+import { FEW_THREADS } from '../../src/report/cluster-effective-size.js';
+import { buildFixtureInput, makeComment, makeTags, makeThread } from './report-fixture.js';
 
 /** The rows of the Markdown's "By subreddit" table, header first. */
 function readSubredditTable(md: string): string[] {
@@ -36,6 +38,30 @@ describe('the Markdown "By subreddit" table', () => {
     const md = renderMarkdown(buildReport(buildFixtureInput()));
     // each fixture subreddit has one thread
     expect(md).toContain('r/stocks, r/technology, r/wallstreetbets: all tagged comments in one thread, so their intervals take them as independent (too narrow by an unknown amount).');
+  });
+
+  it('calls the intervals of a subreddit of 2 to 9 threads indicative, as the footnote does the report\'s, in the Markdown and the HTML', () => {
+    const input = buildFixtureInput();
+    const [tech] = input.threads;
+    // a second r/technology thread with tagged comments: r/technology's interval now allows for threads, measured from two
+    const tech2 = makeThread('t9', 'technology', 'Amazon and OpenAI, again');
+    input.threads.push(tech2);
+    const extra = makeComment('x1', tech2, 'Circular financing, the same dollars counted twice.', { score: 30 });
+    input.screened.push({ comment: extra, excluded: null });
+    input.tags.set('x1', makeTags(extra, { cynicism: { score: 0.9, cues: ['circular financing'] } }));
+    const report = buildReport(input);
+    expect(report.subreddits.find((s) => s.subreddit === tech!.subreddit)!.shares.cynicism.threads).toBe(2);
+    const note = 'r/technology (2 threads): tagged comments in fewer than ten threads, so the allowance for comments of one thread being alike is itself rough: read its intervals as indicative.';
+    const md = renderMarkdown(report);
+    expect(md).toContain(note);
+    // the others keep their one-thread note, r/technology leaves it
+    expect(md).toContain('r/stocks, r/wallstreetbets: all tagged comments in one thread');
+    expect(renderHtml(report)).toContain(`<p class="foot">${note}</p>`);
+  });
+
+  it('spells the few-threads threshold from FEW_THREADS in the footnote', () => {
+    expect(FEW_THREADS).toBe(10);
+    expect(renderMarkdown(buildReport(buildFixtureInput()))).toContain('Student\'s t, 2 degrees of freedom; with fewer than ten threads that allowance is itself rough');
   });
 
   it('shows dashes, not 0.0%, for a subreddit none of whose comments was tagged', () => {
