@@ -4,7 +4,7 @@ import { iterateByBound } from './iterate-by-bound.js';
 import { decodeRedditEntities } from './decode-reddit-entities.js';
 import { computeMinHash, estimateJaccard } from './min-hash.js';
 import type { ResolvedTags } from './resolve-tags.js';
-import { measureLongestWord, trimQuote } from './trim-quote.js';
+import { liesInOwnLines, measureLongestWord, trimQuote } from './trim-quote.js';
 import type { TrimmedQuote } from './trim-quote.js';
 import { rankSupportingCues, writeGloss } from './write-gloss.js';
 import { redactUserMentions } from './redact-user-mentions.js';
@@ -166,6 +166,9 @@ function scoreCandidate(candidate: QuoteCandidate, tag: TagName): Scored | undef
  * Centre the excerpt on the strongest supporting cue so the quote shows what the tag is about. When that cue
  * cannot be shown (it sits in the parent's `>` lines, or spans a cut), try the next strongest, so the gloss can
  * cite words the reader actually sees; when none can be shown, keep the first excerpt and the gloss cites nothing.
+ * But when every supporting cue sits in lines quoting the parent (the tagger masks `>` lines, yet a line continuing
+ * one, which Reddit shows inside the quote, may hold its cue), the commenter's own lines say nothing the tag is about:
+ * the comment is not quoted for it, rather than quoted by words of theirs that show none of it.
  */
 function trimAroundCue(body: string, cues: readonly Cue[]): TrimmedQuote | null {
   const supporting = rankSupportingCues(cues);
@@ -175,6 +178,7 @@ function trimAroundCue(body: string, cues: readonly Cue[]): TrimmedQuote | null 
     const trimmed = trimQuote(body, cue.start);
     if (trimmed !== null && pickCuesInside(supporting, trimmed).length > 0) return trimmed;
   }
+  if (!supporting.some((cue) => liesInOwnLines(body, cue.start))) return null;
   return first;
 }
 

@@ -48,7 +48,30 @@ const QUOTED_LINE = /^[ \t]*(?:>|&gt;)(?!!)/;
  * most words; the whole body when no line is quoted; null when every line is quoted.
  */
 function pickOwnBlock(body: string, focus: number): { start: number; end: number } | null {
-  if (!body.includes('>') && !body.includes('&gt;')) return { start: 0, end: body.length };
+  if (!quotesAnyLine(body)) return { start: 0, end: body.length };
+  const own = findOwnBlocks(body);
+  if (own.length === 0) return null;
+  const holding = own.find((b) => focus >= b.start && focus < b.end);
+  if (holding !== undefined) return holding;
+  return own.reduce((best, b) => (b.words > best.words ? b : best));
+}
+
+/**
+ * Whether `offset` lies in the commenter's own lines, not in a line quoting the parent (`>`, or a line continuing one):
+ * a tagger cue there is one a quote can show as the commenter's.
+ */
+export function liesInOwnLines(body: string, offset: number): boolean {
+  if (!quotesAnyLine(body)) return true;
+  return findOwnBlocks(body).some((b) => offset >= b.start && offset < b.end);
+}
+
+/** A cheap first look: without a `>` (or its escaped form) no line quotes anything. */
+function quotesAnyLine(body: string): boolean {
+  return body.includes('>') || body.includes('&gt;');
+}
+
+/** The runs of consecutive non-quoted lines that hold words, in order. */
+function findOwnBlocks(body: string): Array<{ start: number; end: number; words: number }> {
   const blocks: Array<{ start: number; end: number }> = [];
   let open = -1;
   let lineStart = 0;
@@ -68,11 +91,7 @@ function pickOwnBlock(body: string, focus: number): { start: number; end: number
     lineStart = nl + 1;
   }
   if (open >= 0) blocks.push({ start: open, end: body.length });
-  const own = blocks.map((b) => ({ ...b, words: countWords(body.slice(b.start, b.end)) })).filter((b) => b.words > 0);
-  if (own.length === 0) return null;
-  const holding = own.find((b) => focus >= b.start && focus < b.end);
-  if (holding !== undefined) return holding;
-  return own.reduce((best, b) => (b.words > best.words ? b : best));
+  return blocks.map((b) => ({ ...b, words: countWords(body.slice(b.start, b.end)) })).filter((b) => b.words > 0);
 }
 
 /**

@@ -320,11 +320,38 @@ describe('pickQuotes focus', () => {
     expect(quote.gloss).toBe('warns of a bubble: “money printer”');
   });
 
-  it('falls back to the gloss without cue phrases when no cue can be shown', () => {
-    const quoted = `> the same dollars, again and again\n\n${body}`;
-    const quote = pickQuoteWith([{ text: 'the same dollars', weight: 1.5 }], quoted);
+  it('falls back to the gloss without cue phrases when no cue can be shown (it spans a cut)', () => {
+    // "again. People keep" runs from the second sentence into the third: no excerpt cut at sentences shows it whole
+    const quote = pickQuoteWith([{ text: 'again. People keep', weight: 1.5 }]);
+    expect(quote.text).toMatch(/^… The same dollars .* again\. …$/);
     expect(quote.gloss).toBe('warns the money looks like a bubble');
     expect(quote.cuePhrases).toEqual([]);
+  });
+
+  it("does not quote a comment for a tag whose every cue is in the parent's `>` lines", () => {
+    const c = makeComment('cq', thread, `> the same dollars, again and again\n\n${body}`, { score: 10 });
+    const tags = makeTags(c, { bubble_caution: { score: 0.9 } });
+    const start = c.body.indexOf('the same dollars');
+    tags.tags.bubble_caution.cues = [{ start, end: start + 16, text: 'the same dollars', cue: 'test-cue', weight: 1.5 }];
+    const resolved = resolveTags(tags, undefined)!;
+    // its own lines were quoted as "warns of a bubble" though nothing in them is what the tag is about
+    expect(pickQuotes([{ comment: c, thread, tags: resolved }], { limit: 5, refrains: new Map(), withAuthors: false })).toEqual([]);
+  });
+
+  it("does not quote the commenter's other lines when the cue is in a line Reddit shows inside the parent's quote", () => {
+    // the tagger reads "Yes. Circular financing …" as the answer (the quoted question ends its sentence), while Markdown
+    // continues the quote on it and the picker never shows it as the commenter's: the last paragraph alone says nothing
+    // of a bubble
+    const text = '> Is this a bubble?\nYes. Circular financing with extra steps, the same dollars counted three times.\n\nAnyway I bought some more calls today because why not.';
+    const c = makeComment('cl', thread, text, { score: 10 });
+    const tags = makeTags(c, { bubble_caution: { score: 0.9, cues: ['Circular financing'] } });
+    const resolved = resolveTags(tags, undefined)!;
+    const picked = pickQuotes([{ comment: c, thread, tags: resolved }], { limit: 5, refrains: new Map(), withAuthors: false });
+    expect(picked.map((q) => q.text)).toEqual([]);
+    // with a cue of its own in the last paragraph it is quoted from there, as before
+    const own = makeTags(c, { bubble_caution: { score: 0.9, cues: ['Circular financing', 'bought some more calls'] } });
+    const [quote] = pickQuotes([{ comment: c, thread, tags: resolveTags(own, undefined)! }], { limit: 5, refrains: new Map(), withAuthors: false });
+    expect(quote?.text).toBe('… Anyway I bought some more calls today because why not.');
   });
 
   it('centres the excerpt on the strongest supporting cue', () => {
