@@ -40,8 +40,14 @@ export function trimQuote(body: string, focus = 0): TrimmedQuote | null {
   return { text: `${before ? '… ' : ''}${inner.excerpt}${after ? ' …' : ''}`, excerpt: inner.excerpt, start, end, words: inner.words };
 }
 
-/** A line quoting the parent comment (Reddit markdown `>`, or its escaped form in raw API text); not a `>!spoiler!<`. */
-const QUOTED_LINE = /^[ \t]*(?:>|&gt;)(?!!)/;
+/**
+ * A line quoting the parent comment (Reddit markdown `>`, or an escaped form of it in raw API text); not a `>!spoiler!<`.
+ * Invisible characters and odd spaces before the `>` still make it one, since the tagger drops or folds them and masks
+ * the line: shown as the commenter's words, it would read as theirs what the tagger took for the parent's.
+ */
+const QUOTED_LINE = /^[ \t\u00a0\u2009\u202f\u200b-\u200d\u2060\ufeff\u00ad\u180e]*(?:>|&gt;|&#0*62;|&#x0*3e;)(?!!)/i;
+/** Any `>` or escaped `>` at all: without one, no line quotes. */
+const QUOTE_MARK = />|&(?:gt|#0*62|#x0*3e);/i;
 
 /**
  * The run of consecutive non-quoted lines to quote from: the one holding `focus`, else the one with the
@@ -67,7 +73,7 @@ export function liesInOwnLines(body: string, offset: number): boolean {
 
 /** A cheap first look: without a `>` (or its escaped form) no line quotes anything. */
 function quotesAnyLine(body: string): boolean {
-  return body.includes('>') || body.includes('&gt;');
+  return QUOTE_MARK.test(body);
 }
 
 /** The runs of consecutive non-quoted lines that hold words, in order. */

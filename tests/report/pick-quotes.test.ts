@@ -230,6 +230,17 @@ describe('trimQuote', () => {
     expect(trimQuote('>!the deal closes in Q3, this is circular financing!<')?.excerpt).toBe('>!the deal closes in Q3, this is circular financing!<');
   });
 
+  it('takes a `>` line as quoted whatever invisible characters, odd spaces or entity spelling come before or stand for its `>`, as the tagger does', () => {
+    // the tagger drops zero-width characters, folds odd spaces and decodes entities before it masks a `>` line; quoted
+    // whole, each of these showed the parent's words as the commenter's
+    for (const mark of ['\u200b>', '\u00a0>', '\ufeff>', '\u2009>', '&#62;', '&#x3E;', '&GT;']) {
+      const body = `${mark} This is circular financing and a Ponzi scheme, total fraud.\n\nI disagree, the revenue is real.`;
+      expect(trimQuote(body)?.excerpt, JSON.stringify(mark)).toBe('I disagree, the revenue is real.');
+    }
+    // a `>` after a word quotes nothing
+    expect(trimQuote('x> This is circular financing, total fraud.')?.excerpt).toBe('x> This is circular financing, total fraud.');
+  });
+
   it('splits on sentence punctuation and line breaks', () => {
     expect(splitSentences('One two. Three four!\nFive six? Seven').map((s) => s.words)).toEqual([2, 2, 2, 1]);
   });
