@@ -54,7 +54,7 @@ export interface Thread {
 export const NEVER_CHECKED = 0;
 
 /**
- * The author Reddit shows for a comment whose account was deleted (its text stays live): the name is gone from Reddit,
+ * The author Reddit shows for a comment or post whose account was deleted (its text stays live): the name is gone from Reddit,
  * so it is gone from the store too, for good (a deleted account never comes back; an older copy still naming it
  * must not bring the name back), and no report shows it, not even with --with-authors.
  */

@@ -3,7 +3,7 @@ import { isAbortError, RefusedRequestError, SchemaError, SourceError } from '../
 import { NO_ANSWER_BODY, toSkipRecord } from '../errors/to-skip-record.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { CheckedStatuses, CheckedText, CheckedThreadStatuses, FetchedThread, Source, SourceContext } from '../sources/source.js';
-import type { EventConfig, ShortThread, SkipRecord, Thread } from '../types.js';
+import { DELETED_AUTHOR, type EventConfig, type ShortThread, type SkipRecord, type Thread } from '../types.js';
 import { countUnconfirmed } from '../report/count-unconfirmed.js';
 import { formatUtcDateTime } from '../report/format-values.js';
 import { detectShortThread } from './detect-short-thread.js';
@@ -127,6 +127,8 @@ async function collectInto(
   // A listing that shows a stored thread deleted or removed says as much as a refetch would: it is purged tonight,
   // not kept live (its title quoted beside its comments) because its comments did not change.
   summary.threadsUpdated += store.purgeThreads(toGone(notFetched));
+  // and one that shows its poster's account deleted (the post live, its author `[deleted]`) takes the name from the store
+  store.forgetThreadAuthors(listAuthorsDeleted(notFetched));
 
   // An archive's copy is the text as first archived, not as Reddit shows it tonight: it confirms nothing (it is stored
   // with no check time of its own), and the re-check asks Reddit about tonight's fetched comments and threads as well
@@ -225,9 +227,10 @@ async function collectInto(
       // Each answer is stored as it comes back (purgeThreads is one transaction), so a stopped re-check (Ctrl-C, a crash)
       // keeps the threads found gone so far; the next run asks again only about those still live.
       const answerSkipped: SkipRecord[] = [];
-      const applyThreadAnswer = ({ statuses, skipped }: CheckedThreadStatuses): void => {
+      const applyThreadAnswer = ({ statuses, skipped, authorsDeleted }: CheckedThreadStatuses): void => {
         answerSkipped.push(...skipped);
         summary.threadsUpdated += store.purgeThreads(toGone([...statuses].map(([id, status]) => ({ id, status }))));
+        if (authorsDeleted !== undefined) store.forgetThreadAuthors([...authorsDeleted]);
       };
       try {
         const failed = await source.checkThreads(unseen, ctx, applyThreadAnswer);
@@ -406,6 +409,11 @@ function dateUnreadableRecords(skipped: readonly SkipRecord[], before: ReadonlyM
  */
 function namesItem(record: SkipRecord): boolean {
   return !record.record.startsWith('(');
+}
+
+/** The live threads whose author reads `[deleted]`: their poster's account was deleted (see toThread). */
+function listAuthorsDeleted(threads: ReadonlyArray<Pick<Thread, 'id' | 'status' | 'author'>>): string[] {
+  return threads.flatMap((t) => (t.status === 'live' && t.author === DELETED_AUTHOR ? [t.id] : []));
 }
 
 function toGone(threads: ReadonlyArray<Pick<Thread, 'id' | 'status'>>): Array<{ id: string; status: 'deleted' | 'removed' }> {

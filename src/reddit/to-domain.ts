@@ -1,4 +1,4 @@
-import type { Comment, ContentStatus, Thread } from '../types.js';
+import { DELETED_AUTHOR, type Comment, type ContentStatus, type Thread } from '../types.js';
 import type { CommentData, SubmissionData } from './reddit-schemas.js';
 
 const REDDIT_ORIGIN = 'https://www.reddit.com';
@@ -43,11 +43,17 @@ export function statusFromBody(body: string, author: string | null | undefined):
   return 'live';
 }
 
+/**
+ * A submission → our Thread. Its author deleting it reads `selftext: "[deleted]"`; its author deleting their account
+ * reads `author: "[deleted]"` with the text as it was, and the post stays (live, author `[deleted]`: see DELETED_AUTHOR).
+ * A post with no text to tell by (a link post, a title alone) whose author reads `[deleted]` may be either, so it is taken
+ * as deleted: its title is purged rather than a post its author withdrew kept.
+ */
 export function toThread(data: SubmissionData, fetchedAt: number): Thread {
   const selftext = data.selftext ?? '';
   let status: ContentStatus = 'live';
   if (data.removed_by_category != null || isRemovedPlaceholder(selftext)) status = 'removed';
-  else if (selftext === '[deleted]' || data.author === '[deleted]') status = 'deleted';
+  else if (selftext === '[deleted]' || (data.author === DELETED_AUTHOR && selftext.trim() === '')) status = 'deleted';
   const permalink = toAbsolutePermalink(data.permalink);
   return {
     id: data.id,

@@ -28,9 +28,9 @@ export function showsProfileName(options: ProfileOptions): boolean {
 
 /**
  * Whether the profile a thread (and every comment in it) was posted on may be a deleted account's, so that it must not
- * be named, not even with `--with-authors`: a thread whose author reads `[deleted]` or that Reddit shows deleted (the
- * sources store a deleted account's post as a deleted thread with no author, which cannot be told from a post its
- * author deleted: both count). The profile is the thread's poster's, so a comment decides nothing while its thread is
+ * be named, not even with `--with-authors`: a thread whose author reads `[deleted]` (a deleted account's post that kept
+ * its text) or that is stored deleted (a deleted account's link post cannot be told from one its author deleted, and is
+ * stored so: both count). The profile is the thread's poster's, so a comment decides nothing while its thread is
  * known: a deleted account's comment on a live account's profile names that live profile, as the thread list, the
  * subreddit rows and the other comments there do. Only without its thread does a comment whose author reads `[deleted]`
  * count, since it may be the owner's own.

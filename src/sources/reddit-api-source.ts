@@ -141,12 +141,16 @@ export function createRedditApiSource(
       // back here; a failed batch leaves its threads as stored, and the next run asks again
       return askInfoInBatches(api, threadIds, { prefix: 't3', name: 'thread re-check', noun: 'threads' }, ctx, (listing, batch) => {
         const statuses = new Map<string, ContentStatus>();
+        const authorsDeleted = new Set<string>();
         const skipped: SkipRecord[] = [];
         for (const child of listing.data.children) {
-          if (child.kind === 't3' && batch.includes(child.data.id)) statuses.set(child.data.id, toThread(child.data, ctx.now()).status);
-          else if (child.kind === 'invalid') skipped.push({ ...skipInvalidInfo(child, '/api/info (thread re-check)', 'thread'), kind: 'incomplete' });
+          if (child.kind === 't3' && batch.includes(child.data.id)) {
+            const thread = toThread(child.data, ctx.now());
+            statuses.set(thread.id, thread.status);
+            if (thread.status === 'live' && thread.author === DELETED_AUTHOR) authorsDeleted.add(thread.id);
+          } else if (child.kind === 'invalid') skipped.push({ ...skipInvalidInfo(child, '/api/info (thread re-check)', 'thread'), kind: 'incomplete' });
         }
-        onAnswer({ statuses, skipped });
+        onAnswer({ statuses, skipped, authorsDeleted });
       });
     },
 

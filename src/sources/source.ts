@@ -69,8 +69,11 @@ export interface CheckedStatuses {
   unanswered?: string[];
 }
 
-/** One answered thread re-check request: statuses by thread id, and its unreadable answers. */
-export type CheckedThreadStatuses = Pick<CheckedStatuses, 'statuses' | 'skipped'>;
+/**
+ * One answered thread re-check request: statuses by thread id, and its unreadable answers; `authorsDeleted`, the threads
+ * answered live whose author reads `[deleted]` (the account was deleted: the post stays, its poster's name must go).
+ */
+export type CheckedThreadStatuses = Pick<CheckedStatuses, 'statuses' | 'skipped'> & { authorsDeleted?: ReadonlySet<string> };
 
 export interface SourceStats {
   requests: number;

@@ -407,6 +407,20 @@ export class Store {
     })();
   }
 
+  /**
+   * Record that the accounts behind live threads are deleted (a search listing or a re-check showed the post live with
+   * its author `[deleted]`, see toThread): their stored names go for good, as a comment's do (DELETED_AUTHOR), so no
+   * report names the profile such a post is on. Returns how many threads still named their author.
+   */
+  forgetThreadAuthors(threadIds: readonly string[]): number {
+    const update = this.sql("UPDATE threads SET author = ? WHERE id = ? AND status = 'live' AND (author IS NULL OR author <> ?)");
+    return this.db.transaction((): number => {
+      let changed = 0;
+      for (const id of threadIds) changed += update.run(DELETED_AUTHOR, id, DELETED_AUTHOR).changes;
+      return changed;
+    })();
+  }
+
   /** Mark comments deleted/removed (from a re-check): purge text, author and tag results. Returns how many were live before. */
   purgeComments(updates: Array<{ id: string; status: Exclude<ContentStatus, 'live'> }>, checkedAt: number): number {
     return this.db.transaction((): number => {
@@ -793,7 +807,8 @@ export class Store {
       existing.title !== title || existing.selftext !== selftext || existing.score !== thread.score ||
       existing.num_comments !== thread.numComments || existing.status !== status;
     this.sql(
-        `UPDATE threads SET title = ?, selftext = ?, url = ?, permalink = ?, score = ?, num_comments = ?, author = ?, status = ?, fetched_at = ?
+        `UPDATE threads SET title = ?, selftext = ?, url = ?, permalink = ?, score = ?, num_comments = ?,
+                            author = CASE WHEN author = '${DELETED_AUTHOR}' THEN author ELSE ? END, status = ?, fetched_at = ?
          WHERE id = ?`,
       )
       .run(title, selftext, url, permalink, thread.score, thread.numComments, author, status, thread.fetchedAt, thread.id);

@@ -171,7 +171,8 @@ export class FakeReddit {
     moreStubs: new Map(),
   };
   /** Body/status changes applied after collection (deleted/removed on re-check), by comment or thread id. */
-  readonly edits = new Map<string, 'deleted' | 'removed'>();
+  /** How Reddit serves an item now; 'account-deleted' (threads only): the post as it was, its author `[deleted]`. */
+  readonly edits = new Map<string, 'deleted' | 'removed' | 'account-deleted'>();
   /** Fields overlaid on a comment's /api/info entry only (to serve one unreadable entry in a re-check). */
   readonly infoPatches = new Map<string, Record<string, unknown>>();
   /** Fields overlaid on a comment wherever it is served (thread pages, morechildren, /api/info): one Reddit serves unreadable. */
@@ -430,6 +431,7 @@ export class FakeReddit {
     const edit = this.edits.get(thread.id);
     if (edit === 'deleted') Object.assign(data, { selftext: '[deleted]', author: '[deleted]' });
     if (edit === 'removed') Object.assign(data, { selftext: '[removed]', removed_by_category: 'moderator' });
+    if (edit === 'account-deleted') Object.assign(data, { author: '[deleted]' });
     return { kind: 't3', data: this.vary(data) };
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusFromArchiveBody, toArchiveComment } from '../../src/archive/archive-to-domain.js';
-import { isRemovedPlaceholder, statusFromBody, toAbsolutePermalink } from '../../src/reddit/to-domain.js';
+import type { SubmissionData } from '../../src/reddit/reddit-schemas.js';
+import { isRemovedPlaceholder, statusFromBody, toAbsolutePermalink, toThread } from '../../src/reddit/to-domain.js';
 
 describe("Reddit's placeholders for removed text", () => {
   it("counts Reddit's own removals as removed, like a moderator's, from the API and from archives", () => {
@@ -36,5 +37,25 @@ describe('permalinks from archives and dumps', () => {
       1_765_900_100,
     );
     expect(new URL(comment.permalink).hostname).toBe('www.reddit.com');
+  });
+});
+
+describe("a submission whose author reads [deleted] (README, Where data lives)", () => {
+  const post = (fields: Record<string, unknown>) =>
+    toThread(
+      { id: 'p1', subreddit: 'stocks', title: 'AMZN to put $10B into OpenAI', selftext: 'Thoughts? Feels like the Nvidia deal again.', permalink: '/r/stocks/comments/p1/amzn_to_put/', created_utc: 1_765_900_000, score: 10, num_comments: 3, author: 'DeepValue_99', stickied: false, ...fields } as SubmissionData,
+      1_765_900_100,
+    );
+
+  it('is live, title and text kept, with no name, when its text is intact: the account was deleted, not the post', () => {
+    expect(post({ author: '[deleted]' })).toMatchObject({ status: 'live', title: 'AMZN to put $10B into OpenAI', selftext: 'Thoughts? Feels like the Nvidia deal again.', author: '[deleted]' });
+  });
+
+  it('is deleted when its text reads [deleted], and when it has no text to tell an account deletion from a withdrawn post', () => {
+    expect(post({ author: '[deleted]', selftext: '[deleted]' })).toMatchObject({ status: 'deleted', selftext: '', author: null });
+    // a link post (or a title alone): nothing tells them apart, so its title is not kept
+    expect(post({ author: '[deleted]', selftext: '' })).toMatchObject({ status: 'deleted', author: null });
+    expect(post({ author: '[deleted]', selftext: '[removed]' })).toMatchObject({ status: 'removed', author: null });
+    expect(post({})).toMatchObject({ status: 'live', author: 'DeepValue_99' });
   });
 });

@@ -14,7 +14,7 @@ import { renderEveryFormat } from '../helpers/render-every-format.js';
  *  a live thread on LiveOwner_3's profile holding a comment by a deleted account and one by a live account. */
 function buildInput(): ReportInput {
   const input = buildFixtureInput({ options: { withAuthors: true, maxQuotes: 8 } });
-  // as the sources store a deleted account's post: deleted, no title, no author, its link without the slug
+  // as the sources store a deleted account's link post (no text to tell it from one its author deleted): deleted, no title, no author, its link without the slug
   const gone = makeThread('tgone', 'u_GoneOwner_7', '', {
     status: 'deleted',
     author: null,

@@ -298,6 +298,42 @@ describe('reddit source: a thread deleted or removed after its first fetch', () 
   });
 });
 
+describe('reddit source: a thread whose poster deleted their account', () => {
+  // Reddit serves such a post with its title and text as they were and the author `[deleted]`: the content was not
+  // deleted, so it is not purged; only the name goes (and with it the profile a --with-authors report would name)
+  it('stays live with its title and text, and loses its poster\'s name, whether a listing, the re-check or a refetch shows it so', async () => {
+    const { fake, source, now } = setUp();
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, source, store, { now });
+    const [listed, unlisted, refetched] = THREADS as [(typeof THREADS)[number], (typeof THREADS)[number], (typeof THREADS)[number]];
+    for (const t of THREADS) expect(store.getThread(t.id)).toMatchObject({ status: 'live', author: 'poster' });
+    fake.edits.set(listed.id, 'account-deleted');
+    fake.edits.set(unlisted.id, 'account-deleted');
+    fake.searchOmitted.add(unlisted.id);
+
+    // no refetch: tonight's listing shows the first so, the re-check (/api/info) the one search no longer lists
+    const summary = await collectEvent(EVENT, source, store, { now }, { activeForSeconds: 0 });
+
+    expect(summary.threadsFetched).toBe(0);
+    expect(summary.threadsUpdated).toBe(0);
+    for (const t of [listed, unlisted]) {
+      expect(store.getThread(t.id)).toMatchObject({ status: 'live', title: t.title, selftext: 'What do you think?', author: '[deleted]' });
+      expect(store.getThread(t.id)?.permalink).toContain('/synthetic/');
+    }
+    expect(store.getThread(refetched.id)).toMatchObject({ status: 'live', author: 'poster' });
+
+    // a refetch says the same
+    fake.edits.set(refetched.id, 'account-deleted');
+    fake.searchOmitted.clear();
+    await collectEvent(EVENT, source, store, { now });
+    expect(store.getThread(refetched.id)).toMatchObject({ status: 'live', title: refetched.title, author: '[deleted]' });
+    // and an older copy naming the poster (an archive, a dump) does not bring the name back
+    store.saveItems(EVENT.id, { threads: [{ ...store.getThread(refetched.id)!, author: 'poster' }], comments: [] }, { confirmsLive: false });
+    expect(store.getThread(refetched.id)?.author).toBe('[deleted]');
+    expect(store.db.prepare("SELECT COUNT(*) FROM threads WHERE author = 'poster'").pluck().get()).toBe(0);
+  });
+});
+
 describe('reddit source: a thread re-check stopped half way (Ctrl-C)', () => {
   it('keeps the threads the answered batches found gone (purged), and the next run asks only about the live rest', async () => {
     const { fake, source, now } = setUp();
