@@ -64,6 +64,15 @@ describe('testTwoProportions', () => {
     expect(atLimit.untestedReason).toBeUndefined();
     expect(atLimit.significant).toBe(true);
   });
+
+  it('never words a withheld test\'s expected count as 5 or more: 4.96 reads "4.9 < 5", not "5.0 < 5"', () => {
+    // pooled 62/100 = 0.62, complement 0.38, times the smaller size 13.05: 4.959
+    const t = testTwoProportions({ count: 13.05 * 0.62, total: 13.05 }, { count: 86.95 * 0.62, total: 86.95 })!;
+    expect(t.pValue).toBeNull();
+    expect(t.untestedReason).toBe('expected count 4.9 < 5: too few comments for the z-test');
+    // values that round down already read as before
+    expect(testTwoProportions({ count: 95, total: 100 }, { count: 99, total: 100 })?.untestedReason).toContain('expected count 3.0 < 5');
+  });
 });
 
 describe('trend chart', () => {
