@@ -68,7 +68,11 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
         return comparison;
       };
       if (flags.out === undefined) {
-        const [format] = flags.format;
+        const [format, ...dropped] = flags.format;
+        // stdout holds one document; the other formats asked for would be missing without a word
+        if (format !== undefined && dropped.length > 0) {
+          ctx.stderr(`reactionlens compare: warning: without --out only the first format (${format}) is printed; ${dropped.join(', ')} not written: give --out DIR to write every format\n`);
+        }
         if (format !== undefined) ctx.stdout(renderComparison(compareEvents(), format));
         return;
       }

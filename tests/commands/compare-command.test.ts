@@ -59,6 +59,15 @@ describe('compare: events that share threads', () => {
   });
 });
 
+describe('compare: several formats without --out', () => {
+  it('prints the first format alone and says on stderr which formats were not written', async () => {
+    const { stdout, stderr } = await compare([NVIDIA, AMAZON, '--format', 'json,md,csv']);
+    expect(() => JSON.parse(stdout) as unknown).not.toThrow();
+    expect(stderr).toContain('warning: without --out only the first format (json) is printed; md, csv not written: give --out DIR to write every format');
+    expect((await compare([NVIDIA, AMAZON, '--format', 'json'])).stderr).not.toContain('only the first format');
+  });
+});
+
 describe('countSharedThreads', () => {
   it('finds no overlap between events with distinct threads, and counts only analysed comments of shared ones', async () => {
     const { countSharedThreads } = await import('../../src/report/count-shared-threads.js');
