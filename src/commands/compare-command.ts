@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { dbOption, eventsDirOption } from '../cli/common-options.js';
+import { dbOption, eventsDirOption, pathFlagSchema } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
 import { ConfigError, StoreError } from '../errors/errors.js';
@@ -25,9 +25,9 @@ import type { ReportCommandDeps } from './report-command.js';
 const flagsSchema = z.object({
   format: formatListSchema(['md', 'json', 'csv']),
   weight: z.enum(['comment', 'score'], { error: '--weight must be comment or score' }),
-  out: z.string().optional(),
-  db: z.string().optional(),
-  eventsDir: z.string(),
+  out: pathFlagSchema.optional(),
+  db: pathFlagSchema.optional(),
+  eventsDir: pathFlagSchema,
 });
 
 /** `deps` lets tests swap the model for a fake tagger; the CLI uses the committed model. */

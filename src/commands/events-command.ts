@@ -2,14 +2,14 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { dbOption, eventsDirOption, jsonOption, pathFlagSchema } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { listEvents } from '../events/load-events.js';
 import { formatCount, pluralise } from '../report/format-values.js';
 
 const flagsSchema = z.object({
-  eventsDir: z.string(),
-  db: z.string().optional(),
+  eventsDir: pathFlagSchema,
+  db: pathFlagSchema.optional(),
   json: z.boolean().optional().default(false),
   counts: z.boolean().optional().default(false),
 });

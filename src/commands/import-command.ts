@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { dbOption, eventsDirOption, jsonOption, pathFlagSchema } from '../cli/common-options.js';
 import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
@@ -18,8 +18,8 @@ import { type EventConfig, type RunRecord, startRunRecord } from '../types.js';
 
 const flagsSchema = z.object({
   event: z.string().min(1).optional(),
-  eventsDir: z.string(),
-  db: z.string().optional(),
+  eventsDir: pathFlagSchema,
+  db: pathFlagSchema.optional(),
   restart: z.boolean().optional().default(false),
   batchSize: numberFlagSchema({ min: 1, max: 100_000, whole: true }).optional().default(2000),
   json: z.boolean().optional().default(false),

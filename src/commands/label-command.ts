@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { dbOption } from '../cli/common-options.js';
+import { dbOption, pathFlagSchema } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { ConfigError } from '../errors/errors.js';
 import { writeFileAtomic } from '../report/write-file-atomic.js';
@@ -23,11 +23,11 @@ const labelFlags = z.object({
   distrust: bit,
   bubbleCaution: bit,
   note: z.string().optional(),
-  db: z.string().optional(),
+  db: pathFlagSchema.optional(),
   force: z.boolean().optional().default(false),
 });
 
-const exportFlags = z.object({ db: z.string().optional(), out: z.string().optional() });
+const exportFlags = z.object({ db: pathFlagSchema.optional(), out: pathFlagSchema.optional() });
 
 export function registerLabelCommand(program: Command, ctx: CliContext): void {
   program

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { dbOption, eventsDirOption } from '../cli/common-options.js';
+import { dbOption, eventsDirOption, pathFlagSchema } from '../cli/common-options.js';
 import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { parseSince } from '../cli/parse-since.js';
@@ -27,8 +27,8 @@ const flagsSchema = z.object({
   minScore: numberFlagSchema({ min: 0, max: 1, whole: false }).optional(),
   limit: numberFlagSchema({ min: 1, max: MAX_FEED_LIMIT, whole: true }),
   format: z.enum(['json', 'csv', 'md'], { error: '--format must be json, csv or md' }),
-  db: z.string().optional(),
-  eventsDir: z.string(),
+  db: pathFlagSchema.optional(),
+  eventsDir: pathFlagSchema,
   withAuthors: z.boolean().optional().default(false),
   since: z.string().optional(),
 });

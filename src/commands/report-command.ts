@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { dbOption, eventsDirOption, jsonOption, pathFlagSchema } from '../cli/common-options.js';
 import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
@@ -31,9 +31,9 @@ export interface ReportCommandDeps {
 const flagsSchema = z.object({
   event: z.string({ error: 'missing --event <id>' }).min(1),
   format: formatListSchema(['md', 'json', 'csv', 'html']),
-  out: z.string(),
-  db: z.string().optional(),
-  eventsDir: z.string(),
+  out: pathFlagSchema,
+  db: pathFlagSchema.optional(),
+  eventsDir: pathFlagSchema,
   withAuthors: z.boolean().optional().default(false),
   maxQuotes: numberFlagSchema({ min: 1, max: 6, whole: true }).optional(),
   json: z.boolean().optional().default(false),

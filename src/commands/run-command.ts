@@ -3,14 +3,14 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
 import { addCollectOptions, executeCollection } from '../cli/execute-collection.js';
-import { collectFlagsSchema } from '../cli/common-options.js';
+import { collectFlagsSchema, pathFlagSchema } from '../cli/common-options.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { REPORT_FORMATS } from '../report/write-report.js';
 import { redactRun } from '../errors/redact-secrets.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 
 const runFlagsSchema = collectFlagsSchema.extend({
-  out: z.string(),
+  out: pathFlagSchema,
   format: formatListSchema(['md', 'json', 'csv', 'html']),
   withAuthors: z.boolean().optional().default(false),
 });

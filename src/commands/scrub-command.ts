@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { dbOption, jsonOption } from '../cli/common-options.js';
+import { dbOption, jsonOption, pathFlagSchema } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
 import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
@@ -15,8 +15,8 @@ import { addScrubResult, emptyScrubResult, type ScrubResult } from '../report/sc
 
 const flagsSchema = z.object({
   event: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '--event must be an event id (lowercase letters, digits, single hyphens)').optional(),
-  out: z.string(),
-  db: z.string().optional(),
+  out: pathFlagSchema,
+  db: pathFlagSchema.optional(),
   json: z.boolean().optional().default(false),
   forgetFolder: z.string().min(1, '--forget-folder must name a folder').optional(),
 });

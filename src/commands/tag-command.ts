@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { dbOption, eventsDirOption, jsonOption } from '../cli/common-options.js';
+import { dbOption, eventsDirOption, jsonOption, pathFlagSchema } from '../cli/common-options.js';
 import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
@@ -24,8 +24,8 @@ import { OVERLONG_LINE, readLineBatches } from '../util/read-line-batches.js';
 
 const flagsSchema = z.object({
   event: z.string().min(1).optional(),
-  db: z.string().optional(),
-  eventsDir: z.string(),
+  db: pathFlagSchema.optional(),
+  eventsDir: pathFlagSchema,
   json: z.boolean().optional().default(false),
   maxLineBytes: numberFlagSchema({ min: 1, whole: true }).optional().default(DEFAULT_MAX_LINE_BYTES),
 });
