@@ -102,8 +102,10 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
         worst[t] = { falsePositives: w.fp.map(describe), falseNegatives: w.fn.map(describe) };
       }
       if (flags.json) {
-        // n, tags and macroF1 are the keys other tools read: kept as they were, worst added beside them
-        ctx.stdout(JSON.stringify({ n: s.n, tags: s.tags, macroF1: s.macroF1, tagger: tagger.version, worst }) + '\n');
+        // n, tags and macroF1 are the keys other tools read: kept as they were, worst added beside them; macroOver
+        // only when a tag has no labeled positive and so is left out of the macro-F1
+        const over = s.macroOver.length < TAG_NAMES.length ? { macroOver: s.macroOver } : {};
+        ctx.stdout(JSON.stringify({ n: s.n, tags: s.tags, macroF1: s.macroF1, ...over, tagger: tagger.version, worst }) + '\n');
         return;
       }
       const out = [formatTable(`reactionlens eval ${file} — tagger ${tagger.version}`, s)];

@@ -14,7 +14,14 @@ export interface TagMetrics {
 export interface EvalSummary {
   n: number;
   tags: Record<TagName, TagMetrics>;
+  /** Mean F1 over `macroOver`. */
   macroF1: number;
+  /**
+   * The tags the macro-F1 averages: those with at least one labeled positive (all three when none has one). A tag
+   * no item carries has no recall or F1 to speak of; its 0 would pull the mean down for nothing (a probe file of
+   * cynicism items alone scored "macro-F1 0.244" at a cynicism F1 of 0.732).
+   */
+  macroOver: TagName[];
 }
 
 export interface Prediction {
@@ -46,19 +53,23 @@ export function metricsFor(preds: Prediction[], tag: TagName): TagMetrics {
 export function summarize(preds: Prediction[]): EvalSummary {
   const tags = {} as Record<TagName, TagMetrics>;
   for (const t of TAG_NAMES) tags[t] = metricsFor(preds, t);
-  const macroF1 = r4(TAG_NAMES.reduce((a, t) => a + tags[t].f1, 0) / TAG_NAMES.length);
-  return { n: preds.length, tags, macroF1 };
+  const withPositives = TAG_NAMES.filter((t) => tags[t].tp + tags[t].fn > 0);
+  const macroOver = withPositives.length > 0 ? withPositives : [...TAG_NAMES];
+  const macroF1 = r4(macroOver.reduce((a, t) => a + tags[t].f1, 0) / macroOver.length);
+  return { n: preds.length, tags, macroF1, macroOver };
 }
 
 export function formatTable(title: string, s: EvalSummary): string {
   const pad = (x: string, n: number): string => x.padEnd(n);
   const num = (x: number): string => x.toFixed(3).padStart(9);
   const lines = [`${title} (n=${s.n})`, `${pad('tag', 16)}${'precision'.padStart(9)}${'recall'.padStart(9)}${'F1'.padStart(9)}   tp   fp   fn`];
+  const none = '—'.padStart(9);
   for (const t of TAG_NAMES) {
     const m = s.tags[t];
-    lines.push(`${pad(t, 16)}${num(m.precision)}${num(m.recall)}${num(m.f1)} ${String(m.tp).padStart(4)} ${String(m.fp).padStart(4)} ${String(m.fn).padStart(4)}`);
+    const scored = s.macroOver.includes(t);
+    lines.push(`${pad(t, 16)}${m.tp + m.fp === 0 && !scored ? none : num(m.precision)}${scored ? num(m.recall) : none}${scored ? num(m.f1) : none} ${String(m.tp).padStart(4)} ${String(m.fp).padStart(4)} ${String(m.fn).padStart(4)}`);
   }
-  lines.push(`${pad('macro-F1', 16)}${''.padStart(18)}${num(s.macroF1)}`);
+  lines.push(`${pad('macro-F1', 16)}${''.padStart(18)}${num(s.macroF1)}${s.macroOver.length < TAG_NAMES.length ? `   (over ${s.macroOver.join(', ')}: no item is labeled with the others)` : ''}`);
   return lines.join('\n');
 }
 

@@ -27,6 +27,23 @@ function labeledFile(extraLines: string[] = []): string {
 }
 
 describe('reactionlens eval', () => {
+  it('averages macro-F1 over the tags some item is labeled with, and says so', async () => {
+    const dir = makeDir();
+    writeFileSync(join(dir, 'cyn.jsonl'), [item('a', 'Sure, nothing says healthy demand like handing your customer the cash. /s', 1, 0, 0), item('b', 'The first gigawatt comes online next year.', 0, 0, 0)].join('\n') + '\n');
+    const j = await cli(['eval', join(dir, 'cyn.jsonl'), '--json']);
+    expect(j.code).toBe(EXIT.ok);
+    const out = JSON.parse(j.stdout) as { macroF1: number; macroOver: string[]; tags: Record<string, { f1: number }> };
+    expect(out.macroOver).toEqual(['cynicism']);
+    expect(out.macroF1).toBe(out.tags['cynicism']!.f1);
+    expect(out.macroF1).toBeGreaterThan(0);
+    const t = await cli(['eval', join(dir, 'cyn.jsonl')]);
+    expect(t.stdout).toMatch(/macro-F1 +[\d.]+ +\(over cynicism: no item is labeled with the others\)/);
+    expect(t.stdout).toMatch(/distrust +— +— +—/);
+    // with every tag labeled somewhere, macroOver is not printed and the mean is over all three
+    const all = await cli(['eval', join(labeledFile(), 'labeled.jsonl'), '--json']);
+    expect(Object.keys(JSON.parse(all.stdout) as object)).not.toContain('macroOver');
+  });
+
   it('--json prints n, per-tag metrics, macroF1, the tagger version and the worst errors', async () => {
     const dir = labeledFile();
     const r = await cli(['eval', 'labeled.jsonl', '--json'], { cwd: dir });
@@ -137,7 +154,8 @@ describe('reactionlens eval', () => {
     const json = await cli(['eval', 'dup.jsonl', '--json'], { cwd: dir });
     expect(json.stderr).toBe(r.stderr);
     const out = JSON.parse(json.stdout) as { n: number; tags: Record<string, { fp: number; fn: number }>; worst: Record<string, Record<string, Array<{ id: string; text: string; cues: Array<{ text: string }> }>>> };
-    expect(Object.keys(out).sort()).toEqual(['macroF1', 'n', 'tagger', 'tags', 'worst']);
+    // only distrust is labeled in this file, so macroOver says the macro-F1 is distrust's alone
+    expect(Object.keys(out).sort()).toEqual(['macroF1', 'macroOver', 'n', 'tagger', 'tags', 'worst']);
     expect(out.n).toBe(2);
     expect(out.tags['distrust']).toMatchObject({ fp: 1, fn: 1 });
     expect(out.worst['distrust']!['falseNegatives']).toEqual([expect.objectContaining({ id: 'dup', text: 'Nice weather today.', cues: [] })]);
