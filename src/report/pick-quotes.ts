@@ -187,6 +187,14 @@ export function pickCuesInside(cues: readonly Cue[], excerpt: { start: number; e
   return cues.filter((c) => c.start >= excerpt.start && c.end <= excerpt.end);
 }
 
+/**
+ * The cues no other cue's span holds: `"holding the bag"` (scare quotes) and `holding the bag` inside it, or "holding the
+ * debt" and its "debt", are one phrase to a reader, listed once as the longer.
+ */
+export function dropNestedCues(cues: readonly Cue[]): Cue[] {
+  return cues.filter((c) => !cues.some((o) => o.start <= c.start && c.end <= o.end && o.end - o.start > c.end - c.start));
+}
+
 /** Short, self-contained, readable: 1 for 8–25 words, less for fragments, links, walls of text. */
 export function ratePunchiness(trimmed: TrimmedQuote): number {
   const w = trimmed.words;
@@ -354,7 +362,7 @@ function toQuote(s: Scored, options: PickOptions): ReportQuote {
   const show = (text: string): string => sanitiseDisplayText(options.withAuthors ? text : redactUserMentions(text, linked));
   // A gloss or cue phrase the reader cannot find in the quote would claim words the excerpt does not show.
   const shownCues = pickCuesInside(primary.cues, s.trimmed);
-  const cuePhrases = [...new Set(shownCues.map((c) => show(decodeRedditEntities(c.text))))];
+  const cuePhrases = [...new Set(dropNestedCues(shownCues).map((c) => show(decodeRedditEntities(c.text))))];
   const scores = {} as Record<TagName, number>;
   const labels = {} as Record<TagName, boolean>;
   for (const tag of TAG_NAMES) {

@@ -323,6 +323,11 @@ describe('pickQuotes focus', () => {
     expect(quote.cuePhrases).toEqual(['The same dollars']);
   });
 
+  it('lists a cue phrase whose span another cue holds once, as the longer phrase', () => {
+    const quote = pickQuoteWith([{ text: 'The same dollars', weight: 1.1 }, { text: 'same dollars', weight: 0.6 }, { text: 'dollars', weight: 0.3 }]);
+    expect(quote.cuePhrases).toEqual(['The same dollars']);
+  });
+
   it("moves the excerpt to a cue it can show when the strongest one is in the parent's `>` lines", () => {
     const own = `${body}\n\nThe money printer keeps going round.`;
     const quoted = `> the same dollars, again and again\n\n${own}`;
