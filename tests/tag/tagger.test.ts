@@ -966,6 +966,31 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('The company is not profitable and the debt keeps growing.')).not.toContain('bullish');
   });
 
+  it('lex41 review: a sarcasm frame in its sincere use is no cue ("Like it much?", a gloss of a technical word, "Peak 2027." answering when, a concession listing names)', () => {
+    for (const text of [
+      'Anyone here use Copilot at work? Like it much?',
+      'Brits have a funny way of spelling aluminium.',
+      "Inference is just a fancy word for 'running the model' on new inputs.",
+      "Hyperscaler is a fancy name for 'really big cloud provider', nothing more.",
+      'When do analysts expect hyperscaler capex growth to top out? Peak 2027.',
+      'Sure, Amazon, Microsoft and Google all have their own chips, but none match Nvidia on software yet.',
+    ])
+      expect(cueNames(text), text).not.toContain('ironic-stock-phrase');
+    for (const text of [
+      "'Strategic investment' is a funny way to spell 'we pay you to buy from us'.",
+      "'Compute commitment' is a fancy word for 'loan'.",
+      'Self-dealing much?',
+      'Amazon paying OpenAI to buy Amazon chips. Peak 2025.',
+      'Sure Nvidia, the demand is totally organic.',
+    ])
+      expect(cueNames(text), text).toContain('ironic-stock-phrase');
+  });
+
+  it('lex41 review: "…, who knew." closing its sentence is ironic; a relative "who knew" is not', () => {
+    expect(label('Turns out lending your customers the money to buy your chips pumps your sales, who knew.', 'cynicism')).toBe(true);
+    expect(cueNames('The deal was brokered by a banker, who knew both CEOs from Stanford.')).not.toContain('ironic-stock-phrase');
+  });
+
   it('lex40: "calling this a Ponzi scheme is lazy" denies a cue of two words as "calling this a bubble is lazy" does', () => {
     for (const text of ['Calling this a Ponzi scheme is lazy.', 'Calling this round-tripping is just wrong, the chips ship.', 'Calling it a house of cards is silly.'])
       expect(label(text, text.includes('house') ? 'bubble_caution' : 'distrust'), text).toBe(false);
