@@ -991,6 +991,35 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('The deal was brokered by a banker, who knew both CEOs from Stanford.')).not.toContain('ironic-stock-phrase');
   });
 
+  it('lex41 review: a warning word in another sense warns of nothing', () => {
+    for (const text of [
+      "Either the bond deal closes or it doesn't; it ends one way or another by the end of the quarter.",
+      'What happens to data center GPUs when they become e-waste? Does anyone recycle them?',
+      'My old GTX cards are basically e-waste at this point, they cannot run new games.',
+      "Chips from 2015 were obsolete in five years, that's just Moore's law.",
+      'The next bailout package for farmers passed the Senate this morning.',
+      'Amazon never posted a profitable year for almost a decade and became the biggest company on earth.',
+      'People said Amazon has never been profitable back in 2001 too.',
+      'Costs are way ahead of what we budgeted for the kitchen remodel, send help.',
+      'Who is actually paying for this round, Dave? You said you would get it.',
+      'The write-offs will be massive for anyone who buys a work truck before December.',
+      'Tax write-offs will be huge this year for small landlords.',
+    ])
+      expect(cueNames(text, 'bubble_caution').filter((c) => c === 'unsustainable' || c === 'spend-beyond-revenue' || c === 'failure-prediction'), text).toEqual([]);
+    for (const text of [
+      'Debt-funded GPU buildout on one customer. That ends one way.',
+      'These GPUs are e-waste within three years and the loans run for six.',
+      'H100s will be obsolete in three years.',
+      'The inevitable bailout will land on taxpayers.',
+      'OpenAI has never had a profitable quarter.',
+      'OpenAI has never been profitable.',
+      'Spending is running years ahead of what customers pay for.',
+      'Who is actually paying for all this?',
+      'The write-downs are going to be brutal.',
+    ])
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+  });
+
   it('lex40: "calling this a Ponzi scheme is lazy" denies a cue of two words as "calling this a bubble is lazy" does', () => {
     for (const text of ['Calling this a Ponzi scheme is lazy.', 'Calling this round-tripping is just wrong, the chips ship.', 'Calling it a house of cards is silly.'])
       expect(label(text, text.includes('house') ? 'bubble_caution' : 'distrust'), text).toBe(false);
