@@ -1020,6 +1020,25 @@ describe('LABELS.md boundary examples and own cases', () => {
       expect(label(text, 'bubble_caution'), text).toBe(true);
   });
 
+  it('lex41 review: suspicion words in another sense allege nothing', () => {
+    for (const text of [
+      "Someone at the SEC should fix EDGAR's full-text search, it times out constantly.",
+      'Let me use a made up number to explain: say Nvidia invests $10B and OpenAI spends $10B on chips.',
+      'Using made-up numbers to illustrate: Nvidia invests 10, OpenAI buys 10.',
+      "Interest on the cash pile is tucked into other income on every 10-Q; that's just standard GAAP presentation.",
+      'I keep my spare house key where nobody looks.',
+      "Ross Andersen's Atlantic profile of Altman is a great read.",
+    ])
+      expect(label(text, 'distrust'), text).toBe(false);
+    for (const text of [
+      'Someone at the SEC should look at these related-party deals.',
+      'These guys announce a made up number, the stock rips, they sell into it.',
+      "Microsoft's OpenAI hit got tucked into 'other income' where nobody looks.",
+      'Arthur Andersen would blush.',
+    ])
+      expect(label(text, 'distrust'), text).toBe(true);
+  });
+
   it('lex40: "calling this a Ponzi scheme is lazy" denies a cue of two words as "calling this a bubble is lazy" does', () => {
     for (const text of ['Calling this a Ponzi scheme is lazy.', 'Calling this round-tripping is just wrong, the chips ship.', 'Calling it a house of cards is silly.'])
       expect(label(text, text.includes('house') ? 'bubble_caution' : 'distrust'), text).toBe(false);
