@@ -464,8 +464,11 @@ const IF_THIS_BEFORE = /\bif (?:this|that|it|these|those|they)(?:'s|'re| is| are
 const THEN_WHAT_IS = /^[^.!?\n]{0,80}?,? (?:(?:then )?(?:i (?:don'?t|do not) know what (?:is|would be|are|to tell you)|nothing (?:is|ever was))\b|(?:then )?what(?: the hell| else| on earth)? is\s*(?:[?.!]|$))/;
 /** "Nobody can convince me this isn't a bubble", "you can't tell me that isn't fraud". */
 const CONVINCE_ME_BEFORE = /\b(?:(?:nobody|no one|nothing) (?:can|could|will|would)|(?:you|they|anyone|nobody) (?:can'?t|cannot|couldn'?t|won'?t|will never)|(?:can'?t|cannot|won'?t)|try (?:and|to)) (?:ever )?(?:convince|tell|persuade) me(?: that)? (?:this|that|it|these|those)?(?:'s|'re| is| are)? ?$/;
-/** "I'm not saying it's a bubble, but …": saying it by saying one doesn't (the "but" clause follows in the sentence). */
-const NOT_SAYING_BUT = /^ (?:saying|calling it|claiming|gonna say|going to say)(?: that)?(?: (?:it|this|that|these|they|we)(?:'s|'re| is| are| were|'re in| are in| is in)?)?(?: an?| the)?(?: [\w-]+){0,3}?,? but\b/;
+/**
+ * "I'm not saying it's a bubble, but …": saying it by saying one doesn't (the "but" clause follows in the sentence) —
+ * unless the "but" clause denies saying the opposite too ("…, but I'm not saying it's cheap either").
+ */
+const NOT_SAYING_BUT = /^ (?:saying|calling it|claiming|gonna say|going to say)(?: that)?(?: (?:it|this|that|these|they|we)(?:'s|'re| is| are| were|'re in| are in| is in)?)?(?: an?| the)?(?: [\w-]+){0,3}?,? but\b(?! (?:i'?m |i am )?(?:also )?not (?:saying|calling)\b)/;
 /** "It's not if the bubble pops, it's when." */
 const NOT_IF_BEFORE_WHEN = /^ if\b[^.!?\n]{1,80}?(?:,|;|—| -|\bbut) (?:it'?s |but )?when\b/;
 

@@ -1039,6 +1039,18 @@ describe('LABELS.md boundary examples and own cases', () => {
       expect(label(text, 'distrust'), text).toBe(true);
   });
 
+  it('lex41 review: a rebuttal that goes on to warn, and "not saying it\'s a bubble, but not saying …", deny nothing', () => {
+    for (const text of [
+      'Talk of a bubble is premature; the real blow-up comes when all this debt matures in 2028.',
+      'The circular deals are fine in isolation; what worries me is the mountain of debt stacked on top of them.',
+    ])
+      expect(cueNames(text, 'bubble_caution'), text).not.toContain('bubble-denial');
+    expect(cueNames("I'm not saying it's a bubble, but I'm not saying it's cheap either; it's fairly priced.", 'bubble_caution')).not.toContain('bubble');
+    expect(label("I'm not saying it's a bubble, but this looks a lot like 1999.", 'bubble_caution')).toBe(true);
+    expect(label('Talk of a bubble is premature.', 'bubble_caution')).toBe(false);
+    expect(label('The circular deals are fine, every big company does this.', 'bubble_caution')).toBe(false);
+  });
+
   it('lex40: "calling this a Ponzi scheme is lazy" denies a cue of two words as "calling this a bubble is lazy" does', () => {
     for (const text of ['Calling this a Ponzi scheme is lazy.', 'Calling this round-tripping is just wrong, the chips ship.', 'Calling it a house of cards is silly.'])
       expect(label(text, text.includes('house') ? 'bubble_caution' : 'distrust'), text).toBe(false);
