@@ -289,6 +289,8 @@
 // Rebuttals: "talk of a bubble is premature; the real blow-up comes …" and "the circular deals are fine in isolation;
 // what worries me is …" go on to warn, so they deny nothing; "I'm not saying it's a bubble, but I'm not saying it's
 // cheap either" says neither (match-cues.ts NOT_SAYING_BUT).
+// Scare quotes: a quote glossing a word ("a fancy word for 'running the model'") is a mention — the mockery of lex41's
+// "fancy word for 'loan'" is in the words before the quote.
 export const LEXICON_VERSION = 'lex41';
 
 /**
@@ -399,8 +401,9 @@ export const CUE_DEFS: readonly CueDef[] = [
   {
     name: 'scare-quotes',
     kind: 'cue',
-    // a short quoted phrase (1–4 words) inside a sentence; long quotes are reported speech
-    pattern: W`(?<=[\s(\[])"[a-z$][^"\n]{0,38}"|(?<=[\s(\[])'[a-z$][^'\n]{0,28}'(?=[\s.,;:!?)]|$)`,
+    // a short quoted phrase (1–4 words) inside a sentence; long quotes are reported speech; a quote glossing a word ("a
+    // fancy word for 'running the model'", "the bankers' term for 'installment'") is a mention (lex41 review)
+    pattern: W`(?<=[\s(\[])(?<!\b(?:word|name|term|jargon|shorthand)\s+for\s+)"[a-z$][^"\n]{0,38}"|(?<=[\s(\[])(?<!\b(?:word|name|term|jargon|shorthand)\s+for\s+)'[a-z$][^'\n]{0,28}'(?=[\s.,;:!?)]|$)`,
     triggers: ['"', " '", "('", "['", "\n'"],
     negatable: false,
     prior: { cynicism: 0.9 },

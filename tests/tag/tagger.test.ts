@@ -1051,6 +1051,13 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(label('The circular deals are fine, every big company does this.', 'bubble_caution')).toBe(false);
   });
 
+  it('lex41 review: a quote glossing a word ("a fancy word for \'running the model\'") is a mention, not scare quotes', () => {
+    for (const text of ["Inference is just a fancy word for 'running the model' on new inputs.", "A tranche is the bankers' term for 'installment'."])
+      expect(cueNames(text), text).not.toContain('scare-quotes');
+    expect(cueNames("Nvidia's 'investment' is a fancy word for 'loan'.")).toContain('scare-quotes');
+    expect(label("Inference is just a fancy word for 'running the model' on new inputs.", 'cynicism')).toBe(false);
+  });
+
   it('lex40: "calling this a Ponzi scheme is lazy" denies a cue of two words as "calling this a bubble is lazy" does', () => {
     for (const text of ['Calling this a Ponzi scheme is lazy.', 'Calling this round-tripping is just wrong, the chips ship.', 'Calling it a house of cards is silly.'])
       expect(label(text, text.includes('house') ? 'bubble_caution' : 'distrust'), text).toBe(false);
