@@ -29,6 +29,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/lex29-check.jsonl',
   'training/probes/lex31-review.jsonl',
   'training/probes/lex37-review.jsonl',
+  'training/probes/lex41-review.jsonl',
   'training/probes/blind-laugh.jsonl',
   'training/probes/blind-check-2.jsonl',
   'training/probes/blind-check-3.jsonl',
