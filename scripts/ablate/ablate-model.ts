@@ -314,14 +314,17 @@ const toEx = (it: LabeledItem): Ex => {
 };
 const { items } = parseLabeledJsonl(readFileSync(new URL('../../training/labeled-dev.jsonl', import.meta.url), 'utf8'));
 const ex: Ex[] = items.map(toEx);
-const probe: Ex[] = setB ? parseLabeledJsonl(readFileSync(new URL('../../training/probes/written-b.jsonl', import.meta.url), 'utf8')).items.map(toEx) : [];
+// --probe=FILE (repeatable): like --setb, on that labeled file instead of set B
+const probeFiles = args.filter((a) => a.startsWith('--probe=')).map((a) => a.slice('--probe='.length));
+const setBFiles = probeFiles.length ? probeFiles : setB ? [new URL('../../training/probes/written-b.jsonl', import.meta.url).pathname] : [];
+const probe: Ex[] = setBFiles.flatMap((f) => parseLabeledJsonl(readFileSync(f, 'utf8')).items.map(toEx));
 for (const name of names) {
   const v = VARIANTS[name];
   if (!v) throw new Error(`no variant ${name}`);
-  if (setB) {
+  if (setBFiles.length) {
     const cfg: TrainConfig = { ...DEFAULT_TRAIN_CONFIG, ...(v.cfg ?? {}), seed: seedsArg[0] ?? DEFAULT_TRAIN_CONFIG.seed };
     const r = summarize(trainPredict(ex, probe, cfg, v, new Map()));
-    process.stdout.write(`${name.padEnd(22)} set B cyn ${r.tags.cynicism.f1.toFixed(3)} dis ${r.tags.distrust.f1.toFixed(3)} bub ${r.tags.bubble_caution.f1.toFixed(3)} macro ${r.macroF1.toFixed(3)}\n`);
+    process.stdout.write(`${name.padEnd(22)} ${probeFiles.length ? 'probe' : 'set B'} cyn ${r.tags.cynicism.f1.toFixed(3)} dis ${r.tags.distrust.f1.toFixed(3)} bub ${r.tags.bubble_caution.f1.toFixed(3)} macro ${r.macroF1.toFixed(3)}\n`);
     continue;
   }
   const rows = seeds.map((s) => ({ s, r: runCv(ex, v, s) }));

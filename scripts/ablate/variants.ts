@@ -202,22 +202,37 @@ Object.assign(VARIANTS, {
 // Written probe texts (helpers wrote and labeled them for checks: training/probes/) as extra training rows at a low
 // sample weight, scored in CV on the real labeled texts only. `probeaugN`: set A, the rule families and the blind check
 // (set B stays out, for `--setb`), weight N/10.
-let probeCache: Ex[] | undefined;
-function probeRows(): Ex[] {
-  if (probeCache === undefined) {
-    probeCache = [];
-    for (const f of ['written-a', 'rule-families', 'blind-check']) {
+const rowCache = new Map<string, Ex[]>();
+/** The labeled rows of probe files (training/probes/<name>.jsonl), analysed once per set of names. */
+function probeRows(files: readonly string[]): Ex[] {
+  const key = files.join(' ');
+  let rows = rowCache.get(key);
+  if (rows === undefined) {
+    rows = [];
+    for (const f of files) {
       const { items } = parseLabeledJsonl(readFileSync(new URL(`../../training/probes/${f}.jsonl`, import.meta.url), 'utf8'));
       for (const item of items) {
         const a = analyseText(item.text);
-        const id = `p-${f}-${item.id}`;
-        probeCache.push({ id, group: `probe-${f}-${item.id}`, features: a.extracted.features, labels: item.labels, ambiguous: item.ambiguous, a, text: item.text, item });
+        rows.push({ id: `p-${f}-${item.id}`, group: `probe-${f}-${item.id}`, features: a.extracted.features, labels: item.labels, ambiguous: item.ambiguous, a, text: item.text, item });
       }
     }
+    rowCache.set(key, rows);
   }
-  return probeCache;
+  return rows;
 }
-const probeAugment = (weight: number) => (): { rows: Ex[]; weight: number } => ({ rows: probeRows(), weight });
+const probeAugment = (weight: number) => (): { rows: Ex[]; weight: number } => ({ rows: probeRows(['written-a', 'rule-families', 'blind-check']), weight });
+Object.assign(VARIANTS, {
+  probeaug1: { name: 'probeaug1', augment: probeAugment(0.1) },
+  probeaug3: { name: 'probeaug3', augment: probeAugment(0.3) },
+  probeaug10: { name: 'probeaug10', augment: probeAugment(1) },
+} satisfies Record<string, Variant>);
+// `blindaugN`: the first three blind checks (comments written as Reddit users write, not to test rules; blind-check-4
+// and -5 stay out to score it with --probe), weight N/10.
+const blindAugment = (weight: number) => (): { rows: Ex[]; weight: number } => ({ rows: probeRows(['blind-check', 'blind-check-2', 'blind-check-3']), weight });
+Object.assign(VARIANTS, {
+  blindaug3: { name: 'blindaug3', augment: blindAugment(0.3) },
+  blindaug10: { name: 'blindaug10', augment: blindAugment(1) },
+} satisfies Record<string, Variant>);
 Object.assign(VARIANTS, {
   probeaug1: { name: 'probeaug1', augment: probeAugment(0.1) },
   probeaug3: { name: 'probeaug3', augment: probeAugment(0.3) },

@@ -34,6 +34,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/blind-check-2.jsonl',
   'training/probes/blind-check-3.jsonl',
   'training/probes/blind-check-4.jsonl',
+  'training/probes/blind-check-5.jsonl',
   'training/probes/blind-check.jsonl',
 ] as const;
 
