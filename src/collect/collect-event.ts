@@ -206,8 +206,11 @@ async function collectInto(
 
   // A thread due for a refetch that the listing shows deleted or removed, whose fetch failed or was not made (the source
   // went down, a 404): the listing said so all the same, so it is purged tonight as one not due is, not kept live (its
-  // title quoted) until a night whose refetch gets an answer. A thread fetched was stored with its own status.
-  summary.threadsUpdated += store.purgeThreads(toGone(toFetch.filter((t) => !savedThreads.has(t.id))));
+  // title quoted) until a night whose refetch gets an answer. A thread fetched was stored with its own status. So is one
+  // the listing shows with its poster's account deleted: its name goes tonight, as a thread's not due does.
+  const unsaved = toFetch.filter((t) => !savedThreads.has(t.id));
+  summary.threadsUpdated += store.purgeThreads(toGone(unsaved));
+  store.forgetThreadAuthors(listAuthorsDeleted(unsaved));
 
   // the unconfirmed list as stored right now: the re-check takes the comments it confirms off it as it goes
   const listed = new Map(unconfirmedBefore);

@@ -244,6 +244,26 @@ describe('a stored thread the search now lists as removed, whose refetch gets no
   });
 });
 
+describe("a stored thread the search now lists with its poster's account deleted, whose refetch gets no answer", () => {
+  it('loses its author tonight all the same, as a thread not due for a refetch does: --with-authors never names it', async () => {
+    let down = false;
+    const reddit = serveReddit(() => (down ? 'status-503' : undefined));
+    const store = Store.open(':memory:');
+    await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+    expect(store.getThread('thr100')).toMatchObject({ status: 'live', author: 'poster' });
+
+    // the next night the listing shows thr100 live, its text intact, its author `[deleted]`; the thread pages get no answer
+    reddit.fake.edits.set('thr100', 'account-deleted');
+    down = true;
+    const next = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+    expect(next.threadsFetched).toBe(0);
+    // before: it kept naming its poster until a night whose refetch got an answer
+    expect(store.getThread('thr100')).toMatchObject({ status: 'live', author: '[deleted]', selftext: 'What do you think?' });
+    expect(store.getThread('thr101')).toMatchObject({ status: 'live', author: 'poster' });
+    store.close();
+  });
+});
+
 describe('a thread whose /api/morechildren Reddit answers with errors', () => {
   it('is an answer, refusing that thread: every thread so in a row stops nothing', async () => {
     const reddit = serveReddit(() => undefined, undefined, { errors: [['INVALID_ID', 'that is not a valid id', 'children']] });
