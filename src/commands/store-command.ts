@@ -3,12 +3,12 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli/cli-context.js';
-import { dbOption } from '../cli/common-options.js';
+import { dbOption, pathFlagSchema } from '../cli/common-options.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { StoreError } from '../errors/errors.js';
 import { describeRemedy } from '../store/store.js';
 
-const checkFlags = z.object({ db: z.string().optional(), quick: z.boolean().optional().default(false) });
+const checkFlags = z.object({ db: pathFlagSchema.optional(), quick: z.boolean().optional().default(false) });
 
 /** Problems named one per stderr line; SQLite lists at most 100, and past a screenful more lines tell nothing new. */
 const SHOWN_PROBLEMS = 20;

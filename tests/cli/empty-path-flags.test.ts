@@ -33,4 +33,11 @@ describe('an empty path flag is a usage error, not the working directory', () =>
     expect(compare.stderr).toContain(`compare: --events-dir "  ": ${EMPTY}`);
     expect(existsSync(join(cwd, 'store.db'))).toBe(false);
   });
+
+  it('store check --db "" names the flag, not a store error about the working directory', async () => {
+    const cwd = makeDir();
+    const r = await cli(['store', 'check', '--db', ''], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`store check: --db "": ${EMPTY}`);
+  });
 });
