@@ -34,8 +34,9 @@ function toFlagName(key: string): string {
 export const SOURCE_NAMES = ['fixtures', 'reddit', 'arctic-shift'] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
+/** A comma-separated list of formats, each once: `md,md` is md (compare would warn of an md "not written", and list its file twice). */
 export const formatListSchema = <T extends string>(allowed: readonly [T, ...T[]]) =>
   z
     .string()
-    .transform((s) => s.split(',').map((f) => f.trim()).filter((f) => f.length > 0))
+    .transform((s) => [...new Set(s.split(',').map((f) => f.trim()).filter((f) => f.length > 0))])
     .pipe(z.array(z.enum(allowed)).min(1, `expected a comma-separated list of ${allowed.join(', ')}`));

@@ -66,6 +66,13 @@ describe('compare: several formats without --out', () => {
     expect(stderr).toContain('warning: without --out only the first format (json) is printed; md, csv not written: give --out DIR to write every format');
     expect((await compare([NVIDIA, AMAZON, '--format', 'json'])).stderr).not.toContain('only the first format');
   });
+
+  it('says nothing of a format given twice: it is the one printed, not one left unwritten', async () => {
+    const { stdout, stderr } = await compare([NVIDIA, AMAZON, '--format', 'md,md']);
+    expect(stdout).toContain('|');
+    expect(stderr).not.toContain('only the first format');
+    expect((await compare([NVIDIA, AMAZON, '--format', 'json,md,json,md'])).stderr).toContain('only the first format (json) is printed; md not written');
+  });
 });
 
 describe('countSharedThreads', () => {
