@@ -97,10 +97,15 @@ export function createArcticShiftClient(options: ArcticShiftClientOptions = {}):
       const where = `GET ${url}`;
       for (let attempt = 0; ; attempt++) {
         checkRateLimitedUntil(where, ctx);
-        if (pause !== undefined) {
+        // again after a wait: a 429 answered meanwhile (a request in flight when the wait began) may have lengthened it
+        for (let waitedUntil = Number.NEGATIVE_INFINITY; pause !== undefined && pause.untilMs > waitedUntil; ) {
           const ms = pause.untilMs - ctx.now() * 1000;
-          if (ms > 0) await wait(ms, pause.reason, 'rate-limit', ctx);
-          else pause = undefined;
+          if (ms <= 0) {
+            pause = undefined;
+            break;
+          }
+          waitedUntil = pause.untilMs;
+          await wait(ms, pause.reason, 'rate-limit', ctx);
         }
         ctx.signal?.throwIfAborted();
         // a pacing or retry wait may have ended after another request was told to wait for longer than a run does

@@ -61,4 +61,55 @@ describe('Arctic Shift client: a rate-limit pause holds every request of the run
       ['p2', 0],
     ]);
   });
+
+  it('a request waiting out a pause keeps waiting when a later 429 lengthens it, instead of being sent at the first end', async () => {
+    let now = 1_767_000_000;
+    const sleeps: Array<{ ms: number; done: () => void }> = [];
+    const client = createArcticShiftClient({
+      baseUrl: ARCHIVE,
+      sleep: (ms) => new Promise<void>((resolve) => void sleeps.push({ ms, done: resolve })),
+    });
+    let release = (): void => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // p3 is in flight when p1 meets a 429 asking for 5 s; p3's own answer, a 429 asking for 30 s, comes while p2 waits
+    nock(ARCHIVE).get('/api/comments/search').query({ link_id: 'p3' }).reply(async () => {
+      await gate;
+      return [429, '', { 'retry-after': '30' }];
+    });
+    nock(ARCHIVE).get('/api/comments/search').query({ link_id: 'p1' }).reply(429, '', { 'retry-after': '5' });
+    let p2Sent = 0;
+    nock(ARCHIVE).persist().get('/api/comments/search').query(true).reply(() => {
+      p2Sent++;
+      return [200, ANSWER];
+    });
+    const settle = async (sleepsExpected: number): Promise<void> => {
+      for (let i = 0; i < 200 && sleeps.length < sleepsExpected; i++) await new Promise((r) => setTimeout(r, 1));
+      expect(sleeps).toHaveLength(sleepsExpected);
+    };
+    const ctx: SourceContext = { now: () => now };
+    const p3 = client.get('/api/comments/search', { link_id: 'p3' }, ctx);
+    const p1 = client.get('/api/comments/search', { link_id: 'p1' }, ctx);
+    await settle(1); // p1 waits out its 5 s
+    const p2 = client.get('/api/comments/search', { link_id: 'p2' }, ctx);
+    await settle(2); // p2 waits out the same pause
+    release();
+    await settle(3); // p3's 429: the pause is 30 s from now
+    expect(sleeps.map((s) => s.ms)).toEqual([5250, 5250, 30_250]);
+    p2Sent = 0;
+    now += 5.25;
+    sleeps[1]!.done();
+    // p2's wait is over, but the pause is not: before, p2 was sent straight into the window p3's 429 asked to leave alone
+    for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+    expect(p2Sent).toBe(0);
+    await settle(4);
+    expect(sleeps[3]!.ms).toBe(25_000);
+    sleeps[0]!.done();
+    await settle(5);
+    now += 25;
+    for (const s of sleeps.slice(2)) s.done();
+    await Promise.all([p1, p2, p3]);
+    expect(p2Sent).toBe(3);
+  });
 });
