@@ -1,6 +1,7 @@
 import pLimit from 'p-limit';
-import { isAbortError, RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
+import { RefusedRequestError, SchemaError, SourceError } from '../errors/errors.js';
 import { NO_ANSWER_BODY, toSkipRecord } from '../errors/to-skip-record.js';
+import { createStoppableContext } from '../sources/create-stoppable-context.js';
 import { addSaveCounts, emptySaveCounts, type SaveCounts, type Store } from '../store/store.js';
 import type { CheckedStatuses, CheckedText, CheckedThreadStatuses, FetchedThread, Source, SourceContext } from '../sources/source.js';
 import { DELETED_AUTHOR, type EventConfig, type ShortThread, type SkipRecord, type Thread } from '../types.js';
@@ -137,14 +138,13 @@ async function collectInto(
   const fetchedIds = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
   // in the order fetches end (several run at once); once it reaches UNANSWERED_FETCHES_TO_STOP it stays there: no new
-  // fetch starts, and the ones under way are stopped through `stopFetches`
+  // fetch starts, and the ones under way are stopped (`fetches.stop`)
   let unansweredInARow = 0;
-  // Aborted when the source looks down: a fetch under way would otherwise spend its own whole retry schedule (minutes)
+  // Stopped when the source looks down: a fetch under way would otherwise spend its own whole retry schedule (minutes)
   // before failing the same way, and a cron night would end that much later. The fetches get it beside the run's own
   // signal (Ctrl-C), so their clients stop retrying, waiting and receiving at once; nothing of a stopped thread was
   // stored (a thread is stored only once fetched whole), so it is recorded as not fetched and the next run fetches it.
-  const stopFetches = new AbortController();
-  const fetchCtx: SourceContext = { ...ctx, signal: ctx.signal === undefined ? stopFetches.signal : AbortSignal.any([ctx.signal, stopFetches.signal]) };
+  const fetches = createStoppableContext(ctx);
   const skipNotFetched = (threadId: string): void => {
     summary.threadsNotFetched++;
     summary.skipped.push({
@@ -167,10 +167,10 @@ async function collectInto(
         }
         let fetched: FetchedThread;
         try {
-          fetched = await source.fetchThread(t.id, fetchCtx);
+          fetched = await source.fetchThread(t.id, fetches.ctx);
         } catch (error) {
           // stopped because the source looks down (not by the user: a Ctrl-C is rethrown below, by toSkipRecord)
-          if (stopFetches.signal.aborted && ctx.signal?.aborted !== true && isStopped(error, stopFetches.signal)) {
+          if (fetches.isStoppedBy(error)) {
             skipNotFetched(t.id);
             return;
           }
@@ -179,7 +179,7 @@ async function collectInto(
           summary.skipped.push(toSkipRecord(error, `thread ${t.id}`));
           if (unansweredInARow < UNANSWERED_FETCHES_TO_STOP) {
             unansweredInARow = isUnanswered(error) ? unansweredInARow + 1 : 0;
-            if (unansweredInARow >= UNANSWERED_FETCHES_TO_STOP) stopFetches.abort(new DOMException(`${source.name} looks down: thread fetches stopped`, 'AbortError'));
+            if (unansweredInARow >= UNANSWERED_FETCHES_TO_STOP) fetches.stop(`${source.name} looks down: thread fetches stopped`);
           }
           return;
         }
@@ -305,14 +305,6 @@ async function collectInto(
 function isUnanswered(error: unknown): boolean {
   if (error instanceof SchemaError) return error.record === NO_ANSWER_BODY;
   return error instanceof SourceError && !(error instanceof RefusedRequestError);
-}
-
-/**
- * True when a fetch failed because `signal` stopped it: its reason itself (a client that rethrows it, fetch), or an
- * AbortError (node:timers' abortable waits reject with one of their own). Any other failure is the fetch's own.
- */
-function isStopped(error: unknown, signal: AbortSignal): boolean {
-  return error === signal.reason || isAbortError(error);
 }
 
 function countStoredUnconfirmed(store: Store, eventId: string, unconfirmed: ReadonlyMap<string, number>): number {

@@ -1,8 +1,8 @@
 import pLimit from 'p-limit';
-import { isAbortError } from '../errors/errors.js';
 import { toSkipRecord } from '../errors/to-skip-record.js';
 import { askInfoInBatches, INFO_BATCH } from './ask-info-in-batches.js';
 import { countSearchFailures } from './count-search-failures.js';
+import { createStoppableContext } from './create-stoppable-context.js';
 import { skipMissingSeeds } from './skip-missing-seeds.js';
 import { collectThreadTree, type ThreadTree } from '../reddit/collect-thread-tree.js';
 import type { RedditApi, SearchParams } from '../reddit/reddit-api.js';
@@ -49,9 +49,8 @@ export function createRedditApiSource(
       // Aborted once the source counts as down: a search under way (one started when the first failures freed its slot)
       // would otherwise spend its own whole retry schedule, minutes, before a verdict already made. The client reads the
       // signal of the call it serves (onContext), so the searches get it beside the run's own.
-      const stopSearches = new AbortController();
-      const searchCtx: SourceContext = { ...ctx, signal: ctx.signal === undefined ? stopSearches.signal : AbortSignal.any([ctx.signal, stopSearches.signal]) };
-      onContext(searchCtx);
+      const stoppable = createStoppableContext(ctx);
+      onContext(stoppable.ctx);
       await Promise.all(
         listings.map(({ query, subreddit }) =>
           limit(async () => {
@@ -60,7 +59,7 @@ export function createRedditApiSource(
             if (searches.givingUp) return;
             const where = `${subreddit === undefined ? '/search' : `/r/${subreddit}/search`}?q=${query}`;
             try {
-              const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, searchCtx);
+              const result = await searchWindow(api, { query, subreddit, sort: 'new', time, limit: 100 }, event, stoppable.ctx);
               searches.answered();
               for (const t of result.threads) found.set(t.id, t);
               if (result.capped) {
@@ -74,10 +73,9 @@ export function createRedditApiSource(
               }
             } catch (error) {
               // stopped as the source counts as down, like the searches still queued (a Ctrl-C is rethrown by failed)
-              const stopped = stopSearches.signal.aborted && ctx.signal?.aborted !== true;
-              if (stopped && (error === stopSearches.signal.reason || isAbortError(error))) return;
+              if (stoppable.isStoppedBy(error)) return;
               skipped.push(searches.failed(error, where));
-              if (searches.givingUp) stopSearches.abort(new DOMException(`${name} looks down: searches stopped`, 'AbortError'));
+              if (searches.givingUp) stoppable.stop(`${name} looks down: searches stopped`);
             }
           }),
         ),
