@@ -17,6 +17,19 @@ const noTags: TagScores = {
   bubble_caution: { score: 0.9, label: true, cues: [{ start: 0, end: 4, text: 'More', cue: 'x', weight: 1 }] },
 };
 
+/**
+ * A database as a reactionlens of schema `version` left it: its first `version` migrations applied, with the SQL
+ * functions those migrations call (the slug one as the identity: no stored permalink of these tests has a title slug).
+ */
+function createDatabaseAtVersion(path: string, version: number): Database.Database {
+  const db = new Database(path);
+  db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
+  db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
+  for (const sql of MIGRATIONS.slice(0, version)) db.exec(sql);
+  db.pragma(`user_version = ${version}`);
+  return db;
+}
+
 describe('Store', () => {
   let dir: string;
   let store: Store;
@@ -64,10 +77,7 @@ describe('Store', () => {
 
   it('migration 4 takes corrections stored before it as made on the text stored then: they apply until that text is edited', () => {
     const path = join(dir, 'v3.sqlite');
-    const db = new Database(path);
-    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
-    for (const sql of MIGRATIONS.slice(0, 3)) db.exec(sql);
-    db.pragma('user_version = 3');
+    const db = createDatabaseAtVersion(path, 3);
     db.prepare(
       `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
        VALUES ('th1', 'stocks', 't', '', 'u', 'p', 1, 1, 1, NULL, 'live', 1, 1)`,
@@ -110,10 +120,7 @@ describe('Store', () => {
 
   it('migration 5 blanks the title (and its slug in the links) of threads already stored as deleted or removed', () => {
     const path = join(dir, 'v4.sqlite');
-    const db = new Database(path);
-    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
-    for (const sql of MIGRATIONS.slice(0, 4)) db.exec(sql);
-    db.pragma('user_version = 4');
+    const db = createDatabaseAtVersion(path, 4);
     const insert = db.prepare(
       `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
        VALUES (?, 'stocks', 'Amazon in talks', '', 'https://example.com/a', ?, 1, 1, 1, NULL, ?, 1, 1)`,
@@ -170,11 +177,7 @@ describe('Store', () => {
 
   it("migration 7 takes the title slug out of the links of comments under threads already stored as deleted or removed", () => {
     const path = join(dir, 'v6.sqlite');
-    const db = new Database(path);
-    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
-    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
-    for (const sql of MIGRATIONS.slice(0, 6)) db.exec(sql);
-    db.pragma('user_version = 6');
+    const db = createDatabaseAtVersion(path, 6);
     const thread = db.prepare(
       `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
        VALUES (?, 'stocks', ?, '', ?, ?, 1, 1, 1, NULL, ?, 1, 1)`,
@@ -199,11 +202,7 @@ describe('Store', () => {
 
   it('migration 8 adds the list of unreadable records to a store of version 7: a thread stored before it has none (the next unreadable fetch is news)', () => {
     const path = join(dir, 'v7.sqlite');
-    const db = new Database(path);
-    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
-    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
-    for (const sql of MIGRATIONS.slice(0, 7)) db.exec(sql);
-    db.pragma('user_version = 7');
+    const db = createDatabaseAtVersion(path, 7);
     db.prepare(
       `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at, unreadable_fetches)
        VALUES ('th1', 'stocks', 'Amazon in talks', '', 'https://example.com/a', 'https://www.reddit.com/r/stocks/comments/th1/amazon_in_talks/', 1, 1, 1, NULL, 'live', 1, 1, 2)`,
@@ -224,11 +223,7 @@ describe('Store', () => {
   /** A store of version 8 whose unconfirmed list is the cursors row (its only home then), holding `value`. */
   function openVersion8WithList(name: string, value: string): Store {
     const path = join(dir, `${name}.sqlite`);
-    const db = new Database(path);
-    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
-    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
-    for (const sql of MIGRATIONS.slice(0, 8)) db.exec(sql);
-    db.pragma('user_version = 8');
+    const db = createDatabaseAtVersion(path, 8);
     db.prepare("INSERT INTO cursors (key, value, updated_at) VALUES ('recheck:unconfirmed', ?, 1), ('import:x', '{\"lines\":3}', 1)").run(value);
     db.close();
     return Store.open(path);
@@ -266,11 +261,7 @@ describe('Store', () => {
 
   it('migration 11 takes the note out of corrections of comments already purged: the tags stay, live comments keep theirs', () => {
     const path = join(dir, 'v10.sqlite');
-    const db = new Database(path);
-    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
-    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
-    for (const sql of MIGRATIONS.slice(0, 10)) db.exec(sql);
-    db.pragma('user_version = 10');
+    const db = createDatabaseAtVersion(path, 10);
     db.prepare(
       `INSERT INTO threads (id, subreddit, title, selftext, url, permalink, created_utc, score, num_comments, author, status, fetched_at, first_seen_at)
        VALUES ('th1', 'stocks', 'Amazon in talks', '', 'https://example.com/a', 'https://www.reddit.com/r/stocks/comments/th1/amazon_in_talks/', 1, 1, 1, NULL, 'live', 1, 1)`,
@@ -300,11 +291,7 @@ describe('Store', () => {
 
   it('migration 10 adds the folders compare --out wrote into to a store of version 9: none known before it', () => {
     const path = join(dir, 'v9.sqlite');
-    const db = new Database(path);
-    db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
-    db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => String(permalink));
-    for (const sql of MIGRATIONS.slice(0, 9)) db.exec(sql);
-    db.pragma('user_version = 9');
+    const db = createDatabaseAtVersion(path, 9);
     db.prepare("INSERT INTO unconfirmed_comments (comment_id, since) VALUES ('c1', 5)").run();
     db.close();
     const migrated = Store.open(path);
