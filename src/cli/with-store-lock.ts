@@ -1,5 +1,6 @@
 import { acquireStoreLock } from '../store/store-lock.js';
-import type { Store } from '../store/store.js';
+import { isReadOnlyFailure, type Store } from '../store/store.js';
+import type { RunRecord } from '../types.js';
 import type { CliContext } from './cli-context.js';
 
 /**
@@ -19,10 +20,7 @@ export async function withStoreLock<T>(store: Store, ctx: Pick<CliContext, 'stde
   store.checkBeforeEachWrite(release.throwIfLost);
   try {
     // a record that cannot be read is left as it is; the commands that list runs name it (warnUnreadableRuns)
-    const { abandoned } = store.abandonUnfinishedRuns(foundBy);
-    for (const run of abandoned) {
-      ctx.stderr(`reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed): recorded as abandoned\n`);
-    }
+    recordAbandonedRuns(store, ctx, foundBy);
     const result = await work();
     // a run that wrote nothing after its lock was taken over still overlapped another one: not an ok night
     release.throwIfLost();
@@ -32,6 +30,21 @@ export async function withStoreLock<T>(store: Store, ctx: Pick<CliContext, 'stde
     // with a lock taken over, it goes on refusing them, also those of a stage's tasks still in flight (a fetch
     // answered after the stage failed). The next withStoreLock on this store sets its own.
     release();
+  }
+}
+
+/**
+ * Records the runs that never finished as abandoned, naming each on stderr. `report` and `scrub` work on a store they
+ * cannot write (Store.open's `writesInPassing`), such as a read-only copy taken while a run was writing: there a dead
+ * run is named but not recorded, rather than the report failing on it (the other commands refuse such a store at open).
+ */
+function recordAbandonedRuns(store: Store, ctx: Pick<CliContext, 'stderr'>, foundBy: string): void {
+  const describe = (run: RunRecord): string => `reactionlens: run ${run.id} (started ${new Date(run.startedAt * 1000).toISOString()}) never finished (killed or crashed)`;
+  try {
+    for (const run of store.abandonUnfinishedRuns(foundBy).abandoned) ctx.stderr(`${describe(run)}: recorded as abandoned\n`);
+  } catch (error) {
+    if (!isReadOnlyFailure(error)) throw error;
+    for (const run of store.listUnfinishedRuns().runs) ctx.stderr(`${describe(run)}; the store cannot be written, so it is not recorded as abandoned\n`);
   }
 }
 

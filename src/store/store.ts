@@ -532,11 +532,8 @@ export class Store {
    */
   abandonUnfinishedRuns(foundBy: string): { abandoned: RunRecord[]; unreadable: StoreError[] } {
     return this.db.transaction((): { abandoned: RunRecord[]; unreadable: StoreError[] } => {
-      const rows = this.sql<[], RunRow>('SELECT id, record FROM runs WHERE finished_at IS NULL ORDER BY started_at, id').all();
-      // every unfinished row is read, abandoned ones too, so an unreadable one is still named whatever its status column
-      // says; the record's own status decides whether it was abandoned already
-      const { runs, unreadable } = parseRunRows(rows);
-      const abandoned = runs.filter((run) => run.status !== 'abandoned').map((run): RunRecord => ({
+      const { runs, unreadable } = this.listUnfinishedRuns();
+      const abandoned = runs.map((run): RunRecord => ({
         ...run,
         status: 'abandoned',
         errors: [...run.errors, `abandoned: it never finished (killed or crashed); found by ${foundBy}`],
@@ -544,6 +541,18 @@ export class Store {
       for (const run of abandoned) this.saveRun(run);
       return { abandoned, unreadable };
     })();
+  }
+
+  /**
+   * The runs that never finished and are not marked abandoned yet (see abandonUnfinishedRuns), oldest first, and one
+   * StoreError per unfinished run whose stored record cannot be read.
+   */
+  listUnfinishedRuns(): StoredRuns {
+    const rows = this.sql<[], RunRow>('SELECT id, record FROM runs WHERE finished_at IS NULL ORDER BY started_at, id').all();
+    // every unfinished row is read, abandoned ones too, so an unreadable one is still named whatever its status column
+    // says; the record's own status decides whether it was abandoned already
+    const { runs, unreadable } = parseRunRows(rows);
+    return { runs: runs.filter((run) => run.status !== 'abandoned'), unreadable };
   }
 
   /** Saves a resume point (JSON-serialisable) under a key such as "import:<file hash>". */
@@ -1044,6 +1053,11 @@ export function toStoreError(error: unknown, path: string | undefined): unknown 
   if (!(error instanceof Database.SqliteError)) return error;
   const remedy = describeRemedy(error.code, path ?? 'the store');
   return new StoreError(`${path === undefined ? 'the store' : `the store at ${path}`}: ${error.message} (${error.code})${remedy === '' ? '' : `. ${remedy}`}`, { cause: error });
+}
+
+/** True for SQLite refusing a write because the store (its file, folder or mount) cannot be written. */
+export function isReadOnlyFailure(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_READONLY');
 }
 
 /**

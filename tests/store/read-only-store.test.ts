@@ -8,6 +8,8 @@ import { EXIT } from '../../src/cli.js';
 import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
+import { loadEvent } from '../../src/events/load-events.js';
+import { startRunRecord } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
 import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
 import { entryArgs, hermeticEnv } from '../helpers/spawn-cli.js';
@@ -175,6 +177,26 @@ describe.skipIf(!canMakeFileReadOnly)('a store file that cannot be written, in a
     expect(result.status, result.stderr).toBe(EXIT.source);
     expect(result.stderr).toContain(refused(db));
     expect(result.stderr).not.toContain('SQLITE_READONLY');
+  });
+
+  it('report and scrub on one holding a run that never finished (a copy taken mid-run): they work, and say the run is not recorded as abandoned', () => {
+    const { dir, db } = makeStore();
+    const store = Store.open(db);
+    store.saveRun(startRunRecord('r-dead', loadEvent(join(ROOT, 'events'), EVENT), 'fixtures', 1_766_000_000));
+    store.close();
+    const report = runOnReadOnlyFile(db, dir, ['report', '--event', EVENT, '--db', db, '--events-dir', join(ROOT, 'events'), '--format', 'json']);
+    // before: a store error (exit 3), "attempt to write a readonly database", from recording the dead run as abandoned
+    expect(report.status, report.stderr).toBe(EXIT.ok);
+    expect(report.stdout).toContain(join(dir, 'reports', EVENT));
+    expect(report.stderr).toContain('run r-dead (started 2025-12-17T19:33:20.000Z) never finished (killed or crashed); the store cannot be written, so it is not recorded as abandoned');
+    const scrub = runOnReadOnlyFile(db, dir, ['scrub', '--db', db]);
+    expect(scrub.status, scrub.stderr).toBe(EXIT.ok);
+    const after = Store.open(db, { readonly: true });
+    try {
+      expect(after.listRuns(EVENT).runs.map((r) => r.status)).toEqual(['running']);
+    } finally {
+      after.close();
+    }
   });
 
   it('report, which writes the store only in passing, still reports from it, and scrub still scrubs', () => {
