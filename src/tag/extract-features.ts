@@ -101,9 +101,10 @@ const COMPANY_POST_WORDS = new Set(['report', 'chart']);
 
 /** Words of money and deals, exact or as a prefix (…*): a text with one is about the deals, whatever else it laughs at. */
 const MONEY_WORDS = new Set(
-  'deal deals billion billions trillion trillions valuation valuations revenue money cash capex worth paid checks customers contract contracts backstop bailout datacenter datacenters datacentre datacentres gigawatt gigawatts gpus chips demand debt loans bought sold shares stock'.split(' '),
+  'deal deals billion billions trillion trillions valuation valuations revenue money cash capex worth paid checks customers contract contracts backstop bailout datacenter datacenters datacentre datacentres gigawatt gigawatts gpus chips demand debt loans bought sold shares stock pay pays paying payment payments payout payouts payroll paycheck paychecks payable payback'.split(' '),
 );
-const MONEY_PREFIXES = ['invest', 'fund', 'financ', 'spend', 'profit', 'pay', 'rent', 'lend', 'borrow', 'subsid'];
+// "pay" is listed as words, not a prefix: a paywall, a payload or PayPal names no money of the deals
+const MONEY_PREFIXES = ['invest', 'fund', 'financ', 'spend', 'profit', 'rent', 'lend', 'borrow', 'subsid'];
 
 function namesMoney(toks: readonly DocToken[]): boolean {
   for (const t of toks) {

@@ -941,6 +941,18 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('The announcement was staged like a product launch, confetti and all.')).toContain('spectacle');
   });
 
+  it('lex42: a paywall is no money of the deals: a closing eye-roll at one is a laugh at something else', () => {
+    expect(label('Thanks for the summary, the article itself is paywalled 🙄', 'cynicism')).toBe(false);
+    expect(label('They will never pay it back, the payments are a fantasy 🙄', 'cynicism')).toBe(true);
+  });
+
+  it('lex42: warnings the lex41 review found out of reach', () => {
+    for (const text of ['Borrowing against GPUs only ends one way.', "Who's really paying for all of this?", 'Capex is now running years ahead of revenue.', 'The write-downs on these GPU clusters are going to be brutal.'])
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    expect(cueNames('None of these AI labs is profitable and they keep borrowing.')).not.toContain('bullish');
+    expect(cueNames("It ends one way or another, but I'm long.", 'bubble_caution')).not.toContain('unsustainable');
+  });
+
   it('lex41: a denial weighs only on the tag of what it denies', () => {
     expect(label("This isn't a bubble, it's a Ponzi. The same money goes round until someone stops passing it.", 'distrust')).toBe(true);
     expect(label("It's not a bubble, a fraud is what it is.", 'distrust')).toBe(true);
