@@ -481,7 +481,7 @@ function isRhetoricalNegation(doc: AnalysedDoc, lower: string, k: number): boole
   const before = lower.slice(Math.max(sentenceStart(doc, t.start), t.start - 80), t.start);
   if (IF_THIS_BEFORE.test(before) && THEN_WHAT_IS.test(lower.slice(t.end, t.end + 120))) return true;
   if (CONVINCE_ME_BEFORE.test(before)) return true;
-  if ((t.lower === 'not' || t.lower === "n't" || t.lower === "'m not") && NOT_SAYING_BUT.test(lower.slice(t.end, t.end + 120))) return true;
+  if ((t.lower === 'not' || t.lower === "n't") && NOT_SAYING_BUT.test(lower.slice(t.end, t.end + 120))) return true;
   return (t.lower === 'not' || t.lower === "isn't") && NOT_IF_BEFORE_WHEN.test(lower.slice(t.end, t.end + 120));
 }
 
