@@ -212,6 +212,17 @@ async function collectInto(
   summary.threadsUpdated += store.purgeThreads(toGone(unsaved));
   store.forgetThreadAuthors(listAuthorsDeleted(unsaved));
 
+  // A source found down mid-run would spend each re-check pass on its whole give-up schedule (three batches of full
+  // retries, minutes each) before the same verdict, when the re-checks ask that same service: they are not made tonight.
+  // What they would have confirmed stays withheld as after a failed re-check, and the next run re-checks.
+  const recheckNotMade = unansweredInARow >= UNANSWERED_FETCHES_TO_STOP && (source.recheckedBy ?? source.name) === source.name;
+  const notMade = (where: string): SkipRecord => ({
+    source: where,
+    record: '(request)',
+    reason: `not made tonight: ${source.name} looks down (${UNANSWERED_FETCHES_TO_STOP} thread fetches in a row got no answer) and the re-check asks it too; the next run re-checks`,
+    kind: 'incomplete',
+  });
+
   // the unconfirmed list as stored right now: the re-check takes the comments it confirms off it as it goes
   const listed = new Map(unconfirmedBefore);
   // an archive's live comments as tonight's fetches left them, listed once for the hold and the re-check's due list:
@@ -226,7 +237,8 @@ async function collectInto(
     // threads found tonight were seen in tonight's listings; the others (gone from search) are asked about by id
     const foundIds = fetchConfirms ? new Set(found.threads.map((t) => t.id)) : new Set<string>();
     const unseen = store.listLiveThreadIds(event.id).filter((id) => !foundIds.has(id));
-    if (unseen.length > 0) {
+    if (unseen.length > 0 && recheckNotMade) summary.skipped.push(notMade('thread re-check'));
+    else if (unseen.length > 0) {
       // Each answer is stored as it comes back (purgeThreads is one transaction), so a stopped re-check (Ctrl-C, a crash)
       // keeps the threads found gone so far; the next run asks again only about those still live.
       const answerSkipped: SkipRecord[] = [];
@@ -253,7 +265,10 @@ async function collectInto(
     const stale = fetchConfirms
       ? store.listLiveCommentIds(event.id, checkedBefore).filter((id) => !fetchedIds.has(id))
       : listArchivedDue(store, event.id, checkedBefore, archivedLive, fetchedIds, listed);
-    if (stale.length > 0) {
+    if (stale.length > 0 && recheckNotMade) {
+      unconfirmed = stale;
+      summary.skipped.push(notMade('deletion re-check'));
+    } else if (stale.length > 0) {
       // whatever the re-check does not answer usably (an unreadable item, a failed batch, a failed re-check) stays unconfirmed
       unconfirmed = stale;
       const answerSkipped: SkipRecord[] = [];

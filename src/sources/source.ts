@@ -84,6 +84,11 @@ export interface SourceStats {
 export interface Source {
   readonly name: string;
   /**
+   * The service checkStatus and checkThreads ask, when not this source's own (an archive re-checked on Reddit): a
+   * source found down mid-run skips its re-checks only when they would ask the same service.
+   */
+  readonly recheckedBy?: string;
+  /**
    * True when fetchThread serves copies as an archive first saw them, not as Reddit shows them now (Arctic Shift): a
    * fetched comment is then not confirmed live by its fetch, and a re-check, when the source has one, asks Reddit about
    * tonight's fetched comments and threads too. Absent: a fetch shows the item as it is now.

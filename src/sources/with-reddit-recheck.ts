@@ -10,6 +10,7 @@ export function withRedditRecheck(archive: Source, reddit: Source): Source {
   const { checkStatus, checkThreads } = reddit;
   return {
     name: archive.name,
+    recheckedBy: reddit.name,
     archived: archive.archived === true,
     findThreads: (event, ctx) => archive.findThreads(event, ctx),
     fetchThread: (threadId, ctx) => archive.fetchThread(threadId, ctx),

@@ -221,6 +221,47 @@ describe('Reddit goes down after the search answered', () => {
   });
 });
 
+describe('Reddit down on a night whose re-checks are due', () => {
+  it('makes no re-check of Reddit tonight: the comments due stay withheld and the next run re-checks them', async () => {
+    let down = false;
+    const reddit = serveReddit(() => (down ? 'status-503' : undefined));
+    let infos = 0;
+    const handle = reddit.fake.handle.bind(reddit.fake);
+    reddit.fake.handle = async (method, url, headers, body) => {
+      if (url.pathname === '/api/info') infos++;
+      return handle(method, url, headers, body);
+    };
+    const store = Store.open(':memory:');
+    const first = await collectEvent(EVENT, reddit.source, store, reddit.ctx, { concurrency: 1 });
+    expect(first.threadsFetched).toBe(12);
+    // a day later every stored comment is due for its deletion re-check, and the thread pages get no answer
+    const later = { now: () => reddit.ctx.now() + 86_400 };
+    down = true;
+    infos = 0;
+    const next = await collectEvent(EVENT, reddit.source, store, later, { concurrency: 1 });
+    expect(next.threadsNotFetched).toBe(12 - UNANSWERED_FETCHES_TO_STOP);
+    // before: the re-check asked Reddit anyway, spending its own give-up schedule on the same outage
+    expect(infos).toBe(0);
+    const notMade = next.skipped.filter((r) => r.source === 'deletion re-check');
+    expect(notMade).toEqual([
+      {
+        source: 'deletion re-check',
+        record: '(request)',
+        reason: 'not made tonight: reddit looks down (3 thread fetches in a row got no answer) and the re-check asks it too; the next run re-checks',
+        kind: 'incomplete',
+      },
+    ]);
+    expect(next.commentsUnconfirmed).toBeGreaterThan(0);
+
+    // Reddit is back: the next night fetches the threads again, which confirms their comments
+    down = false;
+    const after = await collectEvent(EVENT, reddit.source, store, later, { concurrency: 1 });
+    expect(after.skipped).toEqual([]);
+    expect(after.commentsUnconfirmed).toBe(0);
+    store.close();
+  });
+});
+
 describe('a stored thread the search now lists as removed, whose refetch gets no answer', () => {
   it('is purged tonight all the same: the listing said so, whether or not its comments could be fetched again', async () => {
     let down = false;
