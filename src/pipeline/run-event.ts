@@ -109,10 +109,13 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
     return { run, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths: [], scrubbed: emptyScrubResult() };
   }
 
-  const tagger = input.tagger();
   // filled in as the stage stores: a stopped or failed tag stage is recorded with the count of the tags it stored
   const tagged = emptyTagSummary();
+  let tagger: Tagger;
   try {
+    // a model that cannot be loaded (unreadable, trained for another lexicon) fails the night here, after the
+    // collection: recorded as failed with its reason, not left running for the next run to call killed
+    tagger = input.tagger();
     await tagEvent(store, event.id, tagger, ctx.now(), { signal: ctx.signal }, tagged);
   } catch (error) {
     // keep the collection's counts: the run is recorded as partial (interrupted) or failed, and the next one tags the rest

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LockError } from '../../src/errors/errors.js';
+import { ConfigError, LockError } from '../../src/errors/errors.js';
 import { runEvent, type RunEventInput } from '../../src/pipeline/run-event.js';
 import { acquireReportFolderLock } from '../../src/report/acquire-report-folder-lock.js';
 import { Store } from '../../src/store/store.js';
@@ -153,6 +153,25 @@ describe('runEvent (report from the store)', () => {
     const [run] = store.listRuns('ev').runs;
     expect([run?.status, run?.finishedAt !== null]).toEqual(['failed', true]);
     expect(run?.errors).toEqual(['tagging failed: model file unreadable']);
+  });
+
+  it('records the run as failed, with the collection counts, when the tagger cannot be loaded (a model for another lexicon)', async () => {
+    const source = {
+      name: 'fake',
+      findThreads: async () => ({ threads: [], skipped: [], capped: false }),
+      fetchThread: async () => {
+        throw new Error('not asked');
+      },
+      stats: () => ({ requests: 7, rateLimited: 0, waitMs: 0 }),
+    } as unknown as NonNullable<RunEventInput['source']>;
+    const unloadable = (): never => {
+      throw new ConfigError('models/tagger-model.json: trained with lexicon lex41, the code has lex42; run npm run train');
+    };
+    await expect(runEvent(input({ source, tagger: unloadable }))).rejects.toThrow('trained with lexicon lex41');
+    const [run] = store.listRuns('ev').runs;
+    // left "running", the next run recorded it as abandoned: "never finished (killed or crashed)"
+    expect([run?.status, run?.finishedAt !== null, run?.counts.requests]).toEqual(['failed', true, 7]);
+    expect(run?.errors).toEqual(['tagging failed: models/tagger-model.json: trained with lexicon lex41, the code has lex42; run npm run train']);
   });
 
   it('records a run stopped while tagging (Ctrl-C) as partial, with the count of the tags it stored before the stop', async () => {
