@@ -198,7 +198,9 @@ export function buildReport(input: ReportInput): Report {
     },
     inputs: {
       withAuthors: input.options.withAuthors,
-      hashes: hashReportInputs({ ...input, history }),
+      // the earlier nights the trend keeps: a point of this date in history.json (the night's own run, read back by a
+      // `report` the morning after) is replaced, not built on, so it must not make the same data hash otherwise
+      hashes: hashReportInputs({ ...input, history: current === null ? history : history.filter((p) => p.date !== date) }),
     },
   };
 }

@@ -125,6 +125,21 @@ describe('buildReport', () => {
     expect(report.trend[1]?.runId).toBe('run-2025-12-18');
   });
 
+  it("hashes the earlier nights the trend keeps, not a point of the report's own date it replaces: a re-run is byte for byte", () => {
+    const first = buildReport(buildFixtureInput());
+    const earlier = { ...first.trend[0]!, date: '2025-12-17', runId: 'run-2025-12-17' };
+    // the night's run wrote its point (tonight's, as built); `report` the morning after reads it back from history.json
+    const byRun = buildReport(buildFixtureInput({ history: [earlier] }));
+    const byReport = buildReport(buildFixtureInput({ history: [earlier, byRun.trend[1]!] }));
+    const byOlderRun = buildReport(buildFixtureInput({ history: [earlier, { ...byRun.trend[1]!, tagged: 999 }] }));
+    expect(byReport.trend).toEqual(byRun.trend);
+    expect(byReport.inputs.hashes.history).toBe(byRun.inputs.hashes.history);
+    expect(byOlderRun.inputs.hashes.history).toBe(byRun.inputs.hashes.history);
+    expect(renderJson(byReport)).toBe(renderJson(byRun));
+    // an earlier night that differs is other input
+    expect(buildReport(buildFixtureInput({ history: [{ ...earlier, tagged: 7 }] })).inputs.hashes.history).not.toBe(byRun.inputs.hashes.history);
+  });
+
   it('files data a run fetched after midnight UTC under the date that run started on, as the run filed it', () => {
     const base = buildFixtureInput();
     const fetched = Math.max(...base.screened.map((s) => s.comment.fetchedAt));
