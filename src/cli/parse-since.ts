@@ -10,7 +10,7 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[
  * (`2025-12-20T08:00Z`, `…+01:00`), or a time before `now` (`24h`, `7d`), so a daily feed can ask for what is new.
  * A bad value is a usage error prefixed with `command`, as parseOptions words the other flags' errors.
  */
-export function parseSince(command: string, given: string, now: number): number {
+export function parseSince(command: string, given: string, now: number, flag = '--since'): number {
   // RFC 3339 allows a lower-case "t" and "z"
   const text = given.trim().toUpperCase();
   const ago = AGO.exec(text);
@@ -20,7 +20,7 @@ export function parseSince(command: string, given: string, now: number): number 
     if (!Number.isNaN(ms) && isRealDay(text.slice(0, 10))) return ms / 1000;
   }
   throw new ConfigError(
-    `${command}: --since ${JSON.stringify(given)}: give a UTC date (2025-12-20), a date-time with its zone (2025-12-20T08:00Z) or a time ago (24h, 7d)`,
+    `${command}: ${flag} ${JSON.stringify(given)}: give a UTC date (2025-12-20), a date-time with its zone (2025-12-20T08:00Z) or a time ago (24h, 7d)`,
   );
 }
 

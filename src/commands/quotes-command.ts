@@ -31,6 +31,7 @@ const flagsSchema = z.object({
   eventsDir: pathFlagSchema,
   withAuthors: z.boolean().optional().default(false),
   since: z.string().optional(),
+  collectedSince: z.string().optional(),
 });
 
 /** `deps` lets tests swap the model for a fake tagger; the CLI uses the committed model. */
@@ -43,6 +44,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
     .option('--min-score <p>', 'minimum tag probability, 0–1')
     .option('--limit <n>', `at most this many quotes, 1–${MAX_FEED_LIMIT}`, '20')
     .option('--since <when>', 'only comments posted since: a UTC date (2025-12-20), a date-time with its zone, or a time ago (24h, 7d)')
+    .option('--collected-since <when>', 'only comments this store first stored since (same forms as --since): what is new since your last fetch')
     .option('--format <format>', 'json | csv | md', 'json')
     .option(...dbOption)
     .option(...eventsDirOption)
@@ -50,6 +52,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
     .action((raw: unknown) => {
       const flags = parseOptions('quotes', flagsSchema, raw);
       const since = flags.since === undefined ? undefined : parseSince('quotes', flags.since, ctx.now());
+      const collectedSince = flags.collectedSince === undefined ? undefined : parseSince('quotes', flags.collectedSince, ctx.now(), '--collected-since');
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const store = ctx.openStore(flags.db, { readonly: true });
       const { input, taggedNow } = loadReportInput(store, event, deps.loadTagger(), { withAuthors: flags.withAuthors });
@@ -61,13 +64,18 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
         ...(flags.tag === undefined ? {} : { tag: flags.tag }),
         ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
         ...(since === undefined ? {} : { since }),
+        ...(collectedSince === undefined ? {} : { collectedSince }),
       });
-      // of the comments the feed could have offered: with --since, those posted since then
-      const eligible = input.screened.map((s) => s.comment).filter((c) => since === undefined || c.createdUtc >= since);
+      // of the comments the feed could have offered: with --since, those posted since then; with --collected-since,
+      // those first stored since then
+      const eligible = input.screened
+        .map((s) => s.comment)
+        .filter((c) => (since === undefined || c.createdUtc >= since) && (collectedSince === undefined || (c.firstSeenAt ?? c.fetchedAt) >= collectedSince));
       const withheld = countUnconfirmed(eligible, input.unconfirmed);
       if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
       const posted = since === undefined ? '' : ` posted since ${new Date(since * 1000).toISOString()}`;
-      ctx.stderr(`reactionlens quotes: ${pluralise(quotes.length, 'quote')} for ${event.id}${posted}\n`);
+      const collected = collectedSince === undefined ? '' : `${posted === '' ? '' : ' and'} collected since ${new Date(collectedSince * 1000).toISOString()}`;
+      ctx.stderr(`reactionlens quotes: ${pluralise(quotes.length, 'quote')} for ${event.id}${posted}${collected}\n`);
       if (flags.format === 'csv') {
         ctx.stdout(renderQuotesCsv(quotes.map((quote) => ({ section: 'feed', quote })), flags.withAuthors));
       } else if (flags.format === 'md') {

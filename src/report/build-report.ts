@@ -28,8 +28,8 @@ import type { ResolvedTags } from './resolve-tags.js';
 import { summariseSubreddits, summariseThreads } from './summarise-threads.js';
 import type { CommentFacts } from './summarise-threads.js';
 
-/** At runtime comments come from the store and carry statusCheckedAt; tests may omit it. */
-export type ReportComment = Comment & { statusCheckedAt?: number };
+/** At runtime comments come from the store and carry statusCheckedAt and firstSeenAt; tests may omit them. */
+export type ReportComment = Comment & { statusCheckedAt?: number; firstSeenAt?: number };
 
 export interface ReportInput {
   event: EventConfig;

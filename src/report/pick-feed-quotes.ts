@@ -10,8 +10,13 @@ export interface FeedOptions {
   tag?: TagName;
   minScore?: number;
   limit: number;
-  /** Only comments posted at or after this time (epoch seconds): what is new for a daily feed. */
+  /** Only comments posted at or after this time (epoch seconds). */
   since?: number;
+  /**
+   * Only comments this store first stored at or after this time (epoch seconds): what is new since a writer's last
+   * fetch, whenever it was posted (a comment posted after one night's run is stored by the next).
+   */
+  collectedSince?: number;
 }
 
 /**
@@ -32,6 +37,7 @@ export function pickFeedQuotes(input: ReportInput, options: FeedOptions): Report
     // not confirmed live by the last re-check: possibly deleted since, so not offered to writers (see buildReport)
     if (input.unconfirmed?.has(comment.id) === true) continue;
     if (options.since !== undefined && comment.createdUtc < options.since) continue;
+    if (options.collectedSince !== undefined && (comment.firstSeenAt ?? comment.fetchedAt) < options.collectedSince) continue;
     if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread: threads.get(comment.threadId), tags });
   }
   return pickQuotes(candidates, {

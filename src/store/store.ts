@@ -63,9 +63,13 @@ export interface ThreadState {
   unreadableFetches: number;
 }
 
-/** A comment as stored, with when its status was last confirmed (NEVER_CHECKED: never confirmed with Reddit). */
+/**
+ * A comment as stored, with when its status was last confirmed (NEVER_CHECKED: never confirmed with Reddit) and when
+ * this store first stored it (its first fetch or import: later fetches leave it as it was).
+ */
 export interface StoredComment extends Comment {
   statusCheckedAt: number;
+  firstSeenAt: number;
 }
 
 /** How a save treats the comments it is given. */
@@ -131,7 +135,7 @@ interface ThreadRow {
 
 const COMMENT_COLUMNS = [
   'id', 'thread_id', 'parent_id', 'depth', 'body', 'score', 'created_utc', 'permalink', 'edited_utc', 'status',
-  'stickied', 'distinguished', 'author', 'fetched_at', 'status_checked_at',
+  'stickied', 'distinguished', 'author', 'fetched_at', 'status_checked_at', 'first_seen_at',
 ] as const;
 
 // Stored JSON columns are ours, but a store can outlive a code version: check them.
@@ -1130,5 +1134,6 @@ function commentFromValues(v: unknown[]): StoredComment {
     author: v[12] as string | null,
     fetchedAt: v[13] as number,
     statusCheckedAt: v[14] as number,
+    firstSeenAt: v[15] as number,
   };
 }

@@ -141,6 +141,38 @@ describe('report / compare / quotes commands', () => {
     await expect(ago('yesterday')).rejects.toThrow('quotes: --since "yesterday": give a UTC date');
   });
 
+  it('quotes --collected-since offers what the store first stored since the last fetch, whenever it was posted: --since 24h misses a comment posted after a night\'s run and before the fetch', async () => {
+    const night1 = T0 + 12 * 3600; // the nightly run
+    const fetch1 = night1 + 7 * 3600; // the writer's morning fetch
+    const night2 = night1 + 86_400;
+    const fetch2 = fetch1 + 86_400;
+    const nights = Store.open(':memory:');
+    try {
+      const thread = makeThread('stocks1', 'stocks', 'Thread about amazon-openai-2025-12', { fetchedAt: night1 });
+      const old = makeComment('old1', thread, 'This is circular financing, the first night.', { createdUtc: night1 - 3600, fetchedAt: night1 });
+      nights.saveItems('amazon-openai-2025-12', { threads: [thread], comments: [old] });
+      const feed = async (now: number, ...flags: string[]) => {
+        const out = await runReportCommand(['quotes', '--event', 'amazon-openai-2025-12', '--limit', '50', ...flags], { store: nights, tagger: fakeTagger, cwd, now });
+        return { ids: (JSON.parse(out.stdout) as { quotes: Array<{ comment_id: string }> }).quotes.map((q) => q.comment_id), stderr: out.stderr };
+      };
+      expect((await feed(fetch1, '--since', '24h')).ids).toEqual(['old1']);
+      expect((await feed(fetch1, '--collected-since', '24h')).ids).toEqual(['old1']);
+      // posted after the first night's run, before the writer's first fetch: stored by the second night
+      const late = makeComment('late1', thread, 'A bubble with extra steps, posted in the morning.', { createdUtc: night1 + 3 * 3600, fetchedAt: night2 });
+      // the old comment is fetched again (its score moved): not new to the store
+      nights.saveItems('amazon-openai-2025-12', { threads: [{ ...thread, fetchedAt: night2 }], comments: [{ ...old, score: 99, fetchedAt: night2 }, late] });
+      // posting time: the morning comment is in no daily feed, neither the first (not stored yet) nor the second
+      expect((await feed(fetch2, '--since', '24h')).ids).toEqual([]);
+      // collection time: each comment once, in the first feed after the night that stored it
+      const second = await feed(fetch2, '--collected-since', new Date(fetch1 * 1000).toISOString());
+      expect(second.ids).toEqual(['late1']);
+      expect(second.stderr).toContain(`1 quote for amazon-openai-2025-12 collected since ${new Date(fetch1 * 1000).toISOString()}`);
+      await expect(feed(fetch2, '--collected-since', 'last time')).rejects.toThrow('quotes: --collected-since "last time": give a UTC date');
+    } finally {
+      nights.close();
+    }
+  });
+
   it('report, compare and quotes all say so when the store holds no comments for the event, and quotes still prints an empty feed', async () => {
     const empty = Store.open(':memory:');
     try {
