@@ -33,7 +33,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
   program
     .command('import')
     .description('import Arctic Shift / Pushshift dumps (RS_*/RC_* NDJSON, plain or .zst) and saved Reddit API JSON into the store')
-    .argument('<files...>', 'dump files; submissions (RS_*) are read before comments (RC_*)')
+    .argument('<files...>', 'dump files; submissions (RS_*, *_submissions, *_posts) are read before comments (RC_*, *_comments)')
     .option('--event <id>', "keep only the event's window, subreddits and query matches, and their comments")
     .option(...eventsDirOption)
     .option(...dbOption)

@@ -73,12 +73,19 @@ export function openDumpStream(file: DumpFile, start = 0): DumpStream {
   return { chunks: output as AsyncIterable<Buffer>, fileBytesRead: () => input.bytesRead, close: () => output.destroy() };
 }
 
-/** RS_ files hold submissions, RC_ comments: submissions go first so comments find their thread. */
+/**
+ * Submission files go first so comment files find their thread. Besides Arctic Shift / Pushshift monthly names
+ * (`RS_2025-12`, `RC_2025-12`), per-subreddit dumps are named `<sub>_submissions.zst` / `<sub>_comments.zst` (the
+ * subreddit torrents) or `r_<sub>_posts.jsonl` / `r_<sub>_comments.jsonl` (Arctic Shift's download tool): in a shell
+ * glob their comments sort first, and read first, every comment of an event would be dropped as of a thread not kept.
+ */
 export function orderDumps<T extends { path: string }>(files: T[]): T[] {
   const rank = (path: string): number => {
     const name = basename(path);
-    if (/^RS_/i.test(name)) return 0;
-    if (/^RC_/i.test(name)) return 2;
+    // the last word before the extensions: a subreddit named r/posts or r/comments is part of the name, not the kind
+    const stem = name.replace(/(?:\.[a-z0-9]+)+$/i, '');
+    if (/^RS_/i.test(name) || /(?:^|[_-])(?:submissions|posts)$/i.test(stem)) return 0;
+    if (/^RC_/i.test(name) || /(?:^|[_-])comments$/i.test(stem)) return 2;
     return 1;
   };
   return files.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f.path) - rank(b.f.path) || a.i - b.i).map((x) => x.f);

@@ -79,6 +79,21 @@ describe('importDumps with an event', () => {
     store.close();
   });
 
+  it.each([
+    ['the subreddit torrents', 'stocks_comments.zst', 'stocks_submissions.zst'],
+    ["Arctic Shift's download tool", 'r_stocks_comments.jsonl', 'r_stocks_posts.jsonl'],
+    ['a subreddit named r/posts', 'r_posts_comments.jsonl', 'r_posts_posts.jsonl'],
+  ])('reads per-subreddit dumps (%s) submissions first, though a glob lists the comments first', async (_name, rcName, rsName) => {
+    const zstd = rcName.endsWith('.zst');
+    const rc = writeDump(join(dir, rcName), rcText, { zstd });
+    const rs = writeDump(join(dir, rsName), rsText, { zstd });
+    const store = Store.open(':memory:');
+    const summary = await quietImport(store, [rc, rs]);
+    expect(summary.files.map((f) => f.path)).toEqual([rs, rc]);
+    expect(summary.files[1]).toMatchObject({ commentsKept: 6, filtered: { 'thread not kept': 1 } });
+    store.close();
+  });
+
   it('adds nothing when the same files are imported again', async () => {
     const rs = writeDump(join(dir, 'RS_again'), rsText);
     const rc = writeDump(join(dir, 'RC_again.zst'), rcText, { zstd: true });
