@@ -7,6 +7,18 @@ import { DecompressStream } from 'zstd-napi';
 import { FileError } from '../errors/errors.js';
 
 const ZSTD_MAGIC = Buffer.from([0x28, 0xb5, 0x2f, 0xfd]);
+
+/**
+ * Compressed forms import does not read, by their magic bytes. Read as text, such a file is thousands of "bad lines" of
+ * binary noise on the terminal, and then marked imported; older Pushshift dumps come as .bz2 and .xz.
+ */
+const UNREAD_COMPRESSIONS: ReadonlyArray<{ name: string; magic: Buffer; how: (path: string) => string }> = [
+  { name: 'gzip', magic: Buffer.from([0x1f, 0x8b]), how: (p) => `gunzip -k ${p}` },
+  { name: 'bzip2', magic: Buffer.from('BZh', 'latin1'), how: (p) => `bunzip2 -k ${p}` },
+  { name: 'xz', magic: Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), how: (p) => `unxz -k ${p}` },
+  { name: 'zip', magic: Buffer.from([0x50, 0x4b, 0x03, 0x04]), how: (p) => `unzip ${p}` },
+  { name: '7z', magic: Buffer.from([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), how: (p) => `7z x ${p}` },
+];
 const IDENTITY_BYTES = 1024 * 1024;
 
 export interface DumpFile {
@@ -53,6 +65,14 @@ export async function inspectDump(path: string): Promise<DumpFile> {
   }
   const identity = createHash('sha256').update(`${size}\n`).update(head).digest('hex').slice(0, 32);
   const compressed = head.subarray(0, 4).equals(ZSTD_MAGIC);
+  const unread = UNREAD_COMPRESSIONS.find((c) => head.subarray(0, c.magic.length).equals(c.magic));
+  if (unread !== undefined) {
+    throw new FileError(
+      `${path} is ${unread.name}-compressed, which import does not read (it reads plain NDJSON or JSON, and .zst): ` +
+        `decompress it first (${unread.how(path)}) and import what that gives`,
+      path,
+    );
+  }
   return { path, size, compressed, identity };
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/cli-context.js';
@@ -134,6 +135,19 @@ describe('reactionlens import', () => {
     await expect(run(['import', 'events', '--db', 'd.db'])).rejects.toThrow(FileError);
     await expect(run(['import', 'events', '--db', 'd.db'])).rejects.toThrow(/events is not a file/);
     await expect(run(['import', 'RC_2025-12', '--event', 'no-such-event', '--db', 'd.db'])).rejects.toThrow(/Unknown event/);
+  });
+
+  it.each([
+    ['gzip', 'RC_2025-12.gz', (text: string) => gzipSync(text), /gunzip -k .*RC_2025-12\.gz/],
+    ['bzip2', 'RC_2005-12.bz2', () => Buffer.from('BZh91AY&SY\x00\x01', 'latin1'), /bunzip2 -k .*RC_2005-12\.bz2/],
+    ['xz', 'RC_2017-12.xz', () => Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04]), /unxz -k .*RC_2017-12\.xz/],
+  ])('refuses a %s-compressed dump, naming it and how to decompress it, before reading any file, instead of importing its bytes as bad lines', async (kind, name, make, how) => {
+    writeFileSync(join(dir, name), make(ndjson([comment('c1', 'p1', 't3_p1', FROM + 30)])));
+    const attempt = run(['import', 'RS_2025-12.zst', name, '--db', `${kind}.db`]);
+    await expect(attempt).rejects.toThrow(FileError);
+    await expect(run(['import', 'RS_2025-12.zst', name, '--db', `${kind}.db`])).rejects.toThrow(new RegExp(`${name.replace('.', '\\.')} is ${kind}-compressed, which import does not read`));
+    await expect(run(['import', name, '--db', `${kind}.db`])).rejects.toThrow(how);
+    expect(existsSync(join(dir, `${kind}.db`))).toBe(false);
   });
 
   it('checks the files before opening the store: a missing or unreadable file leaves no new store behind', async () => {
