@@ -307,6 +307,18 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
     if (!file.compressed || (streamError as NodeJS.ErrnoException).code !== undefined) {
       throw new FileError(`Cannot read ${file.path} after line ${done}: ${message}`, file.path, { cause: streamError });
     }
+    // The file is whole; the machine is short: a frame's window (2 GiB in Arctic Shift's dumps) is memory the decoder
+    // must hold. Taken for a cut-off file, it would be "re-download it", which changes nothing.
+    if (/allocation error|not enough memory/i.test(message)) {
+      throw new FileError(
+        `Cannot decompress ${file.path} after line ${done}: zstd could not get the memory its frame window needs (${message}). ` +
+          'A dump compressed with --long=31, as Arctic Shift\'s are, needs up to 2 GiB for it: run the import where that much ' +
+          'memory is free (the next import resumes after the lines stored), or recompress the file with a smaller window ' +
+          `(zstd -d --long=31 -c ${file.path} | zstd -o smaller.zst)`,
+        file.path,
+        { cause: streamError },
+      );
+    }
     summary.status = 'truncated';
     const broken = `${file.path}: the zstd data ends early or is corrupt after line ${done} (${message}). `;
     summary.error =
