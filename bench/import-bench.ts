@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { createReadStream } from 'node:fs';
 import { CompressStream } from 'zstd-napi';
 import { createRandom } from '../src/util/create-random.js';
+import { peakRssKb } from './peak-rss.js';
 
 // Dump import throughput and peak memory on generated Arctic Shift-shaped
 // dumps, with the event filter on. Each import runs in its own child process
-// so its peak RSS (getrusage maxrss) is the import's alone, not the generator's.
+// so its peak RSS (VmHWM, see peak-rss.ts) is the import's alone, not the generator's.
 // Targets: ≥ 100 000 lines/s, peak RSS ≤ 250 MB at any file size.
 
 const FROM = 1_765_843_200; // 2025-12-16
@@ -118,7 +119,7 @@ async function runChildImport(db: string, files: string[]): Promise<void> {
     bytesRead: summary.totals.bytesRead,
     threadsKept: summary.totals.threadsKept,
     commentsKept: summary.totals.commentsKept,
-    maxRssKb: process.resourceUsage().maxRSS,
+    maxRssKb: peakRssKb(),
   };
   process.stdout.write(JSON.stringify(result));
 }
