@@ -12,7 +12,9 @@ import { peakRssKb } from './peak-rss.js';
 // Dump import throughput and peak memory on generated Arctic Shift-shaped
 // dumps, with the event filter on. Each import runs in its own child process
 // so its peak RSS (VmHWM, see peak-rss.ts) is the import's alone, not the generator's.
-// Targets: ≥ 100 000 lines/s, peak RSS ≤ 250 MB at any file size.
+// Targets: ≥ 100 000 lines/s, peak RSS ≤ 250 MB at any file size, except for the window of a .zst compressed with
+// --long=31 as Arctic Shift's dumps are: zstd must hold up to 2 GiB of the text it decoded last, so that row is shown
+// beside the target, not in it.
 
 const FROM = 1_765_843_200; // 2025-12-16
 const TO = FROM + 16 * 86_400 - 1;
@@ -46,7 +48,7 @@ export async function runImportBench(): Promise<void> {
     const rs = join(dir, 'RS_bench');
     await writeLines(rs, 5_000, submissionLine);
     console.log(['file', 'lines', 'size', 'kept', 'seconds', 'lines/s', 'MB/s (file)', 'MB/s (text)', 'peak RSS'].join('\t'));
-    const rows: Array<{ name: string; linesPerSecond: number; rssMb: number }> = [];
+    const rows: Array<{ name: string; linesPerSecond: number; rssMb: number; textMb: number }> = [];
     for (const size of SIZES) {
       const plain = join(dir, `RC_bench_${size}`);
       await writeLines(plain, size, commentLine);
@@ -54,6 +56,11 @@ export async function runImportBench(): Promise<void> {
       if (size === 1_000_000) {
         await pipeline(createReadStream(plain), new CompressStream({ compressionLevel: 3 }), createWriteStream(`${plain}.zst`));
         files.push(`${plain}.zst`);
+      } else {
+        // as Arctic Shift compresses: a 2 GiB window with long-distance matching (zstd --long=31)
+        const long = new CompressStream({ compressionLevel: 3, windowLog: 31, enableLongDistanceMatching: true });
+        await pipeline(createReadStream(plain), long, createWriteStream(`${plain}.long31.zst`));
+        files.push(`${plain}.long31.zst`);
       }
       for (const file of files) {
         const result = await runChild(dir, [rs, file]);
@@ -62,7 +69,7 @@ export async function runImportBench(): Promise<void> {
         const fileBytes = statSync(file).size;
         const name = file.slice(dir.length + 1);
         const linesPerSecond = result.lines / result.seconds;
-        rows.push({ name, linesPerSecond, rssMb: result.maxRssKb / 1024 });
+        rows.push({ name, linesPerSecond, rssMb: result.maxRssKb / 1024, textMb: textBytes / 1e6 });
         console.log(
           [
             name,
@@ -80,14 +87,15 @@ export async function runImportBench(): Promise<void> {
         rmSync(join(dir, 'bench.db-wal'), { force: true });
         rmSync(join(dir, 'bench.db-shm'), { force: true });
       }
-      rmSync(plain, { force: true });
-      rmSync(`${plain}.zst`, { force: true });
+      for (const file of files) rmSync(file, { force: true });
     }
     const slowest = Math.min(...rows.map((r) => r.linesPerSecond));
-    const peak = Math.max(...rows.map((r) => r.rssMb));
+    const windowed = rows.filter((r) => r.name.endsWith('.long31.zst'));
+    const peak = Math.max(...rows.filter((r) => !windowed.includes(r)).map((r) => r.rssMb));
     console.log(
       `import targets: ≥ 100,000 lines/s → slowest ${Math.round(slowest).toLocaleString('en')} (${slowest >= 100_000 ? 'met' : 'MISSED'}); ` +
-        `peak RSS ≤ 250 MB → ${peak.toFixed(0)} MB (${peak <= 250 ? 'met' : 'MISSED'})`,
+        `peak RSS ≤ 250 MB → ${peak.toFixed(0)} MB (${peak <= 250 ? 'met' : 'MISSED'}); ` +
+        windowed.map((r) => `a --long=31 .zst of ${r.textMb.toFixed(0)} MB of text: ${r.rssMb.toFixed(0)} MB (its window grows with the text, to 2 GiB)`).join('; '),
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
