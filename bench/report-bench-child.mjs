@@ -1,7 +1,7 @@
 // The measured side of the report bench, in plain JavaScript over the compiled
 // code (dist/): the shipped CLI runs compiled JS, and the TypeScript loader the
 // other benches run under would add ~40 MB of its own to the peak RSS measured here.
-// Usage: node bench/report-bench-child.mjs report|compare <dir> <tagger version> <event ids…>
+// Usage: node bench/report-bench-child.mjs report|compare|tag <dir> <tagger version> <event ids…>
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -13,6 +13,7 @@ const { buildReport } = await import(new URL('report/build-report.js', dist).hre
 const { writeReport, REPORT_FORMATS } = await import(new URL('report/write-report.js', dist).href);
 const { compareReports } = await import(new URL('report/compare-reports.js', dist).href);
 const { renderComparison } = await import(new URL('report/render-comparison.js', dist).href);
+const { tagEvent } = await import(new URL('pipeline/tag-event.js', dist).href);
 
 // Every live comment was tagged at set-up; a tagger is still required by the loader's signature.
 const none = { score: 0, label: false, cues: [] };
@@ -46,6 +47,17 @@ if (task === 'report') {
   const comparison = compareReports(reports);
   const md = renderComparison(comparison, 'md');
   detail = `${md.length} bytes of Markdown; cynicism ${comparison.tags[0]?.shares.map((x) => x.share).join(' vs ')}`;
+} else if (task === 'tag') {
+  // The tag stage's own cost (reading the event's comments, storing results), not the model's (see the tagger bench):
+  // a tagger version no comment has a result of yet, which finds no cue, then the same stage again with all cached.
+  const stage = { version: `${taggerVersion}-stage`, tag: tagger.tag, tagMany: (texts) => texts.map(tagger.tag) };
+  const first = await tagEvent(store, eventIds[0], stage, 0);
+  const firstMs = performance.now() - started;
+  const firstMb = process.resourceUsage().maxRSS / 1024;
+  const again = await tagEvent(store, eventIds[0], stage, 0);
+  detail =
+    `tagging ${first.tagged.toLocaleString('en-US')} comments ${(firstMs / 1000).toFixed(2)} s, peak RSS ${firstMb.toFixed(0)} MB; ` +
+    `again with all ${again.cached.toLocaleString('en-US')} cached ${((performance.now() - started - firstMs) / 1000).toFixed(2)} s`;
 } else {
   throw new Error(`unknown bench task ${task}`);
 }

@@ -96,6 +96,24 @@ export interface StoredRuns {
   unreadable: StoreError[];
 }
 
+/** Where the tag stage's reading of an event stopped: the last comment it read, in (thread, time, id) order. */
+export interface TagCursor {
+  threadId: string;
+  createdUtc: number;
+  id: string;
+}
+
+/** A live comment as the tag stage reads it: `cached` when a readable result of the tagger for its current text is stored. */
+export interface CommentToTag {
+  id: string;
+  body: string;
+  cached: boolean;
+}
+
+// the tagger's stored result for the comment's current text, if any (the comments_by_thread_time order is the caller's)
+const SELECT_TO_TAG = `SELECT c.thread_id, c.id, c.created_utc, c.body, t.result FROM comments c
+  LEFT JOIN tags t ON t.comment_id = c.id AND t.tagger = @tagger AND t.body_hash = c.body_hash`;
+
 interface LabelRow {
   comment_id: string;
   labels: string;
@@ -154,6 +172,15 @@ function isTagOutcome(value: unknown): value is TagOutcome {
   }
   const skipped = (value as { skipped?: unknown }).skipped;
   return skipped === undefined || typeof skipped === 'string';
+}
+
+/** A stored tag result that loadTags would read (JSON of the right shape); one that is not is tagged again. */
+function isReadableResult(text: string): boolean {
+  try {
+    return isTagOutcome(JSON.parse(text));
+  } catch {
+    return false;
+  }
 }
 
 const EMPTY_HASH = hashText('');
@@ -712,6 +739,45 @@ export class Store {
       )
       .all(eventId)
       .map((r) => r.id);
+  }
+
+  /**
+   * One page of the tag stage's reading: the event's next live comments after `after` (null: from the start), in
+   * (thread, time, id) order, at most `limit`, each with whether it has a readable result of `tagger` for its current
+   * text (`cached`; an unreadable one, from older code or a hand edit, is tagged again, as loadTags leaves it out). Read
+   * by pages so the stage holds one page of comments, never the event's: both statements walk indexes in this order
+   * (the rest of the thread `after` is in, by a range on comments_by_thread_time; then the threads after it), so a page
+   * costs its own rows, with no sort and no rescan of what earlier pages read.
+   */
+  listCommentsToTag(eventId: string, tagger: string, after: TagCursor | null, limit: number): Array<CommentToTag & { cursor: TagCursor }> {
+    const rows: Array<[string, string, number, string, string | null]> = [];
+    if (after !== null) {
+      rows.push(
+        ...this.sql<[{ thread: string; time: number; id: string; tagger: string; limit: number }], [string, string, number, string, string | null]>(
+          `${SELECT_TO_TAG} WHERE c.thread_id = @thread AND (c.created_utc, c.id) > (@time, @id) AND c.status = 'live'
+           ORDER BY c.created_utc, c.id LIMIT @limit`,
+        )
+          .raw(true)
+          .all({ thread: after.threadId, time: after.createdUtc, id: after.id, tagger, limit }),
+      );
+    }
+    if (rows.length < limit) {
+      rows.push(
+        ...this.sql<[{ event: string; thread: string; tagger: string; limit: number }], [string, string, number, string, string | null]>(
+          `${SELECT_TO_TAG} JOIN event_threads e ON e.thread_id = c.thread_id
+           WHERE e.event_id = @event AND e.thread_id > @thread AND c.status = 'live'
+           ORDER BY e.thread_id, c.created_utc, c.id LIMIT @limit`,
+        )
+          .raw(true)
+          .all({ event: eventId, thread: after?.threadId ?? '', tagger, limit: limit - rows.length }),
+      );
+    }
+    return rows.map(([threadId, id, createdUtc, body, result]) => ({
+      id,
+      body,
+      cached: result !== null && isReadableResult(result),
+      cursor: { threadId, createdUtc, id },
+    }));
   }
 
   /** Tag results of one tagger version for the comments' current text; stale ones (edited since) are left out. */

@@ -98,9 +98,48 @@ describe('tagEvent (the tag stage over the store)', () => {
     expect((await tagEvent(store, 'short', v1, 100)).tagged).toBe(n);
     expect(sizes).toEqual([TAG_BATCH_SIZE, TAG_BATCH_SIZE, 50]);
     sizes.length = 0;
+    // pages smaller than a batch still make full batches
+    const small = fakeTagger('v-small-pages');
+    const counted: Tagger = { ...small, tagMany: (texts) => (sizes.push(texts.length), small.tagMany(texts)) };
+    expect((await tagEvent(store, 'short', counted, 100, { pageSize: 7 })).tagged).toBe(n);
+    expect(sizes).toEqual([TAG_BATCH_SIZE, TAG_BATCH_SIZE, 50]);
+    sizes.length = 0;
     // 60,000 characters each: a batch closes once it holds 100,000
     expect((await tagEvent(store, 'long', v1, 100)).tagged).toBe(5);
     expect(sizes).toEqual([2, 2, 1]);
+  });
+
+  it('reads the event a page at a time: never every comment and stored result of the event at once', async () => {
+    const many = Array.from({ length: 600 }, (_, i) => makeComment({ id: `p${String(i).padStart(3, '0')}`, threadId: `t${i % 7}`, body: `comment ${i}` }));
+    for (let t = 0; t < 7; t++) {
+      const comments = many.filter((c) => c.threadId === `t${t}`);
+      store.saveThreadBundle('ev', { thread: makeThread({ id: `t${t}` }), comments, expected: comments.length, collected: comments.length });
+    }
+    await tagEvent(store, 'ev', fakeTagger('v1'), 100, { pageSize: 50 });
+    // a result that cannot be read (older code, a hand edit) is tagged again, not fatal
+    store.db.prepare("UPDATE tags SET result = 'not json' WHERE comment_id = 'p007'").run();
+    // the whole-event reads a report makes: the tag stage must not need them
+    store.listComments = () => {
+      throw new Error('listComments read the whole event');
+    };
+    store.loadTags = () => {
+      throw new Error('loadTags read the whole event');
+    };
+    const pages: number[] = [];
+    const read = store.listCommentsToTag.bind(store);
+    store.listCommentsToTag = (...args) => {
+      const page = read(...args);
+      pages.push(page.length);
+      return page;
+    };
+    const v1 = fakeTagger('v1');
+    expect(await tagEvent(store, 'ev', v1, 101, { pageSize: 50 })).toEqual({ tagged: 1, cached: 601 });
+    expect(v1.seen).toEqual(['comment 7']);
+    expect(Math.max(...pages)).toBe(50);
+    expect(pages.reduce((a, b) => a + b, 0)).toBe(602);
+    const v2 = fakeTagger('v2');
+    expect(await tagEvent(store, 'ev', v2, 102, { pageSize: 50 })).toEqual({ tagged: 602, cached: 0 });
+    expect(new Set(v2.seen).size).toBe(602);
   });
 
   it('honours a stop asked for during a stage too short to yield, after saving everything', async () => {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 import { StoreError } from '../../src/errors/errors.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { Store, toStoreError } from '../../src/store/store.js';
+import { Store, toStoreError, type TagCursor } from '../../src/store/store.js';
 import { hashText } from '../../src/util/hash-text.js';
 import { emptyRunCounts, NEVER_CHECKED, type RunRecord, type TagScores } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
@@ -351,6 +351,45 @@ describe('Store', () => {
     expect([...store.listUnconfirmedComments()]).toEqual([['a', 10], ['b', 10], ['c', 20]]);
     store.removeUnconfirmedComments(['b', 'missing']);
     expect([...store.listUnconfirmedComments()]).toEqual([['a', 10], ['c', 20]]);
+  });
+
+  it("reads the tag stage's pages along indexes: no sort and no scan of the event's comments per page", () => {
+    const sqls: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    store.db.prepare = ((source: string) => (sqls.push(source), prepare(source))) as typeof store.db.prepare;
+    store.listCommentsToTag('ev', 'v1', { threadId: 't1', createdUtc: 0, id: '' }, 10);
+    const reads = sqls.filter((sql) => sql.includes('t.result'));
+    expect(reads).toHaveLength(2);
+    for (const sql of reads) {
+      const plan = prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({ event: 'ev', thread: 't1', time: 0, id: '', tagger: 'v1', limit: 10 })
+        .map((row) => (row as { detail: string }).detail);
+      // a sort (USE TEMP B-TREE) reads the whole rest of the event before the first row: every page would cost the event
+      expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|\bSCAN\b/);
+      expect(plan.some((line) => /comments_by_thread_time/.test(line))).toBe(true);
+    }
+    // the rest of the current thread is a range on the index, not the thread from its start
+    expect(prepare(`EXPLAIN QUERY PLAN ${reads[0]!}`).all({ thread: 't1', time: 0, id: '', tagger: 'v1', limit: 10 }).map((r) => (r as { detail: string }).detail).join('\n')).toMatch(
+      /comments_by_thread_time \(thread_id=\? AND \(created_utc,id\)>\(\?,\?\)\)/,
+    );
+  });
+
+  it('lists the comments to tag in pages that go on where the last one stopped, across threads, live ones only', () => {
+    const comments = (thread: string) => [1, 2, 3].map((n) => makeComment({ id: `${thread}c${n}`, threadId: thread, createdUtc: 100 + n, body: `${thread} ${n}` }));
+    store.saveThreadBundle('ev', { thread: makeThread({ id: 'ta' }), comments: comments('ta'), expected: 3, collected: 3 });
+    store.saveThreadBundle('ev', { thread: makeThread({ id: 'tb' }), comments: [...comments('tb'), makeComment({ id: 'gone', threadId: 'tb', status: 'deleted', body: '', author: null })], expected: 4, collected: 4 });
+    store.saveThreadBundle('other', { thread: makeThread({ id: 'tc' }), comments: comments('tc'), expected: 3, collected: 3 });
+    store.saveTags([{ commentId: 'tac2', tagger: 'v1', body: 'ta 2', tags: noTags }], 1);
+    const seen: string[] = [];
+    let after: TagCursor | null = null;
+    for (;;) {
+      const page = store.listCommentsToTag('ev', 'v1', after, 2);
+      if (page.length === 0) break;
+      expect(page.length).toBeLessThanOrEqual(2);
+      seen.push(...page.map((c) => `${c.id}${c.cached ? '*' : ''}`));
+      after = page.at(-1)!.cursor;
+    }
+    expect(seen).toEqual(['tac1', 'tac2*', 'tac3', 'tbc1', 'tbc2', 'tbc3']);
   });
 
   it('ignores an unreadable cached tag result (it is tagged again) instead of failing the report', () => {
