@@ -174,13 +174,15 @@ function isTagOutcome(value: unknown): value is TagOutcome {
   return skipped === undefined || typeof skipped === 'string';
 }
 
-/** A stored tag result that loadTags would read (JSON of the right shape); one that is not is tagged again. */
-function isReadableResult(text: string): boolean {
+/** A stored tag result, or undefined when it cannot be read (not JSON, or not of the right shape): it is tagged again. */
+function parseTagResult(text: string): TagOutcome | undefined {
+  let outcome: unknown;
   try {
-    return isTagOutcome(JSON.parse(text));
+    outcome = JSON.parse(text);
   } catch {
-    return false;
+    return undefined;
   }
+  return isTagOutcome(outcome) ? outcome : undefined;
 }
 
 const EMPTY_HASH = hashText('');
@@ -775,7 +777,7 @@ export class Store {
     return rows.map(([threadId, id, createdUtc, body, result]) => ({
       id,
       body,
-      cached: result !== null && isReadableResult(result),
+      cached: result !== null && parseTagResult(result) !== undefined,
       cursor: { threadId, createdUtc, id },
     }));
   }
@@ -790,9 +792,9 @@ export class Store {
        WHERE e.event_id = ? AND t.tagger = ?`,
     ).iterate(eventId, tagger);
     for (const row of rows) {
-      const outcome: unknown = JSON.parse(row.result);
-      // An unreadable cached result (older code, hand edits) is simply tagged again.
-      if (!isTagOutcome(outcome)) continue;
+      // An unreadable cached result (older code, hand edits, a damaged page: not JSON at all) is simply tagged again.
+      const outcome = parseTagResult(row.result);
+      if (outcome === undefined) continue;
       // Most tags fire no cue: share one empty array instead of holding 3 × 100k of them.
       for (const name of TAG_NAMES) if (outcome.tags[name].cues.length === 0) outcome.tags[name].cues = NO_CUES;
       out.set(row.comment_id, { tags: outcome.tags, ...(outcome.skipped === undefined ? {} : { skipped: outcome.skipped }), commentId: row.comment_id, tagger });

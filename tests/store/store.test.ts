@@ -396,6 +396,9 @@ describe('Store', () => {
     store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'x' })], expected: 1, collected: 1 });
     store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v1', hashText('x'), '{"tags":{"cynicism":{}}}', 1);
     expect(store.loadTags('ev', 'v1').size).toBe(0);
+    // not JSON at all (a hand edit cut short, a damaged page): the same, not an internal error for every report
+    store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v0', hashText('x'), '{"tags":', 1);
+    expect(store.loadTags('ev', 'v0').size).toBe(0);
     // a cue without its name or weight (an older result shape) is not trusted either; a whole result is
     const tag = (cues: unknown[]) => ({ score: 0.9, label: true, cues });
     const result = (cue: object) => JSON.stringify({ tags: { cynicism: tag([cue]), distrust: tag([]), bubble_caution: tag([]) } });
