@@ -353,6 +353,18 @@ describe('Store', () => {
     expect([...store.listUnconfirmedComments()]).toEqual([['a', 10], ['c', 20]]);
   });
 
+  it("reads an event's comments in index order: no sort of the whole event in a temporary B-tree", () => {
+    const sqls: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    store.db.prepare = ((source: string) => (sqls.push(source), prepare(source))) as typeof store.db.prepare;
+    store.saveThreadBundle('ev', { thread: makeThread({ id: 'tb' }), comments: [makeComment({ id: 'x2', threadId: 'tb', createdUtc: 5 })], expected: 1, collected: 1 });
+    store.saveThreadBundle('ev', { thread: makeThread({ id: 'ta' }), comments: [makeComment({ id: 'x3', threadId: 'ta', createdUtc: 9 }), makeComment({ id: 'x1', threadId: 'ta', createdUtc: 7 })], expected: 2, collected: 2 });
+    expect(store.listComments('ev').map((c) => c.id)).toEqual(['x1', 'x3', 'x2']);
+    const read = sqls.find((sql) => sql.includes('FROM comments c JOIN event_threads'))!;
+    const plan = prepare(`EXPLAIN QUERY PLAN ${read}`).all('ev').map((row) => (row as { detail: string }).detail);
+    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE|\bSCAN\b/);
+  });
+
   it("reads the tag stage's pages along indexes: no sort and no scan of the event's comments per page", () => {
     const sqls: string[] = [];
     const prepare = store.db.prepare.bind(store.db);
