@@ -2,6 +2,7 @@
 // runs it. Usage: node bench/tagger-bench-child.mjs <corpus.json> <rounds>
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { peakRssKb } from './peak-rss.mjs';
 
 const [corpusPath, roundsArg] = process.argv.slice(2);
 const texts = JSON.parse(readFileSync(corpusPath, 'utf8'));
@@ -68,15 +69,3 @@ for (let round = 0; round < rounds; round++) {
 console.log(
   JSON.stringify({ version: tagger.version, pretenuring: pretenuringSetting(), pipe: WINK_PIPE, loadMs, batch: TAG_BATCH_SIZE, winkSec, tagSec, oneSec, tagged, peakMb: peakRssKb() / 1024 }),
 );
-
-/** This process's own peak RSS in KiB (as bench/peak-rss.ts: getrusage's maxrss survives fork and exec on Linux, so it
- * would report the spawning bench's peak whenever that was higher). */
-function peakRssKb() {
-  try {
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
-    if (match?.[1] !== undefined) return Number(match[1]);
-  } catch {
-    // no /proc (macOS): getrusage is what there is
-  }
-  return process.resourceUsage().maxRSS;
-}
