@@ -420,6 +420,18 @@ describe('Store', () => {
     expect(store.loadTags('ev', 'v3').get('a')?.tags.cynicism.cues[0]?.cue).toBe('laughter');
   });
 
+  it('tags again a stored result with a null where a tag or a cue should be, in every reader, instead of a TypeError', () => {
+    store.saveThreadBundle('ev', { thread: makeThread(), comments: [makeComment({ id: 'a', body: 'x' })], expected: 1, collected: 1 });
+    const tag = { score: 0.9, label: true, cues: [] };
+    // a hand edit that blanked a tag, or a cue list with a hole: JSON, but not a result
+    store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v1', hashText('x'), JSON.stringify({ tags: { cynicism: null, distrust: tag, bubble_caution: tag } }), 1);
+    store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v2', hashText('x'), JSON.stringify({ tags: { cynicism: { ...tag, cues: [null] }, distrust: tag, bubble_caution: tag } }), 1);
+    for (const tagger of ['v1', 'v2']) {
+      expect(store.loadTags('ev', tagger).size).toBe(0);
+      expect(store.listCommentsToTag('ev', tagger, null, 10).map((c) => c.cached)).toEqual([false]);
+    }
+  });
+
   it("makes the store's own folder (data/ on a first run) but not the folders above it: a mistyped --db fails", () => {
     const first = join(dir, 'data', 'reactionlens.db');
     Store.open(first).close();
