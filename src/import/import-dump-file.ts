@@ -313,8 +313,8 @@ export async function importDumpFile(file: DumpFile, session: ImportSession, opt
       throw new FileError(
         `Cannot decompress ${file.path} after line ${done}: zstd could not get the memory its frame window needs (${message}). ` +
           'A dump compressed with --long=31, as Arctic Shift\'s are, needs up to 2 GiB for it: run the import where that much ' +
-          'memory is free (the next import resumes after the lines stored), or recompress the file with a smaller window ' +
-          `(zstd -d --long=31 -c ${file.path} | zstd -o smaller.zst)`,
+          'memory is free (the next import resumes after the lines stored), or recompress the file there with a smaller window ' +
+          `(zstd -d --long=31 -c ${file.path} | zstd -o smaller.zst: decoding it needs the same window) and import the smaller file here`,
         file.path,
         { cause: streamError },
       );

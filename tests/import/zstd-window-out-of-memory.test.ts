@@ -32,6 +32,8 @@ describe('importDumps: a .zst whose window the machine cannot hold', () => {
     await expect(attempt).rejects.toThrow(FileError);
     await expect(attempt).rejects.toThrow(/Cannot decompress .*RC_2025-12\.zst after line 0: zstd could not get the memory its frame window needs/);
     await expect(attempt).rejects.not.toThrow(/re-download/i);
+    // decoding the file to recompress it needs the same window: that is done where the memory is, not on this machine
+    await expect(attempt).rejects.toThrow(/recompress the file there with a smaller window \(zstd -d --long=31 -c .*RC_2025-12\.zst \| zstd -o smaller\.zst: decoding it needs the same window\) and import the smaller file here/);
     // the submissions read before it stay stored
     expect(store.getThread('p1')).toMatchObject({ id: 'p1' });
     store.close();
