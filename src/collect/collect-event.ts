@@ -127,9 +127,8 @@ async function collectInto(
   for (const t of notFetched) store.linkThread(event.id, t.id);
   // A listing that shows a stored thread deleted or removed says as much as a refetch would: it is purged tonight,
   // not kept live (its title quoted beside its comments) because its comments did not change.
-  summary.threadsUpdated += store.purgeThreads(toGone(notFetched));
-  // and one that shows its poster's account deleted (the post live, its author `[deleted]`) takes the name from the store
-  store.forgetThreadAuthors(listAuthorsDeleted(notFetched));
+  // And one that shows its poster's account deleted (the post live, its author `[deleted]`) takes the name from the store.
+  summary.threadsUpdated += applyListedStatus(store, notFetched);
 
   // An archive's copy is the text as first archived, not as Reddit shows it tonight: it confirms nothing (it is stored
   // with no check time of its own), and the re-check asks Reddit about tonight's fetched comments and threads as well
@@ -208,9 +207,7 @@ async function collectInto(
   // went down, a 404): the listing said so all the same, so it is purged tonight as one not due is, not kept live (its
   // title quoted) until a night whose refetch gets an answer. A thread fetched was stored with its own status. So is one
   // the listing shows with its poster's account deleted: its name goes tonight, as a thread's not due does.
-  const unsaved = toFetch.filter((t) => !savedThreads.has(t.id));
-  summary.threadsUpdated += store.purgeThreads(toGone(unsaved));
-  store.forgetThreadAuthors(listAuthorsDeleted(unsaved));
+  summary.threadsUpdated += applyListedStatus(store, toFetch.filter((t) => !savedThreads.has(t.id)));
 
   // A source found down mid-run would spend each re-check pass on its whole give-up schedule (three batches of full
   // retries, minutes each) before the same verdict, when the re-checks ask that same service: they are not made tonight.
@@ -419,6 +416,16 @@ function dateUnreadableRecords(skipped: readonly SkipRecord[], before: ReadonlyM
  */
 function namesItem(record: SkipRecord): boolean {
   return !record.record.startsWith('(');
+}
+
+/**
+ * What tonight's listing says of threads not stored tonight: one shown deleted or removed is purged, one shown with its
+ * poster's account deleted loses its author. Returns how many were purged.
+ */
+function applyListedStatus(store: Store, threads: ReadonlyArray<Pick<Thread, 'id' | 'status' | 'author'>>): number {
+  const purged = store.purgeThreads(toGone(threads));
+  store.forgetThreadAuthors(listAuthorsDeleted(threads));
+  return purged;
 }
 
 /** The live threads whose author reads `[deleted]`: their poster's account was deleted (see toThread). */
