@@ -10,7 +10,7 @@ import { parseSince } from '../cli/parse-since.js';
 import { loadEvent } from '../events/load-events.js';
 import { pluralise } from '../report/format-values.js';
 import { loadReportInput } from '../report/load-report-input.js';
-import { pickFeedQuotes } from '../report/pick-feed-quotes.js';
+import { isInFeedWindow, pickFeedQuotes } from '../report/pick-feed-quotes.js';
 import { renderQuotesCsv } from '../report/render-csv.js';
 import { renderMarkdownQuotes } from '../report/render-markdown.js';
 import { toFeedRecord } from '../report/to-feed-record.js';
@@ -59,18 +59,16 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
       // worded as report and compare word it: an empty feed from a store never collected into, not from a quiet night
       if (input.screened.length === 0) ctx.stderr(`reactionlens quotes: the store holds no comments for ${event.id}; the feed is empty\n`);
       if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${pluralise(taggedNow, 'comment')} in memory\n`);
+      const window = { ...(since === undefined ? {} : { since }), ...(collectedSince === undefined ? {} : { collectedSince }) };
       const quotes = pickFeedQuotes(input, {
         limit: flags.limit,
         ...(flags.tag === undefined ? {} : { tag: flags.tag }),
         ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
-        ...(since === undefined ? {} : { since }),
-        ...(collectedSince === undefined ? {} : { collectedSince }),
+        ...window,
       });
       // of the comments the feed could have offered: with --since, those posted since then; with --collected-since,
       // those first stored since then
-      const eligible = input.screened
-        .map((s) => s.comment)
-        .filter((c) => (since === undefined || c.createdUtc >= since) && (collectedSince === undefined || (c.firstSeenAt ?? c.fetchedAt) >= collectedSince));
+      const eligible = input.screened.map((s) => s.comment).filter((c) => isInFeedWindow(c, window));
       const withheld = countUnconfirmed(eligible, input.unconfirmed);
       if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
       const posted = since === undefined ? '' : ` posted since ${new Date(since * 1000).toISOString()}`;

@@ -1,5 +1,5 @@
 import type { TagName } from '../types.js';
-import type { ReportInput } from './build-report.js';
+import type { ReportComment, ReportInput } from './build-report.js';
 import { countCuePhrases } from './count-cue-phrases.js';
 import { pickQuotes } from './pick-quotes.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
@@ -19,6 +19,12 @@ export interface FeedOptions {
   collectedSince?: number;
 }
 
+/** Whether the comment was posted since `since` and first stored since `collectedSince` (each when given). */
+export function isInFeedWindow(comment: ReportComment, options: Pick<FeedOptions, 'since' | 'collectedSince'>): boolean {
+  if (options.since !== undefined && comment.createdUtc < options.since) return false;
+  return options.collectedSince === undefined || (comment.firstSeenAt ?? comment.fetchedAt) >= options.collectedSince;
+}
+
 /**
  * The writers' feed: more quotes than a report's highlights, optionally for
  * one tag and above a probability, with the same eligibility and diversity
@@ -36,8 +42,7 @@ export function pickFeedQuotes(input: ReportInput, options: FeedOptions): Report
     tagged.push(tags);
     // not confirmed live by the last re-check: possibly deleted since, so not offered to writers (see buildReport)
     if (input.unconfirmed?.has(comment.id) === true) continue;
-    if (options.since !== undefined && comment.createdUtc < options.since) continue;
-    if (options.collectedSince !== undefined && (comment.firstSeenAt ?? comment.fetchedAt) < options.collectedSince) continue;
+    if (!isInFeedWindow(comment, options)) continue;
     if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread: threads.get(comment.threadId), tags });
   }
   return pickQuotes(candidates, {
