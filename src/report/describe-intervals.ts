@@ -36,8 +36,12 @@ export function describeIntervals(shares: readonly TagShare[]): string {
 export function describeSingleThreadSubreddits(subreddits: readonly SubredditBreakdown[]): string {
   const single = subreddits.filter((s) => s.tagged > 0 && (s.shares.cynicism.threads ?? 0) < 2).map((s) => `r/${s.subreddit}`);
   if (single.length === 0) return '';
-  const list = single.length > 8 ? `${single.slice(0, 8).join(', ')} and ${single.length - 8} more` : single.join(', ');
-  return `${list}: all tagged comments in one thread, so ${single.length === 1 ? 'its interval takes' : 'their intervals take'} them as independent (too narrow by an unknown amount).`;
+  return `${listAtMostEight(single)}: all tagged comments in one thread, so ${single.length === 1 ? 'its interval takes' : 'their intervals take'} them as independent (too narrow by an unknown amount).`;
+}
+
+/** Names for a note under the chart: eight at most, then how many more. */
+function listAtMostEight(names: readonly string[]): string {
+  return names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
 }
 
 /**
@@ -52,9 +56,8 @@ export function describeFewThreadSubreddits(subreddits: readonly SubredditBreakd
   });
   if (few.length === 0) return '';
   const named = few.map((s) => `r/${s.subreddit} (${s.shares.cynicism.threads} threads)`);
-  const list = named.length > 8 ? `${named.slice(0, 8).join(', ')} and ${named.length - 8} more` : named.join(', ');
   return (
-    `${list}: tagged comments in ${FEWER_THAN_FEW_THREADS}, so the allowance for comments of one thread being alike is ` +
+    `${listAtMostEight(named)}: tagged comments in ${FEWER_THAN_FEW_THREADS}, so the allowance for comments of one thread being alike is ` +
     `itself rough: read ${few.length === 1 ? 'its intervals' : 'their intervals'} as indicative.`
   );
 }
