@@ -1,20 +1,16 @@
-// npm run eval:cv — grouped k-fold CV on training/labeled-dev.jsonl, with baselines.
+// npm run eval:cv — grouped k-fold CV on training/labeled-dev.jsonl (plus training/corrections/*.jsonl), with baselines.
 // Also: per-fold macro-F1 (is a gain from one fold?) and the d001–d197 ↔ d198–d364 cross-check
 // (train on one half, test on the other: forum comments vs. blogs/news/forum posts).
 // Usage: tsx scripts/eval-cv.ts [--k 5] [--seed 20250101] [--json]
 // --seed changes the fold assignment (outer and inner folds); the committed model uses the default.
 
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { TAG_NAMES } from '../src/types.js';
 import { baselines, crossValidate, predictExample, toExamples } from '../src/tag/cross-validate.js';
 import { formatTable, summarize, type EvalSummary, type Prediction } from '../src/tag/evaluate-tags.js';
 import { groupFolds } from '../src/tag/group-folds.js';
 import { extendNlpPipe } from '../src/tag/nlp-doc.js';
-import { parseLabeledJsonl } from '../src/tag/labeled-data.js';
+import { readRepoLabeledData } from '../src/tag/read-repo-labeled-data.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../src/tag/train-model.js';
-
-const DATA = fileURLToPath(new URL('../training/labeled-dev.jsonl', import.meta.url));
 
 const args = process.argv.slice(2);
 const kArg = args.indexOf('--k');
@@ -29,8 +25,9 @@ if (!Number.isInteger(k) || k < 2 || !Number.isInteger(cfg.seed)) {
 
 // one wink instance per process: add sentiment (for the baseline only) before the first analysis
 extendNlpPipe(['sentiment']);
-const { items, problems } = parseLabeledJsonl(readFileSync(DATA, 'utf8'));
-for (const p of problems) process.stderr.write(`line ${p.line}: ${p.message}\n`);
+const { items, problems, corrections } = readRepoLabeledData();
+for (const p of problems) process.stderr.write(`${p.file} line ${p.line}: ${p.message}\n`);
+for (const c of corrections) process.stderr.write(`with ${c.items} corrected comment(s) from ${c.file}\n`);
 const t0 = performance.now();
 const ex = toExamples(items);
 const cv = crossValidate(ex, k, cfg);
@@ -42,9 +39,10 @@ function trainTest(train: Example[], test: Example[]): EvalSummary {
   const preds: Prediction[] = test.map((e) => predictExample(model, e));
   return summarize(preds);
 }
-const idNum = (id: string): number => Number(id.replace(/\D/g, ''));
-const firstHalf = ex.filter((e) => idNum(e.id) <= 197);
-const secondHalf = ex.filter((e) => idNum(e.id) > 197);
+// the two halves of the bundled data (d001–d364); reviewers' corrections take part in the CV, not in this check
+const bundledNum = (id: string): number => (/^d\d{3}$/.test(id) ? Number(id.slice(1)) : NaN);
+const firstHalf = ex.filter((e) => bundledNum(e.id) <= 197);
+const secondHalf = ex.filter((e) => bundledNum(e.id) > 197);
 const cross = { 'train d001-d197, test d198-d364': trainTest(firstHalf, secondHalf), 'train d198-d364, test d001-d197': trainTest(secondHalf, firstHalf) };
 const folds = groupFolds(ex.map((e) => e.group), k, cfg.seed);
 const perFold = Array.from({ length: k }, (_, f) => summarize(cv.predictions.filter((_, i) => folds[i] === f)));

@@ -1,4 +1,5 @@
-// npm run train — rebuilds models/tagger-model.json from training/labeled-dev.jsonl, and records what the new
+// npm run train — rebuilds models/tagger-model.json from training/labeled-dev.jsonl (and training/corrections/*.jsonl,
+// reviewers' exported corrections), and records what the new
 // tagger outputs on the repo's texts (models/tagger-outputs.json).
 // Deterministic: same data + same code → byte-identical model (and version); tests/tag/model-guard.test.ts checks it.
 
@@ -10,7 +11,7 @@ import { FINGERPRINT_PATH, fingerprintTagOutputs, parseFingerprint, readFingerpr
 import { trainRepoModel } from '../src/tag/train-repo-model.js';
 
 const { model, problems } = trainRepoModel();
-for (const p of problems) process.stderr.write(`line ${p.line}: ${p.message}\n`);
+for (const p of problems) process.stderr.write(`${p.file} line ${p.line}: ${p.message}\n`);
 const version = modelVersion(model);
 // a change of these outputs under the same version is refused here and fails the model-guard test: stored tags would look current
 const fingerprint = fingerprintTagOutputs(createTagger(model, version), readFingerprintTexts());

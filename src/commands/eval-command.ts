@@ -89,7 +89,7 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
           scores[t] = o.tags[t].score;
           cues[t] = o.tags[t].cues;
         }
-        return { id: it.id, labels: it.labels, predicted, scores, text: it.text, cues };
+        return { id: it.id, labels: it.labels, predicted, scores, text: it.text, cues, ...(it.unlabeled !== undefined ? { unlabeled: it.unlabeled } : {}) };
       });
       const s = summarize(rows);
       // cut between graphemes: an emoji at the cut is kept or left out whole, never halved into a lone surrogate

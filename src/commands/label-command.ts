@@ -127,8 +127,11 @@ export function registerLabelCommand(program: Command, ctx: CliContext): void {
               id: c.id,
               text: c.body,
               url: c.permalink,
+              // comments of one thread answer each other: CV keeps a thread on one side of a split
+              group: c.threadId,
               labels,
-              ambiguous: fromTagger.length > 0,
+              // the tags no person decided are marked below, and training and eval leave them out
+              ambiguous: false,
               rationale: o.note ?? '',
               source: 'reactionlens-label',
               labeledAt: o.createdAt,

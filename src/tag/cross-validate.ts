@@ -20,7 +20,7 @@ export function predictExample(model: ReturnType<typeof trainModel>, e: Example)
     scores[t] = calibrated(m, rawLogit(m, e.features));
     predicted[t] = scores[t] >= m.threshold;
   }
-  return { id: e.id, labels: e.labels, predicted, scores };
+  return { id: e.id, labels: e.labels, predicted, scores, ...(e.unlabeled !== undefined ? { unlabeled: e.unlabeled } : {}) };
 }
 
 export function toExamples(items: LabeledItem[]): Example[] {
@@ -30,6 +30,7 @@ export function toExamples(items: LabeledItem[]): Example[] {
     features: analyseText(it.text).extracted.features,
     labels: it.labels,
     ambiguous: it.ambiguous,
+    ...(it.unlabeled !== undefined ? { unlabeled: it.unlabeled } : {}),
   }));
 }
 
@@ -71,7 +72,7 @@ function baselinePreds(items: LabeledItem[], decide: (it: LabeledItem, tag: TagN
       predicted[t] = decide(it, t);
       scores[t] = predicted[t] ? 1 : 0;
     }
-    return { id: it.id, labels: it.labels, predicted, scores };
+    return { id: it.id, labels: it.labels, predicted, scores, ...(it.unlabeled !== undefined ? { unlabeled: it.unlabeled } : {}) };
   });
 }
 

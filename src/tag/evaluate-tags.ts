@@ -29,7 +29,11 @@ export interface Prediction {
   labels: Record<TagName, 0 | 1>;
   predicted: Record<TagName, boolean>;
   scores: Record<TagName, number>;
+  /** Tags whose label is no person's (the tagger filled them in): not counted for or against the tagger. */
+  unlabeled?: readonly TagName[];
 }
+
+const isScored = (p: Prediction, tag: TagName): boolean => p.unlabeled?.includes(tag) !== true;
 
 const r4 = (x: number): number => Math.round(x * 1e4) / 1e4;
 
@@ -38,6 +42,7 @@ export function metricsFor(preds: Prediction[], tag: TagName): TagMetrics {
   let fp = 0;
   let fn = 0;
   for (const p of preds) {
+    if (!isScored(p, tag)) continue;
     const y = p.labels[tag] === 1;
     const h = p.predicted[tag];
     if (h && y) tp++;
@@ -75,7 +80,8 @@ export function formatTable(title: string, s: EvalSummary): string {
 
 /** The k most confident false positives and false negatives for a tag (the predictions themselves, with whatever else they carry). */
 export function worstErrors<P extends Prediction>(preds: P[], tag: TagName, k: number): { fp: P[]; fn: P[] } {
-  const fp = preds.filter((p) => p.predicted[tag] && p.labels[tag] === 0).sort((a, b) => b.scores[tag] - a.scores[tag]);
-  const fn = preds.filter((p) => !p.predicted[tag] && p.labels[tag] === 1).sort((a, b) => a.scores[tag] - b.scores[tag]);
+  const scored = preds.filter((p) => isScored(p, tag));
+  const fp = scored.filter((p) => p.predicted[tag] && p.labels[tag] === 0).sort((a, b) => b.scores[tag] - a.scores[tag]);
+  const fn = scored.filter((p) => !p.predicted[tag] && p.labels[tag] === 1).sort((a, b) => a.scores[tag] - b.scores[tag]);
   return { fp: fp.slice(0, k), fn: fn.slice(0, k) };
 }

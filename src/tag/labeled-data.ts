@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { inputIdSchema } from './input-id-schema.js';
-import type { TagName } from '../types.js';
+import { TAG_NAMES, type TagName } from '../types.js';
 
 const bit = z
   .union([z.literal(0), z.literal(1), z.boolean()], { error: 'expected 0 or 1 (or true/false)' })
@@ -14,6 +14,10 @@ export const labeledItemSchema = z.object({
   url: z.string().optional(),
   labels: z.object({ cynicism: bit, distrust: bit, bubble_caution: bit }),
   ambiguous: z.boolean().optional(),
+  /** The CV grouping key when `url` is not it: `labels export` writes the thread, since each comment has its own permalink. */
+  group: z.string().min(1).optional(),
+  /** Tags no human decided (`labels export` fills them with the tagger's own label): neither trained on nor scored. */
+  tagsFromTagger: z.array(z.enum(TAG_NAMES)).optional(),
 });
 
 export interface LabeledItem {
@@ -23,6 +27,8 @@ export interface LabeledItem {
   group: string;
   labels: Record<TagName, 0 | 1>;
   ambiguous: boolean;
+  /** Tags whose label is the tagger's, not a person's (absent: every tag was labeled by a person). */
+  unlabeled?: readonly TagName[];
 }
 
 /** An item read from labeled JSONL, with its 1-based line: what tells items apart, since ids may repeat. */
@@ -60,9 +66,10 @@ export function parseLabeledJsonl(content: string): { items: LabeledLine[]; prob
       id: d.id,
       line: i + 1,
       text: d.text,
-      group: d.url ?? d.id,
+      group: d.group ?? d.url ?? d.id,
       labels: { cynicism: d.labels.cynicism as 0 | 1, distrust: d.labels.distrust as 0 | 1, bubble_caution: d.labels.bubble_caution as 0 | 1 },
       ambiguous: d.ambiguous ?? false,
+      ...(d.tagsFromTagger !== undefined && d.tagsFromTagger.length > 0 ? { unlabeled: [...new Set(d.tagsFromTagger)] } : {}),
     });
   });
   return { items, problems };

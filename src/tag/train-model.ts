@@ -14,6 +14,8 @@ export interface Example {
   features: FeatureVector;
   labels: Record<TagName, 0 | 1>;
   ambiguous: boolean;
+  /** Tags no person labeled (a `labels export` row corrects some tags only): the example is left out of their fits. */
+  unlabeled?: readonly TagName[];
 }
 
 export interface TrainConfig extends TrainOptions {
@@ -134,7 +136,8 @@ export function innerFoldLogits(
 
 export function trainModel(ex: Example[], cfg: TrainConfig = DEFAULT_TRAIN_CONFIG, meta: Record<string, unknown> = {}): TaggerModelFile {
   const tags = {} as Record<TagName, TagModel>;
-  for (const t of TAG_NAMES) tags[t] = trainTag(ex, t, cfg);
+  // a tag the tagger labeled itself would teach the model its own guess back: such rows sit out that tag's fit
+  for (const t of TAG_NAMES) tags[t] = trainTag(ex.filter((e) => e.unlabeled?.includes(t) !== true), t, cfg);
   return {
     format: 'reactionlens-tagger',
     formatVersion: 1,

@@ -6,7 +6,7 @@ import { repeatedIds } from '../../src/commands/eval-command.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { TAG_NAMES } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
-import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
+import { ONE_COMMENT_BODY, saveOneCommentStore } from '../helpers/save-one-comment-store.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
 const makeDir = useTempDirs('rl-eval-');
@@ -188,9 +188,14 @@ describe('reactionlens eval', () => {
     const r = await cli(['eval', 'labels.jsonl', '--json'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(EXIT.ok);
-    const out = JSON.parse(r.stdout) as { n: number; tags: Record<string, { tp: number; fn: number }> };
+    const out = JSON.parse(r.stdout) as { n: number; tags: Record<string, { tp: number; fp: number; fn: number }>; macroOver?: string[] };
     expect(out.n).toBe(1);
     expect(out.tags['distrust']!.tp + out.tags['distrust']!.fn).toBe(1);
+    // the export fills cynicism and bubble_caution with the tagger's own labels; the tagger does call this text cynical,
+    // and scoring that would hand it a true positive for agreeing with itself
+    expect(loadTagger().tag(ONE_COMMENT_BODY).tags.cynicism.label).toBe(true);
+    for (const t of ['cynicism', 'bubble_caution']) expect(out.tags[t], t).toMatchObject({ tp: 0, fp: 0, fn: 0 });
+    expect(out.macroOver).toEqual(['distrust']);
   });
 
   it('names each repeated id with its lines, within bounds', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { Store } from '../../src/store/store.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
-import { makeComment } from '../helpers/make-domain.js';
+import { makeComment, makeThread } from '../helpers/make-domain.js';
 import { cli } from '../helpers/run-cli.js';
 import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
@@ -67,7 +67,10 @@ describe('reactionlens label / labels export', () => {
       id: 'c1',
       text: 'Nvidia pays OpenAI to buy Nvidia chips. Genius.',
       labels: { cynicism: 1, distrust: 0 },
-      ambiguous: true,
+      // the tags no person decided are listed, and training and eval leave them out: the rest is no soft label
+      ambiguous: false,
+      // CV keeps one thread's comments on one side of a split
+      group: makeThread().id,
       rationale: 'mock summary',
       source: 'reactionlens-label',
       tagsFromTagger: ['bubble_caution'],
