@@ -27,6 +27,8 @@ export function renderQuotesCsv(rows: ReadonlyArray<{ section: string; quote: Re
     ...TAG_NAMES.map((t) => `label_${t}`),
     'subreddit', 'attribution', 'permalink', 'thread_id', 'thread_title', 'created_utc', 'score_at_fetch', 'status_checked_at',
     ...(withAuthors ? ['author'] : []),
+    // added after the others, author included: a reader going by position still finds every earlier column in its place
+    'fetched_at',
   ];
   const lines = [header.map(formatCell).join(',')];
   for (const { section, quote } of rows) {
@@ -38,6 +40,7 @@ export function renderQuotesCsv(rows: ReadonlyArray<{ section: string; quote: Re
       new Date(quote.createdUtc * 1000).toISOString(), quote.score,
       quote.statusCheckedAt === null ? null : new Date(quote.statusCheckedAt * 1000).toISOString(),
       ...(withAuthors ? [quote.author ?? null] : []),
+      new Date(quote.fetchedAt * 1000).toISOString(),
     ];
     lines.push(cells.map(formatCell).join(','));
   }

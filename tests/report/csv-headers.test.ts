@@ -17,8 +17,9 @@ const QUOTES_COLUMNS = [
   'score_cynicism', 'score_distrust', 'score_bubble_caution',
   'label_cynicism', 'label_distrust', 'label_bubble_caution',
   'subreddit', 'attribution', 'permalink', 'thread_id', 'thread_title', 'created_utc', 'score_at_fetch', 'status_checked_at',
+  'fetched_at',
 ];
-const WITH_AUTHORS_COLUMNS = [...QUOTES_COLUMNS, 'author'];
+const WITH_AUTHORS_COLUMNS = [...QUOTES_COLUMNS.slice(0, -1), 'author', 'fetched_at'];
 const COMPARISON_COLUMNS = [
   'tag', 'event', 'weight', 'share', 'ci95_low', 'ci95_high', 'count', 'total',
   'difference_vs_first', 'p_value_vs_first', 'significant_vs_first', 'difference_direction', 'has_data',
