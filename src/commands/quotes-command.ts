@@ -77,9 +77,23 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
       if (flags.format === 'csv') {
         ctx.stdout(renderQuotesCsv(quotes.map((quote) => ({ section: 'feed', quote })), flags.withAuthors));
       } else if (flags.format === 'md') {
-        ctx.stdout(renderMarkdownQuotes(quotes));
+        ctx.stdout(renderMarkdownQuotes(quotes, describeEmptyFeed(event.id, flags, [posted, collected].join(''))));
       } else {
         ctx.stdout(`${JSON.stringify({ event: event.id, tagger: input.tagger, quotes: quotes.map(toFeedRecord) }, null, 2)}\n`);
       }
     });
+}
+
+/**
+ * The empty Markdown feed's one line: no quotes, for which event and request (`No quotes for <event> (tag distrust,
+ * probability at least 0.5, posted since …).`). Why there are none (a store never collected into, comments withheld
+ * unconfirmed) is said on stderr, as for the JSON and CSV feeds.
+ */
+function describeEmptyFeed(eventId: string, flags: { tag?: string | undefined; minScore?: number | undefined }, window: string): string {
+  const filters = [
+    ...(flags.tag === undefined ? [] : [`tag ${flags.tag}`]),
+    ...(flags.minScore === undefined ? [] : [`probability at least ${flags.minScore}`]),
+    ...(window === '' ? [] : [window.trim()]),
+  ];
+  return `No quotes for ${eventId}${filters.length === 0 ? '' : ` (${filters.join(', ')})`}.`;
 }

@@ -126,9 +126,13 @@ export function renderMarkdown(report: Report): string {
 
 /**
  * Quotes alone (the writers' feed), each with attribution and gloss, and its id at the end of the attribution line:
- * a writer drafting from the Markdown cites a quote back by the id the JSON and CSV feeds carry.
+ * a writer drafting from the Markdown cites a quote back by the id the JSON and CSV feeds carry. `empty` is the one
+ * line the feed holds when no quote is offered (the quotes command says for which request).
  */
-export function renderMarkdownQuotes(quotes: readonly ReportQuote[]): string {
+export function renderMarkdownQuotes(quotes: readonly ReportQuote[], empty = 'No quotes.'): string {
+  // with no quote the feed is still a document that says so (as JSON's `"quotes": []` and CSV's header row do), not a
+  // blank line that reads as nothing having run
+  if (quotes.length === 0) return `_${escapeMarkdownInline(empty)}_\n`;
   return `${quotes.map((q) => renderQuote(q, { withId: true }).join('\n')).join('\n\n')}\n`;
 }
 

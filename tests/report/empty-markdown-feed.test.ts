@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { taggerOf } from '../../src/tag/tagger-of.js';
+import type { Cue, TagName, Tagger, TagScore } from '../../src/types.js';
+import { runReportCommand } from '../helpers/run-report-commands.js';
+import { makeComment, makeThread, T0 } from './report-fixture.js';
+
+// `quotes --format md` with nothing to offer printed a lone blank line, where the JSON feed prints `"quotes": []` and
+// the CSV feed its header row: a writer's `quotes --format md > draft.md` got an empty file that said nothing, not
+// even which event or window it was for. The empty Markdown feed now says, on stdout as its one line, that there are
+// no quotes and for what request; why (an empty store, comments withheld) stays on stderr, as for the other formats.
+
+const tagger: Tagger = taggerOf('fake-tagger-1', (text) => {
+  const tag = (pattern: RegExp): TagScore => {
+    const m = pattern.exec(text);
+    const cues: Cue[] = m === null ? [] : [{ start: m.index, end: m.index + m[0].length, text: m[0], cue: m[0].toLowerCase(), weight: 1 }];
+    return { score: m === null ? 0.1 : 0.9, label: m !== null, cues };
+  };
+  const tags: Record<TagName, TagScore> = { cynicism: tag(/circular financing/i), distrust: tag(/lied/i), bubble_caution: tag(/bubble/i) };
+  return { tags };
+});
+
+let store: Store;
+let cwd: string;
+
+beforeAll(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'reactionlens-empty-md-'));
+  store = Store.open(':memory:');
+  const thread = makeThread('stocks1', 'stocks', 'Thread about the deal');
+  store.saveItems('amazon-openai-2025-12', {
+    threads: [thread],
+    comments: [makeComment('c1', thread, 'This is circular financing with extra steps, as ever.'), makeComment('c2', thread, 'Seems fine to me.')],
+  });
+});
+afterAll(() => {
+  store.close();
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+const quotes = (argv: string[], on = store) => runReportCommand(['quotes', '--event', 'amazon-openai-2025-12', ...argv], { store: on, tagger, cwd });
+
+describe('an empty Markdown feed', () => {
+  it('has quotes when nothing filters them out (so the empty case below is the filters\')', async () => {
+    const md = (await quotes(['--format', 'md'])).stdout;
+    expect(md).toContain('circular financing');
+    expect(md).not.toContain('No quotes');
+  });
+
+  it('says there are no quotes, for which event and request, as its one line on stdout', async () => {
+    const since = new Date((T0 + 3600) * 1000).toISOString();
+    const { stdout, stderr } = await quotes(['--format', 'md', '--tag', 'distrust', '--min-score', '0.5', '--since', since]);
+    expect(stdout).toBe(`_No quotes for amazon-openai-2025-12 (tag distrust, probability at least 0.5, posted since ${since})._\n`);
+    expect(stderr).toContain('0 quotes for amazon-openai-2025-12');
+  });
+
+  it('names only the filters given', async () => {
+    expect((await quotes(['--format', 'md', '--tag', 'distrust'])).stdout).toBe('_No quotes for amazon-openai-2025-12 (tag distrust)._\n');
+  });
+
+  it('from a store with no comments for the event, leaves the reason on stderr as the JSON and CSV feeds do', async () => {
+    const empty = Store.open(':memory:');
+    try {
+      const md = await quotes(['--format', 'md'], empty);
+      expect(md.stdout).toBe('_No quotes for amazon-openai-2025-12._\n');
+      expect(md.stderr).toContain('the store holds no comments for amazon-openai-2025-12; the feed is empty');
+      const csv = await quotes(['--format', 'csv'], empty);
+      expect(csv.stdout.split('\r\n').filter((line) => line !== '')).toHaveLength(1);
+    } finally {
+      empty.close();
+    }
+  });
+});
