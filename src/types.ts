@@ -269,7 +269,8 @@ export interface Quote {
  * `running` while the run is in flight (saved first, so a run whose process dies stays visible); `abandoned` for a run
  * still `running` when a later run takes the store's lock: its process was killed or crashed before it could finish.
  */
-export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'abandoned';
+export const RUN_STATUSES = ['running', 'ok', 'partial', 'failed', 'abandoned'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export interface RunCounts {
   threadsNew: number;

@@ -133,22 +133,26 @@ export function buildReport(input: ReportInput): Report {
   const date = input.date ?? formatUtcDay(fetchedByLastRun ? lastRun.startedAt : asOf);
   // no stored comment (an event never collected into this store): nothing was measured, so no point for this date;
   // a 0-comment point would show in every later report's trend as a night whose shares fell to nothing
+  const currentRun = lastRun !== undefined && formatUtcDay(lastRun.startedAt) === date ? lastRun : undefined;
   const current: TrendPoint | null =
     input.screened.length === 0
       ? null
       : {
           date,
           asOf,
-          runId: lastRun !== undefined && formatUtcDay(lastRun.startedAt) === date ? lastRun.id : null,
+          runId: currentRun?.id ?? null,
+          // stored with the point (history.json): the store that knows the run may not be the one reading the history later
+          runStatus: currentRun?.status ?? 'unknown',
           tagged: tagged.length,
           shares: toShareRecord(shares),
           tagger: input.tagger,
           overrides,
         };
   const history = input.history ?? [];
-  const trend = (current === null ? [...history] : [...history.filter((p) => p.date !== date), current]).sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
-  );
+  const runsById = new Map(input.runs.map((r) => [r.id, r]));
+  const trend = (current === null ? [...history] : [...history.filter((p) => p.date !== date), current])
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map((p) => withRunStatus(p, runsById));
   const excluded = input.screened.length - analysed;
   // named as the per-subreddit rows name them (without --with-authors all profiles are one u_[user] row), so "across N
   // subreddits" in the header is the number of rows the report lists
@@ -211,6 +215,18 @@ function redactCuePhrases(byTag: Record<TagName, CuePhraseCount[]>, threads: Rea
   const out = {} as Record<TagName, CuePhraseCount[]>;
   for (const tag of TAG_NAMES) out[tag] = byTag[tag].map((c) => ({ ...c, phrase: redactUserMentions(c.phrase, linked) }));
   return out;
+}
+
+/**
+ * A trend point with the status of the run that produced it: as recorded with the point; for a point recorded without
+ * one (written before statuses were kept), its run's record when this store holds it; else `unknown`, never read as ok.
+ * Placed after runId, as a point recorded with it has it.
+ */
+function withRunStatus(point: TrendPoint, runs: ReadonlyMap<string, RunRecord>): TrendPoint {
+  const recorded = point.runStatus === 'unknown' ? undefined : point.runStatus;
+  const { date, asOf, runId, runStatus: _recorded, ...rest } = point;
+  const runStatus = recorded ?? (runId === null ? undefined : runs.get(runId)?.status) ?? 'unknown';
+  return { date, asOf, runId, runStatus, ...rest };
 }
 
 /** The latest moment the inputs know about: last fetch or run start; the window end when there is nothing. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SchemaError } from '../errors/errors.js';
+import { RUN_STATUSES } from '../types.js';
 import type { TrendPoint } from './report.js';
 
 export const HISTORY_FILE = 'history.json';
@@ -21,6 +22,9 @@ export const historyPointSchema = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   asOf: z.number(),
   runId: z.string().nullable(),
+  // a value this reactionlens does not know (a hand edit, a later release's status) reads as unknown: one point's
+  // status is no reason to set the whole history aside as damaged
+  runStatus: z.enum([...RUN_STATUSES, 'unknown']).optional().catch(undefined),
   tagged: z.number(),
   shares: z.object({ cynicism: cell, distrust: cell, bubble_caution: cell }),
   tagger: z.string().optional(),

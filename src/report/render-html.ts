@@ -1,6 +1,7 @@
 import { describeFewThreadSubreddits, describeIntervalMethodChange, describeIntervals, describeScoreWeighting, describeSingleThreadSubreddits, describeThreadIntervals } from './describe-intervals.js';
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import { formatCorrectionChanges } from './describe-correction-changes.js';
+import { formatRunStatuses } from './describe-run-statuses.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeHtml } from './escape-html.js';
 import {
@@ -88,6 +89,7 @@ export function renderHtml(report: Report): string {
     ...(fewThreads === '' ? [] : [`<p class="foot">${escapeHtml(fewThreads)}</p>`]),
     '</section>',
   );
+  const runStatuses = formatRunStatuses(report.trend);
   const taggerChanges = formatTaggerChanges(report.trend, report.tagger);
   const correctionChanges = formatCorrectionChanges(report.trend);
   const methodChange = describeIntervalMethodChange(report.trend);
@@ -97,7 +99,14 @@ export function renderHtml(report: Report): string {
     measuredNights(report.trend) > 1
       ? `${renderTrendChart(report.trend)}<p class="foot">${escapeHtml(TREND_IS_CUMULATIVE)}</p>`
       : `<p class="foot">${measuredNights(report.trend) === 1 ? 'One night so far' : 'No night measured yet'}: the trend chart starts with the second.</p>`,
-    ...[taggerChanges, correctionChanges, methodChange].filter((note) => note !== '').map((note) => `<p class="foot">${escapeHtml(note)}</p>`),
+    ...[
+      runStatuses === '' || measuredNights(report.trend) <= 1 ? runStatuses : `${runStatuses} On the chart their points are drawn hollow.`,
+      taggerChanges,
+      correctionChanges,
+      methodChange,
+    ]
+      .filter((note) => note !== '')
+      .map((note) => `<p class="foot">${escapeHtml(note)}</p>`),
     '</section>',
   );
 

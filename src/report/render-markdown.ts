@@ -2,6 +2,7 @@ import { describeFewThreadSubreddits, describeIntervals, describeScoreWeighting,
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
 import type { TagName } from '../types.js';
 import { formatCorrectionChanges } from './describe-correction-changes.js';
+import { formatRunStatuses, labelRunStatus } from './describe-run-statuses.js';
 import { formatTaggerChanges } from './describe-tagger-changes.js';
 import { escapeMarkdownInline, formatMarkdownBlockquote } from './escape-markdown.js';
 import {
@@ -108,10 +109,12 @@ export function renderMarkdown(report: Report): string {
     for (const p of report.trend) {
       // a night with no tagged comments measured nothing: "0.0%" would read as the stance vanishing that night
       const cell = (t: TagName): string => (p.shares[t].total > 0 ? formatPercent(p.shares[t].share) : '—');
-      out.push(`| ${p.date} | ${formatCount(p.tagged)} | ${TAG_NAMES.map(cell).join(' | ')} |`);
+      // a night whose run did not end ok (threads not fetched, a capped listing) must not read as a real move
+      const status = labelRunStatus(p.runStatus);
+      out.push(`| ${p.date}${status === '' ? '' : ` (${status})`} | ${formatCount(p.tagged)} | ${TAG_NAMES.map(cell).join(' | ')} |`);
     }
     out.push('', escapeMarkdownInline(TREND_IS_CUMULATIVE), '');
-    for (const note of [formatTaggerChanges(report.trend, report.tagger), formatCorrectionChanges(report.trend)]) {
+    for (const note of [formatRunStatuses(report.trend), formatTaggerChanges(report.trend, report.tagger), formatCorrectionChanges(report.trend)]) {
       if (note !== '') out.push(escapeMarkdownInline(note), '');
     }
   }

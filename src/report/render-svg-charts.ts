@@ -1,6 +1,7 @@
 import { TAG_NAMES } from '../types.js';
 import type { TagName, TagShare } from '../types.js';
 import { truncateText } from '../util/truncate-text.js';
+import { labelRunStatus } from './describe-run-statuses.js';
 import { escapeHtml } from './escape-html.js';
 import { TAG_LABELS, formatCount, formatPercent } from './format-values.js';
 import type { SubredditBreakdown, TrendPoint } from './report.js';
@@ -154,8 +155,11 @@ export function renderTrendChart(all: readonly TrendPoint[]): string {
       );
     }
     trend.forEach((p, i) => {
+      // hollow for a night whose run did not end ok, or whose run's outcome is not known: the foot note names them
+      const status = labelRunStatus(p.runStatus);
+      const paint = status === '' ? `fill="${colour}"` : `fill="#fff" stroke="${colour}" stroke-width="1.5" data-run-status="${escapeHtml(p.runStatus ?? 'unknown')}"`;
       parts.push(
-        `<circle cx="${fmt(x(i))}" cy="${fmt(y(p.shares[tag].share))}" r="3" fill="${colour}"><title>${escapeHtml(`${p.date} ${TAG_LABELS[tag]}: ${formatPercent(p.shares[tag].share)} (${formatCount(p.shares[tag].count)} of ${formatCount(p.shares[tag].total)})`)}</title></circle>`,
+        `<circle cx="${fmt(x(i))}" cy="${fmt(y(p.shares[tag].share))}" r="3" ${paint}><title>${escapeHtml(`${p.date} ${TAG_LABELS[tag]}: ${formatPercent(p.shares[tag].share)} (${formatCount(p.shares[tag].count)} of ${formatCount(p.shares[tag].total)})${status === '' ? '' : `, ${status}`}`)}</title></circle>`,
       );
       if (trend.length === 1) {
         const c = p.shares[tag].ci95;

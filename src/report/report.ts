@@ -60,11 +60,23 @@ export interface ThreadActivity {
   ci95: Record<TagName, Interval>;
 }
 
+/**
+ * How the run that produced a trend point ended (RunStatus), or `unknown`: no run of the point's date is on record (a
+ * `report` with none that day), or the point was written before statuses were kept and this store holds no record of
+ * its run. A night from a run that did not end ok may lack threads a complete night counts.
+ */
+export type TrendRunStatus = RunStatus | 'unknown';
+
 /** One nightly run's shares; history.json holds these keyed by date. */
 export interface TrendPoint {
   date: string;
   asOf: number;
   runId: string | null;
+  /**
+   * Absent in history.json points written before it was recorded (the report reads those as `unknown` unless the
+   * store still holds their run's record); always present in a report's trend.
+   */
+  runStatus?: TrendRunStatus;
   tagged: number;
   shares: Record<TagName, ShareCell>;
   /** Tagger version the point's shares come from (absent in points written before it was recorded). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { StoreError } from '../errors/errors.js';
 import { parseStoredJson } from './parse-stored-json.js';
 import type { RunCounts, RunRecord, RunStatus, ShortThread, SkipRecord } from '../types.js';
+import { RUN_STATUSES } from '../types.js';
 
 // A run record is ours, but a store outlives a code version and can be edited by hand: it is checked like any other
 // outside input. Unknown fields are dropped, so a record with more than we know is still read.
@@ -38,7 +39,7 @@ const shortThreadSchema = z.object({
   collected: z.number(),
 }) satisfies z.ZodType<ShortThread>;
 
-const runStatusSchema = z.enum(['running', 'ok', 'partial', 'failed', 'abandoned']) satisfies z.ZodType<RunStatus>;
+const runStatusSchema = z.enum(RUN_STATUSES) satisfies z.ZodType<RunStatus>;
 
 export const storedRunSchema = z.object({
   id: z.string(),
