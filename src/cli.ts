@@ -97,7 +97,8 @@ export async function runCli(argv: string[], cliIO: CliIO): Promise<number> {
       invalid ??= reason;
     },
     openStore: (dbOption, options) => {
-      const store = openStoreAt(dbOption, io.env, io.cwd, options);
+      // the command's clock, for the times the store records itself (when a comment became quotable)
+      const store = openStoreAt(dbOption, io.env, io.cwd, { now: ctx.now, ...options });
       openStores.push(store);
       return store;
     },

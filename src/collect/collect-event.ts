@@ -134,6 +134,10 @@ async function collectInto(
   // with no check time of its own), and the re-check asks Reddit about tonight's fetched comments and threads as well
   // as the ones due.
   const fetchConfirms = source.archived !== true;
+  // Its copies are held (on the unconfirmed list) as they are stored, in the same transaction, until Reddit's answer
+  // about them is stored: never quotable as first archived, not while the run still fetches, nor after a run stopped
+  // before its re-check; and a comment becomes quotable (its collected time, see firstQuotableAt) only when confirmed.
+  const holdUnconfirmed = !fetchConfirms && options.recheck !== false && source.checkStatus !== undefined;
   const fetchedIds = new Set<string>();
   const limit = pLimit(options.concurrency ?? 4);
   // in the order fetches end (several run at once); once it reaches UNANSWERED_FETCHES_TO_STOP it stays there: no new
@@ -192,7 +196,7 @@ async function collectInto(
         // what the fetch before found unreadable, so a comment Reddit keeps serving broken is not reported as news
         const unreadableBefore = unreadable ? store.listUnreadableRecords(t.id) : new Map<string, number>();
         const unreadableRecords = dateUnreadableRecords(fetched.skipped, unreadableBefore, fetched.thread.fetchedAt);
-        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches, unreadableRecords, confirmsLive: fetchConfirms }));
+        addSaveCounts(summary, store.saveThreadBundle(event.id, fetched, { complete: !retry, unreadableFetches, unreadableRecords, confirmsLive: fetchConfirms, holdUnconfirmed }));
         summary.skipped.push(...(unreadable ? fetched.skipped.map((r) => sayWhatNext(r, unreadableFetches, retry, unreadableBefore)) : fetched.skipped));
         summary.threadsFetched++;
         savedThreads.add(t.id);
@@ -220,15 +224,12 @@ async function collectInto(
     kind: 'incomplete',
   });
 
-  // the unconfirmed list as stored right now: the re-check takes the comments it confirms off it as it goes
-  const listed = new Map(unconfirmedBefore);
-  // an archive's live comments as tonight's fetches left them, listed once for the hold and the re-check's due list:
-  // the thread re-check between the two purges threads, never their comments
-  let archivedLive: string[] = [];
-  if (!fetchConfirms && options.recheck !== false && source.checkStatus !== undefined) {
-    archivedLive = store.listLiveCommentIds(event.id);
-    holdUntilRechecked(store, archivedLive, fetchedIds, listed, ctx.now());
-  }
+  // the unconfirmed list as stored right now (tonight's held archive copies on it): the re-check takes the comments it
+  // confirms off it as it goes
+  const listed = holdUnconfirmed ? store.listUnconfirmedComments() : new Map(unconfirmedBefore);
+  // an archive's live comments as tonight's fetches left them, for the re-check's due list (the thread re-check before
+  // it purges threads, never their comments)
+  const archivedLive = holdUnconfirmed ? store.listLiveCommentIds(event.id) : [];
 
   if (options.recheck !== false && source.checkThreads !== undefined) {
     // threads found tonight were seen in tonight's listings; the others (gone from search) are asked about by id
@@ -321,19 +322,6 @@ function isUnanswered(error: unknown): boolean {
 
 function countStoredUnconfirmed(store: Store, eventId: string, unconfirmed: ReadonlyMap<string, number>): number {
   return countUnconfirmed(store.listLiveCommentIds(eventId).map((id) => ({ id, status: 'live' as const })), unconfirmed);
-}
-
-/**
- * Puts an archive's live comments fetched tonight on the unconfirmed list (stored at once) before the re-check asks
- * Reddit about them: a re-check that is stopped, fails or is refused (bad credentials end the collection) leaves them
- * withheld from quotes until a later re-check confirms them, instead of quotable as first archived. The re-check takes
- * each one it confirms off the list as its answer is stored.
- */
-function holdUntilRechecked(store: Store, live: readonly string[], fetchedIds: ReadonlySet<string>, listed: Map<string, number>, now: number): void {
-  const held = live.filter((id) => fetchedIds.has(id) && !listed.has(id));
-  if (held.length === 0) return;
-  for (const id of held) listed.set(id, now);
-  store.addUnconfirmedComments(held, now);
 }
 
 /**

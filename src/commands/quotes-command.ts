@@ -44,7 +44,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
     .option('--min-score <p>', 'minimum tag probability, 0–1')
     .option('--limit <n>', `at most this many quotes, 1–${MAX_FEED_LIMIT}`, '20')
     .option('--since <when>', 'only comments posted since: a UTC date (2025-12-20), a date-time with its zone, or a time ago (24h, 7d)')
-    .option('--collected-since <when>', 'only comments this store first stored since (same forms as --since): what is new since your last fetch')
+    .option('--collected-since <when>', 'only comments that became quotable in this store since (same forms as --since): what is new since your last fetch')
     .option('--format <format>', 'json | csv | md', 'json')
     .option(...dbOption)
     .option(...eventsDirOption)
@@ -67,7 +67,7 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
         ...window,
       });
       // of the comments the feed could have offered: with --since, those posted since then; with --collected-since,
-      // those first stored since then
+      // those that became quotable since then or are withheld (see isInFeedWindow)
       const eligible = input.screened.map((s) => s.comment).filter((c) => isInFeedWindow(c, window));
       const withheld = countUnconfirmed(eligible, input.unconfirmed);
       if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
@@ -79,7 +79,9 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
       } else if (flags.format === 'md') {
         ctx.stdout(renderMarkdownQuotes(quotes, describeEmptyFeed(event.id, flags, [posted, collected].join(''))));
       } else {
-        ctx.stdout(`${JSON.stringify({ event: event.id, tagger: input.tagger, quotes: quotes.map(toFeedRecord) }, null, 2)}\n`);
+        const collectedAt = new Map(input.screened.map(({ comment }) => [comment.id, comment.firstQuotableAt ?? null]));
+        const records = quotes.map((quote) => toFeedRecord(quote, collectedAt.get(quote.commentId) ?? null));
+        ctx.stdout(`${JSON.stringify({ event: event.id, tagger: input.tagger, quotes: records }, null, 2)}\n`);
       }
     });
 }

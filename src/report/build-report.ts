@@ -28,8 +28,8 @@ import type { ResolvedTags } from './resolve-tags.js';
 import { summariseSubreddits, summariseThreads } from './summarise-threads.js';
 import type { CommentFacts } from './summarise-threads.js';
 
-/** At runtime comments come from the store and carry statusCheckedAt and firstSeenAt; tests may omit them. */
-export type ReportComment = Comment & { statusCheckedAt?: number; firstSeenAt?: number };
+/** At runtime comments come from the store and carry statusCheckedAt, firstSeenAt and firstQuotableAt; tests may omit them. */
+export type ReportComment = Comment & { statusCheckedAt?: number; firstSeenAt?: number; firstQuotableAt?: number | null };
 
 export interface ReportInput {
   event: EventConfig;

@@ -13,16 +13,22 @@ export interface FeedOptions {
   /** Only comments posted at or after this time (epoch seconds). */
   since?: number;
   /**
-   * Only comments this store first stored at or after this time (epoch seconds): what is new since a writer's last
-   * fetch, whenever it was posted (a comment posted after one night's run is stored by the next).
+   * Only comments that first became quotable in this store at or after this time (epoch seconds; see
+   * StoredComment.firstQuotableAt): what is new since a writer's last fetch, whenever it was posted (a comment posted
+   * after one night's run is stored by the next) and whenever that fetch ran (one while a run was storing included).
    */
   collectedSince?: number;
 }
 
-/** Whether the comment was posted since `since` and first stored since `collectedSince` (each when given). */
+/**
+ * Whether the comment was posted since `since` and became quotable since `collectedSince` (each when given). A comment
+ * never quotable yet (withheld) is in every collected-since window: it is withheld from the feed anyway, and counted
+ * among those withheld from it.
+ */
 export function isInFeedWindow(comment: ReportComment, options: Pick<FeedOptions, 'since' | 'collectedSince'>): boolean {
   if (options.since !== undefined && comment.createdUtc < options.since) return false;
-  return options.collectedSince === undefined || (comment.firstSeenAt ?? comment.fetchedAt) >= options.collectedSince;
+  if (options.collectedSince === undefined || comment.firstQuotableAt === null) return true;
+  return (comment.firstQuotableAt ?? comment.firstSeenAt ?? comment.fetchedAt) >= options.collectedSince;
 }
 
 /**

@@ -21,12 +21,18 @@ export interface FeedRecord {
   created_utc: string;
   score_at_fetch: number;
   fetched_at: string;
+  /**
+   * When the comment first became quotable in this store (stored with its text, not withheld for a re-check): what
+   * `--collected-since` compares. Null for a quote built from a comment the store gives no such time for.
+   */
+  collected_at: string | null;
   /** When Reddit last showed the comment live (a fetch or a re-check); null if it never has (an archive or dump copy). */
   status_checked_at: string | null;
   author?: string;
 }
 
-export function toFeedRecord(quote: ReportQuote): FeedRecord {
+/** `collectedAt`: the comment's firstQuotableAt (seconds), which the quote itself does not carry (the report's quotes do not show it). */
+export function toFeedRecord(quote: ReportQuote, collectedAt: number | null = null): FeedRecord {
   const record: FeedRecord = {
     id: quote.id,
     comment_id: quote.commentId,
@@ -45,6 +51,7 @@ export function toFeedRecord(quote: ReportQuote): FeedRecord {
     created_utc: toIso(quote.createdUtc),
     score_at_fetch: quote.score,
     fetched_at: toIso(quote.fetchedAt),
+    collected_at: collectedAt === null ? null : toIso(collectedAt),
     status_checked_at: quote.statusCheckedAt === null ? null : toIso(quote.statusCheckedAt),
   };
   if (quote.author !== undefined) record.author = quote.author;

@@ -167,4 +167,14 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE labels SET note = NULL
   WHERE note IS NOT NULL AND comment_id IN (SELECT id FROM comments WHERE status <> 'live');
   `,
+  // 12: when each comment first became quotable in this store (stored live with its text, and not on the unconfirmed
+  //     list), at the commit that made it so: what `quotes --collected-since` compares. first_seen_at is its fetch's
+  //     start, before a feed fetched while the run stored it, and an archive copy held for its re-check only becomes
+  //     quotable at the re-check's answer. NULL: not quotable yet (withheld, purged, no text). Comments quotable now are
+  //     taken as quotable since they were first stored, the time --collected-since compared until now.
+  `
+  ALTER TABLE comments ADD COLUMN first_quotable_at REAL;
+  UPDATE comments SET first_quotable_at = first_seen_at
+  WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> '' AND id NOT IN (SELECT comment_id FROM unconfirmed_comments);
+  `,
 ];

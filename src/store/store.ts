@@ -35,6 +35,8 @@ export interface StoreOpenOptions {
   writesInPassing?: boolean;
   /** With `readonly`: a store of any schema version is opened (`store check` reads no table of ours). */
   anySchema?: boolean;
+  /** The clock (seconds since the epoch) for the times the store itself records (see firstQuotableAt); default the system's. */
+  now?: () => number;
 }
 
 /** A folder `compare --out` wrote comparisons into: see migration 10. */
@@ -64,12 +66,19 @@ export interface ThreadState {
 }
 
 /**
- * A comment as stored, with when its status was last confirmed (NEVER_CHECKED: never confirmed with Reddit) and when
- * this store first stored it (its first fetch or import: later fetches leave it as it was).
+ * A comment as stored, with when its status was last confirmed (NEVER_CHECKED: never confirmed with Reddit), when
+ * this store first stored it (its first fetch or import: later fetches leave it as it was), and when it first became
+ * quotable here (see firstQuotableAt).
  */
 export interface StoredComment extends Comment {
   statusCheckedAt: number;
   firstSeenAt: number;
+  /**
+   * When the comment first became quotable in this store, by the store's clock as the write that made it so ended: stored live with
+   * its text and not on the unconfirmed list (an archive copy held for its re-check: when the re-check confirmed it).
+   * Null while it never has been. Set once: a later hold, refetch or edit leaves it. What `quotes --collected-since` compares.
+   */
+  firstQuotableAt: number | null;
 }
 
 /** How a save treats the comments it is given. */
@@ -80,6 +89,12 @@ export interface SaveOptions {
    * stored as NEVER_CHECKED, and a stored one keeps the check time it had.
    */
   confirmsLive?: boolean;
+  /**
+   * Put the saved comments that are live on the unconfirmed list, in the same transaction (a comment already on it keeps
+   * its time): an archive's copies, which the run's re-check asks Reddit about after the fetches. They are never
+   * quotable before Reddit confirms them, not even while the run is still fetching, nor after a run stopped before its re-check.
+   */
+  holdUnconfirmed?: boolean;
 }
 
 export interface EventSnapshot {
@@ -153,8 +168,13 @@ interface ThreadRow {
 
 const COMMENT_COLUMNS = [
   'id', 'thread_id', 'parent_id', 'depth', 'body', 'score', 'created_utc', 'permalink', 'edited_utc', 'status',
-  'stickied', 'distinguished', 'author', 'fetched_at', 'status_checked_at', 'first_seen_at',
+  'stickied', 'distinguished', 'author', 'fetched_at', 'status_checked_at', 'first_seen_at', 'first_quotable_at',
 ] as const;
+
+// A comment is quotable once it is live, has text and is not withheld for a re-check: see StoredComment.firstQuotableAt.
+// Its text as the feed sees it (JavaScript's trim: SQLite's trims spaces only, so the usual whitespace is named).
+const MARK_QUOTABLE = `UPDATE comments SET first_quotable_at = ? WHERE id = ? AND first_quotable_at IS NULL AND status = 'live'
+  AND trim(body, ' ' || char(9, 10, 13)) <> '' AND NOT EXISTS (SELECT 1 FROM unconfirmed_comments u WHERE u.comment_id = comments.id)`;
 
 // Stored JSON columns are ours, but a store can outlive a code version: check them.
 // A hand-written guard, not zod: reports read ~100k of these and zod cost seconds.
@@ -210,7 +230,7 @@ export class Store {
   /** Run before every statement that writes, while set (see checkBeforeEachWrite). */
   private writeCheck: (() => void) | null = null;
 
-  private constructor(db: Database.Database, readonly path: string) {
+  private constructor(db: Database.Database, readonly path: string, private readonly now: () => number) {
     this.db = db;
   }
 
@@ -291,7 +311,7 @@ export class Store {
     db.pragma('busy_timeout = 5000');
     db.function('rl_text_hash', { deterministic: true }, (text: unknown) => hashText(String(text)));
     db.function('rl_strip_title_slug', { deterministic: true }, (permalink: unknown) => stripTitleSlug(String(permalink)));
-    const store = new Store(db, path);
+    const store = new Store(db, path, options.now ?? (() => Date.now() / 1000));
     try {
       if (upgrades) store.migrate();
       else if (!anySchema) store.checkReadableSchema();
@@ -386,6 +406,7 @@ export class Store {
       if (eventId !== null) this.linkThread(eventId, bundle.thread.id);
       const threadStatuses = new Map<string, ContentStatus | undefined>();
       for (const comment of bundle.comments) this.upsertComment(comment, counts, threadStatuses, confirmsLive);
+      if (options.holdUnconfirmed === true) this.holdUnconfirmed(bundle.comments);
       const unreadableFetches = options.unreadableFetches ?? 0;
       if (complete) {
         this.sql('UPDATE threads SET complete = 1, completed_at = ?, expected = ?, collected = ?, unreadable_fetches = ? WHERE id = ?')
@@ -396,6 +417,8 @@ export class Store {
       this.sql('DELETE FROM unreadable_records WHERE thread_id = ?').run(bundle.thread.id);
       const insert = this.sql('INSERT INTO unreadable_records (thread_id, record, first_seen_at) VALUES (?, ?, ?)');
       for (const [record, firstSeenAt] of options.unreadableRecords ?? []) insert.run(bundle.thread.id, record, firstSeenAt);
+      // last, so its time is as close to the commit as can be: a feed read before the commit did not see them
+      this.markQuotable(bundle.comments.map((c) => c.id));
       return counts;
     })();
   }
@@ -411,6 +434,8 @@ export class Store {
       }
       const threadStatuses = new Map<string, ContentStatus | undefined>();
       for (const comment of items.comments) this.upsertComment(comment, counts, threadStatuses, confirmsLive);
+      if (options.holdUnconfirmed === true) this.holdUnconfirmed(items.comments);
+      this.markQuotable(items.comments.map((c) => c.id));
       return counts;
     })();
   }
@@ -498,6 +523,8 @@ export class Store {
         this.dropTags(text.id);
         changed++;
       }
+      // a comment stored without text that has some now
+      this.markQuotable(texts.map((t) => t.id));
       return changed;
     })();
   }
@@ -614,11 +641,17 @@ export class Store {
     })();
   }
 
-  /** Takes comments off the unconfirmed list (a re-check or a fetch confirmed them). One transaction. */
+  /**
+   * Takes comments off the unconfirmed list (a re-check or a fetch confirmed them), and those never quotable before
+   * become quotable now (see StoredComment.firstQuotableAt). One transaction: a caller that nests it in its own makes
+   * it its last write, so the time is that of the commit that makes them quotable.
+   */
   removeUnconfirmedComments(ids: Iterable<string>): void {
+    const removed = [...ids];
     this.db.transaction(() => {
       const remove = this.sql('DELETE FROM unconfirmed_comments WHERE comment_id = ?');
-      for (const id of ids) remove.run(id);
+      for (const id of removed) remove.run(id);
+      this.markQuotable(removed);
     })();
   }
 
@@ -974,6 +1007,27 @@ export class Store {
     if (changed) counts.commentsUpdated++;
   }
 
+  /** Lists the saved comments that are live as unconfirmed (see SaveOptions.holdUnconfirmed). */
+  private holdUnconfirmed(comments: readonly Comment[]): void {
+    const since = this.now();
+    const hold = this.sql(
+      `INSERT INTO unconfirmed_comments (comment_id, since) SELECT id, ? FROM comments WHERE id = ? AND status = 'live'
+       ON CONFLICT (comment_id) DO NOTHING`,
+    );
+    for (const comment of comments) hold.run(since, comment.id);
+  }
+
+  /**
+   * Records now as the time these comments first became quotable, for those that are quotable and never were before
+   * (see StoredComment.firstQuotableAt). Called as the last write of the transaction that may have made them so.
+   */
+  private markQuotable(ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const at = this.now();
+    const mark = this.sql(MARK_QUOTABLE);
+    for (const id of ids) mark.run(at, id);
+  }
+
   private dropTags(commentId: string): void {
     this.sql('DELETE FROM tags WHERE comment_id = ?').run(commentId);
   }
@@ -1208,5 +1262,6 @@ function commentFromValues(v: unknown[]): StoredComment {
     fetchedAt: v[13] as number,
     statusCheckedAt: v[14] as number,
     firstSeenAt: v[15] as number,
+    firstQuotableAt: v[16] as number | null,
   };
 }

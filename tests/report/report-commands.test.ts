@@ -141,12 +141,14 @@ describe('report / compare / quotes commands', () => {
     await expect(ago('yesterday')).rejects.toThrow('quotes: --since "yesterday": give a UTC date');
   });
 
-  it('quotes --collected-since offers what the store first stored since the last fetch, whenever it was posted: --since 24h misses a comment posted after a night\'s run and before the fetch', async () => {
+  it('quotes --collected-since offers what the store first held quotable since the last fetch, whenever it was posted: --since 24h misses a comment posted after a night\'s run and before the fetch', async () => {
     const night1 = T0 + 12 * 3600; // the nightly run
     const fetch1 = night1 + 7 * 3600; // the writer's morning fetch
     const night2 = night1 + 86_400;
     const fetch2 = fetch1 + 86_400;
-    const nights = Store.open(':memory:');
+    // the store's clock: a comment is collected (quotable) as of the write that stored it, as each night stores it
+    let clock = night1;
+    const nights = Store.open(':memory:', { now: () => clock });
     try {
       const thread = makeThread('stocks1', 'stocks', 'Thread about amazon-openai-2025-12', { fetchedAt: night1 });
       const old = makeComment('old1', thread, 'This is circular financing, the first night.', { createdUtc: night1 - 3600, fetchedAt: night1 });
@@ -160,6 +162,7 @@ describe('report / compare / quotes commands', () => {
       // posted after the first night's run, before the writer's first fetch: stored by the second night
       const late = makeComment('late1', thread, 'A bubble with extra steps, posted in the morning.', { createdUtc: night1 + 3 * 3600, fetchedAt: night2 });
       // the old comment is fetched again (its score moved): not new to the store
+      clock = night2;
       nights.saveItems('amazon-openai-2025-12', { threads: [{ ...thread, fetchedAt: night2 }], comments: [{ ...old, score: 99, fetchedAt: night2 }, late] });
       // posting time: the morning comment is in no daily feed, neither the first (not stored yet) nor the second
       expect((await feed(fetch2, '--since', '24h')).ids).toEqual([]);
