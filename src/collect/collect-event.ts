@@ -370,6 +370,8 @@ function applyRecheckAnswer(store: Store, answer: CheckedStatuses, listed: Map<s
     store.removeUnconfirmedComments(delisted);
     return { purged, updated };
   })();
+  // the purged words out of the -wal file too, now that the answer's transaction is committed (see checkpointPurges)
+  store.checkpointPurges();
   // only once committed: a failed transaction leaves the list and the counts as they were
   for (const id of delisted) listed.delete(id);
   summary.commentsPurged += counts.purged;

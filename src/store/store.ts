@@ -230,6 +230,9 @@ export class Store {
   /** Run before every statement that writes, while set (see checkBeforeEachWrite). */
   private writeCheck: (() => void) | null = null;
 
+  /** Words were purged (or the store opened for writing) since the -wal file was last emptied: see checkpointPurges. */
+  private purgePending = false;
+
   private constructor(db: Database.Database, readonly path: string, private readonly now: () => number) {
     this.db = db;
   }
@@ -315,6 +318,12 @@ export class Store {
     try {
       if (upgrades) store.migrate();
       else if (!anySchema) store.checkReadableSchema();
+      // a -wal file left by a writer that could not empty it (a reader held the store as it closed, see checkpointPurges)
+      // may hold purged words, and so may the upgrades' purges: emptied now by a command that writes
+      if (upgrades && options.writesInPassing !== true) {
+        store.purgePending = true;
+        store.checkpointPurges();
+      }
     } catch (cause) {
       db.close();
       throw toStoreError(cause, path);
@@ -323,8 +332,53 @@ export class Store {
   }
 
   close(): void {
+    // SQLite empties the -wal file itself when the last connection closes, not while a reader's is open: this one's last
+    // try of a checkpoint an open reader kept from finishing
+    if (this.db.open && this.purgePending) {
+      try {
+        this.checkpointPurges();
+      } catch {
+        // closing anyway: the next command that writes the store checkpoints as it opens it
+      }
+    }
     this.db.close();
   }
+
+  /**
+   * Empties the -wal file when words were purged since it last was (a no-op otherwise, and inside a transaction: its
+   * caller checkpoints after committing). With secure_delete a purge zeroes the words in the store file, but the -wal
+   * file beside it still holds the pages as they were before each write (the comment as first stored), and SQLite
+   * reuses that file without shrinking it: a copy of the store's folder taken while a run writes would carry them. A
+   * TRUNCATE checkpoint copies the purged pages into the store file and truncates the -wal file to nothing.
+   *
+   * It never waits: a reader holding a snapshot (a `quotes` or `compare` in the middle of its read, a sqlite3 shell with
+   * a transaction open) keeps it from finishing, and a run must not stall on a reader for every batch. The purged words
+   * then stay in the -wal file until the next write that purges, closing this store, or the next command that opens it
+   * for writing checkpoints again.
+   */
+  checkpointPurges(): void {
+    if (!this.purgePending || this.db.inTransaction || this.db.readonly || this.path === ':memory:') return;
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    let busy: number;
+    try {
+      busy = (this.db.pragma('wal_checkpoint(TRUNCATE)', { simple: false }) as Array<{ busy: number }>)[0]?.busy ?? 0;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
+    if (busy === 0) this.purgePending = false;
+  }
+
+  /**
+   * A write transaction that may purge: once it commits (and is not nested in a caller's transaction, whose commit the
+   * caller follows with checkpointPurges), the purged words are taken out of the -wal file too.
+   */
+  private purgingTransaction<T>(write: () => T): T {
+    const result = this.db.transaction(write)();
+    this.checkpointPurges();
+    return result;
+  }
+
 
   /**
    * SQLite's check of every page of the database (`quick`: quick_check, which skips matching each index against its
@@ -400,7 +454,7 @@ export class Store {
   ): SaveCounts {
     const complete = options.complete ?? true;
     const confirmsLive = options.confirmsLive ?? true;
-    return this.db.transaction((): SaveCounts => {
+    return this.purgingTransaction((): SaveCounts => {
       const counts = emptySaveCounts();
       this.upsertThread(bundle.thread, counts);
       if (eventId !== null) this.linkThread(eventId, bundle.thread.id);
@@ -420,13 +474,13 @@ export class Store {
       // last, so its time is as close to the commit as can be: a feed read before the commit did not see them
       this.markQuotable(bundle.comments.map((c) => c.id));
       return counts;
-    })();
+    });
   }
 
   /** A batch of threads and comments in one transaction (dump import, archive pages). Threads come first so comments can reference them. */
   saveItems(eventId: string | null, items: { threads: Thread[]; comments: Comment[] }, options: SaveOptions = {}): SaveCounts {
     const confirmsLive = options.confirmsLive ?? true;
-    return this.db.transaction((): SaveCounts => {
+    return this.purgingTransaction((): SaveCounts => {
       const counts = emptySaveCounts();
       for (const thread of items.threads) {
         this.upsertThread(thread, counts);
@@ -437,7 +491,7 @@ export class Store {
       if (options.holdUnconfirmed === true) this.holdUnconfirmed(items.comments);
       this.markQuotable(items.comments.map((c) => c.id));
       return counts;
-    })();
+    });
   }
 
   linkThread(eventId: string, threadId: string): void {
@@ -452,7 +506,7 @@ export class Store {
   purgeThreads(updates: Array<{ id: string; status: Exclude<ContentStatus, 'live'> }>): number {
     const select = this.sql<[string], { status: ContentStatus; permalink: string }>('SELECT status, permalink FROM threads WHERE id = ?');
     const update = this.sql('UPDATE threads SET title = ?, selftext = ?, author = ?, url = ?, permalink = ?, status = ? WHERE id = ?');
-    return this.db.transaction((): number => {
+    return this.purgingTransaction((): number => {
       let purged = 0;
       for (const { id, status } of updates) {
         const row = select.get(id);
@@ -460,10 +514,11 @@ export class Store {
         const fields = purgedThreadFields(row.permalink);
         update.run(fields.title, fields.selftext, fields.author, fields.url, fields.permalink, status, id);
         this.stripCommentSlugs(id);
+        this.purgePending = true;
         purged++;
       }
       return purged;
-    })();
+    });
   }
 
   /**
@@ -473,16 +528,17 @@ export class Store {
    */
   forgetThreadAuthors(threadIds: readonly string[]): number {
     const update = this.sql("UPDATE threads SET author = ? WHERE id = ? AND status = 'live' AND (author IS NULL OR author <> ?)");
-    return this.db.transaction((): number => {
+    return this.purgingTransaction((): number => {
       let changed = 0;
       for (const id of threadIds) changed += update.run(DELETED_AUTHOR, id, DELETED_AUTHOR).changes;
+      if (changed > 0) this.purgePending = true;
       return changed;
-    })();
+    });
   }
 
   /** Mark comments deleted/removed (from a re-check): purge text, author and tag results. Returns how many were live before. */
   purgeComments(updates: Array<{ id: string; status: Exclude<ContentStatus, 'live'> }>, checkedAt: number): number {
-    return this.db.transaction((): number => {
+    return this.purgingTransaction((): number => {
       let purged = 0;
       const select = this.sql<[string], { status: ContentStatus; body: string }>(
         'SELECT status, body FROM comments WHERE id = ?',
@@ -494,7 +550,7 @@ export class Store {
         this.purgeRow(update.id, update.status, checkedAt);
       }
       return purged;
-    })();
+    });
   }
 
   /**
@@ -507,13 +563,15 @@ export class Store {
     const select = this.sql<[string], { body: string; status: ContentStatus; edited_utc: number | null }>(
       'SELECT body, status, edited_utc FROM comments WHERE id = ?',
     );
-    return this.db.transaction((): number => {
+    return this.purgingTransaction((): number => {
       let changed = 0;
       for (const text of texts) {
         const row = select.get(text.id);
         if (row === undefined || row.status !== 'live') continue;
         // the account is gone now, whatever the edit times say: its name goes from the store
-        if (text.authorDeleted === true) this.sql('UPDATE comments SET author = ? WHERE id = ?').run(DELETED_AUTHOR, text.id);
+        if (text.authorDeleted === true && this.sql("UPDATE comments SET author = ? WHERE id = ? AND (author IS NULL OR author <> ?)").run(DELETED_AUTHOR, text.id, DELETED_AUTHOR).changes > 0) {
+          this.purgePending = true;
+        }
         if (isOlderCopy(row.edited_utc, text.editedUtc)) continue;
         if (row.body === text.body) {
           if (row.edited_utc !== text.editedUtc) this.sql('UPDATE comments SET edited_utc = ? WHERE id = ?').run(text.editedUtc, text.id);
@@ -526,7 +584,7 @@ export class Store {
       // a comment stored without text that has some now
       this.markQuotable(texts.map((t) => t.id));
       return changed;
-    })();
+    });
   }
 
   /** Record that these comments were confirmed live at checkedAt. */
@@ -903,8 +961,8 @@ export class Store {
   // ---- internals ---------------------------------------------------------
 
   private upsertThread(thread: Thread, counts: SaveCounts): void {
-    const existing = this.sql<[string], { title: string; selftext: string; score: number; num_comments: number; status: ContentStatus }>(
-        'SELECT title, selftext, score, num_comments, status FROM threads WHERE id = ?',
+    const existing = this.sql<[string], { title: string; selftext: string; score: number; num_comments: number; status: ContentStatus; author: string | null }>(
+        'SELECT title, selftext, score, num_comments, status, author FROM threads WHERE id = ?',
       )
       .get(thread.id);
     // Once Reddit said deleted/removed, the text stays purged even if an older copy turns up.
@@ -934,6 +992,7 @@ export class Store {
     if (changed) counts.threadsUpdated++;
     // a refetch (or an import) that finds the thread gone: its comments' links lose the title's slug too
     if (existing.status === 'live' && status !== 'live') this.stripCommentSlugs(thread.id);
+    if ((existing.status === 'live' && status !== 'live') || forgetsAuthor(existing.author, author)) this.purgePending = true;
   }
 
   /** The title's slug out of the stored links of a purged thread's comments (they stay, the title must not). */
@@ -956,8 +1015,8 @@ export class Store {
   }
 
   private upsertComment(comment: Comment, counts: SaveCounts, threadStatuses: Map<string, ContentStatus | undefined>, confirmsLive: boolean): void {
-    const existing = this.sql<[string], { body: string; body_hash: string; score: number; status: ContentStatus; edited_utc: number | null }>(
-        'SELECT body, body_hash, score, status, edited_utc FROM comments WHERE id = ?',
+    const existing = this.sql<[string], { body: string; body_hash: string; score: number; status: ContentStatus; edited_utc: number | null; author: string | null }>(
+        'SELECT body, body_hash, score, status, edited_utc, author FROM comments WHERE id = ?',
       )
       .get(comment.id);
     if (existing === undefined) {
@@ -1002,6 +1061,7 @@ export class Store {
         comment.body, existing.body === comment.body ? existing.body_hash : hashText(comment.body), comment.score, comment.editedUtc, comment.stickied ? 1 : 0, comment.distinguished, comment.author,
         comment.depth, comment.parentId, comment.fetchedAt, confirmsLive ? comment.fetchedAt : null, comment.id,
       );
+    if (forgetsAuthor(existing.author, comment.author)) this.purgePending = true;
     // tag results of the old text hold its words (cue snippets): they go, and the tag stage tags the new text
     if (existing.body !== comment.body) this.dropTags(comment.id);
     if (changed) counts.commentsUpdated++;
@@ -1038,6 +1098,7 @@ export class Store {
     // Tag results hold cue snippets of the text: they go too.
     this.dropTags(id);
     this.dropLabelNote(id);
+    this.purgePending = true;
   }
 
   /**
@@ -1045,7 +1106,7 @@ export class Store {
    * correction's tags (no words) stay, never applied or exported, so `labels export` still names it as skipped.
    */
   private dropLabelNote(commentId: string): void {
-    this.sql('UPDATE labels SET note = NULL WHERE comment_id = ? AND note IS NOT NULL').run(commentId);
+    if (this.sql('UPDATE labels SET note = NULL WHERE comment_id = ? AND note IS NOT NULL').run(commentId).changes > 0) this.purgePending = true;
   }
 }
 
@@ -1082,6 +1143,11 @@ function parseRunRows(rows: RunRow[]): StoredRuns {
 function purgedThreadFields(permalink: string): Pick<Thread, 'title' | 'selftext' | 'author' | 'url' | 'permalink'> {
   const bare = stripTitleSlug(permalink);
   return { title: '', selftext: '', author: null, url: bare, permalink: bare };
+}
+
+/** True when an update replaces a stored author's name with DELETED_AUTHOR: the account was deleted, its name goes. */
+function forgetsAuthor(stored: string | null, copy: string | null): boolean {
+  return stored !== null && stored !== DELETED_AUTHOR && copy === DELETED_AUTHOR;
 }
 
 /** True when a copy's edit time is older than the stored one's: its text is from before the author's last edit. */
