@@ -9,11 +9,14 @@ import { DEFAULT_TRAIN_CONFIG, trainModel } from './train-model.js';
 /** Deterministic: same data + same code → byte-identical model (and version). */
 export function trainRepoModel(root?: string): { model: TaggerModelFile; problems: RepoDataProblem[] } {
   const { items, problems, base, corrections } = readRepoLabeledData(root);
+  const withRows = corrections.filter((c) => c.items > 0);
   const model = trainModel(toExamples(items), DEFAULT_TRAIN_CONFIG, {
     data: base.file,
     dataSha256: base.sha256,
-    // only when there are some: the bundled data alone keeps the artifact, and so the tagger version, as it was
-    ...(corrections.length > 0 ? { corrections } : {}),
+    // only the files that give a row: the bundled data alone keeps the artifact, and so the tagger version, as it was,
+    // also beside an empty file (what `labels export --out` writes for a store with no correction yet) or one whose
+    // lines are all bad, which would otherwise retag every stored comment for nothing
+    ...(withRows.length > 0 ? { corrections: withRows } : {}),
   });
   return { model, problems };
 }

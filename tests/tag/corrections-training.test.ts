@@ -8,6 +8,7 @@ import { summarize, worstErrors, type Prediction } from '../../src/tag/evaluate-
 import { parseLabeledJsonl } from '../../src/tag/labeled-data.js';
 import { readRepoLabeledData } from '../../src/tag/read-repo-labeled-data.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../../src/tag/train-model.js';
+import { serializeModel } from '../../src/tag/model-file.js';
 import { trainRepoModel } from '../../src/tag/train-repo-model.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
@@ -102,5 +103,19 @@ describe('training on corrections', () => {
     const root = repoWith({ 'x.jsonl': [row('k2', 'Sure, totally sustainable.', [1, 0, 1])] }, 60);
     const { model } = trainRepoModel(root);
     expect(model.training).toMatchObject({ data: 'training/labeled-dev.jsonl', n: 61, corrections: [{ file: 'training/corrections/x.jsonl', items: 1 }] });
+  });
+
+  it('builds the same artifact (and so version) beside a corrections file that gives no row: an empty export, or bad lines only', () => {
+    // `labels export --out` on a store with no correction writes an empty file; a new tagger version for it would
+    // retag every stored comment with the very same model
+    const bare = serializeModel(trainRepoModel(repoWith({}, 60)).model);
+    expect(serializeModel(trainRepoModel(repoWith({ 'main-store.jsonl': [] }, 60)).model)).toBe(bare);
+    const badOnly = trainRepoModel(repoWith({ 'a.jsonl': ['not json'] }, 60));
+    expect(badOnly.problems).toHaveLength(1);
+    expect(serializeModel(badOnly.model)).toBe(bare);
+    // beside a file with rows, only that one is recorded
+    const mixed = trainRepoModel(repoWith({ 'a.jsonl': [], 'b.jsonl': [row('k2', 'Sure, totally sustainable.', [1, 0, 1])] }, 60)).model;
+    expect(mixed.training).toMatchObject({ corrections: [{ file: 'training/corrections/b.jsonl', items: 1 }] });
+    expect((mixed.training as { corrections: unknown[] }).corrections).toHaveLength(1);
   });
 });
