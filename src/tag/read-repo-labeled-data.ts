@@ -57,7 +57,7 @@ export function readRepoLabeledData(root: string = REPO_ROOT): RepoLabeledData {
     const file = `${CORRECTIONS_DIR}/${name}`;
     const read = readSource(root, file, problems);
     corrections.push(read.source);
-    for (const item of read.items) {
+    for (const item of read.items.map(groupByThread)) {
       const earlier = byId.get(item.id);
       if (earlier !== undefined) {
         problems.push({ file: earlier.file, line: earlier.item.line, message: `comment ${item.id} is labeled again in ${file} line ${item.line}; that later row is used` });
@@ -67,4 +67,15 @@ export function readRepoLabeledData(root: string = REPO_ROOT): RepoLabeledData {
     }
   }
   return { items: [...base.items, ...[...byId.values()].map((x) => x.item)], problems, base: base.source, corrections };
+}
+
+/**
+ * A corrections row without `group` (exported by a reactionlens before export rows named their thread, or written by
+ * hand) falls back to its url, which for an export is the comment's own permalink: one group per comment, so comments of
+ * one thread, which answer and quote each other, would land on both sides of a CV split. Such a row is grouped by the
+ * thread its permalink names, as `group` names it in a newer export, so old and new rows of one thread group together.
+ */
+function groupByThread(item: LabeledLine): LabeledLine {
+  const permalink = /\/comments\/([a-z0-9]+)\/[^/]*\/([a-z0-9]+)\/?(?:[?#].*)?$/i.exec(item.group);
+  return permalink !== null && permalink[2] === item.id ? { ...item, group: permalink[1]! } : item;
 }

@@ -97,6 +97,23 @@ describe('training on corrections', () => {
     ]);
   });
 
+  it('groups a row exported without group (an older labels export) by the thread its permalink names, as a newer row of that thread', () => {
+    const permalink = (thread: string, id: string): string => `https://www.reddit.com/r/stocks/comments/${thread}/amazon_in_talks/${id}/`;
+    const root = repoWith({
+      'old-store.jsonl': [
+        row('k1', 'Round-tripping, full stop.', [0, 1, 0], { url: permalink('t9', 'k1'), ambiguous: true }),
+        row('k2', 'Sure, totally sustainable.', [1, 0, 1], { url: permalink('t9', 'k2') }),
+        // a url that is not this row's comment permalink, and a row with neither: left as they were
+        row('k4', 'Fine deal.', [0, 0, 0], { url: 'https://example.com/post/1' }),
+        row('k5', 'Fine deal again.', [0, 0, 0], { url: permalink('t9', 'other') }),
+        row('k6', 'Fine deal once more.', [0, 0, 0]),
+      ],
+      'new-store.jsonl': [row('k3', 'Genius. What could go wrong', [1, 0, 0], { url: permalink('t9', 'k3'), group: 't9' })],
+    });
+    const groups = Object.fromEntries(readRepoLabeledData(root).items.slice(40).map((i) => [i.id, i.group]));
+    expect(groups).toEqual({ k3: 't9', k1: 't9', k2: 't9', k4: 'https://example.com/post/1', k5: permalink('t9', 'other'), k6: 'k6' });
+  });
+
   it('records the corrections files in the model only when there are some', () => {
     const bare = readRepoLabeledData(repoWith({}));
     expect(bare.corrections).toEqual([]);
