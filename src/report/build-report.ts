@@ -220,12 +220,15 @@ function redactCuePhrases(byTag: Record<TagName, CuePhraseCount[]>, threads: Rea
 /**
  * A trend point with the status of the run that produced it: as recorded with the point; for a point recorded without
  * one (written before statuses were kept), its run's record when this store holds it; else `unknown`, never read as ok.
+ * A point recorded while its run was still `running` (a `report` of a store it could not write, so a dead run was not
+ * marked abandoned) is no outcome: the run's record, once this store holds one that says how it ended, is given instead.
  * Placed after runId, as a point recorded with it has it.
  */
 function withRunStatus(point: TrendPoint, runs: ReadonlyMap<string, RunRecord>): TrendPoint {
-  const recorded = point.runStatus === 'unknown' ? undefined : point.runStatus;
-  const { date, asOf, runId, runStatus: _recorded, ...rest } = point;
-  const runStatus = recorded ?? (runId === null ? undefined : runs.get(runId)?.status) ?? 'unknown';
+  const settled = point.runStatus === 'unknown' || point.runStatus === 'running' ? undefined : point.runStatus;
+  const { date, asOf, runId, runStatus: recorded, ...rest } = point;
+  const held = runId === null ? undefined : runs.get(runId)?.status;
+  const runStatus = settled ?? held ?? (recorded === 'running' ? 'running' : 'unknown');
   return { date, asOf, runId, runStatus, ...rest };
 }
 

@@ -132,6 +132,26 @@ describe('a point recorded before the status was kept', () => {
     expect(markdown).toContain('Run status unknown: the point was recorded before run statuses were kept');
   });
 
+  it('gives a point recorded while its run was still running the outcome this store later records for that run', () => {
+    // a `report` of a store it cannot write (a read-only copy taken mid-run) sees the killed run as still running and
+    // cannot mark it abandoned: the night's point is recorded so, and the next run marks the run abandoned in the store
+    const dir = makeDir();
+    const night = buildReport(buildFixtureInput({ runs: [{ ...baseRun, status: 'running' }] }));
+    expect(night.trend.map((p) => p.runStatus)).toEqual(['running']);
+    writeReport(night, { dir, basename: night.date, formats: ['json'], now: 1 });
+    const history = readReportHistory(dir);
+    expect(history.map((p) => p.runStatus)).toEqual(['running']);
+    const later: RunRecord = { ...baseRun, id: 'run-2025-12-19', startedAt: Date.UTC(2025, 11, 19, 2) / 1000, status: 'ok' };
+    const next = buildReport(buildFixtureInput({ asOf: Date.UTC(2025, 11, 19, 3) / 1000, history, runs: [{ ...baseRun, status: 'abandoned' }, later] }));
+    expect(next.trend.map((p) => [p.date, p.runStatus])).toEqual([['2025-12-18', 'abandoned'], ['2025-12-19', 'ok']]);
+    expect(trendRows(renderMarkdown(next))[0]).toMatch(/^\| 2025-12-18 \(abandoned run\) \|/);
+    // while the store still says running, or no longer holds the run, the recorded status stands
+    for (const runs of [[{ ...baseRun, status: 'running' as const }, later], [later]]) {
+      const trend = buildReport(buildFixtureInput({ asOf: Date.UTC(2025, 11, 19, 3) / 1000, history, runs })).trend;
+      expect(trend.map((p) => [p.date, p.runStatus])).toEqual([['2025-12-18', 'running'], ['2025-12-19', 'ok']]);
+    }
+  });
+
   it('reads from a history.json written before it was kept, which is left as it was', () => {
     const dir = makeDir();
     const old = earlierPoint('2025-12-17', {});
