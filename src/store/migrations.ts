@@ -171,10 +171,14 @@ export const MIGRATIONS: readonly string[] = [
   //     list), at the commit that made it so: what `quotes --collected-since` compares. first_seen_at is its fetch's
   //     start, before a feed fetched while the run stored it, and an archive copy held for its re-check only becomes
   //     quotable at the re-check's answer. NULL: not quotable yet (withheld, purged, no text). Comments quotable now are
-  //     taken as quotable since they were first stored, the time --collected-since compared until now.
+  //     taken as quotable since they were first stored, the time --collected-since compared until now; so are those
+  //     withheld now that Reddit confirmed live before (a check time: a listed comment's is never refreshed, so it was
+  //     quotable between that check and its listing, and feeds offered it then). Only a comment never confirmed and
+  //     withheld (an archive copy held for its first re-check) gets its time when a re-check confirms it.
   `
   ALTER TABLE comments ADD COLUMN first_quotable_at REAL;
   UPDATE comments SET first_quotable_at = first_seen_at
-  WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> '' AND id NOT IN (SELECT comment_id FROM unconfirmed_comments);
+  WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> ''
+    AND (status_checked_at <> 0 OR id NOT IN (SELECT comment_id FROM unconfirmed_comments));
   `,
 ];

@@ -144,7 +144,7 @@ describe('quotes --collected-since with a feed fetched while a run was storing',
     }
   });
 
-  it('the upgrade gives stored comments that are quotable the time they were first stored, and none to the withheld and the purged', () => {
+  it('the upgrade gives stored comments that are or were quotable the time they were first stored, and none to the never confirmed withheld and the purged', () => {
     const path = join(cwd, 'upgrade.db');
     const old = Store.open(path);
     const thread = makeThread('up1', 'stocks', 'Upgraded');
@@ -156,7 +156,10 @@ describe('quotes --collected-since with a feed fetched while a run was storing',
         makeComment('upGone', thread, '', { fetchedAt: NIGHT, status: 'deleted', author: null }),
       ],
     });
-    old.addUnconfirmedComments(['upHeld'], NIGHT);
+    // an archive copy Reddit never confirmed, held for its first re-check
+    old.saveItems(EVENT.id, { threads: [thread], comments: [makeComment('upArchived', thread, 'A bubble three.', { fetchedAt: NIGHT })] }, { confirmsLive: false });
+    // upHeld was confirmed live by its fetch (feeds offered it from then on) and withheld by a later re-check
+    old.addUnconfirmedComments(['upHeld', 'upArchived'], NIGHT + 86_400);
     old.close();
     // back to the schema before the column, as a store written by the reactionlens before this one
     const raw = new Database(path);
@@ -168,7 +171,9 @@ describe('quotes --collected-since with a feed fetched while a run was storing',
     const upgraded = Store.open(path);
     try {
       expect(upgraded.getComment('upLive')?.firstQuotableAt).toBe(NIGHT);
-      expect(upgraded.getComment('upHeld')?.firstQuotableAt).toBeNull();
+      // quotable before it was withheld: a later confirmation must not offer it as new again
+      expect(upgraded.getComment('upHeld')?.firstQuotableAt).toBe(NIGHT);
+      expect(upgraded.getComment('upArchived')?.firstQuotableAt).toBeNull();
       expect(upgraded.getComment('upGone')?.firstQuotableAt).toBeNull();
     } finally {
       upgraded.close();
