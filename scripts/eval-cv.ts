@@ -8,6 +8,7 @@ import { TAG_NAMES } from '../src/types.js';
 import { baselines, crossValidate, predictExample, toExamples } from '../src/tag/cross-validate.js';
 import { formatTable, summarize, type EvalSummary, type Prediction } from '../src/tag/evaluate-tags.js';
 import { groupFolds } from '../src/tag/group-folds.js';
+import { formatCalibration, measureAllCalibration } from '../src/tag/measure-calibration.js';
 import { extendNlpPipe } from '../src/tag/nlp-doc.js';
 import { readRepoLabeledData } from '../src/tag/read-repo-labeled-data.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../src/tag/train-model.js';
@@ -45,9 +46,11 @@ const firstHalf = ex.filter((e) => bundledNum(e.id) <= 197);
 const secondHalf = ex.filter((e) => bundledNum(e.id) > 197);
 const cross = { 'train d001-d197, test d198-d364': trainTest(firstHalf, secondHalf), 'train d198-d364, test d001-d197': trainTest(secondHalf, firstHalf) };
 const folds = groupFolds(ex.map((e) => e.group), k, cfg.seed);
+// the out-of-fold probabilities against the labels: does "0.8" come true 8 times in 10?
+const calibration = measureAllCalibration(cv.predictions);
 const perFold = Array.from({ length: k }, (_, f) => summarize(cv.predictions.filter((_, i) => folds[i] === f)));
 if (json) {
-  process.stdout.write(JSON.stringify({ k, seed: cfg.seed, ...cv.summary, perFold, crossCheck: cross, baselines: base }) + '\n');
+  process.stdout.write(JSON.stringify({ k, seed: cfg.seed, ...cv.summary, calibration, perFold, crossCheck: cross, baselines: base }) + '\n');
 } else {
   const out: string[] = [];
   out.push(formatTable(`Tagger, ${k}-fold CV grouped by url (seed ${cfg.seed})`, cv.summary));
@@ -56,6 +59,7 @@ if (json) {
     `per-fold macro-F1 (n): ${perFold.map((s) => `${s.macroF1.toFixed(3)} (${s.n})`).join(', ')}`,
     `per-fold cynicism F1: ${perFold.map((s) => s.tags.cynicism.f1.toFixed(3)).join(', ')}`,
   );
+  out.push('', formatCalibration('Calibration of the out-of-fold probabilities (bin: mean probability → share labeled with the tag (items))', calibration));
   for (const [name, s] of Object.entries(cross)) out.push('', formatTable(`Cross-check: ${name}`, s));
   for (const [name, s] of Object.entries(base)) out.push('', formatTable(`Baseline: ${name}`, s));
   out.push('', `(${items.length} items, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);

@@ -11,6 +11,7 @@ import { parseOptions } from '../cli/parse-options.js';
 import { ConfigError } from '../errors/errors.js';
 import { formatTable, summarize, worstErrors, type Prediction } from '../tag/evaluate-tags.js';
 import { parseLabeledJsonl } from '../tag/labeled-data.js';
+import { measureAllCalibration } from '../tag/measure-calibration.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import { tagInBatches } from '../tag/tag-in-batches.js';
 import { TAG_NAMES, type Cue, type TagName } from '../types.js';
@@ -101,14 +102,19 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
         const describe = (r: EvalRow): WorstItem => ({ id: r.id, score: r.scores[t], text: short(r.text), cues: r.cues[t] });
         worst[t] = { falsePositives: w.fp.map(describe), falseNegatives: w.fn.map(describe) };
       }
+      // do the probabilities mean what they say on this file? (bins of 0.1: mean probability against the labeled share)
+      const calibration = measureAllCalibration(rows);
       if (flags.json) {
         // n, tags and macroF1 are the keys other tools read: kept as they were, worst added beside them; macroOver
         // only when a tag has no labeled positive and so is left out of the macro-F1
         const over = s.macroOver.length < TAG_NAMES.length ? { macroOver: s.macroOver } : {};
-        ctx.stdout(JSON.stringify({ n: s.n, tags: s.tags, macroF1: s.macroF1, ...over, tagger: tagger.version, worst }) + '\n');
+        ctx.stdout(JSON.stringify({ n: s.n, tags: s.tags, macroF1: s.macroF1, ...over, tagger: tagger.version, calibration, worst }) + '\n');
         return;
       }
-      const out = [formatTable(`reactionlens eval ${file} — tagger ${tagger.version}`, s)];
+      const out = [
+        formatTable(`reactionlens eval ${file} — tagger ${tagger.version}`, s),
+        `calibration: ${TAG_NAMES.map((t) => `${t} Brier ${calibration[t].brier.toFixed(3)}, ECE ${calibration[t].ece.toFixed(3)}`).join('; ')} (0 is perfect)`,
+      ];
       const cueList = (list: Cue[]): string => list.map((c) => `${c.cue}(${c.weight > 0 ? '+' : ''}${c.weight}) "${c.text}"`).join(', ') || '(no cues)';
       for (const t of TAG_NAMES) {
         const { falsePositives, falseNegatives } = worst[t];

@@ -49,8 +49,19 @@ describe('reactionlens eval', () => {
     const r = await cli(['eval', 'labeled.jsonl', '--json'], { cwd: dir });
     expect(r.code).toBe(EXIT.ok);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(out).sort()).toEqual(['macroF1', 'n', 'tagger', 'tags', 'worst']);
+    expect(Object.keys(out).sort()).toEqual(['calibration', 'macroF1', 'n', 'tagger', 'tags', 'worst']);
     expect(out['n']).toBe(3);
+    // the probabilities against the labels: each tag's Brier score is the mean squared gap over the three items
+    const calibration = out['calibration'] as Record<string, { n: number; brier: number; ece: number; bins: unknown[] }>;
+    const tagged = loadTagger().tagMany(readFileSync(join(dir, 'labeled.jsonl'), 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text));
+    const labeled = { cynicism: [1, 0, 0], distrust: [0, 1, 0], bubble_caution: [1, 0, 0] };
+    for (const t of TAG_NAMES) {
+      const brier = tagged.reduce((a, o, i) => a + (o.tags[t].score - labeled[t][i]!) ** 2, 0) / 3;
+      expect(calibration[t]!.n, t).toBe(3);
+      expect(calibration[t]!.brier, t).toBeCloseTo(brier, 3);
+      expect(calibration[t]!.bins.length, t).toBeGreaterThan(0);
+    }
+    expect((await cli(['eval', 'labeled.jsonl'], { cwd: dir })).stdout).toMatch(/^calibration: cynicism Brier \d\.\d{3}, ECE \d\.\d{3}; distrust .* \(0 is perfect\)$/m);
     expect(out['tagger']).toBe(loadTagger().version);
     const tags = out['tags'] as Record<string, Record<string, number>>;
     for (const t of TAG_NAMES) {
@@ -155,7 +166,7 @@ describe('reactionlens eval', () => {
     expect(json.stderr).toBe(r.stderr);
     const out = JSON.parse(json.stdout) as { n: number; tags: Record<string, { fp: number; fn: number }>; worst: Record<string, Record<string, Array<{ id: string; text: string; cues: Array<{ text: string }> }>>> };
     // only distrust is labeled in this file, so macroOver says the macro-F1 is distrust's alone
-    expect(Object.keys(out).sort()).toEqual(['macroF1', 'macroOver', 'n', 'tagger', 'tags', 'worst']);
+    expect(Object.keys(out).sort()).toEqual(['calibration', 'macroF1', 'macroOver', 'n', 'tagger', 'tags', 'worst']);
     expect(out.n).toBe(2);
     expect(out.tags['distrust']).toMatchObject({ fp: 1, fn: 1 });
     expect(out.worst['distrust']!['falseNegatives']).toEqual([expect.objectContaining({ id: 'dup', text: 'Nice weather today.', cues: [] })]);
