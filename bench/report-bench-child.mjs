@@ -4,6 +4,7 @@
 // Usage: node bench/report-bench-child.mjs report|compare|tag <dir> <tagger version> <event ids…>
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { peakRssKb } from './peak-rss.mjs';
 
 const [task, dir, taggerVersion, ...eventIds] = process.argv.slice(2);
 const dist = new URL('../dist/', import.meta.url);
@@ -53,7 +54,7 @@ if (task === 'report') {
   const stage = { version: `${taggerVersion}-stage`, tag: tagger.tag, tagMany: (texts) => texts.map(tagger.tag) };
   const first = await tagEvent(store, eventIds[0], stage, 0);
   const firstMs = performance.now() - started;
-  const firstMb = process.resourceUsage().maxRSS / 1024;
+  const firstMb = peakRssKb() / 1024;
   const again = await tagEvent(store, eventIds[0], stage, 0);
   detail =
     `tagging ${first.tagged.toLocaleString('en-US')} comments ${(firstMs / 1000).toFixed(2)} s, peak RSS ${firstMb.toFixed(0)} MB; ` +
@@ -62,4 +63,4 @@ if (task === 'report') {
   throw new Error(`unknown bench task ${task}`);
 }
 store.close();
-console.log(JSON.stringify({ ms: performance.now() - started, peakMb: process.resourceUsage().maxRSS / 1024, detail }));
+console.log(JSON.stringify({ ms: performance.now() - started, peakMb: peakRssKb() / 1024, detail }));

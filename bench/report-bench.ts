@@ -14,7 +14,8 @@ import type { Comment, Cue, EventConfig, TagName, TagScore, Tagger, Thread } fro
 // runs in a fresh child process (so peak RSS is that work's, not the
 // generator's); the store is generated first in its own process.
 
-const COMMENTS = 100_000;
+/** Stored comments per generated event; REACTIONLENS_BENCH_COMMENTS=300000 measures a bigger event (the memory figures grow with it). */
+const COMMENTS = readCommentCount(process.env.REACTIONLENS_BENCH_COMMENTS);
 const TARGETS = { reportMs: 5_000, reportMb: 300, compareMs: 8_000, tagMb: 150 };
 const TAGGER_VERSION = 'bench-tagger';
 const EVENTS = ['bench-a', 'bench-b'] as const;
@@ -49,6 +50,13 @@ export async function runReportBench(): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function readCommentCount(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 100_000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`REACTIONLENS_BENCH_COMMENTS must be a whole number of comments, not ${raw}`);
+  return n;
 }
 
 function verdict(ok: boolean): string {
