@@ -181,4 +181,11 @@ export const MIGRATIONS: readonly string[] = [
   WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> ''
     AND (status_checked_at <> 0 OR id NOT IN (SELECT comment_id FROM unconfirmed_comments));
   `,
+  // 13: a correction recorded with --force before its comment was collected kept no text hash, so an edit of the comment
+  //     never set it aside. Such corrections now take the text the comment has when it is stored; those whose comment
+  //     is in the store already take its text now (the first the store can still name).
+  `
+  UPDATE labels SET body_hash = (SELECT c.body_hash FROM comments c WHERE c.id = labels.comment_id)
+  WHERE body_hash IS NULL AND comment_id IN (SELECT id FROM comments WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> '');
+  `,
 ];

@@ -176,6 +176,10 @@ const COMMENT_COLUMNS = [
 const MARK_QUOTABLE = `UPDATE comments SET first_quotable_at = ? WHERE id = ? AND first_quotable_at IS NULL AND status = 'live'
   AND trim(body, ' ' || char(9, 10, 13)) <> '' AND NOT EXISTS (SELECT 1 FROM unconfirmed_comments u WHERE u.comment_id = comments.id)`;
 
+// Corrections recorded before their comment was collected (body_hash NULL), pinned to the comment's text once it has one.
+const PIN_FORCED_LABELS = `UPDATE labels SET body_hash = (SELECT c.body_hash FROM comments c WHERE c.id = labels.comment_id)
+  WHERE body_hash IS NULL AND comment_id IN (SELECT id FROM comments WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> '')`;
+
 // Stored JSON columns are ours, but a store can outlive a code version: check them.
 // A hand-written guard, not zod: reports read ~100k of these and zod cost seconds.
 function isTagOutcome(value: unknown): value is TagOutcome {
@@ -1086,6 +1090,16 @@ export class Store {
     const at = this.now();
     const mark = this.sql(MARK_QUOTABLE);
     for (const id of ids) mark.run(at, id);
+    this.pinForcedLabels();
+  }
+
+  /**
+   * A correction recorded with `--force` before its comment was collected has no text to be about; it takes the first
+   * text this store holds of it, so an edit after that sets it aside as it does any correction (SELECT_LABELS). The
+   * labels table is small: one statement over it, not per comment.
+   */
+  private pinForcedLabels(): void {
+    this.sql(PIN_FORCED_LABELS).run();
   }
 
   private dropTags(commentId: string): void {

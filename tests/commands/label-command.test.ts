@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
@@ -138,6 +140,51 @@ describe('reactionlens label / labels export', () => {
       expect(store.listLabels()).toEqual([expect.objectContaining({ commentId: 'later', labels: { distrust: true }, note: null })]);
     } finally {
       store.close();
+    }
+  });
+
+  it('pins a correction recorded with --force to the text first collected, so a later edit sets it aside', async () => {
+    const { dir, db } = storeWithComment();
+    expect((await cli(['label', 'later', '--cynicism', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const withStore = <T>(f: (store: Store) => T): T => {
+      const store = Store.open(db);
+      try {
+        return f(store);
+      } finally {
+        store.close();
+      }
+    };
+    withStore((store) => store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: 'Sure, totally sustainable.' })] }));
+    withStore((store) => expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged'));
+    expect(JSON.parse((await cli(['labels', 'export', '--db', db], { cwd: dir })).stdout)).toMatchObject({ id: 'later', text: 'Sure, totally sustainable.' });
+    // the author edits it: the correction is about words that are gone
+    withStore((store) => store.applyCheckedTexts([{ id: 'later', body: 'I was wrong, the demand is real.', editedUtc: 1_766_100_000 }]));
+    withStore((store) => {
+      expect(store.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ textChanged: true });
+      expect(store.loadEventSnapshot('any', 'v').labels.has('later')).toBe(false);
+    });
+    const exported = await cli(['labels', 'export', '--db', db], { cwd: dir });
+    expect(exported.stdout).toBe('');
+    expect(exported.stderr).toMatch(/comment later was edited on Reddit after its correction/);
+  });
+
+  it('the store upgrade pins a --force correction whose comment was collected since to the text it has', () => {
+    const { db } = storeWithComment();
+    const store = Store.open(db);
+    store.putLabel({ commentId: 'later', labels: { distrust: true }, createdAt: 1, note: null });
+    store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: 'Round-tripping, full stop.' })] });
+    store.close();
+    // as a reactionlens before pinning left it: no text hash on the correction, schema one migration back
+    const raw = new Database(db);
+    raw.prepare('UPDATE labels SET body_hash = NULL').run();
+    raw.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    raw.close();
+    const upgraded = Store.open(db);
+    try {
+      upgraded.applyCheckedTexts([{ id: 'later', body: 'Edited away.', editedUtc: 1_766_100_000 }]);
+      expect(upgraded.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ textChanged: true });
+    } finally {
+      upgraded.close();
     }
   });
 
