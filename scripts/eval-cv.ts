@@ -53,7 +53,7 @@ if (json) {
   process.stdout.write(JSON.stringify({ k, seed: cfg.seed, ...cv.summary, calibration, perFold, crossCheck: cross, baselines: base }) + '\n');
 } else {
   const out: string[] = [];
-  out.push(formatTable(`Tagger, ${k}-fold CV grouped by url (seed ${cfg.seed})`, cv.summary));
+  out.push(formatTable(`Tagger, ${k}-fold CV grouped by thread (seed ${cfg.seed})`, cv.summary));
   out.push(`per-fold thresholds: ${TAG_NAMES.map((t) => `${t} ${cv.thresholds[t].map((x) => x.toFixed(2)).join('/')}`).join('; ')}`);
   out.push(
     `per-fold macro-F1 (n): ${perFold.map((s) => `${s.macroF1.toFixed(3)} (${s.n})`).join(', ')}`,
