@@ -9,8 +9,8 @@ import { peakRssKb } from './peak-rss.mjs';
 const [task, dir, taggerVersion, ...eventIds] = process.argv.slice(2);
 const dist = new URL('../dist/', import.meta.url);
 const { Store } = await import(new URL('store/store.js', dist).href);
-const { loadReportInput } = await import(new URL('report/load-report-input.js', dist).href);
-const { buildReport } = await import(new URL('report/build-report.js', dist).href);
+const { loadReportTally } = await import(new URL('report/load-report-tally.js', dist).href);
+const { buildTalliedReport } = await import(new URL('report/build-report.js', dist).href);
 const { writeReport, REPORT_FORMATS } = await import(new URL('report/write-report.js', dist).href);
 const { compareReports } = await import(new URL('report/compare-reports.js', dist).href);
 const { renderComparison } = await import(new URL('report/render-comparison.js', dist).href);
@@ -32,19 +32,20 @@ if (task === 'report') {
   const rss = () => process.memoryUsage().rss / 1_048_576;
   const rss0 = rss();
   const load0 = performance.now();
-  const { input } = loadReportInput(store, eventOf(eventIds[0]), tagger, { withAuthors: false });
+  const { input } = loadReportTally(store, eventOf(eventIds[0]), tagger, { withAuthors: false });
   const build0 = performance.now();
   const rssLoaded = rss();
-  const report = buildReport(input);
+  const report = buildTalliedReport(input);
   const write0 = performance.now();
   writeReport(report, { dir: join(dir, 'out'), basename: report.date, formats: [...REPORT_FORMATS], now: 0, toolVersion: 'bench' });
   const end = performance.now();
   detail =
-    `store load + screen ${(build0 - load0).toFixed(0)} ms (+${(rssLoaded - rss0).toFixed(0)} MB RSS), ` +
+    `store read + screen + tally ${(build0 - load0).toFixed(0)} ms (+${(rssLoaded - rss0).toFixed(0)} MB RSS), ` +
     `buildReport ${(write0 - build0).toFixed(0)} ms, render + write ${(end - write0).toFixed(0)} ms; ` +
     `${report.counts.analysed.toLocaleString('en-US')} analysed, ${report.quotes.highlights.length} highlights`;
 } else if (task === 'compare') {
-  const reports = eventIds.map((id) => buildReport(loadReportInput(store, eventOf(id), tagger, { withAuthors: false }).input));
+  // as the compare command does: each event read a page at a time and tallied, only its report kept
+  const reports = eventIds.map((id) => buildTalliedReport(loadReportTally(store, eventOf(id), tagger, { withAuthors: false }).input));
   const comparison = compareReports(reports);
   const md = renderComparison(comparison, 'md');
   detail = `${md.length} bytes of Markdown; cynicism ${comparison.tags[0]?.shares.map((x) => x.share).join(' vs ')}`;

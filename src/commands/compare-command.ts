@@ -7,13 +7,13 @@ import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
 import { ConfigError, StoreError } from '../errors/errors.js';
 import { loadEvent } from '../events/load-events.js';
-import { buildReport } from '../report/build-report.js';
+import { buildTalliedReport } from '../report/build-report.js';
 import { compareReports, type Comparison } from '../report/compare-reports.js';
 import { pluralise } from '../report/format-values.js';
-import { loadReportInput } from '../report/load-report-input.js';
+import { loadReportTally } from '../report/load-report-tally.js';
 import { nameComparisonFile } from '../report/name-comparison-file.js';
 import { COMPARISON_FORMATS, describeSharedThreads, describeSingleThread, renderComparison } from '../report/render-comparison.js';
-import { countSharedThreads, toThreadMembership, type ThreadMembership } from '../report/count-shared-threads.js';
+import { countSharedThreads, toTalliedThreadMembership, type ThreadMembership } from '../report/count-shared-threads.js';
 import { addCsvBom } from '../report/render-csv.js';
 import { SHORT_HOLD_WAIT_MS, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
@@ -54,12 +54,14 @@ export function registerCompareCommand(program: Command, ctx: CliContext, deps: 
       const compareEvents = (): Comparison => {
         const memberships: ThreadMembership[] = [];
         const reports = events.map((event) => {
-          const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, { withAuthors: false });
+          // read a page at a time and tallied: each event costs a page of comments and its few quote candidates, and
+          // only its report (a few KB) is kept for the comparison
+          const { input, taggedNow, unreadableRuns } = loadReportTally(store, event, tagger, { withAuthors: false });
           warnUnreadableRuns(ctx, store.path, unreadableRuns);
           if (taggedNow > 0) ctx.stderr(`reactionlens compare: tagged ${pluralise(taggedNow, 'comment')} of ${event.id} in memory\n`);
-          if (input.screened.length === 0) ctx.stderr(`reactionlens compare: the store holds no comments for ${event.id}; its shares read n/a\n`);
-          memberships.push(toThreadMembership(input));
-          return buildReport(input);
+          if (input.tally.stored === 0) ctx.stderr(`reactionlens compare: the store holds no comments for ${event.id}; its shares read n/a\n`);
+          memberships.push(toTalliedThreadMembership(input));
+          return buildTalliedReport(input);
         });
         const sharedThreads = countSharedThreads(memberships);
         for (const shared of sharedThreads) ctx.stderr(`reactionlens compare: warning: ${describeSharedThreads(shared)}\n`);

@@ -1,4 +1,3 @@
-import { countUnconfirmed } from '../report/count-unconfirmed.js';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -9,8 +8,7 @@ import { parseOptions } from '../cli/parse-options.js';
 import { parseSince } from '../cli/parse-since.js';
 import { loadEvent } from '../events/load-events.js';
 import { pluralise } from '../report/format-values.js';
-import { loadReportInput } from '../report/load-report-input.js';
-import { isInFeedWindow, pickFeedQuotes } from '../report/pick-feed-quotes.js';
+import { loadFeedQuotes } from '../report/load-feed-quotes.js';
 import { renderQuotesCsv } from '../report/render-csv.js';
 import { renderMarkdownQuotes } from '../report/render-markdown.js';
 import { toFeedRecord } from '../report/to-feed-record.js';
@@ -55,21 +53,18 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
       const collectedSince = flags.collectedSince === undefined ? undefined : parseSince('quotes', flags.collectedSince, ctx.now(), '--collected-since');
       const event = loadEvent(resolve(ctx.cwd, flags.eventsDir), flags.event);
       const store = ctx.openStore(flags.db, { readonly: true });
-      const { input, taggedNow } = loadReportInput(store, event, deps.loadTagger(), { withAuthors: flags.withAuthors });
-      // worded as report and compare word it: an empty feed from a store never collected into, not from a quiet night
-      if (input.screened.length === 0) ctx.stderr(`reactionlens quotes: the store holds no comments for ${event.id}; the feed is empty\n`);
-      if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${pluralise(taggedNow, 'comment')} in memory\n`);
+      const tagger = deps.loadTagger();
       const window = { ...(since === undefined ? {} : { since }), ...(collectedSince === undefined ? {} : { collectedSince }) };
-      const quotes = pickFeedQuotes(input, {
+      const { quotes, collectedAt, stored, withheld, taggedNow } = loadFeedQuotes(store, event, tagger, {
         limit: flags.limit,
         ...(flags.tag === undefined ? {} : { tag: flags.tag }),
         ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
         ...window,
+        withAuthors: flags.withAuthors,
       });
-      // of the comments the feed could have offered: with --since, those posted since then; with --collected-since,
-      // those that became quotable since then or are withheld (see isInFeedWindow)
-      const eligible = input.screened.map((s) => s.comment).filter((c) => isInFeedWindow(c, window));
-      const withheld = countUnconfirmed(eligible, input.unconfirmed);
+      // worded as report and compare word it: an empty feed from a store never collected into, not from a quiet night
+      if (stored === 0) ctx.stderr(`reactionlens quotes: the store holds no comments for ${event.id}; the feed is empty\n`);
+      if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${pluralise(taggedNow, 'comment')} in memory\n`);
       if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
       const posted = since === undefined ? '' : ` posted since ${new Date(since * 1000).toISOString()}`;
       const collected = collectedSince === undefined ? '' : `${posted === '' ? '' : ' and'} collected since ${new Date(collectedSince * 1000).toISOString()}`;
@@ -79,9 +74,8 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
       } else if (flags.format === 'md') {
         ctx.stdout(renderMarkdownQuotes(quotes, describeEmptyFeed(event.id, flags, [posted, collected].join(''))));
       } else {
-        const collectedAt = new Map(input.screened.map(({ comment }) => [comment.id, comment.firstQuotableAt ?? null]));
         const records = quotes.map((quote) => toFeedRecord(quote, collectedAt.get(quote.commentId) ?? null));
-        ctx.stdout(`${JSON.stringify({ event: event.id, tagger: input.tagger, quotes: records }, null, 2)}\n`);
+        ctx.stdout(`${JSON.stringify({ event: event.id, tagger: tagger.version, quotes: records }, null, 2)}\n`);
       }
     });
 }

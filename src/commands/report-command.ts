@@ -13,10 +13,10 @@ import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
 import { loadEvent } from '../events/load-events.js';
 import { scrubComparisonReports, scrubEventReports } from '../pipeline/scrub-event-reports.js';
 import { withReportFolderLock } from '../report/acquire-report-folder-lock.js';
-import { buildReport } from '../report/build-report.js';
+import { buildTalliedReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { pluralise } from '../report/format-values.js';
-import { loadReportInput } from '../report/load-report-input.js';
+import { loadReportTally } from '../report/load-report-tally.js';
 import { readOrRepairReportHistory } from '../report/repair-report-history.js';
 import { addScrubResult, emptyScrubResult } from '../report/scrub-report-folder.js';
 import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
@@ -79,18 +79,18 @@ function writeEventReport(
     // read once: the trend of this report and the history.json written back start from the same points
     const history = readOrRepairReportHistory(eventDir, event.id, ctx.now());
     if (history.repair !== null) warnRepairedHistory(ctx, history.repair, 'reactionlens report');
-    const { input, taggedNow, unreadableRuns } = loadReportInput(store, event, tagger, {
+    const { input, taggedNow, unreadableRuns } = loadReportTally(store, event, tagger, {
       withAuthors: flags.withAuthors,
       history: history.points,
       ...(flags.maxQuotes === undefined ? {} : { maxQuotes: flags.maxQuotes }),
     });
     warnUnreadableRuns(ctx, store.path, unreadableRuns);
     if (taggedNow > 0) ctx.stderr(`reactionlens report: tagged ${pluralise(taggedNow, 'comment')} in memory (run \`reactionlens run\` to cache tags)\n`);
-    const empty = input.screened.length === 0;
+    const empty = input.tally.stored === 0;
     if (empty) ctx.stderr(`reactionlens report: the store holds no comments for ${event.id}; the report is empty and adds no trend point\n`);
     // nothing stored tells the time: the files are dated the day they are written (as a run's are), not the window's
     // end, which may be a past night's files or a date still to come
-    const built = buildReport(empty ? { ...input, asOf: ctx.now() } : input);
+    const built = buildTalliedReport(empty ? { ...input, asOf: ctx.now() } : input);
     // an empty report never replaces a night's report of the same date (one with a trend point: an earlier empty
     // report has none): a wrong --db after tonight's run would otherwise overwrite tonight's files with nothing
     const measured = empty && history.points.some((p) => p.date === built.date);

@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { isAbortError, LockError, type StoreError } from '../errors/errors.js';
 import { collectEvent, emptyCollectSummary, type CollectOptions, type CollectSummary } from '../collect/collect-event.js';
 import { acquireReportFolderLock, withReportFolderLock } from '../report/acquire-report-folder-lock.js';
-import { buildReport } from '../report/build-report.js';
+import { buildTalliedReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { formatUtcDay } from '../report/format-values.js';
-import { loadReportInput } from '../report/load-report-input.js';
+import { loadReportTally } from '../report/load-report-tally.js';
 import { findHistoryProblem, readOrRepairReportHistory, repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import { addScrubResult, emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
@@ -151,20 +151,20 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       // read once under the lock: the trend of tonight's report and the history.json written back start from the same points
       const history = readOrRepairReportHistory(eventDir, event.id, ctx.now());
       noteRepair(history.repair);
-      const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportInput(store, event, tagger, {
+      const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportTally(store, event, tagger, {
         withAuthors: input.withAuthors,
         history: history.points,
         ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
       });
       // an unfinished run of this event that cannot be read was found above already: named once
       for (const e of unreadableOfEvent) unreadableRuns.set(e.message, e);
-      run.counts.commentsExcluded = reportInput.screened.filter((s) => s.excluded !== null).length;
+      run.counts.commentsExcluded = reportInput.tally.stored - reportInput.tally.analysed;
       run.status = historyRepaired ? 'partial' : decideStatus(run);
       run.finishedAt = ctx.now();
       // The report lists this run too, with the outcome it is saved with once the report is written.
       const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
       // filed under the UTC date the run started on (README, Nightly from cron), not the date of its last fetch
-      const report = buildReport({ ...reportInput, runs, date: formatUtcDay(run.startedAt) });
+      const report = buildTalliedReport({ ...reportInput, runs, date: formatUtcDay(run.startedAt) });
       reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now(), history: history.points });
     } catch (error) {
       // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected

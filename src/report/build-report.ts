@@ -1,5 +1,4 @@
 import { EXCLUSION_REASONS, TAG_NAMES } from '../types.js';
-import { countUnconfirmed } from './count-unconfirmed.js';
 import type {
   Comment,
   EventConfig,
@@ -11,22 +10,18 @@ import type {
   TagResult,
   Thread,
 } from '../types.js';
-import { countCuePhrases } from './count-cue-phrases.js';
 import { formatUtcDay } from './format-values.js';
-import { computeTagShares, computeWeightedShares, toShareRecord, type SharedComment } from './compute-shares.js';
-import { hashReportInputs } from './hash-report-inputs.js';
-import { pickQuotes } from './pick-quotes.js';
+import { computeTagSharesOf, computeWeightedSharesOf, toShareRecord } from './compute-shares.js';
+import { pickQuotes, poolSizeFor } from './pick-quotes.js';
 import { redactUserMentions } from './redact-user-mentions.js';
 import { sanitiseDisplayText } from './sanitise-display-text.js';
 import { postedByDeletedAccount, showSubreddit } from './show-subreddit.js';
 import { linkedThreadOptions } from './title-names-user.js';
-import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
+import type { ReportQuote } from './pick-quotes.js';
 import { REPORT_SCHEMA } from './report.js';
 import type { CuePhraseCount, Report, TrendPoint } from './report.js';
-import { resolveTags } from './resolve-tags.js';
-import type { ResolvedTags } from './resolve-tags.js';
+import { ReportTally } from './report-tally.js';
 import { summariseSubreddits, summariseThreads } from './summarise-threads.js';
-import type { CommentFacts } from './summarise-threads.js';
 
 /** At runtime comments come from the store and carry statusCheckedAt, firstSeenAt and firstQuotableAt; tests may omit them. */
 export type ReportComment = Comment & { statusCheckedAt?: number; firstSeenAt?: number; firstQuotableAt?: number | null };
@@ -64,53 +59,41 @@ export interface ReportInput {
 export const DEFAULT_MAX_QUOTES = 5;
 export const QUOTES_PER_TAG = 3;
 
+/** A report's input with its comments already tallied (ReportTally), as the report commands read an event: a page at a time. */
+export type TalliedReportInput = Omit<ReportInput, 'screened' | 'tags'> & { tally: ReportTally };
+
 /**
  * Everything the report says, as data. Pure: the same inputs give the same
  * Report (and so byte-identical renderings); the time it carries is data
  * time, never the wall clock.
  */
 export function buildReport(input: ReportInput): Report {
-  const threadsById = new Map(input.threads.map((t) => [t.id, t]));
-  const excludedByReason = Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, 0])) as Record<ExclusionReason, number>;
-  const facts: CommentFacts[] = [];
-  const tagged: ResolvedTags[] = [];
-  // what the shares count: each tagged comment's tags, thread (its interval allows for threads) and score
-  const counted: Array<SharedComment & { score: number }> = [];
-  const candidates: QuoteCandidate[] = [];
-  let analysed = 0;
-  let taggerSkipped = 0;
-  let overrides = 0;
-  let first: number | null = null;
-  let last: number | null = null;
-  for (const { comment, excluded } of input.screened) {
-    const thread = threadsById.get(comment.threadId);
-    const subreddit = thread?.subreddit ?? /\/r\/([^/]+)\//.exec(comment.permalink)?.[1] ?? 'unknown';
-    // named in the per-subreddit rows as its thread is (by the comment only when the thread is not known)
-    const deletedAccount = postedByDeletedAccount(thread, comment);
-    if (excluded !== null) {
-      excludedByReason[excluded]++;
-      facts.push({ threadId: comment.threadId, subreddit, excluded: true, tags: null, deletedAccount });
-      continue;
-    }
-    analysed++;
-    first = first === null ? comment.createdUtc : Math.min(first, comment.createdUtc);
-    last = last === null ? comment.createdUtc : Math.max(last, comment.createdUtc);
-    const result = input.tags.get(comment.id);
-    const override = input.labels.get(comment.id);
-    if (result?.skipped !== undefined) taggerSkipped++;
-    if (override !== undefined) overrides++;
-    const tags = resolveTags(result, override);
-    facts.push({ threadId: comment.threadId, subreddit, excluded: false, tags, deletedAccount });
-    if (tags === null) continue;
-    tagged.push(tags);
-    counted.push({ tags, threadId: comment.threadId, score: comment.score });
-    // Screening is the gate to quoting, plus a belt-and-braces status check; a comment whose live state the re-check
-    // could not confirm may be deleted by now: it counts in the shares (they are numbers, no words), it is not quoted.
-    if (input.unconfirmed?.has(comment.id) === true) continue;
-    if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread, tags });
-  }
+  const tally = new ReportTally({
+    threads: new Map(input.threads.map((t) => [t.id, t])),
+    labels: input.labels,
+    ...(input.unconfirmed === undefined ? {} : { unconfirmed: input.unconfirmed }),
+    withAuthors: input.options.withAuthors,
+  });
+  for (const { comment, excluded } of input.screened) tally.add(comment, excluded, input.tags.get(comment.id));
+  const { screened: _screened, tags: _tags, ...rest } = input;
+  return buildTalliedReport({ ...rest, tally });
+}
 
-  const cues = countCuePhrases(tagged);
+/** How many quote candidates per tag a report's picks can use (ReportTallyOptions.quotePoolSize), for its --max-quotes. */
+export function reportQuotePoolSize(maxQuotesOption: number | undefined): number {
+  return Math.max(poolSizeFor(QUOTES_PER_TAG), poolSizeFor(clampMaxQuotes(maxQuotesOption)));
+}
+
+function clampMaxQuotes(maxQuotesOption: number | undefined): number {
+  return Math.min(6, Math.max(1, maxQuotesOption ?? DEFAULT_MAX_QUOTES));
+}
+
+/** buildReport from a tally of the event's comments; the tally's input hashes are read, so a tally makes one report. */
+export function buildTalliedReport(input: TalliedReportInput): Report {
+  const { tally } = input;
+  const threadsById = new Map(input.threads.map((t) => [t.id, t]));
+  const cues = tally.cues.count();
+  const candidates = tally.quoteCandidates();
   const pick = (tag: TagName | undefined, limit: number): ReportQuote[] =>
     pickQuotes(candidates, {
       ...(tag === undefined ? {} : { tag }),
@@ -119,11 +102,11 @@ export function buildReport(input: ReportInput): Report {
       withAuthors: input.options.withAuthors,
       threads: threadsById,
     });
-  const maxQuotes = Math.min(6, Math.max(1, input.options.maxQuotes ?? DEFAULT_MAX_QUOTES));
+  const maxQuotes = clampMaxQuotes(input.options.maxQuotes);
   const byTag = {} as Record<TagName, ReportQuote[]>;
   for (const tag of TAG_NAMES) byTag[tag] = pick(tag, QUOTES_PER_TAG);
 
-  const shares = computeTagShares(counted);
+  const shares = computeTagSharesOf(tally.shares);
   const asOf = input.asOf ?? inferAsOf(input);
   const lastRun = [...input.runs].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1)).at(-1);
   // data a run fetched is filed under the date that run started on, as the run filed it (a run started before midnight
@@ -135,7 +118,7 @@ export function buildReport(input: ReportInput): Report {
   // a 0-comment point would show in every later report's trend as a night whose shares fell to nothing
   const currentRun = lastRun !== undefined && formatUtcDay(lastRun.startedAt) === date ? lastRun : undefined;
   const current: TrendPoint | null =
-    input.screened.length === 0
+    tally.stored === 0
       ? null
       : {
           date,
@@ -143,17 +126,17 @@ export function buildReport(input: ReportInput): Report {
           runId: currentRun?.id ?? null,
           // stored with the point (history.json): the store that knows the run may not be the one reading the history later
           runStatus: currentRun?.status ?? 'unknown',
-          tagged: tagged.length,
+          tagged: tally.tagged,
           shares: toShareRecord(shares),
           tagger: input.tagger,
-          overrides,
+          overrides: tally.overrides,
         };
   const history = input.history ?? [];
   const runsById = new Map(input.runs.map((r) => [r.id, r]));
   const trend = (current === null ? [...history] : [...history.filter((p) => p.date !== date), current])
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
     .map((p) => withRunStatus(p, runsById));
-  const excluded = input.screened.length - analysed;
+  const excluded = tally.stored - tally.analysed;
   // named as the per-subreddit rows name them (without --with-authors all profiles are one u_[user] row), so "across N
   // subreddits" in the header is the number of rows the report lists
   const subreddits = new Set(input.threads.map((t) => showSubreddit(t.subreddit, { withAuthors: input.options.withAuthors, deletedAccount: postedByDeletedAccount(t) })));
@@ -173,24 +156,24 @@ export function buildReport(input: ReportInput): Report {
     asOf,
     date,
     counts: {
-      stored: input.screened.length,
-      analysed,
-      tagged: tagged.length,
-      untagged: analysed - tagged.length,
-      taggerSkipped,
+      stored: tally.stored,
+      analysed: tally.analysed,
+      tagged: tally.tagged,
+      untagged: tally.analysed - tally.tagged,
+      taggerSkipped: tally.taggerSkipped,
       excluded,
-      excludedByReason,
+      excludedByReason: { ...tally.excludedByReason },
       threads: input.threads.length,
       subreddits: subreddits.size,
-      overrides,
-      unconfirmed: countUnconfirmed(input.screened.map((s) => s.comment), input.unconfirmed),
+      overrides: tally.overrides,
+      unconfirmed: tally.unconfirmed,
     },
-    observed: { first, last },
+    observed: { first: tally.first, last: tally.last },
     shares,
-    scoreWeightedShares: computeWeightedShares(counted),
-    subreddits: summariseSubreddits(input.threads, facts, { withAuthors: input.options.withAuthors }),
+    scoreWeightedShares: computeWeightedSharesOf(tally.weightedShares),
+    subreddits: summariseSubreddits(input.threads, tally.facts, { withAuthors: input.options.withAuthors }),
     topCues: input.options.withAuthors ? cues.byTag : redactCuePhrases(cues.byTag, threadsById),
-    threads: summariseThreads(input.threads, facts, { withAuthors: input.options.withAuthors }),
+    threads: summariseThreads(input.threads, tally.facts, { withAuthors: input.options.withAuthors }),
     quotes: { highlights: pick(undefined, maxQuotes), byTag },
     trend,
     runs: {
@@ -204,7 +187,7 @@ export function buildReport(input: ReportInput): Report {
       withAuthors: input.options.withAuthors,
       // the earlier nights the trend keeps: a point of this date in history.json (the night's own run, read back by a
       // `report` the morning after) is replaced, not built on, so it must not make the same data hash otherwise
-      hashes: hashReportInputs({ ...input, history: current === null ? history : history.filter((p) => p.date !== date) }),
+      hashes: tally.hasher.digest({ threads: input.threads, labels: input.labels, history: current === null ? history : history.filter((p) => p.date !== date) }),
     },
   };
 }
@@ -233,10 +216,10 @@ function withRunStatus(point: TrendPoint, runs: ReadonlyMap<string, RunRecord>):
 }
 
 /** The latest moment the inputs know about: last fetch or run start; the window end when there is nothing. */
-function inferAsOf(input: ReportInput): number {
+function inferAsOf(input: TalliedReportInput): number {
   let asOf = 0;
   for (const t of input.threads) asOf = Math.max(asOf, t.fetchedAt);
-  for (const s of input.screened) asOf = Math.max(asOf, s.comment.fetchedAt);
+  asOf = Math.max(asOf, input.tally.latestFetch);
   for (const r of input.runs) asOf = Math.max(asOf, r.startedAt);
   return asOf > 0 ? asOf : input.event.window.to;
 }

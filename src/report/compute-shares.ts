@@ -27,32 +27,40 @@ export function computeShareCell(count: number, total: number, effectiveTotal: n
   };
 }
 
-/** The weights each share counts, overall and per thread (the clusters its interval allows for). */
-interface ShareTally {
+/**
+ * The weights each share counts, overall and per thread (the clusters its interval allows for), added one tagged comment
+ * at a time: the report commands read an event a page at a time and never hold its comments. Sums run in the order the
+ * comments come, as the arrays' functions below add them, so a tally fed page by page gives the same bits.
+ */
+export class ShareTally {
+  /** Tagged comments added. */
+  comments = 0;
   /** Per tag: the summed weight of the comments carrying it. */
-  tagged: Record<TagName, number>;
+  readonly tagged: Record<TagName, number> = { cynicism: 0, distrust: 0, bubble_caution: 0 };
   /** The summed weight of all tagged comments, and its square sum (for Kish's size). */
-  weight: number;
-  squares: number;
-  byThread: Map<string, Record<TagName | 'all', number>>;
+  weight = 0;
+  squares = 0;
+  readonly byThread = new Map<string, Record<TagName | 'all', number>>();
+
+  add(comment: SharedComment, w: number): void {
+    this.comments++;
+    this.weight += w;
+    this.squares += w * w;
+    let thread = this.byThread.get(comment.threadId);
+    if (thread === undefined) this.byThread.set(comment.threadId, (thread = { all: 0, cynicism: 0, distrust: 0, bubble_caution: 0 }));
+    thread.all += w;
+    for (const tag of TAG_NAMES) {
+      if (!comment.tags[tag].label) continue;
+      this.tagged[tag] += w;
+      thread[tag] += w;
+    }
+  }
 }
 
 /** One pass over the tagged comments, each weighing `weightOf` (1, or its score): this runs over every tagged comment. */
 function tallyShares<T extends SharedComment>(tagged: readonly T[], weightOf: (comment: T) => number): ShareTally {
-  const tally: ShareTally = { tagged: { cynicism: 0, distrust: 0, bubble_caution: 0 }, weight: 0, squares: 0, byThread: new Map() };
-  for (const comment of tagged) {
-    const w = weightOf(comment);
-    tally.weight += w;
-    tally.squares += w * w;
-    let thread = tally.byThread.get(comment.threadId);
-    if (thread === undefined) tally.byThread.set(comment.threadId, (thread = { all: 0, cynicism: 0, distrust: 0, bubble_caution: 0 }));
-    thread.all += w;
-    for (const tag of TAG_NAMES) {
-      if (!comment.tags[tag].label) continue;
-      tally.tagged[tag] += w;
-      thread[tag] += w;
-    }
-  }
+  const tally = new ShareTally();
+  for (const comment of tagged) tally.add(comment, weightOf(comment));
   return tally;
 }
 
@@ -67,12 +75,16 @@ function sizeOf(tally: ShareTally, tag: TagName, independent: number): ReturnTyp
  * thread being alike (computeEffectiveSize).
  */
 export function computeTagShares(tagged: readonly SharedComment[]): TagShare[] {
-  const tally = tallyShares(tagged, () => 1);
+  return computeTagSharesOf(tallyShares(tagged, () => 1));
+}
+
+/** computeTagShares from a tally whose comments each weighed 1. */
+export function computeTagSharesOf(tally: ShareTally): TagShare[] {
   return TAG_NAMES.map((tag) => {
-    const size = sizeOf(tally, tag, tagged.length);
+    const size = sizeOf(tally, tag, tally.comments);
     return {
       tag,
-      ...computeShareCell(tally.tagged[tag], tagged.length, size.effective),
+      ...computeShareCell(tally.tagged[tag], tally.comments, size.effective),
       effectiveTotal: roundTo(size.effective, 3),
       designEffect: size.designEffect === null ? null : roundTo(size.designEffect, 3),
       threads: size.threads,
@@ -98,7 +110,16 @@ export function toShareRecord(shares: readonly TagShare[]): Record<TagName, Shar
  * (computeEffectiveSize).
  */
 export function computeWeightedShares(tagged: ReadonlyArray<SharedComment & { score: number }>): WeightedShare[] {
-  const tally = tallyShares(tagged, (comment) => Math.max(1, comment.score));
+  return computeWeightedSharesOf(tallyShares(tagged, (comment) => weighByScore(comment.score)));
+}
+
+/** A comment's weight in the score-weighted shares. */
+export function weighByScore(score: number): number {
+  return Math.max(1, score);
+}
+
+/** computeWeightedShares from a tally whose comments each weighed weighByScore. */
+export function computeWeightedSharesOf(tally: ShareTally): WeightedShare[] {
   const kish = tally.squares > 0 ? (tally.weight * tally.weight) / tally.squares : 0;
   return TAG_NAMES.map((tag) => {
     const weight = tally.tagged[tag];

@@ -21,9 +21,17 @@ export function countCuePhrases(
   tagged: readonly ResolvedTags[],
   topN = TOP_CUE_PHRASES,
 ): { byTag: Record<TagName, CuePhraseCount[]>; refrains: Map<string, number> } {
-  const perTag = new Map<TagName, Map<string, number>>(TAG_NAMES.map((t) => [t, new Map()]));
-  const refrains = new Map<string, number>();
-  for (const tags of tagged) {
+  const counter = new CuePhraseCounter();
+  for (const tags of tagged) counter.add(tags);
+  return counter.count(topN);
+}
+
+/** countCuePhrases one tagged comment at a time (the report commands read an event a page at a time). */
+export class CuePhraseCounter {
+  private readonly perTag = new Map<TagName, Map<string, number>>(TAG_NAMES.map((t) => [t, new Map()]));
+  private readonly refrains = new Map<string, number>();
+
+  add(tags: ResolvedTags): void {
     const seenAny = new Set<string>();
     for (const tag of TAG_NAMES) {
       const resolved = tags[tag];
@@ -33,21 +41,24 @@ export function countCuePhrases(
         if (phrase === '') continue;
         if (!seenAny.has(phrase)) {
           seenAny.add(phrase);
-          refrains.set(phrase, (refrains.get(phrase) ?? 0) + 1);
+          this.refrains.set(phrase, (this.refrains.get(phrase) ?? 0) + 1);
         }
         if (!resolved.label || seen.has(phrase)) continue;
         seen.add(phrase);
-        const counts = perTag.get(tag);
+        const counts = this.perTag.get(tag);
         counts?.set(phrase, (counts.get(phrase) ?? 0) + 1);
       }
     }
   }
-  const byTag = {} as Record<TagName, CuePhraseCount[]>;
-  for (const tag of TAG_NAMES) {
-    byTag[tag] = [...(perTag.get(tag) ?? new Map<string, number>())]
-      .map(([phrase, comments]) => ({ phrase, comments }))
-      .sort((a, b) => b.comments - a.comments || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0))
-      .slice(0, topN);
+
+  count(topN = TOP_CUE_PHRASES): { byTag: Record<TagName, CuePhraseCount[]>; refrains: Map<string, number> } {
+    const byTag = {} as Record<TagName, CuePhraseCount[]>;
+    for (const tag of TAG_NAMES) {
+      byTag[tag] = [...(this.perTag.get(tag) ?? new Map<string, number>())]
+        .map(([phrase, comments]) => ({ phrase, comments }))
+        .sort((a, b) => b.comments - a.comments || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0))
+        .slice(0, topN);
+    }
+    return { byTag, refrains: this.refrains };
   }
-  return { byTag, refrains };
 }

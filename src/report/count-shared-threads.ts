@@ -1,4 +1,4 @@
-import type { ReportInput } from './build-report.js';
+import type { ReportInput, TalliedReportInput } from './build-report.js';
 
 /** Two compared events that hold some of the same threads, and so some of the same comments. */
 export interface SharedThreads {
@@ -20,6 +20,13 @@ export function toThreadMembership(input: Pick<ReportInput, 'event' | 'threads' 
   for (const { comment, excluded } of input.screened) {
     if (excluded === null) analysedByThread.set(comment.threadId, (analysedByThread.get(comment.threadId) ?? 0) + 1);
   }
+  return { eventId: input.event.id, analysedByThread };
+}
+
+/** toThreadMembership of an event read a page at a time (its tally counted the analysed comments per thread). */
+export function toTalliedThreadMembership(input: Pick<TalliedReportInput, 'event' | 'threads' | 'tally'>): ThreadMembership {
+  const analysedByThread = new Map(input.threads.map((t) => [t.id, 0]));
+  for (const [id, analysed] of input.tally.analysedByThread) analysedByThread.set(id, analysed);
   return { eventId: input.event.id, analysedByThread };
 }
 

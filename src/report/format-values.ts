@@ -62,7 +62,7 @@ export function pluralise(n: number, one: string, many = `${one}s`): string {
 
 /**
  * Said under a trend of two nights or more: each point is the report of everything the store held for the event that
- * night (loadReportInput reads the whole event), so read as nightly moods the lines would mislead twice over.
+ * night (the report reads the whole event), so read as nightly moods the lines would mislead twice over.
  */
 export const TREND_IS_CUMULATIVE =
   "Each night's shares are of all the event's comments collected by that night (those still live then), not of that night's new comments: nights share most of their comments, so a night's new comments move the shares only in proportion to their number, and whether two nights' intervals overlap is no test of a change.";

@@ -18,37 +18,60 @@ export function hashReportInputs(input: {
   tags: ReadonlyMap<string, TagResult>;
   labels: ReadonlyMap<string, LabelOverride>;
   history: readonly TrendPoint[];
-}): { threads: string; comments: string; tags: string; labels: string; history: string } {
-  const threads = hashLines(
-    input.threads,
-    (t) => `${t.id}\t${t.subreddit}\t${t.status}\t${t.score}\t${t.numComments}\t${t.fetchedAt}\t${t.permalink.length}:${t.permalink}\t${t.title.length}:${t.title}`,
-  );
-  const comments = hashLines(
-    input.screened,
-    ({ comment: c, excluded }) =>
-      `${c.id}\t${c.threadId}\t${c.status}\t${excluded ?? ''}\t${c.score}\t${c.createdUtc}\t${c.fetchedAt}\t${c.body.length}:${c.body}`,
-  );
-  // A tag result is a function of (text, tagger version), both hashed already; what can still differ
-  // is which comments have a result (stale or missing ones) and whether the tagger skipped them.
-  const tags = hashLines(input.screened, ({ comment: { id } }) => {
-    const r = input.tags.get(id);
-    return r === undefined ? '-' : `${r.tagger}\t${r.skipped ?? ''}`;
-  });
-  const labels = hashLines([...input.labels.keys()].sort(), (id) => JSON.stringify([id, input.labels.get(id)]));
-  const history = createHash('sha256').update(JSON.stringify(input.history)).digest('hex');
-  return { threads, comments, tags, labels, history };
+}): ReportInputHashes {
+  const hasher = new ReportInputHasher();
+  for (const screened of input.screened) hasher.add(screened, input.tags.get(screened.comment.id));
+  return hasher.digest(input);
 }
 
-function hashLines<T>(items: readonly T[], toLine: (item: T) => string): string {
-  const hash: Hash = createHash('sha256');
-  let chunk: string[] = [];
-  for (const item of items) {
-    chunk.push(toLine(item));
-    if (chunk.length === 2048) {
-      hash.update(`${chunk.join('\n')}\n`);
-      chunk = [];
+export interface ReportInputHashes {
+  threads: string;
+  comments: string;
+  tags: string;
+  labels: string;
+  history: string;
+}
+
+/** hashReportInputs one comment at a time, in the order given (the report commands read an event a page at a time). */
+export class ReportInputHasher {
+  private readonly comments = new LineHash();
+  private readonly tags = new LineHash();
+
+  add({ comment: c, excluded }: ScreenedComment, result: TagResult | undefined): void {
+    this.comments.add(`${c.id}\t${c.threadId}\t${c.status}\t${excluded ?? ''}\t${c.score}\t${c.createdUtc}\t${c.fetchedAt}\t${c.body.length}:${c.body}`);
+    // A tag result is a function of (text, tagger version), both hashed already; what can still differ
+    // is which comments have a result (stale or missing ones) and whether the tagger skipped them.
+    this.tags.add(result === undefined ? '-' : `${result.tagger}\t${result.skipped ?? ''}`);
+  }
+
+  digest(input: { threads: readonly Thread[]; labels: ReadonlyMap<string, LabelOverride>; history: readonly TrendPoint[] }): ReportInputHashes {
+    const threads = new LineHash();
+    for (const t of input.threads) {
+      threads.add(`${t.id}\t${t.subreddit}\t${t.status}\t${t.score}\t${t.numComments}\t${t.fetchedAt}\t${t.permalink.length}:${t.permalink}\t${t.title.length}:${t.title}`);
+    }
+    const labels = new LineHash();
+    for (const id of [...input.labels.keys()].sort()) labels.add(JSON.stringify([id, input.labels.get(id)]));
+    const history = createHash('sha256').update(JSON.stringify(input.history)).digest('hex');
+    return { threads: threads.digest(), comments: this.comments.digest(), tags: this.tags.digest(), labels: labels.digest(), history };
+  }
+}
+
+/** SHA-256 of the lines, each ended by a line break, fed to the hash in chunks. */
+class LineHash {
+  private readonly hash: Hash = createHash('sha256');
+  private chunk: string[] = [];
+
+  add(line: string): void {
+    this.chunk.push(line);
+    if (this.chunk.length === 2048) {
+      this.hash.update(`${this.chunk.join('\n')}\n`);
+      this.chunk = [];
     }
   }
-  if (chunk.length > 0) hash.update(`${chunk.join('\n')}\n`);
-  return hash.digest('hex');
+
+  digest(): string {
+    if (this.chunk.length > 0) this.hash.update(`${this.chunk.join('\n')}\n`);
+    this.chunk = [];
+    return this.hash.digest('hex');
+  }
 }

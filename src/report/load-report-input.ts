@@ -16,11 +16,12 @@ export interface LoadReportInputOptions {
 }
 
 /**
- * The I/O edge of the report commands: read the store snapshot, screen it,
+ * The event held whole in memory: read the store snapshot, screen it,
  * and tag (in memory, without writing the store) any live comment the tag
- * stage has not reached yet, so `report` works on a store that was only
- * collected. `run` tags and caches through the pipeline instead. Runs whose stored record cannot be read are
- * left out of the input and returned, for the command to report.
+ * stage has not reached yet. Runs whose stored record cannot be read are
+ * left out of the input and returned. The commands read an event a page at a time instead (loadReportTally,
+ * loadFeedQuotes), which makes the same report and feed; this form is what tests build reports from and the reference
+ * the paged reading is tested against (tests/report/load-report-tally.test.ts).
  */
 export function loadReportInput(
   store: Store,

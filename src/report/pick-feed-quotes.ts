@@ -1,10 +1,9 @@
-import type { TagName } from '../types.js';
+import type { ExclusionReason, TagName, TagResult, Thread } from '../types.js';
 import type { ReportComment, ReportInput } from './build-report.js';
-import { countCuePhrases } from './count-cue-phrases.js';
-import { pickQuotes } from './pick-quotes.js';
+import { CuePhraseCounter } from './count-cue-phrases.js';
+import { pickQuotes, poolSizeFor, QuoteCandidatePool } from './pick-quotes.js';
 import type { QuoteCandidate, ReportQuote } from './pick-quotes.js';
 import { resolveTags } from './resolve-tags.js';
-import type { ResolvedTags } from './resolve-tags.js';
 
 export interface FeedOptions {
   tag?: TagName;
@@ -38,25 +37,79 @@ export function isInFeedWindow(comment: ReportComment, options: Pick<FeedOptions
  * are offered; the refrains a gloss mentions still count the whole event.
  */
 export function pickFeedQuotes(input: ReportInput, options: FeedOptions): ReportQuote[] {
-  const threads = new Map(input.threads.map((t) => [t.id, t]));
-  const tagged: ResolvedTags[] = [];
-  const candidates: QuoteCandidate[] = [];
-  for (const { comment, excluded } of input.screened) {
-    if (excluded !== null) continue;
-    const tags = resolveTags(input.tags.get(comment.id), input.labels.get(comment.id));
-    if (tags === null) continue;
-    tagged.push(tags);
-    // not confirmed live by the last re-check: possibly deleted since, so not offered to writers (see buildReport)
-    if (input.unconfirmed?.has(comment.id) === true) continue;
-    if (!isInFeedWindow(comment, options)) continue;
-    if (comment.status === 'live' && comment.body.trim() !== '') candidates.push({ comment, thread: threads.get(comment.threadId), tags });
+  const feed = new FeedTally(input, options);
+  for (const { comment, excluded } of input.screened) feed.add(comment, excluded, input.tags.get(comment.id));
+  return feed.pick();
+}
+
+/**
+ * pickFeedQuotes one comment at a time, in the store's order (the quotes command reads an event a page at a time).
+ * With `bounded`, only the candidates the feed's pick can use are kept (QuoteCandidatePool); the quotes are the same.
+ */
+export class FeedTally {
+  /** Comments added. */
+  stored = 0;
+  /** Comments in the feed's window left out because the last deletion re-check could not confirm them live (countUnconfirmed). */
+  withheld = 0;
+  private readonly threads: Map<string, Thread>;
+  private readonly cues = new CuePhraseCounter();
+  private readonly all: QuoteCandidate[] = [];
+  private readonly pool: QuoteCandidatePool | null;
+
+  constructor(
+    private readonly input: Pick<ReportInput, 'threads' | 'labels' | 'unconfirmed' | 'options'>,
+    private readonly options: FeedOptions,
+    bounded = false,
+  ) {
+    this.threads = new Map(input.threads.map((t) => [t.id, t]));
+    this.pool = bounded
+      ? new QuoteCandidatePool({ ...(options.tag === undefined ? {} : { tag: options.tag }), ...(options.minScore === undefined ? {} : { minScore: options.minScore }), k: poolSizeFor(options.limit) })
+      : null;
   }
-  return pickQuotes(candidates, {
-    ...(options.tag === undefined ? {} : { tag: options.tag }),
-    ...(options.minScore === undefined ? {} : { minScore: options.minScore }),
-    limit: options.limit,
-    refrains: countCuePhrases(tagged).refrains,
-    withAuthors: input.options.withAuthors,
-    threads,
-  });
+
+  add(comment: ReportComment, excluded: ExclusionReason | null, result: TagResult | undefined): void {
+    this.stored++;
+    // of the comments the feed could have offered: with --since, those posted since then; with --collected-since,
+    // those that became quotable since then or are withheld (see isInFeedWindow)
+    const inWindow = isInFeedWindow(comment, this.options);
+    if (inWindow && comment.status === 'live' && this.input.unconfirmed?.has(comment.id) === true) this.withheld++;
+    if (excluded !== null) return;
+    const tags = resolveTags(result, this.input.labels.get(comment.id));
+    if (tags === null) return;
+    this.cues.add(tags);
+    // not confirmed live by the last re-check: possibly deleted since, so not offered to writers (see buildReport)
+    if (this.input.unconfirmed?.has(comment.id) === true) return;
+    if (!inWindow) return;
+    if (comment.status === 'live' && comment.body.trim() !== '') {
+      const candidate = { comment, thread: this.threads.get(comment.threadId), tags };
+      if (this.pool === null) this.all.push(candidate);
+      else this.pool.add(candidate);
+    }
+  }
+
+  pick(): ReportQuote[] {
+    return pickQuotes(this.candidates(), {
+      ...(this.options.tag === undefined ? {} : { tag: this.options.tag }),
+      ...(this.options.minScore === undefined ? {} : { minScore: this.options.minScore }),
+      limit: this.options.limit,
+      refrains: this.cues.count().refrains,
+      withAuthors: this.input.options.withAuthors,
+      threads: this.threads,
+    });
+  }
+
+  /**
+   * When each picked quote's comment first became quotable (its firstQuotableAt, null when it has none: the feed's
+   * collected_at), by comment id. A quote is picked from the candidates, so they hold its comment.
+   */
+  collectedAt(quotes: readonly ReportQuote[]): Map<string, number | null> {
+    const picked = new Set(quotes.map((q) => q.commentId));
+    const out = new Map<string, number | null>();
+    for (const { comment } of this.candidates()) if (picked.has(comment.id)) out.set(comment.id, comment.firstQuotableAt ?? null);
+    return out;
+  }
+
+  private candidates(): QuoteCandidate[] {
+    return this.pool === null ? this.all : this.pool.list();
+  }
 }

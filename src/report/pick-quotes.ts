@@ -17,7 +17,8 @@ import { sanitiseDisplayText } from './sanitise-display-text.js';
 
 /** A comment that passed screening and has tags: the only things a quote can come from. */
 export interface QuoteCandidate {
-  comment: Comment & { statusCheckedAt?: number };
+  // firstQuotableAt: the feed's collected_at, read from the candidates since the quotes command holds no other comments
+  comment: Comment & { statusCheckedAt?: number; firstQuotableAt?: number | null };
   thread: Thread | undefined;
   tags: ResolvedTags;
 }
@@ -98,14 +99,117 @@ interface Scored {
 export function pickQuotes(candidates: readonly QuoteCandidate[], options: PickOptions): ReportQuote[] {
   const tags = options.tag === undefined ? TAG_NAMES : [options.tag];
   const minScore = options.minScore ?? 0;
-  // Room for the diversity step to skip duplicates and same-author comments; capped so a big feed stays fast.
-  const k = Math.min(5_000, Math.max(60, options.limit * 15));
+  const k = poolSizeFor(options.limit);
   // Each tag fills a pool of its own: one pool for all tags kept the top k by relevance, which weighs Reddit's score,
   // so in a big event a stance voiced in low-score comments had no candidate left in it and selectDiverse could not
   // quote it however it spreads the tags
   const pool = tags.flatMap((tag) => fillPool(candidates, tag, minScore, k)).sort(compareScored);
   const picked = selectDiverse(pool, options.limit, options.tag === undefined);
   return picked.map((s) => toQuote(s, options));
+}
+
+/** How many of each tag's candidates reach the diversity step: room to skip duplicates and same-author comments; capped so a big feed stays fast. */
+export function poolSizeFor(limit: number): number {
+  return Math.min(5_000, Math.max(60, limit * 15));
+}
+
+/**
+ * The candidates pickQuotes can pick from, kept as they come, without the ones it can never reach: pickQuotes over
+ * `list()` gives exactly what it gives over every candidate added, for any limit whose poolSizeFor is at most `k`, for
+ * these tags (any one of them, or all) and this minScore. The report commands read an event a page at a time and keep
+ * only these (a few hundred for a report) instead of every tagged comment with its text.
+ *
+ * Why it is exact: fillPool walks a tag's candidates by their bound (tag score × community signal, which a candidate's
+ * relevance never exceeds) and stops at the first bound at or below the k-th best relevance found so far. Here each
+ * tag keeps the k best relevances among the candidates scored so far; a candidate whose bound is below the k-th of
+ * them is dropped for that tag. When fillPool's walk reaches such a candidate, it has already scored those k
+ * candidates (their bounds are higher), so its own floor is at least as high and it stops there, never taking it, and
+ * without it stops at the next candidate, with the same pool. A candidate dropped for every tag is not kept.
+ */
+export class QuoteCandidatePool {
+  private readonly tags: readonly TagName[];
+  private readonly minScore: number;
+  private readonly k: number;
+  /** Per tag, a min-heap of the k best relevances scored so far: its top is the floor a bound must reach. */
+  private readonly best: Float64Array[];
+  private readonly sizes: number[];
+  private kept: Array<{ candidate: QuoteCandidate; bounds: number[] }> = [];
+  private pruneAt = 1024;
+
+  constructor(options: { tag?: TagName; minScore?: number; k: number }) {
+    this.tags = options.tag === undefined ? TAG_NAMES : [options.tag];
+    this.minScore = options.minScore ?? 0;
+    this.k = options.k;
+    this.best = this.tags.map(() => new Float64Array(options.k));
+    this.sizes = this.tags.map(() => 0);
+  }
+
+  add(candidate: QuoteCandidate): void {
+    const bounds: number[] = [];
+    let needed = false;
+    this.tags.forEach((tag, t) => {
+      const resolved = candidate.tags[tag];
+      if (!resolved.label || resolved.score < this.minScore || resolved.score <= 0) {
+        bounds.push(-Infinity);
+        return;
+      }
+      const bound = resolved.score * communitySignal(candidate.comment.score);
+      bounds.push(bound);
+      if (bound < this.floor(t)) return;
+      needed = true;
+      const scored = scoreCandidate(candidate, tag);
+      if (scored !== undefined) this.offer(t, scored.relevance);
+    });
+    if (!needed) return;
+    this.kept.push({ candidate, bounds });
+    if (this.kept.length >= this.pruneAt) {
+      this.prune();
+      this.pruneAt = Math.max(1024, 2 * this.kept.length);
+    }
+  }
+
+  /** The candidates kept, in the order they were added. */
+  list(): QuoteCandidate[] {
+    this.prune();
+    return this.kept.map((entry) => entry.candidate);
+  }
+
+  private prune(): void {
+    this.kept = this.kept.filter((entry) => entry.bounds.some((bound, t) => bound >= this.floor(t)));
+  }
+
+  private floor(t: number): number {
+    return this.sizes[t] === this.k ? (this.best[t]?.[0] ?? -Infinity) : -Infinity;
+  }
+
+  /** Put a relevance into tag t's heap of the k best. */
+  private offer(t: number, relevance: number): void {
+    const heap = this.best[t]!;
+    const size = this.sizes[t]!;
+    if (size < this.k) {
+      let i = size;
+      heap[i] = relevance;
+      while (i > 0 && heap[(i - 1) >> 1]! > heap[i]!) {
+        const up = (i - 1) >> 1;
+        [heap[up], heap[i]] = [heap[i]!, heap[up]!];
+        i = up;
+      }
+      this.sizes[t] = size + 1;
+      return;
+    }
+    if (!(relevance > heap[0]!)) return;
+    heap[0] = relevance;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let low = i;
+      if (l < size && heap[l]! < heap[low]!) low = l;
+      if (r < size && heap[r]! < heap[low]!) low = r;
+      if (low === i) return;
+      [heap[low], heap[i]] = [heap[i]!, heap[low]!];
+      i = low;
+    }
+  }
 }
 
 /**

@@ -31,9 +31,9 @@ const BOT_SIGNATURE = /\bI(?:'| a)m a bot\b|\^\(?I am a bot|beep boop/i;
  * excluded as duplicates. Input order does not change the result.
  */
 export function screenComments(comments: readonly Comment[], options: ScreenOptions = {}): ScreenedComment[] {
-  const bots = new Set((options.botNames ?? DEFAULT_BOT_NAMES).map((n) => n.toLowerCase()));
+  const bots = toBotSet(options);
   const firstByText = new Map<string, Comment>();
-  const chronological = [...comments].sort((a, b) => a.createdUtc - b.createdUtc || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const chronological = [...comments].sort(compareChronologically);
   const reasons = new Map<string, ExclusionReason | null>();
   for (const comment of chronological) {
     const reason = screenOne(comment, bots);
@@ -41,8 +41,8 @@ export function screenComments(comments: readonly Comment[], options: ScreenOpti
       reasons.set(comment.id, reason);
       continue;
     }
-    const key = normaliseForDuplicate(comment.body);
-    if (key.length >= 20) {
+    const key = toDuplicateKey(comment.body);
+    if (key !== null) {
       if (firstByText.has(key)) {
         reasons.set(comment.id, 'duplicate');
         continue;
@@ -54,7 +54,24 @@ export function screenComments(comments: readonly Comment[], options: ScreenOpti
   return comments.map((comment) => ({ comment, excluded: reasons.get(comment.id) ?? null }));
 }
 
-function screenOne(comment: Comment, bots: Set<string>): ExclusionReason | null {
+/** The earlier of two copies of a text is the one analysed: by time, then id. */
+export function compareChronologically(a: Pick<Comment, 'createdUtc' | 'id'>, b: Pick<Comment, 'createdUtc' | 'id'>): number {
+  return a.createdUtc - b.createdUtc || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The bot names screening uses, lower-cased. */
+export function toBotSet(options: ScreenOptions): ReadonlySet<string> {
+  return new Set((options.botNames ?? DEFAULT_BOT_NAMES).map((n) => n.toLowerCase()));
+}
+
+/** What a comment shares with its copies, or null when it is too short to count as one (under 20 characters). */
+export function toDuplicateKey(body: string): string | null {
+  const key = normaliseForDuplicate(body);
+  return key.length >= 20 ? key : null;
+}
+
+/** Why the comment is excluded, on its own (without looking for earlier copies of it), or null. */
+export function screenOne(comment: Pick<Comment, 'status' | 'author' | 'distinguished' | 'stickied' | 'body'>, bots: ReadonlySet<string>): ExclusionReason | null {
   if (comment.status === 'deleted') return 'deleted';
   if (comment.status === 'removed') return 'removed';
   const author = comment.author ?? '';

@@ -118,6 +118,12 @@ export interface TagCursor {
   id: string;
 }
 
+/** A stored comment of an event with the readable result of one tagger version for its current text, if any (see listEventComments). */
+export interface CommentWithResult {
+  comment: StoredComment;
+  result: TagResult | undefined;
+}
+
 /** A live comment as the tag stage reads it: `cached` when a readable result of the tagger for its current text is stored. */
 export interface CommentToTag {
   id: string;
@@ -209,6 +215,19 @@ function parseTagResult(text: string): TagOutcome | undefined {
   }
   return isTagOutcome(outcome) ? outcome : undefined;
 }
+
+/** A stored result as the reports read it; undefined when it cannot be read (older code, hand edits, a damaged page): it is tagged again. */
+function toStoredResult(text: string, commentId: string, tagger: string): TagResult | undefined {
+  const outcome = parseTagResult(text);
+  if (outcome === undefined) return undefined;
+  // Most tags fire no cue: share one empty array instead of holding 3 × 100k of them.
+  for (const name of TAG_NAMES) if (outcome.tags[name].cues.length === 0) outcome.tags[name].cues = NO_CUES;
+  return { tags: outcome.tags, ...(outcome.skipped === undefined ? {} : { skipped: outcome.skipped }), commentId, tagger };
+}
+
+// an event's comments in COMMENT_COLUMNS order, then the tagger's stored result for the current text (listEventComments)
+const SELECT_WITH_RESULT = `SELECT ${COMMENT_COLUMNS.map((c) => `c.${c}`).join(', ')}, t.result FROM comments c
+  LEFT JOIN tags t ON t.comment_id = c.id AND t.tagger = @tagger AND t.body_hash = c.body_hash`;
 
 const EMPTY_HASH = hashText('');
 /**
@@ -882,6 +901,68 @@ export class Store {
     }));
   }
 
+  /**
+   * One page of an event's stored comments (every status) after `after` (null: from the start), in listComments' order
+   * (thread, time, id), at most `limit`, each with its readable result of `tagger` for its current text, as loadTags
+   * reads it. The report commands read an event so, a page at a time, instead of listComments and loadTags: the walk is
+   * the tag stage's (listCommentsToTag), along the indexes, so a page costs its own rows. Call it inside readAtOnce so
+   * the pages are of one state of the store.
+   */
+  listEventComments(eventId: string, tagger: string, after: TagCursor | null, limit: number): Array<CommentWithResult & { cursor: TagCursor }> {
+    const rows: unknown[][] = [];
+    if (after !== null) {
+      rows.push(
+        ...this.sql<[{ thread: string; time: number; id: string; tagger: string; limit: number }], unknown[]>(
+          `${SELECT_WITH_RESULT} WHERE c.thread_id = @thread AND (c.created_utc, c.id) > (@time, @id)
+           ORDER BY c.created_utc, c.id LIMIT @limit`,
+        )
+          .raw(true)
+          .all({ thread: after.threadId, time: after.createdUtc, id: after.id, tagger, limit }),
+      );
+    }
+    if (rows.length < limit) {
+      rows.push(
+        ...this.sql<[{ event: string; thread: string; tagger: string; limit: number }], unknown[]>(
+          `${SELECT_WITH_RESULT} JOIN event_threads e ON e.thread_id = c.thread_id
+           WHERE e.event_id = @event AND e.thread_id > @thread
+           ORDER BY e.thread_id, c.created_utc, c.id LIMIT @limit`,
+        )
+          .raw(true)
+          .all({ event: eventId, thread: after?.threadId ?? '', tagger, limit: limit - rows.length }),
+      );
+    }
+    return rows.map((values) => {
+      const comment = commentFromValues(values);
+      const text = values[COMMENT_COLUMNS.length] as string | null;
+      return {
+        comment,
+        result: text === null ? undefined : toStoredResult(text, comment.id, tagger),
+        cursor: { threadId: comment.threadId, createdUtc: comment.createdUtc, id: comment.id },
+      };
+    });
+  }
+
+  /**
+   * What screening needs of each of an event's stored comments (no tag results), in no particular order: read once
+   * before the pages of listEventComments, to tell copies of a text from their first (screenComments' duplicates).
+   */
+  *iterateScreeningFacts(eventId: string): Generator<Pick<Comment, 'id' | 'createdUtc' | 'status' | 'author' | 'distinguished' | 'stickied' | 'body'>> {
+    const rows = this.sql<[string], [string, number, ContentStatus, string | null, string | null, number, string]>(
+      `SELECT c.id, c.created_utc, c.status, c.author, c.distinguished, c.stickied, c.body FROM comments c
+       JOIN event_threads e ON e.thread_id = c.thread_id WHERE e.event_id = ?`,
+    )
+      .raw(true)
+      .iterate(eventId);
+    for (const [id, createdUtc, status, author, distinguished, stickied, body] of rows) {
+      yield { id, createdUtc, status, author, distinguished, stickied: stickied === 1, body };
+    }
+  }
+
+  /** Runs `read` in one read transaction: every statement in it sees the same state of the store, whatever commits meanwhile. */
+  readAtOnce<T>(read: () => T): T {
+    return this.db.transaction(read)();
+  }
+
   /** Tag results of one tagger version for the comments' current text; stale ones (edited since) are left out. */
   loadTags(eventId: string, tagger: string): Map<string, TagResult> {
     const out = new Map<string, TagResult>();
@@ -892,12 +973,8 @@ export class Store {
        WHERE e.event_id = ? AND t.tagger = ?`,
     ).iterate(eventId, tagger);
     for (const row of rows) {
-      // An unreadable cached result (older code, hand edits, a damaged page: not JSON at all) is simply tagged again.
-      const outcome = parseTagResult(row.result);
-      if (outcome === undefined) continue;
-      // Most tags fire no cue: share one empty array instead of holding 3 × 100k of them.
-      for (const name of TAG_NAMES) if (outcome.tags[name].cues.length === 0) outcome.tags[name].cues = NO_CUES;
-      out.set(row.comment_id, { tags: outcome.tags, ...(outcome.skipped === undefined ? {} : { skipped: outcome.skipped }), commentId: row.comment_id, tagger });
+      const result = toStoredResult(row.result, row.comment_id, tagger);
+      if (result !== undefined) out.set(row.comment_id, result);
     }
     return out;
   }
@@ -941,14 +1018,18 @@ export class Store {
   }
 
   loadEventSnapshot(eventId: string, tagger: string): EventSnapshot {
-    // A correction made on a text edited since says nothing about the new text: the tagger's result on it stands.
-    const labels = new Map(this.listLabels().filter((l) => l.textChanged !== true).map((l) => [l.commentId, l]));
     return {
       threads: this.listThreads(eventId),
       comments: this.listComments(eventId),
       tags: this.loadTags(eventId, tagger),
-      labels,
+      labels: this.loadLabelsInForce(),
     };
+  }
+
+  /** The corrections the reports apply, by comment id. */
+  loadLabelsInForce(): Map<string, LabelOverride> {
+    // A correction made on a text edited since says nothing about the new text: the tagger's result on it stands.
+    return new Map(this.listLabels().filter((l) => l.textChanged !== true).map((l) => [l.commentId, l]));
   }
 
   countEvent(eventId: string): { threads: number; comments: number; live: number } {
