@@ -183,9 +183,11 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 13: a correction recorded with --force before its comment was collected kept no text hash, so an edit of the comment
   //     never set it aside. Such corrections now take the text the comment has when it is stored; those whose comment
-  //     is in the store already take its text now (the first the store can still name).
+  //     is in the store already take its text now (the first the store can still name), unless it is an archive copy
+  //     still held for a re-check: that one is pinned when a re-check confirms it, to the text Reddit then shows.
   `
   UPDATE labels SET body_hash = (SELECT c.body_hash FROM comments c WHERE c.id = labels.comment_id)
-  WHERE body_hash IS NULL AND comment_id IN (SELECT id FROM comments WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> '');
+  WHERE body_hash IS NULL AND comment_id IN (SELECT id FROM comments WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> '')
+    AND comment_id NOT IN (SELECT comment_id FROM unconfirmed_comments);
   `,
 ];

@@ -182,9 +182,12 @@ const COMMENT_COLUMNS = [
 const MARK_QUOTABLE = `UPDATE comments SET first_quotable_at = ? WHERE id = ? AND first_quotable_at IS NULL AND status = 'live'
   AND trim(body, ' ' || char(9, 10, 13)) <> '' AND NOT EXISTS (SELECT 1 FROM unconfirmed_comments u WHERE u.comment_id = comments.id)`;
 
-// Corrections recorded before their comment was collected (body_hash NULL), pinned to the comment's text once it has one.
+// Corrections recorded before their comment was collected (body_hash NULL), pinned to the comment's text once it has
+// one Reddit has confirmed: an archive copy held for a re-check may hold words the author has since edited, the
+// reviewer judged the comment as Reddit shows it, and the re-check that confirms it stores Reddit's text first.
 const PIN_FORCED_LABELS = `UPDATE labels SET body_hash = (SELECT c.body_hash FROM comments c WHERE c.id = labels.comment_id)
-  WHERE body_hash IS NULL AND comment_id IN (SELECT id FROM comments WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> '')`;
+  WHERE body_hash IS NULL AND comment_id IN (SELECT id FROM comments WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> '')
+    AND comment_id NOT IN (SELECT comment_id FROM unconfirmed_comments)`;
 
 // Stored JSON columns are ours, but a store can outlive a code version: check them.
 // A hand-written guard, not zod: reports read ~100k of these and zod cost seconds.
@@ -1176,8 +1179,9 @@ export class Store {
 
   /**
    * A correction recorded with `--force` before its comment was collected has no text to be about; it takes the first
-   * text this store holds of it, so an edit after that sets it aside as it does any correction (SELECT_LABELS). The
-   * labels table is small: one statement over it, not per comment.
+   * text this store holds of it once Reddit has confirmed it (an archive copy held for a re-check is pinned when the
+   * re-check takes it off the unconfirmed list, with the text that re-check stored), so an edit after that sets it
+   * aside as it does any correction (SELECT_LABELS). The labels table is small: one statement over it, not per comment.
    */
   private pinForcedLabels(): void {
     this.sql(PIN_FORCED_LABELS).run();

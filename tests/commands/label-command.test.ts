@@ -3,9 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
+import { collectEvent } from '../../src/collect/collect-event.js';
+import type { CheckedStatuses, Source, SourceContext } from '../../src/sources/source.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
+import type { EventConfig } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
 import { cli } from '../helpers/run-cli.js';
 import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
@@ -168,6 +171,41 @@ describe('reactionlens label / labels export', () => {
     expect(exported.stderr).toMatch(/comment later was edited on Reddit after its correction/);
   });
 
+  it("pins a --force correction whose comment first comes as an archive copy held for a re-check to the text Reddit confirms, not the archive's", async () => {
+    const { dir, db } = storeWithComment();
+    expect((await cli(['label', 'later', '--distrust', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const store = Store.open(db);
+    try {
+      // the archive kept the words as it first archived them; the reviewer judged the comment as Reddit shows it
+      store.saveItems('ev', { threads: [makeThread({ id: 'th1' })], comments: [makeComment({ id: 'later', body: 'Nvidia pays OpenAI to buy Nvidia.' })] }, { holdUnconfirmed: true, confirmsLive: false });
+      const event = { id: 'ev', title: 'ev', description: '', window: { from: 1_765_800_000, to: 1_766_200_000 }, queries: ['q'], subreddits: ['stocks'], seedThreads: [], bots: [] } as unknown as EventConfig;
+      const source: Source = {
+        name: 'reddit',
+        findThreads: async () => ({ threads: [], capped: false, skipped: [] }),
+        fetchThread: async () => {
+          throw new Error('not asked');
+        },
+        checkStatus: async (ids: string[], _ctx: SourceContext, onAnswer: (answer: CheckedStatuses) => void) => {
+          onAnswer({
+            statuses: new Map(ids.map((id) => [id, 'live' as const])),
+            texts: new Map([['later', { body: 'Nvidia pays OpenAI to buy Nvidia. Cooking the books, in plain sight.', editedUtc: 1_766_000_500 }]]),
+            skipped: [],
+          });
+          return [];
+        },
+        stats: () => ({ requests: 0, rateLimited: 0, waitMs: 0 }),
+      };
+      await collectEvent(event, source, store, { now: () => 1_766_200_000 });
+      expect(store.listUnconfirmedComments().has('later')).toBe(false);
+      expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged');
+      // and an edit after that sets it aside, as for any correction
+      store.applyCheckedTexts([{ id: 'later', body: 'I was wrong, the demand is real.', editedUtc: 1_766_300_000 }]);
+      expect(store.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ textChanged: true });
+    } finally {
+      store.close();
+    }
+  });
+
   it('the store upgrade pins a --force correction whose comment was collected since to the text it has', () => {
     const { db } = storeWithComment();
     const store = Store.open(db);
@@ -182,6 +220,32 @@ describe('reactionlens label / labels export', () => {
     const upgraded = Store.open(db);
     try {
       upgraded.applyCheckedTexts([{ id: 'later', body: 'Edited away.', editedUtc: 1_766_100_000 }]);
+      expect(upgraded.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ textChanged: true });
+    } finally {
+      upgraded.close();
+    }
+  });
+
+  it('the store upgrade leaves a --force correction whose comment is an archive copy held for a re-check unpinned, and the re-check that confirms it pins it', () => {
+    const { db } = storeWithComment();
+    const store = Store.open(db);
+    store.putLabel({ commentId: 'later', labels: { distrust: true }, createdAt: 1, note: null });
+    store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: 'Round-tripping, full stop.' })] }, { holdUnconfirmed: true, confirmsLive: false });
+    store.close();
+    const raw = new Database(db);
+    raw.prepare('UPDATE labels SET body_hash = NULL').run();
+    raw.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    raw.close();
+    const upgraded = Store.open(db);
+    try {
+      expect(upgraded.db.prepare("SELECT body_hash FROM labels WHERE comment_id = 'later'").pluck().get()).toBeNull();
+      // the re-check's answer: Reddit shows the words edited since the archive took them, and confirms the comment
+      upgraded.db.transaction(() => {
+        upgraded.applyCheckedTexts([{ id: 'later', body: 'Round-tripping, full stop. Look at the receivables.', editedUtc: 1_766_100_000 }]);
+        upgraded.removeUnconfirmedComments(['later']);
+      })();
+      expect(upgraded.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged');
+      upgraded.applyCheckedTexts([{ id: 'later', body: 'Edited away.', editedUtc: 1_766_200_000 }]);
       expect(upgraded.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ textChanged: true });
     } finally {
       upgraded.close();
