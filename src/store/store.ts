@@ -644,9 +644,11 @@ export class Store {
     // author has since edited is replaced, not merged: its tags and note were about words that are gone. So is one
     // that cannot be read (`replace`): there is nothing to merge with, and json_patch would fail on it.
     const merge = options.replace === true ? '0' : `(${SAME_LABELED_TEXT})`;
+    // A comment the store holds without text (stored empty, its words not come yet) gives the correction no text to be
+    // about: it stays unpinned, and PIN_FORCED_LABELS pins it to the first text that comes, as for one given with --force.
     const row = this.sql<[{ id: string; labels: string; createdAt: number; note: string | null }], { labels: string; note: string | null }>(
         `INSERT INTO labels (comment_id, labels, created_at, note, body_hash)
-         VALUES (@id, @labels, @createdAt, @note, (SELECT body_hash FROM comments WHERE id = @id))
+         VALUES (@id, @labels, @createdAt, @note, (SELECT body_hash FROM comments WHERE id = @id AND trim(body, ' ' || char(9, 10, 13)) <> ''))
          ON CONFLICT (comment_id) DO UPDATE SET
            labels = CASE WHEN ${merge} THEN json_patch(labels.labels, excluded.labels) ELSE excluded.labels END,
            note = CASE WHEN ${merge} THEN COALESCE(excluded.note, labels.note) ELSE excluded.note END,

@@ -206,6 +206,26 @@ describe('reactionlens label / labels export', () => {
     }
   });
 
+  it('a correction given while the store holds its comment without text is pinned to the first text that comes, not to the empty one', async () => {
+    const { dir, db } = storeWithComment();
+    expect((await cli(['label', 'later', '--distrust', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    const withStore = <T>(f: (store: Store) => T): T => {
+      const store = Store.open(db);
+      try {
+        return f(store);
+      } finally {
+        store.close();
+      }
+    };
+    // it comes with no text yet: nothing to pin to
+    withStore((store) => store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: '' })] }));
+    // the reviewer adds a tag: the comment is in the store now, still with no text
+    expect((await cli(['label', 'later', '--cynicism', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    withStore((store) => store.applyCheckedTexts([{ id: 'later', body: 'Cooking the books with extra steps.', editedUtc: 1_766_100_000 }]));
+    withStore((store) => expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged'));
+    expect(JSON.parse((await cli(['labels', 'export', '--db', db], { cwd: dir })).stdout)).toMatchObject({ id: 'later', text: 'Cooking the books with extra steps.' });
+  });
+
   it('the store upgrade pins a --force correction whose comment was collected since to the text it has', () => {
     const { db } = storeWithComment();
     const store = Store.open(db);
