@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReport, buildTalliedReport } from '../../src/report/build-report.js';
 import { loadFeedQuotes } from '../../src/report/load-feed-quotes.js';
-import { loadReportInput } from '../../src/report/load-report-input.js';
+import { loadReportInput } from '../helpers/load-report-input.js';
 import { loadReportTally } from '../../src/report/load-report-tally.js';
 import { countUnconfirmed } from '../../src/report/count-unconfirmed.js';
 import { isInFeedWindow, pickFeedQuotes, type FeedOptions } from '../../src/report/pick-feed-quotes.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectEvent } from '../../src/collect/collect-event.js';
 import { tagEvent } from '../../src/pipeline/tag-event.js';
-import { loadReportInput } from '../../src/report/load-report-input.js';
+import { loadReportInput } from '../helpers/load-report-input.js';
 import { pickFeedQuotes } from '../../src/report/pick-feed-quotes.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { loadEvent } from '../../src/events/load-events.js';

@@ -17,7 +17,7 @@ import { Store } from '../../src/store/store.js';
 import type { EventConfig, TagOutcome } from '../../src/types.js';
 import { buildReport } from '../../src/report/build-report.js';
 import { formatUtcDateTime } from '../../src/report/format-values.js';
-import { loadReportInput } from '../../src/report/load-report-input.js';
+import { loadReportInput } from '../helpers/load-report-input.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
 import { makeThread } from '../helpers/make-domain.js';
 

@@ -1,19 +1,12 @@
-import type { StoreError } from '../errors/errors.js';
-import { DEFAULT_BOT_NAMES, screenComments } from '../screen/screen-comments.js';
-import type { Store } from '../store/store.js';
-import type { EventConfig, Tagger, TagResult } from '../types.js';
-import type { ReportInput } from './build-report.js';
-import type { TrendPoint } from './report.js';
-import { tagInBatches } from '../tag/tag-in-batches.js';
-import { readUnconfirmedComments } from '../collect/unconfirmed-comments.js';
+import type { StoreError } from '../../src/errors/errors.js';
+import { DEFAULT_BOT_NAMES, screenComments } from '../../src/screen/screen-comments.js';
+import type { Store } from '../../src/store/store.js';
+import type { EventConfig, Tagger, TagResult } from '../../src/types.js';
+import type { ReportInput } from '../../src/report/build-report.js';
+import type { LoadReportOptions } from '../../src/report/load-report-tally.js';
+import { tagInBatches } from '../../src/tag/tag-in-batches.js';
+import { readUnconfirmedComments } from '../../src/collect/unconfirmed-comments.js';
 
-export interface LoadReportInputOptions {
-  withAuthors: boolean;
-  maxQuotes?: number;
-  /** The event's earlier nightly points (its reports folder's history.json, read by the caller under the folder's lock): the trend. */
-  history?: TrendPoint[];
-  botNames?: readonly string[];
-}
 
 /**
  * The event held whole in memory: read the store snapshot, screen it,
@@ -21,13 +14,13 @@ export interface LoadReportInputOptions {
  * stage has not reached yet. Runs whose stored record cannot be read are
  * left out of the input and returned. The commands read an event a page at a time instead (loadReportTally,
  * loadFeedQuotes), which makes the same report and feed; this form is what tests build reports from and the reference
- * the paged reading is tested against (tests/report/load-report-tally.test.ts).
+ * the paged reading is tested against (tests/report/load-report-tally.test.ts), so it lives with the tests.
  */
 export function loadReportInput(
   store: Store,
   event: EventConfig,
   tagger: Tagger,
-  options: LoadReportInputOptions,
+  options: LoadReportOptions,
 ): { input: ReportInput; taggedNow: number; unreadableRuns: StoreError[] } {
   const snapshot = store.loadEventSnapshot(event.id, tagger.version);
   const screened = screenComments(snapshot.comments, { botNames: options.botNames ?? [...DEFAULT_BOT_NAMES, ...event.bots] });
