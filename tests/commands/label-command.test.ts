@@ -21,6 +21,16 @@ function storeWithComment(): { dir: string; db: string } {
   return { dir, db: saveOneCommentStore(dir) };
 }
 
+/** Opens the store at `db`, runs `f` on it and closes it again (the CLI needs the file closed between commands). */
+function withStore<T>(db: string, f: (store: Store) => T): T {
+  const store = Store.open(db);
+  try {
+    return f(store);
+  } finally {
+    store.close();
+  }
+}
+
 describe('reactionlens label / labels export', () => {
   it.each([['{'], ['{"cynicism": "yes", "distrust": true}']])('replaces an unreadable earlier correction (%s), with a warning, instead of refusing', async (damaged) => {
     const { dir, db } = storeWithComment();
@@ -149,20 +159,12 @@ describe('reactionlens label / labels export', () => {
   it('pins a correction recorded with --force to the text first collected, so a later edit sets it aside', async () => {
     const { dir, db } = storeWithComment();
     expect((await cli(['label', 'later', '--cynicism', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
-    const withStore = <T>(f: (store: Store) => T): T => {
-      const store = Store.open(db);
-      try {
-        return f(store);
-      } finally {
-        store.close();
-      }
-    };
-    withStore((store) => store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: 'Sure, totally sustainable.' })] }));
-    withStore((store) => expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged'));
+    withStore(db, (store) => store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: 'Sure, totally sustainable.' })] }));
+    withStore(db, (store) => expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged'));
     expect(JSON.parse((await cli(['labels', 'export', '--db', db], { cwd: dir })).stdout)).toMatchObject({ id: 'later', text: 'Sure, totally sustainable.' });
     // the author edits it: the correction is about words that are gone
-    withStore((store) => store.applyCheckedTexts([{ id: 'later', body: 'I was wrong, the demand is real.', editedUtc: 1_766_100_000 }]));
-    withStore((store) => {
+    withStore(db, (store) => store.applyCheckedTexts([{ id: 'later', body: 'I was wrong, the demand is real.', editedUtc: 1_766_100_000 }]));
+    withStore(db, (store) => {
       expect(store.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ textChanged: true });
       expect(store.loadEventSnapshot('any', 'v').labels.has('later')).toBe(false);
     });
@@ -209,20 +211,12 @@ describe('reactionlens label / labels export', () => {
   it('a correction given while the store holds its comment without text is pinned to the first text that comes, not to the empty one', async () => {
     const { dir, db } = storeWithComment();
     expect((await cli(['label', 'later', '--distrust', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
-    const withStore = <T>(f: (store: Store) => T): T => {
-      const store = Store.open(db);
-      try {
-        return f(store);
-      } finally {
-        store.close();
-      }
-    };
     // it comes with no text yet: nothing to pin to
-    withStore((store) => store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: '' })] }));
+    withStore(db, (store) => store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: '' })] }));
     // the reviewer adds a tag: the comment is in the store now, still with no text
     expect((await cli(['label', 'later', '--cynicism', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
-    withStore((store) => store.applyCheckedTexts([{ id: 'later', body: 'Cooking the books with extra steps.', editedUtc: 1_766_100_000 }]));
-    withStore((store) => expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged'));
+    withStore(db, (store) => store.applyCheckedTexts([{ id: 'later', body: 'Cooking the books with extra steps.', editedUtc: 1_766_100_000 }]));
+    withStore(db, (store) => expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged'));
     expect(JSON.parse((await cli(['labels', 'export', '--db', db], { cwd: dir })).stdout)).toMatchObject({ id: 'later', text: 'Cooking the books with extra steps.' });
   });
 
@@ -348,17 +342,9 @@ describe('reactionlens label / labels export', () => {
     const { dir, db } = storeWithComment();
     const first = await cli(['label', 'c1', '--cynicism', '1', '--distrust', '1', '--note', 'on the old text', '--db', db], { cwd: dir });
     expect(first.code, first.stderr).toBe(EXIT.ok);
-    const withStore = <T>(f: (store: Store) => T): T => {
-      const store = Store.open(db);
-      try {
-        return f(store);
-      } finally {
-        store.close();
-      }
-    };
     // the nightly re-check finds the author edited it
-    withStore((store) => store.applyCheckedTexts([{ id: 'c1', body: 'EDIT: I no longer stand by this comment.', editedUtc: 1_766_100_000 }]));
-    withStore((store) => {
+    withStore(db, (store) => store.applyCheckedTexts([{ id: 'c1', body: 'EDIT: I no longer stand by this comment.', editedUtc: 1_766_100_000 }]));
+    withStore(db, (store) => {
       expect(store.listLabels()).toEqual([
         { commentId: 'c1', labels: { cynicism: true, distrust: true }, createdAt: expect.any(Number), note: 'on the old text', textChanged: true },
       ]);
@@ -376,7 +362,7 @@ describe('reactionlens label / labels export', () => {
     expect(again.code, again.stderr).toBe(EXIT.ok);
     expect(again.stderr).toMatch(/that correction is replaced/);
     expect(again.stderr).toMatch(/recorded c1: bubble_caution=0$/m);
-    withStore((store) => expect(store.listLabels()).toEqual([{ commentId: 'c1', labels: { bubble_caution: false }, createdAt: expect.any(Number), note: null }]));
+    withStore(db, (store) => expect(store.listLabels()).toEqual([{ commentId: 'c1', labels: { bubble_caution: false }, createdAt: expect.any(Number), note: null }]));
     const now = JSON.parse((await cli(['labels', 'export', '--db', db], { cwd: dir })).stdout) as Record<string, unknown>;
     expect(now).toMatchObject({ id: 'c1', text: 'EDIT: I no longer stand by this comment.', labels: { bubble_caution: 0 } });
   });
