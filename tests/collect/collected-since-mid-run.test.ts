@@ -6,26 +6,17 @@ import { collectEvent } from '../../src/collect/collect-event.js';
 import type { CheckedStatuses, FetchedThread, Source, SourceContext } from '../../src/sources/source.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
-import { taggerOf } from '../../src/tag/tagger-of.js';
-import type { Cue, TagName, Tagger, TagScore, Thread } from '../../src/types.js';
+import type { Thread } from '../../src/types.js';
 import { runReportCommand } from '../helpers/run-report-commands.js';
 import { EVENT, makeComment, makeThread, T0 } from '../report/report-fixture.js';
 import Database from 'better-sqlite3';
+import { keywordTagger } from '../helpers/keyword-tagger.js';
 
 // `quotes --collected-since <the last feed's time>` must offer every comment once, whenever the feed ran: also a feed
 // fetched while a run was storing. A comment's "collected" time is when it first became quotable in this store (stored
 // with its text, not withheld for a re-check), not when the fetch that brought it started.
 
-/** Keyword tagger: every comment here says "bubble". */
-const tagger: Tagger = taggerOf('fake-tagger-1', (text) => {
-  const tag = (pattern: RegExp): TagScore => {
-    const m = pattern.exec(text);
-    const cues: Cue[] = m === null ? [] : [{ start: m.index, end: m.index + m[0].length, text: m[0], cue: m[0].toLowerCase(), weight: 1 }];
-    return { score: m === null ? 0.1 : 0.9, label: m !== null, cues };
-  };
-  const tags: Record<TagName, TagScore> = { cynicism: tag(/circular financing/i), distrust: tag(/lied|trust/i), bubble_caution: tag(/bubble/i) };
-  return { tags };
-});
+const tagger = keywordTagger;
 
 const NIGHT = T0 + 2 * 86_400;
 let cwd: string;

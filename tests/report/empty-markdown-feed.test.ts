@@ -3,25 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { taggerOf } from '../../src/tag/tagger-of.js';
-import type { Cue, TagName, Tagger, TagScore } from '../../src/types.js';
 import { runReportCommand } from '../helpers/run-report-commands.js';
 import { makeComment, makeThread, T0 } from './report-fixture.js';
+import { keywordTagger } from '../helpers/keyword-tagger.js';
 
 // `quotes --format md` with nothing to offer printed a lone blank line, where the JSON feed prints `"quotes": []` and
 // the CSV feed its header row: a writer's `quotes --format md > draft.md` got an empty file that said nothing, not
 // even which event or window it was for. The empty Markdown feed now says, on stdout as its one line, that there are
 // no quotes and for what request; why (an empty store, comments withheld) stays on stderr, as for the other formats.
 
-const tagger: Tagger = taggerOf('fake-tagger-1', (text) => {
-  const tag = (pattern: RegExp): TagScore => {
-    const m = pattern.exec(text);
-    const cues: Cue[] = m === null ? [] : [{ start: m.index, end: m.index + m[0].length, text: m[0], cue: m[0].toLowerCase(), weight: 1 }];
-    return { score: m === null ? 0.1 : 0.9, label: m !== null, cues };
-  };
-  const tags: Record<TagName, TagScore> = { cynicism: tag(/circular financing/i), distrust: tag(/lied/i), bubble_caution: tag(/bubble/i) };
-  return { tags };
-});
+const tagger = keywordTagger;
 
 let store: Store;
 let cwd: string;

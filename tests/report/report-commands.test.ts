@@ -9,22 +9,12 @@ import { registerReportCommand } from '../../src/commands/report-command.js';
 import { ConfigError } from '../../src/errors/errors.js';
 import { Store } from '../../src/store/store.js';
 import { runReportCommand } from '../helpers/run-report-commands.js';
-import { taggerOf } from '../../src/tag/tagger-of.js';
-import type { Cue, TagName, Tagger, TagScore } from '../../src/types.js';
 import { makeComment, makeThread, T0 } from './report-fixture.js';
+import { keywordTagger } from '../helpers/keyword-tagger.js';
 
 
 
-/** Keyword tagger: the commands' wiring is under test here, not the model. */
-const fakeTagger: Tagger = taggerOf('fake-tagger-1', (text) => {
-  const tag = (pattern: RegExp): TagScore => {
-    const m = pattern.exec(text);
-    const cues: Cue[] = m === null ? [] : [{ start: m.index, end: m.index + m[0].length, text: m[0], cue: m[0].toLowerCase(), weight: 1 }];
-    return { score: m === null ? 0.1 : 0.9, label: m !== null, cues };
-  };
-  const tags: Record<TagName, TagScore> = { cynicism: tag(/circular financing/i), distrust: tag(/lied|trust/i), bubble_caution: tag(/bubble/i) };
-  return { tags };
-});
+const fakeTagger = keywordTagger;
 
 let store: Store;
 let cwd: string;
