@@ -26,5 +26,5 @@ writeFileSync(fileURLToPath(new URL('../models/tagger-model.version', import.met
 writeFileSync(FINGERPRINT_PATH, serializeFingerprint(fingerprint));
 process.stdout.write(`wrote ${MODEL_PATH}\ntagger version ${version}\nwrote ${FINGERPRINT_PATH} (${fingerprint.texts} texts)\n`);
 for (const [t, m] of Object.entries(model.tags)) {
-  process.stdout.write(`  ${t}: threshold ${m.threshold}, platt a=${m.platt.a} b=${m.platt.b}, ${Object.keys(m.weights).length} weights\n`);
+  process.stdout.write(`  ${t}: threshold ${m.threshold}, platt a=${m.platt.a} b=${m.platt.b}${m.ceiling === undefined ? "" : `, ceiling ${m.ceiling.cap} · sigmoid(${m.ceiling.a} z + ${m.ceiling.b})`}, ${Object.keys(m.weights).length} weights\n`);
 }

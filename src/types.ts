@@ -129,10 +129,15 @@ export interface Cue {
 }
 
 export interface TagScore {
-  /** Calibrated probability in [0, 1]. */
+  /** Calibrated probability in [0, 1]: at most the tag's ceiling (models/tagger-model.json, `ceiling.cap`). */
   score: number;
   label: boolean;
   cues: Cue[];
+  /**
+   * Plain Platt's probability, without the ceiling: what the quote picker ranks by (evidenceStrength). Internal:
+   * stored with the result, not printed by `tag`. Absent from results of older taggers, whose score is the same thing.
+   */
+  strength?: number;
 }
 
 export type TagScores = Record<TagName, TagScore>;

@@ -1,11 +1,13 @@
-// Would a ceiling on the probability make it honest? Out of fold, plain Platt scaling says cynicism 0.95–0.97 for
-// comments labeled cynical only 43–50 % of the time, and understates the middle (0.35 → 0.6). This refits, inside every
+// Does the ceiling on the probability (src/tag/fit-capped-platt.ts, the tagger's calibration since lex42-3b38d3f9e7b6)
+// make it more honest than plain Platt, at every fold seed? Out of fold, plain Platt scaling says cynicism 0.95–0.97
+// for comments labeled cynical only 43–50 % of the time, and understates the middle (0.35 → 0.6). This refits, inside every
 // training split of the grouped 5-fold CV, p = cap * sigmoid(a z + b) on the same inner out-of-fold logits Platt is fit
 // on, and moves each threshold to the same logit on the new scale, so every label (and so every F1) stays the plain
 // fit's; only the published probability changes. Prints, per fold seed, Brier and ECE of both (bins of 0.1), and F1 to
-// show the labels did not move. Not adopted: see training/README.md, "Calibration".
+// show the labels did not move. See training/README.md, "Calibration".
 // Usage: npx tsx scripts/ablate/capped-calibration.ts   (about 2 minutes on a 2-core machine)
 import { readFileSync } from 'node:fs';
+import { fitCappedPlatt } from '../../src/tag/fit-capped-platt.js';
 import { toExamples } from '../../src/tag/cross-validate.js';
 import { summarize, type Prediction } from '../../src/tag/evaluate-tags.js';
 import { NGRAM_PREFIX, type FeatureVector } from '../../src/tag/extract-features.js';
@@ -32,46 +34,9 @@ function fitWeights(ex: readonly Example[], tag: TagName, cfg: TrainConfig): Tag
   return { ...fit, platt: { a: 1, b: 0 }, threshold: 0.5 };
 }
 
-/**
- * p = cap * sigmoid(a z + b) by gradient descent on the log loss with Platt's smoothed targets, from the plain fit with
- * the ceiling near 1; a step that would raise the loss is not taken and the step halves.
- */
-function fitCappedPlatt(zs: readonly number[], ys: readonly number[], repeats: number, start: { a: number; b: number }): (z: number) => number {
-  const pos = ys.filter((y) => y === 1).length / repeats;
-  const tPos = (pos + 1) / (pos + 2);
-  const tNeg = 1 / (ys.length / repeats - pos + 2);
-  const grad = [0, 0, 0];
-  const lossAt = (a: number, b: number, c: number): number => {
-    const cap = sigmoid(c);
-    let loss = 0;
-    grad.fill(0);
-    zs.forEach((z, i) => {
-      const s = sigmoid(a * z + b);
-      const p = Math.min(1 - 1e-12, Math.max(1e-12, cap * s));
-      const t = ys[i] === 1 ? tPos : tNeg;
-      loss -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
-      const dp = (p - t) / (p * (1 - p));
-      grad[0]! += dp * cap * s * (1 - s) * z;
-      grad[1]! += dp * cap * s * (1 - s);
-      grad[2]! += dp * s * cap * (1 - cap);
-    });
-    for (let k = 0; k < 3; k++) grad[k]! /= zs.length;
-    return loss / zs.length;
-  };
-  let [a, b, c] = [start.a, start.b, 4];
-  let lr = 1;
-  let loss = lossAt(a, b, c);
-  for (let it = 0; it < 3000 && lr > 1e-6; it++) {
-    const step = [...grad];
-    const next = [a - lr * step[0]!, b - lr * step[1]!, c - lr * step[2]!] as const;
-    const nextLoss = lossAt(...next);
-    if (nextLoss <= loss) [a, b, c, loss] = [...next, nextLoss];
-    else {
-      lr /= 2;
-      grad.splice(0, 3, ...step);
-    }
-  }
-  const cap = sigmoid(c);
+/** The fitted ceiling as a function of the logit. */
+function cappedOf(zs: readonly number[], ys: readonly number[], repeats: number, start: { a: number; b: number }): (z: number) => number {
+  const { a, b, cap } = fitCappedPlatt(zs, ys, repeats, start);
   return (z) => cap * sigmoid(a * z + b);
 }
 
@@ -94,7 +59,7 @@ for (const seed of SEEDS) {
       const platt = fitPlatt(zs, ys, cfg.innerRepeats);
       const toPlain = (z: number): number => sigmoid(platt.a * z + platt.b);
       const { threshold } = smoothedF1Threshold(zs.map(toPlain), ys, cfg.thresholdWindow);
-      const toCapped = fitCappedPlatt(zs, ys, cfg.innerRepeats, platt);
+      const toCapped = cappedOf(zs, ys, cfg.innerRepeats, platt);
       // the same logit on the capped scale: labels cannot move
       const cappedThreshold = toCapped((Math.log(threshold / (1 - threshold)) - platt.b) / platt.a);
       const full = fitWeights(train, tag, cfg);

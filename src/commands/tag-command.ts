@@ -19,7 +19,7 @@ import { pluralise } from '../report/format-values.js';
 import { inputIdSchema } from '../tag/input-id-schema.js';
 import { loadTagger } from '../tag/load-tagger.js';
 import { MAX_ANALYSED_CHARS } from '../tag/normalize-text.js';
-import { TAG_BATCH_CHARS, TAG_BATCH_SIZE } from '../types.js';
+import { TAG_BATCH_CHARS, TAG_BATCH_SIZE, TAG_NAMES, type TagName, type TagScore, type TagScores } from '../types.js';
 import { OVERLONG_LINE, readLineBatches } from '../util/read-line-batches.js';
 
 const flagsSchema = z.object({
@@ -83,7 +83,7 @@ export function registerTagCommand(program: Command, ctx: CliContext): void {
         let out = '';
         for (let k = 0; k < batch.length; k++) {
           const outcome = outcomes[k]!;
-          const o: Record<string, unknown> = { id: batch[k]!.id, tags: outcome.tags, tagger: tagger.version };
+          const o: Record<string, unknown> = { id: batch[k]!.id, tags: printedTags(outcome.tags), tagger: tagger.version };
           if (outcome.skipped !== undefined) o['skipped'] = outcome.skipped;
           if (outcome.analysedChars !== undefined) {
             o['analysedChars'] = outcome.analysedChars;
@@ -155,4 +155,14 @@ function describeCut(lines: readonly number[], source: string): string {
 function describeBytes(bytes: number): string {
   const mib = 1024 * 1024;
   return bytes % mib === 0 ? `${bytes / mib} MiB` : `${bytes} bytes`;
+}
+
+/** The documented per-tag fields only: other tools read this format, and the picker's strength is ours. */
+function printedTags(tags: TagScores): Record<TagName, Omit<TagScore, 'strength'>> {
+  const out = {} as Record<TagName, Omit<TagScore, 'strength'>>;
+  for (const name of TAG_NAMES) {
+    const { score, label, cues } = tags[name];
+    out[name] = { score, label, cues };
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import type { Comment, Cue, Quote, TagName, Thread } from '../types.js';
 import { iterateByBound } from './iterate-by-bound.js';
 import { decodeRedditEntities } from './decode-reddit-entities.js';
 import { computeMinHash, estimateJaccard } from './min-hash.js';
-import type { ResolvedTags } from './resolve-tags.js';
+import { rankingStrength, type ResolvedTags } from './resolve-tags.js';
 import { liesInOwnLines, measureLongestWord, trimQuote } from './trim-quote.js';
 import type { TrimmedQuote } from './trim-quote.js';
 import { rankSupportingCues, writeGloss } from './write-gloss.js';
@@ -119,7 +119,7 @@ export function poolSizeFor(limit: number): number {
  * these tags (any one of them, or all) and this minScore. The report commands read an event a page at a time and keep
  * only these (a few hundred for a report) instead of every tagged comment with its text.
  *
- * Why it is exact: fillPool walks a tag's candidates by their bound (tag score × community signal, which a candidate's
+ * Why it is exact: fillPool walks a tag's candidates by their bound (tag strength × community signal, which a candidate's
  * relevance never exceeds) and stops at the first bound at or below the k-th best relevance found so far. Here each
  * tag keeps the k best relevances among the candidates scored so far; a candidate whose bound is below the k-th of
  * them is dropped for that tag. When fillPool's walk reaches such a candidate, it has already scored those k
@@ -153,7 +153,7 @@ export class QuoteCandidatePool {
         bounds.push(-Infinity);
         return;
       }
-      const bound = resolved.score * communitySignal(candidate.comment.score);
+      const bound = rankingStrength(resolved) * communitySignal(candidate.comment.score);
       bounds.push(bound);
       if (bound < this.floor(t)) return;
       needed = true;
@@ -224,7 +224,7 @@ function fillPool(candidates: readonly QuoteCandidate[], tag: TagName, minScore:
     const resolved = candidate.tags[tag];
     if (!resolved.label || resolved.score < minScore || resolved.score <= 0) continue;
     entries.push(candidate);
-    raw.push(resolved.score * communitySignal(candidate.comment.score));
+    raw.push(rankingStrength(resolved) * communitySignal(candidate.comment.score));
   }
   const pool: Scored[] = [];
   for (const index of iterateByBound(Float64Array.from(raw))) {
@@ -263,7 +263,7 @@ function scoreCandidate(candidate: QuoteCandidate, tag: TagName): Scored | undef
   if (trimmed === null) return undefined;
   const punch = ratePunchiness(trimmed);
   if (punch <= 0) return undefined;
-  return { candidate, tag, trimmed, relevance: resolved.score * punch * communitySignal(candidate.comment.score) };
+  return { candidate, tag, trimmed, relevance: rankingStrength(resolved) * punch * communitySignal(candidate.comment.score) };
 }
 
 /**

@@ -2,10 +2,12 @@ import { TAG_NAMES } from '../types.js';
 import type { Cue, LabelOverride, TagName, TagResult } from '../types.js';
 
 export interface ResolvedTag {
-  /** Probability used for ranking: the tagger's, or 1/0 when a human said yes/no. */
+  /** Probability: the tagger's, or 1/0 when a human said yes/no. */
   score: number;
   label: boolean;
   cues: Cue[];
+  /** What quotes are ranked by (rankingStrength): the tagger's strength, or 1/0 with the human's label. */
+  strength?: number;
   /** True when a human override decided the label (absent: the tagger's). */
   overridden?: boolean;
 }
@@ -29,10 +31,15 @@ export function resolveTags(result: TagResult | undefined, override: LabelOverri
     const machine = usable ? result.tags[tag] : undefined;
     const human = override?.labels[tag];
     if (human !== undefined) {
-      out[tag] = { score: human ? 1 : 0, label: human, cues: human ? (machine?.cues ?? []) : [], overridden: true };
+      out[tag] = { score: human ? 1 : 0, label: human, cues: human ? (machine?.cues ?? []) : [], strength: human ? 1 : 0, overridden: true };
     } else {
       out[tag] = machine ?? { score: 0, label: false, cues: [] };
     }
   }
   return out;
+}
+
+/** A tag's strength for ranking quotes; a result from an older tagger has none, and its score is the same thing. */
+export function rankingStrength(tag: ResolvedTag): number {
+  return tag.strength ?? tag.score;
 }

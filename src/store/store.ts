@@ -196,9 +196,10 @@ function isTagOutcome(value: unknown): value is TagOutcome {
   const tags = (value as { tags?: unknown }).tags;
   if (typeof tags !== 'object' || tags === null) return false;
   for (const name of TAG_NAMES) {
-    const tag = (tags as Record<string, unknown>)[name] as { score?: unknown; label?: unknown; cues?: unknown } | null | undefined;
+    const tag = (tags as Record<string, unknown>)[name] as { score?: unknown; label?: unknown; cues?: unknown; strength?: unknown } | null | undefined;
     // null too (a hand edit that blanked a tag or left a hole in a cue list): read, it would throw, not be tagged again
     if (typeof tag !== 'object' || tag === null || typeof tag.score !== 'number' || typeof tag.label !== 'boolean' || !Array.isArray(tag.cues)) return false;
+    if (tag.strength !== undefined && typeof tag.strength !== 'number') return false;
     for (const cue of tag.cues as unknown[]) {
       const c = cue as { start?: unknown; end?: unknown; text?: unknown; cue?: unknown; weight?: unknown } | null;
       if (typeof c !== 'object' || c === null || typeof c.start !== 'number' || typeof c.end !== 'number' || typeof c.text !== 'string' || typeof c.cue !== 'string' || typeof c.weight !== 'number') return false;

@@ -4,7 +4,7 @@
 import { TAG_NAMES, type Cue, type TagName, type TagOutcome, type TagScore, type TagScores, type Tagger } from '../types.js';
 import { analyseTexts, type TextAnalysis } from './analyse-text.js';
 import { featureOfHit, NGRAM_PREFIX, WordIndex } from './extract-features.js';
-import { calibrated, jointWeights, rawLogits, type TaggerModelFile } from './logistic-model.js';
+import { calibrated, evidenceStrength, jointWeights, rawLogits, type TaggerModelFile } from './logistic-model.js';
 import { MAX_ANALYSED_CHARS, toOriginalSpan } from './normalize-text.js';
 import { sortSmall } from '../util/sort-small.js';
 
@@ -133,7 +133,7 @@ function tagScore(model: TaggerModelFile, tag: TagName, z: Float64Array, cues: C
   const ti = TAG_NAMES.indexOf(tag);
   const m = model.tags[tag];
   const p = round(calibrated(m, z[ti]!));
-  return { score: p, label: p >= m.threshold, cues: cues[ti]! };
+  return { score: p, label: p >= m.threshold, cues: cues[ti]!, strength: round(evidenceStrength(m, z[ti]!)) };
 }
 
 export function createTagger(model: TaggerModelFile, version: string): Tagger {

@@ -9,8 +9,13 @@ import type { FeatureVector } from './extract-features.js';
 export interface TagModel {
   bias: number;
   weights: Record<string, number>;
-  /** Platt scaling: p = sigmoid(a * z + b) where z is the raw logit. */
+  /** Platt scaling: sigmoid(a * z + b) where z is the raw logit; the probability when there is no `ceiling`. */
   platt: { a: number; b: number };
+  /**
+   * Platt scaling with a ceiling, fitted on the same logits: p = cap * sigmoid(a * z + b) (fit-capped-platt.ts). When
+   * present, the published probability; plain Platt's value stays the evidence strength the quote picker ranks by.
+   */
+  ceiling?: { a: number; b: number; cap: number };
   /** Label threshold on the calibrated probability. */
   threshold: number;
 }
@@ -87,7 +92,19 @@ export function rawLogits(model: TaggerModelFile, x: FeatureVector): Float64Arra
   return z;
 }
 
+/** The published probability: how often comments scored like this one carry the tag. */
 export function calibrated(m: TagModel, z: number): number {
+  const c = m.ceiling;
+  return c === undefined ? sigmoid(m.platt.a * z + m.platt.b) : c.cap * sigmoid(c.a * z + c.b);
+}
+
+/**
+ * Plain Platt's probability, without the ceiling: how far the evidence goes. It orders comments as the published
+ * probability does, but the quote picker multiplies it with other signals and compares tags, where the published
+ * scale would not do: cynicism's ceiling is 0.67 and its calibration steep just below the threshold, so most cynical
+ * comments sit at about the same probability, and highlights would go to comments with more upvotes and weaker evidence.
+ */
+export function evidenceStrength(m: TagModel, z: number): number {
   return sigmoid(m.platt.a * z + m.platt.b);
 }
 

@@ -17,6 +17,7 @@ const tagModelSchema = z.object({
   bias: z.number(),
   weights: z.record(z.string(), z.number()),
   platt: z.object({ a: z.number(), b: z.number() }),
+  ceiling: z.object({ a: z.number(), b: z.number(), cap: z.number().gt(0).max(1) }).optional(),
   threshold: z.number().min(0).max(1),
 });
 

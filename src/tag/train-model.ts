@@ -6,6 +6,7 @@ import { CUE_DEFS, LEXICON_VERSION, STRUCTURAL_DEFS } from './cue-lexicon.js';
 import { NGRAM_PREFIX, type FeatureVector } from './extract-features.js';
 import { groupFolds } from './group-folds.js';
 import { bestF1Threshold, calibrated, smoothedF1Threshold, fitPlatt, rawLogit, trainLogistic, type TagModel, type TaggerModelFile, type TrainOptions } from './logistic-model.js';
+import { fitCappedPlatt } from './fit-capped-platt.js';
 import { lexiconHash } from './lexicon-hash.js';
 
 export interface Example {
@@ -30,6 +31,8 @@ export interface TrainConfig extends TrainOptions {
   ambiguousWeight: number;
   /** Word features are used only when at least this many training items (in at least this many groups) contain them. */
   minWordDf: number;
+  /** Calibrate with a ceiling (fit-capped-platt.ts) instead of plain Platt. */
+  ceiling: boolean;
 }
 
 export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
@@ -43,6 +46,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   positiveWeight: 1.5,
   ambiguousWeight: 0.7,
   minWordDf: 4,
+  ceiling: true,
   l2ByPrefix: { [NGRAM_PREFIX]: 8 },
 };
 
@@ -93,7 +97,11 @@ function fitWeights(ex: Example[], tag: TagName, cfg: TrainConfig): { bias: numb
   );
 }
 
-/** Train one tag: weights on all examples; Platt + threshold from inner out-of-fold logits (of every repeat). */
+/**
+ * Train one tag: weights on all examples; calibration + threshold from inner out-of-fold logits (of every repeat). The
+ * threshold is chosen on plain Platt's scale, then moved to the same logit on the capped scale: the ceiling changes
+ * the published probability, not which comments carry the label.
+ */
 export function trainTag(ex: Example[], tag: TagName, cfg: TrainConfig): TagModel {
   const zr = innerFoldLogits(ex.map((e) => e.group), cfg, (trainIdx, testIdx) => {
     const m: TagModel = { ...fitWeights(trainIdx.map((i) => ex[i]!), tag, cfg), platt: { a: 1, b: 0 }, threshold: 0.5 };
@@ -106,7 +114,10 @@ export function trainTag(ex: Example[], tag: TagName, cfg: TrainConfig): TagMode
   const probe: TagModel = { ...full, platt, threshold: 0.5 };
   const ps = oofZ.map((z) => calibrated(probe, z));
   const { threshold } = cfg.thresholdWindow > 0 ? smoothedF1Threshold(ps, ys, cfg.thresholdWindow) : bestF1Threshold(ps, ys);
-  return { ...full, platt, threshold };
+  if (!cfg.ceiling) return { ...full, platt, threshold };
+  const withCeiling: TagModel = { ...full, platt, ceiling: fitCappedPlatt(oofZ, ys, cfg.innerRepeats, platt), threshold: 0.5 };
+  const zAtThreshold = (Math.log(threshold / (1 - threshold)) - platt.b) / platt.a;
+  return { ...withCeiling, threshold: Math.round(calibrated(withCeiling, zAtThreshold) * 1e4) / 1e4 };
 }
 
 /**

@@ -6,7 +6,7 @@ import { createOrderedOutput } from '../../src/cli/create-ordered-output.js';
 import { EXIT, runCli } from '../../src/cli.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
 import { MAX_ANALYSED_CHARS } from '../../src/tag/normalize-text.js';
-import { TAG_BATCH_CHARS, TAG_BATCH_SIZE, TAG_NAMES, type TagName } from '../../src/types.js';
+import { TAG_BATCH_CHARS, TAG_BATCH_SIZE, TAG_NAMES, type TagName, type TagScores } from '../../src/types.js';
 import { cli } from '../helpers/run-cli.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
@@ -118,8 +118,11 @@ describe('reactionlens tag', () => {
     expect(r.stderr).toMatch(/stdin line 150: invalid JSON/);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; tags: Record<TagName, { label: boolean }> });
     expect(out.map((o) => o.id)).toEqual(Array.from({ length: 250 }, (_, i) => `c${i}`).filter((id) => id !== 'c149'));
-    const expected = texts.map((t) => JSON.stringify(loadTagger().tag(t).tags));
+    // the documented fields only (the stored result's `strength` is the quote picker's, not part of this format)
+    const printed = (tags: TagScores) => Object.fromEntries(TAG_NAMES.map((name) => [name, { score: tags[name].score, label: tags[name].label, cues: tags[name].cues }]));
+    const expected = texts.map((t) => JSON.stringify(printed(loadTagger().tag(t).tags)));
     for (const o of out) expect(JSON.stringify(o.tags)).toBe(expected[Number(o.id.slice(1)) % 3]);
+    expect(loadTagger().tag(texts[0]!).tags.distrust.strength).toBeGreaterThan(0);
   });
 
   it('a bad line\'s error comes after the results of the lines before it (stdout and stderr in input order)', async () => {

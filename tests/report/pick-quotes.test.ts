@@ -64,6 +64,36 @@ describe('pickQuotes: no thread crowds out the others', () => {
   });
 });
 
+describe('pickQuotes ranks by the evidence strength, not the published probability', () => {
+  // A ceiling puts every confidently cynical comment at about the same probability; upvotes must not then outrank evidence
+  const t1 = makeThread('t1', 'stocks', 'One');
+  const t2 = makeThread('t2', 'investing', 'Two');
+  const candidate = (id: string, thread: ReturnType<typeof makeThread>, score: number, tag: { score: number; strength?: number }): QuoteCandidate => {
+    const comment = makeComment(id, thread, `Circular financing again, ${id} says, and the board claps along.`, { score, author: `a-${id}` });
+    return { comment, thread, tags: resolveTags(makeTags(comment, { cynicism: { ...tag, cues: ['circular'] } }), undefined)! };
+  };
+  const options = { limit: 1, refrains: new Map<string, number>(), withAuthors: false };
+
+  it('quotes the stronger evidence over more upvotes when both sit at the ceiling', () => {
+    const picks = pickQuotes([candidate('weak', t1, 200, { score: 0.67, strength: 0.4 }), candidate('strong', t2, 10, { score: 0.67, strength: 0.99 })], options);
+    expect(picks.map((q) => q.commentId)).toEqual(['strong']);
+    // the quote still shows the published probability
+    expect(picks[0]!.tags.cynicism).toBe(0.67);
+  });
+
+  it('ranks by the score where a result has no strength (an older tagger, whose score was plain Platt)', () => {
+    expect(pickQuotes([candidate('weak', t1, 200, { score: 0.67 }), candidate('strong', t2, 10, { score: 0.67 })], options).map((q) => q.commentId)).toEqual(['weak']);
+  });
+
+  it('a reviewer\'s yes is the strongest evidence (upvotes alike)', () => {
+    const weak = candidate('weak', t1, 10, { score: 0.67, strength: 0.6 });
+    const yes = candidate('yes', t2, 10, { score: 0.2, strength: 0.2 });
+    const corrected = { ...yes, tags: resolveTags(makeTags(yes.comment, { cynicism: { score: 0.2, strength: 0.2, cues: ['circular'] } }), { commentId: 'yes', labels: { cynicism: true }, createdAt: 0, note: null })! };
+    expect(corrected.tags.cynicism.strength).toBe(1);
+    expect(pickQuotes([weak, corrected], { ...options, limit: 2 }).map((q) => q.commentId)).toEqual(['yes', 'weak']);
+  });
+});
+
 describe('pickQuotes: every stance is quoted before any is quoted twice', () => {
   // relevance weighs Reddit's score: distrust voiced in high-score comments, bubble caution in low-score ones (the
   // bundled Nvidia event: five highlights had three distrust quotes for 5 % of comments and none for the 21 % warning

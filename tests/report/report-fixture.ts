@@ -72,7 +72,7 @@ export function makeComment(id: string, thread: Thread, body: string, extra: Par
 /** A tag result whose cues are found in the body, so offsets are real. */
 export function makeTags(
   comment: Comment,
-  scores: Partial<Record<TagName, { score: number; cues?: string[] }>>,
+  scores: Partial<Record<TagName, { score: number; cues?: string[]; strength?: number }>>,
   tagger = 'tagger-test-1',
 ): TagResult {
   const tag = (name: TagName) => {
@@ -82,7 +82,7 @@ export function makeTags(
       if (start < 0) throw new Error(`cue "${text}" not in ${comment.id}`);
       return { start, end: start + text.length, text: comment.body.slice(start, start + text.length), cue: text, weight: 1 };
     });
-    return { score: s?.score ?? 0.05, label: (s?.score ?? 0) >= 0.5, cues };
+    return { score: s?.score ?? 0.05, label: (s?.score ?? 0) >= 0.5, cues, ...(s?.strength === undefined ? {} : { strength: s.strength }) };
   };
   return { commentId: comment.id, tagger, tags: { cynicism: tag('cynicism'), distrust: tag('distrust'), bubble_caution: tag('bubble_caution') } };
 }

@@ -418,6 +418,12 @@ describe('Store', () => {
     expect(store.loadTags('ev', 'v2').size).toBe(0);
     store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v3', hashText('x'), result({ start: 0, end: 1, text: 'x', cue: 'laughter', weight: 1 }), 1);
     expect(store.loadTags('ev', 'v3').get('a')?.tags.cynicism.cues[0]?.cue).toBe('laughter');
+    // the picker's strength: read when a number, the result not trusted when it is something else
+    const strong = (strength: unknown) => JSON.stringify({ tags: { cynicism: { ...tag([]), strength }, distrust: tag([]), bubble_caution: tag([]) } });
+    store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v4', hashText('x'), strong(0.97), 1);
+    expect(store.loadTags('ev', 'v4').get('a')?.tags.cynicism.strength).toBe(0.97);
+    store.db.prepare('INSERT INTO tags VALUES (?, ?, ?, ?, ?)').run('a', 'v5', hashText('x'), strong('high'), 1);
+    expect(store.loadTags('ev', 'v5').size).toBe(0);
   });
 
   it('tags again a stored result with a null where a tag or a cue should be, in every reader, instead of a TypeError', () => {

@@ -24,4 +24,15 @@ describe('model file checks', () => {
     expect(() => parseModel(noTags, 'models/x.json')).toThrow(/models\/x\.json: not a tagger model: tags:/);
     expect(() => readModelFile('/nonexistent/tagger-model.json')).toThrow(/\/nonexistent\/tagger-model\.json: cannot read the tagger model \(ENOENT\)/);
   });
+
+  it('a ceiling outside (0, 1] is refused; a model from before ceilings (none) still reads, as plain Platt', () => {
+    const model = JSON.parse(committed) as { tags: Record<string, { ceiling?: unknown }> };
+    expect(model.tags['cynicism']!.ceiling).toBeDefined();
+    const withCap = (cap: number) => JSON.stringify({ ...model, tags: { ...model.tags, cynicism: { ...model.tags['cynicism'], ceiling: { a: 1, b: 0, cap } } } });
+    expect(() => parseModel(withCap(1.2), 'models/x.json')).toThrow(/models\/x\.json: not a tagger model: tags\.cynicism\.ceiling\.cap/);
+    expect(() => parseModel(withCap(0), 'models/x.json')).toThrow(ConfigError);
+    expect(parseModel(withCap(1), 'models/x.json').tags.cynicism.ceiling?.cap).toBe(1);
+    const tags = Object.fromEntries(Object.entries(model.tags).map(([name, { ceiling: _ceiling, ...rest }]) => [name, rest]));
+    expect(parseModel(JSON.stringify({ ...model, tags }), 'models/x.json').tags.distrust.ceiling).toBeUndefined();
+  });
 });

@@ -1,0 +1,91 @@
+// The published probability stops where the labels stop (a ceiling), without moving any label.
+import { describe, expect, it } from 'vitest';
+import { fitCappedPlatt } from '../../src/tag/fit-capped-platt.js';
+import { calibrated, evidenceStrength, fitPlatt, rawLogit, sigmoid } from '../../src/tag/logistic-model.js';
+import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../../src/tag/train-model.js';
+import { TAG_NAMES } from '../../src/types.js';
+
+/** Logits from -3 to 3; below 0 one item in ten carries the label, from 0 on three in five, however high the logit. */
+function plateau(): { zs: number[]; ys: number[] } {
+  const zs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const z = -3 + (6 * i) / 299;
+    zs.push(z);
+    ys.push(z < 0 ? (i % 10 === 0 ? 1 : 0) : i % 5 < 3 ? 1 : 0);
+  }
+  return { zs, ys };
+}
+
+function logLoss(ps: number[], ys: number[]): number {
+  return -ps.reduce((sum, p, i) => sum + (ys[i] === 1 ? Math.log(p) : Math.log(1 - p)), 0) / ps.length;
+}
+
+describe('fitCappedPlatt', () => {
+  it('finds the ceiling of labels that stop at 60 %, where plain Platt climbs towards 1', () => {
+    const { zs, ys } = plateau();
+    const plain = fitPlatt(zs, ys);
+    const capped = fitCappedPlatt(zs, ys, 1, plain);
+    expect(capped.cap).toBeGreaterThan(0.55);
+    expect(capped.cap).toBeLessThan(0.72); // the optimum on this data is 0.68 (a grid search over a, b and the cap agrees)
+    expect(sigmoid(plain.a * 3 + plain.b)).toBeGreaterThan(capped.cap + 0.03);
+    const cappedPs = zs.map((z) => capped.cap * sigmoid(capped.a * z + capped.b));
+    expect(logLoss(cappedPs, ys)).toBeLessThan(logLoss(zs.map((z) => sigmoid(plain.a * z + plain.b)), ys));
+  });
+
+  it('is deterministic and rounded like fitPlatt (the model bytes are its version)', () => {
+    const { zs, ys } = plateau();
+    const start = fitPlatt(zs, ys);
+    const a = fitCappedPlatt(zs, ys, 1, start);
+    expect(fitCappedPlatt(zs, ys, 1, start)).toEqual(a);
+    for (const v of [a.a, a.b, a.cap]) expect(Math.round(v * 1e4) / 1e4).toBe(v);
+  });
+
+  it('leaves a ceiling near 1 when the labels keep rising with the logit', () => {
+    const zs = Array.from({ length: 200 }, (_, i) => -4 + (8 * i) / 199);
+    const ys = zs.map((z, i) => (sigmoid(2 * z) > ((i * 37) % 100) / 100 ? 1 : 0));
+    const capped = fitCappedPlatt(zs, ys, 1, fitPlatt(zs, ys));
+    expect(capped.cap).toBeGreaterThan(0.9);
+  });
+});
+
+describe('trainModel with a ceiling', () => {
+  // 120 items in 40 threads; cue:a fires on 60 of them, of which 36 are positive, however many times it fires
+  const examples: Example[] = Array.from({ length: 120 }, (_, i) => {
+    const fires = i % 2 === 0;
+    const positive = fires ? i % 10 < 6 : i % 20 === 1;
+    const features = new Map<string, number>(fires ? [['cue:test-a', 1 + (i % 3)]] : [['cue:test-b', 1]]);
+    if (i % 3 === 0) features.set('cue:test-c', 1);
+    const y = positive ? 1 : 0;
+    return { id: `e${i}`, group: `g${i % 40}`, features, labels: { cynicism: y, distrust: y, bubble_caution: y }, ambiguous: false };
+  });
+  const cfg = { ...DEFAULT_TRAIN_CONFIG, iterations: 300, innerRepeats: 2 };
+  const plain = trainModel(examples, { ...cfg, ceiling: false });
+  const capped = trainModel(examples, cfg);
+
+  it('changes the probability, not which items carry the label', () => {
+    for (const tag of TAG_NAMES) {
+      const withCeiling = capped.tags[tag];
+      expect(withCeiling.ceiling).toBeDefined();
+      expect(plain.tags[tag].ceiling).toBeUndefined();
+      let labeled = 0;
+      for (const e of examples) {
+        const z = rawLogit(withCeiling, e.features);
+        const before = calibrated(plain.tags[tag], z) >= plain.tags[tag].threshold;
+        expect(calibrated(withCeiling, z) >= withCeiling.threshold, `${tag} ${e.id}`).toBe(before);
+        // the picker's strength is the probability the model published before the ceiling
+        expect(evidenceStrength(withCeiling, z)).toBeCloseTo(calibrated(plain.tags[tag], z), 12);
+        expect(calibrated(withCeiling, z)).toBeLessThanOrEqual(withCeiling.ceiling!.cap);
+        if (before) labeled++;
+      }
+      expect(labeled).toBeGreaterThan(0);
+    }
+  });
+
+  it('puts the top near the labeled rate (60 %), where plain Platt says more', () => {
+    const m = capped.tags.cynicism;
+    const top = new Map([['cue:test-a', 3]]);
+    expect(calibrated(plain.tags.cynicism, rawLogit(m, top))).toBeGreaterThan(calibrated(m, rawLogit(m, top)));
+    expect(m.ceiling!.cap).toBeLessThan(0.8);
+  });
+});
