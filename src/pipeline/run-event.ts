@@ -165,7 +165,16 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
       // filed under the UTC date the run started on (README, Nightly from cron), not the date of its last fetch
       const report = buildTalliedReport({ ...reportInput, runs, date: formatUtcDay(run.startedAt) });
-      reportPaths = writeReport(report, { dir: eventDir, basename: report.date, formats: input.formats, now: ctx.now(), history: history.points });
+      // the outcome is stored before history.json is written, the last file: a night that fails on the way (the
+      // manifest, the store) is recorded failed with no point in the trend, rather than a point saying it was ok
+      reportPaths = writeReport(report, {
+        dir: eventDir,
+        basename: report.date,
+        formats: input.formats,
+        now: ctx.now(),
+        history: history.points,
+        beforeHistory: () => store.saveRun(run),
+      });
     } catch (error) {
       // a night whose report could not be written (disk full, read-only folder) failed, whatever was collected
       saveStoppedRun(store, run, ctx.now(), error, { failed: 'report not written' });
@@ -174,7 +183,6 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
   } finally {
     releaseFolder();
   }
-  store.saveRun(run);
   return { run, unreadableRuns: [...unreadableRuns.values()], collect: collected, reportPaths, scrubbed };
 }
 

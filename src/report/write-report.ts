@@ -38,6 +38,11 @@ export interface ReportTarget {
   updateHistory?: boolean;
   /** The points <dir>/history.json holds, when the caller has read them already under the folder's lock. Default: read here. */
   history?: readonly TrendPoint[];
+  /**
+   * Called once the report files and the manifest are written, just before history.json: a run records its outcome
+   * here, so that a night whose recording fails has no point in the trend (history.json is written last).
+   */
+  beforeHistory?: () => void;
 }
 
 export interface ManifestOutput {
@@ -99,7 +104,11 @@ const RENDERERS: Record<ReportFormat, (report: Report) => string> = {
  * Render and write the requested formats atomically, update the event's
  * trend history, and write a manifest beside them (tool and tagger version,
  * config and input hashes, output hashes) so the report can be audited and
- * reproduced. Returns every path written, manifest last.
+ * reproduced. Returns every path written, manifest last (as listed, not as written).
+ *
+ * history.json is written after everything else of the night (and after target.beforeHistory): the trend is what later
+ * nights' reports are drawn from, and a point written before a write that then fails would show a night that failed
+ * as a complete one. A call that stops before it leaves history.json as it was.
  *
  * The manifest's id lists are how the scrub finds the nights to open, so they must cover every file of the night on
  * disk at every moment: files of formats this call does not write (an earlier call's) stay listed with what they
@@ -160,13 +169,14 @@ export function writeReport(report: Report, target: ReportTarget): string[] {
     writeFileAtomic(path, content);
     written.push(path);
   }
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  if (manifestText !== aheadText) writeFileAtomic(manifestPath, manifestText);
+  target.beforeHistory?.();
   if (history !== null) {
     const path = join(target.dir, HISTORY_FILE);
     writeFileAtomic(path, history);
     written.push(path);
   }
-  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-  if (manifestText !== aheadText) writeFileAtomic(manifestPath, manifestText);
   written.push(manifestPath);
   return written;
 }
