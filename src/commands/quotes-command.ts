@@ -66,13 +66,12 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
       if (stored === 0) ctx.stderr(`reactionlens quotes: the store holds no comments for ${event.id}; the feed is empty\n`);
       if (taggedNow > 0) ctx.stderr(`reactionlens quotes: tagged ${pluralise(taggedNow, 'comment')} in memory\n`);
       if (withheld > 0) ctx.stderr(`reactionlens quotes: ${withheld} comment(s) left out: the last deletion re-check could not confirm them live\n`);
-      const posted = since === undefined ? '' : ` posted since ${new Date(since * 1000).toISOString()}`;
-      const collected = collectedSince === undefined ? '' : `${posted === '' ? '' : ' and'} collected since ${new Date(collectedSince * 1000).toISOString()}`;
-      ctx.stderr(`reactionlens quotes: ${pluralise(quotes.length, 'quote')} for ${event.id}${posted}${collected}\n`);
+      const windows = describeWindows(since, collectedSince);
+      ctx.stderr(`reactionlens quotes: ${pluralise(quotes.length, 'quote')} for ${event.id}${windows.length === 0 ? '' : ` ${windows.join(' and ')}`}\n`);
       if (flags.format === 'csv') {
         ctx.stdout(renderQuotesCsv(quotes.map((quote) => ({ section: 'feed', quote })), flags.withAuthors));
       } else if (flags.format === 'md') {
-        ctx.stdout(renderMarkdownQuotes(quotes, describeEmptyFeed(event.id, flags, [posted, collected].join(''))));
+        ctx.stdout(renderMarkdownQuotes(quotes, describeEmptyFeed(event.id, flags, windows)));
       } else {
         const records = quotes.map((quote) => toFeedRecord(quote, collectedAt.get(quote.commentId) ?? null));
         ctx.stdout(`${JSON.stringify({ event: event.id, tagger: tagger.version, quotes: records }, null, 2)}\n`);
@@ -80,16 +79,30 @@ export function registerQuotesCommand(program: Command, ctx: CliContext, deps: R
     });
 }
 
+/** The time windows asked for, one phrase each (`posted since …`, `collected since …`), in the order the help lists them. */
+function describeWindows(since: number | undefined, collectedSince: number | undefined): string[] {
+  return [
+    ...(since === undefined ? [] : [`posted since ${new Date(since * 1000).toISOString()}`]),
+    ...(collectedSince === undefined ? [] : [`collected since ${new Date(collectedSince * 1000).toISOString()}`]),
+  ];
+}
+
 /**
  * The empty Markdown feed's one line: no quotes, for which event and request (`No quotes for <event> (tag distrust,
- * probability at least 0.5, posted since …).`). Why there are none (a store never collected into, comments withheld
- * unconfirmed) is said on stderr, as for the JSON and CSV feeds.
+ * probability at least 0.5, posted since …, collected since …).`). Every filter given is one item of the same comma
+ * list, windows included: a quote must pass each, and an "and" between the two windows alone read as if they were one
+ * filter unlike the others. Why there are none (a store never collected into, comments withheld unconfirmed) is said
+ * on stderr, as for the JSON and CSV feeds.
  */
-function describeEmptyFeed(eventId: string, flags: { tag?: string | undefined; minScore?: number | undefined }, window: string): string {
+function describeEmptyFeed(
+  eventId: string,
+  flags: { tag?: string | undefined; minScore?: number | undefined },
+  windows: readonly string[],
+): string {
   const filters = [
     ...(flags.tag === undefined ? [] : [`tag ${flags.tag}`]),
     ...(flags.minScore === undefined ? [] : [`probability at least ${flags.minScore}`]),
-    ...(window === '' ? [] : [window.trim()]),
+    ...windows,
   ];
   return `No quotes for ${eventId}${filters.length === 0 ? '' : ` (${filters.join(', ')})`}.`;
 }

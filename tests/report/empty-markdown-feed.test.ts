@@ -51,6 +51,45 @@ describe('an empty Markdown feed', () => {
     expect((await quotes(['--format', 'md', '--tag', 'distrust'])).stdout).toBe('_No quotes for amazon-openai-2025-12 (tag distrust)._\n');
   });
 
+  // Each filter is one item of the same comma list, whatever else is given: with both windows the line read
+  // `(tag distrust, posted since … and collected since …)`, the two windows joined as if they were one filter.
+  describe('reads as one comma list of the filters given, for every combination', () => {
+    const since = '2025-12-20T00:00:00.000Z';
+    const collected = '2025-12-21T08:00:00.000Z';
+    const filters = [
+      { argv: ['--tag', 'distrust'], says: 'tag distrust' },
+      { argv: ['--min-score', '0.5'], says: 'probability at least 0.5' },
+      { argv: ['--since', since], says: `posted since ${since}` },
+      { argv: ['--collected-since', collected], says: `collected since ${collected}` },
+    ];
+    // every subset of the four, the empty one (no filter) included: 16 rows
+    const rows = Array.from({ length: 1 << filters.length }, (_, mask) => filters.filter((_, i) => (mask & (1 << i)) !== 0));
+    const empty = Store.open(':memory:');
+    afterAll(() => empty.close());
+
+    it.each(rows.map((given) => [given.map((f) => f.argv[0]).join(' ') || '(none)', given] as const))('%s', async (_name, given) => {
+      const { stdout } = await quotes(['--format', 'md', ...given.flatMap((f) => f.argv)], empty);
+      const request = given.length === 0 ? '' : ` (${given.map((f) => f.says).join(', ')})`;
+      expect(stdout).toBe(`_No quotes for amazon-openai-2025-12${request}._\n`);
+      expect(stdout).not.toContain(' and ');
+    });
+
+    it('spelt out for all of them, and for both windows alone', async () => {
+      const all = await quotes(['--format', 'md', '--tag', 'distrust', '--min-score', '0.5', '--since', since, '--collected-since', collected], empty);
+      expect(all.stdout).toBe(
+        '_No quotes for amazon-openai-2025-12 (tag distrust, probability at least 0.5, posted since 2025-12-20T00:00:00.000Z, collected since 2025-12-21T08:00:00.000Z)._\n',
+      );
+      // stderr's count is a sentence, where "and" reads right
+      expect(all.stderr).toContain('0 quotes for amazon-openai-2025-12 posted since 2025-12-20T00:00:00.000Z and collected since 2025-12-21T08:00:00.000Z\n');
+      const windows = await quotes(['--format', 'md', '--since', since, '--collected-since', collected], empty);
+      expect(windows.stdout).toBe('_No quotes for amazon-openai-2025-12 (posted since 2025-12-20T00:00:00.000Z, collected since 2025-12-21T08:00:00.000Z)._\n');
+    });
+
+    it('escapes a tag name for Markdown, as the rest of the line is', async () => {
+      expect((await quotes(['--format', 'md', '--tag', 'bubble_caution'], empty)).stdout).toBe('_No quotes for amazon-openai-2025-12 (tag bubble\\_caution)._\n');
+    });
+  });
+
   it('from a store with no comments for the event, leaves the reason on stderr as the JSON and CSV feeds do', async () => {
     const empty = Store.open(':memory:');
     try {
