@@ -182,9 +182,10 @@ const COMMENT_COLUMNS = [
 const MARK_QUOTABLE = `UPDATE comments SET first_quotable_at = ? WHERE id = ? AND first_quotable_at IS NULL AND status = 'live'
   AND trim(body, ' ' || char(9, 10, 13)) <> '' AND NOT EXISTS (SELECT 1 FROM unconfirmed_comments u WHERE u.comment_id = comments.id)`;
 
-// Corrections recorded before their comment was collected (body_hash NULL), pinned to the comment's text once it has
-// one Reddit has confirmed: an archive copy held for a re-check may hold words the author has since edited, the
-// reviewer judged the comment as Reddit shows it, and the re-check that confirms it stores Reddit's text first.
+// Corrections with no text yet (body_hash NULL: recorded before their comment was collected, or while it had no text
+// or was an archive copy awaiting Reddit's, see putLabel), pinned to the comment's text once it has one Reddit has
+// confirmed: an archive copy held for a re-check may hold words the author has since edited, the reviewer judged the
+// comment as Reddit shows it, and the re-check that confirms it stores Reddit's text first.
 const PIN_FORCED_LABELS = `UPDATE labels SET body_hash = (SELECT c.body_hash FROM comments c WHERE c.id = labels.comment_id)
   WHERE body_hash IS NULL AND comment_id IN (SELECT id FROM comments WHERE status = 'live' AND trim(body, ' ' || char(9, 10, 13)) <> '')
     AND comment_id NOT IN (SELECT comment_id FROM unconfirmed_comments)`;
@@ -234,11 +235,22 @@ const SELECT_WITH_RESULT = `SELECT ${COMMENT_COLUMNS.map((c) => `c.${c}`).join('
   LEFT JOIN tags t ON t.comment_id = c.id AND t.tagger = @tagger AND t.body_hash = c.body_hash`;
 
 const EMPTY_HASH = hashText('');
+/** In putLabel's upsert: the hash of the text the new correction is about, NULL while the comment has none here. */
+const LABELED_TEXT = `(SELECT body_hash FROM comments WHERE id = @id AND trim(body, ' ' || char(9, 10, 13)) <> '')`;
 /**
  * In putLabel's upsert: the stored correction was made on the text the new one is about (or either text is unknown:
  * a correction recorded with --force, or from before the store knew which text it was made on).
  */
-const SAME_LABELED_TEXT = 'labels.body_hash IS NULL OR excluded.body_hash IS NULL OR labels.body_hash = excluded.body_hash';
+const SAME_LABELED_TEXT = `labels.body_hash IS NULL OR ${LABELED_TEXT} IS NULL OR labels.body_hash = ${LABELED_TEXT}`;
+/**
+ * In putLabel's upsert: the comment is an archive copy held for its re-check that Reddit never confirmed. The archive
+ * keeps words as it first archived them, and the reviewer judged the comment as Reddit shows it: the correction waits
+ * unpinned for the text the confirming re-check stores (PIN_FORCED_LABELS), as one given with --force does. A held
+ * comment Reddit confirmed before (a later backfill held it again) holds the words Reddit confirmed, or a later edit
+ * (an older archive copy never replaces them): pinned at once, as any comment's.
+ */
+const AWAITS_REDDIT_TEXT = `EXISTS (SELECT 1 FROM comments c JOIN unconfirmed_comments u ON u.comment_id = c.id
+  WHERE c.id = @id AND c.status = 'live' AND c.status_checked_at = ${NEVER_CHECKED})`;
 const NO_CUES: Cue[] = [];
 Object.freeze(NO_CUES);
 const labelsSchema = z.partialRecord(z.enum(['cynicism', 'distrust', 'bubble_caution']), z.boolean());
@@ -647,14 +659,17 @@ export class Store {
     const merge = options.replace === true ? '0' : `(${SAME_LABELED_TEXT})`;
     // A comment the store holds without text (stored empty, its words not come yet) gives the correction no text to be
     // about: it stays unpinned, and PIN_FORCED_LABELS pins it to the first text that comes, as for one given with --force.
+    // So does an archive copy awaiting Reddit's text (AWAITS_REDDIT_TEXT), which also unpins an earlier correction of it
+    // pinned to the archive's words (by a reactionlens before this). One statement: `label` takes no lock, and a run's
+    // re-check may confirm the comment at any moment.
     const row = this.sql<[{ id: string; labels: string; createdAt: number; note: string | null }], { labels: string; note: string | null }>(
         `INSERT INTO labels (comment_id, labels, created_at, note, body_hash)
-         VALUES (@id, @labels, @createdAt, @note, (SELECT body_hash FROM comments WHERE id = @id AND trim(body, ' ' || char(9, 10, 13)) <> ''))
+         VALUES (@id, @labels, @createdAt, @note, CASE WHEN ${AWAITS_REDDIT_TEXT} THEN NULL ELSE ${LABELED_TEXT} END)
          ON CONFLICT (comment_id) DO UPDATE SET
            labels = CASE WHEN ${merge} THEN json_patch(labels.labels, excluded.labels) ELSE excluded.labels END,
            note = CASE WHEN ${merge} THEN COALESCE(excluded.note, labels.note) ELSE excluded.note END,
            created_at = excluded.created_at,
-           body_hash = COALESCE(excluded.body_hash, labels.body_hash)
+           body_hash = CASE WHEN ${AWAITS_REDDIT_TEXT} THEN NULL ELSE COALESCE(excluded.body_hash, labels.body_hash) END
          RETURNING labels, note`,
       )
       .get({ id: override.commentId, labels: JSON.stringify(override.labels), createdAt: override.createdAt, note: override.note });
@@ -1181,10 +1196,11 @@ export class Store {
   }
 
   /**
-   * A correction recorded with `--force` before its comment was collected has no text to be about; it takes the first
-   * text this store holds of it once Reddit has confirmed it (an archive copy held for a re-check is pinned when the
-   * re-check takes it off the unconfirmed list, with the text that re-check stored), so an edit after that sets it
-   * aside as it does any correction (SELECT_LABELS). The labels table is small: one statement over it, not per comment.
+   * A correction recorded with `--force` before its comment was collected (or while it had no text, or was an archive
+   * copy awaiting Reddit's) has no text to be about; it takes the first text this store holds of it once Reddit has
+   * confirmed it (an archive copy held for a re-check is pinned when the re-check takes it off the unconfirmed list,
+   * with the text that re-check stored), so an edit after that sets it aside as it does any correction (SELECT_LABELS).
+   * The labels table is small: one statement over it, not per comment.
    */
   private pinForcedLabels(): void {
     this.sql(PIN_FORCED_LABELS).run();

@@ -208,6 +208,86 @@ describe('reactionlens label / labels export', () => {
     }
   });
 
+  // A plain `label` of a comment the store holds only as an archive copy held for its re-check pinned the correction to
+  // the archive's words, which the archive keeps as it first archived them: when the re-check confirmed the comment with
+  // the words Reddit shows (edited since), the correction was set aside as made on an earlier text, though the
+  // reviewer judged the comment as Reddit shows it. It now waits for Reddit's text, as one given with --force does.
+  it.each([
+    ['edited since it was archived', 'Nvidia pays OpenAI to buy Nvidia. Cooking the books, in plain sight.'],
+    ['unchanged', 'Nvidia pays OpenAI to buy Nvidia.'],
+  ])("pins a correction of an archive copy held for a re-check to the text Reddit confirms, not the archive's (Reddit's text %s)", async (_how, redditText) => {
+    const { dir, db } = storeWithComment();
+    withStore(db, (store) =>
+      store.saveItems('ev', { threads: [makeThread({ id: 'th1' })], comments: [makeComment({ id: 'later', body: 'Nvidia pays OpenAI to buy Nvidia.' })] }, { holdUnconfirmed: true, confirmsLive: false }),
+    );
+    const labelled = await cli(['label', 'later', '--distrust', '1', '--db', db], { cwd: dir });
+    expect(labelled.code, labelled.stderr).toBe(EXIT.ok);
+    // applied meanwhile, as the --force one is
+    withStore(db, (store) => expect(store.loadEventSnapshot('ev', 'v').labels.has('later')).toBe(true));
+    const store = Store.open(db);
+    try {
+      const event = { id: 'ev', title: 'ev', description: '', window: { from: 1_765_800_000, to: 1_766_200_000 }, queries: ['q'], subreddits: ['stocks'], seedThreads: [], bots: [] } as unknown as EventConfig;
+      const source: Source = {
+        name: 'reddit',
+        findThreads: async () => ({ threads: [], capped: false, skipped: [] }),
+        fetchThread: async () => {
+          throw new Error('not asked');
+        },
+        checkStatus: async (ids: string[], _ctx: SourceContext, onAnswer: (answer: CheckedStatuses) => void) => {
+          onAnswer({
+            statuses: new Map(ids.map((id) => [id, 'live' as const])),
+            texts: new Map([['later', { body: redditText, editedUtc: redditText === 'Nvidia pays OpenAI to buy Nvidia.' ? null : 1_766_000_500 }]]),
+            skipped: [],
+          });
+          return [];
+        },
+        stats: () => ({ requests: 0, rateLimited: 0, waitMs: 0 }),
+      };
+      await collectEvent(event, source, store, { now: () => 1_766_200_000 });
+      expect(store.listUnconfirmedComments().has('later')).toBe(false);
+      expect(store.getComment('later')?.body).toBe(redditText);
+      expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged');
+      expect(store.loadEventSnapshot('ev', 'v').labels.get('later')?.labels).toEqual({ distrust: true });
+      // and an edit after that sets it aside, as for any correction
+      store.applyCheckedTexts([{ id: 'later', body: 'I was wrong, the demand is real.', editedUtc: 1_766_300_000 }]);
+      expect(store.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ textChanged: true });
+    } finally {
+      store.close();
+    }
+  });
+
+  it("a new label of a held archive copy unpins its correction from the archive's words, where a reactionlens before this pinned it", async () => {
+    const { dir, db } = storeWithComment();
+    withStore(db, (store) => {
+      store.saveItems('ev', { threads: [makeThread({ id: 'th1' })], comments: [makeComment({ id: 'later', body: 'Nvidia pays OpenAI to buy Nvidia.' })] }, { holdUnconfirmed: true, confirmsLive: false });
+      store.putLabel({ commentId: 'later', labels: { distrust: true }, createdAt: 1, note: 'circular' });
+      // as the earlier code left it: pinned to the archive's words
+      store.db.prepare("UPDATE labels SET body_hash = (SELECT body_hash FROM comments WHERE id = 'later')").run();
+    });
+    expect((await cli(['label', 'later', '--cynicism', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    withStore(db, (store) => {
+      // merged (the same text), and waiting for Reddit's
+      expect(store.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ labels: { distrust: true, cynicism: true }, note: 'circular' });
+      store.db.transaction(() => {
+        store.applyCheckedTexts([{ id: 'later', body: 'Nvidia pays OpenAI to buy Nvidia. Edited before the reviewer read it.', editedUtc: 1_766_000_500 }]);
+        store.removeUnconfirmedComments(['later']);
+      })();
+      expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged');
+    });
+  });
+
+  it('pins a correction at once when the held comment is one Reddit confirmed before (its stored text is Reddit\'s)', async () => {
+    const { dir, db } = storeWithComment();
+    // c1 was fetched from Reddit; a later archive backfill holds it again for a re-check
+    withStore(db, (store) => store.addUnconfirmedComments(['c1'], 1_766_000_000));
+    expect((await cli(['label', 'c1', '--distrust', '1', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    withStore(db, (store) => {
+      expect(store.db.prepare("SELECT body_hash FROM labels WHERE comment_id = 'c1'").pluck().get()).not.toBeNull();
+      store.applyCheckedTexts([{ id: 'c1', body: 'Edited after the reviewer read it.', editedUtc: 1_766_100_000 }]);
+      expect(store.listLabels().find((l) => l.commentId === 'c1')).toMatchObject({ textChanged: true });
+    });
+  });
+
   it('a correction given while the store holds its comment without text is pinned to the first text that comes, not to the empty one', async () => {
     const { dir, db } = storeWithComment();
     expect((await cli(['label', 'later', '--distrust', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
