@@ -84,13 +84,15 @@ export function registerEvalCommand(program: Command, ctx: CliContext): void {
         const o = outcomes[k]!;
         const predicted = {} as Record<TagName, boolean>;
         const scores = {} as Record<TagName, number>;
+        const strengths = {} as Record<TagName, number>;
         const cues = {} as Record<TagName, Cue[]>;
         for (const t of TAG_NAMES) {
           predicted[t] = o.tags[t].label;
           scores[t] = o.tags[t].score;
+          strengths[t] = o.tags[t].strength ?? o.tags[t].score;
           cues[t] = o.tags[t].cues;
         }
-        return { id: it.id, labels: it.labels, predicted, scores, text: it.text, cues, ...(it.unlabeled !== undefined ? { unlabeled: it.unlabeled } : {}) };
+        return { id: it.id, labels: it.labels, predicted, scores, strengths, text: it.text, cues, ...(it.unlabeled !== undefined ? { unlabeled: it.unlabeled } : {}) };
       });
       const s = summarize(rows);
       // cut between graphemes: an emoji at the cut is kept or left out whole, never halved into a lone surrogate

@@ -29,6 +29,11 @@ export interface Prediction {
   labels: Record<TagName, 0 | 1>;
   predicted: Record<TagName, boolean>;
   scores: Record<TagName, number>;
+  /**
+   * The evidence strength behind each score (TagScore.strength), where the tagger gives one: it orders the worst errors,
+   * since under a tag's ceiling many confident errors share one probability.
+   */
+  strengths?: Record<TagName, number>;
   /** Tags whose label is no person's (the tagger filled them in): not counted for or against the tagger. */
   unlabeled?: readonly TagName[];
 }
@@ -81,7 +86,8 @@ export function formatTable(title: string, s: EvalSummary): string {
 /** The k most confident false positives and false negatives for a tag (the predictions themselves, with whatever else they carry). */
 export function worstErrors<P extends Prediction>(preds: P[], tag: TagName, k: number): { fp: P[]; fn: P[] } {
   const scored = preds.filter((p) => isScored(p, tag));
-  const fp = scored.filter((p) => p.predicted[tag] && p.labels[tag] === 0).sort((a, b) => b.scores[tag] - a.scores[tag]);
-  const fn = scored.filter((p) => !p.predicted[tag] && p.labels[tag] === 1).sort((a, b) => a.scores[tag] - b.scores[tag]);
+  const strength = (p: P): number => p.strengths?.[tag] ?? p.scores[tag];
+  const fp = scored.filter((p) => p.predicted[tag] && p.labels[tag] === 0).sort((a, b) => strength(b) - strength(a));
+  const fn = scored.filter((p) => !p.predicted[tag] && p.labels[tag] === 1).sort((a, b) => strength(a) - strength(b));
   return { fp: fp.slice(0, k), fn: fn.slice(0, k) };
 }

@@ -1,5 +1,6 @@
 // The published probability stops where the labels stop (a ceiling), without moving any label.
 import { describe, expect, it } from 'vitest';
+import { worstErrors, type Prediction } from '../../src/tag/evaluate-tags.js';
 import { fitCappedPlatt } from '../../src/tag/fit-capped-platt.js';
 import { calibrated, evidenceStrength, fitPlatt, rawLogit, sigmoid } from '../../src/tag/logistic-model.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../../src/tag/train-model.js';
@@ -87,5 +88,25 @@ describe('trainModel with a ceiling', () => {
     const top = new Map([['cue:test-a', 3]]);
     expect(calibrated(plain.tags.cynicism, rawLogit(m, top))).toBeGreaterThan(calibrated(m, rawLogit(m, top)));
     expect(m.ceiling!.cap).toBeLessThan(0.8);
+  });
+});
+
+describe('worstErrors under a ceiling', () => {
+  const p = (id: string, label: 0 | 1, predicted: boolean, score: number, strength?: number): Prediction => ({
+    id,
+    labels: { cynicism: label, distrust: 0, bubble_caution: 0 },
+    predicted: { cynicism: predicted, distrust: false, bubble_caution: false },
+    scores: { cynicism: score, distrust: 0, bubble_caution: 0 },
+    ...(strength === undefined ? {} : { strengths: { cynicism: strength, distrust: 0, bubble_caution: 0 } }),
+  });
+
+  it('lists the most confident errors first by their strength, where the published probability ties at the ceiling', () => {
+    const w = worstErrors([p('mild', 0, true, 0.67, 0.8), p('sure', 0, true, 0.67, 0.99), p('fn-near', 1, false, 0.2, 0.3), p('fn-far', 1, false, 0.2, 0.05)], 'cynicism', 1);
+    expect(w.fp.map((x) => x.id)).toEqual(['sure']);
+    expect(w.fn.map((x) => x.id)).toEqual(['fn-far']);
+  });
+
+  it('falls back to the score without strengths', () => {
+    expect(worstErrors([p('a', 0, true, 0.5), p('b', 0, true, 0.9)], 'cynicism', 1).fp.map((x) => x.id)).toEqual(['b']);
   });
 });
