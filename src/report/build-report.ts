@@ -201,17 +201,19 @@ function redactCuePhrases(byTag: Record<TagName, CuePhraseCount[]>, threads: Rea
 }
 
 /**
- * A trend point with the status of the run that produced it: as recorded with the point; for a point recorded without
- * one (written before statuses were kept), its run's record when this store holds it; else `unknown`, never read as ok.
- * A point recorded while its run was still `running` (a `report` of a store it could not write, so a dead run was not
- * marked abandoned) is no outcome: the run's record, once this store holds one that says how it ended, is given instead.
- * Placed after runId, as a point recorded with it has it.
+ * A trend point with the status of the run that produced it: how its run ended by this store's record, when the store
+ * holds one that says so; else as recorded with the point; else `unknown`, never read as ok. The store's record wins: a
+ * point is written as its run would be saved, and a run that failed after writing the night's JSON report (whose
+ * trend a damaged history.json is rebuilt from) is saved as failed. A run still `running` in the store has no outcome
+ * yet (nor has a point recorded while its run was: a `report` of a store it could not write, so a dead run was not
+ * marked abandoned). Placed after runId, as a point recorded with it has it.
  */
 function withRunStatus(point: TrendPoint, runs: ReadonlyMap<string, RunRecord>): TrendPoint {
   const settled = point.runStatus === 'unknown' || point.runStatus === 'running' ? undefined : point.runStatus;
   const { date, asOf, runId, runStatus: recorded, ...rest } = point;
   const held = runId === null ? undefined : runs.get(runId)?.status;
-  const runStatus = settled ?? held ?? (recorded === 'running' ? 'running' : 'unknown');
+  const ended = held === 'running' ? undefined : held;
+  const runStatus = ended ?? settled ?? (recorded === 'running' || held === 'running' ? 'running' : 'unknown');
   return { date, asOf, runId, runStatus, ...rest };
 }
 

@@ -152,6 +152,18 @@ describe('a point recorded before the status was kept', () => {
     }
   });
 
+  it("gives a point recorded ok the failure this store records for its run (a night that failed after its JSON report was written)", () => {
+    // the JSON report's trend says ok (written as the run would be saved); a history.json rebuilt from it took that
+    // back, while the run was saved as failed (a manifest that could not be written, a store that refused the record)
+    const history = [earlierPoint('2025-12-17', { runStatus: 'ok' })];
+    const failed: RunRecord = { ...baseRun, id: 'run-2025-12-17', startedAt: Date.UTC(2025, 11, 17, 2) / 1000, status: 'failed' };
+    const trend = buildReport(buildFixtureInput({ history, runs: [failed, baseRun] })).trend;
+    expect(trend.map((p) => [p.date, p.runStatus])).toEqual([['2025-12-17', 'failed'], ['2025-12-18', 'ok']]);
+    // a store that does not hold the run, or holds it still running, leaves the recorded status
+    expect(buildReport(buildFixtureInput({ history, runs: [baseRun] })).trend[0]?.runStatus).toBe('ok');
+    expect(buildReport(buildFixtureInput({ history, runs: [{ ...failed, status: 'running' }, baseRun] })).trend[0]?.runStatus).toBe('ok');
+  });
+
   it('reads from a history.json written before it was kept, which is left as it was', () => {
     const dir = makeDir();
     const old = earlierPoint('2025-12-17', {});
