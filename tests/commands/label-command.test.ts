@@ -4,12 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli.js';
 import { collectEvent } from '../../src/collect/collect-event.js';
-import type { CheckedStatuses, Source, SourceContext } from '../../src/sources/source.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { Store } from '../../src/store/store.js';
 import { loadTagger } from '../../src/tag/load-tagger.js';
-import type { EventConfig } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
+import { RECHECK_EVENT, recheckOnlySource } from '../helpers/recheck-only-source.js';
 import { cli } from '../helpers/run-cli.js';
 import { saveOneCommentStore } from '../helpers/save-one-comment-store.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
@@ -180,24 +179,12 @@ describe('reactionlens label / labels export', () => {
     try {
       // the archive kept the words as it first archived them; the reviewer judged the comment as Reddit shows it
       store.saveItems('ev', { threads: [makeThread({ id: 'th1' })], comments: [makeComment({ id: 'later', body: 'Nvidia pays OpenAI to buy Nvidia.' })] }, { holdUnconfirmed: true, confirmsLive: false });
-      const event = { id: 'ev', title: 'ev', description: '', window: { from: 1_765_800_000, to: 1_766_200_000 }, queries: ['q'], subreddits: ['stocks'], seedThreads: [], bots: [] } as unknown as EventConfig;
-      const source: Source = {
-        name: 'reddit',
-        findThreads: async () => ({ threads: [], capped: false, skipped: [] }),
-        fetchThread: async () => {
-          throw new Error('not asked');
-        },
-        checkStatus: async (ids: string[], _ctx: SourceContext, onAnswer: (answer: CheckedStatuses) => void) => {
-          onAnswer({
-            statuses: new Map(ids.map((id) => [id, 'live' as const])),
-            texts: new Map([['later', { body: 'Nvidia pays OpenAI to buy Nvidia. Cooking the books, in plain sight.', editedUtc: 1_766_000_500 }]]),
-            skipped: [],
-          });
-          return [];
-        },
-        stats: () => ({ requests: 0, rateLimited: 0, waitMs: 0 }),
-      };
-      await collectEvent(event, source, store, { now: () => 1_766_200_000 });
+      const source = recheckOnlySource((ids) => ({
+        statuses: new Map(ids.map((id) => [id, 'live' as const])),
+        texts: new Map([['later', { body: 'Nvidia pays OpenAI to buy Nvidia. Cooking the books, in plain sight.', editedUtc: 1_766_000_500 }]]),
+        skipped: [],
+      }));
+      await collectEvent(RECHECK_EVENT, source, store, { now: () => 1_766_200_000 });
       expect(store.listUnconfirmedComments().has('later')).toBe(false);
       expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged');
       // and an edit after that sets it aside, as for any correction
@@ -226,24 +213,12 @@ describe('reactionlens label / labels export', () => {
     withStore(db, (store) => expect(store.loadEventSnapshot('ev', 'v').labels.has('later')).toBe(true));
     const store = Store.open(db);
     try {
-      const event = { id: 'ev', title: 'ev', description: '', window: { from: 1_765_800_000, to: 1_766_200_000 }, queries: ['q'], subreddits: ['stocks'], seedThreads: [], bots: [] } as unknown as EventConfig;
-      const source: Source = {
-        name: 'reddit',
-        findThreads: async () => ({ threads: [], capped: false, skipped: [] }),
-        fetchThread: async () => {
-          throw new Error('not asked');
-        },
-        checkStatus: async (ids: string[], _ctx: SourceContext, onAnswer: (answer: CheckedStatuses) => void) => {
-          onAnswer({
-            statuses: new Map(ids.map((id) => [id, 'live' as const])),
-            texts: new Map([['later', { body: redditText, editedUtc: redditText === 'Nvidia pays OpenAI to buy Nvidia.' ? null : 1_766_000_500 }]]),
-            skipped: [],
-          });
-          return [];
-        },
-        stats: () => ({ requests: 0, rateLimited: 0, waitMs: 0 }),
-      };
-      await collectEvent(event, source, store, { now: () => 1_766_200_000 });
+      const source = recheckOnlySource((ids) => ({
+        statuses: new Map(ids.map((id) => [id, 'live' as const])),
+        texts: new Map([['later', { body: redditText, editedUtc: redditText === 'Nvidia pays OpenAI to buy Nvidia.' ? null : 1_766_000_500 }]]),
+        skipped: [],
+      }));
+      await collectEvent(RECHECK_EVENT, source, store, { now: () => 1_766_200_000 });
       expect(store.listUnconfirmedComments().has('later')).toBe(false);
       expect(store.getComment('later')?.body).toBe(redditText);
       expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged');

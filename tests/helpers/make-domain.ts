@@ -1,4 +1,4 @@
-import type { Comment, Thread } from '../../src/types.js';
+import type { Comment, EventConfig, Thread } from '../../src/types.js';
 
 // Small builders for domain objects; each test states only the fields it cares about.
 
@@ -39,6 +39,22 @@ export function makeComment(overrides: Partial<Comment> = {}): Comment {
     distinguished: null,
     author: 'some_author',
     fetchedAt: 1_766_000_000,
+    ...overrides,
+  };
+}
+
+/** An event searched for "ev" across all of Reddit, with a window that holds every test's times. */
+export function makeEvent(overrides: Partial<EventConfig> = {}): EventConfig {
+  return {
+    id: 'ev',
+    title: 'An event',
+    description: 'What happened.',
+    window: { from: 0, to: 2_000_000_000 },
+    queries: ['ev'],
+    subreddits: [],
+    seedThreads: [],
+    bots: [],
+    configHash: 'c0ffee',
     ...overrides,
   };
 }

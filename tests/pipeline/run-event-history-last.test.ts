@@ -6,8 +6,8 @@ import { runEvent } from '../../src/pipeline/run-event.js';
 import type { TrendPoint } from '../../src/report/report.js';
 import { Store } from '../../src/store/store.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
-import type { EventConfig, Tagger } from '../../src/types.js';
-import { makeComment, makeThread } from '../helpers/make-domain.js';
+import type { Tagger } from '../../src/types.js';
+import { makeComment, makeEvent, makeThread } from '../helpers/make-domain.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
 // A night whose report stops after some files are down (a full disk): the manifest's writes fail once `manifestWrites`
@@ -28,17 +28,7 @@ vi.mock('../../src/report/write-file-atomic.js', async (importOriginal) => {
   };
 });
 
-const EVENT: EventConfig = {
-  id: 'ev',
-  title: 'An event',
-  description: 'What happened.',
-  window: { from: 0, to: 2_000_000_000 },
-  queries: ['ev'],
-  subreddits: [],
-  seedThreads: [],
-  bots: [],
-  configHash: 'c0ffee',
-};
+const EVENT = makeEvent();
 
 const flagging = (version: string, word: string): Tagger =>
   taggerOf(version, (text) => {

@@ -7,20 +7,10 @@ import { runEvent, type RunEventInput } from '../../src/pipeline/run-event.js';
 import { acquireReportFolderLock } from '../../src/report/acquire-report-folder-lock.js';
 import { Store } from '../../src/store/store.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
-import { emptyRunCounts, type EventConfig, type RunRecord } from '../../src/types.js';
-import { makeComment, makeThread } from '../helpers/make-domain.js';
+import { emptyRunCounts, type RunRecord } from '../../src/types.js';
+import { makeComment, makeEvent, makeThread } from '../helpers/make-domain.js';
 
-const EVENT: EventConfig = {
-  id: 'ev',
-  title: 'An event',
-  description: 'What happened.',
-  window: { from: 0, to: 2_000_000_000 },
-  queries: ['ev'],
-  subreddits: [],
-  seedThreads: [],
-  bots: [],
-  configHash: 'c0ffee',
-};
+const EVENT = makeEvent();
 
 const tagger = taggerOf('fake-1', (text) => {
   const hit = text.includes('bubble');

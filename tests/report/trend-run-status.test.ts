@@ -14,8 +14,8 @@ import { writeReport } from '../../src/report/write-report.js';
 import type { Source } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
-import type { EventConfig, RunRecord, RunStatus } from '../../src/types.js';
-import { makeComment, makeThread } from '../helpers/make-domain.js';
+import type { RunRecord, RunStatus } from '../../src/types.js';
+import { makeComment, makeEvent, makeThread } from '../helpers/make-domain.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 import { buildFixtureInput } from './report-fixture.js';
 
@@ -202,17 +202,7 @@ describe('a point recorded before the status was kept', () => {
 });
 
 describe('the nightly run', () => {
-  const EVENT: EventConfig = {
-    id: 'ev',
-    title: 'An event',
-    description: 'What happened.',
-    window: { from: 0, to: 2_000_000_000 },
-    queries: ['ev'],
-    subreddits: [],
-    seedThreads: [],
-    bots: [],
-    configHash: 'c0ffee',
-  };
+  const EVENT = makeEvent();
   const tagger = taggerOf('fake-1', (text) => {
     const hit = text.includes('bubble');
     const score = { score: hit ? 0.9 : 0.1, label: hit, cues: [] };

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectEvent } from '../../src/collect/collect-event.js';
-import type { CheckedStatuses, Source, SourceContext } from '../../src/sources/source.js';
 import { Store } from '../../src/store/store.js';
-import type { EventConfig } from '../../src/types.js';
 import { makeComment, makeThread } from '../helpers/make-domain.js';
+import { RECHECK_EVENT, recheckOnlySource } from '../helpers/recheck-only-source.js';
 
 // A purge blanks the words of what was deleted or removed on Reddit, and secure_delete zeroes the space they took in the
 // store file. SQLite's -wal file beside it still holds the pages as they were before (the comment as first stored),
@@ -89,21 +88,9 @@ describe('a purge leaves no words in the -wal file', () => {
     const store = Store.open(path);
     try {
       storeOne(store);
-      const event = { id: 'ev', title: 'ev', description: '', window: { from: 1_765_800_000, to: 1_766_200_000 }, queries: ['q'], subreddits: ['stocks'], seedThreads: [], bots: [] } as unknown as EventConfig;
       store.linkThread('ev', 'th1');
-      const source: Source = {
-        name: 'reddit',
-        findThreads: async () => ({ threads: [], capped: false, skipped: [] }),
-        fetchThread: async () => {
-          throw new Error('not asked');
-        },
-        checkStatus: async (ids: string[], _ctx: SourceContext, onAnswer: (answer: CheckedStatuses) => void) => {
-          onAnswer({ statuses: new Map(ids.map((id) => [id, 'deleted' as const])), skipped: [] });
-          return [];
-        },
-        stats: () => ({ requests: 0, rateLimited: 0, waitMs: 0 }),
-      };
-      const summary = await collectEvent(event, source, store, { now: () => 1_766_200_000 });
+      const source = recheckOnlySource((ids) => ({ statuses: new Map(ids.map((id) => [id, 'deleted' as const])), skipped: [] }));
+      const summary = await collectEvent(RECHECK_EVENT, source, store, { now: () => 1_766_200_000 });
       expect(summary.commentsPurged).toBe(1);
       expect(onDisk('Quixotrophic')).toEqual({ wal: false, store: false });
     } finally {
