@@ -92,6 +92,13 @@ describe('pickQuotes ranks by the evidence strength, not the published probabili
     expect(corrected.tags.cynicism.strength).toBe(1);
     expect(pickQuotes([weak, corrected], { ...options, limit: 2 }).map((q) => q.commentId)).toEqual(['yes', 'weak']);
   });
+
+  it('a --min-score above the ceiling keeps only what a reviewer marked with the tag (README: quotes --min-score)', () => {
+    const top = candidate('top', t1, 10, { score: 0.6723, strength: 0.99 });
+    const yes = candidate('yes', t2, 10, { score: 0.2, strength: 0.2 });
+    const corrected = { ...yes, tags: resolveTags(makeTags(yes.comment, { cynicism: { score: 0.2, strength: 0.2, cues: ['circular'] } }), { commentId: 'yes', labels: { cynicism: true }, createdAt: 0, note: null })! };
+    expect(pickQuotes([top, corrected], { ...options, limit: 2, tag: 'cynicism', minScore: 0.7 }).map((q) => q.commentId)).toEqual(['yes']);
+  });
 });
 
 describe('pickQuotes: every stance is quoted before any is quoted twice', () => {
