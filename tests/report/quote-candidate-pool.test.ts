@@ -12,8 +12,10 @@ import { makeComment, makeThread } from '../helpers/make-domain.js';
 
 const WORDS = ['circular', 'financing', 'money', 'printer', 'bubble', 'cooking', 'books', 'trust', 'nobody', 'again', 'sure', 'chips', 'margins', 'board'];
 
-function generateCandidates(seed: number, size: number): QuoteCandidate[] {
+/** `strengthSeed`: each label also gets an evidence strength drawn apart from its score (a tagger with a ceiling). */
+function generateCandidates(seed: number, size: number, strengthSeed?: number): QuoteCandidate[] {
   const rand = createRandom(seed);
+  const strengthRand = strengthSeed === undefined ? undefined : createRandom(strengthSeed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const threads = Array.from({ length: 4 }, (_, i) => makeThread({ id: `t${i}`, subreddit: pick(['stocks', 'technology']) }));
   return Array.from({ length: size }, (_, i) => {
@@ -27,6 +29,7 @@ function generateCandidates(seed: number, size: number): QuoteCandidate[] {
         score: label ? pick([0.3, 0.5, 0.9, 0.99]) : pick([0, 0.1]),
         label,
         cues: label ? [{ start, end: start + words[0]!.length, text: words[0]!, cue: words[0]!, weight: 1 }] : [],
+        ...(label && strengthRand !== undefined ? { strength: [0.2, 0.6, 0.95, 0.999][Math.floor(strengthRand() * 4)]! } : {}),
       };
     }
     const thread = pick(threads);
@@ -54,6 +57,24 @@ describe('QuoteCandidatePool', () => {
             expect(kept.length).toBeLessThan(all.length / 3);
             const options = { ...(tag === undefined ? {} : { tag }), ...(minScore === undefined ? {} : { minScore }), limit, refrains: new Map<string, number>(), withAuthors: true };
             expect(pickQuotes(kept, options), `seed ${seed}, limit ${limit}, tag ${tag}, floor ${minScore}`).toEqual(pickQuotes(all, options));
+          }
+        }
+      }
+    }
+  });
+
+  it('ranks by the strength as pickQuotes does, while --min-score filters on the probability', () => {
+    // with a ceiling the strength orders candidates otherwise than the score: a pool bounding by the score would drop
+    // candidates pickQuotes takes
+    for (const seed of [11, 12, 13]) {
+      const all = generateCandidates(seed, 3_000, seed + 100);
+      for (const limit of [1, 5, 6]) {
+        for (const tag of [undefined, 'cynicism'] as Array<TagName | undefined>) {
+          for (const minScore of [undefined, 0.5]) {
+            const pool = new QuoteCandidatePool({ ...(tag === undefined ? {} : { tag }), ...(minScore === undefined ? {} : { minScore }), k: poolSizeFor(limit) });
+            for (const candidate of all) pool.add(candidate);
+            const options = { ...(tag === undefined ? {} : { tag }), ...(minScore === undefined ? {} : { minScore }), limit, refrains: new Map<string, number>(), withAuthors: true };
+            expect(pickQuotes(pool.list(), options), `seed ${seed}, limit ${limit}, tag ${tag}, floor ${minScore}`).toEqual(pickQuotes(all, options));
           }
         }
       }
