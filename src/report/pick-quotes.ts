@@ -441,7 +441,8 @@ function authorKey(s: Scored): string | null {
 
 /**
  * Four places, and below 1 unless a reviewer's correction made it 1. The tagger's own score is never one: it rounds to
- * four places itself, so a strongly cued comment comes from it as exactly 1, which is no more certain than 0.99997.
+ * four places itself, so a model without a ceiling (older taggers, `ceiling: false`) gives a strongly cued comment
+ * exactly 1, which is no more certain than 0.99997.
  */
 function roundProbability(tag: { score: number; overridden?: boolean }): number {
   if (tag.overridden === true) return tag.score;
