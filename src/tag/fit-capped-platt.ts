@@ -3,7 +3,8 @@
 // reviewer reads stance the cues cannot see), and a two-parameter sigmoid can only reach 1. The ceiling lets the
 // probability stop where the labels stop. Fitted on the same inner out-of-fold logits as plain Platt, by gradient
 // descent on the log loss with Platt's smoothed targets, from the plain fit with the ceiling near 1; a step that would
-// raise the loss is refused and the step size halves (and grows after a step taken), so the fit never ends worse than where it started.
+// raise the loss is refused and the step size halves (and grows after a step taken), so the fit never ends worse than
+// where it started.
 
 import { sigmoid } from './logistic-model.js';
 
