@@ -49,14 +49,19 @@ function fakeSource(overrides: Partial<Source> & Pick<Source, 'fetchThread'>, th
   };
 }
 
+/** The writer's JSON feed of the event at the clock's time, as the ids of its quotes. */
+function feedOf(store: Store, now: () => number): (...flags: string[]) => Promise<string[]> {
+  return async (...flags) => {
+    const out = await runReportCommand(['quotes', '--event', EVENT.id, '--limit', '50', ...flags], { store, tagger, cwd, now: now() });
+    return (JSON.parse(out.stdout) as { quotes: Array<{ comment_id: string }> }).quotes.map((q) => q.comment_id);
+  };
+}
+
 describe('quotes --collected-since with a feed fetched while a run was storing', () => {
   it('offers a comment whose thread was being fetched when the feed ran: its collected time is when it was stored, not when its fetch started', async () => {
     let clock = NIGHT;
     const store = Store.open(':memory:', { now: () => clock });
-    const feed = async (...flags: string[]): Promise<string[]> => {
-      const out = await runReportCommand(['quotes', '--event', EVENT.id, '--limit', '50', ...flags], { store, tagger, cwd, now: clock });
-      return (JSON.parse(out.stdout) as { quotes: Array<{ comment_id: string }> }).quotes.map((q) => q.comment_id);
-    };
+    const feed = feedOf(store, () => clock);
     try {
       const thread = makeThread('big1', 'stocks', 'Amazon and OpenAI: a thread that takes minutes to fetch');
       let duringRun = 0;
@@ -91,10 +96,7 @@ describe('quotes --collected-since with a feed fetched while a run was storing',
   it('offers an archive comment withheld for its re-check when the feed ran, once the re-check confirms it; never offers it before', async () => {
     let clock = NIGHT;
     const store = Store.open(':memory:', { now: () => clock });
-    const feed = async (...flags: string[]): Promise<string[]> => {
-      const out = await runReportCommand(['quotes', '--event', EVENT.id, '--limit', '50', ...flags], { store, tagger, cwd, now: clock });
-      return (JSON.parse(out.stdout) as { quotes: Array<{ comment_id: string }> }).quotes.map((q) => q.comment_id);
-    };
+    const feed = feedOf(store, () => clock);
     try {
       const threads = [makeThread('arc1', 'stocks', 'Archived thread one'), makeThread('arc2', 'stocks', 'Archived thread two')];
       const feeds: Array<{ at: number; ids: string[] }> = [];

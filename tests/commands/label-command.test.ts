@@ -172,50 +172,18 @@ describe('reactionlens label / labels export', () => {
     expect(exported.stderr).toMatch(/comment later was edited on Reddit after its correction/);
   });
 
-  it("pins a --force correction whose comment first comes as an archive copy held for a re-check to the text Reddit confirms, not the archive's", async () => {
-    const { dir, db } = storeWithComment();
-    expect((await cli(['label', 'later', '--distrust', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
-    const store = Store.open(db);
-    try {
-      // the archive kept the words as it first archived them; the reviewer judged the comment as Reddit shows it
-      store.saveItems('ev', { threads: [makeThread({ id: 'th1' })], comments: [makeComment({ id: 'later', body: 'Nvidia pays OpenAI to buy Nvidia.' })] }, { holdUnconfirmed: true, confirmsLive: false });
-      const source = recheckOnlySource((ids) => ({
-        statuses: new Map(ids.map((id) => [id, 'live' as const])),
-        texts: new Map([['later', { body: 'Nvidia pays OpenAI to buy Nvidia. Cooking the books, in plain sight.', editedUtc: 1_766_000_500 }]]),
-        skipped: [],
-      }));
-      await collectEvent(RECHECK_EVENT, source, store, { now: () => 1_766_200_000 });
-      expect(store.listUnconfirmedComments().has('later')).toBe(false);
-      expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged');
-      // and an edit after that sets it aside, as for any correction
-      store.applyCheckedTexts([{ id: 'later', body: 'I was wrong, the demand is real.', editedUtc: 1_766_300_000 }]);
-      expect(store.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ textChanged: true });
-    } finally {
-      store.close();
-    }
-  });
+  const ARCHIVED = 'Nvidia pays OpenAI to buy Nvidia.';
+  const holdArchiveCopy = (store: Store): void => {
+    store.saveItems('ev', { threads: [makeThread({ id: 'th1' })], comments: [makeComment({ id: 'later', body: ARCHIVED })] }, { holdUnconfirmed: true, confirmsLive: false });
+  };
 
-  // A plain `label` of a comment the store holds only as an archive copy held for its re-check pinned the correction to
-  // the archive's words, which the archive keeps as it first archived them: when the re-check confirmed the comment with
-  // the words Reddit shows (edited since), the correction was set aside as made on an earlier text, though the
-  // reviewer judged the comment as Reddit shows it. It now waits for Reddit's text, as one given with --force does.
-  it.each([
-    ['edited since it was archived', 'Nvidia pays OpenAI to buy Nvidia. Cooking the books, in plain sight.'],
-    ['unchanged', 'Nvidia pays OpenAI to buy Nvidia.'],
-  ])("pins a correction of an archive copy held for a re-check to the text Reddit confirms, not the archive's (Reddit's text %s)", async (_how, redditText) => {
-    const { dir, db } = storeWithComment();
-    withStore(db, (store) =>
-      store.saveItems('ev', { threads: [makeThread({ id: 'th1' })], comments: [makeComment({ id: 'later', body: 'Nvidia pays OpenAI to buy Nvidia.' })] }, { holdUnconfirmed: true, confirmsLive: false }),
-    );
-    const labelled = await cli(['label', 'later', '--distrust', '1', '--db', db], { cwd: dir });
-    expect(labelled.code, labelled.stderr).toBe(EXIT.ok);
-    // applied meanwhile, as the --force one is
-    withStore(db, (store) => expect(store.loadEventSnapshot('ev', 'v').labels.has('later')).toBe(true));
+  /** The run's re-check confirms the held copy with `redditText`: the correction applies to it, and a later edit sets it aside. */
+  async function confirmHeldCopy(db: string, redditText: string): Promise<void> {
     const store = Store.open(db);
     try {
       const source = recheckOnlySource((ids) => ({
         statuses: new Map(ids.map((id) => [id, 'live' as const])),
-        texts: new Map([['later', { body: redditText, editedUtc: redditText === 'Nvidia pays OpenAI to buy Nvidia.' ? null : 1_766_000_500 }]]),
+        texts: new Map([['later', { body: redditText, editedUtc: redditText === ARCHIVED ? null : 1_766_000_500 }]]),
         skipped: [],
       }));
       await collectEvent(RECHECK_EVENT, source, store, { now: () => 1_766_200_000 });
@@ -229,12 +197,37 @@ describe('reactionlens label / labels export', () => {
     } finally {
       store.close();
     }
+  }
+
+  it("pins a --force correction whose comment first comes as an archive copy held for a re-check to the text Reddit confirms, not the archive's", async () => {
+    const { dir, db } = storeWithComment();
+    expect((await cli(['label', 'later', '--distrust', '1', '--force', '--db', db], { cwd: dir })).code).toBe(EXIT.ok);
+    // the archive kept the words as it first archived them; the reviewer judged the comment as Reddit shows it
+    withStore(db, holdArchiveCopy);
+    await confirmHeldCopy(db, `${ARCHIVED} Cooking the books, in plain sight.`);
+  });
+
+  // A plain `label` of a comment the store holds only as an archive copy held for its re-check pinned the correction to
+  // the archive's words, which the archive keeps as it first archived them: when the re-check confirmed the comment with
+  // the words Reddit shows (edited since), the correction was set aside as made on an earlier text, though the
+  // reviewer judged the comment as Reddit shows it. It now waits for Reddit's text, as one given with --force does.
+  it.each([
+    ['edited since it was archived', `${ARCHIVED} Cooking the books, in plain sight.`],
+    ['unchanged', ARCHIVED],
+  ])("pins a correction of an archive copy held for a re-check to the text Reddit confirms, not the archive's (Reddit's text %s)", async (_how, redditText) => {
+    const { dir, db } = storeWithComment();
+    withStore(db, holdArchiveCopy);
+    const labelled = await cli(['label', 'later', '--distrust', '1', '--db', db], { cwd: dir });
+    expect(labelled.code, labelled.stderr).toBe(EXIT.ok);
+    // applied meanwhile, as the --force one is
+    withStore(db, (store) => expect(store.loadEventSnapshot('ev', 'v').labels.has('later')).toBe(true));
+    await confirmHeldCopy(db, redditText);
   });
 
   it("a new label of a held archive copy unpins its correction from the archive's words, where a reactionlens before this pinned it", async () => {
     const { dir, db } = storeWithComment();
     withStore(db, (store) => {
-      store.saveItems('ev', { threads: [makeThread({ id: 'th1' })], comments: [makeComment({ id: 'later', body: 'Nvidia pays OpenAI to buy Nvidia.' })] }, { holdUnconfirmed: true, confirmsLive: false });
+      holdArchiveCopy(store);
       store.putLabel({ commentId: 'later', labels: { distrust: true }, createdAt: 1, note: 'circular' });
       // as the earlier code left it: pinned to the archive's words
       store.db.prepare("UPDATE labels SET body_hash = (SELECT body_hash FROM comments WHERE id = 'later')").run();
@@ -244,7 +237,7 @@ describe('reactionlens label / labels export', () => {
       // merged (the same text), and waiting for Reddit's
       expect(store.listLabels().find((l) => l.commentId === 'later')).toMatchObject({ labels: { distrust: true, cynicism: true }, note: 'circular' });
       store.db.transaction(() => {
-        store.applyCheckedTexts([{ id: 'later', body: 'Nvidia pays OpenAI to buy Nvidia. Edited before the reviewer read it.', editedUtc: 1_766_000_500 }]);
+        store.applyCheckedTexts([{ id: 'later', body: `${ARCHIVED} Edited before the reviewer read it.`, editedUtc: 1_766_000_500 }]);
         store.removeUnconfirmedComments(['later']);
       })();
       expect(store.listLabels().find((l) => l.commentId === 'later')).not.toHaveProperty('textChanged');
