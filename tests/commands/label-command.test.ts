@@ -268,17 +268,21 @@ describe('reactionlens label / labels export', () => {
     expect(JSON.parse((await cli(['labels', 'export', '--db', db], { cwd: dir })).stdout)).toMatchObject({ id: 'later', text: 'Cooking the books with extra steps.' });
   });
 
+  /** As a reactionlens before pinning left a store: no text hash on any correction, schema one migration back. */
+  const unpinAsBeforeMigration = (db: string): void => {
+    const raw = new Database(db);
+    raw.prepare('UPDATE labels SET body_hash = NULL').run();
+    raw.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    raw.close();
+  };
+
   it('the store upgrade pins a --force correction whose comment was collected since to the text it has', () => {
     const { db } = storeWithComment();
     const store = Store.open(db);
     store.putLabel({ commentId: 'later', labels: { distrust: true }, createdAt: 1, note: null });
     store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: 'Round-tripping, full stop.' })] });
     store.close();
-    // as a reactionlens before pinning left it: no text hash on the correction, schema one migration back
-    const raw = new Database(db);
-    raw.prepare('UPDATE labels SET body_hash = NULL').run();
-    raw.pragma(`user_version = ${MIGRATIONS.length - 1}`);
-    raw.close();
+    unpinAsBeforeMigration(db);
     const upgraded = Store.open(db);
     try {
       upgraded.applyCheckedTexts([{ id: 'later', body: 'Edited away.', editedUtc: 1_766_100_000 }]);
@@ -294,10 +298,7 @@ describe('reactionlens label / labels export', () => {
     store.putLabel({ commentId: 'later', labels: { distrust: true }, createdAt: 1, note: null });
     store.saveItems(null, { threads: [], comments: [makeComment({ id: 'later', body: 'Round-tripping, full stop.' })] }, { holdUnconfirmed: true, confirmsLive: false });
     store.close();
-    const raw = new Database(db);
-    raw.prepare('UPDATE labels SET body_hash = NULL').run();
-    raw.pragma(`user_version = ${MIGRATIONS.length - 1}`);
-    raw.close();
+    unpinAsBeforeMigration(db);
     const upgraded = Store.open(db);
     try {
       expect(upgraded.db.prepare("SELECT body_hash FROM labels WHERE comment_id = 'later'").pluck().get()).toBeNull();
