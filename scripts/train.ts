@@ -5,12 +5,22 @@
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from '../src/errors/errors.js';
 import { createTagger } from '../src/tag/create-tagger.js';
 import { MODEL_PATH, modelVersion, serializeModel } from '../src/tag/model-file.js';
 import { FINGERPRINT_PATH, fingerprintTagOutputs, parseFingerprint, readFingerprintTexts, refuseFingerprintUpdate, serializeFingerprint } from '../src/tag/tag-outputs-fingerprint.js';
 import { trainRepoModel } from '../src/tag/train-repo-model.js';
 
-const { model, problems } = trainRepoModel();
+let trained: ReturnType<typeof trainRepoModel>;
+try {
+  trained = trainRepoModel();
+} catch (e) {
+  if (!(e instanceof ConfigError)) throw e;
+  // data that cannot train a tag (see check-trainable.ts): the committed model stays as it was
+  process.stderr.write(`npm run train: ${e.message}; nothing written\n`);
+  process.exit(1);
+}
+const { model, problems } = trained;
 for (const p of problems) process.stderr.write(`${p.file} line ${p.line}: ${p.message}\n`);
 const version = modelVersion(model);
 // a change of these outputs under the same version is refused here and fails the model-guard test: stored tags would look current

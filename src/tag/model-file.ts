@@ -13,13 +13,26 @@ import type { TaggerModelFile } from './logistic-model.js';
 /** models/tagger-model.json, resolved from src/tag or dist/tag alike. */
 export const MODEL_PATH = fileURLToPath(new URL('../../models/tagger-model.json', import.meta.url));
 
-const tagModelSchema = z.object({
-  bias: z.number(),
-  weights: z.record(z.string(), z.number()),
-  platt: z.object({ a: z.number(), b: z.number() }),
-  ceiling: z.object({ a: z.number(), b: z.number(), cap: z.number().gt(0).max(1) }).optional(),
-  threshold: z.number().min(0).max(1),
-});
+// Training never writes these, but a hand-edited or foreign model could, and it would load and quietly tag wrong: a
+// slope ≤ 0 ranks comments backwards (the quote picker would lead with the weakest evidence), and a threshold at or
+// past the highest probability the calibration can give never labels anything (one at 0 labels everything).
+const tagModelSchema = z
+  .object({
+    bias: z.number(),
+    weights: z.record(z.string(), z.number()),
+    platt: z.object({ a: z.number().gt(0, 'slope must be > 0 (a slope ≤ 0 ranks comments backwards)'), b: z.number() }),
+    ceiling: z
+      .object({ a: z.number().gt(0, 'slope must be > 0 (a slope ≤ 0 ranks comments backwards)'), b: z.number(), cap: z.number().gt(0).max(1) })
+      .optional(),
+    threshold: z.number().gt(0, 'must be > 0 (a threshold of 0 labels every comment)').max(1),
+  })
+  .superRefine((m, ctx) => {
+    const top = m.ceiling?.cap ?? 1;
+    if (m.threshold >= top) {
+      const scale = m.ceiling === undefined ? 'the probability never reaches 1' : `the ceiling is ${top}`;
+      ctx.addIssue({ code: 'custom', path: ['threshold'], message: `${m.threshold} can never be reached (${scale}), so nothing would be labeled` });
+    }
+  });
 
 const modelSchema = z.object({
   format: z.literal('reactionlens-tagger'),

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { worstErrors, type Prediction } from '../../src/tag/evaluate-tags.js';
 import { fitCappedPlatt } from '../../src/tag/fit-capped-platt.js';
 import { calibrated, evidenceStrength, fitPlatt, rawLogit, sigmoid } from '../../src/tag/logistic-model.js';
+import { ConfigError } from '../../src/errors/errors.js';
+import { checkTrainable } from '../../src/tag/check-trainable.js';
 import { DEFAULT_TRAIN_CONFIG, trainModel, type Example } from '../../src/tag/train-model.js';
 import { TAG_NAMES } from '../../src/types.js';
 
@@ -50,19 +52,20 @@ describe('fitCappedPlatt', () => {
   });
 });
 
+// 120 items in 40 threads; cue:a fires on 60 of them, of which 36 are positive, however many times it fires
+const examples: Example[] = Array.from({ length: 120 }, (_, i) => {
+  const fires = i % 2 === 0;
+  const positive = fires ? i % 10 < 6 : i % 20 === 1;
+  const features = new Map<string, number>(fires ? [['cue:test-a', 1 + (i % 3)]] : [['cue:test-b', 1]]);
+  if (i % 3 === 0) features.set('cue:test-c', 1);
+  const y = positive ? 1 : 0;
+  return { id: `e${i}`, group: `g${i % 40}`, features, labels: { cynicism: y, distrust: y, bubble_caution: y }, ambiguous: false };
+});
+const cfg = { ...DEFAULT_TRAIN_CONFIG, iterations: 300, innerRepeats: 2 };
+const plain = trainModel(examples, { ...cfg, ceiling: false });
+const capped = trainModel(examples, cfg);
+
 describe('trainModel with a ceiling', () => {
-  // 120 items in 40 threads; cue:a fires on 60 of them, of which 36 are positive, however many times it fires
-  const examples: Example[] = Array.from({ length: 120 }, (_, i) => {
-    const fires = i % 2 === 0;
-    const positive = fires ? i % 10 < 6 : i % 20 === 1;
-    const features = new Map<string, number>(fires ? [['cue:test-a', 1 + (i % 3)]] : [['cue:test-b', 1]]);
-    if (i % 3 === 0) features.set('cue:test-c', 1);
-    const y = positive ? 1 : 0;
-    return { id: `e${i}`, group: `g${i % 40}`, features, labels: { cynicism: y, distrust: y, bubble_caution: y }, ambiguous: false };
-  });
-  const cfg = { ...DEFAULT_TRAIN_CONFIG, iterations: 300, innerRepeats: 2 };
-  const plain = trainModel(examples, { ...cfg, ceiling: false });
-  const capped = trainModel(examples, cfg);
 
   it('changes the probability, not which items carry the label', () => {
     for (const tag of TAG_NAMES) {
@@ -108,5 +111,36 @@ describe('worstErrors under a ceiling', () => {
 
   it('falls back to the score without strengths', () => {
     expect(worstErrors([p('a', 0, true, 0.5), p('b', 0, true, 0.9)], 'cynicism', 1).fp.map((x) => x.id)).toEqual(['b']);
+  });
+});
+
+describe('checkTrainable: npm run train refuses data it cannot train a threshold on', () => {
+  // half the threads are all positive and half all negative, and every item looks the same: leaving a fold out tilts
+  // the rest towards the other label, so out of fold a higher score goes with the label 0
+  const noSignal: Example[] = Array.from({ length: 120 }, (_, i) => {
+    const y = (i % 40) % 2 === 0 ? 1 : 0;
+    return { id: `n${i}`, group: `g${i % 40}`, features: new Map([['cue:test-a', 1]]), labels: { cynicism: y, distrust: y, bubble_caution: y }, ambiguous: false };
+  });
+
+  it('a calibration that would rank comments backwards is a config error naming the tag, not a model the loader refuses', () => {
+    const model = trainModel(noSignal, cfg);
+    expect(model.tags.cynicism.platt.a).toBeLessThanOrEqual(0);
+    expect(() => checkTrainable(noSignal, model)).toThrow(ConfigError);
+    expect(() => checkTrainable(noSignal, model)).toThrow(/^cynicism: out of fold a higher score does not mean a likelier label \(calibration slope -?\d.*\); the 120 examples \(60 labeled 1\)/);
+  });
+
+  it('a tag whose examples all carry one label is a config error; rows that leave the tag undecided do not count', () => {
+    const oneLabel = (tag: 'cynicism' | 'bubble_caution', y: 0 | 1) => examples.map((e) => ({ ...e, labels: { ...e.labels, [tag]: y } }));
+    const allZero = oneLabel('bubble_caution', 0);
+    expect(() => checkTrainable(allZero, trainModel(allZero, cfg))).toThrow(/^bubble_caution: the 120 training examples are all labeled 0; a threshold needs examples of both labels$/);
+    const allOne = oneLabel('cynicism', 1);
+    expect(() => checkTrainable(allOne, trainModel(allOne, cfg))).toThrow(/^cynicism: the 120 training examples are all labeled 1/);
+    // the only positives of distrust come from rows that leave distrust to the tagger
+    const undecided = examples.map((e) => (e.labels.distrust === 1 ? { ...e, unlabeled: ['distrust' as const] } : e));
+    expect(() => checkTrainable(undecided, trainModel(undecided, cfg))).toThrow(/^distrust: the \d+ training examples are all labeled 0/);
+  });
+
+  it('passes a trainable model, which the model file then reads', () => {
+    expect(() => checkTrainable(examples, capped)).not.toThrow();
   });
 });

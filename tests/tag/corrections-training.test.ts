@@ -74,6 +74,11 @@ describe('training on corrections', () => {
     expect(withCounted.tags.cynicism).not.toEqual(without.tags.cynicism);
   });
 
+  it('refuses to build the artifact when a tag cannot be trained, naming the tag (npm run train stops, nothing written)', () => {
+    // the first five bundled texts carry no cynicism label
+    expect(() => trainRepoModel(repoWith({}, 5))).toThrow(/^cynicism: the 5 training examples are all labeled 0; a threshold needs examples of both labels$/);
+  });
+
   it('reads training/corrections/*.jsonl after the bundled data, in name order, the later row of a repeated comment winning', () => {
     const root = repoWith({
       'b-store.jsonl': [row('k1', 'Round-tripping, full stop.', [0, 1, 0], { group: 't9' }), row('k2', 'Sure, totally sustainable.', [1, 0, 1])],

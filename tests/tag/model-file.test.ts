@@ -36,3 +36,31 @@ describe('model file checks', () => {
     expect(parseModel(JSON.stringify({ ...model, tags }), 'models/x.json').tags.distrust.ceiling).toBeUndefined();
   });
 });
+
+describe('model file checks: values training never writes', () => {
+  const model = JSON.parse(committed) as { tags: Record<string, Record<string, unknown>> };
+  const withCynicism = (patch: Record<string, unknown>) => JSON.stringify({ ...model, tags: { ...model.tags, cynicism: { ...model.tags['cynicism'], ...patch } } });
+  const cap = (model.tags['cynicism']!['ceiling'] as { cap: number }).cap;
+
+  it('a threshold the calibration can never reach is refused, naming the tag and the ceiling', () => {
+    expect(() => parseModel(withCynicism({ threshold: cap }), 'models/x.json')).toThrow(ConfigError);
+    expect(() => parseModel(withCynicism({ threshold: cap + 0.01 }), 'models/x.json')).toThrow(
+      new RegExp(`models/x\\.json: not a tagger model: tags\\.cynicism\\.threshold: .*never be reached \\(the ceiling is ${cap}\\)`),
+    );
+    expect(parseModel(withCynicism({ threshold: cap - 0.01 }), 'models/x.json').tags.cynicism.threshold).toBe(cap - 0.01);
+    // without a ceiling plain Platt never reaches 1
+    const { ceiling: _ceiling, ...plain } = model.tags['cynicism']!;
+    const plainAt = (threshold: number) => JSON.stringify({ ...model, tags: { ...model.tags, cynicism: { ...plain, threshold } } });
+    expect(() => parseModel(plainAt(1), 'models/x.json')).toThrow(/tags\.cynicism\.threshold: 1 can never be reached \(the probability never reaches 1\)/);
+    expect(parseModel(plainAt(0.9), 'models/x.json').tags.cynicism.threshold).toBe(0.9);
+    expect(() => parseModel(withCynicism({ threshold: 0 }), 'models/x.json')).toThrow(/tags\.cynicism\.threshold: must be > 0/);
+  });
+
+  it('a calibration slope of zero or below is refused, plain or under the ceiling', () => {
+    const platt = model.tags['cynicism']!['platt'] as { a: number; b: number };
+    const ceiling = model.tags['cynicism']!['ceiling'] as { a: number; b: number; cap: number };
+    expect(() => parseModel(withCynicism({ platt: { ...platt, a: -0.39 } }), 'models/x.json')).toThrow(/tags\.cynicism\.platt\.a: slope must be > 0/);
+    expect(() => parseModel(withCynicism({ platt: { ...platt, a: 0 } }), 'models/x.json')).toThrow(ConfigError);
+    expect(() => parseModel(withCynicism({ ceiling: { ...ceiling, a: -1 } }), 'models/x.json')).toThrow(/tags\.cynicism\.ceiling\.a: slope must be > 0/);
+  });
+});
