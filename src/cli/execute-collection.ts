@@ -14,6 +14,7 @@ import { collectFlagsSchema, dbOption, eventsDirOption, fixturesOption, jsonOpti
 import { createProgressReporter } from './progress-reporter.js';
 import { createSource } from './create-source.js';
 import { summariseRun } from './summarise-run.js';
+import { warnRecoveredHistory } from './warn-recovered-history.js';
 import { warnRepairedHistory } from './warn-repaired-history.js';
 import { warnUnreadableRuns } from './warn-unreadable-runs.js';
 import { withStoreLock } from './with-store-lock.js';
@@ -82,6 +83,7 @@ export async function executeCollection(
       collect: { concurrency: flags.concurrency, recheck: flags.recheck },
       stopAfterCollect: report === undefined,
       onHistoryRepaired,
+      onHistoryRecovered: (recovery) => warnRecoveredHistory(ctx, recovery, `reactionlens ${kind}`),
       warn: ctx.stderr,
     }),
   )

@@ -7,6 +7,7 @@ import { dbOption, eventsDirOption, jsonOption, pathFlagSchema } from '../cli/co
 import { numberFlagSchema } from '../cli/number-flag-schema.js';
 import { formatListSchema, parseOptions } from '../cli/parse-options.js';
 import { summariseScrub, toScrubJson } from '../cli/summarise-scrub.js';
+import { warnRecoveredHistory } from '../cli/warn-recovered-history.js';
 import { warnRepairedHistory } from '../cli/warn-repaired-history.js';
 import { warnUnreadableRuns } from '../cli/warn-unreadable-runs.js';
 import { describeLockTaker, withStoreLock } from '../cli/with-store-lock.js';
@@ -17,6 +18,7 @@ import { buildTalliedReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { pluralise } from '../report/format-values.js';
 import { loadReportTally } from '../report/load-report-tally.js';
+import { omitReplacedPoints, recoverReportHistory } from '../report/recover-report-history.js';
 import { readOrRepairReportHistory } from '../report/repair-report-history.js';
 import { addScrubResult, emptyScrubResult } from '../report/scrub-report-folder.js';
 import { REPORT_FORMATS, writeReport } from '../report/write-report.js';
@@ -77,8 +79,10 @@ function writeEventReport(
   // tonight's files written, one run at a time
   const { report, scrubbed, paths } = withReportFolderLock(eventDir, () => {
     // read once: the trend of this report and the history.json written back start from the same points
-    const history = readOrRepairReportHistory(eventDir, event.id, ctx.now());
-    if (history.repair !== null) warnRepairedHistory(ctx, history.repair, 'reactionlens report');
+    const read = readOrRepairReportHistory(eventDir, event.id, ctx.now());
+    if (read.repair !== null) warnRepairedHistory(ctx, read.repair, 'reactionlens report');
+    // a night killed after storing its outcome, before writing history.json, gets its point back from its JSON report
+    const history = recoverReportHistory(eventDir, read.points, store.listRuns(event.id).runs);
     const { input, taggedNow, unreadableRuns } = loadReportTally(store, event, tagger, {
       withAuthors: flags.withAuthors,
       history: history.points,
@@ -91,6 +95,7 @@ function writeEventReport(
     // nothing stored tells the time: the files are dated the day they are written (as a run's are), not the window's
     // end, which may be a past night's files or a date still to come
     const built = buildTalliedReport(empty ? { ...input, asOf: ctx.now() } : input);
+    warnRecoveredHistory(ctx, omitReplacedPoints(history, built), 'reactionlens report');
     // an empty report never replaces a night's report of the same date (one with a trend point: an earlier empty
     // report has none): a wrong --db after tonight's run would otherwise overwrite tonight's files with nothing
     const measured = empty && history.points.some((p) => p.date === built.date);

@@ -6,6 +6,7 @@ import { buildTalliedReport } from '../report/build-report.js';
 import { ensureWritableDir } from '../report/ensure-writable-dir.js';
 import { formatUtcDay } from '../report/format-values.js';
 import { loadReportTally } from '../report/load-report-tally.js';
+import { omitReplacedPoints, recoverReportHistory, type HistoryRecovery } from '../report/recover-report-history.js';
 import { findHistoryProblem, readOrRepairReportHistory, repairReportHistory, type HistoryRepair } from '../report/repair-report-history.js';
 import { addScrubResult, emptyScrubResult, type ScrubResult } from '../report/scrub-report-folder.js';
 import { writeReport, type ReportFormat } from '../report/write-report.js';
@@ -33,6 +34,11 @@ export interface RunEventInput {
   stopAfterCollect?: boolean;
   /** Told at once when a damaged history.json was set aside and rebuilt, so it is named even if the night then fails. */
   onHistoryRepaired?: (repair: HistoryRepair) => void;
+  /**
+   * Told what recoverReportHistory found when history.json was read for tonight's report: nights whose point it lacked,
+   * taken back from their JSON reports, and JSON reports that could not be read for it.
+   */
+  onHistoryRecovered?: (recovery: HistoryRecovery) => void;
   /** A log line (stderr): a reports folder lock left by a dead run and taken over. Default: the process's stderr. */
   warn?: (line: string) => void;
 }
@@ -151,9 +157,11 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       // read once under the lock: the trend of tonight's report and the history.json written back start from the same points
       const history = readOrRepairReportHistory(eventDir, event.id, ctx.now());
       noteRepair(history.repair);
+      // a night killed after storing its outcome, before writing history.json, gets its point back from its JSON report
+      const recovery = recoverReportHistory(eventDir, history.points, store.listRuns(event.id).runs);
       const { input: reportInput, unreadableRuns: unreadableOfEvent } = loadReportTally(store, event, tagger, {
         withAuthors: input.withAuthors,
-        history: history.points,
+        history: recovery.points,
         ...(input.botNames === undefined ? {} : { botNames: input.botNames }),
       });
       // an unfinished run of this event that cannot be read was found above already: named once
@@ -165,6 +173,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
       const runs = reportInput.runs.map((r) => (r.id === run.id ? run : r));
       // filed under the UTC date the run started on (README, Nightly from cron), not the date of its last fetch
       const report = buildTalliedReport({ ...reportInput, runs, date: formatUtcDay(run.startedAt) });
+      input.onHistoryRecovered?.(omitReplacedPoints(recovery, report));
       // the outcome is stored before history.json is written, the last file: a night that fails on the way (the
       // manifest, the store) is recorded failed with no point in the trend, rather than a point saying it was ok
       reportPaths = writeReport(report, {
@@ -172,7 +181,7 @@ export async function runEvent(input: RunEventInput): Promise<RunEventResult> {
         basename: report.date,
         formats: input.formats,
         now: ctx.now(),
-        history: history.points,
+        history: recovery.points,
         beforeHistory: () => store.saveRun(run),
       });
     } catch (error) {

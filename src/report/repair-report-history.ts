@@ -4,6 +4,7 @@ import { SchemaError } from '../errors/errors.js';
 import { toFileError } from '../errors/to-file-error.js';
 import { HISTORY_FILE, historyPointSchema, readReportHistory, type ReportHistory } from './read-report-history.js';
 import { formatUtcDay } from './format-values.js';
+import { findNightPoint, NIGHT_JSON, readNightTrend } from './read-night-point.js';
 import type { TrendPoint } from './report.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -18,8 +19,6 @@ export interface HistoryRepair {
   points: number;
 }
 
-/** A night's JSON report: `<date>.json`. */
-const NIGHT_JSON = /^\d{4}-\d{2}-\d{2}\.json$/;
 /** A night's report file; a manifest alone is not one (written first, it may be all a first run that failed left). */
 const NIGHT_FILE = /^\d{4}-\d{2}-\d{2}\.(?:md|json|csv|html)$/;
 
@@ -122,9 +121,15 @@ function rebuildPoints(dir: string, damaged: string): TrendPoint[] {
   } catch (cause) {
     throw toFileError(cause, 'cannot read', dir);
   }
-  const trends = names.map((name) => ({ date: name.slice(0, -'.json'.length), trend: readPoints(readText(join(dir, name)), 'trend') }));
+  const trends = names.map((name) => {
+    const read = readNightTrend(readText(join(dir, name)));
+    return { date: name.slice(0, -'.json'.length), trend: 'trend' in read ? read.trend : [] };
+  });
   // a night's own point, as its report published it
-  for (const { date, trend } of trends) add(Array.isArray(trend) ? trend.filter((p: unknown) => isPointOf(p, date)) : []);
+  for (const { date, trend } of trends) {
+    const own = findNightPoint(trend, date);
+    if (own !== null && own !== 'invalid') add([own]);
+  }
   for (const { trend } of trends) add(trend);
   return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
@@ -137,10 +142,6 @@ function readPoints(text: string, key: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isPointOf(candidate: unknown, date: string): boolean {
-  return typeof candidate === 'object' && candidate !== null && (candidate as { date?: unknown }).date === date;
 }
 
 function nameKeptCopy(path: string, now: number): string {

@@ -40,7 +40,8 @@ export interface ReportTarget {
   history?: readonly TrendPoint[];
   /**
    * Called once the report files and the manifest are written, just before history.json: a run records its outcome
-   * here, so that a night whose recording fails has no point in the trend (history.json is written last).
+   * here, so that a night whose recording fails has no point in the trend (history.json is written last). A run killed
+   * between the two has its point taken back from its JSON report by the next read for writing (recoverReportHistory).
    */
   beforeHistory?: () => void;
 }

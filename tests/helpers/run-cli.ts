@@ -16,7 +16,7 @@ export interface CliResult {
  */
 export async function cli(
   args: string[],
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdinText?: string; stdin?: NodeJS.ReadableStream; signal?: AbortSignal; loadDotEnv?: boolean } = {},
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; stdinText?: string; stdin?: NodeJS.ReadableStream; signal?: AbortSignal; loadDotEnv?: boolean; now?: () => number } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -36,6 +36,7 @@ export async function cli(
     isTTY: false,
     loadDotEnv: opts.loadDotEnv === true,
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+    ...(opts.now === undefined ? {} : { now: opts.now }),
   });
   return { code, stdout, stderr, both };
 }
