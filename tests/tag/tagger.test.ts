@@ -941,6 +941,48 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('The announcement was staged like a product launch, confetti and all.')).toContain('spectacle');
   });
 
+  it('lex43: sarcasm frames said without the stock phrases (read from blind-check-5), and their sincere uses', () => {
+    for (const text of [
+      'Two companies with billions riding on the answer pick the panel. Totally independent I\'m sure.',
+      'Insiders sold right before they cut guidance. pure coincidence im sure.',
+      "Another 'strategic partnership' at 7am premarket. I'm sure the timing is purely coincidental.",
+      'SoftBank sold its Nvidia stake to fund OpenAI. Selling the shovel maker to buy the gold miner is certainly a choice.',
+      "Lending Larry money at 5% for a datacenter whose tenant can't pay. Couldn't be me.",
+      "'We're not in a bubble,' says man whose entire net worth depends on us not being in a bubble",
+      "> If you want to sell your shares I'll find you a buyer\n\nmost reassuring thing a ceo has ever said.",
+      'OpenAI is now partnered with every giant corporation it once warned about. Inspiring stuff.',
+    ])
+      expect(label(text, 'cynicism'), text).toBe(true);
+    for (const text of [
+      'Whether to hold through earnings is a choice you have to make for yourself.',
+      'Renting GPUs was certainly a choice we debated for months before buying.',
+      "Being an early Nvidia employee with options? Couldn't be me, I joined in 2022.",
+      "I'm sure the timing will work out once the permits clear.",
+      'The most reassuring thing in the filing is the free cash flow.',
+      "Jensen's keynote was genuinely inspiring stuff.",
+    ])
+      expect(cueNames(text), text).not.toContain('ironic-stock-phrase');
+  });
+
+  it('lex43: distrust in plain words (disbelief, the double standard) and warnings in stock comparisons', () => {
+    for (const text of [
+      "No audited financials. I don't believe a single one of those figures until someone signs them.",
+      'Nvidia owns a stake in CoreWeave and buys back its unused capacity. Regulators would be all over it if anyone else did this.',
+      "if i paid someone in equity to review my restaurant it'd be called fraud",
+    ])
+      expect(label(text, 'distrust'), text).toBe(true);
+    expect(cueNames("I don't believe a word of the bubble talk, demand is real.", 'distrust')).not.toContain('dishonesty-phrase');
+    expect(cueNames("I can't believe any of the numbers are this good, what a quarter.", 'distrust')).not.toContain('dishonesty-phrase');
+    for (const text of [
+      "We've seen this movie and it ends with writedowns.",
+      "When central banks start name-checking a sector it's usually late in the cycle.",
+      'They signed $1.4 trillion of compute on $13B of revenue. How does that math ever close?',
+    ])
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    expect(cueNames('How does the math work for inference pricing per token?', 'bubble_caution')).not.toContain('spend-beyond-revenue');
+    expect(cueNames("We've seen this movie before: Nvidia beats, dips, then rallies.", 'bubble_caution')).not.toContain('failure-prediction');
+  });
+
   it('lex42: a paywall is no money of the deals: a closing eye-roll at one is a laugh at something else', () => {
     expect(label('Thanks for the summary, the article itself is paywalled 🙄', 'cynicism')).toBe(false);
     expect(label('They will never pay it back, the payments are a fantasy 🙄', 'cynicism')).toBe(true);
