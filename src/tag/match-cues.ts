@@ -564,6 +564,7 @@ function isNegated(doc: AnalysedDoc, lower: string, start: number, end: number, 
     if (hasClauseBreak(lower, t.end, toks[k + 1]!.start)) break;
     if (t.info.negator) {
       if (k + 1 < ti && NOT_NEGATING_AFTER.has(toks[k + 1]!.lower)) return false;
+      if (negatesClauseBefore(toks, k, ti)) return false;
       if (negatorAsserts(doc, lower, k)) return false;
       if (dist <= 3 || tok.negated) return true;
     }
@@ -579,6 +580,21 @@ function isNegated(doc: AnalysedDoc, lower: string, start: number, end: number, 
   if (question) return asksWhetherItIs(toks, sent, ti, end) && answerDenies(doc, tok.sentence + 1, lower, lower.slice(start, end));
   // "They call it a Ponzi scheme. It isn't one.", "… It isn't: OpenAI pays real money." ("It's a bubble. No?" asks)
   return next.terminator !== '?' && reportsClaim(toks, sent) && startsWithBareDenial(toks, lower, next);
+}
+
+/** Verbs whose negation stays inside a clause about what someone has or does ("money you don't have"). */
+const CLAUSE_VERBS = new Set(['have', 'own', 'make', 'earn', 'need', 'get', 'pay', 'hold', 'sell', 'buy', 'control', 'want', 'use']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', "'s", "'re"]);
+
+/**
+ * The negator at `k` negates a clause that ends before the cue at `ti`: "announcing money you don't have is just
+ * misleading investors" — "don't" belongs to "have", and "is" opens the predicate the cue is in. Only after a verb of
+ * having or doing, so "I don't think it is misleading" and "this isn't something that is misleading" stay denied.
+ */
+function negatesClauseBefore(toks: DocToken[], k: number, ti: number): boolean {
+  if (k + 2 >= ti || !CLAUSE_VERBS.has(toks[k + 1]!.lower)) return false;
+  for (let j = k + 2; j < ti; j++) if (BE_FORMS.has(toks[j]!.lower)) return true;
+  return false;
 }
 
 /** The sentence is a bare denial ("It isn't one.", "They're wrong."), or opens with one and then gives reasons ("It isn't: …"). */

@@ -819,7 +819,7 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Jensen in his leather jacket announcing he paid himself again.', 'cynicism', 'mock-summary'],
     // lex16: a fourth smoke test's idioms (distrust and bubble_caution without the usual keywords)
     ["The CFO sold half his shares the week before the announcement. Totally unrelated I'm sure.", 'distrust', 'insiders-benefit'],
-    ["The CFO sold half his shares the week before the announcement. Totally unrelated I'm sure.", 'cynicism', 'ironic-stock-phrase'],
+    ["The CFO sold half his shares the week before the announcement. Totally unrelated I'm sure.", 'cynicism', 'ironic-frame'], // lex43 moved the frame to ironic-frame
     ['If a small company did this the SEC would be all over them.', 'distrust', 'legality'],
     ['This is the kind of thing that ends up in a DOJ press release five years later.', 'distrust', 'legality'],
     ['These deals are structured specifically so nobody can see the real exposure.', 'distrust', 'hiding'],
@@ -950,18 +950,27 @@ describe('LABELS.md boundary examples and own cases', () => {
       "Lending Larry money at 5% for a datacenter whose tenant can't pay. Couldn't be me.",
       "'We're not in a bubble,' says man whose entire net worth depends on us not being in a bubble",
       "> If you want to sell your shares I'll find you a buyer\n\nmost reassuring thing a ceo has ever said.",
-      'OpenAI is now partnered with every giant corporation it once warned about. Inspiring stuff.',
     ])
       expect(label(text, 'cynicism'), text).toBe(true);
+    // like a bare laugh, a frame with no target of its own is about something else when the text names nothing of the deals
+    for (const text of ['Pineapple on pizza is definitely a choice.', "Waking up at 4am to watch a keynote live? Couldn't be me.", "My wife's birthday and the game launch on the same day? I'm sure the timing is purely coincidental 😂"])
+      expect(label(text, 'cynicism'), text).toBe(false);
+    expect(cueNames('Pineapple on pizza is definitely a choice. Oracle borrowing $38B for one customer is certainly a choice.', 'cynicism')).toContain('ironic-frame');
     for (const text of [
       'Whether to hold through earnings is a choice you have to make for yourself.',
       'Renting GPUs was certainly a choice we debated for months before buying.',
       "Being an early Nvidia employee with options? Couldn't be me, I joined in 2022.",
       "I'm sure the timing will work out once the permits clear.",
       'The most reassuring thing in the filing is the free cash flow.',
-      "Jensen's keynote was genuinely inspiring stuff.",
+      "Don't panic over one red week. Your index fund will be perfectly fine, I'm sure.",
+      'Not purely coincidental, obviously — that is the whole point of the deal.',
+      "With CUDA lock-in, going with Nvidia for training isn't really a choice.",
+      'Nobody forced me to hold NVDA through this. My money, my risk, that\'s a choice.',
+      'Bloomberg says the company whose chips power ChatGPT is now worth $5 trillion.',
+      "Says the guy who's been shorting Nvidia since $40.",
+      'The most reassuring thing I have ever read about this cycle is that the hyperscalers fund capex from cash flow.',
     ])
-      expect(cueNames(text), text).not.toContain('ironic-stock-phrase');
+      expect(cueNames(text), text).not.toContain('ironic-frame');
   });
 
   it('lex43: distrust in plain words (disbelief, the double standard) and warnings in stock comparisons', () => {
@@ -981,6 +990,36 @@ describe('LABELS.md boundary examples and own cases', () => {
       expect(label(text, 'bubble_caution'), text).toBe(true);
     expect(cueNames('How does the math work for inference pricing per token?', 'bubble_caution')).not.toContain('spend-beyond-revenue');
     expect(cueNames("We've seen this movie before: Nvidia beats, dips, then rallies.", 'bubble_caution')).not.toContain('failure-prediction');
+    for (const [text, cue] of [
+      ["We've seen this movie before and it ends with Bruce Willis dying, spoilers.", 'failure-prediction'],
+      ['I know how this movie ends, I read the book first.', 'failure-prediction'],
+      ["It's pretty late in the cycle to switch the wash settings, just let it finish.", 'unsustainable'],
+      ["It's late in the cycle for Hopper; Blackwell is already shipping in volume.", 'unsustainable'],
+      ['How does the math ever close? Easy: inference revenue is tripling every year.', 'spend-beyond-revenue'],
+    ] as const)
+      expect(cueNames(text, 'bubble_caution'), text).not.toContain(cue);
+    for (const [text, cue] of [
+      ["If a bank did this it'd be fraud, but this isn't a bank lending to itself.", 'legality'],
+      ['The SEC would be all over it if the numbers were fake, which is why I am long.', 'legality'],
+      ["I don't believe a word of what the shorts on this sub keep posting.", 'dishonesty-phrase'],
+    ] as const)
+      expect(cueNames(text, 'distrust'), text).not.toContain(cue);
+  });
+
+  it('lex43: more distrust in plain words, and a negation inside a clause about having does not deny what follows it', () => {
+    for (const text of [
+      "RPO isn't revenue and management knows it. Leading with it was a deliberate pump.",
+      'The same banks underwrite the debt and slap buy ratings on the stock. totally arms length market we got here',
+      'They keep passing the same money back and forth and calling it growth.',
+      "At some point announcing money you don't have is just misleading investors.",
+    ])
+      expect(label(text, 'distrust'), text).toBe(true);
+    expect(cueNames('At some point announcing money you don\'t have is just misleading investors.', 'distrust')).toContain('dishonesty');
+    for (const text of ["I don't think it is misleading at all.", "This isn't something that is misleading.", "They don't have a bubble, the demand is real."])
+      expect(cueNames(text), text).not.toContain('dishonesty');
+    expect(label("They don't have a bubble, the demand is real.", 'bubble_caution')).toBe(false);
+    expect(cueNames('The heat pump in the data hall failed again.', 'distrust')).not.toContain('manipulation');
+    expect(cueNames('The deal was negotiated at arms length by independent directors.', 'distrust')).not.toContain('manipulation');
   });
 
   it('lex42: a paywall is no money of the deals: a closing eye-roll at one is a laugh at something else', () => {
