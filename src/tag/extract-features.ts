@@ -130,7 +130,10 @@ function agreesWith(before: string): boolean {
   return cut > 0 && cut < before.length && (before[cut] === "'" || before[cut] === '\u2019');
 }
 
-/** Bare mockery markers: emoji and laughter, which carry no words of their own about what they mock. */
+/**
+ * Bare mockery markers: emoji, laughter and lex43's sarcasm frames ("… is certainly a choice.", "Couldn't be me."), which
+ * carry no words of their own about what they mock.
+ */
 const BARE_MOCKERY: ReadonlySet<string> = new Set(['mock-emoji', 'laughter', 'ironic-frame']);
 
 function isLoneOffTopicMockery(hits: readonly CueHit[], toks: readonly DocToken[]): boolean {
