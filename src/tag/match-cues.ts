@@ -516,6 +516,32 @@ function markDeniedInsideDenials(hits: CueHit[]): void {
   }
 }
 
+const OPENING_QUOTES = new Set(["'", '"', '\u2018', '\u201c']);
+
+/**
+ * The critics' words, quoted to name them: "the 'who's left holding the bag' crowd never explains …" mocks the crowd, and
+ * the warning inside the quote is theirs, not the commenter's (a mock-the-critic hit on "crowd" just after a quote): a
+ * cue that can be denied is, one that cannot is dropped.
+ */
+function dropQuotedByTheCritics(lower: string, hits: CueHit[]): CueHit[] {
+  let quoted: Array<[number, number]> | undefined;
+  for (const m of hits) {
+    if (m.def.name !== 'mock-the-critic' || lower.slice(m.start, m.end) !== 'crowd') continue;
+    const close = lower.lastIndexOf(' ', m.start - 1) - 1;
+    // the opening quote starts a word (the apostrophe of "who's" does not)
+    let open = -1;
+    for (let i = close - 1; i >= 0 && close - i <= 80 && open < 0; i--) {
+      if (OPENING_QUOTES.has(lower[i]!) && (i === 0 || /[\s(]/.test(lower[i - 1]!))) open = i;
+    }
+    if (open >= 0) (quoted ??= []).push([open, close + 1]);
+  }
+  if (quoted === undefined) return hits;
+  const spans = quoted;
+  const inside = (h: CueHit): boolean => h.def.kind === 'cue' && spans.some(([a, b]) => h.start > a && h.end <= b);
+  for (const h of hits) if (h.def.negatable && inside(h)) h.negated = true;
+  return hits.filter((h) => h.def.negatable || !inside(h));
+}
+
 /** Cues whose span is said sarcastically as a whole ("Sure, totally normal for …", "totally legit"). */
 const SARCASM_SPANS = new Set(['sarcastic-construction', 'ironic-stock-phrase']);
 
@@ -1096,7 +1122,8 @@ export function matchCues(original: string, doc: AnalysedDoc, lower: string = lo
   // a denial that is part of the sarcasm denies nothing: dropped before it can mark the cues inside it
   const kept = dropDenialsInSarcasm(hits);
   markDeniedInsideDenials(kept);
-  return dropDenialsBeforeBut(lower, negateListedAfterNegated(lower, sortSmall(kept, byPositionThenName)));
+  const own = dropQuotedByTheCritics(lower, kept);
+  return dropDenialsBeforeBut(lower, negateListedAfterNegated(lower, sortSmall(own, byPositionThenName)));
 }
 
 /** From a denial's end to a "but" opening the next clause of its sentence: "not a bubble, but …", "not a bubble yet, but …". */

@@ -941,6 +941,17 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('The announcement was staged like a product launch, confetti and all.')).toContain('spectacle');
   });
 
+  it('lex44: rebuttals of bubble talk, and the critics\' quoted words are theirs', () => {
+    for (const text of ['The dot com comparisons are lazy. Nvidia is at 30x forward. Expensive sure. Bubble, no.', "The 'who's left holding the bag' crowd never explains why hyperscalers would be forced sellers."])
+      expect(label(text, 'bubble_caution'), text).toBe(false);
+    expect(cueNames('Burry has called 14 of the last 2 crashes. Not exactly a signal.')).toContain('mock-the-critic');
+    expect(cueNames("The 'who's left holding the bag' crowd never explains it.", 'bubble_caution')).not.toContain('hold-the-bag');
+    // a quote that is not the crowd's name, and a warning said after the denial, still count
+    expect(cueNames("They're left 'holding the bag' when it stops, and the crowd will panic.", 'bubble_caution')).toContain('hold-the-bag');
+    expect(label('The bubble talk is overblown until rates rise, then it is a bubble that pops.', 'bubble_caution')).toBe(true);
+    expect(label('Is this a bubble? Bubble, no. A mania, yes, and it ends badly.', 'bubble_caution')).toBe(true);
+  });
+
   it('lex43: sarcasm frames said without the stock phrases (read from blind-check-5), and their sincere uses', () => {
     for (const text of [
       'Two companies with billions riding on the answer pick the panel. Totally independent I\'m sure.',
