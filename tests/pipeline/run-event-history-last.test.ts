@@ -5,9 +5,10 @@ import { FileError, StoreError } from '../../src/errors/errors.js';
 import { runEvent } from '../../src/pipeline/run-event.js';
 import type { TrendPoint } from '../../src/report/report.js';
 import { Store } from '../../src/store/store.js';
-import { taggerOf } from '../../src/tag/tagger-of.js';
+import { openTwoCommentStore } from '../helpers/two-comment-store.js';
+import { wordTagger } from '../helpers/word-tagger.js';
 import type { Tagger } from '../../src/types.js';
-import { makeComment, makeEvent, makeThread } from '../helpers/make-domain.js';
+import { makeEvent } from '../helpers/make-domain.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
 // A night whose report stops after some files are down (a full disk): the manifest's writes fail once `manifestWrites`
@@ -30,12 +31,7 @@ vi.mock('../../src/report/write-file-atomic.js', async (importOriginal) => {
 
 const EVENT = makeEvent();
 
-const flagging = (version: string, word: string): Tagger =>
-  taggerOf(version, (text) => {
-    const hit = text.includes(word);
-    const score = { score: hit ? 0.9 : 0.1, label: hit, cues: [] };
-    return { tags: { cynicism: score, distrust: score, bubble_caution: score } };
-  });
+const flagging = wordTagger;
 
 const DAY = 86_400;
 const makeDir = useTempDirs('reactionlens-history-last-');
@@ -46,13 +42,7 @@ describe('history.json is written only once the rest of the night is', () => {
   let clock: number;
   beforeEach(() => {
     dir = makeDir();
-    store = Store.open(':memory:');
-    store.saveThreadBundle('ev', {
-      thread: makeThread(),
-      comments: [makeComment({ id: 'a', body: 'this is a bubble' }), makeComment({ id: 'b', body: 'fine deal' })],
-      expected: 2,
-      collected: 2,
-    });
+    store = openTwoCommentStore();
     clock = 1_766_000_000; // 2025-12-17
   });
   afterEach(() => {

@@ -9,9 +9,10 @@ import type { HistoryRecovery } from '../../src/report/recover-report-history.js
 import type { Report, TrendPoint } from '../../src/report/report.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { Store } from '../../src/store/store.js';
-import { taggerOf } from '../../src/tag/tagger-of.js';
+import { openTwoCommentStore } from '../helpers/two-comment-store.js';
+import { wordTagger } from '../helpers/word-tagger.js';
 import type { Tagger } from '../../src/types.js';
-import { makeComment, makeEvent, makeThread } from '../helpers/make-domain.js';
+import { makeEvent } from '../helpers/make-domain.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
 // A night killed (SIGKILL, power loss) at a given write: from then on nothing of it happens, no file written and no
@@ -37,11 +38,7 @@ vi.mock('../../src/report/write-file-atomic.js', async (importOriginal) => {
 });
 
 const EVENT = makeEvent();
-const tagger: Tagger = taggerOf('fake-1', (text) => {
-  const hit = text.includes('bubble');
-  const score = { score: hit ? 0.9 : 0.1, label: hit, cues: [] };
-  return { tags: { cynicism: score, distrust: score, bubble_caution: score } };
-});
+const tagger: Tagger = wordTagger('fake-1');
 
 const DAY = 86_400;
 const makeDir = useTempDirs('reactionlens-recover-history-');
@@ -53,13 +50,7 @@ describe('a night killed after storing its outcome, before history.json: the nex
   let recoveries: HistoryRecovery[];
   beforeEach(() => {
     dir = makeDir();
-    store = Store.open(':memory:');
-    store.saveThreadBundle('ev', {
-      thread: makeThread(),
-      comments: [makeComment({ id: 'a', body: 'this is a bubble' }), makeComment({ id: 'b', body: 'fine deal' })],
-      expected: 2,
-      collected: 2,
-    });
+    store = openTwoCommentStore();
     clock = 1_766_000_000; // 2025-12-17
     recoveries = [];
     // a dead process saves nothing either

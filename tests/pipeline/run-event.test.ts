@@ -7,16 +7,14 @@ import { runEvent, type RunEventInput } from '../../src/pipeline/run-event.js';
 import { acquireReportFolderLock } from '../../src/report/acquire-report-folder-lock.js';
 import { Store } from '../../src/store/store.js';
 import { taggerOf } from '../../src/tag/tagger-of.js';
+import { openTwoCommentStore } from '../helpers/two-comment-store.js';
+import { wordTagger } from '../helpers/word-tagger.js';
 import { emptyRunCounts, type RunRecord } from '../../src/types.js';
 import { makeComment, makeEvent, makeThread } from '../helpers/make-domain.js';
 
 const EVENT = makeEvent();
 
-const tagger = taggerOf('fake-1', (text) => {
-  const hit = text.includes('bubble');
-  const score = { score: hit ? 0.9 : 0.1, label: hit, cues: [] };
-  return { tags: { cynicism: score, distrust: score, bubble_caution: score } };
-});
+const tagger = wordTagger('fake-1');
 
 describe('runEvent (report from the store)', () => {
   let dir: string;
@@ -24,13 +22,7 @@ describe('runEvent (report from the store)', () => {
   let clock: number;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'reactionlens-run-event-'));
-    store = Store.open(':memory:');
-    store.saveThreadBundle('ev', {
-      thread: makeThread(),
-      comments: [makeComment({ id: 'a', body: 'this is a bubble' }), makeComment({ id: 'b', body: 'fine deal' })],
-      expected: 2,
-      collected: 2,
-    });
+    store = openTwoCommentStore();
     clock = 1_766_000_000;
   });
   afterEach(() => {
