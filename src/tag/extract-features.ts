@@ -90,7 +90,7 @@ export function featureOfHit(hit: CueHit): string {
 
 const STRUCT = new Map<string, CueDef>(STRUCTURAL_DEFS.map((d) => [d.name, d]));
 
-const MOCKERY = new Set(['sarcasm-tag', 'totally-not', 'what-could-go-wrong', 'ironic-stock-phrase', 'ironic-frame', 'laughter', 'mock-emoji', 'sarcastic-praise', 'insult', 'insult-phrase', 'line-go-up', 'infinite-money', 'spectacle', 'spectacle-phrase', 'terse-praise']);
+const MOCKERY = new Set(['sarcasm-tag', 'totally-not', 'what-could-go-wrong', 'ironic-stock-phrase', 'ironic-frame', 'ironic-coincidence', 'laughter', 'mock-emoji', 'sarcastic-praise', 'insult', 'insult-phrase', 'line-go-up', 'infinite-money', 'spectacle', 'spectacle-phrase', 'terse-praise']);
 const STANCE = new Set(['fraud', 'fraud-phrase', 'ponzi', 'enron', 'cooking-the-books', 'round-tripping', 'bubble', 'crash', 'crash-phrase', 'when-this-pops', 'circular-financing', 'vendor-financing', 'unsustainable', 'spend-beyond-revenue', 'hold-the-bag', 'dot-com', 'historic-crash', 'mock-summary']);
 
 const STRONG_STANCE = ['fraud', 'ponzi', 'bubble', 'crash', 'cooking-the-books', 'round-tripping'].map((n) => `cue:${n}`);
@@ -131,10 +131,10 @@ function agreesWith(before: string): boolean {
 }
 
 /**
- * Bare mockery markers: emoji, laughter and lex43's sarcasm frames ("… is certainly a choice.", "Couldn't be me."), which
- * carry no words of their own about what they mock.
+ * Bare mockery markers: emoji, laughter and the sarcasm frames of lex43 and lex45 ("… is certainly a choice.", "Couldn't be
+ * me.", "Pure coincidence I'm sure."), which carry no words of their own about what they mock.
  */
-const BARE_MOCKERY: ReadonlySet<string> = new Set(['mock-emoji', 'laughter', 'ironic-frame']);
+const BARE_MOCKERY: ReadonlySet<string> = new Set(['mock-emoji', 'laughter', 'ironic-frame', 'ironic-coincidence']);
 
 function isLoneOffTopicMockery(hits: readonly CueHit[], toks: readonly DocToken[]): boolean {
   let bare = false;

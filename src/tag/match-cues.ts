@@ -609,8 +609,11 @@ function isNegated(doc: AnalysedDoc, lower: string, start: number, end: number, 
 }
 
 /** Verbs whose negation stays inside a clause about what someone has or does ("money you don't have"). */
-const CLAUSE_VERBS = new Set(['have', 'own', 'make', 'earn', 'need', 'get', 'pay', 'hold', 'sell', 'buy', 'control', 'want', 'use']);
+// not "buy" or "get": "I don't buy that it is a bubble" disbelieves, "I don't get how this is fraud" doubts
+const CLAUSE_VERBS = new Set(['have', 'own', 'make', 'earn', 'need', 'pay', 'hold', 'sell', 'control', 'want', 'use']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', "'s", "'re"]);
+/** After the verb, a clause of its own ("I don't want that it is …", "don't understand how it is …"): the negation reaches it. */
+const OWN_CLAUSE_OPENERS = new Set(['that', 'how', 'why', 'whether', 'if']);
 
 /**
  * The negator at `k` negates a clause that ends before the cue at `ti`: "announcing money you don't have is just
@@ -618,7 +621,7 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', "'s", "'re"]);
  * having or doing, so "I don't think it is misleading" and "this isn't something that is misleading" stay denied.
  */
 function negatesClauseBefore(toks: DocToken[], k: number, ti: number): boolean {
-  if (k + 2 >= ti || !CLAUSE_VERBS.has(toks[k + 1]!.lower)) return false;
+  if (k + 2 >= ti || !CLAUSE_VERBS.has(toks[k + 1]!.lower) || OWN_CLAUSE_OPENERS.has(toks[k + 2]!.lower)) return false;
   for (let j = k + 2; j < ti; j++) if (BE_FORMS.has(toks[j]!.lower)) return true;
   return false;
 }

@@ -819,7 +819,7 @@ describe('LABELS.md boundary examples and own cases', () => {
     ['Jensen in his leather jacket announcing he paid himself again.', 'cynicism', 'mock-summary'],
     // lex16: a fourth smoke test's idioms (distrust and bubble_caution without the usual keywords)
     ["The CFO sold half his shares the week before the announcement. Totally unrelated I'm sure.", 'distrust', 'insiders-benefit'],
-    ["The CFO sold half his shares the week before the announcement. Totally unrelated I'm sure.", 'cynicism', 'ironic-frame'], // lex43 moved the frame to ironic-frame
+    ["The CFO sold half his shares the week before the announcement. Totally unrelated I'm sure.", 'cynicism', 'ironic-coincidence'], // lex43 moved the frame to ironic-frame, lex45 to ironic-coincidence
     ['If a small company did this the SEC would be all over them.', 'distrust', 'legality'],
     ['This is the kind of thing that ends up in a DOJ press release five years later.', 'distrust', 'legality'],
     ['These deals are structured specifically so nobody can see the real exposure.', 'distrust', 'hiding'],
@@ -939,6 +939,53 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames("I can't pay for ChatGPT Plus anymore, student budget.", 'bubble_caution')).not.toContain('spend-beyond-revenue');
     expect(cueNames("Nvidia's investment is staged at $10B per gigawatt deployed.")).not.toContain('spectacle');
     expect(cueNames('The announcement was staged like a product launch, confetti and all.')).toContain('spectacle');
+  });
+
+  it('lex45: a sarcastic coincidence is suspicion too; more frames, plain-words distrust and warnings (read from blind-check-6)', () => {
+    for (const text of [
+      'Microsoft stopped breaking out AI revenue right when people started asking questions. Totally coincidental I\'m sure.',
+      'Jensen sells stock the week before the OpenAI news. Total coincidence, I\'m sure lmao',
+    ]) {
+      expect(label(text, 'cynicism'), text).toBe(true);
+      expect(label(text, 'distrust'), text).toBe(true);
+    }
+    // off-topic, it is a joke about something else (as a bare laugh is)
+    expect(label("My wife's birthday and the game launch on the same day? I'm sure the timing is purely coincidental 😂", 'distrust')).toBe(false);
+    for (const text of [
+      "I'm sure the $300B contract Oracle signed was carefully underwritten by very serious people.",
+      'Remember when WeWork was a tech company? Pepperidge Farm remembers. CoreWeave is a landlord with GPUs and $20B of debt.',
+      'OpenAI says it will be cash-flow positive by 2029. Sure, and I\'m going to be an astronaut by 2029.',
+    ])
+      expect(label(text, 'cynicism'), text).toBe(true);
+    for (const text of [
+      'Something feels off about OpenAI saying it has $1.4T in commitments and then floating a government backstop.',
+      'Gulf money bought access. Someone in Congress should be asking who promised what.',
+      'AMD is paying OpenAI in AMD shares to use AMD chips. If a small-cap did this the SEC would be on the phone by lunch.',
+    ])
+      expect(label(text, 'distrust'), text).toBe(true);
+    // the review's sincere uses (training/probes/lex45-review.jsonl)
+    for (const [text, tag] of [
+      ['Something feels off about my GPU temps after the driver update.', 'distrust'],
+      ['Something seems wrong about this calculation: the Abilene site is 1.2GW, not 1.5.', 'distrust'],
+      ['Someone in Congress should push for faster permitting so these data centres can get connected.', 'distrust'],
+      ['Yeah, the timing was a total coincidence: AMD published its earnings date in July, weeks before the deal.', 'distrust'],
+      ['Checked the 10-K: the Microsoft-OpenAI compute pricing is completely arms-length, same list rates as everyone.', 'distrust'],
+      ["Sure, and I'm a shareholder too, so take my take on the Oracle contract with a grain of salt.", 'cynicism'],
+      ['Fell asleep an hour into the film on the flight. Can someone tell me how it ends?', 'bubble_caution'],
+      ["Whoever's holding the last slice of pizza, bring it to the server room.", 'bubble_caution'],
+    ] as const)
+      expect(label(text, tag), text).toBe(false);
+    for (const text of [
+      "CoreWeave's biggest customer is Microsoft, Nvidia is its supplier and investor, and it borrows at 11% to grow. Tell me how that ends.",
+      "Whoever's holding the last GPU-backed ABS tranche when rental rates normalize is going to have a very bad year.",
+    ])
+      expect(label(text, 'bubble_caution'), text).toBe(true);
+    expect(cueNames('If the GPUs are obsolete in 3 years, earnings have been overstated by billions.', 'bubble_caution')).not.toContain('denial');
+    // a code review's finds in lex43–lex44: disbelief keeps its denial, and a quoted crowd of bulls is no critic
+    expect(label("Honestly I don't buy that it is a bubble at all.", 'bubble_caution')).toBe(false);
+    expect(label("I don't get how this is fraud.", 'distrust')).toBe(false);
+    expect(label("The 'this time is different' crowd is about to learn the hard way. Circular financing always ends badly.", 'bubble_caution')).toBe(true);
+    expect(cueNames("The 'buy the dip' crowd will be left holding the bag")).not.toContain('mock-the-critic');
   });
 
   it('lex44: rebuttals of bubble talk, and the critics\' quoted words are theirs', () => {
