@@ -32,6 +32,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/lex41-review.jsonl',
   'training/probes/lex43-review.jsonl',
   'training/probes/lex45-review.jsonl',
+  'training/probes/lex46-review.jsonl',
   'training/probes/blind-laugh.jsonl',
   'training/probes/blind-check-2.jsonl',
   'training/probes/blind-check-3.jsonl',
@@ -39,6 +40,7 @@ export const FINGERPRINT_FILES = [
   'training/probes/blind-check-5.jsonl',
   'training/probes/blind-check-6.jsonl',
   'training/probes/blind-check-7.jsonl',
+  'training/probes/blind-check-8.jsonl',
   'training/probes/blind-check.jsonl',
 ] as const;
 
