@@ -95,7 +95,6 @@ function writeEventReport(
     // nothing stored tells the time: the files are dated the day they are written (as a run's are), not the window's
     // end, which may be a past night's files or a date still to come
     const built = buildTalliedReport(empty ? { ...input, asOf: ctx.now() } : input);
-    warnRecoveredHistory(ctx, omitReplacedPoints(history, built), 'reactionlens report');
     // an empty report never replaces a night's report of the same date (one with a trend point: an earlier empty
     // report has none): a wrong --db after tonight's run would otherwise overwrite tonight's files with nothing
     const measured = empty && history.points.some((p) => p.date === built.date);
@@ -105,6 +104,8 @@ function writeEventReport(
       ctx.markPartial(`the store holds no comments for ${event.id}; ${built.date}'s report was left as it was`);
       return { report: built, scrubbed: emptyScrubResult(), paths: [] };
     }
+    // named only now: a report not written writes no history.json, and takes nothing back
+    warnRecoveredHistory(ctx, omitReplacedPoints(history, built), 'reactionlens report');
     // the folder this writes into also holds earlier nights: they lose quotes of comments deleted since
     const scrubbedNow = scrubEventReports(store, eventDir, ctx.now());
     // and so do the comparisons `compare --out` wrote, beside the event folders or wherever the store records

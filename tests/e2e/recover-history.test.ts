@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,5 +51,18 @@ describe('a night whose point history.json lacks, beside its JSON report and its
       `reactionlens run: warning: ${join(eventDir, '2025-01-01.json')} cannot be read as a report (not JSON): skipped; ${history} has no point of 2025-01-01, and none is taken from that file until it reads\n`,
     );
     expect(readReportHistory(eventDir).map((p) => p.date)).toEqual(dates);
+
+    // a report that is not written (an empty store's, which would replace tonight's files) writes no history.json
+    // either, so it takes nothing back and says nothing of it
+    const emptied = join(dir, 'emptied.db');
+    copyFileSync(db, emptied);
+    const sql = new Database(emptied);
+    sql.exec('DELETE FROM event_threads');
+    sql.close();
+    const before = dropFirstPoint();
+    const empty = await cli(['report', '--event', EVENT, '--db', emptied, '--out', out], { now: () => now });
+    expect(empty.stderr).toContain('not written');
+    expect(empty.stderr).not.toContain('taken back');
+    expect(readReportHistory(eventDir).map((p) => p.date)).not.toContain(before.date);
   }, 60_000);
 });
