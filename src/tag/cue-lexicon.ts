@@ -344,7 +344,11 @@
 // denial out (negatesClauseBefore no longer takes "buy" or "get", nor a verb opening its own clause, "that / how …"),
 // and a quoted crowd is the critics only when the quote holds a warning ("the 'buy the dip' crowd will be left holding
 // the bag" mocks the bulls).
-export const LEXICON_VERSION = 'lex45';
+// lex46 was tried and dropped (training/README.md, "Tried after lex45"). lex47: praise said as meant — "genuinely
+// inspiring", "kind of genius ngl", "kinda genius tbh." — is no irony: a sincerity marker just before or after a
+// sarcastic-praise word drops it (WORD_SENSE_FILTERS), and one in a terse sentence makes it sincere (extract-features.ts
+// SINCERITY_MARKERS); "Genius." and "Truly inspiring 🙄" stay ironic.
+export const LEXICON_VERSION = 'lex47';
 
 /**
  * cue: a stance signal; shown as a cue when it contributes.
@@ -973,6 +977,14 @@ export const WORD_SENSE_FILTERS: readonly WordSenseFilter[] = [
   // lex34: "apparently" as "reportedly" ("Apparently, he was privately questioning …", "Oracle apparently convinced
   // them"): ironic only where it ends its clause ("this is how economies work now apparently")
   { cue: 'sarcastic-praise', word: W`^apparently$`, after: W`^,?\s+[a-z]` },
+  // lex47 (lex46 was tried and dropped, training/README.md): praise said as meant — "genuinely inspiring", "kind of genius ngl", "honestly brilliant work by the
+  // engineers" — is no irony: a sincerity marker just before the word or just after it
+  {
+    cue: 'sarcastic-praise',
+    word: W`^(?:genius|brilliant|fantastic|incredible|impressive|inspiring|masterful|visionary|wonderful|lovely|stellar|riveting|marvell?ous)$`,
+    before: W`\b(?:genuinely|sincerely|honestly|kind of|kinda|sort of|lowkey|low-key|no joke|not gonna lie|ngl)\s+(?:(?:pretty|quite|so|very|really)\s+)?$`,
+    after: W`^\s*(?:,\s*)?(?:ngl|tbh|no cap|not gonna lie|honestly)\b`,
+  },
   // a problem to solve or a technical one ("solve problems in the world", "hardware problems", "the problem set"); the
   // critics' pessimism ("doom and gloom", "the doomer narrative") is no warning; Warner is a name
   { cue: 'risk-warning', word: W`^problems?$`, before: W`\b(?:solve|solving|solved|solves|fix|fixing|fixed|fixes|hardware|software|technical|math|maths|coding|benchmark|engineering)\s+$`, after: W`^\s+(?:sets?|data|statements?)\b` },

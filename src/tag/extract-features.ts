@@ -115,6 +115,9 @@ function namesMoney(toks: readonly DocToken[]): boolean {
   return false;
 }
 
+/** Words that mark praise as meant: a terse sentence holding one is no ironic praise. */
+const SINCERITY_MARKERS: ReadonlySet<string> = new Set(['genuinely', 'sincerely', 'honestly', 'ngl', 'tbh', 'kinda', 'lowkey']);
+
 const SEEM_VERBS: ReadonlySet<string> = new Set(['seems', 'seem', 'sounds', 'sound', 'looks', 'look', 'feels', 'feel']);
 
 /** A negation before token `k` in its sentence, from `first` ("nothing sketchy", "not risky", "zero risk"). */
@@ -243,6 +246,8 @@ export function extractFeatures(doc: AnalysedDoc, hits: CueHit[], hadQuotedLines
         // the irony itself; "off" is a verdict only as "Sounds off.", not in "Totally pays off."
         if (NEGATIVE_VERDICT_WORDS.has(w) && (w !== 'off' || SEEM_VERBS.has(before)) && !isDeniedFrom(toks, se.firstToken, k)) sincere = true;
         if (AGREEMENT_WORDS.has(w)) sincere = true;
+        // "Kinda genius tbh.", "Genuinely inspiring.": praise said as meant (lex47)
+        if (SINCERITY_MARKERS.has(w)) sincere = true;
       }
       if (sincere) praise = -1;
       // praise of a post or a reply ("Great write-up.", "Nice catch, thanks.") is a compliment, not irony

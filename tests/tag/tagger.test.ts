@@ -941,6 +941,17 @@ describe('LABELS.md boundary examples and own cases', () => {
     expect(cueNames('The announcement was staged like a product launch, confetti and all.')).toContain('spectacle');
   });
 
+  it('lex47: praise marked as meant ("genuinely", "kinda … tbh", "ngl") is no irony; unmarked or mocking praise still is', () => {
+    for (const text of [
+      'kinda genius tbh. jensen turned nvidia\'s cash pile into a demand engine. love him or hate him the man understands leverage',
+      'The Stargate site is employing 1,500 construction workers from a town of 20,000. Genuinely inspiring.',
+      'the amd deal is kind of genius ngl. they paid openai in stock to become a credible second source to nvidia.',
+    ])
+      expect(label(text, 'cynicism'), text).toBe(false);
+    for (const text of ['Nvidia pays OpenAI to buy Nvidia chips. Genius.', 'Paying your customers to buy your chips. Truly inspiring 🙄'])
+      expect(label(text, 'cynicism'), text).toBe(true);
+  });
+
   it('lex45: a sarcastic coincidence is suspicion too; more frames, plain-words distrust and warnings (read from blind-check-6)', () => {
     for (const text of [
       'Microsoft stopped breaking out AI revenue right when people started asking questions. Totally coincidental I\'m sure.',
