@@ -8,7 +8,7 @@ import { Store } from '../../src/store/store.js';
 import { openTwoCommentStore } from '../helpers/two-comment-store.js';
 import { wordTagger } from '../helpers/word-tagger.js';
 import type { Tagger } from '../../src/types.js';
-import { makeEvent } from '../helpers/make-domain.js';
+import { nightInput } from '../helpers/night-input.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
 // A night whose report stops after some files are down (a full disk): the manifest's writes fail once `manifestWrites`
@@ -28,10 +28,6 @@ vi.mock('../../src/report/write-file-atomic.js', async (importOriginal) => {
     },
   };
 });
-
-const EVENT = makeEvent();
-
-const flagging = wordTagger;
 
 const DAY = 86_400;
 const makeDir = useTempDirs('reactionlens-history-last-');
@@ -54,24 +50,13 @@ describe('history.json is written only once the rest of the night is', () => {
 
   const eventDir = (): string => join(dir, 'reports', 'ev');
   const historyPoints = (): TrendPoint[] => (JSON.parse(readFileSync(join(eventDir(), 'history.json'), 'utf8')) as { points: TrendPoint[] }).points;
-  const night = (runId: string, tagger: Tagger): Promise<unknown> =>
-    runEvent({
-      event: EVENT,
-      source: null,
-      store,
-      tagger: () => tagger,
-      ctx: { now: () => (clock += 1) },
-      runId,
-      reportsDir: join(dir, 'reports'),
-      formats: ['md', 'json'],
-      withAuthors: false,
-    });
+  const night = (runId: string, tagger: Tagger): Promise<unknown> => runEvent(nightInput(store, dir, tagger, runId, () => (clock += 1)));
 
   /** Two ok nights, 2025-12-17 and 2025-12-18; returns history.json as they left it. */
   async function twoNights(): Promise<string> {
-    await night('run-1', flagging('fake-1', 'bubble'));
+    await night('run-1', wordTagger('fake-1', 'bubble'));
     clock += DAY;
-    await night('run-2', flagging('fake-1', 'bubble'));
+    await night('run-2', wordTagger('fake-1', 'bubble'));
     expect(historyPoints().map((p) => [p.date, p.runId, p.runStatus])).toEqual([
       ['2025-12-17', 'run-1', 'ok'],
       ['2025-12-18', 'run-2', 'ok'],
@@ -85,7 +70,7 @@ describe('history.json is written only once the rest of the night is', () => {
     // a re-run of 2025-12-18 by a retrained tagger quoting other comments: the manifest written ahead of the files
     // goes through, the one written after them (with the new lists) does not
     stop.manifestWrites = 1;
-    await expect(night('run-3', flagging('fake-2', 'fine'))).rejects.toThrow(/manifest\.json: no space left on device/);
+    await expect(night('run-3', wordTagger('fake-2', 'fine'))).rejects.toThrow(/manifest\.json: no space left on device/);
 
     const run3 = store.listRuns('ev').runs.find((r) => r.id === 'run-3');
     expect(run3?.status).toBe('failed');
@@ -108,7 +93,7 @@ describe('history.json is written only once the rest of the night is', () => {
       }
       saveRun(run);
     });
-    await expect(night('run-3', flagging('fake-1', 'bubble'))).rejects.toThrow(/database or disk is full/);
+    await expect(night('run-3', wordTagger('fake-1', 'bubble'))).rejects.toThrow(/database or disk is full/);
 
     const run3 = store.listRuns('ev').runs.find((r) => r.id === 'run-3');
     expect(run3?.status).toBe('failed');
@@ -120,7 +105,7 @@ describe('history.json is written only once the rest of the night is', () => {
     const before = await twoNights();
     clock += DAY;
     stop.history = true;
-    await expect(night('run-3', flagging('fake-1', 'bubble'))).rejects.toThrow(/history\.json: no space left on device/);
+    await expect(night('run-3', wordTagger('fake-1', 'bubble'))).rejects.toThrow(/history\.json: no space left on device/);
     const run3 = store.listRuns('ev').runs.find((r) => r.id === 'run-3');
     expect(run3?.status).toBe('failed');
     expect(run3?.errors.join('\n')).toMatch(/^report not written: cannot write .*history\.json/m);
@@ -130,7 +115,7 @@ describe('history.json is written only once the rest of the night is', () => {
   it('an ok re-run still replaces its date\'s point, after the other files', async () => {
     await twoNights();
     clock += 100;
-    await night('run-3', flagging('fake-2', 'fine'));
+    await night('run-3', wordTagger('fake-2', 'fine'));
     expect(historyPoints().map((p) => [p.date, p.runId, p.runStatus])).toEqual([
       ['2025-12-17', 'run-1', 'ok'],
       ['2025-12-18', 'run-3', 'ok'],

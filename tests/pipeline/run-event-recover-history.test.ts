@@ -13,6 +13,7 @@ import { openTwoCommentStore } from '../helpers/two-comment-store.js';
 import { wordTagger } from '../helpers/word-tagger.js';
 import type { Tagger } from '../../src/types.js';
 import { makeEvent } from '../helpers/make-domain.js';
+import { nightInput } from '../helpers/night-input.js';
 import { useTempDirs } from '../helpers/use-temp-dirs.js';
 
 // A night killed (SIGKILL, power loss) at a given write: from then on nothing of it happens, no file written and no
@@ -83,19 +84,15 @@ describe('a night killed after storing its outcome, before history.json: the nex
   const summary = (): Array<[string, string | null, string | undefined]> => historyPoints().map((p) => [p.date, p.runId, p.runStatus]);
   const night = (runId: string, { sameDay = false } = {}): Promise<unknown> => {
     clock += sameDay ? 100 : DAY;
-    return runEvent({
-      event: EVENT,
-      source: null,
-      store,
-      tagger: () => tagger,
-      ctx: { now: () => (clock += 1) },
-      runId,
-      reportsDir: join(dir, 'reports'),
-      formats: ['md', 'json'],
-      withAuthors: false,
-      onHistoryRecovered: (recovery) => recoveries.push(recovery),
-    });
+    return runEvent({ ...nightInput(store, dir, tagger, runId, () => (clock += 1)), onHistoryRecovered: (recovery) => recoveries.push(recovery) });
   };
+  /** Runs night `runId` killed at `at` (history.json, or the stored outcome): it throws, and the next night is alive again. */
+  async function killNight(runId: string, at: 'history' | 'outcome'): Promise<void> {
+    stop.at = at;
+    await expect(night(runId)).rejects.toThrow(Killed);
+    stop.at = null;
+    stop.killed = false;
+  }
   /** Two ok nights, 2025-12-18 and 2025-12-19. */
   async function twoNights(): Promise<void> {
     await night('run-1');
@@ -110,10 +107,7 @@ describe('a night killed after storing its outcome, before history.json: the nex
   it('killed between the stored outcome and history.json: the next night\'s history.json holds both nights', async () => {
     await twoNights();
     const before = historyText();
-    stop.at = 'history';
-    await expect(night('run-3')).rejects.toThrow(Killed);
-    stop.at = null;
-    stop.killed = false;
+    await killNight('run-3', 'history');
     // what the kill left: tonight's report and its recorded outcome, and history.json as it was
     expect(statusOf('run-3')).toBe('ok');
     expect(historyText()).toBe(before);
@@ -139,10 +133,7 @@ describe('a night killed after storing its outcome, before history.json: the nex
 
   it('killed, then re-run the same night: the re-run\'s point replaces the one taken back, with nothing said of it', async () => {
     await twoNights();
-    stop.at = 'history';
-    await expect(night('run-3')).rejects.toThrow(Killed);
-    stop.at = null;
-    stop.killed = false;
+    await killNight('run-3', 'history');
     await night('run-4', { sameDay: true });
     expect(summary().at(-1)).toEqual(['2025-12-20', 'run-4', 'ok']);
     expect(summary().length).toBe(3);
@@ -151,10 +142,7 @@ describe('a night killed after storing its outcome, before history.json: the nex
 
   it('killed before its outcome was stored: the night is abandoned and gets no point, as a failed night gets none', async () => {
     await twoNights();
-    stop.at = 'outcome';
-    await expect(night('run-3')).rejects.toThrow(Killed);
-    stop.at = null;
-    stop.killed = false;
+    await killNight('run-3', 'outcome');
     expect(statusOf('run-3')).toBe('running');
     await night('run-4');
     expect(statusOf('run-3')).toBe('abandoned');
@@ -178,10 +166,7 @@ describe('a night killed after storing its outcome, before history.json: the nex
 
   it('a killed night whose run record was deleted from the store since does not come back', async () => {
     await twoNights();
-    stop.at = 'history';
-    await expect(night('run-3')).rejects.toThrow(Killed);
-    stop.at = null;
-    stop.killed = false;
+    await killNight('run-3', 'history');
     store.db.prepare("DELETE FROM runs WHERE id = 'run-3'").run();
     await night('run-4');
     expect(summary().map(([date]) => date)).toEqual(['2025-12-18', '2025-12-19', '2025-12-21']);
